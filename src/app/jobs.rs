@@ -1,0 +1,244 @@
+//! Background work: reading and extracting articles on worker threads (all cores), with
+//! progress the UI can show and a cancel flag, and system file dialogs run off the UI thread.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::extract::{Lexicon, extract};
+use crate::ingest::{self, Format, IngestError, expand_inputs};
+use crate::pipeline::{self, FileResult};
+
+/// What a job reads.
+#[derive(Debug, Clone)]
+pub enum JobInput {
+    /// Files and folders on disk.
+    Paths(Vec<PathBuf>),
+    /// An article bundled in the binary.
+    Bundled {
+        /// Name shown as its source.
+        name: String,
+        /// Its bytes.
+        bytes: &'static [u8],
+        /// Its format.
+        format: Format,
+    },
+}
+
+/// What a finished job hands back.
+#[derive(Debug)]
+pub struct JobOutput {
+    /// Results in input order.
+    pub results: Vec<FileResult>,
+    /// Inputs that could not be listed (unsupported files, unreadable folders).
+    pub errors: Vec<IngestError>,
+    /// Whether the user cancelled.
+    pub cancelled: bool,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// A running extraction.
+pub struct Job {
+    receiver: Receiver<JobOutput>,
+    cancel: Arc<AtomicBool>,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    started: Instant,
+}
+
+impl Job {
+    /// Starts reading `input` on a worker thread; `wake` is called on progress so the UI
+    /// repaints.
+    pub fn start(input: JobInput, lexicon: Arc<Lexicon>, wake: impl Fn() + Send + Sync + 'static) -> Self {
+        let (tx, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let (c, d, t) = (cancel.clone(), done.clone(), total.clone());
+        let started = Instant::now();
+        std::thread::spawn(move || {
+            let (results, errors) = match input {
+                JobInput::Paths(paths) => {
+                    let (files, errors) = expand_inputs(&paths);
+                    t.store(files.len(), Ordering::Relaxed);
+                    wake();
+                    let results = pipeline::run(&files, &lexicon, &c, &|n, _| {
+                        d.store(n, Ordering::Relaxed);
+                        wake();
+                    });
+                    (results, errors)
+                }
+                JobInput::Bundled { name, bytes, format } => {
+                    t.store(1, Ordering::Relaxed);
+                    let result = ingest::parse(&name, bytes, format).map(|a| {
+                        let e = extract(&a, &lexicon);
+                        (a, e)
+                    });
+                    d.store(1, Ordering::Relaxed);
+                    (vec![result], Vec::new())
+                }
+            };
+            let cancelled = c.load(Ordering::Relaxed);
+            // The UI may have gone away; nothing to do then.
+            let _ = tx.send(JobOutput { results, errors, cancelled, elapsed: started.elapsed() });
+            wake();
+        });
+        Self { receiver, cancel, done, total, started }
+    }
+
+    /// (files done, files in total; 0 while the folders are still being listed).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+    }
+
+    /// Asks the workers to stop after the files in progress.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether cancel was asked for.
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Seconds since start.
+    pub fn elapsed_secs(&self) -> f32 {
+        self.started.elapsed().as_secs_f32()
+    }
+
+    /// The output, once finished.
+    pub fn try_finish(&self) -> Option<JobOutput> {
+        match self.receiver.try_recv() {
+            Ok(out) => Some(out),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(JobOutput {
+                results: Vec::new(),
+                errors: Vec::new(),
+                cancelled: true,
+                elapsed: self.started.elapsed(),
+            }),
+        }
+    }
+}
+
+/// What a file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open articles.
+    OpenArticles,
+    /// Open a folder of articles.
+    OpenFolder,
+    /// Save the layout.
+    SaveLayout,
+    /// Load a layout.
+    LoadLayout,
+    /// Export the graph.
+    ExportGraph,
+}
+
+impl Purpose {
+    /// Title of the dialog or path field.
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::OpenArticles => "Open articles",
+            Purpose::OpenFolder => "Open folder",
+            Purpose::SaveLayout => "Save layout",
+            Purpose::LoadLayout => "Load layout",
+            Purpose::ExportGraph => "Export graph (JSON)",
+        }
+    }
+
+    /// Whether the user names a file to write.
+    pub fn is_save(self) -> bool {
+        matches!(self, Purpose::SaveLayout | Purpose::ExportGraph)
+    }
+}
+
+/// A system file dialog running on its own thread.
+pub struct Dialog {
+    /// What it is for.
+    pub purpose: Purpose,
+    receiver: Receiver<Option<Vec<PathBuf>>>,
+    started: Instant,
+}
+
+/// How a dialog ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    /// Still open.
+    Pending,
+    /// The user chose these paths.
+    Chosen(Vec<PathBuf>),
+    /// The user cancelled.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal): offer the path field instead.
+    Unavailable,
+}
+
+/// A dialog answering "nothing" faster than this most likely never appeared.
+const INSTANT_ANSWER: Duration = Duration::from_millis(700);
+
+impl Dialog {
+    /// Opens the system dialog for `purpose` on a thread.
+    pub fn open(purpose: Purpose, wake: impl Fn() + Send + 'static) -> Self {
+        let (tx, receiver) = channel();
+        std::thread::spawn(move || {
+            let article_exts = ["txt", "md", "markdown", "html", "htm"];
+            let picked = match purpose {
+                Purpose::OpenArticles => rfd::FileDialog::new()
+                    .set_title("Open articles")
+                    .add_filter("Articles", &article_exts)
+                    .pick_files(),
+                Purpose::OpenFolder => rfd::FileDialog::new()
+                    .set_title("Open a folder of articles")
+                    .pick_folder()
+                    .map(|p| vec![p]),
+                Purpose::LoadLayout => rfd::FileDialog::new()
+                    .set_title("Load layout")
+                    .add_filter("newsgraph layout", &["json"])
+                    .pick_file()
+                    .map(|p| vec![p]),
+                Purpose::SaveLayout => rfd::FileDialog::new()
+                    .set_title("Save layout")
+                    .add_filter("newsgraph layout", &["json"])
+                    .set_file_name("layout.newsgraph.json")
+                    .save_file()
+                    .map(|p| vec![p]),
+                Purpose::ExportGraph => rfd::FileDialog::new()
+                    .set_title("Export graph (JSON)")
+                    .add_filter("JSON", &["json"])
+                    .set_file_name("graph.json")
+                    .save_file()
+                    .map(|p| vec![p]),
+            };
+            let _ = tx.send(picked);
+            wake();
+        });
+        Self { purpose, receiver, started: Instant::now() }
+    }
+
+    /// Checks whether the dialog has closed.
+    pub fn poll(&self) -> DialogOutcome {
+        match self.receiver.try_recv() {
+            Ok(Some(paths)) if !paths.is_empty() => DialogOutcome::Chosen(paths),
+            Ok(_) if self.started.elapsed() < INSTANT_ANSWER => DialogOutcome::Unavailable,
+            Ok(_) => DialogOutcome::Cancelled,
+            Err(TryRecvError::Empty) => DialogOutcome::Pending,
+            Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable,
+        }
+    }
+}
+
+/// Whether a system file dialog can appear at all (Linux needs a session bus for the portal).
+pub fn system_dialogs_possible() -> bool {
+    if std::env::var_os("NEWSGRAPH_NO_DIALOG").is_some() {
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        return std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    }
+    true
+}

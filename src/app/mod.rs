@@ -1,0 +1,696 @@
+//! The eframe shell: owns the state, applies [`Action`]s once per frame, runs file dialogs and
+//! background jobs, and is the only part of the window that touches the disk.
+
+pub mod jobs;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::extract::Lexicon;
+use crate::files::layout_file::{self, LayoutFile};
+use crate::files::{export, write_atomic};
+use crate::graph::{NewsGraph, NodeKey, NodeKind};
+use crate::ingest::Format;
+use crate::pipeline;
+use crate::ui::graph_view::GraphPanel;
+use crate::ui::reader::Reader;
+use crate::ui::{Action, detail, theme};
+use jobs::{Dialog, DialogOutcome, Job, JobInput, Purpose, system_dialogs_possible};
+
+/// The example article opened when no files are given.
+pub const EXAMPLE_NAME: &str = "welcome.md (bundled example)";
+/// Its bytes.
+pub const EXAMPLE: &[u8] = include_bytes!("../../assets/examples/welcome.md");
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+const SAVE_LAYOUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const LOAD_LAYOUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
+const PAUSE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Space);
+const CLEAR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
+
+/// How serious a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Something worked.
+    Info,
+    /// Something was skipped or may be wrong.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A message shown to the user until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// How serious.
+    pub level: Level,
+    /// What happened, in words.
+    pub text: String,
+}
+
+/// Options for starting the app.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Files and folders to open at start.
+    pub files: Vec<PathBuf>,
+    /// Open the bundled example when `files` is empty.
+    pub open_example: bool,
+    /// Use the system file dialogs (else always the path field).
+    pub system_dialogs: bool,
+}
+
+/// The path field shown when no system dialog is available.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// What it is for.
+    pub purpose: Purpose,
+    /// The typed path.
+    pub text: String,
+    /// Why the field is shown.
+    pub note: Option<String>,
+}
+
+/// The whole application.
+pub struct NewsgraphApp {
+    lexicon: Arc<Lexicon>,
+    graph: NewsGraph,
+    panel: GraphPanel,
+    selected: Option<NodeKey>,
+    reader: Option<Reader>,
+    job: Option<Job>,
+    dialog: Option<Dialog>,
+    prompt: Option<PathPrompt>,
+    messages: Vec<Message>,
+    system_dialogs: bool,
+    quit_requested: bool,
+    last_layout_path: Option<PathBuf>,
+}
+
+/// Opens the window.
+///
+/// # Errors
+/// When no window can be created (no display, no OpenGL).
+pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("newsgraph")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([640.0, 420.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let app_options = AppOptions {
+        open_example: files.is_empty(),
+        files,
+        system_dialogs: system_dialogs_possible(),
+    };
+    eframe::run_native(
+        "newsgraph",
+        options,
+        Box::new(move |cc| Ok(Box::new(NewsgraphApp::new(&cc.egui_ctx, app_options)))),
+    )
+}
+
+impl NewsgraphApp {
+    /// Creates the app and starts reading the initial files (or the example).
+    pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
+        ctx.set_visuals(egui::Visuals::dark());
+        let lexicon = match crate::cli::load_lexicon() {
+            Ok(l) => l,
+            Err(e) => {
+                log::error!("{e}; using the built-in lexicons");
+                Lexicon::embedded()
+            }
+        };
+        let mut app = Self {
+            lexicon: Arc::new(lexicon),
+            graph: NewsGraph::new(),
+            panel: GraphPanel::new(),
+            selected: None,
+            reader: None,
+            job: None,
+            dialog: None,
+            prompt: None,
+            messages: Vec::new(),
+            system_dialogs: options.system_dialogs,
+            quit_requested: false,
+            last_layout_path: None,
+        };
+        if !options.files.is_empty() {
+            app.start_job(ctx, JobInput::Paths(options.files));
+        } else if options.open_example {
+            app.start_job(ctx, JobInput::Bundled {
+                name: EXAMPLE_NAME.to_string(),
+                bytes: EXAMPLE,
+                format: Format::Markdown,
+            });
+        }
+        app
+    }
+
+    /// The graph (for tests).
+    pub fn graph(&self) -> &NewsGraph {
+        &self.graph
+    }
+
+    /// The canvas (for tests).
+    pub fn panel(&self) -> &GraphPanel {
+        &self.panel
+    }
+
+    /// The selected node.
+    pub fn selected(&self) -> Option<&NodeKey> {
+        self.selected.as_ref()
+    }
+
+    /// Messages currently shown.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// Whether an extraction is running.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quit_requested(&self) -> bool {
+        self.quit_requested
+    }
+
+    /// Applies an action as if the user had asked for it.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let now = ctx.input(|i| i.time);
+        match action {
+            Action::OpenArticles => self.ask_path(ctx, Purpose::OpenArticles),
+            Action::OpenFolder => self.ask_path(ctx, Purpose::OpenFolder),
+            Action::SaveLayout => self.ask_path(ctx, Purpose::SaveLayout),
+            Action::LoadLayout => self.ask_path(ctx, Purpose::LoadLayout),
+            Action::ExportGraph => self.ask_path(ctx, Purpose::ExportGraph),
+            Action::OpenPaths(paths) => self.start_job(ctx, JobInput::Paths(paths)),
+            Action::SaveLayoutTo(path) => self.save_layout(&path),
+            Action::LoadLayoutFrom(path) => self.load_layout(&path),
+            Action::ExportGraphTo(path) => self.export_graph(&path),
+            Action::Quit => {
+                self.quit_requested = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Select(key) => {
+                self.selected = key.filter(|k| self.graph.index(k).is_some());
+                self.panel.wake(now);
+            }
+            Action::ShowArticle { article, highlight } => {
+                self.reader = Some(Reader { article, highlight, scrolled: false });
+            }
+            Action::CloseArticle => self.reader = None,
+            Action::ToggleLayout => {
+                self.panel.toggle_running();
+                self.panel.wake(now);
+            }
+            Action::FitView => {
+                self.panel.fit();
+                self.panel.wake(now);
+            }
+            Action::UnpinAll => {
+                self.panel.unpin_all();
+                self.panel.wake(now);
+            }
+            Action::CancelJob => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            Action::DismissMessage(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    fn say(&mut self, level: Level, text: impl Into<String>) {
+        let text = text.into();
+        match level {
+            Level::Error => log::error!("{text}"),
+            Level::Warning => log::warn!("{text}"),
+            Level::Info => log::info!("{text}"),
+        }
+        self.messages.push(Message { level, text });
+        // Keep the list short: the oldest go first.
+        if self.messages.len() > 6 {
+            self.messages.remove(0);
+        }
+    }
+
+    fn start_job(&mut self, ctx: &egui::Context, input: JobInput) {
+        if self.job.is_some() {
+            self.say(Level::Warning, "Articles are still being read. Wait for them, or cancel, before opening more.");
+            return;
+        }
+        let repaint = ctx.clone();
+        self.job = Some(Job::start(input, self.lexicon.clone(), move || repaint.request_repaint()));
+    }
+
+    fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        if self.dialog.is_some() {
+            return;
+        }
+        if self.system_dialogs {
+            let repaint = ctx.clone();
+            self.dialog = Some(Dialog::open(purpose, move || repaint.request_repaint()));
+        } else {
+            self.prompt = Some(PathPrompt { purpose, text: self.suggested_path(purpose), note: None });
+        }
+    }
+
+    fn suggested_path(&self, purpose: Purpose) -> String {
+        match purpose {
+            Purpose::SaveLayout | Purpose::LoadLayout => self
+                .last_layout_path
+                .as_ref()
+                .map_or_else(|| "layout.newsgraph.json".to_string(), |p| p.display().to_string()),
+            Purpose::ExportGraph => "graph.json".to_string(),
+            Purpose::OpenArticles | Purpose::OpenFolder => String::new(),
+        }
+    }
+
+    fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, mut paths: Vec<PathBuf>) {
+        let action = match purpose {
+            Purpose::OpenArticles | Purpose::OpenFolder => Action::OpenPaths(paths),
+            Purpose::SaveLayout => Action::SaveLayoutTo(with_json_extension(paths.remove(0))),
+            Purpose::LoadLayout => Action::LoadLayoutFrom(paths.remove(0)),
+            Purpose::ExportGraph => Action::ExportGraphTo(with_json_extension(paths.remove(0))),
+        };
+        self.apply(ctx, action);
+    }
+
+    fn save_layout(&mut self, path: &Path) {
+        if self.graph.node_count() == 0 {
+            self.say(Level::Warning, "There is no graph to save a layout of yet. Open articles first.");
+            return;
+        }
+        let file = self.panel.snapshot();
+        match layout_file::write(path, &file) {
+            Ok(()) => {
+                self.last_layout_path = Some(path.to_path_buf());
+                self.say(Level::Info, format!("Saved the layout of {} nodes: {}", file.nodes.len(), path.display()));
+            }
+            Err(e) => self.say(Level::Error, format!("{e}. Choose another folder or file name.")),
+        }
+    }
+
+    fn load_layout(&mut self, path: &Path) {
+        match layout_file::read(path) {
+            Ok(file) => self.apply_layout(&file, path),
+            Err(e) => self.say(Level::Error, e.to_string()),
+        }
+    }
+
+    fn apply_layout(&mut self, file: &LayoutFile, path: &Path) {
+        let report = self.panel.apply(file);
+        self.last_layout_path = Some(path.to_path_buf());
+        let mut text = format!("Loaded the layout: {} nodes placed", report.matched);
+        if report.new_nodes > 0 {
+            text.push_str(&format!(", {} new nodes placed near their neighbours", report.new_nodes));
+        }
+        if report.unknown.is_empty() {
+            self.say(Level::Info, format!("{text}: {}", path.display()));
+        } else {
+            let shown: Vec<&str> = report.unknown.iter().take(5).map(|k| k.0.as_str()).collect();
+            let more = report.unknown.len().saturating_sub(shown.len());
+            let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+            self.say(
+                Level::Warning,
+                format!(
+                    "{text}. {} saved nodes are not in this graph ({}{tail}): {}",
+                    report.unknown.len(),
+                    shown.join(", "),
+                    path.display()
+                ),
+            );
+        }
+    }
+
+    fn export_graph(&mut self, path: &Path) {
+        match export::to_json(&self.graph) {
+            Ok(bytes) => match write_atomic(path, &bytes) {
+                Ok(()) => self.say(Level::Info, format!("Exported {} nodes and {} edges: {}", self.graph.node_count(), self.graph.edge_count(), path.display())),
+                Err(e) => self.say(Level::Error, format!("Could not write the export ({e}). Choose another folder: {}", path.display())),
+            },
+            Err(e) => self.say(Level::Error, format!("Could not build the export: {e}")),
+        }
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(dialog) = &self.dialog {
+            let purpose = dialog.purpose;
+            match dialog.poll() {
+                DialogOutcome::Pending => {}
+                DialogOutcome::Chosen(paths) => {
+                    self.dialog = None;
+                    self.path_chosen(ctx, purpose, paths);
+                }
+                DialogOutcome::Cancelled => self.dialog = None,
+                DialogOutcome::Unavailable => {
+                    self.dialog = None;
+                    self.system_dialogs = false;
+                    self.prompt = Some(PathPrompt {
+                        purpose,
+                        text: self.suggested_path(purpose),
+                        note: Some("No system file dialog is available here (no desktop portal is running). Type the path instead.".into()),
+                    });
+                }
+            }
+        }
+        if let Some(job) = &self.job
+            && let Some(out) = job.try_finish()
+        {
+            self.job = None;
+            let read = out.results.iter().filter(|r| r.is_ok()).count();
+            let before = self.graph.node_count();
+            let mut errors = out.errors;
+            errors.extend(pipeline::merge(&mut self.graph, out.results));
+            for e in &errors {
+                self.say(Level::Error, e.to_string());
+            }
+            let added = self.graph.node_count() - before;
+            if out.cancelled {
+                self.say(Level::Warning, format!("Cancelled: {read} articles were read and added ({added} new nodes)."));
+            } else if read > 1 || !errors.is_empty() {
+                self.say(Level::Info, format!("Read {read} articles in {:.1} s: {added} new nodes.", out.elapsed.as_secs_f32()));
+            }
+            if read > 0 && self.selected.is_none() {
+                self.panel.fit();
+            }
+            ctx.request_repaint();
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut actions = Vec::new();
+        ctx.input_mut(|i| {
+            for (shortcut, action) in [
+                (OPEN_FOLDER, Action::OpenFolder),
+                (OPEN, Action::OpenArticles),
+                (SAVE_LAYOUT, Action::SaveLayout),
+                (LOAD_LAYOUT, Action::LoadLayout),
+                (EXPORT, Action::ExportGraph),
+                (QUIT, Action::Quit),
+            ] {
+                if i.consume_shortcut(&shortcut) {
+                    actions.push(action);
+                }
+            }
+            if !typing {
+                if i.consume_shortcut(&FIT) {
+                    actions.push(Action::FitView);
+                }
+                if i.consume_shortcut(&PAUSE) {
+                    actions.push(Action::ToggleLayout);
+                }
+                if i.consume_shortcut(&CLEAR) {
+                    actions.push(Action::Select(None));
+                }
+            }
+            let dropped: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect();
+            if !dropped.is_empty() {
+                actions.push(Action::OpenPaths(dropped));
+            }
+        });
+        actions
+    }
+
+    /// Draws one frame and applies what the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_background(&ctx);
+        let mut actions = self.shortcuts(&ctx);
+        self.panel.sync(&self.graph);
+
+        egui::Panel::top("menu").show_inside(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                actions.extend(self.menu(ui));
+            });
+        });
+        egui::Panel::top("toolbar").show_inside(ui, |ui| {
+            actions.extend(self.toolbar(ui));
+        });
+        if !self.messages.is_empty() {
+            egui::Panel::bottom("messages").show_inside(ui, |ui| {
+                actions.extend(self.message_list(ui));
+            });
+        }
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(400.0)
+            .min_size(260.0)
+            .show_inside(ui, |ui| {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    match &self.selected {
+                        Some(key) => actions.extend(detail::show(ui, &self.graph, key)),
+                        None => {
+                            ui.add_space(8.0);
+                            ui.label(RichText::new("Nothing selected").strong());
+                            ui.label("Click a node to see its details, the sentences behind it and its connections.");
+                        }
+                    }
+                });
+            });
+        egui::CentralPanel::default().show_inside(ui, |ui| {
+            if self.graph.node_count() == 0 && self.job.is_none() {
+                ui.centered_and_justified(|ui| {
+                    ui.label(RichText::new("Open articles with File ▸ Open articles… (Ctrl+O), or drop files here.").size(16.0));
+                });
+            } else {
+                actions.extend(self.panel.show(ui, self.selected.as_ref()));
+            }
+        });
+        if let Some(reader) = &mut self.reader {
+            actions.extend(reader.show(&ctx, &self.graph));
+        }
+        actions.extend(self.prompt_window(&ctx));
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("drop")));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+            painter.text(rect.center(), egui::Align2::CENTER_CENTER, "Drop articles or folders to open them", egui::FontId::proportional(22.0), egui::Color32::WHITE);
+        }
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+    }
+
+    fn menu(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let ctx = ui.ctx().clone();
+        ui.menu_button("File", |ui| {
+            let item = |ui: &mut egui::Ui, text: &str, shortcut: Option<&KeyboardShortcut>, tip: &str| {
+                let mut b = egui::Button::new(text);
+                if let Some(s) = shortcut {
+                    b = b.shortcut_text(ctx.format_shortcut(s));
+                }
+                ui.add(b).on_hover_text(tip).clicked()
+            };
+            if item(ui, "Open articles…", Some(&OPEN), "Read .txt, .md or .html articles and add them to the graph") {
+                actions.push(Action::OpenArticles);
+            }
+            if item(ui, "Open folder…", Some(&OPEN_FOLDER), "Read every article in a folder and its subfolders") {
+                actions.push(Action::OpenFolder);
+            }
+            ui.separator();
+            if item(ui, "Save layout…", Some(&SAVE_LAYOUT), "Save node positions, pins and the view to a file") {
+                actions.push(Action::SaveLayout);
+            }
+            if item(ui, "Load layout…", Some(&LOAD_LAYOUT), "Put nodes back where a saved layout had them") {
+                actions.push(Action::LoadLayout);
+            }
+            if item(ui, "Export graph (JSON)…", Some(&EXPORT), "Write nodes, edges and evidence as JSON") {
+                actions.push(Action::ExportGraph);
+            }
+            ui.separator();
+            if item(ui, "Quit", Some(&QUIT), "Close newsgraph") {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            let run_label = if self.panel.is_running() { "Pause layout" } else { "Resume layout" };
+            if ui.add(egui::Button::new(run_label).shortcut_text("Space")).clicked() {
+                actions.push(Action::ToggleLayout);
+            }
+            if ui.add(egui::Button::new("Fit to view").shortcut_text("F")).clicked() {
+                actions.push(Action::FitView);
+            }
+            if ui.button("Unpin all nodes").on_hover_text("Let the layout move nodes you dragged or loaded").clicked() {
+                actions.push(Action::UnpinAll);
+            }
+            if ui.add(egui::Button::new("Clear selection").shortcut_text("Esc")).clicked() {
+                actions.push(Action::Select(None));
+            }
+        });
+        actions
+    }
+
+    fn toolbar(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            let run_label = if self.panel.is_running() { "⏸ Pause layout" } else { "▶ Resume layout" };
+            if ui.button(run_label).on_hover_text("Pause or resume the force layout (Space)").clicked() {
+                actions.push(Action::ToggleLayout);
+            }
+            if ui.button("⛶ Fit to view").on_hover_text("Show the whole graph (F)").clicked() {
+                actions.push(Action::FitView);
+            }
+            let pinned = self.panel.pinned_count();
+            if pinned > 0 && ui.button(format!("📌 Unpin {pinned}")).on_hover_text("Release the nodes you dragged or loaded").clicked() {
+                actions.push(Action::UnpinAll);
+            }
+            ui.separator();
+            if let Some(job) = &self.job {
+                let (done, total) = job.progress();
+                #[allow(clippy::cast_precision_loss, reason = "file counts are small")]
+                let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+                let text = if total == 0 { "Listing files…".to_string() } else { format!("Reading articles: {done} / {total}") };
+                ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0).animate(true));
+                let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new("Cancel"));
+                if cancel.on_hover_text("Stop reading; the articles already read are kept").clicked() {
+                    actions.push(Action::CancelJob);
+                }
+                ui.separator();
+            }
+            let counts = self.graph.counts();
+            let state = if !self.panel.is_running() {
+                "layout paused"
+            } else if self.panel.is_settled() {
+                "layout settled"
+            } else {
+                "layout running"
+            };
+            ui.label(format!(
+                "{} articles · {} nodes · {} edges · {state}",
+                self.graph.articles().len(),
+                self.graph.node_count(),
+                self.graph.edge_count()
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                for kind in NodeKind::ALL.iter().rev() {
+                    let n = counts.get(kind).copied().unwrap_or(0);
+                    ui.label(format!("{} {n}", kind.label())).on_hover_text(legend_tip(*kind));
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+                    ui.painter().add(theme::kind_shape(*kind, rect.center(), 6.0, theme::node_color(*kind), egui::Stroke::NONE));
+                }
+            });
+        });
+        actions
+    }
+
+    fn message_list(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        for (i, m) in self.messages.iter().enumerate().rev() {
+            ui.horizontal(|ui| {
+                let (icon, color) = match m.level {
+                    Level::Info => ("ℹ", ui.visuals().text_color()),
+                    Level::Warning => ("⚠", ui.visuals().warn_fg_color),
+                    Level::Error => ("⛔", ui.visuals().error_fg_color),
+                };
+                if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                    actions.push(Action::DismissMessage(i));
+                }
+                ui.label(RichText::new(format!("{icon} {}", m.text)).color(color));
+            });
+        }
+        actions
+    }
+
+    fn prompt_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(prompt) = &mut self.prompt else { return actions };
+        let mut close = false;
+        let mut submit = false;
+        egui::Window::new(prompt.purpose.title())
+            .id(egui::Id::new("path-prompt"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                if let Some(note) = &prompt.note {
+                    ui.label(note);
+                    ui.add_space(4.0);
+                }
+                let hint = match prompt.purpose {
+                    Purpose::OpenArticles => "Path of an article or folder (separate several with ;)",
+                    Purpose::OpenFolder => "Path of a folder of articles",
+                    Purpose::SaveLayout | Purpose::ExportGraph => "Path of the file to write",
+                    Purpose::LoadLayout => "Path of a saved layout",
+                };
+                ui.label(hint);
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .desired_width(460.0)
+                        .hint_text("/home/me/news/article.txt"),
+                );
+                field.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, "Path"));
+                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    submit = true;
+                }
+                field.request_focus();
+                ui.horizontal(|ui| {
+                    let verb = if prompt.purpose.is_save() { "Save" } else { "Open" };
+                    if ui.button(verb).clicked() {
+                        submit = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if submit {
+            let paths: Vec<PathBuf> = prompt
+                .text
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            if paths.is_empty() {
+                prompt.note = Some("Type a path first.".into());
+            } else {
+                let purpose = prompt.purpose;
+                self.prompt = None;
+                self.path_chosen(ctx, purpose, paths);
+            }
+        } else if close {
+            self.prompt = None;
+        }
+        actions.clear();
+        actions
+    }
+}
+
+fn with_json_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() { path } else { path.with_extension("json") }
+}
+
+fn legend_tip(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Country => "Countries and territories (circles)",
+        NodeKind::Person => "People (ringed circles)",
+        NodeKind::Organization => "Organizations (squares)",
+        NodeKind::Event => "Events: meetings, agreements, drills, condemnations… (diamonds)",
+        NodeKind::Issue => "Issues: disputes, trade, nuclear programmes… (triangles)",
+    }
+}
+
+impl eframe::App for NewsgraphApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

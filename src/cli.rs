@@ -1,0 +1,155 @@
+//! The command line: `newsgraph extract`, `newsgraph eval seed`. Runs the same pipeline as the
+//! window, without one. Like `app/`, this is a shell: it reads and writes files and prints.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use crate::eval::{Gold, score};
+use crate::extract::Lexicon;
+use crate::files::{export, write_atomic};
+use crate::graph::NewsGraph;
+use crate::ingest::expand_inputs;
+use crate::pipeline;
+
+/// Usage text.
+pub const USAGE: &str = "\
+newsgraph — see who is doing what to whom in the news
+
+USAGE:
+    newsgraph [FILES or FOLDERS...]              open the window (with these articles)
+    newsgraph extract FILES... [--json OUT]      extract without a window; write the graph as JSON
+                                                 (to OUT, or a summary to standard output)
+    newsgraph eval seed --gold REF.json FILES... score the graph of FILES against a reference
+                                                 (exit code 1 when a reference actor is missing)
+    newsgraph help                               this text
+
+Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
+recursively. Lexicons can be overridden with NEWSGRAPH_LEXICON_DIR=folder.
+";
+
+/// True when `first` names a subcommand (anything else opens the window).
+pub fn is_subcommand(first: &str) -> bool {
+    matches!(
+        first,
+        "extract" | "eval" | "help" | "--help" | "-h" | "--version" | "-V"
+    )
+}
+
+/// The lexicons, honouring `NEWSGRAPH_LEXICON_DIR`.
+///
+/// # Errors
+/// When an override file is broken.
+pub fn load_lexicon() -> Result<Lexicon, String> {
+    match std::env::var_os("NEWSGRAPH_LEXICON_DIR") {
+        Some(dir) => Lexicon::with_overrides(Path::new(&dir)).map_err(|e| e.to_string()),
+        None => Ok(Lexicon::embedded()),
+    }
+}
+
+/// Runs a subcommand.
+pub fn run(args: &[String]) -> ExitCode {
+    let result = match args.first().map(String::as_str) {
+        Some("extract") => extract(&args[1..]),
+        Some("eval") => match args.get(1).map(String::as_str) {
+            Some("seed") => eval_seed(&args[2..]),
+            _ => Err(format!("unknown eval target; try 'newsgraph eval seed'\n\n{USAGE}")),
+        },
+        Some("--version" | "-V") => {
+            println!("newsgraph {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("newsgraph: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Splits `args` into input paths and the value of `--flag VALUE` options.
+fn split_args(args: &[String], flags: &[&str]) -> Result<(Vec<PathBuf>, Vec<(String, String)>), String> {
+    let mut paths = Vec::new();
+    let mut options = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if flags.contains(&a.as_str()) {
+            let value = it.next().ok_or_else(|| format!("{a} needs a value"))?;
+            options.push((a.clone(), value.clone()));
+        } else if a.starts_with("--") {
+            return Err(format!("unknown option {a}\n\n{USAGE}"));
+        } else {
+            paths.push(PathBuf::from(a));
+        }
+    }
+    Ok((paths, options))
+}
+
+/// Reads, extracts and merges; reports bad files on stderr. Returns the graph and whether
+/// every file was read.
+fn build_graph(paths: &[PathBuf]) -> Result<(NewsGraph, bool), String> {
+    if paths.is_empty() {
+        return Err(format!("no input files\n\n{USAGE}"));
+    }
+    let lex = load_lexicon()?;
+    let (files, mut errors) = expand_inputs(paths);
+    let cancel = AtomicBool::new(false);
+    let results = pipeline::run(&files, &lex, &cancel, &|_, _| {});
+    let mut graph = NewsGraph::new();
+    errors.extend(pipeline::merge(&mut graph, results));
+    for e in &errors {
+        eprintln!("newsgraph: skipped: {e}");
+    }
+    Ok((graph, errors.is_empty()))
+}
+
+fn extract(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--json"])?;
+    let (graph, all_read) = build_graph(&paths)?;
+    let bytes = export::to_json(&graph).map_err(|e| e.to_string())?;
+    if let Some((_, out)) = options.iter().find(|(k, _)| k == "--json") {
+        if out == "-" {
+            std::io::stdout().write_all(&bytes).map_err(|e| e.to_string())?;
+        } else {
+            write_atomic(Path::new(out), &bytes)
+                .map_err(|e| format!("could not write the graph ({e}): {out}"))?;
+            eprintln!(
+                "newsgraph: {} articles, {} nodes, {} edges written to {out}",
+                graph.articles().len(),
+                graph.node_count(),
+                graph.edge_count()
+            );
+        }
+    } else {
+        let mut out = std::io::stdout().lock();
+        for node in graph.nodes_sorted() {
+            let role = node.role.as_deref().map(|r| format!(" [{r}]")).unwrap_or_default();
+            let _ = writeln!(out, "{:<13} {}{role}  ({} mentions)  {}", node.kind.label(), node.name, node.mentions, node.key);
+        }
+    }
+    Ok(if all_read { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--gold"])?;
+    let gold_path = options
+        .iter()
+        .find(|(k, _)| k == "--gold")
+        .map(|(_, v)| v.clone())
+        .ok_or("eval seed needs --gold REFERENCE.json")?;
+    let gold_text = std::fs::read_to_string(&gold_path)
+        .map_err(|e| format!("could not read the reference ({e}): {gold_path}"))?;
+    let gold: Gold = serde_json::from_str(&gold_text)
+        .map_err(|e| format!("the reference is not valid ({e}): {gold_path}"))?;
+    let (graph, _) = build_graph(&paths)?;
+    let s = score(&graph, &gold);
+    print!("{}", s.report());
+    Ok(if s.missing_actors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,709 @@
+//! Actor detection and within-article resolution.
+//!
+//! Stages, each over every sentence: lexicon names (countries, organizations, known people),
+//! role titles and honorifics followed by names ("US defense Secretary Pete Hegseth"),
+//! organization phrases headed by Ministry/Department/Party/... ("Chinese defense ministry"),
+//! given-name patterns, and finally surname-only mentions resolved to the full names found
+//! elsewhere in the article. Capitals in titles and headings are ignored for the pattern stages:
+//! title case makes them meaningless there.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::doc::Doc;
+use super::lexicon::{CountryForm, Lexicon, Target};
+use super::tokenize::TokenKind;
+use super::{Actor, ActorKind, Mention, slug};
+
+/// Words that head an organization name.
+const ORG_HEADS: &[&str] = &[
+    "ministry", "department", "council", "party", "army", "navy", "agency", "commission",
+    "committee", "court", "parliament", "assembly", "congress", "senate", "bank", "office",
+    "bureau", "service", "forces", "force", "guard", "police", "corporation", "institute",
+    "university", "authority", "federation", "fund", "front", "movement", "league", "alliance",
+    "union", "organization", "organisation", "association", "coalition", "command", "corps",
+    "administration", "cabinet", "embassy", "consulate", "tribunal", "secretariat", "directorate",
+];
+
+/// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
+/// ignores word order ("defense ministry" = "Ministry of Defense").
+const MINISTRY_HEADS: &[&str] = &["ministry", "department", "office", "agency", "bureau"];
+
+/// Reporting verbs: a capitalized pair right before one of these is a person.
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "warned", "argued", "insisted", "claimed", "stated",
+    "wrote", "tweeted", "explained", "noted",
+];
+
+/// Lower-case particles inside personal names.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
+    "du", "di", "ibn", "ben",
+];
+
+/// What a stretch of tokens refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// A country by lexicon index; `modifier` when it only qualifies a person or organization.
+    Country {
+        /// Index into the lexicon's countries.
+        index: usize,
+        /// How it was named.
+        form: CountryForm,
+        /// True when it only qualifies a person or organization next to it.
+        modifier: bool,
+    },
+    /// An organization.
+    Organization {
+        /// Node key.
+        key: String,
+        /// Display name.
+        name: String,
+        /// Country index it belongs to.
+        country: Option<usize>,
+    },
+    /// A person, possibly by surname only (resolved later).
+    Person {
+        /// The name as written.
+        name: String,
+        /// Role given with this mention.
+        role: Option<String>,
+        /// Country given with this mention.
+        country: Option<usize>,
+        /// Lexicon index when it is a known person.
+        known: Option<usize>,
+    },
+}
+
+/// One detected mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it refers to.
+    pub found: Found,
+    /// Resolved actor key, set by [`resolve`].
+    pub key: String,
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+struct SentenceCtx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    lex: &'d Lexicon,
+    words: Vec<&'a str>,
+    start: usize,
+    sentence: usize,
+    heading: bool,
+    taken: Vec<bool>,
+    hits: Vec<Hit>,
+}
+
+impl SentenceCtx<'_, '_> {
+    fn global(&self, local: Range<usize>) -> Range<usize> {
+        local.start + self.start..local.end + self.start
+    }
+
+    fn free(&self, r: Range<usize>) -> bool {
+        r.end <= self.taken.len() && !self.taken[r].iter().any(|&t| t)
+    }
+
+    fn take(&mut self, r: Range<usize>, found: Found) {
+        for t in &mut self.taken[r.clone()] {
+            *t = true;
+        }
+        let tokens = self.global(r);
+        self.hits.push(Hit {
+            tokens,
+            sentence: self.sentence,
+            found,
+            key: String::new(),
+        });
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[self.start + i].kind
+    }
+
+    fn joined_to_previous(&self, i: usize) -> bool {
+        !self.doc.tokens[self.start + i].space_before
+    }
+
+    /// Could `words[i]` start or continue a personal name?
+    fn name_word(&self, i: usize) -> bool {
+        let w = self.words[i];
+        self.kind(i) == TokenKind::Word
+            && is_capitalized(w)
+            && !self.taken[i]
+            && !self.lex.never_names.contains(w)
+            && self.lex.titles.longest_at(&self.words, i).is_none()
+            && !matches!(
+                self.lex.names.longest_at(&self.words, i),
+                Some((_, Target::Country(..) | Target::Organization(_)))
+            )
+    }
+
+    /// Length of the personal name starting at `i` (0 if none), up to four words; hyphenated
+    /// parts ("Jae-myung") and particles ("bin", "van") stay inside.
+    fn name_run(&self, i: usize) -> usize {
+        if i >= self.words.len() || !self.name_word(i) {
+            return 0;
+        }
+        let mut j = i + 1;
+        let mut words = 1;
+        while j < self.words.len() && words < 4 {
+            let w = self.words[j];
+            if w == "-" && self.joined_to_previous(j) && j + 1 < self.words.len()
+                && self.joined_to_previous(j + 1)
+                && self.kind(j + 1) == TokenKind::Word
+            {
+                j += 2;
+                continue;
+            }
+            if NAME_PARTICLES.contains(&w) && j + 1 < self.words.len() && self.name_word(j + 1) {
+                j += 2;
+                words += 1;
+                continue;
+            }
+            if self.name_word(j) {
+                j += 1;
+                words += 1;
+            } else {
+                break;
+            }
+        }
+        j - i
+    }
+
+    fn text_of(&self, local: Range<usize>) -> String {
+        let g = self.global(local);
+        let span = self.doc.tokens[g.start].span.start..self.doc.tokens[g.end - 1].span.end;
+        self.doc.text[span].to_string()
+    }
+
+    /// The country mention that ends right before local token `i` (allowing "'s" and "-").
+    fn country_before(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > 0 && matches!(self.words[j - 1], "'s" | "’s" | "-") {
+            j -= 1;
+        }
+        self.hits.iter().rposition(|h| {
+            matches!(h.found, Found::Country { .. }) && h.tokens.end == j + self.start
+        })
+    }
+
+    fn mark_modifier(&mut self, hit: usize) -> Option<usize> {
+        if let Found::Country {
+            index, modifier, ..
+        } = &mut self.hits[hit].found
+        {
+            *modifier = true;
+            Some(*index)
+        } else {
+            None
+        }
+    }
+}
+
+/// Finds every actor mention in the document.
+pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
+    let mut all = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let mut ctx = SentenceCtx {
+            doc,
+            lex,
+            taken: vec![false; words.len()],
+            words,
+            start: sentence.tokens.start,
+            sentence: s,
+            heading: doc.is_heading(s),
+            hits: Vec::new(),
+        };
+        block_places(&mut ctx);
+        lexicon_names(&mut ctx);
+        organizations(&mut ctx);
+        titled_people(&mut ctx);
+        if !ctx.heading {
+            named_people(&mut ctx);
+        }
+        all.append(&mut ctx.hits);
+    }
+    all.sort_by_key(|h| h.tokens.start);
+    all
+}
+
+/// Issue phrases that are places ("South China Sea") hide the names inside them.
+fn block_places(ctx: &mut SentenceCtx<'_, '_>) {
+    let mut i = 0;
+    while i < ctx.words.len() {
+        if let Some((len, Target::Issue(k))) = ctx.lex.issue_table.longest_at(&ctx.words, i)
+            && ctx.lex.issues[k].place
+        {
+            for t in &mut ctx.taken[i..i + len] {
+                *t = true;
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
+    let mut i = 0;
+    while i < ctx.words.len() {
+        let Some((len, target)) = ctx.lex.names.longest_at(&ctx.words, i) else {
+            i += 1;
+            continue;
+        };
+        if !ctx.free(i..i + len) {
+            i += 1;
+            continue;
+        }
+        let found = match target {
+            Target::Country(index, form) => {
+                // A capital preceded by a given name is a person ("George Washington").
+                if form == CountryForm::Capital
+                    && i > 0
+                    && ctx.lex.given_names.contains(ctx.words[i - 1])
+                {
+                    i += len;
+                    continue;
+                }
+                Some(Found::Country {
+                    index,
+                    form,
+                    modifier: false,
+                })
+            }
+            Target::Organization(o) => {
+                let org = &ctx.lex.organizations[o];
+                Some(Found::Organization {
+                    key: format!("org:{}", org.key),
+                    name: org.name.clone(),
+                    country: org
+                        .country
+                        .as_deref()
+                        .and_then(|c| ctx.lex.country_by_iso(c)),
+                })
+            }
+            Target::Person(p) => Some(Found::Person {
+                name: ctx.lex.people[p].name.clone(),
+                role: None,
+                country: None,
+                known: Some(p),
+            }),
+            // Aliases and everything else wait for context.
+            _ => None,
+        };
+        if let Some(found) = found {
+            ctx.take(i..i + len, found);
+        }
+        i += len;
+    }
+}
+
+/// The portfolio named by `words[i..]`, with its length.
+fn domain_at(lex: &Lexicon, words: &[&str], i: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (d, domain) in lex.roles.domains.iter().enumerate() {
+        for form in &domain.forms {
+            let parts: Vec<&str> = form.split(' ').collect();
+            if i + parts.len() <= words.len()
+                && parts
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words[i + k].eq_ignore_ascii_case(p))
+                && best.is_none_or(|(_, l)| parts.len() > l)
+            {
+                best = Some((d, parts.len()));
+            }
+        }
+    }
+    best
+}
+
+/// "Chinese defense ministry", "the Ministry of National Defense", "Electoral Commission".
+fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    let mut i = 0;
+    while i < n {
+        let lower = ctx.words[i].to_lowercase();
+        if ctx.taken[i] || !ORG_HEADS.contains(&lower.as_str()) || ctx.kind(i) != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let head_cap = is_capitalized(ctx.words[i]);
+        // Modifiers before the head: portfolios (any case) or capitalized words.
+        let mut start = i;
+        let mut domain: Option<usize> = None;
+        while start > 0 && !ctx.taken[start - 1] {
+            if let Some((d, len)) = (1..=2)
+                .filter(|&l| l <= start)
+                .find_map(|l| domain_at(ctx.lex, &ctx.words, start - l).filter(|&(_, dl)| dl == l))
+            {
+                domain = Some(d);
+                start -= len;
+            } else if !ctx.heading
+                && is_capitalized(ctx.words[start - 1])
+                && ctx.kind(start - 1) == TokenKind::Word
+                && !ctx.lex.never_names.contains(ctx.words[start - 1])
+                && !(start - 1 == 0 && ctx.lex.is_common_word(ctx.words[start - 1]))
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // "of (the) X" after the head.
+        let mut end = i + 1;
+        if end + 1 < n && ctx.words[end] == "of" {
+            let mut k = end + 1;
+            if ctx.words[k].eq_ignore_ascii_case("the") {
+                k += 1;
+            }
+            if let Some((d, len)) = domain_at(ctx.lex, &ctx.words, k) {
+                domain = domain.or(Some(d));
+                end = k + len;
+            } else {
+                let mut m = k;
+                while m < n && is_capitalized(ctx.words[m]) && !ctx.taken[m] && !ctx.heading {
+                    m += 1;
+                }
+                if m > k {
+                    end = m;
+                }
+            }
+        }
+        let country_hit = ctx.country_before(start);
+        let has_modifier = start < i || end > i + 1;
+        if !has_modifier || (country_hit.is_none() && !head_cap) || (ctx.heading && country_hit.is_none()) {
+            i += 1;
+            continue;
+        }
+        let country = country_hit.and_then(|h| ctx.mark_modifier(h));
+        let surface_start = country_hit.map_or(start, |h| ctx.hits[h].tokens.start - ctx.start);
+        let name = ctx.text_of(surface_start..end);
+        let key = match (country, domain) {
+            (Some(c), Some(d)) if MINISTRY_HEADS.contains(&lower.as_str()) => format!(
+                "org:{}-{}-ministry",
+                ctx.lex.countries[c].iso3.to_lowercase(),
+                slug(&ctx.lex.roles.domains[d].name)
+            ),
+            (Some(c), _) => format!(
+                "org:{}-{}",
+                ctx.lex.countries[c].iso3.to_lowercase(),
+                slug(&ctx.text_of(start..end))
+            ),
+            (None, _) => format!("org:{}", slug(&ctx.text_of(start..end))),
+        };
+        ctx.take(start..end, Found::Organization {
+            key,
+            name,
+            country,
+        });
+        i = end;
+    }
+}
+
+/// People named after a title or honorific: "US defense Secretary Pete Hegseth", "Mr Blair",
+/// "Presidents Xi Jinping and Donald Trump".
+fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    let mut i = 0;
+    while i < n {
+        let Some((len, target)) = ctx.lex.titles.longest_at(&ctx.words, i) else {
+            i += 1;
+            continue;
+        };
+        if !ctx.free(i..i + len) {
+            i += 1;
+            continue;
+        }
+        let role = ctx.lex.role_of(target);
+        let plural = ctx.words[i + len - 1].ends_with('s') && target != Target::Honorific;
+        let country_hit = ctx.country_before(i);
+        let mut j = i + len;
+        let mut people = 0;
+        loop {
+            // A known person right after the title takes the role.
+            if let Some(h) = ctx.hits.iter().position(|h| {
+                h.tokens.start == j + ctx.start && matches!(h.found, Found::Person { .. })
+            }) {
+                if let Found::Person { role: r, .. } = &mut ctx.hits[h].found {
+                    r.clone_from(&role);
+                }
+                j = ctx.hits[h].tokens.end - ctx.start;
+            } else {
+                let run = ctx.name_run(j);
+                if run == 0 {
+                    break;
+                }
+                // A single capitalized word after a bare office head ("Secretary General") is
+                // not enough on its own in headings.
+                if ctx.heading && run == 1 && target != Target::Honorific {
+                    break;
+                }
+                let name = ctx.text_of(j..j + run);
+                let known = (run == 1)
+                    .then(|| {
+                        ctx.lex.names.longest_at(&ctx.words, j).and_then(|(l, t)| match t {
+                            Target::PersonAlias(p) | Target::Person(p) if l == 1 => Some(p),
+                            _ => None,
+                        })
+                    })
+                    .flatten();
+                ctx.take(j..j + run, Found::Person {
+                    name,
+                    role: role.clone(),
+                    country: None,
+                    known,
+                });
+                j += run;
+            }
+            people += 1;
+            if plural && j + 1 < n && matches!(ctx.words[j], "and" | ",") {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if people > 0 {
+            for t in &mut ctx.taken[i..i + len] {
+                *t = true;
+            }
+            if let Some(h) = country_hit
+                && let Some(c) = ctx.mark_modifier(h)
+            {
+                let first_new = ctx.hits.len() - people;
+                for hit in &mut ctx.hits[first_new..] {
+                    if let Found::Person { country, .. } = &mut hit.found {
+                        *country = Some(c);
+                    }
+                }
+            }
+            i = j;
+        } else {
+            i += len;
+        }
+    }
+}
+
+/// Untitled people: a given name followed by capitalized words ("Gordon Brown"), or a
+/// capitalized pair before a reporting verb ("Ana Lobo said").
+fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    let mut i = 0;
+    while i < n {
+        let run = ctx.name_run(i);
+        if run < 2 {
+            i += 1;
+            continue;
+        }
+        let first = ctx.words[i];
+        let given = ctx.lex.given_names.contains(first);
+        let reported = REPORTING_VERBS.contains(&ctx.words.get(i + run).copied().unwrap_or(""));
+        let initial_common = i == 0 && ctx.lex.is_common_word(first);
+        if (given || reported) && !initial_common {
+            let name = ctx.text_of(i..i + run);
+            ctx.take(i..i + run, Found::Person {
+                name,
+                role: None,
+                country: None,
+                known: None,
+            });
+        }
+        i += run;
+    }
+}
+
+/// Groups hits into actors: resolves surnames to full names, aliases to known people and
+/// unqualified ministries to the one qualified ministry of the article; finds lone surnames.
+pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
+    // Full names seen in the article: key -> (name, known index).
+    let mut people: BTreeMap<String, (String, Option<usize>)> = BTreeMap::new();
+    for h in hits.iter() {
+        if let Found::Person { name, known, .. } = &h.found {
+            let full = known.map_or_else(|| name.clone(), |k| lex.people[k].name.clone());
+            if full.split_whitespace().count() >= 2 || known.is_some() {
+                people.entry(person_key(&full)).or_insert((full, *known));
+            }
+        }
+    }
+    let surname_owner = |word: &str| -> Option<String> {
+        let mut owners = people.iter().filter(|(_, (name, known))| {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            parts.last() == Some(&word)
+                || known.is_some_and(|k| lex.people[k].aliases.iter().any(|a| a == word))
+        });
+        let first = owners.next()?;
+        owners.next().is_none().then(|| first.0.clone())
+    };
+
+    // Lone capitalized words that are surnames of people in this article, or lexicon aliases.
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in hits.iter() {
+        for t in h.tokens.clone() {
+            covered[t] = true;
+        }
+    }
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for t in sentence.tokens.clone() {
+            let w = doc.word(t);
+            if covered[t] || !is_capitalized(w) || doc.tokens[t].kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(key) = surname_owner(w) {
+                hits.push(Hit {
+                    tokens: t..t + 1,
+                    sentence: s,
+                    found: Found::Person {
+                        name: w.to_string(),
+                        role: None,
+                        country: None,
+                        known: None,
+                    },
+                    key,
+                });
+                continue;
+            }
+            let words = [w];
+            if let Some((1, Target::PersonAlias(p))) = lex.names.longest_at(&words, 0)
+                && w.chars().count() >= 4
+                && !(t == sentence.tokens.start && lex.is_common_word(w))
+                && !lex.is_common_word(w)
+            {
+                hits.push(Hit {
+                    tokens: t..t + 1,
+                    sentence: s,
+                    found: Found::Person {
+                        name: w.to_string(),
+                        role: None,
+                        country: None,
+                        known: Some(p),
+                    },
+                    key: String::new(),
+                });
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.tokens.start);
+
+    // Ministries named without their country take the article's only matching one.
+    let qualified: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Organization {
+                key,
+                country: Some(_),
+                ..
+            } => Some(key.clone()),
+            _ => None,
+        })
+        .collect();
+
+    let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+    for h in hits.iter_mut() {
+        let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
+        let surface = doc.text[span.clone()].to_string();
+        let mention = Mention {
+            span,
+            sentence: h.sentence,
+        };
+        let (key, kind, name, role, affiliation) = match &h.found {
+            Found::Country { index, .. } => {
+                let c = &lex.countries[*index];
+                (
+                    format!("country:{}", c.iso3),
+                    ActorKind::Country,
+                    c.name.clone(),
+                    None,
+                    None,
+                )
+            }
+            Found::Organization { key, name, country } => {
+                let mut key = key.clone();
+                if country.is_none() {
+                    let suffix = key.trim_start_matches("org:").to_string();
+                    let mut same = qualified.iter().filter(|q| q.ends_with(&format!("-{suffix}")));
+                    if let (Some(q), None) = (same.next(), same.next()) {
+                        key.clone_from(q);
+                    }
+                }
+                let country_key = country.map(|c| format!("country:{}", lex.countries[c].iso3));
+                (key, ActorKind::Organization, name.clone(), None, country_key)
+            }
+            Found::Person {
+                name,
+                role,
+                country,
+                known,
+            } => {
+                let (full, lexicon_role, lexicon_country) = if let Some(k) = known {
+                    let p = &lex.people[*k];
+                    (p.name.clone(), p.role.clone(), p.country.clone())
+                } else if !h.key.is_empty() {
+                    let full = people.get(&h.key).map_or_else(|| name.clone(), |(n, _)| n.clone());
+                    (full, None, None)
+                } else if name.split_whitespace().count() == 1 {
+                    let full = surname_owner(name)
+                        .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
+                        .unwrap_or_else(|| name.clone());
+                    (full, None, None)
+                } else {
+                    (name.clone(), None, None)
+                };
+                let affiliation = country
+                    .map(|c| format!("country:{}", lex.countries[c].iso3))
+                    .or_else(|| lexicon_country.map(|c| format!("country:{c}")));
+                (
+                    person_key(&full),
+                    ActorKind::Person,
+                    full,
+                    role.clone().or(lexicon_role),
+                    affiliation,
+                )
+            }
+        };
+        h.key.clone_from(&key);
+        let actor = actors.entry(key.clone()).or_insert_with(|| Actor {
+            key,
+            kind,
+            name: name.clone(),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+            mentions: Vec::new(),
+        });
+        // The text's own role beats the lexicon's; the first stated one wins.
+        if let Some(r) = role
+            && (actor.role.is_none() || matches!(&h.found, Found::Person { role: Some(_), .. }))
+            && actor.role.as_deref() != Some(r.as_str())
+            && (actor.role.is_none() || actor.role.as_deref().is_some_and(|old| r.len() > old.len()))
+        {
+            actor.role = Some(r);
+        }
+        if actor.affiliation.is_none() {
+            actor.affiliation = affiliation;
+        }
+        if surface != actor.name && !actor.aliases.contains(&surface) {
+            actor.aliases.push(surface);
+        }
+        actor.mentions.push(mention);
+    }
+    let mut out: Vec<Actor> = actors.into_values().collect();
+    for a in &mut out {
+        a.aliases.sort();
+    }
+    out
+}
+
+/// Node key of a person.
+pub fn person_key(name: &str) -> String {
+    format!("person:{}", slug(name))
+}

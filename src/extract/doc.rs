@@ -1,0 +1,168 @@
+//! `Doc`: an article's text with its tokens and sentences, all byte ranges into the text. Tokens
+//! never cross block boundaries (a heading is never glued to the paragraph after it).
+
+use std::ops::Range;
+
+use super::tokenize::{Token, TokenKind, tokenize};
+use crate::ingest::{Article, BlockKind};
+
+/// One sentence: a run of tokens inside one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Index of the block it belongs to.
+    pub block: usize,
+}
+
+/// The annotated text of one article.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// The article's text; every range points into it.
+    pub text: &'a str,
+    /// All tokens, in order.
+    pub tokens: Vec<Token>,
+    /// All sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Block kind of each block (by block index).
+    pub block_kinds: Vec<BlockKind>,
+}
+
+/// Sentence-initial words after which an abbreviation such as "U.S." ends a sentence.
+const STARTERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "But", "In",
+    "A", "An", "However", "Meanwhile", "Yet", "And", "Its", "Their", "His", "Her",
+];
+
+impl<'a> Doc<'a> {
+    /// Tokenizes and sentence-splits an article.
+    pub fn new(article: &'a Article) -> Self {
+        let text = article.text.as_str();
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut block_kinds = Vec::with_capacity(article.blocks.len());
+        for (block_index, block) in article.blocks.iter().enumerate() {
+            block_kinds.push(block.kind);
+            let Some(block_text) = text.get(block.span.clone()) else {
+                continue;
+            };
+            let first = tokens.len();
+            tokens.extend(tokenize(block_text).into_iter().map(|mut t| {
+                t.span = t.span.start + block.span.start..t.span.end + block.span.start;
+                t
+            }));
+            let whole_block = matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. });
+            split_sentences(text, &tokens, first, whole_block, block_index, &mut sentences);
+        }
+        Self {
+            text,
+            tokens,
+            sentences,
+            block_kinds,
+        }
+    }
+
+    /// Text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].span.clone()]
+    }
+
+    /// Whether sentence `s` is a title or heading (title case makes capitals meaningless there).
+    pub fn is_heading(&self, s: usize) -> bool {
+        matches!(
+            self.block_kinds.get(self.sentences[s].block),
+            Some(BlockKind::Title | BlockKind::Heading { .. })
+        )
+    }
+}
+
+fn is_terminal(word: &str) -> bool {
+    matches!(word, "." | "!" | "?" | "…")
+}
+
+fn is_closer(word: &str) -> bool {
+    matches!(word, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn push(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    block: usize,
+    out: &mut Vec<Sentence>,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let span = tokens[range.start].span.start..tokens[range.end - 1].span.end;
+    debug_assert!(text.is_char_boundary(span.start));
+    out.push(Sentence {
+        tokens: range,
+        span,
+        block,
+    });
+}
+
+fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    whole_block: bool,
+    block: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let end = tokens.len();
+    if whole_block {
+        push(text, tokens, first..end, block, out);
+        return;
+    }
+    let word = |i: usize| &text[tokens[i].span.clone()];
+    let starts_sentence = |i: usize| {
+        let w = word(i);
+        let c = w.chars().next().unwrap_or(' ');
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '*' | '•' | '-')
+            || tokens[i].kind == TokenKind::Url
+    };
+    let mut start = first;
+    let mut i = first;
+    while i < end {
+        let w = word(i);
+        let mut boundary = None;
+        if tokens[i].kind == TokenKind::Punct && is_terminal(w) {
+            let mut j = i + 1;
+            while j < end && (is_terminal(word(j)) || is_closer(word(j))) {
+                j += 1;
+            }
+            if j == end || starts_sentence(j) {
+                boundary = Some(j);
+            }
+        } else if tokens[i].kind == TokenKind::Word
+            && w.ends_with('.')
+            && w.chars().filter(|&c| c == '.').count() >= 2
+            && i + 1 < end
+            && STARTERS.contains(&word(i + 1))
+        {
+            // "... in the U.S. The next ..." ends a sentence on the abbreviation.
+            boundary = Some(i + 1);
+        } else if tokens[i].kind == TokenKind::Url
+            && i + 1 < end
+            && tokens[i + 1].space_before
+            && word(i + 1).chars().next().is_some_and(char::is_uppercase)
+        {
+            // A URL pasted at the end of a paragraph, with no full stop before the next sentence.
+            boundary = Some(i + 1);
+        }
+        if let Some(b) = boundary {
+            push(text, tokens, start..b, block, out);
+            start = b;
+            i = b;
+        } else {
+            i += 1;
+        }
+    }
+    push(text, tokens, start..end, block, out);
+}

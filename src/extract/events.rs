@@ -1,0 +1,335 @@
+//! Events: trigger words and phrases typed with PLOVER categories, their participants (the
+//! actors of the clause, widened to the sentence and, for "these claims"-style references, to
+//! the sentence before), direction, place and date. One event per category and participant set
+//! within an article.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::actors::{Found, Hit};
+use super::doc::Doc;
+use super::lexicon::{Lexicon, Target};
+use super::plover::Plover;
+use super::{Event, Mention, slug};
+
+/// Words that point back to something said just before ("these claims", "both sides").
+const ANAPHORS: &[&str] = &["these", "those", "such", "both", "this", "its", "their", "the two"];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// A participant candidate inside one sentence.
+#[derive(Debug, Clone)]
+struct Participant {
+    key: String,
+    token: usize,
+    place_only: bool,
+}
+
+/// Finds events in every sentence. `hits` must be resolved (keys set).
+pub fn detect(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[Hit],
+    names: &BTreeMap<String, String>,
+    article_slug: &str,
+) -> Vec<Event> {
+    let mut by_sentence: Vec<Vec<&Hit>> = vec![Vec::new(); doc.sentences.len()];
+    for h in hits {
+        by_sentence[h.sentence].push(h);
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in hits {
+        for t in h.tokens.clone() {
+            covered[t] = true;
+        }
+    }
+    let mut events: BTreeMap<String, Event> = BTreeMap::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let clauses = clauses(doc, sentence.tokens.clone());
+        let mut i = 0;
+        while i < words.len() {
+            let Some((len, Target::Trigger(t))) = lex.trigger_table.longest_at(&words, i) else {
+                i += 1;
+                continue;
+            };
+            let global = sentence.tokens.start + i;
+            if (global..global + len).any(|g| covered[g]) {
+                i += len;
+                continue;
+            }
+            let trigger = &lex.triggers[t];
+            let Some(category) = Plover::from_name(&trigger.category) else {
+                log::warn!("unknown PLOVER category {} in the trigger lexicon", trigger.category);
+                i += len;
+                continue;
+            };
+            let clause = clauses
+                .iter()
+                .find(|c| c.contains(&global))
+                .cloned()
+                .unwrap_or_else(|| sentence.tokens.clone());
+            let sentence_hits = &by_sentence[s];
+            let in_clause = participants(doc, sentence_hits, &clause);
+            let mut people = in_clause.clone();
+            if distinct(&people) < 2 {
+                merge(&mut people, participants(doc, sentence_hits, &sentence.tokens));
+            }
+            if distinct(&people) < 2 && has_anaphor(&words) && s > 0 {
+                let prev = &doc.sentences[s - 1];
+                if prev.block == sentence.block {
+                    let before = participants(doc, &by_sentence[s - 1], &prev.tokens);
+                    if let Some(first) = before.into_iter().find(|p| !p.place_only) {
+                        people.push(first);
+                    }
+                }
+            }
+            let place = people
+                .iter()
+                .find(|p| p.place_only)
+                .and_then(|p| names.get(&p.key).cloned());
+            let mut keys: Vec<String> = Vec::new();
+            for p in people.iter().filter(|p| !p.place_only) {
+                if !keys.contains(&p.key) {
+                    keys.push(p.key.clone());
+                }
+            }
+            if keys.is_empty() {
+                i += len;
+                continue;
+            }
+            let (source, targets) = direction(doc, category, &people, &words, sentence.tokens.start, global, len);
+            let date = date_in(doc, &sentence.tokens);
+            keys.sort();
+            let key = format!(
+                "event:{article_slug}/{}/{}",
+                category.name().to_lowercase(),
+                keys.iter()
+                    .map(|k| k.split(':').nth(1).unwrap_or(k))
+                    .collect::<Vec<_>>()
+                    .join("+")
+            );
+            let span = doc.tokens[global].span.start..doc.tokens[global + len - 1].span.end;
+            let event = events.entry(key.clone()).or_insert_with(|| Event {
+                key,
+                category,
+                kind: trigger.kind.clone(),
+                label: String::new(),
+                participants: keys.clone(),
+                source: None,
+                targets: Vec::new(),
+                place: None,
+                date: None,
+                mentions: Vec::new(),
+            });
+            if event.source.is_none() && source.is_some() {
+                event.source = source;
+                event.targets = targets;
+            }
+            if event.place.is_none() {
+                event.place = place;
+            }
+            if event.date.is_none() {
+                event.date = date;
+            }
+            event.mentions.push(Mention { span, sentence: s });
+            i += len;
+        }
+    }
+    let mut out: Vec<Event> = events.into_values().collect();
+    for e in &mut out {
+        e.label = label(lex, e, names);
+    }
+    out
+}
+
+fn distinct(people: &[Participant]) -> usize {
+    let mut keys: Vec<&str> = people
+        .iter()
+        .filter(|p| !p.place_only)
+        .map(|p| p.key.as_str())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
+}
+
+fn merge(into: &mut Vec<Participant>, more: Vec<Participant>) {
+    for p in more {
+        if !into.iter().any(|q| q.key == p.key && q.place_only == p.place_only) {
+            into.push(p);
+        }
+    }
+}
+
+fn has_anaphor(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        ANAPHORS.contains(&lower.as_str())
+            || (lower == "the" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("two")))
+    })
+}
+
+/// Clauses of a sentence: split at semicolons and dashes used as breaks.
+fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = tokens.start;
+    for t in tokens.clone() {
+        let w = doc.word(t);
+        let spaced_hyphen = w == "-"
+            && doc.tokens[t].space_before
+            && doc.tokens.get(t + 1).is_some_and(|n| n.space_before);
+        if w == ";" || w == "—" || w == "–" || spaced_hyphen {
+            if t > start {
+                out.push(start..t);
+            }
+            start = t + 1;
+        }
+    }
+    if start < tokens.end {
+        out.push(start..tokens.end);
+    }
+    out
+}
+
+/// Actors mentioned in `range`: countries that only qualify a person or organization are left
+/// out, and a country after "in"/"at" is the place rather than a participant.
+fn participants(doc: &Doc<'_>, hits: &[&Hit], range: &Range<usize>) -> Vec<Participant> {
+    let mut out = Vec::new();
+    for h in hits {
+        if !range.contains(&h.tokens.start) {
+            continue;
+        }
+        if matches!(h.found, Found::Country { modifier: true, .. }) {
+            continue;
+        }
+        let prev = h
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&p| p >= range.start)
+            .map(|p| doc.word(p).to_lowercase());
+        let place_only = matches!(prev.as_deref(), Some("in" | "at"))
+            && matches!(h.found, Found::Country { .. });
+        out.push(Participant {
+            key: h.key.clone(),
+            token: h.tokens.start,
+            place_only,
+        });
+    }
+    out
+}
+
+/// Source and targets for directed categories: "from X"/"by X" after the trigger names the
+/// source; otherwise the first actor before the trigger acts on the others.
+fn direction(
+    doc: &Doc<'_>,
+    category: Plover,
+    people: &[Participant],
+    words: &[&str],
+    sentence_start: usize,
+    trigger: usize,
+    trigger_len: usize,
+) -> (Option<String>, Vec<String>) {
+    if category.is_mutual() {
+        return (None, Vec::new());
+    }
+    let actors: Vec<&Participant> = people.iter().filter(|p| !p.place_only).collect();
+    let after_trigger = trigger + trigger_len;
+    let agent = actors.iter().find(|p| {
+        p.token >= after_trigger
+            && p.token >= sentence_start + 1
+            && matches!(
+                words.get(p.token - sentence_start - 1).map(|w| w.to_lowercase()).as_deref(),
+                Some("from" | "by")
+            )
+    });
+    let source = agent
+        .or_else(|| actors.iter().filter(|p| p.token < trigger).min_by_key(|p| p.token))
+        .map(|p| p.key.clone());
+    let Some(source) = source else {
+        return (None, Vec::new());
+    };
+    let mut targets: Vec<String> = actors
+        .iter()
+        .filter(|p| p.key != source)
+        .map(|p| p.key.clone())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let _ = doc;
+    (Some(source), targets)
+}
+
+/// A year ("2022") or a day and month ("2 March 2026", "March 2, 2026") stated in the range.
+fn date_in(doc: &Doc<'_>, tokens: &Range<usize>) -> Option<String> {
+    let words: Vec<&str> = tokens.clone().map(|t| doc.word(t)).collect();
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if let Some(m) = MONTHS.iter().position(|&m| m == lower) {
+            let day_before = i.checked_sub(1).and_then(|p| words[p].parse::<u32>().ok());
+            let day_after = words.get(i + 1).and_then(|n| n.parse::<u32>().ok());
+            let day = day_before.or(day_after).filter(|d| (1..=31).contains(d));
+            let year = words[i + 1..words.len().min(i + 4)]
+                .iter()
+                .find_map(|n| n.parse::<u32>().ok().filter(|y| (1900..2100).contains(y)));
+            let month = m + 1;
+            return match (year, day) {
+                (Some(y), Some(d)) => Some(format!("{y}-{month:02}-{d:02}")),
+                (Some(y), None) => Some(format!("{y}-{month:02}")),
+                _ => None,
+            };
+        }
+    }
+    words
+        .iter()
+        .filter(|w| w.len() == 4)
+        .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..2100).contains(y)))
+        .map(|y| y.to_string())
+}
+
+fn label(lex: &Lexicon, e: &Event, names: &BTreeMap<String, String>) -> String {
+    let kind = lex
+        .triggers
+        .iter()
+        .find(|t| t.kind == e.kind)
+        .map_or_else(|| e.kind.replace('_', " "), |t| t.label.clone());
+    let name = |k: &String| names.get(k).cloned().unwrap_or_else(|| k.clone());
+    let who = if let Some(source) = &e.source {
+        let targets: Vec<String> = e.targets.iter().map(name).collect();
+        if targets.is_empty() {
+            name(source)
+        } else {
+            format!("{} → {}", name(source), join_names(&targets))
+        }
+    } else {
+        join_names(&e.participants.iter().map(name).collect::<Vec<_>>())
+    };
+    let mut out = format!("{kind}: {who}");
+    if let Some(place) = &e.place {
+        out.push_str(" in ");
+        out.push_str(place);
+    }
+    if let Some(date) = &e.date {
+        out.push_str(&format!(" ({date})"));
+    }
+    out
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Slug of an article title, for event keys.
+pub fn article_slug(title: &str) -> String {
+    let s = slug(title);
+    let cut: String = s.split('-').take(6).collect::<Vec<_>>().join("-");
+    if cut.is_empty() { "article".into() } else { cut }
+}

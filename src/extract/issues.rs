@@ -1,0 +1,141 @@
+//! Issues: phrases from the issues lexicon, and labels that open a bullet item ("Taiwan: ...")
+//! when the item discusses at least one actor. Each issue is linked to the actors and events of
+//! the sentences (or the whole item) that discuss it.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::actors::Hit;
+use super::doc::Doc;
+use super::lexicon::{Lexicon, Target};
+use super::{Event, Issue, Mention, slug};
+use crate::ingest::BlockKind;
+
+/// Finds issues and links them to actors and events.
+pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> Vec<Issue> {
+    let mut issues: BTreeMap<String, Issue> = BTreeMap::new();
+    // Sentences each issue is discussed in (for linking).
+    let mut context: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i) {
+                let entry = &lex.issues[k];
+                let g = sentence.tokens.start + i;
+                let span = doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end;
+                add(&mut issues, &mut context, &format!("issue:{}", entry.key), &entry.name, span, s, &[s]);
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    bullet_labels(doc, lex, hits, &mut issues, &mut context);
+
+    for (key, issue) in &mut issues {
+        let sentences = &context[key];
+        let mut actors: Vec<String> = hits
+            .iter()
+            .filter(|h| sentences.contains(&h.sentence))
+            .map(|h| h.key.clone())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        issue.actors = actors;
+        let mut linked: Vec<String> = events
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| sentences.contains(&m.sentence)))
+            .map(|e| e.key.clone())
+            .collect();
+        linked.sort();
+        linked.dedup();
+        issue.events = linked;
+    }
+    issues.into_values().collect()
+}
+
+fn add(
+    issues: &mut BTreeMap<String, Issue>,
+    context: &mut BTreeMap<String, Vec<usize>>,
+    key: &str,
+    name: &str,
+    span: Range<usize>,
+    sentence: usize,
+    sentences: &[usize],
+) {
+    let issue = issues.entry(key.to_string()).or_insert_with(|| Issue {
+        key: key.to_string(),
+        name: name.to_string(),
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+        actors: Vec::new(),
+        events: Vec::new(),
+    });
+    issue.mentions.push(Mention { span, sentence });
+    let ctx = context.entry(key.to_string()).or_default();
+    for &s in sentences {
+        if !ctx.contains(&s) {
+            ctx.push(s);
+        }
+    }
+}
+
+/// "* Taiwan: Beijing views ..." makes "Taiwan" an issue of that item.
+fn bullet_labels(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[Hit],
+    issues: &mut BTreeMap<String, Issue>,
+    context: &mut BTreeMap<String, Vec<usize>>,
+) {
+    let mut s = 0;
+    while s < doc.sentences.len() {
+        let block = doc.sentences[s].block;
+        let item: Vec<usize> = (s..doc.sentences.len())
+            .take_while(|&k| doc.sentences[k].block == block)
+            .collect();
+        let next = s + item.len().max(1);
+        if doc.block_kinds.get(block) != Some(&BlockKind::ListItem) {
+            s = next;
+            continue;
+        }
+        let first = &doc.sentences[s];
+        let colon = first
+            .tokens
+            .clone()
+            .take(8)
+            .position(|t| doc.word(t) == ":");
+        let has_actor = hits.iter().any(|h| item.contains(&h.sentence));
+        if let Some(c) = colon.filter(|&c| c > 0)
+            && has_actor
+        {
+            let label_tokens = first.tokens.start..first.tokens.start + c;
+            let span = doc.tokens[label_tokens.start].span.start
+                ..doc.tokens[label_tokens.end - 1].span.end;
+            let label = &doc.text[span.clone()];
+            let starts_capital = label.chars().next().is_some_and(char::is_uppercase);
+            if starts_capital {
+                let words: Vec<&str> = label_tokens.clone().map(|t| doc.word(t)).collect();
+                // A label that contains or names a lexicon issue is that issue.
+                let from_lexicon = (0..words.len()).find_map(|i| match lex.issue_table.longest_at(&words, i) {
+                    Some((_, Target::Issue(k))) => Some(k),
+                    _ => None,
+                });
+                let by_key = lex.issues.iter().position(|e| e.key == slug(label));
+                let (key, name) = match from_lexicon.or(by_key) {
+                    Some(k) => (format!("issue:{}", lex.issues[k].key), lex.issues[k].name.clone()),
+                    None => (format!("issue:{}", slug(label)), label.to_string()),
+                };
+                add(issues, context, &key, &name, span, s, &item);
+                if let Some(issue) = issues.get_mut(&key)
+                    && issue.name != label
+                    && !issue.aliases.iter().any(|a| a == label)
+                {
+                    issue.aliases.push(label.to_string());
+                }
+            }
+        }
+        s = next;
+    }
+}

@@ -1,0 +1,528 @@
+//! Typed lexicons (countries, organizations, people, role titles, event triggers, issues, word
+//! lists) read from the JSON files in `assets/lexicon/`, embedded in the binary and overridable
+//! from a folder, plus the phrase matcher that finds their entries in token streams.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::tokenize::{TokenKind, tokenize};
+
+/// A country or territory.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CountryEntry {
+    /// ISO 3166-1 alpha-3 code (or a user-assigned code for entities without one).
+    pub iso3: String,
+    /// Display name.
+    pub name: String,
+    /// `country` or `territory`.
+    #[serde(default)]
+    pub kind: String,
+    /// Full and common names.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Acronyms and short forms (US, UK, PRC).
+    #[serde(default)]
+    pub short: Vec<String>,
+    /// Adjectives and demonyms (Chinese, Americans).
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    /// Capitals used as metonyms for the government (Beijing, Washington).
+    #[serde(default)]
+    pub capitals: Vec<String>,
+}
+
+/// An organization with a fixed name.
+#[derive(Debug, Clone, Deserialize)]
+pub struct OrganizationEntry {
+    /// Slug used in the node key.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Every name form.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// International, government, party, ...
+    #[serde(default)]
+    pub kind: String,
+    /// ISO3 code of the country it belongs to.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+/// A well-known person (heads of state and government).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PersonEntry {
+    /// Slug used in the node key.
+    pub key: String,
+    /// Full display name.
+    pub name: String,
+    /// Forms used alone (usually the surname).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// ISO3 code of the country they lead or belong to.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Their best-known office.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// A fixed title phrase ("prime minister") and the role it names.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TitleEntry {
+    /// Lower-case phrases.
+    pub phrases: Vec<String>,
+    /// Canonical role.
+    pub role: String,
+}
+
+/// An office that combines with a portfolio ("defense minister", "secretary of state").
+#[derive(Debug, Clone, Deserialize)]
+pub struct OfficeEntry {
+    /// The head word ("minister").
+    pub head: String,
+    /// Its plural ("ministers").
+    #[serde(default)]
+    pub plural: Option<String>,
+    /// Phrase patterns with `{d}` for the portfolio.
+    pub patterns: Vec<String>,
+    /// Role pattern with `{D}` for the portfolio's canonical name.
+    pub role: String,
+}
+
+/// A portfolio ("defense", "foreign affairs").
+#[derive(Debug, Clone, Deserialize)]
+pub struct DomainEntry {
+    /// Lower-case forms.
+    pub forms: Vec<String>,
+    /// Canonical name.
+    pub name: String,
+}
+
+/// The role lexicon.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct RolesFile {
+    /// Fixed titles.
+    #[serde(default)]
+    pub titles: Vec<TitleEntry>,
+    /// Offices combined with domains.
+    #[serde(default)]
+    pub offices: Vec<OfficeEntry>,
+    /// Portfolios.
+    #[serde(default)]
+    pub domains: Vec<DomainEntry>,
+    /// Mr, Mrs, Dr, ...
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+}
+
+/// An event trigger word or phrase.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TriggerEntry {
+    /// Lower-case surface forms.
+    pub forms: Vec<String>,
+    /// PLOVER category name.
+    pub category: String,
+    /// Plain-words kind (`meeting`).
+    pub kind: String,
+    /// Display label ("Meeting").
+    pub label: String,
+}
+
+/// An issue.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IssueEntry {
+    /// Slug used in the node key.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Topic category.
+    #[serde(default)]
+    pub category: String,
+    /// True for named places (seas, straits): actor names inside them are not actor mentions.
+    #[serde(default)]
+    pub place: bool,
+    /// Surface forms, matched case-insensitively.
+    pub phrases: Vec<String>,
+}
+
+/// General word lists.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct WordsFile {
+    /// Frequent lower-case English words.
+    #[serde(default)]
+    pub common_words: Vec<String>,
+    /// Capitalized words that never start a name.
+    #[serde(default)]
+    pub never_names: Vec<String>,
+    /// Given names from many cultures.
+    #[serde(default)]
+    pub given_names: Vec<String>,
+}
+
+/// What a lexicon phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A country, by index into `Lexicon::countries`, and how it was named.
+    Country(usize, CountryForm),
+    /// An organization, by index.
+    Organization(usize),
+    /// A known person by full name, by index.
+    Person(usize),
+    /// A known person by alias only (needs support from context).
+    PersonAlias(usize),
+    /// A fixed title, by index into `Lexicon::roles.titles`.
+    Title(usize),
+    /// An office with a portfolio: (office index, domain index).
+    Office(usize, usize),
+    /// A bare office head ("minister"), by office index.
+    OfficeHead(usize),
+    /// An honorific (Mr, Dr).
+    Honorific,
+    /// An event trigger, by index.
+    Trigger(usize),
+    /// An issue, by index.
+    Issue(usize),
+}
+
+/// How a country was named in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountryForm {
+    /// A full or common name.
+    Name,
+    /// An acronym or short form.
+    Short,
+    /// An adjective or demonym.
+    Adjective,
+    /// Its capital, standing for the government.
+    Capital,
+}
+
+/// A phrase table keyed by token strings, matched longest-first.
+#[derive(Debug, Default)]
+pub struct PhraseTable {
+    by_first: HashMap<String, Vec<(Vec<String>, Target)>>,
+    case_insensitive: bool,
+}
+
+impl PhraseTable {
+    fn new(case_insensitive: bool) -> Self {
+        Self {
+            by_first: HashMap::new(),
+            case_insensitive,
+        }
+    }
+
+    fn norm(&self, s: &str) -> String {
+        let s = normalize_apostrophes(s);
+        if self.case_insensitive {
+            s.to_lowercase()
+        } else {
+            s
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, target: Target) {
+        let tokens: Vec<String> = tokenize(phrase)
+            .iter()
+            .filter(|t| t.kind != TokenKind::Space)
+            .map(|t| self.norm(&phrase[t.span.clone()]))
+            .collect();
+        let Some(first) = tokens.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        if !list.iter().any(|(p, _)| *p == tokens) {
+            list.push((tokens, target));
+            // Longest first, so the first hit is the longest phrase.
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// Longest phrase starting at `words[start]`: (token count, target).
+    pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
+        let first = self.norm(words.get(start)?);
+        let list = self.by_first.get(&first)?;
+        'outer: for (phrase, target) in list {
+            if start + phrase.len() > words.len() {
+                continue;
+            }
+            for (k, p) in phrase.iter().enumerate().skip(1) {
+                if self.norm(words[start + k]) != *p {
+                    continue 'outer;
+                }
+            }
+            return Some((phrase.len(), *target));
+        }
+        None
+    }
+}
+
+/// Replaces typographic apostrophes with ASCII ones so "China’s" and "China's" match alike.
+pub fn normalize_apostrophes(s: &str) -> String {
+    if s.contains(['\u{2019}', '\u{2018}']) {
+        s.replace(['\u{2019}', '\u{2018}'], "'")
+    } else {
+        s.to_string()
+    }
+}
+
+/// All lexicons, with their phrase tables built.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Countries and territories.
+    pub countries: Vec<CountryEntry>,
+    /// Organizations with fixed names.
+    pub organizations: Vec<OrganizationEntry>,
+    /// Well-known people.
+    pub people: Vec<PersonEntry>,
+    /// Titles, offices and portfolios.
+    pub roles: RolesFile,
+    /// Event triggers.
+    pub triggers: Vec<TriggerEntry>,
+    /// Issues.
+    pub issues: Vec<IssueEntry>,
+    /// Frequent lower-case words.
+    pub common_words: HashSet<String>,
+    /// Capitalized words that never start a name.
+    pub never_names: HashSet<String>,
+    /// Given names.
+    pub given_names: HashSet<String>,
+    /// Names of countries, organizations and people (case-sensitive, plus ALL CAPS).
+    pub names: PhraseTable,
+    /// Role titles and honorifics (case-insensitive).
+    pub titles: PhraseTable,
+    /// Event triggers (case-insensitive).
+    pub trigger_table: PhraseTable,
+    /// Issue phrases (case-insensitive).
+    pub issue_table: PhraseTable,
+    country_by_iso: HashMap<String, usize>,
+}
+
+/// A lexicon file that could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The override file could not be read.
+    #[error("Could not read the lexicon file ({source}): {path}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid JSON of the expected shape.
+    #[error("The lexicon file {file} is not valid: {source}")]
+    Json {
+        /// The file name.
+        file: String,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+const FILES: [(&str, &str); 7] = [
+    (
+        "countries.json",
+        include_str!("../../assets/lexicon/countries.json"),
+    ),
+    (
+        "organizations.json",
+        include_str!("../../assets/lexicon/organizations.json"),
+    ),
+    ("people.json", include_str!("../../assets/lexicon/people.json")),
+    ("roles.json", include_str!("../../assets/lexicon/roles.json")),
+    ("events.json", include_str!("../../assets/lexicon/events.json")),
+    ("issues.json", include_str!("../../assets/lexicon/issues.json")),
+    ("words.json", include_str!("../../assets/lexicon/words.json")),
+];
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {
+    serde_json::from_str(text).map_err(|source| LexiconError::Json {
+        file: file.to_string(),
+        source,
+    })
+}
+
+impl Lexicon {
+    /// The lexicons embedded in the binary.
+    ///
+    /// # Panics
+    /// Only if the embedded files are invalid, which the test suite rules out.
+    pub fn embedded() -> Self {
+        let get = |name: &str| -> String {
+            FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| (*t).to_string())
+                .unwrap_or_default()
+        };
+        Self::from_texts(&get).expect("embedded lexicons are valid (checked by tests)")
+    }
+
+    /// The embedded lexicons, with any file of the same name in `folder` taking precedence.
+    ///
+    /// # Errors
+    /// When an override file cannot be read or parsed.
+    pub fn with_overrides(folder: &Path) -> Result<Self, LexiconError> {
+        let mut texts: HashMap<&str, String> = HashMap::new();
+        for (name, embedded) in FILES {
+            let path = folder.join(name);
+            let text = if path.is_file() {
+                std::fs::read_to_string(&path)
+                    .map_err(|source| LexiconError::Io { path, source })?
+            } else {
+                embedded.to_string()
+            };
+            texts.insert(name, text);
+        }
+        Self::from_texts(&|name| texts.get(name).cloned().unwrap_or_default())
+    }
+
+    fn from_texts(get: &dyn Fn(&str) -> String) -> Result<Self, LexiconError> {
+        let countries: Vec<CountryEntry> = parse("countries.json", &get("countries.json"))?;
+        let organizations: Vec<OrganizationEntry> =
+            parse("organizations.json", &get("organizations.json"))?;
+        let people: Vec<PersonEntry> = parse("people.json", &get("people.json"))?;
+        let roles: RolesFile = parse("roles.json", &get("roles.json"))?;
+        let triggers: Vec<TriggerEntry> = parse("events.json", &get("events.json"))?;
+        let issues: Vec<IssueEntry> = parse("issues.json", &get("issues.json"))?;
+        let words: WordsFile = parse("words.json", &get("words.json"))?;
+
+        let mut names = PhraseTable::new(false);
+        let mut add_name = |phrase: &str, target: Target| {
+            names.insert(phrase, target);
+            let upper = phrase.to_uppercase();
+            if upper != phrase {
+                names.insert(&upper, target);
+            }
+        };
+        for (i, c) in countries.iter().enumerate() {
+            add_name(&c.name, Target::Country(i, CountryForm::Name));
+            for n in &c.names {
+                add_name(n, Target::Country(i, CountryForm::Name));
+            }
+            for n in &c.short {
+                add_name(n, Target::Country(i, CountryForm::Short));
+            }
+            for n in &c.adjectives {
+                add_name(n, Target::Country(i, CountryForm::Adjective));
+            }
+            for n in &c.capitals {
+                add_name(n, Target::Country(i, CountryForm::Capital));
+            }
+        }
+        for (i, o) in organizations.iter().enumerate() {
+            add_name(&o.name, Target::Organization(i));
+            for n in &o.names {
+                add_name(n, Target::Organization(i));
+            }
+        }
+        for (i, p) in people.iter().enumerate() {
+            add_name(&p.name, Target::Person(i));
+            for a in &p.aliases {
+                if a != &p.name {
+                    add_name(a, Target::PersonAlias(i));
+                }
+            }
+        }
+
+        let mut titles = PhraseTable::new(true);
+        for (i, t) in roles.titles.iter().enumerate() {
+            for p in &t.phrases {
+                titles.insert(p, Target::Title(i));
+            }
+        }
+        for (oi, office) in roles.offices.iter().enumerate() {
+            titles.insert(&office.head, Target::OfficeHead(oi));
+            if let Some(pl) = &office.plural {
+                titles.insert(pl, Target::OfficeHead(oi));
+            }
+            for (di, domain) in roles.domains.iter().enumerate() {
+                for form in &domain.forms {
+                    for pattern in &office.patterns {
+                        titles.insert(&pattern.replace("{d}", form), Target::Office(oi, di));
+                        if let Some(pl) = &office.plural
+                            && pattern.contains(&office.head)
+                        {
+                            titles.insert(
+                                &pattern.replace(&office.head, pl).replace("{d}", form),
+                                Target::Office(oi, di),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for h in &roles.honorifics {
+            titles.insert(h, Target::Honorific);
+        }
+
+        let mut trigger_table = PhraseTable::new(true);
+        for (i, t) in triggers.iter().enumerate() {
+            for f in &t.forms {
+                trigger_table.insert(f, Target::Trigger(i));
+            }
+        }
+        let mut issue_table = PhraseTable::new(true);
+        for (i, t) in issues.iter().enumerate() {
+            issue_table.insert(&t.name, Target::Issue(i));
+            for f in &t.phrases {
+                issue_table.insert(f, Target::Issue(i));
+            }
+        }
+        let country_by_iso = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.clone(), i))
+            .collect();
+        Ok(Self {
+            countries,
+            organizations,
+            people,
+            roles,
+            triggers,
+            issues,
+            common_words: words.common_words.into_iter().collect(),
+            never_names: words.never_names.into_iter().collect(),
+            given_names: words.given_names.into_iter().collect(),
+            names,
+            titles,
+            trigger_table,
+            issue_table,
+            country_by_iso,
+        })
+    }
+
+    /// The country with this ISO3 code.
+    pub fn country_by_iso(&self, iso3: &str) -> Option<usize> {
+        self.country_by_iso.get(iso3).copied()
+    }
+
+    /// The canonical role named by a title or office match.
+    pub fn role_of(&self, target: Target) -> Option<String> {
+        match target {
+            Target::Title(i) => self.roles.titles.get(i).map(|t| t.role.clone()),
+            Target::Office(o, d) => {
+                let office = self.roles.offices.get(o)?;
+                let domain = self.roles.domains.get(d)?;
+                Some(office.role.replace("{D}", &domain.name))
+            }
+            Target::OfficeHead(o) => self.roles.offices.get(o).map(|office| {
+                let mut chars = office.head.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                })
+            }),
+            _ => None,
+        }
+    }
+
+    /// True when the lower-case form of `word` is a frequent English word.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
+    }
+}

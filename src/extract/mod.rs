@@ -1,0 +1,175 @@
+//! The extraction pipeline: one article in, its actors, events and issues out, each with the
+//! byte spans of the sentences behind it. Stages run in order over one [`Doc`]: tokenize and
+//! split sentences, detect actor mentions, resolve them into actors, find events, find issues.
+//! Pure and deterministic: no global state, the same article always gives the same result.
+
+pub mod actors;
+pub mod doc;
+pub mod events;
+pub mod issues;
+pub mod lexicon;
+pub mod plover;
+pub mod tokenize;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::Article;
+pub use doc::Doc;
+pub use lexicon::Lexicon;
+pub use plover::{Plover, QuadClass};
+
+/// The kind of an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A country or territory.
+    Country,
+    /// An organization.
+    Organization,
+}
+
+/// Where in the article something is said: a byte span and the sentence containing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the mention itself.
+    pub span: Range<usize>,
+    /// Index of the sentence in [`Extraction::sentences`].
+    pub sentence: usize,
+}
+
+/// An actor of one article, with every mention resolved to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable node key (`person:pete-hegseth`, `country:CHN`, `org:nato`).
+    pub key: String,
+    /// Person, country or organization.
+    pub kind: ActorKind,
+    /// Display name.
+    pub name: String,
+    /// Other surface forms seen in the text, sorted.
+    pub aliases: Vec<String>,
+    /// Role, when the text (or the people lexicon) gives one.
+    pub role: Option<String>,
+    /// Key of the country it belongs to.
+    pub affiliation: Option<String>,
+    /// Every mention.
+    pub mentions: Vec<Mention>,
+}
+
+/// An event of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Stable node key.
+    pub key: String,
+    /// PLOVER category.
+    pub category: Plover,
+    /// Plain-words kind (`meeting`, `condemnation`).
+    pub kind: String,
+    /// Readable label.
+    pub label: String,
+    /// Keys of the participating actors, sorted.
+    pub participants: Vec<String>,
+    /// The actor that acts, when the sentence gives a direction.
+    pub source: Option<String>,
+    /// The actors acted upon.
+    pub targets: Vec<String>,
+    /// Where it happened, when stated.
+    pub place: Option<String>,
+    /// When it happened (`2022`, `2026-03`, `2026-03-02`), when stated.
+    pub date: Option<String>,
+    /// The trigger words, one per report of the event.
+    pub mentions: Vec<Mention>,
+}
+
+/// An issue discussed in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Stable node key (`issue:south-china-sea`).
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Other names used for it in the text.
+    pub aliases: Vec<String>,
+    /// Every mention.
+    pub mentions: Vec<Mention>,
+    /// Keys of the actors discussed with it.
+    pub actors: Vec<String>,
+    /// Keys of the events discussed with it.
+    pub events: Vec<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extraction {
+    /// Byte range of every sentence.
+    pub sentences: Vec<Range<usize>>,
+    /// Actors.
+    pub actors: Vec<Actor>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Issues.
+    pub issues: Vec<Issue>,
+    /// Number of tokens (for throughput figures).
+    pub token_count: usize,
+}
+
+/// Runs the whole pipeline on one article.
+pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
+    let doc = Doc::new(article);
+    let mut hits = actors::detect(&doc, lex);
+    let actors = actors::resolve(&doc, lex, &mut hits);
+    let names: BTreeMap<String, String> = actors
+        .iter()
+        .map(|a| (a.key.clone(), a.name.clone()))
+        .collect();
+    let slug = events::article_slug(&article.title);
+    let events = events::detect(&doc, lex, &hits, &names, &slug);
+    let issues = issues::detect(&doc, lex, &hits, &events);
+    Extraction {
+        sentences: doc.sentences.iter().map(|s| s.span.clone()).collect(),
+        actors,
+        events,
+        issues,
+        token_count: doc.tokens.len(),
+    }
+}
+
+/// Lower-case slug: letters and digits kept, everything else folded into single hyphens.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        let c = match c {
+            '\'' | '\u{2019}' | '.' => continue,
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_folds_punctuation() {
+        assert_eq!(slug("Pete Hegseth"), "pete-hegseth");
+        assert_eq!(slug("People's Liberation Army"), "peoples-liberation-army");
+        assert_eq!(slug("  U.S.  Navy "), "us-navy");
+        assert_eq!(slug("Erdoğan"), "erdoğan");
+    }
+}

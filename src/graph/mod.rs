@@ -1,0 +1,534 @@
+//! `NewsGraph`: the domain graph. A petgraph `StableGraph` of typed nodes (people, countries,
+//! organizations, events, issues) and typed edges, each with its mention count and evidence,
+//! addressed by stable human-readable [`NodeKey`]s. Articles merge into it one at a time; nodes
+//! with the same key merge across articles.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::ops::Range;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{ActorKind, Extraction, Plover};
+use crate::ingest::{Article, Link};
+
+/// Stable, human-readable node identity (`person:pete-hegseth`, `country:CHN`). Saved files use
+/// it; petgraph indices never leave the process.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NodeKey(pub String);
+
+impl fmt::Display for NodeKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for NodeKey {
+    fn from(s: &str) -> Self {
+        Self(s.to_string())
+    }
+}
+
+/// Index of an article in [`NewsGraph::articles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ArticleId(pub u32);
+
+/// The kind of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A person.
+    Person,
+    /// A country or territory.
+    Country,
+    /// An organization.
+    Organization,
+    /// An event.
+    Event,
+    /// An issue.
+    Issue,
+}
+
+impl NodeKind {
+    /// All kinds, in legend order.
+    pub const ALL: [NodeKind; 5] = [
+        NodeKind::Country,
+        NodeKind::Person,
+        NodeKind::Organization,
+        NodeKind::Event,
+        NodeKind::Issue,
+    ];
+
+    /// Display name.
+    pub fn label(self) -> &'static str {
+        match self {
+            NodeKind::Person => "Person",
+            NodeKind::Country => "Country",
+            NodeKind::Organization => "Organization",
+            NodeKind::Event => "Event",
+            NodeKind::Issue => "Issue",
+        }
+    }
+
+    /// True for people, countries and organizations.
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Person | NodeKind::Country | NodeKind::Organization
+        )
+    }
+}
+
+impl From<ActorKind> for NodeKind {
+    fn from(k: ActorKind) -> Self {
+        match k {
+            ActorKind::Person => NodeKind::Person,
+            ActorKind::Country => NodeKind::Country,
+            ActorKind::Organization => NodeKind::Organization,
+        }
+    }
+}
+
+/// One piece of evidence: an article, the sentence, and the mention inside it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The article.
+    pub article: ArticleId,
+    /// Byte range of the supporting sentence in the article's text.
+    pub sentence: Range<usize>,
+    /// Byte range of the mention itself, inside the sentence.
+    pub mention: Range<usize>,
+}
+
+/// Event details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventInfo {
+    /// PLOVER category.
+    pub category: Plover,
+    /// Plain-words kind.
+    pub kind: String,
+    /// Acting actor.
+    pub source: Option<NodeKey>,
+    /// Actors acted upon.
+    pub targets: Vec<NodeKey>,
+    /// Place, when stated.
+    pub place: Option<String>,
+    /// Date, when stated.
+    pub date: Option<String>,
+}
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Stable key.
+    pub key: NodeKey,
+    /// Kind.
+    pub kind: NodeKind,
+    /// Display name (for events, the readable label).
+    pub name: String,
+    /// Other names, sorted.
+    pub aliases: BTreeSet<String>,
+    /// Role of a person.
+    pub role: Option<String>,
+    /// Country a person or organization belongs to.
+    pub affiliation: Option<NodeKey>,
+    /// Event details.
+    pub event: Option<EventInfo>,
+    /// Number of mentions over all articles.
+    pub mentions: u32,
+    /// Where it is mentioned.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The kind of an edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// Actor → event.
+    ParticipatesIn,
+    /// Actor → issue.
+    InvolvedIn,
+    /// Event → issue.
+    About,
+    /// Person or organization → country.
+    AffiliatedWith,
+    /// Actor → actor, through an event of this category (source → target, or both ways for
+    /// mutual categories such as meetings).
+    Acted(Plover),
+}
+
+impl EdgeKind {
+    /// Readable relation, as seen from the edge's source.
+    pub fn label(self) -> &'static str {
+        match self {
+            EdgeKind::ParticipatesIn => "takes part in",
+            EdgeKind::InvolvedIn => "involved in",
+            EdgeKind::About => "about",
+            EdgeKind::AffiliatedWith => "affiliated with",
+            EdgeKind::Acted(p) => p.relation(),
+        }
+    }
+
+    /// Readable relation, as seen from the edge's target.
+    pub fn reverse_label(self) -> &'static str {
+        match self {
+            EdgeKind::ParticipatesIn => "participants",
+            EdgeKind::InvolvedIn => "actors involved",
+            EdgeKind::About => "events about it",
+            EdgeKind::AffiliatedWith => "affiliated people and bodies",
+            EdgeKind::Acted(p) if p.is_mutual() => p.relation(),
+            EdgeKind::Acted(Plover::Reject) => "condemned by",
+            EdgeKind::Acted(Plover::Accuse) => "accused by",
+            EdgeKind::Acted(Plover::Threaten) => "threatened by",
+            EdgeKind::Acted(Plover::Sanction) => "sanctioned by",
+            EdgeKind::Acted(Plover::Assault) => "attacked by",
+            EdgeKind::Acted(Plover::Support) => "supported by",
+            EdgeKind::Acted(Plover::Aid) => "aided by",
+            EdgeKind::Acted(_) => "acted on by",
+        }
+    }
+}
+
+/// An edge of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// Kind.
+    pub kind: EdgeKind,
+    /// Number of supporting mentions.
+    pub mentions: u32,
+    /// The supporting sentences.
+    pub evidence: Vec<Evidence>,
+}
+
+/// An article kept in the graph so its sentences can be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRecord {
+    /// Where it came from.
+    pub source: String,
+    /// Title.
+    pub title: String,
+    /// Full text; evidence ranges point into it.
+    pub text: String,
+    /// Links (its sources).
+    pub links: Vec<Link>,
+    /// Publication date, when known.
+    pub date: Option<String>,
+}
+
+/// The graph of everything read so far.
+#[derive(Debug, Clone, Default)]
+pub struct NewsGraph {
+    graph: StableGraph<Node, Edge>,
+    by_key: HashMap<NodeKey, NodeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    articles: Vec<ArticleRecord>,
+    /// Bumped on every change, so views know when to rebuild.
+    revision: u64,
+}
+
+impl NewsGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The petgraph graph, read-only.
+    pub fn graph(&self) -> &StableGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Articles merged so far.
+    pub fn articles(&self) -> &[ArticleRecord] {
+        &self.articles
+    }
+
+    /// One article.
+    pub fn article(&self, id: ArticleId) -> Option<&ArticleRecord> {
+        self.articles.get(id.0 as usize)
+    }
+
+    /// Changes whenever the graph changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Index of the node with this key.
+    pub fn index(&self, key: &NodeKey) -> Option<NodeIndex> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The node with this key.
+    pub fn node(&self, key: &NodeKey) -> Option<&Node> {
+        self.index(key).and_then(|i| self.graph.node_weight(i))
+    }
+
+    /// The node at an index.
+    pub fn node_at(&self, index: NodeIndex) -> Option<&Node> {
+        self.graph.node_weight(index)
+    }
+
+    /// All nodes in key order (deterministic).
+    pub fn nodes_sorted(&self) -> Vec<&Node> {
+        let mut nodes: Vec<&Node> = self.graph.node_weights().collect();
+        nodes.sort_by(|a, b| a.key.cmp(&b.key));
+        nodes
+    }
+
+    /// Neighbours of a node: (relation label, other node, edge), outgoing and incoming.
+    pub fn neighbours(&self, index: NodeIndex) -> Vec<(&'static str, NodeIndex, &Edge)> {
+        let mut out = Vec::new();
+        for e in self.graph.edges_directed(index, Direction::Outgoing) {
+            out.push((e.weight().kind.label(), e.target(), e.weight()));
+        }
+        for e in self.graph.edges_directed(index, Direction::Incoming) {
+            out.push((e.weight().kind.reverse_label(), e.source(), e.weight()));
+        }
+        out
+    }
+
+    fn upsert_node(&mut self, key: &str, kind: NodeKind, name: &str) -> NodeIndex {
+        let key = NodeKey(key.to_string());
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.graph.add_node(Node {
+            key: key.clone(),
+            kind,
+            name: name.to_string(),
+            aliases: BTreeSet::new(),
+            role: None,
+            affiliation: None,
+            event: None,
+            mentions: 0,
+            evidence: Vec::new(),
+        });
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn upsert_edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, evidence: &[Evidence]) {
+        if a == b {
+            return;
+        }
+        let e = *self.edges.entry((a, b, kind)).or_insert_with(|| {
+            self.graph.add_edge(a, b, Edge {
+                kind,
+                mentions: 0,
+                evidence: Vec::new(),
+            })
+        });
+        if let Some(edge) = self.graph.edge_weight_mut(e) {
+            for ev in evidence {
+                if !edge.evidence.contains(ev) {
+                    edge.evidence.push(ev.clone());
+                    edge.mentions += 1;
+                }
+            }
+            if evidence.is_empty() {
+                edge.mentions += 1;
+            }
+        }
+    }
+
+    /// Merges one article and its extraction. Returns the article's id.
+    pub fn add_article(&mut self, article: &Article, extraction: &Extraction) -> ArticleId {
+        let id = ArticleId(u32::try_from(self.articles.len()).unwrap_or(u32::MAX));
+        self.articles.push(ArticleRecord {
+            source: article.source.clone(),
+            title: article.title.clone(),
+            text: article.text.clone(),
+            links: article.links.clone(),
+            date: article.date.clone(),
+        });
+        let evidence = |m: &crate::extract::Mention| Evidence {
+            article: id,
+            sentence: extraction
+                .sentences
+                .get(m.sentence)
+                .cloned()
+                .unwrap_or_else(|| m.span.clone()),
+            mention: m.span.clone(),
+        };
+        let sentence_evidence = |sentences: &BTreeSet<usize>| -> Vec<Evidence> {
+            sentences
+                .iter()
+                .filter_map(|&s| {
+                    extraction.sentences.get(s).map(|r| Evidence {
+                        article: id,
+                        sentence: r.clone(),
+                        mention: r.clone(),
+                    })
+                })
+                .collect()
+        };
+        let mut actor_sentences: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+
+        for actor in &extraction.actors {
+            let key = self.canonical_person_key(&actor.key, actor.kind, &actor.name);
+            let i = self.upsert_node(&key, actor.kind.into(), &actor.name);
+            let node = &mut self.graph[i];
+            // A fuller name seen later becomes the display name.
+            if actor.name.len() > node.name.len() && actor.kind == ActorKind::Person {
+                let old = std::mem::replace(&mut node.name, actor.name.clone());
+                node.aliases.insert(old);
+            }
+            for a in &actor.aliases {
+                if *a != node.name {
+                    node.aliases.insert(a.clone());
+                }
+            }
+            if node.role.is_none() {
+                node.role.clone_from(&actor.role);
+            }
+            if node.affiliation.is_none() {
+                node.affiliation = actor.affiliation.as_deref().map(NodeKey::from);
+            }
+            for m in &actor.mentions {
+                node.evidence.push(evidence(m));
+                node.mentions += 1;
+            }
+            actor_sentences
+                .entry(actor.key.as_str())
+                .or_default()
+                .extend(actor.mentions.iter().map(|m| m.sentence));
+            if let Some(aff) = &actor.affiliation {
+                let country = extraction
+                    .actors
+                    .iter()
+                    .find(|a| &a.key == aff)
+                    .map_or_else(|| aff.trim_start_matches("country:").to_string(), |a| a.name.clone());
+                let c = self.upsert_node(aff, NodeKind::Country, &country);
+                let ev: Vec<Evidence> = actor.mentions.first().map(evidence).into_iter().collect();
+                self.upsert_edge(i, c, EdgeKind::AffiliatedWith, &ev);
+            }
+        }
+        let resolve = |graph: &Self, key: &str| -> Option<NodeIndex> {
+            let actor = extraction.actors.iter().find(|a| a.key == key)?;
+            let canonical = graph.lookup_person_key(&actor.key, actor.kind);
+            graph.index(&NodeKey(canonical))
+        };
+
+        for event in &extraction.events {
+            let i = self.upsert_node(&event.key, NodeKind::Event, &event.label);
+            let ev: Vec<Evidence> = event.mentions.iter().map(evidence).collect();
+            {
+                let node = &mut self.graph[i];
+                node.mentions += u32::try_from(ev.len()).unwrap_or(u32::MAX);
+                node.evidence.extend(ev.iter().cloned());
+                let key_of = |k: &String| NodeKey(k.clone());
+                node.event.get_or_insert_with(|| EventInfo {
+                    category: event.category,
+                    kind: event.kind.clone(),
+                    source: event.source.as_ref().map(key_of),
+                    targets: event.targets.iter().map(key_of).collect(),
+                    place: event.place.clone(),
+                    date: event.date.clone(),
+                });
+            }
+            let participants: Vec<NodeIndex> = event
+                .participants
+                .iter()
+                .filter_map(|p| resolve(self, p))
+                .collect();
+            for &p in &participants {
+                self.upsert_edge(p, i, EdgeKind::ParticipatesIn, &ev);
+            }
+            // Direct actor-to-actor relations.
+            let kind = EdgeKind::Acted(event.category);
+            if event.category.is_mutual() {
+                for (k, &a) in participants.iter().enumerate() {
+                    for &b in &participants[k + 1..] {
+                        let (x, y) = if self.graph[a].key <= self.graph[b].key { (a, b) } else { (b, a) };
+                        self.upsert_edge(x, y, kind, &ev);
+                    }
+                }
+            } else if let Some(src) = event.source.as_deref().and_then(|s| resolve(self, s)) {
+                for t in &event.targets {
+                    if let Some(t) = resolve(self, t) {
+                        self.upsert_edge(src, t, kind, &ev);
+                    }
+                }
+            }
+        }
+
+        for issue in &extraction.issues {
+            let i = self.upsert_node(&issue.key, NodeKind::Issue, &issue.name);
+            {
+                let node = &mut self.graph[i];
+                for a in &issue.aliases {
+                    if *a != node.name {
+                        node.aliases.insert(a.clone());
+                    }
+                }
+                for m in &issue.mentions {
+                    node.evidence.push(evidence(m));
+                    node.mentions += 1;
+                }
+            }
+            let issue_sentences: BTreeSet<usize> = issue.mentions.iter().map(|m| m.sentence).collect();
+            for a in &issue.actors {
+                if let Some(ai) = resolve(self, a) {
+                    let shared: BTreeSet<usize> = actor_sentences
+                        .get(a.as_str())
+                        .map(|s| s.intersection(&issue_sentences).copied().collect())
+                        .unwrap_or_default();
+                    let ev = sentence_evidence(if shared.is_empty() { &issue_sentences } else { &shared });
+                    self.upsert_edge(ai, i, EdgeKind::InvolvedIn, &ev[..ev.len().min(3)]);
+                }
+            }
+            for e in &issue.events {
+                if let Some(ei) = self.index(&NodeKey(e.clone())) {
+                    let ev = sentence_evidence(&issue_sentences);
+                    self.upsert_edge(ei, i, EdgeKind::About, &ev[..ev.len().min(3)]);
+                }
+            }
+        }
+        self.revision += 1;
+        id
+    }
+
+    /// A person known only by surname ("person:blair") joins the one person of the graph whose
+    /// full name ends with it; a full name takes over nothing, so keys stay stable.
+    fn canonical_person_key(&self, key: &str, kind: ActorKind, _name: &str) -> String {
+        self.lookup_person_key(key, kind)
+    }
+
+    fn lookup_person_key(&self, key: &str, kind: ActorKind) -> String {
+        if kind != ActorKind::Person || key.contains('-') {
+            return key.to_string();
+        }
+        let surname = key.trim_start_matches("person:");
+        let suffix = format!("-{surname}");
+        let mut matches = self
+            .by_key
+            .keys()
+            .filter(|k| k.0.starts_with("person:") && k.0.ends_with(&suffix));
+        match (matches.next(), matches.next()) {
+            (Some(k), None) => k.0.clone(),
+            _ => key.to_string(),
+        }
+    }
+
+    /// Node and edge counts by kind, for status lines.
+    pub fn counts(&self) -> HashMap<NodeKind, usize> {
+        let mut c = HashMap::new();
+        for n in self.graph.node_weights() {
+            *c.entry(n.kind).or_insert(0) += 1;
+        }
+        c
+    }
+}

@@ -1,0 +1,85 @@
+//! Turning the user's selection of files and folders into the list of article files to read.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Format, IngestError};
+
+/// Expands the user's selection into article files, sorted and without duplicates.
+///
+/// Files are kept as they are (an `Unsupported` error when the extension is not one we read).
+/// Folders are walked recursively, keeping files with supported extensions and skipping hidden
+/// entries (names starting with '.'). Symlinked folders are not followed, so link loops cannot
+/// trap the walk. A folder that cannot be read becomes an `Io` error and the walk goes on.
+#[must_use]
+pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match fs::metadata(input) {
+            Err(source) => errors.push(IngestError::Io {
+                path: input.clone(),
+                source,
+            }),
+            Ok(meta) if meta.is_dir() => walk(input, &mut files, &mut errors),
+            Ok(_) if Format::from_path(input).is_some() => files.push(input.clone()),
+            Ok(_) => errors.push(IngestError::Unsupported {
+                path: input.clone(),
+            }),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
+    // An explicit list instead of recursion, so that very deep trees cannot exhaust the stack.
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                errors.push(IngestError::Io { path: dir, source });
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(source) => {
+                    errors.push(IngestError::Io {
+                        path: dir.clone(),
+                        source,
+                    });
+                    continue;
+                }
+            };
+            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let path = entry.path();
+            let file_type = match entry.file_type() {
+                Ok(t) => t,
+                Err(source) => {
+                    errors.push(IngestError::Io { path, source });
+                    continue;
+                }
+            };
+            if file_type.is_dir() {
+                pending.push(path);
+            } else if Format::from_path(&path).is_none() {
+                log::trace!("skipping {}: not an article type", path.display());
+            } else if file_type.is_symlink() {
+                // A link to a file is fine; links to folders are not followed.
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => files.push(path),
+                    Ok(_) => log::debug!("not following linked folder {}", path.display()),
+                    Err(e) => log::debug!("skipping broken link {}: {e}", path.display()),
+                }
+            } else {
+                files.push(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,711 @@
+//! The graph canvas: the egui_graphs view of the `NewsGraph`, driven by our own force layout.
+//!
+//! The view graph holds small `Copy` handles into the domain graph; colours, selection and hover
+//! live here, never in the model. Positions come from [`crate::layout::ForceLayout`], stepped a
+//! few milliseconds per frame while it is unsettled.
+//!
+//! Idle means idle: egui_graphs' `GraphView::show` requests a repaint on every frame it draws.
+//! So once the layout has settled and nobody has touched the canvas for a moment, the canvas
+//! is drawn by [`GraphPanel::draw_still`] instead, with the very same node and edge shapes but
+//! without the widget, and nothing asks for another frame. The first pointer movement, press or
+//! scroll over the canvas brings the live widget back.
+
+use std::collections::HashMap;
+
+use egui::epaint::TextShape;
+use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui_graphs::{
+    DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView, Layout,
+    LayoutState, MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation,
+    SettingsStyle,
+};
+use petgraph::Directed;
+use petgraph::stable_graph::{DefaultIx, NodeIndex, StableGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::{Deserialize, Serialize};
+
+use super::Action;
+use super::theme;
+use crate::files::layout_file::{ApplyReport, LayoutFile, Placement, ViewState, match_keys};
+use crate::graph::{EdgeKind, NewsGraph, NodeKey, NodeKind};
+use crate::layout::{ForceLayout, LayoutParams, place_new_nodes};
+
+/// egui_graphs id under which the view keeps its zoom and pan.
+const VIEW_ID: &str = "newsgraph";
+/// Seconds the live widget stays after the last interaction.
+const LIVE_AFTER_INPUT_SECS: f64 = 1.0;
+/// Milliseconds of layout work per frame.
+const LAYOUT_BUDGET_MS: u128 = 6;
+/// Graphs up to this size label every node.
+const LABEL_ALL_BELOW: usize = 120;
+
+/// What a view node stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NodeHandle {
+    /// Index into the domain graph.
+    pub index: NodeIndex,
+    /// Kind, for colour and shape.
+    pub kind: NodeKind,
+    /// Radius in canvas units (by mentions).
+    pub radius: f32,
+    /// Whether its label shows at any zoom.
+    pub always_label: bool,
+}
+
+/// What a view edge stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeHandle {
+    /// Kind, for colour and arrow.
+    pub kind: EdgeKind,
+    /// Stroke width in points.
+    pub width: f32,
+}
+
+/// The egui_graphs graph type of the view.
+pub type ViewGraph =
+    egui_graphs::Graph<NodeHandle, EdgeHandle, Directed, DefaultIx, NodeShape, EdgeShape>;
+
+/// Drawing of one node: shape and colour by kind, size by mentions, a readable label.
+#[derive(Debug, Clone)]
+pub struct NodeShape {
+    pos: Pos2,
+    handle: NodeHandle,
+    label: String,
+    selected: bool,
+    hovered: bool,
+    dragged: bool,
+}
+
+impl From<NodeProps<NodeHandle>> for NodeShape {
+    fn from(props: NodeProps<NodeHandle>) -> Self {
+        Self {
+            pos: props.location(),
+            handle: props.payload,
+            label: props.label.clone(),
+            selected: props.selected,
+            hovered: props.hovered,
+            dragged: props.dragged,
+        }
+    }
+}
+
+impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
+    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
+        self.pos + dir.normalized() * self.handle.radius
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        node_shapes(self, ctx.ctx, ctx.meta)
+    }
+
+    fn update(&mut self, state: &NodeProps<NodeHandle>) {
+        self.pos = state.location();
+        self.handle = state.payload;
+        self.label.clone_from(&state.label);
+        self.selected = state.selected;
+        self.hovered = state.hovered;
+        self.dragged = state.dragged;
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        // A little slack so small nodes are easy to hit.
+        (pos - self.pos).length() <= self.handle.radius + 2.0
+    }
+}
+
+fn node_shapes(n: &NodeShape, ctx: &egui::Context, meta: &MetadataFrame) -> Vec<Shape> {
+    let center = meta.canvas_to_screen_pos(n.pos);
+    let r = meta.canvas_to_screen_size(n.handle.radius).max(2.5);
+    let fill = theme::node_color(n.handle.kind);
+    let interacted = n.selected || n.hovered || n.dragged;
+    let stroke = if n.selected {
+        Stroke::new(3.0, theme::SELECTED)
+    } else if n.hovered {
+        Stroke::new(2.0, Color32::WHITE)
+    } else {
+        Stroke::new(1.0, fill.gamma_multiply(0.5))
+    };
+    let mut shapes = vec![theme::kind_shape(n.handle.kind, center, r, fill, stroke)];
+    if interacted || n.handle.always_label || r >= 9.0 {
+        let size = if interacted { 14.0 } else { 12.5 };
+        let color = if n.selected {
+            theme::SELECTED
+        } else {
+            Color32::from_gray(235)
+        };
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(n.label.clone(), FontId::proportional(size), color)
+        });
+        let pos = Pos2::new(center.x - galley.size().x / 2.0, center.y + r + 3.0);
+        let bg = Rect::from_min_size(pos, galley.size()).expand(2.0);
+        shapes.push(Shape::rect_filled(bg, 3.0, Color32::from_black_alpha(150)));
+        shapes.push(TextShape::new(pos, galley, color).into());
+    }
+    shapes
+}
+
+/// Drawing of one edge: a straight line, coloured by kind, with an arrow for directed acts.
+#[derive(Debug, Clone)]
+pub struct EdgeShape {
+    handle: EdgeHandle,
+    selected: bool,
+}
+
+impl From<EdgeProps<EdgeHandle>> for EdgeShape {
+    fn from(props: EdgeProps<EdgeHandle>) -> Self {
+        Self {
+            handle: props.payload,
+            selected: props.selected,
+        }
+    }
+}
+
+type ViewNode = Node<NodeHandle, EdgeHandle, Directed, DefaultIx, NodeShape>;
+
+impl DisplayEdge<NodeHandle, EdgeHandle, Directed, DefaultIx, NodeShape> for EdgeShape {
+    fn shapes(&mut self, start: &ViewNode, end: &ViewNode, ctx: &DrawContext) -> Vec<Shape> {
+        edge_shapes(self, start, end, ctx.meta)
+    }
+
+    fn update(&mut self, state: &EdgeProps<EdgeHandle>) {
+        self.handle = state.payload;
+        self.selected = state.selected;
+    }
+
+    fn is_inside(&self, start: &ViewNode, end: &ViewNode, pos: Pos2) -> bool {
+        let a = start.location();
+        let b = end.location();
+        let ab = b - a;
+        let len2 = ab.length_sq();
+        if len2 == 0.0 {
+            return false;
+        }
+        let t = ((pos - a).dot(ab) / len2).clamp(0.0, 1.0);
+        (a + ab * t - pos).length() <= 3.0
+    }
+}
+
+fn edge_shapes(e: &EdgeShape, start: &ViewNode, end: &ViewNode, meta: &MetadataFrame) -> Vec<Shape> {
+    let dir = end.location() - start.location();
+    if dir == Vec2::ZERO {
+        return Vec::new();
+    }
+    let dir = dir.normalized();
+    let a = meta.canvas_to_screen_pos(start.display().closest_boundary_point(dir));
+    let b = meta.canvas_to_screen_pos(end.display().closest_boundary_point(-dir));
+    let color = theme::edge_color(e.handle.kind);
+    let width = if e.selected { e.handle.width + 1.5 } else { e.handle.width };
+    let stroke = Stroke::new(width, color);
+    let mut shapes = vec![Shape::line_segment([a, b], stroke)];
+    if let EdgeKind::Acted(p) = e.handle.kind
+        && !p.is_mutual()
+    {
+        let size = 8.0_f32.min((b - a).length() / 3.0);
+        let back = b - dir * size;
+        let side = Vec2::new(-dir.y, dir.x) * size * 0.45;
+        shapes.push(Shape::convex_polygon(vec![b, back + side, back - side], color, Stroke::NONE));
+    }
+    shapes
+}
+
+/// Layout state for egui_graphs: empty, because positions come from our own engine.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ExternalLayoutState;
+
+impl LayoutState for ExternalLayoutState {}
+
+/// An egui_graphs layout that leaves positions alone (our engine sets them).
+#[derive(Debug, Default)]
+pub struct ExternalLayout;
+
+impl Layout<ExternalLayoutState> for ExternalLayout {
+    fn from_state(_state: ExternalLayoutState) -> impl Layout<ExternalLayoutState> {
+        ExternalLayout
+    }
+
+    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _g: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>, _ui: &egui::Ui)
+    where
+        N: Clone,
+        E: Clone,
+        Ty: petgraph::EdgeType,
+        Ix: petgraph::stable_graph::IndexType,
+        Dn: DisplayNode<N, E, Ty, Ix>,
+        De: DisplayEdge<N, E, Ty, Ix, Dn>,
+    {
+    }
+
+    fn state(&self) -> ExternalLayoutState {
+        ExternalLayoutState
+    }
+}
+
+/// The canvas and everything it keeps between frames.
+pub struct GraphPanel {
+    view: ViewGraph,
+    /// Node keys in layout order (layout index = position in this list).
+    keys: Vec<NodeKey>,
+    by_key: HashMap<NodeKey, usize>,
+    /// Layout index -> view node index.
+    view_nodes: Vec<NodeIndex>,
+    layout: ForceLayout,
+    synced_revision: Option<u64>,
+    running: bool,
+    live_until: f64,
+    selected_view: Option<NodeIndex>,
+    pending_fit: bool,
+    pending_view: Option<ViewState>,
+    last_view: ViewState,
+    frames_live: u64,
+    frames_still: u64,
+}
+
+impl Default for GraphPanel {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn node_radius(kind: NodeKind, mentions: u32) -> f32 {
+    #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
+    let m = mentions as f32;
+    let base = match kind {
+        NodeKind::Event => 5.0,
+        NodeKind::Issue => 7.0,
+        _ => 6.0,
+    };
+    (base + 3.0 * (1.0 + m).ln()).min(26.0)
+}
+
+impl GraphPanel {
+    /// An empty canvas.
+    pub fn new() -> Self {
+        Self {
+            view: ViewGraph::from(&StableGraph::default()),
+            keys: Vec::new(),
+            by_key: HashMap::new(),
+            view_nodes: Vec::new(),
+            layout: ForceLayout::new(LayoutParams::default()),
+            synced_revision: None,
+            running: true,
+            live_until: 0.0,
+            selected_view: None,
+            pending_fit: true,
+            pending_view: None,
+            last_view: ViewState::default(),
+            frames_live: 0,
+            frames_still: 0,
+        }
+    }
+
+    /// Rebuilds the view when the domain graph changed; nodes keep their places, new nodes
+    /// start near their neighbours.
+    pub fn sync(&mut self, graph: &NewsGraph) {
+        if self.synced_revision == Some(graph.revision()) {
+            return;
+        }
+        let first = self.keys.is_empty();
+        self.synced_revision = Some(graph.revision());
+        let g = graph.graph();
+        let mut order: Vec<NodeIndex> = g.node_indices().collect();
+        order.sort_by(|a, b| g[*a].key.cmp(&g[*b].key));
+        let old: HashMap<NodeKey, ([f32; 2], bool)> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), (self.layout.positions()[i], self.layout.is_pinned(i))))
+            .collect();
+        let keys: Vec<NodeKey> = order.iter().map(|&i| g[i].key.clone()).collect();
+        let by_key: HashMap<NodeKey, usize> = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        let domain_to_layout: HashMap<NodeIndex, usize> = order.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+        let mut edges: Vec<(u32, u32, f32)> = Vec::new();
+        for e in g.edge_references() {
+            if let (Some(&a), Some(&b)) = (domain_to_layout.get(&e.source()), domain_to_layout.get(&e.target())) {
+                edges.push((to_u32(a), to_u32(b), 1.0));
+            }
+        }
+        let mut positions = vec![[0.0_f32; 2]; keys.len()];
+        let mut known = vec![false; keys.len()];
+        let mut pinned = vec![false; keys.len()];
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(&(p, pin)) = old.get(k) {
+                positions[i] = p;
+                known[i] = true;
+                pinned[i] = pin;
+            }
+        }
+        let params = self.layout.params();
+        place_new_nodes(&mut positions, &known, &edges, params.edge_length, graph.revision());
+        self.layout.set_graph(positions, &edges);
+        for (i, &p) in pinned.iter().enumerate() {
+            self.layout.set_pinned(i, p);
+        }
+        self.layout.reheat();
+
+        // The view graph.
+        let mut top: Vec<(u32, usize)> = order.iter().enumerate().map(|(i, &d)| (g[d].mentions, i)).collect();
+        top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let label_all = keys.len() < LABEL_ALL_BELOW;
+        let mut always = vec![label_all; keys.len()];
+        for &(_, i) in top.iter().take(40) {
+            always[i] = true;
+        }
+        let mut sg: StableGraph<NodeHandle, EdgeHandle> = StableGraph::default();
+        for (i, &d) in order.iter().enumerate() {
+            let n = &g[d];
+            sg.add_node(NodeHandle {
+                index: d,
+                kind: n.kind,
+                radius: node_radius(n.kind, n.mentions),
+                always_label: always[i],
+            });
+        }
+        for e in g.edge_references() {
+            if let (Some(&a), Some(&b)) = (domain_to_layout.get(&e.source()), domain_to_layout.get(&e.target())) {
+                #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
+                let width = (0.8 + (e.weight().mentions as f32).ln_1p() * 0.6).min(4.0);
+                sg.add_edge(NodeIndex::new(a), NodeIndex::new(b), EdgeHandle {
+                    kind: e.weight().kind,
+                    width,
+                });
+            }
+        }
+        let mut view = ViewGraph::from(&sg);
+        let view_nodes: Vec<NodeIndex> = view.g().node_indices().collect();
+        for (i, &v) in view_nodes.iter().enumerate() {
+            let label = theme::short_label(&g[order[i]]);
+            if let Some(node) = view.node_mut(v) {
+                node.set_label(label);
+                let p = self.layout.positions()[i];
+                node.set_location(Pos2::new(p[0], p[1]));
+            }
+        }
+        self.view = view;
+        self.keys = keys;
+        self.by_key = by_key;
+        self.view_nodes = view_nodes;
+        self.selected_view = None;
+        if first {
+            self.pending_fit = true;
+        }
+    }
+
+    /// Pauses or resumes the layout.
+    pub fn toggle_running(&mut self) {
+        self.running = !self.running;
+        if self.running {
+            self.layout.reheat();
+        }
+    }
+
+    /// Whether the layout is allowed to run.
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    /// Whether the layout has come to rest.
+    pub fn is_settled(&self) -> bool {
+        self.layout.is_settled()
+    }
+
+    /// Fits the whole graph into the canvas on the next frame.
+    pub fn fit(&mut self) {
+        self.pending_fit = true;
+    }
+
+    /// Releases every pinned node and lets the layout run again.
+    pub fn unpin_all(&mut self) {
+        for i in 0..self.keys.len() {
+            self.layout.set_pinned(i, false);
+        }
+        self.layout.reheat();
+    }
+
+    /// Number of pinned nodes.
+    pub fn pinned_count(&self) -> usize {
+        (0..self.keys.len()).filter(|&i| self.layout.is_pinned(i)).count()
+    }
+
+    /// Frames drawn with the live widget and still, since start (for tests and diagnostics).
+    pub fn frame_counts(&self) -> (u64, u64) {
+        (self.frames_live, self.frames_still)
+    }
+
+    /// Current canvas position of a node.
+    pub fn position(&self, key: &NodeKey) -> Option<[f32; 2]> {
+        self.by_key.get(key).map(|&i| self.layout.positions()[i])
+    }
+
+    /// Current screen position of a node (in the last frame's view), for tests.
+    pub fn screen_position(&self, key: &NodeKey, canvas: Rect) -> Option<Pos2> {
+        let p = self.position(key)?;
+        let v = self.last_view;
+        Some(canvas.min + Vec2::new(p[0] * v.zoom + v.pan[0], p[1] * v.zoom + v.pan[1]))
+    }
+
+    /// The layout as a file: positions, pins and view.
+    pub fn snapshot(&self) -> LayoutFile {
+        let nodes = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                (k.clone(), Placement {
+                    pos: self.layout.positions()[i],
+                    pinned: self.layout.is_pinned(i),
+                })
+            })
+            .collect();
+        LayoutFile::new(self.last_view, nodes)
+    }
+
+    /// Applies a saved layout: matching nodes take their saved places and are held there, the
+    /// rest are placed near their neighbours; the view follows on the next frame.
+    pub fn apply(&mut self, file: &LayoutFile) -> ApplyReport {
+        let (placements, report) = match_keys(file, &self.keys);
+        let mut positions = self.layout.positions().to_vec();
+        let mut known = vec![false; positions.len()];
+        for (i, p) in placements.iter().enumerate() {
+            if let Some(p) = p {
+                positions[i] = p.pos;
+                known[i] = true;
+            }
+        }
+        let edges = self.layout_edges();
+        place_new_nodes(&mut positions, &known, &edges, self.layout.params().edge_length, 7);
+        for (i, p) in positions.iter().enumerate() {
+            self.layout.set_position(i, *p);
+            self.layout.set_pinned(i, known[i]);
+        }
+        self.layout.reheat();
+        self.copy_positions_to_view();
+        self.pending_view = Some(file.view);
+        report
+    }
+
+    fn layout_edges(&self) -> Vec<(u32, u32, f32)> {
+        let g = self.view.g();
+        g.edge_references()
+            .map(|e| (to_u32(e.source().index()), to_u32(e.target().index()), 1.0))
+            .collect()
+    }
+
+    fn copy_positions_to_view(&mut self) {
+        let dragged = self.view.dragged_node();
+        for (i, &v) in self.view_nodes.iter().enumerate() {
+            if Some(v) == dragged {
+                continue;
+            }
+            let p = self.layout.positions()[i];
+            if let Some(node) = self.view.node_mut(v) {
+                node.set_location(Pos2::new(p[0], p[1]));
+            }
+        }
+    }
+
+    fn sync_selection(&mut self, selected: Option<&NodeKey>) {
+        let want = selected.and_then(|k| self.by_key.get(k)).map(|&i| self.view_nodes[i]);
+        if want == self.selected_view {
+            return;
+        }
+        if let Some(old) = self.selected_view
+            && let Some(n) = self.view.node_mut(old)
+        {
+            n.set_selected(false);
+        }
+        if let Some(new) = want
+            && let Some(n) = self.view.node_mut(new)
+        {
+            n.set_selected(true);
+        }
+        self.view.set_selected_nodes(want.into_iter().collect());
+        self.selected_view = want;
+    }
+
+    fn key_of_view(&self, v: NodeIndex) -> Option<NodeKey> {
+        self.view_nodes.iter().position(|&x| x == v).map(|i| self.keys[i].clone())
+    }
+
+    /// Whether the canvas needs frames right now (layout moving or recent input).
+    pub fn is_live(&self, now: f64) -> bool {
+        let layout_active = self.running && !self.layout.is_settled() && !self.keys.is_empty();
+        layout_active
+            || now < self.live_until
+            || self.pending_fit
+            || self.pending_view.is_some()
+            || self.view.dragged_node().is_some()
+    }
+
+    /// Keeps the live widget for a moment (after a change made from outside the canvas).
+    pub fn wake(&mut self, now: f64) {
+        self.live_until = self.live_until.max(now + LIVE_AFTER_INPUT_SECS);
+    }
+
+    /// Draws the canvas and returns what the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui, selected: Option<&NodeKey>) -> Vec<Action> {
+        let rect = ui.available_rect_before_wrap();
+        let now = ui.input(|i| i.time);
+        let touched = ui.rect_contains_pointer(rect)
+            && ui.input(|i| {
+                i.pointer.is_moving()
+                    || i.pointer.any_down()
+                    || i.pointer.any_released()
+                    || i.smooth_scroll_delta != Vec2::ZERO
+                    || (i.zoom_delta() - 1.0).abs() > f32::EPSILON
+            });
+        if touched {
+            self.wake(now);
+        }
+        self.sync_selection(selected);
+
+        if self.running && !self.layout.is_settled() && !self.keys.is_empty() {
+            let start = std::time::Instant::now();
+            while start.elapsed().as_millis() < LAYOUT_BUDGET_MS && !self.layout.is_settled() {
+                self.layout.step();
+            }
+            self.copy_positions_to_view();
+        }
+        self.apply_pending_view(ui, rect);
+
+        if self.is_live(now) {
+            self.frames_live += 1;
+            self.show_live(ui)
+        } else {
+            self.frames_still += 1;
+            self.draw_still(ui);
+            Vec::new()
+        }
+    }
+
+    fn apply_pending_view(&mut self, ui: &mut egui::Ui, rect: Rect) {
+        let mut meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
+        let mut changed = false;
+        if let Some(v) = self.pending_view.take() {
+            meta.zoom = v.zoom;
+            meta.pan = Vec2::new(v.pan[0], v.pan[1]);
+            changed = true;
+        } else if self.pending_fit && !self.keys.is_empty() && rect.width() > 10.0 {
+            self.pending_fit = false;
+            let (mut min, mut max) = (Pos2::new(f32::MAX, f32::MAX), Pos2::new(f32::MIN, f32::MIN));
+            for p in self.layout.positions() {
+                min = min.min(Pos2::new(p[0], p[1]));
+                max = max.max(Pos2::new(p[0], p[1]));
+            }
+            let size = (max - min).max(Vec2::splat(50.0)) + Vec2::splat(80.0);
+            let zoom = (rect.width() / size.x).min(rect.height() / size.y).clamp(0.02, 2.5);
+            let center = min + (max - min) / 2.0;
+            meta.zoom = zoom;
+            meta.pan = rect.size() / 2.0 - center.to_vec2() * zoom;
+            changed = true;
+        } else if self.keys.is_empty() {
+            self.pending_fit = false;
+        }
+        if changed {
+            meta.clone().save(ui);
+        }
+        self.last_view = ViewState {
+            zoom: meta.zoom,
+            pan: [meta.pan.x, meta.pan.y],
+        };
+    }
+
+    fn show_live(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let interactions = SettingsInteraction::new()
+            .with_dragging_enabled(true)
+            .with_hover_enabled(true)
+            .with_node_clicking_enabled(true)
+            .with_node_selection_enabled(true);
+        let navigation = SettingsNavigation::new()
+            .with_fit_to_screen_enabled(false)
+            .with_zoom_and_pan_enabled(true)
+            .with_zoom_speed(0.08);
+        let style = SettingsStyle::new().with_labels_always(false);
+        let response = GraphView::<ExternalLayoutState, ExternalLayout>::new()
+            .with_interactions(&interactions)
+            .with_navigations(&navigation)
+            .with_styles(&style)
+            .with_id(Some(VIEW_ID.to_string()))
+            .show(ui, &mut self.view);
+        let mut actions = Vec::new();
+        let mut selected = None;
+        let mut deselected = false;
+        for change in response.changes {
+            match change {
+                GraphChange::NodeSelected { node } | GraphChange::NodeClicked { node } => {
+                    selected = Some(node);
+                }
+                GraphChange::NodeDeselected { .. } => deselected = true,
+                GraphChange::NodeDragStarted { node } => {
+                    if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
+                        self.layout.set_pinned(i, true);
+                    }
+                }
+                GraphChange::NodeMoved { node, new_position, .. } => {
+                    if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
+                        self.layout.set_position(i, [new_position.x, new_position.y]);
+                        self.layout.set_pinned(i, true);
+                        self.layout.reheat();
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(node) = selected {
+            if let Some(key) = self.key_of_view(node) {
+                self.selected_view = Some(node);
+                actions.push(Action::Select(Some(key)));
+            }
+        } else if deselected {
+            self.selected_view = None;
+            actions.push(Action::Select(None));
+        }
+        let meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
+        self.last_view = ViewState {
+            zoom: meta.zoom,
+            pan: [meta.pan.x, meta.pan.y],
+        };
+        actions
+    }
+
+    /// Draws the settled graph with the same shapes as the live widget, without asking for
+    /// more frames.
+    fn draw_still(&mut self, ui: &mut egui::Ui) {
+        // Same allocation as the live widget, so a press here and a release in the live widget
+        // still make one click.
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let mut meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
+        meta.pan += response.rect.left_top().to_vec2();
+        let visible = response.rect.expand(40.0);
+        let mut shapes = Vec::with_capacity(self.view.edge_count() + 2 * self.view.node_count());
+        for (_, e) in self.view.edges_iter() {
+            let Some((a, b)) = self.view.edge_endpoints(e.id()) else { continue };
+            let (Some(start), Some(end)) = (self.view.node(a), self.view.node(b)) else { continue };
+            let sa = meta.canvas_to_screen_pos(start.location());
+            let sb = meta.canvas_to_screen_pos(end.location());
+            if !visible.intersects(Rect::from_two_pos(sa, sb)) {
+                continue;
+            }
+            shapes.extend(edge_shapes(e.display(), start, end, &meta));
+        }
+        let mut labelled = Vec::new();
+        for (_, n) in self.view.nodes_iter() {
+            let p = meta.canvas_to_screen_pos(n.location());
+            if !visible.contains(p) {
+                continue;
+            }
+            if n.selected() {
+                labelled.push(n.display().clone());
+            } else {
+                shapes.extend(node_shapes(n.display(), ui.ctx(), &meta));
+            }
+        }
+        // The selected node last, so it is never hidden.
+        for d in labelled {
+            shapes.extend(node_shapes(&d, ui.ctx(), &meta));
+        }
+        painter.extend(shapes);
+    }
+}
+
+fn to_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}

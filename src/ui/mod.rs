@@ -1,0 +1,58 @@
+//! egui panels and widgets. They read state and return [`Action`]s; `app/` applies them once per
+//! frame and does everything that touches the disk or opens dialogs.
+
+pub mod detail;
+pub mod graph_view;
+pub mod reader;
+pub mod theme;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::graph::{ArticleId, NodeKey};
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// File ▸ Open articles…
+    OpenArticles,
+    /// File ▸ Open folder…
+    OpenFolder,
+    /// Open these files or folders (drag and drop, path field).
+    OpenPaths(Vec<PathBuf>),
+    /// File ▸ Save layout…
+    SaveLayout,
+    /// File ▸ Load layout…
+    LoadLayout,
+    /// File ▸ Export graph (JSON)…
+    ExportGraph,
+    /// Save the layout to this path.
+    SaveLayoutTo(PathBuf),
+    /// Load the layout from this path.
+    LoadLayoutFrom(PathBuf),
+    /// Export the graph to this path.
+    ExportGraphTo(PathBuf),
+    /// File ▸ Quit.
+    Quit,
+    /// Select a node (or clear the selection).
+    Select(Option<NodeKey>),
+    /// Open the reader on an article, highlighting a range.
+    ShowArticle {
+        /// The article.
+        article: ArticleId,
+        /// Byte range to highlight and scroll to.
+        highlight: Range<usize>,
+    },
+    /// Close the reader.
+    CloseArticle,
+    /// Pause or resume the layout.
+    ToggleLayout,
+    /// Fit the graph into the canvas.
+    FitView,
+    /// Release every pinned node.
+    UnpinAll,
+    /// Stop the running extraction.
+    CancelJob,
+    /// Dismiss a message.
+    DismissMessage(usize),
+}
