@@ -75,7 +75,10 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// Splits `args` into input paths and the value of `--flag VALUE` options.
-fn split_args(args: &[String], flags: &[&str]) -> Result<(Vec<PathBuf>, Vec<(String, String)>), String> {
+/// Input paths and `--flag value` pairs.
+type ParsedArgs = (Vec<PathBuf>, Vec<(String, String)>);
+
+fn split_args(args: &[String], flags: &[&str]) -> Result<ParsedArgs, String> {
     let mut paths = Vec::new();
     let mut options = Vec::new();
     let mut it = args.iter();

@@ -3,6 +3,7 @@
 
 pub mod jobs;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -319,7 +320,7 @@ impl NewsgraphApp {
         self.last_layout_path = Some(path.to_path_buf());
         let mut text = format!("Loaded the layout: {} nodes placed", report.matched);
         if report.new_nodes > 0 {
-            text.push_str(&format!(", {} new nodes placed near their neighbours", report.new_nodes));
+            let _ = write!(text, ", {} new nodes placed near their neighbours", report.new_nodes);
         }
         if report.unknown.is_empty() {
             self.say(Level::Info, format!("{text}: {}", path.display()));
@@ -394,7 +395,7 @@ impl NewsgraphApp {
         }
     }
 
-    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
+    fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
         let typing = ctx.egui_wants_keyboard_input();
         let mut actions = Vec::new();
         ctx.input_mut(|i| {
@@ -433,19 +434,19 @@ impl NewsgraphApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
-        let mut actions = self.shortcuts(&ctx);
+        let mut actions = Self::shortcuts(&ctx);
         self.panel.sync(&self.graph);
 
-        egui::Panel::top("menu").show_inside(ui, |ui| {
+        egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 actions.extend(self.menu(ui));
             });
         });
-        egui::Panel::top("toolbar").show_inside(ui, |ui| {
+        egui::Panel::top("toolbar").show(ui, |ui| {
             actions.extend(self.toolbar(ui));
         });
         if !self.messages.is_empty() {
-            egui::Panel::bottom("messages").show_inside(ui, |ui| {
+            egui::Panel::bottom("messages").show(ui, |ui| {
                 actions.extend(self.message_list(ui));
             });
         }
@@ -453,19 +454,18 @@ impl NewsgraphApp {
             .resizable(true)
             .default_size(400.0)
             .min_size(260.0)
-            .show_inside(ui, |ui| {
+            .show(ui, |ui| {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    match &self.selected {
-                        Some(key) => actions.extend(detail::show(ui, &self.graph, key)),
-                        None => {
-                            ui.add_space(8.0);
-                            ui.label(RichText::new("Nothing selected").strong());
-                            ui.label("Click a node to see its details, the sentences behind it and its connections.");
-                        }
+                    if let Some(key) = &self.selected {
+                        actions.extend(detail::show(ui, &self.graph, key));
+                    } else {
+                        ui.add_space(8.0);
+                        ui.label(RichText::new("Nothing selected").strong());
+                        ui.label("Click a node to see its details, the sentences behind it and its connections.");
                     }
                 });
             });
-        egui::CentralPanel::default().show_inside(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             if self.graph.node_count() == 0 && self.job.is_none() {
                 ui.centered_and_justified(|ui| {
                     ui.label(RichText::new("Open articles with File ▸ Open articles… (Ctrl+O), or drop files here.").size(16.0));

@@ -241,7 +241,7 @@ fn direction(
     let after_trigger = trigger + trigger_len;
     let agent = actors.iter().find(|p| {
         p.token >= after_trigger
-            && p.token >= sentence_start + 1
+            && p.token > sentence_start
             && matches!(
                 words.get(p.token - sentence_start - 1).map(|w| w.to_lowercase()).as_deref(),
                 Some("from" | "by")
@@ -314,7 +314,9 @@ fn label(lex: &Lexicon, e: &Event, names: &BTreeMap<String, String>) -> String {
         out.push_str(place);
     }
     if let Some(date) = &e.date {
-        out.push_str(&format!(" ({date})"));
+        out.push_str(" (");
+        out.push_str(date);
+        out.push(')');
     }
     out
 }

@@ -171,8 +171,7 @@ fn dotted_initials_len(s: &str) -> usize {
     let mut pairs = 0;
     let mut len = 0;
     let mut chars = s.char_indices();
-    loop {
-        let Some((_, c)) = chars.next() else { break };
+    while let Some((_, c)) = chars.next() {
         if !c.is_alphabetic() {
             break;
         }
@@ -191,12 +190,10 @@ fn number_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut len = 0;
     while len < b.len() {
-        if b[len].is_ascii_digit() {
-            len += 1;
-        } else if (b[len] == b'.' || b[len] == b',')
+        let inner_separator = (b[len] == b'.' || b[len] == b',')
             && len + 1 < b.len()
-            && b[len + 1].is_ascii_digit()
-        {
+            && b[len + 1].is_ascii_digit();
+        if b[len].is_ascii_digit() || inner_separator {
             len += 1;
         } else {
             break;

@@ -106,7 +106,7 @@ pub struct EdgeOut {
     pub source: String,
     /// Target node key.
     pub target: String,
-    /// participates_in, involved_in, about, affiliated_with or acted.
+    /// `participates_in`, `involved_in`, `about`, `affiliated_with` or `acted`.
     pub kind: String,
     /// PLOVER category for `acted` edges.
     #[serde(skip_serializing_if = "Option::is_none", default)]

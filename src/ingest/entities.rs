@@ -191,14 +191,22 @@ fn reference(after: &str) -> Option<(Cow<'static, str>, usize)> {
         .take(32)
         .count();
     let name = &after[..len];
-    let value = NAMED.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)?;
-    if after[len..].starts_with(';') {
-        Some((Cow::Borrowed(value), len + 1))
-    } else if LEGACY_NO_SEMICOLON.contains(&name) && !after[len..].starts_with('=') {
-        Some((Cow::Borrowed(value), len))
-    } else {
-        None
+    if after[len..].starts_with(';')
+        && let Some((_, value)) = NAMED.iter().find(|(n, _)| *n == name)
+    {
+        return Some((Cow::Borrowed(value), len + 1));
     }
+    // Without a semicolon only the legacy names count, as the longest prefix ("&lt3" is "<3"),
+    // except before '=' where they are more likely part of a URL's query.
+    let legacy = LEGACY_NO_SEMICOLON
+        .iter()
+        .filter(|l| name.starts_with(**l))
+        .max_by_key(|l| l.len())?;
+    if after[legacy.len()..].starts_with('=') {
+        return None;
+    }
+    let value = NAMED.iter().find(|(n, _)| n == legacy).map(|(_, v)| *v)?;
+    Some((Cow::Borrowed(value), legacy.len()))
 }
 
 /// The character for a numeric reference, following what browsers do with odd numbers.

@@ -15,7 +15,10 @@ const SKIP: &[&str] = &[
 ];
 
 /// Skipped elements that sit in the text flow, so skipping them leaves a space, not a break.
-const INLINE_SKIP: &[&str] = &["script", "style", "button", "select", "textarea", "svg", "math"];
+const INLINE_SKIP: &[&str] = &[
+    "script", "style", "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas",
+    "video", "audio", "noscript", "template", "title", "head",
+];
 
 /// Elements that start a new block.
 const BLOCK: &[&str] = &[
@@ -30,6 +33,11 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen",
 ];
+
+/// Block-level elements, counting the skipped ones like <nav> that break the text flow.
+fn is_blockish(name: &str) -> bool {
+    BLOCK.contains(&name) || (SKIP.contains(&name) && !INLINE_SKIP.contains(&name))
+}
 
 /// Elements whose content is raw text up to their end tag; the second value says whether
 /// character references in it still count (RCDATA) or not (RAWTEXT).
@@ -233,7 +241,8 @@ impl<'a> Iterator for Tokenizer<'a> {
             return Some(token);
         }
         // Text runs to the next '<'; a literal '<' at the start belongs to this run.
-        let end = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
         self.pos += end;
         Some(Token::Text(&rest[..end]))
     }
@@ -368,7 +377,7 @@ impl Renderer {
             self.first_article = Some(index);
         }
         let skip = SKIP.contains(&name.as_str());
-        if block || name == "hr" || (skip && !INLINE_SKIP.contains(&name.as_str())) {
+        if is_blockish(&name) || name == "hr" {
             self.b.end();
         } else if skip {
             self.b.space();
@@ -416,21 +425,25 @@ impl Renderer {
                 .find(|o| within.contains(&o.name.as_str()))
                 .map(|o| o.name.clone())
         };
-        let closes_p = BLOCK.contains(&name) && !matches!(name, "body");
-        if closes_p
-            && innermost(self, BLOCK).as_deref() == Some("p")
+        if is_blockish(name) && name != "body" {
+            let innermost_block = self.stack.iter().rev().find(|o| is_blockish(&o.name));
+            if innermost_block.is_some_and(|o| o.name == "p") {
+                self.pop_through("p");
+            }
+        }
+        let heading = |n: &str| matches!(n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        // A heading cannot hold another heading: an unclosed one ends here.
+        if heading(name)
+            && let Some(top) = self.stack.last().map(|o| o.name.clone())
+            && heading(&top)
         {
-            self.pop_through("p");
+            self.pop_through(&top);
         }
         let (own, within): (&[&str], &[&str]) = match name {
             "li" => (&["li"], &["li", "ul", "ol", "menu"]),
             "dt" | "dd" => (&["dt", "dd"], &["dt", "dd", "dl"]),
             "tr" => (&["tr", "td", "th"], &["tr", "td", "th", "table"]),
             "td" | "th" => (&["td", "th"], &["td", "th", "tr", "table"]),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (
-                &["h1", "h2", "h3", "h4", "h5", "h6"],
-                &["h1", "h2", "h3", "h4", "h5", "h6"],
-            ),
             "option" => (&["option"], &["option", "select"]),
             _ => return,
         };
@@ -452,13 +465,16 @@ impl Renderer {
             "body" | "html" => return,
             _ => {}
         }
-        let popped = self.pop_through(name);
+        // An inline end tag like </b> never closes a block it was not opened in; browsers ignore it.
+        let target = self
+            .stack
+            .iter()
+            .rev()
+            .find(|o| o.name == name || (!is_blockish(name) && is_blockish(&o.name)));
+        let popped = target.is_some_and(|o| o.name == name) && self.pop_through(name);
         let skip = SKIP.contains(&name);
         // A stray </div> is ignored, as browsers do; a stray </p> still breaks the text.
-        if (popped && BLOCK.contains(&name))
-            || name == "p"
-            || (popped && skip && !INLINE_SKIP.contains(&name))
-        {
+        if (popped && is_blockish(name)) || name == "p" {
             self.b.end();
         } else if popped && skip {
             self.b.space();

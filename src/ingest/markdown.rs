@@ -12,6 +12,10 @@ use super::util::{collapse_ws, iso_date};
 /// How deeply links may nest inside link text before we stop looking inside them.
 const MAX_NESTING: usize = 8;
 
+/// Longest `(url "title")` part we look through; longer ones are not links, and the bound keeps
+/// text full of unclosed brackets from taking quadratic time.
+const MAX_DESTINATION: usize = 2048;
+
 /// What the YAML front matter told us.
 #[derive(Default)]
 struct FrontMatter {
@@ -593,6 +597,10 @@ impl<'a> Inline<'a> {
     /// Reads `url "title")` starting just after the '('.
     fn destination(&self, start: usize, end: usize) -> Option<(String, usize)> {
         let bytes = self.src.as_bytes();
+        let mut end = end.min(start + MAX_DESTINATION);
+        while !self.src.is_char_boundary(end) {
+            end -= 1;
+        }
         let skip_ws = |mut i: usize| {
             while i < end && bytes[i].is_ascii_whitespace() {
                 i += 1;

@@ -209,11 +209,11 @@ impl ForceLayout {
             }
             let force = self.force[i];
             let old = self.prev_force[i];
-            let swing = self.mass[i] * (force[0] - old[0]).hypot(force[1] - old[1]);
+            let swing = self.mass[i] * norm(force[0] - old[0], force[1] - old[1]);
             // Nodes that oscillate get slowed down individually.
             let factor = self.speed / (1.0 + (self.speed * swing).sqrt());
             let mut delta = [force[0] * factor, force[1] * factor];
-            let len = delta[0].hypot(delta[1]);
+            let len = norm(delta[0], delta[1]);
             if len > MAX_STEP {
                 let shrink = MAX_STEP / len;
                 delta = [delta[0] * shrink, delta[1] * shrink];
@@ -279,7 +279,7 @@ impl ForceLayout {
         let sqrt_n = (self.pos.len() as f32).sqrt();
         let kg = params.gravity * GRAVITY_SCALE * sqrt_n / self.mean_mass;
         for ((force, pos), mass) in self.force.iter_mut().zip(&self.pos).zip(&self.mass) {
-            let scale = kg * mass / pos[0].hypot(pos[1]).max(l);
+            let scale = kg * mass / norm(pos[0], pos[1]).max(l);
             force[0] -= pos[0] * scale;
             force[1] -= pos[1] * scale;
             if !(force[0].is_finite() && force[1].is_finite()) {
@@ -298,8 +298,8 @@ impl ForceLayout {
             }
             let (f, old) = (self.force[i], self.prev_force[i]);
             let m = f64::from(self.mass[i]);
-            swing += m * f64::from((f[0] - old[0]).hypot(f[1] - old[1]));
-            traction += m * 0.5 * f64::from((f[0] + old[0]).hypot(f[1] + old[1]));
+            swing += m * f64::from(norm(f[0] - old[0], f[1] - old[1]));
+            traction += m * 0.5 * f64::from(norm(f[0] + old[0], f[1] + old[1]));
         }
         if !(swing.is_finite() && traction.is_finite()) || traction <= 0.0 {
             return;
@@ -360,4 +360,10 @@ impl ForceLayout {
     pub fn steps_taken(&self) -> u64 {
         self.steps
     }
+}
+
+/// Vector length. `f32::hypot` guards against overflow that cannot happen
+/// with these bounded forces and is several times slower.
+fn norm(x: f32, y: f32) -> f32 {
+    (x * x + y * y).sqrt()
 }

@@ -6,7 +6,7 @@ use super::rng::pair_direction;
 
 /// Bodies per leaf before a cell is split; small buckets keep leaves cheap
 /// to scan while avoiding very deep trees.
-const LEAF_CAPACITY: u32 = 8;
+const LEAF_CAPACITY: u32 = 16;
 /// Depth cap so that coincident bodies end in one (large) leaf instead of
 /// recursing forever.
 const MAX_DEPTH: u32 = 24;
@@ -34,11 +34,20 @@ struct Cell {
 #[derive(Debug, Default)]
 struct Workspace {
     stack: Vec<u32>,
-    /// Accepted far cells as (com x, com y, mass).
-    far: Vec<[f32; 3]>,
-    /// Tree-order body ranges that interact exactly.
-    near: Vec<(u32, u32)>,
+    /// Interaction list shared by one leaf's bodies, as separate x / y /
+    /// mass arrays so the inner loop vectorises: accepted far cells (centre
+    /// of mass) and every body of the leaves that must be summed exactly.
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    ms: Vec<f32>,
+    /// Per-entry `mass / d^2` for the body being summed.
+    scale: Vec<f32>,
+    /// Tree slots of the exactly-summed bodies, for the coincidence fix-up.
+    near: Vec<u32>,
 }
+
+/// Independent partial sums in the inner loop; fixed, so results stay bit-identical.
+const LANES: usize = 8;
 
 /// A reusable Barnes–Hut tree; all storage survives between rebuilds.
 #[derive(Debug, Default)]
@@ -298,7 +307,9 @@ impl Query<'_> {
             }
         }
 
-        ws.far.clear();
+        ws.xs.clear();
+        ws.ys.clear();
+        ws.ms.clear();
         ws.near.clear();
         ws.stack.clear();
         ws.stack.push(0);
@@ -311,12 +322,20 @@ impl Query<'_> {
                 let dy = (lo[1] - cell.com[1]).max(cell.com[1] - hi[1]).max(0.0);
                 let size = 2.0 * cell.half;
                 if size * size < self.theta2 * (dx * dx + dy * dy) {
-                    ws.far.push([cell.com[0], cell.com[1], cell.mass]);
+                    ws.xs.push(cell.com[0]);
+                    ws.ys.push(cell.com[1]);
+                    ws.ms.push(cell.mass);
                     continue;
                 }
             }
             if cell.children == 0 {
-                ws.near.push((cell.start, cell.end));
+                for k in cell.start..cell.end {
+                    let q = self.body_pos[k as usize];
+                    ws.xs.push(q[0]);
+                    ws.ys.push(q[1]);
+                    ws.ms.push(self.body_mass[k as usize]);
+                    ws.near.push(k);
+                }
             } else {
                 ws.stack
                     .extend(cell.first_child..cell.first_child + cell.children);
@@ -326,23 +345,50 @@ impl Query<'_> {
         let min_d2 = self.min_dist * self.min_dist;
         for slot in bodies {
             let p = self.body_pos[slot];
-            let (mut fx, mut fy) = (0.0f32, 0.0f32);
-            for c in &ws.far {
-                let (dx, dy) = (p[0] - c[0], p[1] - c[1]);
-                let s = c[2] / (dx * dx + dy * dy).max(min_d2);
-                fx += dx * s;
-                fy += dy * s;
+            // Two passes: the element-wise pass vectorises (divisions
+            // included), the reduction then uses fixed lanes so the summation
+            // order, and hence every bit of the result, is always the same.
+            // Clamping d^2 makes the body's own entry (d = 0) contribute nothing.
+            let mut close = 0u32;
+            ws.scale.clear();
+            ws.scale.resize(ws.xs.len(), 0.0);
+            let entries = ws.scale.iter_mut().zip(&ws.xs).zip(&ws.ys).zip(&ws.ms);
+            for (((s, x), y), m) in entries {
+                let (dx, dy) = (p[0] - x, p[1] - y);
+                let d2 = dx * dx + dy * dy;
+                // A plain select (unlike f32::max) keeps this loop vectorisable.
+                *s = m / if d2 > min_d2 { d2 } else { min_d2 };
+                close += u32::from(d2 < min_d2);
             }
-            for &(from, to) in &ws.near {
-                for k in from as usize..to as usize {
+            let (mut ax, mut ay) = ([0.0f32; LANES], [0.0f32; LANES]);
+            let (xs, x_tail) = ws.xs.as_chunks::<LANES>();
+            let (ys, y_tail) = ws.ys.as_chunks::<LANES>();
+            let (ss, s_tail) = ws.scale.as_chunks::<LANES>();
+            for ((x, y), s) in xs.iter().zip(ys).zip(ss) {
+                for l in 0..LANES {
+                    ax[l] += (p[0] - x[l]) * s[l];
+                }
+                for l in 0..LANES {
+                    ay[l] += (p[1] - y[l]) * s[l];
+                }
+            }
+            for ((x, y), s) in x_tail.iter().zip(y_tail).zip(s_tail) {
+                ax[0] += (p[0] - x) * s;
+                ay[0] += (p[1] - y) * s;
+            }
+            let (mut fx, mut fy) = (0.0f32, 0.0f32);
+            for l in 0..LANES {
+                fx += ax[l];
+                fy += ay[l];
+            }
+            // The body itself always counts once; anything more is a
+            // (near-)coincident partner that needs a deterministic push.
+            if close > 1 {
+                for &k in &ws.near {
+                    let k = k as usize;
                     let q = self.body_pos[k];
                     let (dx, dy) = (p[0] - q[0], p[1] - q[1]);
-                    let d2 = dx * dx + dy * dy;
-                    if d2 >= min_d2 {
-                        let s = self.body_mass[k] / d2;
-                        fx += dx * s;
-                        fy += dy * s;
-                    } else if k != slot {
+                    if k != slot && dx * dx + dy * dy < min_d2 {
                         let dir = pair_direction(self.order[slot] as usize, self.order[k] as usize);
                         let s = self.body_mass[k] / self.min_dist;
                         fx += dir[0] * s;

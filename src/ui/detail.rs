@@ -15,6 +15,11 @@ use crate::graph::{ArticleId, NewsGraph, NodeKey, NodeKind};
 /// Sentences shown before "show more".
 const EVIDENCE_SHOWN: usize = 40;
 
+/// (relation, kind of the other node) -> (name, key, supporting mentions).
+type Groups<'a> = BTreeMap<(&'a str, NodeKind), Vec<(String, NodeKey, u32)>>;
+/// article -> (sentence, mention) ranges.
+type Sentences = BTreeMap<ArticleId, Vec<(Range<usize>, Range<usize>)>>;
+
 /// Draws the pane for `key` and returns what the user clicked.
 pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -86,7 +91,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
     });
 
     // Neighbours grouped by relation.
-    let mut groups: BTreeMap<(&str, NodeKind), Vec<(String, NodeKey, u32)>> = BTreeMap::new();
+    let mut groups: Groups = BTreeMap::new();
     for (relation, other, edge) in graph.neighbours(index) {
         let n = &graph.graph()[other];
         groups.entry((relation, n.kind)).or_default().push((n.name.clone(), n.key.clone(), edge.mentions));
@@ -115,7 +120,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
     }
 
     // Articles and sentences.
-    let mut by_article: BTreeMap<ArticleId, Vec<(Range<usize>, Range<usize>)>> = BTreeMap::new();
+    let mut by_article: Sentences = BTreeMap::new();
     for ev in &node.evidence {
         let list = by_article.entry(ev.article).or_default();
         if !list.iter().any(|(s, _)| *s == ev.sentence) {

@@ -202,8 +202,8 @@ fn edge_shapes(e: &EdgeShape, start: &ViewNode, end: &ViewNode, meta: &MetadataF
     {
         let size = 8.0_f32.min((b - a).length() / 3.0);
         let back = b - dir * size;
-        let side = Vec2::new(-dir.y, dir.x) * size * 0.45;
-        shapes.push(Shape::convex_polygon(vec![b, back + side, back - side], color, Stroke::NONE));
+        let half_width = Vec2::new(-dir.y, dir.x) * size * 0.45;
+        shapes.push(Shape::convex_polygon(vec![b, back + half_width, back - half_width], color, Stroke::NONE));
     }
     shapes
 }
