@@ -54,7 +54,9 @@ pub fn run(args: &[String]) -> ExitCode {
         Some("extract") => extract(&args[1..]),
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("seed") => eval_seed(&args[2..]),
-            _ => Err(format!("unknown eval target; try 'newsgraph eval seed'\n\n{USAGE}")),
+            _ => Err(format!(
+                "unknown eval target; try 'newsgraph eval seed'\n\n{USAGE}"
+            )),
         },
         Some("--version" | "-V") => {
             println!("newsgraph {}", env!("CARGO_PKG_VERSION"));
@@ -119,7 +121,9 @@ fn extract(args: &[String]) -> Result<ExitCode, String> {
     let bytes = export::to_json(&graph).map_err(|e| e.to_string())?;
     if let Some((_, out)) = options.iter().find(|(k, _)| k == "--json") {
         if out == "-" {
-            std::io::stdout().write_all(&bytes).map_err(|e| e.to_string())?;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| e.to_string())?;
         } else {
             write_atomic(Path::new(out), &bytes)
                 .map_err(|e| format!("could not write the graph ({e}): {out}"))?;
@@ -133,11 +137,26 @@ fn extract(args: &[String]) -> Result<ExitCode, String> {
     } else {
         let mut out = std::io::stdout().lock();
         for node in graph.nodes_sorted() {
-            let role = node.role.as_deref().map(|r| format!(" [{r}]")).unwrap_or_default();
-            let _ = writeln!(out, "{:<13} {}{role}  ({} mentions)  {}", node.kind.label(), node.name, node.mentions, node.key);
+            let role = node
+                .role
+                .as_deref()
+                .map(|r| format!(" [{r}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{:<13} {}{role}  ({} mentions)  {}",
+                node.kind.label(),
+                node.name,
+                node.mentions,
+                node.key
+            );
         }
     }
-    Ok(if all_read { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if all_read {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
@@ -154,5 +173,9 @@ fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
     let (graph, _) = build_graph(&paths)?;
     let s = score(&graph, &gold);
     print!("{}", s.report());
-    Ok(if s.missing_actors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if s.missing_actors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -170,7 +170,11 @@ pub fn score(graph: &NewsGraph, gold: &Gold) -> Score {
         s.actors_found += 1;
         if let Some(role) = &a.role {
             s.roles_right.1 += 1;
-            if found.iter().any(|&i| g[i].role.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(role))) {
+            if found.iter().any(|&i| {
+                g[i].role
+                    .as_deref()
+                    .is_some_and(|r| r.eq_ignore_ascii_case(role))
+            }) {
                 s.roles_right.0 += 1;
             }
         }
@@ -200,7 +204,11 @@ pub fn score(graph: &NewsGraph, gold: &Gold) -> Score {
     for e in &gold.events {
         let participant_sets: Vec<Vec<NodeIndex>> =
             e.participants.iter().map(|p| actor_nodes(p)).collect();
-        let accepted: Vec<Plover> = e.plover.iter().filter_map(|p| Plover::from_name(p)).collect();
+        let accepted: Vec<Plover> = e
+            .plover
+            .iter()
+            .filter_map(|p| Plover::from_name(p))
+            .collect();
         let mut linked = false;
         let mut categorized = false;
         for ev in g.node_indices().filter(|&i| g[i].kind == NodeKind::Event) {
@@ -209,9 +217,16 @@ pub fn score(graph: &NewsGraph, gold: &Gold) -> Score {
                 .filter(|r| r.weight().kind == EdgeKind::ParticipatesIn)
                 .map(|r| r.source())
                 .collect();
-            if participant_sets.iter().all(|set| set.iter().any(|n| parts.contains(n))) {
+            if participant_sets
+                .iter()
+                .all(|set| set.iter().any(|n| parts.contains(n)))
+            {
                 linked = true;
-                if g[ev].event.as_ref().is_some_and(|info| accepted.is_empty() || accepted.contains(&info.category)) {
+                if g[ev]
+                    .event
+                    .as_ref()
+                    .is_some_and(|info| accepted.is_empty() || accepted.contains(&info.category))
+                {
                     categorized = true;
                 }
             }
@@ -246,18 +261,30 @@ pub fn score(graph: &NewsGraph, gold: &Gold) -> Score {
             "met" => ok(&EdgeKind::Acted(Plover::Consult), false),
             "affiliated" => ok(&EdgeKind::AffiliatedWith, true),
             "condemned" | "criticized" | "accused" => {
-                ok(&EdgeKind::Acted(Plover::Reject), true) || ok(&EdgeKind::Acted(Plover::Accuse), true)
+                ok(&EdgeKind::Acted(Plover::Reject), true)
+                    || ok(&EdgeKind::Acted(Plover::Accuse), true)
             }
-            "challenges" => [Plover::Coerce, Plover::Mobilize, Plover::Assault, Plover::Threaten]
-                .iter()
-                .any(|p| ok(&EdgeKind::Acted(*p), true)),
-            "supports" => ok(&EdgeKind::Acted(Plover::Support), true) || ok(&EdgeKind::Acted(Plover::Aid), true),
-            other => Plover::from_name(other).is_some_and(|p| ok(&EdgeKind::Acted(p), !p.is_mutual())),
+            "challenges" => [
+                Plover::Coerce,
+                Plover::Mobilize,
+                Plover::Assault,
+                Plover::Threaten,
+            ]
+            .iter()
+            .any(|p| ok(&EdgeKind::Acted(*p), true)),
+            "supports" => {
+                ok(&EdgeKind::Acted(Plover::Support), true)
+                    || ok(&EdgeKind::Acted(Plover::Aid), true)
+            }
+            other => {
+                Plover::from_name(other).is_some_and(|p| ok(&EdgeKind::Acted(p), !p.is_mutual()))
+            }
         };
         if found {
             s.relations_found += 1;
         } else {
-            s.missing_relations.push(format!("{} {} {}", r.a, r.kind, r.b));
+            s.missing_relations
+                .push(format!("{} {} {}", r.a, r.kind, r.b));
         }
     }
     s
@@ -267,17 +294,41 @@ impl Score {
     /// A readable report.
     pub fn report(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "actors     {:>3} / {:<3} (right kind)", self.actors_found, self.actors_total);
-        let _ = writeln!(out, "  roles    {:>3} / {:<3}", self.roles_right.0, self.roles_right.1);
-        let _ = writeln!(out, "  affil.   {:>3} / {:<3}", self.affiliations_right.0, self.affiliations_right.1);
-        let _ = writeln!(out, "not_actors {:>3} wrongly found", self.false_actors.len());
+        let _ = writeln!(
+            out,
+            "actors     {:>3} / {:<3} (right kind)",
+            self.actors_found, self.actors_total
+        );
+        let _ = writeln!(
+            out,
+            "  roles    {:>3} / {:<3}",
+            self.roles_right.0, self.roles_right.1
+        );
+        let _ = writeln!(
+            out,
+            "  affil.   {:>3} / {:<3}",
+            self.affiliations_right.0, self.affiliations_right.1
+        );
+        let _ = writeln!(
+            out,
+            "not_actors {:>3} wrongly found",
+            self.false_actors.len()
+        );
         let _ = writeln!(
             out,
             "events     {:>3} / {:<3} with participants, {} with an accepted PLOVER category",
             self.events_found, self.events_total, self.events_with_category
         );
-        let _ = writeln!(out, "issues     {:>3} / {:<3}", self.issues_found, self.issues_total);
-        let _ = writeln!(out, "relations  {:>3} / {:<3}", self.relations_found, self.relations_total);
+        let _ = writeln!(
+            out,
+            "issues     {:>3} / {:<3}",
+            self.issues_found, self.issues_total
+        );
+        let _ = writeln!(
+            out,
+            "relations  {:>3} / {:<3}",
+            self.relations_found, self.relations_total
+        );
         let list = |out: &mut String, title: &str, items: &[String]| {
             if !items.is_empty() {
                 let _ = writeln!(out, "{title}: {}", items.join("; "));

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().is_some_and(|a| newsgraph::cli::is_subcommand(a)) {
+    if args
+        .first()
+        .is_some_and(|a| newsgraph::cli::is_subcommand(a))
+    {
         return newsgraph::cli::run(&args);
     }
     let files = args.into_iter().map(std::path::PathBuf::from).collect();

@@ -52,7 +52,11 @@ pub struct Job {
 impl Job {
     /// Starts reading `input` on a worker thread; `wake` is called on progress so the UI
     /// repaints.
-    pub fn start(input: JobInput, lexicon: Arc<Lexicon>, wake: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn start(
+        input: JobInput,
+        lexicon: Arc<Lexicon>,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let (tx, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let done = Arc::new(AtomicUsize::new(0));
@@ -71,7 +75,11 @@ impl Job {
                     });
                     (results, errors)
                 }
-                JobInput::Bundled { name, bytes, format } => {
+                JobInput::Bundled {
+                    name,
+                    bytes,
+                    format,
+                } => {
                     t.store(1, Ordering::Relaxed);
                     let result = ingest::parse(&name, bytes, format).map(|a| {
                         let e = extract(&a, &lexicon);
@@ -83,15 +91,29 @@ impl Job {
             };
             let cancelled = c.load(Ordering::Relaxed);
             // The UI may have gone away; nothing to do then.
-            let _ = tx.send(JobOutput { results, errors, cancelled, elapsed: started.elapsed() });
+            let _ = tx.send(JobOutput {
+                results,
+                errors,
+                cancelled,
+                elapsed: started.elapsed(),
+            });
             wake();
         });
-        Self { receiver, cancel, done, total, started }
+        Self {
+            receiver,
+            cancel,
+            done,
+            total,
+            started,
+        }
     }
 
     /// (files done, files in total; 0 while the folders are still being listed).
     pub fn progress(&self) -> (usize, usize) {
-        (self.done.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
     }
 
     /// Asks the workers to stop after the files in progress.
@@ -217,7 +239,11 @@ impl Dialog {
             let _ = tx.send(picked);
             wake();
         });
-        Self { purpose, receiver, started: Instant::now() }
+        Self {
+            purpose,
+            receiver,
+            started: Instant::now(),
+        }
     }
 
     /// Checks whether the dialog has closed.

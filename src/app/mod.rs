@@ -26,7 +26,8 @@ pub const EXAMPLE_NAME: &str = "welcome.md (bundled example)";
 pub const EXAMPLE: &[u8] = include_bytes!("../../assets/examples/welcome.md");
 
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+const OPEN_FOLDER: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
 const SAVE_LAYOUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 const LOAD_LAYOUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
@@ -91,6 +92,7 @@ pub struct NewsgraphApp {
     system_dialogs: bool,
     quit_requested: bool,
     last_layout_path: Option<PathBuf>,
+    styled: bool,
 }
 
 /// Opens the window.
@@ -122,7 +124,6 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
 impl NewsgraphApp {
     /// Creates the app and starts reading the initial files (or the example).
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
-        ctx.set_visuals(egui::Visuals::dark());
         let lexicon = match crate::cli::load_lexicon() {
             Ok(l) => l,
             Err(e) => {
@@ -143,15 +144,19 @@ impl NewsgraphApp {
             system_dialogs: options.system_dialogs,
             quit_requested: false,
             last_layout_path: None,
+            styled: false,
         };
         if !options.files.is_empty() {
             app.start_job(ctx, JobInput::Paths(options.files));
         } else if options.open_example {
-            app.start_job(ctx, JobInput::Bundled {
-                name: EXAMPLE_NAME.to_string(),
-                bytes: EXAMPLE,
-                format: Format::Markdown,
-            });
+            app.start_job(
+                ctx,
+                JobInput::Bundled {
+                    name: EXAMPLE_NAME.to_string(),
+                    bytes: EXAMPLE,
+                    format: Format::Markdown,
+                },
+            );
         }
         app
     }
@@ -169,6 +174,11 @@ impl NewsgraphApp {
     /// The selected node.
     pub fn selected(&self) -> Option<&NodeKey> {
         self.selected.as_ref()
+    }
+
+    /// The article open in the reader, if any.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
     }
 
     /// Messages currently shown.
@@ -208,7 +218,11 @@ impl NewsgraphApp {
                 self.panel.wake(now);
             }
             Action::ShowArticle { article, highlight } => {
-                self.reader = Some(Reader { article, highlight, scrolled: false });
+                self.reader = Some(Reader {
+                    article,
+                    highlight,
+                    scrolled: false,
+                });
             }
             Action::CloseArticle => self.reader = None,
             Action::ToggleLayout => {
@@ -253,11 +267,16 @@ impl NewsgraphApp {
 
     fn start_job(&mut self, ctx: &egui::Context, input: JobInput) {
         if self.job.is_some() {
-            self.say(Level::Warning, "Articles are still being read. Wait for them, or cancel, before opening more.");
+            self.say(
+                Level::Warning,
+                "Articles are still being read. Wait for them, or cancel, before opening more.",
+            );
             return;
         }
         let repaint = ctx.clone();
-        self.job = Some(Job::start(input, self.lexicon.clone(), move || repaint.request_repaint()));
+        self.job = Some(Job::start(input, self.lexicon.clone(), move || {
+            repaint.request_repaint();
+        }));
     }
 
     fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
@@ -268,16 +287,22 @@ impl NewsgraphApp {
             let repaint = ctx.clone();
             self.dialog = Some(Dialog::open(purpose, move || repaint.request_repaint()));
         } else {
-            self.prompt = Some(PathPrompt { purpose, text: self.suggested_path(purpose), note: None });
+            self.prompt = Some(PathPrompt {
+                purpose,
+                text: self.suggested_path(purpose),
+                note: None,
+            });
         }
     }
 
     fn suggested_path(&self, purpose: Purpose) -> String {
         match purpose {
-            Purpose::SaveLayout | Purpose::LoadLayout => self
-                .last_layout_path
-                .as_ref()
-                .map_or_else(|| "layout.newsgraph.json".to_string(), |p| p.display().to_string()),
+            Purpose::SaveLayout | Purpose::LoadLayout => {
+                self.last_layout_path.as_ref().map_or_else(
+                    || "layout.newsgraph.json".to_string(),
+                    |p| p.display().to_string(),
+                )
+            }
             Purpose::ExportGraph => "graph.json".to_string(),
             Purpose::OpenArticles | Purpose::OpenFolder => String::new(),
         }
@@ -295,16 +320,29 @@ impl NewsgraphApp {
 
     fn save_layout(&mut self, path: &Path) {
         if self.graph.node_count() == 0 {
-            self.say(Level::Warning, "There is no graph to save a layout of yet. Open articles first.");
+            self.say(
+                Level::Warning,
+                "There is no graph to save a layout of yet. Open articles first.",
+            );
             return;
         }
         let file = self.panel.snapshot();
         match layout_file::write(path, &file) {
             Ok(()) => {
                 self.last_layout_path = Some(path.to_path_buf());
-                self.say(Level::Info, format!("Saved the layout of {} nodes: {}", file.nodes.len(), path.display()));
+                self.say(
+                    Level::Info,
+                    format!(
+                        "Saved the layout of {} nodes: {}",
+                        file.nodes.len(),
+                        path.display()
+                    ),
+                );
             }
-            Err(e) => self.say(Level::Error, format!("{e}. Choose another folder or file name.")),
+            Err(e) => self.say(
+                Level::Error,
+                format!("{e}. Choose another folder or file name."),
+            ),
         }
     }
 
@@ -320,14 +358,27 @@ impl NewsgraphApp {
         self.last_layout_path = Some(path.to_path_buf());
         let mut text = format!("Loaded the layout: {} nodes placed", report.matched);
         if report.new_nodes > 0 {
-            let _ = write!(text, ", {} new nodes placed near their neighbours", report.new_nodes);
+            let _ = write!(
+                text,
+                ", {} new nodes placed near their neighbours",
+                report.new_nodes
+            );
         }
         if report.unknown.is_empty() {
             self.say(Level::Info, format!("{text}: {}", path.display()));
         } else {
-            let shown: Vec<&str> = report.unknown.iter().take(5).map(|k| k.0.as_str()).collect();
+            let shown: Vec<&str> = report
+                .unknown
+                .iter()
+                .take(5)
+                .map(|k| k.0.as_str())
+                .collect();
             let more = report.unknown.len().saturating_sub(shown.len());
-            let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+            let tail = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
             self.say(
                 Level::Warning,
                 format!(
@@ -343,8 +394,22 @@ impl NewsgraphApp {
     fn export_graph(&mut self, path: &Path) {
         match export::to_json(&self.graph) {
             Ok(bytes) => match write_atomic(path, &bytes) {
-                Ok(()) => self.say(Level::Info, format!("Exported {} nodes and {} edges: {}", self.graph.node_count(), self.graph.edge_count(), path.display())),
-                Err(e) => self.say(Level::Error, format!("Could not write the export ({e}). Choose another folder: {}", path.display())),
+                Ok(()) => self.say(
+                    Level::Info,
+                    format!(
+                        "Exported {} nodes and {} edges: {}",
+                        self.graph.node_count(),
+                        self.graph.edge_count(),
+                        path.display()
+                    ),
+                ),
+                Err(e) => self.say(
+                    Level::Error,
+                    format!(
+                        "Could not write the export ({e}). Choose another folder: {}",
+                        path.display()
+                    ),
+                ),
             },
             Err(e) => self.say(Level::Error, format!("Could not build the export: {e}")),
         }
@@ -384,9 +449,18 @@ impl NewsgraphApp {
             }
             let added = self.graph.node_count() - before;
             if out.cancelled {
-                self.say(Level::Warning, format!("Cancelled: {read} articles were read and added ({added} new nodes)."));
+                self.say(
+                    Level::Warning,
+                    format!("Cancelled: {read} articles were read and added ({added} new nodes)."),
+                );
             } else if read > 1 || !errors.is_empty() {
-                self.say(Level::Info, format!("Read {read} articles in {:.1} s: {added} new nodes.", out.elapsed.as_secs_f32()));
+                self.say(
+                    Level::Info,
+                    format!(
+                        "Read {read} articles in {:.1} s: {added} new nodes.",
+                        out.elapsed.as_secs_f32()
+                    ),
+                );
             }
             if read > 0 && self.selected.is_none() {
                 self.panel.fit();
@@ -422,7 +496,13 @@ impl NewsgraphApp {
                     actions.push(Action::Select(None));
                 }
             }
-            let dropped: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect();
+            let dropped: Vec<PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
             if !dropped.is_empty() {
                 actions.push(Action::OpenPaths(dropped));
             }
@@ -433,6 +513,10 @@ impl NewsgraphApp {
     /// Draws one frame and applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.styled {
+            ctx.set_visuals(egui::Visuals::dark());
+            self.styled = true;
+        }
         self.poll_background(&ctx);
         let mut actions = Self::shortcuts(&ctx);
         self.panel.sync(&self.graph);
@@ -479,10 +563,19 @@ impl NewsgraphApp {
         }
         actions.extend(self.prompt_window(&ctx));
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("drop")));
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::new("drop"),
+            ));
             let rect = ctx.content_rect();
             painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
-            painter.text(rect.center(), egui::Align2::CENTER_CENTER, "Drop articles or folders to open them", egui::FontId::proportional(22.0), egui::Color32::WHITE);
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop articles or folders to open them",
+                egui::FontId::proportional(22.0),
+                egui::Color32::WHITE,
+            );
         }
         for action in actions {
             self.apply(&ctx, action);
@@ -493,27 +586,53 @@ impl NewsgraphApp {
         let mut actions = Vec::new();
         let ctx = ui.ctx().clone();
         ui.menu_button("File", |ui| {
-            let item = |ui: &mut egui::Ui, text: &str, shortcut: Option<&KeyboardShortcut>, tip: &str| {
-                let mut b = egui::Button::new(text);
-                if let Some(s) = shortcut {
-                    b = b.shortcut_text(ctx.format_shortcut(s));
-                }
-                ui.add(b).on_hover_text(tip).clicked()
-            };
-            if item(ui, "Open articles…", Some(&OPEN), "Read .txt, .md or .html articles and add them to the graph") {
+            let item =
+                |ui: &mut egui::Ui, text: &str, shortcut: Option<&KeyboardShortcut>, tip: &str| {
+                    let mut b = egui::Button::new(text);
+                    if let Some(s) = shortcut {
+                        b = b.shortcut_text(ctx.format_shortcut(s));
+                    }
+                    ui.add(b).on_hover_text(tip).clicked()
+                };
+            if item(
+                ui,
+                "Open articles…",
+                Some(&OPEN),
+                "Read .txt, .md or .html articles and add them to the graph",
+            ) {
                 actions.push(Action::OpenArticles);
             }
-            if item(ui, "Open folder…", Some(&OPEN_FOLDER), "Read every article in a folder and its subfolders") {
+            if item(
+                ui,
+                "Open folder…",
+                Some(&OPEN_FOLDER),
+                "Read every article in a folder and its subfolders",
+            ) {
                 actions.push(Action::OpenFolder);
             }
             ui.separator();
-            if item(ui, "Save layout…", Some(&SAVE_LAYOUT), "Save node positions, pins and the view to a file") {
+            if item(
+                ui,
+                "Save layout…",
+                Some(&SAVE_LAYOUT),
+                "Save node positions, pins and the view to a file",
+            ) {
                 actions.push(Action::SaveLayout);
             }
-            if item(ui, "Load layout…", Some(&LOAD_LAYOUT), "Put nodes back where a saved layout had them") {
+            if item(
+                ui,
+                "Load layout…",
+                Some(&LOAD_LAYOUT),
+                "Put nodes back where a saved layout had them",
+            ) {
                 actions.push(Action::LoadLayout);
             }
-            if item(ui, "Export graph (JSON)…", Some(&EXPORT), "Write nodes, edges and evidence as JSON") {
+            if item(
+                ui,
+                "Export graph (JSON)…",
+                Some(&EXPORT),
+                "Write nodes, edges and evidence as JSON",
+            ) {
                 actions.push(Action::ExportGraph);
             }
             ui.separator();
@@ -522,17 +641,34 @@ impl NewsgraphApp {
             }
         });
         ui.menu_button("View", |ui| {
-            let run_label = if self.panel.is_running() { "Pause layout" } else { "Resume layout" };
-            if ui.add(egui::Button::new(run_label).shortcut_text("Space")).clicked() {
+            let run_label = if self.panel.is_running() {
+                "Pause layout"
+            } else {
+                "Resume layout"
+            };
+            if ui
+                .add(egui::Button::new(run_label).shortcut_text("Space"))
+                .clicked()
+            {
                 actions.push(Action::ToggleLayout);
             }
-            if ui.add(egui::Button::new("Fit to view").shortcut_text("F")).clicked() {
+            if ui
+                .add(egui::Button::new("Fit to view").shortcut_text("F"))
+                .clicked()
+            {
                 actions.push(Action::FitView);
             }
-            if ui.button("Unpin all nodes").on_hover_text("Let the layout move nodes you dragged or loaded").clicked() {
+            if ui
+                .button("Unpin all nodes")
+                .on_hover_text("Let the layout move nodes you dragged or loaded")
+                .clicked()
+            {
                 actions.push(Action::UnpinAll);
             }
-            if ui.add(egui::Button::new("Clear selection").shortcut_text("Esc")).clicked() {
+            if ui
+                .add(egui::Button::new("Clear selection").shortcut_text("Esc"))
+                .clicked()
+            {
                 actions.push(Action::Select(None));
             }
         });
@@ -542,26 +678,59 @@ impl NewsgraphApp {
     fn toolbar(&self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
-            let run_label = if self.panel.is_running() { "⏸ Pause layout" } else { "▶ Resume layout" };
-            if ui.button(run_label).on_hover_text("Pause or resume the force layout (Space)").clicked() {
+            let run_label = if self.panel.is_running() {
+                "⏸ Pause layout"
+            } else {
+                "▶ Resume layout"
+            };
+            if ui
+                .button(run_label)
+                .on_hover_text("Pause or resume the force layout (Space)")
+                .clicked()
+            {
                 actions.push(Action::ToggleLayout);
             }
-            if ui.button("⛶ Fit to view").on_hover_text("Show the whole graph (F)").clicked() {
+            if ui
+                .button("⛶ Fit to view")
+                .on_hover_text("Show the whole graph (F)")
+                .clicked()
+            {
                 actions.push(Action::FitView);
             }
             let pinned = self.panel.pinned_count();
-            if pinned > 0 && ui.button(format!("📌 Unpin {pinned}")).on_hover_text("Release the nodes you dragged or loaded").clicked() {
+            if pinned > 0
+                && ui
+                    .button(format!("📌 Unpin {pinned}"))
+                    .on_hover_text("Release the nodes you dragged or loaded")
+                    .clicked()
+            {
                 actions.push(Action::UnpinAll);
             }
             ui.separator();
             if let Some(job) = &self.job {
                 let (done, total) = job.progress();
                 #[allow(clippy::cast_precision_loss, reason = "file counts are small")]
-                let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-                let text = if total == 0 { "Listing files…".to_string() } else { format!("Reading articles: {done} / {total}") };
-                ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0).animate(true));
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                let text = if total == 0 {
+                    "Listing files…".to_string()
+                } else {
+                    format!("Reading articles: {done} / {total}")
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .text(text)
+                        .desired_width(260.0)
+                        .animate(true),
+                );
                 let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new("Cancel"));
-                if cancel.on_hover_text("Stop reading; the articles already read are kept").clicked() {
+                if cancel
+                    .on_hover_text("Stop reading; the articles already read are kept")
+                    .clicked()
+                {
                     actions.push(Action::CancelJob);
                 }
                 ui.separator();
@@ -583,9 +752,17 @@ impl NewsgraphApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for kind in NodeKind::ALL.iter().rev() {
                     let n = counts.get(kind).copied().unwrap_or(0);
-                    ui.label(format!("{} {n}", kind.label())).on_hover_text(legend_tip(*kind));
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
-                    ui.painter().add(theme::kind_shape(*kind, rect.center(), 6.0, theme::node_color(*kind), egui::Stroke::NONE));
+                    ui.label(format!("{} {n}", kind.label()))
+                        .on_hover_text(legend_tip(*kind));
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+                    ui.painter().add(theme::kind_shape(
+                        *kind,
+                        rect.center(),
+                        6.0,
+                        theme::node_color(*kind),
+                        egui::Stroke::NONE,
+                    ));
                 }
             });
         });
@@ -612,7 +789,9 @@ impl NewsgraphApp {
 
     fn prompt_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
-        let Some(prompt) = &mut self.prompt else { return actions };
+        let Some(prompt) = &mut self.prompt else {
+            return actions;
+        };
         let mut close = false;
         let mut submit = false;
         egui::Window::new(prompt.purpose.title())
@@ -626,7 +805,9 @@ impl NewsgraphApp {
                     ui.add_space(4.0);
                 }
                 let hint = match prompt.purpose {
-                    Purpose::OpenArticles => "Path of an article or folder (separate several with ;)",
+                    Purpose::OpenArticles => {
+                        "Path of an article or folder (separate several with ;)"
+                    }
                     Purpose::OpenFolder => "Path of a folder of articles",
                     Purpose::SaveLayout | Purpose::ExportGraph => "Path of the file to write",
                     Purpose::LoadLayout => "Path of a saved layout",
@@ -637,13 +818,19 @@ impl NewsgraphApp {
                         .desired_width(460.0)
                         .hint_text("/home/me/news/article.txt"),
                 );
-                field.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, "Path"));
+                field.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, "Path")
+                });
                 if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     submit = true;
                 }
                 field.request_focus();
                 ui.horizontal(|ui| {
-                    let verb = if prompt.purpose.is_save() { "Save" } else { "Open" };
+                    let verb = if prompt.purpose.is_save() {
+                        "Save"
+                    } else {
+                        "Open"
+                    };
                     if ui.button(verb).clicked() {
                         submit = true;
                     }
@@ -676,7 +863,11 @@ impl NewsgraphApp {
 }
 
 fn with_json_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some() { path } else { path.with_extension("json") }
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("json")
+    }
 }
 
 fn legend_tip(kind: NodeKind) -> &'static str {

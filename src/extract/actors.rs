@@ -17,12 +17,52 @@ use super::{Actor, ActorKind, Mention, slug};
 
 /// Words that head an organization name.
 const ORG_HEADS: &[&str] = &[
-    "ministry", "department", "council", "party", "army", "navy", "agency", "commission",
-    "committee", "court", "parliament", "assembly", "congress", "senate", "bank", "office",
-    "bureau", "service", "forces", "force", "guard", "police", "corporation", "institute",
-    "university", "authority", "federation", "fund", "front", "movement", "league", "alliance",
-    "union", "organization", "organisation", "association", "coalition", "command", "corps",
-    "administration", "cabinet", "embassy", "consulate", "tribunal", "secretariat", "directorate",
+    "ministry",
+    "department",
+    "council",
+    "party",
+    "army",
+    "navy",
+    "agency",
+    "commission",
+    "committee",
+    "court",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "bank",
+    "office",
+    "bureau",
+    "service",
+    "forces",
+    "force",
+    "guard",
+    "police",
+    "corporation",
+    "institute",
+    "university",
+    "authority",
+    "federation",
+    "fund",
+    "front",
+    "movement",
+    "league",
+    "alliance",
+    "union",
+    "organization",
+    "organisation",
+    "association",
+    "coalition",
+    "command",
+    "corps",
+    "administration",
+    "cabinet",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "secretariat",
+    "directorate",
 ];
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
@@ -31,8 +71,19 @@ const MINISTRY_HEADS: &[&str] = &["ministry", "department", "office", "agency", 
 
 /// Reporting verbs: a capitalized pair right before one of these is a person.
 const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "warned", "argued", "insisted", "claimed", "stated",
-    "wrote", "tweeted", "explained", "noted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "argued",
+    "insisted",
+    "claimed",
+    "stated",
+    "wrote",
+    "tweeted",
+    "explained",
+    "noted",
 ];
 
 /// Lower-case particles inside personal names.
@@ -157,7 +208,9 @@ impl SentenceCtx<'_, '_> {
         let mut words = 1;
         while j < self.words.len() && words < 4 {
             let w = self.words[j];
-            if w == "-" && self.joined_to_previous(j) && j + 1 < self.words.len()
+            if w == "-"
+                && self.joined_to_previous(j)
+                && j + 1 < self.words.len()
                 && self.joined_to_previous(j + 1)
                 && self.kind(j + 1) == TokenKind::Word
             {
@@ -282,6 +335,21 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                 })
             }
             Target::Organization(o) => {
+                // "US House Speaker Nancy Pelosi": a title followed by a name wins over an
+                // organization name that overlaps it.
+                if (i..i + len).any(|k| {
+                    ctx.lex
+                        .titles
+                        .longest_at(&ctx.words, k)
+                        .is_some_and(|(tl, t)| {
+                            t != Target::Honorific
+                                && k + tl > i + len - 1
+                                && ctx.name_run(k + tl) > 0
+                        })
+                }) {
+                    i += 1;
+                    continue;
+                }
                 let org = &ctx.lex.organizations[o];
                 Some(Found::Organization {
                     key: format!("org:{}", org.key),
@@ -382,7 +450,10 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
         }
         let country_hit = ctx.country_before(start);
         let has_modifier = start < i || end > i + 1;
-        if !has_modifier || (country_hit.is_none() && !head_cap) || (ctx.heading && country_hit.is_none()) {
+        if !has_modifier
+            || (country_hit.is_none() && !head_cap)
+            || (ctx.heading && country_hit.is_none())
+        {
             i += 1;
             continue;
         }
@@ -402,11 +473,7 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             ),
             (None, _) => format!("org:{}", slug(&ctx.text_of(start..end))),
         };
-        ctx.take(start..end, Found::Organization {
-            key,
-            name,
-            country,
-        });
+        ctx.take(start..end, Found::Organization { key, name, country });
         i = end;
     }
 }
@@ -452,18 +519,24 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 let name = ctx.text_of(j..j + run);
                 let known = (run == 1)
                     .then(|| {
-                        ctx.lex.names.longest_at(&ctx.words, j).and_then(|(l, t)| match t {
-                            Target::PersonAlias(p) | Target::Person(p) if l == 1 => Some(p),
-                            _ => None,
-                        })
+                        ctx.lex
+                            .names
+                            .longest_at(&ctx.words, j)
+                            .and_then(|(l, t)| match t {
+                                Target::PersonAlias(p) | Target::Person(p) if l == 1 => Some(p),
+                                _ => None,
+                            })
                     })
                     .flatten();
-                ctx.take(j..j + run, Found::Person {
-                    name,
-                    role: role.clone(),
-                    country: None,
-                    known,
-                });
+                ctx.take(
+                    j..j + run,
+                    Found::Person {
+                        name,
+                        role: role.clone(),
+                        country: None,
+                        known,
+                    },
+                );
                 j += run;
             }
             people += 1;
@@ -511,12 +584,15 @@ fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
         if (given || reported) && !initial_common {
             let name = ctx.text_of(i..i + run);
-            ctx.take(i..i + run, Found::Person {
-                name,
-                role: None,
-                country: None,
-                known: None,
-            });
+            ctx.take(
+                i..i + run,
+                Found::Person {
+                    name,
+                    role: None,
+                    country: None,
+                    known: None,
+                },
+            );
         }
         i += run;
     }
@@ -630,13 +706,21 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
                 let mut key = key.clone();
                 if country.is_none() {
                     let suffix = key.trim_start_matches("org:").to_string();
-                    let mut same = qualified.iter().filter(|q| q.ends_with(&format!("-{suffix}")));
+                    let mut same = qualified
+                        .iter()
+                        .filter(|q| q.ends_with(&format!("-{suffix}")));
                     if let (Some(q), None) = (same.next(), same.next()) {
                         key.clone_from(q);
                     }
                 }
                 let country_key = country.map(|c| format!("country:{}", lex.countries[c].iso3));
-                (key, ActorKind::Organization, name.clone(), None, country_key)
+                (
+                    key,
+                    ActorKind::Organization,
+                    name.clone(),
+                    None,
+                    country_key,
+                )
             }
             Found::Person {
                 name,
@@ -648,7 +732,9 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
                     let p = &lex.people[*k];
                     (p.name.clone(), p.role.clone(), p.country.clone())
                 } else if !h.key.is_empty() {
-                    let full = people.get(&h.key).map_or_else(|| name.clone(), |(n, _)| n.clone());
+                    let full = people
+                        .get(&h.key)
+                        .map_or_else(|| name.clone(), |(n, _)| n.clone());
                     (full, None, None)
                 } else if name.split_whitespace().count() == 1 {
                     let full = surname_owner(name)
@@ -684,7 +770,8 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         if let Some(r) = role
             && (actor.role.is_none() || matches!(&h.found, Found::Person { role: Some(_), .. }))
             && actor.role.as_deref() != Some(r.as_str())
-            && (actor.role.is_none() || actor.role.as_deref().is_some_and(|old| r.len() > old.len()))
+            && (actor.role.is_none()
+                || actor.role.as_deref().is_some_and(|old| r.len() > old.len()))
         {
             actor.role = Some(r);
         }

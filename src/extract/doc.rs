@@ -32,8 +32,29 @@ pub struct Doc<'a> {
 
 /// Sentence-initial words after which an abbreviation such as "U.S." ends a sentence.
 const STARTERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "But", "In",
-    "A", "An", "However", "Meanwhile", "Yet", "And", "Its", "Their", "His", "Her",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "In",
+    "A",
+    "An",
+    "However",
+    "Meanwhile",
+    "Yet",
+    "And",
+    "Its",
+    "Their",
+    "His",
+    "Her",
 ];
 
 impl<'a> Doc<'a> {
@@ -54,7 +75,14 @@ impl<'a> Doc<'a> {
                 t
             }));
             let whole_block = matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. });
-            split_sentences(text, &tokens, first, whole_block, block_index, &mut sentences);
+            split_sentences(
+                text,
+                &tokens,
+                first,
+                whole_block,
+                block_index,
+                &mut sentences,
+            );
         }
         Self {
             text,
@@ -86,13 +114,7 @@ fn is_closer(word: &str) -> bool {
     matches!(word, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
 }
 
-fn push(
-    text: &str,
-    tokens: &[Token],
-    range: Range<usize>,
-    block: usize,
-    out: &mut Vec<Sentence>,
-) {
+fn push(text: &str, tokens: &[Token], range: Range<usize>, block: usize, out: &mut Vec<Sentence>) {
     if range.is_empty() {
         return;
     }

@@ -13,11 +13,23 @@ use super::plover::Plover;
 use super::{Event, Mention, slug};
 
 /// Words that point back to something said just before ("these claims", "both sides").
-const ANAPHORS: &[&str] = &["these", "those", "such", "both", "this", "its", "their", "the two"];
+const ANAPHORS: &[&str] = &[
+    "these", "those", "such", "both", "this", "its", "their", "the two",
+];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// A participant candidate inside one sentence.
@@ -63,7 +75,10 @@ pub fn detect(
             }
             let trigger = &lex.triggers[t];
             let Some(category) = Plover::from_name(&trigger.category) else {
-                log::warn!("unknown PLOVER category {} in the trigger lexicon", trigger.category);
+                log::warn!(
+                    "unknown PLOVER category {} in the trigger lexicon",
+                    trigger.category
+                );
                 i += len;
                 continue;
             };
@@ -76,14 +91,32 @@ pub fn detect(
             let in_clause = participants(doc, sentence_hits, &clause);
             let mut people = in_clause.clone();
             if distinct(&people) < 2 {
-                merge(&mut people, participants(doc, sentence_hits, &sentence.tokens));
+                merge(
+                    &mut people,
+                    participants(doc, sentence_hits, &sentence.tokens),
+                );
             }
-            if distinct(&people) < 2 && has_anaphor(&words) && s > 0 {
+            // "These claims", "both sides": only to complete a sentence that already names
+            // someone, never to invent all the participants.
+            if distinct(&people) == 1 && has_anaphor(&words) && s > 0 {
                 let prev = &doc.sentences[s - 1];
                 if prev.block == sentence.block {
                     let before = participants(doc, &by_sentence[s - 1], &prev.tokens);
                     if let Some(first) = before.into_iter().find(|p| !p.place_only) {
                         people.push(first);
+                    }
+                }
+            }
+            // "the Malaysia meeting", "Geneva talks": a country right before a meeting word is
+            // where it happens.
+            if category == Plover::Consult {
+                for p in &mut people {
+                    if p.token + 1 == global
+                        && sentence_hits.iter().any(|h| {
+                            h.tokens.start == p.token && matches!(h.found, Found::Country { .. })
+                        })
+                    {
+                        p.place_only = true;
                     }
                 }
             }
@@ -101,7 +134,15 @@ pub fn detect(
                 i += len;
                 continue;
             }
-            let (source, targets) = direction(doc, category, &people, &words, sentence.tokens.start, global, len);
+            let (source, targets) = direction(
+                doc,
+                category,
+                &people,
+                &words,
+                sentence.tokens.start,
+                global,
+                len,
+            );
             let date = date_in(doc, &sentence.tokens);
             keys.sort();
             let key = format!(
@@ -159,7 +200,10 @@ fn distinct(people: &[Participant]) -> usize {
 
 fn merge(into: &mut Vec<Participant>, more: Vec<Participant>) {
     for p in more {
-        if !into.iter().any(|q| q.key == p.key && q.place_only == p.place_only) {
+        if !into
+            .iter()
+            .any(|q| q.key == p.key && q.place_only == p.place_only)
+        {
             into.push(p);
         }
     }
@@ -169,7 +213,10 @@ fn has_anaphor(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
         ANAPHORS.contains(&lower.as_str())
-            || (lower == "the" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("two")))
+            || (lower == "the"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.eq_ignore_ascii_case("two")))
     })
 }
 
@@ -243,12 +290,20 @@ fn direction(
         p.token >= after_trigger
             && p.token > sentence_start
             && matches!(
-                words.get(p.token - sentence_start - 1).map(|w| w.to_lowercase()).as_deref(),
+                words
+                    .get(p.token - sentence_start - 1)
+                    .map(|w| w.to_lowercase())
+                    .as_deref(),
                 Some("from" | "by")
             )
     });
     let source = agent
-        .or_else(|| actors.iter().filter(|p| p.token < trigger).min_by_key(|p| p.token))
+        .or_else(|| {
+            actors
+                .iter()
+                .filter(|p| p.token < trigger)
+                .min_by_key(|p| p.token)
+        })
         .map(|p| p.key.clone());
     let Some(source) = source else {
         return (None, Vec::new());
@@ -333,5 +388,9 @@ fn join_names(names: &[String]) -> String {
 pub fn article_slug(title: &str) -> String {
     let s = slug(title);
     let cut: String = s.split('-').take(6).collect::<Vec<_>>().join("-");
-    if cut.is_empty() { "article".into() } else { cut }
+    if cut.is_empty() {
+        "article".into()
+    } else {
+        cut
+    }
 }

@@ -24,7 +24,15 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> V
                 let entry = &lex.issues[k];
                 let g = sentence.tokens.start + i;
                 let span = doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end;
-                add(&mut issues, &mut context, &format!("issue:{}", entry.key), &entry.name, span, s, &[s]);
+                add(
+                    &mut issues,
+                    &mut context,
+                    &format!("issue:{}", entry.key),
+                    &entry.name,
+                    span,
+                    s,
+                    &[s],
+                );
                 i += len;
             } else {
                 i += 1;
@@ -118,13 +126,17 @@ fn bullet_labels(
             if starts_capital {
                 let words: Vec<&str> = label_tokens.clone().map(|t| doc.word(t)).collect();
                 // A label that contains or names a lexicon issue is that issue.
-                let from_lexicon = (0..words.len()).find_map(|i| match lex.issue_table.longest_at(&words, i) {
-                    Some((_, Target::Issue(k))) => Some(k),
-                    _ => None,
-                });
+                let from_lexicon =
+                    (0..words.len()).find_map(|i| match lex.issue_table.longest_at(&words, i) {
+                        Some((_, Target::Issue(k))) => Some(k),
+                        _ => None,
+                    });
                 let by_key = lex.issues.iter().position(|e| e.key == slug(label));
                 let (key, name) = match from_lexicon.or(by_key) {
-                    Some(k) => (format!("issue:{}", lex.issues[k].key), lex.issues[k].name.clone()),
+                    Some(k) => (
+                        format!("issue:{}", lex.issues[k].key),
+                        lex.issues[k].name.clone(),
+                    ),
                     None => (format!("issue:{}", slug(label)), label.to_string()),
                 };
                 add(issues, context, &key, &name, span, s, &item);

@@ -333,11 +333,26 @@ const FILES: [(&str, &str); 7] = [
         "organizations.json",
         include_str!("../../assets/lexicon/organizations.json"),
     ),
-    ("people.json", include_str!("../../assets/lexicon/people.json")),
-    ("roles.json", include_str!("../../assets/lexicon/roles.json")),
-    ("events.json", include_str!("../../assets/lexicon/events.json")),
-    ("issues.json", include_str!("../../assets/lexicon/issues.json")),
-    ("words.json", include_str!("../../assets/lexicon/words.json")),
+    (
+        "people.json",
+        include_str!("../../assets/lexicon/people.json"),
+    ),
+    (
+        "roles.json",
+        include_str!("../../assets/lexicon/roles.json"),
+    ),
+    (
+        "events.json",
+        include_str!("../../assets/lexicon/events.json"),
+    ),
+    (
+        "issues.json",
+        include_str!("../../assets/lexicon/issues.json"),
+    ),
+    (
+        "words.json",
+        include_str!("../../assets/lexicon/words.json"),
+    ),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {

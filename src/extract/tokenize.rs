@@ -190,9 +190,8 @@ fn number_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut len = 0;
     while len < b.len() {
-        let inner_separator = (b[len] == b'.' || b[len] == b',')
-            && len + 1 < b.len()
-            && b[len + 1].is_ascii_digit();
+        let inner_separator =
+            (b[len] == b'.' || b[len] == b',') && len + 1 < b.len() && b[len + 1].is_ascii_digit();
         if b[len].is_ascii_digit() || inner_separator {
             len += 1;
         } else {
@@ -207,7 +206,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span.clone()]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.clone()])
+            .collect()
     }
 
     #[test]
@@ -237,7 +239,10 @@ mod tests {
         assert_eq!(words("3.5 billion"), ["3.5", "billion"]);
         assert_eq!(words("1,400 troops"), ["1,400", "troops"]);
         let t = "see https://example.org/a-b?c=1. Next";
-        assert_eq!(words(t), ["see", "https://example.org/a-b?c=1", ".", "Next"]);
+        assert_eq!(
+            words(t),
+            ["see", "https://example.org/a-b?c=1", ".", "Next"]
+        );
         assert_eq!(tokenize(t)[1].kind, TokenKind::Url);
     }
 
@@ -253,7 +258,9 @@ mod tests {
 
     #[test]
     fn spans_are_valid_for_arbitrary_text() {
-        let samples = ["", " ", "é", "a.b.c", "...", "’’", "x’", "U.S", "https://", "ü.ö."];
+        let samples = [
+            "", " ", "é", "a.b.c", "...", "’’", "x’", "U.S", "https://", "ü.ö.",
+        ];
         for s in samples {
             for t in tokenize(s) {
                 assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));

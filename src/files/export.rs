@@ -189,12 +189,21 @@ pub fn export(graph: &NewsGraph) -> GraphExport {
                 category,
                 label: w.kind.label().to_string(),
                 mentions: w.mentions,
-                evidence: w.evidence.iter().map(|ev| evidence_out(graph, ev)).collect(),
+                evidence: w
+                    .evidence
+                    .iter()
+                    .map(|ev| evidence_out(graph, ev))
+                    .collect(),
             }
         })
         .collect();
     edges.sort_by(|a, b| {
-        (&a.source, &a.target, &a.kind, &a.category).cmp(&(&b.source, &b.target, &b.kind, &b.category))
+        (&a.source, &a.target, &a.kind, &a.category).cmp(&(
+            &b.source,
+            &b.target,
+            &b.kind,
+            &b.category,
+        ))
     });
     GraphExport {
         format: FORMAT.to_string(),

@@ -82,13 +82,17 @@ pub enum LayoutFileError {
         source: std::io::Error,
     },
     /// Too big to be a layout.
-    #[error("The file is too large to be a newsgraph layout. Choose a layout saved by newsgraph: {path}")]
+    #[error(
+        "The file is too large to be a newsgraph layout. Choose a layout saved by newsgraph: {path}"
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
     },
     /// Not JSON at all.
-    #[error("This is not a newsgraph layout (not valid JSON: {reason}). Choose a file saved with Save layout…: {path}")]
+    #[error(
+        "This is not a newsgraph layout (not valid JSON: {reason}). Choose a file saved with Save layout…: {path}"
+    )]
     NotJson {
         /// What the parser said.
         reason: String,
@@ -96,13 +100,17 @@ pub enum LayoutFileError {
         path: PathBuf,
     },
     /// JSON, but not ours.
-    #[error("This JSON file is not a newsgraph layout (it has no \"format\": \"newsgraph-layout\"). Choose a file saved with Save layout…: {path}")]
+    #[error(
+        "This JSON file is not a newsgraph layout (it has no \"format\": \"newsgraph-layout\"). Choose a file saved with Save layout…: {path}"
+    )]
     Foreign {
         /// The file.
         path: PathBuf,
     },
     /// Ours, but from a newer version.
-    #[error("This layout was saved by a newer newsgraph (format version {found}; this one reads up to {FORMAT_VERSION}). Update newsgraph to open it: {path}")]
+    #[error(
+        "This layout was saved by a newer newsgraph (format version {found}; this one reads up to {FORMAT_VERSION}). Update newsgraph to open it: {path}"
+    )]
     Version {
         /// The version in the file.
         found: u64,
@@ -146,11 +154,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<LayoutFile, LayoutFileError> {
             path,
         });
     }
-    let file: LayoutFile =
-        serde_json::from_value(value).map_err(|e| LayoutFileError::Invalid {
-            reason: e.to_string(),
-            path: path.clone(),
-        })?;
+    let file: LayoutFile = serde_json::from_value(value).map_err(|e| LayoutFileError::Invalid {
+        reason: e.to_string(),
+        path: path.clone(),
+    })?;
     let finite = |v: [f32; 2]| v.iter().all(|x| x.is_finite());
     if !file.view.zoom.is_finite() || file.view.zoom <= 0.0 || !finite(file.view.pan) {
         return Err(LayoutFileError::Invalid {
@@ -242,14 +249,20 @@ mod tests {
 
     fn sample() -> LayoutFile {
         let mut nodes = BTreeMap::new();
-        nodes.insert(NodeKey::from("country:CHN"), Placement {
-            pos: [1.5, -2.0],
-            pinned: true,
-        });
-        nodes.insert(NodeKey::from("person:pete-hegseth"), Placement {
-            pos: [10.0, 20.0],
-            pinned: false,
-        });
+        nodes.insert(
+            NodeKey::from("country:CHN"),
+            Placement {
+                pos: [1.5, -2.0],
+                pinned: true,
+            },
+        );
+        nodes.insert(
+            NodeKey::from("person:pete-hegseth"),
+            Placement {
+                pos: [10.0, 20.0],
+                pinned: false,
+            },
+        );
         LayoutFile::new(
             ViewState {
                 zoom: 1.25,
@@ -269,16 +282,36 @@ mod tests {
     #[test]
     fn refuses_foreign_and_broken_files() {
         let p = Path::new("x.json");
-        assert!(matches!(parse(b"{not json", p), Err(LayoutFileError::NotJson { .. })));
-        assert!(matches!(parse(b"{\"nodes\": {}}", p), Err(LayoutFileError::Foreign { .. })));
-        assert!(matches!(parse(b"[1,2,3]", p), Err(LayoutFileError::Foreign { .. })));
+        assert!(matches!(
+            parse(b"{not json", p),
+            Err(LayoutFileError::NotJson { .. })
+        ));
+        assert!(matches!(
+            parse(b"{\"nodes\": {}}", p),
+            Err(LayoutFileError::Foreign { .. })
+        ));
+        assert!(matches!(
+            parse(b"[1,2,3]", p),
+            Err(LayoutFileError::Foreign { .. })
+        ));
         let newer = br#"{"format":"newsgraph-layout","format_version":99,"view":{"zoom":1,"pan":[0,0]},"nodes":{}}"#;
-        assert!(matches!(parse(newer, p), Err(LayoutFileError::Version { found: 99, .. })));
+        assert!(matches!(
+            parse(newer, p),
+            Err(LayoutFileError::Version { found: 99, .. })
+        ));
         let bad_zoom = br#"{"format":"newsgraph-layout","format_version":1,"view":{"zoom":0,"pan":[0,0]},"nodes":{}}"#;
-        assert!(matches!(parse(bad_zoom, p), Err(LayoutFileError::Invalid { .. })));
+        assert!(matches!(
+            parse(bad_zoom, p),
+            Err(LayoutFileError::Invalid { .. })
+        ));
         let bad_node = br#"{"format":"newsgraph-layout","format_version":1,"view":{"zoom":1,"pan":[0,0]},"nodes":{"a":{"pos":"x"}}}"#;
-        assert!(matches!(parse(bad_node, p), Err(LayoutFileError::Invalid { .. })));
-        let msg = parse(b"{}", Path::new("/tmp/foo.json")).unwrap_err().to_string();
+        assert!(matches!(
+            parse(bad_node, p),
+            Err(LayoutFileError::Invalid { .. })
+        ));
+        let msg = parse(b"{}", Path::new("/tmp/foo.json"))
+            .unwrap_err()
+            .to_string();
         assert!(msg.ends_with("/tmp/foo.json"), "{msg}");
     }
 

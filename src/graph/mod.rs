@@ -325,11 +325,15 @@ impl NewsGraph {
             return;
         }
         let e = *self.edges.entry((a, b, kind)).or_insert_with(|| {
-            self.graph.add_edge(a, b, Edge {
-                kind,
-                mentions: 0,
-                evidence: Vec::new(),
-            })
+            self.graph.add_edge(
+                a,
+                b,
+                Edge {
+                    kind,
+                    mentions: 0,
+                    evidence: Vec::new(),
+                },
+            )
         });
         if let Some(edge) = self.graph.edge_weight_mut(e) {
             for ev in evidence {
@@ -410,7 +414,10 @@ impl NewsGraph {
                     .actors
                     .iter()
                     .find(|a| &a.key == aff)
-                    .map_or_else(|| aff.trim_start_matches("country:").to_string(), |a| a.name.clone());
+                    .map_or_else(
+                        || aff.trim_start_matches("country:").to_string(),
+                        |a| a.name.clone(),
+                    );
                 let c = self.upsert_node(aff, NodeKind::Country, &country);
                 let ev: Vec<Evidence> = actor.mentions.first().map(evidence).into_iter().collect();
                 self.upsert_edge(i, c, EdgeKind::AffiliatedWith, &ev);
@@ -452,7 +459,11 @@ impl NewsGraph {
             if event.category.is_mutual() {
                 for (k, &a) in participants.iter().enumerate() {
                     for &b in &participants[k + 1..] {
-                        let (x, y) = if self.graph[a].key <= self.graph[b].key { (a, b) } else { (b, a) };
+                        let (x, y) = if self.graph[a].key <= self.graph[b].key {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        };
                         self.upsert_edge(x, y, kind, &ev);
                     }
                 }
@@ -479,14 +490,19 @@ impl NewsGraph {
                     node.mentions += 1;
                 }
             }
-            let issue_sentences: BTreeSet<usize> = issue.mentions.iter().map(|m| m.sentence).collect();
+            let issue_sentences: BTreeSet<usize> =
+                issue.mentions.iter().map(|m| m.sentence).collect();
             for a in &issue.actors {
                 if let Some(ai) = resolve(self, a) {
                     let shared: BTreeSet<usize> = actor_sentences
                         .get(a.as_str())
                         .map(|s| s.intersection(&issue_sentences).copied().collect())
                         .unwrap_or_default();
-                    let ev = sentence_evidence(if shared.is_empty() { &issue_sentences } else { &shared });
+                    let ev = sentence_evidence(if shared.is_empty() {
+                        &issue_sentences
+                    } else {
+                        &shared
+                    });
                     self.upsert_edge(ai, i, EdgeKind::InvolvedIn, &ev[..ev.len().min(3)]);
                 }
             }

@@ -101,7 +101,11 @@ impl Builder {
     }
 
     pub(super) fn push_char(&mut self, c: char) {
-        let c = if self.collapse && c == '\u{a0}' { ' ' } else { c };
+        let c = if self.collapse && c == '\u{a0}' {
+            ' '
+        } else {
+            c
+        };
         if c.is_control() && !matches!(c, '\t' | '\n' | '\x0c') {
             return;
         }

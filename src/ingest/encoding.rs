@@ -47,7 +47,8 @@ pub fn decode(bytes: &[u8]) -> Option<(String, Option<String>)> {
 }
 
 fn decode_utf8(bytes: &[u8], had_bom: bool) -> Option<(String, Option<String>)> {
-    if bytes[..bytes.len().min(NUL_WINDOW)].contains(&0) || MAGIC.iter().any(|m| bytes.starts_with(m))
+    if bytes[..bytes.len().min(NUL_WINDOW)].contains(&0)
+        || MAGIC.iter().any(|m| bytes.starts_with(m))
     {
         return None;
     }

@@ -171,7 +171,13 @@ fn reference(after: &str) -> Option<(Cow<'static, str>, usize)> {
         let digits = &after[digits_at..];
         let len = digits
             .bytes()
-            .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
             .count();
         if len == 0 {
             return None;

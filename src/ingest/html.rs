@@ -2,30 +2,64 @@
 //! (the first `<article>` when there is one) and drops page furniture such as navigation,
 //! scripts, forms and footers. Also reads the title and publication date from the page.
 
+use super::BlockKind;
 use super::build::{Builder, Doc, Parsed};
 use super::entities::decode_entities;
 use super::util::{collapse_ws, iso_date};
-use super::BlockKind;
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form",
     "button", "select", "textarea", "iframe", "object", "canvas", "video", "audio", "math",
-    "title", "dialog",
+    "title", "dialog", "noembed", "noframes",
 ];
 
 /// Skipped elements that sit in the text flow, so skipping them leaves a space, not a break.
 const INLINE_SKIP: &[&str] = &[
     "script", "style", "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas",
-    "video", "audio", "noscript", "template", "title", "head",
+    "video", "audio", "noscript", "template", "title", "head", "noembed", "noframes",
 ];
 
 /// Elements that start a new block.
 const BLOCK: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-    "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr",
-    "caption", "hr", "figure", "figcaption", "address", "details", "summary", "center", "body",
-    "hgroup", "fieldset", "legend", "menu",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "body",
+    "hgroup",
+    "fieldset",
+    "legend",
+    "menu",
 ];
 
 /// Elements that never have content or an end tag.
@@ -185,7 +219,9 @@ impl<'a> Tokenizer<'a> {
             // byte so that a stray '=' cannot stall the loop.
             let name_start = i;
             i += 1;
-            while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/') && !bytes[i].is_ascii_whitespace()
+            while i < bytes.len()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+                && !bytes[i].is_ascii_whitespace()
             {
                 i += 1;
             }
@@ -195,7 +231,9 @@ impl<'a> Tokenizer<'a> {
             if bytes.get(after_name) == Some(&b'=') {
                 i = skip_ws(after_name + 1);
                 if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
-                    let end = src[i + 1..].find(char::from(q)).map_or(src.len(), |k| i + 1 + k);
+                    let end = src[i + 1..]
+                        .find(char::from(q))
+                        .map_or(src.len(), |k| i + 1 + k);
                     value = &src[i + 1..end];
                     i = (end + 1).min(src.len());
                 } else {
@@ -209,8 +247,7 @@ impl<'a> Tokenizer<'a> {
             attrs.push((attr_name, decode_entities(value).into_owned()));
         }
         self.pos = i;
-        if !self_closing
-            && let Some(&(raw, rcdata)) = RAW_CONTENT.iter().find(|(n, _)| *n == name)
+        if !self_closing && let Some(&(raw, rcdata)) = RAW_CONTENT.iter().find(|(n, _)| *n == name)
         {
             self.raw_until = Some((raw.to_owned(), rcdata));
         }
@@ -276,7 +313,10 @@ fn find_end_tag(s: &str, name: &str) -> Option<usize> {
 }
 
 fn attr<'t>(attrs: &'t [(String, String)], name: &str) -> Option<&'t str> {
-    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// An element we are inside of.
@@ -347,7 +387,13 @@ impl Renderer {
         self.stack.iter().any(|o| o.name == name)
     }
 
-    fn start(&mut self, index: usize, name: String, attrs: &[(String, String)], self_closing: bool) {
+    fn start(
+        &mut self,
+        index: usize,
+        name: String,
+        attrs: &[(String, String)],
+        self_closing: bool,
+    ) {
         match name.as_str() {
             "meta" => self.meta(attrs),
             "title" if self.title.is_none() && !self.is_open("svg") => {
@@ -397,7 +443,9 @@ impl Renderer {
                 && self.in_text()
                 && !href.is_empty()
                 && !href.starts_with('#')
-                && !href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+                && !href
+                    .get(..11)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
             {
                 self.b.open_link(href.to_owned());
                 link = true;
@@ -603,7 +651,10 @@ fn choose_title(page_title: Option<&str>, doc: &Doc) -> Option<String> {
         .find(|&i| doc.blocks[i].kind == BlockKind::Heading { level: 1 })
         .map(|i| collapse_ws(doc.block_text(i)));
     if let Some(page) = page_title {
-        if let Some(h1) = h1.as_deref().filter(|h| !h.is_empty() && headline_of(page, h)) {
+        if let Some(h1) = h1
+            .as_deref()
+            .filter(|h| !h.is_empty() && headline_of(page, h))
+        {
             return Some(h1.to_owned());
         }
         return Some(page.to_owned());

@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::build::{Builder, Doc, Parsed};
-use super::{Block, BlockKind};
 use super::entities::decode_entities;
 use super::util::{collapse_ws, iso_date};
+use super::{Block, BlockKind};
 
 /// How deeply links may nest inside link text before we stop looking inside them.
 const MAX_NESTING: usize = 8;
@@ -29,6 +29,16 @@ struct MdBlock<'a> {
     lines: Vec<&'a str>,
     /// Fenced code: written as is, without inline processing.
     code: bool,
+}
+
+impl<'a> MdBlock<'a> {
+    fn new(kind: BlockKind, first: Option<&'a str>, code: bool) -> Self {
+        MdBlock {
+            kind,
+            lines: first.into_iter().collect(),
+            code,
+        }
+    }
 }
 
 /// Renders a Markdown document; None when it has neither text nor a title.
@@ -243,12 +253,15 @@ fn is_thematic_break(t: &str) -> bool {
     let Some(ch) = t.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
         return false;
     };
-    t.chars().all(|c| c == ch || c == ' ' || c == '\t') && t.chars().filter(|&c| c == ch).count() >= 3
+    t.chars().all(|c| c == ch || c == ' ' || c == '\t')
+        && t.chars().filter(|&c| c == ch).count() >= 3
 }
 
 /// A table's header rule, like "|---|:--:|".
 fn is_table_rule(t: &str) -> bool {
-    t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    t.contains('-')
+        && t.contains('|')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The text of a list item when `t` starts one.
@@ -328,11 +341,7 @@ fn block_structure<'a>(lines: &[&'a str], definitions: &HashSet<usize>) -> Vec<M
         if let Some(open) = opens_fence(t) {
             flush(&mut cur, &mut out);
             fence = Some(open);
-            cur = Some(MdBlock {
-                kind: BlockKind::Paragraph,
-                lines: Vec::new(),
-                code: true,
-            });
+            cur = Some(MdBlock::new(BlockKind::Paragraph, None, true));
             continue;
         }
         if let Some(end) = html_region_end(t) {
@@ -348,15 +357,17 @@ fn block_structure<'a>(lines: &[&'a str], definitions: &HashSet<usize>) -> Vec<M
         }
         if let Some((level, content)) = atx_heading(t) {
             flush(&mut cur, &mut out);
-            out.push(MdBlock {
-                kind: BlockKind::Heading { level },
-                lines: vec![content],
-                code: false,
-            });
+            out.push(MdBlock::new(
+                BlockKind::Heading { level },
+                Some(content),
+                false,
+            ));
             continue;
         }
         if let Some(level) = setext_level(t)
-            && let Some(block) = cur.as_mut().filter(|b| b.kind == BlockKind::Paragraph && !b.code)
+            && let Some(block) = cur
+                .as_mut()
+                .filter(|b| b.kind == BlockKind::Paragraph && !b.code)
         {
             block.kind = BlockKind::Heading { level };
             flush(&mut cur, &mut out);
@@ -368,22 +379,14 @@ fn block_structure<'a>(lines: &[&'a str], definitions: &HashSet<usize>) -> Vec<M
         }
         if let Some(content) = list_item(t) {
             flush(&mut cur, &mut out);
-            cur = Some(MdBlock {
-                kind: BlockKind::ListItem,
-                lines: vec![content],
-                code: false,
-            });
+            cur = Some(MdBlock::new(BlockKind::ListItem, Some(content), false));
             continue;
         }
         match &mut cur {
             Some(block) if !block.code => block.lines.push(t),
             _ => {
                 flush(&mut cur, &mut out);
-                cur = Some(MdBlock {
-                    kind: BlockKind::Paragraph,
-                    lines: vec![t],
-                    code: false,
-                });
+                cur = Some(MdBlock::new(BlockKind::Paragraph, Some(t), false));
             }
         }
     }
@@ -411,7 +414,10 @@ enum Seg {
         url: Option<String>,
     },
     /// `<http://...>`: the address is both the text and the link.
-    Auto { text: Range<usize>, url: String },
+    Auto {
+        text: Range<usize>,
+        url: String,
+    },
     Break,
 }
 
@@ -511,9 +517,15 @@ impl<'a> Inline<'a> {
                 b'!' if bytes.get(i + 1) == Some(&b'[') => self
                     .link_at(i + 1, end)
                     .map(|(inner, _, next)| (Some(Seg::Link { inner, url: None }), next)),
-                b'[' => self
-                    .link_at(i, end)
-                    .map(|(inner, url, next)| (Some(Seg::Link { inner, url: Some(url) }), next)),
+                b'[' => self.link_at(i, end).map(|(inner, url, next)| {
+                    (
+                        Some(Seg::Link {
+                            inner,
+                            url: Some(url),
+                        }),
+                        next,
+                    )
+                }),
                 b'<' => self.angle(i, end, &mut close_angle, &mut open_angle),
                 b'*' | b'_' => Some(self.delim_run(i, range.start, end)),
                 _ => None,
@@ -582,9 +594,12 @@ impl<'a> Inline<'a> {
             } else {
                 &self.src[after + 1..label_close]
             };
-            return self.reference(label).map(|url| (inner, url, label_close + 1));
+            return self
+                .reference(label)
+                .map(|url| (inner, url, label_close + 1));
         }
-        self.reference(&self.src[inner.clone()]).map(|url| (inner, url, after))
+        self.reference(&self.src[inner.clone()])
+            .map(|url| (inner, url, after))
     }
 
     fn reference(&self, label: &str) -> Option<String> {
@@ -635,7 +650,11 @@ impl<'a> Inline<'a> {
         }
         i = skip_ws(i);
         if i < end && matches!(bytes[i], b'"' | b'\'' | b'(') {
-            let closer = if bytes[i] == b'(' { ')' } else { char::from(bytes[i]) };
+            let closer = if bytes[i] == b'(' {
+                ')'
+            } else {
+                char::from(bytes[i])
+            };
             i = self.src[i + 1..end].find(closer).map(|k| i + 1 + k + 1)?;
             i = skip_ws(i);
         }
@@ -651,7 +670,10 @@ impl<'a> Inline<'a> {
         open_angle: &mut Found,
     ) -> Option<(Option<Seg>, usize)> {
         let close = self.find_from(b'>', i + 1, end, close_angle)?;
-        if self.find_from(b'<', i + 1, end, open_angle).is_some_and(|lt| lt < close) {
+        if self
+            .find_from(b'<', i + 1, end, open_angle)
+            .is_some_and(|lt| lt < close)
+        {
             return None;
         }
         let inner = &self.src[i + 1..close];
@@ -661,20 +683,36 @@ impl<'a> Inline<'a> {
         let scheme = inner.find(':').map(|c| &inner[..c]);
         if scheme.is_some_and(|s| {
             (2..=32).contains(&s.len())
-                && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
         }) {
             let url = inner.to_owned();
-            return Some((Some(Seg::Auto { text: i + 1..close, url }), close + 1));
+            return Some((
+                Some(Seg::Auto {
+                    text: i + 1..close,
+                    url,
+                }),
+                close + 1,
+            ));
         }
         if inner.contains('@') && !inner.starts_with(['/', '!', '?']) && inner.contains('.') {
             let url = format!("mailto:{inner}");
-            return Some((Some(Seg::Auto { text: i + 1..close, url }), close + 1));
+            return Some((
+                Some(Seg::Auto {
+                    text: i + 1..close,
+                    url,
+                }),
+                close + 1,
+            ));
         }
         if !is_tag(inner) {
             return None;
         }
         let name = inner.trim_end_matches('/').to_ascii_lowercase();
-        Some((matches!(name.as_str(), "br").then_some(Seg::Break), close + 1))
+        Some((
+            matches!(name.as_str(), "br").then_some(Seg::Break),
+            close + 1,
+        ))
     }
 
     /// The next `byte` in `from..end`, reusing the last answer while it is still ahead of us.
@@ -699,8 +737,10 @@ impl<'a> Inline<'a> {
         let prev = self.src[start..i].chars().next_back();
         let next = self.src[i + n..end].chars().next();
         // Markers glued to letters on the outside (snake_case, 2*3*4) are not emphasis.
-        let open = next.is_some_and(|c| !c.is_whitespace()) && !prev.is_some_and(char::is_alphanumeric);
-        let close = prev.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
+        let open =
+            next.is_some_and(|c| !c.is_whitespace()) && !prev.is_some_and(char::is_alphanumeric);
+        let close =
+            prev.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
         let seg = Seg::Delim {
             range: i..i + n,
             ch,

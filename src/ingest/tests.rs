@@ -43,31 +43,60 @@ fn parse_ok(name: &str, input: &str, format: Format) -> Article {
 /// The guarantees every `Article` makes to the rest of newsgraph.
 fn check_invariants(a: &Article, format: Format) {
     let text = &a.text;
-    assert!(!text.contains(['\r', '\0']), "line endings and NULs are normalized");
-    assert!(!a.blocks.is_empty(), "an article has at least its title block");
-    assert_eq!(a.blocks[0].kind, BlockKind::Title, "the first block is the title");
+    assert!(
+        !text.contains(['\r', '\0']),
+        "line endings and NULs are normalized"
+    );
+    assert!(
+        !a.blocks.is_empty(),
+        "an article has at least its title block"
+    );
     assert_eq!(
-        a.blocks.iter().filter(|b| b.kind == BlockKind::Title).count(),
+        a.blocks[0].kind,
+        BlockKind::Title,
+        "the first block is the title"
+    );
+    assert_eq!(
+        a.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .count(),
         1,
         "exactly one title block"
     );
-    assert_eq!(collapse_ws(&text[a.blocks[0].span.clone()]), collapse_ws(&a.title));
+    assert_eq!(
+        collapse_ws(&text[a.blocks[0].span.clone()]),
+        collapse_ws(&a.title)
+    );
     if format != Format::Text {
-        assert_eq!(a.blocks[0].span.start, 0, "rendered text starts with its title block");
+        assert_eq!(
+            a.blocks[0].span.start, 0,
+            "rendered text starts with its title block"
+        );
     }
     let mut last_end = 0;
     for b in &a.blocks {
         let r = b.span.clone();
-        assert!(r.start < r.end && r.end <= text.len(), "block span {r:?} in bounds");
+        assert!(
+            r.start < r.end && r.end <= text.len(),
+            "block span {r:?} in bounds"
+        );
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         assert!(r.start >= last_end, "blocks are ordered and do not overlap");
-        assert_eq!(text[r.clone()].trim(), &text[r.clone()], "block {r:?} is trimmed");
+        assert_eq!(
+            text[r.clone()].trim(),
+            &text[r.clone()],
+            "block {r:?} is trimmed"
+        );
         last_end = r.end;
     }
     for link in &a.links {
         assert!(!link.url.is_empty());
         if let Some(r) = link.span.clone() {
-            assert!(r.start < r.end && r.end <= text.len(), "link span {r:?} in bounds");
+            assert!(
+                r.start < r.end && r.end <= text.len(),
+                "link span {r:?} in bounds"
+            );
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
     }
@@ -117,7 +146,10 @@ fn decodes_utf8_with_and_without_bom() {
     assert_eq!(plain, ("Zelenskyy met Erdoğan “today”".to_owned(), None));
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice("Café talks".as_bytes());
-    assert_eq!(decode(&with_bom).expect("text"), ("Café talks".to_owned(), None));
+    assert_eq!(
+        decode(&with_bom).expect("text"),
+        ("Café talks".to_owned(), None)
+    );
 }
 
 #[test]
@@ -156,13 +188,22 @@ fn refuses_binary_bytes() {
         parse("photo.txt", &png, Format::Text),
         Err(IngestError::Binary { .. })
     ));
-    assert!(decode(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").is_none());
+    assert!(
+        decode(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").is_none()
+    );
     assert!(decode(b"PK\x03\x04\x14\x00\x06\x00").is_none());
     assert!(decode(b"plain words and then a NUL\0 byte").is_none());
-    let controls: Vec<u8> = (0..200u8).map(|i| if i % 4 == 0 { 1 } else { b'a' }).collect();
+    let controls: Vec<u8> = (0..200u8)
+        .map(|i| if i % 4 == 0 { 1 } else { b'a' })
+        .collect();
     assert!(decode(&controls).is_none(), "25% control characters");
-    let few: Vec<u8> = (0..200u8).map(|i| if i % 20 == 0 { 1 } else { b'a' }).collect();
-    assert!(decode(&few).is_some(), "5% control characters is still text");
+    let few: Vec<u8> = (0..200u8)
+        .map(|i| if i % 20 == 0 { 1 } else { b'a' })
+        .collect();
+    assert!(
+        decode(&few).is_some(),
+        "5% control characters is still text"
+    );
 }
 
 #[test]
@@ -170,11 +211,18 @@ fn refuses_empty_and_whitespace_only() {
     for format in [Format::Text, Format::Markdown, Format::Html] {
         for input in [&b""[..], b"   \r\n\t\n  \x0c", b"\xEF\xBB\xBF \n"] {
             let err = parse("blank", input, format).expect_err("nothing to read");
-            assert!(matches!(err, IngestError::Empty { .. }), "{format:?}: {err}");
+            assert!(
+                matches!(err, IngestError::Empty { .. }),
+                "{format:?}: {err}"
+            );
         }
     }
-    let err = parse("s.html", b"<html><script>var a = 1;</script></html>", Format::Html)
-        .expect_err("no text");
+    let err = parse(
+        "s.html",
+        b"<html><script>var a = 1;</script></html>",
+        Format::Html,
+    )
+    .expect_err("no text");
     assert!(matches!(err, IngestError::Empty { .. }));
     let err = parse("fm.md", b"---\nauthor: x\n---\n\n", Format::Markdown).expect_err("no text");
     assert!(matches!(err, IngestError::Empty { .. }));
@@ -188,7 +236,10 @@ fn refuses_oversize_bytes() {
     assert!(matches!(err, IngestError::TooLarge { limit_mib: 8, .. }));
     assert_eq!(err.path(), Path::new("big.txt"));
     let message = err.to_string();
-    assert!(message.starts_with("The file is 8.0 MiB, over the 8 MiB limit"), "{message}");
+    assert!(
+        message.starts_with("The file is 8.0 MiB, over the 8 MiB limit"),
+        "{message}"
+    );
     assert!(message.ends_with(": big.txt"));
     let exactly = vec![b'a'; limit];
     assert!(parse("max.txt", &exactly, Format::Text).is_ok());
@@ -212,7 +263,10 @@ fn messy_txt_structure() {
     let a = parse("messy.txt", MESSY_TXT, Format::Text).expect("fixture parses");
     check_invariants(&a, Format::Text);
     assert_eq!(a.source, "messy.txt");
-    assert_eq!(a.title, "Foreign ministers meet in Geneva as Black Sea talks resume");
+    assert_eq!(
+        a.title,
+        "Foreign ministers meet in Geneva as Black Sea talks resume"
+    );
     assert_eq!(a.date, None);
     assert!(a.warnings.is_empty());
     // The text is kept as it came, scraping faults and trailing blank lines included.
@@ -230,14 +284,26 @@ fn messy_txt_structure() {
     assert_eq!(b[4].0, PARAGRAPH);
     assert!(b[4].1.contains("invasion.The") && b[4].1.ends_with("‘deliberately boring’."));
     assert_eq!(b[5], (H2, "What is on the table"));
-    assert_eq!(b[6], (ITEM, "Grain: Ukraine wants guaranteed passage for forty ships a month."));
+    assert_eq!(
+        b[6],
+        (
+            ITEM,
+            "Grain: Ukraine wants guaranteed passage for forty ships a month."
+        )
+    );
     assert_eq!(
         b[7],
-        (ITEM, "Taiwan: Beijing views any mention of the strait in the final text as interference.")
+        (
+            ITEM,
+            "Taiwan: Beijing views any mention of the strait in the final text as interference."
+        )
     );
     assert!(b[8].0 == ITEM && b[8].1.starts_with("Fertiliser: Moscow"));
     assert_eq!(b[9], (PARAGRAPH, "The full agenda was published online:"));
-    assert_eq!(b[10], (PARAGRAPH, "https://www.example.org/geneva/agenda-2025.pdf"));
+    assert_eq!(
+        b[10],
+        (PARAGRAPH, "https://www.example.org/geneva/agenda-2025.pdf")
+    );
     // Four hand-wrapped lines make one paragraph; the line breaks stay in the text.
     assert_eq!(b[11].0, PARAGRAPH);
     assert!(b[11].1.starts_with("Analysts at the Kestrel Institute"));
@@ -326,23 +392,39 @@ fn txt_lines_of_wrap_length_join_even_when_they_end_sentences() {
     let a = parse_ok("w.txt", input, Format::Text);
     assert_eq!(
         blocks(&a)[1],
-        (PARAGRAPH, "This sentence is long enough to look hard-wrapped.\nNext one.")
+        (
+            PARAGRAPH,
+            "This sentence is long enough to look hard-wrapped.\nNext one."
+        )
     );
 }
 
 #[test]
 fn txt_line_endings_are_normalized() {
-    let a = parse("crlf.txt", b"Title\r\n\r\nBody one.\rBody two.\r\n", Format::Text).expect("ok");
+    let a = parse(
+        "crlf.txt",
+        b"Title\r\n\r\nBody one.\rBody two.\r\n",
+        Format::Text,
+    )
+    .expect("ok");
     assert_eq!(a.text, "Title\n\nBody one.\nBody two.\n");
     assert_eq!(
         blocks(&a),
-        vec![(TITLE, "Title"), (PARAGRAPH, "Body one."), (PARAGRAPH, "Body two.")]
+        vec![
+            (TITLE, "Title"),
+            (PARAGRAPH, "Body one."),
+            (PARAGRAPH, "Body two.")
+        ]
     );
 }
 
 #[test]
 fn txt_title_skips_leading_rules() {
-    let a = parse_ok("r.txt", "\n\n=========\n  Sanctions widened  \n\nText.", Format::Text);
+    let a = parse_ok(
+        "r.txt",
+        "\n\n=========\n  Sanctions widened  \n\nText.",
+        Format::Text,
+    );
     assert_eq!(a.title, "Sanctions widened");
     assert_eq!(blocks(&a)[0], (TITLE, "Sanctions widened"));
 }
@@ -365,7 +447,10 @@ fn bare_urls_lose_trailing_punctuation() {
 
 #[test]
 fn reads_iso_dates() {
-    assert_eq!(iso_date("2024-02-29T10:00:00Z").as_deref(), Some("2024-02-29"));
+    assert_eq!(
+        iso_date("2024-02-29T10:00:00Z").as_deref(),
+        Some("2024-02-29")
+    );
     assert_eq!(iso_date(" 2025-12-31 ").as_deref(), Some("2025-12-31"));
     assert_eq!(iso_date("2023-02-29"), None);
     assert_eq!(iso_date("2025-13-01"), None);
@@ -394,28 +479,46 @@ fn format_from_extension() {
 fn markdown_fixture_structure() {
     let a = parse("article.md", ARTICLE_MD, Format::Markdown).expect("fixture parses");
     check_invariants(&a, Format::Markdown);
-    assert_eq!(a.title, "Sahel states sign water-sharing pact after decade of drought");
+    assert_eq!(
+        a.title,
+        "Sahel states sign water-sharing pact after decade of drought"
+    );
     assert_eq!(a.date.as_deref(), Some("2025-02-11"));
     assert!(!a.text.contains("author:") && !a.text.contains("editor:"));
-    assert!(!a.text.contains(['*', '#', '`', '[', ']', '>']), "markers are removed");
+    assert!(
+        !a.text.contains(['*', '#', '`', '[', ']', '>']),
+        "markers are removed"
+    );
     assert!(a.text.contains("basin_watch") && a.text.contains("the_joint_secretariat"));
     let b = blocks(&a);
     let kinds: Vec<BlockKind> = b.iter().map(|(k, _)| *k).collect();
     assert_eq!(
         kinds,
         vec![
-            TITLE, PARAGRAPH, PARAGRAPH, PARAGRAPH, H2, ITEM, ITEM, ITEM, H2, PARAGRAPH,
-            PARAGRAPH, PARAGRAPH, ITEM, ITEM
+            TITLE, PARAGRAPH, PARAGRAPH, PARAGRAPH, H2, ITEM, ITEM, ITEM, H2, PARAGRAPH, PARAGRAPH,
+            PARAGRAPH, ITEM, ITEM
         ]
     );
     assert_eq!(b[1].1, "A reservoir near Niamey at low water");
-    assert!(b[2].1.starts_with("Ministers from Niger, Mali and Burkina Faso signed"));
-    assert!(b[2].1.contains("agreement in\nNiamey"), "line breaks stay inside the block");
+    assert!(
+        b[2].1
+            .starts_with("Ministers from Niger, Mali and Burkina Faso signed")
+    );
+    assert!(
+        b[2].1.contains("agreement in\nNiamey"),
+        "line breaks stay inside the block"
+    );
     assert_eq!(b[4].1, "Key terms");
-    assert_eq!(b[5].1, "Each state reports upstream withdrawals every month.");
+    assert_eq!(
+        b[5].1,
+        "Each state reports upstream withdrawals every month."
+    );
     assert_eq!(b[8].1, "Reactions");
     assert!(b[9].1.starts_with("\"This is the first time") && b[9].1.contains("on anything since"));
-    assert_eq!(b[13].1, "A first joint report on river levels, due in September.");
+    assert_eq!(
+        b[13].1,
+        "A first joint report on river levels, due in September."
+    );
     assert_eq!(
         links(&a),
         vec![
@@ -424,7 +527,10 @@ fn markdown_fixture_structure() {
                 "https://ecowas.example.int/",
                 Some("Economic Community of West African States")
             ),
-            ("https://water.example.net/pact-2025", Some("https://water.example.net/pact-2025")),
+            (
+                "https://water.example.net/pact-2025",
+                Some("https://water.example.net/pact-2025")
+            ),
         ]
     );
 }
@@ -488,7 +594,11 @@ fn markdown_setext_code_and_quotes() {
 #[test]
 fn markdown_title_rules() {
     // No heading: the first line is the title, the rest of its block a paragraph.
-    let a = parse_ok("n.md", "First line of it\nsecond line.\n\nMore text.", Format::Markdown);
+    let a = parse_ok(
+        "n.md",
+        "First line of it\nsecond line.\n\nMore text.",
+        Format::Markdown,
+    );
     assert_eq!(a.title, "First line of it");
     assert_eq!(
         blocks(&a),
@@ -530,7 +640,10 @@ fn markdown_title_rules() {
     );
     assert_eq!(
         links(&a),
-        vec![("https://t.example", Some("real")), ("https://l.example", Some("a link"))]
+        vec![
+            ("https://t.example", Some("real")),
+            ("https://l.example", Some("a link"))
+        ]
     );
 }
 
@@ -543,13 +656,25 @@ fn html_fixture_structure() {
     assert_eq!(a.title, "Arctic Council resumes work after two-year pause");
     assert_eq!(a.date.as_deref(), Some("2025-03-04"));
     for noise in [
-        "Home", "Subscribe", "dataLayer", "advert", "Related", "Ice roads", "Sign up", "JavaScript",
-        "Other news", "All rights", "font-family",
+        "Home",
+        "Subscribe",
+        "dataLayer",
+        "advert",
+        "Related",
+        "Ice roads",
+        "Sign up",
+        "JavaScript",
+        "Other news",
+        "All rights",
+        "font-family",
     ] {
         assert!(!a.text.contains(noise), "{noise:?} should be skipped");
     }
     let b = blocks(&a);
-    assert_eq!(b[0], (TITLE, "Arctic Council resumes work after two-year pause"));
+    assert_eq!(
+        b[0],
+        (TITLE, "Arctic Council resumes work after two-year pause")
+    );
     assert_eq!(b[1], (PARAGRAPH, "By Ingrid Solberg · 4 March 2025"));
     assert_eq!(
         b[2].1,
@@ -560,7 +685,13 @@ fn html_fixture_structure() {
     assert!(b[3].1.starts_with("The agenda covered") && b[3].1.ends_with("since 2010."));
     assert_eq!(b[4], (H2, "Who was there"));
     assert_eq!(b[5].0, ITEM);
-    assert_eq!(b[6], (ITEM, "Russia was represented by its ambassador in Oslo, Pavel Orlov."));
+    assert_eq!(
+        b[6],
+        (
+            ITEM,
+            "Russia was represented by its ambassador in Oslo, Pavel Orlov."
+        )
+    );
     assert_eq!(b[7].0, ITEM);
     assert!(b[8].1.starts_with("“The ice does not care") && b[8].1.contains("Sámi"));
     assert_eq!(b[9], (PARAGRAPH, "Delegates arrive at the Fram Centre."));
@@ -578,7 +709,10 @@ fn html_fixture_structure() {
                 "https://arctic.example.org/permafrost?year=2025&lang=en",
                 Some("permafrost monitoring report")
             ),
-            ("https://arctic.example.org/statements/2025-03", Some("arctic.example.org")),
+            (
+                "https://arctic.example.org/statements/2025-03",
+                Some("arctic.example.org")
+            ),
         ]
     );
 }
@@ -622,7 +756,10 @@ fn html_broken_markup() {
             (PARAGRAPH, "Broken"),
         ]
     );
-    assert_eq!(links(&a)[0], ("https://u.example/x?a=1&b=2", Some("link text")));
+    assert_eq!(
+        links(&a)[0],
+        ("https://u.example/x?a=1&b=2", Some("link text"))
+    );
 }
 
 #[test]
@@ -635,7 +772,10 @@ fn html_links_and_skipped_hrefs() {
         blocks(&a),
         vec![
             (TITLE, "Links"),
-            (PARAGRAPH, "Read this, that, the story , quoted and https://bare.example/path.")
+            (
+                PARAGRAPH,
+                "Read this, that, the story , quoted and https://bare.example/path."
+            )
         ]
     );
     assert_eq!(
@@ -643,7 +783,10 @@ fn html_links_and_skipped_hrefs() {
         vec![
             ("/world/story", Some("the story")),
             ("https://x.example/?q=\"a\"", Some("quoted")),
-            ("https://bare.example/path", Some("https://bare.example/path")),
+            (
+                "https://bare.example/path",
+                Some("https://bare.example/path")
+            ),
         ]
     );
 }
@@ -651,7 +794,11 @@ fn html_links_and_skipped_hrefs() {
 #[test]
 fn html_title_choice() {
     // A <title> that is not in the body is put in front of it.
-    let a = parse_ok("t.html", "<title> Page\n title </title><p>Body text.</p>", Format::Html);
+    let a = parse_ok(
+        "t.html",
+        "<title> Page\n title </title><p>Body text.</p>",
+        Format::Html,
+    );
     assert_eq!(a.title, "Page title");
     assert_eq!(a.text, "Page title\n\nBody text.");
     // The site name after the headline is dropped when the <h1> is the headline.
@@ -663,20 +810,39 @@ fn html_title_choice() {
     assert_eq!(a.title, "Floods in Dhaka");
     assert_eq!(
         blocks(&a),
-        vec![(TITLE, "Floods in Dhaka"), (PARAGRAPH, "Kicker"), (PARAGRAPH, "Rain.")]
+        vec![
+            (TITLE, "Floods in Dhaka"),
+            (PARAGRAPH, "Kicker"),
+            (PARAGRAPH, "Rain.")
+        ]
     );
     // No <title>: the first <h1>; no <h1> either: the first block.
     let a = parse_ok("h.html", "<h2>Sub</h2><h1>Main</h1><p>x</p>", Format::Html);
     assert_eq!(a.title, "Main");
     assert_eq!(blocks(&a)[0], (TITLE, "Main"));
-    let a = parse_ok("p.html", "<p>Only a paragraph.</p><p>Two.</p>", Format::Html);
-    assert_eq!(blocks(&a), vec![(TITLE, "Only a paragraph."), (PARAGRAPH, "Two.")]);
+    let a = parse_ok(
+        "p.html",
+        "<p>Only a paragraph.</p><p>Two.</p>",
+        Format::Html,
+    );
+    assert_eq!(
+        blocks(&a),
+        vec![(TITLE, "Only a paragraph."), (PARAGRAPH, "Two.")]
+    );
     // A title but no body text still makes an article, with a warning.
-    let a = parse_ok("o.html", "<head><title>Only title</title></head><body></body>", Format::Html);
+    let a = parse_ok(
+        "o.html",
+        "<head><title>Only title</title></head><body></body>",
+        Format::Html,
+    );
     assert_eq!(a.text, "Only title");
     assert_eq!(a.warnings.len(), 1);
     // <title> inside an inline SVG is not the page title.
-    let a = parse_ok("v.html", "<svg><title>icon</title></svg><h1>Real</h1>", Format::Html);
+    let a = parse_ok(
+        "v.html",
+        "<svg><title>icon</title></svg><h1>Real</h1>",
+        Format::Html,
+    );
     assert_eq!(a.title, "Real");
 }
 
@@ -696,7 +862,10 @@ fn html_dates() {
         date("<p>On <time datetime=\"2020-10-11T08:00\">Sunday</time></p>").as_deref(),
         Some("2020-10-11")
     );
-    assert_eq!(date("<meta name=date content=\"2023-02-30\"><p>x</p>"), None);
+    assert_eq!(
+        date("<meta name=date content=\"2023-02-30\"><p>x</p>"),
+        None
+    );
     assert_eq!(date("<p>No date here, 2024-01-01 is only text.</p>"), None);
 }
 
@@ -762,7 +931,13 @@ fn expand_inputs_walks_folders() {
         std::os::unix::fs::symlink(&root, root.join("sub/loop")).expect("symlink to folder");
         std::os::unix::fs::symlink(&a, root.join("sub/link.txt")).expect("symlink to file");
     }
-    let inputs = vec![root.clone(), a.clone(), pdf.clone(), missing.clone(), root.join("sub")];
+    let inputs = vec![
+        root.clone(),
+        a.clone(),
+        pdf.clone(),
+        missing.clone(),
+        root.join("sub"),
+    ];
     let (files, errors) = expand_inputs(&inputs);
     let mut expected = vec![
         root.join("B.MD"),
@@ -778,7 +953,11 @@ fn expand_inputs_walks_folders() {
     assert_eq!(errors.len(), 2);
     assert!(matches!(&errors[0], IngestError::Unsupported { path } if *path == pdf));
     assert!(matches!(&errors[1], IngestError::Io { path, .. } if *path == missing));
-    assert!(errors[1].to_string().ends_with(&missing.display().to_string()));
+    assert!(
+        errors[1]
+            .to_string()
+            .ends_with(&missing.display().to_string())
+    );
 }
 
 #[test]
@@ -787,10 +966,16 @@ fn read_file_checks_type_size_and_content() {
     let md = tmp.write("story.md", ARTICLE_MD);
     let article = read_file(&md).expect("markdown fixture");
     assert_eq!(article.source, md.display().to_string());
-    assert_eq!(article.title, "Sahel states sign water-sharing pact after decade of drought");
+    assert_eq!(
+        article.title,
+        "Sahel states sign water-sharing pact after decade of drought"
+    );
 
     let html = tmp.write("page.HTM", ARTICLE_HTML);
-    assert_eq!(read_file(&html).expect("html fixture").date.as_deref(), Some("2025-03-04"));
+    assert_eq!(
+        read_file(&html).expect("html fixture").date.as_deref(),
+        Some("2025-03-04")
+    );
 
     let docx = tmp.write("notes.docx", b"text");
     let err = read_file(&docx).expect_err("unsupported");
@@ -808,7 +993,9 @@ fn read_file_checks_type_size_and_content() {
     let file = fs::File::create(&big).expect("create");
     file.set_len(MAX_ARTICLE_BYTES * 4).expect("set length");
     let err = read_file(&big).expect_err("too large");
-    assert!(matches!(&err, IngestError::TooLarge { size_mib, .. } if (*size_mib - 32.0).abs() < 1e-9));
+    assert!(
+        matches!(&err, IngestError::TooLarge { size_mib, .. } if (*size_mib - 32.0).abs() < 1e-9)
+    );
     assert_eq!(err.path(), big);
 
     let missing = tmp.0.join("gone.txt");
@@ -840,14 +1027,95 @@ impl XorShift {
 
 /// Fragments of every syntax the parsers know, to build inputs that reach deep into them.
 const FRAGMENTS: &[&str] = &[
-    "<p>", "</p>", "<div>", "</div>", "<a href=\"http://x.org\">", "</a>", "<h1>", "</h1>", "<h2>",
-    "<li>", "<ul>", "</ul>", "<br>", "<pre>", "</pre>", "<article>", "</article>", "<script>",
-    "</script>", "<title>", "</title>", "<nav>", "</nav>", "<!--", "-->", "<![CDATA[", "]]>",
-    "&amp;", "&#x2019;", "&#", "&nbsp;", "&bogus", "<", ">", "\"", "'", "=", "/", "# ", "## ",
-    "===", "---", "- ", "* ", "1. ", "> ", "```", "`", "**", "*", "_", "__", "[", "]", "(", ")",
-    "![", "](", "[r]: http://r.org", "<http://a.b>", "http://", "https://e.org/x", "www.", "www.e.org",
-    "\n", "\n\n", "\r\n", "\r", "\t", " ", "  ", "\u{a0}", "é", "“", "’", "—", "日本", "🙂", "\0",
-    "word", "Title", "year,Secretary", "invasion.The", ".", ",", ":", "\\", "|", "|---|",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<a href=\"http://x.org\">",
+    "</a>",
+    "<h1>",
+    "</h1>",
+    "<h2>",
+    "<li>",
+    "<ul>",
+    "</ul>",
+    "<br>",
+    "<pre>",
+    "</pre>",
+    "<article>",
+    "</article>",
+    "<script>",
+    "</script>",
+    "<title>",
+    "</title>",
+    "<nav>",
+    "</nav>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "&amp;",
+    "&#x2019;",
+    "&#",
+    "&nbsp;",
+    "&bogus",
+    "<",
+    ">",
+    "\"",
+    "'",
+    "=",
+    "/",
+    "# ",
+    "## ",
+    "===",
+    "---",
+    "- ",
+    "* ",
+    "1. ",
+    "> ",
+    "```",
+    "`",
+    "**",
+    "*",
+    "_",
+    "__",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "](",
+    "[r]: http://r.org",
+    "<http://a.b>",
+    "http://",
+    "https://e.org/x",
+    "www.",
+    "www.e.org",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    " ",
+    "  ",
+    "\u{a0}",
+    "é",
+    "“",
+    "’",
+    "—",
+    "日本",
+    "🙂",
+    "\0",
+    "word",
+    "Title",
+    "year,Secretary",
+    "invasion.The",
+    ".",
+    ",",
+    ":",
+    "\\",
+    "|",
+    "|---|",
 ];
 
 #[test]
@@ -908,5 +1176,9 @@ fn pathological_inputs_finish_quickly() {
             }
         }
     }
-    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
 }

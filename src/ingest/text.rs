@@ -35,7 +35,10 @@ pub(super) fn parse(text: String) -> Option<Parsed> {
         span: title_line.trim.clone(),
     }];
     let mut group: Vec<&Line> = Vec::new();
-    for line in all_lines.iter().filter(|l| l.raw.start > title_line.raw.start) {
+    for line in all_lines
+        .iter()
+        .filter(|l| l.raw.start > title_line.raw.start)
+    {
         if line.is_blank() {
             classify_group(&text, &group, &mut blocks);
             group.clear();

@@ -4,8 +4,8 @@
 
 use super::rng::pair_direction;
 
-/// Bodies per leaf before a cell is split; small buckets keep leaves cheap
-/// to scan while avoiding very deep trees.
+/// Bodies per leaf before a cell is split. A leaf's bodies share one
+/// traversal, so bigger buckets trade tree walking for (vectorised) exact pairs.
 const LEAF_CAPACITY: u32 = 16;
 /// Depth cap so that coincident bodies end in one (large) leaf instead of
 /// recursing forever.
@@ -209,9 +209,10 @@ impl QuadTree {
 
     /// For every body (in tree order) writes `sum_j m_j (p_i - p_j) / |p_i - p_j|^2`.
     ///
-    /// `theta` is the opening angle (0 = exact); pairs closer than `min_dist`
-    /// are treated as being `min_dist` apart along a deterministic direction,
-    /// which separates coincident nodes without producing NaN.
+    /// `theta` is the opening angle (0 = exact). Pairs closer than `min_dist`
+    /// have `d^2` clamped to `min_dist^2` and get an extra push of
+    /// `m_j / min_dist` along a deterministic direction, which separates
+    /// coincident nodes without producing NaN.
     pub fn repulsion(&mut self, theta: f32, min_dist: f32, out: &mut Vec<[f32; 2]>) {
         let n = self.order.len();
         out.clear();
@@ -241,7 +242,7 @@ impl QuadTree {
         if threads == 1 {
             let ws = &mut self.workspaces[0];
             for &leaf in leaves {
-                query.leaf(leaf, ws, out);
+                query.leaf(leaf, ws, out, 0);
             }
             return;
         }
@@ -265,7 +266,7 @@ impl QuadTree {
                 let query = &query;
                 scope.spawn(move || {
                     for &leaf in my_leaves {
-                        query.leaf_into(leaf, ws, part, base);
+                        query.leaf(leaf, ws, part, base);
                     }
                 });
                 taken = body_to;
@@ -286,17 +287,12 @@ struct Query<'a> {
 }
 
 impl Query<'_> {
-    /// Computes the sums for all bodies of one leaf into `out` (indexed by tree slot).
-    fn leaf(&self, leaf: u32, ws: &mut Workspace, out: &mut [[f32; 2]]) {
-        self.leaf_into(leaf, ws, out, 0);
-    }
-
-    /// Like `leaf`, with `out[k]` holding tree slot `base + k`.
+    /// Computes the sums for all bodies of one leaf; `out[k]` holds tree slot `base + k`.
     ///
     /// The bodies of a leaf share one traversal: a cell is approximated only
     /// if it passes the opening test against the leaf's whole bounding box,
     /// which is stricter than the per-body test and far cheaper.
-    fn leaf_into(&self, leaf: u32, ws: &mut Workspace, out: &mut [[f32; 2]], base: usize) {
+    fn leaf(&self, leaf: u32, ws: &mut Workspace, out: &mut [[f32; 2]], base: usize) {
         let group = self.cells[leaf as usize];
         let bodies = group.start as usize..group.end as usize;
         let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);

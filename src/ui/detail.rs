@@ -32,69 +32,87 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         ui.label(RichText::new(&node.name).heading().strong());
     });
     ui.horizontal(|ui| {
-        ui.label(RichText::new(node.kind.label()).color(theme::node_color(node.kind)).strong());
+        ui.label(
+            RichText::new(node.kind.label())
+                .color(theme::node_color(node.kind))
+                .strong(),
+        );
         ui.label(RichText::new(&node.key.0).monospace().weak())
             .on_hover_text("Stable node key, used in layout files and exports");
     });
     ui.add_space(4.0);
-    egui::Grid::new("detail-facts").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-        if !node.aliases.is_empty() {
-            ui.label(RichText::new("Also called").weak());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(node.aliases.iter().cloned().collect::<Vec<_>>().join(", "));
-            });
-            ui.end_row();
-        }
-        if let Some(role) = &node.role {
-            ui.label(RichText::new("Role").weak());
-            ui.label(role);
-            ui.end_row();
-        }
-        if let Some(aff) = &node.affiliation {
-            ui.label(RichText::new("Affiliation").weak());
-            let name = graph.node(aff).map_or_else(|| aff.0.clone(), |n| n.name.clone());
-            if ui.link(name).on_hover_text("Go to this node").clicked() {
-                actions.push(Action::Select(Some(aff.clone())));
-            }
-            ui.end_row();
-        }
-        if let Some(info) = &node.event {
-            ui.label(RichText::new("Type").weak());
-            ui.label(format!("{} · {} ({:?})", info.kind.replace('_', " "), info.category.name(), info.category.quad()))
-                .on_hover_text("Plain-words kind · PLOVER event category (quad class)");
-            ui.end_row();
-            if let Some(src) = &info.source {
-                ui.label(RichText::new("Who → whom").weak());
+    egui::Grid::new("detail-facts")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            if !node.aliases.is_empty() {
+                ui.label(RichText::new("Also called").weak());
                 ui.horizontal_wrapped(|ui| {
-                    node_link(ui, graph, src, &mut actions);
-                    ui.label("→");
-                    for t in &info.targets {
-                        node_link(ui, graph, t, &mut actions);
-                    }
+                    ui.label(node.aliases.iter().cloned().collect::<Vec<_>>().join(", "));
                 });
                 ui.end_row();
             }
-            if let Some(place) = &info.place {
-                ui.label(RichText::new("Place").weak());
-                ui.label(place);
+            if let Some(role) = &node.role {
+                ui.label(RichText::new("Role").weak());
+                ui.label(role);
                 ui.end_row();
             }
-            if let Some(date) = &info.date {
-                ui.label(RichText::new("Date").weak());
-                ui.label(date);
+            if let Some(aff) = &node.affiliation {
+                ui.label(RichText::new("Affiliation").weak());
+                let name = graph
+                    .node(aff)
+                    .map_or_else(|| aff.0.clone(), |n| n.name.clone());
+                if ui.link(name).on_hover_text("Go to this node").clicked() {
+                    actions.push(Action::Select(Some(aff.clone())));
+                }
                 ui.end_row();
             }
-        }
-        ui.label(RichText::new("Mentions").weak());
-        ui.label(node.mentions.to_string());
-        ui.end_row();
-    });
+            if let Some(info) = &node.event {
+                ui.label(RichText::new("Type").weak());
+                ui.label(format!(
+                    "{} · {} ({:?})",
+                    info.kind.replace('_', " "),
+                    info.category.name(),
+                    info.category.quad()
+                ))
+                .on_hover_text("Plain-words kind · PLOVER event category (quad class)");
+                ui.end_row();
+                if let Some(src) = &info.source {
+                    ui.label(RichText::new("Who → whom").weak());
+                    ui.horizontal_wrapped(|ui| {
+                        node_link(ui, graph, src, &mut actions);
+                        ui.label("→");
+                        for t in &info.targets {
+                            node_link(ui, graph, t, &mut actions);
+                        }
+                    });
+                    ui.end_row();
+                }
+                if let Some(place) = &info.place {
+                    ui.label(RichText::new("Place").weak());
+                    ui.label(place);
+                    ui.end_row();
+                }
+                if let Some(date) = &info.date {
+                    ui.label(RichText::new("Date").weak());
+                    ui.label(date);
+                    ui.end_row();
+                }
+            }
+            ui.label(RichText::new("Mentions").weak());
+            ui.label(node.mentions.to_string());
+            ui.end_row();
+        });
 
     // Neighbours grouped by relation.
     let mut groups: Groups = BTreeMap::new();
     for (relation, other, edge) in graph.neighbours(index) {
         let n = &graph.graph()[other];
-        groups.entry((relation, n.kind)).or_default().push((n.name.clone(), n.key.clone(), edge.mentions));
+        groups.entry((relation, n.kind)).or_default().push((
+            n.name.clone(),
+            n.key.clone(),
+            edge.mentions,
+        ));
     }
     if !groups.is_empty() {
         ui.separator();
@@ -102,7 +120,11 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         for ((relation, kind), mut items) in groups {
             items.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
             items.dedup_by(|a, b| a.1 == b.1);
-            let title = format!("{relation} · {} ({})", kind.label().to_lowercase(), items.len());
+            let title = format!(
+                "{relation} · {} ({})",
+                kind.label().to_lowercase(),
+                items.len()
+            );
             egui::CollapsingHeader::new(title)
                 .id_salt(("rel", relation, kind))
                 .default_open(items.len() <= 8)
@@ -110,7 +132,11 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                     for (name, key, mentions) in items {
                         ui.horizontal(|ui| {
                             ui.label(RichText::new("●").color(theme::node_color(kind)));
-                            if ui.link(&name).on_hover_text(format!("{key} · {mentions} supporting mention(s)")).clicked() {
+                            if ui
+                                .link(&name)
+                                .on_hover_text(format!("{key} · {mentions} supporting mention(s)"))
+                                .clicked()
+                            {
                                 actions.push(Action::Select(Some(key.clone())));
                             }
                         });
@@ -131,7 +157,9 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
     ui.label(RichText::new(format!("Evidence · {} article(s)", by_article.len())).strong());
     let mut shown = 0;
     for (article_id, sentences) in by_article {
-        let Some(article) = graph.article(article_id) else { continue };
+        let Some(article) = graph.article(article_id) else {
+            continue;
+        };
         ui.add_space(4.0);
         ui.label(RichText::new(&article.title).italics())
             .on_hover_text(&article.source);
@@ -140,7 +168,12 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                 break;
             }
             shown += 1;
-            let job = highlighted(&article.text, &sentence, &mention, ui.visuals().text_color());
+            let job = highlighted(
+                &article.text,
+                &sentence,
+                &mention,
+                ui.visuals().text_color(),
+            );
             ui.horizontal_wrapped(|ui| {
                 ui.label(job);
             });
@@ -149,35 +182,63 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                 .on_hover_text("Open the full text at this sentence")
                 .clicked()
             {
-                actions.push(Action::ShowArticle { article: article_id, highlight: sentence.clone() });
+                actions.push(Action::ShowArticle {
+                    article: article_id,
+                    highlight: sentence.clone(),
+                });
             }
         }
     }
     if node.evidence.len() > shown && shown >= EVIDENCE_SHOWN {
-        ui.label(RichText::new(format!("… and {} more mentions", node.evidence.len() - shown)).weak());
+        ui.label(
+            RichText::new(format!(
+                "… and {} more mentions",
+                node.evidence.len() - shown
+            ))
+            .weak(),
+        );
     }
     actions
 }
 
 fn node_link(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey, actions: &mut Vec<Action>) {
-    let name = graph.node(key).map_or_else(|| key.0.clone(), |n| n.name.clone());
+    let name = graph
+        .node(key)
+        .map_or_else(|| key.0.clone(), |n| n.name.clone());
     if ui.link(name).clicked() {
         actions.push(Action::Select(Some(key.clone())));
     }
 }
 
 /// The sentence with the mention on a highlighted background.
-pub fn highlighted(text: &str, sentence: &Range<usize>, mention: &Range<usize>, color: Color32) -> LayoutJob {
+pub fn highlighted(
+    text: &str,
+    sentence: &Range<usize>,
+    mention: &Range<usize>,
+    color: Color32,
+) -> LayoutJob {
     let mut job = LayoutJob::default();
-    let normal = TextFormat { font_id: FontId::proportional(14.0), color, ..Default::default() };
-    let marked = TextFormat { background: theme::MENTION_BG, color: Color32::WHITE, ..normal.clone() };
+    let normal = TextFormat {
+        font_id: FontId::proportional(14.0),
+        color,
+        ..Default::default()
+    };
+    let marked = TextFormat {
+        background: theme::MENTION_BG,
+        color: Color32::WHITE,
+        ..normal.clone()
+    };
     let s = sentence.start.min(text.len())..sentence.end.min(text.len());
     let m = if mention.start >= s.start && mention.end <= s.end && mention != sentence {
         mention.clone()
     } else {
         s.end..s.end
     };
-    for (range, format) in [(s.start..m.start, &normal), (m.clone(), &marked), (m.end..s.end, &normal)] {
+    for (range, format) in [
+        (s.start..m.start, &normal),
+        (m.clone(), &marked),
+        (m.end..s.end, &normal),
+    ] {
         if let Some(part) = text.get(range)
             && !part.is_empty()
         {

@@ -15,9 +15,8 @@ use std::collections::HashMap;
 use egui::epaint::TextShape;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use egui_graphs::{
-    DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView, Layout,
-    LayoutState, MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation,
-    SettingsStyle,
+    DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView, Layout, LayoutState,
+    MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
 };
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, NodeIndex, StableGraph};
@@ -133,9 +132,8 @@ fn node_shapes(n: &NodeShape, ctx: &egui::Context, meta: &MetadataFrame) -> Vec<
         } else {
             Color32::from_gray(235)
         };
-        let galley = ctx.fonts_mut(|f| {
-            f.layout_no_wrap(n.label.clone(), FontId::proportional(size), color)
-        });
+        let galley =
+            ctx.fonts_mut(|f| f.layout_no_wrap(n.label.clone(), FontId::proportional(size), color));
         let pos = Pos2::new(center.x - galley.size().x / 2.0, center.y + r + 3.0);
         let bg = Rect::from_min_size(pos, galley.size()).expand(2.0);
         shapes.push(Shape::rect_filled(bg, 3.0, Color32::from_black_alpha(150)));
@@ -185,7 +183,12 @@ impl DisplayEdge<NodeHandle, EdgeHandle, Directed, DefaultIx, NodeShape> for Edg
     }
 }
 
-fn edge_shapes(e: &EdgeShape, start: &ViewNode, end: &ViewNode, meta: &MetadataFrame) -> Vec<Shape> {
+fn edge_shapes(
+    e: &EdgeShape,
+    start: &ViewNode,
+    end: &ViewNode,
+    meta: &MetadataFrame,
+) -> Vec<Shape> {
     let dir = end.location() - start.location();
     if dir == Vec2::ZERO {
         return Vec::new();
@@ -194,7 +197,11 @@ fn edge_shapes(e: &EdgeShape, start: &ViewNode, end: &ViewNode, meta: &MetadataF
     let a = meta.canvas_to_screen_pos(start.display().closest_boundary_point(dir));
     let b = meta.canvas_to_screen_pos(end.display().closest_boundary_point(-dir));
     let color = theme::edge_color(e.handle.kind);
-    let width = if e.selected { e.handle.width + 1.5 } else { e.handle.width };
+    let width = if e.selected {
+        e.handle.width + 1.5
+    } else {
+        e.handle.width
+    };
     let stroke = Stroke::new(width, color);
     let mut shapes = vec![Shape::line_segment([a, b], stroke)];
     if let EdgeKind::Acted(p) = e.handle.kind
@@ -203,7 +210,11 @@ fn edge_shapes(e: &EdgeShape, start: &ViewNode, end: &ViewNode, meta: &MetadataF
         let size = 8.0_f32.min((b - a).length() / 3.0);
         let back = b - dir * size;
         let half_width = Vec2::new(-dir.y, dir.x) * size * 0.45;
-        shapes.push(Shape::convex_polygon(vec![b, back + half_width, back - half_width], color, Stroke::NONE));
+        shapes.push(Shape::convex_polygon(
+            vec![b, back + half_width, back - half_width],
+            color,
+            Stroke::NONE,
+        ));
     }
     shapes
 }
@@ -223,8 +234,11 @@ impl Layout<ExternalLayoutState> for ExternalLayout {
         ExternalLayout
     }
 
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _g: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>, _ui: &egui::Ui)
-    where
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _g: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
+        _ui: &egui::Ui,
+    ) where
         N: Clone,
         E: Clone,
         Ty: petgraph::EdgeType,
@@ -255,6 +269,7 @@ pub struct GraphPanel {
     pending_fit: bool,
     pending_view: Option<ViewState>,
     last_view: ViewState,
+    last_rect: Rect,
     frames_live: u64,
     frames_still: u64,
 }
@@ -292,6 +307,7 @@ impl GraphPanel {
             pending_fit: true,
             pending_view: None,
             last_view: ViewState::default(),
+            last_rect: Rect::NOTHING,
             frames_live: 0,
             frames_still: 0,
         }
@@ -312,14 +328,27 @@ impl GraphPanel {
             .keys
             .iter()
             .enumerate()
-            .map(|(i, k)| (k.clone(), (self.layout.positions()[i], self.layout.is_pinned(i))))
+            .map(|(i, k)| {
+                (
+                    k.clone(),
+                    (self.layout.positions()[i], self.layout.is_pinned(i)),
+                )
+            })
             .collect();
         let keys: Vec<NodeKey> = order.iter().map(|&i| g[i].key.clone()).collect();
-        let by_key: HashMap<NodeKey, usize> = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
-        let domain_to_layout: HashMap<NodeIndex, usize> = order.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+        let by_key: HashMap<NodeKey, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        let domain_to_layout: HashMap<NodeIndex, usize> =
+            order.iter().enumerate().map(|(i, &d)| (d, i)).collect();
         let mut edges: Vec<(u32, u32, f32)> = Vec::new();
         for e in g.edge_references() {
-            if let (Some(&a), Some(&b)) = (domain_to_layout.get(&e.source()), domain_to_layout.get(&e.target())) {
+            if let (Some(&a), Some(&b)) = (
+                domain_to_layout.get(&e.source()),
+                domain_to_layout.get(&e.target()),
+            ) {
                 edges.push((to_u32(a), to_u32(b), 1.0));
             }
         }
@@ -334,7 +363,13 @@ impl GraphPanel {
             }
         }
         let params = self.layout.params();
-        place_new_nodes(&mut positions, &known, &edges, params.edge_length, graph.revision());
+        place_new_nodes(
+            &mut positions,
+            &known,
+            &edges,
+            params.edge_length,
+            graph.revision(),
+        );
         self.layout.set_graph(positions, &edges);
         for (i, &p) in pinned.iter().enumerate() {
             self.layout.set_pinned(i, p);
@@ -342,7 +377,11 @@ impl GraphPanel {
         self.layout.reheat();
 
         // The view graph.
-        let mut top: Vec<(u32, usize)> = order.iter().enumerate().map(|(i, &d)| (g[d].mentions, i)).collect();
+        let mut top: Vec<(u32, usize)> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| (g[d].mentions, i))
+            .collect();
         top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let label_all = keys.len() < LABEL_ALL_BELOW;
         let mut always = vec![label_all; keys.len()];
@@ -360,13 +399,20 @@ impl GraphPanel {
             });
         }
         for e in g.edge_references() {
-            if let (Some(&a), Some(&b)) = (domain_to_layout.get(&e.source()), domain_to_layout.get(&e.target())) {
+            if let (Some(&a), Some(&b)) = (
+                domain_to_layout.get(&e.source()),
+                domain_to_layout.get(&e.target()),
+            ) {
                 #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
                 let width = (0.8 + (e.weight().mentions as f32).ln_1p() * 0.6).min(4.0);
-                sg.add_edge(NodeIndex::new(a), NodeIndex::new(b), EdgeHandle {
-                    kind: e.weight().kind,
-                    width,
-                });
+                sg.add_edge(
+                    NodeIndex::new(a),
+                    NodeIndex::new(b),
+                    EdgeHandle {
+                        kind: e.weight().kind,
+                        width,
+                    },
+                );
             }
         }
         let mut view = ViewGraph::from(&sg);
@@ -422,7 +468,9 @@ impl GraphPanel {
 
     /// Number of pinned nodes.
     pub fn pinned_count(&self) -> usize {
-        (0..self.keys.len()).filter(|&i| self.layout.is_pinned(i)).count()
+        (0..self.keys.len())
+            .filter(|&i| self.layout.is_pinned(i))
+            .count()
     }
 
     /// Frames drawn with the live widget and still, since start (for tests and diagnostics).
@@ -435,11 +483,11 @@ impl GraphPanel {
         self.by_key.get(key).map(|&i| self.layout.positions()[i])
     }
 
-    /// Current screen position of a node (in the last frame's view), for tests.
-    pub fn screen_position(&self, key: &NodeKey, canvas: Rect) -> Option<Pos2> {
+    /// Where a node was drawn on screen in the last frame.
+    pub fn screen_position(&self, key: &NodeKey) -> Option<Pos2> {
         let p = self.position(key)?;
         let v = self.last_view;
-        Some(canvas.min + Vec2::new(p[0] * v.zoom + v.pan[0], p[1] * v.zoom + v.pan[1]))
+        Some(self.last_rect.min + Vec2::new(p[0] * v.zoom + v.pan[0], p[1] * v.zoom + v.pan[1]))
     }
 
     /// The layout as a file: positions, pins and view.
@@ -449,10 +497,13 @@ impl GraphPanel {
             .iter()
             .enumerate()
             .map(|(i, k)| {
-                (k.clone(), Placement {
-                    pos: self.layout.positions()[i],
-                    pinned: self.layout.is_pinned(i),
-                })
+                (
+                    k.clone(),
+                    Placement {
+                        pos: self.layout.positions()[i],
+                        pinned: self.layout.is_pinned(i),
+                    },
+                )
             })
             .collect();
         LayoutFile::new(self.last_view, nodes)
@@ -471,7 +522,13 @@ impl GraphPanel {
             }
         }
         let edges = self.layout_edges();
-        place_new_nodes(&mut positions, &known, &edges, self.layout.params().edge_length, 7);
+        place_new_nodes(
+            &mut positions,
+            &known,
+            &edges,
+            self.layout.params().edge_length,
+            7,
+        );
         for (i, p) in positions.iter().enumerate() {
             self.layout.set_position(i, *p);
             self.layout.set_pinned(i, known[i]);
@@ -503,7 +560,9 @@ impl GraphPanel {
     }
 
     fn sync_selection(&mut self, selected: Option<&NodeKey>) {
-        let want = selected.and_then(|k| self.by_key.get(k)).map(|&i| self.view_nodes[i]);
+        let want = selected
+            .and_then(|k| self.by_key.get(k))
+            .map(|&i| self.view_nodes[i]);
         if want == self.selected_view {
             return;
         }
@@ -522,7 +581,10 @@ impl GraphPanel {
     }
 
     fn key_of_view(&self, v: NodeIndex) -> Option<NodeKey> {
-        self.view_nodes.iter().position(|&x| x == v).map(|i| self.keys[i].clone())
+        self.view_nodes
+            .iter()
+            .position(|&x| x == v)
+            .map(|i| self.keys[i].clone())
     }
 
     /// Whether the canvas needs frames right now (layout moving or recent input).
@@ -543,6 +605,7 @@ impl GraphPanel {
     /// Draws the canvas and returns what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui, selected: Option<&NodeKey>) -> Vec<Action> {
         let rect = ui.available_rect_before_wrap();
+        self.last_rect = rect;
         let now = ui.input(|i| i.time);
         let touched = ui.rect_contains_pointer(rect)
             && ui.input(|i| {
@@ -591,7 +654,9 @@ impl GraphPanel {
                 max = max.max(Pos2::new(p[0], p[1]));
             }
             let size = (max - min).max(Vec2::splat(50.0)) + Vec2::splat(80.0);
-            let zoom = (rect.width() / size.x).min(rect.height() / size.y).clamp(0.02, 2.5);
+            let zoom = (rect.width() / size.x)
+                .min(rect.height() / size.y)
+                .clamp(0.02, 2.5);
             let center = min + (max - min) / 2.0;
             meta.zoom = zoom;
             meta.pan = rect.size() / 2.0 - center.to_vec2() * zoom;
@@ -639,9 +704,12 @@ impl GraphPanel {
                         self.layout.set_pinned(i, true);
                     }
                 }
-                GraphChange::NodeMoved { node, new_position, .. } => {
+                GraphChange::NodeMoved {
+                    node, new_position, ..
+                } => {
                     if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
-                        self.layout.set_position(i, [new_position.x, new_position.y]);
+                        self.layout
+                            .set_position(i, [new_position.x, new_position.y]);
                         self.layout.set_pinned(i, true);
                         self.layout.reheat();
                     }
@@ -677,8 +745,12 @@ impl GraphPanel {
         let visible = response.rect.expand(40.0);
         let mut shapes = Vec::with_capacity(self.view.edge_count() + 2 * self.view.node_count());
         for (_, e) in self.view.edges_iter() {
-            let Some((a, b)) = self.view.edge_endpoints(e.id()) else { continue };
-            let (Some(start), Some(end)) = (self.view.node(a), self.view.node(b)) else { continue };
+            let Some((a, b)) = self.view.edge_endpoints(e.id()) else {
+                continue;
+            };
+            let (Some(start), Some(end)) = (self.view.node(a), self.view.node(b)) else {
+                continue;
+            };
             let sa = meta.canvas_to_screen_pos(start.location());
             let sb = meta.canvas_to_screen_pos(end.location());
             if !visible.intersects(Rect::from_two_pos(sa, sb)) {

@@ -39,38 +39,42 @@ impl Reader {
                     ui.label(RichText::new(format!("Published {date}")).weak().small());
                 }
                 ui.separator();
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    let text = &article.text;
-                    let mut start = 0;
-                    for para in text.split('\n') {
-                        let range = start..start + para.len();
-                        start = range.end + 1;
-                        if para.trim().is_empty() {
-                            continue;
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let text = &article.text;
+                        let mut start = 0;
+                        for para in text.split('\n') {
+                            let range = start..start + para.len();
+                            start = range.end + 1;
+                            if para.trim().is_empty() {
+                                continue;
+                            }
+                            let hit = range.start < self.highlight.end
+                                && self.highlight.start < range.end;
+                            let color = ui.visuals().text_color();
+                            let job = if hit {
+                                let h = self.highlight.start.max(range.start)
+                                    ..self.highlight.end.min(range.end);
+                                highlighted(text, &range, &h, color)
+                            } else {
+                                highlighted(text, &range, &(range.end..range.end), color)
+                            };
+                            let response = ui.label(job);
+                            if hit && !self.scrolled {
+                                response.scroll_to_me(Some(egui::Align::Center));
+                                self.scrolled = true;
+                            }
+                            ui.add_space(6.0);
                         }
-                        let hit = range.start < self.highlight.end && self.highlight.start < range.end;
-                        let color = ui.visuals().text_color();
-                        let job = if hit {
-                            let h = self.highlight.start.max(range.start)..self.highlight.end.min(range.end);
-                            highlighted(text, &range, &h, color)
-                        } else {
-                            highlighted(text, &range, &(range.end..range.end), color)
-                        };
-                        let response = ui.label(job);
-                        if hit && !self.scrolled {
-                            response.scroll_to_me(Some(egui::Align::Center));
-                            self.scrolled = true;
+                        if !article.links.is_empty() {
+                            ui.separator();
+                            ui.label(RichText::new("Sources").strong());
+                            for link in &article.links {
+                                ui.hyperlink(&link.url);
+                            }
                         }
-                        ui.add_space(6.0);
-                    }
-                    if !article.links.is_empty() {
-                        ui.separator();
-                        ui.label(RichText::new("Sources").strong());
-                        for link in &article.links {
-                            ui.hyperlink(&link.url);
-                        }
-                    }
-                });
+                    });
             });
         if !open {
             actions.push(Action::CloseArticle);

@@ -45,25 +45,43 @@ pub fn kind_shape(kind: NodeKind, c: Pos2, r: f32, fill: Color32, stroke: Stroke
         NodeKind::Country => Shape::circle_filled(c, r, fill).with_stroke(stroke),
         NodeKind::Person => Shape::Vec(vec![
             Shape::circle_filled(c, r, fill).with_stroke(stroke),
-            Shape::circle_stroke(c, r * 0.55, Stroke::new((r * 0.18).max(1.0), Color32::from_black_alpha(90))),
+            Shape::circle_stroke(
+                c,
+                r * 0.55,
+                Stroke::new((r * 0.18).max(1.0), Color32::from_black_alpha(90)),
+            ),
         ]),
         NodeKind::Organization => {
             let h = r * 0.88;
             Shape::convex_polygon(
-                vec![c + Vec2::new(-h, -h), c + Vec2::new(h, -h), c + Vec2::new(h, h), c + Vec2::new(-h, h)],
+                vec![
+                    c + Vec2::new(-h, -h),
+                    c + Vec2::new(h, -h),
+                    c + Vec2::new(h, h),
+                    c + Vec2::new(-h, h),
+                ],
                 fill,
                 stroke,
             )
         }
         NodeKind::Event => Shape::convex_polygon(
-            vec![c + Vec2::new(0.0, -r), c + Vec2::new(r, 0.0), c + Vec2::new(0.0, r), c + Vec2::new(-r, 0.0)],
+            vec![
+                c + Vec2::new(0.0, -r),
+                c + Vec2::new(r, 0.0),
+                c + Vec2::new(0.0, r),
+                c + Vec2::new(-r, 0.0),
+            ],
             fill,
             stroke,
         ),
         NodeKind::Issue => {
             let h = r * 1.1;
             Shape::convex_polygon(
-                vec![c + Vec2::new(0.0, -h), c + Vec2::new(h * 0.95, h * 0.6), c + Vec2::new(-h * 0.95, h * 0.6)],
+                vec![
+                    c + Vec2::new(0.0, -h),
+                    c + Vec2::new(h * 0.95, h * 0.6),
+                    c + Vec2::new(-h * 0.95, h * 0.6),
+                ],
                 fill,
                 stroke,
             )

@@ -1,0 +1,81 @@
+//! The house rule: only `ui/` and `app/` may name egui, eframe, egui_graphs or rfd, so the
+//! pipeline runs headless. This test reads the sources and fails on any other use.
+
+use std::path::{Path, PathBuf};
+
+const GUI_CRATES: &[&str] = &["egui", "eframe", "egui_graphs", "rfd", "egui_kittest"];
+const ALLOWED: &[&str] = &["ui", "app"];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether `line` names one of the GUI crates as a path root or in a `use`.
+fn names_gui_crate(line: &str) -> Option<&'static str> {
+    let code = line.split("//").next().unwrap_or("");
+    GUI_CRATES.iter().copied().find(|krate| {
+        let bytes = code.as_bytes();
+        code.match_indices(krate).any(|(i, _)| {
+            let before = i.checked_sub(1).map(|b| bytes[b]);
+            let after = bytes.get(i + krate.len()).copied();
+            let starts = before.is_none_or(|b| !(b.is_ascii_alphanumeric() || b == b'_'));
+            // egui::..., use egui;, egui_graphs::...; not egui_graphs when looking for egui.
+            starts
+                && matches!(after, Some(b':' | b';' | b' ' | b'{'))
+                && !(krate == &"egui" && code[i..].starts_with("egui_"))
+        })
+    })
+}
+
+#[test]
+fn gui_crates_stay_in_ui_and_app() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 10, "the source tree was not found");
+    let mut offenders = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).expect("inside src");
+        let top = rel
+            .components()
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .unwrap_or("");
+        if ALLOWED.contains(&top) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if let Some(krate) = names_gui_crate(line) {
+                offenders.push(format!("{}:{}: names {krate}", rel.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "GUI crates named outside ui/ and app/:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_checker_catches_a_violation() {
+    assert_eq!(names_gui_crate("use egui::Color32;"), Some("egui"));
+    assert_eq!(
+        names_gui_crate("let x = egui_graphs::Graph::new();"),
+        Some("egui_graphs")
+    );
+    assert_eq!(names_gui_crate("    rfd::FileDialog::new()"), Some("rfd"));
+    assert_eq!(names_gui_crate("// egui:: in a comment"), None);
+    assert_eq!(names_gui_crate("let regui = 1;"), None);
+}

@@ -1,0 +1,281 @@
+//! The window, driven through `egui_kittest` by accessibility label: open the example, click a
+//! node on the canvas and read its details, use the menu and the path field, save and load
+//! layouts, and check that a settled graph stops asking for frames.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::{Event, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{Queryable, by};
+use newsgraph::app::{AppOptions, Level, NewsgraphApp};
+use newsgraph::graph::{NodeKey, NodeKind};
+use newsgraph::ui::Action;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn harness(files: Vec<PathBuf>, open_example: bool) -> Harness<'static, NewsgraphApp> {
+    let ctx = egui::Context::default();
+    let app = NewsgraphApp::new(
+        &ctx,
+        AppOptions {
+            files,
+            open_example,
+            system_dialogs: false,
+        },
+    );
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut NewsgraphApp| app.show(ui), app)
+}
+
+/// Steps until the background extraction is done.
+fn wait_for_job(h: &mut Harness<'_, NewsgraphApp>) {
+    let start = Instant::now();
+    h.step();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "extraction did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(3);
+}
+
+fn click_at(h: &mut Harness<'_, NewsgraphApp>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    h.run_steps(2);
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.step();
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.run_steps(2);
+}
+
+#[test]
+fn example_opens_and_a_clicked_node_shows_its_details() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    assert!(
+        h.state().graph().node_count() > 10,
+        "the example yields a graph"
+    );
+    // Let the layout run a little, then click the best-connected country on the canvas.
+    h.run_steps(30);
+    let key = {
+        let g = h.state().graph();
+        g.nodes_sorted()
+            .into_iter()
+            .filter(|n| n.kind == NodeKind::Country)
+            .max_by_key(|n| n.mentions)
+            .map(|n| n.key.clone())
+            .expect("the example names countries")
+    };
+    // Pause so the node stays where we click.
+    h.state_mut()
+        .apply(&egui::Context::default(), Action::ToggleLayout);
+    h.run_steps(3);
+    let pos = h
+        .state()
+        .panel()
+        .screen_position(&key)
+        .expect("the node is drawn");
+    click_at(&mut h, pos);
+    assert_eq!(
+        h.state().selected(),
+        Some(&key),
+        "clicking the node selects it"
+    );
+    let name = h.state().graph().node(&key).expect("node").name.clone();
+    h.get_by_label(&name);
+    assert!(
+        !h.query_all_by_label("Read in article")
+            .collect::<Vec<_>>()
+            .is_empty(),
+        "evidence sentences are listed"
+    );
+    // Reading the article opens the reader window: its title shows up once more.
+    let title = h.state().graph().articles()[0].title.clone();
+    let before = h.query_all_by_label_contains(&title).count();
+    // The first sentence may sit below the fold of the pane: click through accesskit.
+    h.get_all_by_label("Read in article")
+        .next()
+        .expect("button")
+        .click_accesskit();
+    h.run_steps(3);
+    assert!(h.state().reader().is_some(), "the reader is open");
+    let after = h.query_all_by_label_contains(&title).count();
+    assert!(
+        after > before,
+        "the reader shows the article ({before} -> {after} labels)"
+    );
+}
+
+#[test]
+fn the_menu_opens_articles_through_the_path_field() {
+    let mut h = harness(Vec::new(), false);
+    h.run_steps(2);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    // Menu items carry their shortcut in the label ("Open articles… Ctrl+O").
+    h.get(by().role(Role::Button).label_contains("Open articles…"))
+        .click();
+    h.run_steps(2);
+    let field = h.get_by_label("Path");
+    field.click();
+    field.type_text(fixture("messy.txt").to_str().expect("utf-8 path"));
+    h.run_steps(2);
+    h.get_by_label("Open").click();
+    wait_for_job(&mut h);
+    let app = h.state();
+    assert_eq!(app.graph().articles().len(), 1);
+    assert!(
+        app.graph().node(&NodeKey::from("country:POL")).is_some(),
+        "Poland is found in the messy article"
+    );
+}
+
+#[test]
+fn bad_files_get_a_message_and_the_graph_survives() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let before = h.state().graph().node_count();
+    let dir = std::env::temp_dir().join(format!("newsgraph-ui-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let binary = dir.join("picture.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 0]).expect("write");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![binary.clone()]));
+    wait_for_job(&mut h);
+    let app = h.state();
+    assert_eq!(app.graph().node_count(), before, "the graph is unchanged");
+    let msg = app
+        .messages()
+        .iter()
+        .find(|m| m.level == Level::Error)
+        .expect("an error message");
+    assert!(
+        msg.text.contains("picture.txt"),
+        "the message names the file: {}",
+        msg.text
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn layouts_round_trip_and_broken_files_change_nothing() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.run_steps(40);
+    let ctx = h.ctx.clone();
+    let dir = std::env::temp_dir().join(format!("newsgraph-ui-layout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("layout.json");
+    h.state_mut()
+        .apply(&ctx, Action::SaveLayoutTo(path.clone()));
+    let saved = h.state().panel().snapshot();
+    assert!(path.exists());
+
+    // Move on: the layout keeps running, positions change.
+    h.state_mut().apply(&ctx, Action::UnpinAll);
+    h.run_steps(60);
+
+    // Loading puts every node back and holds it there.
+    h.state_mut()
+        .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+    h.run_steps(20);
+    let loaded = h.state().panel().snapshot();
+    for (key, p) in &saved.nodes {
+        let q = loaded.nodes[key];
+        assert!(
+            (p.pos[0] - q.pos[0]).abs() < 1e-3 && (p.pos[1] - q.pos[1]).abs() < 1e-3,
+            "{key} moved"
+        );
+    }
+
+    // A layout naming nodes this graph does not have: they are reported.
+    let mut foreign = saved.clone();
+    foreign.nodes.insert(
+        NodeKey::from("person:nobody-here"),
+        newsgraph::files::layout_file::Placement {
+            pos: [1.0, 2.0],
+            pinned: false,
+        },
+    );
+    let other = dir.join("other.json");
+    newsgraph::files::layout_file::write(&other, &foreign).expect("write");
+    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(other));
+    let warn = h.state().messages().last().expect("a message").clone();
+    assert_eq!(warn.level, Level::Warning);
+    assert!(warn.text.contains("person:nobody-here"), "{}", warn.text);
+
+    // A broken file: an error naming it, and no node moves.
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        b"{\"format\": \"newsgraph-layout\", \"format_version\": 1, \"nodes\": ",
+    )
+    .expect("write");
+    let before = h.state().panel().snapshot();
+    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(broken));
+    let err = h.state().messages().last().expect("a message").clone();
+    assert_eq!(err.level, Level::Error);
+    assert!(err.text.contains("broken.json"), "{}", err.text);
+    assert_eq!(h.state().panel().snapshot().nodes, before.nodes);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_settled_graph_stops_asking_for_frames() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    // Run until the layout settles (simulated time advances each step).
+    for _ in 0..3000 {
+        if h.state().panel().is_settled() {
+            break;
+        }
+        h.step();
+    }
+    assert!(h.state().panel().is_settled(), "the layout settles");
+    h.run_steps(120);
+    let (_, still_before) = h.state().panel().frame_counts();
+    h.step();
+    assert!(
+        !h.ctx.has_requested_repaint(),
+        "nothing asks for another frame once settled and idle"
+    );
+    let (_, still_after) = h.state().panel().frame_counts();
+    assert!(
+        still_after > still_before,
+        "the canvas is drawn without the live widget"
+    );
+    // Moving the pointer over the canvas brings the live widget back.
+    let center = h
+        .state()
+        .panel()
+        .screen_position(&h.state().graph().nodes_sorted()[0].key)
+        .expect("drawn");
+    h.event(Event::PointerMoved(center + egui::vec2(3.0, 3.0)));
+    h.step();
+    assert!(
+        h.ctx.has_requested_repaint(),
+        "interaction wakes the canvas"
+    );
+}
