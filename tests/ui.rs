@@ -279,3 +279,36 @@ fn a_settled_graph_stops_asking_for_frames() {
         "interaction wakes the canvas"
     );
 }
+
+/// Regression: a graph rebuilt while the canvas is idle was drawn from stale shapes (every node
+/// piled up where the widget had last seen it) until the pointer moved over it.
+#[test]
+fn a_rebuilt_graph_is_drawn_where_the_layout_put_it() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
+    h.run_steps(150);
+    h.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
+    wait_for_job(&mut h);
+    h.run_steps(150);
+    let app = h.state();
+    let (_, still) = app.panel().frame_counts();
+    assert!(
+        still > 0,
+        "the idle canvas is drawn without the live widget"
+    );
+    let mut checked = 0;
+    for node in app.graph().nodes_sorted() {
+        let want = app.panel().position(&node.key).expect("laid out");
+        let drawn = app.panel().drawn_position(&node.key).expect("drawn");
+        assert!(
+            (want[0] - drawn[0]).abs() < 1e-3 && (want[1] - drawn[1]).abs() < 1e-3,
+            "{} drawn at {drawn:?}, laid out at {want:?}",
+            node.key
+        );
+        checked += 1;
+    }
+    assert!(checked > 20);
+}

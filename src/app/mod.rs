@@ -552,7 +552,7 @@ impl NewsgraphApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if self.graph.node_count() == 0 && self.job.is_none() {
                 ui.centered_and_justified(|ui| {
-                    ui.label(RichText::new("Open articles with File ▸ Open articles… (Ctrl+O), or drop files here.").size(16.0));
+                    ui.label(RichText::new("Open articles with File › Open articles… (Ctrl+O), or drop files here.").size(16.0));
                 });
             } else {
                 actions.extend(self.panel.show(ui, self.selected.as_ref()));

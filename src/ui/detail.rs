@@ -29,7 +29,11 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
     };
     let node = &graph.graph()[index];
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&node.name).heading().strong());
+        ui.label(
+            RichText::new(theme::displayable(&node.name))
+                .heading()
+                .strong(),
+        );
     });
     ui.horizontal(|ui| {
         ui.label(
@@ -78,10 +82,10 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                 .on_hover_text("Plain-words kind · PLOVER event category (quad class)");
                 ui.end_row();
                 if let Some(src) = &info.source {
-                    ui.label(RichText::new("Who → whom").weak());
+                    ui.label(RichText::new("Who ➡ whom").weak());
                     ui.horizontal_wrapped(|ui| {
                         node_link(ui, graph, src, &mut actions);
-                        ui.label("→");
+                        ui.label("➡");
                         for t in &info.targets {
                             node_link(ui, graph, t, &mut actions);
                         }
@@ -109,7 +113,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
     for (relation, other, edge) in graph.neighbours(index) {
         let n = &graph.graph()[other];
         groups.entry((relation, n.kind)).or_default().push((
-            n.name.clone(),
+            theme::displayable(&n.name),
             n.key.clone(),
             edge.mentions,
         ));
@@ -204,7 +208,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
 fn node_link(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey, actions: &mut Vec<Action>) {
     let name = graph
         .node(key)
-        .map_or_else(|| key.0.clone(), |n| n.name.clone());
+        .map_or_else(|| key.0.clone(), |n| theme::displayable(&n.name));
     if ui.link(name).clicked() {
         actions.push(Action::Select(Some(key.clone())));
     }

@@ -94,7 +94,8 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        node_shapes(self, ctx.ctx, ctx.meta)
+        // Labels are drawn afterwards by the panel, which sees them all and avoids overlaps.
+        node_shapes(self, ctx.meta)
     }
 
     fn update(&mut self, state: &NodeProps<NodeHandle>) {
@@ -112,11 +113,10 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
     }
 }
 
-fn node_shapes(n: &NodeShape, ctx: &egui::Context, meta: &MetadataFrame) -> Vec<Shape> {
+fn node_shapes(n: &NodeShape, meta: &MetadataFrame) -> Vec<Shape> {
     let center = meta.canvas_to_screen_pos(n.pos);
     let r = meta.canvas_to_screen_size(n.handle.radius).max(2.5);
     let fill = theme::node_color(n.handle.kind);
-    let interacted = n.selected || n.hovered || n.dragged;
     let stroke = if n.selected {
         Stroke::new(3.0, theme::SELECTED)
     } else if n.hovered {
@@ -124,19 +124,94 @@ fn node_shapes(n: &NodeShape, ctx: &egui::Context, meta: &MetadataFrame) -> Vec<
     } else {
         Stroke::new(1.0, fill.gamma_multiply(0.5))
     };
-    let mut shapes = vec![theme::kind_shape(n.handle.kind, center, r, fill, stroke)];
-    if interacted || n.handle.always_label || r >= 9.0 {
-        let size = if interacted { 14.0 } else { 12.5 };
-        let color = if n.selected {
+    vec![theme::kind_shape(n.handle.kind, center, r, fill, stroke)]
+}
+
+/// A label that wants to be drawn, with what decides who wins a clash.
+struct LabelCandidate {
+    /// Lower draws first: selected, then hovered or dragged, then the rest by size.
+    rank: (u8, u32),
+    center: Pos2,
+    radius: f32,
+    text: String,
+    emphasised: bool,
+    selected: bool,
+}
+
+/// Labels for the visible nodes, placed greedily by importance so that none overlaps another:
+/// the selected and hovered nodes first, then the most mentioned. A label that fits neither
+/// below nor above its node is left out at this zoom.
+fn label_shapes(
+    ctx: &egui::Context,
+    view: &ViewGraph,
+    meta: &MetadataFrame,
+    visible: Rect,
+) -> Vec<Shape> {
+    /// Labels considered per frame: enough to fill any screen, few enough to stay cheap.
+    const MAX_CANDIDATES: usize = 600;
+    let mut candidates: Vec<LabelCandidate> = Vec::new();
+    for (_, n) in view.nodes_iter() {
+        let d = n.display();
+        let center = meta.canvas_to_screen_pos(d.pos);
+        if !visible.contains(center) {
+            continue;
+        }
+        let radius = meta.canvas_to_screen_size(d.handle.radius).max(2.5);
+        let emphasised = d.selected || d.hovered || d.dragged;
+        if !(emphasised || d.handle.always_label || radius >= 9.0) {
+            continue;
+        }
+        let tier = if d.selected {
+            0
+        } else if emphasised {
+            1
+        } else if d.handle.always_label {
+            2
+        } else {
+            3
+        };
+        // Bigger nodes (more mentions) win ties; radius in hundredths keeps the order total.
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "radii are small and positive"
+        )]
+        let size_rank = u32::MAX - (d.handle.radius * 100.0) as u32;
+        candidates.push(LabelCandidate {
+            rank: (tier, size_rank),
+            center,
+            radius,
+            text: d.label.clone(),
+            emphasised,
+            selected: d.selected,
+        });
+    }
+    candidates.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.text.cmp(&b.text)));
+    candidates.truncate(MAX_CANDIDATES);
+
+    let mut placed: Vec<Rect> = Vec::with_capacity(candidates.len());
+    let mut shapes = Vec::with_capacity(candidates.len() * 2);
+    for c in candidates {
+        let size = if c.emphasised { 14.0 } else { 12.5 };
+        let color = if c.selected {
             theme::SELECTED
         } else {
             Color32::from_gray(235)
         };
-        let galley =
-            ctx.fonts_mut(|f| f.layout_no_wrap(n.label.clone(), FontId::proportional(size), color));
-        let pos = Pos2::new(center.x - galley.size().x / 2.0, center.y + r + 3.0);
+        let galley = ctx.fonts_mut(|f| f.layout_no_wrap(c.text, FontId::proportional(size), color));
+        let w = galley.size().x;
+        let h = galley.size().y;
+        let below = Pos2::new(c.center.x - w / 2.0, c.center.y + c.radius + 3.0);
+        let above = Pos2::new(c.center.x - w / 2.0, c.center.y - c.radius - 3.0 - h);
+        // The selected and hovered labels always show; the others only where there is room.
+        let spot = [below, above].into_iter().find(|&p| {
+            let r = Rect::from_min_size(p, galley.size()).expand(2.0);
+            c.emphasised || !placed.iter().any(|q| q.intersects(r))
+        });
+        let Some(pos) = spot else { continue };
         let bg = Rect::from_min_size(pos, galley.size()).expand(2.0);
-        shapes.push(Shape::rect_filled(bg, 3.0, Color32::from_black_alpha(150)));
+        placed.push(bg);
+        shapes.push(Shape::rect_filled(bg, 3.0, Color32::from_black_alpha(160)));
         shapes.push(TextShape::new(pos, galley, color).into());
     }
     shapes
@@ -267,6 +342,8 @@ pub struct GraphPanel {
     live_until: f64,
     selected_view: Option<NodeIndex>,
     pending_fit: bool,
+    /// Keep fitting the view while the layout unfolds, until the user pans, zooms or drags.
+    follow: bool,
     pending_view: Option<ViewState>,
     last_view: ViewState,
     last_rect: Rect,
@@ -305,6 +382,7 @@ impl GraphPanel {
             live_until: 0.0,
             selected_view: None,
             pending_fit: true,
+            follow: true,
             pending_view: None,
             last_view: ViewState::default(),
             last_rect: Rect::NOTHING,
@@ -320,6 +398,7 @@ impl GraphPanel {
             return;
         }
         let first = self.keys.is_empty();
+        let before = self.keys.len();
         self.synced_revision = Some(graph.revision());
         let g = graph.graph();
         let mut order: Vec<NodeIndex> = g.node_indices().collect();
@@ -430,8 +509,9 @@ impl GraphPanel {
         self.by_key = by_key;
         self.view_nodes = view_nodes;
         self.selected_view = None;
-        if first {
+        if first || self.keys.len() > before {
             self.pending_fit = true;
+            self.follow = true;
         }
     }
 
@@ -453,9 +533,11 @@ impl GraphPanel {
         self.layout.is_settled()
     }
 
-    /// Fits the whole graph into the canvas on the next frame.
+    /// Fits the whole graph into the canvas on the next frame, and keeps it fitted while the
+    /// layout is still moving.
     pub fn fit(&mut self) {
         self.pending_fit = true;
+        self.follow = true;
     }
 
     /// Releases every pinned node and lets the layout run again.
@@ -481,6 +563,15 @@ impl GraphPanel {
     /// Current canvas position of a node.
     pub fn position(&self, key: &NodeKey) -> Option<[f32; 2]> {
         self.by_key.get(key).map(|&i| self.layout.positions()[i])
+    }
+
+    /// Where the last frame drew a node, in canvas units (what the user saw, as opposed to
+    /// [`Self::position`], where the layout has it).
+    pub fn drawn_position(&self, key: &NodeKey) -> Option<[f32; 2]> {
+        let &i = self.by_key.get(key)?;
+        let node = self.view.node(self.view_nodes[i])?;
+        let p = node.display().pos;
+        Some([p.x, p.y])
     }
 
     /// Where a node was drawn on screen in the last frame.
@@ -618,6 +709,15 @@ impl GraphPanel {
         if touched {
             self.wake(now);
         }
+        let steered = ui.rect_contains_pointer(rect)
+            && ui.input(|i| {
+                i.pointer.any_down()
+                    || i.smooth_scroll_delta != Vec2::ZERO
+                    || (i.zoom_delta() - 1.0).abs() > f32::EPSILON
+            });
+        if steered {
+            self.follow = false;
+        }
         self.sync_selection(selected);
 
         if self.running && !self.layout.is_settled() && !self.keys.is_empty() {
@@ -626,6 +726,10 @@ impl GraphPanel {
                 self.layout.step();
             }
             self.copy_positions_to_view();
+            // Follow the unfolding layout, including the frame in which it comes to rest.
+            if self.follow {
+                self.pending_fit = true;
+            }
         }
         self.apply_pending_view(ui, rect);
 
@@ -660,6 +764,7 @@ impl GraphPanel {
             let center = min + (max - min) / 2.0;
             meta.zoom = zoom;
             meta.pan = rect.size() / 2.0 - center.to_vec2() * zoom;
+            log::debug!("fit: rect {rect:?}, bounds {min:?}..{max:?}, zoom {zoom}");
             changed = true;
         } else if self.keys.is_empty() {
             self.pending_fit = false;
@@ -726,11 +831,15 @@ impl GraphPanel {
             self.selected_view = None;
             actions.push(Action::Select(None));
         }
-        let meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
+        let mut meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
         self.last_view = ViewState {
             zoom: meta.zoom,
             pan: [meta.pan.x, meta.pan.y],
         };
+        let rect = self.last_rect;
+        meta.pan += rect.left_top().to_vec2();
+        let labels = label_shapes(ui.ctx(), &self.view, &meta, rect.expand(40.0));
+        ui.painter_at(rect).extend(labels);
         actions
     }
 
@@ -740,6 +849,14 @@ impl GraphPanel {
         // Same allocation as the live widget, so a press here and a release in the live widget
         // still make one click.
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        // The displays hold what the live widget last drew; the graph may have been rebuilt or
+        // moved since (a load that settles within its first frame never reaches the widget).
+        for i in 0..self.view_nodes.len() {
+            if let Some(node) = self.view.node_mut(self.view_nodes[i]) {
+                let props = node.props().clone();
+                node.display_mut().update(&props);
+            }
+        }
         let mut meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
         meta.pan += response.rect.left_top().to_vec2();
         let visible = response.rect.expand(40.0);
@@ -758,22 +875,23 @@ impl GraphPanel {
             }
             shapes.extend(edge_shapes(e.display(), start, end, &meta));
         }
-        let mut labelled = Vec::new();
+        let mut selected = Vec::new();
         for (_, n) in self.view.nodes_iter() {
             let p = meta.canvas_to_screen_pos(n.location());
             if !visible.contains(p) {
                 continue;
             }
             if n.selected() {
-                labelled.push(n.display().clone());
+                selected.push(n.display().clone());
             } else {
-                shapes.extend(node_shapes(n.display(), ui.ctx(), &meta));
+                shapes.extend(node_shapes(n.display(), &meta));
             }
         }
         // The selected node last, so it is never hidden.
-        for d in labelled {
-            shapes.extend(node_shapes(&d, ui.ctx(), &meta));
+        for d in selected {
+            shapes.extend(node_shapes(&d, &meta));
         }
+        shapes.extend(label_shapes(ui.ctx(), &self.view, &meta, visible));
         painter.extend(shapes);
     }
 }

@@ -108,10 +108,23 @@ impl WithStroke for Shape {
 /// The label drawn on the canvas: the name, shortened for long event labels.
 pub fn short_label(node: &Node) -> String {
     const MAX: usize = 42;
-    let name = node.name.as_str();
+    let name = displayable(&node.name);
     if name.chars().count() <= MAX {
-        return name.to_string();
+        return name;
     }
     let cut: String = name.chars().take(MAX - 1).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// `text` with the symbols that egui's built-in fonts lack swapped for ones they have (the
+/// arrow of "China → Taiwan" would otherwise draw as an empty box). Each swap keeps the
+/// UTF-8 length, so byte ranges into the text stay valid.
+pub fn displayable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '→' => '➡',
+            '▸' => '›',
+            other => other,
+        })
+        .collect()
 }
