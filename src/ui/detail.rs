@@ -135,7 +135,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                 .show(ui, |ui| {
                     for (name, key, mentions) in items {
                         ui.horizontal(|ui| {
-                            ui.label(RichText::new("●").color(theme::node_color(kind)));
+                            kind_icon(ui, kind);
                             if ui
                                 .link(&name)
                                 .on_hover_text(format!("{key} · {mentions} supporting mention(s)"))
@@ -203,6 +203,18 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         );
     }
     actions
+}
+
+/// The node's shape in its colour, as on the canvas and in the legend.
+fn kind_icon(ui: &mut egui::Ui, kind: NodeKind) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().add(theme::kind_shape(
+        kind,
+        rect.center(),
+        4.5,
+        theme::node_color(kind),
+        egui::Stroke::NONE,
+    ));
 }
 
 fn node_link(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey, actions: &mut Vec<Action>) {
