@@ -86,6 +86,24 @@ const REPORTING_VERBS: &[&str] = &[
     "noted",
 ];
 
+/// Prepositions after which a capital is where something happens, not who does it.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "to", "into", "outside", "around", "across", "inside", "via",
+];
+
+/// Last words of seats of government that are also buildings ("Élysée Palace", "White House").
+const BUILDING_WORDS: &[&str] = &["palace", "house", "street", "kremlin", "building", "hall"];
+
+/// Whether an organization named `name`, last written as `last_word`, is also a building.
+fn is_building(name: &str, last_word: &str) -> bool {
+    let last = last_word.to_lowercase();
+    BUILDING_WORDS.contains(&last.as_str())
+        || name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Lower-case particles inside personal names.
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
@@ -112,6 +130,12 @@ pub enum Found {
         name: String,
         /// Country index it belongs to.
         country: Option<usize>,
+    },
+    /// A capital named as a place, not as its government: "talks in Manila", the dateline
+    /// "BRUSSELS —". Places are where events happen; they are not actors.
+    Place {
+        /// The name as written.
+        name: String,
     },
     /// A person, possibly by surname only (resolved later).
     Person {
@@ -232,6 +256,43 @@ impl SentenceCtx<'_, '_> {
         j - i
     }
 
+    /// Whether the name at `i..i + len` is used as a place: after a locative preposition
+    /// ("in Manila", "near Beijing"), or as the dateline that opens a paragraph ("MANILA, March
+    /// 2 —", "BRUSSELS –").
+    fn is_place_use(&self, i: usize, len: usize) -> bool {
+        let locative = i > 0 && {
+            let mut k = i - 1;
+            if self.words[k].eq_ignore_ascii_case("the") && k > 0 {
+                k -= 1;
+            }
+            LOCATIVES.contains(&self.words[k].to_lowercase().as_str())
+        };
+        let dateline = i == 0 && self.opens_block() && {
+            let all_caps = self.words[..len]
+                .iter()
+                .all(|w| w.chars().all(|c| !c.is_lowercase()));
+            let next = self.words.get(len).copied().unwrap_or("");
+            all_caps || matches!(next, "—" | "–" | "-")
+        };
+        // "By staff — Addis Ababa": a name after a dash that ends the sentence.
+        let byline = i > 0
+            && i + len == self.words.len()
+            && matches!(self.words[i - 1], "—" | "–" | "-" | "|");
+        // "the Brussels talks", "the Malaysia meeting": the name says where they are held.
+        let venue = matches!(
+            self.lex.trigger_table.longest_at(&self.words, i + len),
+            Some((_, Target::Trigger(t)))
+                if matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE")
+        );
+        locative || dateline || byline || venue
+    }
+
+    /// Whether this sentence is the first of its block.
+    fn opens_block(&self) -> bool {
+        let s = self.sentence;
+        s == 0 || self.doc.sentences[s - 1].block != self.doc.sentences[s].block
+    }
+
     fn text_of(&self, local: Range<usize>) -> String {
         let g = self.global(local);
         let span = self.doc.tokens[g.start].span.start..self.doc.tokens[g.end - 1].span.end;
@@ -328,11 +389,17 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     i += len;
                     continue;
                 }
-                Some(Found::Country {
-                    index,
-                    form,
-                    modifier: false,
-                })
+                if form == CountryForm::Capital && ctx.is_place_use(i, len) {
+                    Some(Found::Place {
+                        name: ctx.text_of(i..i + len),
+                    })
+                } else {
+                    Some(Found::Country {
+                        index,
+                        form,
+                        modifier: false,
+                    })
+                }
             }
             Target::Organization(o) => {
                 // "US House Speaker Nancy Pelosi": a title followed by a name wins over an
@@ -347,10 +414,39 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                                 && ctx.name_run(k + tl) > 0
                         })
                 }) {
+                    // "than-US House Speaker": the country at the start still counts.
+                    let words = [ctx.words[i]];
+                    if let Some((1, Target::Country(index, form))) =
+                        ctx.lex.names.longest_at(&words, 0)
+                        && form != CountryForm::Capital
+                    {
+                        ctx.take(
+                            i..i + 1,
+                            Found::Country {
+                                index,
+                                form,
+                                modifier: false,
+                            },
+                        );
+                    }
                     i += 1;
                     continue;
                 }
                 let org = &ctx.lex.organizations[o];
+                // "received him at Malacañang Palace": a seat of government named as the
+                // building where something happens.
+                let building =
+                    org.kind == "government" && is_building(&org.name, ctx.words[i + len - 1]);
+                if building && ctx.is_place_use(i, len) {
+                    ctx.take(
+                        i..i + len,
+                        Found::Place {
+                            name: ctx.text_of(i..i + len),
+                        },
+                    );
+                    i += len;
+                    continue;
+                }
                 Some(Found::Organization {
                     key: format!("org:{}", org.key),
                     name: org.name.clone(),
@@ -692,6 +788,11 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
             sentence: h.sentence,
         };
         let (key, kind, name, role, affiliation) = match &h.found {
+            Found::Place { name } => {
+                // Not an actor; events read the place from the hit.
+                h.key = format!("place:{}", slug(name));
+                continue;
+            }
             Found::Country { index, .. } => {
                 let c = &lex.countries[*index];
                 (

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::actors::{Found, Hit};
 use super::doc::Doc;
-use super::lexicon::{Lexicon, Target};
+use super::lexicon::{CountryForm, Lexicon, Target};
 use super::plover::Plover;
 use super::{Event, Mention, slug};
 
@@ -38,6 +38,10 @@ struct Participant {
     key: String,
     token: usize,
     place_only: bool,
+    /// The place as written ("Manila"), for places that are not actors.
+    place_name: Option<String>,
+    /// Taken from the sentence before ("these claims"): it may be acted upon, never the actor.
+    borrowed: bool,
 }
 
 /// Finds events in every sentence. `hits` must be resolved (keys set).
@@ -102,7 +106,8 @@ pub fn detect(
                 let prev = &doc.sentences[s - 1];
                 if prev.block == sentence.block {
                     let before = participants(doc, &by_sentence[s - 1], &prev.tokens);
-                    if let Some(first) = before.into_iter().find(|p| !p.place_only) {
+                    if let Some(mut first) = before.into_iter().find(|p| !p.place_only) {
+                        first.borrowed = true;
                         people.push(first);
                     }
                 }
@@ -120,20 +125,25 @@ pub fn detect(
                     }
                 }
             }
-            let place = people
-                .iter()
-                .find(|p| p.place_only)
-                .and_then(|p| names.get(&p.key).cloned());
+            let place_hit = people.iter().find(|p| p.place_only);
+            let place_key = place_hit.map(|p| p.key.clone());
+            let place =
+                place_hit.and_then(|p| p.place_name.clone().or_else(|| names.get(&p.key).cloned()));
+            // The place is not also a participant ("the Malaysia meeting ... in Malaysia").
+            people.retain(|p| p.place_only || Some(&p.key) != place_key.as_ref());
             let mut keys: Vec<String> = Vec::new();
             for p in people.iter().filter(|p| !p.place_only) {
                 if !keys.contains(&p.key) {
                     keys.push(p.key.clone());
                 }
             }
-            if keys.is_empty() {
+            // Meeting, agreeing and cooperating take two; one name alone is not that event.
+            let needed = if category.is_mutual() { 2 } else { 1 };
+            if keys.len() < needed {
                 i += len;
                 continue;
             }
+            let adjective = adjective_before(sentence_hits, global);
             let (source, targets) = direction(
                 doc,
                 category,
@@ -142,6 +152,7 @@ pub fn detect(
                 sentence.tokens.start,
                 global,
                 len,
+                adjective.as_ref(),
             );
             let date = date_in(doc, &sentence.tokens);
             keys.sort();
@@ -259,15 +270,36 @@ fn participants(doc: &Doc<'_>, hits: &[&Hit], range: &Range<usize>) -> Vec<Parti
             .checked_sub(1)
             .filter(|&p| p >= range.start)
             .map(|p| doc.word(p).to_lowercase());
-        let place_only = matches!(prev.as_deref(), Some("in" | "at"))
-            && matches!(h.found, Found::Country { .. });
+        let (place_only, place_name) = match &h.found {
+            Found::Place { name } => (true, Some(name.clone())),
+            Found::Country { .. } => (matches!(prev.as_deref(), Some("in" | "at")), None),
+            _ => (false, None),
+        };
         out.push(Participant {
             key: h.key.clone(),
             token: h.tokens.start,
             place_only,
+            place_name,
+            borrowed: false,
         });
     }
     out
+}
+
+/// The key of a country adjective right before the trigger ("Chinese military drills").
+fn adjective_before(hits: &[&Hit], trigger: usize) -> Option<String> {
+    hits.iter()
+        .find(|h| {
+            h.tokens.end == trigger
+                && matches!(
+                    h.found,
+                    Found::Country {
+                        form: CountryForm::Adjective,
+                        ..
+                    }
+                )
+        })
+        .map(|h| h.key.clone())
 }
 
 /// Source and targets for directed categories: "from X"/"by X" after the trigger names the
@@ -280,12 +312,15 @@ fn direction(
     sentence_start: usize,
     trigger: usize,
     trigger_len: usize,
+    adjective_before: Option<&String>,
 ) -> (Option<String>, Vec<String>) {
     if category.is_mutual() {
         return (None, Vec::new());
     }
     let actors: Vec<&Participant> = people.iter().filter(|p| !p.place_only).collect();
     let after_trigger = trigger + trigger_len;
+    // "a Chinese invasion", "Russian air strikes": the adjective names who acts.
+    let adjective = adjective_before.filter(|key| actors.iter().any(|p| &p.key == *key));
     let agent = actors.iter().find(|p| {
         p.token >= after_trigger
             && p.token > sentence_start
@@ -297,14 +332,16 @@ fn direction(
                 Some("from" | "by")
             )
     });
-    let source = agent
-        .or_else(|| {
-            actors
-                .iter()
-                .filter(|p| p.token < trigger)
-                .min_by_key(|p| p.token)
-        })
-        .map(|p| p.key.clone());
+    let source = adjective.cloned().or_else(|| {
+        agent
+            .or_else(|| {
+                actors
+                    .iter()
+                    .filter(|p| p.token < trigger && !p.borrowed)
+                    .min_by_key(|p| p.token)
+            })
+            .map(|p| p.key.clone())
+    });
     let Some(source) = source else {
         return (None, Vec::new());
     };

@@ -119,9 +119,12 @@ fn classify_group(text: &str, group: &[&Line], blocks: &mut Vec<Block>) {
             continue;
         }
         let mut last = i;
+        // Hard-wrapped text has no line longer than its wrap width, so a short line followed
+        // by a long one (a heading above a paragraph) is not a wrapped line.
         while last + 1 < group.len()
             && wrap_length(line_text(group[last]))
             && continues_paragraph(line_text(group[last + 1]))
+            && line_text(group[last + 1]).chars().count() <= MAX_WRAP
         {
             last += 1;
         }
@@ -167,9 +170,12 @@ fn is_url_only(s: &str) -> bool {
     }
 }
 
+/// The longest line a hand- or mail-wrapped paragraph has.
+const MAX_WRAP: usize = 100;
+
 /// Line lengths typical of text wrapped by hand or by a mail program.
 fn wrap_length(s: &str) -> bool {
-    (40..=100).contains(&s.chars().count())
+    (40..=MAX_WRAP).contains(&s.chars().count())
 }
 
 fn continues_paragraph(s: &str) -> bool {
