@@ -145,7 +145,6 @@ pub fn detect(
             }
             let adjective = adjective_before(sentence_hits, global);
             let (source, targets) = direction(
-                doc,
                 category,
                 &people,
                 &words,
@@ -305,7 +304,6 @@ fn adjective_before(hits: &[&Hit], trigger: usize) -> Option<String> {
 /// Source and targets for directed categories: "from X"/"by X" after the trigger names the
 /// source; otherwise the first actor before the trigger acts on the others.
 fn direction(
-    doc: &Doc<'_>,
     category: Plover,
     people: &[Participant],
     words: &[&str],
@@ -352,7 +350,6 @@ fn direction(
         .collect();
     targets.sort();
     targets.dedup();
-    let _ = doc;
     (Some(source), targets)
 }
 
