@@ -310,6 +310,41 @@ impl SentenceCtx<'_, '_> {
         })
     }
 
+    /// The organization mention that ends right before local token `i`: its name without the
+    /// country in front, title-cased ("Foreign Ministry"), and its country.
+    fn organization_before(&self, i: usize) -> Option<(String, Option<usize>)> {
+        let h = self.hits.iter().rfind(|h| {
+            matches!(h.found, Found::Organization { .. }) && h.tokens.end == i + self.start
+        })?;
+        let Found::Organization { country, .. } = &h.found else {
+            return None;
+        };
+        let mut start = h.tokens.start - self.start;
+        if let Some(c) = self
+            .hits
+            .iter()
+            .find(|c| matches!(c.found, Found::Country { .. }) && c.tokens.start == h.tokens.start)
+        {
+            start = c.tokens.end - self.start;
+        }
+        while start < i && matches!(self.words[start], "'s" | "’s" | "-") {
+            start += 1;
+        }
+        if start >= i {
+            return None;
+        }
+        let office: Vec<String> = self.words[start..i]
+            .iter()
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                })
+            })
+            .collect();
+        Some((office.join(" "), *country))
+    }
+
     fn mark_modifier(&mut self, hit: usize) -> Option<usize> {
         if let Found::Country {
             index, modifier, ..
@@ -343,7 +378,9 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
         organizations(&mut ctx);
         titled_people(&mut ctx);
         if !ctx.heading {
+            counterparts(&mut ctx);
             named_people(&mut ctx);
+            appositions(&mut ctx);
         }
         all.append(&mut ctx.hits);
     }
@@ -588,9 +625,33 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             i += 1;
             continue;
         }
-        let role = ctx.lex.role_of(target);
         let plural = ctx.words[i + len - 1].ends_with('s') && target != Target::Honorific;
-        let country_hit = ctx.country_before(i);
+        // "deputy defense secretary", "acting president": the qualifier is part of the role.
+        let qualifier = (i > 0 && !ctx.taken[i - 1])
+            .then(|| ctx.words[i - 1].to_lowercase())
+            .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()));
+        let title_start = if qualifier.is_some() { i - 1 } else { i };
+        let country_hit = ctx.country_before(title_start);
+        // "Kremlin spokesman Yuri Malkov", "Chinese foreign ministry spokesperson Lin Wenhao":
+        // the organization names the office and, through its country, the affiliation.
+        let org_hit = ctx.organization_before(title_start);
+        let (role, org_country) = match org_hit {
+            Some((office, country)) => (
+                ctx.lex.role_of(target).map(|r| format!("{office} {r}")),
+                country,
+            ),
+            None => (ctx.lex.role_of(target), None),
+        };
+        let role = match (&qualifier, role) {
+            (Some(q), Some(r)) => {
+                let mut chars = q.chars();
+                let q: String = chars.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                });
+                Some(format!("{q} {r}"))
+            }
+            (_, r) => r,
+        };
         let mut j = i + len;
         let mut people = 0;
         loop {
@@ -643,12 +704,14 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             break;
         }
         if people > 0 {
-            for t in &mut ctx.taken[i..i + len] {
+            for t in &mut ctx.taken[title_start..i + len] {
                 *t = true;
             }
-            if let Some(h) = country_hit
-                && let Some(c) = ctx.mark_modifier(h)
-            {
+            let country = match country_hit {
+                Some(h) => ctx.mark_modifier(h),
+                None => org_country,
+            };
+            if let Some(c) = country {
                 let first_new = ctx.hits.len() - people;
                 for hit in &mut ctx.hits[first_new..] {
                     if let Found::Person { country, .. } = &mut hit.found {
@@ -659,6 +722,121 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             i = j;
         } else {
             i += len;
+        }
+    }
+}
+
+/// Words before a title that belong to the role.
+const ROLE_QUALIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "acting",
+    "assistant",
+    "former",
+    "interim",
+    "junior",
+    "under",
+];
+
+/// "Polish defense minister Anna Kowalska and her German counterpart, Markus Brenner": the
+/// counterpart holds the same office for the country named before the word.
+fn counterparts(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    for i in 0..n {
+        if !matches!(
+            ctx.words[i].to_lowercase().as_str(),
+            "counterpart" | "counterparts"
+        ) {
+            continue;
+        }
+        let mut j = i + 1;
+        if ctx.words.get(j) == Some(&",") {
+            j += 1;
+        }
+        let run = ctx.name_run(j);
+        if run < 2 {
+            continue;
+        }
+        // The office of the person named before, in this sentence.
+        let role = ctx.hits.iter().rev().find_map(|h| match &h.found {
+            Found::Person { role: Some(r), .. } if h.tokens.end <= i + ctx.start => Some(r.clone()),
+            _ => None,
+        });
+        let country = ctx.country_before(i).and_then(|h| ctx.mark_modifier(h));
+        let name = ctx.text_of(j..j + run);
+        ctx.take(
+            j..j + run,
+            Found::Person {
+                name,
+                role,
+                country,
+                known: None,
+            },
+        );
+    }
+}
+
+/// Words that may close an apposition after its title.
+const APPOSITION_ENDS: &[&str] = &[
+    ",", ".", ";", ":", ")", "and", "said", "says", "told", "who",
+];
+
+/// Roles given after the name: "Maria Reyes, the Philippine foreign secretary, said", "Dong
+/// Jun, China's defense minister". The title must end the phrase, so "Reyes, President
+/// Castillo's envoy" gives Reyes nothing.
+fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    let people: Vec<usize> = (0..ctx.hits.len())
+        .filter(|&h| matches!(ctx.hits[h].found, Found::Person { role: None, .. }))
+        .collect();
+    for h in people {
+        let mut j = ctx.hits[h].tokens.end - ctx.start;
+        if ctx.words.get(j) != Some(&",") {
+            continue;
+        }
+        j += 1;
+        if j < n
+            && matches!(
+                ctx.words[j].to_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            )
+        {
+            j += 1;
+        }
+        let country_hit = ctx.hits.iter().position(|c| {
+            c.tokens.start == j + ctx.start && matches!(c.found, Found::Country { .. })
+        });
+        if let Some(c) = country_hit {
+            j = ctx.hits[c].tokens.end - ctx.start;
+            if j < n && matches!(ctx.words[j], "'s" | "’s") {
+                j += 1;
+            }
+        }
+        let Some((len, target)) = ctx.lex.titles.longest_at(&ctx.words, j) else {
+            continue;
+        };
+        if target == Target::Honorific || !ctx.free(j..j + len) {
+            continue;
+        }
+        let end = j + len;
+        if end < n && !APPOSITION_ENDS.contains(&ctx.words[end]) {
+            continue;
+        }
+        let role = ctx.lex.role_of(target);
+        let country = country_hit.and_then(|c| ctx.mark_modifier(c));
+        for t in &mut ctx.taken[j..end] {
+            *t = true;
+        }
+        if let Found::Person {
+            role: r,
+            country: k,
+            ..
+        } = &mut ctx.hits[h].found
+        {
+            *r = role;
+            if k.is_none() {
+                *k = country;
+            }
         }
     }
 }

@@ -99,6 +99,10 @@ pub struct DomainEntry {
     pub forms: Vec<String>,
     /// Canonical name.
     pub name: String,
+    /// The portfolio goes before the office in every role ("Foreign Secretary", never
+    /// "Secretary of Foreign").
+    #[serde(default)]
+    pub before_head: bool,
 }
 
 /// The role lexicon.
@@ -524,6 +528,13 @@ impl Lexicon {
             Target::Office(o, d) => {
                 let office = self.roles.offices.get(o)?;
                 let domain = self.roles.domains.get(d)?;
+                if domain.before_head {
+                    let mut head = office.head.chars();
+                    let head = head.next().map_or_else(String::new, |c| {
+                        c.to_uppercase().collect::<String>() + head.as_str()
+                    });
+                    return Some(format!("{} {head}", domain.name));
+                }
                 Some(office.role.replace("{D}", &domain.name))
             }
             Target::OfficeHead(o) => self.roles.offices.get(o).map(|office| {
