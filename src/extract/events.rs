@@ -44,13 +44,15 @@ struct Participant {
     borrowed: bool,
 }
 
-/// Finds events in every sentence. `hits` must be resolved (keys set).
+/// Finds events in every sentence. `hits` must be resolved (keys set); `affiliations` maps
+/// actor keys to the country keys they belong to.
 pub fn detect(
     doc: &Doc<'_>,
     lex: &Lexicon,
     hits: &[Hit],
     names: &BTreeMap<String, String>,
     article_slug: &str,
+    affiliations: &BTreeMap<String, String>,
 ) -> Vec<Event> {
     let mut by_sentence: Vec<Vec<&Hit>> = vec![Vec::new(); doc.sentences.len()];
     for h in hits {
@@ -193,6 +195,21 @@ pub fn detect(
     let mut out: Vec<Event> = events.into_values().collect();
     for e in &mut out {
         e.label = label(lex, e, names);
+        // Officials act for their countries: "Japanese Defense Minister Haruto Sakai signed"
+        // makes Japan a party too. The key and label keep to the people named.
+        let countries: Vec<String> = e
+            .participants
+            .iter()
+            .filter_map(|p| affiliations.get(p))
+            .filter(|c| c.starts_with("country:"))
+            .cloned()
+            .collect();
+        for c in countries {
+            if !e.participants.contains(&c) {
+                e.participants.push(c);
+            }
+        }
+        e.participants.sort();
     }
     out
 }

@@ -127,8 +127,12 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
+    let affiliations: BTreeMap<String, String> = actors
+        .iter()
+        .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
+        .collect();
     let slug = events::article_slug(&article.title);
-    let events = events::detect(&doc, lex, &hits, &names, &slug);
+    let events = events::detect(&doc, lex, &hits, &names, &slug, &affiliations);
     let issues = issues::detect(&doc, lex, &hits, &events);
     Extraction {
         sentences: doc.sentences.iter().map(|s| s.span.clone()).collect(),
