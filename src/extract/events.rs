@@ -75,7 +75,7 @@ pub fn detect(
                 continue;
             };
             let global = sentence.tokens.start + i;
-            if (global..global + len).any(|g| covered[g]) {
+            if (global..global + len).any(|g| covered[g]) || is_month(&words, i) {
                 i += len;
                 continue;
             }
@@ -212,6 +212,18 @@ pub fn detect(
         e.participants.sort();
     }
     out
+}
+
+/// "on March 2", "in May": a month name, not a protest march or a modal verb.
+fn is_month(words: &[&str], i: usize) -> bool {
+    let w = words[i];
+    if !MONTHS.contains(&w.to_lowercase().as_str()) {
+        return false;
+    }
+    let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+    let number_next = words.get(i + 1).is_some_and(|n| n.parse::<u32>().is_ok());
+    let number_before = i > 0 && words[i - 1].parse::<u32>().is_ok();
+    (capitalized && i > 0) || number_next || number_before
 }
 
 fn distinct(people: &[Participant]) -> usize {

@@ -9,6 +9,8 @@ pub mod events;
 pub mod issues;
 pub mod lexicon;
 pub mod plover;
+#[cfg(test)]
+mod stage_tests;
 pub mod tokenize;
 
 use std::collections::BTreeMap;

@@ -548,3 +548,69 @@ impl NewsGraph {
         c
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Lexicon, extract};
+    use crate::ingest::{Format, parse};
+
+    fn graph_of(texts: &[&str]) -> NewsGraph {
+        let lex = Lexicon::embedded();
+        let mut graph = NewsGraph::new();
+        for (i, text) in texts.iter().enumerate() {
+            let article =
+                parse(&format!("a{i}.txt"), text.as_bytes(), Format::Text).expect("parses");
+            graph.add_article(&article, &extract(&article, &lex));
+        }
+        graph
+    }
+
+    fn edge_kinds(graph: &NewsGraph, a: &str, b: &str) -> Vec<EdgeKind> {
+        let (Some(ia), Some(ib)) = (
+            graph.index(&NodeKey::from(a)),
+            graph.index(&NodeKey::from(b)),
+        ) else {
+            return Vec::new();
+        };
+        graph
+            .graph()
+            .edges_connecting(ia, ib)
+            .map(|e| e.weight().kind)
+            .collect()
+    }
+
+    #[test]
+    fn people_are_tied_to_their_countries_and_to_each_other() {
+        let g = graph_of(&[
+            "Talks\n\nUS defense Secretary Pete Hegseth met Chinese Defense Minister Dong Jun in Malaysia.\n",
+        ]);
+        assert!(
+            edge_kinds(&g, "person:pete-hegseth", "country:USA")
+                .contains(&EdgeKind::AffiliatedWith)
+        );
+        assert!(
+            edge_kinds(&g, "person:dong-jun", "country:CHN").contains(&EdgeKind::AffiliatedWith)
+        );
+        let met: Vec<EdgeKind> = edge_kinds(&g, "person:dong-jun", "person:pete-hegseth")
+            .into_iter()
+            .chain(edge_kinds(&g, "person:pete-hegseth", "person:dong-jun"))
+            .collect();
+        assert!(met.contains(&EdgeKind::Acted(Plover::Consult)), "{met:?}");
+        let node = g.node(&NodeKey::from("person:pete-hegseth")).expect("node");
+        assert_eq!(node.evidence.len(), 1);
+        assert!(g.revision() > 0);
+    }
+
+    #[test]
+    fn the_same_key_in_two_articles_is_one_node_with_both_evidences() {
+        let one = "Visit\n\nBeijing welcomed the move.\n";
+        let two = "Reply\n\nChina rejected the claims.\n";
+        let g = graph_of(&[one, two]);
+        let china = g.node(&NodeKey::from("country:CHN")).expect("China");
+        assert_eq!(china.mentions, 2);
+        let articles: BTreeSet<ArticleId> = china.evidence.iter().map(|e| e.article).collect();
+        assert_eq!(articles.len(), 2);
+        assert_eq!(g.articles().len(), 2);
+    }
+}

@@ -1,0 +1,188 @@
+//! Unit tests of the extraction stages on short texts written for them: actors and their
+//! roles, places, resolution, events and their direction, issues.
+
+use std::sync::OnceLock;
+
+use super::{ActorKind, Event, Extraction, Lexicon, Plover, extract};
+use crate::ingest::{Format, parse};
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::embedded)
+}
+
+/// Extraction of a plain-text article whose first line is the title.
+fn run(text: &str) -> Extraction {
+    let article = parse("test.txt", text.as_bytes(), Format::Text).expect("the text parses");
+    extract(&article, lexicon())
+}
+
+fn actor<'e>(x: &'e Extraction, key: &str) -> &'e super::Actor {
+    x.actors
+        .iter()
+        .find(|a| a.key == key)
+        .unwrap_or_else(|| panic!("{key} among {:?}", keys(x)))
+}
+
+fn keys(x: &Extraction) -> Vec<&str> {
+    x.actors.iter().map(|a| a.key.as_str()).collect()
+}
+
+fn events_of(x: &Extraction, category: Plover) -> Vec<&Event> {
+    x.events.iter().filter(|e| e.category == category).collect()
+}
+
+#[test]
+fn a_title_gives_a_person_role_and_affiliation() {
+    let x = run("Talks\n\nUS defense Secretary Pete Hegseth arrived on Monday.\n");
+    let p = actor(&x, "person:pete-hegseth");
+    assert_eq!(p.kind, ActorKind::Person);
+    assert_eq!(p.role.as_deref(), Some("Secretary of Defense"));
+    assert_eq!(p.affiliation.as_deref(), Some("country:USA"));
+}
+
+#[test]
+fn surnames_and_short_forms_resolve_within_the_article() {
+    let x = run(
+        "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
+    );
+    let p = actor(&x, "person:anna-kowalska");
+    assert_eq!(p.mentions.len(), 3, "{:?}", p.aliases);
+    assert!(p.aliases.iter().any(|a| a == "Kowalska"));
+    let us: Vec<_> = x.actors.iter().filter(|a| a.key == "country:USA").collect();
+    assert_eq!(us.len(), 1, "U.S. and United States are one country");
+}
+
+#[test]
+fn a_capital_is_the_government_unless_it_is_a_place() {
+    let acting = run("Row\n\nBeijing condemned the visit on Monday.\n");
+    assert_eq!(actor(&acting, "country:CHN").kind, ActorKind::Country);
+
+    let place = run("Talks\n\nFrench and German envoys held talks in Beijing on Monday.\n");
+    assert!(!keys(&place).contains(&"country:CHN"), "{:?}", keys(&place));
+    let talks = events_of(&place, Plover::Consult);
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].place.as_deref(), Some("Beijing"));
+
+    let dateline = run("Deal\n\nMOSCOW — Turkey and Iran signed a gas agreement.\n");
+    assert!(
+        !keys(&dateline).contains(&"country:RUS"),
+        "{:?}",
+        keys(&dateline)
+    );
+}
+
+#[test]
+fn roles_after_the_name_and_counterparts() {
+    let x = run(
+        "Pact\n\nMaria Reyes, the Philippine foreign secretary, spoke first. Spanish Defense Minister Ana Ruiz met her Italian counterpart, Marco Bellini, in Rome.\n",
+    );
+    let reyes = actor(&x, "person:maria-reyes");
+    assert_eq!(reyes.role.as_deref(), Some("Foreign Secretary"));
+    assert_eq!(reyes.affiliation.as_deref(), Some("country:PHL"));
+    let bellini = actor(&x, "person:marco-bellini");
+    assert_eq!(bellini.role.as_deref(), Some("Defense Minister"));
+    assert_eq!(bellini.affiliation.as_deref(), Some("country:ITA"));
+}
+
+#[test]
+fn qualifiers_and_organizations_belong_to_the_role() {
+    let x = run(
+        "Briefing\n\nThe delegation was led by deputy defense secretary Robert Haines. Kremlin spokesman Yuri Malkov disagreed.\n",
+    );
+    assert_eq!(
+        actor(&x, "person:robert-haines").role.as_deref(),
+        Some("Deputy Secretary of Defense")
+    );
+    let malkov = actor(&x, "person:yuri-malkov");
+    assert_eq!(malkov.affiliation.as_deref(), Some("country:RUS"));
+    assert!(
+        malkov
+            .role
+            .as_deref()
+            .is_some_and(|r| r.starts_with("Kremlin")),
+        "{:?}",
+        malkov.role
+    );
+}
+
+#[test]
+fn capitalized_sentence_openers_are_not_people() {
+    let x = run(
+        "Outlook\n\nDespite Recent Gains the talks stalled. However Several Officials said nothing.\nRegular Dialogue: more is needed.\n",
+    );
+    for a in &x.actors {
+        assert_ne!(a.kind, ActorKind::Person, "{} is not a person", a.name);
+    }
+}
+
+#[test]
+fn scraped_text_without_spaces_still_splits() {
+    let x =
+        run("Note\n\nEarlier this year,Secretary Hegseth spoke.The Chinese ministry replied.\n");
+    assert!(x.sentences.len() >= 3, "{:?}", x.sentences);
+    assert!(keys(&x).contains(&"person:hegseth"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_country_adjective_names_who_acts() {
+    let x = run("Fears\n\nUkraine fears a Russian invasion this winter.\n");
+    let acts: Vec<&Event> = x.events.iter().filter(|e| e.source.is_some()).collect();
+    assert!(!acts.is_empty(), "{:?}", x.events);
+    assert_eq!(acts[0].source.as_deref(), Some("country:RUS"));
+    assert_eq!(acts[0].targets, vec!["country:UKR".to_string()]);
+}
+
+#[test]
+fn meeting_takes_two() {
+    let x = run("Plans\n\nThe German foreign ministry held a meeting on Tuesday.\n");
+    assert!(events_of(&x, Plover::Consult).is_empty(), "{:?}", x.events);
+    let y = run("Plans\n\nGermany and France held a meeting on Tuesday.\n");
+    let meetings = events_of(&y, Plover::Consult);
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].participants, vec!["country:DEU", "country:FRA"]);
+}
+
+#[test]
+fn condemnation_is_directed() {
+    let x = run("Row\n\nBeijing condemned remarks by Secretary Jane Doe of the United States.\n");
+    let e = x
+        .events
+        .iter()
+        .find(|e| matches!(e.category, Plover::Reject | Plover::Accuse))
+        .expect("a condemnation");
+    assert_eq!(e.source.as_deref(), Some("country:CHN"));
+    assert!(
+        e.targets.iter().any(|t| t == "person:jane-doe"),
+        "{:?}",
+        e.targets
+    );
+}
+
+#[test]
+fn issues_come_from_the_lexicon_and_from_labelled_bullets() {
+    let x = run(
+        "Tensions\n\nChina patrols the South China Sea.\n\n* Taiwan: Beijing claims the island.\n",
+    );
+    let issue_keys: Vec<&str> = x.issues.iter().map(|i| i.key.as_str()).collect();
+    assert!(
+        issue_keys.contains(&"issue:south-china-sea"),
+        "{issue_keys:?}"
+    );
+    assert!(issue_keys.contains(&"issue:taiwan"), "{issue_keys:?}");
+    let scs = x
+        .issues
+        .iter()
+        .find(|i| i.key == "issue:south-china-sea")
+        .expect("issue");
+    assert!(scs.actors.iter().any(|a| a == "country:CHN"));
+}
+
+#[test]
+fn dates_are_read_from_the_sentence() {
+    let x = run("Summit\n\nJapan and South Korea held talks on March 2, 2026 in Seoul.\n");
+    let talks = events_of(&x, Plover::Consult);
+    assert_eq!(talks.len(), 1, "{:?}", x.events);
+    assert_eq!(talks[0].date.as_deref(), Some("2026-03-02"));
+    assert_eq!(talks[0].place.as_deref(), Some("Seoul"));
+}
