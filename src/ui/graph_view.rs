@@ -35,6 +35,8 @@ const VIEW_ID: &str = "newsgraph";
 const LIVE_AFTER_INPUT_SECS: f64 = 1.0;
 /// Milliseconds of layout work per frame.
 const LAYOUT_BUDGET_MS: u128 = 6;
+/// Empty space kept around a fitted graph, in screen points.
+const FIT_MARGIN: f32 = 48.0;
 /// Graphs up to this size label every node.
 const LABEL_ALL_BELOW: usize = 120;
 
@@ -757,10 +759,10 @@ impl GraphPanel {
                 min = min.min(Pos2::new(p[0], p[1]));
                 max = max.max(Pos2::new(p[0], p[1]));
             }
-            let size = (max - min).max(Vec2::splat(50.0)) + Vec2::splat(80.0);
-            let zoom = (rect.width() / size.x)
-                .min(rect.height() / size.y)
-                .clamp(0.02, 2.5);
+            // A margin in screen points, so labels at the rim stay inside at any zoom.
+            let size = (max - min).max(Vec2::splat(50.0));
+            let room = (rect.size() - Vec2::splat(2.0 * FIT_MARGIN)).max(Vec2::splat(20.0));
+            let zoom = (room.x / size.x).min(room.y / size.y).clamp(0.02, 2.5);
             let center = min + (max - min) / 2.0;
             meta.zoom = zoom;
             meta.pan = rect.size() / 2.0 - center.to_vec2() * zoom;
