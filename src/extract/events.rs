@@ -172,6 +172,7 @@ pub fn detect(
                 kind: trigger.kind.clone(),
                 label: String::new(),
                 participants: keys.clone(),
+                represented: Vec::new(),
                 source: None,
                 targets: Vec::new(),
                 place: None,
@@ -205,11 +206,11 @@ pub fn detect(
             .cloned()
             .collect();
         for c in countries {
-            if !e.participants.contains(&c) {
-                e.participants.push(c);
+            if !e.participants.contains(&c) && !e.represented.contains(&c) {
+                e.represented.push(c);
             }
         }
-        e.participants.sort();
+        e.represented.sort();
     }
     out
 }

@@ -76,6 +76,9 @@ pub struct Event {
     pub label: String,
     /// Keys of the participating actors, sorted.
     pub participants: Vec<String>,
+    /// Countries the participants act for ("Japanese Defense Minister Haruto Sakai signed":
+    /// Japan), sorted. They take part too, but meet or agree with nobody themselves.
+    pub represented: Vec<String>,
     /// The actor that acts, when the sentence gives a direction.
     pub source: Option<String>,
     /// The actors acted upon.

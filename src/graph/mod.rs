@@ -454,6 +454,14 @@ impl NewsGraph {
             for &p in &participants {
                 self.upsert_edge(p, i, EdgeKind::ParticipatesIn, &ev);
             }
+            let represented: Vec<NodeIndex> = event
+                .represented
+                .iter()
+                .filter_map(|p| resolve(self, p))
+                .collect();
+            for p in represented {
+                self.upsert_edge(p, i, EdgeKind::ParticipatesIn, &ev);
+            }
             // Direct actor-to-actor relations.
             let kind = EdgeKind::Acted(event.category);
             if event.category.is_mutual() {
@@ -597,6 +605,27 @@ mod tests {
             .chain(edge_kinds(&g, "person:pete-hegseth", "person:dong-jun"))
             .collect();
         assert!(met.contains(&EdgeKind::Acted(Plover::Consult)), "{met:?}");
+        // The countries take part in the meeting through their ministers, but nobody "met"
+        // their own country.
+        let own: Vec<EdgeKind> = edge_kinds(&g, "country:USA", "person:pete-hegseth")
+            .into_iter()
+            .chain(edge_kinds(&g, "person:pete-hegseth", "country:USA"))
+            .collect();
+        assert!(
+            !own.iter().any(|k| matches!(k, EdgeKind::Acted(_))),
+            "{own:?}"
+        );
+        let meeting = g
+            .nodes_sorted()
+            .into_iter()
+            .find(|n| {
+                n.event
+                    .as_ref()
+                    .is_some_and(|e| e.category == Plover::Consult)
+            })
+            .map(|n| n.key.clone())
+            .expect("a meeting");
+        assert!(edge_kinds(&g, "country:CHN", &meeting.0).contains(&EdgeKind::ParticipatesIn));
         let node = g.node(&NodeKey::from("person:pete-hegseth")).expect("node");
         assert_eq!(node.evidence.len(), 1);
         assert!(g.revision() > 0);
