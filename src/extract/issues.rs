@@ -43,11 +43,19 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> V
 
     for (key, issue) in &mut issues {
         let sentences = &context[key];
-        let mut actors: Vec<String> = hits
-            .iter()
-            .filter(|h| sentences.contains(&h.sentence))
-            .map(|h| h.key.clone())
-            .collect();
+        let actor_keys = |within: &dyn Fn(usize) -> bool| -> Vec<String> {
+            hits.iter()
+                .filter(|h| within(h.sentence) && !h.key.starts_with("place:"))
+                .map(|h| h.key.clone())
+                .collect()
+        };
+        let mut actors = actor_keys(&|s| sentences.contains(&s));
+        // "concerns over intellectual property theft continue to strain the relationship":
+        // when its own sentences name nobody, the paragraph or item around them does.
+        if actors.is_empty() {
+            let blocks: Vec<usize> = sentences.iter().map(|&s| doc.sentences[s].block).collect();
+            actors = actor_keys(&|s| blocks.contains(&doc.sentences[s].block));
+        }
         actors.sort();
         actors.dedup();
         issue.actors = actors;

@@ -131,8 +131,9 @@ fn node_shapes(n: &NodeShape, meta: &MetadataFrame) -> Vec<Shape> {
 
 /// A label that wants to be drawn, with what decides who wins a clash.
 struct LabelCandidate {
-    /// Lower draws first: selected, then hovered or dragged, then the rest by size.
-    rank: (u8, u32),
+    /// Lower draws first: selected, then hovered or dragged, then actors before issues before
+    /// events, then by size.
+    rank: (u8, u8, u32),
     center: Pos2,
     radius: f32,
     text: String,
@@ -179,8 +180,13 @@ fn label_shapes(
             reason = "radii are small and positive"
         )]
         let size_rank = u32::MAX - (d.handle.radius * 100.0) as u32;
+        let kind_rank = match d.handle.kind {
+            NodeKind::Country | NodeKind::Person | NodeKind::Organization => 0,
+            NodeKind::Issue => 1,
+            NodeKind::Event => 2,
+        };
         candidates.push(LabelCandidate {
-            rank: (tier, size_rank),
+            rank: (tier, kind_rank, size_rank),
             center,
             radius,
             text: d.label.clone(),
@@ -806,11 +812,7 @@ impl GraphPanel {
                     selected = Some(node);
                 }
                 GraphChange::NodeDeselected { .. } => deselected = true,
-                GraphChange::NodeDragStarted { node } => {
-                    if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
-                        self.layout.set_pinned(i, true);
-                    }
-                }
+                // A press starts a "drag" even when the node never moves; only a real move pins.
                 GraphChange::NodeMoved {
                     node, new_position, ..
                 } => {
