@@ -102,6 +102,11 @@ fn example_opens_and_a_clicked_node_shows_its_details() {
         Some(&key),
         "clicking the node selects it"
     );
+    assert_eq!(
+        h.state().panel().pinned_count(),
+        0,
+        "a click without a move pins nothing"
+    );
     let name = h.state().graph().node(&key).expect("node").name.clone();
     h.get_by_label(&name);
     assert!(
@@ -311,4 +316,49 @@ fn a_rebuilt_graph_is_drawn_where_the_layout_put_it() {
         checked += 1;
     }
     assert!(checked > 20);
+}
+
+#[test]
+fn dragging_a_node_moves_and_pins_it() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
+    h.run_steps(3);
+    let key = h.state().graph().nodes_sorted()[0].key.clone();
+    let before = h.state().panel().position(&key).expect("laid out");
+    let start = h.state().panel().screen_position(&key).expect("drawn");
+    h.event(Event::PointerMoved(start));
+    h.run_steps(2);
+    h.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.step();
+    for k in 1..=8u8 {
+        h.event(Event::PointerMoved(
+            start + egui::vec2(6.0 * f32::from(k), 4.0 * f32::from(k)),
+        ));
+        h.step();
+    }
+    let end = start + egui::vec2(48.0, 32.0);
+    h.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.run_steps(3);
+    let after = h.state().panel().position(&key).expect("laid out");
+    assert!(
+        (after[0] - before[0]).abs() + (after[1] - before[1]).abs() > 10.0,
+        "{before:?} -> {after:?}"
+    );
+    assert_eq!(
+        h.state().panel().pinned_count(),
+        1,
+        "the dragged node stays where it was dropped"
+    );
 }

@@ -35,6 +35,8 @@ const VIEW_ID: &str = "newsgraph";
 const LIVE_AFTER_INPUT_SECS: f64 = 1.0;
 /// Milliseconds of layout work per frame.
 const LAYOUT_BUDGET_MS: u128 = 6;
+/// A node dragged less than this far, in screen points, was clicked, not moved.
+const PIN_AFTER_POINTS: f32 = 3.0;
 /// Empty space kept around a fitted graph, in screen points.
 const FIT_MARGIN: f32 = 48.0;
 /// Graphs up to this size label every node.
@@ -357,6 +359,8 @@ pub struct GraphPanel {
     last_rect: Rect,
     frames_live: u64,
     frames_still: u64,
+    /// Screen points the dragged node has travelled since the press.
+    drag_travel: f32,
 }
 
 impl Default for GraphPanel {
@@ -396,6 +400,7 @@ impl GraphPanel {
             last_rect: Rect::NOTHING,
             frames_live: 0,
             frames_still: 0,
+            drag_travel: 0.0,
         }
     }
 
@@ -812,10 +817,18 @@ impl GraphPanel {
                     selected = Some(node);
                 }
                 GraphChange::NodeDeselected { .. } => deselected = true,
-                // A press starts a "drag" even when the node never moves; only a real move pins.
+                // A press starts a "drag" even when the node never moves; only a real move
+                // (a few points on screen) pins the node.
+                GraphChange::NodeDragStarted { .. } => self.drag_travel = 0.0,
                 GraphChange::NodeMoved {
-                    node, new_position, ..
+                    node,
+                    new_position,
+                    delta,
                 } => {
+                    self.drag_travel += delta.length() * self.last_view.zoom;
+                    if self.drag_travel < PIN_AFTER_POINTS {
+                        continue;
+                    }
                     if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
                         self.layout
                             .set_position(i, [new_position.x, new_position.y]);
