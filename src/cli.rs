@@ -107,6 +107,9 @@ fn build_graph(paths: &[PathBuf]) -> Result<(NewsGraph, bool), String> {
     let (files, mut errors) = expand_inputs(paths);
     let cancel = AtomicBool::new(false);
     let results = pipeline::run(&files, &lex, &cancel, &|_, _| {});
+    for w in pipeline::warnings(&results) {
+        eprintln!("newsgraph: warning: {w}");
+    }
     let mut graph = NewsGraph::new();
     errors.extend(pipeline::merge(&mut graph, results));
     for e in &errors {

@@ -43,6 +43,21 @@ pub fn run(
     results.into_iter().flatten().collect()
 }
 
+/// What went wrong but did not stop an article from being read ("read as Windows-1252"),
+/// one line per warning, naming the file.
+pub fn warnings(results: &[FileResult]) -> Vec<String> {
+    results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .flat_map(|(article, _)| {
+            article
+                .warnings
+                .iter()
+                .map(move |w| format!("{w} File: {}", article.source))
+        })
+        .collect()
+}
+
 /// Merges results into a graph in input order (so the graph is deterministic) and returns the
 /// errors.
 pub fn merge(graph: &mut NewsGraph, results: Vec<FileResult>) -> Vec<IngestError> {

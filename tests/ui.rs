@@ -181,6 +181,28 @@ fn bad_files_get_a_message_and_the_graph_survives() {
         "the message names the file: {}",
         msg.text
     );
+
+    // Bytes that are not UTF-8 are read as Windows-1252, with a warning that names the file.
+    let latin = dir.join("cafe.txt");
+    std::fs::write(
+        &latin,
+        b"Caf\xe9 diplomacy\n\nFrance and Germany held talks in a caf\xe9.\n",
+    )
+    .expect("write");
+    h.state_mut().apply(&ctx, Action::OpenPaths(vec![latin]));
+    wait_for_job(&mut h);
+    let app = h.state();
+    assert!(app.graph().articles().len() == 2, "the article is read");
+    let warning = app
+        .messages()
+        .iter()
+        .find(|m| m.level == Level::Warning)
+        .expect("a warning");
+    assert!(
+        warning.text.contains("Windows-1252") && warning.text.contains("cafe.txt"),
+        "{}",
+        warning.text
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -361,4 +383,34 @@ fn dragging_a_node_moves_and_pins_it() {
         1,
         "the dragged node stays where it was dropped"
     );
+}
+
+#[test]
+fn dropped_files_are_opened() {
+    let mut h = harness(Vec::new(), false);
+    h.run_steps(2);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(fixture("summit.html"))));
+    wait_for_job(&mut h);
+    let app = h.state();
+    assert_eq!(app.graph().articles().len(), 1);
+    assert!(
+        app.graph().node(&NodeKey::from("country:ETH")).is_some(),
+        "Ethiopia is found in the dropped page"
+    );
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }

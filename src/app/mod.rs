@@ -455,6 +455,9 @@ impl NewsgraphApp {
             let read = out.results.iter().filter(|r| r.is_ok()).count();
             let before = self.graph.node_count();
             let mut errors = out.errors;
+            for w in pipeline::warnings(&out.results) {
+                self.say(Level::Warning, w);
+            }
             errors.extend(pipeline::merge(&mut self.graph, out.results));
             for e in &errors {
                 self.say(Level::Error, e.to_string());
