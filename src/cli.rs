@@ -23,6 +23,9 @@ USAGE:
                                                  (to OUT, or a summary to standard output)
     newsgraph eval seed --gold REF.json FILES... score the graph of FILES against a reference
                                                  (exit code 1 when a reference actor is missing)
+    newsgraph eval ner FILE [--predictions OUT]  tag a CoNLL file (TOKEN TAG lines) and print
+                                                 exact-span precision, recall and F1 per type;
+                                                 OUT gets TOKEN GOLD PRED lines for conlleval
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -54,8 +57,9 @@ pub fn run(args: &[String]) -> ExitCode {
         Some("extract") => extract(&args[1..]),
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("seed") => eval_seed(&args[2..]),
+            Some("ner") => eval_ner(&args[2..]),
             _ => Err(format!(
-                "unknown eval target; try 'newsgraph eval seed'\n\n{USAGE}"
+                "unknown eval target; try 'newsgraph eval seed' or 'newsgraph eval ner'\n\n{USAGE}"
             )),
         },
         Some("--version" | "-V") => {
@@ -181,4 +185,44 @@ fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn eval_ner(args: &[String]) -> Result<ExitCode, String> {
+    use crate::eval::ner;
+    let (paths, options) = split_args(args, &["--predictions"])?;
+    let [path] = paths.as_slice() else {
+        return Err(format!("eval ner takes one CoNLL file\n\n{USAGE}"));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("could not read the CoNLL file ({e}): {}", path.display()))?;
+    let docs = ner::read_conll(&text)
+        .map_err(|e| format!("the CoNLL file is not valid ({e}): {}", path.display()))?;
+    let lex = load_lexicon()?;
+    let started = std::time::Instant::now();
+    let predicted: Vec<Vec<Vec<String>>> = {
+        use rayon::prelude::*;
+        docs.par_iter()
+            .map(|d| ner::pipeline_tags(d, &lex))
+            .collect()
+    };
+    let elapsed = started.elapsed();
+    let s = ner::score(&docs, &predicted);
+    print!("{}", s.report());
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "token counts are far below 2^52"
+    )]
+    let rate = s.tokens as f64 / elapsed.as_secs_f64().max(1e-9);
+    println!(
+        "tagged in {:.2} s ({rate:.0} tokens/s, all cores)",
+        elapsed.as_secs_f64()
+    );
+    if let Some((_, out)) = options.iter().find(|(k, _)| k == "--predictions") {
+        write_atomic(
+            Path::new(out),
+            ner::predictions_file(&docs, &predicted).as_bytes(),
+        )
+        .map_err(|e| format!("could not write the predictions ({e}): {out}"))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

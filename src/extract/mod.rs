@@ -119,6 +119,8 @@ pub struct Extraction {
     pub events: Vec<Event>,
     /// Issues.
     pub issues: Vec<Issue>,
+    /// Places named as places, not actors ("talks in Manila"), in text order.
+    pub places: Vec<Mention>,
     /// Number of tokens (for throughput figures).
     pub token_count: usize,
 }
@@ -139,8 +141,17 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     let slug = events::article_slug(&article.title);
     let events = events::detect(&doc, lex, &hits, &names, &slug, &affiliations);
     let issues = issues::detect(&doc, lex, &hits, &events);
+    let places = hits
+        .iter()
+        .filter(|h| matches!(h.found, actors::Found::Place { .. }))
+        .map(|h| Mention {
+            span: doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end,
+            sentence: h.sentence,
+        })
+        .collect();
     Extraction {
         sentences: doc.sentences.iter().map(|s| s.span.clone()).collect(),
+        places,
         actors,
         events,
         issues,
