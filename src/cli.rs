@@ -23,9 +23,13 @@ USAGE:
                                                  (to OUT, or a summary to standard output)
     newsgraph eval seed --gold REF.json FILES... score the graph of FILES against a reference
                                                  (exit code 1 when a reference actor is missing)
-    newsgraph eval ner FILE [--predictions OUT]  tag a CoNLL file (TOKEN TAG lines) and print
+    newsgraph eval ner FILE [--predictions OUT] [--tagger]
+                                                 tag a CoNLL file (TOKEN TAG lines) and print
                                                  exact-span precision, recall and F1 per type;
-                                                 OUT gets TOKEN GOLD PRED lines for conlleval
+                                                 OUT gets TOKEN GOLD PRED lines for conlleval;
+                                                 --tagger scores the trained tagger alone
+    newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
+                                                 train the entity tagger on CoNLL files
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -36,7 +40,7 @@ recursively. Lexicons can be overridden with NEWSGRAPH_LEXICON_DIR=folder.
 pub fn is_subcommand(first: &str) -> bool {
     matches!(
         first,
-        "extract" | "eval" | "help" | "--help" | "-h" | "--version" | "-V"
+        "extract" | "eval" | "train" | "help" | "--help" | "-h" | "--version" | "-V"
     )
 }
 
@@ -60,6 +64,12 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("ner") => eval_ner(&args[2..]),
             _ => Err(format!(
                 "unknown eval target; try 'newsgraph eval seed' or 'newsgraph eval ner'\n\n{USAGE}"
+            )),
+        },
+        Some("train") => match args.get(1).map(String::as_str) {
+            Some("ner") => train_ner(&args[2..]),
+            _ => Err(format!(
+                "unknown training target; try 'newsgraph train ner'\n\n{USAGE}"
             )),
         },
         Some("--version" | "-V") => {
@@ -187,22 +197,95 @@ fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
     })
 }
 
+fn read_conll_file(path: &Path) -> Result<Vec<crate::eval::ner::Document>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("could not read the CoNLL file ({e}): {}", path.display()))?;
+    crate::eval::ner::read_conll(&text)
+        .map_err(|e| format!("the CoNLL file is not valid ({e}): {}", path.display()))
+}
+
+fn train_ner(args: &[String]) -> Result<ExitCode, String> {
+    use crate::eval::ner;
+    use crate::extract::ner::train::{TrainOptions, train};
+    let (paths, options) = split_args(args, &["--train", "--dev", "--out", "--epochs"])?;
+    if !paths.is_empty() {
+        return Err(format!(
+            "train ner takes its files as --train and --dev\n\n{USAGE}"
+        ));
+    }
+    let get = |k: &str| options.iter().find(|(o, _)| o == k).map(|(_, v)| v.clone());
+    let train_path = get("--train").ok_or("train ner needs --train FILE")?;
+    let out = get("--out").ok_or("train ner needs --out MODEL")?;
+    let mut opts = TrainOptions::default();
+    if let Some(e) = get("--epochs") {
+        opts.epochs = e
+            .parse()
+            .map_err(|_| format!("--epochs needs a number, not {e}"))?;
+    }
+    let lex = load_lexicon()?;
+    let train_docs = read_conll_file(Path::new(&train_path))?;
+    let dev_docs = match get("--dev") {
+        Some(d) => read_conll_file(Path::new(&d))?,
+        None => Vec::new(),
+    };
+    let started = std::time::Instant::now();
+    let data = ner::training_data(&train_docs, &lex);
+    eprintln!(
+        "newsgraph: {} training sentences, features in {:.1} s",
+        data.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let model = train(&data, opts, &mut |epoch, model| {
+        let line = if dev_docs.is_empty() {
+            String::new()
+        } else {
+            let predicted: Vec<Vec<Vec<String>>> = {
+                use rayon::prelude::*;
+                dev_docs
+                    .par_iter()
+                    .map(|d| ner::tagger_tags(d, model, &lex))
+                    .collect()
+            };
+            let s = ner::score(&dev_docs, &predicted);
+            let (p, r, f) = s.over(&ner::HEADLINE_TYPES).prf();
+            format!(", dev PER+ORG+LOC P {p:.3} R {r:.3} F1 {f:.3}")
+        };
+        eprintln!(
+            "epoch {epoch:>2}: {:.1} s{line}",
+            started.elapsed().as_secs_f64()
+        );
+    });
+    let bytes = model.to_bytes();
+    write_atomic(Path::new(&out), &bytes)
+        .map_err(|e| format!("could not write the model ({e}): {out}"))?;
+    #[allow(clippy::cast_precision_loss, reason = "a file size")]
+    let megabytes = bytes.len() as f64 / 1e6;
+    eprintln!(
+        "newsgraph: {} features, {megabytes:.1} MB written to {out}",
+        model.feature_count()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn eval_ner(args: &[String]) -> Result<ExitCode, String> {
     use crate::eval::ner;
-    let (paths, options) = split_args(args, &["--predictions"])?;
+    let tagger_only = args.iter().any(|a| a == "--tagger");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--tagger").cloned().collect();
+    let (paths, options) = split_args(&args, &["--predictions"])?;
     let [path] = paths.as_slice() else {
         return Err(format!("eval ner takes one CoNLL file\n\n{USAGE}"));
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("could not read the CoNLL file ({e}): {}", path.display()))?;
-    let docs = ner::read_conll(&text)
-        .map_err(|e| format!("the CoNLL file is not valid ({e}): {}", path.display()))?;
+    let docs = read_conll_file(path)?;
     let lex = load_lexicon()?;
+    let model = tagger_only.then(crate::extract::ner::NerModel::embedded);
     let started = std::time::Instant::now();
     let predicted: Vec<Vec<Vec<String>>> = {
         use rayon::prelude::*;
         docs.par_iter()
-            .map(|d| ner::pipeline_tags(d, &lex))
+            .map(|d| match &model {
+                Some(m) => ner::tagger_tags(d, m, &lex),
+                None => ner::pipeline_tags(d, &lex),
+            })
             .collect()
     };
     let elapsed = started.elapsed();

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::extract::ner::train::TrainSentence;
+use crate::extract::ner::{DocContext, NerModel, label_index, sentence_features};
 use crate::extract::{ActorKind, Lexicon, extract};
 use crate::ingest::{Format, parse};
 
@@ -161,6 +163,46 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
         }
     }
     tags
+}
+
+/// Tags every token of `doc` with the trained tagger alone (no lexicon rules, no resolution).
+pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
+    let words: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let context = DocContext::new(words.iter().map(Vec::as_slice));
+    words
+        .iter()
+        .map(|w| {
+            model
+                .tag(w, lex, &context)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// Training sentences from CoNLL documents: features in document context, gold label indices.
+pub fn training_data(docs: &[Document], lex: &Lexicon) -> Vec<TrainSentence> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let words: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        let context = DocContext::new(words.iter().map(Vec::as_slice));
+        for (w, s) in words.iter().zip(&doc.sentences) {
+            out.push(TrainSentence {
+                features: sentence_features(w, lex, &context),
+                labels: s.gold.iter().map(|g| label_index(g)).collect(),
+            });
+        }
+    }
+    out
 }
 
 /// The chunks of one sentence's tags as (start, end, type), by conlleval's rules (IOB1, IOB2

@@ -8,6 +8,7 @@ pub mod doc;
 pub mod events;
 pub mod issues;
 pub mod lexicon;
+pub mod ner;
 pub mod plover;
 #[cfg(test)]
 mod stage_tests;

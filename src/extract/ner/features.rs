@@ -1,0 +1,321 @@
+//! Token features for the entity tagger, chosen to carry across domains: the word and its
+//! neighbours, word shape, prefixes and suffixes, capitalization in context (a capitalized
+//! word that the same document also writes in lower case is probably not a name), membership
+//! in the lexicons, and position. Features are hashed to 64-bit keys.
+
+use crate::extract::lexicon::{CountryForm, Lexicon, Target};
+use std::collections::HashSet;
+
+/// Feature templates; the discriminant goes into the hash so templates never collide.
+#[derive(Debug, Clone, Copy)]
+#[repr(u8)]
+enum T {
+    Bias,
+    Word,
+    Lower,
+    Shape,
+    ShortShape,
+    Prefix1,
+    Prefix2,
+    Prefix3,
+    Prefix4,
+    Suffix1,
+    Suffix2,
+    Suffix3,
+    Suffix4,
+    PrevLower,
+    NextLower,
+    Prev2Lower,
+    Next2Lower,
+    PrevShape,
+    NextShape,
+    PrevWordBigram,
+    NextWordBigram,
+    ShapeTrigram,
+    First,
+    FirstShape,
+    Headline,
+    HeadlineLower,
+    SeenLower,
+    Lexicon,
+    PrevLexicon,
+    NextLexicon,
+    Common,
+    GivenName,
+    PrevGivenName,
+    Title,
+    PrevTitle,
+    Length,
+    PrevSuffix3,
+    NextSuffix3,
+}
+
+/// A fast, deterministic 64-bit hash (FNV-1a over the template and the parts).
+fn hash(template: T, parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    eat(template as u8);
+    for p in parts {
+        eat(0xff);
+        for &b in p.as_bytes() {
+            eat(b);
+        }
+    }
+    h
+}
+
+/// Word shape: letters to X/x, digits to d, runs longer than two collapsed ("Xxx" for "Peter",
+/// "dd-dd" for "12-05").
+pub fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(8);
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = s;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Shape with every run collapsed to one symbol ("Xx" for "Peter").
+fn short_shape(shape: &str) -> String {
+    let mut out = String::with_capacity(4);
+    for c in shape.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn prefix(word: &str, n: usize) -> &str {
+    word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
+}
+
+fn suffix(word: &str, n: usize) -> &str {
+    let count = word.chars().count();
+    if count <= n {
+        return word;
+    }
+    word.char_indices()
+        .nth(count - n)
+        .map_or(word, |(i, _)| &word[i..])
+}
+
+/// What the lexicons say of each token of a sentence: `B-`/`I-` plus a class name.
+fn lexicon_classes(words: &[&str], lex: &Lexicon) -> Vec<&'static str> {
+    let mut out = vec!["-"; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((len, target)) = lex.names.longest_at(words, i) {
+            let (b, inside) = match target {
+                Target::Country(_, CountryForm::Name | CountryForm::Short) => ("B-cty", "I-cty"),
+                Target::Country(_, CountryForm::Adjective) => ("B-adj", "I-adj"),
+                Target::Country(_, CountryForm::Capital) => ("B-cap", "I-cap"),
+                Target::Organization(_) => ("B-org", "I-org"),
+                Target::Person(_) | Target::PersonAlias(_) => ("B-per", "I-per"),
+                _ => ("B-oth", "I-oth"),
+            };
+            out[i] = b;
+            for o in &mut out[i + 1..i + len] {
+                *o = inside;
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Per-document context: the words the document also writes in lower case.
+#[derive(Debug, Default)]
+pub struct DocContext {
+    lower_seen: HashSet<String>,
+}
+
+impl DocContext {
+    /// Collects the lower-case words of all `sentences`.
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> Self {
+        let mut lower_seen = HashSet::new();
+        for s in sentences {
+            for w in s {
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    lower_seen.insert((*w).to_string());
+                }
+            }
+        }
+        Self { lower_seen }
+    }
+}
+
+/// Everything the features of one sentence need, computed once.
+pub struct SentenceFeatures {
+    /// Hashed features per token.
+    pub tokens: Vec<Vec<u64>>,
+}
+
+/// Computes the features of every token of `words`.
+pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> SentenceFeatures {
+    let n = words.len();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let classes = lexicon_classes(words, lex);
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    // A headline written in capitals: case says nothing there.
+    let headline = letters.len() >= 2 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let at = |v: &Vec<String>, i: isize| -> String {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| v.get(i))
+            .cloned()
+            .unwrap_or_else(|| if i < 0 { "<s>".into() } else { "</s>".into() })
+    };
+    let class_at = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| classes.get(i))
+            .copied()
+            .unwrap_or("#")
+    };
+    let title_at = |i: isize| -> bool {
+        usize::try_from(i)
+            .ok()
+            .filter(|&i| i < n)
+            .is_some_and(|i| lex.titles.longest_at(words, i).is_some())
+    };
+    let given_at = |i: isize| -> bool {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| lex.given_names.contains(*w))
+    };
+    let mut tokens = Vec::with_capacity(n);
+    for i in 0..n {
+        let k = isize::try_from(i).unwrap_or(isize::MAX);
+        let w = words[i];
+        let lw = lower[i].as_str();
+        let sh = shapes[i].as_str();
+        let prev = at(&lower, k - 1);
+        let next = at(&lower, k + 1);
+        let mut f = Vec::with_capacity(40);
+        f.push(hash(T::Bias, &[]));
+        f.push(hash(T::Word, &[w]));
+        f.push(hash(T::Lower, &[lw]));
+        f.push(hash(T::Shape, &[sh]));
+        f.push(hash(T::ShortShape, &[&short_shape(sh)]));
+        f.push(hash(T::Prefix1, &[prefix(w, 1)]));
+        f.push(hash(T::Prefix2, &[prefix(lw, 2)]));
+        f.push(hash(T::Prefix3, &[prefix(lw, 3)]));
+        f.push(hash(T::Prefix4, &[prefix(lw, 4)]));
+        f.push(hash(T::Suffix1, &[suffix(lw, 1)]));
+        f.push(hash(T::Suffix2, &[suffix(lw, 2)]));
+        f.push(hash(T::Suffix3, &[suffix(lw, 3)]));
+        f.push(hash(T::Suffix4, &[suffix(lw, 4)]));
+        f.push(hash(T::PrevLower, &[&prev]));
+        f.push(hash(T::NextLower, &[&next]));
+        f.push(hash(T::Prev2Lower, &[&at(&lower, k - 2)]));
+        f.push(hash(T::Next2Lower, &[&at(&lower, k + 2)]));
+        f.push(hash(T::PrevShape, &[&at(&shapes, k - 1)]));
+        f.push(hash(T::NextShape, &[&at(&shapes, k + 1)]));
+        f.push(hash(T::PrevWordBigram, &[&prev, lw]));
+        f.push(hash(T::NextWordBigram, &[lw, &next]));
+        f.push(hash(
+            T::ShapeTrigram,
+            &[&at(&shapes, k - 1), sh, &at(&shapes, k + 1)],
+        ));
+        f.push(hash(T::PrevSuffix3, &[suffix(&prev, 3)]));
+        f.push(hash(T::NextSuffix3, &[suffix(&next, 3)]));
+        if i == 0 {
+            f.push(hash(T::First, &[]));
+            f.push(hash(T::FirstShape, &[sh]));
+        }
+        if headline {
+            f.push(hash(T::Headline, &[]));
+            f.push(hash(T::HeadlineLower, &[lw]));
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) && doc.lower_seen.contains(lw) {
+            f.push(hash(T::SeenLower, &[]));
+        }
+        f.push(hash(T::Lexicon, &[classes[i]]));
+        f.push(hash(T::PrevLexicon, &[class_at(k - 1), classes[i]]));
+        f.push(hash(T::NextLexicon, &[classes[i], class_at(k + 1)]));
+        if lex.is_common_word(w) {
+            f.push(hash(T::Common, &[]));
+        }
+        if given_at(k) {
+            f.push(hash(T::GivenName, &[]));
+        }
+        if given_at(k - 1) {
+            f.push(hash(T::PrevGivenName, &[]));
+        }
+        if title_at(k) {
+            f.push(hash(T::Title, &[]));
+        }
+        if title_at(k - 1) {
+            f.push(hash(T::PrevTitle, &[]));
+        }
+        let len = match w.chars().count() {
+            0..=1 => "1",
+            2..=3 => "2-3",
+            4..=6 => "4-6",
+            _ => "7+",
+        };
+        f.push(hash(T::Length, &[len]));
+        tokens.push(f);
+    }
+    SentenceFeatures { tokens }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_long_runs() {
+        assert_eq!(shape("Peter"), "Xxx");
+        assert_eq!(shape("NATO"), "XXX");
+        assert_eq!(shape("1996-08-30"), "dd-dd-dd");
+        assert_eq!(shape("McDonald's"), "XxXxx'x");
+        assert_eq!(short_shape("Xxx"), "Xx");
+    }
+
+    #[test]
+    fn affixes_respect_characters() {
+        assert_eq!(prefix("Erdoğan", 4), "Erdo");
+        assert_eq!(suffix("Erdoğan", 3), "ğan");
+        assert_eq!(suffix("EU", 3), "EU");
+    }
+
+    #[test]
+    fn features_differ_by_template() {
+        assert_ne!(hash(T::Word, &["x"]), hash(T::Lower, &["x"]));
+        assert_ne!(
+            hash(T::PrevWordBigram, &["a", "bc"]),
+            hash(T::PrevWordBigram, &["ab", "c"])
+        );
+    }
+}

@@ -1,0 +1,318 @@
+//! The trained entity tagger: a first-order structured perceptron (Collins 2002) with averaged
+//! weights, over BIO labels for PER, ORG, LOC and MISC. Emission scores come from hashed token
+//! features ([`features`]); a transition matrix scores label pairs; Viterbi decoding finds the
+//! best sequence, never letting `I-X` follow anything but `B-X` or `I-X`.
+//!
+//! The model file is compact binary (see [`NerModel::to_bytes`]); `newsgraph train ner`
+//! writes it and `assets/models/ner.bin` is the one the binary embeds.
+
+pub mod features;
+pub mod train;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+pub use features::{DocContext, SentenceFeatures, sentence_features};
+
+use super::lexicon::Lexicon;
+
+/// The labels, in model order.
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+/// Number of labels.
+pub const L: usize = LABELS.len();
+/// Row of the transition matrix used for the sentence start.
+const START: usize = L;
+
+const MAGIC: &[u8; 8] = b"NGNER\0\0\x01";
+
+/// Label index of a tag string (unknown tags read as `O`).
+pub fn label_index(tag: &str) -> usize {
+    LABELS.iter().position(|l| *l == tag).unwrap_or(0)
+}
+
+/// Whether label `b` may follow label `a` (`a == START` for the first token).
+fn allowed(a: usize, b: usize) -> bool {
+    let tag = LABELS[b];
+    match tag.strip_prefix("I-") {
+        None => true,
+        Some(kind) => a != START && LABELS[a].get(2..) == Some(kind),
+    }
+}
+
+/// Feature keys are hashes already, so the map hashes them no further.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map from feature key to weight row.
+pub type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Not a newsgraph tagger model, or a version this build does not read.
+    #[error("not a newsgraph entity-tagger model of a version this build reads")]
+    Format,
+    /// The file ends early.
+    #[error("the model file is cut short")]
+    Truncated,
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    index: FeatureIndex,
+    /// `rows × L` emission weights.
+    weights: Vec<f32>,
+    /// `(L + 1) × L` transition weights; the last row is the sentence start.
+    transitions: Vec<f32>,
+}
+
+impl NerModel {
+    /// The model the binary embeds (`assets/models/ner.bin`).
+    ///
+    /// # Panics
+    /// Never for the committed file: a test loads it.
+    pub fn embedded() -> Self {
+        Self::from_bytes(include_bytes!("../../../assets/models/ner.bin"))
+            .expect("the embedded model is a valid model file (tested)")
+    }
+
+    /// Number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.index.len()
+    }
+
+    fn emissions(&self, feats: &[u64], out: &mut [f32; L]) {
+        *out = [0.0; L];
+        for f in feats {
+            if let Some(&row) = self.index.get(f) {
+                let base = row as usize * L;
+                for (o, w) in out.iter_mut().zip(&self.weights[base..base + L]) {
+                    *o += w;
+                }
+            }
+        }
+    }
+
+    /// The best label sequence for one sentence's features.
+    pub fn decode(&self, sentence: &SentenceFeatures) -> Vec<usize> {
+        viterbi(
+            &sentence.tokens,
+            |f, out| self.emissions(f, out),
+            &self.transitions,
+        )
+    }
+
+    /// Tags one sentence: label strings, one per word.
+    pub fn tag(&self, words: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<&'static str> {
+        let features = sentence_features(words, lex, doc);
+        self.decode(&features)
+            .into_iter()
+            .map(|l| LABELS[l])
+            .collect()
+    }
+
+    /// The file: magic, feature count, scale, transitions as f32, then per feature its key
+    /// (u64) and `L` weights as i16 (times `scale`), little-endian, sorted by key so the same
+    /// model gives the same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self.weights.iter().fold(0.0_f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        let mut out = Vec::with_capacity(32 + rows.len() * (8 + 2 * L));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&u32::try_from(rows.len()).unwrap_or(u32::MAX).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for (key, row) in rows {
+            out.extend_from_slice(&key.to_le_bytes());
+            let base = row as usize * L;
+            for w in &self.weights[base..base + L] {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "rounded into i16 range by the scale"
+                )]
+                let q = (w / scale)
+                    .round()
+                    .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model file.
+    ///
+    /// # Errors
+    /// When the bytes are not a model of this version, or are cut short.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ModelError::Format);
+        }
+        let n = u32::from_le_bytes(r.array()?) as usize;
+        let scale = f32::from_le_bytes(r.array()?);
+        let mut transitions = Vec::with_capacity((L + 1) * L);
+        for _ in 0..(L + 1) * L {
+            transitions.push(f32::from_le_bytes(r.array()?));
+        }
+        if bytes.len().saturating_sub(r.pos) < n * (8 + 2 * L) {
+            return Err(ModelError::Truncated);
+        }
+        let mut index = FeatureIndex::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let mut weights = Vec::with_capacity(n * L);
+        for row in 0..n {
+            let key = u64::from_le_bytes(r.array()?);
+            index.insert(key, u32::try_from(row).map_err(|_| ModelError::Format)?);
+            for _ in 0..L {
+                weights.push(f32::from(i16::from_le_bytes(r.array()?)) * scale);
+            }
+        }
+        Ok(Self {
+            index,
+            weights,
+            transitions,
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Truncated)?;
+        let slice = self.bytes.get(self.pos..end).ok_or(ModelError::Truncated)?;
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+}
+
+/// Viterbi over `tokens` with emission scores from `emit` and `transitions`
+/// (`(L + 1) × L`, the last row for the start), obeying the BIO constraints.
+fn viterbi(
+    tokens: &[Vec<u64>],
+    mut emit: impl FnMut(&[u64], &mut [f32; L]),
+    transitions: &[f32],
+) -> Vec<usize> {
+    let n = tokens.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; L]; n];
+    let mut back = vec![[0u8; L]; n];
+    let mut e = [0.0_f32; L];
+    emit(&tokens[0], &mut e);
+    for b in 0..L {
+        if allowed(START, b) {
+            score[0][b] = e[b] + transitions[START * L + b];
+        }
+    }
+    for t in 1..n {
+        emit(&tokens[t], &mut e);
+        for b in 0..L {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for a in 0..L {
+                if !allowed(a, b) {
+                    continue;
+                }
+                let s = score[t - 1][a] + transitions[a * L + b];
+                if s > best {
+                    best = s;
+                    arg = a;
+                }
+            }
+            score[t][b] = best + e[b];
+            #[allow(clippy::cast_possible_truncation, reason = "L is 9")]
+            {
+                back[t][b] = arg as u8;
+            }
+        }
+    }
+    let mut last = 0;
+    for b in 1..L {
+        if score[n - 1][b] > score[n - 1][last] {
+            last = b;
+        }
+    }
+    let mut out = vec![0; n];
+    out[n - 1] = last;
+    for t in (1..n).rev() {
+        out[t - 1] = back[t][out[t]] as usize;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_labels_need_their_beginning() {
+        let b_per = label_index("B-PER");
+        let i_per = label_index("I-PER");
+        assert!(allowed(b_per, i_per));
+        assert!(allowed(i_per, i_per));
+        assert!(!allowed(label_index("B-ORG"), i_per));
+        assert!(!allowed(START, i_per));
+        assert!(allowed(START, b_per));
+    }
+
+    #[test]
+    fn viterbi_obeys_the_constraints() {
+        // Emissions prefer I-PER everywhere; the start forbids it, so B-PER comes first.
+        let tokens = vec![vec![1], vec![1]];
+        let i_per = label_index("I-PER");
+        let emit = |_: &[u64], out: &mut [f32; L]| {
+            *out = [0.0; L];
+            out[i_per] = 5.0;
+            out[label_index("B-PER")] = 1.0;
+        };
+        let path = viterbi(&tokens, emit, &vec![0.0; (L + 1) * L]);
+        assert_eq!(path, vec![label_index("B-PER"), i_per]);
+    }
+
+    #[test]
+    fn the_embedded_model_loads_and_round_trips() {
+        let model = NerModel::embedded();
+        assert!(model.feature_count() > 1000);
+        let again = NerModel::from_bytes(&model.to_bytes()).expect("reads its own bytes");
+        assert_eq!(again.feature_count(), model.feature_count());
+        assert!(NerModel::from_bytes(b"not a model").is_err());
+        assert!(NerModel::from_bytes(&model.to_bytes()[..100]).is_err());
+    }
+}
