@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn shapes_collapse_long_runs() {
         assert_eq!(shape("Peter"), "Xxx");
-        assert_eq!(shape("NATO"), "XXX");
+        assert_eq!(shape("NATO"), "XX");
         assert_eq!(shape("1996-08-30"), "dd-dd-dd");
         assert_eq!(shape("McDonald's"), "XxXxx'x");
         assert_eq!(short_shape("Xxx"), "Xx");
