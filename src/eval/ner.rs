@@ -8,8 +8,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::ner::train::TrainSentence;
 use crate::extract::ner::{DocContext, NerModel, label_index, sentence_features};
+use crate::extract::tokenize::tokenize;
 use crate::extract::{ActorKind, Lexicon, extract};
 use crate::ingest::{Format, parse};
 
@@ -127,12 +129,16 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
     let extraction = extract(&article, lex);
     let mut mentions: Vec<(Range<usize>, &str)> = Vec::new();
     for actor in &extraction.actors {
-        let kind = match actor.kind {
-            ActorKind::Person => "PER",
-            ActorKind::Organization => "ORG",
-            ActorKind::Country => "LOC",
-        };
-        mentions.extend(actor.mentions.iter().map(|m| (m.span.clone(), kind)));
+        for m in &actor.mentions {
+            let kind = match actor.kind {
+                ActorKind::Person => "PER",
+                ActorKind::Organization => "ORG",
+                // "German", "Chinese": CoNLL's guidelines make nationality words MISC.
+                ActorKind::Country if is_demonym(&article.text[m.span.clone()], lex) => "MISC",
+                ActorKind::Country => "LOC",
+            };
+            mentions.push((m.span.clone(), kind));
+        }
     }
     mentions.extend(extraction.places.iter().map(|m| (m.span.clone(), "LOC")));
     mentions.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
@@ -165,44 +171,106 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
     tags
 }
 
-/// Tags every token of `doc` with the trained tagger alone (no lexicon rules, no resolution).
-pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
-    let words: Vec<Vec<&str>> = doc
-        .sentences
+/// A CoNLL sentence as the pipeline's tokenizer splits it ("US-China" is three tokens there,
+/// one in CoNLL), so the tagger learns from the tokens it will see in articles.
+struct Retokenized {
+    /// The pipeline's tokens.
+    words: Vec<String>,
+    /// For each, the CoNLL token it comes from, and whether it starts that token.
+    owner: Vec<(usize, bool)>,
+}
+
+fn retokenize(sentence: &Sentence) -> Retokenized {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(sentence.tokens.len());
+    for (k, t) in sentence.tokens.iter().enumerate() {
+        if k > 0 {
+            text.push(' ');
+        }
+        starts.push(text.len());
+        text.push_str(t);
+    }
+    let mut words = Vec::new();
+    let mut owner = Vec::new();
+    for token in tokenize(&text) {
+        let o = starts
+            .partition_point(|&s| s <= token.span.start)
+            .saturating_sub(1);
+        owner.push((o, starts[o] == token.span.start));
+        words.push(text[token.span].to_string());
+    }
+    Retokenized { words, owner }
+}
+
+/// Gold labels for the pipeline's tokens: a token that continues a CoNLL entity token is
+/// inside that entity.
+fn retokenized_labels(r: &Retokenized, gold: &[String]) -> Vec<usize> {
+    r.owner
         .iter()
-        .map(|s| s.tokens.iter().map(String::as_str).collect())
-        .collect();
-    let context = DocContext::new(words.iter().map(Vec::as_slice));
-    words
-        .iter()
-        .map(|w| {
-            model
-                .tag(w, lex, &context)
-                .into_iter()
-                .map(str::to_string)
-                .collect()
+        .map(|&(o, starts)| {
+            let tag = gold[o].as_str();
+            match (starts, tag.split_once('-')) {
+                (true, _) | (_, None) => label_index(tag),
+                (false, Some((_, kind))) => label_index(&format!("I-{kind}")),
+            }
         })
         .collect()
 }
 
-/// Training sentences from CoNLL documents: features in document context, gold label indices.
+/// Tags every token of `doc` with the trained tagger alone (no lexicon rules, no resolution),
+/// on the pipeline's tokens; each CoNLL token takes the label of its first piece.
+pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
+    let pieces: Vec<Retokenized> = doc.sentences.iter().map(retokenize).collect();
+    let words: Vec<Vec<&str>> = pieces
+        .iter()
+        .map(|r| r.words.iter().map(String::as_str).collect())
+        .collect();
+    let context = DocContext::new(words.iter().map(Vec::as_slice));
+    pieces
+        .iter()
+        .zip(&words)
+        .zip(&doc.sentences)
+        .map(|((r, w), sentence)| {
+            let labels = model.tag(w, lex, &context);
+            let mut tags = vec!["O".to_string(); sentence.tokens.len()];
+            for (&(o, starts), label) in r.owner.iter().zip(labels) {
+                if starts {
+                    tags[o] = label.to_string();
+                }
+            }
+            tags
+        })
+        .collect()
+}
+
+/// Training sentences from CoNLL documents, on the pipeline's tokens: features in document
+/// context, gold label indices.
 pub fn training_data(docs: &[Document], lex: &Lexicon) -> Vec<TrainSentence> {
     let mut out = Vec::new();
     for doc in docs {
-        let words: Vec<Vec<&str>> = doc
-            .sentences
+        let pieces: Vec<Retokenized> = doc.sentences.iter().map(retokenize).collect();
+        let words: Vec<Vec<&str>> = pieces
             .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .map(|r| r.words.iter().map(String::as_str).collect())
             .collect();
         let context = DocContext::new(words.iter().map(Vec::as_slice));
-        for (w, s) in words.iter().zip(&doc.sentences) {
+        for ((r, w), s) in pieces.iter().zip(&words).zip(&doc.sentences) {
             out.push(TrainSentence {
                 features: sentence_features(w, lex, &context),
-                labels: s.gold.iter().map(|g| label_index(g)).collect(),
+                labels: retokenized_labels(r, &s.gold),
             });
         }
     }
     out
+}
+
+/// Whether `surface` is a country adjective or demonym in the lexicon.
+fn is_demonym(surface: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    matches!(
+        lex.names.longest_at(&words, 0),
+        Some((n, Target::Country(_, CountryForm::Adjective))) if n == words.len()
+    )
 }
 
 /// The chunks of one sentence's tags as (start, end, type), by conlleval's rules (IOB1, IOB2

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use super::doc::Doc;
 use super::lexicon::{CountryForm, Lexicon, Target};
+use super::ner::{DocContext, LABELS, sentence_features};
 use super::tokenize::TokenKind;
 use super::{Actor, ActorKind, Mention, slug};
 
@@ -103,6 +104,9 @@ fn is_building(name: &str, last_word: &str) -> bool {
             .last()
             .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
 }
+
+/// Prepositions after which a name the tagger calls a person is a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "around", "across", "inside"];
 
 /// Lower-case particles inside personal names.
 const NAME_PARTICLES: &[&str] = &[
@@ -287,6 +291,35 @@ impl SentenceCtx<'_, '_> {
         locative || dateline || byline || venue
     }
 
+    /// Whether a span the tagger calls `kind` looks like a name of that kind on its own. A
+    /// lone capitalized word is too weak for a person or an organization (a surname comes
+    /// back through resolution when the full name is in the article; an acronym is enough
+    /// for an organization), and a person's name does not start with a common word.
+    fn plausible_name(&self, kind: &str, span: Range<usize>) -> bool {
+        let words = &self.words[span.clone()];
+        let first = words[0];
+        let capitalized = words.iter().all(|w| {
+            NAME_PARTICLES.contains(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
+        match kind {
+            // A lone surname comes back through resolution when the article names the person
+            // in full; "Lower Saxony" is not a person because "Lower" is a word, not a name.
+            "PER" => {
+                capitalized
+                    && words.len() >= 2
+                    && (self.lex.given_names.contains(first) || !self.lex.is_common_word(first))
+            }
+            "ORG" => {
+                let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+                capitalized && (words.len() >= 2 || acronym || !self.lex.is_common_word(first))
+            }
+            _ => true,
+        }
+    }
+
     /// Whether this sentence is the first of its block.
     fn opens_block(&self) -> bool {
         let s = self.sentence;
@@ -361,6 +394,12 @@ impl SentenceCtx<'_, '_> {
 /// Finds every actor mention in the document.
 pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
     let mut all = Vec::new();
+    let sentence_words: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
+        .collect();
+    let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let mut ctx = SentenceCtx {
@@ -379,6 +418,9 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
         titled_people(&mut ctx);
         if !ctx.heading {
             counterparts(&mut ctx);
+        }
+        tagged_names(&mut ctx, &context);
+        if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);
         }
@@ -726,6 +768,101 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
+/// and locations that are not countries (cities, regions: places, not actors). The lexicons
+/// keep the last word on what a name is; the tagger finds the names they do not list.
+fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
+    // "By Horn Ledger staff — Addis Ababa": a byline names the writer, not an actor.
+    if ctx.words.first().is_some_and(|w| *w == "By") && ctx.words.len() <= 12 {
+        return;
+    }
+    // Words inside an issue phrase ("Nile dam", "Taiwan Strait") are the issue, not names.
+    let mut in_issue = vec![false; ctx.words.len()];
+    let mut k = 0;
+    while k < ctx.words.len() {
+        if let Some((len, Target::Issue(_))) = ctx.lex.issue_table.longest_at(&ctx.words, k) {
+            for flag in &mut in_issue[k..k + len] {
+                *flag = true;
+            }
+            k += len;
+        } else {
+            k += 1;
+        }
+    }
+    let features = sentence_features(&ctx.words, ctx.lex, context);
+    let label_ids = ctx.lex.tagger.decode(&features);
+    let margins = ctx.lex.tagger.margins(&features, &label_ids);
+    let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(kind) = labels[i].strip_prefix("B-") else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < labels.len() && labels[end].strip_prefix("I-") == Some(kind) {
+            end += 1;
+        }
+        // Trailing punctuation and possessives are not part of the name.
+        let mut last = end;
+        while last > i && ctx.kind(last - 1) != TokenKind::Word {
+            last -= 1;
+        }
+        // The words' own evidence, summed over the span, must favour the name over `O`: the
+        // transitions that carry a name on once it has begun cannot make one alone.
+        let confident = margins[i..end].iter().sum::<f32>() > 0.0;
+        let in_issue_phrase = kind != "LOC" && in_issue[i..last.max(i)].iter().any(|&f| f);
+        if confident
+            && !in_issue_phrase
+            && last > i
+            && ctx.free(i..last)
+            && ctx.plausible_name(kind, i..last)
+        {
+            let name = ctx.text_of(i..last);
+            // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
+            let after_locative =
+                i > 0 && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str());
+            let found = match kind {
+                "PER" if after_locative => Some(Found::Place { name }),
+                // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an
+                // acronym ("talks at NATO") stays an organization.
+                "ORG"
+                    if after_locative
+                        && last - i == 1
+                        && !name.chars().all(|c| c.is_ascii_uppercase()) =>
+                {
+                    Some(Found::Place { name })
+                }
+                "PER" => Some(Found::Person {
+                    known: (last - i == 1)
+                        .then(|| match ctx.lex.names.longest_at(&ctx.words, i) {
+                            Some((1, Target::PersonAlias(p) | Target::Person(p))) => Some(p),
+                            _ => None,
+                        })
+                        .flatten(),
+                    name,
+                    role: None,
+                    country: None,
+                }),
+                "ORG" => {
+                    let country = ctx.country_before(i).and_then(|h| ctx.mark_modifier(h));
+                    Some(Found::Organization {
+                        key: format!("org:{}", slug(&name)),
+                        name,
+                        country,
+                    })
+                }
+                "LOC" => Some(Found::Place { name }),
+                _ => None,
+            };
+            if let Some(found) = found {
+                ctx.take(i..last, found);
+            }
+        }
+        i = end;
+    }
+}
+
 /// Words before a title that belong to the role.
 const ROLE_QUALIFIERS: &[&str] = &[
     "deputy",
@@ -895,6 +1032,23 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         owners.next().is_none().then(|| first.0.clone())
     };
 
+    // "received Sakai at the palace": a lone word taken for a place that is the surname of a
+    // person named in full in this article is that person.
+    for h in hits.iter_mut() {
+        if let Found::Place { name } = &h.found
+            && h.tokens.len() == 1
+            && let Some(key) = surname_owner(name)
+        {
+            h.found = Found::Person {
+                name: name.clone(),
+                role: None,
+                country: None,
+                known: None,
+            };
+            h.key = key;
+        }
+    }
+
     // Lone capitalized words that are surnames of people in this article, or lexicon aliases.
     let mut covered = vec![false; doc.tokens.len()];
     for h in hits.iter() {
@@ -1043,6 +1197,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
             aliases: Vec::new(),
             role: None,
             affiliation: None,
+            affiliation_name: None,
             mentions: Vec::new(),
         });
         // The text's own role beats the lexicon's; the first stated one wins.

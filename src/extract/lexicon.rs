@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::ner::NerModel;
 use super::tokenize::{TokenKind, tokenize};
 
 /// A country or territory.
@@ -303,6 +304,8 @@ pub struct Lexicon {
     /// Issue phrases (case-insensitive).
     pub issue_table: PhraseTable,
     country_by_iso: HashMap<String, usize>,
+    /// The trained entity tagger (`assets/models/ner.bin`, or `ner.bin` in the override folder).
+    pub tagger: NerModel,
 }
 
 /// A lexicon file that could not be read or parsed.
@@ -316,6 +319,15 @@ pub enum LexiconError {
         /// Why.
         #[source]
         source: std::io::Error,
+    },
+    /// The tagger model in the override folder is not one this build reads.
+    #[error("The tagger model is not valid ({source}): {path}")]
+    Model {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        #[source]
+        source: super::ner::ModelError,
     },
     /// The file is not valid JSON of the expected shape.
     #[error("The lexicon file {file} is not valid: {source}")]
@@ -398,7 +410,20 @@ impl Lexicon {
             };
             texts.insert(name, text);
         }
-        Self::from_texts(&|name| texts.get(name).cloned().unwrap_or_default())
+        let mut lexicon = Self::from_texts(&|name| texts.get(name).cloned().unwrap_or_default())?;
+        let model = folder.join("ner.bin");
+        if model.is_file() {
+            let bytes = std::fs::read(&model).map_err(|source| LexiconError::Io {
+                path: model.clone(),
+                source,
+            })?;
+            lexicon.tagger =
+                NerModel::from_bytes(&bytes).map_err(|source| LexiconError::Model {
+                    path: model,
+                    source,
+                })?;
+        }
+        Ok(lexicon)
     }
 
     fn from_texts(get: &dyn Fn(&str) -> String) -> Result<Self, LexiconError> {
@@ -513,6 +538,7 @@ impl Lexicon {
             trigger_table,
             issue_table,
             country_by_iso,
+            tagger: NerModel::embedded(),
         })
     }
 

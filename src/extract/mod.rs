@@ -60,6 +60,8 @@ pub struct Actor {
     pub role: Option<String>,
     /// Key of the country it belongs to.
     pub affiliation: Option<String>,
+    /// That country's name (it may not be mentioned in the article itself).
+    pub affiliation_name: Option<String>,
     /// Every mention.
     pub mentions: Vec<Mention>,
 }
@@ -130,7 +132,15 @@ pub struct Extraction {
 pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     let doc = Doc::new(article);
     let mut hits = actors::detect(&doc, lex);
-    let actors = actors::resolve(&doc, lex, &mut hits);
+    let mut actors = actors::resolve(&doc, lex, &mut hits);
+    for a in &mut actors {
+        a.affiliation_name = a
+            .affiliation
+            .as_deref()
+            .and_then(|k| k.strip_prefix("country:"))
+            .and_then(|iso| lex.country_by_iso(iso))
+            .map(|c| lex.countries[c].name.clone());
+    }
     let names: BTreeMap<String, String> = actors
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))

@@ -186,3 +186,31 @@ fn dates_are_read_from_the_sentence() {
     assert_eq!(talks[0].date.as_deref(), Some("2026-03-02"));
     assert_eq!(talks[0].place.as_deref(), Some("Seoul"));
 }
+
+#[test]
+fn an_affiliation_carries_its_country_name_even_when_unmentioned() {
+    let x = run("Deal\n\nOfficials from Gazprom signed the contract on Tuesday.\n");
+    let gazprom = actor(&x, "org:gazprom");
+    assert_eq!(gazprom.affiliation.as_deref(), Some("country:RUS"));
+    assert_eq!(gazprom.affiliation_name.as_deref(), Some("Russia"));
+}
+
+#[test]
+fn the_tagger_finds_names_no_lexicon_lists() {
+    let x = run(
+        "Talks\n\nNegotiators led by Oubrou Benhaddou met representatives of Sonelgaz Holdings in Oran.\n",
+    );
+    let kinds: Vec<(ActorKind, &str)> =
+        x.actors.iter().map(|a| (a.kind, a.name.as_str())).collect();
+    assert!(
+        kinds.contains(&(ActorKind::Person, "Oubrou Benhaddou")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(k, n)| *k == ActorKind::Organization && n.contains("Sonelgaz")),
+        "{kinds:?}"
+    );
+    assert!(!x.places.is_empty(), "Oran is a place");
+}

@@ -414,10 +414,9 @@ impl NewsGraph {
                     .actors
                     .iter()
                     .find(|a| &a.key == aff)
-                    .map_or_else(
-                        || aff.trim_start_matches("country:").to_string(),
-                        |a| a.name.clone(),
-                    );
+                    .map(|a| a.name.clone())
+                    .or_else(|| actor.affiliation_name.clone())
+                    .unwrap_or_else(|| aff.trim_start_matches("country:").to_string());
                 let c = self.upsert_node(aff, NodeKind::Country, &country);
                 let ev: Vec<Evidence> = actor.mentions.first().map(evidence).into_iter().collect();
                 self.upsert_edge(i, c, EdgeKind::AffiliatedWith, &ev);

@@ -657,11 +657,24 @@ fn choose_title(page_title: Option<&str>, doc: &Doc) -> Option<String> {
         {
             return Some(h1.to_owned());
         }
-        return Some(page.to_owned());
+        return Some(without_site_name(page).to_owned());
     }
     h1.filter(|h| !h.is_empty())
         .or_else(|| doc.blocks.first().map(|_| collapse_ws(doc.block_text(0))))
         .filter(|t| !t.is_empty())
+}
+
+/// A page title without the site name that follows a bar: "Talks resume | Horn Ledger" is
+/// "Talks resume". Only short tails go, so a title that merely contains a bar stays whole.
+fn without_site_name(page: &str) -> &str {
+    match page.rsplit_once(" | ") {
+        Some((head, site))
+            if !head.trim().is_empty() && (1..=5).contains(&site.split_whitespace().count()) =>
+        {
+            head.trim_end()
+        }
+        _ => page,
+    }
 }
 
 /// Whether `page` is `headline` with a site name before or after it, like "Headline | Site".

@@ -816,6 +816,13 @@ fn html_title_choice() {
             (PARAGRAPH, "Rain.")
         ]
     );
+    // A site name after a bar goes, even when the <h1> words the headline differently.
+    let a = parse_ok(
+        "b.html",
+        "<title>Talks resume in Cairo | Nile Post</title><h1>Egypt and Ethiopia talk again</h1><p>Text.</p>",
+        Format::Html,
+    );
+    assert_eq!(a.title, "Talks resume in Cairo");
     // No <title>: the first <h1>; no <h1> either: the first block.
     let a = parse_ok("h.html", "<h2>Sub</h2><h1>Main</h1><p>x</p>", Format::Html);
     assert_eq!(a.title, "Main");

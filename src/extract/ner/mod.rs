@@ -121,6 +121,21 @@ impl NerModel {
         )
     }
 
+    /// For each token, how much more its label scored than `O` (0 for tokens labelled `O`):
+    /// a low margin means the tagger was unsure.
+    pub fn margins(&self, sentence: &SentenceFeatures, labels: &[usize]) -> Vec<f32> {
+        let mut e = [0.0_f32; L];
+        sentence
+            .tokens
+            .iter()
+            .zip(labels)
+            .map(|(f, &l)| {
+                self.emissions(f, &mut e);
+                e[l] - e[0]
+            })
+            .collect()
+    }
+
     /// Tags one sentence: label strings, one per word.
     pub fn tag(&self, words: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<&'static str> {
         let features = sentence_features(words, lex, doc);
