@@ -822,7 +822,14 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
             let after_locative =
                 i > 0 && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str());
+            // "in Bavaria and Lower Saxony": a name joined to a place is a place too.
+            let joined_to_place = i > 0
+                && matches!(ctx.words[i - 1], "and" | "or")
+                && ctx.hits.iter().any(|h| {
+                    matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
+                });
             let found = match kind {
+                "PER" | "ORG" if joined_to_place => Some(Found::Place { name }),
                 "PER" if after_locative => Some(Found::Place { name }),
                 // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an
                 // acronym ("talks at NATO") stays an organization.
