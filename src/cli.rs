@@ -30,6 +30,10 @@ USAGE:
                                                  --tagger scores the trained tagger alone
     newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
                                                  train the entity tagger on CoNLL files
+    newsgraph bench extract [FOLDERS...] [--conll FILE]... [--runs N]
+                                                 time the whole pipeline on one core and on all
+                                                 (default: ../shared/data/news and the CoNLL
+                                                 train and dev files)
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -40,7 +44,7 @@ recursively. Lexicons can be overridden with NEWSGRAPH_LEXICON_DIR=folder.
 pub fn is_subcommand(first: &str) -> bool {
     matches!(
         first,
-        "extract" | "eval" | "train" | "help" | "--help" | "-h" | "--version" | "-V"
+        "extract" | "eval" | "train" | "bench" | "help" | "--help" | "-h" | "--version" | "-V"
     )
 }
 
@@ -64,6 +68,12 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("ner") => eval_ner(&args[2..]),
             _ => Err(format!(
                 "unknown eval target; try 'newsgraph eval seed' or 'newsgraph eval ner'\n\n{USAGE}"
+            )),
+        },
+        Some("bench") => match args.get(1).map(String::as_str) {
+            Some("extract") => bench_extract(&args[2..]),
+            _ => Err(format!(
+                "unknown benchmark; try 'newsgraph bench extract'\n\n{USAGE}"
             )),
         },
         Some("train") => match args.get(1).map(String::as_str) {
@@ -307,5 +317,46 @@ fn eval_ner(args: &[String]) -> Result<ExitCode, String> {
         )
         .map_err(|e| format!("could not write the predictions ({e}): {out}"))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_extract(args: &[String]) -> Result<ExitCode, String> {
+    let mut folders = Vec::new();
+    let mut conll = Vec::new();
+    let mut runs = 3;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--conll" => conll.push(PathBuf::from(it.next().ok_or("--conll needs a file")?)),
+            "--runs" => {
+                let v = it.next().ok_or("--runs needs a number")?;
+                runs = v
+                    .parse()
+                    .map_err(|_| format!("--runs needs a number, not {v}"))?;
+            }
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option {other}\n\n{USAGE}"));
+            }
+            other => folders.push(PathBuf::from(other)),
+        }
+    }
+    if folders.is_empty() && conll.is_empty() {
+        let shared = Path::new("../shared/data");
+        folders.push(shared.join("news"));
+        conll.push(shared.join("conll2003/train.txt"));
+        conll.push(shared.join("conll2003/dev.txt"));
+    }
+    let lex = load_lexicon()?;
+    let mut problems = Vec::new();
+    let folder_refs: Vec<&Path> = folders.iter().map(PathBuf::as_path).collect();
+    let conll_refs: Vec<&Path> = conll.iter().map(PathBuf::as_path).collect();
+    let inputs = crate::bench::load_corpus(&folder_refs, &conll_refs, &mut problems);
+    for p in &problems {
+        eprintln!("newsgraph: skipped: {p}");
+    }
+    if inputs.is_empty() {
+        return Err("nothing to measure: no readable inputs".into());
+    }
+    print!("{}", crate::bench::report(&inputs, &lex, runs));
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 //! and `app` know about egui; everything else runs headless (see [`cli`]).
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod eval;
 pub mod extract;

@@ -298,6 +298,10 @@ impl SentenceCtx<'_, '_> {
     fn plausible_name(&self, kind: &str, span: Range<usize>) -> bool {
         let words = &self.words[span.clone()];
         let first = words[0];
+        // "before Eid al-Fitr": holidays and other words that never start a name.
+        if kind != "LOC" && self.lex.never_names.contains(first) {
+            return false;
+        }
         let capitalized = words.iter().all(|w| {
             NAME_PARTICLES.contains(w)
                 || w.chars()
@@ -790,8 +794,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         }
     }
     let features = sentence_features(&ctx.words, ctx.lex, context);
-    let label_ids = ctx.lex.tagger.decode(&features);
-    let margins = ctx.lex.tagger.margins(&features, &label_ids);
+    let (label_ids, margins) = ctx.lex.tagger.decode_with_margins(&features);
     let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
     let mut i = 0;
     while i < labels.len() {

@@ -2,7 +2,9 @@
 //! lists) read from the JSON files in `assets/lexicon/`, embedded in the binary and overridable
 //! from a folder, plus the phrase matcher that finds their entries in token streams.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -205,35 +207,68 @@ pub enum CountryForm {
     Capital,
 }
 
+/// A phrase's tokens (normalized) and what it names.
+type Phrase = (Vec<String>, Target);
+
 /// A phrase table keyed by token strings, matched longest-first.
 #[derive(Debug, Default)]
 pub struct PhraseTable {
-    by_first: HashMap<String, Vec<(Vec<String>, Target)>>,
+    by_first: HashMap<String, Vec<Phrase>, BuildHasherDefault<FnvHasher>>,
     case_insensitive: bool,
+}
+
+/// FNV-1a: a fast hash for the short token strings the phrase tables are keyed by (the
+/// tables hold our own lexicons, so flooding is not a concern).
+#[derive(Debug, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 impl PhraseTable {
     fn new(case_insensitive: bool) -> Self {
         Self {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             case_insensitive,
         }
     }
 
-    fn norm(&self, s: &str) -> String {
+    /// The form a token is looked up by; borrowed when nothing needs changing, which is
+    /// nearly always.
+    fn norm<'s>(&self, s: &'s str) -> Cow<'s, str> {
+        let needs_case = self.case_insensitive && s.chars().any(char::is_uppercase);
+        if !needs_case && !s.contains(['\u{2019}', '\u{2018}']) {
+            return Cow::Borrowed(s);
+        }
         let s = normalize_apostrophes(s);
-        if self.case_insensitive {
+        Cow::Owned(if self.case_insensitive {
             s.to_lowercase()
         } else {
             s
-        }
+        })
     }
 
     fn insert(&mut self, phrase: &str, target: Target) {
         let tokens: Vec<String> = tokenize(phrase)
             .iter()
             .filter(|t| t.kind != TokenKind::Space)
-            .map(|t| self.norm(&phrase[t.span.clone()]))
+            .map(|t| self.norm(&phrase[t.span.clone()]).into_owned())
             .collect();
         let Some(first) = tokens.first().cloned() else {
             return;
@@ -249,7 +284,7 @@ impl PhraseTable {
     /// Longest phrase starting at `words[start]`: (token count, target).
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
         let first = self.norm(words.get(start)?);
-        let list = self.by_first.get(&first)?;
+        let list = self.by_first.get(first.as_ref())?;
         'outer: for (phrase, target) in list {
             if start + phrase.len() > words.len() {
                 continue;
@@ -575,6 +610,10 @@ impl Lexicon {
 
     /// True when the lower-case form of `word` is a frequent English word.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        if word.chars().any(char::is_uppercase) {
+            self.common_words.contains(&word.to_lowercase())
+        } else {
+            self.common_words.contains(word)
+        }
     }
 }

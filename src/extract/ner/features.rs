@@ -169,6 +169,14 @@ impl DocContext {
     }
 }
 
+/// The word at `i`, or a boundary marker outside the sentence.
+fn at(v: &[String], i: isize) -> &str {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| v.get(i))
+        .map_or(if i < 0 { "<s>" } else { "</s>" }, String::as_str)
+}
+
 /// Everything the features of one sentence need, computed once.
 pub struct SentenceFeatures {
     /// Hashed features per token.
@@ -187,13 +195,6 @@ pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> Sen
         .collect();
     // A headline written in capitals: case says nothing there.
     let headline = letters.len() >= 2 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
-    let at = |v: &Vec<String>, i: isize| -> String {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| v.get(i))
-            .cloned()
-            .unwrap_or_else(|| if i < 0 { "<s>".into() } else { "</s>".into() })
-    };
     let class_at = |i: isize| -> &str {
         usize::try_from(i)
             .ok()
@@ -201,11 +202,15 @@ pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> Sen
             .copied()
             .unwrap_or("#")
     };
+    let titles: Vec<bool> = (0..n)
+        .map(|i| lex.titles.longest_at(words, i).is_some())
+        .collect();
     let title_at = |i: isize| -> bool {
         usize::try_from(i)
             .ok()
-            .filter(|&i| i < n)
-            .is_some_and(|i| lex.titles.longest_at(words, i).is_some())
+            .and_then(|i| titles.get(i))
+            .copied()
+            .unwrap_or(false)
     };
     let given_at = |i: isize| -> bool {
         usize::try_from(i)
@@ -235,20 +240,20 @@ pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> Sen
         f.push(hash(T::Suffix2, &[suffix(lw, 2)]));
         f.push(hash(T::Suffix3, &[suffix(lw, 3)]));
         f.push(hash(T::Suffix4, &[suffix(lw, 4)]));
-        f.push(hash(T::PrevLower, &[&prev]));
-        f.push(hash(T::NextLower, &[&next]));
-        f.push(hash(T::Prev2Lower, &[&at(&lower, k - 2)]));
-        f.push(hash(T::Next2Lower, &[&at(&lower, k + 2)]));
-        f.push(hash(T::PrevShape, &[&at(&shapes, k - 1)]));
-        f.push(hash(T::NextShape, &[&at(&shapes, k + 1)]));
-        f.push(hash(T::PrevWordBigram, &[&prev, lw]));
-        f.push(hash(T::NextWordBigram, &[lw, &next]));
+        f.push(hash(T::PrevLower, &[prev]));
+        f.push(hash(T::NextLower, &[next]));
+        f.push(hash(T::Prev2Lower, &[at(&lower, k - 2)]));
+        f.push(hash(T::Next2Lower, &[at(&lower, k + 2)]));
+        f.push(hash(T::PrevShape, &[at(&shapes, k - 1)]));
+        f.push(hash(T::NextShape, &[at(&shapes, k + 1)]));
+        f.push(hash(T::PrevWordBigram, &[prev, lw]));
+        f.push(hash(T::NextWordBigram, &[lw, next]));
         f.push(hash(
             T::ShapeTrigram,
-            &[&at(&shapes, k - 1), sh, &at(&shapes, k + 1)],
+            &[at(&shapes, k - 1), sh, at(&shapes, k + 1)],
         ));
-        f.push(hash(T::PrevSuffix3, &[suffix(&prev, 3)]));
-        f.push(hash(T::NextSuffix3, &[suffix(&next, 3)]));
+        f.push(hash(T::PrevSuffix3, &[suffix(prev, 3)]));
+        f.push(hash(T::NextSuffix3, &[suffix(next, 3)]));
         if i == 0 {
             f.push(hash(T::First, &[]));
             f.push(hash(T::FirstShape, &[sh]));

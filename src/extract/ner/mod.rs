@@ -61,8 +61,10 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// A map from feature key to weight row.
+/// A map from feature key to weight row (training).
 pub type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+/// A map from feature key to its weights, one per label (tagging: one lookup per feature).
+pub type WeightMap = HashMap<u64, [f32; L], BuildHasherDefault<KeyHasher>>;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -78,9 +80,8 @@ pub enum ModelError {
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct NerModel {
-    index: FeatureIndex,
-    /// `rows × L` emission weights.
-    weights: Vec<f32>,
+    /// Emission weights per feature, one per label.
+    weights: WeightMap,
     /// `(L + 1) × L` transition weights; the last row is the sentence start.
     transitions: Vec<f32>,
 }
@@ -95,45 +96,56 @@ impl NerModel {
             .expect("the embedded model is a valid model file (tested)")
     }
 
-    /// Number of features with weights.
-    pub fn feature_count(&self) -> usize {
-        self.index.len()
+    /// A model from trained weights: `rows` holds `L` weights for each row of `index`.
+    fn from_rows(index: &FeatureIndex, rows: &[f32], transitions: Vec<f32>) -> Self {
+        let mut weights =
+            WeightMap::with_capacity_and_hasher(index.len(), BuildHasherDefault::default());
+        for (&key, &row) in index {
+            let base = row as usize * L;
+            let mut w = [0.0; L];
+            w.copy_from_slice(&rows[base..base + L]);
+            weights.insert(key, w);
+        }
+        Self {
+            weights,
+            transitions,
+        }
     }
 
-    fn emissions(&self, feats: &[u64], out: &mut [f32; L]) {
-        *out = [0.0; L];
+    /// Number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.weights.len()
+    }
+
+    fn emissions(&self, feats: &[u64]) -> [f32; L] {
+        let mut out = [0.0; L];
         for f in feats {
-            if let Some(&row) = self.index.get(f) {
-                let base = row as usize * L;
-                for (o, w) in out.iter_mut().zip(&self.weights[base..base + L]) {
-                    *o += w;
+            if let Some(w) = self.weights.get(f) {
+                for (o, x) in out.iter_mut().zip(w) {
+                    *o += x;
                 }
             }
         }
+        out
     }
 
     /// The best label sequence for one sentence's features.
     pub fn decode(&self, sentence: &SentenceFeatures) -> Vec<usize> {
-        viterbi(
-            &sentence.tokens,
-            |f, out| self.emissions(f, out),
-            &self.transitions,
-        )
+        self.decode_with_margins(sentence).0
     }
 
-    /// For each token, how much more its label scored than `O` (0 for tokens labelled `O`):
-    /// a low margin means the tagger was unsure.
-    pub fn margins(&self, sentence: &SentenceFeatures, labels: &[usize]) -> Vec<f32> {
-        let mut e = [0.0_f32; L];
-        sentence
-            .tokens
+    /// The best label sequence and, for each token, how much more its label scored than `O`
+    /// on the token's own evidence (0 for tokens labelled `O`): a low margin means the tagger
+    /// was unsure.
+    pub fn decode_with_margins(&self, sentence: &SentenceFeatures) -> (Vec<usize>, Vec<f32>) {
+        let emissions: Vec<[f32; L]> = sentence.tokens.iter().map(|f| self.emissions(f)).collect();
+        let labels = viterbi(&emissions, &self.transitions);
+        let margins = labels
             .iter()
-            .zip(labels)
-            .map(|(f, &l)| {
-                self.emissions(f, &mut e);
-                e[l] - e[0]
-            })
-            .collect()
+            .zip(&emissions)
+            .map(|(&l, e)| e[l] - e[0])
+            .collect();
+        (labels, margins)
     }
 
     /// Tags one sentence: label strings, one per word.
@@ -149,14 +161,18 @@ impl NerModel {
     /// (u64) and `L` weights as i16 (times `scale`), little-endian, sorted by key so the same
     /// model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self.weights.iter().fold(0.0_f32, |m, w| m.max(w.abs()));
+        let max = self
+            .weights
+            .values()
+            .flatten()
+            .fold(0.0_f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 {
             max / f32::from(i16::MAX)
         } else {
             1.0
         };
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
+        let mut rows: Vec<(u64, &[f32; L])> = self.weights.iter().map(|(&k, w)| (k, w)).collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
         let mut out = Vec::with_capacity(32 + rows.len() * (8 + 2 * L));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&u32::try_from(rows.len()).unwrap_or(u32::MAX).to_le_bytes());
@@ -164,10 +180,9 @@ impl NerModel {
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        for (key, row) in rows {
+        for (key, weights) in rows {
             out.extend_from_slice(&key.to_le_bytes());
-            let base = row as usize * L;
-            for w in &self.weights[base..base + L] {
+            for w in weights {
                 #[allow(
                     clippy::cast_possible_truncation,
                     reason = "rounded into i16 range by the scale"
@@ -199,17 +214,16 @@ impl NerModel {
         if bytes.len().saturating_sub(r.pos) < n * (8 + 2 * L) {
             return Err(ModelError::Truncated);
         }
-        let mut index = FeatureIndex::with_capacity_and_hasher(n, BuildHasherDefault::default());
-        let mut weights = Vec::with_capacity(n * L);
-        for row in 0..n {
+        let mut weights = WeightMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        for _ in 0..n {
             let key = u64::from_le_bytes(r.array()?);
-            index.insert(key, u32::try_from(row).map_err(|_| ModelError::Format)?);
-            for _ in 0..L {
-                weights.push(f32::from(i16::from_le_bytes(r.array()?)) * scale);
+            let mut w = [0.0; L];
+            for x in &mut w {
+                *x = f32::from(i16::from_le_bytes(r.array()?)) * scale;
             }
+            weights.insert(key, w);
         }
         Ok(Self {
-            index,
             weights,
             transitions,
         })
@@ -236,28 +250,21 @@ impl Reader<'_> {
     }
 }
 
-/// Viterbi over `tokens` with emission scores from `emit` and `transitions`
-/// (`(L + 1) × L`, the last row for the start), obeying the BIO constraints.
-fn viterbi(
-    tokens: &[Vec<u64>],
-    mut emit: impl FnMut(&[u64], &mut [f32; L]),
-    transitions: &[f32],
-) -> Vec<usize> {
-    let n = tokens.len();
+/// Viterbi over per-token emission scores and `transitions` (`(L + 1) × L`, the last row for
+/// the start), obeying the BIO constraints.
+fn viterbi(emissions: &[[f32; L]], transitions: &[f32]) -> Vec<usize> {
+    let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
     let mut back = vec![[0u8; L]; n];
-    let mut e = [0.0_f32; L];
-    emit(&tokens[0], &mut e);
     for b in 0..L {
         if allowed(START, b) {
-            score[0][b] = e[b] + transitions[START * L + b];
+            score[0][b] = emissions[0][b] + transitions[START * L + b];
         }
     }
     for t in 1..n {
-        emit(&tokens[t], &mut e);
         for b in 0..L {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
@@ -271,7 +278,7 @@ fn viterbi(
                     arg = a;
                 }
             }
-            score[t][b] = best + e[b];
+            score[t][b] = best + emissions[t][b];
             #[allow(clippy::cast_possible_truncation, reason = "L is 9")]
             {
                 back[t][b] = arg as u8;
@@ -310,14 +317,11 @@ mod tests {
     #[test]
     fn viterbi_obeys_the_constraints() {
         // Emissions prefer I-PER everywhere; the start forbids it, so B-PER comes first.
-        let tokens = vec![vec![1], vec![1]];
         let i_per = label_index("I-PER");
-        let emit = |_: &[u64], out: &mut [f32; L]| {
-            *out = [0.0; L];
-            out[i_per] = 5.0;
-            out[label_index("B-PER")] = 1.0;
-        };
-        let path = viterbi(&tokens, emit, &vec![0.0; (L + 1) * L]);
+        let mut e = [0.0; L];
+        e[i_per] = 5.0;
+        e[label_index("B-PER")] = 1.0;
+        let path = viterbi(&[e, e], &vec![0.0; (L + 1) * L]);
         assert_eq!(path, vec![label_index("B-PER"), i_per]);
     }
 

@@ -33,7 +33,7 @@ impl Default for TrainOptions {
         Self {
             epochs: 12,
             seed: 0x6e65_7773,
-            min_count: 2,
+            min_count: 3,
         }
     }
 }
@@ -113,8 +113,8 @@ pub fn train(
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(options.seed | 1);
     let mut step = 1.0_f64;
-    let emit_with = |w: &[f32], index: &FeatureIndex, f: &[u64], out: &mut [f32; L]| {
-        *out = [0.0; L];
+    let emit_with = |w: &[f32], index: &FeatureIndex, f: &[u64]| {
+        let mut out = [0.0; L];
         for k in f {
             if let Some(&row) = index.get(k) {
                 let base = row as usize * L;
@@ -123,12 +123,9 @@ pub fn train(
                 }
             }
         }
+        out
     };
-    let mut model = NerModel {
-        index: index.clone(),
-        weights: Vec::new(),
-        transitions: Vec::new(),
-    };
+    let mut model = NerModel::from_rows(&FeatureIndex::default(), &[], Vec::new());
     for epoch in 1..=options.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -136,11 +133,13 @@ pub fn train(
         }
         for &s in &order {
             let sentence = &data[s];
-            let predicted = viterbi(
-                &sentence.features.tokens,
-                |f, out| emit_with(&weights.w, &index, f, out),
-                &transitions.w,
-            );
+            let emissions: Vec<[f32; L]> = sentence
+                .features
+                .tokens
+                .iter()
+                .map(|f| emit_with(&weights.w, &index, f))
+                .collect();
+            let predicted = viterbi(&emissions, &transitions.w);
             for (t, (&gold, &pred)) in sentence.labels.iter().zip(&predicted).enumerate() {
                 let gold_prev = if t == 0 {
                     START
@@ -164,8 +163,7 @@ pub fn train(
             }
             step += 1.0;
         }
-        model.weights = weights.average(step);
-        model.transitions = transitions.average(step);
+        model = NerModel::from_rows(&index, &weights.average(step), transitions.average(step));
         report(epoch, &model);
     }
     model
