@@ -12,7 +12,8 @@ use std::ops::Range;
 
 use super::doc::Doc;
 use super::lexicon::{CountryForm, Lexicon, Target};
-use super::ner::{DocContext, LABELS, sentence_features};
+use super::ner::features::sentence_features_with;
+use super::ner::{DocContext, LABELS};
 use super::tokenize::TokenKind;
 use super::{Actor, ActorKind, Mention, slug};
 
@@ -180,6 +181,10 @@ struct SentenceCtx<'d, 'a> {
     heading: bool,
     taken: Vec<bool>,
     hits: Vec<Hit>,
+    /// `lex.names.longest_at` for every word, looked up once.
+    names_at: Vec<Option<(usize, Target)>>,
+    /// `lex.titles.longest_at` for every word, looked up once.
+    titles_at: Vec<Option<(usize, Target)>>,
 }
 
 impl SentenceCtx<'_, '_> {
@@ -219,9 +224,9 @@ impl SentenceCtx<'_, '_> {
             && is_capitalized(w)
             && !self.taken[i]
             && !self.lex.never_names.contains(w)
-            && self.lex.titles.longest_at(&self.words, i).is_none()
+            && self.titles_at[i].is_none()
             && !matches!(
-                self.lex.names.longest_at(&self.words, i),
+                self.names_at[i],
                 Some((_, Target::Country(..) | Target::Organization(_)))
             )
     }
@@ -406,9 +411,17 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
     let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let names_at = (0..words.len())
+            .map(|i| lex.names.longest_at(&words, i))
+            .collect();
+        let titles_at = (0..words.len())
+            .map(|i| lex.titles.longest_at(&words, i))
+            .collect();
         let mut ctx = SentenceCtx {
             doc,
             lex,
+            names_at,
+            titles_at,
             taken: vec![false; words.len()],
             words,
             start: sentence.tokens.start,
@@ -454,7 +467,7 @@ fn block_places(ctx: &mut SentenceCtx<'_, '_>) {
 fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
     let mut i = 0;
     while i < ctx.words.len() {
-        let Some((len, target)) = ctx.lex.names.longest_at(&ctx.words, i) else {
+        let Some((len, target)) = ctx.names_at[i] else {
             i += 1;
             continue;
         };
@@ -663,7 +676,7 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
-        let Some((len, target)) = ctx.lex.titles.longest_at(&ctx.words, i) else {
+        let Some((len, target)) = ctx.titles_at[i] else {
             i += 1;
             continue;
         };
@@ -793,7 +806,8 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             k += 1;
         }
     }
-    let features = sentence_features(&ctx.words, ctx.lex, context);
+    let features =
+        sentence_features_with(&ctx.words, &ctx.names_at, &ctx.titles_at, ctx.lex, context);
     let (label_ids, margins) = ctx.lex.tagger.decode_with_margins(&features);
     let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
     let mut i = 0;
@@ -845,7 +859,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                 }
                 "PER" => Some(Found::Person {
                     known: (last - i == 1)
-                        .then(|| match ctx.lex.names.longest_at(&ctx.words, i) {
+                        .then(|| match ctx.names_at[i] {
                             Some((1, Target::PersonAlias(p) | Target::Person(p))) => Some(p),
                             _ => None,
                         })
@@ -959,7 +973,7 @@ fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
                 j += 1;
             }
         }
-        let Some((len, target)) = ctx.lex.titles.longest_at(&ctx.words, j) else {
+        let Some((len, target)) = ctx.titles_at.get(j).copied().flatten() else {
             continue;
         };
         if target == Target::Honorific || !ctx.free(j..j + len) {

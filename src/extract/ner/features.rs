@@ -123,11 +123,11 @@ fn suffix(word: &str, n: usize) -> &str {
 }
 
 /// What the lexicons say of each token of a sentence: `B-`/`I-` plus a class name.
-fn lexicon_classes(words: &[&str], lex: &Lexicon) -> Vec<&'static str> {
-    let mut out = vec!["-"; words.len()];
+fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
+    let mut out = vec!["-"; names_at.len()];
     let mut i = 0;
-    while i < words.len() {
-        if let Some((len, target)) = lex.names.longest_at(words, i) {
+    while i < names_at.len() {
+        if let Some((len, target)) = names_at[i] {
             let (b, inside) = match target {
                 Target::Country(_, CountryForm::Name | CountryForm::Short) => ("B-cty", "I-cty"),
                 Target::Country(_, CountryForm::Adjective) => ("B-adj", "I-adj"),
@@ -185,10 +185,28 @@ pub struct SentenceFeatures {
 
 /// Computes the features of every token of `words`.
 pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> SentenceFeatures {
+    let names_at: Vec<_> = (0..words.len())
+        .map(|i| lex.names.longest_at(words, i))
+        .collect();
+    let titles_at: Vec<_> = (0..words.len())
+        .map(|i| lex.titles.longest_at(words, i))
+        .collect();
+    sentence_features_with(words, &names_at, &titles_at, lex, doc)
+}
+
+/// [`sentence_features`] with the lexicon lookups of every word already done (the actor stage
+/// has them).
+pub fn sentence_features_with(
+    words: &[&str],
+    names_at: &[Option<(usize, Target)>],
+    titles_at: &[Option<(usize, Target)>],
+    lex: &Lexicon,
+    doc: &DocContext,
+) -> SentenceFeatures {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-    let classes = lexicon_classes(words, lex);
+    let classes = lexicon_classes(names_at);
     let letters: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -202,10 +220,8 @@ pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> Sen
             .copied()
             .unwrap_or("#")
     };
-    let titles: Vec<bool> = (0..n)
-        .map(|i| lex.titles.longest_at(words, i).is_some())
-        .collect();
-    let title_at = |i: isize| -> bool {
+    let titles: Vec<bool> = titles_at.iter().map(Option::is_some).collect();
+    let is_title = |i: isize| -> bool {
         usize::try_from(i)
             .ok()
             .and_then(|i| titles.get(i))
@@ -277,10 +293,10 @@ pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> Sen
         if given_at(k - 1) {
             f.push(hash(T::PrevGivenName, &[]));
         }
-        if title_at(k) {
+        if is_title(k) {
             f.push(hash(T::Title, &[]));
         }
-        if title_at(k - 1) {
+        if is_title(k - 1) {
             f.push(hash(T::PrevTitle, &[]));
         }
         let len = match w.chars().count() {
