@@ -46,8 +46,6 @@ enum T {
     Title,
     PrevTitle,
     Length,
-    PrevSuffix3,
-    NextSuffix3,
 }
 
 /// A fast, deterministic 64-bit hash (FNV-1a over the template and the parts).
@@ -268,8 +266,6 @@ pub fn sentence_features_with(
             T::ShapeTrigram,
             &[at(&shapes, k - 1), sh, at(&shapes, k + 1)],
         ));
-        f.push(hash(T::PrevSuffix3, &[suffix(prev, 3)]));
-        f.push(hash(T::NextSuffix3, &[suffix(next, 3)]));
         if i == 0 {
             f.push(hash(T::First, &[]));
             f.push(hash(T::FirstShape, &[sh]));
