@@ -307,6 +307,15 @@ impl SentenceCtx<'_, '_> {
         if kind != "LOC" && self.lex.never_names.contains(first) {
             return false;
         }
+        // "Areas of Concern & Potential", "Eastern Shield": capitalized common words are a
+        // heading's or a code name's, not a person's or an organization's.
+        let all_common = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !NAME_PARTICLES.contains(w))
+            .all(|w| self.lex.is_common_word(w));
+        if kind != "LOC" && all_common {
+            return false;
+        }
         let capitalized = words.iter().all(|w| {
             NAME_PARTICLES.contains(w)
                 || w.chars()

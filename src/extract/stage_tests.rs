@@ -214,3 +214,19 @@ fn the_tagger_finds_names_no_lexicon_lists() {
     );
     assert!(!x.places.is_empty(), "Oran is a place");
 }
+
+#[test]
+fn capitalized_common_words_in_headings_are_not_organizations() {
+    let x = run(
+        "Outlook\n\nThe talks went well.\n\nkey Areas of Concern & Potential for Conflict\n\nChina and Vietnam disagree.\n",
+    );
+    for a in &x.actors {
+        assert_ne!(
+            a.kind,
+            ActorKind::Organization,
+            "{} is not an organization",
+            a.name
+        );
+        assert_ne!(a.kind, ActorKind::Person, "{} is not a person", a.name);
+    }
+}
