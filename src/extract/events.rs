@@ -68,6 +68,7 @@ pub fn detect(
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let clauses = clauses(doc, sentence.tokens.clone());
+        let mut governed_by_earlier = false;
         let mut i = 0;
         while i < words.len() {
             let Some((len, Target::Trigger(t))) = lex.trigger_table.longest_at(&words, i) else {
@@ -76,6 +77,18 @@ pub fn detect(
             };
             let global = sentence.tokens.start + i;
             if (global..global + len).any(|g| covered[g]) || is_month(&words, i) {
+                i += len;
+                continue;
+            }
+            // "called on Hockney to quit", "agreed to reinstate": the act is the first verb's;
+            // the infinitive is what was asked or agreed, not a second event. "should not
+            // apologise", "never condemned": what did not happen is no event.
+            let before = |k: usize| i.checked_sub(k).map(|p| words[p].to_lowercase());
+            let infinitive = before(1).as_deref() == Some("to") && governed_by_earlier;
+            let negated = [before(1), before(2)]
+                .iter()
+                .any(|w| matches!(w.as_deref(), Some("not" | "never" | "n't" | "no")));
+            if infinitive || negated {
                 i += len;
                 continue;
             }
@@ -190,6 +203,7 @@ pub fn detect(
                 event.date = date;
             }
             event.mentions.push(Mention { span, sentence: s });
+            governed_by_earlier = true;
             i += len;
         }
     }

@@ -230,3 +230,12 @@ fn capitalized_common_words_in_headings_are_not_organizations() {
         assert_ne!(a.kind, ActorKind::Person, "{} is not a person", a.name);
     }
 }
+
+#[test]
+fn what_was_asked_or_denied_is_not_a_second_event() {
+    let x = run("Row\n\nGermany called on France to withdraw its envoy.\n");
+    assert!(!events_of(&x, Plover::Request).is_empty(), "{:?}", x.events);
+    assert!(events_of(&x, Plover::Retreat).is_empty(), "{:?}", x.events);
+    let y = run("Row\n\nGermany did not condemn France on Monday.\n");
+    assert!(events_of(&y, Plover::Reject).is_empty(), "{:?}", y.events);
+}
