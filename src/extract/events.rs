@@ -17,6 +17,32 @@ const ANAPHORS: &[&str] = &[
     "these", "those", "such", "both", "this", "its", "their", "the two",
 ];
 
+/// Words that make the next one a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "any",
+    "such", "no",
+];
+
+/// Prepositions that introduce the parties of an act named by a noun.
+const INTRODUCERS: &[&str] = &[
+    "between",
+    "with",
+    "by",
+    "from",
+    "of",
+    "against",
+    "among",
+    "involving",
+    "on",
+    "to",
+];
+
+/// Prepositions that put a noun in a phrase of its own.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "for", "after", "before", "during", "over", "about", "into", "under",
+    "despite", "since", "until", "without", "through",
+];
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -88,7 +114,14 @@ pub fn detect(
             let negated = [before(1), before(2)]
                 .iter()
                 .any(|w| matches!(w.as_deref(), Some("not" | "never" | "n't" | "no")));
-            if infinitive || negated {
+            // "could support", "if we reject": what might happen is not a reported act.
+            let hypothetical = [before(1), before(2)].iter().any(|w| {
+                matches!(
+                    w.as_deref(),
+                    Some("could" | "would" | "might" | "may" | "should" | "if" | "whether")
+                )
+            });
+            if infinitive || negated || hypothetical {
                 i += len;
                 continue;
             }
@@ -139,6 +172,30 @@ pub fn detect(
                         p.place_only = true;
                     }
                 }
+            }
+            // "the military action", "this agreement": a trigger used as a noun names its own
+            // parties (an actor just before it, or one it introduces: "talks with Iran",
+            // "condemnation from Beijing"); the rest of the sentence is not its party.
+            // A noun right after a verb ("signed the accord") is that verb's object, and the
+            // verb's subject its party: only a noun that opens the sentence or follows a
+            // preposition ("on the military action") is restricted.
+            let object_of_verb = before(2).is_some_and(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !INTRODUCERS.contains(&w.as_str())
+                    && !PREPOSITIONS.contains(&w.as_str())
+            });
+            if before(1).is_some_and(|w| DETERMINERS.contains(&w.as_str())) && !object_of_verb {
+                let after_start = global + len;
+                people.retain(|p| {
+                    p.borrowed
+                        || (p.token < global && p.token + 3 >= global)
+                        || (p.token >= after_start
+                            && p.token <= after_start + 8
+                            && (after_start..p.token).any(|q| {
+                                INTRODUCERS.contains(&doc.word(q).to_lowercase().as_str())
+                            }))
+                });
             }
             let place_hit = people.iter().find(|p| p.place_only);
             let place_key = place_hit.map(|p| p.key.clone());

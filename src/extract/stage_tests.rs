@@ -239,3 +239,26 @@ fn what_was_asked_or_denied_is_not_a_second_event() {
     let y = run("Row\n\nGermany did not condemn France on Monday.\n");
     assert!(events_of(&y, Plover::Reject).is_empty(), "{:?}", y.events);
 }
+
+#[test]
+fn hypothetical_acts_and_bare_nouns_make_no_events() {
+    let x = run("Plans\n\nGermany said it could support France next year.\n");
+    assert!(events_of(&x, Plover::Support).is_empty(), "{:?}", x.events);
+    // "the military action" names no party; Britain and Iraq are the vote's, not its.
+    let y = run(
+        "Vote\n\nBritain held a vote in parliament on the military action against nobody in particular, said Iraq.\n",
+    );
+    assert!(
+        !y.events
+            .iter()
+            .any(|e| e.category == Plover::Assault
+                && e.participants.iter().any(|p| p == "country:GBR")),
+        "{:?}",
+        y.events
+    );
+    // "a meeting between X and Y": the parties the noun introduces.
+    let z = run("Talks\n\nThe news came after a meeting between Germany and France in Berlin.\n");
+    let meetings = events_of(&z, Plover::Consult);
+    assert_eq!(meetings.len(), 1, "{:?}", z.events);
+    assert_eq!(meetings[0].participants, vec!["country:DEU", "country:FRA"]);
+}
