@@ -129,7 +129,12 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
     let extraction = extract(&article, lex);
     let mut mentions: Vec<(Range<usize>, &str)> = Vec::new();
     for actor in &extraction.actors {
-        for m in &actor.mentions {
+        // "the defense minister" refers to a person but is no name: CoNLL tags names only.
+        for m in actor
+            .mentions
+            .iter()
+            .filter(|m| article.text[m.span.clone()].chars().any(char::is_uppercase))
+        {
             let kind = match actor.kind {
                 ActorKind::Person => "PER",
                 ActorKind::Organization => "ORG",

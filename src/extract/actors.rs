@@ -1250,11 +1250,88 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
         actor.mentions.push(mention);
     }
+    role_mentions(doc, lex, hits, &mut actors);
     let mut out: Vec<Actor> = actors.into_values().collect();
     for a in &mut out {
         a.aliases.sort();
+        a.mentions.sort_by_key(|m| m.span.start);
     }
     out
+}
+
+/// "The defense minister said": a later mention by role alone is the one person of the
+/// article who holds that role. Only after that person has been named, and only when exactly
+/// one person holds it.
+fn role_mentions(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &mut Vec<Hit>,
+    actors: &mut BTreeMap<String, Actor>,
+) {
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in hits.iter() {
+        for t in h.tokens.clone() {
+            covered[t] = true;
+        }
+    }
+    let mut found = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.clone().map(|t| doc.word(t)).collect();
+        for i in 1..words.len() {
+            if !words[i - 1].eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let Some((len, target)) = lex.titles.longest_at(&words, i) else {
+                continue;
+            };
+            let g = sentence.tokens.start + i;
+            if target == Target::Honorific || (g..g + len).any(|t| covered[t]) {
+                continue;
+            }
+            // "the minister Dong Jun" is a titled name, found already.
+            if words.get(i + len).is_some_and(|w| is_capitalized(w)) {
+                continue;
+            }
+            let Some(role) = lex.role_of(target) else {
+                continue;
+            };
+            let start = doc.tokens[g].span.start;
+            let holders: Vec<&String> = actors
+                .values()
+                .filter(|a| {
+                    a.kind == ActorKind::Person
+                        && a.role
+                            .as_deref()
+                            .is_some_and(|r| r.eq_ignore_ascii_case(&role))
+                        && a.mentions.iter().any(|m| m.span.start < start)
+                })
+                .map(|a| &a.key)
+                .collect();
+            if let [key] = holders.as_slice() {
+                found.push((g..g + len, s, (*key).clone()));
+            }
+        }
+    }
+    for (tokens, sentence, key) in found {
+        let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
+        let surface = doc.text[span.clone()].to_string();
+        // The role phrase is a mention, not another name of the person.
+        if let Some(actor) = actors.get_mut(&key) {
+            actor.mentions.push(Mention { span, sentence });
+        }
+        hits.push(Hit {
+            tokens,
+            sentence,
+            found: Found::Person {
+                name: surface,
+                role: None,
+                country: None,
+                known: None,
+            },
+            key,
+        });
+    }
+    hits.sort_by_key(|h| h.tokens.start);
 }
 
 /// Node key of a person.

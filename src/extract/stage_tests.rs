@@ -262,3 +262,18 @@ fn hypothetical_acts_and_bare_nouns_make_no_events() {
     assert_eq!(meetings.len(), 1, "{:?}", z.events);
     assert_eq!(meetings[0].participants, vec!["country:DEU", "country:FRA"]);
 }
+
+#[test]
+fn a_later_mention_by_role_is_the_person_who_holds_it() {
+    let x = run(
+        "Talks\n\nChinese Defense Minister Dong Jun met officials in Hanoi. Later the defense minister said talks would continue.\n",
+    );
+    let dong = actor(&x, "person:dong-jun");
+    assert_eq!(dong.mentions.len(), 2, "{:?}", dong.mentions);
+    assert!(!dong.aliases.iter().any(|a| a.contains("minister")));
+    // Two people with the role: "the president" is nobody in particular.
+    let y = run(
+        "Summit\n\nPresident Ramon Castillo met President Ana Lobo. Then the president left.\n",
+    );
+    assert_eq!(actor(&y, "person:ramon-castillo").mentions.len(), 1);
+}
