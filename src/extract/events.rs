@@ -17,6 +17,35 @@ const ANAPHORS: &[&str] = &[
     "these", "those", "such", "both", "this", "its", "their", "the two",
 ];
 
+/// Things that are attacked only in words.
+const ABSTRACT_TARGETS: &[&str] = &[
+    "plan",
+    "plans",
+    "policy",
+    "policies",
+    "proposal",
+    "proposals",
+    "comments",
+    "remarks",
+    "record",
+    "decision",
+    "decisions",
+    "budget",
+    "bill",
+    "stance",
+    "idea",
+    "ideas",
+    "claims",
+    "approach",
+    "strategy",
+    "handling",
+    "speech",
+    "statement",
+    "reforms",
+    "views",
+    "manifesto",
+];
+
 /// Words that make the next one a noun.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "any",
@@ -125,7 +154,29 @@ pub fn detect(
                 i += len;
                 continue;
             }
-            let trigger = &lex.triggers[t];
+            let mut trigger = &lex.triggers[t];
+            // "attacked Tory plans", "struck at the government's record": force used on words
+            // is criticism.
+            if trigger.category == "ASSAULT"
+                && words[i + len..words.len().min(i + len + 4)]
+                    .iter()
+                    .any(|w| ABSTRACT_TARGETS.contains(&w.to_lowercase().as_str()))
+                && let Some(criticism) = lex.triggers.iter().find(|t| t.kind == "criticism")
+            {
+                trigger = criticism;
+            }
+            // "strike action", "a strike ballot": a strike of workers, not from the air.
+            if matches!(words[i].to_lowercase().as_str(), "strike" | "strikes")
+                && words.get(i + len).is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "action" | "ballot" | "ballots" | "vote" | "day" | "days" | "threat"
+                    )
+                })
+                && let Some(strike) = lex.triggers.iter().find(|t| t.kind == "strike")
+            {
+                trigger = strike;
+            }
             let Some(category) = Plover::from_name(&trigger.category) else {
                 log::warn!(
                     "unknown PLOVER category {} in the trigger lexicon",

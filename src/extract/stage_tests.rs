@@ -277,3 +277,12 @@ fn a_later_mention_by_role_is_the_person_who_holds_it() {
     );
     assert_eq!(actor(&y, "person:ramon-castillo").mentions.len(), 1);
 }
+
+#[test]
+fn words_are_attacked_in_words_and_workers_strike_on_the_ground() {
+    let x = run("Row\n\nGermany attacked French plans on asylum.\n");
+    assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
+    assert!(!events_of(&x, Plover::Accuse).is_empty(), "{:?}", x.events);
+    let y = run("Strike\n\nThe strike action by the Polish union Solidarity began in Gdansk.\n");
+    assert!(events_of(&y, Plover::Assault).is_empty(), "{:?}", y.events);
+}
