@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::eval::ner::{Document, read_conll};
+use crate::eval::ner::{document_text, read_conll};
 use crate::extract::{Lexicon, extract};
 use crate::graph::NewsGraph;
 use crate::ingest::{Format, expand_inputs, parse};
@@ -53,7 +53,7 @@ pub fn load_corpus(folders: &[&Path], conll: &[&Path], problems: &mut Vec<String
                 for (i, d) in docs.iter().enumerate() {
                     inputs.push(Input {
                         name: format!("{}#{i}", path.display()),
-                        bytes: conll_article(d).into_bytes(),
+                        bytes: document_text(d).0.into_bytes(),
                         format: Format::Text,
                     });
                 }
@@ -62,20 +62,6 @@ pub fn load_corpus(folders: &[&Path], conll: &[&Path], problems: &mut Vec<String
         }
     }
     inputs
-}
-
-/// A CoNLL document as plain text: its first sentence as the title, then one paragraph per
-/// sentence, tokens separated by spaces.
-fn conll_article(doc: &Document) -> String {
-    let mut out = String::new();
-    for (i, s) in doc.sentences.iter().enumerate() {
-        if i > 0 {
-            out.push_str("\n\n");
-        }
-        out.push_str(&s.tokens.join(" "));
-    }
-    out.push('\n');
-    out
 }
 
 /// One measured pass.

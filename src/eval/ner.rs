@@ -93,7 +93,7 @@ pub fn read_conll(text: &str) -> Result<Vec<Document>, ConllError> {
 
 /// The document as an article: the first sentence is the title line, every sentence its own
 /// paragraph, tokens separated by single spaces. Returns the text and each token's byte range.
-fn document_text(doc: &Document) -> (String, Vec<Vec<Range<usize>>>) {
+pub fn document_text(doc: &Document) -> (String, Vec<Vec<Range<usize>>>) {
     let mut text = String::new();
     let mut spans = Vec::with_capacity(doc.sentences.len());
     for (i, s) in doc.sentences.iter().enumerate() {
