@@ -106,6 +106,45 @@ fn is_building(name: &str, last_word: &str) -> bool {
             .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Words that make a name a feature of the land or sea ("River Tyne", "Gulf of Aden",
+/// "Golan Heights"), whatever the tagger thinks.
+const GEOGRAPHIC_WORDS: &[&str] = &[
+    "river",
+    "sea",
+    "strait",
+    "straits",
+    "lake",
+    "mount",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+    "bay",
+    "gulf",
+    "peninsula",
+    "desert",
+    "channel",
+    "canal",
+    "basin",
+    "plateau",
+    "coast",
+    "heights",
+    "delta",
+    "ocean",
+    "archipelago",
+];
+
+/// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
+/// one followed by a single name ("River Tyne", "Lake Chad"; but "Gulf Coast Authority" is
+/// an organization).
+pub(crate) fn is_geographic(words: &[&str]) -> bool {
+    let geographic = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && GEOGRAPHIC_WORDS.contains(&w.to_lowercase().as_str())
+    };
+    words.last().is_some_and(geographic) || (words.len() == 2 && geographic(&words[0]))
+}
+
 /// Prepositions after which a name the tagger calls a person is a place.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "around", "across", "inside"];
 
@@ -855,7 +894,9 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
                 });
             let found = match kind {
-                "PER" | "ORG" if joined_to_place => Some(Found::Place { name }),
+                "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
+                    Some(Found::Place { name })
+                }
                 "PER" if after_locative => Some(Found::Place { name }),
                 // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an
                 // acronym ("talks at NATO") stays an organization.

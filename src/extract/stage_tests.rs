@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use super::actors::is_geographic as is_geographic_name;
 use super::{ActorKind, Event, Extraction, Lexicon, Plover, extract};
 use crate::ingest::{Format, parse};
 
@@ -285,4 +286,18 @@ fn words_are_attacked_in_words_and_workers_strike_on_the_ground() {
     assert!(!events_of(&x, Plover::Accuse).is_empty(), "{:?}", x.events);
     let y = run("Strike\n\nThe strike action by the Polish union Solidarity began in Gdansk.\n");
     assert!(events_of(&y, Plover::Assault).is_empty(), "{:?}", y.events);
+}
+
+#[test]
+fn rivers_and_gulfs_are_places() {
+    let x = run(
+        "Site\n\nProtesters gathered on the banks of the River Tyne near the Gulf Coast Authority.\n",
+    );
+    assert!(
+        !x.actors.iter().any(|a| a.name.contains("Tyne")),
+        "{:?}",
+        x.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+    assert!(is_geographic_name(&["River", "Tyne"]) && is_geographic_name(&["Golan", "Heights"]));
+    assert!(!is_geographic_name(&["Gulf", "Coast", "Authority"]));
 }
