@@ -222,30 +222,37 @@ fn retokenized_labels(r: &Retokenized, gold: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// Tags every token of `doc` with the trained tagger alone (no lexicon rules, no resolution),
-/// on the pipeline's tokens; each CoNLL token takes the label of its first piece.
-pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
+/// Visits each sentence of `doc` as the pipeline's tokenizer splits it, with the document's
+/// context (the words it writes in lower case) built from those tokens.
+fn each_retokenized(
+    doc: &Document,
+    mut visit: impl FnMut(&Retokenized, &[&str], &Sentence, &DocContext),
+) {
     let pieces: Vec<Retokenized> = doc.sentences.iter().map(retokenize).collect();
     let words: Vec<Vec<&str>> = pieces
         .iter()
         .map(|r| r.words.iter().map(String::as_str).collect())
         .collect();
     let context = DocContext::new(words.iter().map(Vec::as_slice));
-    pieces
-        .iter()
-        .zip(&words)
-        .zip(&doc.sentences)
-        .map(|((r, w), sentence)| {
-            let labels = model.tag(w, lex, &context);
-            let mut tags = vec!["O".to_string(); sentence.tokens.len()];
-            for (&(o, starts), label) in r.owner.iter().zip(labels) {
-                if starts {
-                    tags[o] = label.to_string();
-                }
+    for ((r, w), sentence) in pieces.iter().zip(&words).zip(&doc.sentences) {
+        visit(r, w, sentence, &context);
+    }
+}
+
+/// Tags every token of `doc` with the trained tagger alone (no lexicon rules, no resolution),
+/// on the pipeline's tokens; each CoNLL token takes the label of its first piece.
+pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    each_retokenized(doc, |r, words, sentence, context| {
+        let mut tags = vec!["O".to_string(); sentence.tokens.len()];
+        for (&(o, starts), label) in r.owner.iter().zip(model.tag(words, lex, context)) {
+            if starts {
+                tags[o] = label.to_string();
             }
-            tags
-        })
-        .collect()
+        }
+        out.push(tags);
+    });
+    out
 }
 
 /// Training sentences from CoNLL documents, on the pipeline's tokens: features in document
@@ -253,18 +260,12 @@ pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<S
 pub fn training_data(docs: &[Document], lex: &Lexicon) -> Vec<TrainSentence> {
     let mut out = Vec::new();
     for doc in docs {
-        let pieces: Vec<Retokenized> = doc.sentences.iter().map(retokenize).collect();
-        let words: Vec<Vec<&str>> = pieces
-            .iter()
-            .map(|r| r.words.iter().map(String::as_str).collect())
-            .collect();
-        let context = DocContext::new(words.iter().map(Vec::as_slice));
-        for ((r, w), s) in pieces.iter().zip(&words).zip(&doc.sentences) {
+        each_retokenized(doc, |r, words, sentence, context| {
             out.push(TrainSentence {
-                features: sentence_features(w, lex, &context),
-                labels: retokenized_labels(r, &s.gold),
+                features: sentence_features(words, lex, context),
+                labels: retokenized_labels(r, &sentence.gold),
             });
-        }
+        });
     }
     out
 }
