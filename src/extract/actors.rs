@@ -1102,6 +1102,18 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
             parts.last() == Some(&word)
                 || known.is_some_and(|k| lex.people[k].aliases.iter().any(|a| a == word))
         });
+        if let Some(first) = owners.next() {
+            return owners.next().is_none().then(|| first.0.clone());
+        }
+        // "Lin Wenhao ... Lin also warned": names written family name first (and the odd
+        // given name used alone, which within one article means the same person).
+        if lex.is_common_word(word) {
+            return None;
+        }
+        let mut owners = people.iter().filter(|(_, (name, _))| {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            parts.len() == 2 && parts[0] == word
+        });
         let first = owners.next()?;
         owners.next().is_none().then(|| first.0.clone())
     };

@@ -8,9 +8,10 @@ use std::ops::Range;
 
 use super::actors::{Found, Hit};
 use super::doc::Doc;
+use super::frame;
 use super::lexicon::{CountryForm, Lexicon, Target};
 use super::plover::Plover;
-use super::{Event, Mention, slug};
+use super::{Event, Mention, Modality, slug};
 
 /// Words that point back to something said just before ("these claims", "both sides").
 const ANAPHORS: &[&str] = &[
@@ -46,32 +47,6 @@ const ABSTRACT_TARGETS: &[&str] = &[
     "manifesto",
 ];
 
-/// Words that make the next one a noun.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "any",
-    "such", "no",
-];
-
-/// Prepositions that introduce the parties of an act named by a noun.
-const INTRODUCERS: &[&str] = &[
-    "between",
-    "with",
-    "by",
-    "from",
-    "of",
-    "against",
-    "among",
-    "involving",
-    "on",
-    "to",
-];
-
-/// Prepositions that put a noun in a phrase of its own.
-const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "for", "after", "before", "during", "over", "about", "into", "under",
-    "despite", "since", "until", "without", "through",
-];
-
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -97,6 +72,8 @@ struct Participant {
     place_name: Option<String>,
     /// Taken from the sentence before ("these claims"): it may be acted upon, never the actor.
     borrowed: bool,
+    /// The subject of the act, or the actor naming it.
+    agent: bool,
 }
 
 /// Finds events in every sentence. `hits` must be resolved (keys set); `affiliations` maps
@@ -140,20 +117,25 @@ pub fn detect(
             // apologise", "never condemned": what did not happen is no event.
             let before = |k: usize| i.checked_sub(k).map(|p| words[p].to_lowercase());
             let infinitive = before(1).as_deref() == Some("to") && governed_by_earlier;
-            let negated = [before(1), before(2)]
-                .iter()
-                .any(|w| matches!(w.as_deref(), Some("not" | "never" | "n't" | "no")));
-            // "could support", "if we reject": what might happen is not a reported act.
-            let hypothetical = [before(1), before(2)].iter().any(|w| {
-                matches!(
-                    w.as_deref(),
-                    Some("could" | "would" | "might" | "may" | "should" | "if" | "whether")
-                )
-            });
-            if infinitive || negated || hypothetical {
+            // The words just before the trigger, up to a break: "has not met", "if we reject",
+            // "called for talks", "is set to visit".
+            let window: Vec<String> = (1..=4)
+                .map_while(&before)
+                .take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "." | "—" | "(" | "\""))
+                .collect();
+            let near =
+                |n: usize, set: &[&str]| window.iter().take(n).any(|w| set.contains(&w.as_str()));
+            // What did not happen, or might happen only under a condition, is no event.
+            let negated = near(3, &["not", "never", "n't", "no", "without"]);
+            let conditional = near(
+                3,
+                &["if", "whether", "unless", "could", "might", "may", "should"],
+            );
+            if infinitive || negated || conditional {
                 i += len;
                 continue;
             }
+            let modality = modality_of(&window);
             let mut trigger = &lex.triggers[t];
             // "attacked Tory plans", "struck at the government's record": force used on words
             // is criticism.
@@ -191,13 +173,138 @@ pub fn detect(
                 .cloned()
                 .unwrap_or_else(|| sentence.tokens.clone());
             let sentence_hits = &by_sentence[s];
-            let in_clause = participants(doc, sentence_hits, &clause);
-            let mut people = in_clause.clone();
-            if distinct(&people) < 2 {
-                merge(
-                    &mut people,
-                    participants(doc, sentence_hits, &sentence.tokens),
-                );
+            let frames = frame::Sentence::new(doc, sentence_hits, sentence.tokens.clone());
+            let fr = frames.frame(global, global + len);
+            let acts = |h: &&Hit| {
+                !matches!(
+                    h.found,
+                    Found::Place { .. } | Found::Country { modifier: true, .. }
+                )
+            };
+            if fr.compound {
+                i += len;
+                continue;
+            }
+            let mut people: Vec<Participant> = Vec::new();
+            // "Chinese foreign ministry spokesperson Lin Wenhao accused": a spokesperson acts
+            // for the body named in the title.
+            let mut bodies: Vec<String> = Vec::new();
+            for &h in &fr.agents {
+                let agent = sentence_hits[h];
+                if !matches!(agent.found, Found::Person { .. }) {
+                    continue;
+                }
+                let start = agent.tokens.start;
+                if let Some(body) = sentence_hits.iter().find(|b| {
+                    matches!(b.found, Found::Organization { .. })
+                        && b.tokens.end <= start
+                        && b.tokens.end + 3 >= start
+                        && (b.tokens.end..start)
+                            .all(|t| doc.word(t).chars().all(char::is_alphabetic))
+                }) && !bodies.contains(&body.key)
+                {
+                    bodies.push(body.key.clone());
+                }
+            }
+            let add = |h: &Hit, agent: bool, borrowed: bool, people: &mut Vec<Participant>| {
+                if let Some(mut p) = participant(doc, h, sentence.tokens.start) {
+                    p.agent = agent && !p.place_only;
+                    p.borrowed = borrowed;
+                    if !people
+                        .iter()
+                        .any(|q| q.key == p.key && q.place_only == p.place_only)
+                    {
+                        people.push(p);
+                    }
+                }
+            };
+            for &h in &fr.agents {
+                add(sentence_hits[h], true, false, &mut people);
+            }
+            for &h in &fr.others {
+                add(sentence_hits[h], false, false, &mut people);
+            }
+            // "he accused", "it would provide": the pronoun stands for the nearest fitting actor
+            // before it in the sentence, or else the first one of the sentence before.
+            if fr.agents.is_empty()
+                && let Some(person) = fr.pronoun
+            {
+                let fits = |h: &&Hit| match h.found {
+                    Found::Person { .. } => person,
+                    Found::Country { modifier, .. } => !person && !modifier,
+                    Found::Organization { .. } => !person,
+                    Found::Place { .. } => false,
+                };
+                let earlier = sentence_hits
+                    .iter()
+                    .filter(|h| h.tokens.end <= global && fits(h))
+                    .max_by_key(|h| h.tokens.start);
+                let antecedent = earlier.copied().or_else(|| {
+                    let prev = s.checked_sub(1).map(|p| &doc.sentences[p])?;
+                    if prev.block != sentence.block {
+                        return None;
+                    }
+                    by_sentence[s - 1]
+                        .iter()
+                        .filter(|h| fits(h))
+                        .min_by_key(|h| h.tokens.start)
+                        .copied()
+                });
+                if let Some(h) = antecedent {
+                    add(h, true, false, &mut people);
+                }
+            }
+            // "both sides have agreed", "the two men discussed": the parties named before, in
+            // this sentence or the one before.
+            if fr.pair_anaphor {
+                let mut before: Vec<&Hit> = sentence_hits
+                    .iter()
+                    .filter(|h| h.tokens.end <= global && acts(h))
+                    .copied()
+                    .collect();
+                if before.len() < 2 && s > 0 && !doc.is_heading(s - 1) {
+                    before = by_sentence[s - 1]
+                        .iter()
+                        .filter(|h| acts(h))
+                        .copied()
+                        .collect();
+                }
+                for h in before {
+                    add(h, true, false, &mut people);
+                }
+            }
+            // "a statement that drew condemnation from Beijing", "condemned the agreement":
+            // a reaction is aimed at whoever made the statement or the agreement.
+            if fr.reaction
+                && matches!(
+                    category,
+                    Plover::Reject | Plover::Accuse | Plover::Threaten | Plover::Support
+                )
+                && people.iter().any(|p| p.agent)
+                && !people.iter().any(|p| !p.agent && !p.place_only)
+            {
+                let mut earlier = frames.opening_subject(global);
+                if earlier.iter().all(|&h| fr.agents.contains(&h)) && s > 0 {
+                    let prev = &doc.sentences[s - 1];
+                    if prev.block == sentence.block {
+                        let prev_frames =
+                            frame::Sentence::new(doc, &by_sentence[s - 1], prev.tokens.clone());
+                        let subject: Vec<&Hit> = prev_frames
+                            .opening_subject(prev.tokens.end)
+                            .into_iter()
+                            .map(|h| by_sentence[s - 1][h])
+                            .collect();
+                        for h in subject {
+                            add(h, false, true, &mut people);
+                        }
+                    }
+                    earlier.clear();
+                }
+                for h in earlier {
+                    if !fr.agents.contains(&h) {
+                        add(sentence_hits[h], false, true, &mut people);
+                    }
+                }
             }
             // "These claims", "both sides": only to complete a sentence that already names
             // someone, never to invent all the participants.
@@ -207,8 +314,30 @@ pub fn detect(
                     let before = participants(doc, &by_sentence[s - 1], &prev.tokens);
                     if let Some(mut first) = before.into_iter().find(|p| !p.place_only) {
                         first.borrowed = true;
-                        people.push(first);
+                        if !people.iter().any(|q| q.key == first.key) {
+                            people.push(first);
+                        }
                     }
+                }
+            }
+            // "Germany will contribute 3.5 billion euros, Brenner told reporters": the official
+            // announcing his own country's act takes part in it.
+            if let Some(speaker) = attributed_speaker(doc, sentence_hits, &sentence.tokens)
+                && let Some(country) = affiliations.get(&speaker.key)
+                && people.iter().any(|p| p.agent && &p.key == country)
+            {
+                add(speaker, false, false, &mut people);
+            }
+            // A verb names its act only with someone doing it ("officials criticised" says
+            // nothing of who); a passive one ("was condemned") with someone it is done to.
+            if !fr.noun && !people.iter().any(|p| p.agent) && (!fr.passive || people.is_empty()) {
+                i += len;
+                continue;
+            }
+            // Where it happens: a place named in the clause ("at a ceremony in Manila").
+            for p in participants(doc, sentence_hits, &clause) {
+                if p.place_only && !people.iter().any(|q| q.place_only) {
+                    people.push(p);
                 }
             }
             // "the Malaysia meeting", "Geneva talks": a country right before a meeting word is
@@ -221,32 +350,9 @@ pub fn detect(
                         })
                     {
                         p.place_only = true;
+                        p.agent = false;
                     }
                 }
-            }
-            // "the military action", "this agreement": a trigger used as a noun names its own
-            // parties (an actor just before it, or one it introduces: "talks with Iran",
-            // "condemnation from Beijing"); the rest of the sentence is not its party.
-            // A noun right after a verb ("signed the accord") is that verb's object, and the
-            // verb's subject its party: only a noun that opens the sentence or follows a
-            // preposition ("on the military action") is restricted.
-            let object_of_verb = before(2).is_some_and(|w| {
-                w.chars().all(char::is_alphabetic)
-                    && w.chars().next().is_some_and(char::is_lowercase)
-                    && !INTRODUCERS.contains(&w.as_str())
-                    && !PREPOSITIONS.contains(&w.as_str())
-            });
-            if before(1).is_some_and(|w| DETERMINERS.contains(&w.as_str())) && !object_of_verb {
-                let after_start = global + len;
-                people.retain(|p| {
-                    p.borrowed
-                        || (p.token < global && p.token + 3 >= global)
-                        || (p.token >= after_start
-                            && p.token <= after_start + 8
-                            && (after_start..p.token).any(|q| {
-                                INTRODUCERS.contains(&doc.word(q).to_lowercase().as_str())
-                            }))
-                });
             }
             let place_hit = people.iter().find(|p| p.place_only);
             let place_key = place_hit.map(|p| p.key.clone());
@@ -267,15 +373,7 @@ pub fn detect(
                 continue;
             }
             let adjective = adjective_before(sentence_hits, global);
-            let (source, targets) = direction(
-                category,
-                &people,
-                &words,
-                sentence.tokens.start,
-                global,
-                len,
-                adjective.as_ref(),
-            );
+            let (source, targets) = direction(category, &people, adjective.as_ref());
             let date = date_in(doc, &sentence.tokens);
             keys.sort();
             let key = format!(
@@ -287,7 +385,9 @@ pub fn detect(
                     .join("+")
             );
             let span = doc.tokens[global].span.start..doc.tokens[global + len - 1].span.end;
+            let asserted = modality.is_none();
             let event = events.entry(key.clone()).or_insert_with(|| Event {
+                modality,
                 key,
                 category,
                 kind: trigger.kind.clone(),
@@ -307,6 +407,15 @@ pub fn detect(
             if event.place.is_none() {
                 event.place = place;
             }
+            // Reported once as done, it was done.
+            if asserted {
+                event.modality = None;
+            }
+            for b in bodies {
+                if !event.participants.contains(&b) && !event.represented.contains(&b) {
+                    event.represented.push(b);
+                }
+            }
             if event.date.is_none() {
                 event.date = date;
             }
@@ -317,6 +426,15 @@ pub fn detect(
     }
     let mut out: Vec<Event> = events.into_values().collect();
     for e in &mut out {
+        // The same act reported by several articles is one node: the key names the category,
+        // the participants and the date when stated, not the article.
+        let article_part = format!("event:{article_slug}/");
+        if let Some(rest) = e.key.strip_prefix(&article_part) {
+            e.key = match &e.date {
+                Some(date) => format!("event:{rest}@{date}"),
+                None => format!("event:{rest}"),
+            };
+        }
         e.label = label(lex, e, names);
         // Officials act for their countries: "Japanese Defense Minister Haruto Sakai signed"
         // makes Japan a party too. The key and label keep to the people named.
@@ -335,6 +453,82 @@ pub fn detect(
         e.represented.sort();
     }
     out
+}
+
+/// How an act is stated, from the words just before its trigger (nearest first): "will
+/// visit" is planned, "called for talks" asked for, "cancelled the visit" called off.
+fn modality_of(window: &[String]) -> Option<Modality> {
+    let within = |n: usize, set: &[&str]| window.iter().take(n).any(|w| set.contains(&w.as_str()));
+    if within(
+        4,
+        &[
+            "cancelled",
+            "canceled",
+            "postponed",
+            "scrapped",
+            "shelved",
+            "off",
+        ],
+    ) {
+        return Some(Modality::Cancelled);
+    }
+    if within(4, &["denied", "denies", "deny", "denying"]) {
+        return Some(Modality::Denied);
+    }
+    if within(
+        4,
+        &[
+            "proposed",
+            "proposes",
+            "propose",
+            "offered",
+            "offers",
+            "suggested",
+        ],
+    ) {
+        return Some(Modality::Proposed);
+    }
+    if within(
+        4,
+        &[
+            "for", "urged", "urges", "demanded", "demands", "sought", "seeks",
+        ],
+    ) && window.iter().take(4).any(|w| {
+        matches!(
+            w.as_str(),
+            "called"
+                | "calls"
+                | "call"
+                | "calling"
+                | "urged"
+                | "urges"
+                | "demanded"
+                | "demands"
+                | "sought"
+                | "seeks"
+        )
+    }) {
+        return Some(Modality::CalledFor);
+    }
+    if within(3, &["agreed", "agree", "agrees"]) {
+        return Some(Modality::Agreed);
+    }
+    if within(
+        3,
+        &["possible", "potential", "proposed", "hypothetical", "would"],
+    ) {
+        return Some(Modality::Hypothetical);
+    }
+    if within(
+        4,
+        &[
+            "will", "set", "plans", "planned", "planning", "due", "expected", "upcoming", "next",
+            "shall", "'ll",
+        ],
+    ) {
+        return Some(Modality::Planned);
+    }
+    None
 }
 
 /// "on March 2", "in May": a month name, not a protest march or a modal verb.
@@ -358,17 +552,6 @@ fn distinct(people: &[Participant]) -> usize {
     keys.sort_unstable();
     keys.dedup();
     keys.len()
-}
-
-fn merge(into: &mut Vec<Participant>, more: Vec<Participant>) {
-    for p in more {
-        if !into
-            .iter()
-            .any(|q| q.key == p.key && q.place_only == p.place_only)
-        {
-            into.push(p);
-        }
-    }
 }
 
 fn has_anaphor(words: &[&str]) -> bool {
@@ -407,34 +590,63 @@ fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
 /// Actors mentioned in `range`: countries that only qualify a person or organization are left
 /// out, and a country after "in"/"at" is the place rather than a participant.
 fn participants(doc: &Doc<'_>, hits: &[&Hit], range: &Range<usize>) -> Vec<Participant> {
-    let mut out = Vec::new();
-    for h in hits {
-        if !range.contains(&h.tokens.start) {
-            continue;
-        }
-        if matches!(h.found, Found::Country { modifier: true, .. }) {
-            continue;
-        }
-        let prev = h
-            .tokens
-            .start
-            .checked_sub(1)
-            .filter(|&p| p >= range.start)
-            .map(|p| doc.word(p).to_lowercase());
-        let (place_only, place_name) = match &h.found {
-            Found::Place { name } => (true, Some(name.clone())),
-            Found::Country { .. } => (matches!(prev.as_deref(), Some("in" | "at")), None),
-            _ => (false, None),
-        };
-        out.push(Participant {
-            key: h.key.clone(),
-            token: h.tokens.start,
-            place_only,
-            place_name,
-            borrowed: false,
-        });
+    hits.iter()
+        .filter(|h| range.contains(&h.tokens.start))
+        .filter_map(|h| participant(doc, h, range.start))
+        .collect()
+}
+
+/// One mention as a participant; `None` for a country that only qualifies a name.
+fn participant(doc: &Doc<'_>, h: &Hit, range_start: usize) -> Option<Participant> {
+    if matches!(h.found, Found::Country { modifier: true, .. }) {
+        return None;
     }
-    out
+    let prev = h
+        .tokens
+        .start
+        .checked_sub(1)
+        .filter(|&p| p >= range_start)
+        .map(|p| doc.word(p).to_lowercase());
+    let (place_only, place_name) = match &h.found {
+        Found::Place { name } => (true, Some(name.clone())),
+        Found::Country { .. } => (matches!(prev.as_deref(), Some("in" | "at")), None),
+        _ => (false, None),
+    };
+    Some(Participant {
+        key: h.key.clone(),
+        token: h.tokens.start,
+        place_only,
+        place_name,
+        borrowed: false,
+        agent: false,
+    })
+}
+
+/// The person a sentence is attributed to: the one who "said", "told" or "announced", named
+/// just before the reporting verb ("Brenner told reporters", "the delegation, led by Robert
+/// Haines, said") or right after it ("said Malkov").
+fn attributed_speaker<'h>(
+    doc: &Doc<'_>,
+    hits: &[&'h Hit],
+    range: &Range<usize>,
+) -> Option<&'h Hit> {
+    let person = |h: &&&Hit| matches!(h.found, Found::Person { .. });
+    range.clone().find_map(|t| {
+        let w = doc.word(t).to_lowercase();
+        if !matches!(w.as_str(), "said" | "says" | "told" | "added" | "announced") {
+            return None;
+        }
+        hits.iter()
+            .filter(person)
+            .filter(|h| h.tokens.end <= t && h.tokens.end + 8 >= t)
+            .max_by_key(|h| h.tokens.end)
+            .or_else(|| {
+                hits.iter()
+                    .filter(person)
+                    .find(|h| h.tokens.start > t && h.tokens.start <= t + 2)
+            })
+            .copied()
+    })
 }
 
 /// The key of a country adjective right before the trigger ("Chinese military drills").
@@ -453,43 +665,35 @@ fn adjective_before(hits: &[&Hit], trigger: usize) -> Option<String> {
         .map(|h| h.key.clone())
 }
 
-/// Source and targets for directed categories: "from X"/"by X" after the trigger names the
-/// source; otherwise the first actor before the trigger acts on the others.
+/// Source and targets for directed categories: the first agent of the frame (a country
+/// adjective naming the act first: "a Chinese invasion") acts on everyone else.
 fn direction(
     category: Plover,
     people: &[Participant],
-    words: &[&str],
-    sentence_start: usize,
-    trigger: usize,
-    trigger_len: usize,
     adjective_before: Option<&String>,
 ) -> (Option<String>, Vec<String>) {
     if category.is_mutual() {
         return (None, Vec::new());
     }
     let actors: Vec<&Participant> = people.iter().filter(|p| !p.place_only).collect();
-    let after_trigger = trigger + trigger_len;
-    // "a Chinese invasion", "Russian air strikes": the adjective names who acts.
-    let adjective = adjective_before.filter(|key| actors.iter().any(|p| &p.key == *key));
-    let agent = actors.iter().find(|p| {
-        p.token >= after_trigger
-            && p.token > sentence_start
-            && matches!(
-                words
-                    .get(p.token - sentence_start - 1)
-                    .map(|w| w.to_lowercase())
-                    .as_deref(),
-                Some("from" | "by")
-            )
-    });
+    // "Japanese, Philippine and Australian warships will hold drills": acting together, no one
+    // of them acts on the others.
+    let mut agents: Vec<&str> = actors
+        .iter()
+        .filter(|p| p.agent && !p.borrowed)
+        .map(|p| p.key.as_str())
+        .collect();
+    agents.sort_unstable();
+    agents.dedup();
+    if agents.len() > 1 {
+        return (None, Vec::new());
+    }
+    let adjective = adjective_before.filter(|key| actors.iter().any(|p| p.agent && &p.key == *key));
     let source = adjective.cloned().or_else(|| {
-        agent
-            .or_else(|| {
-                actors
-                    .iter()
-                    .filter(|p| p.token < trigger && !p.borrowed)
-                    .min_by_key(|p| p.token)
-            })
+        actors
+            .iter()
+            .filter(|p| p.agent && !p.borrowed)
+            .min_by_key(|p| p.token)
             .map(|p| p.key.clone())
     });
     let Some(source) = source else {
@@ -549,7 +753,10 @@ fn label(lex: &Lexicon, e: &Event, names: &BTreeMap<String, String>) -> String {
     } else {
         join_names(&e.participants.iter().map(name).collect::<Vec<_>>())
     };
-    let mut out = format!("{kind}: {who}");
+    let mut out = match e.modality {
+        Some(m) => format!("{kind} ({}): {who}", m.label()),
+        None => format!("{kind}: {who}"),
+    };
     if let Some(place) = &e.place {
         out.push_str(" in ");
         out.push_str(place);

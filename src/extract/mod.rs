@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod doc;
 pub mod events;
+pub mod frame;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;
@@ -66,6 +67,41 @@ pub struct Actor {
     pub mentions: Vec<Mention>,
 }
 
+/// How an event is stated, when it is not simply reported as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Announced for later ("will visit", "is set to meet").
+    Planned,
+    /// Only possible ("a possible attack", "would meet").
+    Hypothetical,
+    /// Put forward by someone ("proposed talks").
+    Proposed,
+    /// Asked for ("called for a ceasefire").
+    CalledFor,
+    /// Agreed on, not yet done ("agreed on talks").
+    Agreed,
+    /// Said not to have happened ("denied a meeting").
+    Denied,
+    /// Called off ("cancelled the visit").
+    Cancelled,
+}
+
+impl Modality {
+    /// Plain words for labels.
+    pub fn label(self) -> &'static str {
+        match self {
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Proposed => "proposed",
+            Modality::CalledFor => "called for",
+            Modality::Agreed => "agreed",
+            Modality::Denied => "denied",
+            Modality::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// An event of one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -79,8 +115,9 @@ pub struct Event {
     pub label: String,
     /// Keys of the participating actors, sorted.
     pub participants: Vec<String>,
-    /// Countries the participants act for ("Japanese Defense Minister Haruto Sakai signed":
-    /// Japan), sorted. They take part too, but meet or agree with nobody themselves.
+    /// Countries and bodies the participants act for ("Japanese Defense Minister Haruto Sakai
+    /// signed": Japan; "foreign ministry spokesperson Lin Wenhao": the ministry), sorted. They
+    /// take part too, but meet or agree with nobody themselves.
     pub represented: Vec<String>,
     /// The actor that acts, when the sentence gives a direction.
     pub source: Option<String>,
@@ -90,6 +127,8 @@ pub struct Event {
     pub place: Option<String>,
     /// When it happened (`2022`, `2026-03`, `2026-03-02`), when stated.
     pub date: Option<String>,
+    /// How it is stated, when not simply reported as done.
+    pub modality: Option<Modality>,
     /// The trigger words, one per report of the event.
     pub mentions: Vec<Mention>,
 }

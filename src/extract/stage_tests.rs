@@ -301,3 +301,53 @@ fn rivers_and_gulfs_are_places() {
     assert!(is_geographic_name(&["River", "Tyne"]) && is_geographic_name(&["Golan", "Heights"]));
     assert!(!is_geographic_name(&["Gulf", "Coast", "Authority"]));
 }
+
+#[test]
+fn an_act_takes_the_parties_of_its_own_clause() {
+    let x = run("Row\n\nGermany criticised France on Monday, while Spain said nothing at all.\n");
+    let criticism = events_of(&x, Plover::Accuse);
+    assert_eq!(criticism.len(), 1, "{:?}", x.events);
+    assert_eq!(
+        criticism[0].participants,
+        vec!["country:DEU", "country:FRA"]
+    );
+    assert_eq!(criticism[0].source.as_deref(), Some("country:DEU"));
+    // A verb with nobody doing it is no act of anyone named elsewhere in the sentence.
+    let y = run("Row\n\nSpain said that critics slammed the plan.\n");
+    assert!(events_of(&y, Plover::Accuse).is_empty(), "{:?}", y.events);
+}
+
+#[test]
+fn a_pronoun_subject_is_the_actor_named_before() {
+    let x = run("Row\n\nGermany was angry. It condemned France on Monday.\n");
+    let condemnation = events_of(&x, Plover::Reject);
+    assert_eq!(condemnation.len(), 1, "{:?}", x.events);
+    assert_eq!(condemnation[0].source.as_deref(), Some("country:DEU"));
+    assert_eq!(condemnation[0].targets, vec!["country:FRA".to_string()]);
+}
+
+#[test]
+fn how_an_act_is_stated_is_kept() {
+    let x = run("Plans\n\nGermany proposed talks with France.\n");
+    let talks = events_of(&x, Plover::Consult);
+    assert_eq!(talks.len(), 1, "{:?}", x.events);
+    assert_eq!(talks[0].modality, Some(super::Modality::Proposed));
+    assert!(talks[0].label.contains("(proposed)"), "{}", talks[0].label);
+    let y = run("Plans\n\nGermany will invade France next year.\n");
+    let invasion = events_of(&y, Plover::Assault);
+    assert_eq!(invasion.len(), 1, "{:?}", y.events);
+    assert_eq!(invasion[0].modality, Some(super::Modality::Planned));
+    let z = run("Plans\n\nGermany invaded France.\n");
+    assert_eq!(events_of(&z, Plover::Assault)[0].modality, None);
+}
+
+#[test]
+fn the_same_act_in_two_articles_has_one_key() {
+    let a = run("First report\n\nGermany condemned France on Monday.\n");
+    let b = run("Another title\n\nIn Berlin, Germany condemned France.\n");
+    let key = |x: &Extraction| events_of(x, Plover::Reject)[0].key.clone();
+    assert_eq!(key(&a), key(&b));
+    // A stated date keeps different occasions apart.
+    let c = run("Old news\n\nGermany condemned France in March 1999.\n");
+    assert_ne!(key(&a), key(&c));
+}

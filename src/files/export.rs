@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::QuadClass;
+use crate::extract::{Modality, QuadClass};
 use crate::graph::{EdgeKind, NewsGraph, NodeKind};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
@@ -73,6 +73,9 @@ pub struct EventOut {
     pub place: Option<String>,
     /// Date.
     pub date: Option<String>,
+    /// How it is stated (`planned`, `called_for`, ...), when not simply reported as done.
+    #[serde(default)]
+    pub modality: Option<Modality>,
 }
 
 /// One node.
@@ -166,6 +169,7 @@ pub fn export(graph: &NewsGraph) -> GraphExport {
                 targets: e.targets.iter().map(|k| k.0.clone()).collect(),
                 place: e.place.clone(),
                 date: e.date.clone(),
+                modality: e.modality,
             }),
             evidence: n.evidence.iter().map(|e| evidence_out(graph, e)).collect(),
         })

@@ -12,7 +12,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{ActorKind, Extraction, Plover};
+use crate::extract::{ActorKind, Extraction, Modality, Plover};
 use crate::ingest::{Article, Link};
 
 /// Stable, human-readable node identity (`person:pete-hegseth`, `country:CHN`). Saved files use
@@ -119,6 +119,9 @@ pub struct EventInfo {
     pub place: Option<String>,
     /// Date, when stated.
     pub date: Option<String>,
+    /// How it is stated (planned, called for, ...), when not simply reported as done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
 }
 
 /// A node of the graph.
@@ -443,7 +446,14 @@ impl NewsGraph {
                     targets: event.targets.iter().map(key_of).collect(),
                     place: event.place.clone(),
                     date: event.date.clone(),
+                    modality: event.modality,
                 });
+                // Reported as done by any article, it was done.
+                if event.modality.is_none()
+                    && let Some(info) = node.event.as_mut()
+                {
+                    info.modality = None;
+                }
             }
             let participants: Vec<NodeIndex> = event
                 .participants

@@ -102,6 +102,14 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                     ui.label(date);
                     ui.end_row();
                 }
+                if let Some(modality) = info.modality {
+                    ui.label(RichText::new("Stated as").weak());
+                    ui.label(modality.label()).on_hover_text(
+                        "How the articles put it: planned, hypothetical, proposed, called for, \
+                         agreed, denied or cancelled rather than reported as done",
+                    );
+                    ui.end_row();
+                }
             }
             ui.label(RichText::new("Mentions").weak());
             ui.label(node.mentions.to_string());

@@ -1,0 +1,980 @@
+//! The frame of an event trigger: who acts and who is acted upon, read off the shallow
+//! structure of the clause around it. A verb takes the actor right before it as its subject
+//! ("Japan and the Philippines signed") and the actor right after it as its object
+//! ("criticised Tony Blair"); a noun takes the actor naming it ("Chinese drills", "Beijing's
+//! condemnation") and the parties it introduces ("talks with Reyes", "a rebuke from Beijing").
+//! Actors elsewhere in a long sentence are not parties: "Mr Blair told his news conference in
+//! Downing Street" says nothing about Goldsmith, named in the next clause.
+//!
+//! The rules know only function words, punctuation and where actor mentions are; no word list
+//! names anything in particular.
+
+use std::ops::Range;
+
+use super::actors::{Found, Hit};
+use super::doc::Doc;
+use super::lexicon::CountryForm;
+
+/// Plural nouns that, after "both" or "the two", stand for two parties just named.
+const PAIRS: &[&str] = &[
+    "sides",
+    "men",
+    "women",
+    "leaders",
+    "countries",
+    "nations",
+    "ministers",
+    "officials",
+    "governments",
+    "delegations",
+    "presidents",
+    "parties",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "states",
+    "capitals",
+    "rivals",
+    "foes",
+    "powers",
+];
+
+/// Words that may stand between a subject and its verb ("has also", "was", "on Monday").
+const VERB_GROUP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "shall",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "now",
+    "later",
+    "jointly",
+    "both",
+    "all",
+    "each",
+    "again",
+    "still",
+    "already",
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "earlier",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "to",
+    "set",
+    "going",
+    "expected",
+    "due",
+    "about",
+    "ready",
+    "poised",
+    "planning",
+    "plans",
+    "planned",
+    "hoping",
+    "hopes",
+    "wants",
+    "wanted",
+    "want",
+    "intends",
+    "intend",
+    "intended",
+    "decided",
+    "promised",
+    "vowed",
+    "agreed",
+    "tried",
+    "sought",
+    "seeks",
+    "even",
+    "not",
+    "never",
+    "n't",
+    "first",
+    "once",
+    "soon",
+    "swiftly",
+    "quickly",
+    "no",
+    "longer",
+];
+
+/// Words after which an auxiliary makes a past participle passive ("was condemned by").
+const BE: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
+
+/// Third-person pronouns that can be a subject, and whether they stand for a person.
+const PRONOUNS: &[(&str, bool)] = &[
+    ("he", true),
+    ("she", true),
+    ("it", false),
+    ("they", false),
+    ("we", false),
+];
+
+/// Words that make the next words a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "any",
+    "such", "no", "'s", "’s", "new", "fresh", "further", "more", "another", "first", "second",
+    "last",
+];
+
+/// Prepositions that introduce the parties of an act ("talks with Iran", "a rebuke from
+/// Beijing", "provided ships to the coast guard").
+const INTRODUCERS: &[&str] = &[
+    "between",
+    "with",
+    "by",
+    "from",
+    "of",
+    "against",
+    "among",
+    "involving",
+    "on",
+    "to",
+    "toward",
+    "towards",
+    "at",
+    "for",
+];
+
+/// Words that start a new clause: nothing after them is the subject or object of what comes
+/// before, and nothing before them the subject of what follows.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "whereas", "because",
+    "although", "though", "but", "if", "unless", "whether", "since", "after", "before", "as",
+    "amid", "said", "says", "told", "tells", "saying", "added", "so",
+];
+
+/// Other words that do not make a noun phrase ("drills off the coast", "talks and").
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "nor",
+    "off",
+    "near",
+    "in",
+    "over",
+    "across",
+    "around",
+    "into",
+    "under",
+    "out",
+    "up",
+    "down",
+    "within",
+    "without",
+    "through",
+    "via",
+    "per",
+    "than",
+    "like",
+    "outside",
+    "inside",
+    "beyond",
+    "along",
+    "until",
+    "despite",
+    "during",
+    "following",
+    "including",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "took",
+    "began",
+    "went",
+    "came",
+    "continue",
+    "continues",
+    "remain",
+    "remains",
+    "begin",
+    "begins",
+    "follow",
+    "follows",
+    "collapse",
+    "collapses",
+];
+
+/// Words that open a noun phrase referring back to what someone just said or did ("a
+/// statement that drew condemnation", "condemned the remarks").
+const REFERRING: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "remark",
+    "comments",
+    "comment",
+    "move",
+    "moves",
+    "decision",
+    "step",
+    "speech",
+    "words",
+    "claims",
+    "claim",
+    "plan",
+    "plans",
+    "agreement",
+    "deal",
+    "pact",
+    "accord",
+    "visit",
+    "announcement",
+];
+
+/// Who takes part in one trigger's act, as indices into the sentence's hits.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one clause, read by separate rules"
+)]
+pub struct Frame {
+    /// Those who act: the subject of a verb, the actor naming a noun ("Chinese drills"), the
+    /// agent after "by"/"from".
+    pub agents: Vec<usize>,
+    /// Those acted upon or taking part otherwise: objects and introduced parties.
+    pub others: Vec<usize>,
+    /// The subject is a pronoun or "both sides": the caller resolves it.
+    pub pronoun: Option<bool>,
+    /// "both sides", "the two men": the subject is the two parties named just before.
+    pub pair_anaphor: bool,
+    /// The trigger is used as a noun.
+    pub noun: bool,
+    /// The trigger only qualifies the noun after it ("patrol vessels"): no act.
+    pub compound: bool,
+    /// The trigger is a passive verb ("was condemned by"): its subject is acted upon.
+    pub passive: bool,
+    /// The clause refers back to something said or done just before ("a statement that drew
+    /// condemnation from Beijing"): the act is aimed at whoever said or did it.
+    pub reaction: bool,
+}
+
+/// The actor mentions of one sentence, with the lookups the frame rules need.
+pub struct Sentence<'h, 'd, 'a> {
+    doc: &'d Doc<'a>,
+    hits: &'h [&'h Hit],
+    range: Range<usize>,
+}
+
+impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
+    /// `hits` are the sentence's resolved mentions, in text order or not.
+    pub fn new(doc: &'d Doc<'a>, hits: &'h [&'h Hit], range: Range<usize>) -> Self {
+        Self { doc, hits, range }
+    }
+
+    fn lower(&self, t: usize) -> String {
+        self.doc.word(t).to_lowercase()
+    }
+
+    /// A hit that can take part in an act (not a country that only qualifies a name).
+    fn usable(&self, h: usize) -> bool {
+        !matches!(
+            self.hits[h].found,
+            Found::Country { modifier: true, .. } | Found::Place { .. }
+        )
+    }
+
+    fn ending_at(&self, end: usize) -> Option<usize> {
+        (0..self.hits.len()).find(|&h| self.hits[h].tokens.end == end && self.usable(h))
+    }
+
+    fn starting_at(&self, start: usize) -> Option<usize> {
+        (0..self.hits.len()).find(|&h| self.hits[h].tokens.start == start && self.usable(h))
+    }
+
+    fn is_adjective_country(&self, h: usize) -> bool {
+        matches!(
+            self.hits[h].found,
+            Found::Country {
+                form: CountryForm::Adjective,
+                ..
+            }
+        )
+    }
+
+    /// Punctuation that ends a phrase.
+    fn is_break(&self, t: usize) -> bool {
+        let w = self.doc.word(t);
+        matches!(
+            w,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" | "." | "?" | "!"
+        ) || (w == "-"
+            && self.doc.tokens[t].space_before
+            && self.doc.tokens.get(t + 1).is_some_and(|n| n.space_before))
+    }
+
+    /// Hits joined to `h` by "and" or commas before it ("Japan and the Philippines"), then `h`.
+    fn coordinated_before(&self, h: usize) -> Vec<usize> {
+        let mut out = vec![h];
+        let mut start = self.hits[h].tokens.start;
+        loop {
+            let mut j = start;
+            // "Japan and the Philippines", "Japanese, Philippine and American".
+            if j > self.range.start && self.lower(j - 1) == "the" {
+                j -= 1;
+            }
+            // "Karim Fahmy and Ethiopian Foreign Minister Dawit Mekonnen": titles between.
+            let mut titles = 0;
+            while titles < 4
+                && j > self.range.start + 1
+                && self
+                    .doc
+                    .word(j - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && self.ending_at(j - 1).is_none()
+                && !matches!(self.lower(j - 2).as_str(), "and" | "," | "&")
+            {
+                j -= 1;
+                titles += 1;
+            }
+            if titles > 0
+                && j > self.range.start + 1
+                && matches!(self.lower(j - 2).as_str(), "and" | "," | "&")
+                && self
+                    .doc
+                    .word(j - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                j -= 1;
+            }
+            if j <= self.range.start + 1 {
+                break;
+            }
+            let w = self.lower(j - 1);
+            if w != "and" && w != "," && w != "&" {
+                break;
+            }
+            let Some(prev) = self.ending_at(j - 1) else {
+                break;
+            };
+            out.push(prev);
+            start = self.hits[prev].tokens.start;
+        }
+        out.reverse();
+        out
+    }
+
+    /// `h` and the hits joined to it by "and" or commas after it ("Tony Blair and Gordon Brown").
+    fn coordinated_after(&self, h: usize, end: usize) -> Vec<usize> {
+        let mut out = vec![h];
+        let mut next = self.hits[h].tokens.end;
+        loop {
+            // "Tokyo and Manila", "X, Y and Z", "X's and Y's".
+            if next < end && matches!(self.doc.word(next), "'s" | "’s") {
+                next += 1;
+            }
+            if next + 1 >= end {
+                break;
+            }
+            let w = self.lower(next);
+            if w != "and" && w != "," && w != "&" {
+                break;
+            }
+            let Some(h2) = self.name_within(next + 1, end) else {
+                break;
+            };
+            out.push(h2);
+            next = self.hits[h2].tokens.end;
+        }
+        out
+    }
+
+    /// The subject of a verb at token `verb`: the nearest actor before it with only auxiliaries,
+    /// adverbs, time words and appositions in between, and the actors coordinated with it.
+    /// Also says whether the verb is passive ("was condemned").
+    fn subject_before(&self, verb: usize, frame: &mut Frame) -> (Vec<usize>, bool) {
+        let mut j = verb;
+        let mut passive = false;
+        let mut heads = 0;
+        while j > self.range.start {
+            let k = j - 1;
+            // Past a plain noun ("Labour MPs"), only a body or a country adjective is the
+            // group acting; "Blair dismisses quit" has no subject for "quit".
+            if heads == 0
+                && let Some(h) = self.ending_at(j)
+            {
+                return (self.coordinated_before(h), passive);
+            }
+            let w = self.lower(k);
+            if BE.contains(&w.as_str()) {
+                passive = true;
+            }
+            // "Washington “strongly supports”": an opening quote right before the verb.
+            let quote = w == "“"
+                || (w == "\"" && self.doc.tokens.get(k + 1).is_some_and(|n| !n.space_before));
+            if VERB_GROUP.contains(&w.as_str()) || is_adverb(&w) || quote {
+                j = k;
+                continue;
+            }
+            if w == "," {
+                // "Maria Reyes, the Philippine foreign secretary, signed": skip the apposition.
+                if let Some(open) = self.apposition_start(k) {
+                    j = open;
+                    continue;
+                }
+                // "Anna Kowalska and her German counterpart, Markus Brenner, agreed": the name
+                // in apposition is the subject, with whoever is joined to its description.
+                if let Some(h) = self.ending_at(k)
+                    && let open = self.hits[h].tokens.start
+                    && open > self.range.start
+                    && self.doc.word(open - 1) == ","
+                {
+                    let mut subject = vec![h];
+                    let lo = open.saturating_sub(6).max(self.range.start + 1);
+                    if let Some(and) = (lo..open - 1).rev().find(|&t| self.lower(t) == "and")
+                        && (and..open - 1).all(|t| !self.is_break(t))
+                        && let Some(first) = self.ending_at(and)
+                    {
+                        subject.splice(0..0, self.coordinated_before(first));
+                    }
+                    return (subject, passive);
+                }
+                break;
+            }
+            if let Some(&(_, person)) = PRONOUNS.iter().find(|(p, _)| *p == w) {
+                frame.pronoun = Some(person);
+                break;
+            }
+            if PAIRS.contains(&w.as_str())
+                && k > self.range.start
+                && matches!(self.lower(k - 1).as_str(), "both" | "two")
+            {
+                frame.pair_anaphor = true;
+                break;
+            }
+            // "Labour MPs", "Chinese vessels", "Russian troops": the actor named right before
+            // a plain noun is the group that acts.
+            let plain_noun = self.doc.word(k).chars().all(char::is_alphabetic)
+                && (self.doc.word(k).chars().all(char::is_lowercase)
+                    || self.doc.word(k).ends_with('s'));
+            if plain_noun && heads < 2 && !CLAUSE_WORDS.contains(&w.as_str()) {
+                heads += 1;
+                if let Some(h) = self.ending_at(k)
+                    && (self.is_adjective_country(h)
+                        || matches!(self.hits[h].found, Found::Organization { .. }))
+                {
+                    return (self.coordinated_before(h), passive);
+                }
+                j = k;
+                continue;
+            }
+            break;
+        }
+        (Vec::new(), passive)
+    }
+
+    /// Start of an apposition closed by the comma at `close` ("Reyes, the foreign secretary,"),
+    /// as the token index of the actor's end, when there is one.
+    fn apposition_start(&self, close: usize) -> Option<usize> {
+        let lo = close.saturating_sub(12).max(self.range.start);
+        let open = (lo..close).rev().find(|&t| self.doc.word(t) == ",")?;
+        let first = self.lower(open + 1);
+        let opens_apposition = DETERMINERS.contains(&first.as_str())
+            || matches!(
+                first.as_str(),
+                "who" | "which" | "whose" | "himself" | "herself"
+            )
+            || self
+                .doc
+                .word(open + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let no_break = (open + 1..close).all(|t| !self.is_break(t));
+        (opens_apposition && no_break && self.ending_at(open).is_some()).then_some(open)
+    }
+
+    /// The first actor right after `start` (past determiners, numbers and one introducer) and
+    /// those coordinated with it, within `end`.
+    fn object_after(&self, start: usize, end: usize) -> Vec<usize> {
+        let mut j = start;
+        // "met with", "turned on", "the", "two".
+        while j < end && j < start + 3 {
+            let w = self.lower(j);
+            let skippable = DETERMINERS.contains(&w.as_str())
+                || matches!(w.as_str(), "with" | "to" | "on" | "against" | "into" | "up")
+                || w.chars().all(|c| c.is_ascii_digit());
+            if !skippable {
+                break;
+            }
+            j += 1;
+        }
+        // "met Chinese Defense Minister Dong Jun": past the title to the name.
+        let lo = j;
+        while j < end && j < lo + 5 {
+            if let Some(h) = self.starting_at(j) {
+                return self.coordinated_after(h, end);
+            }
+            let raw = self.doc.word(j);
+            let title_word = raw.chars().next().is_some_and(char::is_uppercase)
+                || self.hits.iter().any(|h| h.tokens.contains(&j));
+            if !title_word {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// End of the phrase that starts at `start`: the next break or clause word, except that a
+    /// participle after a comma continues it (", financed by a loan from ...").
+    fn phrase_end(&self, start: usize) -> usize {
+        let mut t = start;
+        while t < self.range.end {
+            let w = self.lower(t);
+            if CLAUSE_WORDS.contains(&w.as_str()) {
+                return t;
+            }
+            if self.is_break(t) {
+                let participle =
+                    w == "," && self.doc.tokens.get(t + 1).is_some() && t + 1 < self.range.end && {
+                        let n = self.doc.word(t + 1);
+                        n.chars().all(|c| c.is_ascii_lowercase()) && n.ends_with("ed")
+                    };
+                if !participle {
+                    return t;
+                }
+            }
+            t += 1;
+        }
+        self.range.end
+    }
+
+    /// Parties introduced by a preposition in `range` ("with Iran", "from Beijing"), with
+    /// whether the preposition names the agent ("by", "from").
+    fn introduced(&self, range: Range<usize>) -> Vec<(usize, bool)> {
+        let mut out = Vec::new();
+        for t in range.clone() {
+            let w = self.lower(t);
+            if !INTRODUCERS.contains(&w.as_str()) {
+                continue;
+            }
+            if let Some(h) = self.name_within(t + 1, range.end) {
+                let agent = matches!(w.as_str(), "by" | "from");
+                for c in self.coordinated_after(h, range.end) {
+                    out.push((c, agent));
+                }
+            }
+        }
+        out
+    }
+
+    /// The first actor starting within a few tokens of `start` ("by than-US House Speaker
+    /// Nancy Pelosi", "between US defense Secretary Pete Hegseth"), past titles and
+    /// determiners but not past a break, a clause word or another preposition.
+    fn name_within(&self, start: usize, end: usize) -> Option<usize> {
+        let mut j = start;
+        while j < end && j < start + 6 {
+            if let Some(h) = self.starting_at(j) {
+                return Some(h);
+            }
+            let w = self.lower(j);
+            if self.is_break(j)
+                || CLAUSE_WORDS.contains(&w.as_str())
+                || INTRODUCERS.contains(&w.as_str())
+                || VERB_GROUP.contains(&w.as_str())
+                || matches!(w.as_str(), "in" | "and" | "or")
+            {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Whether the trigger at `trigger` is used as a noun: after a determiner, a possessive,
+    /// a preposition, an adjective run, or an actor naming it.
+    fn is_noun_use(&self, trigger: usize) -> bool {
+        if trigger == self.range.start {
+            return false;
+        }
+        let prev = self.lower(trigger - 1);
+        DETERMINERS.contains(&prev.as_str())
+            || INTRODUCERS.contains(&prev.as_str())
+            || matches!(
+                prev.as_str(),
+                "in" | "after" | "following" | "during" | "over" | "about" | "amid" | "despite"
+            )
+            || prev.chars().all(|c| c.is_ascii_digit())
+            || prev.contains('-')
+            // "Chinese drills"; but "China protests" is a verb.
+            || self.ending_at(trigger).is_some_and(|h| self.is_adjective_country(h))
+            || self.after_determiner(trigger)
+    }
+
+    /// "a low-interest loan", "the new reciprocal access agreement": a few plain words after
+    /// a determiner.
+    fn after_determiner(&self, trigger: usize) -> bool {
+        // "the two men discussed", "the ministers met": a past tense is a verb.
+        let word = self.lower(trigger);
+        if word.ends_with("ed") || matches!(word.as_str(), "met" | "held" | "struck" | "sent") {
+            return false;
+        }
+        let mut j = trigger;
+        while j > self.range.start && trigger - j < 5 {
+            let w = self.lower(j - 1);
+            if DETERMINERS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
+                return true;
+            }
+            let plain = w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !VERB_GROUP.contains(&w.as_str())
+                && !INTRODUCERS.contains(&w.as_str())
+                && !CLAUSE_WORDS.contains(&w.as_str())
+                && !FUNCTION_WORDS.contains(&w.as_str());
+            // "the two ministers met": a plural noun before the trigger is its subject.
+            let plural = w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !matches!(
+                    w.as_str(),
+                    "arms" | "rights" | "sanctions" | "affairs" | "news"
+                );
+            if !plain || plural {
+                return false;
+            }
+            j -= 1;
+        }
+        false
+    }
+
+    /// Whether the word at `next` is a plain noun that a trigger before it would qualify.
+    fn qualifies_next(&self, next: usize) -> bool {
+        if next >= self.range.end {
+            return false;
+        }
+        let raw = self.doc.word(next);
+        let w = raw.to_lowercase();
+        raw.chars().all(|c| c.is_ascii_lowercase())
+            && raw.len() > 2
+            && !w.ends_with("ed")
+            && !is_adverb(&w)
+            && !DETERMINERS.contains(&w.as_str())
+            && !INTRODUCERS.contains(&w.as_str())
+            && !CLAUSE_WORDS.contains(&w.as_str())
+            && !VERB_GROUP.contains(&w.as_str())
+            && !FUNCTION_WORDS.contains(&w.as_str())
+    }
+
+    /// The frame of the trigger at `trigger..trigger_end`.
+    pub fn frame(&self, trigger: usize, trigger_end: usize) -> Frame {
+        let mut frame = Frame::default();
+        let end = self.phrase_end(trigger_end);
+        // A verb when it has a subject ("the coast guard accused"); otherwise a noun, whose
+        // parties are named around it or are the subject of the verb it follows.
+        if self.is_noun_use(trigger) {
+            frame.noun = true;
+        } else {
+            let (subject, passive) = self.subject_before(trigger, &mut frame);
+            if !subject.is_empty() || frame.pronoun.is_some() || frame.pair_anaphor {
+                let object = self.object_after(trigger_end, end);
+                if passive && is_participle(self.doc.word(trigger_end - 1)) {
+                    frame.passive = true;
+                    frame.others.extend(subject);
+                } else {
+                    frame.agents.extend(subject);
+                }
+                for h in object {
+                    push(&mut frame.others, h);
+                }
+            } else if self.lower(trigger_end - 1).ends_with("ing") {
+                // "for invading Iraq": a gerund with no subject names no act of anyone here.
+                frame.compound = true;
+                return frame;
+            } else {
+                frame.noun = true;
+            }
+        }
+        if frame.noun {
+            // "patrol vessels", "strike action": the word only qualifies the noun after it.
+            if self.qualifies_next(trigger_end) {
+                frame.compound = true;
+                return frame;
+            }
+            self.noun_frame(trigger, &mut frame);
+            if frame.agents.is_empty() && frame.pronoun.is_none() {
+                frame.pronoun = self.clause_pronoun(trigger);
+            }
+        }
+        for (h, agent) in self.introduced(trigger_end..end) {
+            if agent && (frame.noun || frame.passive) {
+                push(&mut frame.agents, h);
+            } else {
+                push(&mut frame.others, h);
+            }
+        }
+        frame.others.retain(|h| !frame.agents.contains(h));
+        // "accused Tokyo of ... that", "voiced concerns that China was preparing": the subject of
+        // what is said is aimed at.
+        if end < self.range.end && self.lower(end) == "that" {
+            let mut t = end + 1;
+            if t < self.range.end && self.lower(t) == "the" {
+                t += 1;
+            }
+            // The subject itself ("that China was"), not a word built on a name
+            // ("that a Madrid-style bombing").
+            if let Some(h) = self.starting_at(t)
+                && let after = self.hits[h].tokens.end
+                && after < self.range.end
+                && self.doc.word(after).chars().all(|c| c.is_ascii_lowercase())
+            {
+                push(&mut frame.others, h);
+            }
+        }
+        let segment_start = (self.range.start..trigger)
+            .rev()
+            .find(|&t| self.is_break(t))
+            .map_or(self.range.start, |t| t + 1);
+        // ", financed by a loan from the agency": a participle phrase qualifies what the clause
+        // before it did, and that clause's parties take part.
+        if frame.noun
+            && segment_start > self.range.start + 1
+            && self.doc.word(segment_start - 1) == ","
+            && is_participle(self.doc.word(segment_start))
+            && self
+                .doc
+                .word(segment_start)
+                .chars()
+                .all(|c| c.is_ascii_lowercase())
+        {
+            let prev_start = (self.range.start..segment_start - 1)
+                .rev()
+                .find(|&t| self.is_break(t))
+                .map_or(self.range.start, |t| t + 1);
+            for h in 0..self.hits.len() {
+                let t = self.hits[h].tokens.start;
+                if (prev_start..segment_start - 1).contains(&t) && self.usable(h) {
+                    push(&mut frame.others, h);
+                }
+            }
+            frame.others.retain(|h| !frame.agents.contains(h));
+        }
+        frame.reaction = (segment_start..end)
+            .any(|t| REFERRING.contains(&self.lower(t).as_str()) && t != trigger);
+        frame
+    }
+
+    fn noun_frame(&self, trigger: usize, frame: &mut Frame) {
+        // Walk back over the words qualifying the noun ("the 2022", "large-scale Chinese
+        // military") to the actor naming it and to the word before the noun phrase.
+        let mut j = trigger;
+        let mut steps = 0;
+        while j > self.range.start && steps < 5 {
+            if let Some(h) = self.ending_at(j) {
+                for c in self.coordinated_before(h) {
+                    push(&mut frame.agents, c);
+                }
+                // "US-China talks".
+                let start = self.hits[h].tokens.start;
+                if start > self.range.start + 1
+                    && self.doc.word(start - 1) == "-"
+                    && let Some(h2) = self.ending_at(start - 1)
+                {
+                    push(&mut frame.agents, h2);
+                }
+                j = self.hits[frame.agents[0]].tokens.start;
+                break;
+            }
+            let w = self.lower(j - 1);
+            if matches!(w.as_str(), "'s" | "’s") {
+                j -= 1;
+                continue;
+            }
+            let qualifier = DETERMINERS.contains(&w.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+                || (w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !INTRODUCERS.contains(&w.as_str())
+                    && !CLAUSE_WORDS.contains(&w.as_str())
+                    && !VERB_GROUP.contains(&w.as_str())
+                    && !FUNCTION_WORDS.contains(&w.as_str()));
+            if !qualifier {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+            if DETERMINERS.contains(&w.as_str()) && w != "'s" {
+                break;
+            }
+        }
+        if !frame.agents.is_empty() {
+            // "Ukraine fears a Russian invasion": the subject of the verb is the one it is
+            // aimed at.
+            let mut np = j;
+            while np > self.range.start && DETERMINERS.contains(&self.lower(np - 1).as_str()) {
+                np -= 1;
+            }
+            if let Some(verb) = self.governing_verb(np) {
+                let mut probe = Frame::default();
+                let (subject, passive) = self.subject_before(verb, &mut probe);
+                if !passive {
+                    for h in subject {
+                        if !frame.agents.contains(&h) {
+                            push(&mut frame.others, h);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        // "signed a reciprocal access agreement": the verb right before the noun phrase has
+        // the subject; "challenges these claims through freedom of navigation operations" too,
+        // past one preposition and its noun phrase.
+        if let Some(verb) = self.governing_verb(j) {
+            let (subject, passive) = self.subject_before(verb, frame);
+            if !passive {
+                frame.agents.extend(subject);
+            }
+            return;
+        }
+        // "warships will hold joint naval drills": with no determiner, the verb may be among
+        // the words taken for qualifiers.
+        for p in j..trigger {
+            if self.is_verb_like(p) {
+                let mut probe = Frame::default();
+                let (subject, passive) = self.subject_before(p, &mut probe);
+                if !passive && !subject.is_empty() {
+                    frame.agents.extend(subject);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn is_verb_like(&self, t: usize) -> bool {
+        let raw = self.doc.word(t);
+        let w = raw.to_lowercase();
+        raw.chars().all(|c| c.is_ascii_lowercase())
+            && raw.len() > 2
+            && !DETERMINERS.contains(&w.as_str())
+            && !INTRODUCERS.contains(&w.as_str())
+            && !CLAUSE_WORDS.contains(&w.as_str())
+            && !FUNCTION_WORDS.contains(&w.as_str())
+            && !VERB_GROUP.contains(&w.as_str())
+            && !self.is_break(t)
+    }
+
+    /// "he would fly to Manila for talks with Reyes": the pronoun subject of the clause a noun
+    /// sits in, when nothing else names who acts.
+    pub fn clause_pronoun(&self, trigger: usize) -> Option<bool> {
+        let mut t = trigger;
+        while t > self.range.start && trigger - t < 12 {
+            t -= 1;
+            let w = self.lower(t);
+            if self.is_break(t) || CLAUSE_WORDS.contains(&w.as_str()) {
+                return None;
+            }
+            if let Some(&(_, person)) = PRONOUNS.iter().find(|(p, _)| *p == w) {
+                return Some(person);
+            }
+        }
+        None
+    }
+
+    /// The verb whose object is the noun phrase starting at `np`, if the word before it is one.
+    fn governing_verb(&self, np: usize) -> Option<usize> {
+        let verb_like = |t: usize| self.is_verb_like(t);
+        let before = np.checked_sub(1).filter(|&t| t >= self.range.start)?;
+        if verb_like(before) {
+            return Some(before);
+        }
+        if !matches!(
+            self.lower(before).as_str(),
+            "through" | "with" | "via" | "in" | "of"
+        ) {
+            return None;
+        }
+        // Past "these claims", "a new package": determiners and up to two words.
+        let mut t = before;
+        for _ in 0..3 {
+            t = t.checked_sub(1).filter(|&t| t > self.range.start)?;
+            if DETERMINERS.contains(&self.lower(t).as_str()) {
+                while t > self.range.start + 1 && DETERMINERS.contains(&self.lower(t - 1).as_str())
+                {
+                    t -= 1;
+                }
+                let v = t - 1;
+                return verb_like(v).then_some(v);
+            }
+        }
+        None
+    }
+
+    /// The subject of the sentence: the first actor (and those joined to it) when it opens a
+    /// clause, for reactions to what it said or did.
+    pub fn opening_subject(&self, before: usize) -> Vec<usize> {
+        let mut t = self.range.start;
+        while t < before {
+            if let Some(h) = self.starting_at(t) {
+                return self.coordinated_after(h, before);
+            }
+            t += 1;
+        }
+        Vec::new()
+    }
+}
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
+}
+
+fn is_participle(w: &str) -> bool {
+    let w = w.to_lowercase();
+    w.ends_with("ed") || w.ends_with("en") || matches!(w.as_str(), "met" | "held" | "struck")
+}
+
+fn push(v: &mut Vec<usize>, h: usize) {
+    if !v.contains(&h) {
+        v.push(h);
+    }
+}
