@@ -67,6 +67,51 @@ const ORG_HEADS: &[&str] = &[
     "directorate",
 ];
 
+/// Last words of company and media names ("Stanley Leisure", "Rank Group"): a name that ends
+/// with one is an organization, whatever the tagger thought.
+const COMPANY_WORDS: &[&str] = &[
+    "group",
+    "leisure",
+    "international",
+    "holdings",
+    "plc",
+    "ltd",
+    "limited",
+    "inc",
+    "securities",
+    "trust",
+    "partners",
+    "media",
+    "airways",
+    "airlines",
+    "energy",
+    "capital",
+    "foundation",
+    "society",
+    "club",
+    "clubs",
+    "network",
+    "press",
+    "times",
+    "post",
+    "news",
+    "telegraph",
+    "herald",
+    "motors",
+    "industries",
+    "systems",
+    "technologies",
+    "pharmaceuticals",
+    "bank",
+    "insurance",
+    "railways",
+    "rail",
+    "television",
+    "radio",
+    "magazine",
+    "journal",
+];
+
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
 /// ignores word order ("defense ministry" = "Ministry of Defense").
 const MINISTRY_HEADS: &[&str] = &["ministry", "department", "office", "agency", "bureau"];
@@ -525,10 +570,11 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
         }
         let found = match target {
             Target::Country(index, form) => {
-                // A capital preceded by a given name is a person ("George Washington").
-                if form == CountryForm::Capital
-                    && i > 0
+                // A capital or a country word preceded by a given name is a person's surname
+                // ("George Washington", "Mike German", "Michael Jordan").
+                if i > 0
                     && ctx.lex.given_names.contains(ctx.words[i - 1])
+                    && (form == CountryForm::Capital || !ctx.lex.is_common_word(ctx.words[i - 1]))
                 {
                     i += len;
                     continue;
@@ -780,6 +826,14 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 if ctx.heading && run == 1 && target != Target::Honorific {
                     break;
                 }
+                // "the Queen Mother", "Prime Minister Question Time": one plain word after a
+                // title is part of a phrase, not a name.
+                if run == 1
+                    && ctx.lex.is_common_word(ctx.words[j])
+                    && ctx.lex.names.longest_at(&ctx.words, j).is_none()
+                {
+                    break;
+                }
                 let name = ctx.text_of(j..j + run);
                 let known = (run == 1)
                     .then(|| {
@@ -833,6 +887,37 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// The end of an organization's name that continues past `end` with "for"/"of", an optional
+/// "the", and capitalized words ("Council for the Welfare of Immigrants"); `end` if it does not.
+fn organization_tail(words: &[&str], end: usize) -> usize {
+    let mut last = end;
+    let mut j = end;
+    while j < words.len() && matches!(words[j], "for" | "of") {
+        let mut k = j + 1;
+        if k < words.len() && words[k] == "the" {
+            k += 1;
+        }
+        let start = k;
+        while k < words.len()
+            && words[k].chars().next().is_some_and(char::is_uppercase)
+            && words[k].chars().all(char::is_alphabetic)
+            && k - start < 4
+        {
+            k += 1;
+        }
+        if k == start {
+            break;
+        }
+        last = k;
+        j = k;
+    }
+    // Nothing but capitalized words follows: "of State Daniel Whitfield" is a title and a name.
+    if last < words.len() && words[last].chars().next().is_some_and(char::is_uppercase) {
+        return end;
+    }
+    last
+}
+
 /// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
 /// and locations that are not countries (cities, regions: places, not actors). The lexicons
 /// keep the last word on what a name is; the tagger finds the names they do not list.
@@ -868,10 +953,20 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         while end < labels.len() && labels[end].strip_prefix("I-") == Some(kind) {
             end += 1;
         }
+        // "Radio 4's Woman's Hour": a span that starts on a possessive is a piece of a name.
+        if matches!(ctx.words[i], "'s" | "’s") {
+            i = end;
+            continue;
+        }
         // Trailing punctuation and possessives are not part of the name.
         let mut last = end;
         while last > i && ctx.kind(last - 1) != TokenKind::Word {
             last -= 1;
+        }
+        // "the Joint Council for the Welfare of Immigrants": an organization's name goes on
+        // through "for"/"of" and capitalized words.
+        if kind == "ORG" && last == end {
+            last = organization_tail(&ctx.words, last);
         }
         // The words' own evidence, summed over the span, must favour the name over `O`: the
         // transitions that carry a name on once it has begun cannot make one alone.
@@ -893,6 +988,16 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                 && ctx.hits.iter().any(|h| {
                     matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
                 });
+            let last_word = ctx.words[last - 1].to_lowercase();
+            let kind = if kind == "PER"
+                && last - i >= 2
+                && (COMPANY_WORDS.contains(&last_word.as_str())
+                    || ORG_HEADS.contains(&last_word.as_str()))
+            {
+                "ORG"
+            } else {
+                kind
+            };
             let found = match kind {
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
                     Some(Found::Place { name })

@@ -127,10 +127,16 @@ pub fn detect(
                 |n: usize, set: &[&str]| window.iter().take(n).any(|w| set.contains(&w.as_str()));
             // What did not happen, or might happen only under a condition, is no event.
             let negated = near(3, &["not", "never", "n't", "no", "without"]);
-            let conditional = near(
-                3,
-                &["if", "whether", "unless", "could", "might", "may", "should"],
-            );
+            let conditional = near(3, &["could", "might", "may", "should"])
+                || (0..i)
+                    .rev()
+                    .take_while(|&k| !matches!(words[k], "," | ";" | ":" | "." | "—" | "\""))
+                    .any(|k| {
+                        matches!(
+                            words[k].to_lowercase().as_str(),
+                            "if" | "whether" | "unless"
+                        )
+                    });
             if infinitive || negated || conditional {
                 i += len;
                 continue;
@@ -159,7 +165,7 @@ pub fn detect(
             {
                 trigger = strike;
             }
-            let Some(category) = Plover::from_name(&trigger.category) else {
+            let Some(mut category) = Plover::from_name(&trigger.category) else {
                 log::warn!(
                     "unknown PLOVER category {} in the trigger lexicon",
                     trigger.category
@@ -175,6 +181,14 @@ pub fn detect(
             let sentence_hits = &by_sentence[s];
             let frames = frame::Sentence::new(doc, sentence_hits, sentence.tokens.clone());
             let fr = frames.frame(global, global + len);
+            log::trace!(
+                "{:?} at token {global}: {fr:?}; mentions {:?}",
+                words[i],
+                sentence_hits
+                    .iter()
+                    .map(|h| (h.key.as_str(), h.tokens.clone()))
+                    .collect::<Vec<_>>()
+            );
             let acts = |h: &&Hit| {
                 !matches!(
                     h.found,
@@ -182,6 +196,30 @@ pub fn detect(
                 )
             };
             if fr.compound {
+                i += len;
+                continue;
+            }
+            // "Dr Fox attacked the government": a person's attack in politics is words, and a
+            // person "struck a cautious note" or "struck out" at no target.
+            let person_acts = fr
+                .agents
+                .iter()
+                .any(|&h| matches!(sentence_hits[h].found, Found::Person { .. }));
+            if category == Plover::Assault && person_acts && trigger.kind == "airstrike" {
+                i += len;
+                continue;
+            }
+            if category == Plover::Assault
+                && trigger.kind == "attack"
+                && person_acts
+                && let Some(criticism) = lex.triggers.iter().find(|t| t.kind == "criticism")
+            {
+                trigger = criticism;
+                category = Plover::Accuse;
+            }
+            // "He asked whether ...", "Mr McLetchie asked: ...": a question is no request; a
+            // request is made of someone ("asked Warsaw to join").
+            if trigger.kind == "request" && !fr.noun && fr.others.is_empty() {
                 i += len;
                 continue;
             }
@@ -231,7 +269,9 @@ pub fn detect(
             {
                 let fits = |h: &&Hit| match h.found {
                     Found::Person { .. } => person,
-                    Found::Country { modifier, .. } => !person && !modifier,
+                    Found::Country { modifier, form, .. } => {
+                        !person && !modifier && form != CountryForm::Adjective
+                    }
                     Found::Organization { .. } => !person,
                     Found::Place { .. } => false,
                 };
@@ -366,6 +406,7 @@ pub fn detect(
                     keys.push(p.key.clone());
                 }
             }
+            log::trace!("  parties {keys:?}");
             // Meeting, agreeing and cooperating take two; one name alone is not that event.
             let needed = if category.is_mutual() { 2 } else { 1 };
             if keys.len() < needed {
@@ -515,7 +556,13 @@ fn modality_of(window: &[String]) -> Option<Modality> {
     }
     if within(
         3,
-        &["possible", "potential", "proposed", "hypothetical", "would"],
+        &[
+            "possible",
+            "potential",
+            "possibility",
+            "hypothetical",
+            "would",
+        ],
     ) {
         return Some(Modality::Hypothetical);
     }

@@ -137,14 +137,33 @@ const VERB_GROUP: &[&str] = &[
 /// Words after which an auxiliary makes a past participle passive ("was condemned by").
 const BE: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
 
-/// Third-person pronouns that can be a subject, and whether they stand for a person.
-const PRONOUNS: &[(&str, bool)] = &[
-    ("he", true),
-    ("she", true),
-    ("it", false),
-    ("they", false),
-    ("we", false),
+/// Singular nouns for a group that acts, after the actor it belongs to ("the Chinese
+/// government", "the Russian army").
+const GROUP_NOUNS: &[&str] = &[
+    "government",
+    "army",
+    "navy",
+    "military",
+    "delegation",
+    "leadership",
+    "side",
+    "team",
+    "administration",
+    "regime",
+    "coalition",
+    "opposition",
+    "embassy",
+    "police",
 ];
+
+/// Auxiliaries that start a predicate.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "shall", "can", "could", "may", "might", "must",
+    "should", "did", "does", "do",
+];
+
+/// Third-person pronouns that can be a subject, and whether they stand for a person.
+const PRONOUNS: &[(&str, bool)] = &[("he", true), ("she", true), ("it", false), ("they", false)];
 
 /// Words that make the next words a noun phrase.
 const DETERMINERS: &[&str] = &[
@@ -501,7 +520,12 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                     || self.doc.word(k).ends_with('s'));
             if plain_noun && heads < 2 && !CLAUSE_WORDS.contains(&w.as_str()) {
                 heads += 1;
-                if let Some(h) = self.ending_at(k)
+                // People and forces act ("Chinese vessels", "the Chinese government"); "the
+                // Ethiopian capital" does not.
+                let group =
+                    (w.ends_with('s') && !w.ends_with("ss")) || GROUP_NOUNS.contains(&w.as_str());
+                if group
+                    && let Some(h) = self.ending_at(k)
                     && (self.is_adjective_country(h)
                         || matches!(self.hits[h].found, Found::Organization { .. }))
                 {
@@ -621,11 +645,39 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 return Some(h);
             }
             let w = self.lower(j);
+            // "then-US", "pro-Beijing", "ex-UK": a prefix glued to the next word by a hyphen.
+            let prefix = j + 2 < end
+                && self.doc.word(j + 1) == "-"
+                && !self.doc.tokens[j + 1].space_before
+                && !self.doc.tokens[j + 2].space_before;
+            if prefix {
+                j += 2;
+                continue;
+            }
             if self.is_break(j)
                 || CLAUSE_WORDS.contains(&w.as_str())
                 || INTRODUCERS.contains(&w.as_str())
                 || VERB_GROUP.contains(&w.as_str())
-                || matches!(w.as_str(), "in" | "and" | "or")
+                || FUNCTION_WORDS.contains(&w.as_str())
+            {
+                return None;
+            }
+            // Determiners and titles ("the", "US defense Secretary"), but no plain noun of
+            // its own ("of the market into the NHS").
+            let raw = self.doc.word(j);
+            let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
+            if lowercase
+                && !DETERMINERS.contains(&w.as_str())
+                && !self.doc.tokens.get(j + 1).is_some_and(|_| {
+                    j + 1 < end
+                        && (self
+                            .doc
+                            .word(j + 1)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                            || self.doc.word(j + 1) == "-")
+                })
             {
                 return None;
             }
@@ -743,11 +795,33 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 return frame;
             }
             self.noun_frame(trigger, &mut frame);
-            if frame.agents.is_empty() && frame.pronoun.is_none() {
-                frame.pronoun = self.clause_pronoun(trigger);
-            }
         }
+        // A noun's parties come before its own verb ("closer co-operation did not mean ...").
+        let end = if frame.noun {
+            (trigger_end..end)
+                .find(|&t| {
+                    BE.contains(&self.lower(t).as_str())
+                        || AUXILIARIES.contains(&self.lower(t).as_str())
+                })
+                .unwrap_or(end)
+        } else {
+            end
+        };
         for (h, agent) in self.introduced(trigger_end..end) {
+            // "criticised its record on the NHS": after a verb, "on", "of", "for" and "at"
+            // name topics, not parties.
+            // ("support for Taiwan", right after the verb, still names a party).
+            if !frame.noun
+                && (trigger_end..self.hits[h].tokens.start)
+                    .rev()
+                    .find(|&t| INTRODUCERS.contains(&self.lower(t).as_str()))
+                    .is_some_and(|t| {
+                        t > trigger_end
+                            && matches!(self.lower(t).as_str(), "on" | "of" | "for" | "at")
+                    })
+            {
+                continue;
+            }
             if agent && (frame.noun || frame.passive) {
                 push(&mut frame.agents, h);
             } else {
@@ -755,6 +829,13 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
         }
         frame.others.retain(|h| !frame.agents.contains(h));
+        if frame.noun
+            && frame.agents.is_empty()
+            && frame.pronoun.is_none()
+            && !frame.others.is_empty()
+        {
+            frame.pronoun = self.clause_pronoun(trigger);
+        }
         // "accused Tokyo of ... that", "voiced concerns that China was preparing": the subject of
         // what is said is aimed at.
         if end < self.range.end && self.lower(end) == "that" {
@@ -911,7 +992,13 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         while t > self.range.start && trigger - t < 12 {
             t -= 1;
             let w = self.lower(t);
-            if self.is_break(t) || CLAUSE_WORDS.contains(&w.as_str()) {
+            if self.is_break(t)
+                || CLAUSE_WORDS.contains(&w.as_str())
+                || self
+                    .hits
+                    .iter()
+                    .any(|h| h.tokens.contains(&t) && !matches!(h.found, Found::Place { .. }))
+            {
                 return None;
             }
             if let Some(&(_, person)) = PRONOUNS.iter().find(|(p, _)| *p == w) {

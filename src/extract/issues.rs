@@ -20,7 +20,9 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> V
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let mut i = 0;
         while i < words.len() {
-            if let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i) {
+            if let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i)
+                && !lowercase_acronym(&lex.issues[k].phrases, &words[i..i + len])
+            {
                 let entry = &lex.issues[k];
                 let g = sentence.tokens.start + i;
                 let span = doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end;
@@ -131,7 +133,12 @@ fn bullet_labels(
                 ..doc.tokens[label_tokens.end - 1].span.end;
             let label = &doc.text[span.clone()];
             let starts_capital = label.chars().next().is_some_and(char::is_uppercase);
-            if starts_capital {
+            // "Michael Howard: ..." names an actor, "Source: ..." is page furniture.
+            let names_actor = hits
+                .iter()
+                .any(|h| h.tokens.start == label_tokens.start && h.tokens.end >= label_tokens.end);
+            let plain_word = c == 1 && lex.is_common_word(label);
+            if starts_capital && !names_actor && !plain_word {
                 let words: Vec<&str> = label_tokens.clone().map(|t| doc.word(t)).collect();
                 // A label that contains or names a lexicon issue is that issue.
                 let from_lexicon =
@@ -158,4 +165,15 @@ fn bullet_labels(
         }
         s = next;
     }
+}
+
+/// "swift" is not SWIFT: a phrase the lexicon writes in capitals matches only in capitals.
+fn lowercase_acronym(phrases: &[String], words: &[&str]) -> bool {
+    let text = words.join(" ");
+    phrases.iter().any(|p| {
+        p.chars().any(char::is_alphabetic)
+            && p.chars().all(|c| !c.is_lowercase())
+            && p.eq_ignore_ascii_case(&text)
+            && *p != text
+    })
 }

@@ -931,6 +931,9 @@ fn expand_inputs_walks_folders() {
     tmp.write("sub/c.html", b"C");
     tmp.write("sub/deeper/d.htm", b"D");
     tmp.write("sub/deeper/e.docx", b"E");
+    // A folder's own documentation is not an article, unless named on its own.
+    tmp.write("README.md", b"About these files");
+    let license = tmp.write("sub/License.txt", b"Terms");
     let pdf = root.join("notes.pdf");
     let missing = root.join("missing.txt");
     #[cfg(unix)]
@@ -944,11 +947,13 @@ fn expand_inputs_walks_folders() {
         pdf.clone(),
         missing.clone(),
         root.join("sub"),
+        license.clone(),
     ];
     let (files, errors) = expand_inputs(&inputs);
     let mut expected = vec![
         root.join("B.MD"),
         a,
+        license,
         root.join("sub/c.html"),
         root.join("sub/deeper/d.htm"),
     ];

@@ -33,6 +33,26 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
     (files, errors)
 }
 
+/// README, LICENSE and their kin, by file stem in any case.
+fn is_documentation(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| {
+            matches!(
+                stem.to_ascii_uppercase().as_str(),
+                "README"
+                    | "LICENSE"
+                    | "LICENCE"
+                    | "CHANGELOG"
+                    | "CHANGES"
+                    | "CONTRIBUTING"
+                    | "COPYING"
+                    | "NOTICE"
+                    | "AUTHORS"
+            )
+        })
+}
+
 fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
     // An explicit list instead of recursion, so that very deep trees cannot exhaust the stack.
     let mut pending = vec![root.to_path_buf()];
@@ -70,6 +90,10 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
                 pending.push(path);
             } else if Format::from_path(&path).is_none() {
                 log::trace!("skipping {}: not an article type", path.display());
+            } else if is_documentation(&path) {
+                // A folder's README or LICENSE describes the folder; it is no article. Named
+                // on its own, it is read like any file.
+                log::debug!("skipping {}: the folder's documentation", path.display());
             } else if file_type.is_symlink() {
                 // A link to a file is fine; links to folders are not followed.
                 match fs::metadata(&path) {
