@@ -112,6 +112,63 @@ const COMPANY_WORDS: &[&str] = &[
     "journal",
 ];
 
+/// Letters after a name that are not part of it.
+const POST_NOMINALS: &[&str] = &[
+    "MP", "MPs", "MSP", "MEP", "AM", "MLA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD",
+];
+
+/// Last words of the names of documents, laws and plans, which are not actors.
+const DOCUMENT_WORDS: &[&str] = &[
+    "declaration",
+    "treaty",
+    "convention",
+    "act",
+    "bill",
+    "charter",
+    "protocol",
+    "accord",
+    "agreement",
+    "plan",
+    "strategy",
+    "initiative",
+    "manifesto",
+    "report",
+    "review",
+    "white",
+    "paper",
+    "directive",
+    "constitution",
+    "programme",
+    "program",
+];
+
+/// Nouns after a lone name that make it a place ("a Yorkshire man", "the Rosyth naval base").
+const PLACE_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "men",
+    "women",
+    "people",
+    "base",
+    "town",
+    "city",
+    "village",
+    "area",
+    "county",
+    "region",
+    "constituency",
+    "seat",
+    "airport",
+    "port",
+    "station",
+    "street",
+    "road",
+    "residents",
+    "voters",
+    "accent",
+    "born",
+];
+
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
 /// ignores word order ("defense ministry" = "Ministry of Defense").
 const MINISTRY_HEADS: &[&str] = &["ministry", "department", "office", "agency", "bureau"];
@@ -333,6 +390,10 @@ impl SentenceCtx<'_, '_> {
             {
                 j += 2;
                 continue;
+            }
+            // "Tom McCabe MSP": letters after a name end it.
+            if POST_NOMINALS.contains(&w) {
+                break;
             }
             if NAME_PARTICLES.contains(&w) && j + 1 < self.words.len() && self.name_word(j + 1) {
                 j += 2;
@@ -623,6 +684,20 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     continue;
                 }
                 let org = &ctx.lex.organizations[o];
+                // "the English Democrats" are not the US Democratic Party: a country word right
+                // before a national body of another country names a different body.
+                if let Some(home) = org
+                    .country
+                    .as_deref()
+                    .and_then(|c| ctx.lex.country_by_iso(c))
+                    && i > 0
+                    && let Some((1, Target::Country(other, CountryForm::Adjective))) =
+                        ctx.names_at[i - 1]
+                    && other != home
+                {
+                    i += len;
+                    continue;
+                }
                 // "received him at Malacañang Palace": a seat of government named as the
                 // building where something happens.
                 let building =
@@ -963,10 +1038,50 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         while last > i && ctx.kind(last - 1) != TokenKind::Word {
             last -= 1;
         }
-        // "the Joint Council for the Welfare of Immigrants": an organization's name goes on
-        // through "for"/"of" and capitalized words.
+        // Post-nominals are not part of a name ("Tom McCabe MSP", "Guy Mansfield QC"); alone
+        // they are no name at all.
+        while last > i + 1 && POST_NOMINALS.contains(&ctx.words[last - 1]) {
+            last -= 1;
+        }
+        if POST_NOMINALS.contains(&ctx.words[i]) {
+            i = end;
+            continue;
+        }
+        // "Hulme-Cross": a hyphenated surname goes on past the hyphen.
+        if kind == "PER"
+            && last == end
+            && last + 1 < ctx.words.len()
+            && ctx.words[last] == "-"
+            && !ctx.doc.tokens[ctx.start + last].space_before
+            && !ctx.doc.tokens[ctx.start + last + 1].space_before
+            && is_capitalized(ctx.words[last + 1])
+            && !ctx.taken[last + 1]
+        {
+            last += 2;
+        }
+        // "the Joint Council for the Welfare of Immigrants", "Charing Cross Police Station":
+        // an organization's name goes on through "for"/"of" and capitalized words.
         if kind == "ORG" && last == end {
             last = organization_tail(&ctx.words, last);
+            let mut more = 0;
+            while more < 3
+                && last < ctx.words.len()
+                && !ctx.taken[last]
+                && ctx.words[last].chars().all(char::is_alphabetic)
+                && is_capitalized(ctx.words[last])
+                && !ctx.lex.is_common_word(ctx.words[last])
+                    | ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str())
+            {
+                last += 1;
+                more += 1;
+            }
+        }
+        // "the 2000 Millennium Declaration", "the Hunting Act": documents are not bodies.
+        if kind == "ORG"
+            && DOCUMENT_WORDS.contains(&ctx.words[last.max(i + 1) - 1].to_lowercase().as_str())
+        {
+            i = end;
+            continue;
         }
         // The words' own evidence, summed over the span, must favour the name over `O`: the
         // transitions that carry a name on once it has begun cannot make one alone.
@@ -1003,6 +1118,26 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     Some(Found::Place { name })
                 }
                 "PER" if after_locative => Some(Found::Place { name }),
+                // "a city like Peterborough", "a Yorkshire man", "including Rosyth naval base":
+                // a lone name in a place's context is a place.
+                "ORG" | "PER"
+                    if last - i == 1
+                        && !name.chars().all(|c| c.is_ascii_uppercase())
+                        && ((i > 0
+                            && matches!(
+                                ctx.words[i - 1].to_lowercase().as_str(),
+                                "like" | "including" | "near" | "outside"
+                            ))
+                            || ctx.words.get(last).is_some_and(|w| {
+                                PLACE_NOUNS.contains(&w.to_lowercase().as_str())
+                                    || (w.chars().all(char::is_lowercase)
+                                        && ctx.words.get(last + 1).is_some_and(|n| {
+                                            PLACE_NOUNS.contains(&n.to_lowercase().as_str())
+                                        }))
+                            })) =>
+                {
+                    Some(Found::Place { name })
+                }
                 // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an
                 // acronym ("talks at NATO") stays an organization.
                 "ORG"
@@ -1237,6 +1372,49 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
                 known: None,
             };
             h.key = key;
+        }
+    }
+
+    // "People like Forsyth", "Plaid Cymru's Elfyn Llwyd": a name the tagger took for an
+    // organization that is the surname of a person of this article ("Frederick Forsyth", "Mr
+    // Llwyd") is that person.
+    let lone_surnames: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Person { name, .. } => name.split_whitespace().last().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    for h in hits.iter_mut() {
+        let Found::Organization { key, name, .. } = &h.found else {
+            continue;
+        };
+        let listed = lex
+            .organizations
+            .iter()
+            .any(|o| key.strip_prefix("org:") == Some(o.key.as_str()));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let headed = words.iter().any(|w| {
+            ORG_HEADS.contains(&w.to_lowercase().as_str())
+                || COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if listed || headed || name.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        let owner = match words.as_slice() {
+            [one] => surname_owner(one),
+            [_, last] if lone_surnames.iter().any(|s| s == last) => Some(person_key(name)),
+            _ => None,
+        };
+        if let Some(owner) = owner {
+            let name = name.clone();
+            h.found = Found::Person {
+                name,
+                role: None,
+                country: None,
+                known: None,
+            };
+            h.key = owner;
         }
     }
 

@@ -14,9 +14,7 @@ use super::plover::Plover;
 use super::{Event, Mention, Modality, slug};
 
 /// Words that point back to something said just before ("these claims", "both sides").
-const ANAPHORS: &[&str] = &[
-    "these", "those", "such", "both", "this", "its", "their", "the two",
-];
+const ANAPHORS: &[&str] = &["these", "those", "such", "both", "the two"];
 
 /// Things that are attacked only in words.
 const ABSTRACT_TARGETS: &[&str] = &[
@@ -126,8 +124,8 @@ pub fn detect(
             let near =
                 |n: usize, set: &[&str]| window.iter().take(n).any(|w| set.contains(&w.as_str()));
             // What did not happen, or might happen only under a condition, is no event.
-            let negated = near(3, &["not", "never", "n't", "no", "without"]);
-            let conditional = near(3, &["could", "might", "may", "should"])
+            let negated = near(4, &["not", "never", "n't", "no", "without"]);
+            let conditional = near(4, &["could", "might", "may", "should"])
                 || (0..i)
                     .rev()
                     .take_while(|&k| !matches!(words[k], "," | ";" | ":" | "." | "—" | "\""))
@@ -201,10 +199,15 @@ pub fn detect(
             }
             // "Dr Fox attacked the government": a person's attack in politics is words, and a
             // person "struck a cautious note" or "struck out" at no target.
-            let person_acts = fr
-                .agents
-                .iter()
-                .any(|&h| matches!(sentence_hits[h].found, Found::Person { .. }));
+            // Parties and politicians fight with words.
+            let person_acts = fr.agents.iter().any(|&h| match &sentence_hits[h].found {
+                Found::Person { .. } => true,
+                Found::Organization { key, .. } => lex
+                    .organizations
+                    .iter()
+                    .any(|o| o.kind == "party" && key.strip_prefix("org:") == Some(o.key.as_str())),
+                _ => false,
+            });
             if category == Plover::Assault && person_acts && trigger.kind == "airstrike" {
                 i += len;
                 continue;
@@ -216,6 +219,19 @@ pub fn detect(
             {
                 trigger = criticism;
                 category = Plover::Accuse;
+            }
+            // "he was suspended", "UKIP candidate suspended": a person suspended from a party is
+            // discipline, not a pause in anything.
+            if trigger.kind == "suspension"
+                && (fr.passive || fr.noun)
+                && fr
+                    .others
+                    .iter()
+                    .chain(&fr.agents)
+                    .all(|&h| matches!(sentence_hits[h].found, Found::Person { .. }))
+            {
+                i += len;
+                continue;
             }
             // "He asked whether ...", "Mr McLetchie asked: ...": a question is no request; a
             // request is made of someone ("asked Warsaw to join").
@@ -348,7 +364,8 @@ pub fn detect(
             }
             // "These claims", "both sides": only to complete a sentence that already names
             // someone, never to invent all the participants.
-            if distinct(&people) == 1 && has_anaphor(&words) && s > 0 {
+            let clause_words: Vec<&str> = (clause.start..clause.end).map(|t| doc.word(t)).collect();
+            if distinct(&people) == 1 && has_anaphor(&clause_words) && s > 0 {
                 let prev = &doc.sentences[s - 1];
                 if prev.block == sentence.block {
                     let before = participants(doc, &by_sentence[s - 1], &prev.tokens);

@@ -780,8 +780,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 for h in object {
                     push(&mut frame.others, h);
                 }
-            } else if self.lower(trigger_end - 1).ends_with("ing") {
-                // "for invading Iraq": a gerund with no subject names no act of anyone here.
+            } else if self.lower(trigger_end - 1).ends_with("ing")
+                || self.lower(trigger_end - 1).ends_with("ed")
+            {
+                // "for invading Iraq", "which opposed the war": a gerund or a past tense with no
+                // subject names no act of anyone here.
                 frame.compound = true;
                 return frame;
             } else {
@@ -796,12 +799,21 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
             self.noun_frame(trigger, &mut frame);
         }
-        // A noun's parties come before its own verb ("closer co-operation did not mean ...").
+        // A noun's parties come before its own verb ("closer co-operation did not mean ...",
+        // "the trip follows claims of infighting between ...").
         let end = if frame.noun {
             (trigger_end..end)
                 .find(|&t| {
-                    BE.contains(&self.lower(t).as_str())
-                        || AUXILIARIES.contains(&self.lower(t).as_str())
+                    let w = self.lower(t);
+                    BE.contains(&w.as_str())
+                        || AUXILIARIES.contains(&w.as_str())
+                        || (self.is_verb_like(t)
+                            && (t == trigger_end || {
+                                let prev = self.doc.word(t - 1);
+                                prev.chars().all(char::is_lowercase)
+                                    && !DETERMINERS.contains(&prev)
+                                    && !INTRODUCERS.contains(&prev)
+                            }))
                 })
                 .unwrap_or(end)
         } else {
@@ -952,9 +964,14 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         // the subject; "challenges these claims through freedom of navigation operations" too,
         // past one preposition and its noun phrase.
         if let Some(verb) = self.governing_verb(j) {
-            let (subject, passive) = self.subject_before(verb, frame);
-            if !passive {
-                frame.agents.extend(subject);
+            // "signed an agreement", "held talks": the subject does the act; "described the
+            // ban as ridiculous" is about an act, not doing it.
+            let direct = verb + 1 == j;
+            if !direct || performs(&self.lower(verb)) {
+                let (subject, passive) = self.subject_before(verb, frame);
+                if !passive {
+                    frame.agents.extend(subject);
+                }
             }
             return;
         }
@@ -1049,6 +1066,25 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         }
         Vec::new()
     }
+}
+
+/// Verbs whose subject carries out the act named by their object ("signed an agreement",
+/// "imposed sanctions", "held talks"), by stem.
+const PERFORMING_STEMS: &[&str] = &[
+    "sign", "announc", "impos", "hold", "held", "launch", "adopt", "conduct", "carr", "issu",
+    "mak", "made", "began", "begin", "stag", "lift", "unveil", "propos", "order", "approv",
+    "introduc", "deliver", "mount", "wag", "open", "start", "complet", "deploy", "offer", "seek",
+    "sought", "giv", "gave", "provid", "agree", "reach", "struck", "host", "attend", "join",
+    "resum", "continu", "suspend", "end", "call", "led", "lead", "organis", "organiz", "plan",
+    "increas", "expand", "extend", "renew", "sent", "send", "pledg", "promis", "vow", "threaten",
+    "authoris", "authoriz", "declar", "escalat", "intensif", "kept", "keep", "took", "take", "won",
+    "win", "broker", "negotiat", "finali", "conclud", "ratif", "back", "voic", "express", "rais",
+    "lodg", "file", "brought", "bring", "put", "press", "push", "step", "halt", "cancel",
+    "postpon", "resum", "stage", "ran", "run", "set", "lay", "laid", "level", "fire", "fir",
+];
+
+fn performs(verb: &str) -> bool {
+    PERFORMING_STEMS.iter().any(|s| verb.starts_with(s))
 }
 
 fn is_adverb(w: &str) -> bool {

@@ -351,3 +351,31 @@ fn the_same_act_in_two_articles_has_one_key() {
     let c = run("Old news\n\nGermany condemned France in March 1999.\n");
     assert_ne!(key(&a), key(&c));
 }
+
+#[test]
+fn names_lose_post_nominals_and_keep_hyphenated_surnames() {
+    let x = run(
+        "Row\n\nScottish Finance Minister Tom McCabe MSP said the plan was wrong. Peter Hulme-Cross agreed with him.\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"person:tom-mccabe"), "{k:?}");
+    assert!(k.contains(&"person:peter-hulme-cross"), "{k:?}");
+}
+
+#[test]
+fn a_lone_name_in_a_place_context_is_a_place() {
+    let x = run("Towns\n\nHe is a plain-speaking Yorkshire man from a city like Peterborough.\n");
+    let k = keys(&x);
+    assert!(!k.iter().any(|k| k.contains("yorkshire")), "{k:?}");
+    assert!(!k.iter().any(|k| k.contains("peterborough")), "{k:?}");
+}
+
+#[test]
+fn another_countrys_word_before_a_national_party_names_another_party() {
+    let x = run("Parties\n\nNeither the English Democrats nor the New Party would take him.\n");
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("democratic")),
+        "{:?}",
+        keys(&x)
+    );
+}
