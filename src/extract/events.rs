@@ -125,7 +125,15 @@ pub fn detect(
                 |n: usize, set: &[&str]| window.iter().take(n).any(|w| set.contains(&w.as_str()));
             // What did not happen, or might happen only under a condition, is no event.
             let negated = near(4, &["not", "never", "n't", "no", "without"]);
-            let conditional = near(4, &["could", "might", "may", "should"])
+            // "had he denied the charge": an inverted conditional.
+            let inverted = window.len() >= 2
+                && matches!(window[1].as_str(), "had" | "were" | "should")
+                && matches!(
+                    window[0].as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i"
+                );
+            let conditional = inverted
+                || near(4, &["could", "might", "may", "should"])
                 || (0..i)
                     .rev()
                     .take_while(|&k| !matches!(words[k], "," | ";" | ":" | "." | "—" | "\""))
@@ -199,15 +207,24 @@ pub fn detect(
             }
             // "Dr Fox attacked the government": a person's attack in politics is words, and a
             // person "struck a cautious note" or "struck out" at no target.
-            // Parties and politicians fight with words.
-            let person_acts = fr.agents.iter().any(|&h| match &sentence_hits[h].found {
-                Found::Person { .. } => true,
+            // Parties and politicians fight with words ("Dr Fox attacked", "his attack on
+            // Labour").
+            let is_party = |h: usize| match &sentence_hits[h].found {
                 Found::Organization { key, .. } => lex
                     .organizations
                     .iter()
                     .any(|o| o.kind == "party" && key.strip_prefix("org:") == Some(o.key.as_str())),
                 _ => false,
-            });
+            };
+            let party_target = fr.noun && fr.others.iter().any(|&h| is_party(h));
+            let person_acts = party_target
+                || fr.agents.iter().any(|&h| match &sentence_hits[h].found {
+                    Found::Person { .. } => true,
+                    Found::Organization { key, .. } => lex.organizations.iter().any(|o| {
+                        o.kind == "party" && key.strip_prefix("org:") == Some(o.key.as_str())
+                    }),
+                    _ => false,
+                });
             if category == Plover::Assault && person_acts && trigger.kind == "airstrike" {
                 i += len;
                 continue;
@@ -219,6 +236,30 @@ pub fn detect(
             {
                 trigger = criticism;
                 category = Plover::Accuse;
+            }
+            // "they were denied due process": what was withheld from someone, not a denial.
+            if trigger.kind == "denial" && fr.passive && fr.agents.is_empty() {
+                i += len;
+                continue;
+            }
+            // "daily news conferences", "a press conference": briefings, not conferences.
+            if trigger.kind == "conference"
+                && i > 0
+                && matches!(words[i - 1].to_lowercase().as_str(), "news" | "press")
+            {
+                i += len;
+                continue;
+            }
+            // "dismissed both appeals", "won his appeal": a court appeal is no plea to anyone;
+            // an appeal for calm or to the public is.
+            if trigger.kind == "appeal"
+                && fr.noun
+                && !words
+                    .get(i + len)
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "for" | "to"))
+            {
+                i += len;
+                continue;
             }
             // "he was suspended", "UKIP candidate suspended": a person suspended from a party is
             // discipline, not a pause in anything.
@@ -291,23 +332,40 @@ pub fn detect(
                     Found::Organization { .. } => !person,
                     Found::Place { .. } => false,
                 };
+                // "the Iraq war ... as it discussed": a name used as a modifier is not what a
+                // pronoun stands for.
+                let attributive = |h: &&Hit| {
+                    let next = h.tokens.end;
+                    next < sentence.tokens.end
+                        && doc.word(next).chars().all(|c| c.is_ascii_lowercase())
+                        && !matches!(
+                            doc.word(next),
+                            "and" | "or" | "said" | "says" | "has" | "was"
+                        )
+                        && !matches!(h.found, Found::Person { .. })
+                };
                 let earlier = sentence_hits
                     .iter()
-                    .filter(|h| h.tokens.end <= global && fits(h))
+                    .filter(|h| h.tokens.end <= global && fits(h) && !attributive(h))
                     .max_by_key(|h| h.tokens.start);
+                // "he" may reach back a sentence; "it" and "they" only when they open theirs
+                // and stand for the subject that opened the one before ("Germany was angry. It
+                // condemned ...").
+                let opens = pronoun_opens(doc, &sentence.tokens, global);
                 let antecedent = earlier.copied().or_else(|| {
                     let prev = s.checked_sub(1).map(|p| &doc.sentences[p])?;
-                    if prev.block != sentence.block {
+                    if prev.block != sentence.block || (!person && !opens) {
                         return None;
                     }
                     by_sentence[s - 1]
                         .iter()
                         .filter(|h| fits(h))
+                        .filter(|h| person || h.tokens.start <= prev.tokens.start + 1)
                         .min_by_key(|h| h.tokens.start)
                         .copied()
                 });
                 if let Some(h) = antecedent {
-                    add(h, true, false, &mut people);
+                    add(h, !fr.passive, false, &mut people);
                 }
             }
             // "both sides have agreed", "the two men discussed": the parties named before, in
@@ -684,6 +742,33 @@ fn participant(doc: &Doc<'_>, h: &Hit, range_start: usize) -> Option<Participant
         borrowed: false,
         agent: false,
     })
+}
+
+/// Whether the sentence opens with a pronoun that is the subject of the trigger at `trigger`
+/// (nothing but auxiliaries and adverbs between).
+fn pronoun_opens(doc: &Doc<'_>, range: &Range<usize>, trigger: usize) -> bool {
+    let first = doc.word(range.start).to_lowercase();
+    matches!(first.as_str(), "it" | "they")
+        && (range.start + 1..trigger).all(|t| {
+            let w = doc.word(t).to_lowercase();
+            matches!(
+                w.as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "will"
+                    | "would"
+                    | "said"
+                    | "says"
+            ) || (w.len() > 4 && w.ends_with("ly"))
+        })
 }
 
 /// The person a sentence is attributed to: the one who "said", "told" or "announced", named

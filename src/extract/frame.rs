@@ -817,7 +817,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 })
                 .unwrap_or(end)
         } else {
-            end
+            // "rejected the idea Mr Kilroy-Silk posed a threat to UKIP": a name followed by a
+            // verb opens a clause of its own.
+            (trigger_end + 1..end)
+                .find(|&t| self.is_verb_like(t) && self.hits.iter().any(|h| h.tokens.end == t))
+                .unwrap_or(end)
         };
         for (h, agent) in self.introduced(trigger_end..end) {
             // "criticised its record on the NHS": after a verb, "on", "of", "for" and "at"
