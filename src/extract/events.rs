@@ -133,7 +133,10 @@ pub fn detect(
                     "he" | "she" | "they" | "it" | "we" | "i"
                 );
             let conditional = inverted
-                || near(4, &["could", "might", "may", "should"])
+                || (1..=6)
+                    .map_while(&before)
+                    .take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "." | "—"))
+                    .any(|w| matches!(w.as_str(), "could" | "might" | "may" | "should"))
                 || (0..i)
                     .rev()
                     .take_while(|&k| !matches!(words[k], "," | ";" | ":" | "." | "—" | "\""))
@@ -230,8 +233,10 @@ pub fn detect(
                 continue;
             }
             if category == Plover::Assault
-                && trigger.kind == "attack"
-                && person_acts
+                && matches!(trigger.kind.as_str(), "attack" | "clash")
+                && (person_acts
+                    || fr.agents.iter().chain(&fr.others).all(|&h| is_party(h))
+                        && !fr.agents.is_empty())
                 && let Some(criticism) = lex.triggers.iter().find(|t| t.kind == "criticism")
             {
                 trigger = criticism;
@@ -397,7 +402,30 @@ pub fn detect(
                 && people.iter().any(|p| p.agent)
                 && !people.iter().any(|p| !p.agent && !p.place_only)
             {
-                let mut earlier = frames.opening_subject(global);
+                // "The SNP's Holyrood leader, Nicola Sturgeon, welcomed the move": the body in
+                // the speaker's own title is not what the reaction is aimed at.
+                let agent_start = fr
+                    .agents
+                    .iter()
+                    .map(|&h| sentence_hits[h].tokens.start)
+                    .min()
+                    .unwrap_or(global);
+                let in_title = |h: usize| {
+                    let end = sentence_hits[h].tokens.end;
+                    end <= agent_start
+                        && agent_start - end <= 8
+                        && (end..agent_start).all(|t| {
+                            !matches!(
+                                doc.word(t).to_lowercase().as_str(),
+                                "said" | "says" | "told" | "that" | "which" | "who" | "and" | "but"
+                            )
+                        })
+                };
+                let mut earlier: Vec<usize> = frames
+                    .opening_subject(global)
+                    .into_iter()
+                    .filter(|&h| !in_title(h))
+                    .collect();
                 if earlier.iter().all(|&h| fr.agents.contains(&h)) && s > 0 {
                     let prev = &doc.sentences[s - 1];
                     if prev.block == sentence.block {

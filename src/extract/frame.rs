@@ -824,8 +824,8 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 .unwrap_or(end)
         };
         for (h, agent) in self.introduced(trigger_end..end) {
-            // "criticised its record on the NHS": after a verb, "on", "of", "for" and "at"
-            // name topics, not parties.
+            // "criticised its record on the NHS": after a verb's object, "on", "of", "for" and
+            // "at" belong to the object.
             // ("support for Taiwan", right after the verb, still names a party).
             if !frame.noun
                 && (trigger_end..self.hits[h].tokens.start)
