@@ -374,6 +374,27 @@ impl SentenceCtx<'_, '_> {
 
     /// Length of the personal name starting at `i` (0 if none), up to four words; hyphenated
     /// parts ("Jae-myung") and particles ("bin", "van") stay inside.
+    /// The start of an organization's name that the tagger began too late: "Pro-Life
+    /// Alliance", "Workers' Educational Association", "Fraser of Allander Institute".
+    fn organization_head(&self, start: usize) -> usize {
+        let mut i = start;
+        while i >= 2 && !self.taken[i - 1] && !self.taken[i - 2] {
+            let before = self.words[i - 2];
+            let glued = matches!(self.words[i - 1], "-" | "'" | "’")
+                && self.joined_to_previous(i - 1)
+                && (self.words[i - 1] != "-" || self.joined_to_previous(i));
+            let of = self.words[i - 1] == "of"
+                && !self.lex.is_common_word(before)
+                && (i == 2 || !is_capitalized(self.words[i - 3]));
+            if is_capitalized(before) && before.chars().all(char::is_alphabetic) && (glued || of) {
+                i -= 2;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
     fn name_run(&self, i: usize) -> usize {
         if i >= self.words.len() || !self.name_word(i) {
             return 0;
@@ -789,11 +810,12 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 break;
             }
         }
-        // "of (the) X" after the head.
+        // "of (the) X" or "for X" after the head, as often as it comes ("Association of
+        // Directors of Social Services", "Department for International Development").
         let mut end = i + 1;
-        if end + 1 < n && ctx.words[end] == "of" {
+        while end + 1 < n && matches!(ctx.words[end], "of" | "for") {
             let mut k = end + 1;
-            if ctx.words[k].eq_ignore_ascii_case("the") {
+            if ctx.words[k].eq_ignore_ascii_case("the") && k + 1 < n {
                 k += 1;
             }
             if let Some((d, len)) = domain_at(ctx.lex, &ctx.words, k) {
@@ -801,12 +823,19 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 end = k + len;
             } else {
                 let mut m = k;
-                while m < n && is_capitalized(ctx.words[m]) && !ctx.taken[m] && !ctx.heading {
+                while m < n
+                    && m < k + 4
+                    && is_capitalized(ctx.words[m])
+                    && ctx.words[m].chars().all(char::is_alphabetic)
+                    && !ctx.taken[m]
+                    && !ctx.heading
+                {
                     m += 1;
                 }
-                if m > k {
-                    end = m;
+                if m == k {
+                    break;
                 }
+                end = m;
             }
         }
         let country_hit = ctx.country_before(start);
@@ -1069,8 +1098,8 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                 && !ctx.taken[last]
                 && ctx.words[last].chars().all(char::is_alphabetic)
                 && is_capitalized(ctx.words[last])
-                && !ctx.lex.is_common_word(ctx.words[last])
-                    | ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str())
+                && (!ctx.lex.is_common_word(ctx.words[last])
+                    || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
             {
                 last += 1;
                 more += 1;
@@ -1085,14 +1114,20 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         }
         // The words' own evidence, summed over the span, must favour the name over `O`: the
         // transitions that carry a name on once it has begun cannot make one alone.
+        let first = if kind == "ORG" {
+            ctx.organization_head(i)
+        } else {
+            i
+        };
         let confident = margins[i..end].iter().sum::<f32>() > 0.0;
-        let in_issue_phrase = kind != "LOC" && in_issue[i..last.max(i)].iter().any(|&f| f);
+        let in_issue_phrase = kind != "LOC" && in_issue[first..last.max(first)].iter().any(|&f| f);
         if confident
             && !in_issue_phrase
-            && last > i
-            && ctx.free(i..last)
-            && ctx.plausible_name(kind, i..last)
+            && last > first
+            && ctx.free(first..last)
+            && ctx.plausible_name(kind, first..last)
         {
+            let i = first;
             let name = ctx.text_of(i..last);
             // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
             let after_locative =
