@@ -112,6 +112,26 @@ const COMPANY_WORDS: &[&str] = &[
     "journal",
 ];
 
+/// Members of faiths, singular (a trailing "s" is dropped before the lookup).
+const FAITH_WORDS: &[&str] = &[
+    "Sikh",
+    "Hindu",
+    "Muslim",
+    "Christian",
+    "Jew",
+    "Jewish",
+    "Catholic",
+    "Protestant",
+    "Buddhist",
+    "Anglican",
+    "Methodist",
+    "Sunni",
+    "Shia",
+    "Shiite",
+    "Evangelical",
+    "Mormon",
+];
+
 /// Letters after a name that are not part of it.
 const POST_NOMINALS: &[&str] = &[
     "MP", "MPs", "MSP", "MEP", "AM", "MLA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD",
@@ -471,6 +491,15 @@ impl SentenceCtx<'_, '_> {
         let first = words[0];
         // "before Eid al-Fitr": holidays and other words that never start a name.
         if kind != "LOC" && self.lex.never_names.contains(first) {
+            return false;
+        }
+        // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
+        // Council of Britain" is, so only spans of nothing else are refused.
+        if kind != "LOC"
+            && words.iter().all(|w| {
+                FAITH_WORDS.contains(&w.trim_end_matches('s')) || matches!(*w, "Roman" | "British")
+            })
+        {
             return false;
         }
         // "Areas of Concern & Potential", "Eastern Shield": capitalized common words are a
@@ -1132,9 +1161,17 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
             let after_locative =
                 i > 0 && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str());
-            // "in Bavaria and Lower Saxony": a name joined to a place is a place too.
+            // "in Bavaria and Lower Saxony", "Ashfield, Nottinghamshire": a name joined to a
+            // place is a place too.
+            let town_county = i > 0
+                && ctx.words[i - 1] == ","
+                && last - i == 1
+                && ctx
+                    .words
+                    .get(last)
+                    .is_none_or(|w| matches!(*w, "." | "," | ")" | ";"));
             let joined_to_place = i > 0
-                && matches!(ctx.words[i - 1], "and" | "or")
+                && (matches!(ctx.words[i - 1], "and" | "or") || town_county)
                 && ctx.hits.iter().any(|h| {
                     matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
                 });
