@@ -1475,7 +1475,9 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
         let owner = match words.as_slice() {
             [one] => surname_owner(one),
-            [_, last] if lone_surnames.iter().any(|s| s == last) => Some(person_key(name)),
+            [_, last] | [_, _, last] if lone_surnames.iter().any(|s| s == last) => {
+                Some(person_key(name))
+            }
             _ => None,
         };
         if let Some(owner) = owner {

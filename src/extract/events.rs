@@ -266,15 +266,12 @@ pub fn detect(
                 i += len;
                 continue;
             }
-            // "he was suspended", "UKIP candidate suspended": a person suspended from a party is
-            // discipline, not a pause in anything.
+            // "he was suspended", "UKIP candidate suspended", "had suspended Mr Houston": a
+            // person suspended from a party is discipline, not a pause in anything.
+            let is_person = |h: &usize| matches!(sentence_hits[*h].found, Found::Person { .. });
             if trigger.kind == "suspension"
-                && (fr.passive || fr.noun)
-                && fr
-                    .others
-                    .iter()
-                    .chain(&fr.agents)
-                    .all(|&h| matches!(sentence_hits[h].found, Found::Person { .. }))
+                && (((fr.passive || fr.noun) && fr.others.iter().chain(&fr.agents).all(is_person))
+                    || (!fr.others.is_empty() && fr.others.iter().all(is_person)))
             {
                 i += len;
                 continue;
@@ -329,8 +326,25 @@ pub fn detect(
             if fr.agents.is_empty()
                 && let Some(person) = fr.pronoun
             {
+                // "she" is not "Mr Howard", "he" not "Ms Robinson".
+                let pronoun_word = frames.subject_pronoun(global);
+                let honorific = |h: &Hit| {
+                    h.tokens
+                        .start
+                        .checked_sub(1)
+                        .map(|p| doc.word(p).trim_end_matches('.').to_lowercase())
+                };
+                let gender_clash =
+                    |h: &Hit| match (pronoun_word.as_deref(), honorific(h).as_deref()) {
+                        (Some("she"), Some("mr" | "sir" | "lord")) => true,
+                        (
+                            Some("he"),
+                            Some("ms" | "mrs" | "miss" | "lady" | "dame" | "baroness"),
+                        ) => true,
+                        _ => false,
+                    };
                 let fits = |h: &&Hit| match h.found {
-                    Found::Person { .. } => person,
+                    Found::Person { .. } => person && !gender_clash(h),
                     Found::Country { modifier, form, .. } => {
                         !person && !modifier && form != CountryForm::Adjective
                     }

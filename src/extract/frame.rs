@@ -502,8 +502,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 }
                 break;
             }
+            // "it had found wide support": a pronoun only right before its verb group.
             if let Some(&(_, person)) = PRONOUNS.iter().find(|(p, _)| *p == w) {
-                frame.pronoun = Some(person);
+                if heads == 0 {
+                    frame.pronoun = Some(person);
+                }
                 break;
             }
             if PAIRS.contains(&w.as_str())
@@ -618,16 +621,22 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
 
     /// Parties introduced by a preposition in `range` ("with Iran", "from Beijing"), with
     /// whether the preposition names the agent ("by", "from").
-    fn introduced(&self, range: Range<usize>) -> Vec<(usize, bool)> {
+    ///
+    /// With `chained` (a noun's parties), each preposition must follow the noun or the party
+    /// before it closely: "the forum in Brighton with an attack on Labour" names no party of
+    /// the forum.
+    fn introduced(&self, range: Range<usize>, chained: bool) -> Vec<(usize, bool)> {
         let mut out = Vec::new();
+        let mut reach = range.start + 3;
         for t in range.clone() {
             let w = self.lower(t);
-            if !INTRODUCERS.contains(&w.as_str()) {
+            if !INTRODUCERS.contains(&w.as_str()) || (chained && t > reach) {
                 continue;
             }
             if let Some(h) = self.name_within(t + 1, range.end) {
                 let agent = matches!(w.as_str(), "by" | "from");
                 for c in self.coordinated_after(h, range.end) {
+                    reach = reach.max(self.hits[c].tokens.end + 2);
                     out.push((c, agent));
                 }
             }
@@ -823,7 +832,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 .find(|&t| self.is_verb_like(t) && self.hits.iter().any(|h| h.tokens.end == t))
                 .unwrap_or(end)
         };
-        for (h, agent) in self.introduced(trigger_end..end) {
+        for (h, agent) in self.introduced(trigger_end..end, frame.noun) {
             // "criticised its record on the NHS": after a verb's object, "on", "of", "for" and
             // "at" belong to the object.
             // ("support for Taiwan", right after the verb, still names a party).
@@ -897,8 +906,12 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
             frame.others.retain(|h| !frame.agents.contains(h));
         }
-        frame.reaction = (segment_start..end)
-            .any(|t| REFERRING.contains(&self.lower(t).as_str()) && t != trigger);
+        frame.reaction = (segment_start..end).any(|t| {
+            let owned_by_someone_else = t >= 2
+                && matches!(self.doc.word(t - 1), "'s" | "’s")
+                && self.ending_at(t - 1).is_none();
+            REFERRING.contains(&self.lower(t).as_str()) && t != trigger && !owned_by_someone_else
+        });
         frame
     }
 
@@ -1004,6 +1017,15 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             && !FUNCTION_WORDS.contains(&w.as_str())
             && !VERB_GROUP.contains(&w.as_str())
             && !self.is_break(t)
+    }
+
+    /// The pronoun nearest before `trigger` in its clause ("he", "she", "it", "they").
+    pub fn subject_pronoun(&self, trigger: usize) -> Option<String> {
+        (self.range.start..trigger)
+            .rev()
+            .take_while(|&t| !self.is_break(t))
+            .map(|t| self.lower(t))
+            .find(|w| PRONOUNS.iter().any(|(p, _)| p == w))
     }
 
     /// "he would fly to Manila for talks with Reyes": the pronoun subject of the clause a noun
