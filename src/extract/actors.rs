@@ -681,11 +681,18 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
         }
         let found = match target {
             Target::Country(index, form) => {
-                // A capital or a country word preceded by a given name is a person's surname
-                // ("George Washington", "Mike German", "Michael Jordan").
-                if i > 0
-                    && ctx.lex.given_names.contains(ctx.words[i - 1])
-                    && (form == CountryForm::Capital || !ctx.lex.is_common_word(ctx.words[i - 1]))
+                // A capital or a country word preceded by a given name or an honorific is a
+                // person's surname ("George Washington", "Mike German", "Mr German").
+                let honorific = i > 0
+                    && matches!(
+                        ctx.words[i - 1].trim_end_matches('.'),
+                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Lord" | "Lady" | "Dame"
+                    );
+                if honorific
+                    || (i > 0
+                        && ctx.lex.given_names.contains(ctx.words[i - 1])
+                        && (form == CountryForm::Capital
+                            || !ctx.lex.is_common_word(ctx.words[i - 1])))
                 {
                     i += len;
                     continue;
@@ -1185,7 +1192,19 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             } else {
                 kind
             };
+            // "MP for Henley-on-Thames", "the member for Loch Ness West": a constituency.
+            let constituency = (i >= 2
+                && ctx.words[i - 1] == "for"
+                && matches!(
+                    ctx.words[i - 2],
+                    "MP" | "MSP" | "MEP" | "AM" | "MLA" | "member" | "candidate" | "councillor"
+                ))
+                || (i >= 3
+                    && ctx.words[i - 1] == "the"
+                    && ctx.words[i - 2] == "for"
+                    && matches!(ctx.words[i - 3], "member" | "MP" | "MSP"));
             let found = match kind {
+                "PER" | "ORG" if constituency => Some(Found::Place { name }),
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
                     Some(Found::Place { name })
                 }

@@ -278,7 +278,13 @@ pub fn detect(
             }
             // "He asked whether ...", "Mr McLetchie asked: ...": a question is no request; a
             // request is made of someone ("asked Warsaw to join").
-            if trigger.kind == "request" && !fr.noun && fr.others.is_empty() {
+            let question = (global + len..(global + len + 6).min(sentence.tokens.end)).any(|t| {
+                matches!(
+                    doc.word(t).to_lowercase().as_str(),
+                    "whether" | "if" | "why" | "how" | "what" | "when" | ":" | "\"" | "“"
+                )
+            });
+            if trigger.kind == "request" && !fr.noun && (fr.others.is_empty() || question) {
                 i += len;
                 continue;
             }
@@ -334,15 +340,16 @@ pub fn detect(
                         .checked_sub(1)
                         .map(|p| doc.word(p).trim_end_matches('.').to_lowercase())
                 };
-                let gender_clash =
-                    |h: &Hit| match (pronoun_word.as_deref(), honorific(h).as_deref()) {
-                        (Some("she"), Some("mr" | "sir" | "lord")) => true,
-                        (
-                            Some("he"),
-                            Some("ms" | "mrs" | "miss" | "lady" | "dame" | "baroness"),
-                        ) => true,
-                        _ => false,
-                    };
+                let gender_clash = |h: &Hit| {
+                    matches!(
+                        (pronoun_word.as_deref(), honorific(h).as_deref()),
+                        (Some("she"), Some("mr" | "sir" | "lord"))
+                            | (
+                                Some("he"),
+                                Some("ms" | "mrs" | "miss" | "lady" | "dame" | "baroness")
+                            )
+                    )
+                };
                 let fits = |h: &&Hit| match h.found {
                     Found::Person { .. } => person && !gender_clash(h),
                     Found::Country { modifier, form, .. } => {

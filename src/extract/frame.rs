@@ -941,6 +941,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 j -= 1;
                 continue;
             }
+            // "Ms Khan highlighted detentions": a word between a name and the noun is the
+            // name's verb, not a qualifier of the noun.
+            if j >= 2 && self.ending_at(j - 1).is_some() && w.ends_with("ed") {
+                break;
+            }
             let qualifier = DETERMINERS.contains(&w.as_str())
                 || w.chars().all(|c| c.is_ascii_digit())
                 || (w.chars().all(|c| c.is_lowercase() || c == '-')
