@@ -65,6 +65,8 @@ const ORG_HEADS: &[&str] = &[
     "tribunal",
     "secretariat",
     "directorate",
+    "executive",
+    "board",
 ];
 
 /// Last words of company and media names ("Stanley Leisure", "Rank Group"): a name that ends
@@ -406,11 +408,40 @@ impl SentenceCtx<'_, '_> {
             let of = self.words[i - 1] == "of"
                 && !self.lex.is_common_word(before)
                 && (i == 2 || !is_capitalized(self.words[i - 3]));
-            if is_capitalized(before) && before.chars().all(char::is_alphabetic) && (glued || of) {
+            // "Health and Safety Executive", "Public and Commercial Services Union".
+            let and = self.words[i - 1] == "and"
+                && !self.lex.is_common_word(self.words[i])
+                && (i == 2 || !is_capitalized(self.words[i - 3]));
+            if is_capitalized(before)
+                && before.chars().all(char::is_alphabetic)
+                && (glued || of || and)
+            {
                 i -= 2;
             } else {
                 break;
             }
+        }
+        // "Greater Manchester Police", "Royal Mail": a qualifier that starts names.
+        if i >= 1
+            && !self.taken[i - 1]
+            && matches!(
+                self.words[i - 1],
+                "Greater"
+                    | "Royal"
+                    | "National"
+                    | "Metropolitan"
+                    | "Central"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "United"
+                    | "General"
+                    | "Supreme"
+                    | "High"
+            )
+        {
+            i -= 1;
         }
         i
     }
@@ -1140,6 +1171,34 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                 last += 1;
                 more += 1;
             }
+        }
+        // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the
+        // organization ends before the given name.
+        if kind == "ORG"
+            && let Some(k) = (i + 1..last.saturating_sub(1)).find(|&k| {
+                ctx.lex.given_names.contains(ctx.words[k])
+                    && last - k <= 3
+                    && ctx.words[k + 1..last].iter().all(|w| {
+                        is_capitalized(w) && !ORG_HEADS.contains(&w.to_lowercase().as_str())
+                    })
+            })
+        {
+            last = k;
+        }
+        // "the Lyons review", "Thatcherism": a name of a document or a creed is no actor.
+        let lone = last == i + 1;
+        if kind != "LOC"
+            && lone
+            && (ctx.words[i].ends_with("ism")
+                || ctx.words.get(last).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "review" | "report" | "inquiry" | "programme" | "show" | "doctrine"
+                    )
+                }))
+        {
+            i = end;
+            continue;
         }
         // "the 2000 Millennium Declaration", "the Hunting Act": documents are not bodies.
         if kind == "ORG"

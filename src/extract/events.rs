@@ -492,6 +492,18 @@ pub fn detect(
             {
                 add(speaker, false, false, &mut people);
             }
+            // A noun with nobody doing it names an act only of the one it happens to ("the
+            // arrest of Tyndall"); "voiced sympathy for Mrs Quinn" says nothing of who.
+            if fr.noun
+                && !category.is_mutual()
+                && !people.iter().any(|p| p.agent)
+                && !words
+                    .get(i + len)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            {
+                i += len;
+                continue;
+            }
             // A verb names its act only with someone doing it ("officials criticised" says
             // nothing of who); a passive one ("was condemned") with someone it is done to.
             if !fr.noun && !people.iter().any(|p| p.agent) && (!fr.passive || people.is_empty()) {

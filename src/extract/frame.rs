@@ -906,12 +906,18 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
             frame.others.retain(|h| !frame.agents.contains(h));
         }
-        frame.reaction = (segment_start..end).any(|t| {
-            let owned_by_someone_else = t >= 2
-                && matches!(self.doc.word(t - 1), "'s" | "’s")
-                && self.ending_at(t - 1).is_none();
-            REFERRING.contains(&self.lower(t).as_str()) && t != trigger && !owned_by_someone_else
-        });
+        // The referring noun opens the clause ("a statement that drew ...") or is the object
+        // ("condemned the remarks"), not anywhere later ("declined to say what form the
+        // statement should take").
+        let object_end = (trigger_end + 4).min(end);
+        frame.reaction = (segment_start..trigger)
+            .chain(trigger_end..object_end)
+            .any(|t| {
+                let owned_by_someone_else = t >= 2
+                    && matches!(self.doc.word(t - 1), "'s" | "’s")
+                    && self.ending_at(t - 1).is_none();
+                REFERRING.contains(&self.lower(t).as_str()) && !owned_by_someone_else
+            });
         frame
     }
 
