@@ -114,7 +114,7 @@ const COMPANY_WORDS: &[&str] = &[
     "journal",
 ];
 
-/// Members of faiths, singular (a trailing "s" is dropped before the lookup).
+/// Members of faiths and peoples, singular (plurals are folded before the lookup).
 const FAITH_WORDS: &[&str] = &[
     "Sikh",
     "Hindu",
@@ -132,6 +132,9 @@ const FAITH_WORDS: &[&str] = &[
     "Shiite",
     "Evangelical",
     "Mormon",
+    "Gypsy",
+    "Traveller",
+    "Kurd",
 ];
 
 /// Letters after a name that are not part of it.
@@ -526,11 +529,14 @@ impl SentenceCtx<'_, '_> {
         }
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
-        if kind != "LOC"
-            && words.iter().all(|w| {
-                FAITH_WORDS.contains(&w.trim_end_matches('s')) || matches!(*w, "Roman" | "British")
-            })
-        {
+        let member_word = |w: &str| {
+            let singular = w
+                .strip_suffix("ies")
+                .map(|stem| format!("{stem}y"))
+                .unwrap_or_else(|| w.trim_end_matches('s').to_string());
+            FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
+        };
+        if kind != "LOC" && words.iter().all(|w| member_word(w)) {
             return false;
         }
         // "Areas of Concern & Potential", "Eastern Shield": capitalized common words are a
@@ -676,10 +682,70 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
             named_people(&mut ctx);
             appositions(&mut ctx);
         }
+        place_lists(&mut ctx);
         all.append(&mut ctx.hits);
     }
     all.sort_by_key(|h| h.tokens.start);
     all
+}
+
+/// "Bristol West, Cardiff Central, Manchester Gorton and Oxford East": in a list of three or
+/// more names where places are at least half, the names taken for people (without a role) or
+/// for unlisted bodies are places too.
+fn place_lists(ctx: &mut SentenceCtx<'_, '_>) {
+    let mut order: Vec<usize> = (0..ctx.hits.len()).collect();
+    order.sort_by_key(|&h| ctx.hits[h].tokens.start);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &h in &order {
+        if let Some(group) = groups.last_mut()
+            && let Some(&prev) = group.last()
+        {
+            let gap = ctx.hits[prev].tokens.end..ctx.hits[h].tokens.start;
+            let joined = !gap.is_empty()
+                && gap.len() <= 2
+                && gap
+                    .clone()
+                    .all(|t| matches!(ctx.words[t - ctx.start], "," | "and" | "or"));
+            if joined {
+                group.push(h);
+                continue;
+            }
+        }
+        groups.push(vec![h]);
+    }
+    for group in groups {
+        if group.len() < 3 {
+            continue;
+        }
+        let places = group
+            .iter()
+            .filter(|&&h| matches!(ctx.hits[h].found, Found::Place { .. }))
+            .count();
+        if places * 2 < group.len() {
+            continue;
+        }
+        for h in group {
+            let name = match &ctx.hits[h].found {
+                Found::Person {
+                    name,
+                    role: None,
+                    known: None,
+                    ..
+                } => name.clone(),
+                Found::Organization { key, name, .. }
+                    if !ctx
+                        .lex
+                        .organizations
+                        .iter()
+                        .any(|o| key.strip_prefix("org:") == Some(o.key.as_str())) =>
+                {
+                    name.clone()
+                }
+                _ => continue,
+            };
+            ctx.hits[h].found = Found::Place { name };
+        }
+    }
 }
 
 /// Issue phrases that are places ("South China Sea") hide the names inside them.
@@ -1262,8 +1328,16 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     && ctx.words[i - 1] == "the"
                     && ctx.words[i - 2] == "for"
                     && matches!(ctx.words[i - 3], "member" | "MP" | "MSP"));
+            // "from Pease Pottage, West Sussex": where someone comes from, then its county.
+            let from_place = i > 0
+                && ctx.words[i - 1] == "from"
+                && ctx.words.get(last) == Some(&",")
+                && ctx
+                    .words
+                    .get(last + 1)
+                    .is_some_and(|w| is_capitalized(w) && !ctx.lex.given_names.contains(*w));
             let found = match kind {
-                "PER" | "ORG" if constituency => Some(Found::Place { name }),
+                "PER" | "ORG" if constituency || from_place => Some(Found::Place { name }),
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
                     Some(Found::Place { name })
                 }
