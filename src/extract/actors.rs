@@ -530,10 +530,10 @@ impl SentenceCtx<'_, '_> {
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
         let member_word = |w: &str| {
-            let singular = w
-                .strip_suffix("ies")
-                .map(|stem| format!("{stem}y"))
-                .unwrap_or_else(|| w.trim_end_matches('s').to_string());
+            let singular = w.strip_suffix("ies").map_or_else(
+                || w.trim_end_matches('s').to_string(),
+                |stem| format!("{stem}y"),
+            );
             FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
         };
         if kind != "LOC" && words.iter().all(|w| member_word(w)) {

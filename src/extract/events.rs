@@ -492,6 +492,16 @@ pub fn detect(
             {
                 add(speaker, false, false, &mut people);
             }
+            // "Lin warned that Beijing would take measures": an official's own country is on
+            // their side of the act, not its target.
+            let own: Vec<&String> = people
+                .iter()
+                .filter(|p| p.agent)
+                .filter_map(|p| affiliations.get(&p.key))
+                .collect();
+            if !category.is_mutual() {
+                people.retain(|p| p.agent || p.place_only || !own.contains(&&p.key));
+            }
             // A noun with nobody doing it names an act only of the one it happens to ("the
             // arrest of Tyndall"); "voiced sympathy for Mrs Quinn" says nothing of who.
             if fr.noun
