@@ -259,6 +259,15 @@ const GEOGRAPHIC_WORDS: &[&str] = &[
     "delta",
     "ocean",
     "archipelago",
+    "tower",
+    "market",
+    "abbey",
+    "cathedral",
+    "chapel",
+    "bridge",
+    "square",
+    "stadium",
+    "airport",
 ];
 
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
@@ -401,7 +410,9 @@ impl SentenceCtx<'_, '_> {
     /// parts ("Jae-myung") and particles ("bin", "van") stay inside.
     /// The start of an organization's name that the tagger began too late: "Pro-Life
     /// Alliance", "Workers' Educational Association", "Fraser of Allander Institute".
-    fn organization_head(&self, start: usize) -> usize {
+    fn organization_head(&self, start: usize, end: usize) -> usize {
+        let headed =
+            end > start && ORG_HEADS.contains(&self.words[end - 1].to_lowercase().as_str());
         let mut i = start;
         while i >= 2 && !self.taken[i - 1] && !self.taken[i - 2] {
             let before = self.words[i - 2];
@@ -413,7 +424,7 @@ impl SentenceCtx<'_, '_> {
                 && (i == 2 || !is_capitalized(self.words[i - 3]));
             // "Health and Safety Executive", "Public and Commercial Services Union".
             let and = self.words[i - 1] == "and"
-                && !self.lex.is_common_word(self.words[i])
+                && headed
                 && (i == 2 || !is_capitalized(self.words[i - 3]));
             if is_capitalized(before)
                 && before.chars().all(char::is_alphabetic)
@@ -462,6 +473,7 @@ impl SentenceCtx<'_, '_> {
                 && j + 1 < self.words.len()
                 && self.joined_to_previous(j + 1)
                 && self.kind(j + 1) == TokenKind::Word
+                && is_capitalized(self.words[j + 1])
             {
                 j += 2;
                 continue;
@@ -790,6 +802,15 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                         && ctx.lex.given_names.contains(ctx.words[i - 1])
                         && (form == CountryForm::Capital
                             || !ctx.lex.is_common_word(ctx.words[i - 1])))
+                {
+                    i += len;
+                    continue;
+                }
+                // "Male MPs jeered": a capital that is also a plain word, opening a sentence.
+                if form == CountryForm::Capital
+                    && i == 0
+                    && len == 1
+                    && ctx.lex.is_common_word(ctx.words[i])
                 {
                     i += len;
                     continue;
@@ -1276,7 +1297,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         // The words' own evidence, summed over the span, must favour the name over `O`: the
         // transitions that carry a name on once it has begun cannot make one alone.
         let first = if kind == "ORG" {
-            ctx.organization_head(i)
+            ctx.organization_head(i, last)
         } else {
             i
         };
@@ -1291,10 +1312,22 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             let i = first;
             let name = ctx.text_of(i..last);
             // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
-            let after_locative =
-                i > 0 && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str());
+            // ("in James Callaghan's administration": a name that owns something is no place.)
+            let after_locative = i > 0
+                && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str())
+                && !ctx
+                    .words
+                    .get(last)
+                    .is_some_and(|w| matches!(*w, "'s" | "’s"));
             // "in Bavaria and Lower Saxony", "Ashfield, Nottinghamshire": a name joined to a
             // place is a place too.
+            // ("Hinckley, Leicestershire": a county after a town, whatever the town is.)
+            let county_after_town = i > 1
+                && ctx.words[i - 1] == ","
+                && is_capitalized(ctx.words[i - 2])
+                && last - i == 1
+                && ctx.words[i].len() > 6
+                && ctx.words[i].ends_with("shire");
             let town_county = i > 0
                 && ctx.words[i - 1] == ","
                 && last - i == 1
@@ -1302,11 +1335,12 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     .words
                     .get(last)
                     .is_none_or(|w| matches!(*w, "." | "," | ")" | ";"));
-            let joined_to_place = i > 0
-                && (matches!(ctx.words[i - 1], "and" | "or") || town_county)
-                && ctx.hits.iter().any(|h| {
-                    matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
-                });
+            let joined_to_place = county_after_town
+                || i > 0
+                    && (matches!(ctx.words[i - 1], "and" | "or") || town_county)
+                    && ctx.hits.iter().any(|h| {
+                        matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
+                    });
             let last_word = ctx.words[last - 1].to_lowercase();
             let kind = if kind == "PER"
                 && last - i >= 2
