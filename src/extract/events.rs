@@ -232,6 +232,23 @@ pub fn detect(
                 i += len;
                 continue;
             }
+            // "the Scottish Cup clash between the Glasgow clubs", "Commons clashes": a clash
+            // is fighting only between states or armed forces.
+            let armed = |h: usize| match &sentence_hits[h].found {
+                Found::Country { .. } => true,
+                Found::Organization { key, .. } => lex.organizations.iter().any(|o| {
+                    matches!(o.kind.as_str(), "military" | "armed_group")
+                        && key.strip_prefix("org:") == Some(o.key.as_str())
+                }),
+                _ => false,
+            };
+            if trigger.kind == "clash"
+                && !fr.agents.iter().chain(&fr.others).any(|&h| armed(h))
+                && !fr.agents.iter().chain(&fr.others).any(|&h| is_party(h))
+            {
+                i += len;
+                continue;
+            }
             if category == Plover::Assault
                 && matches!(trigger.kind.as_str(), "attack" | "clash")
                 && (person_acts

@@ -518,7 +518,9 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
             // "Labour MPs", "Chinese vessels", "Russian troops": the actor named right before
             // a plain noun is the group that acts.
+            // (Not "dismissed": a past tense is a verb of its own.)
             let plain_noun = self.doc.word(k).chars().all(char::is_alphabetic)
+                && !w.ends_with("ed")
                 && (self.doc.word(k).chars().all(char::is_lowercase)
                     || self.doc.word(k).ends_with('s'));
             if plain_noun && heads < 2 && !CLAUSE_WORDS.contains(&w.as_str()) {
@@ -873,7 +875,13 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if let Some(h) = self.starting_at(t)
                 && let after = self.hits[h].tokens.end
                 && after < self.range.end
-                && self.doc.word(after).chars().all(|c| c.is_ascii_lowercase())
+                && {
+                    // "that China was preparing", not "that the Iraq war could be".
+                    let next = self.lower(after);
+                    BE.contains(&next.as_str())
+                        || AUXILIARIES.contains(&next.as_str())
+                        || next.ends_with("ed")
+                }
             {
                 push(&mut frame.others, h);
             }
