@@ -521,13 +521,14 @@ pub fn detect(
             }
             // A noun with nobody doing it names an act only of the one it happens to ("the
             // arrest of Tyndall"); "voiced sympathy for Mrs Quinn" says nothing of who.
-            if fr.noun
-                && !category.is_mutual()
-                && !people.iter().any(|p| p.agent)
-                && !words
-                    .get(i + len)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            {
+            let of_party = words
+                .get(i + len)
+                .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                && fr.others.iter().any(|&h| {
+                    let start = sentence_hits[h].tokens.start;
+                    start > global + len && start <= global + len + 4
+                });
+            if fr.noun && !category.is_mutual() && !people.iter().any(|p| p.agent) && !of_party {
                 i += len;
                 continue;
             }

@@ -477,6 +477,15 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 j = k;
                 continue;
             }
+            // "Mr Balls, who stepped down": the name the relative clause hangs on.
+            if matches!(w.as_str(), "who" | "which")
+                && heads == 0
+                && k >= self.range.start + 2
+                && self.doc.word(k - 1) == ","
+                && let Some(h) = self.ending_at(k - 1)
+            {
+                return (self.coordinated_before(h), passive);
+            }
             if w == "," {
                 // "Maria Reyes, the Philippine foreign secretary, signed": skip the apposition.
                 if let Some(open) = self.apposition_start(k) {
@@ -584,7 +593,14 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let lo = j;
         while j < end && j < lo + 5 {
             if let Some(h) = self.starting_at(j) {
-                return self.coordinated_after(h, end);
+                let objects = self.coordinated_after(h, end);
+                // "denied Mr Yeo, his spokesman, said ...": the name is the subject of what
+                // was denied, not the one denied.
+                let last = objects.last().map_or(h, |&o| o);
+                if self.opens_clause(self.hits[last].tokens.end) {
+                    return Vec::new();
+                }
+                return objects;
             }
             let raw = self.doc.word(j);
             let title_word = raw.chars().next().is_some_and(char::is_uppercase)
@@ -595,6 +611,27 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             j += 1;
         }
         Vec::new()
+    }
+
+    /// Whether a verb follows at `t`, directly or after an apposition (", his spokesman,").
+    fn opens_clause(&self, t: usize) -> bool {
+        let verb_at = |t: usize| {
+            t < self.range.end && {
+                let w = self.lower(t);
+                BE.contains(&w.as_str())
+                    || AUXILIARIES.contains(&w.as_str())
+                    || matches!(w.as_str(), "said" | "says" | "told")
+                    || (w.ends_with("ed") && self.is_verb_like(t))
+            }
+        };
+        if verb_at(t) {
+            return true;
+        }
+        if t < self.range.end && self.doc.word(t) == "," {
+            let close = (t + 1..(t + 9).min(self.range.end)).find(|&c| self.doc.word(c) == ",");
+            return close.is_some_and(|c| verb_at(c + 1));
+        }
+        false
     }
 
     /// End of the phrase that starts at `start`: the next break or clause word, except that a
