@@ -99,6 +99,8 @@ pub fn detect(
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let clauses = clauses(doc, sentence.tokens.clone());
         let mut governed_by_earlier = false;
+        // Built at the sentence's first trigger, then shared by the others.
+        let mut sentence_frames: Option<frame::Sentence<'_, '_, '_>> = None;
         let mut i = 0;
         while i < words.len() {
             let Some((len, Target::Trigger(t))) = lex.trigger_table.longest_at(&words, i) else {
@@ -188,7 +190,9 @@ pub fn detect(
                 .cloned()
                 .unwrap_or_else(|| sentence.tokens.clone());
             let sentence_hits = &by_sentence[s];
-            let frames = frame::Sentence::new(doc, sentence_hits, sentence.tokens.clone());
+            let frames = &*sentence_frames.get_or_insert_with(|| {
+                frame::Sentence::new(doc, sentence_hits, sentence.tokens.clone())
+            });
             let fr = frames.frame(global, global + len);
             log::trace!(
                 "{:?} at token {global}: {fr:?}; mentions {:?}",

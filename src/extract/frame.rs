@@ -321,16 +321,24 @@ pub struct Sentence<'h, 'd, 'a> {
     doc: &'d Doc<'a>,
     hits: &'h [&'h Hit],
     range: Range<usize>,
+    /// Every word of the sentence in lower case, looked up over and over by the rules.
+    lowered: Vec<String>,
 }
 
 impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
     /// `hits` are the sentence's resolved mentions, in text order or not.
     pub fn new(doc: &'d Doc<'a>, hits: &'h [&'h Hit], range: Range<usize>) -> Self {
-        Self { doc, hits, range }
+        let lowered = range.clone().map(|t| doc.word(t).to_lowercase()).collect();
+        Self {
+            doc,
+            hits,
+            range,
+            lowered,
+        }
     }
 
-    fn lower(&self, t: usize) -> String {
-        self.doc.word(t).to_lowercase()
+    fn lower(&self, t: usize) -> &str {
+        &self.lowered[t - self.range.start]
     }
 
     /// A hit that can take part in an act (not a country that only qualifies a name).
@@ -391,14 +399,14 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                     .next()
                     .is_some_and(char::is_uppercase)
                 && self.ending_at(j - 1).is_none()
-                && !matches!(self.lower(j - 2).as_str(), "and" | "," | "&")
+                && !matches!(self.lower(j - 2), "and" | "," | "&")
             {
                 j -= 1;
                 titles += 1;
             }
             if titles > 0
                 && j > self.range.start + 1
-                && matches!(self.lower(j - 2).as_str(), "and" | "," | "&")
+                && matches!(self.lower(j - 2), "and" | "," | "&")
                 && self
                     .doc
                     .word(j - 1)
@@ -467,18 +475,18 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 return (self.coordinated_before(h), passive);
             }
             let w = self.lower(k);
-            if BE.contains(&w.as_str()) {
+            if BE.contains(&w) {
                 passive = true;
             }
             // "Washington “strongly supports”": an opening quote right before the verb.
             let quote = w == "“"
                 || (w == "\"" && self.doc.tokens.get(k + 1).is_some_and(|n| !n.space_before));
-            if VERB_GROUP.contains(&w.as_str()) || is_adverb(&w) || quote {
+            if VERB_GROUP.contains(&w) || is_adverb(&w) || quote {
                 j = k;
                 continue;
             }
             // "Mr Balls, who stepped down": the name the relative clause hangs on.
-            if matches!(w.as_str(), "who" | "which")
+            if matches!(w, "who" | "which")
                 && heads == 0
                 && k >= self.range.start + 2
                 && self.doc.word(k - 1) == ","
@@ -518,9 +526,9 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 }
                 break;
             }
-            if PAIRS.contains(&w.as_str())
+            if PAIRS.contains(&w)
                 && k > self.range.start
-                && matches!(self.lower(k - 1).as_str(), "both" | "two")
+                && matches!(self.lower(k - 1), "both" | "two")
             {
                 frame.pair_anaphor = true;
                 break;
@@ -532,12 +540,12 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 && !w.ends_with("ed")
                 && (self.doc.word(k).chars().all(char::is_lowercase)
                     || self.doc.word(k).ends_with('s'));
-            if plain_noun && heads < 2 && !CLAUSE_WORDS.contains(&w.as_str()) {
+            if plain_noun && heads < 2 && !CLAUSE_WORDS.contains(&w) {
                 heads += 1;
                 // People and forces act ("Chinese vessels", "the Chinese government"); "the
                 // Ethiopian capital" does not.
                 let group =
-                    (w.ends_with('s') && !w.ends_with("ss")) || GROUP_NOUNS.contains(&w.as_str());
+                    (w.ends_with('s') && !w.ends_with("ss")) || GROUP_NOUNS.contains(&w);
                 if group
                     && let Some(h) = self.ending_at(k)
                     && (self.is_adjective_country(h)
@@ -559,9 +567,9 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let lo = close.saturating_sub(12).max(self.range.start);
         let open = (lo..close).rev().find(|&t| self.doc.word(t) == ",")?;
         let first = self.lower(open + 1);
-        let opens_apposition = DETERMINERS.contains(&first.as_str())
+        let opens_apposition = DETERMINERS.contains(&first)
             || matches!(
-                first.as_str(),
+                first,
                 "who" | "which" | "whose" | "himself" | "herself"
             )
             || self
@@ -581,8 +589,8 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         // "met with", "turned on", "the", "two".
         while j < end && j < start + 3 {
             let w = self.lower(j);
-            let skippable = DETERMINERS.contains(&w.as_str())
-                || matches!(w.as_str(), "with" | "to" | "on" | "against" | "into" | "up")
+            let skippable = DETERMINERS.contains(&w)
+                || matches!(w, "with" | "to" | "on" | "against" | "into" | "up")
                 || w.chars().all(|c| c.is_ascii_digit());
             if !skippable {
                 break;
@@ -618,9 +626,9 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let verb_at = |t: usize| {
             t < self.range.end && {
                 let w = self.lower(t);
-                BE.contains(&w.as_str())
-                    || AUXILIARIES.contains(&w.as_str())
-                    || matches!(w.as_str(), "said" | "says" | "told")
+                BE.contains(&w)
+                    || AUXILIARIES.contains(&w)
+                    || matches!(w, "said" | "says" | "told")
                     || (w.ends_with("ed") && self.is_verb_like(t))
             }
         };
@@ -640,7 +648,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let mut t = start;
         while t < self.range.end {
             let w = self.lower(t);
-            if CLAUSE_WORDS.contains(&w.as_str()) {
+            if CLAUSE_WORDS.contains(&w) {
                 return t;
             }
             if self.is_break(t) {
@@ -669,11 +677,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let mut reach = range.start + 3;
         for t in range.clone() {
             let w = self.lower(t);
-            if !INTRODUCERS.contains(&w.as_str()) || (chained && t > reach) {
+            if !INTRODUCERS.contains(&w) || (chained && t > reach) {
                 continue;
             }
             if let Some(h) = self.name_within(t + 1, range.end) {
-                let agent = matches!(w.as_str(), "by" | "from");
+                let agent = matches!(w, "by" | "from");
                 for c in self.coordinated_after(h, range.end) {
                     reach = reach.max(self.hits[c].tokens.end + 2);
                     out.push((c, agent));
@@ -703,10 +711,10 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 continue;
             }
             if self.is_break(j)
-                || CLAUSE_WORDS.contains(&w.as_str())
-                || INTRODUCERS.contains(&w.as_str())
-                || VERB_GROUP.contains(&w.as_str())
-                || FUNCTION_WORDS.contains(&w.as_str())
+                || CLAUSE_WORDS.contains(&w)
+                || INTRODUCERS.contains(&w)
+                || VERB_GROUP.contains(&w)
+                || FUNCTION_WORDS.contains(&w)
             {
                 return None;
             }
@@ -715,7 +723,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             let raw = self.doc.word(j);
             let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
             if lowercase
-                && !DETERMINERS.contains(&w.as_str())
+                && !DETERMINERS.contains(&w)
                 && !self.doc.tokens.get(j + 1).is_some_and(|_| {
                     j + 1 < end
                         && (self
@@ -741,10 +749,10 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             return false;
         }
         let prev = self.lower(trigger - 1);
-        DETERMINERS.contains(&prev.as_str())
-            || INTRODUCERS.contains(&prev.as_str())
+        DETERMINERS.contains(&prev)
+            || INTRODUCERS.contains(&prev)
             || matches!(
-                prev.as_str(),
+                prev,
                 "in" | "after" | "following" | "during" | "over" | "about" | "amid" | "despite"
             )
             || prev.chars().all(|c| c.is_ascii_digit())
@@ -759,26 +767,26 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
     fn after_determiner(&self, trigger: usize) -> bool {
         // "the two men discussed", "the ministers met": a past tense is a verb.
         let word = self.lower(trigger);
-        if word.ends_with("ed") || matches!(word.as_str(), "met" | "held" | "struck" | "sent") {
+        if word.ends_with("ed") || matches!(word, "met" | "held" | "struck" | "sent") {
             return false;
         }
         let mut j = trigger;
         while j > self.range.start && trigger - j < 5 {
             let w = self.lower(j - 1);
-            if DETERMINERS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
+            if DETERMINERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
                 return true;
             }
             let plain = w.chars().all(|c| c.is_lowercase() || c == '-')
-                && !VERB_GROUP.contains(&w.as_str())
-                && !INTRODUCERS.contains(&w.as_str())
-                && !CLAUSE_WORDS.contains(&w.as_str())
-                && !FUNCTION_WORDS.contains(&w.as_str());
+                && !VERB_GROUP.contains(&w)
+                && !INTRODUCERS.contains(&w)
+                && !CLAUSE_WORDS.contains(&w)
+                && !FUNCTION_WORDS.contains(&w);
             // "the two ministers met": a plural noun before the trigger is its subject.
             let plural = w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
                 && !matches!(
-                    w.as_str(),
+                    w,
                     "arms" | "rights" | "sanctions" | "affairs" | "news"
                 );
             if !plain || plural {
@@ -795,16 +803,16 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             return false;
         }
         let raw = self.doc.word(next);
-        let w = raw.to_lowercase();
+        let w = self.lower(next);
         raw.chars().all(|c| c.is_ascii_lowercase())
             && raw.len() > 2
             && !w.ends_with("ed")
             && !is_adverb(&w)
-            && !DETERMINERS.contains(&w.as_str())
-            && !INTRODUCERS.contains(&w.as_str())
-            && !CLAUSE_WORDS.contains(&w.as_str())
-            && !VERB_GROUP.contains(&w.as_str())
-            && !FUNCTION_WORDS.contains(&w.as_str())
+            && !DETERMINERS.contains(&w)
+            && !INTRODUCERS.contains(&w)
+            && !CLAUSE_WORDS.contains(&w)
+            && !VERB_GROUP.contains(&w)
+            && !FUNCTION_WORDS.contains(&w)
     }
 
     /// The frame of the trigger at `trigger..trigger_end`.
@@ -853,8 +861,8 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             (trigger_end..end)
                 .find(|&t| {
                     let w = self.lower(t);
-                    BE.contains(&w.as_str())
-                        || AUXILIARIES.contains(&w.as_str())
+                    BE.contains(&w)
+                        || AUXILIARIES.contains(&w)
                         || (self.is_verb_like(t)
                             && (t == trigger_end || {
                                 let prev = self.doc.word(t - 1);
@@ -878,10 +886,10 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if !frame.noun
                 && (trigger_end..self.hits[h].tokens.start)
                     .rev()
-                    .find(|&t| INTRODUCERS.contains(&self.lower(t).as_str()))
+                    .find(|&t| INTRODUCERS.contains(&self.lower(t)))
                     .is_some_and(|t| {
                         t > trigger_end
-                            && matches!(self.lower(t).as_str(), "on" | "of" | "for" | "at")
+                            && matches!(self.lower(t), "on" | "of" | "for" | "at")
                     })
             {
                 continue;
@@ -915,8 +923,8 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 && {
                     // "that China was preparing", not "that the Iraq war could be".
                     let next = self.lower(after);
-                    BE.contains(&next.as_str())
-                        || AUXILIARIES.contains(&next.as_str())
+                    BE.contains(&next)
+                        || AUXILIARIES.contains(&next)
                         || next.ends_with("ed")
                 }
             {
@@ -961,7 +969,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 let owned_by_someone_else = t >= 2
                     && matches!(self.doc.word(t - 1), "'s" | "’s")
                     && self.ending_at(t - 1).is_none();
-                REFERRING.contains(&self.lower(t).as_str()) && !owned_by_someone_else
+                REFERRING.contains(&self.lower(t)) && !owned_by_someone_else
             });
         frame
     }
@@ -988,7 +996,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 break;
             }
             let w = self.lower(j - 1);
-            if matches!(w.as_str(), "'s" | "’s") {
+            if matches!(w, "'s" | "’s") {
                 j -= 1;
                 continue;
             }
@@ -997,19 +1005,19 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if j >= 2 && self.ending_at(j - 1).is_some() && w.ends_with("ed") {
                 break;
             }
-            let qualifier = DETERMINERS.contains(&w.as_str())
+            let qualifier = DETERMINERS.contains(&w)
                 || w.chars().all(|c| c.is_ascii_digit())
                 || (w.chars().all(|c| c.is_lowercase() || c == '-')
-                    && !INTRODUCERS.contains(&w.as_str())
-                    && !CLAUSE_WORDS.contains(&w.as_str())
-                    && !VERB_GROUP.contains(&w.as_str())
-                    && !FUNCTION_WORDS.contains(&w.as_str()));
+                    && !INTRODUCERS.contains(&w)
+                    && !CLAUSE_WORDS.contains(&w)
+                    && !VERB_GROUP.contains(&w)
+                    && !FUNCTION_WORDS.contains(&w));
             if !qualifier {
                 break;
             }
             j -= 1;
             steps += 1;
-            if DETERMINERS.contains(&w.as_str()) && w != "'s" {
+            if DETERMINERS.contains(&w) && w != "'s" {
                 break;
             }
         }
@@ -1017,7 +1025,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             // "Ukraine fears a Russian invasion": the subject of the verb is the one it is
             // aimed at.
             let mut np = j;
-            while np > self.range.start && DETERMINERS.contains(&self.lower(np - 1).as_str()) {
+            while np > self.range.start && DETERMINERS.contains(&self.lower(np - 1)) {
                 np -= 1;
             }
             if let Some(verb) = self.governing_verb(np) {
@@ -1064,14 +1072,14 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
 
     fn is_verb_like(&self, t: usize) -> bool {
         let raw = self.doc.word(t);
-        let w = raw.to_lowercase();
+        let w = self.lower(t);
         raw.chars().all(|c| c.is_ascii_lowercase())
             && raw.len() > 2
-            && !DETERMINERS.contains(&w.as_str())
-            && !INTRODUCERS.contains(&w.as_str())
-            && !CLAUSE_WORDS.contains(&w.as_str())
-            && !FUNCTION_WORDS.contains(&w.as_str())
-            && !VERB_GROUP.contains(&w.as_str())
+            && !DETERMINERS.contains(&w)
+            && !INTRODUCERS.contains(&w)
+            && !CLAUSE_WORDS.contains(&w)
+            && !FUNCTION_WORDS.contains(&w)
+            && !VERB_GROUP.contains(&w)
             && !self.is_break(t)
     }
 
@@ -1082,6 +1090,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             .take_while(|&t| !self.is_break(t))
             .map(|t| self.lower(t))
             .find(|w| PRONOUNS.iter().any(|(p, _)| p == w))
+            .map(str::to_string)
     }
 
     /// "he would fly to Manila for talks with Reyes": the pronoun subject of the clause a noun
@@ -1092,7 +1101,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             t -= 1;
             let w = self.lower(t);
             if self.is_break(t)
-                || CLAUSE_WORDS.contains(&w.as_str())
+                || CLAUSE_WORDS.contains(&w)
                 || self
                     .hits
                     .iter()
@@ -1115,7 +1124,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             return Some(before);
         }
         if !matches!(
-            self.lower(before).as_str(),
+            self.lower(before),
             "through" | "with" | "via" | "in" | "of"
         ) {
             return None;
@@ -1124,8 +1133,8 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let mut t = before;
         for _ in 0..3 {
             t = t.checked_sub(1).filter(|&t| t > self.range.start)?;
-            if DETERMINERS.contains(&self.lower(t).as_str()) {
-                while t > self.range.start + 1 && DETERMINERS.contains(&self.lower(t - 1).as_str())
+            if DETERMINERS.contains(&self.lower(t)) {
+                while t > self.range.start + 1 && DETERMINERS.contains(&self.lower(t - 1))
                 {
                     t -= 1;
                 }

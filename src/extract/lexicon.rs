@@ -222,6 +222,9 @@ pub struct PhraseTable {
 #[derive(Debug, Clone, Copy)]
 pub struct FnvHasher(u64);
 
+/// A set of words hashed with FNV: looked up for almost every token, so the hash is cheap.
+pub type WordSet = HashSet<String, BuildHasherDefault<FnvHasher>>;
+
 impl Default for FnvHasher {
     fn default() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
@@ -325,11 +328,11 @@ pub struct Lexicon {
     /// Issues.
     pub issues: Vec<IssueEntry>,
     /// Frequent lower-case words.
-    pub common_words: HashSet<String>,
+    pub common_words: WordSet,
     /// Capitalized words that never start a name.
-    pub never_names: HashSet<String>,
+    pub never_names: WordSet,
     /// Given names.
-    pub given_names: HashSet<String>,
+    pub given_names: WordSet,
     /// Names of countries, organizations and people (case-sensitive, plus ALL CAPS).
     pub names: PhraseTable,
     /// Role titles and honorifics (case-insensitive).
@@ -611,6 +614,15 @@ impl Lexicon {
     /// True when the lower-case form of `word` is a frequent English word.
     pub fn is_common_word(&self, word: &str) -> bool {
         if word.chars().any(char::is_uppercase) {
+            // Most such words are ASCII and short: fold them on the stack.
+            let mut buf = [0u8; 32];
+            if word.is_ascii() && word.len() <= buf.len() {
+                let folded = &mut buf[..word.len()];
+                folded.copy_from_slice(word.as_bytes());
+                folded.make_ascii_lowercase();
+                return std::str::from_utf8(folded)
+                    .is_ok_and(|w| self.common_words.contains(w));
+            }
             self.common_words.contains(&word.to_lowercase())
         } else {
             self.common_words.contains(word)
