@@ -278,7 +278,26 @@ pub(crate) fn is_geographic(words: &[&str]) -> bool {
         w.chars().next().is_some_and(char::is_uppercase)
             && GEOGRAPHIC_WORDS.contains(&w.to_lowercase().as_str())
     };
-    words.last().is_some_and(geographic) || (words.len() == 2 && geographic(&words[0]))
+    // "Bristol West", "Leeds North West", "Cardiff Central": constituencies and districts.
+    let compass = |w: &&str| {
+        matches!(
+            *w,
+            "West"
+                | "East"
+                | "North"
+                | "South"
+                | "Central"
+                | "Northwest"
+                | "Northeast"
+                | "Southwest"
+                | "Southeast"
+        )
+    };
+    let district = words.len() >= 2
+        && words.len() <= 3
+        && words.last().is_some_and(compass)
+        && !words[0].chars().all(char::is_uppercase);
+    district || words.last().is_some_and(geographic) || (words.len() == 2 && geographic(&words[0]))
 }
 
 /// Prepositions after which a name the tagger calls a person is a place.
@@ -992,6 +1011,17 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 end = m;
             }
         }
+        // "the Pro-Life Alliance": a prefix glued on by a hyphen.
+        if start >= 2
+            && ctx.words[start - 1] == "-"
+            && !ctx.taken[start - 1]
+            && !ctx.taken[start - 2]
+            && ctx.joined_to_previous(start - 1)
+            && ctx.joined_to_previous(start)
+            && is_capitalized(ctx.words[start - 2])
+        {
+            start -= 2;
+        }
         let country_hit = ctx.country_before(start);
         let has_modifier = start < i || end > i + 1;
         if !has_modifier
@@ -1244,7 +1274,12 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         }
         // "the Joint Council for the Welfare of Immigrants", "Charing Cross Police Station":
         // an organization's name goes on through "for"/"of" and capitalized words.
-        if kind == "ORG" && last == end {
+        // ("entered Parliament for Sheffield Brightside": a seat, not part of the name.)
+        let legislature = matches!(
+            ctx.words[last - 1].to_lowercase().as_str(),
+            "parliament" | "commons" | "assembly" | "senate" | "congress"
+        );
+        if kind == "ORG" && last == end && !legislature {
             last = organization_tail(&ctx.words, last);
             let mut more = 0;
             while more < 3
@@ -1271,6 +1306,40 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             })
         {
             last = k;
+        }
+        // "the 1981 Brixton riots", "the Lockerbie bombing": where something happened.
+        if kind != "LOC"
+            && last == i + 1
+            && !ctx.words[i].chars().all(|c| c.is_ascii_uppercase())
+            && ctx.words.get(last).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "riots"
+                        | "riot"
+                        | "bombing"
+                        | "bombings"
+                        | "attack"
+                        | "attacks"
+                        | "disaster"
+                        | "massacre"
+                        | "crash"
+                        | "siege"
+                        | "summit"
+                        | "talks"
+                        | "accord"
+                        | "by-election"
+                        | "agreement"
+                        | "declaration"
+                        | "protocol"
+                )
+            })
+        {
+            let name = ctx.text_of(i..last);
+            if ctx.free(i..last) {
+                ctx.take(i..last, Found::Place { name });
+            }
+            i = end;
+            continue;
         }
         // "the Lyons review", "Thatcherism": a name of a document or a creed is no actor.
         let lone = last == i + 1;

@@ -544,8 +544,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 heads += 1;
                 // People and forces act ("Chinese vessels", "the Chinese government"); "the
                 // Ethiopian capital" does not.
-                let group =
-                    (w.ends_with('s') && !w.ends_with("ss")) || GROUP_NOUNS.contains(&w);
+                let group = (w.ends_with('s') && !w.ends_with("ss")) || GROUP_NOUNS.contains(&w);
                 if group
                     && let Some(h) = self.ending_at(k)
                     && (self.is_adjective_country(h)
@@ -568,10 +567,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let open = (lo..close).rev().find(|&t| self.doc.word(t) == ",")?;
         let first = self.lower(open + 1);
         let opens_apposition = DETERMINERS.contains(&first)
-            || matches!(
-                first,
-                "who" | "which" | "whose" | "himself" | "herself"
-            )
+            || matches!(first, "who" | "which" | "whose" | "himself" | "herself")
             || self
                 .doc
                 .word(open + 1)
@@ -785,10 +781,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             let plural = w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
-                && !matches!(
-                    w,
-                    "arms" | "rights" | "sanctions" | "affairs" | "news"
-                );
+                && !matches!(w, "arms" | "rights" | "sanctions" | "affairs" | "news");
             if !plain || plural {
                 return false;
             }
@@ -888,8 +881,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                     .rev()
                     .find(|&t| INTRODUCERS.contains(&self.lower(t)))
                     .is_some_and(|t| {
-                        t > trigger_end
-                            && matches!(self.lower(t), "on" | "of" | "for" | "at")
+                        t > trigger_end && matches!(self.lower(t), "on" | "of" | "for" | "at")
                     })
             {
                 continue;
@@ -923,9 +915,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 && {
                     // "that China was preparing", not "that the Iraq war could be".
                     let next = self.lower(after);
-                    BE.contains(&next)
-                        || AUXILIARIES.contains(&next)
-                        || next.ends_with("ed")
+                    BE.contains(&next) || AUXILIARIES.contains(&next) || next.ends_with("ed")
                 }
             {
                 push(&mut frame.others, h);
@@ -1123,10 +1113,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         if verb_like(before) {
             return Some(before);
         }
-        if !matches!(
-            self.lower(before),
-            "through" | "with" | "via" | "in" | "of"
-        ) {
+        if !matches!(self.lower(before), "through" | "with" | "via" | "in" | "of") {
             return None;
         }
         // Past "these claims", "a new package": determiners and up to two words.
@@ -1134,8 +1121,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         for _ in 0..3 {
             t = t.checked_sub(1).filter(|&t| t > self.range.start)?;
             if DETERMINERS.contains(&self.lower(t)) {
-                while t > self.range.start + 1 && DETERMINERS.contains(&self.lower(t - 1))
-                {
+                while t > self.range.start + 1 && DETERMINERS.contains(&self.lower(t - 1)) {
                     t -= 1;
                 }
                 let v = t - 1;

@@ -620,8 +620,7 @@ impl Lexicon {
                 let folded = &mut buf[..word.len()];
                 folded.copy_from_slice(word.as_bytes());
                 folded.make_ascii_lowercase();
-                return std::str::from_utf8(folded)
-                    .is_ok_and(|w| self.common_words.contains(w));
+                return std::str::from_utf8(folded).is_ok_and(|w| self.common_words.contains(w));
             }
             self.common_words.contains(&word.to_lowercase())
         } else {
