@@ -481,7 +481,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             // "Washington “strongly supports”": an opening quote right before the verb.
             let quote = w == "“"
                 || (w == "\"" && self.doc.tokens.get(k + 1).is_some_and(|n| !n.space_before));
-            if VERB_GROUP.contains(&w) || is_adverb(&w) || quote {
+            if VERB_GROUP.contains(&w) || is_adverb(w) || quote {
                 j = k;
                 continue;
             }
@@ -800,7 +800,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         raw.chars().all(|c| c.is_ascii_lowercase())
             && raw.len() > 2
             && !w.ends_with("ed")
-            && !is_adverb(&w)
+            && !is_adverb(w)
             && !DETERMINERS.contains(&w)
             && !INTRODUCERS.contains(&w)
             && !CLAUSE_WORDS.contains(&w)
@@ -1038,7 +1038,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             // "signed an agreement", "held talks": the subject does the act; "described the
             // ban as ridiculous" is about an act, not doing it.
             let direct = verb + 1 == j;
-            if !direct || performs(&self.lower(verb)) {
+            if !direct || performs(self.lower(verb)) {
                 let (subject, passive) = self.subject_before(verb, frame);
                 if !passive {
                     frame.agents.extend(subject);
