@@ -1011,6 +1011,22 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 end = m;
             }
         }
+        // "the Muslim Council of Britain", "the Bank of Japan": a country closing the name
+        // belongs to it, and the body belongs to the country.
+        let mut country_after = None;
+        if head_cap && end + 1 < n && ctx.words[end] == "of" {
+            let at = ctx.start + end + 1;
+            if let Some(h) = ctx.hits.iter().position(|h| {
+                h.tokens.start == at
+                    && matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+            }) {
+                let hit = ctx.hits.remove(h);
+                if let Found::Country { index, .. } = hit.found {
+                    country_after = Some(index);
+                }
+                end = hit.tokens.end - ctx.start;
+            }
+        }
         // "the Pro-Life Alliance": a prefix glued on by a hyphen.
         if start >= 2
             && ctx.words[start - 1] == "-"
@@ -1031,7 +1047,9 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             i += 1;
             continue;
         }
-        let country = country_hit.and_then(|h| ctx.mark_modifier(h));
+        let country = country_hit
+            .and_then(|h| ctx.mark_modifier(h))
+            .or(country_after);
         let surface_start = country_hit.map_or(start, |h| ctx.hits[h].tokens.start - ctx.start);
         let name = ctx.text_of(surface_start..end);
         let key = match (country, domain) {
