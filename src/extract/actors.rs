@@ -112,6 +112,7 @@ const COMPANY_WORDS: &[&str] = &[
     "radio",
     "magazine",
     "journal",
+    "house",
 ];
 
 /// Members of faiths and peoples, singular (plurals are folded before the lookup).
@@ -1429,6 +1430,18 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                         matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
                     });
             let last_word = ctx.words[last - 1].to_lowercase();
+            // "Rory Bremner's impression": a given name and one more name make a person.
+            let kind = if kind == "ORG"
+                && last - i == 2
+                && ctx.lex.given_names.contains(ctx.words[i])
+                && !ctx.lex.is_common_word(ctx.words[i])
+                && !ORG_HEADS.contains(&last_word.as_str())
+                && !COMPANY_WORDS.contains(&last_word.as_str())
+            {
+                "PER"
+            } else {
+                kind
+            };
             let kind = if kind == "PER"
                 && last - i >= 2
                 && (COMPANY_WORDS.contains(&last_word.as_str())
