@@ -135,7 +135,7 @@ pub fn detect(
                     "he" | "she" | "they" | "it" | "we" | "i"
                 );
             let conditional = inverted
-                || (1..=6)
+                || (1..=8)
                     .map_while(&before)
                     .take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "." | "—"))
                     .any(|w| matches!(w.as_str(), "could" | "might" | "may" | "should"))
@@ -290,9 +290,29 @@ pub fn detect(
             // "he was suspended", "UKIP candidate suspended", "had suspended Mr Houston": a
             // person suspended from a party is discipline, not a pause in anything.
             let is_person = |h: &usize| matches!(sentence_hits[*h].found, Found::Person { .. });
+            let person_object =
+                (global + len..(global + len + 3).min(sentence.tokens.end)).any(|t| {
+                    matches!(
+                        doc.word(t).to_lowercase().as_str(),
+                        "candidate"
+                            | "member"
+                            | "members"
+                            | "official"
+                            | "officials"
+                            | "councillor"
+                            | "mp"
+                            | "officer"
+                            | "officers"
+                            | "him"
+                            | "her"
+                            | "them"
+                            | "player"
+                    )
+                });
             if trigger.kind == "suspension"
                 && (((fr.passive || fr.noun) && fr.others.iter().chain(&fr.agents).all(is_person))
-                    || (!fr.others.is_empty() && fr.others.iter().all(is_person)))
+                    || (!fr.others.is_empty() && fr.others.iter().all(is_person))
+                    || person_object)
             {
                 i += len;
                 continue;
@@ -533,6 +553,24 @@ pub fn detect(
                     start > global + len && start <= global + len + 4
                 });
             if fr.noun && !category.is_mutual() && !people.iter().any(|p| p.agent) && !of_party {
+                i += len;
+                continue;
+            }
+            // "are to be offered chances", "was welcomed": with no one named doing it, a
+            // cooperative or spoken act done to someone says too little; arrests, attacks,
+            // accusations and sanctions done to someone still say what happened.
+            if fr.passive
+                && !people.iter().any(|p| p.agent)
+                && !matches!(
+                    category,
+                    Plover::Accuse
+                        | Plover::Assault
+                        | Plover::Coerce
+                        | Plover::Sanction
+                        | Plover::Threaten
+                        | Plover::Reject
+                )
+            {
                 i += len;
                 continue;
             }

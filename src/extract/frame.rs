@@ -194,9 +194,45 @@ const INTRODUCERS: &[&str] = &[
 /// Words that start a new clause: nothing after them is the subject or object of what comes
 /// before, and nothing before them the subject of what follows.
 const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "where", "when", "while", "whereas", "because",
-    "although", "though", "but", "if", "unless", "whether", "since", "after", "before", "as",
-    "amid", "said", "says", "told", "tells", "saying", "added", "so",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "because",
+    "although",
+    "though",
+    "but",
+    "if",
+    "unless",
+    "whether",
+    "since",
+    "after",
+    "before",
+    "as",
+    "amid",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "saying",
+    "added",
+    "so",
+    "say",
+    "argue",
+    "argues",
+    "argued",
+    "believe",
+    "believes",
+    "think",
+    "thinks",
+    "suggest",
+    "suggests",
+    "suggested",
 ];
 
 /// Other words that do not make a noun phrase ("drills off the coast", "talks and").
@@ -420,7 +456,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 break;
             }
             let w = self.lower(j - 1);
-            if w != "and" && w != "," && w != "&" {
+            // A list ends with "and" ("Japanese, Philippine and American"); a comma right
+            // before the last name closes an opening phrase ("writing in the Telegraph, the
+            // prime minister conceded").
+            let joins = w == "and" || w == "&" || (w == "," && out.len() > 1);
+            if !joins {
                 break;
             }
             let Some(prev) = self.ending_at(j - 1) else {
@@ -814,7 +854,15 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let end = self.phrase_end(trigger_end);
         // A verb when it has a subject ("the coast guard accused"); otherwise a noun, whose
         // parties are named around it or are the subject of the verb it follows.
-        if self.is_noun_use(trigger) {
+        // "Terror detainees win Lords appeal": a name between a verb and the trigger names
+        // the trigger, a noun.
+        let named_after_verb = self.ending_at(trigger).is_some_and(|h| {
+            let start = self.hits[h].tokens.start;
+            !matches!(self.hits[h].found, Found::Person { .. })
+                && start > self.range.start
+                && self.is_verb_like(start - 1)
+        });
+        if self.is_noun_use(trigger) || named_after_verb {
             frame.noun = true;
         } else {
             let (subject, passive) = self.subject_before(trigger, &mut frame);
