@@ -826,6 +826,21 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     i += len;
                     continue;
                 }
+                // "Northern Ireland", "Southern Sudan": a region named after a country is a
+                // place of its own.
+                if form == CountryForm::Name
+                    && i > 0
+                    && !ctx.taken[i - 1]
+                    && matches!(
+                        ctx.words[i - 1],
+                        "Northern" | "Southern" | "Eastern" | "Western"
+                    )
+                {
+                    let name = ctx.text_of(i - 1..i + len);
+                    ctx.take(i - 1..i + len, Found::Place { name });
+                    i += len;
+                    continue;
+                }
                 // "Male MPs jeered": a capital that is also a plain word, opening a sentence.
                 if form == CountryForm::Capital
                     && i == 0
@@ -995,6 +1010,16 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             if let Some((d, len)) = domain_at(ctx.lex, &ctx.words, k) {
                 domain = domain.or(Some(d));
                 end = k + len;
+                // "Association of Police Authorities": the portfolio may start a longer name.
+                while end < n
+                    && end < k + len + 3
+                    && is_capitalized(ctx.words[k])
+                    && is_capitalized(ctx.words[end])
+                    && ctx.words[end].chars().all(char::is_alphabetic)
+                    && !ctx.taken[end]
+                {
+                    end += 1;
+                }
             } else {
                 let mut m = k;
                 while m < n
@@ -1325,6 +1350,28 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             })
         {
             last = k;
+        }
+        // "Eurosceptic party UKIP", "Labour-run council": a lone word qualifying the group noun
+        // after it is no name.
+        if kind != "LOC"
+            && last == i + 1
+            && ctx.words[i].ends_with("ic")
+            && ctx.words.get(last).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "party"
+                        | "group"
+                        | "groups"
+                        | "campaign"
+                        | "campaigners"
+                        | "movement"
+                        | "lobby"
+                )
+            })
+            && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w))
+        {
+            i = end;
+            continue;
         }
         // "the 1981 Brixton riots", "the Lockerbie bombing": where something happened.
         if kind != "LOC"
