@@ -67,6 +67,8 @@ const ORG_HEADS: &[&str] = &[
     "directorate",
     "executive",
     "board",
+    "centre",
+    "center",
 ];
 
 /// Last words of company and media names ("Stanley Leisure", "Rank Group"): a name that ends
@@ -269,6 +271,8 @@ const GEOGRAPHIC_WORDS: &[&str] = &[
     "square",
     "stadium",
     "airport",
+    "hq",
+    "headquarters",
 ];
 
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
