@@ -85,7 +85,9 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                     ui.label(RichText::new("Who ➡ whom").weak());
                     ui.horizontal_wrapped(|ui| {
                         node_link(ui, graph, src, &mut actions);
-                        ui.label("➡");
+                        if !info.targets.is_empty() {
+                            ui.label("➡");
+                        }
                         for t in &info.targets {
                             node_link(ui, graph, t, &mut actions);
                         }
