@@ -916,8 +916,16 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         } else {
             // "rejected the idea Mr Kilroy-Silk posed a threat to UKIP": a name followed by a
             // verb opens a clause of its own.
+            // "backed Mr Howard's stance and distanced himself from Labour": a second verb
+            // after "and" has parties of its own.
             (trigger_end + 1..end)
-                .find(|&t| self.is_verb_like(t) && self.hits.iter().any(|h| h.tokens.end == t))
+                .find(|&t| {
+                    (self.is_verb_like(t) && self.hits.iter().any(|h| h.tokens.end == t))
+                        || (self.lower(t) == "and"
+                            && t + 1 < end
+                            && self.is_verb_like(t + 1)
+                            && self.lower(t + 1).ends_with("ed"))
+                })
                 .unwrap_or(end)
         };
         for (h, agent) in self.introduced(trigger_end..end, frame.noun) {

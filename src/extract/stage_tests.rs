@@ -379,3 +379,11 @@ fn another_countrys_word_before_a_national_party_names_another_party() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_second_verb_has_parties_of_its_own() {
+    let x = run("Row\n\nGermany backed the plan and distanced itself from Spain.\n");
+    let support = events_of(&x, Plover::Support);
+    assert_eq!(support.len(), 1, "{:?}", x.events);
+    assert_eq!(support[0].participants, vec!["country:DEU"]);
+}
