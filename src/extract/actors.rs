@@ -768,13 +768,7 @@ fn place_lists(ctx: &mut SentenceCtx<'_, '_>) {
                     known: None,
                     ..
                 } => name.clone(),
-                Found::Organization { key, name, .. }
-                    if !ctx
-                        .lex
-                        .organizations
-                        .iter()
-                        .any(|o| key.strip_prefix("org:") == Some(o.key.as_str())) =>
-                {
+                Found::Organization { key, name, .. } if ctx.lex.organization(key).is_none() => {
                     name.clone()
                 }
                 _ => continue,
@@ -1798,10 +1792,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         let Found::Organization { key, name, .. } = &h.found else {
             continue;
         };
-        let listed = lex
-            .organizations
-            .iter()
-            .any(|o| key.strip_prefix("org:") == Some(o.key.as_str()));
+        let listed = lex.organization(key).is_some();
         let words: Vec<&str> = name.split_whitespace().collect();
         let headed = words.iter().any(|w| {
             ORG_HEADS.contains(&w.to_lowercase().as_str())

@@ -216,21 +216,15 @@ pub fn detect(
             // person "struck a cautious note" or "struck out" at no target.
             // Parties and politicians fight with words ("Dr Fox attacked", "his attack on
             // Labour").
-            let is_party = |h: usize| match &sentence_hits[h].found {
-                Found::Organization { key, .. } => lex
-                    .organizations
-                    .iter()
-                    .any(|o| o.kind == "party" && key.strip_prefix("org:") == Some(o.key.as_str())),
-                _ => false,
+            let org_kind = |h: usize| match &sentence_hits[h].found {
+                Found::Organization { key, .. } => lex.organization(key).map(|o| o.kind.as_str()),
+                _ => None,
             };
+            let is_party = |h: usize| org_kind(h) == Some("party");
             let party_target = fr.noun && fr.others.iter().any(|&h| is_party(h));
             let person_acts = party_target
-                || fr.agents.iter().any(|&h| match &sentence_hits[h].found {
-                    Found::Person { .. } => true,
-                    Found::Organization { key, .. } => lex.organizations.iter().any(|o| {
-                        o.kind == "party" && key.strip_prefix("org:") == Some(o.key.as_str())
-                    }),
-                    _ => false,
+                || fr.agents.iter().any(|&h| {
+                    matches!(sentence_hits[h].found, Found::Person { .. }) || is_party(h)
                 });
             if category == Plover::Assault && person_acts && trigger.kind == "airstrike" {
                 i += len;
@@ -238,13 +232,9 @@ pub fn detect(
             }
             // "the Scottish Cup clash between the Glasgow clubs", "Commons clashes": a clash
             // is fighting only between states or armed forces.
-            let armed = |h: usize| match &sentence_hits[h].found {
-                Found::Country { .. } => true,
-                Found::Organization { key, .. } => lex.organizations.iter().any(|o| {
-                    matches!(o.kind.as_str(), "military" | "armed_group")
-                        && key.strip_prefix("org:") == Some(o.key.as_str())
-                }),
-                _ => false,
+            let armed = |h: usize| {
+                matches!(sentence_hits[h].found, Found::Country { .. })
+                    || matches!(org_kind(h), Some("military" | "armed_group"))
             };
             if trigger.kind == "clash"
                 && !fr.agents.iter().chain(&fr.others).any(|&h| armed(h))

@@ -373,6 +373,14 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         }
     }
 
+    fn capitalized(&self, t: usize) -> bool {
+        self.doc
+            .word(t)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
     fn lower(&self, t: usize) -> &str {
         &self.lowered[t - self.range.start]
     }
@@ -428,12 +436,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             let mut titles = 0;
             while titles < 4
                 && j > self.range.start + 1
-                && self
-                    .doc
-                    .word(j - 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                && self.capitalized(j - 1)
                 && self.ending_at(j - 1).is_none()
                 && !matches!(self.lower(j - 2), "and" | "," | "&")
             {
@@ -443,12 +446,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if titles > 0
                 && j > self.range.start + 1
                 && matches!(self.lower(j - 2), "and" | "," | "&")
-                && self
-                    .doc
-                    .word(j - 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                && self.capitalized(j - 1)
             {
                 j -= 1;
             }
@@ -646,9 +644,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 }
                 return objects;
             }
-            let raw = self.doc.word(j);
-            let title_word = raw.chars().next().is_some_and(char::is_uppercase)
-                || self.hits.iter().any(|h| h.tokens.contains(&j));
+            let title_word = self.capitalized(j) || self.hits.iter().any(|h| h.tokens.contains(&j));
             if !title_word {
                 break;
             }
@@ -760,16 +756,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
             if lowercase
                 && !DETERMINERS.contains(&w)
-                && !self.doc.tokens.get(j + 1).is_some_and(|_| {
-                    j + 1 < end
-                        && (self
-                            .doc
-                            .word(j + 1)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                            || self.doc.word(j + 1) == "-")
-                })
+                && !(j + 1 < end && (self.capitalized(j + 1) || self.doc.word(j + 1) == "-"))
             {
                 return None;
             }

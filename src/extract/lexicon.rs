@@ -342,6 +342,7 @@ pub struct Lexicon {
     /// Issue phrases (case-insensitive).
     pub issue_table: PhraseTable,
     country_by_iso: HashMap<String, usize>,
+    organization_by_key: HashMap<String, usize>,
     /// The trained entity tagger (`assets/models/ner.bin`, or `ner.bin` in the override folder).
     pub tagger: NerModel,
 }
@@ -556,6 +557,11 @@ impl Lexicon {
                 issue_table.insert(f, Target::Issue(i));
             }
         }
+        let organization_by_key = organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (format!("org:{}", o.key), i))
+            .collect();
         let country_by_iso = countries
             .iter()
             .enumerate()
@@ -576,6 +582,7 @@ impl Lexicon {
             trigger_table,
             issue_table,
             country_by_iso,
+            organization_by_key,
             tagger: NerModel::embedded(),
         })
     }
@@ -583,6 +590,13 @@ impl Lexicon {
     /// The country with this ISO3 code.
     pub fn country_by_iso(&self, iso3: &str) -> Option<usize> {
         self.country_by_iso.get(iso3).copied()
+    }
+
+    /// The listed organization with this node key (`org:nato`), if the lexicon has it.
+    pub fn organization(&self, key: &str) -> Option<&OrganizationEntry> {
+        self.organization_by_key
+            .get(key)
+            .map(|&i| &self.organizations[i])
     }
 
     /// The canonical role named by a title or office match.
