@@ -273,6 +273,10 @@ const GEOGRAPHIC_WORDS: &[&str] = &[
     "airport",
     "hq",
     "headquarters",
+    "street",
+    "road",
+    "avenue",
+    "lane",
 ];
 
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is

@@ -401,9 +401,14 @@ pub fn detect(
                         )
                         && !matches!(h.found, Found::Person { .. })
                 };
+                // "The Scottish Conservative leader insisted ... the causes he supports": "he"
+                // is that unnamed leader, not a name met on the way.
+                let unnamed_subject =
+                    person && opens_with_unnamed_role(doc, sentence_hits, &sentence.tokens, global);
                 let earlier = sentence_hits
                     .iter()
                     .filter(|h| h.tokens.end <= global && fits(h) && !attributive(h))
+                    .filter(|_| !unnamed_subject)
                     .max_by_key(|h| h.tokens.start);
                 // "he" may reach back a sentence; "it" and "they" only when they open theirs
                 // and stand for the subject that opened the one before ("Germany was angry. It
@@ -411,7 +416,7 @@ pub fn detect(
                 let opens = pronoun_opens(doc, &sentence.tokens, global);
                 let antecedent = earlier.copied().or_else(|| {
                     let prev = s.checked_sub(1).map(|p| &doc.sentences[p])?;
-                    if prev.block != sentence.block || (!person && !opens) {
+                    if unnamed_subject || prev.block != sentence.block || (!person && !opens) {
                         return None;
                     }
                     by_sentence[s - 1]
@@ -456,10 +461,10 @@ pub fn detect(
             {
                 // "The SNP's Holyrood leader, Nicola Sturgeon, welcomed the move": the body in
                 // the speaker's own title is not what the reaction is aimed at.
-                let agent_start = fr
-                    .agents
+                let agent_start = people
                     .iter()
-                    .map(|&h| sentence_hits[h].tokens.start)
+                    .filter(|p| p.agent && sentence.tokens.contains(&p.token))
+                    .map(|p| p.token)
                     .min()
                     .unwrap_or(global);
                 let in_title = |h: usize| {
@@ -570,9 +575,25 @@ pub fn detect(
                 i += len;
                 continue;
             }
-            // Where it happens: a place named in the clause ("at a ceremony in Manila").
+            // Where it happens: a place named in the clause ("at a ceremony in Manila"), or
+            // the one "where" points back to ("flying from the United States, where he met").
+            let where_at = (clause.start..global)
+                .rev()
+                .find(|&t| doc.word(t) == "where");
+            if let Some(w) = where_at {
+                let before = w.saturating_sub(usize::from(w > 0 && doc.word(w - 1) == ","));
+                if let Some(h) = sentence_hits.iter().find(|h| h.tokens.end == before)
+                    && let Some(mut p) = participant(doc, h, sentence.tokens.start)
+                    && !people.iter().any(|q| q.place_only)
+                {
+                    p.place_only = true;
+                    p.agent = false;
+                    people.push(p);
+                }
+            }
             for p in participants(doc, sentence_hits, &clause) {
-                if p.place_only && !people.iter().any(|q| q.place_only) {
+                let after_where = where_at.is_none_or(|w| p.token > w);
+                if p.place_only && after_where && !people.iter().any(|q| q.place_only) {
                     people.push(p);
                 }
             }
@@ -863,6 +884,62 @@ fn participant(doc: &Doc<'_>, h: &Hit, range_start: usize) -> Option<Participant
         borrowed: false,
         agent: false,
     })
+}
+
+/// Whether the sentence opens with a definite description of an office holder that names no
+/// one ("The Scottish Conservative leader had insisted"), before `trigger`.
+fn opens_with_unnamed_role(
+    doc: &Doc<'_>,
+    hits: &[&Hit],
+    range: &Range<usize>,
+    trigger: usize,
+) -> bool {
+    const ROLE_HEADS: &[&str] = &[
+        "leader",
+        "minister",
+        "secretary",
+        "chancellor",
+        "spokesman",
+        "spokeswoman",
+        "chairman",
+        "chairwoman",
+        "president",
+        "chief",
+        "official",
+        "head",
+        "director",
+        "mayor",
+        "premier",
+        "ambassador",
+        "envoy",
+        "commissioner",
+        "governor",
+        "senator",
+        "judge",
+    ];
+    if !doc.word(range.start).eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let end = trigger.min(range.start + 7).min(range.end);
+    for t in range.start + 1..end {
+        if hits
+            .iter()
+            .any(|h| h.tokens.contains(&t) && matches!(h.found, Found::Person { .. }))
+        {
+            return false;
+        }
+        let w = doc.word(t);
+        if ROLE_HEADS.contains(&w.to_lowercase().as_str()) {
+            let next = doc.word(t + 1);
+            return t + 1 < range.end
+                && next.chars().all(|c| c.is_ascii_lowercase())
+                && next != "of";
+        }
+        if w == "," {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the sentence opens with a pronoun that is the subject of the trigger at `trigger`

@@ -1038,6 +1038,10 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if j >= 2 && self.ending_at(j - 1).is_some() && w.ends_with("ed") {
                 break;
             }
+            // "Boris opposes mayor apology": in a headline, a present-tense verb.
+            if j >= 2 && self.ending_at(j - 1).is_some() && self.headline_verb(j - 1) {
+                break;
+            }
             let qualifier = DETERMINERS.contains(&w)
                 || w.chars().all(|c| c.is_ascii_digit())
                 || (w.chars().all(|c| c.is_lowercase() || c == '-')
@@ -1172,6 +1176,48 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
         }
         None
+    }
+
+    /// Whether the word at `t`, right after a name, reads as a present-tense verb ("Boris
+    /// opposes"), not as a plural noun the name qualifies ("US troops", "Labour MPs").
+    fn headline_verb(&self, t: usize) -> bool {
+        const PLURAL_GROUPS: &[&str] = &[
+            "forces",
+            "troops",
+            "officials",
+            "ministers",
+            "leaders",
+            "workers",
+            "soldiers",
+            "rebels",
+            "militants",
+            "lawmakers",
+            "diplomats",
+            "members",
+            "voters",
+            "talks",
+            "claims",
+            "plans",
+            "policies",
+            "relations",
+            "ties",
+            "elections",
+            "affairs",
+            "services",
+            "authorities",
+            "delegates",
+            "supporters",
+            "activists",
+            "protesters",
+            "students",
+        ];
+        let w = self.doc.word(t);
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !PLURAL_GROUPS.contains(&w)
     }
 
     /// The subject of the sentence: the first actor (and those joined to it) when it opens a

@@ -387,3 +387,66 @@ fn a_second_verb_has_parties_of_its_own() {
     assert_eq!(support.len(), 1, "{:?}", x.events);
     assert_eq!(support[0].participants, vec!["country:DEU"]);
 }
+
+#[test]
+fn where_points_back_to_the_place_before_it() {
+    let x = run(
+        "Tour\n\nRavi Menon landed in Kenya on Friday after a stop in Egypt, where he met President Anna Kowalska.\n",
+    );
+    let meetings = events_of(&x, Plover::Consult);
+    assert_eq!(meetings.len(), 1, "{:?}", x.events);
+    assert_eq!(meetings[0].place.as_deref(), Some("Egypt"));
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_office_holder_is_that_person() {
+    let x = run(
+        "Row\n\nThe Green leader had said that his work with Ravi Menon did not shape the groups he supports.\n",
+    );
+    assert!(events_of(&x, Plover::Support).is_empty(), "{:?}", x.events);
+    // A named speaker still resolves.
+    let named = run("Row\n\nMinister Ravi Menon said he supports the plan of Germany.\n");
+    let support = events_of(&named, Plover::Support);
+    assert_eq!(support.len(), 1, "{:?}", named.events);
+    assert_eq!(support[0].source.as_deref(), Some("person:ravi-menon"));
+}
+
+#[test]
+fn a_headline_verb_is_no_qualifier_of_the_noun_after_it() {
+    let x = run("Ravi Menon opposes mayor apology\n\nRavi Menon said the row should end.\n");
+    assert!(
+        !events_of(&x, Plover::Concede)
+            .iter()
+            .any(|e| e.participants.iter().any(|p| p.contains("menon"))),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_spokesperson_does_not_react_to_his_own_party() {
+    let x = run(
+        "Wages\n\nThe Labour Party's economics spokesman Ravi Menon said he supported the move to raise pay.\n",
+    );
+    for e in &x.events {
+        assert!(e.targets.is_empty(), "{e:?}");
+    }
+}
+
+#[test]
+fn streets_and_reverends_are_not_actors() {
+    let x = run(
+        "Rally\n\nThe office on Harold Street has been empty since 1990. The Rt Rev Ravi Menon led the service.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("street")),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.starts_with("org:rt")),
+        "{:?}",
+        keys(&x)
+    );
+    actor(&x, "person:ravi-menon");
+}
