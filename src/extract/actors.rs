@@ -450,10 +450,13 @@ impl SentenceCtx<'_, '_> {
             let of = self.words[i - 1] == "of"
                 && !self.lex.is_common_word(before)
                 && (i == 2 || !is_capitalized(self.words[i - 3]));
-            // "Health and Safety Executive", "Public and Commercial Services Union".
+            // "Health and Safety Executive", "Public and Commercial Services Union",
+            // "the Commons Standards and Privileges Committee".
             let and = self.words[i - 1] == "and"
                 && headed
-                && (i == 2 || !is_capitalized(self.words[i - 3]));
+                && (i == 2
+                    || !is_capitalized(self.words[i - 3])
+                    || self.lex.is_common_word(before));
             if is_capitalized(before)
                 && before.chars().all(char::is_alphabetic)
                 && (glued || of || and)
@@ -997,6 +1000,16 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 && !(start - 1 == 0 && ctx.lex.is_common_word(ctx.words[start - 1]))
             {
                 start -= 1;
+            } else if head_cap
+                && start < i
+                && start >= 2
+                && ctx.words[start - 1] == "and"
+                && !ctx.taken[start - 2]
+                && is_capitalized(ctx.words[start - 2])
+                && ctx.lex.is_common_word(ctx.words[start - 2])
+            {
+                // "Standards and Privileges Committee", "Health and Safety Executive".
+                start -= 2;
             } else {
                 break;
             }
@@ -1252,6 +1265,58 @@ fn organization_tail(words: &[&str], end: usize) -> usize {
     last
 }
 
+/// Words for works whose titles are capitalized like names ("his book, Lawless World").
+const WORK_WORDS: &[&str] = &[
+    "book",
+    "novel",
+    "memoir",
+    "memoirs",
+    "autobiography",
+    "biography",
+    "film",
+    "documentary",
+    "album",
+    "play",
+    "song",
+    "poem",
+    "pamphlet",
+    "newspaper",
+    "magazine",
+    "programme",
+    "series",
+    "titled",
+    "entitled",
+];
+
+/// Words that end the name of an institution owned by a name ("St Mary's Hospital").
+const INSTITUTION_HEADS: &[&str] = &[
+    "school",
+    "college",
+    "hospital",
+    "church",
+    "academy",
+    "infirmary",
+    "cathedral",
+];
+
+/// The end of "'s Middle School" right after a name at `end`, if that is what follows.
+fn possessive_institution(words: &[&str], end: usize) -> Option<usize> {
+    if !words
+        .get(end)
+        .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"))
+    {
+        return None;
+    }
+    let mut j = end + 1;
+    while j < words.len() && j <= end + 4 && is_capitalized(words[j]) {
+        if INSTITUTION_HEADS.contains(&words[j].to_lowercase().as_str()) {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
+}
+
 /// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
 /// and locations that are not countries (cities, regions: places, not actors). The lexicons
 /// keep the last word on what a name is; the tagger finds the names they do not list.
@@ -1305,6 +1370,33 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         if POST_NOMINALS.contains(&ctx.words[i]) {
             i = end;
             continue;
+        }
+        // "Both the Cardinal and the Archbishop": a title alone names no one.
+        if last == i + 1 && ctx.titles_at[i].is_some_and(|(len, _)| len == 1) {
+            i = end;
+            continue;
+        }
+        // "In his new book, Lawless World, Philippe Sands": the title of a work.
+        if i >= 1 && {
+            let before = if ctx.words[i - 1] == "," && i >= 2 {
+                i - 2
+            } else {
+                i - 1
+            };
+            WORK_WORDS.contains(&ctx.words[before].to_lowercase().as_str())
+        } {
+            i = end;
+            continue;
+        }
+        // "St Egwin's Middle School", "Lewis Boys' School": a name that owns an institution's
+        // name is part of it.
+        let mut kind = kind;
+        if (kind != "LOC" || matches!(ctx.words[i], "St" | "Saint"))
+            && let Some(k) = possessive_institution(&ctx.words, last)
+            && (last..k).all(|t| !ctx.taken[t])
+        {
+            last = k;
+            kind = "ORG";
         }
         // "Hulme-Cross": a hyphenated surname goes on past the hyphen.
         if kind == "PER"

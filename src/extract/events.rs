@@ -236,6 +236,26 @@ pub fn detect(
                 matches!(sentence_hits[h].found, Found::Country { .. })
                     || matches!(org_kind(h), Some("military" | "armed_group"))
             };
+            // "the Public and Commercial Services Union strike": a body with no arms strikes by
+            // stopping work.
+            let unarmed_body = |h: usize| match &sentence_hits[h].found {
+                Found::Organization { key, name, .. } => match lex.organization(key) {
+                    Some(o) => matches!(o.kind.as_str(), "party" | "company" | "ngo" | "media"),
+                    None => name.rsplit(' ').next().is_some_and(|last| {
+                        matches!(last, "Union" | "Unions" | "Association" | "Federation")
+                    }),
+                },
+                _ => false,
+            };
+            if trigger.kind == "airstrike"
+                && !fr.agents.iter().chain(&fr.others).any(|&h| armed(h))
+                && fr.agents.iter().any(|&h| unarmed_body(h))
+                && let Some(strike) = lex.triggers.iter().find(|t| t.kind == "strike")
+                && let Some(protest) = Plover::from_name(&strike.category)
+            {
+                trigger = strike;
+                category = protest;
+            }
             if trigger.kind == "clash"
                 && !fr.agents.iter().chain(&fr.others).any(|&h| armed(h))
                 && !fr.agents.iter().chain(&fr.others).any(|&h| is_party(h))
@@ -821,7 +841,9 @@ fn distinct(people: &[Participant]) -> usize {
 fn has_anaphor(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
-        ANAPHORS.contains(&lower.as_str())
+        // "Both the Cardinal and the Archbishop": "both ... and" joins, it refers to no one.
+        let joins = lower == "both" && words.iter().skip(i + 1).take(6).any(|n| *n == "and");
+        (ANAPHORS.contains(&lower.as_str()) && !joins)
             || (lower == "the"
                 && words
                     .get(i + 1)

@@ -1012,6 +1012,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         // military") to the actor naming it and to the word before the noun phrase.
         let mut j = trigger;
         let mut steps = 0;
+        let mut name_verb = None;
         while j > self.range.start && steps < 5 {
             if let Some(h) = self.ending_at(j) {
                 for c in self.coordinated_before(h) {
@@ -1035,11 +1036,12 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             }
             // "Ms Khan highlighted detentions": a word between a name and the noun is the
             // name's verb, not a qualifier of the noun.
-            if j >= 2 && self.ending_at(j - 1).is_some() && w.ends_with("ed") {
-                break;
-            }
             // "Boris opposes mayor apology": in a headline, a present-tense verb.
-            if j >= 2 && self.ending_at(j - 1).is_some() && self.headline_verb(j - 1) {
+            if j >= 2
+                && self.ending_at(j - 1).is_some()
+                && (w.ends_with("ed") || self.headline_verb(j - 1))
+            {
+                name_verb = Some(j - 1);
                 break;
             }
             let qualifier = DETERMINERS.contains(&w)
@@ -1074,6 +1076,17 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                             push(&mut frame.others, h);
                         }
                     }
+                }
+            }
+            return;
+        }
+        // "Clarke wants house arrest": the name's own verb governs the noun; only a verb of
+        // doing ("Khan held talks") makes the name its agent.
+        if let Some(verb) = name_verb {
+            if performs(self.lower(verb)) {
+                let (subject, passive) = self.subject_before(verb, frame);
+                if !passive {
+                    frame.agents.extend(subject);
                 }
             }
             return;

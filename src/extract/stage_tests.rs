@@ -450,3 +450,77 @@ fn streets_and_reverends_are_not_actors() {
     );
     actor(&x, "person:ravi-menon");
 }
+
+#[test]
+fn works_titles_and_lone_titles_are_no_actors() {
+    let x = run(
+        "Books\n\nIn her latest novel, Silent Harbour, Anna Kowalska writes about the war. Both the Cardinal and Bishop Ravi Menon spoke.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("harbour")),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("cardinal")),
+        "{:?}",
+        keys(&x)
+    );
+    actor(&x, "person:anna-kowalska");
+}
+
+#[test]
+fn a_name_owning_a_school_is_part_of_its_name() {
+    let x = run(
+        "Visit\n\nShe met pupils from St Oswald's Primary School and Kingsley Girls' School in Leeds.\n",
+    );
+    for name in ["St Oswald's Primary School", "Kingsley Girls' School"] {
+        assert!(
+            x.actors
+                .iter()
+                .any(|a| a.name == name && a.kind == ActorKind::Organization),
+            "{name} among {:?}",
+            keys(&x)
+        );
+    }
+}
+
+#[test]
+fn both_and_joins_names_and_borrows_no_one() {
+    let x = run(
+        "Appeal\n\nRavi Menon met Anna Kowalska. Both the Cardinal and Bishop Tom Hale appealed for calm.\n",
+    );
+    let appeals = events_of(&x, Plover::Request);
+    assert_eq!(appeals.len(), 1, "{:?}", x.events);
+    assert_eq!(appeals[0].participants, vec!["person:tom-hale"]);
+}
+
+#[test]
+fn two_portfolios_joined_by_and_make_one_committee() {
+    let x =
+        run("Inquiry\n\nShe will report to the Standards and Privileges Committee on Monday.\n");
+    assert!(
+        x.actors
+            .iter()
+            .any(|a| a.name == "Standards and Privileges Committee"),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_union_strikes_by_stopping_work() {
+    let x = run(
+        "Walkout\n\nThe Prison Officers Union strike closed two jails. NATO strikes hit Serbia.\n",
+    );
+    let protests = events_of(&x, Plover::Protest);
+    assert_eq!(protests.len(), 1, "{:?}", x.events);
+    assert!(
+        protests[0].participants[0].contains("union"),
+        "{:?}",
+        protests[0]
+    );
+    let assaults = events_of(&x, Plover::Assault);
+    assert_eq!(assaults.len(), 1, "{:?}", x.events);
+    assert_eq!(assaults[0].participants[0], "org:nato");
+}
