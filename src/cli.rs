@@ -34,6 +34,13 @@ USAGE:
                                                  time the whole pipeline on one core and on all
                                                  (default: ../shared/data/news and the CoNLL
                                                  train and dev files)
+    newsgraph bench layout GRAPH.edges [--init GRAPH.init] [--pairs GRAPH.pairs]
+                           [--iters N] [--threads N]
+                                                 time the force layout on an edge list (the
+                                                 peer harness's files); prints ms/iter, the
+                                                 quality after N iterations (default 300) and
+                                                 the time until quality <= 0.42. GRAPH.pairs
+                                                 next to the edges is used when present
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -72,8 +79,9 @@ pub fn run(args: &[String]) -> ExitCode {
         },
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("extract") => bench_extract(&args[2..]),
+            Some("layout") => bench_layout(&args[2..]),
             _ => Err(format!(
-                "unknown benchmark; try 'newsgraph bench extract'\n\n{USAGE}"
+                "unknown benchmark; try 'newsgraph bench extract' or 'newsgraph bench layout'\n\n{USAGE}"
             )),
         },
         Some("train") => match args.get(1).map(String::as_str) {
@@ -358,5 +366,61 @@ fn bench_extract(args: &[String]) -> Result<ExitCode, String> {
         return Err("nothing to measure: no readable inputs".into());
     }
     print!("{}", crate::bench::report(&inputs, &lex, runs));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_layout(args: &[String]) -> Result<ExitCode, String> {
+    use crate::bench::layout::{LayoutInput, parse_index_pairs, parse_points, report, run};
+    let (paths, options) = split_args(args, &["--init", "--pairs", "--iters", "--threads"])?;
+    let [edges_path] = paths.as_slice() else {
+        return Err(format!("bench layout needs one edge-list file\n\n{USAGE}"));
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("could not read {}: {e}", p.display()))
+    };
+    let option = |name: &str| {
+        options
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        option(name).map_or(Ok(default), |v| {
+            v.parse()
+                .map_err(|_| format!("{name} needs a number, not {v}"))
+        })
+    };
+    let edges = parse_index_pairs(&read(edges_path)?)
+        .map_err(|e| format!("{}: {e}", edges_path.display()))?;
+    let init = match option("--init") {
+        Some(p) => {
+            let p = PathBuf::from(p);
+            Some(parse_points(&read(&p)?).map_err(|e| format!("{}: {e}", p.display()))?)
+        }
+        None => None,
+    };
+    let pairs_path = option("--pairs")
+        .map(PathBuf::from)
+        .or_else(|| Some(edges_path.with_extension("pairs")).filter(|p| p.is_file()));
+    let pairs = match &pairs_path {
+        Some(p) => Some(parse_index_pairs(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => None,
+    };
+    let start = if init.is_some() {
+        "the --init file"
+    } else {
+        "our neighbour-aware placement"
+    };
+    let input = LayoutInput::new(edges, init, pairs)?;
+    if input.nodes == 0 {
+        return Err(format!("{}: no edges", edges_path.display()));
+    }
+    let iters = number("--iters", 300)?;
+    let threads = number("--threads", 0)?;
+    let r = run(&input, iters, threads);
+    print!("{}", report(&r, start));
+    if pairs_path.is_none() {
+        println!("(quality over 20,000 random pairs: no .pairs file next to the edges)");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -360,6 +360,12 @@ impl ForceLayout {
         }
     }
 
+    /// Caps the threads one step may use (0: as many as the machine has). Results do not
+    /// depend on it.
+    pub fn set_max_threads(&mut self, threads: usize) {
+        self.tree.set_max_threads(threads);
+    }
+
     /// Number of `step()` calls since creation.
     #[must_use]
     pub fn steps_taken(&self) -> u64 {

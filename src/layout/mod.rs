@@ -15,7 +15,7 @@ mod tests;
 
 pub use force::ForceLayout;
 pub use place::{initial_positions, place_new_nodes};
-pub use quality::quality;
+pub use quality::{quality, quality_with_pairs};
 
 /// Default typical edge length in canvas units.
 const DEFAULT_EDGE_LENGTH: f32 = 80.0;

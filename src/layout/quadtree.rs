@@ -64,6 +64,8 @@ pub struct QuadTree {
     /// Pending splits: (cell, geometric center, depth).
     build_stack: Vec<(u32, [f32; 2], u32)>,
     workspaces: Vec<Workspace>,
+    /// Most worker threads the repulsion may use; 0 means as many as the machine has.
+    max_threads: usize,
 }
 
 impl QuadTree {
@@ -202,6 +204,11 @@ impl QuadTree {
         }
     }
 
+    /// Caps the worker threads of `repulsion` (0: as many as the machine has, up to 8).
+    pub fn set_max_threads(&mut self, threads: usize) {
+        self.max_threads = threads;
+    }
+
     /// Original node index of each tree-order slot.
     pub fn order(&self) -> &[u32] {
         &self.order
@@ -224,6 +231,11 @@ impl QuadTree {
             std::thread::available_parallelism()
                 .map_or(1, std::num::NonZeroUsize::get)
                 .min(MAX_THREADS)
+                .min(if self.max_threads == 0 {
+                    MAX_THREADS
+                } else {
+                    self.max_threads
+                })
         } else {
             1
         };

@@ -53,3 +53,36 @@ pub fn quality(positions: &[[f32; 2]], edges: &[(u32, u32)], pairs: usize, seed:
     let ratio = ratio as f32;
     ratio
 }
+
+/// Layout quality over given node pairs (the peer harness's `.pairs` file): mean edge length
+/// divided by the mean distance of `pairs`. Pairs or edges naming a node out of range are
+/// skipped; 1.0 when undefined, as in [`quality`].
+#[must_use]
+pub fn quality_with_pairs(
+    positions: &[[f32; 2]],
+    edges: &[(u32, u32)],
+    pairs: &[(u32, u32)],
+) -> f32 {
+    let nodes = positions.len();
+    let mean = |list: &[(u32, u32)]| {
+        let (mut sum, mut count) = (0.0f64, 0usize);
+        for &(from, to) in list {
+            let (from, to) = (from as usize, to as usize);
+            if from < nodes && to < nodes && from != to {
+                let (p, q) = (positions[from], positions[to]);
+                let d = f64::from(p[0] - q[0]).hypot(f64::from(p[1] - q[1]));
+                if d.is_finite() {
+                    sum += d;
+                    count += 1;
+                }
+            }
+        }
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+        (count > 0).then(|| sum / count as f64)
+    };
+    match (mean(edges), mean(pairs)) {
+        #[allow(clippy::cast_possible_truncation)] // a ratio of distances fits f32
+        (Some(e), Some(p)) if p > 0.0 => (e / p) as f32,
+        _ => 1.0,
+    }
+}

@@ -1,4 +1,4 @@
-//! `newsgraph bench extract`: the full pipeline (bytes → article → extraction → graph) over a
+//! Benchmarks behind `newsgraph bench`. This file: `newsgraph bench extract`, the full pipeline (bytes → article → extraction → graph) over a
 //! corpus held in memory, on one core and on all cores, with throughput in tokens and bytes
 //! per second. Reading the files from disk is left out so the figure is the pipeline's own.
 
@@ -7,6 +7,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+
+pub mod layout;
 
 use crate::eval::ner::{document_text, read_conll};
 use crate::extract::{Lexicon, extract};
