@@ -41,6 +41,10 @@ USAGE:
                                                  quality after N iterations (default 300) and
                                                  the time until quality <= 0.42. GRAPH.pairs
                                                  next to the edges is used when present
+    newsgraph bench frame [--nodes N] [--edges M] [--frames K]
+                                                 time whole UI frames of the graph canvas,
+                                                 headless (egui pass + tessellation), on a
+                                                 synthetic graph (default 20,000 / 40,000)
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -80,6 +84,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("extract") => bench_extract(&args[2..]),
             Some("layout") => bench_layout(&args[2..]),
+            Some("frame") => bench_frame(&args[2..]),
             _ => Err(format!(
                 "unknown benchmark; try 'newsgraph bench extract' or 'newsgraph bench layout'\n\n{USAGE}"
             )),
@@ -422,5 +427,29 @@ fn bench_layout(args: &[String]) -> Result<ExitCode, String> {
     if pairs_path.is_none() {
         println!("(quality over 20,000 random pairs: no .pairs file next to the edges)");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--nodes", "--edges", "--frames"])?;
+    if let Some(p) = paths.first() {
+        return Err(format!(
+            "bench frame takes no files ({})\n\n{USAGE}",
+            p.display()
+        ));
+    }
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        options
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or(Ok(default), |(_, v)| {
+                v.parse()
+                    .map_err(|_| format!("{name} needs a number, not {v}"))
+            })
+    };
+    let nodes = number("--nodes", 20_000)?;
+    let edges = number("--edges", 2 * nodes)?;
+    let frames = number("--frames", 30)?.max(1);
+    print!("{}", crate::ui::bench_frame::run(nodes, edges, frames));
     Ok(ExitCode::SUCCESS)
 }

@@ -414,3 +414,23 @@ impl egui::DroppedFile for DroppedPath {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn plus_and_minus_zoom_the_canvas_around_its_middle() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.run_steps(5);
+    let before = h.state().panel().zoom();
+    h.key_press(egui::Key::Plus);
+    h.run_steps(3);
+    let zoomed = h.state().panel().zoom();
+    assert!(
+        (zoomed / before - 1.25).abs() < 0.01,
+        "+ zooms in by a step: {before} -> {zoomed}"
+    );
+    h.key_press(egui::Key::Minus);
+    h.key_press(egui::Key::Minus);
+    h.run_steps(3);
+    let out = h.state().panel().zoom();
+    assert!(out < before, "- zooms out: {before} -> {out}");
+}

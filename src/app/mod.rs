@@ -36,6 +36,11 @@ const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)
 const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
 const PAUSE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Space);
 const CLEAR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
+const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Plus);
+const ZOOM_IN_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Equals);
+const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Minus);
+/// Zoom step of one key press.
+const ZOOM_STEP: f32 = 1.25;
 
 /// How serious a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,6 +248,10 @@ impl NewsgraphApp {
             }
             Action::FitView => {
                 self.panel.fit();
+                self.panel.wake(now);
+            }
+            Action::Zoom(factor) => {
+                self.panel.zoom_by(factor);
                 self.panel.wake(now);
             }
             Action::UnpinAll => {
@@ -487,7 +496,9 @@ impl NewsgraphApp {
     }
 
     fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
-        let typing = ctx.egui_wants_keyboard_input();
+        // Single keys are shortcuts unless a text field has them (a focused button or canvas
+        // must not swallow Space or F).
+        let typing = ctx.text_edit_focused();
         let mut actions = Vec::new();
         ctx.input_mut(|i| {
             for (shortcut, action) in [
@@ -511,6 +522,12 @@ impl NewsgraphApp {
                 }
                 if i.consume_shortcut(&CLEAR) {
                     actions.push(Action::Select(None));
+                }
+                if i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_EQUALS) {
+                    actions.push(Action::Zoom(ZOOM_STEP));
+                }
+                if i.consume_shortcut(&ZOOM_OUT) {
+                    actions.push(Action::Zoom(1.0 / ZOOM_STEP));
                 }
             }
             let dropped: Vec<PathBuf> = i
@@ -690,6 +707,20 @@ impl NewsgraphApp {
                 .clicked()
             {
                 actions.push(Action::FitView);
+            }
+            if ui
+                .add(egui::Button::new("Zoom in").shortcut_text("+"))
+                .on_hover_text("Zoom in around the middle of the canvas (or scroll with Ctrl)")
+                .clicked()
+            {
+                actions.push(Action::Zoom(ZOOM_STEP));
+            }
+            if ui
+                .add(egui::Button::new("Zoom out").shortcut_text("−"))
+                .on_hover_text("Zoom out around the middle of the canvas")
+                .clicked()
+            {
+                actions.push(Action::Zoom(1.0 / ZOOM_STEP));
             }
             if ui
                 .button("Unpin all nodes")

@@ -351,6 +351,83 @@ impl NewsGraph {
         }
     }
 
+    /// A graph of `nodes` nodes and about `edges` edges for benchmarks and scale tests, grown by
+    /// preferential attachment (each new node links to earlier ones picked in proportion to
+    /// their degree, as in a Barabási–Albert graph): a few hubs with many mentions, many nodes
+    /// with one or two. Kinds follow the mix of real news graphs (two in five events).
+    /// Deterministic for a given `seed`.
+    pub fn synthetic(nodes: usize, edges: usize, seed: u64) -> Self {
+        let mut g = Self::new();
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut next = move |below: usize| {
+            // xorshift64*: plenty for picking endpoints.
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            let r = state.wrapping_mul(0x2545_F491_4F6C_DD1D);
+            usize::try_from(r % (below.max(1) as u64)).unwrap_or(0)
+        };
+        let kinds = [
+            NodeKind::Event,
+            NodeKind::Person,
+            NodeKind::Event,
+            NodeKind::Organization,
+            NodeKind::Person,
+            NodeKind::Country,
+            NodeKind::Person,
+            NodeKind::Organization,
+            NodeKind::Issue,
+            NodeKind::Person,
+        ];
+        let mut index = Vec::with_capacity(nodes);
+        for i in 0..nodes {
+            let kind = kinds[i % kinds.len()];
+            let key = format!("{}:synthetic-{i}", kind.label().to_lowercase());
+            index.push(g.upsert_node(&key, kind, &format!("{} {i}", kind.label())));
+        }
+        // Endpoints of every edge so far: picking from it is picking by degree.
+        let mut ends: Vec<usize> = Vec::with_capacity(2 * edges);
+        let per_node = if nodes > 1 {
+            edges.div_ceil(nodes - 1).max(1)
+        } else {
+            0
+        };
+        let mut made = 0;
+        for i in 1..nodes {
+            for _ in 0..per_node.min(i) {
+                if made >= edges {
+                    break;
+                }
+                let j = if ends.is_empty() {
+                    0
+                } else {
+                    ends[next(ends.len())]
+                };
+                let j = if j == i { next(i) } else { j };
+                let before = g.graph.edge_count();
+                let kind = match (g.graph[index[i]].kind, g.graph[index[j]].kind) {
+                    (NodeKind::Event, _) | (_, NodeKind::Event) => EdgeKind::ParticipatesIn,
+                    (NodeKind::Issue, _) | (_, NodeKind::Issue) => EdgeKind::InvolvedIn,
+                    (_, NodeKind::Country) => EdgeKind::AffiliatedWith,
+                    _ => EdgeKind::Acted(Plover::Consult),
+                };
+                g.upsert_edge(index[i], index[j], kind, &[]);
+                if g.graph.edge_count() > before {
+                    ends.push(i);
+                    ends.push(j);
+                    made += 1;
+                }
+            }
+        }
+        for &i in &index {
+            let degree = g.graph.edges_directed(i, Direction::Outgoing).count()
+                + g.graph.edges_directed(i, Direction::Incoming).count();
+            g.graph[i].mentions = u32::try_from(degree).unwrap_or(u32::MAX);
+        }
+        g.revision += 1;
+        g
+    }
+
     /// Merges one article and its extraction. Returns the article's id.
     pub fn add_article(&mut self, article: &Article, extraction: &Extraction) -> ArticleId {
         let id = ArticleId(u32::try_from(self.articles.len()).unwrap_or(u32::MAX));
@@ -595,6 +672,31 @@ mod tests {
             .edges_connecting(ia, ib)
             .map(|e| e.weight().kind)
             .collect()
+    }
+
+    #[test]
+    fn a_synthetic_graph_has_the_asked_size_and_hubs() {
+        let g = NewsGraph::synthetic(2000, 4000, 7);
+        assert_eq!(g.node_count(), 2000);
+        assert!(
+            (3900..=4000).contains(&g.edge_count()),
+            "{}",
+            g.edge_count()
+        );
+        let max = g
+            .graph()
+            .node_weights()
+            .map(|n| n.mentions)
+            .max()
+            .unwrap_or(0);
+        assert!(
+            max > 40,
+            "preferential attachment makes hubs: max degree {max}"
+        );
+        assert_eq!(
+            NewsGraph::synthetic(300, 600, 7).graph().edge_count(),
+            NewsGraph::synthetic(300, 600, 7).graph().edge_count()
+        );
     }
 
     #[test]

@@ -11,9 +11,10 @@
 //! scroll over the canvas brings the live widget back.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use egui::epaint::TextShape;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use egui_graphs::{
     DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView, Layout, LayoutState,
     MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
@@ -31,6 +32,8 @@ use crate::layout::{ForceLayout, LayoutParams, place_new_nodes};
 
 /// egui_graphs id under which the view keeps its zoom and pan.
 const VIEW_ID: &str = "newsgraph";
+/// Id scope of the canvas widget, live or still.
+const CANVAS_ID: &str = "newsgraph-canvas";
 /// Seconds the live widget stays after the last interaction.
 const LIVE_AFTER_INPUT_SECS: f64 = 1.0;
 /// Milliseconds of layout work per frame.
@@ -97,9 +100,10 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
         self.pos + dir.normalized() * self.handle.radius
     }
 
-    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        // Labels are drawn afterwards by the panel, which sees them all and avoids overlaps.
-        node_shapes(self, ctx.meta)
+    fn shapes(&mut self, _ctx: &DrawContext) -> Vec<Shape> {
+        // The panel draws every node afterwards, in batches with the edges and the labels
+        // (see `GraphPanel::canvas_shapes`); the widget keeps hovering, clicking and dragging.
+        Vec::new()
     }
 
     fn update(&mut self, state: &NodeProps<NodeHandle>) {
@@ -227,81 +231,122 @@ fn label_shapes(
     shapes
 }
 
-/// Drawing of one edge: a straight line, coloured by kind, with an arrow for directed acts.
+/// The widget's edge type. The view graph holds no edges: the panel draws them all in one
+/// batch (egui_graphs would clone both end nodes of every edge on every frame).
 #[derive(Debug, Clone)]
-pub struct EdgeShape {
-    handle: EdgeHandle,
-    selected: bool,
-}
+pub struct EdgeShape;
 
 impl From<EdgeProps<EdgeHandle>> for EdgeShape {
-    fn from(props: EdgeProps<EdgeHandle>) -> Self {
-        Self {
-            handle: props.payload,
-            selected: props.selected,
-        }
+    fn from(_props: EdgeProps<EdgeHandle>) -> Self {
+        Self
     }
 }
 
 type ViewNode = Node<NodeHandle, EdgeHandle, Directed, DefaultIx, NodeShape>;
 
 impl DisplayEdge<NodeHandle, EdgeHandle, Directed, DefaultIx, NodeShape> for EdgeShape {
-    fn shapes(&mut self, start: &ViewNode, end: &ViewNode, ctx: &DrawContext) -> Vec<Shape> {
-        edge_shapes(self, start, end, ctx.meta)
+    fn shapes(&mut self, _start: &ViewNode, _end: &ViewNode, _ctx: &DrawContext) -> Vec<Shape> {
+        Vec::new()
     }
 
-    fn update(&mut self, state: &EdgeProps<EdgeHandle>) {
-        self.handle = state.payload;
-        self.selected = state.selected;
-    }
+    fn update(&mut self, _state: &EdgeProps<EdgeHandle>) {}
 
-    fn is_inside(&self, start: &ViewNode, end: &ViewNode, pos: Pos2) -> bool {
-        let a = start.location();
-        let b = end.location();
-        let ab = b - a;
-        let len2 = ab.length_sq();
-        if len2 == 0.0 {
-            return false;
-        }
-        let t = ((pos - a).dot(ab) / len2).clamp(0.0, 1.0);
-        (a + ab * t - pos).length() <= 3.0
+    fn is_inside(&self, _start: &ViewNode, _end: &ViewNode, _pos: Pos2) -> bool {
+        false
     }
 }
 
-fn edge_shapes(
-    e: &EdgeShape,
-    start: &ViewNode,
-    end: &ViewNode,
-    meta: &MetadataFrame,
-) -> Vec<Shape> {
-    let dir = end.location() - start.location();
-    if dir == Vec2::ZERO {
-        return Vec::new();
+/// Screen radius below which a node is drawn as a plain square in the batch: at that size
+/// the kinds' outlines cannot be told apart, and thousands of them cost a mesh each.
+const DOT_RADIUS: f32 = 3.0;
+/// Edges shorter than this on screen get no arrowhead.
+const ARROW_MIN_LENGTH: f32 = 24.0;
+
+/// Up to this many visible edges get soft rims; beyond it they are plain quads, half the
+/// vertices, in a picture too dense for the rims to show.
+const FEATHERED_EDGES: usize = 6000;
+
+/// One straight edge as a plain quad, appended to `mesh`.
+fn push_plain_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let d = b - a;
+    let len = (d.x * d.x + d.y * d.y).sqrt();
+    if len < 0.1 {
+        return;
     }
-    let dir = dir.normalized();
-    let a = meta.canvas_to_screen_pos(start.display().closest_boundary_point(dir));
-    let b = meta.canvas_to_screen_pos(end.display().closest_boundary_point(-dir));
-    let color = theme::edge_color(e.handle.kind);
-    let width = if e.selected {
-        e.handle.width + 1.5
+    // A quad narrower than a pixel would flicker; fade it instead.
+    let (half, color) = if width < 1.0 {
+        (0.5, color.gamma_multiply(width))
     } else {
-        e.handle.width
+        (width / 2.0, color)
     };
-    let stroke = Stroke::new(width, color);
-    let mut shapes = vec![Shape::line_segment([a, b], stroke)];
-    if let EdgeKind::Acted(p) = e.handle.kind
-        && !p.is_mutual()
-    {
-        let size = 8.0_f32.min((b - a).length() / 3.0);
-        let back = b - dir * size;
-        let half_width = Vec2::new(-dir.y, dir.x) * size * 0.45;
-        shapes.push(Shape::convex_polygon(
-            vec![b, back + half_width, back - half_width],
-            color,
-            Stroke::NONE,
-        ));
+    let n = Vec2::new(-d.y, d.x) * (half / len);
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    mesh.colored_vertex(a + n, color);
+    mesh.colored_vertex(a - n, color);
+    mesh.colored_vertex(b - n, color);
+    mesh.colored_vertex(b + n, color);
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
+}
+
+/// One straight edge as a quad with a one-pixel soft rim on each side (what epaint's
+/// anti-aliasing would add), appended to `mesh`.
+fn push_line(mesh: &mut Mesh, from: Pos2, to: Pos2, width: f32, color: Color32, feather: f32) {
+    let along = to - from;
+    // `Vec2::length` goes through `hypot`, several times slower and not needed here.
+    let len = (along.x * along.x + along.y * along.y).sqrt();
+    if len < 0.1 {
+        return;
     }
-    shapes
+    let normal = Vec2::new(-along.y, along.x) / len;
+    // Hairlines keep one pixel of body and fade instead of thinning further.
+    let (half, color) = if width < feather {
+        (feather / 2.0, color.gamma_multiply(width / feather))
+    } else {
+        (width / 2.0, color)
+    };
+    let clear = Color32::TRANSPARENT;
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for p in [from, to] {
+        mesh.colored_vertex(p + normal * (half + feather), clear);
+        mesh.colored_vertex(p + normal * half, color);
+        mesh.colored_vertex(p - normal * half, color);
+        mesh.colored_vertex(p - normal * (half + feather), clear);
+    }
+    for k in 0..3 {
+        let (i, j) = (base + k, base + 4 + k);
+        mesh.add_triangle(i, i + 1, j);
+        mesh.add_triangle(i + 1, j + 1, j);
+    }
+}
+
+/// A small node in its kind's silhouette (the same as [`theme::kind_shape`], without the
+/// outline): an octagon for people and countries, a square for organizations, a diamond for
+/// events, a triangle for issues.
+fn push_dot(mesh: &mut Mesh, kind: NodeKind, c: Pos2, r: f32, color: Color32) {
+    const OCTAGON: [(f32, f32); 8] = [
+        (1.0, 0.0),
+        (0.707, 0.707),
+        (0.0, 1.0),
+        (-0.707, 0.707),
+        (-1.0, 0.0),
+        (-0.707, -0.707),
+        (0.0, -1.0),
+        (0.707, -0.707),
+    ];
+    let corners: &[(f32, f32)] = match kind {
+        NodeKind::Person | NodeKind::Country => &OCTAGON,
+        NodeKind::Organization => &[(-0.88, -0.88), (0.88, -0.88), (0.88, 0.88), (-0.88, 0.88)],
+        NodeKind::Event => &[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)],
+        NodeKind::Issue => &[(0.0, -1.1), (1.05, 0.66), (-1.05, 0.66)],
+    };
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for &(dx, dy) in corners {
+        mesh.colored_vertex(c + Vec2::new(dx * r, dy * r), color);
+    }
+    for k in 1..u32::try_from(corners.len()).unwrap_or(0) - 1 {
+        mesh.add_triangle(base, base + k, base + k + 1);
+    }
 }
 
 /// Layout state for egui_graphs: empty, because positions come from our own engine.
@@ -339,6 +384,10 @@ impl Layout<ExternalLayoutState> for ExternalLayout {
 }
 
 /// The canvas and everything it keeps between frames.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of one widget's state"
+)]
 pub struct GraphPanel {
     view: ViewGraph,
     /// Node keys in layout order (layout index = position in this list).
@@ -347,6 +396,14 @@ pub struct GraphPanel {
     /// Layout index -> view node index.
     view_nodes: Vec<NodeIndex>,
     layout: ForceLayout,
+    /// Edges between layout indices, drawn by the panel in one batch.
+    edges: Vec<(u32, u32, EdgeHandle)>,
+    /// The edge and small-node meshes of the last frame, refilled when egui is done with them.
+    meshes: [Arc<Mesh>; 2],
+    /// Scratch list of the edges in view, kept between frames.
+    shown_edges: Vec<u32>,
+    /// Whether the egui_graphs widget has been shown (it fits the view on its first frame).
+    widget_seen: bool,
     synced_revision: Option<u64>,
     running: bool,
     live_until: f64,
@@ -389,6 +446,10 @@ impl GraphPanel {
             by_key: HashMap::new(),
             view_nodes: Vec::new(),
             layout: ForceLayout::new(LayoutParams::default()),
+            edges: Vec::new(),
+            meshes: Default::default(),
+            shown_edges: Vec::new(),
+            widget_seen: false,
             synced_revision: None,
             running: true,
             live_until: 0.0,
@@ -490,6 +551,7 @@ impl GraphPanel {
                 always_label: always[i],
             });
         }
+        let mut drawn_edges = Vec::with_capacity(g.edge_count());
         for e in g.edge_references() {
             if let (Some(&a), Some(&b)) = (
                 domain_to_layout.get(&e.source()),
@@ -497,14 +559,14 @@ impl GraphPanel {
             ) {
                 #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
                 let width = (0.8 + (e.weight().mentions as f32).ln_1p() * 0.6).min(4.0);
-                sg.add_edge(
-                    NodeIndex::new(a),
-                    NodeIndex::new(b),
+                drawn_edges.push((
+                    to_u32(a),
+                    to_u32(b),
                     EdgeHandle {
                         kind: e.weight().kind,
                         width,
                     },
-                );
+                ));
             }
         }
         let mut view = ViewGraph::from(&sg);
@@ -518,6 +580,7 @@ impl GraphPanel {
             }
         }
         self.view = view;
+        self.edges = drawn_edges;
         self.keys = keys;
         self.by_key = by_key;
         self.view_nodes = view_nodes;
@@ -551,6 +614,31 @@ impl GraphPanel {
     pub fn fit(&mut self) {
         self.pending_fit = true;
         self.follow = true;
+    }
+
+    /// Zooms by `factor` around the middle of the canvas, from the next frame on; the view
+    /// stops following the layout.
+    pub fn zoom_by(&mut self, factor: f32) {
+        if !(factor.is_finite() && factor > 0.0) {
+            return;
+        }
+        let v = self.pending_view.unwrap_or(self.last_view);
+        let zoom = (v.zoom * factor).clamp(0.005, 20.0);
+        let applied = zoom / v.zoom;
+        let centre = self.last_rect.size() / 2.0;
+        let pan = Vec2::new(v.pan[0], v.pan[1]);
+        let pan = centre - (centre - pan) * applied;
+        self.pending_view = Some(ViewState {
+            zoom,
+            pan: [pan.x, pan.y],
+        });
+        self.follow = false;
+        self.pending_fit = false;
+    }
+
+    /// The zoom of the last frame (screen points per canvas unit).
+    pub fn zoom(&self) -> f32 {
+        self.last_view.zoom
     }
 
     /// Releases every pinned node and lets the layout run again.
@@ -644,10 +732,129 @@ impl GraphPanel {
     }
 
     fn layout_edges(&self) -> Vec<(u32, u32, f32)> {
-        let g = self.view.g();
-        g.edge_references()
-            .map(|e| (to_u32(e.source().index()), to_u32(e.target().index()), 1.0))
-            .collect()
+        self.edges.iter().map(|&(a, b, _)| (a, b, 1.0)).collect()
+    }
+
+    /// Everything the canvas shows, in few shapes: the visible edges in one mesh, small nodes
+    /// in another, larger nodes with their kind's outline, the selected, hovered and dragged
+    /// ones on top, then the labels. Nothing outside `visible` is drawn.
+    fn canvas_shapes(
+        &mut self,
+        ctx: &egui::Context,
+        meta: &MetadataFrame,
+        visible: Rect,
+    ) -> Vec<Shape> {
+        let feather = 1.0 / ctx.pixels_per_point();
+        let mut screen = Vec::with_capacity(self.view_nodes.len());
+        let mut radii = Vec::with_capacity(self.view_nodes.len());
+        for &v in &self.view_nodes {
+            let (p, r) = self.view.node(v).map_or((Pos2::ZERO, 0.0), |n| {
+                (
+                    meta.canvas_to_screen_pos(n.location()),
+                    meta.canvas_to_screen_size(n.payload().radius).max(2.5),
+                )
+            });
+            screen.push(p);
+            radii.push(r);
+        }
+        // The meshes of the last frame are refilled once egui has let go of them: tens of
+        // thousands of vertices allocated afresh every frame cost more than drawing them.
+        let [mut edges_arc, mut dots_arc] = std::mem::take(&mut self.meshes);
+        for arc in [&mut edges_arc, &mut dots_arc] {
+            match Arc::get_mut(arc) {
+                Some(mesh) => mesh.clear(),
+                None => *arc = Arc::new(Mesh::default()),
+            }
+        }
+        let mut outlined = Vec::new();
+        let mut emphasised = Vec::new();
+        let mut selected = Vec::new();
+        if let (Some(edges), Some(dots)) =
+            (Arc::get_mut(&mut edges_arc), Arc::get_mut(&mut dots_arc))
+        {
+            let mut shown = std::mem::take(&mut self.shown_edges);
+            shown.clear();
+            shown.extend(
+                (0..self.edges.len())
+                    .filter(|&e| {
+                        let (a, b, _) = self.edges[e];
+                        visible
+                            .intersects(Rect::from_two_pos(screen[a as usize], screen[b as usize]))
+                    })
+                    .map(to_u32),
+            );
+            let soft = shown.len() <= FEATHERED_EDGES;
+            let per_edge = if soft { (8, 6) } else { (4, 2) };
+            edges.reserve_vertices(shown.len() * per_edge.0);
+            edges.reserve_triangles(shown.len() * per_edge.1);
+            for &e in &shown {
+                let (a, b, h) = self.edges[e as usize];
+                let (pa, pb) = (screen[a as usize], screen[b as usize]);
+                let color = theme::edge_color(h.kind);
+                if soft {
+                    push_line(edges, pa, pb, h.width, color, feather);
+                } else {
+                    push_plain_line(edges, pa, pb, h.width, color);
+                }
+                if let EdgeKind::Acted(p) = h.kind
+                    && !p.is_mutual()
+                {
+                    let d = pb - pa;
+                    let len = (d.x * d.x + d.y * d.y).sqrt();
+                    let rb = radii[b as usize];
+                    if len - rb >= ARROW_MIN_LENGTH {
+                        let dir = d / len;
+                        let tip = pb - dir * rb;
+                        let head = 8.0_f32.min((len - rb) / 3.0);
+                        let back = tip - dir * head;
+                        let side = Vec2::new(-dir.y, dir.x) * head * 0.45;
+                        let base = u32::try_from(edges.vertices.len()).unwrap_or(u32::MAX);
+                        edges.colored_vertex(tip, color);
+                        edges.colored_vertex(back + side, color);
+                        edges.colored_vertex(back - side, color);
+                        edges.add_triangle(base, base + 1, base + 2);
+                    }
+                }
+            }
+            self.shown_edges = shown;
+            dots.reserve_vertices(8 * self.view_nodes.len());
+            dots.reserve_triangles(6 * self.view_nodes.len());
+            for (i, &v) in self.view_nodes.iter().enumerate() {
+                let Some(n) = self.view.node(v) else { continue };
+                let c = screen[i];
+                if !visible.expand(radii[i]).contains(c) {
+                    continue;
+                }
+                let d = n.display();
+                if d.selected {
+                    selected.extend(node_shapes(d, meta));
+                } else if d.hovered || d.dragged {
+                    emphasised.extend(node_shapes(d, meta));
+                } else if radii[i] < DOT_RADIUS {
+                    push_dot(
+                        dots,
+                        d.handle.kind,
+                        c,
+                        radii[i],
+                        theme::node_color(d.handle.kind),
+                    );
+                } else {
+                    outlined.extend(node_shapes(d, meta));
+                }
+            }
+        }
+        let mut shapes = Vec::with_capacity(outlined.len() + emphasised.len() + 8);
+        for arc in [&edges_arc, &dots_arc] {
+            if !arc.is_empty() {
+                shapes.push(Shape::Mesh(Arc::clone(arc)));
+            }
+        }
+        self.meshes = [edges_arc, dots_arc];
+        shapes.extend(outlined);
+        shapes.extend(emphasised);
+        shapes.extend(selected);
+        shapes.extend(label_shapes(ctx, &self.view, meta, visible));
+        shapes
     }
 
     fn copy_positions_to_view(&mut self) {
@@ -802,12 +1009,27 @@ impl GraphPanel {
             .with_zoom_and_pan_enabled(true)
             .with_zoom_speed(0.08);
         let style = SettingsStyle::new().with_labels_always(false);
-        let response = GraphView::<ExternalLayoutState, ExternalLayout>::new()
-            .with_interactions(&interactions)
-            .with_navigations(&navigation)
-            .with_styles(&style)
-            .with_id(Some(VIEW_ID.to_string()))
-            .show(ui, &mut self.view);
+        // A widget id of its own, the same every frame whatever was drawn before it: egui_graphs
+        // fits the view to the screen on the first frame of every new id, which would undo
+        // the user's zoom.
+        let intended = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
+        let view = &mut self.view;
+        let response = ui
+            .push_id(CANVAS_ID, |ui| {
+                GraphView::<ExternalLayoutState, ExternalLayout>::new()
+                    .with_interactions(&interactions)
+                    .with_navigations(&navigation)
+                    .with_styles(&style)
+                    .with_id(Some(VIEW_ID.to_string()))
+                    .show(ui, view)
+            })
+            .inner;
+        // egui_graphs fits the graph to the screen on the widget's first frame (with its own
+        // margins); the view is ours, so put it back.
+        if !self.widget_seen {
+            self.widget_seen = true;
+            intended.save(ui);
+        }
         let mut actions = Vec::new();
         let mut selected = None;
         let mut deselected = false;
@@ -855,8 +1077,8 @@ impl GraphPanel {
         };
         let rect = self.last_rect;
         meta.pan += rect.left_top().to_vec2();
-        let labels = label_shapes(ui.ctx(), &self.view, &meta, rect.expand(40.0));
-        ui.painter_at(rect).extend(labels);
+        let shapes = self.canvas_shapes(ui.ctx(), &meta, rect.expand(40.0));
+        ui.painter_at(rect).extend(shapes);
         actions
     }
 
@@ -865,7 +1087,11 @@ impl GraphPanel {
     fn draw_still(&mut self, ui: &mut egui::Ui) {
         // Same allocation as the live widget, so a press here and a release in the live widget
         // still make one click.
-        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let (response, painter) = ui
+            .push_id(CANVAS_ID, |ui| {
+                ui.allocate_painter(ui.available_size(), Sense::click_and_drag())
+            })
+            .inner;
         // The displays hold what the live widget last drew; the graph may have been rebuilt or
         // moved since (a load that settles within its first frame never reaches the widget).
         for i in 0..self.view_nodes.len() {
@@ -876,39 +1102,7 @@ impl GraphPanel {
         }
         let mut meta = MetadataFrame::new(Some(VIEW_ID.to_string())).load(ui);
         meta.pan += response.rect.left_top().to_vec2();
-        let visible = response.rect.expand(40.0);
-        let mut shapes = Vec::with_capacity(self.view.edge_count() + 2 * self.view.node_count());
-        for (_, e) in self.view.edges_iter() {
-            let Some((a, b)) = self.view.edge_endpoints(e.id()) else {
-                continue;
-            };
-            let (Some(start), Some(end)) = (self.view.node(a), self.view.node(b)) else {
-                continue;
-            };
-            let sa = meta.canvas_to_screen_pos(start.location());
-            let sb = meta.canvas_to_screen_pos(end.location());
-            if !visible.intersects(Rect::from_two_pos(sa, sb)) {
-                continue;
-            }
-            shapes.extend(edge_shapes(e.display(), start, end, &meta));
-        }
-        let mut selected = Vec::new();
-        for (_, n) in self.view.nodes_iter() {
-            let p = meta.canvas_to_screen_pos(n.location());
-            if !visible.contains(p) {
-                continue;
-            }
-            if n.selected() {
-                selected.push(n.display().clone());
-            } else {
-                shapes.extend(node_shapes(n.display(), &meta));
-            }
-        }
-        // The selected node last, so it is never hidden.
-        for d in selected {
-            shapes.extend(node_shapes(&d, &meta));
-        }
-        shapes.extend(label_shapes(ui.ctx(), &self.view, &meta, visible));
+        let shapes = self.canvas_shapes(ui.ctx(), &meta, response.rect.expand(40.0));
         painter.extend(shapes);
     }
 }

@@ -1,6 +1,7 @@
 //! egui panels and widgets. They read state and return [`Action`]s; `app/` applies them once per
 //! frame and does everything that touches the disk or opens dialogs.
 
+pub mod bench_frame;
 pub mod detail;
 pub mod graph_view;
 pub mod reader;
@@ -49,6 +50,8 @@ pub enum Action {
     ToggleLayout,
     /// Fit the graph into the canvas.
     FitView,
+    /// Zoom the canvas by this factor around its middle.
+    Zoom(f32),
     /// Release every pinned node.
     UnpinAll,
     /// Stop the running extraction.
