@@ -43,7 +43,7 @@ USAGE:
                                                  next to the edges is used when present
     newsgraph bench frame [--nodes N] [--edges M] [--frames K]
                                                  time whole UI frames of the graph canvas,
-                                                 headless (egui pass + tessellation), on a
+                                                 headless (UI pass + tessellation), on a
                                                  synthetic graph (default 20,000 / 40,000)
     newsgraph help                               this text
 
