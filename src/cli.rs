@@ -45,6 +45,10 @@ USAGE:
                                                  time whole UI frames of the graph canvas,
                                                  headless (UI pass + tessellation), on a
                                                  synthetic graph (default 20,000 / 40,000)
+    newsgraph bench open [FOLDERS...] [--articles N]
+                                                 time articles on disk to the first drawn
+                                                 frame of their graph (default: the news
+                                                 folder; N repeats its files up to N articles)
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -85,6 +89,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("extract") => bench_extract(&args[2..]),
             Some("layout") => bench_layout(&args[2..]),
             Some("frame") => bench_frame(&args[2..]),
+            Some("open") => bench_open(&args[2..]),
             _ => Err(format!(
                 "unknown benchmark; try 'newsgraph bench extract' or 'newsgraph bench layout'\n\n{USAGE}"
             )),
@@ -451,5 +456,22 @@ fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
     let edges = number("--edges", 2 * nodes)?;
     let frames = number("--frames", 30)?.max(1);
     print!("{}", crate::ui::bench_frame::run(nodes, edges, frames));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_open(args: &[String]) -> Result<ExitCode, String> {
+    let (mut paths, options) = split_args(args, &["--articles"])?;
+    if paths.is_empty() {
+        paths.push(PathBuf::from("../shared/data/news"));
+    }
+    let articles = match options.iter().find(|(k, _)| k == "--articles") {
+        Some((_, v)) => Some(
+            v.parse::<usize>()
+                .map_err(|_| format!("--articles needs a number, not {v}"))?,
+        ),
+        None => None,
+    };
+    let lex = load_lexicon()?;
+    print!("{}", crate::ui::bench_frame::open(&paths, articles, &lex)?);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,15 +1,21 @@
-//! `newsgraph bench frame`: whole UI frames of the graph canvas, headless. Each frame is the
+//! UI benchmarks, headless. `newsgraph bench frame`: whole frames of the graph canvas, each the
 //! egui pass (our layout step when it runs, the egui_graphs widget or the still drawing,
 //! labels) plus tessellation into meshes, on a synthetic graph of the asked size in a
 //! 1440×900 window. No GPU is involved: what is left for the GPU is uploading the meshes.
+//! `newsgraph bench open`: articles on disk to the first drawn frame of their graph.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use egui::{Event, Pos2, RawInput, Rect, Vec2};
 
 use super::graph_view::GraphPanel;
+use crate::extract::Lexicon;
 use crate::graph::NewsGraph;
+use crate::ingest::expand_inputs;
+use crate::pipeline;
 
 /// Window size of the measured frames, in points.
 const WINDOW: Vec2 = Vec2::new(1440.0, 900.0);
@@ -47,6 +53,8 @@ pub struct FrameTimes {
     /// CPU time of the calling thread per frame, pass plus tessellation, the mean over all
     /// frames (the scheduler's count is too coarse for single frames; Linux; else wall time).
     pub cpu: Duration,
+    /// CPU time of the whole process per frame, all threads, the mean over all frames.
+    pub process_cpu: Duration,
     /// Triangles handed to the GPU.
     pub triangles: usize,
 }
@@ -56,6 +64,37 @@ fn thread_cpu() -> Option<Duration> {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
     Some(Duration::from_nanos(ns))
+}
+
+/// Peak resident memory of this process so far, in bytes (Linux `VmHWM`).
+pub fn peak_resident() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn peak_line() -> String {
+    peak_resident().map_or_else(
+        || "peak resident memory: unknown (no /proc)".to_string(),
+        |b| {
+            #[allow(clippy::cast_precision_loss, reason = "a size in MB for reading")]
+            let mb = b as f64 / 1e6;
+            format!("peak resident memory: {mb:.0} MB")
+        },
+    )
+}
+
+/// CPU time of the whole process (all threads, the layout's helpers too), from
+/// `/proc/self/stat` in clock ticks of 1/100 s (Linux).
+fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -72,6 +111,7 @@ struct Bench {
 }
 
 impl Bench {
+    /// A canvas showing `graph`.
     fn new(graph: &NewsGraph) -> Self {
         let ctx = egui::Context::default();
         let mut panel = GraphPanel::new();
@@ -145,6 +185,7 @@ impl Bench {
         }
         let (mut pass, mut tess, mut total, mut cpu, mut triangles) =
             (Vec::new(), Vec::new(), Vec::new(), Duration::ZERO, 0);
+        let process_start = process_cpu();
         for _ in 0..frames {
             let (p, t, c, tri) = self.frame(pointer);
             pass.push(p);
@@ -153,7 +194,13 @@ impl Bench {
             cpu += c;
             triangles = tri;
         }
+        let n = u32::try_from(frames.max(1)).unwrap_or(u32::MAX);
+        let process = match (process_start, process_cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a) / n,
+            _ => cpu / n,
+        };
         FrameTimes {
+            process_cpu: process,
             pass: median(pass),
             tessellate: median(tess),
             total: median(total),
@@ -174,7 +221,7 @@ pub fn run(nodes: usize, edges: usize, frames: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} nodes, {} edges, {}×{} window, median of {frames} frames (graph built in {:.0} ms, view in {:.0} ms)",
+        "{} nodes, {} edges, {}×{} window, median of {frames} frames (graph built in {:.0} ms, view in {:.0} ms); ui/all cpu: mean ms per frame of the UI thread / of all threads",
         graph.node_count(),
         graph.edge_count(),
         WINDOW.x,
@@ -184,8 +231,8 @@ pub fn run(nodes: usize, edges: usize, frames: usize) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<32} {:>9} {:>9} {:>9} {:>9} {:>10}",
-        "scenario", "pass ms", "tess ms", "total ms", "cpu mean", "triangles"
+        "{:<32} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}",
+        "scenario", "pass ms", "tess ms", "total ms", "ui cpu", "all cpu", "triangles"
     );
     for scenario in [
         Scenario::Running,
@@ -196,21 +243,107 @@ pub fn run(nodes: usize, edges: usize, frames: usize) -> String {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let _ = writeln!(
             out,
-            "{:<32} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>10}",
+            "{:<32} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1} {:>10}",
             scenario.label(),
             ms(t.pass),
             ms(t.tessellate),
             ms(t.total),
             ms(t.cpu),
+            ms(t.process_cpu),
             t.triangles
         );
     }
+    let _ = writeln!(out, "{}", peak_line());
     out
+}
+
+/// Reads the articles under `inputs` (repeated until there are `articles` of them, when
+/// given), extracts them on all cores, merges them into a graph, builds the view and draws its
+/// first frame; returns the printed timings.
+///
+/// # Errors
+/// When the inputs hold no readable article.
+pub fn open(inputs: &[PathBuf], articles: Option<usize>, lex: &Lexicon) -> Result<String, String> {
+    let (mut files, errors) = expand_inputs(inputs);
+    if files.is_empty() {
+        return Err(match errors.first() {
+            Some(e) => format!("no articles to read: {e}"),
+            None => "no articles to read".to_string(),
+        });
+    }
+    let distinct = files.len();
+    if let Some(n) = articles {
+        files = files.iter().cycle().take(n).cloned().collect();
+    }
+    let started = Instant::now();
+    let results = pipeline::run(&files, lex, &AtomicBool::new(false), &|_, _| {});
+    let extracted = started.elapsed();
+    let mut graph = NewsGraph::new();
+    let failed = pipeline::merge(&mut graph, results).len();
+    let merged = started.elapsed();
+    let mut bench = Bench::new(&graph);
+    let viewed = started.elapsed();
+    bench.frame(false);
+    let drawn = started.elapsed();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} articles ({distinct} distinct files{}), {} nodes, {} edges, {} threads",
+        files.len(),
+        if failed > 0 {
+            format!(", {failed} unreadable")
+        } else {
+            String::new()
+        },
+        graph.node_count(),
+        graph.edge_count(),
+        rayon::current_num_threads()
+    );
+    let _ = writeln!(out, "read and extracted: {:>8.0} ms", ms(extracted));
+    let _ = writeln!(
+        out,
+        "merged into graph:  {:>8.0} ms",
+        ms(merged.saturating_sub(extracted))
+    );
+    let _ = writeln!(
+        out,
+        "view built:         {:>8.0} ms",
+        ms(viewed.saturating_sub(merged))
+    );
+    let _ = writeln!(
+        out,
+        "first frame drawn:  {:>8.0} ms",
+        ms(drawn.saturating_sub(viewed))
+    );
+    let _ = writeln!(
+        out,
+        "articles to a drawn graph: {:.2} s",
+        drawn.as_secs_f64()
+    );
+    let _ = writeln!(out, "{}", peak_line());
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_open_to_a_drawn_graph() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-bench-open-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(
+            dir.join("a.txt"),
+            "Talks\n\nGermany and France held talks in Paris on Monday.\n",
+        )
+        .expect("write");
+        let text = open(std::slice::from_ref(&dir), Some(5), &Lexicon::embedded()).expect("runs");
+        assert!(text.starts_with("5 articles (1 distinct files"), "{text}");
+        assert!(text.contains("articles to a drawn graph: "), "{text}");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(open(&[dir], None, &Lexicon::embedded()).is_err());
+    }
 
     #[test]
     fn a_small_graph_draws_in_every_scenario() {
