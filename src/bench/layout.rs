@@ -120,6 +120,9 @@ pub struct LayoutReport {
     pub threads: usize,
     /// Wall time of the steps alone, per step.
     pub ms_per_iter: f64,
+    /// CPU time of all threads per step, over the whole run (quality checks included, which
+    /// cost about one edge pass every ten steps); `None` where it cannot be read.
+    pub cpu_ms_per_iter: Option<f64>,
     /// Quality after all iterations.
     pub quality: f32,
     /// Quality of the start.
@@ -180,6 +183,7 @@ pub fn run(input: &LayoutInput, iterations: usize, threads: usize) -> LayoutRepo
     layout.set_max_threads(threads);
     layout.set_graph(start, &weighted);
     let mut stepping = Duration::ZERO;
+    let cpu_start = super::process_cpu();
     let mut time_to_target = None;
     let mut settled_at = None;
     for i in 1..=iterations {
@@ -196,6 +200,12 @@ pub fn run(input: &LayoutInput, iterations: usize, threads: usize) -> LayoutRepo
             time_to_target = Some((stepping + placement.unwrap_or_default(), i));
         }
     }
+    let cpu = match (cpu_start, super::process_cpu()) {
+        (Some(a), Some(b)) => {
+            Some(b.saturating_sub(a).as_secs_f64() * 1000.0 / iterations.max(1) as f64)
+        }
+        _ => None,
+    };
     let used = if threads == 0 {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     } else {
@@ -207,6 +217,7 @@ pub fn run(input: &LayoutInput, iterations: usize, threads: usize) -> LayoutRepo
         iterations,
         threads: used,
         ms_per_iter: stepping.as_secs_f64() * 1000.0 / iterations.max(1) as f64,
+        cpu_ms_per_iter: cpu,
         quality: score(input, layout.positions()),
         start_quality,
         time_to_target,
@@ -232,6 +243,9 @@ pub fn report(r: &LayoutReport, start: &str) -> String {
         let _ = writeln!(out, "placement: {:.1} ms", p.as_secs_f64() * 1000.0);
     }
     let _ = writeln!(out, "ms/iter: {:.2}", r.ms_per_iter);
+    if let Some(cpu) = r.cpu_ms_per_iter {
+        let _ = writeln!(out, "cpu ms/iter (all threads): {cpu:.2}");
+    }
     let _ = writeln!(out, "quality: {:.3}", r.quality);
     match r.time_to_target {
         Some((t, i)) => {

@@ -10,6 +10,18 @@ use rayon::prelude::*;
 
 pub mod layout;
 
+/// CPU time of the whole process so far (all threads, also those that have ended), from
+/// `/proc/self/stat` in clock ticks of 1/100 s; `None` where there is no `/proc`.
+pub fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
+}
+
 use crate::eval::ner::{document_text, read_conll};
 use crate::extract::{Lexicon, extract};
 use crate::graph::NewsGraph;

@@ -437,3 +437,48 @@ fn layout_benchmark() {
         }
     }
 }
+
+#[test]
+fn adding_a_few_nodes_leaves_the_picture_in_place() {
+    let n = 1500;
+    let edges = barabasi_albert(n, 2, 3);
+    let mut layout = layout_for(n, &edges, LayoutParams::default());
+    for _ in 0..2000 {
+        if layout.is_settled() {
+            break;
+        }
+        layout.step();
+    }
+    let before = layout.positions().to_vec();
+    // Ten new nodes, each tied to two old ones.
+    let mut all_edges = edges.clone();
+    for k in 0..10u32 {
+        all_edges.push((idx(n) + k, k * 7, 1.0));
+        all_edges.push((idx(n) + k, k * 13 + 1, 1.0));
+    }
+    let mut positions = before.clone();
+    positions.extend([[0.0; 2]; 10]);
+    let known: Vec<bool> = (0..n + 10).map(|i| i < n).collect();
+    place_new_nodes(&mut positions, &known, &all_edges, L, 5);
+    let mut grown = ForceLayout::new(LayoutParams::default());
+    grown.set_graph(positions, &all_edges);
+    for _ in 0..2000 {
+        if grown.is_settled() {
+            break;
+        }
+        grown.step();
+    }
+    let mut moved: Vec<f32> = (0..n)
+        .map(|i| dist(before[i], grown.positions()[i]) / L)
+        .collect();
+    moved.sort_by(f32::total_cmp);
+    let median = moved[n / 2];
+    println!(
+        "old nodes moved: median {median:.2}, 90th {:.2} edge lengths",
+        moved[n * 9 / 10]
+    );
+    assert!(
+        median < 1.0,
+        "the old picture moved: median {median:.2} edge lengths"
+    );
+}

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use egui::{Event, Pos2, RawInput, Rect, Vec2};
 
 use super::graph_view::GraphPanel;
+use crate::bench::process_cpu;
 use crate::extract::Lexicon;
 use crate::graph::NewsGraph;
 use crate::ingest::expand_inputs;
@@ -83,18 +84,6 @@ fn peak_line() -> String {
             format!("peak resident memory: {mb:.0} MB")
         },
     )
-}
-
-/// CPU time of the whole process (all threads, the layout's helpers too), from
-/// `/proc/self/stat` in clock ticks of 1/100 s (Linux).
-fn process_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
-    let rest = stat.rsplit_once(')')?.1;
-    let mut fields = rest.split_whitespace().skip(11);
-    let utime: u64 = fields.next()?.parse().ok()?;
-    let stime: u64 = fields.next()?.parse().ok()?;
-    Some(Duration::from_millis((utime + stime) * 10))
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
