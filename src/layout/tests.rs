@@ -440,7 +440,7 @@ fn layout_benchmark() {
 
 #[test]
 fn adding_a_few_nodes_leaves_the_picture_in_place() {
-    let n = 1500;
+    let n = 600;
     let edges = barabasi_albert(n, 2, 3);
     let mut layout = layout_for(n, &edges, LayoutParams::default());
     for _ in 0..2000 {
