@@ -719,6 +719,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
         titled_people(&mut ctx);
         if !ctx.heading {
             counterparts(&mut ctx);
+            kin_names(&mut ctx);
         }
         tagged_names(&mut ctx, &context);
         if !ctx.heading {
@@ -1125,6 +1126,19 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             i += 1;
             continue;
         }
+        // "the major Leeds hotels": a rank that is also an adjective is a title only when
+        // capitalized or after a capitalized word or qualifier ("England captain Tom Hale").
+        if len == 1
+            && RANK_ADJECTIVES.contains(&ctx.words[i])
+            && !(i > 0
+                && ((is_capitalized(ctx.words[i - 1])
+                    && ctx.kind(i - 1) == TokenKind::Word
+                    && !(i == 1 && ctx.lex.is_common_word(ctx.words[0])))
+                    || ROLE_QUALIFIERS.contains(&ctx.words[i - 1].to_lowercase().as_str())))
+        {
+            i += 1;
+            continue;
+        }
         let plural = ctx.words[i + len - 1].ends_with('s') && target != Target::Honorific;
         // "deputy defense secretary", "acting president": the qualifier is part of the role.
         let qualifier = (i > 0 && !ctx.taken[i - 1])
@@ -1225,6 +1239,31 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                     if let Found::Person { country, .. } = &mut hit.found {
                         *country = Some(c);
                     }
+                }
+            }
+            // "Lord Menon of Tarnwick", "Baroness Hale of Ashby": a peer's title ends with a place.
+            if people == 1
+                && target == Target::Honorific
+                && matches!(
+                    ctx.words[i].to_lowercase().as_str(),
+                    "lord" | "lady" | "baroness" | "baron"
+                )
+                && j + 1 < n
+                && ctx.words[j] == "of"
+            {
+                let mut k = j + 1;
+                while k < n
+                    && k < j + 4
+                    && !ctx.taken[k]
+                    && ctx.kind(k) == TokenKind::Word
+                    && is_capitalized(ctx.words[k])
+                {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    let name = ctx.text_of(j + 1..k);
+                    ctx.take(j + 1..k, Found::Place { name });
+                    j = k;
                 }
             }
             i = j;
@@ -1676,6 +1715,9 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
     }
 }
 
+/// Military ranks that are also plain adjectives or nouns, written lower case.
+const RANK_ADJECTIVES: &[&str] = &["major", "general", "marshal", "private", "captain"];
+
 /// Words before a title that belong to the role.
 const ROLE_QUALIFIERS: &[&str] = &[
     "deputy",
@@ -1720,6 +1762,74 @@ fn counterparts(ctx: &mut SentenceCtx<'_, '_>) {
                 name,
                 role,
                 country,
+                known: None,
+            },
+        );
+    }
+}
+
+/// Words for relatives, after which a name is a person's ("with wife Ffion").
+const KIN_WORDS: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "sister",
+    "partner",
+    "mother",
+    "father",
+    "widow",
+    "widower",
+    "fiancee",
+    "fiancée",
+    "fiance",
+    "fiancé",
+    "girlfriend",
+    "boyfriend",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "stepson",
+    "stepdaughter",
+];
+
+/// "start a family with wife Ffion", "his son Dafydd": a name right after a word for a
+/// relative, itself after a possessive or a linking word, is a person.
+fn kin_names(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    for i in 1..n.saturating_sub(1) {
+        if !KIN_WORDS.contains(&ctx.words[i]) || ctx.taken[i] {
+            continue;
+        }
+        let before = ctx.words[i - 1].to_lowercase();
+        if !matches!(
+            before.as_str(),
+            "his" | "her" | "their" | "my" | "our" | "your" | "'s" | "’s" | "with" | "and" | "by"
+        ) {
+            continue;
+        }
+        let run = ctx.name_run(i + 1);
+        let first = ctx.words[i + 1];
+        if run == 0
+            || run > 3
+            || (ctx.lex.is_common_word(first) && !ctx.lex.given_names.contains(first))
+        {
+            continue;
+        }
+        let name = ctx.text_of(i + 1..i + 1 + run);
+        ctx.take(
+            i + 1..i + 1 + run,
+            Found::Person {
+                name,
+                role: None,
+                country: None,
                 known: None,
             },
         );

@@ -524,3 +524,39 @@ fn a_union_strikes_by_stopping_work() {
     assert_eq!(assaults.len(), 1, "{:?}", x.events);
     assert_eq!(assaults[0].participants[0], "org:nato");
 }
+
+#[test]
+fn a_lower_case_rank_that_is_an_adjective_is_no_title() {
+    let x = run(
+        "Hotels\n\nRooms at the major Tarnwick hotels are full. Major Tom Hale led the patrol.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnwick")),
+        "{:?}",
+        keys(&x)
+    );
+    assert_eq!(actor(&x, "person:tom-hale").role.as_deref(), Some("Major"));
+}
+
+#[test]
+fn a_name_after_a_word_for_a_relative_is_a_person() {
+    let x = run(
+        "Family\n\nHe lives in Cardiff with wife Ffion. Anna Kowalska was joined by her son Dafydd.\n",
+    );
+    assert_eq!(actor(&x, "person:ffion").kind, ActorKind::Person);
+    assert_eq!(actor(&x, "person:dafydd").kind, ActorKind::Person);
+    assert!(!keys(&x).contains(&"org:ffion"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_peers_title_ends_with_a_place() {
+    let x = run(
+        "Peers\n\nHe will sit in the Lords as Lord Menon of Bedwas - after his old constituency.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("bedwas")),
+        "{:?}",
+        keys(&x)
+    );
+    actor(&x, "person:menon");
+}
