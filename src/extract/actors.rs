@@ -973,6 +973,19 @@ fn domain_at(lex: &Lexicon, words: &[&str], i: usize) -> Option<(usize, usize)> 
     best
 }
 
+/// Capitalized words that open a sentence before a name but are not part of it ("Former
+/// Labour Party leader", "Senior Liberal Party figures").
+const OPENERS: &[&str] = &[
+    "Former", "Senior", "Top", "Leading", "Junior", "Shadow", "Retired", "Veteran", "Rebel",
+    "Fellow", "Ex", "Deputy", "Acting", "Some", "Young", "Speaking", "Critics", "Leaked", "New",
+];
+
+/// Whether a plain word opening the sentence starts the name of the organization after it:
+/// "Family Planning Association", "Refugee Council", but not "The", "Yesterday" or "Former".
+fn opens_name(word: &str) -> bool {
+    !OPENERS.contains(&word) && !word.ends_with("ing") && word.chars().all(char::is_alphabetic)
+}
+
 /// "Chinese defense ministry", "the Ministry of National Defense", "Electoral Commission".
 fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
@@ -980,6 +993,13 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     while i < n {
         let lower = ctx.words[i].to_lowercase();
         if ctx.taken[i] || !ORG_HEADS.contains(&lower.as_str()) || ctx.kind(i) != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // "Refugee Council Chief Executive Tom Hale": a head that ends a title is the title's.
+        if (i.saturating_sub(3)..i).any(|k| {
+            ctx.titles_at[k].is_some_and(|(tl, t)| t != Target::Honorific && k + tl == i + 1)
+        }) {
             i += 1;
             continue;
         }
@@ -998,7 +1018,9 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 && is_capitalized(ctx.words[start - 1])
                 && ctx.kind(start - 1) == TokenKind::Word
                 && !ctx.lex.never_names.contains(ctx.words[start - 1])
-                && !(start - 1 == 0 && ctx.lex.is_common_word(ctx.words[start - 1]))
+                && !(start - 1 == 0
+                    && ctx.lex.is_common_word(ctx.words[start - 1])
+                    && !opens_name(ctx.words[0]))
             {
                 start -= 1;
             } else if head_cap
@@ -1650,8 +1672,29 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     .words
                     .get(last + 1)
                     .is_some_and(|w| is_capitalized(w) && !ctx.lex.given_names.contains(*w));
+            // "the constituency of Tarnwick West", "the town of Hexham".
+            let of_place = i >= 2
+                && ctx.words[i - 1] == "of"
+                && matches!(
+                    ctx.words[i - 2].to_lowercase().as_str(),
+                    "constituency"
+                        | "seat"
+                        | "town"
+                        | "city"
+                        | "village"
+                        | "county"
+                        | "borough"
+                        | "district"
+                        | "ward"
+                        | "region"
+                        | "island"
+                        | "suburb"
+                        | "parish"
+                );
             let found = match kind {
-                "PER" | "ORG" if constituency || from_place => Some(Found::Place { name }),
+                "PER" | "ORG" if constituency || from_place || of_place => {
+                    Some(Found::Place { name })
+                }
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
                     Some(Found::Place { name })
                 }

@@ -560,3 +560,38 @@ fn a_peers_title_ends_with_a_place() {
     );
     actor(&x, "person:menon");
 }
+
+#[test]
+fn a_plain_word_opening_the_sentence_may_start_an_organization() {
+    let x = run(
+        "Schools\n\nFamily Planning Association chief executive Anna Kowalska welcomed the report. Medical Research Council Professor Ravi Menon spoke first. Refugee Council Chief Executive Tom Hale agreed. Former Labour Party leader Ian Dale did not.\n",
+    );
+    for key in [
+        "org:family-planning-association",
+        "org:medical-research-council",
+        "org:refugee-council",
+    ] {
+        assert_eq!(actor(&x, key).kind, ActorKind::Organization);
+    }
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("chief-executive") || k.contains("former")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_name_after_seat_of_or_island_of_is_a_place() {
+    let x = run(
+        "Vote\n\nAnna Kowalska will stand in the Yorkshire seat of Bedwas in May. She spent a week on the island of Koh Tarn with friends.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("bedwas") || k.contains("koh")),
+        "{:?}",
+        keys(&x)
+    );
+}
