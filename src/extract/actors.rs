@@ -1211,7 +1211,14 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 }
                 // "the Queen Mother", "Prime Minister Question Time": one plain word after a
                 // title is part of a phrase, not a name.
+                // ("Mr Younger", "Mrs Green": after Mr and the like, any word is a surname.)
+                let plain_honorific = target == Target::Honorific
+                    && matches!(
+                        ctx.words[i].trim_end_matches('.'),
+                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"
+                    );
                 if run == 1
+                    && !plain_honorific
                     && ctx.lex.is_common_word(ctx.words[j])
                     && ctx.lex.names.longest_at(&ctx.words, j).is_none()
                 {
@@ -1573,6 +1580,26 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                         "review" | "report" | "inquiry" | "programme" | "show" | "doctrine"
                     )
                 }))
+        {
+            i = end;
+            continue;
+        }
+        // "a Labrador-long-haired cross", "a Chelsea-style deal": a name glued by a
+        // hyphen to the plain words of a compound qualifies it; "Kremlin-backed" and
+        // "Labour-run" still name who backs and runs.
+        if kind != "LOC"
+            && last == end
+            && last + 1 < ctx.words.len()
+            && ctx.words[last] == "-"
+            && ctx.joined_to_previous(last)
+            && ctx.joined_to_previous(last + 1)
+            && ctx.words[last + 1].chars().all(char::is_lowercase)
+            && !(ctx.words[last + 1].ends_with("ed")
+                && ctx.words.get(last + 2).is_none_or(|w| *w != "-"))
+            && !matches!(
+                ctx.words[last + 1],
+                "led" | "run" | "held" | "built" | "made" | "driven"
+            )
         {
             i = end;
             continue;
@@ -1959,7 +1986,24 @@ fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
         let given = ctx.lex.given_names.contains(first);
         let reported = REPORTING_VERBS.contains(&ctx.words.get(i + run).copied().unwrap_or(""));
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
-        if (given || reported) && !initial_common {
+        // "Age Concern argued", "Royal Mail says": a pair ending in a plain word is a body.
+        let plain_last = !given && ctx.lex.is_common_word(ctx.words[i + run - 1]);
+        let titled = (i..i + run).any(|k| ctx.titles_at[k].is_some());
+        if reported && !initial_common && plain_last && !titled {
+            // "the Welsh Assembly Government said": with the country in front.
+            let country_hit = ctx.country_before(i);
+            let surface_start = country_hit.map_or(i, |h| ctx.hits[h].tokens.start - ctx.start);
+            let country = country_hit.and_then(|h| ctx.mark_modifier(h));
+            let name = ctx.text_of(surface_start..i + run);
+            ctx.take(
+                i..i + run,
+                Found::Organization {
+                    key: format!("org:{}", slug(&name)),
+                    name,
+                    country,
+                },
+            );
+        } else if (given || reported) && !initial_common {
             let name = ctx.text_of(i..i + run);
             ctx.take(
                 i..i + run,

@@ -595,3 +595,36 @@ fn a_name_after_seat_of_or_island_of_is_a_place() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_reported_pair_ending_in_a_plain_word_is_a_body() {
+    let x = run(
+        "Care\n\nBut Elder Concern argued the plan was too costly. Campaigners from Elder Concern met the minister.\n",
+    );
+    assert_eq!(actor(&x, "org:elder-concern").kind, ActorKind::Organization);
+    assert!(
+        !keys(&x).iter().any(|k| k.starts_with("person:")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_name_glued_to_a_plain_compound_is_a_modifier() {
+    let x = run(
+        "Dogs\n\nTheir dog Rex is a black Tarnwick-long-haired terrier cross. The Kremlin-backed candidate won.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnwick")),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(keys(&x).contains(&"org:kremlin"), "{:?}", keys(&x));
+}
+
+#[test]
+fn any_word_after_mr_is_a_surname() {
+    let x = run("Register\n\nMr Younger said the register was accurate. Mrs Green agreed.\n");
+    assert_eq!(actor(&x, "person:younger").kind, ActorKind::Person);
+    assert_eq!(actor(&x, "person:green").kind, ActorKind::Person);
+}
