@@ -195,6 +195,17 @@ const PLACE_NOUNS: &[&str] = &[
     "voters",
     "accent",
     "born",
+    "home",
+    "homes",
+    "hotel",
+    "hotels",
+    "farm",
+    "estate",
+    "constituents",
+    "millionaire",
+    "businessman",
+    "businesswoman",
+    "farmer",
 ];
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
@@ -1075,6 +1086,43 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 end = m;
             }
         }
+        // "Department of Trade and Industry", "Department for Culture, Media and Sport": the
+        // portfolio goes on through commas and a closing "and" with plain capitalized words.
+        if end > i + 1 && head_cap {
+            let mut k = end;
+            while k + 1 < n && matches!(ctx.words[k], "," | "and") {
+                let sep = ctx.words[k];
+                let mut m = k + 1;
+                while m < n
+                    && m < k + 4
+                    && !ctx.taken[m]
+                    && is_capitalized(ctx.words[m])
+                    && ctx.words[m].chars().all(char::is_alphabetic)
+                    && ctx.lex.is_common_word(ctx.words[m])
+                    && !ctx.lex.given_names.contains(ctx.words[m])
+                    && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
+                {
+                    m += 1;
+                }
+                if m == k + 1 {
+                    break;
+                }
+                k = m;
+                // ("the Health and Education select committees": two bodies, not one.)
+                let plural_heads = ctx.words[k..n.min(k + 2)].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "committees" | "departments" | "ministries" | "offices" | "teams"
+                    )
+                });
+                if sep == "and" {
+                    if !plural_heads {
+                        end = k;
+                    }
+                    break;
+                }
+            }
+        }
         // "the Muslim Council of Britain", "the Bank of Japan": a country closing the name
         // belongs to it, and the body belongs to the country.
         let mut country_after = None;
@@ -1798,6 +1846,7 @@ const ROLE_QUALIFIERS: &[&str] = &[
     "interim",
     "junior",
     "under",
+    "shadow",
 ];
 
 /// "Polish defense minister Anna Kowalska and her German counterpart, Markus Brenner": the

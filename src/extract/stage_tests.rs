@@ -628,3 +628,43 @@ fn any_word_after_mr_is_a_surname() {
     assert_eq!(actor(&x, "person:younger").kind, ActorKind::Person);
     assert_eq!(actor(&x, "person:green").kind, ActorKind::Person);
 }
+
+#[test]
+fn a_county_before_a_plain_noun_is_a_place() {
+    let x = run(
+        "Plans\n\nThe talks were held at Mr Hale's Tarnshire home on Sunday. Much of the money came from Tarnshire businessman Ravi Menon.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnshire")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_portfolio_goes_on_through_and() {
+    let x = run(
+        "Trade\n\nThe Department of Trade and Industry said the rules would change. Officials at the Department for Culture, Media and Sport agreed.\n",
+    );
+    for name in [
+        "Department of Trade and Industry",
+        "Department for Culture, Media and Sport",
+    ] {
+        assert!(
+            x.actors.iter().any(|a| a.name == name),
+            "{name} among {:?}",
+            keys(&x)
+        );
+    }
+}
+
+#[test]
+fn shadow_belongs_to_the_role() {
+    let x = run(
+        "Bill\n\nShadow health secretary Anna Kowalska said the bill was flawed. Later, shadow home secretary Ravi Menon agreed.\n",
+    );
+    assert_eq!(
+        actor(&x, "person:ravi-menon").role.as_deref(),
+        Some("Shadow Home Secretary")
+    );
+}
