@@ -278,6 +278,52 @@ pub fn detect(
                 i += len;
                 continue;
             }
+            // "declined to comment", "refused to say who": keeping quiet is no refusal of
+            // anything.
+            let next = |k: usize| words.get(i + len + k).map(|w| w.to_lowercase());
+            if trigger.kind == "refusal"
+                && next(0).as_deref() == Some("to")
+                && next(1).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "comment"
+                            | "say"
+                            | "speak"
+                            | "discuss"
+                            | "elaborate"
+                            | "confirm"
+                            | "speculate"
+                            | "reveal"
+                            | "name"
+                            | "identify"
+                            | "answer"
+                            | "give"
+                            | "be"
+                    )
+                })
+                && (next(1).as_deref() != Some("give")
+                    || (2..5).any(|k| {
+                        next(k).is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "view" | "views" | "details" | "reasons" | "name" | "names"
+                            )
+                        })
+                    }))
+            {
+                i += len;
+                continue;
+            }
+            // "marching up to him": walking, not a protest march.
+            if trigger.kind == "demonstration"
+                && words[i].to_lowercase().starts_with("march")
+                && next(0).is_some_and(|w| {
+                    matches!(w.as_str(), "up" | "off" | "out" | "away" | "back" | "over")
+                })
+            {
+                i += len;
+                continue;
+            }
             // "daily news conferences", "a press conference": briefings, not conferences.
             if trigger.kind == "conference"
                 && i > 0

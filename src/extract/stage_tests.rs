@@ -668,3 +668,38 @@ fn shadow_belongs_to_the_role() {
         Some("Shadow Home Secretary")
     );
 }
+
+#[test]
+fn a_vow_to_do_good_is_no_threat() {
+    let x = run("Aid\n\nMinister Ravi Menon has vowed to put Kenya at the top of his agenda.\n");
+    assert!(events_of(&x, Plover::Threaten).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn declining_to_comment_is_no_refusal() {
+    let x = run(
+        "Row\n\nMinister Ravi Menon declined to comment on the reports. Anna Kowalska refused to say whether she would stand.\n",
+    );
+    assert!(events_of(&x, Plover::Reject).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn marching_up_to_someone_is_no_protest() {
+    let x = run("Show\n\nAnna Kowalska marched up to Ravi Menon and complained.\n");
+    assert!(events_of(&x, Plover::Protest).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn a_headline_accused_of_is_passive() {
+    let x = run("Labour accused of broken pledge\n\nThe party denied it.\n");
+    for e in events_of(&x, Plover::Accuse) {
+        assert_ne!(e.source.as_deref(), Some("org:labour-uk"), "{e:?}");
+    }
+}
+
+#[test]
+fn proliferation_alone_is_no_nuclear_issue() {
+    let x =
+        run("Crime\n\nThe proliferation of speed cameras has angered drivers, Ravi Menon said.\n");
+    assert!(x.issues.is_empty(), "{:?}", x.issues);
+}
