@@ -879,6 +879,20 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     })
                 }
             }
+            Target::Organization(_)
+                if len == 1
+                    && i > 0
+                    && !ctx.taken[i - 1]
+                    && ORG_HEADS.contains(&ctx.words[i].to_lowercase().as_str())
+                    && is_capitalized(ctx.words[i - 1])
+                    && ctx.kind(i - 1) == TokenKind::Word
+                    && ctx.names_at[i - 1].is_none()
+                    && !(i == 1 && ctx.lex.never_names.contains(ctx.words[0])) =>
+            {
+                // "the Trades Union Congress": a listed body's one-word name ("Congress") after
+                // other capitalized words is the end of a longer name.
+                None
+            }
             Target::Organization(o) => {
                 // "US House Speaker Nancy Pelosi": a title followed by a name wins over an
                 // organization name that overlaps it.
@@ -1048,6 +1062,20 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 break;
             }
         }
+        // "Trades Union Congress", "Local Government Association Council": a capitalized head
+        // right after the head goes on with the name.
+        while head_cap
+            && i + 1 < n
+            && !ctx.taken[i + 1]
+            && is_capitalized(ctx.words[i + 1])
+            && ORG_HEADS.contains(&ctx.words[i + 1].to_lowercase().as_str())
+            && !(i + 1..(i + 3).min(n)).any(|k| {
+                ctx.titles_at[k].is_some_and(|(tl, t)| t != Target::Honorific && k + tl > i + 1)
+            })
+        {
+            i += 1;
+        }
+        let lower = ctx.words[i].to_lowercase();
         // "of (the) X" or "for X" after the head, as often as it comes ("Association of
         // Directors of Social Services", "Department for International Development").
         let mut end = i + 1;
@@ -1098,7 +1126,7 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                     && !ctx.taken[m]
                     && is_capitalized(ctx.words[m])
                     && ctx.words[m].chars().all(char::is_alphabetic)
-                    && ctx.lex.is_common_word(ctx.words[m])
+                    && ctx.titles_at[m].is_none()
                     && !ctx.lex.given_names.contains(ctx.words[m])
                     && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
                 {
@@ -1352,7 +1380,7 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
 
 /// The end of an organization's name that continues past `end` with "for"/"of", an optional
 /// "the", and capitalized words ("Council for the Welfare of Immigrants"); `end` if it does not.
-fn organization_tail(words: &[&str], end: usize) -> usize {
+fn organization_tail(lex: &Lexicon, words: &[&str], end: usize) -> usize {
     let mut last = end;
     let mut j = end;
     while j < words.len() && matches!(words[j], "for" | "of") {
@@ -1377,6 +1405,22 @@ fn organization_tail(words: &[&str], end: usize) -> usize {
     // Nothing but capitalized words follows: "of State Daniel Whitfield" is a title and a name.
     if last < words.len() && words[last].chars().next().is_some_and(char::is_uppercase) {
         return end;
+    }
+    // "Alliance for Vaccines and Immunisation": plain capitalized words after "and" close it.
+    if last > end && last + 1 < words.len() && words[last] == "and" {
+        let mut k = last + 1;
+        while k < words.len()
+            && k < last + 3
+            && is_capitalized(words[k])
+            && words[k].chars().all(char::is_alphabetic)
+            && lex.is_common_word(words[k])
+            && !lex.given_names.contains(words[k])
+        {
+            k += 1;
+        }
+        if k > last + 1 && words.get(k).is_none_or(|w| !is_capitalized(w)) {
+            return k;
+        }
     }
     last
 }
@@ -1534,7 +1578,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             "parliament" | "commons" | "assembly" | "senate" | "congress"
         );
         if kind == "ORG" && last == end && !legislature {
-            last = organization_tail(&ctx.words, last);
+            last = organization_tail(ctx.lex, &ctx.words, last);
             let mut more = 0;
             while more < 3
                 && last < ctx.words.len()
@@ -2117,6 +2161,37 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
                 known: None,
             };
             h.key = key;
+        }
+    }
+
+    // "the conference in Tarnwick ... Tarnwick was chosen": a lone word the tagger took for an
+    // unlisted organization is a place when the article also names it as a place.
+    let place_words: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Place { name } if !name.contains(' ') => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    // ("Essex beat Surrey ... in Essex": a club named after its town more often than the town
+    // stays a club.)
+    let lone_org = |found: &Found| match found {
+        Found::Organization { key, name, .. }
+            if !name.contains(' ')
+                && !name.chars().all(|c| !c.is_lowercase())
+                && lex.organization(key).is_none() =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    };
+    let org_words: Vec<String> = hits.iter().filter_map(|h| lone_org(&h.found)).collect();
+    for h in hits.iter_mut() {
+        if let Some(name) = lone_org(&h.found)
+            && place_words.iter().filter(|p| **p == name).count()
+                >= org_words.iter().filter(|o| **o == name).count()
+        {
+            h.found = Found::Place { name: name.clone() };
         }
     }
 

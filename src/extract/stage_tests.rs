@@ -703,3 +703,33 @@ fn proliferation_alone_is_no_nuclear_issue() {
         run("Crime\n\nThe proliferation of speed cameras has angered drivers, Ravi Menon said.\n");
     assert!(x.issues.is_empty(), "{:?}", x.issues);
 }
+
+#[test]
+fn a_lone_name_also_named_as_a_place_is_a_place() {
+    let x = run(
+        "Conference\n\nThe party will meet in Brightmouth this autumn. Tarnwick won the vote against Brightmouth, officials said.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("brightmouth")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_head_after_a_head_and_a_closing_and_go_on_with_the_name() {
+    let x = run(
+        "Unions\n\nThe Trades Union Congress is discussing the issue. Funds went to the Global Alliance for Vaccines and Immunisation this year.\n",
+    );
+    for name in [
+        "Trades Union Congress",
+        "Global Alliance for Vaccines and Immunisation",
+    ] {
+        assert!(
+            x.actors.iter().any(|a| a.name == name),
+            "{name} among {:?}",
+            keys(&x)
+        );
+    }
+    assert!(!keys(&x).contains(&"org:us-congress"), "{:?}", keys(&x));
+}
