@@ -140,6 +140,15 @@ const FAITH_WORDS: &[&str] = &[
     "Kurd",
 ];
 
+/// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
+fn member_word(w: &str) -> bool {
+    let singular = w.strip_suffix("ies").map_or_else(
+        || w.trim_end_matches('s').to_string(),
+        |stem| format!("{stem}y"),
+    );
+    FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
+}
+
 /// Letters after a name that are not part of it.
 const POST_NOMINALS: &[&str] = &[
     "MP", "MPs", "MSP", "MEP", "AM", "MLA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD",
@@ -202,6 +211,8 @@ const PLACE_NOUNS: &[&str] = &[
     "farm",
     "estate",
     "constituents",
+    "ward",
+    "wards",
     "millionaire",
     "businessman",
     "businesswoman",
@@ -583,13 +594,6 @@ impl SentenceCtx<'_, '_> {
         }
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
-        let member_word = |w: &str| {
-            let singular = w.strip_suffix("ies").map_or_else(
-                || w.trim_end_matches('s').to_string(),
-                |stem| format!("{stem}y"),
-            );
-            FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
-        };
         if kind != "LOC" && words.iter().all(|w| member_word(w)) {
             return false;
         }
@@ -1696,6 +1700,30 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             i = end;
             continue;
         }
+        // "victims of Alzheimer's, Tarn's and Motor Neurone disease": a disease named after
+        // someone, or named like a name, is no actor.
+        let disease = |w: &&str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "disease" | "diseases" | "syndrome"
+            )
+        };
+        if kind != "LOC"
+            && (ctx.words.get(last).is_some_and(disease)
+                || (last == i + 1
+                    && ctx
+                        .words
+                        .get(last)
+                        .is_some_and(|w| matches!(*w, "'s" | "’s"))
+                    && ctx.words[last + 1..]
+                        .iter()
+                        .take(10)
+                        .take_while(|w| !matches!(**w, "." | ";" | ":" | "(" | "\""))
+                        .any(disease)))
+        {
+            i = end;
+            continue;
+        }
         // "the 2000 Millennium Declaration", "the Hunting Act": documents are not bodies.
         if kind == "ORG"
             && DOCUMENT_WORDS.contains(&ctx.words[last.max(i + 1) - 1].to_lowercase().as_str())
@@ -2079,6 +2107,11 @@ fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
         let given = ctx.lex.given_names.contains(first);
         let reported = REPORTING_VERBS.contains(&ctx.words.get(i + run).copied().unwrap_or(""));
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
+        // "The Roman Catholic Archbishop": a faith is no name, even after a given name.
+        if ctx.words[i..i + run].iter().all(|w| member_word(w)) {
+            i += run;
+            continue;
+        }
         // "Age Concern argued", "Royal Mail says": a pair ending in a plain word is a body.
         let plain_last = !given && ctx.lex.is_common_word(ctx.words[i + run - 1]);
         let titled = (i..i + run).any(|k| ctx.titles_at[k].is_some());

@@ -939,6 +939,28 @@ fn participant(doc: &Doc<'_>, h: &Hit, range_start: usize) -> Option<Participant
         .checked_sub(1)
         .filter(|&p| p >= range_start)
         .map(|p| doc.word(p).to_lowercase());
+    // "Ravi Menon, the MP for Tarnwick and Bedwas, was attacked": a seat says whom someone
+    // represents, not where anything happens.
+    if matches!(h.found, Found::Place { .. }) {
+        let mut k = h.tokens.start;
+        while k > range_start + 1 {
+            let w = doc.word(k - 1);
+            if w == "for" {
+                if matches!(
+                    doc.word(k - 2),
+                    "MP" | "MSP" | "MEP" | "AM" | "MLA" | "member" | "candidate" | "councillor"
+                ) {
+                    return None;
+                }
+                break;
+            }
+            if !(matches!(w, "and" | "," | "-") || w.chars().next().is_some_and(char::is_uppercase))
+            {
+                break;
+            }
+            k -= 1;
+        }
+    }
     let (place_only, place_name) = match &h.found {
         Found::Place { name } => (true, Some(name.clone())),
         Found::Country { .. } => (matches!(prev.as_deref(), Some("in" | "at")), None),

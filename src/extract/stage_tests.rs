@@ -733,3 +733,50 @@ fn a_head_after_a_head_and_a_closing_and_go_on_with_the_name() {
     }
     assert!(!keys(&x).contains(&"org:us-congress"), "{:?}", keys(&x));
 }
+
+#[test]
+fn a_faith_after_a_given_name_is_no_person() {
+    let x = run(
+        "Church\n\nThe Roman Catholic Archbishop of Tarnwick, the Most Reverend Ravi Menon, told the BBC that voters should reflect.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("catholic")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_lone_name_before_ward_is_a_place() {
+    let x = run("Fraud\n\nThe men, elected to the Brightmouth ward, deny fraud.\n");
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("brightmouth")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_seat_is_not_where_an_event_happens() {
+    let x = run(
+        "Attack\n\nRavi Menon, the MP for Tarnwick and Bedwas, was attacked in a park in Nairobi.\n",
+    );
+    for e in &x.events {
+        assert_ne!(e.place.as_deref(), Some("Bedwas"), "{e:?}");
+        assert_ne!(e.place.as_deref(), Some("Tarnwick"), "{e:?}");
+    }
+}
+
+#[test]
+fn a_disease_named_after_someone_is_no_actor() {
+    let x = run(
+        "Science\n\nThe research could help victims of Alzheimer's, Huntington's and Motor Neurone disease, Ravi Menon said.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("alzheimer") || k.contains("huntington") || k.contains("motor")),
+        "{:?}",
+        keys(&x)
+    );
+}
