@@ -213,6 +213,7 @@ const PLACE_NOUNS: &[&str] = &[
     "constituents",
     "ward",
     "wards",
+    "house",
     "millionaire",
     "businessman",
     "businesswoman",

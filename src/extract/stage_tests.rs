@@ -780,3 +780,17 @@ fn a_disease_named_after_someone_is_no_actor() {
         keys(&x)
     );
 }
+
+#[test]
+fn id_and_a_county_house_are_no_bodies() {
+    let x = run(
+        "Cards\n\nRavi Menon has branded the ID scheme a waste of money. The summit at the minister's official Tarnshire house, Bedwas Hall, will plan a forum.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| *k == "org:id" || k.contains("tarnshire")),
+        "{:?}",
+        keys(&x)
+    );
+}
