@@ -140,6 +140,15 @@ const FAITH_WORDS: &[&str] = &[
     "Kurd",
 ];
 
+/// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
+fn member_word(w: &str) -> bool {
+    let singular = w.strip_suffix("ies").map_or_else(
+        || w.trim_end_matches('s').to_string(),
+        |stem| format!("{stem}y"),
+    );
+    FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
+}
+
 /// Letters after a name that are not part of it.
 const POST_NOMINALS: &[&str] = &[
     "MP", "MPs", "MSP", "MEP", "AM", "MLA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD",
@@ -195,6 +204,20 @@ const PLACE_NOUNS: &[&str] = &[
     "voters",
     "accent",
     "born",
+    "home",
+    "homes",
+    "hotel",
+    "hotels",
+    "farm",
+    "estate",
+    "constituents",
+    "ward",
+    "wards",
+    "house",
+    "millionaire",
+    "businessman",
+    "businesswoman",
+    "farmer",
 ];
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
@@ -572,13 +595,6 @@ impl SentenceCtx<'_, '_> {
         }
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
-        let member_word = |w: &str| {
-            let singular = w.strip_suffix("ies").map_or_else(
-                || w.trim_end_matches('s').to_string(),
-                |stem| format!("{stem}y"),
-            );
-            FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
-        };
         if kind != "LOC" && words.iter().all(|w| member_word(w)) {
             return false;
         }
@@ -719,6 +735,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
         titled_people(&mut ctx);
         if !ctx.heading {
             counterparts(&mut ctx);
+            kin_names(&mut ctx);
         }
         tagged_names(&mut ctx, &context);
         if !ctx.heading {
@@ -867,6 +884,20 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     })
                 }
             }
+            Target::Organization(_)
+                if len == 1
+                    && i > 0
+                    && !ctx.taken[i - 1]
+                    && ORG_HEADS.contains(&ctx.words[i].to_lowercase().as_str())
+                    && is_capitalized(ctx.words[i - 1])
+                    && ctx.kind(i - 1) == TokenKind::Word
+                    && ctx.names_at[i - 1].is_none()
+                    && !(i == 1 && ctx.lex.never_names.contains(ctx.words[0])) =>
+            {
+                // "the Trades Union Congress": a listed body's one-word name ("Congress") after
+                // other capitalized words is the end of a longer name.
+                None
+            }
             Target::Organization(o) => {
                 // "US House Speaker Nancy Pelosi": a title followed by a name wins over an
                 // organization name that overlaps it.
@@ -972,6 +1003,19 @@ fn domain_at(lex: &Lexicon, words: &[&str], i: usize) -> Option<(usize, usize)> 
     best
 }
 
+/// Capitalized words that open a sentence before a name but are not part of it ("Former
+/// Labour Party leader", "Senior Liberal Party figures").
+const OPENERS: &[&str] = &[
+    "Former", "Senior", "Top", "Leading", "Junior", "Shadow", "Retired", "Veteran", "Rebel",
+    "Fellow", "Ex", "Deputy", "Acting", "Some", "Young", "Speaking", "Critics", "Leaked", "New",
+];
+
+/// Whether a plain word opening the sentence starts the name of the organization after it:
+/// "Family Planning Association", "Refugee Council", but not "The", "Yesterday" or "Former".
+fn opens_name(word: &str) -> bool {
+    !OPENERS.contains(&word) && !word.ends_with("ing") && word.chars().all(char::is_alphabetic)
+}
+
 /// "Chinese defense ministry", "the Ministry of National Defense", "Electoral Commission".
 fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
@@ -979,6 +1023,13 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     while i < n {
         let lower = ctx.words[i].to_lowercase();
         if ctx.taken[i] || !ORG_HEADS.contains(&lower.as_str()) || ctx.kind(i) != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // "Refugee Council Chief Executive Tom Hale": a head that ends a title is the title's.
+        if (i.saturating_sub(3)..i).any(|k| {
+            ctx.titles_at[k].is_some_and(|(tl, t)| t != Target::Honorific && k + tl == i + 1)
+        }) {
             i += 1;
             continue;
         }
@@ -997,7 +1048,9 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 && is_capitalized(ctx.words[start - 1])
                 && ctx.kind(start - 1) == TokenKind::Word
                 && !ctx.lex.never_names.contains(ctx.words[start - 1])
-                && !(start - 1 == 0 && ctx.lex.is_common_word(ctx.words[start - 1]))
+                && !(start - 1 == 0
+                    && ctx.lex.is_common_word(ctx.words[start - 1])
+                    && !opens_name(ctx.words[0]))
             {
                 start -= 1;
             } else if head_cap
@@ -1014,6 +1067,20 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                 break;
             }
         }
+        // "Trades Union Congress", "Local Government Association Council": a capitalized head
+        // right after the head goes on with the name.
+        while head_cap
+            && i + 1 < n
+            && !ctx.taken[i + 1]
+            && is_capitalized(ctx.words[i + 1])
+            && ORG_HEADS.contains(&ctx.words[i + 1].to_lowercase().as_str())
+            && !(i + 1..(i + 3).min(n)).any(|k| {
+                ctx.titles_at[k].is_some_and(|(tl, t)| t != Target::Honorific && k + tl > i + 1)
+            })
+        {
+            i += 1;
+        }
+        let lower = ctx.words[i].to_lowercase();
         // "of (the) X" or "for X" after the head, as often as it comes ("Association of
         // Directors of Social Services", "Department for International Development").
         let mut end = i + 1;
@@ -1050,6 +1117,43 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                     break;
                 }
                 end = m;
+            }
+        }
+        // "Department of Trade and Industry", "Department for Culture, Media and Sport": the
+        // portfolio goes on through commas and a closing "and" with plain capitalized words.
+        if end > i + 1 && head_cap {
+            let mut k = end;
+            while k + 1 < n && matches!(ctx.words[k], "," | "and") {
+                let sep = ctx.words[k];
+                let mut m = k + 1;
+                while m < n
+                    && m < k + 4
+                    && !ctx.taken[m]
+                    && is_capitalized(ctx.words[m])
+                    && ctx.words[m].chars().all(char::is_alphabetic)
+                    && ctx.titles_at[m].is_none()
+                    && !ctx.lex.given_names.contains(ctx.words[m])
+                    && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
+                {
+                    m += 1;
+                }
+                if m == k + 1 {
+                    break;
+                }
+                k = m;
+                // ("the Health and Education select committees": two bodies, not one.)
+                let plural_heads = ctx.words[k..n.min(k + 2)].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "committees" | "departments" | "ministries" | "offices" | "teams"
+                    )
+                });
+                if sep == "and" {
+                    if !plural_heads {
+                        end = k;
+                    }
+                    break;
+                }
             }
         }
         // "the Muslim Council of Britain", "the Bank of Japan": a country closing the name
@@ -1125,6 +1229,19 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             i += 1;
             continue;
         }
+        // "the major Leeds hotels": a rank that is also an adjective is a title only when
+        // capitalized or after a capitalized word or qualifier ("England captain Tom Hale").
+        if len == 1
+            && RANK_ADJECTIVES.contains(&ctx.words[i])
+            && !(i > 0
+                && ((is_capitalized(ctx.words[i - 1])
+                    && ctx.kind(i - 1) == TokenKind::Word
+                    && !(i == 1 && ctx.lex.is_common_word(ctx.words[0])))
+                    || ROLE_QUALIFIERS.contains(&ctx.words[i - 1].to_lowercase().as_str())))
+        {
+            i += 1;
+            continue;
+        }
         let plural = ctx.words[i + len - 1].ends_with('s') && target != Target::Honorific;
         // "deputy defense secretary", "acting president": the qualifier is part of the role.
         let qualifier = (i > 0 && !ctx.taken[i - 1])
@@ -1175,7 +1292,14 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 }
                 // "the Queen Mother", "Prime Minister Question Time": one plain word after a
                 // title is part of a phrase, not a name.
+                // ("Mr Younger", "Mrs Green": after Mr and the like, any word is a surname.)
+                let plain_honorific = target == Target::Honorific
+                    && matches!(
+                        ctx.words[i].trim_end_matches('.'),
+                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"
+                    );
                 if run == 1
+                    && !plain_honorific
                     && ctx.lex.is_common_word(ctx.words[j])
                     && ctx.lex.names.longest_at(&ctx.words, j).is_none()
                 {
@@ -1227,6 +1351,31 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                     }
                 }
             }
+            // "Lord Menon of Tarnwick", "Baroness Hale of Ashby": a peer's title ends with a place.
+            if people == 1
+                && target == Target::Honorific
+                && matches!(
+                    ctx.words[i].to_lowercase().as_str(),
+                    "lord" | "lady" | "baroness" | "baron"
+                )
+                && j + 1 < n
+                && ctx.words[j] == "of"
+            {
+                let mut k = j + 1;
+                while k < n
+                    && k < j + 4
+                    && !ctx.taken[k]
+                    && ctx.kind(k) == TokenKind::Word
+                    && is_capitalized(ctx.words[k])
+                {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    let name = ctx.text_of(j + 1..k);
+                    ctx.take(j + 1..k, Found::Place { name });
+                    j = k;
+                }
+            }
             i = j;
         } else {
             i += len;
@@ -1236,7 +1385,7 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
 
 /// The end of an organization's name that continues past `end` with "for"/"of", an optional
 /// "the", and capitalized words ("Council for the Welfare of Immigrants"); `end` if it does not.
-fn organization_tail(words: &[&str], end: usize) -> usize {
+fn organization_tail(lex: &Lexicon, words: &[&str], end: usize) -> usize {
     let mut last = end;
     let mut j = end;
     while j < words.len() && matches!(words[j], "for" | "of") {
@@ -1261,6 +1410,22 @@ fn organization_tail(words: &[&str], end: usize) -> usize {
     // Nothing but capitalized words follows: "of State Daniel Whitfield" is a title and a name.
     if last < words.len() && words[last].chars().next().is_some_and(char::is_uppercase) {
         return end;
+    }
+    // "Alliance for Vaccines and Immunisation": plain capitalized words after "and" close it.
+    if last > end && last + 1 < words.len() && words[last] == "and" {
+        let mut k = last + 1;
+        while k < words.len()
+            && k < last + 3
+            && is_capitalized(words[k])
+            && words[k].chars().all(char::is_alphabetic)
+            && lex.is_common_word(words[k])
+            && !lex.given_names.contains(words[k])
+        {
+            k += 1;
+        }
+        if k > last + 1 && words.get(k).is_none_or(|w| !is_capitalized(w)) {
+            return k;
+        }
     }
     last
 }
@@ -1418,7 +1583,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             "parliament" | "commons" | "assembly" | "senate" | "congress"
         );
         if kind == "ORG" && last == end && !legislature {
-            last = organization_tail(&ctx.words, last);
+            last = organization_tail(ctx.lex, &ctx.words, last);
             let mut more = 0;
             while more < 3
                 && last < ctx.words.len()
@@ -1512,6 +1677,50 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                         "review" | "report" | "inquiry" | "programme" | "show" | "doctrine"
                     )
                 }))
+        {
+            i = end;
+            continue;
+        }
+        // "a Labrador-long-haired cross", "a Chelsea-style deal": a name glued by a
+        // hyphen to the plain words of a compound qualifies it; "Kremlin-backed" and
+        // "Labour-run" still name who backs and runs.
+        if kind != "LOC"
+            && last == end
+            && last + 1 < ctx.words.len()
+            && ctx.words[last] == "-"
+            && ctx.joined_to_previous(last)
+            && ctx.joined_to_previous(last + 1)
+            && ctx.words[last + 1].chars().all(char::is_lowercase)
+            && !(ctx.words[last + 1].ends_with("ed")
+                && ctx.words.get(last + 2).is_none_or(|w| *w != "-"))
+            && !matches!(
+                ctx.words[last + 1],
+                "led" | "run" | "held" | "built" | "made" | "driven"
+            )
+        {
+            i = end;
+            continue;
+        }
+        // "victims of Alzheimer's, Tarn's and Motor Neurone disease": a disease named after
+        // someone, or named like a name, is no actor.
+        let disease = |w: &&str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "disease" | "diseases" | "syndrome"
+            )
+        };
+        if kind != "LOC"
+            && (ctx.words.get(last).is_some_and(disease)
+                || (last == i + 1
+                    && ctx
+                        .words
+                        .get(last)
+                        .is_some_and(|w| matches!(*w, "'s" | "’s"))
+                    && ctx.words[last + 1..]
+                        .iter()
+                        .take(10)
+                        .take_while(|w| !matches!(**w, "." | ";" | ":" | "(" | "\""))
+                        .any(disease)))
         {
             i = end;
             continue;
@@ -1611,8 +1820,29 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     .words
                     .get(last + 1)
                     .is_some_and(|w| is_capitalized(w) && !ctx.lex.given_names.contains(*w));
+            // "the constituency of Tarnwick West", "the town of Hexham".
+            let of_place = i >= 2
+                && ctx.words[i - 1] == "of"
+                && matches!(
+                    ctx.words[i - 2].to_lowercase().as_str(),
+                    "constituency"
+                        | "seat"
+                        | "town"
+                        | "city"
+                        | "village"
+                        | "county"
+                        | "borough"
+                        | "district"
+                        | "ward"
+                        | "region"
+                        | "island"
+                        | "suburb"
+                        | "parish"
+                );
             let found = match kind {
-                "PER" | "ORG" if constituency || from_place => Some(Found::Place { name }),
+                "PER" | "ORG" if constituency || from_place || of_place => {
+                    Some(Found::Place { name })
+                }
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
                     Some(Found::Place { name })
                 }
@@ -1676,6 +1906,9 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
     }
 }
 
+/// Military ranks that are also plain adjectives or nouns, written lower case.
+const RANK_ADJECTIVES: &[&str] = &["major", "general", "marshal", "private", "captain"];
+
 /// Words before a title that belong to the role.
 const ROLE_QUALIFIERS: &[&str] = &[
     "deputy",
@@ -1686,6 +1919,7 @@ const ROLE_QUALIFIERS: &[&str] = &[
     "interim",
     "junior",
     "under",
+    "shadow",
 ];
 
 /// "Polish defense minister Anna Kowalska and her German counterpart, Markus Brenner": the
@@ -1720,6 +1954,74 @@ fn counterparts(ctx: &mut SentenceCtx<'_, '_>) {
                 name,
                 role,
                 country,
+                known: None,
+            },
+        );
+    }
+}
+
+/// Words for relatives, after which a name is a person's ("with wife Ffion").
+const KIN_WORDS: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "sister",
+    "partner",
+    "mother",
+    "father",
+    "widow",
+    "widower",
+    "fiancee",
+    "fiancée",
+    "fiance",
+    "fiancé",
+    "girlfriend",
+    "boyfriend",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "stepson",
+    "stepdaughter",
+];
+
+/// "start a family with wife Ffion", "his son Dafydd": a name right after a word for a
+/// relative, itself after a possessive or a linking word, is a person.
+fn kin_names(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    for i in 1..n.saturating_sub(1) {
+        if !KIN_WORDS.contains(&ctx.words[i]) || ctx.taken[i] {
+            continue;
+        }
+        let before = ctx.words[i - 1].to_lowercase();
+        if !matches!(
+            before.as_str(),
+            "his" | "her" | "their" | "my" | "our" | "your" | "'s" | "’s" | "with" | "and" | "by"
+        ) {
+            continue;
+        }
+        let run = ctx.name_run(i + 1);
+        let first = ctx.words[i + 1];
+        if run == 0
+            || run > 3
+            || (ctx.lex.is_common_word(first) && !ctx.lex.given_names.contains(first))
+        {
+            continue;
+        }
+        let name = ctx.text_of(i + 1..i + 1 + run);
+        ctx.take(
+            i + 1..i + 1 + run,
+            Found::Person {
+                name,
+                role: None,
+                country: None,
                 known: None,
             },
         );
@@ -1806,7 +2108,29 @@ fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
         let given = ctx.lex.given_names.contains(first);
         let reported = REPORTING_VERBS.contains(&ctx.words.get(i + run).copied().unwrap_or(""));
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
-        if (given || reported) && !initial_common {
+        // "The Roman Catholic Archbishop": a faith is no name, even after a given name.
+        if ctx.words[i..i + run].iter().all(|w| member_word(w)) {
+            i += run;
+            continue;
+        }
+        // "Age Concern argued", "Royal Mail says": a pair ending in a plain word is a body.
+        let plain_last = !given && ctx.lex.is_common_word(ctx.words[i + run - 1]);
+        let titled = (i..i + run).any(|k| ctx.titles_at[k].is_some());
+        if reported && !initial_common && plain_last && !titled {
+            // "the Welsh Assembly Government said": with the country in front.
+            let country_hit = ctx.country_before(i);
+            let surface_start = country_hit.map_or(i, |h| ctx.hits[h].tokens.start - ctx.start);
+            let country = country_hit.and_then(|h| ctx.mark_modifier(h));
+            let name = ctx.text_of(surface_start..i + run);
+            ctx.take(
+                i..i + run,
+                Found::Organization {
+                    key: format!("org:{}", slug(&name)),
+                    name,
+                    country,
+                },
+            );
+        } else if (given || reported) && !initial_common {
             let name = ctx.text_of(i..i + run);
             ctx.take(
                 i..i + run,
@@ -1871,6 +2195,37 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
                 known: None,
             };
             h.key = key;
+        }
+    }
+
+    // "the conference in Tarnwick ... Tarnwick was chosen": a lone word the tagger took for an
+    // unlisted organization is a place when the article also names it as a place.
+    let place_words: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Place { name } if !name.contains(' ') => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    // ("Essex beat Surrey ... in Essex": a club named after its town more often than the town
+    // stays a club.)
+    let lone_org = |found: &Found| match found {
+        Found::Organization { key, name, .. }
+            if !name.contains(' ')
+                && !name.chars().all(|c| !c.is_lowercase())
+                && lex.organization(key).is_none() =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    };
+    let org_words: Vec<String> = hits.iter().filter_map(|h| lone_org(&h.found)).collect();
+    for h in hits.iter_mut() {
+        if let Some(name) = lone_org(&h.found)
+            && place_words.iter().filter(|p| **p == name).count()
+                >= org_words.iter().filter(|o| **o == name).count()
+        {
+            h.found = Found::Place { name: name.clone() };
         }
     }
 

@@ -278,6 +278,52 @@ pub fn detect(
                 i += len;
                 continue;
             }
+            // "declined to comment", "refused to say who": keeping quiet is no refusal of
+            // anything.
+            let next = |k: usize| words.get(i + len + k).map(|w| w.to_lowercase());
+            if trigger.kind == "refusal"
+                && next(0).as_deref() == Some("to")
+                && next(1).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "comment"
+                            | "say"
+                            | "speak"
+                            | "discuss"
+                            | "elaborate"
+                            | "confirm"
+                            | "speculate"
+                            | "reveal"
+                            | "name"
+                            | "identify"
+                            | "answer"
+                            | "give"
+                            | "be"
+                    )
+                })
+                && (next(1).as_deref() != Some("give")
+                    || (2..5).any(|k| {
+                        next(k).is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "view" | "views" | "details" | "reasons" | "name" | "names"
+                            )
+                        })
+                    }))
+            {
+                i += len;
+                continue;
+            }
+            // "marching up to him": walking, not a protest march.
+            if trigger.kind == "demonstration"
+                && words[i].to_lowercase().starts_with("march")
+                && next(0).is_some_and(|w| {
+                    matches!(w.as_str(), "up" | "off" | "out" | "away" | "back" | "over")
+                })
+            {
+                i += len;
+                continue;
+            }
             // "daily news conferences", "a press conference": briefings, not conferences.
             if trigger.kind == "conference"
                 && i > 0
@@ -893,6 +939,28 @@ fn participant(doc: &Doc<'_>, h: &Hit, range_start: usize) -> Option<Participant
         .checked_sub(1)
         .filter(|&p| p >= range_start)
         .map(|p| doc.word(p).to_lowercase());
+    // "Ravi Menon, the MP for Tarnwick and Bedwas, was attacked": a seat says whom someone
+    // represents, not where anything happens.
+    if matches!(h.found, Found::Place { .. }) {
+        let mut k = h.tokens.start;
+        while k > range_start + 1 {
+            let w = doc.word(k - 1);
+            if w == "for" {
+                if matches!(
+                    doc.word(k - 2),
+                    "MP" | "MSP" | "MEP" | "AM" | "MLA" | "member" | "candidate" | "councillor"
+                ) {
+                    return None;
+                }
+                break;
+            }
+            if !(matches!(w, "and" | "," | "-") || w.chars().next().is_some_and(char::is_uppercase))
+            {
+                break;
+            }
+            k -= 1;
+        }
+    }
     let (place_only, place_name) = match &h.found {
         Found::Place { name } => (true, Some(name.clone())),
         Found::Country { .. } => (matches!(prev.as_deref(), Some("in" | "at")), None),

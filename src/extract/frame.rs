@@ -855,7 +855,14 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             let (subject, passive) = self.subject_before(trigger, &mut frame);
             if !subject.is_empty() || frame.pronoun.is_some() || frame.pair_anaphor {
                 let object = self.object_after(trigger_end, end);
-                if passive && is_participle(self.doc.word(trigger_end - 1)) {
+                // "Labour accused of broken pledge": a headline's passive without its "is".
+                let reduced = trigger_end < self.range.end
+                    && matches!(
+                        self.lower(trigger_end - 1),
+                        "accused" | "charged" | "cleared" | "convicted" | "suspected"
+                    )
+                    && matches!(self.lower(trigger_end), "of" | "with");
+                if (passive || reduced) && is_participle(self.doc.word(trigger_end - 1)) {
                     frame.passive = true;
                     frame.others.extend(subject);
                 } else {

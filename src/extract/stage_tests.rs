@@ -524,3 +524,273 @@ fn a_union_strikes_by_stopping_work() {
     assert_eq!(assaults.len(), 1, "{:?}", x.events);
     assert_eq!(assaults[0].participants[0], "org:nato");
 }
+
+#[test]
+fn a_lower_case_rank_that_is_an_adjective_is_no_title() {
+    let x = run(
+        "Hotels\n\nRooms at the major Tarnwick hotels are full. Major Tom Hale led the patrol.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnwick")),
+        "{:?}",
+        keys(&x)
+    );
+    assert_eq!(actor(&x, "person:tom-hale").role.as_deref(), Some("Major"));
+}
+
+#[test]
+fn a_name_after_a_word_for_a_relative_is_a_person() {
+    let x = run(
+        "Family\n\nHe lives in Cardiff with wife Ffion. Anna Kowalska was joined by her son Dafydd.\n",
+    );
+    assert_eq!(actor(&x, "person:ffion").kind, ActorKind::Person);
+    assert_eq!(actor(&x, "person:dafydd").kind, ActorKind::Person);
+    assert!(!keys(&x).contains(&"org:ffion"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_peers_title_ends_with_a_place() {
+    let x = run(
+        "Peers\n\nHe will sit in the Lords as Lord Menon of Bedwas - after his old constituency.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("bedwas")),
+        "{:?}",
+        keys(&x)
+    );
+    actor(&x, "person:menon");
+}
+
+#[test]
+fn a_plain_word_opening_the_sentence_may_start_an_organization() {
+    let x = run(
+        "Schools\n\nFamily Planning Association chief executive Anna Kowalska welcomed the report. Medical Research Council Professor Ravi Menon spoke first. Refugee Council Chief Executive Tom Hale agreed. Former Labour Party leader Ian Dale did not.\n",
+    );
+    for key in [
+        "org:family-planning-association",
+        "org:medical-research-council",
+        "org:refugee-council",
+    ] {
+        assert_eq!(actor(&x, key).kind, ActorKind::Organization);
+    }
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("chief-executive") || k.contains("former")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_name_after_seat_of_or_island_of_is_a_place() {
+    let x = run(
+        "Vote\n\nAnna Kowalska will stand in the Yorkshire seat of Bedwas in May. She spent a week on the island of Koh Tarn with friends.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("bedwas") || k.contains("koh")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_reported_pair_ending_in_a_plain_word_is_a_body() {
+    let x = run(
+        "Care\n\nBut Elder Concern argued the plan was too costly. Campaigners from Elder Concern met the minister.\n",
+    );
+    assert_eq!(actor(&x, "org:elder-concern").kind, ActorKind::Organization);
+    assert!(
+        !keys(&x).iter().any(|k| k.starts_with("person:")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_name_glued_to_a_plain_compound_is_a_modifier() {
+    let x = run(
+        "Dogs\n\nTheir dog Rex is a black Tarnwick-long-haired terrier cross. The Kremlin-backed candidate won.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnwick")),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(keys(&x).contains(&"org:kremlin"), "{:?}", keys(&x));
+}
+
+#[test]
+fn any_word_after_mr_is_a_surname() {
+    let x = run("Register\n\nMr Younger said the register was accurate. Mrs Green agreed.\n");
+    assert_eq!(actor(&x, "person:younger").kind, ActorKind::Person);
+    assert_eq!(actor(&x, "person:green").kind, ActorKind::Person);
+}
+
+#[test]
+fn a_county_before_a_plain_noun_is_a_place() {
+    let x = run(
+        "Plans\n\nThe talks were held at Mr Hale's Tarnshire home on Sunday. Much of the money came from Tarnshire businessman Ravi Menon.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnshire")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_portfolio_goes_on_through_and() {
+    let x = run(
+        "Trade\n\nThe Department of Trade and Industry said the rules would change. Officials at the Department for Culture, Media and Sport agreed.\n",
+    );
+    for name in [
+        "Department of Trade and Industry",
+        "Department for Culture, Media and Sport",
+    ] {
+        assert!(
+            x.actors.iter().any(|a| a.name == name),
+            "{name} among {:?}",
+            keys(&x)
+        );
+    }
+}
+
+#[test]
+fn shadow_belongs_to_the_role() {
+    let x = run(
+        "Bill\n\nShadow health secretary Anna Kowalska said the bill was flawed. Later, shadow home secretary Ravi Menon agreed.\n",
+    );
+    assert_eq!(
+        actor(&x, "person:ravi-menon").role.as_deref(),
+        Some("Shadow Home Secretary")
+    );
+}
+
+#[test]
+fn a_vow_to_do_good_is_no_threat() {
+    let x = run("Aid\n\nMinister Ravi Menon has vowed to put Kenya at the top of his agenda.\n");
+    assert!(events_of(&x, Plover::Threaten).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn declining_to_comment_is_no_refusal() {
+    let x = run(
+        "Row\n\nMinister Ravi Menon declined to comment on the reports. Anna Kowalska refused to say whether she would stand.\n",
+    );
+    assert!(events_of(&x, Plover::Reject).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn marching_up_to_someone_is_no_protest() {
+    let x = run("Show\n\nAnna Kowalska marched up to Ravi Menon and complained.\n");
+    assert!(events_of(&x, Plover::Protest).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn a_headline_accused_of_is_passive() {
+    let x = run("Labour accused of broken pledge\n\nThe party denied it.\n");
+    for e in events_of(&x, Plover::Accuse) {
+        assert_ne!(e.source.as_deref(), Some("org:labour-uk"), "{e:?}");
+    }
+}
+
+#[test]
+fn proliferation_alone_is_no_nuclear_issue() {
+    let x =
+        run("Crime\n\nThe proliferation of speed cameras has angered drivers, Ravi Menon said.\n");
+    assert!(x.issues.is_empty(), "{:?}", x.issues);
+}
+
+#[test]
+fn a_lone_name_also_named_as_a_place_is_a_place() {
+    let x = run(
+        "Conference\n\nThe party will meet in Brightmouth this autumn. Tarnwick won the vote against Brightmouth, officials said.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("brightmouth")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_head_after_a_head_and_a_closing_and_go_on_with_the_name() {
+    let x = run(
+        "Unions\n\nThe Trades Union Congress is discussing the issue. Funds went to the Global Alliance for Vaccines and Immunisation this year.\n",
+    );
+    for name in [
+        "Trades Union Congress",
+        "Global Alliance for Vaccines and Immunisation",
+    ] {
+        assert!(
+            x.actors.iter().any(|a| a.name == name),
+            "{name} among {:?}",
+            keys(&x)
+        );
+    }
+    assert!(!keys(&x).contains(&"org:us-congress"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_faith_after_a_given_name_is_no_person() {
+    let x = run(
+        "Church\n\nThe Roman Catholic Archbishop of Tarnwick, the Most Reverend Ravi Menon, told the BBC that voters should reflect.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("catholic")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_lone_name_before_ward_is_a_place() {
+    let x = run("Fraud\n\nThe men, elected to the Brightmouth ward, deny fraud.\n");
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("brightmouth")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_seat_is_not_where_an_event_happens() {
+    let x = run(
+        "Attack\n\nRavi Menon, the MP for Tarnwick and Bedwas, was attacked in a park in Nairobi.\n",
+    );
+    for e in &x.events {
+        assert_ne!(e.place.as_deref(), Some("Bedwas"), "{e:?}");
+        assert_ne!(e.place.as_deref(), Some("Tarnwick"), "{e:?}");
+    }
+}
+
+#[test]
+fn a_disease_named_after_someone_is_no_actor() {
+    let x = run(
+        "Science\n\nThe research could help victims of Alzheimer's, Huntington's and Motor Neurone disease, Ravi Menon said.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("alzheimer") || k.contains("huntington") || k.contains("motor")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn id_and_a_county_house_are_no_bodies() {
+    let x = run(
+        "Cards\n\nRavi Menon has branded the ID scheme a waste of money. The summit at the minister's official Tarnshire house, Bedwas Hall, will plan a forum.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| *k == "org:id" || k.contains("tarnshire")),
+        "{:?}",
+        keys(&x)
+    );
+}
