@@ -1063,6 +1063,18 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             {
                 // "Standards and Privileges Committee", "Health and Safety Executive".
                 start -= 2;
+            } else if head_cap
+                && start < i
+                && start >= 2
+                && ctx.words[start - 1] == "of"
+                && !ctx.taken[start - 2]
+                && is_capitalized(ctx.words[start - 2])
+                && !ctx.lex.is_common_word(ctx.words[start - 2])
+                && ctx.titles_at[start - 2].is_none()
+                && (start == 2 || !is_capitalized(ctx.words[start - 3]))
+            {
+                // "the Fraser of Allander Institute": a founder's name before "of".
+                start -= 2;
             } else {
                 break;
             }

@@ -794,3 +794,16 @@ fn id_and_a_county_house_are_no_bodies() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_name_before_of_opens_an_institute_name() {
+    let x =
+        run("Report\n\nA report by the Menon of Kowalska Institute says the plan was flawed.\n");
+    assert!(
+        x.actors
+            .iter()
+            .any(|a| a.name == "Menon of Kowalska Institute"),
+        "{:?}",
+        keys(&x)
+    );
+}
