@@ -26,29 +26,34 @@ pub struct LayoutInput {
     pub pairs: Option<Vec<(u32, u32)>>,
 }
 
-/// Reads `a b` lines of node indices (edges or pairs). Blank lines and `#` comments are skipped.
-///
-/// # Errors
-/// A line that is not two non-negative integers, named by its number.
-pub fn parse_index_pairs(text: &str) -> Result<Vec<(u32, u32)>, String> {
+/// Reads lines of two whitespace-separated values, skipping blank lines and `#` comments;
+/// `what` names the expected pair in the error.
+fn parse_two<T: std::str::FromStr>(
+    text: &str,
+    accept: impl Fn(&T) -> bool,
+    what: &str,
+) -> Result<Vec<(T, T)>, String> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut parts = line.split_whitespace().map(str::parse::<u32>);
+        let mut parts = line.split_whitespace().map(str::parse::<T>);
         match (parts.next(), parts.next()) {
-            (Some(Ok(a)), Some(Ok(b))) => out.push((a, b)),
-            _ => {
-                return Err(format!(
-                    "line {}: expected two node numbers, found {line:?}",
-                    n + 1
-                ));
-            }
+            (Some(Ok(a)), Some(Ok(b))) if accept(&a) && accept(&b) => out.push((a, b)),
+            _ => return Err(format!("line {}: expected {what}, found {line:?}", n + 1)),
         }
     }
     Ok(out)
+}
+
+/// Reads `a b` lines of node indices (edges or pairs). Blank lines and `#` comments are skipped.
+///
+/// # Errors
+/// A line that is not two non-negative integers, named by its number.
+pub fn parse_index_pairs(text: &str) -> Result<Vec<(u32, u32)>, String> {
+    parse_two(text, |_| true, "two node numbers")
 }
 
 /// Reads `x y` lines of coordinates.
@@ -56,24 +61,8 @@ pub fn parse_index_pairs(text: &str) -> Result<Vec<(u32, u32)>, String> {
 /// # Errors
 /// A line that is not two finite numbers, named by its number.
 pub fn parse_points(text: &str) -> Result<Vec<[f32; 2]>, String> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut parts = line.split_whitespace().map(str::parse::<f32>);
-        match (parts.next(), parts.next()) {
-            (Some(Ok(x)), Some(Ok(y))) if x.is_finite() && y.is_finite() => out.push([x, y]),
-            _ => {
-                return Err(format!(
-                    "line {}: expected two numbers, found {line:?}",
-                    n + 1
-                ));
-            }
-        }
-    }
-    Ok(out)
+    let pairs = parse_two(text, |v: &f32| v.is_finite(), "two numbers")?;
+    Ok(pairs.into_iter().map(|(x, y)| [x, y]).collect())
 }
 
 impl LayoutInput {
@@ -139,13 +128,16 @@ pub struct LayoutReport {
 /// Start positions in canvas units: the file's, centred and scaled to a square of side
 /// sqrt(n) edge lengths (about the area a settled layout takes; the quality figure does not
 /// depend on scale), or else our own neighbour-aware placement.
-fn start_positions(input: &LayoutInput, edge_length: f32) -> (Vec<[f32; 2]>, Option<Duration>) {
+fn start_positions(
+    input: &LayoutInput,
+    weighted: &[(u32, u32, f32)],
+    edge_length: f32,
+) -> (Vec<[f32; 2]>, Option<Duration>) {
     let n = input.nodes;
-    let weighted: Vec<(u32, u32, f32)> = input.edges.iter().map(|&(a, b)| (a, b, 1.0)).collect();
     let Some(points) = &input.init else {
         let timer = Instant::now();
         let mut pos = vec![[0.0; 2]; n];
-        place_new_nodes(&mut pos, &[], &weighted, edge_length, 1);
+        place_new_nodes(&mut pos, &[], weighted, edge_length, 1);
         return (pos, Some(timer.elapsed()));
     };
     let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
@@ -176,9 +168,9 @@ fn score(input: &LayoutInput, positions: &[[f32; 2]]) -> f32 {
 /// Runs `iterations` steps with at most `threads` threads (0: all) and measures them.
 pub fn run(input: &LayoutInput, iterations: usize, threads: usize) -> LayoutReport {
     let params = LayoutParams::default();
-    let (start, placement) = start_positions(input, params.edge_length);
-    let start_quality = score(input, &start);
     let weighted: Vec<(u32, u32, f32)> = input.edges.iter().map(|&(a, b)| (a, b, 1.0)).collect();
+    let (start, placement) = start_positions(input, &weighted, params.edge_length);
+    let start_quality = score(input, &start);
     let mut layout = ForceLayout::new(params);
     layout.set_max_threads(threads);
     layout.set_graph(start, &weighted);
