@@ -985,22 +985,7 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
 
 /// The portfolio named by `words[i..]`, with its length.
 fn domain_at(lex: &Lexicon, words: &[&str], i: usize) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for (d, domain) in lex.roles.domains.iter().enumerate() {
-        for form in &domain.forms {
-            let parts: Vec<&str> = form.split(' ').collect();
-            if i + parts.len() <= words.len()
-                && parts
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| words[i + k].eq_ignore_ascii_case(p))
-                && best.is_none_or(|(_, l)| parts.len() > l)
-            {
-                best = Some((d, parts.len()));
-            }
-        }
-    }
-    best
+    lex.domain_at(words, i)
 }
 
 /// Capitalized words that open a sentence before a name but are not part of it ("Former

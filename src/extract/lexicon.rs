@@ -255,6 +255,14 @@ impl PhraseTable {
     /// The form a token is looked up by; borrowed when nothing needs changing, which is
     /// nearly always.
     fn norm<'s>(&self, s: &'s str) -> Cow<'s, str> {
+        if s.is_ascii() {
+            // No typographic apostrophes, and case folds by ASCII rules.
+            return if self.case_insensitive && s.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(s.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(s)
+            };
+        }
         let needs_case = self.case_insensitive && s.chars().any(char::is_uppercase);
         if !needs_case && !s.contains(['\u{2019}', '\u{2018}']) {
             return Cow::Borrowed(s);
@@ -284,16 +292,50 @@ impl PhraseTable {
         }
     }
 
+    /// Calls `f` with the form `s` is looked up by. Short ASCII words (nearly all of them)
+    /// are folded on the stack: this runs for every token and every table.
+    fn with_norm<R>(&self, s: &str, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = [0u8; 32];
+        if self.case_insensitive
+            && s.len() <= buf.len()
+            && s.is_ascii()
+            && s.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            let folded = &mut buf[..s.len()];
+            folded.copy_from_slice(s.as_bytes());
+            folded.make_ascii_lowercase();
+            if let Ok(folded) = std::str::from_utf8(folded) {
+                return f(folded);
+            }
+        }
+        f(&self.norm(s))
+    }
+
+    /// Whether `word` looks up as the stored (normalized) token `stored`, without allocating
+    /// for ASCII words.
+    fn matches(&self, word: &str, stored: &str) -> bool {
+        if word.is_ascii() {
+            // ASCII has no typographic apostrophes, and folds by ASCII rules; `stored` is
+            // already folded, so comparing without case is comparing the folded forms.
+            if self.case_insensitive {
+                word.eq_ignore_ascii_case(stored)
+            } else {
+                word == stored
+            }
+        } else {
+            self.norm(word) == stored
+        }
+    }
+
     /// Longest phrase starting at `words[start]`: (token count, target).
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
-        let first = self.norm(words.get(start)?);
-        let list = self.by_first.get(first.as_ref())?;
+        let list = self.with_norm(words.get(start)?, |first| self.by_first.get(first))?;
         'outer: for (phrase, target) in list {
             if start + phrase.len() > words.len() {
                 continue;
             }
             for (k, p) in phrase.iter().enumerate().skip(1) {
-                if self.norm(words[start + k]) != *p {
+                if !self.matches(words[start + k], p) {
                     continue 'outer;
                 }
             }
@@ -311,6 +353,9 @@ pub fn normalize_apostrophes(s: &str) -> String {
         s.to_string()
     }
 }
+
+/// A portfolio form split into words, with its domain's index.
+type DomainForm = (usize, Vec<String>);
 
 /// All lexicons, with their phrase tables built.
 #[derive(Debug)]
@@ -343,6 +388,9 @@ pub struct Lexicon {
     pub issue_table: PhraseTable,
     country_by_iso: HashMap<String, usize>,
     organization_by_key: HashMap<String, usize>,
+    /// Portfolio forms split into words, by their first word folded to ASCII lower case:
+    /// (domain index, words), in lexicon order.
+    domain_forms: HashMap<String, Vec<DomainForm>, BuildHasherDefault<FnvHasher>>,
     /// The trained entity tagger (`assets/models/ner.bin`, or `ner.bin` in the override folder).
     pub tagger: NerModel,
 }
@@ -567,6 +615,16 @@ impl Lexicon {
             .enumerate()
             .map(|(i, c)| (c.iso3.clone(), i))
             .collect();
+        let mut domain_forms: HashMap<_, Vec<_>, _> = HashMap::default();
+        for (d, domain) in roles.domains.iter().enumerate() {
+            for form in &domain.forms {
+                let parts: Vec<String> = form.split(' ').map(str::to_string).collect();
+                domain_forms
+                    .entry(parts[0].to_ascii_lowercase())
+                    .or_default()
+                    .push((d, parts));
+            }
+        }
         Ok(Self {
             countries,
             organizations,
@@ -583,6 +641,7 @@ impl Lexicon {
             issue_table,
             country_by_iso,
             organization_by_key,
+            domain_forms,
             tagger: NerModel::embedded(),
         })
     }
@@ -623,6 +682,38 @@ impl Lexicon {
             }),
             _ => None,
         }
+    }
+
+    /// The portfolio named by `words[i..]` ("foreign affairs", "Defence"), as (domain index,
+    /// word count): the longest form, the first listed among equals; compared without ASCII
+    /// case.
+    pub fn domain_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
+        let word = words.get(i)?;
+        let mut buf = [0u8; 32];
+        let key: Cow<'_, str> = if word.len() <= buf.len() {
+            let folded = &mut buf[..word.len()];
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            match std::str::from_utf8(folded) {
+                Ok(k) => Cow::Borrowed(k),
+                Err(_) => Cow::Owned(word.to_ascii_lowercase()),
+            }
+        } else {
+            Cow::Owned(word.to_ascii_lowercase())
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (d, parts) in self.domain_forms.get(key.as_ref())? {
+            if i + parts.len() <= words.len()
+                && parts
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words[i + k].eq_ignore_ascii_case(p))
+                && best.is_none_or(|(_, l)| parts.len() > l)
+            {
+                best = Some((*d, parts.len()));
+            }
+        }
+        best
     }
 
     /// True when the lower-case form of `word` is a frequent English word.

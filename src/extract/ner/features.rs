@@ -3,8 +3,10 @@
 //! word that the same document also writes in lower case is probably not a name), membership
 //! in the lexicons, and position. Features are hashed to 64-bit keys.
 
-use crate::extract::lexicon::{CountryForm, Lexicon, Target};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use crate::extract::lexicon::{CountryForm, FnvHasher, Lexicon, Target};
 
 /// Feature templates; the discriminant goes into the hash so templates never collide.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +71,12 @@ fn hash(template: T, parts: &[&str]) -> u64 {
 /// "dd-dd" for "12-05").
 pub fn shape(word: &str) -> String {
     let mut out = String::with_capacity(8);
+    shape_into(word, &mut out);
+    out
+}
+
+/// [`shape`], appended to `out`.
+fn shape_into(word: &str, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -92,17 +100,23 @@ pub fn shape(word: &str) -> String {
         }
         out.push(s);
     }
-    out
 }
 
-/// Shape with every run collapsed to one symbol ("Xx" for "Peter").
-fn short_shape(shape: &str) -> String {
-    let mut out = String::with_capacity(4);
+/// Shape with every run collapsed to one symbol ("Xx" for "Peter"), written into `out`.
+fn short_shape_into(shape: &str, out: &mut String) {
+    out.clear();
     for c in shape.chars() {
         if !out.ends_with(c) {
             out.push(c);
         }
     }
+}
+
+/// Shape with every run collapsed to one symbol ("Xx" for "Peter").
+#[cfg(test)]
+fn short_shape(shape: &str) -> String {
+    let mut out = String::new();
+    short_shape_into(shape, &mut out);
     out
 }
 
@@ -111,13 +125,14 @@ fn prefix(word: &str, n: usize) -> &str {
 }
 
 fn suffix(word: &str, n: usize) -> &str {
-    let count = word.chars().count();
-    if count <= n {
-        return word;
+    match n.checked_sub(1) {
+        Some(back) => word
+            .char_indices()
+            .rev()
+            .nth(back)
+            .map_or(word, |(i, _)| &word[i..]),
+        None => "",
     }
-    word.char_indices()
-        .nth(count - n)
-        .map_or(word, |(i, _)| &word[i..])
 }
 
 /// What the lexicons say of each token of a sentence: `B-`/`I-` plus a class name.
@@ -146,20 +161,24 @@ fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
     out
 }
 
-/// Per-document context: the words the document also writes in lower case.
+/// Per-document context: the words the document also writes in lower case (borrowed from the
+/// document's text).
 #[derive(Debug, Default)]
-pub struct DocContext {
-    lower_seen: HashSet<String>,
+pub struct DocContext<'a> {
+    lower_seen: HashSet<&'a str, BuildHasherDefault<FnvHasher>>,
 }
 
-impl DocContext {
+impl<'a> DocContext<'a> {
     /// Collects the lower-case words of all `sentences`.
-    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> Self {
-        let mut lower_seen = HashSet::new();
+    pub fn new<'s>(sentences: impl IntoIterator<Item = &'s [&'a str]>) -> Self
+    where
+        'a: 's,
+    {
+        let mut lower_seen = HashSet::default();
         for s in sentences {
             for w in s {
                 if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower_seen.insert((*w).to_string());
+                    lower_seen.insert(*w);
                 }
             }
         }
@@ -168,17 +187,59 @@ impl DocContext {
 }
 
 /// The word at `i`, or a boundary marker outside the sentence.
-fn at(v: &[String], i: isize) -> &str {
+fn at<'v>(v: &[&'v str], i: isize) -> &'v str {
     usize::try_from(i)
         .ok()
         .and_then(|i| v.get(i))
-        .map_or(if i < 0 { "<s>" } else { "</s>" }, String::as_str)
+        .map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w)
 }
 
-/// Everything the features of one sentence need, computed once.
+/// The hashed features of one sentence's tokens, stored flat: token `i` has
+/// `keys[ends[i - 1]..ends[i]]`.
+#[derive(Debug, Default)]
 pub struct SentenceFeatures {
-    /// Hashed features per token.
-    pub tokens: Vec<Vec<u64>>,
+    keys: Vec<u64>,
+    ends: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The features of token `i`.
+    pub fn token(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.keys[start..self.ends[i]]
+    }
+
+    /// The features of every token, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = &[u64]> {
+        (0..self.len()).map(|i| self.token(i))
+    }
+
+    /// Every feature of every token.
+    pub fn all(&self) -> &[u64] {
+        &self.keys
+    }
+}
+
+/// Appends `w` in lower case to `out` (by ASCII rules when it is ASCII, as nearly all words
+/// are).
+fn push_lower(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Computes the features of every token of `words`.
@@ -202,15 +263,34 @@ pub fn sentence_features_with(
     doc: &DocContext,
 ) -> SentenceFeatures {
     let n = words.len();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    // Lower-case forms and shapes, each written into one buffer for the whole sentence.
+    let mut lower_text = String::with_capacity(words.iter().map(|w| w.len()).sum());
+    let mut shape_text = String::with_capacity(n * 4);
+    let mut ends = Vec::with_capacity(n);
+    for w in words {
+        push_lower(w, &mut lower_text);
+        shape_into(w, &mut shape_text);
+        ends.push((lower_text.len(), shape_text.len()));
+    }
+    let mut lower: Vec<&str> = Vec::with_capacity(n);
+    let mut shapes: Vec<&str> = Vec::with_capacity(n);
+    let mut from = (0, 0);
+    for &(l, sh) in &ends {
+        lower.push(&lower_text[from.0..l]);
+        shapes.push(&shape_text[from.1..sh]);
+        from = (l, sh);
+    }
     let classes = lexicon_classes(names_at);
-    let letters: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
+    let mut letters = 0;
+    let mut any_lower = false;
+    for w in words {
+        if w.chars().any(char::is_alphabetic) {
+            letters += 1;
+            any_lower |= w.chars().any(char::is_lowercase);
+        }
+    }
     // A headline written in capitals: case says nothing there.
-    let headline = letters.len() >= 2 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let headline = letters >= 2 && !any_lower;
     let class_at = |i: isize| -> &str {
         usize::try_from(i)
             .ok()
@@ -218,34 +298,34 @@ pub fn sentence_features_with(
             .copied()
             .unwrap_or("#")
     };
-    let titles: Vec<bool> = titles_at.iter().map(Option::is_some).collect();
-    let is_title = |i: isize| -> bool {
+    let flag_at = |flags: &[bool], i: isize| -> bool {
         usize::try_from(i)
             .ok()
-            .and_then(|i| titles.get(i))
+            .and_then(|i| flags.get(i))
             .copied()
             .unwrap_or(false)
     };
-    let given_at = |i: isize| -> bool {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| words.get(i))
-            .is_some_and(|w| lex.given_names.contains(*w))
+    let titles: Vec<bool> = titles_at.iter().map(Option::is_some).collect();
+    let given: Vec<bool> = words.iter().map(|w| lex.given_names.contains(*w)).collect();
+    let mut out = SentenceFeatures {
+        keys: Vec::with_capacity(n * 36),
+        ends: Vec::with_capacity(n),
     };
-    let mut tokens = Vec::with_capacity(n);
+    let mut short = String::with_capacity(8);
     for i in 0..n {
         let k = isize::try_from(i).unwrap_or(isize::MAX);
         let w = words[i];
-        let lw = lower[i].as_str();
-        let sh = shapes[i].as_str();
+        let lw = lower[i];
+        let sh = shapes[i];
         let prev = at(&lower, k - 1);
         let next = at(&lower, k + 1);
-        let mut f = Vec::with_capacity(40);
+        let f = &mut out.keys;
+        short_shape_into(sh, &mut short);
         f.push(hash(T::Bias, &[]));
         f.push(hash(T::Word, &[w]));
         f.push(hash(T::Lower, &[lw]));
         f.push(hash(T::Shape, &[sh]));
-        f.push(hash(T::ShortShape, &[&short_shape(sh)]));
+        f.push(hash(T::ShortShape, &[&short]));
         f.push(hash(T::Prefix1, &[prefix(w, 1)]));
         f.push(hash(T::Prefix2, &[prefix(lw, 2)]));
         f.push(hash(T::Prefix3, &[prefix(lw, 3)]));
@@ -283,16 +363,16 @@ pub fn sentence_features_with(
         if lex.is_common_word(w) {
             f.push(hash(T::Common, &[]));
         }
-        if given_at(k) {
+        if given[i] {
             f.push(hash(T::GivenName, &[]));
         }
-        if given_at(k - 1) {
+        if flag_at(&given, k - 1) {
             f.push(hash(T::PrevGivenName, &[]));
         }
-        if is_title(k) {
+        if titles[i] {
             f.push(hash(T::Title, &[]));
         }
-        if is_title(k - 1) {
+        if flag_at(&titles, k - 1) {
             f.push(hash(T::PrevTitle, &[]));
         }
         let len = match w.chars().count() {
@@ -302,9 +382,9 @@ pub fn sentence_features_with(
             _ => "7+",
         };
         f.push(hash(T::Length, &[len]));
-        tokens.push(f);
+        out.ends.push(out.keys.len());
     }
-    SentenceFeatures { tokens }
+    out
 }
 
 #[cfg(test)]

@@ -41,6 +41,21 @@ fn allowed(a: usize, b: usize) -> bool {
     }
 }
 
+/// For each label `b`, the labels that may come before it, ascending, and how many there are
+/// (Viterbi looks at only these).
+fn predecessors() -> [([usize; L], usize); L] {
+    let mut out = [([0; L], 0); L];
+    for (b, (list, count)) in out.iter_mut().enumerate() {
+        for a in 0..L {
+            if allowed(a, b) {
+                list[*count] = a;
+                *count += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Feature keys are hashes already, so the map hashes them no further.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct KeyHasher(u64);
@@ -138,7 +153,7 @@ impl NerModel {
     /// on the token's own evidence (0 for tokens labelled `O`): a low margin means the tagger
     /// was unsure.
     pub fn decode_with_margins(&self, sentence: &SentenceFeatures) -> (Vec<usize>, Vec<f32>) {
-        let emissions: Vec<[f32; L]> = sentence.tokens.iter().map(|f| self.emissions(f)).collect();
+        let emissions: Vec<[f32; L]> = sentence.tokens().map(|f| self.emissions(f)).collect();
         let labels = viterbi(&emissions, &self.transitions);
         let margins = labels
             .iter()
@@ -257,6 +272,7 @@ fn viterbi(emissions: &[[f32; L]], transitions: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
+    let predecessors = predecessors();
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
     let mut back = vec![[0u8; L]; n];
     for b in 0..L {
@@ -265,14 +281,13 @@ fn viterbi(emissions: &[[f32; L]], transitions: &[f32]) -> Vec<usize> {
         }
     }
     for t in 1..n {
+        let prev = score[t - 1];
         for b in 0..L {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for a in 0..L {
-                if !allowed(a, b) {
-                    continue;
-                }
-                let s = score[t - 1][a] + transitions[a * L + b];
+            let (list, count) = &predecessors[b];
+            for &a in &list[..*count] {
+                let s = prev[a] + transitions[a * L + b];
                 if s > best {
                     best = s;
                     arg = a;

@@ -93,13 +93,13 @@ pub fn train(
     // Keep features seen often enough; rows in first-seen order, so the model is deterministic.
     let mut counts: HashMap<u64, u32, BuildHasherDefault<super::KeyHasher>> = HashMap::default();
     for s in data {
-        for f in s.features.tokens.iter().flatten() {
+        for f in s.features.all() {
             *counts.entry(*f).or_default() += 1;
         }
     }
     let mut index = FeatureIndex::default();
     for s in data {
-        for &f in s.features.tokens.iter().flatten() {
+        for &f in s.features.all() {
             if counts[&f] >= options.min_count && !index.contains_key(&f) {
                 let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
                 index.insert(f, row);
@@ -135,8 +135,7 @@ pub fn train(
             let sentence = &data[s];
             let emissions: Vec<[f32; L]> = sentence
                 .features
-                .tokens
-                .iter()
+                .tokens()
                 .map(|f| emit_with(&weights.w, &index, f))
                 .collect();
             let predicted = viterbi(&emissions, &transitions.w);
@@ -148,7 +147,7 @@ pub fn train(
                 };
                 let pred_prev = if t == 0 { START } else { predicted[t - 1] };
                 if gold != pred {
-                    for f in &sentence.features.tokens[t] {
+                    for f in sentence.features.token(t) {
                         if let Some(&row) = index.get(f) {
                             let base = row as usize * L;
                             weights.update(base + gold, 1.0, step);
