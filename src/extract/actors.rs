@@ -12,7 +12,6 @@ use std::ops::Range;
 
 use super::doc::Doc;
 use super::lexicon::{CountryForm, Lexicon, Target};
-use super::ner::features::sentence_features_with;
 use super::ner::{DocContext, LABELS};
 use super::tokenize::TokenKind;
 use super::{Actor, ActorKind, Mention, slug};
@@ -394,6 +393,20 @@ pub struct Hit {
     pub key: String,
 }
 
+/// Whether `w` in lower case is one of `list` (lower-case words), without allocating for ASCII
+/// words: this runs for every token.
+fn lower_in(list: &[&str], w: &str) -> bool {
+    debug_assert!(
+        list.iter()
+            .all(|x| !x.bytes().any(|b| b.is_ascii_uppercase()))
+    );
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
+}
+
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -708,7 +721,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
         .iter()
         .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
         .collect();
-    let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
+    let mut context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let names_at = (0..words.len())
@@ -737,7 +750,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
             counterparts(&mut ctx);
             kin_names(&mut ctx);
         }
-        tagged_names(&mut ctx, &context);
+        tagged_names(&mut ctx, &mut context);
         if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);
@@ -1006,8 +1019,7 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
-        let lower = ctx.words[i].to_lowercase();
-        if ctx.taken[i] || !ORG_HEADS.contains(&lower.as_str()) || ctx.kind(i) != TokenKind::Word {
+        if ctx.taken[i] || ctx.kind(i) != TokenKind::Word || !lower_in(ORG_HEADS, ctx.words[i]) {
             i += 1;
             continue;
         }
@@ -1482,7 +1494,7 @@ fn possessive_institution(words: &[&str], end: usize) -> Option<usize> {
 /// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
 /// and locations that are not countries (cities, regions: places, not actors). The lexicons
 /// keep the last word on what a name is; the tagger finds the names they do not list.
-fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
+fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>) {
     // "By Horn Ledger staff — Addis Ababa": a byline names the writer, not an actor.
     if ctx.words.first().is_some_and(|w| *w == "By") && ctx.words.len() <= 12 {
         return;
@@ -1500,9 +1512,10 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             k += 1;
         }
     }
-    let features =
-        sentence_features_with(&ctx.words, &ctx.names_at, &ctx.titles_at, ctx.lex, context);
-    let (label_ids, margins) = ctx.lex.tagger.decode_with_margins(&features);
+    let (label_ids, margins) =
+        ctx.lex
+            .tagger
+            .decode_words(&ctx.words, &ctx.names_at, &ctx.titles_at, ctx.lex, context);
     let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
     let mut i = 0;
     while i < labels.len() {

@@ -207,47 +207,88 @@ pub enum CountryForm {
     Capital,
 }
 
-/// A phrase's tokens (normalized) and what it names.
-type Phrase = (Vec<String>, Target);
-
-/// A phrase table keyed by token strings, matched longest-first.
+/// One node of a phrase table's trie: what the phrase ending here names (the first one
+/// inserted), and the nodes one (normalized) token further on.
 #[derive(Debug, Default)]
+struct TrieNode {
+    target: Option<Target>,
+    next: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+}
+
+/// A phrase table: a trie over normalized tokens, matched longest-first.
+#[derive(Debug)]
 pub struct PhraseTable {
-    by_first: HashMap<String, Vec<Phrase>, BuildHasherDefault<FnvHasher>>,
+    /// Node 0 is the root.
+    nodes: Vec<TrieNode>,
     case_insensitive: bool,
 }
 
-/// FNV-1a: a fast hash for the short token strings the phrase tables are keyed by (the
-/// tables hold our own lexicons, so flooding is not a concern).
+impl Default for PhraseTable {
+    fn default() -> Self {
+        Self::new(false)
+    }
+}
+
+/// A fast hash for the short token strings the lexicons are keyed by: eight bytes at a time,
+/// then a final mix so every input bit reaches the low bits the tables index by (the tables
+/// hold our own lexicons, so flooding is not a concern).
 #[derive(Debug, Clone, Copy)]
-pub struct FnvHasher(u64);
+pub struct WordHasher(u64);
 
-/// A set of words hashed with FNV: looked up for almost every token, so the hash is cheap.
-pub type WordSet = HashSet<String, BuildHasherDefault<FnvHasher>>;
+/// A set of words hashed with [`WordHasher`]: looked up for almost every token, so the hash is
+/// cheap.
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
-impl Default for FnvHasher {
+impl Default for WordHasher {
     fn default() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
 }
 
-impl std::hash::Hasher for FnvHasher {
+impl WordHasher {
+    fn mix(&mut self, x: u64) {
+        self.0 = (self.0 ^ x)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The 64-bit finalizer of MurmurHash3.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            // The length tells "ab" from "ab\0".
+            self.mix(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b) | 0x100);
     }
 }
 
 impl PhraseTable {
     fn new(case_insensitive: bool) -> Self {
         Self {
-            by_first: HashMap::default(),
+            nodes: vec![TrieNode::default()],
             case_insensitive,
         }
     }
@@ -276,31 +317,43 @@ impl PhraseTable {
     }
 
     fn insert(&mut self, phrase: &str, target: Target) {
-        let tokens: Vec<String> = tokenize(phrase)
-            .iter()
-            .filter(|t| t.kind != TokenKind::Space)
-            .map(|t| self.norm(&phrase[t.span.clone()]).into_owned())
-            .collect();
-        let Some(first) = tokens.first().cloned() else {
-            return;
-        };
-        let list = self.by_first.entry(first).or_default();
-        if !list.iter().any(|(p, _)| *p == tokens) {
-            list.push((tokens, target));
-            // Longest first, so the first hit is the longest phrase.
-            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut node = 0;
+        let mut any = false;
+        for t in tokenize(phrase) {
+            if t.kind == TokenKind::Space {
+                continue;
+            }
+            any = true;
+            let token: Box<str> = self.norm(&phrase[t.span.clone()]).into();
+            node = if let Some(&child) = self.nodes[node].next.get(&token) {
+                child as usize
+            } else {
+                let child = self.nodes.len();
+                self.nodes.push(TrieNode::default());
+                let id =
+                    u32::try_from(child).expect("phrase tables stay far below 4 billion nodes");
+                self.nodes[node].next.insert(token, id);
+                child
+            };
+        }
+        // The first phrase inserted with these tokens keeps them.
+        if any && self.nodes[node].target.is_none() {
+            self.nodes[node].target = Some(target);
         }
     }
 
     /// Calls `f` with the form `s` is looked up by. Short ASCII words (nearly all of them)
     /// are folded on the stack: this runs for every token and every table.
     fn with_norm<R>(&self, s: &str, f: impl FnOnce(&str) -> R) -> R {
+        if !s.is_ascii() {
+            return f(&self.norm(s));
+        }
+        // ASCII: no typographic apostrophes, and case folds by ASCII rules.
+        if !self.case_insensitive || !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(s);
+        }
         let mut buf = [0u8; 32];
-        if self.case_insensitive
-            && s.len() <= buf.len()
-            && s.is_ascii()
-            && s.bytes().any(|b| b.is_ascii_uppercase())
-        {
+        if s.len() <= buf.len() {
             let folded = &mut buf[..s.len()];
             folded.copy_from_slice(s.as_bytes());
             folded.make_ascii_lowercase();
@@ -308,40 +361,23 @@ impl PhraseTable {
                 return f(folded);
             }
         }
-        f(&self.norm(s))
-    }
-
-    /// Whether `word` looks up as the stored (normalized) token `stored`, without allocating
-    /// for ASCII words.
-    fn matches(&self, word: &str, stored: &str) -> bool {
-        if word.is_ascii() {
-            // ASCII has no typographic apostrophes, and folds by ASCII rules; `stored` is
-            // already folded, so comparing without case is comparing the folded forms.
-            if self.case_insensitive {
-                word.eq_ignore_ascii_case(stored)
-            } else {
-                word == stored
-            }
-        } else {
-            self.norm(word) == stored
-        }
+        f(&s.to_ascii_lowercase())
     }
 
     /// Longest phrase starting at `words[start]`: (token count, target).
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
-        let list = self.with_norm(words.get(start)?, |first| self.by_first.get(first))?;
-        'outer: for (phrase, target) in list {
-            if start + phrase.len() > words.len() {
-                continue;
+        let mut node = 0;
+        let mut best = None;
+        for (k, word) in words.get(start..)?.iter().enumerate() {
+            let Some(&child) = self.with_norm(word, |w| self.nodes[node].next.get(w)) else {
+                break;
+            };
+            node = child as usize;
+            if let Some(target) = self.nodes[node].target {
+                best = Some((k + 1, target));
             }
-            for (k, p) in phrase.iter().enumerate().skip(1) {
-                if !self.matches(words[start + k], p) {
-                    continue 'outer;
-                }
-            }
-            return Some((phrase.len(), *target));
         }
-        None
+        best
     }
 }
 
@@ -390,7 +426,7 @@ pub struct Lexicon {
     organization_by_key: HashMap<String, usize>,
     /// Portfolio forms split into words, by their first word folded to ASCII lower case:
     /// (domain index, words), in lexicon order.
-    domain_forms: HashMap<String, Vec<DomainForm>, BuildHasherDefault<FnvHasher>>,
+    domain_forms: HashMap<String, Vec<DomainForm>, BuildHasherDefault<WordHasher>>,
     /// The trained entity tagger (`assets/models/ner.bin`, or `ner.bin` in the override folder).
     pub tagger: NerModel,
 }

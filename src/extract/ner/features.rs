@@ -3,10 +3,11 @@
 //! word that the same document also writes in lower case is probably not a name), membership
 //! in the lexicons, and position. Features are hashed to 64-bit keys.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use crate::extract::lexicon::{CountryForm, FnvHasher, Lexicon, Target};
+use super::L;
+use crate::extract::lexicon::{CountryForm, Lexicon, Target, WordHasher};
 
 /// Feature templates; the discriminant goes into the hash so templates never collide.
 #[derive(Debug, Clone, Copy)]
@@ -161,11 +162,16 @@ fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
     out
 }
 
+/// The summed scores of each word's own features, by word.
+pub type WordScores<'a> = HashMap<&'a str, [f32; L], BuildHasherDefault<WordHasher>>;
+
 /// Per-document context: the words the document also writes in lower case (borrowed from the
-/// document's text).
+/// document's text), and the tagger's scores for each word's own features, summed once per
+/// document (see [`FeatureSink`]).
 #[derive(Debug, Default)]
 pub struct DocContext<'a> {
-    lower_seen: HashSet<&'a str, BuildHasherDefault<FnvHasher>>,
+    lower_seen: HashSet<&'a str, BuildHasherDefault<WordHasher>>,
+    pub(super) word_scores: WordScores<'a>,
 }
 
 impl<'a> DocContext<'a> {
@@ -182,7 +188,10 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        Self { lower_seen }
+        Self {
+            lower_seen,
+            word_scores: HashMap::default(),
+        }
     }
 }
 
@@ -230,6 +239,37 @@ impl SentenceFeatures {
     }
 }
 
+/// Where the features of a sentence go: stored for training ([`SentenceFeatures`]) or summed
+/// into label scores for tagging. Each token's features come in two runs: first those that
+/// depend on the word alone (the word, its case, shape and affixes), then those of its context.
+/// A sink that already knows the first run's effect for a word can skip it.
+pub trait FeatureSink<'w> {
+    /// A token begins; `true` when the sink needs no features of the word alone.
+    fn start_token(&mut self, word: &'w str) -> bool;
+    /// One feature of the current token.
+    fn feature(&mut self, key: u64);
+    /// The features of the word alone are done; context features follow.
+    fn word_done(&mut self);
+    /// The token is done.
+    fn end_token(&mut self);
+}
+
+impl<'w> FeatureSink<'w> for SentenceFeatures {
+    fn start_token(&mut self, _word: &'w str) -> bool {
+        false
+    }
+
+    fn feature(&mut self, key: u64) {
+        self.keys.push(key);
+    }
+
+    fn word_done(&mut self) {}
+
+    fn end_token(&mut self) {
+        self.ends.push(self.keys.len());
+    }
+}
+
 /// Appends `w` in lower case to `out` (by ASCII rules when it is ASCII, as nearly all words
 /// are).
 fn push_lower(w: &str, out: &mut String) {
@@ -262,6 +302,23 @@ pub fn sentence_features_with(
     lex: &Lexicon,
     doc: &DocContext,
 ) -> SentenceFeatures {
+    let mut out = SentenceFeatures {
+        keys: Vec::with_capacity(words.len() * 36),
+        ends: Vec::with_capacity(words.len()),
+    };
+    visit_features(words, names_at, titles_at, lex, doc, &mut out);
+    out
+}
+
+/// Hands the features of every token of `words` to `sink`, in a fixed order.
+pub fn visit_features<'w>(
+    words: &[&'w str],
+    names_at: &[Option<(usize, Target)>],
+    titles_at: &[Option<(usize, Target)>],
+    lex: &Lexicon,
+    doc: &DocContext,
+    sink: &mut impl FeatureSink<'w>,
+) {
     let n = words.len();
     // Lower-case forms and shapes, each written into one buffer for the whole sentence.
     let mut lower_text = String::with_capacity(words.iter().map(|w| w.len()).sum());
@@ -307,10 +364,6 @@ pub fn sentence_features_with(
     };
     let titles: Vec<bool> = titles_at.iter().map(Option::is_some).collect();
     let given: Vec<bool> = words.iter().map(|w| lex.given_names.contains(*w)).collect();
-    let mut out = SentenceFeatures {
-        keys: Vec::with_capacity(n * 36),
-        ends: Vec::with_capacity(n),
-    };
     let mut short = String::with_capacity(8);
     for i in 0..n {
         let k = isize::try_from(i).unwrap_or(isize::MAX);
@@ -319,61 +372,65 @@ pub fn sentence_features_with(
         let sh = shapes[i];
         let prev = at(&lower, k - 1);
         let next = at(&lower, k + 1);
-        let f = &mut out.keys;
-        short_shape_into(sh, &mut short);
-        f.push(hash(T::Bias, &[]));
-        f.push(hash(T::Word, &[w]));
-        f.push(hash(T::Lower, &[lw]));
-        f.push(hash(T::Shape, &[sh]));
-        f.push(hash(T::ShortShape, &[&short]));
-        f.push(hash(T::Prefix1, &[prefix(w, 1)]));
-        f.push(hash(T::Prefix2, &[prefix(lw, 2)]));
-        f.push(hash(T::Prefix3, &[prefix(lw, 3)]));
-        f.push(hash(T::Prefix4, &[prefix(lw, 4)]));
-        f.push(hash(T::Suffix1, &[suffix(lw, 1)]));
-        f.push(hash(T::Suffix2, &[suffix(lw, 2)]));
-        f.push(hash(T::Suffix3, &[suffix(lw, 3)]));
-        f.push(hash(T::Suffix4, &[suffix(lw, 4)]));
-        f.push(hash(T::PrevLower, &[prev]));
-        f.push(hash(T::NextLower, &[next]));
-        f.push(hash(T::Prev2Lower, &[at(&lower, k - 2)]));
-        f.push(hash(T::Next2Lower, &[at(&lower, k + 2)]));
-        f.push(hash(T::PrevShape, &[at(&shapes, k - 1)]));
-        f.push(hash(T::NextShape, &[at(&shapes, k + 1)]));
-        f.push(hash(T::PrevWordBigram, &[prev, lw]));
-        f.push(hash(T::NextWordBigram, &[lw, next]));
-        f.push(hash(
+        if !sink.start_token(w) {
+            short_shape_into(sh, &mut short);
+            let mut f = |key: u64| sink.feature(key);
+            f(hash(T::Bias, &[]));
+            f(hash(T::Word, &[w]));
+            f(hash(T::Lower, &[lw]));
+            f(hash(T::Shape, &[sh]));
+            f(hash(T::ShortShape, &[&short]));
+            f(hash(T::Prefix1, &[prefix(w, 1)]));
+            f(hash(T::Prefix2, &[prefix(lw, 2)]));
+            f(hash(T::Prefix3, &[prefix(lw, 3)]));
+            f(hash(T::Prefix4, &[prefix(lw, 4)]));
+            f(hash(T::Suffix1, &[suffix(lw, 1)]));
+            f(hash(T::Suffix2, &[suffix(lw, 2)]));
+            f(hash(T::Suffix3, &[suffix(lw, 3)]));
+            f(hash(T::Suffix4, &[suffix(lw, 4)]));
+        }
+        sink.word_done();
+        let mut f = |key: u64| sink.feature(key);
+        f(hash(T::PrevLower, &[prev]));
+        f(hash(T::NextLower, &[next]));
+        f(hash(T::Prev2Lower, &[at(&lower, k - 2)]));
+        f(hash(T::Next2Lower, &[at(&lower, k + 2)]));
+        f(hash(T::PrevShape, &[at(&shapes, k - 1)]));
+        f(hash(T::NextShape, &[at(&shapes, k + 1)]));
+        f(hash(T::PrevWordBigram, &[prev, lw]));
+        f(hash(T::NextWordBigram, &[lw, next]));
+        f(hash(
             T::ShapeTrigram,
             &[at(&shapes, k - 1), sh, at(&shapes, k + 1)],
         ));
         if i == 0 {
-            f.push(hash(T::First, &[]));
-            f.push(hash(T::FirstShape, &[sh]));
+            f(hash(T::First, &[]));
+            f(hash(T::FirstShape, &[sh]));
         }
         if headline {
-            f.push(hash(T::Headline, &[]));
-            f.push(hash(T::HeadlineLower, &[lw]));
+            f(hash(T::Headline, &[]));
+            f(hash(T::HeadlineLower, &[lw]));
         }
         if w.chars().next().is_some_and(char::is_uppercase) && doc.lower_seen.contains(lw) {
-            f.push(hash(T::SeenLower, &[]));
+            f(hash(T::SeenLower, &[]));
         }
-        f.push(hash(T::Lexicon, &[classes[i]]));
-        f.push(hash(T::PrevLexicon, &[class_at(k - 1), classes[i]]));
-        f.push(hash(T::NextLexicon, &[classes[i], class_at(k + 1)]));
+        f(hash(T::Lexicon, &[classes[i]]));
+        f(hash(T::PrevLexicon, &[class_at(k - 1), classes[i]]));
+        f(hash(T::NextLexicon, &[classes[i], class_at(k + 1)]));
         if lex.is_common_word(w) {
-            f.push(hash(T::Common, &[]));
+            f(hash(T::Common, &[]));
         }
         if given[i] {
-            f.push(hash(T::GivenName, &[]));
+            f(hash(T::GivenName, &[]));
         }
         if flag_at(&given, k - 1) {
-            f.push(hash(T::PrevGivenName, &[]));
+            f(hash(T::PrevGivenName, &[]));
         }
         if titles[i] {
-            f.push(hash(T::Title, &[]));
+            f(hash(T::Title, &[]));
         }
         if flag_at(&titles, k - 1) {
-            f.push(hash(T::PrevTitle, &[]));
+            f(hash(T::PrevTitle, &[]));
         }
         let len = match w.chars().count() {
             0..=1 => "1",
@@ -381,10 +438,9 @@ pub fn sentence_features_with(
             4..=6 => "4-6",
             _ => "7+",
         };
-        f.push(hash(T::Length, &[len]));
-        out.ends.push(out.keys.len());
+        f(hash(T::Length, &[len]));
+        sink.end_token();
     }
-    out
 }
 
 #[cfg(test)]

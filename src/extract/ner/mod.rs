@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub use features::{DocContext, SentenceFeatures, sentence_features};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Target};
 
 /// The labels, in model order.
 pub const LABELS: [&str; 9] = [
@@ -42,19 +42,26 @@ fn allowed(a: usize, b: usize) -> bool {
 }
 
 /// For each label `b`, the labels that may come before it, ascending, and how many there are
-/// (Viterbi looks at only these).
-fn predecessors() -> [([usize; L], usize); L] {
+/// (Viterbi looks at only these). Labels are `O`, then `B-X`, `I-X` pairs, so `I-X` is an even
+/// index above 0, preceded by its `B-X` or itself; a test checks this against [`allowed`].
+const PREDECESSORS: [([usize; L], usize); L] = {
     let mut out = [([0; L], 0); L];
-    for (b, (list, count)) in out.iter_mut().enumerate() {
-        for a in 0..L {
-            if allowed(a, b) {
-                list[*count] = a;
-                *count += 1;
+    let mut b = 0;
+    while b < L {
+        let mut a = 0;
+        while a < L {
+            let inside = b % 2 == 0 && b > 0;
+            if !inside || a == b - 1 || a == b {
+                let count = out[b].1;
+                out[b].0[count] = a;
+                out[b].1 = count + 1;
             }
+            a += 1;
         }
+        b += 1;
     }
     out
-}
+};
 
 /// Feature keys are hashes already, so the map hashes them no further.
 #[derive(Debug, Default, Clone, Copy)]
@@ -78,8 +85,9 @@ impl Hasher for KeyHasher {
 
 /// A map from feature key to weight row (training).
 pub type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
-/// A map from feature key to its weights, one per label (tagging: one lookup per feature).
-pub type WeightMap = HashMap<u64, [f32; L], BuildHasherDefault<KeyHasher>>;
+/// A map from feature key to its weights, one per label, as in the model file: `i16` times the
+/// model's scale (tagging: one lookup per feature; 32 bytes a feature keeps the table in cache).
+pub type WeightMap = HashMap<u64, [i16; L], BuildHasherDefault<KeyHasher>>;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -95,8 +103,10 @@ pub enum ModelError {
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct NerModel {
-    /// Emission weights per feature, one per label.
+    /// Emission weights per feature, one per label, in units of `scale`.
     weights: WeightMap,
+    /// The value of one unit of `weights`.
+    scale: f32,
     /// `(L + 1) × L` transition weights; the last row is the sentence start.
     transitions: Vec<f32>,
 }
@@ -112,17 +122,40 @@ impl NerModel {
     }
 
     /// A model from trained weights: `rows` holds `L` weights for each row of `index`.
+    /// The weights are rounded to the file's `i16` steps, so training reports the scores of
+    /// the model it writes.
     fn from_rows(index: &FeatureIndex, rows: &[f32], transitions: Vec<f32>) -> Self {
+        let max = index
+            .values()
+            .flat_map(|&row| &rows[row as usize * L..row as usize * L + L])
+            .fold(0.0_f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
         let mut weights =
             WeightMap::with_capacity_and_hasher(index.len(), BuildHasherDefault::default());
         for (&key, &row) in index {
             let base = row as usize * L;
-            let mut w = [0.0; L];
-            w.copy_from_slice(&rows[base..base + L]);
+            let mut w = [0; L];
+            for (q, x) in w.iter_mut().zip(&rows[base..base + L]) {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "rounded into i16 range by the scale"
+                )]
+                {
+                    *q = (x / scale)
+                        .round()
+                        .clamp(f32::from(i16::MIN), f32::from(i16::MAX))
+                        as i16;
+                }
+            }
             weights.insert(key, w);
         }
         Self {
             weights,
+            scale,
             transitions,
         }
     }
@@ -136,8 +169,8 @@ impl NerModel {
         let mut out = [0.0; L];
         for f in feats {
             if let Some(w) = self.weights.get(f) {
-                for (o, x) in out.iter_mut().zip(w) {
-                    *o += x;
+                for (o, &q) in out.iter_mut().zip(w) {
+                    *o += f32::from(q) * self.scale;
                 }
             }
         }
@@ -163,6 +196,39 @@ impl NerModel {
         (labels, margins)
     }
 
+    /// The best label sequence and its margins (as [`Self::decode_with_margins`]) for one
+    /// sentence of a document, with the lexicon lookups of every word already done. Scores of
+    /// each word's own features are summed once per document and kept in `doc`, which gives
+    /// the same scores as summing them again.
+    pub fn decode_words<'a>(
+        &self,
+        words: &[&'a str],
+        names_at: &[Option<(usize, Target)>],
+        titles_at: &[Option<(usize, Target)>],
+        lex: &Lexicon,
+        doc: &mut DocContext<'a>,
+    ) -> (Vec<usize>, Vec<f32>) {
+        let mut cache = std::mem::take(&mut doc.word_scores);
+        let mut sink = Emitter {
+            model: self,
+            cache: &mut cache,
+            word: "",
+            known: false,
+            score: [0.0; L],
+            out: Vec::with_capacity(words.len()),
+        };
+        features::visit_features(words, names_at, titles_at, lex, doc, &mut sink);
+        let emissions = sink.out;
+        doc.word_scores = cache;
+        let labels = viterbi(&emissions, &self.transitions);
+        let margins = labels
+            .iter()
+            .zip(&emissions)
+            .map(|(&l, e)| e[l] - e[0])
+            .collect();
+        (labels, margins)
+    }
+
     /// Tags one sentence: label strings, one per word.
     pub fn tag(&self, words: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<&'static str> {
         let features = sentence_features(words, lex, doc);
@@ -176,35 +242,18 @@ impl NerModel {
     /// (u64) and `L` weights as i16 (times `scale`), little-endian, sorted by key so the same
     /// model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .values()
-            .flatten()
-            .fold(0.0_f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
-        let mut rows: Vec<(u64, &[f32; L])> = self.weights.iter().map(|(&k, w)| (k, w)).collect();
+        let mut rows: Vec<(u64, &[i16; L])> = self.weights.iter().map(|(&k, w)| (k, w)).collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
         let mut out = Vec::with_capacity(32 + rows.len() * (8 + 2 * L));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&u32::try_from(rows.len()).unwrap_or(u32::MAX).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
         for (key, weights) in rows {
             out.extend_from_slice(&key.to_le_bytes());
-            for w in weights {
-                #[allow(
-                    clippy::cast_possible_truncation,
-                    reason = "rounded into i16 range by the scale"
-                )]
-                let q = (w / scale)
-                    .round()
-                    .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
+            for q in weights {
                 out.extend_from_slice(&q.to_le_bytes());
             }
         }
@@ -232,16 +281,61 @@ impl NerModel {
         let mut weights = WeightMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
         for _ in 0..n {
             let key = u64::from_le_bytes(r.array()?);
-            let mut w = [0.0; L];
-            for x in &mut w {
-                *x = f32::from(i16::from_le_bytes(r.array()?)) * scale;
+            let mut w = [0; L];
+            for q in &mut w {
+                *q = i16::from_le_bytes(r.array()?);
             }
             weights.insert(key, w);
         }
         Ok(Self {
             weights,
+            scale,
             transitions,
         })
+    }
+}
+
+/// Sums feature weights into per-token label scores as the features come, taking the scores
+/// of a word's own features from `cache` when the document has had the word before.
+struct Emitter<'m, 'c, 'a> {
+    model: &'m NerModel,
+    cache: &'c mut features::WordScores<'a>,
+    word: &'a str,
+    known: bool,
+    score: [f32; L],
+    out: Vec<[f32; L]>,
+}
+
+impl<'a> features::FeatureSink<'a> for Emitter<'_, '_, 'a> {
+    fn start_token(&mut self, word: &'a str) -> bool {
+        self.word = word;
+        if let Some(score) = self.cache.get(word) {
+            self.score = *score;
+            self.known = true;
+        } else {
+            self.score = [0.0; L];
+            self.known = false;
+        }
+        self.known
+    }
+
+    fn feature(&mut self, key: u64) {
+        if let Some(w) = self.model.weights.get(&key) {
+            let scale = self.model.scale;
+            for (o, &q) in self.score.iter_mut().zip(w) {
+                *o += f32::from(q) * scale;
+            }
+        }
+    }
+
+    fn word_done(&mut self) {
+        if !self.known {
+            self.cache.insert(self.word, self.score);
+        }
+    }
+
+    fn end_token(&mut self) {
+        self.out.push(self.score);
     }
 }
 
@@ -272,7 +366,6 @@ fn viterbi(emissions: &[[f32; L]], transitions: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    let predecessors = predecessors();
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
     let mut back = vec![[0u8; L]; n];
     for b in 0..L {
@@ -285,7 +378,7 @@ fn viterbi(emissions: &[[f32; L]], transitions: &[f32]) -> Vec<usize> {
         for b in 0..L {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            let (list, count) = &predecessors[b];
+            let (list, count) = &PREDECESSORS[b];
             for &a in &list[..*count] {
                 let s = prev[a] + transitions[a * L + b];
                 if s > best {
@@ -327,6 +420,14 @@ mod tests {
         assert!(!allowed(label_index("B-ORG"), i_per));
         assert!(!allowed(START, i_per));
         assert!(allowed(START, b_per));
+    }
+
+    #[test]
+    fn the_predecessor_table_follows_the_bio_rules() {
+        for (b, (list, count)) in PREDECESSORS.iter().enumerate() {
+            let expected: Vec<usize> = (0..L).filter(|&a| allowed(a, b)).collect();
+            assert_eq!(&list[..*count], expected.as_slice(), "before {}", LABELS[b]);
+        }
     }
 
     #[test]
