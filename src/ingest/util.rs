@@ -12,6 +12,11 @@ pub(super) fn find_urls(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Every prefix starts with an "h" or a "w"; most bytes are neither.
+        if !matches!(bytes[i], b'h' | b'H' | b'w' | b'W') {
+            i += 1;
+            continue;
+        }
         // Only ASCII bytes can start a prefix, so `i` is on a char boundary whenever one matches.
         if let Some(prefix) = url_prefix(&bytes[i..])
             && starts_word(text, i, prefix == 4)

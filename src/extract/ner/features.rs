@@ -181,16 +181,22 @@ impl<'a> DocContext<'a> {
         'a: 's,
     {
         let mut lower_seen = HashSet::default();
+        let mut words = 0;
         for s in sentences {
+            words += s.len();
             for w in s {
                 if w.chars().next().is_some_and(char::is_lowercase) {
                     lower_seen.insert(*w);
                 }
             }
         }
+        // About one word in two is new to an article; sized once, the map never regrows.
         Self {
             lower_seen,
-            word_scores: HashMap::default(),
+            word_scores: HashMap::with_capacity_and_hasher(
+                words / 2,
+                BuildHasherDefault::default(),
+            ),
         }
     }
 }
