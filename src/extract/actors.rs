@@ -115,6 +115,8 @@ const COMPANY_WORDS: &[&str] = &[
     "magazine",
     "journal",
     "house",
+    "chambers",
+    "fellowship",
 ];
 
 /// Members of faiths and peoples, singular (plurals are folded before the lookup).
@@ -139,6 +141,19 @@ const FAITH_WORDS: &[&str] = &[
     "Traveller",
     "Kurd",
 ];
+
+/// Whether `w` names the followers of someone or the people of somewhere by its suffix:
+/// "Blairite", "Trotskyites", "Glaswegians", "Asians". Such a word stands for a loose group,
+/// never for one person or one body.
+fn follower_word(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ites")
+        .or_else(|| w.strip_suffix("ite"))
+        .or_else(|| w.strip_suffix("ians"));
+    stem.is_some_and(|s| {
+        s.chars().count() >= 2 && is_capitalized(s) && s.chars().all(char::is_alphabetic)
+    })
+}
 
 /// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
 fn member_word(w: &str) -> bool {
@@ -218,6 +233,18 @@ const PLACE_NOUNS: &[&str] = &[
     "businessman",
     "businesswoman",
     "farmer",
+    "student",
+    "students",
+    "nurse",
+    "pensioner",
+    "pensioners",
+    "schoolboy",
+    "schoolgirl",
+    "teenager",
+    "headquarters",
+    "prison",
+    "jail",
+    "unit",
 ];
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
@@ -596,6 +623,26 @@ impl SentenceCtx<'_, '_> {
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
         if kind != "LOC" && words.iter().all(|w| member_word(w)) {
+            return false;
+        }
+        // "Blairite Alan Milburn", "Asians were more likely": a lone word for followers or
+        // inhabitants is no actor (a given name such as "Marguerite" still may be).
+        if kind != "LOC"
+            && words.len() == 1
+            && follower_word(first)
+            && !self.lex.given_names.contains(first)
+        {
+            return false;
+        }
+        // "No, I'm Jewish": a speaker's own words ("I'm", "we're") start no name.
+        if kind == "PER"
+            && words.iter().any(|w| {
+                *w == "I"
+                    || ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll"]
+                        .iter()
+                        .any(|c| w.len() > c.len() && w.ends_with(c))
+            })
+        {
             return false;
         }
         // "Areas of Concern & Potential", "Eastern Shield": capitalized common words are a
@@ -1541,7 +1588,10 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         }
         // Post-nominals are not part of a name ("Tom McCabe MSP", "Guy Mansfield QC"); alone
         // they are no name at all.
-        while last > i + 1 && POST_NOMINALS.contains(&ctx.words[last - 1]) {
+        while last > i + 1
+            && (POST_NOMINALS.contains(&ctx.words[last - 1])
+                || matches!(ctx.words[last - 1], "Councillor" | "Cllr" | "DJ"))
+        {
             last -= 1;
         }
         if POST_NOMINALS.contains(&ctx.words[i]) {
@@ -1597,6 +1647,8 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         if kind == "ORG" && last == end && !legislature {
             last = organization_tail(ctx.lex, &ctx.words, last);
             let mut more = 0;
+            // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
+            // post-nominal, a title or a person's name after the body is not part of it.)
             while more < 3
                 && last < ctx.words.len()
                 && !ctx.taken[last]
@@ -1604,6 +1656,11 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                 && is_capitalized(ctx.words[last])
                 && (!ctx.lex.is_common_word(ctx.words[last])
                     || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
+                && !POST_NOMINALS.contains(&ctx.words[last])
+                && !matches!(ctx.words[last], "DJ" | "Councillor" | "Cllr")
+                && ctx.titles_at[last].is_none()
+                && !(ctx.lex.given_names.contains(ctx.words[last])
+                    && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
             {
                 last += 1;
                 more += 1;
@@ -1611,8 +1668,19 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
         }
         // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the
         // organization ends before the given name.
+        // ("Liberal Democrat David Laws": a surname that is also a plain word may fall
+        // outside the span, after the given name that ends it.)
+        let surname_after = ctx
+            .words
+            .get(last)
+            .is_some_and(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic));
+        let cut_end = if surname_after {
+            last
+        } else {
+            last.saturating_sub(1)
+        };
         if kind == "ORG"
-            && let Some(k) = (i + 1..last.saturating_sub(1)).find(|&k| {
+            && let Some(k) = (i + 1..cut_end).find(|&k| {
                 ctx.lex.given_names.contains(ctx.words[k])
                     && last - k <= 3
                     && ctx.words[k + 1..last].iter().all(|w| {
@@ -1621,6 +1689,45 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             })
         {
             last = k;
+        }
+        // "the Fabian Society's Ann Lee", "Capital Radio DJ Ann Lee", "City Councillor Ann
+        // Lee": a possessive, a title or a post-nominal inside the span ends the body's name,
+        // and the capitalized words after a title are the person holding it.
+        let mut holder = None;
+        if kind == "ORG"
+            && let Some(k) = (i + 1..last.saturating_sub(1)).find(|&k| {
+                (matches!(ctx.words[k], "'s" | "’s")
+                    && ctx.words[k + 1..last].len() == 2
+                    && ctx.words[k + 1..last].iter().all(|w| {
+                        is_capitalized(w)
+                            && (ctx.lex.given_names.contains(*w) || !ctx.lex.is_common_word(w))
+                            && !ORG_HEADS.contains(&w.to_lowercase().as_str())
+                            && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+                            && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
+                    }))
+                    || matches!(ctx.words[k], "DJ" | "Councillor" | "Cllr")
+                    || POST_NOMINALS.contains(&ctx.words[k])
+                    || ctx.titles_at[k].is_some_and(|(_, t)| t != Target::Honorific)
+            })
+        {
+            let title_end = match ctx.titles_at[k] {
+                Some((tl, _)) => k + tl,
+                None => k + 1,
+            };
+            if !matches!(ctx.words[k], "'s" | "’s")
+                && last >= title_end + 2
+                && last - title_end <= 3
+                && ctx.words[title_end..last]
+                    .iter()
+                    .all(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic))
+            {
+                holder = Some(title_end..last);
+            }
+            // ("the Lord Chancellor's Department": a title inside a body's name with no
+            // person after it belongs to the name.)
+            if holder.is_some() || ctx.titles_at[k].is_none() {
+                last = k;
+            }
         }
         // "Eurosceptic party UKIP", "Labour-run council": a lone word qualifying the group noun
         // after it is no name.
@@ -1721,8 +1828,13 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                 "disease" | "diseases" | "syndrome"
             )
         };
+        let ends_in_disease = matches!(
+            ctx.words[last.max(i + 1) - 1].to_lowercase().as_str(),
+            "disease" | "diseases" | "syndrome" | "sclerosis" | "fever"
+        );
         if kind != "LOC"
-            && (ctx.words.get(last).is_some_and(disease)
+            && (ends_in_disease
+                || ctx.words.get(last).is_some_and(disease)
                 || (last == i + 1
                     && ctx
                         .words
@@ -1733,6 +1845,19 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                         .take(10)
                         .take_while(|w| !matches!(**w, "." | ";" | ":" | "(" | "\""))
                         .any(disease)))
+        {
+            i = end;
+            continue;
+        }
+        // "Las Vegas style resorts", "a Soviet-style plan": a name that gives a style only
+        // describes.
+        let style_at = |k: usize| {
+            ctx.words
+                .get(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case("style"))
+        };
+        if kind != "LOC"
+            && (style_at(last) || (ctx.words.get(last) == Some(&"-") && style_at(last + 1)))
         {
             i = end;
             continue;
@@ -1851,8 +1976,32 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                         | "suburb"
                         | "parish"
                 );
+            // "Bolton West MP", "the Salford MP", "Middlesbrough mayor Ray Mallon": a body the
+            // lexicons do not list, named before a member or mayor, is the seat or town they
+            // hold (parties before "MP" are in the lexicons and taken already).
+            let seat_holder = kind == "ORG"
+                && !name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
+                && ctx.words.get(last).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "MP" | "MPs"
+                            | "MSP"
+                            | "MSPs"
+                            | "AM"
+                            | "MEP"
+                            | "MEPs"
+                            | "MLA"
+                            | "mayor"
+                            | "Mayor"
+                            | "councillor"
+                            | "councillors"
+                            | "Councillor"
+                    )
+                });
             let found = match kind {
-                "PER" | "ORG" if constituency || from_place || of_place => {
+                "PER" | "ORG" if constituency || from_place || of_place || seat_holder => {
                     Some(Found::Place { name })
                 }
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
@@ -1913,6 +2062,20 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             if let Some(found) = found {
                 ctx.take(i..last, found);
             }
+        }
+        if let Some(person) = holder
+            && ctx.free(person.clone())
+        {
+            let name = ctx.text_of(person.clone());
+            ctx.take(
+                person,
+                Found::Person {
+                    name,
+                    role: None,
+                    country: None,
+                    known: None,
+                },
+            );
         }
         i = end;
     }

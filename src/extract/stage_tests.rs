@@ -807,3 +807,53 @@ fn a_name_before_of_opens_an_institute_name() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_body_before_a_member_or_mayor_is_their_seat() {
+    let x = run(
+        "Row\n\nMs Kelly, a Cabinet Office minister and Hexley South MP, arrived. The Brinmouth MP told the committee. The Brinmouth mayor Ravi Menon agreed. He clashed with Carbury nurse Ellen Marsh outside its Carbury headquarters.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("hexley") || k.contains("brinmouth") || k.contains("carbury")),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(keys(&x).contains(&"person:ellen-marsh"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_title_or_a_possessive_inside_a_body_name_starts_a_person() {
+    let x = run(
+        "Panel\n\nThe Harlow Society's Priya Danes said the change was overdue. Wave Radio DJ Ellen Marsh will pick questions, said Tarnwick City Councillor Owen Pryce.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"org:harlow-society"), "{ks:?}");
+    assert!(ks.contains(&"person:priya-danes"), "{ks:?}");
+    assert!(ks.contains(&"person:ellen-marsh"), "{ks:?}");
+    assert!(ks.contains(&"person:owen-pryce"), "{ks:?}");
+    assert!(
+        !ks.iter()
+            .any(|k| k.contains("dj") || k.contains("councillor") || k.contains("tarnwick")),
+        "{ks:?}"
+    );
+}
+
+#[test]
+fn followers_speakers_styles_and_illnesses_are_no_actors() {
+    let x = run(
+        "Notes\n\nA fresh row began after Kestonite Owen Pryce was chosen. Dunmorians were twice as likely to vote. She replied: \"No, I'm Catholic, I am not a spy.\" He plans Rialto style resorts. Many suffer from Multiple Sclerosis, Ravi Menon said.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| {
+            k.contains("keston")
+                || k.contains("dunmor")
+                || k.contains("catholic")
+                || k.contains("rialto")
+                || k.contains("sclerosis")
+        }),
+        "{:?}",
+        keys(&x)
+    );
+}
