@@ -600,12 +600,33 @@ impl SentenceCtx<'_, '_> {
         let byline = i > 0
             && i + len == self.words.len()
             && matches!(self.words[i - 1], "—" | "–" | "-" | "|");
-        // "the Brussels talks", "the Malaysia meeting": the name says where they are held.
+        // "the Brussels talks", "the Malaysia meeting": the name says where they are held;
+        // "the Madrid rail bombing", "the Berlin blockade": where the blow fell.
+        let venue_at = |k: usize, meetings: bool| {
+            matches!(
+                self.lex.trigger_table.longest_at(&self.words, k),
+                Some((_, Target::Trigger(t)))
+                    if (meetings
+                        && matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE"))
+                        || self.lex.triggers[t].category == "ASSAULT"
+                        || self.lex.triggers[t].kind == "blockade"
+            )
+        };
+        // (Only as a noun's qualifier after a determiner: "Moscow attacked" is Moscow acting.)
+        let determined = i > 0
+            && (matches!(
+                self.words[i - 1].to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "last" | "recent"
+            ) || self.words[i - 1].chars().all(|c| c.is_ascii_digit()));
         let venue = matches!(
             self.lex.trigger_table.longest_at(&self.words, i + len),
             Some((_, Target::Trigger(t)))
                 if matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE")
-        );
+        ) || (determined && venue_at(i + len, false))
+            || (determined
+                && i + len + 1 < self.words.len()
+                && self.words[i + len].chars().all(|c| c.is_ascii_lowercase())
+                && venue_at(i + len + 1, false));
         locative || dateline || byline || venue
     }
 

@@ -857,3 +857,54 @@ fn followers_speakers_styles_and_illnesses_are_no_actors() {
         keys(&x)
     );
 }
+
+#[test]
+fn offering_thanks_is_thanking_and_no_proposal() {
+    let x = run("Wedding\n\nPrime Minister Ravi Menon also offered his congratulations.\n");
+    assert!(events_of(&x, Plover::Request).is_empty(), "{:?}", x.events);
+    let thanks = events_of(&x, Plover::Support);
+    assert_eq!(thanks.len(), 1, "{:?}", x.events);
+    assert_eq!(thanks[0].modality, None);
+}
+
+#[test]
+fn the_teller_of_an_intention_is_the_one_who_will_act() {
+    let x = run(
+        "Book\n\nThe book says Ravi Menon told Owen Pryce he would stand down before the election.\n",
+    );
+    assert!(events_of(&x, Plover::Retreat).is_empty(), "{:?}", x.events);
+    let quit = events_of(&x, Plover::Concede);
+    assert_eq!(quit.len(), 1, "{:?}", x.events);
+    assert_eq!(quit[0].source.as_deref(), Some("person:ravi-menon"));
+}
+
+#[test]
+fn a_reach_a_venue_or_a_topic_takes_no_part() {
+    let x = run(
+        "Strikes\n\nCivil servants joined the UK-wide strike. Such schemes did not stop the Lisbon rail bombing. Talks on the future of Bermuda begin at Ravi Menon's country house.\n",
+    );
+    assert!(
+        x.events.iter().all(|e| {
+            !e.participants.iter().any(|p| {
+                matches!(
+                    p.as_str(),
+                    "country:GBR" | "country:PRT" | "country:BMU" | "person:ravi-menon"
+                )
+            })
+        }),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_claim_is_no_accusation_and_the_one_jailed_is_the_target() {
+    let x = run(
+        "Court\n\nEllen Marsh claimed that the figures did not add up. Owen Pryce was jailed for life.\n",
+    );
+    assert!(events_of(&x, Plover::Accuse).is_empty(), "{:?}", x.events);
+    let jailed = events_of(&x, Plover::Coerce);
+    assert_eq!(jailed.len(), 1, "{:?}", x.events);
+    assert_eq!(jailed[0].source, None);
+    assert_eq!(jailed[0].targets, vec!["person:owen-pryce".to_string()]);
+}
