@@ -262,6 +262,7 @@ pub fn detect(
             let is_party = |h: usize| org_kind(h) == Some("party");
             let party_target = fr.noun && fr.others.iter().any(|&h| is_party(h));
             let person_acts = party_target
+                || (fr.agents.is_empty() && fr.pronoun == Some(true))
                 || fr.agents.iter().any(|&h| {
                     matches!(sentence_hits[h].found, Found::Person { .. }) || is_party(h)
                 });
@@ -329,6 +330,19 @@ pub fn detect(
             {
                 trigger = resignation;
                 category = concede;
+            }
+            // "seizing a poll advantage", "seized the initiative": a gain in a contest is taken
+            // from no one by force.
+            if trigger.kind == "seizure"
+                && (i + len..words.len().min(i + len + 4)).any(|k| {
+                    matches!(
+                        words[k].to_lowercase().as_str(),
+                        "advantage" | "initiative" | "opportunity" | "chance" | "moment" | "lead"
+                    )
+                })
+            {
+                i += len;
+                continue;
             }
             // "they were denied due process": what was withheld from someone, not a denial.
             if trigger.kind == "denial" && fr.passive && fr.agents.is_empty() {
@@ -441,6 +455,34 @@ pub fn detect(
             if trigger.kind == "request" && !fr.noun && (fr.others.is_empty() || question) {
                 i += len;
                 continue;
+            }
+            // "Tory leader urges Harry apology", "the unions called for a strike": those asking
+            // for an act do not do it; only a name on the noun itself ("a Lords inquiry") does.
+            let mut fr = fr;
+            if modality == Some(Modality::CalledFor) && fr.noun {
+                fr.agents.retain(|&h| {
+                    let end = sentence_hits[h].tokens.end;
+                    end <= global
+                        && end + 3 >= global
+                        && (end..global).all(|t| {
+                            !matches!(
+                                doc.word(t).to_lowercase().as_str(),
+                                "urge"
+                                    | "urges"
+                                    | "urged"
+                                    | "call"
+                                    | "calls"
+                                    | "called"
+                                    | "demand"
+                                    | "demands"
+                                    | "demanded"
+                                    | "seek"
+                                    | "seeks"
+                                    | "sought"
+                                    | "for"
+                            )
+                        })
+                });
             }
             let mut people: Vec<Participant> = Vec::new();
             // "Chinese foreign ministry spokesperson Lin Wenhao accused": a spokesperson acts

@@ -908,3 +908,19 @@ fn a_claim_is_no_accusation_and_the_one_jailed_is_the_target() {
     assert_eq!(jailed[0].source, None);
     assert_eq!(jailed[0].targets, vec!["person:owen-pryce".to_string()]);
 }
+
+#[test]
+fn who_asks_for_an_act_does_not_do_it() {
+    let x = run("Tory leader urges costume apology\n\nThe prince wore a costume.\n");
+    assert!(events_of(&x, Plover::Concede).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn he_attacks_in_words_and_a_poll_advantage_is_seized_from_no_one() {
+    let x = run(
+        "Speech\n\nRavi Menon spoke on Monday. He also attacked the government's failure to act. Strategists saw the Tories seizing a poll advantage.\n",
+    );
+    assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
+    assert!(events_of(&x, Plover::Coerce).is_empty(), "{:?}", x.events);
+    assert_eq!(events_of(&x, Plover::Accuse).len(), 1, "{:?}", x.events);
+}
