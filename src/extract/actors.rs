@@ -1619,6 +1619,31 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             i = end;
             continue;
         }
+        // "Blairite Owen Pryce", "fellow Welshman Ray Lee": a word for a follower or a
+        // countryman before a given name and a surname describes the person; it is no part
+        // of the name.
+        if kind == "PER"
+            && last >= i + 3
+            && last <= i + 4
+            && (follower_word(ctx.words[i])
+                || ((ctx.words[i].ends_with("man") || ctx.words[i].ends_with("woman"))
+                    && !ctx.lex.given_names.contains(ctx.words[i])))
+            && ctx.lex.given_names.contains(ctx.words[i + 1])
+            && ctx.free(i + 1..last)
+        {
+            let name = ctx.text_of(i + 1..last);
+            ctx.take(
+                i + 1..last,
+                Found::Person {
+                    name,
+                    role: None,
+                    country: None,
+                    known: None,
+                },
+            );
+            i = end;
+            continue;
+        }
         // "Both the Cardinal and the Archbishop": a title alone names no one.
         if last == i + 1 && ctx.titles_at[i].is_some_and(|(len, _)| len == 1) {
             i = end;

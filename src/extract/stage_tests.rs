@@ -843,7 +843,7 @@ fn a_title_or_a_possessive_inside_a_body_name_starts_a_person() {
 #[test]
 fn followers_speakers_styles_and_illnesses_are_no_actors() {
     let x = run(
-        "Notes\n\nA fresh row began after Kestonite Owen Pryce was chosen. Dunmorians were twice as likely to vote. She replied: \"No, I'm Catholic, I am not a spy.\" He plans Rialto style resorts. Many suffer from Multiple Sclerosis, Ravi Menon said.\n",
+        "Notes\n\nA fresh row began after Kestonite Owen Pryce was chosen. His fellow Dunmoreman Ray Tarrant won. Dunmorians were twice as likely to vote. She replied: \"No, I'm Catholic, I am not a spy.\" He plans Rialto style resorts. Many suffer from Multiple Sclerosis, Ravi Menon said.\n",
     );
     assert!(
         !keys(&x).iter().any(|k| {
@@ -856,6 +856,8 @@ fn followers_speakers_styles_and_illnesses_are_no_actors() {
         "{:?}",
         keys(&x)
     );
+    assert!(keys(&x).contains(&"person:owen-pryce"), "{:?}", keys(&x));
+    assert!(keys(&x).contains(&"person:ray-tarrant"), "{:?}", keys(&x));
 }
 
 #[test]
@@ -923,4 +925,20 @@ fn he_attacks_in_words_and_a_poll_advantage_is_seized_from_no_one() {
     assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
     assert!(events_of(&x, Plover::Coerce).is_empty(), "{:?}", x.events);
     assert_eq!(events_of(&x, Plover::Accuse).len(), 1, "{:?}", x.events);
+}
+
+#[test]
+fn police_ranks_plural_titles_and_co_chairs_are_titles() {
+    let x = run(
+        "Police\n\nAssistant Chief Constable Owen Pryce spoke. The appeal went to Lord Justices Menon and Tarrant. Party Co-Chairman Ellen Marsh agreed.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"person:owen-pryce"), "{ks:?}");
+    assert!(ks.contains(&"person:ellen-marsh"), "{ks:?}");
+    assert!(
+        !ks.iter().any(|k| k.contains("constable")
+            || k.contains("justices")
+            || k.contains("co-chairman")),
+        "{ks:?}"
+    );
 }
