@@ -117,6 +117,12 @@ const COMPANY_WORDS: &[&str] = &[
     "house",
     "chambers",
     "fellowship",
+    "chronicle",
+    "gazette",
+    "mirror",
+    "express",
+    "observer",
+    "echo",
 ];
 
 /// Members of faiths and peoples, singular (plurals are folded before the lookup).
@@ -1378,6 +1384,10 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                         ctx.words[i].trim_end_matches('.'),
                         "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"
                     );
+                // ("Mr P.": an initial alone is no surname.)
+                if run == 1 && ctx.words[j].trim_end_matches('.').chars().count() == 1 {
+                    break;
+                }
                 if run == 1
                     && !plain_honorific
                     && ctx.lex.is_common_word(ctx.words[j])
@@ -2046,7 +2056,93 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                             | "Councillor"
                     )
                 });
+            // "Bethnal Green, in east London": a name placed inside a region is a place.
+            let placed_in_region = ctx.words.get(last) == Some(&",")
+                && ctx.words.get(last + 1) == Some(&"in")
+                && ctx.words.get(last + 2).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "central"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                    )
+                });
+            // "a sightseeing trip to Wadi Rum", "had to travel to Llanelli": where one goes.
+            let destination = i >= 2
+                && ctx.words[i - 1] == "to"
+                && matches!(
+                    ctx.words[i - 2].to_lowercase().as_str(),
+                    "trip"
+                        | "trips"
+                        | "tour"
+                        | "journey"
+                        | "travel"
+                        | "travels"
+                        | "travelled"
+                        | "traveled"
+                        | "travelling"
+                        | "traveling"
+                        | "flew"
+                        | "fly"
+                        | "flying"
+                        | "drove"
+                        | "returned"
+                        | "spread"
+                        | "spreading"
+                        | "went"
+                )
+                && !name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
+                && !ctx
+                    .words
+                    .get(last)
+                    .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"));
+            // "Charles Dickens' Oliver Twist": a name owned by a person is a work or a thing of
+            // theirs, not another person.
+            let owned_by_person = kind == "PER"
+                && i >= 2
+                && matches!(ctx.words[i - 1], "'s" | "’s" | "'" | "’")
+                && ctx.hits.iter().any(|h| {
+                    matches!(h.found, Found::Person { .. }) && h.tokens.end + 1 == i + ctx.start
+                });
+            // "the Tarnwick Four": a group of people named by their number is no one person
+            // and no body ("Channel Four", "Group of Seven" are).
+            let numbered_group = kind != "LOC"
+                && last - i >= 2
+                && !matches!(
+                    ctx.words[last - 2],
+                    "of" | "Channel" | "Radio" | "BBC" | "ITV"
+                )
+                && matches!(
+                    ctx.words[last - 1],
+                    "Two"
+                        | "Three"
+                        | "Four"
+                        | "Five"
+                        | "Six"
+                        | "Seven"
+                        | "Eight"
+                        | "Nine"
+                        | "Ten"
+                        | "Eleven"
+                        | "Twelve"
+                );
+            // (Their words are claimed, so that no later stage reads a person into them.)
+            if owned_by_person || numbered_group {
+                for t in &mut ctx.taken[i..last] {
+                    *t = true;
+                }
+            }
             let found = match kind {
+                _ if owned_by_person || numbered_group => None,
+                "PER" | "ORG" if placed_in_region || destination => Some(Found::Place { name }),
                 "PER" | "ORG" if constituency || from_place || of_place || seat_holder => {
                     Some(Found::Place { name })
                 }

@@ -942,3 +942,17 @@ fn police_ranks_plural_titles_and_co_chairs_are_titles() {
         "{ks:?}"
     );
 }
+
+#[test]
+fn initials_regions_destinations_groups_and_buildings_are_no_people() {
+    let x = run(
+        "Letters\n\nYou share the humour of your star presenter Mr P. The seats most at risk were Kestle Green, in east London, and Dunmore. He paid for a sightseeing trip to Wadi Tarn. Campaigners for the Birchley Four say the men were innocent. The Dunmore Chronicle reported it.\n",
+    );
+    let ks = keys(&x);
+    assert!(
+        !ks.iter()
+            .any(|k| k.starts_with("person:") || k.contains("birchley")),
+        "{ks:?}"
+    );
+    assert!(ks.contains(&"org:dunmore-chronicle"), "{ks:?}");
+}
