@@ -114,6 +114,14 @@ const COMPANY_WORDS: &[&str] = &[
     "magazine",
     "journal",
     "house",
+    "chambers",
+    "fellowship",
+    "chronicle",
+    "gazette",
+    "mirror",
+    "express",
+    "observer",
+    "echo",
 ];
 
 /// Members of faiths and peoples, singular (plurals are folded before the lookup).
@@ -138,6 +146,19 @@ const FAITH_WORDS: &[&str] = &[
     "Traveller",
     "Kurd",
 ];
+
+/// Whether `w` names the followers of someone or the people of somewhere by its suffix:
+/// "Blairite", "Trotskyites", "Glaswegians", "Asians". Such a word stands for a loose group,
+/// never for one person or one body.
+fn follower_word(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ites")
+        .or_else(|| w.strip_suffix("ite"))
+        .or_else(|| w.strip_suffix("ians"));
+    stem.is_some_and(|s| {
+        s.chars().count() >= 2 && is_capitalized(s) && s.chars().all(char::is_alphabetic)
+    })
+}
 
 /// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
 fn member_word(w: &str) -> bool {
@@ -217,6 +238,18 @@ const PLACE_NOUNS: &[&str] = &[
     "businessman",
     "businesswoman",
     "farmer",
+    "student",
+    "students",
+    "nurse",
+    "pensioner",
+    "pensioners",
+    "schoolboy",
+    "schoolgirl",
+    "teenager",
+    "headquarters",
+    "prison",
+    "jail",
+    "unit",
 ];
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
@@ -586,12 +619,33 @@ impl SentenceCtx<'_, '_> {
         let byline = i > 0
             && i + len == self.words.len()
             && matches!(self.words[i - 1], "—" | "–" | "-" | "|");
-        // "the Brussels talks", "the Malaysia meeting": the name says where they are held.
+        // "the Brussels talks", "the Malaysia meeting": the name says where they are held;
+        // "the Madrid rail bombing", "the Berlin blockade": where the blow fell.
+        let venue_at = |k: usize, meetings: bool| {
+            matches!(
+                self.lex.trigger_table.longest_at(&self.words, k),
+                Some((_, Target::Trigger(t)))
+                    if (meetings
+                        && matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE"))
+                        || self.lex.triggers[t].category == "ASSAULT"
+                        || self.lex.triggers[t].kind == "blockade"
+            )
+        };
+        // (Only as a noun's qualifier after a determiner: "Moscow attacked" is Moscow acting.)
+        let determined = i > 0
+            && (matches!(
+                self.words[i - 1].to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "last" | "recent"
+            ) || self.words[i - 1].chars().all(|c| c.is_ascii_digit()));
         let venue = matches!(
             self.lex.trigger_table.longest_at(&self.words, i + len),
             Some((_, Target::Trigger(t)))
                 if matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE")
-        );
+        ) || (determined && venue_at(i + len, false))
+            || (determined
+                && i + len + 1 < self.words.len()
+                && self.words[i + len].chars().all(|c| c.is_ascii_lowercase())
+                && venue_at(i + len + 1, false));
         locative || dateline || byline || venue
     }
 
@@ -609,6 +663,26 @@ impl SentenceCtx<'_, '_> {
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
         if kind != "LOC" && words.iter().all(|w| member_word(w)) {
+            return false;
+        }
+        // "Blairite Alan Milburn", "Asians were more likely": a lone word for followers or
+        // inhabitants is no actor (a given name such as "Marguerite" still may be).
+        if kind != "LOC"
+            && words.len() == 1
+            && follower_word(first)
+            && !self.lex.given_names.contains(first)
+        {
+            return false;
+        }
+        // "No, I'm Jewish": a speaker's own words ("I'm", "we're") start no name.
+        if kind == "PER"
+            && words.iter().any(|w| {
+                *w == "I"
+                    || ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll"]
+                        .iter()
+                        .any(|c| w.len() > c.len() && w.ends_with(c))
+            })
+        {
             return false;
         }
         // "Areas of Concern & Potential", "Eastern Shield": capitalized common words are a
@@ -1307,6 +1381,10 @@ fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                         ctx.words[i].trim_end_matches('.'),
                         "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"
                     );
+                // ("Mr P.": an initial alone is no surname.)
+                if run == 1 && ctx.words[j].trim_end_matches('.').chars().count() == 1 {
+                    break;
+                }
                 if run == 1
                     && !plain_honorific
                     && ctx.lex.is_common_word(ctx.words[j])
@@ -1539,10 +1617,38 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
         }
         // Post-nominals are not part of a name ("Tom McCabe MSP", "Guy Mansfield QC"); alone
         // they are no name at all.
-        while last > i + 1 && POST_NOMINALS.contains(&ctx.words[last - 1]) {
+        while last > i + 1
+            && (POST_NOMINALS.contains(&ctx.words[last - 1])
+                || matches!(ctx.words[last - 1], "Councillor" | "Cllr" | "DJ"))
+        {
             last -= 1;
         }
         if POST_NOMINALS.contains(&ctx.words[i]) {
+            i = end;
+            continue;
+        }
+        // "Blairite Owen Pryce", "fellow Welshman Ray Lee": a word for a follower or a
+        // countryman before a given name and a surname describes the person; it is no part
+        // of the name.
+        if kind == "PER"
+            && last >= i + 3
+            && last <= i + 4
+            && (follower_word(ctx.words[i])
+                || ((ctx.words[i].ends_with("man") || ctx.words[i].ends_with("woman"))
+                    && !ctx.lex.given_names.contains(ctx.words[i])))
+            && ctx.lex.given_names.contains(ctx.words[i + 1])
+            && ctx.free(i + 1..last)
+        {
+            let name = ctx.text_of(i + 1..last);
+            ctx.take(
+                i + 1..last,
+                Found::Person {
+                    name,
+                    role: None,
+                    country: None,
+                    known: None,
+                },
+            );
             i = end;
             continue;
         }
@@ -1595,6 +1701,8 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
         if kind == "ORG" && last == end && !legislature {
             last = organization_tail(ctx.lex, &ctx.words, last);
             let mut more = 0;
+            // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
+            // post-nominal, a title or a person's name after the body is not part of it.)
             while more < 3
                 && last < ctx.words.len()
                 && !ctx.taken[last]
@@ -1602,6 +1710,11 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                 && is_capitalized(ctx.words[last])
                 && (!ctx.lex.is_common_word(ctx.words[last])
                     || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
+                && !POST_NOMINALS.contains(&ctx.words[last])
+                && !matches!(ctx.words[last], "DJ" | "Councillor" | "Cllr")
+                && ctx.titles_at[last].is_none()
+                && !(ctx.lex.given_names.contains(ctx.words[last])
+                    && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
             {
                 last += 1;
                 more += 1;
@@ -1609,8 +1722,19 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
         }
         // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the
         // organization ends before the given name.
+        // ("Liberal Democrat David Laws": a surname that is also a plain word may fall
+        // outside the span, after the given name that ends it.)
+        let surname_after = ctx
+            .words
+            .get(last)
+            .is_some_and(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic));
+        let cut_end = if surname_after {
+            last
+        } else {
+            last.saturating_sub(1)
+        };
         if kind == "ORG"
-            && let Some(k) = (i + 1..last.saturating_sub(1)).find(|&k| {
+            && let Some(k) = (i + 1..cut_end).find(|&k| {
                 ctx.lex.given_names.contains(ctx.words[k])
                     && last - k <= 3
                     && ctx.words[k + 1..last].iter().all(|w| {
@@ -1619,6 +1743,45 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
             })
         {
             last = k;
+        }
+        // "the Fabian Society's Ann Lee", "Capital Radio DJ Ann Lee", "City Councillor Ann
+        // Lee": a possessive, a title or a post-nominal inside the span ends the body's name,
+        // and the capitalized words after a title are the person holding it.
+        let mut holder = None;
+        if kind == "ORG"
+            && let Some(k) = (i + 1..last.saturating_sub(1)).find(|&k| {
+                (matches!(ctx.words[k], "'s" | "’s")
+                    && ctx.words[k + 1..last].len() == 2
+                    && ctx.words[k + 1..last].iter().all(|w| {
+                        is_capitalized(w)
+                            && (ctx.lex.given_names.contains(*w) || !ctx.lex.is_common_word(w))
+                            && !ORG_HEADS.contains(&w.to_lowercase().as_str())
+                            && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+                            && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
+                    }))
+                    || matches!(ctx.words[k], "DJ" | "Councillor" | "Cllr")
+                    || POST_NOMINALS.contains(&ctx.words[k])
+                    || ctx.titles_at[k].is_some_and(|(_, t)| t != Target::Honorific)
+            })
+        {
+            let title_end = match ctx.titles_at[k] {
+                Some((tl, _)) => k + tl,
+                None => k + 1,
+            };
+            if !matches!(ctx.words[k], "'s" | "’s")
+                && last >= title_end + 2
+                && last - title_end <= 3
+                && ctx.words[title_end..last]
+                    .iter()
+                    .all(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic))
+            {
+                holder = Some(title_end..last);
+            }
+            // ("the Lord Chancellor's Department": a title inside a body's name with no
+            // person after it belongs to the name.)
+            if holder.is_some() || ctx.titles_at[k].is_none() {
+                last = k;
+            }
         }
         // "Eurosceptic party UKIP", "Labour-run council": a lone word qualifying the group noun
         // after it is no name.
@@ -1719,8 +1882,13 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                 "disease" | "diseases" | "syndrome"
             )
         };
+        let ends_in_disease = matches!(
+            ctx.words[last.max(i + 1) - 1].to_lowercase().as_str(),
+            "disease" | "diseases" | "syndrome" | "sclerosis" | "fever"
+        );
         if kind != "LOC"
-            && (ctx.words.get(last).is_some_and(disease)
+            && (ends_in_disease
+                || ctx.words.get(last).is_some_and(disease)
                 || (last == i + 1
                     && ctx
                         .words
@@ -1731,6 +1899,19 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                         .take(10)
                         .take_while(|w| !matches!(**w, "." | ";" | ":" | "(" | "\""))
                         .any(disease)))
+        {
+            i = end;
+            continue;
+        }
+        // "Las Vegas style resorts", "a Soviet-style plan": a name that gives a style only
+        // describes.
+        let style_at = |k: usize| {
+            ctx.words
+                .get(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case("style"))
+        };
+        if kind != "LOC"
+            && (style_at(last) || (ctx.words.get(last) == Some(&"-") && style_at(last + 1)))
         {
             i = end;
             continue;
@@ -1849,8 +2030,118 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                         | "suburb"
                         | "parish"
                 );
+            // "Bolton West MP", "the Salford MP", "Middlesbrough mayor Ray Mallon": a body the
+            // lexicons do not list, named before a member or mayor, is the seat or town they
+            // hold (parties before "MP" are in the lexicons and taken already).
+            let seat_holder = kind == "ORG"
+                && !name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
+                && ctx.words.get(last).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "MP" | "MPs"
+                            | "MSP"
+                            | "MSPs"
+                            | "AM"
+                            | "MEP"
+                            | "MEPs"
+                            | "MLA"
+                            | "mayor"
+                            | "Mayor"
+                            | "councillor"
+                            | "councillors"
+                            | "Councillor"
+                    )
+                });
+            // "Bethnal Green, in east London": a name placed inside a region is a place.
+            let placed_in_region = ctx.words.get(last) == Some(&",")
+                && ctx.words.get(last + 1) == Some(&"in")
+                && ctx.words.get(last + 2).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "central"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                    )
+                });
+            // "a sightseeing trip to Wadi Rum", "had to travel to Llanelli": where one goes.
+            let destination = i >= 2
+                && ctx.words[i - 1] == "to"
+                && matches!(
+                    ctx.words[i - 2].to_lowercase().as_str(),
+                    "trip"
+                        | "trips"
+                        | "tour"
+                        | "journey"
+                        | "travel"
+                        | "travels"
+                        | "travelled"
+                        | "traveled"
+                        | "travelling"
+                        | "traveling"
+                        | "flew"
+                        | "fly"
+                        | "flying"
+                        | "drove"
+                        | "returned"
+                        | "spread"
+                        | "spreading"
+                        | "went"
+                )
+                && !name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
+                && !ctx
+                    .words
+                    .get(last)
+                    .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"));
+            // "Charles Dickens' Oliver Twist": a name owned by a person is a work or a thing of
+            // theirs, not another person.
+            let owned_by_person = kind == "PER"
+                && i >= 2
+                && matches!(ctx.words[i - 1], "'s" | "’s" | "'" | "’")
+                && ctx.hits.iter().any(|h| {
+                    matches!(h.found, Found::Person { .. }) && h.tokens.end + 1 == i + ctx.start
+                });
+            // "the Tarnwick Four": a group of people named by their number is no one person
+            // and no body ("Channel Four", "Group of Seven" are).
+            let numbered_group = kind != "LOC"
+                && last - i >= 2
+                && !matches!(
+                    ctx.words[last - 2],
+                    "of" | "Channel" | "Radio" | "BBC" | "ITV"
+                )
+                && matches!(
+                    ctx.words[last - 1],
+                    "Two"
+                        | "Three"
+                        | "Four"
+                        | "Five"
+                        | "Six"
+                        | "Seven"
+                        | "Eight"
+                        | "Nine"
+                        | "Ten"
+                        | "Eleven"
+                        | "Twelve"
+                );
+            // (Their words are claimed, so that no later stage reads a person into them.)
+            if owned_by_person || numbered_group {
+                for t in &mut ctx.taken[i..last] {
+                    *t = true;
+                }
+            }
             let found = match kind {
-                "PER" | "ORG" if constituency || from_place || of_place => {
+                _ if owned_by_person || numbered_group => None,
+                "PER" | "ORG" if placed_in_region || destination => Some(Found::Place { name }),
+                "PER" | "ORG" if constituency || from_place || of_place || seat_holder => {
                     Some(Found::Place { name })
                 }
                 "PER" | "ORG" if joined_to_place || is_geographic(&ctx.words[i..last]) => {
@@ -1911,6 +2202,20 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
             if let Some(found) = found {
                 ctx.take(i..last, found);
             }
+        }
+        if let Some(person) = holder
+            && ctx.free(person.clone())
+        {
+            let name = ctx.text_of(person.clone());
+            ctx.take(
+                person,
+                Found::Person {
+                    name,
+                    role: None,
+                    country: None,
+                    known: None,
+                },
+            );
         }
         i = end;
     }

@@ -152,8 +152,47 @@ pub fn detect(
                 i += len;
                 continue;
             }
-            let modality = modality_of(&window);
+            let mut modality = modality_of(&window);
             let mut trigger = &lex.triggers[t];
+            // "offered his congratulations", "offers an apology": offering a word of thanks,
+            // sympathy or support is saying it; the verb is no proposal of its own, and what
+            // is offered is done, not proposed.
+            let expressive = |kind: &str| {
+                matches!(
+                    kind,
+                    "congratulation"
+                        | "condolence"
+                        | "gratitude"
+                        | "apology"
+                        | "praise"
+                        | "support"
+                        | "reassurance"
+                        | "welcome"
+                )
+            };
+            if trigger.kind == "proposal"
+                && words[i].to_lowercase().starts_with("offer")
+                && (i + len..words.len().min(i + len + 4))
+                    .take_while(|&k| words[k].chars().all(char::is_lowercase))
+                    .any(|k| {
+                        matches!(
+                            lex.trigger_table.longest_at(&words, k),
+                            Some((_, Target::Trigger(o))) if expressive(&lex.triggers[o].kind)
+                        )
+                    })
+            {
+                i += len;
+                continue;
+            }
+            if modality == Some(Modality::Proposed)
+                && expressive(&trigger.kind)
+                && window
+                    .iter()
+                    .take(4)
+                    .any(|w| matches!(w.as_str(), "offered" | "offers" | "offer" | "offering"))
+            {
+                modality = None;
+            }
             // "attacked Tory plans", "struck at the government's record": force used on words
             // is criticism.
             if trigger.category == "ASSAULT"
@@ -223,6 +262,7 @@ pub fn detect(
             let is_party = |h: usize| org_kind(h) == Some("party");
             let party_target = fr.noun && fr.others.iter().any(|&h| is_party(h));
             let person_acts = party_target
+                || (fr.agents.is_empty() && fr.pronoun == Some(true))
                 || fr.agents.iter().any(|&h| {
                     matches!(sentence_hits[h].found, Found::Person { .. }) || is_party(h)
                 });
@@ -272,6 +312,37 @@ pub fn detect(
             {
                 trigger = criticism;
                 category = Plover::Accuse;
+            }
+            // "he would stand down as leader": a person standing down leaves a post; troops
+            // stand down when they are demobilized.
+            if trigger.kind == "demobilization"
+                && matches!(
+                    words[i].to_lowercase().as_str(),
+                    "stand" | "stood" | "stands" | "standing"
+                )
+                && fr
+                    .agents
+                    .iter()
+                    .chain(&fr.others)
+                    .all(|&h| matches!(sentence_hits[h].found, Found::Person { .. }) || is_party(h))
+                && let Some(resignation) = lex.triggers.iter().find(|t| t.kind == "resignation")
+                && let Some(concede) = Plover::from_name(&resignation.category)
+            {
+                trigger = resignation;
+                category = concede;
+            }
+            // "seizing a poll advantage", "seized the initiative": a gain in a contest is taken
+            // from no one by force.
+            if trigger.kind == "seizure"
+                && (i + len..words.len().min(i + len + 4)).any(|k| {
+                    matches!(
+                        words[k].to_lowercase().as_str(),
+                        "advantage" | "initiative" | "opportunity" | "chance" | "moment" | "lead"
+                    )
+                })
+            {
+                i += len;
+                continue;
             }
             // "they were denied due process": what was withheld from someone, not a denial.
             if trigger.kind == "denial" && fr.passive && fr.agents.is_empty() {
@@ -385,6 +456,34 @@ pub fn detect(
                 i += len;
                 continue;
             }
+            // "Tory leader urges Harry apology", "the unions called for a strike": those asking
+            // for an act do not do it; only a name on the noun itself ("a Lords inquiry") does.
+            let mut fr = fr;
+            if modality == Some(Modality::CalledFor) && fr.noun {
+                fr.agents.retain(|&h| {
+                    let end = sentence_hits[h].tokens.end;
+                    end <= global
+                        && end + 3 >= global
+                        && (end..global).all(|t| {
+                            !matches!(
+                                doc.word(t).to_lowercase().as_str(),
+                                "urge"
+                                    | "urges"
+                                    | "urged"
+                                    | "call"
+                                    | "calls"
+                                    | "called"
+                                    | "demand"
+                                    | "demands"
+                                    | "demanded"
+                                    | "seek"
+                                    | "seeks"
+                                    | "sought"
+                                    | "for"
+                            )
+                        })
+                });
+            }
             let mut people: Vec<Participant> = Vec::new();
             // "Chinese foreign ministry spokesperson Lin Wenhao accused": a spokesperson acts
             // for the body named in the title.
@@ -471,11 +570,46 @@ pub fn detect(
                 // is that unnamed leader, not a name met on the way.
                 let unnamed_subject =
                     person && opens_with_unnamed_role(doc, sentence_hits, &sentence.tokens, global);
-                let earlier = sentence_hits
+                // "Blair told Brown he would quit", "promised Ms Hutt she would": the one told
+                // hears of the teller's own intention; the pronoun right after is the teller,
+                // the subject right before the verb, or no one named.
+                let honorific_word = |t: usize| {
+                    matches!(
+                        doc.word(t).trim_end_matches('.').to_lowercase().as_str(),
+                        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "lord" | "lady" | "dame"
+                    )
+                };
+                let told_verb = |h: &Hit| {
+                    let mut v = h.tokens.start.checked_sub(1)?;
+                    if honorific_word(v) {
+                        v = v.checked_sub(1)?;
+                    }
+                    let telling = v >= sentence.tokens.start
+                        && matches!(
+                            doc.word(v).to_lowercase().as_str(),
+                            "told" | "tells" | "promised" | "promises" | "assured" | "assures"
+                        )
+                        && (h.tokens.end..global).all(|t| {
+                            doc.word(t).chars().all(|c| c.is_ascii_lowercase())
+                                || matches!(doc.word(t), "'d" | "’d")
+                        })
+                        && (h.tokens.end..global)
+                            .any(|t| matches!(doc.word(t).to_lowercase().as_str(), "he" | "she"));
+                    telling.then_some(v)
+                };
+                let nearest = sentence_hits
                     .iter()
                     .filter(|h| h.tokens.end <= global && fits(h) && !attributive(h))
                     .filter(|_| !unnamed_subject)
                     .max_by_key(|h| h.tokens.start);
+                let told = nearest.and_then(|h| told_verb(h));
+                let earlier = match told {
+                    Some(v) => sentence_hits
+                        .iter()
+                        .find(|h| h.tokens.end == v && fits(h) && told_verb(h).is_none()),
+                    None => nearest,
+                };
+                let unnamed_subject = unnamed_subject || (told.is_some() && earlier.is_none());
                 // "he" may reach back a sentence; "it" and "they" only when they open theirs
                 // and stand for the subject that opened the one before ("Germany was angry. It
                 // condemned ...").
@@ -724,7 +858,7 @@ pub fn detect(
                 date: None,
                 mentions: Vec::new(),
             });
-            if event.source.is_none() && source.is_some() {
+            if event.source.is_none() && (source.is_some() || event.targets.is_empty()) {
                 event.source = source;
                 event.targets = targets;
             }
@@ -1103,7 +1237,8 @@ fn adjective_before(hits: &[&Hit], trigger: usize) -> Option<String> {
 }
 
 /// Source and targets for directed categories: the first agent of the frame (a country
-/// adjective naming the act first: "a Chinese invasion") acts on everyone else.
+/// adjective naming the act first: "a Chinese invasion") acts on everyone else; with no
+/// agent, the others are acted upon by someone unnamed.
 fn direction(
     category: Plover,
     people: &[Participant],
@@ -1133,8 +1268,17 @@ fn direction(
             .min_by_key(|p| p.token)
             .map(|p| p.key.clone())
     });
+    // "Mr Tarrant was jailed", "three managers face charges": with no one named doing it,
+    // the parties are those it is done to.
     let Some(source) = source else {
-        return (None, Vec::new());
+        let mut targets: Vec<String> = actors
+            .iter()
+            .filter(|p| !p.agent && !p.borrowed)
+            .map(|p| p.key.clone())
+            .collect();
+        targets.sort();
+        targets.dedup();
+        return (None, targets);
     };
     let mut targets: Vec<String> = actors
         .iter()

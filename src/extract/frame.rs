@@ -712,7 +712,31 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if !INTRODUCERS.contains(&w) || (chained && t > reach) {
                 continue;
             }
+            // "talks on the future of Gibraltar", "an inquiry into the death of Dr Kelly": a
+            // name owning the topic of a noun's own phrase is what it is about, not a party.
+            let topic = chained && w == "of" && t > range.start + 1 && {
+                let noun = self.doc.word(t - 1);
+                noun.chars().all(|c| c.is_ascii_lowercase())
+                    && !DETERMINERS.contains(&self.lower(t - 1))
+                    && DETERMINERS.contains(&self.lower(t - 2))
+            };
+            if topic {
+                continue;
+            }
             if let Some(h) = self.name_within(t + 1, range.end) {
+                // "at Labour's spring conference", "at Ms Reyes's country house": the owner of
+                // the place where it happens takes no part for that.
+                let owner_of_place = w == "at"
+                    && self.hits[h].tokens.end + 1 < self.range.end
+                    && matches!(self.doc.word(self.hits[h].tokens.end), "'s" | "’s")
+                    && self
+                        .doc
+                        .word(self.hits[h].tokens.end + 1)
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase());
+                if owner_of_place {
+                    continue;
+                }
                 let agent = matches!(w, "by" | "from");
                 for c in self.coordinated_after(h, range.end) {
                     reach = reach.max(self.hits[c].tokens.end + 2);
@@ -1040,6 +1064,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
             if matches!(w, "'s" | "’s") {
                 j -= 1;
                 continue;
+            }
+            // "the UK-wide strike", "an EU-wide ban": a name before "-wide" gives the reach of
+            // the act, not who does it.
+            if w == "wide" && j >= 3 && self.doc.word(j - 2) == "-" {
+                break;
             }
             // "Ms Khan highlighted detentions": a word between a name and the noun is the
             // name's verb, not a qualifier of the noun.

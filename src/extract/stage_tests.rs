@@ -807,3 +807,152 @@ fn a_name_before_of_opens_an_institute_name() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_body_before_a_member_or_mayor_is_their_seat() {
+    let x = run(
+        "Row\n\nMs Kelly, a Cabinet Office minister and Hexley South MP, arrived. The Brinmouth MP told the committee. The Brinmouth mayor Ravi Menon agreed. He clashed with Carbury nurse Ellen Marsh outside its Carbury headquarters.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("hexley") || k.contains("brinmouth") || k.contains("carbury")),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(keys(&x).contains(&"person:ellen-marsh"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_title_or_a_possessive_inside_a_body_name_starts_a_person() {
+    let x = run(
+        "Panel\n\nThe Harlow Society's Priya Danes said the change was overdue. Wave Radio DJ Ellen Marsh will pick questions, said Tarnwick City Councillor Owen Pryce.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"org:harlow-society"), "{ks:?}");
+    assert!(ks.contains(&"person:priya-danes"), "{ks:?}");
+    assert!(ks.contains(&"person:ellen-marsh"), "{ks:?}");
+    assert!(ks.contains(&"person:owen-pryce"), "{ks:?}");
+    assert!(
+        !ks.iter()
+            .any(|k| k.contains("dj") || k.contains("councillor") || k.contains("tarnwick")),
+        "{ks:?}"
+    );
+}
+
+#[test]
+fn followers_speakers_styles_and_illnesses_are_no_actors() {
+    let x = run(
+        "Notes\n\nA fresh row began after Kestonite Owen Pryce was chosen. His fellow Dunmoreman Ray Tarrant won. Dunmorians were twice as likely to vote. She replied: \"No, I'm Catholic, I am not a spy.\" He plans Rialto style resorts. Many suffer from Multiple Sclerosis, Ravi Menon said.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| {
+            k.contains("keston")
+                || k.contains("dunmor")
+                || k.contains("catholic")
+                || k.contains("rialto")
+                || k.contains("sclerosis")
+        }),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(keys(&x).contains(&"person:owen-pryce"), "{:?}", keys(&x));
+    assert!(keys(&x).contains(&"person:ray-tarrant"), "{:?}", keys(&x));
+}
+
+#[test]
+fn offering_thanks_is_thanking_and_no_proposal() {
+    let x = run("Wedding\n\nPrime Minister Ravi Menon also offered his congratulations.\n");
+    assert!(events_of(&x, Plover::Request).is_empty(), "{:?}", x.events);
+    let thanks = events_of(&x, Plover::Support);
+    assert_eq!(thanks.len(), 1, "{:?}", x.events);
+    assert_eq!(thanks[0].modality, None);
+}
+
+#[test]
+fn the_teller_of_an_intention_is_the_one_who_will_act() {
+    let x = run(
+        "Book\n\nThe book says Ravi Menon told Owen Pryce he would stand down before the election.\n",
+    );
+    assert!(events_of(&x, Plover::Retreat).is_empty(), "{:?}", x.events);
+    let quit = events_of(&x, Plover::Concede);
+    assert_eq!(quit.len(), 1, "{:?}", x.events);
+    assert_eq!(quit[0].source.as_deref(), Some("person:ravi-menon"));
+}
+
+#[test]
+fn a_reach_a_venue_or_a_topic_takes_no_part() {
+    let x = run(
+        "Strikes\n\nCivil servants joined the UK-wide strike. Such schemes did not stop the Lisbon rail bombing. Talks on the future of Bermuda begin at Ravi Menon's country house.\n",
+    );
+    assert!(
+        x.events.iter().all(|e| {
+            !e.participants.iter().any(|p| {
+                matches!(
+                    p.as_str(),
+                    "country:GBR" | "country:PRT" | "country:BMU" | "person:ravi-menon"
+                )
+            })
+        }),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_claim_is_no_accusation_and_the_one_jailed_is_the_target() {
+    let x = run(
+        "Court\n\nEllen Marsh claimed that the figures did not add up. Owen Pryce was jailed for life.\n",
+    );
+    assert!(events_of(&x, Plover::Accuse).is_empty(), "{:?}", x.events);
+    let jailed = events_of(&x, Plover::Coerce);
+    assert_eq!(jailed.len(), 1, "{:?}", x.events);
+    assert_eq!(jailed[0].source, None);
+    assert_eq!(jailed[0].targets, vec!["person:owen-pryce".to_string()]);
+}
+
+#[test]
+fn who_asks_for_an_act_does_not_do_it() {
+    let x = run("Tory leader urges costume apology\n\nThe prince wore a costume.\n");
+    assert!(events_of(&x, Plover::Concede).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn he_attacks_in_words_and_a_poll_advantage_is_seized_from_no_one() {
+    let x = run(
+        "Speech\n\nRavi Menon spoke on Monday. He also attacked the government's failure to act. Strategists saw the Tories seizing a poll advantage.\n",
+    );
+    assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
+    assert!(events_of(&x, Plover::Coerce).is_empty(), "{:?}", x.events);
+    assert_eq!(events_of(&x, Plover::Accuse).len(), 1, "{:?}", x.events);
+}
+
+#[test]
+fn police_ranks_plural_titles_and_co_chairs_are_titles() {
+    let x = run(
+        "Police\n\nAssistant Chief Constable Owen Pryce spoke. The appeal went to Lord Justices Menon and Tarrant. Party Co-Chairman Ellen Marsh agreed.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"person:owen-pryce"), "{ks:?}");
+    assert!(ks.contains(&"person:ellen-marsh"), "{ks:?}");
+    assert!(
+        !ks.iter().any(|k| k.contains("constable")
+            || k.contains("justices")
+            || k.contains("co-chairman")),
+        "{ks:?}"
+    );
+}
+
+#[test]
+fn initials_regions_destinations_groups_and_buildings_are_no_people() {
+    let x = run(
+        "Letters\n\nYou share the humour of your star presenter Mr P. The seats most at risk were Kestle Green, in east London, and Dunmore. He paid for a sightseeing trip to Wadi Tarn. Campaigners for the Birchley Four say the men were innocent. The Dunmore Chronicle reported it.\n",
+    );
+    let ks = keys(&x);
+    assert!(
+        !ks.iter()
+            .any(|k| k.starts_with("person:") || k.contains("birchley")),
+        "{ks:?}"
+    );
+    assert!(ks.contains(&"org:dunmore-chronicle"), "{ks:?}");
+}
