@@ -161,6 +161,45 @@ pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Plain text copied out of web pages keeps some numeric references inside words ("F&#244;n",
+/// "fianc&#233;e"). Those, written in full with the semicolon and touching a letter, are
+/// replaced by their character; every other '&' stays as written, since plain text may well
+/// be about markup.
+/// `None` when there is nothing to replace.
+pub(super) fn decode_glued_numeric_references(s: &str) -> Option<String> {
+    if !s.contains("&#") {
+        return None;
+    }
+    let mut changed = false;
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find("&#") {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let letter_before = out.chars().next_back().is_some_and(char::is_alphabetic);
+        match reference(after) {
+            Some((replacement, used))
+                if after[..used].ends_with(';')
+                    && (letter_before
+                        || after[used..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic)) =>
+            {
+                out.push_str(&replacement);
+                rest = &after[used..];
+                changed = true;
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// The text a reference stands for and how many bytes after the '&' it used.
 fn reference(after: &str) -> Option<(Cow<'static, str>, usize)> {
     if let Some(number) = after.strip_prefix('#') {

@@ -207,7 +207,9 @@ pub fn parse(source: &str, bytes: &[u8], format: Format) -> Result<Article, Inge
         return Err(IngestError::Empty { path: path() });
     }
     let parsed = match format {
-        Format::Text => text::parse(normalized),
+        Format::Text => text::parse(
+            entities::decode_glued_numeric_references(&normalized).unwrap_or(normalized),
+        ),
         Format::Markdown => markdown::parse(&normalized),
         Format::Html => html::parse(&normalized, &mut warnings),
     };

@@ -718,6 +718,22 @@ fn html_fixture_structure() {
 }
 
 #[test]
+fn plain_text_decodes_numeric_references_inside_words_only() {
+    let a = parse(
+        "t.txt",
+        "Visit to Ynys M&#244;n\n\nHis fianc&#xE9;e spoke. Write &#233; for \u{e9}; AT&amp;T &#38; co.\n"
+            .as_bytes(),
+        Format::Text,
+    )
+    .expect("parses");
+    assert!(a.text.contains("Ynys Môn"), "{}", a.text);
+    assert!(a.text.contains("fiancée spoke"), "{}", a.text);
+    // Standing alone or named, references are text about markup and stay as written.
+    assert!(a.text.contains("Write &#233; for"), "{}", a.text);
+    assert!(a.text.contains("AT&amp;T &#38; co."), "{}", a.text);
+}
+
+#[test]
 fn html_entities() {
     let a = parse_ok(
         "e.html",
