@@ -867,12 +867,18 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         // parties are named around it or are the subject of the verb it follows.
         // "Terror detainees win Lords appeal": a name between a verb and the trigger names
         // the trigger, a noun.
-        let named_after_verb = self.ending_at(trigger).is_some_and(|h| {
-            let start = self.hits[h].tokens.start;
-            !matches!(self.hits[h].found, Found::Person { .. })
-                && start > self.range.start
-                && self.is_verb_like(start - 1)
-        });
+        // A past tense is the verb itself ("the charity Oxfam criticised").
+        let past = {
+            let w = self.lower(trigger_end - 1);
+            w.ends_with("ed") || matches!(w, "met" | "held" | "struck" | "sent" | "won")
+        };
+        let named_after_verb = !past
+            && self.ending_at(trigger).is_some_and(|h| {
+                let start = self.hits[h].tokens.start;
+                !matches!(self.hits[h].found, Found::Person { .. })
+                    && start > self.range.start
+                    && self.is_verb_like(start - 1)
+            });
         if self.is_noun_use(trigger) || named_after_verb {
             frame.noun = true;
         } else {

@@ -43,6 +43,16 @@ fn a_title_gives_a_person_role_and_affiliation() {
 }
 
 #[test]
+fn a_past_tense_after_a_described_name_is_its_verb() {
+    let x =
+        run("Aid row\n\nBut the aid charity Freshwell criticised Mr Dalby's plans for the fund.\n");
+    let criticism = events_of(&x, Plover::Accuse);
+    assert_eq!(criticism.len(), 1, "{:?}", x.events);
+    assert_eq!(criticism[0].source.as_deref(), Some("org:freshwell"));
+    assert_eq!(criticism[0].targets, vec!["person:dalby".to_string()]);
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
