@@ -597,9 +597,21 @@ pub fn detect(
                             .any(|t| matches!(doc.word(t).to_lowercase().as_str(), "he" | "she"));
                     telling.then_some(v)
                 };
+                // "He ... said if Lord Dubs' bill passed, he would urge": a pronoun repeating
+                // one earlier in the sentence stands for the same person, so only names before
+                // the first one can be it.
+                let reach = pronoun_word.as_deref().map_or(global, |p| {
+                    let own = (sentence.tokens.start..global)
+                        .rev()
+                        .find(|&t| doc.word(t).eq_ignore_ascii_case(p));
+                    own.and_then(|own| {
+                        (sentence.tokens.start..own).find(|&t| doc.word(t).eq_ignore_ascii_case(p))
+                    })
+                    .unwrap_or(global)
+                });
                 let nearest = sentence_hits
                     .iter()
-                    .filter(|h| h.tokens.end <= global && fits(h) && !attributive(h))
+                    .filter(|h| h.tokens.end <= reach && fits(h) && !attributive(h))
                     .filter(|_| !unnamed_subject)
                     .max_by_key(|h| h.tokens.start);
                 let told = nearest.and_then(|h| told_verb(h));

@@ -53,6 +53,16 @@ fn a_past_tense_after_a_described_name_is_its_verb() {
 }
 
 #[test]
+fn a_repeated_pronoun_keeps_its_person() {
+    let x = run(
+        "Bill row\n\nHome Office minister Tom Varley spoke on Monday. He did not rule out change but said if Lord Amberley's bill passed, he would urge MPs to oppose it.\n",
+    );
+    let appeals = events_of(&x, Plover::Request);
+    assert_eq!(appeals.len(), 1, "{:?}", x.events);
+    assert_eq!(appeals[0].source.as_deref(), Some("person:tom-varley"));
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
