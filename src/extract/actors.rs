@@ -2184,6 +2184,12 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                             ))
                             || ctx.words.get(last).is_some_and(|w| {
                                 PLACE_NOUNS.contains(&w.to_lowercase().as_str())
+                                    // "to attend the Tarnow service": a gathering held there.
+                                    || matches!(
+                                        *w,
+                                        "service" | "ceremony" | "commemoration" | "memorial"
+                                            | "vigil" | "camp" | "camps"
+                                    )
                                     || (w.chars().all(char::is_lowercase)
                                         && ctx.words.get(last + 1).is_some_and(|n| {
                                             PLACE_NOUNS.contains(&n.to_lowercase().as_str())

@@ -982,3 +982,17 @@ fn a_country_naming_a_terror_attack_is_struck_not_striking() {
         x.events
     );
 }
+
+#[test]
+fn a_name_before_a_service_or_a_camp_is_where_it_is_held() {
+    let x = run(
+        "Row\n\nRavi Menon will lead the Dachau ceremony on Monday. The Belsen commemoration drew Ellen Marsh.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("dachau") || k.contains("belsen")),
+        "{:?}",
+        keys(&x)
+    );
+}
