@@ -332,6 +332,7 @@ const GEOGRAPHIC_WORDS: &[&str] = &[
     "road",
     "avenue",
     "lane",
+    "land",
 ];
 
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
@@ -707,6 +708,27 @@ impl SentenceCtx<'_, '_> {
                 capitalized
                     && words.len() >= 2
                     && (self.lex.given_names.contains(first) || !self.lex.is_common_word(first))
+            }
+            // "Community Support Officers (CSOs)", "GPs": an acronym in the plural counts
+            // people of a kind; "the driver's BAC [blood alcohol content]": an acronym spelled
+            // out in plain words is a term.
+            "ORG"
+                if words.len() == 1
+                    && (first.strip_suffix('s').is_some_and(|stem| {
+                        stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+                    }) || (first.chars().all(|c| c.is_ascii_uppercase())
+                        && matches!(self.words.get(span.end), Some(&("(" | "[")))
+                        && self
+                            .words
+                            .get(span.end + 1..span.end + 3)
+                            .is_some_and(|ws| {
+                                ws.iter().all(|w| {
+                                    w.chars().all(|c| c.is_ascii_lowercase())
+                                        && !matches!(*w, "the" | "a" | "an")
+                                })
+                            }))) =>
+            {
+                false
             }
             "ORG" => {
                 let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
@@ -2160,6 +2182,12 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                             ))
                             || ctx.words.get(last).is_some_and(|w| {
                                 PLACE_NOUNS.contains(&w.to_lowercase().as_str())
+                                    // "to attend the Tarnow service": a gathering held there.
+                                    || matches!(
+                                        *w,
+                                        "service" | "ceremony" | "commemoration" | "memorial"
+                                            | "vigil" | "camp" | "camps"
+                                    )
                                     || (w.chars().all(char::is_lowercase)
                                         && ctx.words.get(last + 1).is_some_and(|n| {
                                             PLACE_NOUNS.contains(&n.to_lowercase().as_str())

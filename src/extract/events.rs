@@ -456,9 +456,23 @@ pub fn detect(
                 i += len;
                 continue;
             }
+            // "the US terror attacks", "the London terror attack": terrorists act for no state;
+            // the country naming the attack is where it struck.
+            let mut fr = fr;
+            if trigger.kind == "terror_attack" && fr.noun {
+                let (countries, rest): (Vec<usize>, Vec<usize>) = fr
+                    .agents
+                    .iter()
+                    .partition(|&&h| matches!(sentence_hits[h].found, Found::Country { .. }));
+                fr.agents = rest;
+                for h in countries {
+                    if !fr.others.contains(&h) {
+                        fr.others.push(h);
+                    }
+                }
+            }
             // "Tory leader urges Harry apology", "the unions called for a strike": those asking
             // for an act do not do it; only a name on the noun itself ("a Lords inquiry") does.
-            let mut fr = fr;
             if modality == Some(Modality::CalledFor) && fr.noun {
                 fr.agents.retain(|&h| {
                     let end = sentence_hits[h].tokens.end;

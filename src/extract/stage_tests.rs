@@ -976,3 +976,43 @@ fn initials_regions_destinations_groups_and_buildings_are_no_people() {
     );
     assert!(ks.contains(&"org:dunmore-chronicle"), "{ks:?}");
 }
+
+#[test]
+fn plural_and_spelled_out_acronyms_and_lands_are_no_bodies() {
+    let x = run(
+        "Police\n\nThe minister will hire 9,000 Neighbourhood Safety Officers (NSOs) and give NSOs new powers. Ravi Menon said crashes happen where a driver's BAL [blood alcohol level] is near the limit. Christians in Egypt or in the Holy Land feel the strain.\n",
+    );
+    let ks = keys(&x);
+    assert!(
+        !ks.iter()
+            .any(|k| *k == "org:nsos" || *k == "org:bal" || k.contains("holy")),
+        "{ks:?}"
+    );
+}
+
+#[test]
+fn a_country_naming_a_terror_attack_is_struck_not_striking() {
+    let x =
+        run("Laws\n\nThe laws came in after the Canadian terror attacks on 11 September 2001.\n");
+    assert!(
+        x.events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("country:CAN")),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_name_before_a_service_or_a_camp_is_where_it_is_held() {
+    let x = run(
+        "Row\n\nRavi Menon will lead the Dachau ceremony on Monday. The Belsen commemoration drew Ellen Marsh.\n",
+    );
+    assert!(
+        !keys(&x)
+            .iter()
+            .any(|k| k.contains("dachau") || k.contains("belsen")),
+        "{:?}",
+        keys(&x)
+    );
+}
