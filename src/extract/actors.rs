@@ -1092,6 +1092,54 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// "the Regional Fisheries Council (RFC) ... the RFC said": an acronym given in brackets right
+/// after a body's name, spelling the initials of its capitalized words, is that body wherever
+/// the article uses it. `hits` are in text order.
+fn bracketed_acronyms(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
+    let initials = |name: &str| -> String {
+        name.split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect()
+    };
+    let mut expansions: Vec<(String, Found)> = Vec::new();
+    for pair in hits.windows(2) {
+        let (full, short) = (&pair[0], &pair[1]);
+        let (
+            Found::Organization { name, .. },
+            Found::Organization {
+                key: short_key,
+                name: acronym,
+                ..
+            },
+        ) = (&full.found, &short.found)
+        else {
+            continue;
+        };
+        let bracketed = short.tokens.start == full.tokens.end + 1
+            && doc.word(full.tokens.end) == "("
+            && short.tokens.end < doc.tokens.len()
+            && doc.word(short.tokens.end) == ")";
+        if bracketed
+            && acronym.chars().count() >= 2
+            && acronym.chars().all(|c| c.is_ascii_uppercase())
+            && lex.organization(short_key).is_none()
+            && initials(name) == *acronym
+        {
+            expansions.push((acronym.clone(), full.found.clone()));
+        }
+    }
+    if expansions.is_empty() {
+        return;
+    }
+    for h in hits.iter_mut() {
+        if let Found::Organization { name, .. } = &h.found
+            && let Some((_, full)) = expansions.iter().find(|(a, _)| a == name)
+        {
+            h.found = full.clone();
+        }
+    }
+}
+
 /// The portfolio named by `words[i..]`, with its length.
 fn domain_at(lex: &Lexicon, words: &[&str], i: usize) -> Option<(usize, usize)> {
     lex.domain_at(words, i)
@@ -2662,6 +2710,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
     }
     hits.sort_by_key(|h| h.tokens.start);
+    bracketed_acronyms(doc, lex, hits);
 
     // Ministries named without their country take the article's only matching one.
     let qualified: Vec<String> = hits

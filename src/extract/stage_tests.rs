@@ -63,6 +63,21 @@ fn a_repeated_pronoun_keeps_its_person() {
 }
 
 #[test]
+fn an_acronym_in_brackets_after_a_body_is_that_body() {
+    let x = run(
+        "Fish quotas\n\nThe Regional Fisheries Council (RFC) met in Hull. Later the RFC said quotas would fall.\n",
+    );
+    let council = actor(&x, "org:regional-fisheries-council");
+    assert_eq!(council.mentions.len(), 3, "{:?}", keys(&x));
+    assert!(
+        council.aliases.iter().any(|a| a == "RFC"),
+        "{:?}",
+        council.aliases
+    );
+    assert!(!keys(&x).contains(&"org:rfc"), "{:?}", keys(&x));
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
