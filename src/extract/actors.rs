@@ -1682,6 +1682,12 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
         }
         // Trailing punctuation and possessives are not part of the name.
         let mut last = end;
+        // "a party called Veritas - Latin for truth": a spaced dash ends a name.
+        if let Some(dash) = (i + 1..last).find(|&t| {
+            matches!(ctx.words[t], "-" | "–" | "—") && ctx.doc.tokens[ctx.start + t].space_before
+        }) {
+            last = dash;
+        }
         while last > i && ctx.kind(last - 1) != TokenKind::Word {
             last -= 1;
         }

@@ -78,6 +78,19 @@ fn an_acronym_in_brackets_after_a_body_is_that_body() {
 }
 
 #[test]
+fn a_spaced_dash_ends_a_name() {
+    let x = run(
+        "Party news\n\nShe is setting up a new political party called Veracia - Latin for truth.\n",
+    );
+    assert!(keys(&x).contains(&"org:veracia"), "{:?}", keys(&x));
+    assert!(
+        x.actors.iter().all(|a| !a.name.contains("Latin")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
