@@ -1092,6 +1092,54 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// "a shadowy group known as Sons of Tarn", "a movement called Clearwater": a name that a
+/// group word introduces is that group, whatever the tagger took it for, in all its mentions
+/// (run before names are matched to people).
+fn named_groups(doc: &Doc<'_>, hits: &mut [Hit]) {
+    const GROUPS: &[&str] = &[
+        "group",
+        "groups",
+        "organisation",
+        "organization",
+        "movement",
+        "network",
+        "gang",
+        "faction",
+        "party",
+        "cell",
+    ];
+    let lower = |k: usize| doc.word(k).to_lowercase();
+    let groups: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Person {
+                name, known: None, ..
+            }
+            | Found::Organization { name, .. } => Some((h.tokens.start, name)),
+            _ => None,
+        })
+        .filter(|&(t, _)| match t.checked_sub(1).map(lower).as_deref() {
+            Some("called" | "named") => t >= 2 && lower_in(GROUPS, doc.word(t - 2)),
+            Some("as") => t >= 3 && lower(t - 2) == "known" && lower_in(GROUPS, doc.word(t - 3)),
+            _ => false,
+        })
+        .map(|(_, name)| name.clone())
+        .collect();
+    // Every mention of the name in the article is the group.
+    for h in hits.iter_mut() {
+        if let Found::Person { name, .. } = &h.found
+            && groups.contains(name)
+        {
+            let name = name.clone();
+            h.found = Found::Organization {
+                key: format!("org:{}", slug(&name)),
+                name,
+                country: None,
+            };
+        }
+    }
+}
+
 /// "the Regional Fisheries Council (RFC) ... the RFC said": an acronym given in brackets right
 /// after a body's name, spelling the initials of its capitalized words, is that body wherever
 /// the article uses it. `hits` are in text order.
@@ -2546,6 +2594,7 @@ fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
 /// Groups hits into actors: resolves surnames to full names, aliases to known people and
 /// unqualified ministries to the one qualified ministry of the article; finds lone surnames.
 pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
+    named_groups(doc, hits);
     // Full names seen in the article: key -> (name, known index).
     let mut people: BTreeMap<String, (String, Option<usize>)> = BTreeMap::new();
     for h in hits.iter() {

@@ -91,6 +91,21 @@ fn a_spaced_dash_ends_a_name() {
 }
 
 #[test]
+fn a_name_a_group_word_introduces_is_a_group() {
+    let x = run(
+        "Fire attacks\n\nThe fires were attributed to a shadowy group known as Meibion Tarren. Police said Meibion Tarren had gone quiet.\n",
+    );
+    let group = actor(&x, "org:meibion-tarren");
+    assert_eq!(group.kind, ActorKind::Organization);
+    assert_eq!(group.mentions.len(), 2);
+    assert!(
+        !keys(&x).contains(&"person:meibion-tarren"),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
