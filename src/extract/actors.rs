@@ -1140,6 +1140,80 @@ fn named_groups(doc: &Doc<'_>, hits: &mut [Hit]) {
     }
 }
 
+/// "Campaign for Borders Rail", "Lawyers' Christian Fellowship": a body's name that the tagger
+/// began too late takes back a head word and "for"/"of" before it, or a plural possessive
+/// glued to it, when no other name holds those words. `hits` are in text order.
+fn whole_body_names(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
+    const HEADS: &[&str] = &[
+        "campaign",
+        "friends",
+        "society",
+        "trust",
+        "foundation",
+        "fellowship",
+    ];
+    // Token -> the hit covering it.
+    let mut owner = vec![None; doc.tokens.len()];
+    for (n, h) in hits.iter().enumerate() {
+        for t in h.tokens.clone() {
+            owner[t] = Some(n);
+        }
+    }
+    let mut absorbed = vec![false; hits.len()];
+    for n in 0..hits.len() {
+        let Found::Organization { key, country, .. } = &hits[n].found else {
+            continue;
+        };
+        if lex.organization(key).is_some() {
+            continue;
+        }
+        let country = *country;
+        let first = doc.sentences[hits[n].sentence].tokens.start;
+        let mut start = hits[n].tokens.start;
+        while let Some(k) = start.checked_sub(2).filter(|&k| k >= first) {
+            let head = doc.word(k);
+            let plain = is_capitalized(head) && head.chars().all(char::is_alphabetic);
+            let linked = matches!(doc.word(k + 1), "for" | "of")
+                && plain
+                && owner[k].is_none()
+                && (lower_in(ORG_HEADS, head) || lower_in(HEADS, head));
+            // The possessor may have been tagged as a body of its own ("Lawyers").
+            let lone_body = owner[k].filter(|&o| {
+                hits[o].tokens == (k..k + 1)
+                    && matches!(&hits[o].found, Found::Organization { key, .. } if lex.organization(key).is_none())
+            });
+            let possessor = matches!(doc.word(k + 1), "'" | "’")
+                && !doc.tokens[k + 1].space_before
+                && plain
+                && head.len() > 3
+                && head.ends_with('s')
+                && (owner[k].is_none() || lone_body.is_some());
+            if !(linked || possessor) {
+                break;
+            }
+            if let Some(o) = lone_body.filter(|_| possessor) {
+                absorbed[o] = true;
+            }
+            start = k;
+        }
+        if start < hits[n].tokens.start {
+            let span = doc.tokens[start].span.start..doc.tokens[hits[n].tokens.end - 1].span.end;
+            let name = doc.text[span].to_string();
+            hits[n].found = Found::Organization {
+                key: format!("org:{}", slug(&name)),
+                name,
+                country,
+            };
+            hits[n].tokens.start = start;
+        }
+    }
+    let mut n = 0;
+    hits.retain(|_| {
+        n += 1;
+        !absorbed[n - 1]
+    });
+}
+
 /// "the Regional Fisheries Council (RFC) ... the RFC said": an acronym given in brackets right
 /// after a body's name, spelling the initials of its capitalized words, is that body wherever
 /// the article uses it. `hits` are in text order.
@@ -2765,6 +2839,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
     }
     hits.sort_by_key(|h| h.tokens.start);
+    whole_body_names(doc, lex, hits);
     bracketed_acronyms(doc, lex, hits);
 
     // Ministries named without their country take the article's only matching one.

@@ -106,6 +106,18 @@ fn a_name_a_group_word_introduces_is_a_group() {
 }
 
 #[test]
+fn a_body_name_takes_back_its_head_and_possessor() {
+    let x = run(
+        "Rail plans\n\nCampaign for Tarnvale Rail is the biggest lobby group in the county. Members of the Builders' Christian Fellowship (BCF) said the plan was sound.\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"org:campaign-for-tarnvale-rail"), "{k:?}");
+    assert!(k.contains(&"org:builders-christian-fellowship"), "{k:?}");
+    assert!(!k.contains(&"org:builders"), "{k:?}");
+    assert!(!k.contains(&"org:christian-fellowship"), "{k:?}");
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
