@@ -996,3 +996,13 @@ fn a_name_before_a_service_or_a_camp_is_where_it_is_held() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_capital_after_a_given_name_and_a_family_plural() {
+    let x = run(
+        "Row\n\nAfter the announcement finance spokesman Bob Wellington, of Torfaen, said it was vital. The birth of the Obamas' second child was news.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"person:bob-wellington"), "{ks:?}");
+    assert!(!ks.iter().any(|k| k.contains("obamas")), "{ks:?}");
+}
