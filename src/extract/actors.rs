@@ -498,10 +498,14 @@ impl SentenceCtx<'_, '_> {
             && !self.taken[i]
             && !self.lex.never_names.contains(w)
             && self.titles_at[i].is_none()
-            && !matches!(
-                self.names_at[i],
-                Some((_, Target::Country(..) | Target::Organization(_)))
-            )
+            && match self.names_at[i] {
+                // "spokesman Bob Wellington": a capital after a given name is a surname.
+                Some((1, Target::Country(_, CountryForm::Capital))) => {
+                    i > 0 && self.lex.given_names.contains(self.words[i - 1])
+                }
+                Some((_, Target::Country(..) | Target::Organization(_))) => false,
+                _ => true,
+            }
     }
 
     /// Length of the personal name starting at `i` (0 if none), up to four words; hyphenated
@@ -672,6 +676,20 @@ impl SentenceCtx<'_, '_> {
             && words.len() == 1
             && follower_word(first)
             && !self.lex.given_names.contains(first)
+        {
+            return false;
+        }
+        // "the Blairs' fourth child": a known surname in the plural is the family.
+        if kind != "LOC"
+            && words.len() == 1
+            && span.start > 0
+            && self.words[span.start - 1].eq_ignore_ascii_case("the")
+            && first.strip_suffix('s').is_some_and(|stem| {
+                matches!(
+                    self.lex.names.longest_at(&[stem], 0),
+                    Some((1, Target::PersonAlias(_) | Target::Person(_)))
+                )
+            })
         {
             return false;
         }

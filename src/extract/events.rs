@@ -260,7 +260,7 @@ pub fn detect(
                 _ => None,
             };
             let is_party = |h: usize| org_kind(h) == Some("party");
-            let party_target = fr.noun && fr.others.iter().any(|&h| is_party(h));
+            let party_target = (fr.noun || fr.passive) && fr.others.iter().any(|&h| is_party(h));
             let person_acts = party_target
                 || (fr.agents.is_empty() && fr.pronoun == Some(true))
                 || fr.agents.iter().any(|&h| {

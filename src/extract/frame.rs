@@ -862,7 +862,23 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
     /// The frame of the trigger at `trigger..trigger_end`.
     pub fn frame(&self, trigger: usize, trigger_end: usize) -> Frame {
         let mut frame = Frame::default();
-        let end = self.phrase_end(trigger_end);
+        // "the group "congratulated" Mr Howard": a quotation mark closing on the verb itself
+        // does not end its phrase.
+        // (Only a quotation of the verb alone: in "a "humiliating retreat" by the Tories" the
+        // phrase ends with the quotation.)
+        let quote = |w: &str| matches!(w, "\"" | "”" | "“" | "’" | "‘" | "'");
+        let after = if trigger > self.range.start
+            && trigger_end + 1 < self.range.end
+            && quote(self.doc.word(trigger - 1))
+            && !self.doc.tokens[trigger].space_before
+            && quote(self.doc.word(trigger_end))
+            && !self.doc.tokens[trigger_end].space_before
+        {
+            trigger_end + 1
+        } else {
+            trigger_end
+        };
+        let end = self.phrase_end(after);
         // A verb when it has a subject ("the coast guard accused"); otherwise a noun, whose
         // parties are named around it or are the subject of the verb it follows.
         // "Terror detainees win Lords appeal": a name between a verb and the trigger names
@@ -884,7 +900,7 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         } else {
             let (subject, passive) = self.subject_before(trigger, &mut frame);
             if !subject.is_empty() || frame.pronoun.is_some() || frame.pair_anaphor {
-                let object = self.object_after(trigger_end, end);
+                let object = self.object_after(after, end);
                 // "Labour accused of broken pledge": a headline's passive without its "is".
                 let reduced = trigger_end < self.range.end
                     && matches!(
@@ -892,6 +908,18 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                         "accused" | "charged" | "cleared" | "convicted" | "suspected"
                     )
                     && matches!(self.lower(trigger_end), "of" | "with");
+                // "Labour attacked over poster", "Minister criticised for delay": in a headline
+                // a participle with "over", "for", "on" or "by" after it is passive too.
+                let heading = self
+                    .doc
+                    .sentences
+                    .binary_search_by_key(&self.range.start, |s| s.tokens.start)
+                    .is_ok_and(|k| self.doc.is_heading(k));
+                let reduced = reduced
+                    || (heading
+                        && trigger_end < self.range.end
+                        && self.lower(trigger_end - 1).ends_with("ed")
+                        && matches!(self.lower(trigger_end), "over" | "for" | "on" | "by"));
                 if (passive || reduced) && is_participle(self.doc.word(trigger_end - 1)) {
                     frame.passive = true;
                     frame.others.extend(subject);

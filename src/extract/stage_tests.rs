@@ -1071,3 +1071,31 @@ fn a_name_before_a_service_or_a_camp_is_where_it_is_held() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_capital_after_a_given_name_and_a_family_plural() {
+    let x = run(
+        "Row\n\nAfter the announcement finance spokesman Bob Wellington, of Torfaen, said it was vital. The birth of the Obamas' second child was news.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"person:bob-wellington"), "{ks:?}");
+    assert!(!ks.iter().any(|k| k.contains("obamas")), "{ks:?}");
+}
+
+#[test]
+fn a_quoted_verb_keeps_its_object_and_a_headline_participle_is_passive() {
+    let x = run(
+        "Labour attacked over Menon poster\n\nThe Harlow Alliance \"congratulated\" Mr Ravi Menon on his stance.\n",
+    );
+    let praise = events_of(&x, Plover::Support);
+    assert_eq!(praise.len(), 1, "{:?}", x.events);
+    assert_eq!(praise[0].targets, vec!["person:ravi-menon".to_string()]);
+    assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
+    assert!(
+        x.events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("org:labour-uk")),
+        "{:?}",
+        x.events
+    );
+}
