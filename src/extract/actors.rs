@@ -1110,6 +1110,9 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// Bodies whose name "for" a place names a seat in them ("MP for", "entered Parliament for").
+const LEGISLATURES: &[&str] = &["parliament", "commons", "assembly", "senate", "congress"];
+
 /// "a shadowy group known as Sons of Tarn", "a movement called Clearwater": a name that a
 /// group word introduces is that group, whatever the tagger took it for, in all its mentions
 /// (run before names are matched to people).
@@ -1191,9 +1194,12 @@ fn whole_body_names(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
         while let Some(k) = start.checked_sub(2).filter(|&k| k >= first) {
             let head = doc.word(k);
             let plain = is_capitalized(head) && head.chars().all(char::is_alphabetic);
+            // ("entered Parliament for Sheffield Brightside": a legislature's seat.)
+            let legislature = lower_in(LEGISLATURES, head) && doc.word(k + 1) == "for";
             let linked = matches!(doc.word(k + 1), "for" | "of")
                 && plain
                 && owner[k].is_none()
+                && !legislature
                 && (lower_in(ORG_HEADS, head) || lower_in(HEADS, head));
             // The possessor may have been tagged as a body of its own ("Lawyers").
             let lone_body = owner[k].filter(|&o| {
@@ -1377,7 +1383,10 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
         // "of (the) X" or "for X" after the head, as often as it comes ("Association of
         // Directors of Social Services", "Department for International Development").
         let mut end = i + 1;
-        while end + 1 < n && matches!(ctx.words[end], "of" | "for") {
+        // "entered Parliament for Sheffield Brightside": a legislature "for" a place names the
+        // seat, not a body.
+        let legislature = LEGISLATURES.contains(&lower.as_str());
+        while end + 1 < n && (ctx.words[end] == "of" || (ctx.words[end] == "for" && !legislature)) {
             let mut k = end + 1;
             if ctx.words[k].eq_ignore_ascii_case("the") && k + 1 < n {
                 k += 1;
@@ -1828,6 +1837,7 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
         }) {
             last = dash;
         }
+
         while last > i && ctx.kind(last - 1) != TokenKind::Word {
             last -= 1;
         }
@@ -2211,10 +2221,10 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
             // "MP for Henley-on-Thames", "the member for Loch Ness West": a constituency.
             let constituency = (i >= 2
                 && ctx.words[i - 1] == "for"
-                && matches!(
+                && (matches!(
                     ctx.words[i - 2],
                     "MP" | "MSP" | "MEP" | "AM" | "MLA" | "member" | "candidate" | "councillor"
-                ))
+                ) || LEGISLATURES.contains(&ctx.words[i - 2].to_lowercase().as_str())))
                 || (i >= 3
                     && ctx.words[i - 1] == "the"
                     && ctx.words[i - 2] == "for"

@@ -118,6 +118,18 @@ fn a_body_name_takes_back_its_head_and_possessor() {
 }
 
 #[test]
+fn a_legislature_for_a_place_is_a_seat() {
+    let x = run(
+        "Profile\n\nBefore the furore, Mr Dalby had seemed more interested in politics. Mr Dalby entered Parliament for Tarnvale Brightwater in 1987, after first contesting the Tarnvale Hallam seat in 1974.\n",
+    );
+    assert!(
+        x.actors.iter().all(|a| !a.name.contains("Tarnvale")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
