@@ -1110,6 +1110,49 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// "told BBC One's Breakfast with Frost", "appearing on ITV's Celebrity Fit Club": a name that
+/// a broadcaster owns is one of its programmes, not an actor (people after it, "the BBC's Nick
+/// Robinson", stay). `hits` are in text order.
+fn broadcast_programmes(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
+    const BROADCASTERS: &[&str] = &["BBC", "ITV", "Sky", "CNN", "S4C", "RTE", "Channel", "Radio"];
+    let owned = |t: usize| {
+        t >= 2
+            && matches!(doc.word(t - 1), "'s" | "’s")
+            && (BROADCASTERS.contains(&doc.word(t - 2))
+                || (t >= 3
+                    && BROADCASTERS.contains(&doc.word(t - 3))
+                    && matches!(
+                        doc.word(t - 2),
+                        "One"
+                            | "Two"
+                            | "Three"
+                            | "Four"
+                            | "Five"
+                            | "1"
+                            | "2"
+                            | "3"
+                            | "4"
+                            | "5"
+                            | "Scotland"
+                            | "Wales"
+                            | "News"
+                    )))
+    };
+    let unlisted_body = |h: &Hit| matches!(&h.found, Found::Organization { key, .. } if lex.organization(key).is_none());
+    let mut programme_end: Option<usize> = None;
+    hits.retain(|h| {
+        let programme = unlisted_body(h)
+            && (owned(h.tokens.start)
+                || programme_end.is_some_and(|end| {
+                    h.tokens.start == end + 1 && doc.word(end).eq_ignore_ascii_case("with")
+                }));
+        if programme {
+            programme_end = Some(h.tokens.end);
+        }
+        !programme
+    });
+}
+
 /// Bodies whose name "for" a place names a seat in them ("MP for", "entered Parliament for").
 const LEGISLATURES: &[&str] = &["parliament", "commons", "assembly", "senate", "congress"];
 
@@ -2867,6 +2910,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
     }
     hits.sort_by_key(|h| h.tokens.start);
+    broadcast_programmes(doc, lex, hits);
     whole_body_names(doc, lex, hits);
     bracketed_acronyms(doc, lex, hits);
 

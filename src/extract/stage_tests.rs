@@ -130,6 +130,21 @@ fn a_legislature_for_a_place_is_a_seat() {
 }
 
 #[test]
+fn a_name_a_broadcaster_owns_is_a_programme() {
+    let x = run(
+        "Interview\n\nShe told BBC One's Morning with Marsh: \"We will win.\" He had appeared on ITV's Celebrity Cook Club. The BBC's Tom Varley said so.\n",
+    );
+    let k = keys(&x);
+    assert!(
+        x.actors.iter().all(|a| !a.name.contains("Morning")
+            && !a.name.contains("Marsh")
+            && !a.name.contains("Cook Club")),
+        "{k:?}"
+    );
+    assert!(k.contains(&"person:tom-varley"), "{k:?}");
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
