@@ -1024,3 +1024,18 @@ fn a_quoted_verb_keeps_its_object_and_a_headline_participle_is_passive() {
         x.events
     );
 }
+
+#[test]
+fn he_is_not_a_woman_named_mrs_elsewhere() {
+    let x = run(
+        "Row\n\nMrs Tarn had asked for help. The watchdog is looking at his decision to give Ellen Tarn free tickets. He is also being investigated over the visa.\n",
+    );
+    assert!(
+        x.events
+            .iter()
+            .all(|e| !e.participants.iter().any(|p| p == "person:ellen-tarn")
+                || e.category != Plover::Accuse),
+        "{:?}",
+        x.events
+    );
+}
