@@ -1039,3 +1039,26 @@ fn he_is_not_a_woman_named_mrs_elsewhere() {
         x.events
     );
 }
+
+#[test]
+fn national_security_and_data_protection_are_issues_of_their_own() {
+    let x = run(
+        "Cards\n\nRavi Menon said the cards were about national security. Critics cited data protection fears. Satellites measured the waves.\n",
+    );
+    let issue_keys: Vec<&str> = x.issues.iter().map(|i| i.key.as_str()).collect();
+    assert!(
+        issue_keys.contains(&"issue:national-security"),
+        "{issue_keys:?}"
+    );
+    assert!(
+        issue_keys.contains(&"issue:data-protection"),
+        "{issue_keys:?}"
+    );
+    assert!(
+        !issue_keys.iter().any(|k| matches!(
+            *k,
+            "issue:regional-stability" | "issue:social-media" | "issue:space-exploration"
+        )),
+        "{issue_keys:?}"
+    );
+}
