@@ -94,6 +94,26 @@ pub fn detect(
             covered[t] = true;
         }
     }
+    // Whether each person is a woman (true) or a man, when an honorific anywhere in the article
+    // says so ("Mrs Quinn" then "Kimberly Quinn"): "he" and "she" must agree with it.
+    let mut female: BTreeMap<&str, bool> = BTreeMap::new();
+    for h in hits {
+        if !matches!(h.found, Found::Person { .. }) || h.tokens.start == 0 {
+            continue;
+        }
+        let before = doc
+            .word(h.tokens.start - 1)
+            .trim_end_matches('.')
+            .to_lowercase();
+        let said = match before.as_str() {
+            "mr" | "sir" | "lord" => Some(false),
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" => Some(true),
+            _ => None,
+        };
+        if let Some(f) = said {
+            female.entry(h.key.as_str()).or_insert(f);
+        }
+    }
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
@@ -558,6 +578,9 @@ pub fn detect(
                                 Some("he"),
                                 Some("ms" | "mrs" | "miss" | "lady" | "dame" | "baroness")
                             )
+                    ) || matches!(
+                        (pronoun_word.as_deref(), female.get(h.key.as_str())),
+                        (Some("she"), Some(false)) | (Some("he"), Some(true))
                     )
                 };
                 let fits = |h: &&Hit| match h.found {

@@ -1126,3 +1126,41 @@ fn a_quoted_verb_keeps_its_object_and_a_headline_participle_is_passive() {
         x.events
     );
 }
+
+#[test]
+fn he_is_not_a_woman_named_mrs_elsewhere() {
+    let x = run(
+        "Row\n\nMrs Tarn had asked for help. The watchdog is looking at his decision to give Ellen Tarn free tickets. He is also being investigated over the visa.\n",
+    );
+    assert!(
+        x.events
+            .iter()
+            .all(|e| !e.participants.iter().any(|p| p == "person:ellen-tarn")
+                || e.category != Plover::Accuse),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn national_security_and_data_protection_are_issues_of_their_own() {
+    let x = run(
+        "Cards\n\nRavi Menon said the cards were about national security. Critics cited data protection fears. Satellites measured the waves.\n",
+    );
+    let issue_keys: Vec<&str> = x.issues.iter().map(|i| i.key.as_str()).collect();
+    assert!(
+        issue_keys.contains(&"issue:national-security"),
+        "{issue_keys:?}"
+    );
+    assert!(
+        issue_keys.contains(&"issue:data-protection"),
+        "{issue_keys:?}"
+    );
+    assert!(
+        !issue_keys.iter().any(|k| matches!(
+            *k,
+            "issue:regional-stability" | "issue:social-media" | "issue:space-exploration"
+        )),
+        "{issue_keys:?}"
+    );
+}
