@@ -2911,6 +2911,24 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
     }
     hits.sort_by_key(|h| h.tokens.start);
     broadcast_programmes(doc, lex, hits);
+    // "who was a GP in Blaengwynfi", "became a QC": an acronym after "a" that qualifies no
+    // noun is a kind of person, not a body ("a UKIP candidate" names the party).
+    hits.retain(|h| {
+        let t = h.tokens.start;
+        let lone_acronym = h.tokens.len() == 1
+            && matches!(&h.found, Found::Organization { key, name, .. }
+                if lex.organization(key).is_none()
+                    && (2..=4).contains(&name.len())
+                    && name.chars().all(|c| c.is_ascii_uppercase()));
+        let after_article = t > 0 && matches!(doc.word(t - 1), "a" | "an" | "A" | "An");
+        let qualifies = h.tokens.end < doc.tokens.len()
+            && doc.tokens[h.tokens.end].kind == TokenKind::Word
+            && !matches!(
+                doc.word(h.tokens.end),
+                "in" | "at" | "for" | "who" | "and" | "or" | "with" | "from" | "to" | "on" | "of"
+            );
+        !(lone_acronym && after_article && !qualifies)
+    });
     whole_body_names(doc, lex, hits);
     bracketed_acronyms(doc, lex, hits);
 

@@ -145,6 +145,15 @@ fn a_name_a_broadcaster_owns_is_a_programme() {
 }
 
 #[test]
+fn an_acronym_after_a_names_a_kind_of_person() {
+    let x = run(
+        "Profile\n\nDr Dalby, who was a GP in Tarnvale before becoming an AM, joined a UKIP campaign.\n",
+    );
+    let k = keys(&x);
+    assert!(!k.contains(&"org:gp"), "{k:?}");
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
