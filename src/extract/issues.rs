@@ -22,6 +22,14 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> V
         while i < words.len() {
             if let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i)
                 && !lowercase_acronym(&lex.issues[k].phrases, &words[i..i + len])
+                && !(lex.issues[k].name_needs_actor
+                    && words[i..i + len]
+                        .join(" ")
+                        .eq_ignore_ascii_case(&lex.issues[k].name)
+                    && !hits.iter().any(|h| {
+                        h.sentence == s
+                            && (h.key.starts_with("country:") || h.key.starts_with("org:"))
+                    }))
             {
                 let entry = &lex.issues[k];
                 let g = sentence.tokens.start + i;

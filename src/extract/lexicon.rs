@@ -153,6 +153,10 @@ pub struct IssueEntry {
     pub place: bool,
     /// Surface forms, matched case-insensitively.
     pub phrases: Vec<String>,
+    /// The name alone is an everyday word too ("sanctions" a school or a party may impose):
+    /// it names the issue only in a sentence that names a country or a body.
+    #[serde(default)]
+    pub name_needs_actor: bool,
 }
 
 /// General word lists.

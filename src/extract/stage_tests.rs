@@ -154,6 +154,18 @@ fn an_acronym_after_a_names_a_kind_of_person() {
 }
 
 #[test]
+fn sanctions_alone_need_a_country_or_body_to_be_the_issue() {
+    let school = run("Discipline\n\nPupils who skip lessons will face sanctions, the head said.\n");
+    assert!(school.issues.is_empty(), "{:?}", school.issues);
+    let world = run("Talks\n\nThe EU agreed new sanctions on Monday.\n");
+    assert!(
+        world.issues.iter().any(|i| i.key == "issue:sanctions"),
+        "{:?}",
+        world.issues
+    );
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
