@@ -1153,6 +1153,57 @@ fn broadcast_programmes(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
     });
 }
 
+/// "the World Trade Center", "the Scottish Exhibition and Conference Centre", "St George's
+/// Chapel", "the National Holocaust Memorial": buildings and venues are places, where things
+/// happen, not bodies that act ("the Centre for Policy Studies" and "the Foreign Policy Centre"
+/// stay bodies).
+fn buildings(lex: &Lexicon, hits: &mut [Hit]) {
+    const VENUE_KINDS: &[&str] = &[
+        "trade",
+        "conference",
+        "exhibition",
+        "shopping",
+        "leisure",
+        "sports",
+        "arts",
+        "community",
+        "civic",
+        "visitor",
+        "visitors",
+        "detention",
+        "convention",
+    ];
+    const BUILDINGS: &[&str] = &[
+        "memorial",
+        "chapel",
+        "cathedral",
+        "abbey",
+        "stadium",
+        "arena",
+        "mosque",
+        "temple",
+    ];
+    for h in hits.iter_mut() {
+        let Found::Organization { key, name, .. } = &h.found else {
+            continue;
+        };
+        if lex.organization(key).is_some() {
+            continue;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let building = match words.as_slice() {
+            [.., before, last] if matches!(*last, "Centre" | "Center") => {
+                lower_in(VENUE_KINDS, before)
+            }
+            [_, .., last] => lower_in(BUILDINGS, last),
+            _ => false,
+        };
+        if building {
+            h.found = Found::Place { name: name.clone() };
+        }
+    }
+}
+
 /// Bodies whose name "for" a place names a seat in them ("MP for", "entered Parliament for").
 const LEGISLATURES: &[&str] = &["parliament", "commons", "assembly", "senate", "congress"];
 
@@ -2910,6 +2961,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
     }
     hits.sort_by_key(|h| h.tokens.start);
+    buildings(lex, hits);
     broadcast_programmes(doc, lex, hits);
     // "who was a GP in Blaengwynfi", "became a QC": an acronym after "a" that qualifies no
     // noun is a kind of person, not a body ("a UKIP candidate" names the party).

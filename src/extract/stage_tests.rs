@@ -166,6 +166,20 @@ fn sanctions_alone_need_a_country_or_body_to_be_the_issue() {
 }
 
 #[test]
+fn buildings_and_venues_are_places() {
+    let x = run(
+        "Venues\n\nThe show could be held at the Tarnvale Exhibition and Conference Centre or in the Marsh Memorial. The Centre for Tarn Studies said so.\n",
+    );
+    let k = keys(&x);
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| !a.name.contains("Conference Centre") && !a.name.contains("Memorial")),
+        "{k:?}"
+    );
+}
+
+#[test]
 fn surnames_and_short_forms_resolve_within_the_article() {
     let x = run(
         "Visit\n\nPolish Defense Minister Anna Kowalska flew to Berlin. Later, Kowalska said the U.S. and the United States army agreed. Minister Kowalska left.\n",
