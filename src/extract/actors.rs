@@ -1154,10 +1154,10 @@ fn broadcast_programmes(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
 }
 
 /// "the World Trade Center", "the Scottish Exhibition and Conference Centre", "St George's
-/// Chapel", "the National Holocaust Memorial": buildings and venues are places, where things
-/// happen, not bodies that act ("the Centre for Policy Studies" and "the Foreign Policy Centre"
+/// Chapel", "the National Holocaust Memorial": buildings, venues and constituencies are
+/// places, where things happen, not bodies or people that act ("the Centre for Policy Studies" and "the Foreign Policy Centre"
 /// stay bodies).
-fn buildings(lex: &Lexicon, hits: &mut [Hit]) {
+fn buildings(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
     const VENUE_KINDS: &[&str] = &[
         "trade",
         "conference",
@@ -1184,10 +1184,24 @@ fn buildings(lex: &Lexicon, hits: &mut [Hit]) {
         "temple",
     ];
     for h in hits.iter_mut() {
-        let Found::Organization { key, name, .. } = &h.found else {
-            continue;
+        // "to fight the Suffolk Coastal seat", "the Stepney Green ward": a constituency.
+        let seat = h.tokens.end < doc.tokens.len()
+            && matches!(
+                doc.word(h.tokens.end),
+                "seat" | "constituency" | "ward" | "by-election"
+            );
+        let name = match &h.found {
+            Found::Organization { key, name, .. } if lex.organization(key).is_none() => name,
+            Found::Person {
+                name,
+                role: None,
+                known: None,
+                ..
+            } if seat => name,
+            _ => continue,
         };
-        if lex.organization(key).is_some() {
+        if seat {
+            h.found = Found::Place { name: name.clone() };
             continue;
         }
         let words: Vec<&str> = name.split_whitespace().collect();
@@ -2961,7 +2975,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
     }
     hits.sort_by_key(|h| h.tokens.start);
-    buildings(lex, hits);
+    buildings(doc, lex, hits);
     broadcast_programmes(doc, lex, hits);
     // "who was a GP in Blaengwynfi", "became a QC": an acronym after "a" that qualifies no
     // noun is a kind of person, not a body ("a UKIP candidate" names the party).

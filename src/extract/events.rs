@@ -1125,6 +1125,15 @@ fn participant(doc: &Doc<'_>, h: &Hit, range_start: usize) -> Option<Participant
     // "Ravi Menon, the MP for Tarnwick and Bedwas, was attacked": a seat says whom someone
     // represents, not where anything happens.
     if matches!(h.found, Found::Place { .. }) {
+        // "to fight the Tarnwick Coastal seat": the same, named by what follows.
+        if h.tokens.end < doc.tokens.len()
+            && matches!(
+                doc.word(h.tokens.end),
+                "seat" | "seats" | "constituency" | "ward" | "by-election"
+            )
+        {
+            return None;
+        }
         let mut k = h.tokens.start;
         while k > range_start + 1 {
             let w = doc.word(k - 1);

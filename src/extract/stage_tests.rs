@@ -168,7 +168,12 @@ fn sanctions_alone_need_a_country_or_body_to_be_the_issue() {
 #[test]
 fn buildings_and_venues_are_places() {
     let x = run(
-        "Venues\n\nThe show could be held at the Tarnvale Exhibition and Conference Centre or in the Marsh Memorial. The Centre for Tarn Studies said so.\n",
+        "Venues\n\nThe show could be held at the Tarnvale Exhibition and Conference Centre or in the Marsh Memorial. The Centre for Tarn Studies said so. Ann Lee, who had been selected to fight the Tarnvale Coastal seat, quit.\n",
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("coastal")),
+        "{:?}",
+        keys(&x)
     );
     let k = keys(&x);
     assert!(
@@ -176,6 +181,11 @@ fn buildings_and_venues_are_places() {
             .iter()
             .all(|a| !a.name.contains("Conference Centre") && !a.name.contains("Memorial")),
         "{k:?}"
+    );
+    assert!(
+        x.events.iter().all(|e| e.place.is_none()),
+        "a seat is no event place: {:?}",
+        x.events
     );
 }
 
