@@ -796,7 +796,18 @@ pub fn detect(
                     let start = sentence_hits[h].tokens.start;
                     start > global + len && start <= global + len + 4
                 });
-            if fr.noun && !category.is_mutual() && !people.iter().any(|p| p.agent) && !of_party {
+            // "suffered a skin complaint": an ailment, not a grievance anyone made.
+            if fr.noun && fr.passive && trigger.kind == "complaint" {
+                i += len;
+                continue;
+            }
+            // ("Three managers face charges": the noun of a verb of undergoing has its party.)
+            if fr.noun
+                && !fr.passive
+                && !category.is_mutual()
+                && !people.iter().any(|p| p.agent)
+                && !of_party
+            {
                 i += len;
                 continue;
             }

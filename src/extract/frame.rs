@@ -345,7 +345,8 @@ pub struct Frame {
     pub noun: bool,
     /// The trigger only qualifies the noun after it ("patrol vessels"): no act.
     pub compound: bool,
-    /// The trigger is a passive verb ("was condemned by"): its subject is acted upon.
+    /// The trigger is a passive verb ("was condemned by"), or a noun after a verb of undergoing
+    /// ("faces charges"): its subject is acted upon.
     pub passive: bool,
     /// The clause refers back to something said or done just before ("a statement that drew
     /// condemnation from Beijing"): the act is aimed at whoever said or did it.
@@ -1099,6 +1100,19 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 j -= 1;
                 continue;
             }
+            // "Ms Lee and Mr Tam all face individual charges": the names before a verb of
+            // undergoing are its subject, and the act is done to them.
+            if UNDERGOING.contains(&w) {
+                let mut probe = Frame::default();
+                let (subject, passive) = self.subject_before(j - 1, &mut probe);
+                if !passive && !subject.is_empty() {
+                    frame.passive = true;
+                    for h in subject {
+                        push(&mut frame.others, h);
+                    }
+                }
+                return;
+            }
             // "the UK-wide strike", "an EU-wide ban": a name before "-wide" gives the reach of
             // the act, not who does it.
             if w == "wide" && j >= 3 && self.doc.word(j - 2) == "-" {
@@ -1165,6 +1179,19 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         // the subject; "challenges these claims through freedom of navigation operations" too,
         // past one preposition and its noun phrase.
         if let Some(verb) = self.governing_verb(j) {
+            // "three managers face charges", "suffered an attack", "received a warning": the
+            // subject of a verb of undergoing is the one it is done to.
+            if UNDERGOING.contains(&self.lower(verb)) {
+                let mut probe = Frame::default();
+                let (subject, passive) = self.subject_before(verb, &mut probe);
+                if !passive && !subject.is_empty() {
+                    frame.passive = true;
+                    for h in subject {
+                        push(&mut frame.others, h);
+                    }
+                }
+                return;
+            }
             // "signed an agreement", "held talks": the subject does the act; "described the
             // ban as ridiculous" is about an act, not doing it.
             let direct = verb + 1 == j;
@@ -1319,6 +1346,26 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
 
 /// Verbs whose subject carries out the act named by their object ("signed an agreement",
 /// "imposed sanctions", "held talks"), by stem.
+/// Verbs whose subject undergoes the act named by their object ("faces charges", "suffered
+/// an attack", "received a warning").
+const UNDERGOING: &[&str] = &[
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "suffer",
+    "suffers",
+    "suffered",
+    "receive",
+    "receives",
+    "received",
+    "undergo",
+    "underwent",
+    "survive",
+    "survives",
+    "survived",
+];
+
 const PERFORMING_STEMS: &[&str] = &[
     "sign", "announc", "impos", "hold", "held", "launch", "adopt", "conduct", "carr", "issu",
     "mak", "made", "began", "begin", "stag", "lift", "unveil", "propos", "order", "approv",

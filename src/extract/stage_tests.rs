@@ -1209,3 +1209,20 @@ fn national_security_and_data_protection_are_issues_of_their_own() {
         "{issue_keys:?}"
     );
 }
+
+#[test]
+fn who_faces_charges_is_charged() {
+    let x = run(
+        "Rail\n\nDepot managers Owen Pryce and Ravi Menon all face individual charges. Ellen Marsh suffered a skin complaint.\n",
+    );
+    let charges = events_of(&x, Plover::Accuse);
+    assert_eq!(charges.len(), 1, "{:?}", x.events);
+    assert_eq!(charges[0].source, None);
+    assert_eq!(
+        charges[0].targets,
+        vec![
+            "person:owen-pryce".to_string(),
+            "person:ravi-menon".to_string()
+        ]
+    );
+}
