@@ -1107,6 +1107,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                 }
                 return;
             }
+            // "posters attacking Mr Howard - recently withdrawn": a dash standing apart is
+            // punctuation; what comes before it does not qualify the word after it.
+            if matches!(w, "-" | "–" | "—") && self.doc.tokens[j - 1].space_before {
+                break;
+            }
             // "the UK-wide strike", "an EU-wide ban": a name before "-wide" gives the reach of
             // the act, not who does it.
             if w == "wide" && j >= 3 && self.doc.word(j - 2) == "-" {

@@ -1079,3 +1079,11 @@ fn who_faces_charges_is_charged() {
         ]
     );
 }
+
+#[test]
+fn a_spaced_dash_ends_a_qualifier() {
+    let x = run(
+        "Row\n\nTarrant said the poster plans attacking Mr Ravi Menon - recently withdrawn from the website - were abusive.\n",
+    );
+    assert!(events_of(&x, Plover::Retreat).is_empty(), "{:?}", x.events);
+}
