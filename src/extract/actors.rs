@@ -2180,8 +2180,17 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
                     *t = true;
                 }
             }
+            // "won the Folkestone & Hythe seat", "the Tarn Green ward": whatever its length, a
+            // name before "seat" or "ward" is a constituency.
+            let seat_named = ctx.words.get(last).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "seat" | "seats" | "constituency" | "ward" | "wards" | "by-election"
+                )
+            });
             let found = match kind {
                 _ if owned_by_person || numbered_group => None,
+                "PER" | "ORG" if seat_named => Some(Found::Place { name }),
                 "PER" | "ORG" if placed_in_region || destination => Some(Found::Place { name }),
                 "PER" | "ORG" if constituency || from_place || of_place || seat_holder => {
                     Some(Found::Place { name })
