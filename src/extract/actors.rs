@@ -1958,6 +1958,17 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext) {
             i = end;
             continue;
         }
+        // "for Holocaust Memorial Day", "Armistice Day": a name before "Day" or "Week" is
+        // an observance.
+        if kind != "LOC"
+            && ctx
+                .words
+                .get(last)
+                .is_some_and(|w| matches!(*w, "Day" | "Week"))
+        {
+            i = end;
+            continue;
+        }
         // "the 2000 Millennium Declaration", "the Hunting Act": documents are not bodies.
         if kind == "ORG"
             && DOCUMENT_WORDS.contains(&ctx.words[last.max(i + 1) - 1].to_lowercase().as_str())

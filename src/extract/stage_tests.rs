@@ -1102,3 +1102,16 @@ fn a_body_naming_a_title_qualifies_the_object_and_a_seat_is_a_place() {
         keys(&x)
     );
 }
+
+#[test]
+fn a_cup_clash_and_a_memorial_day_have_no_actors() {
+    let x = run(
+        "Football\n\nRavi Menon spoke ahead of the Scottish Cup clash between the two clubs. Envoys will join the delegation for National Holocaust Memorial Day.\n",
+    );
+    assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("holocaust")),
+        "{:?}",
+        keys(&x)
+    );
+}
