@@ -2250,6 +2250,17 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
             i = end;
             continue;
         }
+        // "for Holocaust Memorial Day", "Armistice Day": a name before "Day" or "Week" is
+        // an observance.
+        if kind != "LOC"
+            && ctx
+                .words
+                .get(last)
+                .is_some_and(|w| matches!(*w, "Day" | "Week"))
+        {
+            i = end;
+            continue;
+        }
         // "the 2000 Millennium Declaration", "the Hunting Act": documents are not bodies.
         if kind == "ORG"
             && DOCUMENT_WORDS.contains(&ctx.words[last.max(i + 1) - 1].to_lowercase().as_str())
@@ -2472,8 +2483,17 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                     *t = true;
                 }
             }
+            // "won the Folkestone & Hythe seat", "the Tarn Green ward": whatever its length, a
+            // name before "seat" or "ward" is a constituency.
+            let seat_named = ctx.words.get(last).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "seat" | "seats" | "constituency" | "ward" | "wards" | "by-election"
+                )
+            });
             let found = match kind {
                 _ if owned_by_person || numbered_group => None,
+                "PER" | "ORG" if seat_named => Some(Found::Place { name }),
                 "PER" | "ORG" if placed_in_region || destination => Some(Found::Place { name }),
                 "PER" | "ORG" if constituency || from_place || of_place || seat_holder => {
                     Some(Found::Place { name })

@@ -292,8 +292,26 @@ pub fn detect(
             }
             // "the Scottish Cup clash between the Glasgow clubs", "Commons clashes": a clash
             // is fighting only between states or armed forces.
+            // ("the Scottish Cup clash": a country word opening a competition's name is no
+            // party to it.)
             let armed = |h: usize| {
-                matches!(sentence_hits[h].found, Found::Country { .. })
+                let opens_name = matches!(
+                    sentence_hits[h].found,
+                    Found::Country {
+                        form: CountryForm::Adjective,
+                        ..
+                    }
+                ) && {
+                    let next = sentence_hits[h].tokens.end;
+                    next < sentence.tokens.end
+                        && doc
+                            .word(next)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                        && !sentence_hits.iter().any(|o| o.tokens.start == next)
+                };
+                (matches!(sentence_hits[h].found, Found::Country { .. }) && !opens_name)
                     || matches!(org_kind(h), Some("military" | "armed_group"))
             };
             // "the Public and Commercial Services Union strike": a body with no arms strikes by

@@ -636,6 +636,20 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
         let lo = j;
         while j < end && j < lo + 5 {
             if let Some(h) = self.starting_at(j) {
+                // "called for Commons leader Peter Hain to": a body naming the title of the
+                // person after it only qualifies that person, who is the object.
+                let mut h = h;
+                if !matches!(self.hits[h].found, Found::Person { .. }) {
+                    let after = self.hits[h].tokens.end;
+                    if let Some(p) = (after + 1..(after + 4).min(end)).find_map(|t| {
+                        self.starting_at(t)
+                            .filter(|&p| matches!(self.hits[p].found, Found::Person { .. }))
+                    }) && (after..self.hits[p].tokens.start)
+                        .all(|t| !self.is_break(t) && self.lower(t) != "and")
+                    {
+                        h = p;
+                    }
+                }
                 let objects = self.coordinated_after(h, end);
                 // "denied Mr Yeo, his spokesman, said ...": the name is the subject of what
                 // was denied, not the one denied.
@@ -1112,6 +1126,11 @@ impl<'h, 'd, 'a> Sentence<'h, 'd, 'a> {
                     }
                 }
                 return;
+            }
+            // "posters attacking Mr Howard - recently withdrawn": a dash standing apart is
+            // punctuation; what comes before it does not qualify the word after it.
+            if matches!(w, "-" | "–" | "—") && self.doc.tokens[j - 1].space_before {
+                break;
             }
             // "the UK-wide strike", "an EU-wide ban": a name before "-wide" gives the reach of
             // the act, not who does it.

@@ -1226,3 +1226,39 @@ fn who_faces_charges_is_charged() {
         ]
     );
 }
+
+#[test]
+fn a_spaced_dash_ends_a_qualifier() {
+    let x = run(
+        "Row\n\nTarrant said the poster plans attacking Mr Ravi Menon - recently withdrawn from the website - were abusive.\n",
+    );
+    assert!(events_of(&x, Plover::Retreat).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn a_body_naming_a_title_qualifies_the_object_and_a_seat_is_a_place() {
+    let x = run(
+        "Row\n\nThe Lib Dems called for Commons leader Ravi Menon to make a statement. In 2001, Owen Pryce won the Tarnley & Hythe seat with 20,645 votes.\n",
+    );
+    let appeal = events_of(&x, Plover::Request);
+    assert_eq!(appeal.len(), 1, "{:?}", x.events);
+    assert_eq!(appeal[0].targets, vec!["person:ravi-menon".to_string()]);
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("tarnley")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
+fn a_cup_clash_and_a_memorial_day_have_no_actors() {
+    let x = run(
+        "Football\n\nRavi Menon spoke ahead of the Scottish Cup clash between the two clubs. Envoys will join the delegation for National Holocaust Memorial Day.\n",
+    );
+    assert!(events_of(&x, Plover::Assault).is_empty(), "{:?}", x.events);
+    assert!(
+        !keys(&x).iter().any(|k| k.contains("holocaust")),
+        "{:?}",
+        keys(&x)
+    );
+}
