@@ -187,10 +187,15 @@ impl NerModel {
     /// was unsure.
     pub fn decode_with_margins(&self, sentence: &SentenceFeatures) -> (Vec<usize>, Vec<f32>) {
         let emissions: Vec<[f32; L]> = sentence.tokens().map(|f| self.emissions(f)).collect();
-        let labels = viterbi(&emissions, &self.transitions);
+        self.labels_and_margins(&emissions)
+    }
+
+    /// Viterbi over `emissions`, and each label's margin over `O` on the token's own scores.
+    fn labels_and_margins(&self, emissions: &[[f32; L]]) -> (Vec<usize>, Vec<f32>) {
+        let labels = viterbi(emissions, &self.transitions);
         let margins = labels
             .iter()
-            .zip(&emissions)
+            .zip(emissions)
             .map(|(&l, e)| e[l] - e[0])
             .collect();
         (labels, margins)
@@ -220,13 +225,7 @@ impl NerModel {
         features::visit_features(words, names_at, titles_at, lex, doc, &mut sink);
         let emissions = sink.out;
         doc.word_scores = cache;
-        let labels = viterbi(&emissions, &self.transitions);
-        let margins = labels
-            .iter()
-            .zip(&emissions)
-            .map(|(&l, e)| e[l] - e[0])
-            .collect();
-        (labels, margins)
+        self.labels_and_margins(&emissions)
     }
 
     /// Tags one sentence: label strings, one per word.
