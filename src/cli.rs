@@ -30,6 +30,11 @@ USAGE:
                                                  exact-span precision, recall and F1 per type;
                                                  OUT gets TOKEN GOLD PRED lines for conlleval;
                                                  --tagger scores the trained tagger alone
+    newsgraph eval events FILE.jsonl [--errors OUT]
+                                                 extract each hand-coded sentence (PLOVER
+                                                 gold-standard layout) and print type accuracy,
+                                                 source and target precision/recall and triple
+                                                 F1 per type; OUT lists the codings missed
     newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
                                                  train the entity tagger on CoNLL files
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
@@ -92,6 +97,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("seed") => eval_seed(&args[2..]),
             Some("ner") => eval_ner(&args[2..]),
             Some("parse") => parse::eval_parse(&args[2..]),
+            Some("events") => eval_events(&args[2..]),
             _ => Err(format!(
                 "unknown eval target; try 'newsgraph eval seed' or 'newsgraph eval ner'\n\n{USAGE}"
             )),
@@ -236,6 +242,25 @@ fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn eval_events(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--errors"])?;
+    let [path] = paths.as_slice() else {
+        return Err("eval events needs one FILE.jsonl".to_owned());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("could not read the codings ({e}): {}", path.display()))?;
+    let gold = crate::eval::events::read_jsonl(&text)
+        .map_err(|e| format!("the codings are not valid ({e}): {}", path.display()))?;
+    let lex = load_lexicon()?;
+    let report = crate::eval::events::evaluate(&gold, &lex);
+    print!("{}", report.table());
+    if let Some((_, out)) = options.iter().find(|(k, _)| k == "--errors") {
+        write_atomic(Path::new(out), report.errors().as_bytes())
+            .map_err(|e| format!("could not write the error listing ({e}): {out}"))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_conll_file(path: &Path) -> Result<Vec<crate::eval::ner::Document>, String> {
