@@ -2,6 +2,7 @@
 //! matched by any listed name with the right kind, events by participants and accepted PLOVER
 //! categories, issues by name, relations by kind and direction.
 
+pub mod body;
 pub mod events;
 pub mod ner;
 
