@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::eval::{Gold, score};
 use crate::extract::Lexicon;
-use crate::files::{export, write_atomic};
+use crate::files::{ExportFormat, export_to_path, write_atomic, write_export};
 use crate::graph::NewsGraph;
 use crate::ingest::expand_inputs;
 use crate::pipeline;
@@ -21,8 +21,12 @@ newsgraph — see who is doing what to whom in the news
 
 USAGE:
     newsgraph [FILES or FOLDERS...]              open the window (with these articles)
-    newsgraph extract FILES... [--json OUT]      extract without a window; write the graph as JSON
-                                                 (to OUT, or a summary to standard output)
+    newsgraph extract FILES... [--format F --out OUT | --json OUT]
+                                                 extract without a window; write the graph as
+                                                 F = json (default), graphml, gexf, node-link
+                                                 or csv (OUT.nodes.csv + OUT.edges.csv); OUT
+                                                 - is standard output; without OUT, a
+                                                 summary to standard output
     newsgraph eval seed --gold REF.json FILES... score the graph of FILES against a reference
                                                  (exit code 1 when a reference actor is missing)
     newsgraph ingest FILES... [--json OUT]       what the readers make of each file: title, byline,
@@ -73,6 +77,10 @@ USAGE:
     newsgraph bench hostile                      time hostile inputs (deep nesting, stray end tags,
                                                  backtick runs, sentences without a full stop) at
                                                  1×, 4× and 16× size through ingest and extraction
+    newsgraph bench project [FOLDERS...] [--articles N] [--runs R] [--dir DIR]
+                                                 time saving and opening a project of N
+                                                 articles (default 1,000 from the news
+                                                 folder) in DIR (default: the temp folder)
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -127,6 +135,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("layout") => bench_layout(&args[2..]),
             Some("frame") => bench_frame(&args[2..]),
             Some("open") => bench_open(&args[2..]),
+            Some("project") => bench_project(&args[2..]),
             Some("parse") => parse::bench_parse(&args[2..]),
             Some("hostile") => bench_hostile(),
             _ => Err(format!(
@@ -201,22 +210,45 @@ fn build_graph(paths: &[PathBuf]) -> Result<(NewsGraph, bool), String> {
 }
 
 fn extract(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, options) = split_args(args, &["--json"])?;
+    let (paths, options) = split_args(args, &["--json", "--format", "--out"])?;
+    let option = |name: &str| {
+        options
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let format = match option("--format") {
+        Some(name) => Some(ExportFormat::from_name(&name).ok_or_else(|| {
+            format!("unknown format {name}; use json, graphml, gexf, csv or node-link")
+        })?),
+        None => None,
+    };
+    // `--json OUT` is `--format json --out OUT`.
+    let target = match (format, option("--out"), option("--json")) {
+        (_, Some(_), Some(_)) => return Err("give --out or --json, not both".into()),
+        (f, Some(out), None) => Some((f.unwrap_or(ExportFormat::Json), out)),
+        (None | Some(ExportFormat::Json), None, Some(out)) => Some((ExportFormat::Json, out)),
+        (Some(_), None, Some(_)) => {
+            return Err("--json writes JSON; for other formats use --out".into());
+        }
+        (Some(f), None, None) => return Err(format!("--format {} needs --out FILE", f.name())),
+        (None, None, None) => None,
+    };
     let (graph, all_read) = build_graph(&paths)?;
-    let bytes = export::to_json(&graph).map_err(|e| e.to_string())?;
-    if let Some((_, out)) = options.iter().find(|(k, _)| k == "--json") {
+    if let Some((format, out)) = target {
         if out == "-" {
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| e.to_string())?;
+            let mut stdout = std::io::stdout().lock();
+            write_export(&graph, format, &mut stdout).map_err(|e| e.to_string())?;
         } else {
-            write_atomic(Path::new(out), &bytes)
+            let written = export_to_path(&graph, format, Path::new(&out))
                 .map_err(|e| format!("could not write the graph ({e}): {out}"))?;
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
             eprintln!(
-                "newsgraph: {} articles, {} nodes, {} edges written to {out}",
+                "newsgraph: {} articles, {} nodes, {} edges written to {}",
                 graph.articles().len(),
                 graph.node_count(),
-                graph.edge_count()
+                graph.edge_count(),
+                names.join(" and ")
             );
         }
     } else {
@@ -594,5 +626,30 @@ fn bench_open(args: &[String]) -> Result<ExitCode, String> {
     };
     let lex = load_lexicon()?;
     print!("{}", crate::ui::bench_frame::open(&paths, articles, &lex)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_project(args: &[String]) -> Result<ExitCode, String> {
+    let (mut paths, options) = split_args(args, &["--articles", "--runs", "--dir"])?;
+    if paths.is_empty() {
+        paths.push(PathBuf::from("../shared/data/news"));
+    }
+    let number = |flag: &str, default: usize| match options.iter().find(|(k, _)| k == flag) {
+        Some((_, v)) => v
+            .parse::<usize>()
+            .map_err(|_| format!("{flag} needs a number, not {v}")),
+        None => Ok(default),
+    };
+    let articles = number("--articles", 1000)?;
+    let runs = number("--runs", 3)?;
+    let dir = options
+        .iter()
+        .find(|(k, _)| k == "--dir")
+        .map_or_else(std::env::temp_dir, |(_, v)| PathBuf::from(v));
+    let lex = load_lexicon()?;
+    print!(
+        "{}",
+        crate::app::bench_project::bench(&paths, articles, runs, &dir, &lex)?
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,14 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn harness(files: Vec<PathBuf>, open_example: bool) -> Harness<'static, NewsgraphApp> {
+    harness_in(files, open_example, None)
+}
+
+fn harness_in(
+    files: Vec<PathBuf>,
+    open_example: bool,
+    data_dir: Option<PathBuf>,
+) -> Harness<'static, NewsgraphApp> {
     let ctx = egui::Context::default();
     let app = NewsgraphApp::new(
         &ctx,
@@ -27,6 +35,7 @@ fn harness(files: Vec<PathBuf>, open_example: bool) -> Harness<'static, Newsgrap
             files,
             open_example,
             system_dialogs: false,
+            data_dir,
         },
     );
     Harness::builder()
@@ -224,10 +233,10 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     h.state_mut().apply(&ctx, Action::UnpinAll);
     h.run_steps(60);
 
-    // Loading puts every node back and holds it there.
+    // Loading puts every node back; only the nodes pinned when saved come back pinned
+    // (issue 12).
     h.state_mut()
         .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
-    h.run_steps(20);
     let loaded = h.state().panel().snapshot();
     for (key, p) in &saved.nodes {
         let q = loaded.nodes[key];
@@ -235,7 +244,9 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
             (p.pos[0] - q.pos[0]).abs() < 1e-3 && (p.pos[1] - q.pos[1]).abs() < 1e-3,
             "{key} moved"
         );
+        assert_eq!(p.pinned, q.pinned, "{key} pin");
     }
+    h.run_steps(20);
 
     // A layout naming nodes this graph does not have: they are reported.
     let mut foreign = saved.clone();
@@ -433,4 +444,252 @@ fn plus_and_minus_zoom_the_canvas_around_its_middle() {
     h.run_steps(3);
     let out = h.state().panel().zoom();
     assert!(out < before, "- zooms out: {before} -> {out}");
+}
+
+/// Steps until no save or export is running and a message starting with `prefix` is shown.
+fn wait_for_message(h: &mut Harness<'_, NewsgraphApp>, prefix: &str) -> newsgraph::app::Message {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if let Some(m) = h
+            .state()
+            .messages()
+            .iter()
+            .find(|m| m.text.starts_with(prefix))
+        {
+            return m.clone();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no message {prefix:?}; messages: {:?}",
+            h.state().messages()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn node_keys(app: &NewsgraphApp) -> Vec<NodeKey> {
+    app.graph()
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| n.key.clone())
+        .collect()
+}
+
+#[test]
+fn projects_round_trip_and_newer_or_broken_files_change_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness_in(
+        vec![fixture("summit.html")],
+        false,
+        Some(dir.path().join("data")),
+    );
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
+    wait_for_job(&mut h);
+    assert!(
+        h.state().project().is_dirty(),
+        "a second article is unsaved work"
+    );
+    // Pin every node where it is (through a layout file), so positions can be compared exactly.
+    let layout = dir.path().join("pinned.json");
+    let mut all_pinned = h.state().panel().snapshot();
+    for p in all_pinned.nodes.values_mut() {
+        p.pinned = true;
+    }
+    newsgraph::files::layout_file::write(&layout, &all_pinned).expect("write");
+    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(layout));
+    let keys = node_keys(h.state());
+    let selected = keys[keys.len() / 2].clone();
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(selected.clone())));
+    h.run_steps(20);
+    let path = dir.path().join("work.newsgraph");
+    h.state_mut()
+        .apply(&ctx, Action::SaveProjectTo(path.clone()));
+    wait_for_message(&mut h, "Saved the project");
+    assert!(!h.state().project().is_dirty());
+    assert_eq!(h.state().project().title(), "work.newsgraph — newsgraph");
+    assert_eq!(h.state().project().recent(), std::slice::from_ref(&path));
+    let saved_layout = h.state().panel().snapshot();
+
+    // New: an empty graph, without a question (nothing unsaved).
+    h.state_mut().apply(&ctx, Action::NewProject);
+    h.run_steps(2);
+    assert_eq!(h.state().graph().node_count(), 0);
+    assert!(h.state().project().question().is_none());
+
+    // Open: the same graph, layout, view and selection.
+    h.state_mut()
+        .apply(&ctx, Action::OpenProjectFrom(path.clone()));
+    wait_for_job(&mut h);
+    assert_eq!(node_keys(h.state()), keys);
+    assert_eq!(h.state().graph().articles().len(), 2);
+    assert_eq!(h.state().selected(), Some(&selected));
+    let opened = h.state().panel().snapshot();
+    // The canvas follows the running layout, so the view comes back close, not bit-exact.
+    let close = |a: f32, b: f32, tolerance: f32| (a - b).abs() <= tolerance * b.abs().max(1.0);
+    assert!(
+        close(opened.view.zoom, saved_layout.view.zoom, 0.05)
+            && close(opened.view.pan[0], saved_layout.view.pan[0], 0.1)
+            && close(opened.view.pan[1], saved_layout.view.pan[1], 0.1),
+        "{:?} vs {:?}",
+        opened.view,
+        saved_layout.view
+    );
+    for (key, p) in &saved_layout.nodes {
+        let q = opened.nodes[key];
+        assert!(
+            (p.pos[0] - q.pos[0]).abs() < 1e-3 && (p.pos[1] - q.pos[1]).abs() < 1e-3,
+            "{key}"
+        );
+        assert_eq!(p.pinned, q.pinned, "{key}");
+    }
+    assert!(
+        !h.state().project().is_dirty(),
+        "a project just opened has no changes"
+    );
+
+    // A file from a newer newsgraph, and a damaged one: refused, nothing changes.
+    let newer = dir.path().join("newer.newsgraph");
+    std::fs::write(
+        &newer,
+        br#"{"format":"newsgraph-project","format_version":99}"#,
+    )
+    .expect("write");
+    let damaged = dir.path().join("damaged.newsgraph");
+    let bytes = std::fs::read(&path).expect("read");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).expect("write");
+    for (bad, words) in [
+        (newer, "newer newsgraph"),
+        (damaged, "not a newsgraph project"),
+    ] {
+        h.state_mut()
+            .apply(&ctx, Action::OpenProjectFrom(bad.clone()));
+        wait_for_job(&mut h);
+        let err = h.state().messages().last().expect("a message").clone();
+        assert_eq!(err.level, Level::Error, "{}", err.text);
+        assert!(
+            err.text.contains(words) && err.text.contains("Nothing was changed"),
+            "{}",
+            err.text
+        );
+        assert_eq!(node_keys(h.state()), keys);
+        assert_eq!(h.state().project().path(), Some(path.as_path()));
+    }
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut h = harness(vec![fixture("summit.html")], false);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    // The articles of the start count as saved: quitting does not ask.
+    assert!(!h.state().project().is_dirty());
+    h.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
+    wait_for_job(&mut h);
+    h.state_mut().apply(&ctx, Action::Quit);
+    h.run_steps(2);
+    assert!(!h.state().quit_requested(), "unsaved changes: ask first");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().project().question().is_none());
+    assert!(!h.state().quit_requested());
+    assert_eq!(h.state().graph().articles().len(), 2);
+    // Ctrl+Q asks again; this time the changes are given up.
+    h.state_mut().apply(&ctx, Action::Quit);
+    h.run_steps(2);
+    h.get_by_label("Don't save").click();
+    h.run_steps(2);
+    assert!(h.state().quit_requested());
+}
+
+/// Replaces the path field's text and presses its Save button.
+fn submit_path(h: &mut Harness<'_, NewsgraphApp>, text: &str) {
+    h.get_by_label("Path").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Path").type_text(text);
+    h.run_steps(1);
+    h.get_by_label("Save").click_accesskit();
+    h.run_steps(2);
+}
+
+#[test]
+fn the_path_field_asks_before_writing_over_a_file_and_turns_folders_into_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, b"An article the user wrote.").expect("write");
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::SaveLayout);
+    h.run_steps(2);
+    // A folder: a file name inside it is offered, nothing is written yet.
+    submit_path(&mut h, &dir.path().display().to_string());
+    let offered = dir.path().join("layout.newsgraph.json");
+    assert_eq!(
+        h.get_by_label("Path").value().as_deref(),
+        Some(offered.display().to_string().as_str())
+    );
+    assert!(!offered.exists());
+    h.get_by_label("Save").click_accesskit();
+    h.run_steps(2);
+    assert!(
+        offered.exists(),
+        "the layout is saved under the offered name"
+    );
+    // An article where the layout would go: asked, in strong words, and left alone.
+    h.state_mut().apply(&ctx, Action::SaveLayout);
+    h.run_steps(2);
+    submit_path(&mut h, &article.display().to_string());
+    h.get_by_label("Replace it anyway");
+    h.get_by_label("Choose another name");
+    assert_eq!(
+        std::fs::read(&article).expect("read"),
+        b"An article the user wrote."
+    );
+}
+
+#[test]
+fn unsaved_work_is_kept_for_recovery_and_offered_at_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let mut h = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
+    wait_for_job(&mut h);
+    let keys = node_keys(h.state());
+    // The autosave runs every few seconds of the window's clock.
+    let recovery = data.join("recovery.newsgraph");
+    let start = Instant::now();
+    while !recovery.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no recovery file"
+        );
+        h.run_steps(10);
+    }
+    // The process dies here (the harness is dropped without closing). Next start:
+    drop(h);
+    let mut h = harness_in(Vec::new(), true, Some(data.clone()));
+    h.run_steps(2);
+    assert!(
+        h.state().graph().node_count() == 0 && !h.state().is_busy(),
+        "nothing opens before the answer"
+    );
+    h.get_by_label("Restore").click();
+    wait_for_job(&mut h);
+    assert_eq!(node_keys(h.state()), keys);
+    assert!(
+        h.state().project().is_dirty(),
+        "restored work is still unsaved"
+    );
+    assert_eq!(h.state().project().path(), None);
 }

@@ -8,14 +8,20 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::extract::{Lexicon, extract};
+use crate::files::project::{self, ProjectFile};
+use crate::files::{ExportFormat, atomic, export, layout_file};
+use crate::ingest::Article;
 use crate::ingest::{self, Format, IngestError, expand_inputs};
 use crate::pipeline::{self, FileResult};
+use rayon::prelude::*;
 
 /// What a job reads.
 #[derive(Debug, Clone)]
 pub enum JobInput {
     /// Files and folders on disk.
     Paths(Vec<PathBuf>),
+    /// A project file: read, checked, and its articles extracted again.
+    Project(PathBuf),
     /// An article bundled in the binary.
     Bundled {
         /// Name shown as its source.
@@ -38,6 +44,9 @@ pub struct JobOutput {
     pub cancelled: bool,
     /// Wall time.
     pub elapsed: Duration,
+    /// For a project: its path and the file (its articles are in `results`), or why it could
+    /// not be opened.
+    pub project: Option<(PathBuf, Result<ProjectFile, String>)>,
 }
 
 /// A running extraction.
@@ -64,7 +73,31 @@ impl Job {
         let (c, d, t) = (cancel.clone(), done.clone(), total.clone());
         let started = Instant::now();
         std::thread::spawn(move || {
+            let mut project = None;
             let (results, errors) = match input {
+                JobInput::Project(path) => match read_project(&path) {
+                    Ok((file, articles)) => {
+                        t.store(articles.len(), Ordering::Relaxed);
+                        wake();
+                        let results = articles
+                            .into_par_iter()
+                            .map(|article| {
+                                let extraction = extract(&article, &lexicon);
+                                let finished = d.fetch_add(1, Ordering::Relaxed) + 1;
+                                if finished % 16 == 0 {
+                                    wake();
+                                }
+                                Ok((article, extraction))
+                            })
+                            .collect();
+                        project = Some((path, Ok(file)));
+                        (results, Vec::new())
+                    }
+                    Err(e) => {
+                        project = Some((path, Err(e)));
+                        (Vec::new(), Vec::new())
+                    }
+                },
                 JobInput::Paths(paths) => {
                     let (files, errors) = expand_inputs(&paths);
                     t.store(files.len(), Ordering::Relaxed);
@@ -96,6 +129,7 @@ impl Job {
                 errors,
                 cancelled,
                 elapsed: started.elapsed(),
+                project,
             });
             wake();
         });
@@ -141,9 +175,17 @@ impl Job {
                 errors: Vec::new(),
                 cancelled: true,
                 elapsed: self.started.elapsed(),
+                project: None,
             }),
         }
     }
+}
+
+/// Reads and checks a project file (a regular file, bounded) and rebuilds its articles.
+fn read_project(path: &std::path::Path) -> Result<(ProjectFile, Vec<Article>), String> {
+    let bytes = atomic::read_bounded(path, project::MAX_PROJECT_BYTES)
+        .map_err(|e| format!("{e}. Nothing was changed."))?;
+    project::parse(&bytes, path).map_err(|e| e.to_string())
 }
 
 /// What a file dialog is for.
@@ -157,8 +199,14 @@ pub enum Purpose {
     SaveLayout,
     /// Load a layout.
     LoadLayout,
-    /// Export the graph.
-    ExportGraph,
+    /// Export the graph in a format.
+    Export(ExportFormat),
+    /// Export a picture of the graph (SVG) of this width and height.
+    ExportImage([u32; 2]),
+    /// Open a project.
+    OpenProject,
+    /// Save the project under a new name.
+    SaveProjectAs,
 }
 
 impl Purpose {
@@ -169,13 +217,94 @@ impl Purpose {
             Purpose::OpenFolder => "Open folder",
             Purpose::SaveLayout => "Save layout",
             Purpose::LoadLayout => "Load layout",
-            Purpose::ExportGraph => "Export graph (JSON)",
+            Purpose::Export(f) => match f {
+                ExportFormat::Json => "Export graph (newsgraph JSON)",
+                ExportFormat::GraphMl => "Export graph (GraphML)",
+                ExportFormat::Gexf => "Export graph (GEXF)",
+                ExportFormat::Csv => "Export graph (CSV for Neo4j)",
+                ExportFormat::NodeLink => "Export graph (node-link JSON)",
+            },
+            Purpose::ExportImage(_) => "Export image (SVG)",
+            Purpose::OpenProject => "Open project",
+            Purpose::SaveProjectAs => "Save project as",
+        }
+    }
+
+    /// What the path field asks for.
+    pub fn path_hint(self) -> &'static str {
+        match self {
+            Purpose::OpenArticles => "Path of an article or folder (separate several with ;)",
+            Purpose::OpenFolder => "Path of a folder of articles",
+            Purpose::SaveLayout
+            | Purpose::Export(_)
+            | Purpose::ExportImage(_)
+            | Purpose::SaveProjectAs => "Path of the file to write (or of a folder to put it in)",
+            Purpose::LoadLayout => "Path of a saved layout",
+            Purpose::OpenProject => "Path of a newsgraph project",
         }
     }
 
     /// Whether the user names a file to write.
     pub fn is_save(self) -> bool {
-        matches!(self, Purpose::SaveLayout | Purpose::ExportGraph)
+        matches!(
+            self,
+            Purpose::SaveLayout
+                | Purpose::Export(_)
+                | Purpose::ExportImage(_)
+                | Purpose::SaveProjectAs
+        )
+    }
+
+    /// The kind of file, in words.
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            Purpose::OpenArticles | Purpose::OpenFolder => "article",
+            Purpose::SaveLayout | Purpose::LoadLayout => "newsgraph layout",
+            Purpose::Export(ExportFormat::Json) => "newsgraph JSON export",
+            Purpose::Export(ExportFormat::NodeLink) => "node-link JSON export",
+            Purpose::Export(ExportFormat::GraphMl) => "GraphML file",
+            Purpose::Export(ExportFormat::Gexf) => "GEXF file",
+            Purpose::Export(ExportFormat::Csv) => "CSV file",
+            Purpose::ExportImage(_) => "SVG image",
+            Purpose::OpenProject | Purpose::SaveProjectAs => "newsgraph project",
+        }
+    }
+
+    /// The extension of the files it writes or reads.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Purpose::OpenArticles | Purpose::OpenFolder => "txt",
+            Purpose::SaveLayout | Purpose::LoadLayout => "json",
+            Purpose::Export(f) => f.extension(),
+            Purpose::ExportImage(_) => "svg",
+            Purpose::OpenProject | Purpose::SaveProjectAs => project::EXTENSION,
+        }
+    }
+
+    /// A file name offered for a new file.
+    pub fn default_file_name(self) -> &'static str {
+        match self {
+            Purpose::SaveLayout | Purpose::LoadLayout => "layout.newsgraph.json",
+            Purpose::Export(f) => f.default_file_name(),
+            Purpose::ExportImage(_) => "graph.svg",
+            Purpose::OpenProject | Purpose::SaveProjectAs => "project.newsgraph",
+            Purpose::OpenArticles | Purpose::OpenFolder => "",
+        }
+    }
+
+    /// The format name newsgraph writes near the start of such files, when it has one.
+    pub fn format_marker(self) -> Option<&'static str> {
+        match self {
+            Purpose::SaveLayout | Purpose::LoadLayout => Some(layout_file::FORMAT),
+            Purpose::OpenProject | Purpose::SaveProjectAs => Some(project::FORMAT),
+            Purpose::Export(ExportFormat::Json) => Some(export::FORMAT),
+            Purpose::Export(ExportFormat::NodeLink) => Some("\"multigraph\""),
+            Purpose::Export(ExportFormat::GraphMl) => Some("<graphml"),
+            Purpose::Export(ExportFormat::Gexf) => Some("<gexf"),
+            Purpose::Export(ExportFormat::Csv) => Some(":ID"),
+            Purpose::ExportImage(_) => Some("<svg"),
+            Purpose::OpenArticles | Purpose::OpenFolder => None,
+        }
     }
 }
 
@@ -229,10 +358,21 @@ impl Dialog {
                     .set_file_name("layout.newsgraph.json")
                     .save_file()
                     .map(|p| vec![p]),
-                Purpose::ExportGraph => rfd::FileDialog::new()
-                    .set_title("Export graph (JSON)")
-                    .add_filter("JSON", &["json"])
-                    .set_file_name("graph.json")
+                Purpose::OpenProject => rfd::FileDialog::new()
+                    .set_title("Open project")
+                    .add_filter("newsgraph project", &[project::EXTENSION])
+                    .pick_file()
+                    .map(|p| vec![p]),
+                Purpose::SaveProjectAs => rfd::FileDialog::new()
+                    .set_title("Save project as")
+                    .add_filter("newsgraph project", &[project::EXTENSION])
+                    .set_file_name("project.newsgraph")
+                    .save_file()
+                    .map(|p| vec![p]),
+                Purpose::Export(_) | Purpose::ExportImage(_) => rfd::FileDialog::new()
+                    .set_title(purpose.title())
+                    .add_filter(purpose.kind_name(), &[purpose.extension()])
+                    .set_file_name(purpose.default_file_name())
                     .save_file()
                     .map(|p| vec![p]),
             };

@@ -1,7 +1,12 @@
 //! The eframe shell: owns the state, applies [`Action`]s once per frame, runs file dialogs and
 //! background jobs, and is the only part of the window that touches the disk.
 
+pub mod bench_project;
+mod export;
 pub mod jobs;
+mod menu;
+pub mod project;
+pub mod prompt;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,8 +16,8 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::extract::Lexicon;
+use crate::files::ExportFormat;
 use crate::files::layout_file::{self, LayoutFile};
-use crate::files::{export, write_atomic};
 use crate::graph::{NewsGraph, NodeKey, NodeKind};
 use crate::ingest::Format;
 use crate::pipeline;
@@ -20,6 +25,8 @@ use crate::ui::graph_view::GraphPanel;
 use crate::ui::reader::Reader;
 use crate::ui::{Action, detail, theme};
 use jobs::{Dialog, DialogOutcome, Job, JobInput, Purpose, system_dialogs_possible};
+use project::ProjectState;
+use prompt::{PathPrompt, PromptOutcome};
 
 /// The example article opened when no files are given.
 pub const EXAMPLE_NAME: &str = "welcome.md (bundled example)";
@@ -29,7 +36,10 @@ pub const EXAMPLE: &[u8] = include_bytes!("../../assets/examples/welcome.md");
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const OPEN_FOLDER: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
-const SAVE_LAYOUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const LOAD_LAYOUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
@@ -71,17 +81,9 @@ pub struct AppOptions {
     pub open_example: bool,
     /// Use the system file dialogs (else always the path field).
     pub system_dialogs: bool,
-}
-
-/// The path field shown when no system dialog is available.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathPrompt {
-    /// What it is for.
-    pub purpose: Purpose,
-    /// The typed path.
-    pub text: String,
-    /// Why the field is shown.
-    pub note: Option<String>,
+    /// Where the recovery file and the list of recent projects live (`None`: nowhere, no
+    /// autosave).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The whole application.
@@ -100,6 +102,8 @@ pub struct NewsgraphApp {
     last_layout_path: Option<PathBuf>,
     styled: bool,
     pending_report: Option<LoadReport>,
+    project: ProjectState,
+    exports: export::Exports,
 }
 
 /// What a finished load tells the user once its graph is on screen.
@@ -129,6 +133,7 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
         open_example: files.is_empty(),
         files,
         system_dialogs: system_dialogs_possible(),
+        data_dir: data_dir(),
     };
     eframe::run_native(
         "newsgraph",
@@ -162,8 +167,12 @@ impl NewsgraphApp {
             last_layout_path: None,
             styled: false,
             pending_report: None,
+            project: ProjectState::new(options.data_dir),
+            exports: export::Exports::default(),
         };
-        if !options.files.is_empty() {
+        if app.project.offers_recovery() {
+            // The answer to the recovery question decides what opens.
+        } else if !options.files.is_empty() {
             app.start_job(ctx, JobInput::Paths(options.files));
         } else if options.open_example {
             app.start_job(
@@ -175,6 +184,7 @@ impl NewsgraphApp {
                 },
             );
         }
+        app.project.baseline_pending = app.job.is_some();
         app
     }
 
@@ -221,15 +231,20 @@ impl NewsgraphApp {
             Action::OpenFolder => self.ask_path(ctx, Purpose::OpenFolder),
             Action::SaveLayout => self.ask_path(ctx, Purpose::SaveLayout),
             Action::LoadLayout => self.ask_path(ctx, Purpose::LoadLayout),
-            Action::ExportGraph => self.ask_path(ctx, Purpose::ExportGraph),
+            Action::Export(format) => self.ask_path(ctx, Purpose::Export(format)),
+            Action::ExportImage(size) => self.ask_path(ctx, Purpose::ExportImage(size)),
             Action::OpenPaths(paths) => self.start_job(ctx, JobInput::Paths(paths)),
             Action::SaveLayoutTo(path) => self.save_layout(&path),
             Action::LoadLayoutFrom(path) => self.load_layout(&path),
-            Action::ExportGraphTo(path) => self.export_graph(&path),
-            Action::Quit => {
-                self.quit_requested = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            Action::ExportTo(format, path) => self.export_graph(ctx, format, path),
+            Action::ExportImageTo(size, path) => self.export_image(ctx, size, path),
+            Action::NewProject
+            | Action::OpenProject
+            | Action::OpenProjectFrom(_)
+            | Action::SaveProject
+            | Action::SaveProjectAs
+            | Action::SaveProjectTo(_)
+            | Action::Quit => self.apply_project(ctx, action),
             Action::Select(key) => {
                 self.selected = key.filter(|k| self.graph.index(k).is_some());
                 self.panel.wake(now);
@@ -308,11 +323,7 @@ impl NewsgraphApp {
             let repaint = ctx.clone();
             self.dialog = Some(Dialog::open(purpose, move || repaint.request_repaint()));
         } else {
-            self.prompt = Some(PathPrompt {
-                purpose,
-                text: self.suggested_path(purpose),
-                note: None,
-            });
+            self.prompt = Some(PathPrompt::new(purpose, self.suggested_path(purpose), None));
         }
     }
 
@@ -324,7 +335,11 @@ impl NewsgraphApp {
                     |p| p.display().to_string(),
                 )
             }
-            Purpose::ExportGraph => "graph.json".to_string(),
+            Purpose::SaveProjectAs | Purpose::OpenProject => self.project.path().map_or_else(
+                || purpose.default_file_name().to_string(),
+                |p| p.display().to_string(),
+            ),
+            Purpose::Export(_) | Purpose::ExportImage(_) => purpose.default_file_name().to_string(),
             Purpose::OpenArticles | Purpose::OpenFolder => String::new(),
         }
     }
@@ -334,7 +349,33 @@ impl NewsgraphApp {
             Purpose::OpenArticles | Purpose::OpenFolder => Action::OpenPaths(paths),
             Purpose::SaveLayout => Action::SaveLayoutTo(with_json_extension(paths.remove(0))),
             Purpose::LoadLayout => Action::LoadLayoutFrom(paths.remove(0)),
-            Purpose::ExportGraph => Action::ExportGraphTo(with_json_extension(paths.remove(0))),
+            Purpose::Export(format) => {
+                let path = paths.remove(0);
+                let path = if path.extension().is_some() {
+                    path
+                } else {
+                    path.with_extension(format.extension())
+                };
+                Action::ExportTo(format, path)
+            }
+            Purpose::ExportImage(size) => {
+                let path = paths.remove(0);
+                let path = if path.extension().is_some() {
+                    path
+                } else {
+                    path.with_extension("svg")
+                };
+                Action::ExportImageTo(size, path)
+            }
+            Purpose::OpenProject => Action::OpenProjectFrom(paths.remove(0)),
+            Purpose::SaveProjectAs => {
+                let path = paths.remove(0);
+                Action::SaveProjectTo(if path.extension().is_some() {
+                    path
+                } else {
+                    path.with_extension(crate::files::project::EXTENSION)
+                })
+            }
         };
         self.apply(ctx, action);
     }
@@ -412,30 +453,6 @@ impl NewsgraphApp {
         }
     }
 
-    fn export_graph(&mut self, path: &Path) {
-        match export::to_json(&self.graph) {
-            Ok(bytes) => match write_atomic(path, &bytes) {
-                Ok(()) => self.say(
-                    Level::Info,
-                    format!(
-                        "Exported {} nodes and {} edges: {}",
-                        self.graph.node_count(),
-                        self.graph.edge_count(),
-                        path.display()
-                    ),
-                ),
-                Err(e) => self.say(
-                    Level::Error,
-                    format!(
-                        "Could not write the export ({e}). Choose another folder: {}",
-                        path.display()
-                    ),
-                ),
-            },
-            Err(e) => self.say(Level::Error, format!("Could not build the export: {e}")),
-        }
-    }
-
     fn poll_background(&mut self, ctx: &egui::Context) {
         if let Some(dialog) = &self.dialog {
             let purpose = dialog.purpose;
@@ -449,18 +466,23 @@ impl NewsgraphApp {
                 DialogOutcome::Unavailable => {
                     self.dialog = None;
                     self.system_dialogs = false;
-                    self.prompt = Some(PathPrompt {
+                    self.prompt = Some(PathPrompt::new(
                         purpose,
-                        text: self.suggested_path(purpose),
-                        note: Some("No system file dialog is available here (no desktop portal is running). Type the path instead.".into()),
-                    });
+                        self.suggested_path(purpose),
+                        Some("No system file dialog is available here (no desktop portal is running). Type the path instead.".into()),
+                    ));
                 }
             }
         }
         if let Some(job) = &self.job
-            && let Some(out) = job.try_finish()
+            && let Some(mut out) = job.try_finish()
         {
             self.job = None;
+            if let Some((path, file)) = out.project.take() {
+                self.project_opened(ctx, out, &path, file);
+                return;
+            }
+            self.project.add_articles(&out.results);
             let read = out.results.iter().filter(|r| r.is_ok()).count();
             let before = self.graph.node_count();
             let mut errors = out.errors;
@@ -491,6 +513,11 @@ impl NewsgraphApp {
             if read > 0 && self.selected.is_none() {
                 self.panel.fit();
             }
+            self.panel.sync(&self.graph);
+            self.refresh_fingerprint();
+            if std::mem::take(&mut self.project.baseline_pending) {
+                self.project.mark_clean();
+            }
             ctx.request_repaint();
         }
     }
@@ -504,9 +531,11 @@ impl NewsgraphApp {
             for (shortcut, action) in [
                 (OPEN_FOLDER, Action::OpenFolder),
                 (OPEN, Action::OpenArticles),
-                (SAVE_LAYOUT, Action::SaveLayout),
+                (SAVE_AS, Action::SaveProjectAs),
+                (SAVE, Action::SaveProject),
+                (NEW, Action::NewProject),
                 (LOAD_LAYOUT, Action::LoadLayout),
-                (EXPORT, Action::ExportGraph),
+                (EXPORT, Action::Export(ExportFormat::Json)),
                 (QUIT, Action::Quit),
             ] {
                 if i.consume_shortcut(&shortcut) {
@@ -552,6 +581,8 @@ impl NewsgraphApp {
             self.styled = true;
         }
         self.poll_background(&ctx);
+        self.project_frame(&ctx);
+        self.poll_exports();
         let mut actions = Self::shortcuts(&ctx);
         self.panel.sync(&self.graph);
 
@@ -595,7 +626,18 @@ impl NewsgraphApp {
         if let Some(reader) = &mut self.reader {
             actions.extend(reader.show(&ctx, &self.graph));
         }
-        actions.extend(self.prompt_window(&ctx));
+        if let Some(prompt) = &mut self.prompt {
+            match prompt.show(&ctx) {
+                PromptOutcome::Open => {}
+                PromptOutcome::Cancelled => self.prompt = None,
+                PromptOutcome::Chosen(paths) => {
+                    let purpose = prompt.purpose;
+                    self.prompt = None;
+                    self.path_chosen(&ctx, purpose, paths);
+                }
+            }
+        }
+        self.question_window(&ctx);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
@@ -630,113 +672,6 @@ impl NewsgraphApp {
         for action in actions {
             self.apply(&ctx, action);
         }
-    }
-
-    fn menu(&self, ui: &mut egui::Ui) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let ctx = ui.ctx().clone();
-        ui.menu_button("File", |ui| {
-            let item =
-                |ui: &mut egui::Ui, text: &str, shortcut: Option<&KeyboardShortcut>, tip: &str| {
-                    let mut b = egui::Button::new(text);
-                    if let Some(s) = shortcut {
-                        b = b.shortcut_text(ctx.format_shortcut(s));
-                    }
-                    ui.add(b).on_hover_text(tip).clicked()
-                };
-            if item(
-                ui,
-                "Open articles…",
-                Some(&OPEN),
-                "Read .txt, .md or .html articles and add them to the graph",
-            ) {
-                actions.push(Action::OpenArticles);
-            }
-            if item(
-                ui,
-                "Open folder…",
-                Some(&OPEN_FOLDER),
-                "Read every article in a folder and its subfolders",
-            ) {
-                actions.push(Action::OpenFolder);
-            }
-            ui.separator();
-            if item(
-                ui,
-                "Save layout…",
-                Some(&SAVE_LAYOUT),
-                "Save node positions, pins and the view to a file",
-            ) {
-                actions.push(Action::SaveLayout);
-            }
-            if item(
-                ui,
-                "Load layout…",
-                Some(&LOAD_LAYOUT),
-                "Put nodes back where a saved layout had them",
-            ) {
-                actions.push(Action::LoadLayout);
-            }
-            if item(
-                ui,
-                "Export graph (JSON)…",
-                Some(&EXPORT),
-                "Write nodes, edges and evidence as JSON",
-            ) {
-                actions.push(Action::ExportGraph);
-            }
-            ui.separator();
-            if item(ui, "Quit", Some(&QUIT), "Close newsgraph") {
-                actions.push(Action::Quit);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            let run_label = if self.panel.is_running() {
-                "Pause layout"
-            } else {
-                "Resume layout"
-            };
-            if ui
-                .add(egui::Button::new(run_label).shortcut_text("Space"))
-                .clicked()
-            {
-                actions.push(Action::ToggleLayout);
-            }
-            if ui
-                .add(egui::Button::new("Fit to view").shortcut_text("F"))
-                .clicked()
-            {
-                actions.push(Action::FitView);
-            }
-            if ui
-                .add(egui::Button::new("Zoom in").shortcut_text("+"))
-                .on_hover_text("Zoom in around the middle of the canvas (or scroll with Ctrl)")
-                .clicked()
-            {
-                actions.push(Action::Zoom(ZOOM_STEP));
-            }
-            if ui
-                .add(egui::Button::new("Zoom out").shortcut_text("−"))
-                .on_hover_text("Zoom out around the middle of the canvas")
-                .clicked()
-            {
-                actions.push(Action::Zoom(1.0 / ZOOM_STEP));
-            }
-            if ui
-                .button("Unpin all nodes")
-                .on_hover_text("Let the layout move nodes you dragged or loaded")
-                .clicked()
-            {
-                actions.push(Action::UnpinAll);
-            }
-            if ui
-                .add(egui::Button::new("Clear selection").shortcut_text("Esc"))
-                .clicked()
-            {
-                actions.push(Action::Select(None));
-            }
-        });
-        actions
     }
 
     fn toolbar(&self, ui: &mut egui::Ui) -> Vec<Action> {
@@ -850,80 +785,14 @@ impl NewsgraphApp {
         }
         actions
     }
+}
 
-    fn prompt_window(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let Some(prompt) = &mut self.prompt else {
-            return actions;
-        };
-        let mut close = false;
-        let mut submit = false;
-        egui::Window::new(prompt.purpose.title())
-            .id(egui::Id::new("path-prompt"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                if let Some(note) = &prompt.note {
-                    ui.label(note);
-                    ui.add_space(4.0);
-                }
-                let hint = match prompt.purpose {
-                    Purpose::OpenArticles => {
-                        "Path of an article or folder (separate several with ;)"
-                    }
-                    Purpose::OpenFolder => "Path of a folder of articles",
-                    Purpose::SaveLayout | Purpose::ExportGraph => "Path of the file to write",
-                    Purpose::LoadLayout => "Path of a saved layout",
-                };
-                ui.label(hint);
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut prompt.text)
-                        .desired_width(460.0)
-                        .hint_text("/home/me/news/article.txt"),
-                );
-                field.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, "Path")
-                });
-                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                    submit = true;
-                }
-                field.request_focus();
-                ui.horizontal(|ui| {
-                    let verb = if prompt.purpose.is_save() {
-                        "Save"
-                    } else {
-                        "Open"
-                    };
-                    if ui.button(verb).clicked() {
-                        submit = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
-            });
-        if submit {
-            let paths: Vec<PathBuf> = prompt
-                .text
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(PathBuf::from)
-                .collect();
-            if paths.is_empty() {
-                prompt.note = Some("Type a path first.".into());
-            } else {
-                let purpose = prompt.purpose;
-                self.prompt = None;
-                self.path_chosen(ctx, purpose, paths);
-            }
-        } else if close {
-            self.prompt = None;
-        }
-        actions.clear();
-        actions
+/// The user's data folder for newsgraph (`NEWSGRAPH_DATA_DIR` overrides it).
+fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("NEWSGRAPH_DATA_DIR") {
+        return Some(PathBuf::from(dir));
     }
+    directories::ProjectDirs::from("", "", "newsgraph").map(|d| d.data_dir().to_path_buf())
 }
 
 fn with_json_extension(path: PathBuf) -> PathBuf {

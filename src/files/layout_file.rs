@@ -89,6 +89,12 @@ pub enum LayoutFileError {
         /// The file.
         path: PathBuf,
     },
+    /// A folder, device or FIFO.
+    #[error("This is not a regular file. Choose a layout saved by newsgraph: {path}")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// Not JSON at all.
     #[error(
         "This is not a newsgraph layout (not valid JSON: {reason}). Choose a file saved with Save layout…: {path}"
@@ -179,17 +185,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<LayoutFile, LayoutFileError> {
 /// # Errors
 /// When it cannot be read or is not a valid layout.
 pub fn read(path: &Path) -> Result<LayoutFile, LayoutFileError> {
-    let io = |source| LayoutFileError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_LAYOUT_BYTES {
-        return Err(LayoutFileError::TooLarge {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = super::atomic::read_bounded(path, MAX_LAYOUT_BYTES).map_err(|e| match e {
+        super::atomic::ReadError::TooLarge { path, .. } => LayoutFileError::TooLarge { path },
+        super::atomic::ReadError::NotAFile { path } => LayoutFileError::NotAFile { path },
+        super::atomic::ReadError::Io { path, source } => LayoutFileError::Io { path, source },
+    })?;
     parse(&bytes, path)
 }
 

@@ -701,8 +701,8 @@ impl GraphPanel {
         LayoutFile::new(self.last_view, nodes)
     }
 
-    /// Applies a saved layout: matching nodes take their saved places and are held there, the
-    /// rest are placed near their neighbours; the view follows on the next frame.
+    /// Applies a saved layout: matching nodes take their saved places (pinned ones stay
+    /// pinned), the rest are placed near their neighbours; the view follows on the next frame.
     pub fn apply(&mut self, file: &LayoutFile) -> ApplyReport {
         let (placements, report) = match_keys(file, &self.keys);
         let mut positions = self.layout.positions().to_vec();
@@ -723,7 +723,9 @@ impl GraphPanel {
         );
         for (i, p) in positions.iter().enumerate() {
             self.layout.set_position(i, *p);
-            self.layout.set_pinned(i, known[i]);
+            // Only nodes pinned when saved come back pinned; the rest may settle.
+            self.layout
+                .set_pinned(i, placements[i].is_some_and(|p| p.pinned));
         }
         self.layout.reheat();
         self.copy_positions_to_view();

@@ -10,6 +10,7 @@ pub mod theme;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::files::ExportFormat;
 use crate::graph::{ArticleId, NodeKey};
 
 /// Something the user asked for.
@@ -25,14 +26,30 @@ pub enum Action {
     SaveLayout,
     /// File ▸ Load layout…
     LoadLayout,
-    /// File ▸ Export graph (JSON)…
-    ExportGraph,
+    /// File ▸ Export ▸ a graph format…
+    Export(ExportFormat),
+    /// File ▸ Export ▸ Image (SVG) of this width and height…
+    ExportImage([u32; 2]),
     /// Save the layout to this path.
     SaveLayoutTo(PathBuf),
     /// Load the layout from this path.
     LoadLayoutFrom(PathBuf),
-    /// Export the graph to this path.
-    ExportGraphTo(PathBuf),
+    /// Export the graph in a format to this path.
+    ExportTo(ExportFormat, PathBuf),
+    /// Export an image of this size to this path.
+    ExportImageTo([u32; 2], PathBuf),
+    /// File ▸ New project.
+    NewProject,
+    /// File ▸ Open project…
+    OpenProject,
+    /// Open this project (recent projects, path field).
+    OpenProjectFrom(PathBuf),
+    /// File ▸ Save project.
+    SaveProject,
+    /// File ▸ Save project as…
+    SaveProjectAs,
+    /// Save the project to this path.
+    SaveProjectTo(PathBuf),
     /// File ▸ Quit.
     Quit,
     /// Select a node (or clear the selection).

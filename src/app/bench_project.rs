@@ -1,0 +1,105 @@
+//! `newsgraph bench project`: how long a project of N articles takes to save and to open, with
+//! the window's own steps (gathering the state, serializing, the atomic write with its fsyncs;
+//! reading with the bound, checking, extracting again on all cores, merging, rebuilding the
+//! canvas and putting the layout back), without a window.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::extract::{Lexicon, extract};
+use crate::files::atomic::{read_bounded, write_atomic};
+use crate::files::layout_file::LayoutFile;
+use crate::files::project::{self, ProjectFile, SavedArticle};
+use crate::graph::NewsGraph;
+use crate::ingest::expand_inputs;
+use crate::pipeline;
+use crate::ui::graph_view::GraphPanel;
+
+/// Times saving and opening a project of `articles` articles (the files under `inputs`,
+/// repeated) in `dir`, `runs` times each; returns the printed table.
+///
+/// # Errors
+/// When there is nothing to read or the project cannot be written or read back.
+pub fn bench(
+    inputs: &[PathBuf],
+    articles: usize,
+    runs: usize,
+    dir: &Path,
+    lex: &Lexicon,
+) -> Result<String, String> {
+    let (files, _) = expand_inputs(inputs);
+    if files.is_empty() {
+        return Err("no articles to read".into());
+    }
+    let files: Vec<PathBuf> = files.iter().cycle().take(articles).cloned().collect();
+    let results = pipeline::run(&files, lex, &AtomicBool::new(false), &|_, _| {});
+    let saved: Vec<SavedArticle> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|(a, _)| SavedArticle::from(a))
+        .collect();
+    let mut graph = NewsGraph::new();
+    pipeline::merge(&mut graph, results);
+    let mut panel = GraphPanel::new();
+    panel.sync(&graph);
+    let path = dir.join("bench.newsgraph");
+    let (mut save_times, mut open_times) = (Vec::new(), Vec::new());
+    let mut size = 0;
+    for _ in 0..runs.max(1) {
+        // Save: what the UI thread gathers, then what the saving thread does.
+        let started = Instant::now();
+        let layout = panel.snapshot();
+        let file = ProjectFile::new(saved.clone(), layout.view, layout.nodes, None);
+        let bytes = project::to_bytes(&file);
+        size = bytes.len();
+        write_atomic(&path, &bytes).map_err(|e| format!("{e}: {}", path.display()))?;
+        save_times.push(started.elapsed());
+
+        // Open: the job's thread, then what the UI thread does with its result.
+        let started = Instant::now();
+        let bytes = read_bounded(&path, project::MAX_PROJECT_BYTES).map_err(|e| e.to_string())?;
+        let (file, articles) = project::parse(&bytes, &path).map_err(|e| e.to_string())?;
+        let results: Vec<pipeline::FileResult> = articles
+            .into_par_iter()
+            .map(|a| {
+                let e = extract(&a, lex);
+                Ok((a, e))
+            })
+            .collect();
+        let mut opened = NewsGraph::new();
+        pipeline::merge(&mut opened, results);
+        let mut view = GraphPanel::new();
+        view.sync(&opened);
+        view.apply(&LayoutFile::new(file.view, file.nodes));
+        open_times.push(started.elapsed());
+        if opened.node_count() != graph.node_count() {
+            return Err("the project opened into a different graph".into());
+        }
+    }
+    let _ = std::fs::remove_file(&path);
+    let ms = |d: &Duration| d.as_secs_f64() * 1000.0;
+    let line = |times: &[Duration]| {
+        times
+            .iter()
+            .map(|t| format!("{:.0}", ms(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} articles, {} nodes, {} edges; project file {:.1} MB; {} threads",
+        saved.len(),
+        graph.node_count(),
+        graph.edge_count(),
+        size as f64 / 1e6,
+        rayon::current_num_threads()
+    );
+    let _ = writeln!(out, "save (ms per run): {}", line(&save_times));
+    let _ = writeln!(out, "open (ms per run): {}", line(&open_times));
+    Ok(out)
+}

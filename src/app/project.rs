@@ -1,0 +1,602 @@
+//! Projects in the window: New, Open, Save, Save as, Recent projects, the title bar with the
+//! unsaved mark, the question before work would be lost (closing, quitting, New, Open), and
+//! the autosave to a recovery file with the offer to restore it after a crash. Saves run on
+//! their own threads; the UI thread only gathers what is saved.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, SystemTime};
+
+use egui::RichText;
+
+use super::jobs::{JobInput, JobOutput, Purpose};
+use super::{Level, NewsgraphApp};
+use crate::files::atomic::{self, write_atomic};
+use crate::files::layout_file::LayoutFile;
+use crate::files::project::{self, ProjectFile, SavedArticle};
+use crate::graph::NewsGraph;
+use crate::pipeline::FileResult;
+use crate::ui::Action;
+use crate::ui::graph_view::GraphPanel;
+
+/// How often unsaved work goes to the recovery file.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
+/// How often the unsaved mark is brought up to date (seconds of the window's clock).
+const CHECK_EVERY_SECS: f64 = 0.5;
+/// Projects listed under File ▸ Recent projects.
+const RECENT_LIMIT: usize = 10;
+/// Temporary files of ours older than this are left over from a killed save.
+const STALE_AFTER: Duration = Duration::from_secs(600);
+const RECOVERY_FILE: &str = "recovery.newsgraph";
+const RECENT_FILE: &str = "recent-projects.json";
+
+/// What the user wanted to do when asked about unsaved work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Close the window.
+    Quit,
+    /// Start an empty project.
+    New,
+    /// Open a project (ask for the path when `None`).
+    Open(Option<PathBuf>),
+}
+
+/// A question the window asks before going on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// There are unsaved changes; save them first?
+    Unsaved(Intent),
+    /// Unsaved work from a session that did not end normally was found.
+    Recover {
+        /// When it was saved.
+        saved: Option<SystemTime>,
+    },
+}
+
+/// A save running on its own thread.
+struct Saving {
+    path: PathBuf,
+    fingerprint: u64,
+    recovery: bool,
+    then: Option<Intent>,
+    receiver: Receiver<Result<(), String>>,
+}
+
+/// The project side of the app's state.
+pub struct ProjectState {
+    /// Where the project lives, once saved or opened.
+    path: Option<PathBuf>,
+    /// The articles as read, in the order they were merged.
+    articles: Arc<Vec<SavedArticle>>,
+    /// Fingerprint of the state last saved or opened.
+    saved_fingerprint: u64,
+    /// Fingerprint of the state last written to the recovery file.
+    autosaved_fingerprint: u64,
+    /// Fingerprint now (refreshed each frame it may have changed).
+    fingerprint: u64,
+    /// The user's data folder (recovery file, recent projects); `None` turns both off.
+    data_dir: Option<PathBuf>,
+    recent: Vec<PathBuf>,
+    saving: Vec<Saving>,
+    last_autosave: f64,
+    last_check: f64,
+    /// The next project opened comes from the recovery file: untitled and unsaved.
+    restoring: bool,
+    question: Option<Question>,
+    /// The user agreed to close.
+    close_confirmed: bool,
+    /// The first read of the session (the example or the command line's files) counts as
+    /// saved once it is in.
+    pub(super) baseline_pending: bool,
+    title: String,
+}
+
+impl ProjectState {
+    /// An empty, untitled project; recovery and recent projects live in `data_dir`.
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        let recent = data_dir
+            .as_deref()
+            .map(|d| read_recent(&d.join(RECENT_FILE)))
+            .unwrap_or_default();
+        let question = data_dir.as_deref().and_then(|d| {
+            let meta = std::fs::metadata(d.join(RECOVERY_FILE)).ok()?;
+            meta.is_file().then(|| Question::Recover {
+                saved: meta.modified().ok(),
+            })
+        });
+        // Saves killed in an earlier session may have left temporary files beside their
+        // targets: clear them in the folders newsgraph knows.
+        let folders = data_dir.iter().cloned().chain(
+            recent
+                .iter()
+                .filter_map(|p| p.parent().map(Path::to_path_buf)),
+        );
+        for dir in folders {
+            atomic::remove_stale_temporaries(&dir, STALE_AFTER);
+        }
+        Self {
+            path: None,
+            articles: Arc::new(Vec::new()),
+            saved_fingerprint: 0,
+            autosaved_fingerprint: 0,
+            fingerprint: 0,
+            data_dir,
+            recent,
+            saving: Vec::new(),
+            last_autosave: 0.0,
+            last_check: 0.0,
+            restoring: false,
+            question,
+            close_confirmed: false,
+            baseline_pending: false,
+            title: String::new(),
+        }
+    }
+
+    /// Whether a recovery file waits for an answer.
+    pub fn offers_recovery(&self) -> bool {
+        matches!(self.question, Some(Question::Recover { .. }))
+    }
+
+    /// The project's file, once it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether there are changes not saved to the project file.
+    pub fn is_dirty(&self) -> bool {
+        self.fingerprint != self.saved_fingerprint
+    }
+
+    /// The question on screen, if any.
+    pub fn question(&self) -> Option<&Question> {
+        self.question.as_ref()
+    }
+
+    /// Recent projects, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The window title: project name, unsaved mark, app name.
+    pub fn title(&self) -> String {
+        let name = self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mark = if self.is_dirty() { " ●" } else { "" };
+        format!("{name}{mark} — newsgraph")
+    }
+
+    /// Keeps the articles of a finished read, before they are merged into the graph.
+    pub fn add_articles(&mut self, results: &[FileResult]) {
+        let list = Arc::make_mut(&mut self.articles);
+        list.extend(
+            results
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|(a, _)| SavedArticle::from(a)),
+        );
+    }
+
+    /// Counts the current state as saved (after the first articles of a session).
+    pub fn mark_clean(&mut self) {
+        self.saved_fingerprint = self.fingerprint;
+        self.autosaved_fingerprint = self.fingerprint;
+    }
+
+    fn recovery_path(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join(RECOVERY_FILE))
+    }
+
+    fn remove_recovery(&self) {
+        if let Some(p) = self.recovery_path()
+            && let Err(e) = std::fs::remove_file(&p)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            log::warn!("Could not remove the recovery file ({e}): {}", p.display());
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(RECENT_LIMIT);
+        if let Some(d) = &self.data_dir {
+            let file = d.join(RECENT_FILE);
+            let bytes = serde_json::to_vec_pretty(&self.recent).unwrap_or_default();
+            let written = std::fs::create_dir_all(d).and_then(|()| write_atomic(&file, &bytes));
+            if let Err(e) = written {
+                log::warn!(
+                    "Could not keep the list of recent projects ({e}): {}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+fn read_recent(path: &Path) -> Vec<PathBuf> {
+    atomic::read_bounded(path, 1024 * 1024)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+fn fingerprint(articles: usize, layout: &LayoutFile) -> u64 {
+    let mut h = DefaultHasher::new();
+    articles.hash(&mut h);
+    // Only what the user placed counts: free nodes drift while the layout runs.
+    for (key, p) in layout.nodes.iter().filter(|(_, p)| p.pinned) {
+        key.hash(&mut h);
+        p.pos[0].to_bits().hash(&mut h);
+        p.pos[1].to_bits().hash(&mut h);
+    }
+    h.finish()
+}
+
+impl NewsgraphApp {
+    /// The project state (for tests).
+    pub fn project(&self) -> &ProjectState {
+        &self.project
+    }
+
+    /// The state as a project file.
+    fn project_file(&self) -> ProjectFile {
+        let layout = self.panel.snapshot();
+        ProjectFile::new(
+            self.project.articles.as_ref().clone(),
+            layout.view,
+            layout.nodes,
+            self.selected.clone(),
+        )
+    }
+
+    /// Applies a project action.
+    pub(super) fn apply_project(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::NewProject => self.leave_project(ctx, Intent::New),
+            Action::OpenProject => self.leave_project(ctx, Intent::Open(None)),
+            Action::OpenProjectFrom(path) => self.leave_project(ctx, Intent::Open(Some(path))),
+            Action::SaveProject => match self.project.path.clone() {
+                Some(path) => self.save_project(ctx, &path, None),
+                None => self.ask_path(ctx, Purpose::SaveProjectAs),
+            },
+            Action::SaveProjectAs => self.ask_path(ctx, Purpose::SaveProjectAs),
+            Action::SaveProjectTo(path) => self.save_project(ctx, &path, None),
+            Action::Quit => self.leave_project(ctx, Intent::Quit),
+            _ => {}
+        }
+    }
+
+    /// Does `intent` now, or asks first when it would lose unsaved work.
+    fn leave_project(&mut self, ctx: &egui::Context, intent: Intent) {
+        self.refresh_fingerprint();
+        if self.project.is_dirty() && !self.project.close_confirmed {
+            self.project.question = Some(Question::Unsaved(intent));
+        } else {
+            self.carry_out(ctx, intent);
+        }
+    }
+
+    fn carry_out(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Quit => {
+                self.project.close_confirmed = true;
+                self.quit_requested = true;
+                self.project.remove_recovery();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Intent::New => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+                self.graph = NewsGraph::new();
+                self.panel = GraphPanel::new();
+                self.selected = None;
+                self.reader = None;
+                let data_dir = self.project.data_dir.take();
+                let recent = std::mem::take(&mut self.project.recent);
+                self.project = ProjectState::new(None);
+                self.project.data_dir = data_dir;
+                self.project.recent = recent;
+                self.project.remove_recovery();
+                self.refresh_fingerprint();
+                self.project.mark_clean();
+            }
+            Intent::Open(None) => self.ask_path(ctx, Purpose::OpenProject),
+            Intent::Open(Some(path)) => {
+                if self.job.is_some() {
+                    self.say(
+                        Level::Warning,
+                        "Articles are still being read. Wait for them, or cancel, before opening a project.",
+                    );
+                    return;
+                }
+                self.start_job(ctx, JobInput::Project(path));
+            }
+        }
+    }
+
+    fn save_project(&mut self, ctx: &egui::Context, path: &Path, then: Option<Intent>) {
+        if self.project.saving.iter().any(|s| !s.recovery) {
+            self.say(
+                Level::Warning,
+                "A save is still running; try again in a moment.",
+            );
+            return;
+        }
+        self.refresh_fingerprint();
+        self.start_save(ctx, path.to_path_buf(), false, then);
+    }
+
+    fn start_save(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        recovery: bool,
+        then: Option<Intent>,
+    ) {
+        let file = self.project_file();
+        let (tx, receiver) = channel();
+        let target = path.clone();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            // Temporary files of saves killed earlier in this folder go first.
+            if let Some(dir) = target.parent() {
+                atomic::remove_stale_temporaries(dir, STALE_AFTER);
+            }
+            let bytes = project::to_bytes(&file);
+            let result = target
+                .parent()
+                .filter(|_| recovery)
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| write_atomic(&target, &bytes))
+                .map_err(|e| e.to_string());
+            // The window may have closed meanwhile; nothing to tell then.
+            let _ = tx.send(result);
+            repaint.request_repaint();
+        });
+        self.project.saving.push(Saving {
+            path,
+            fingerprint: self.project.fingerprint,
+            recovery,
+            then,
+            receiver,
+        });
+    }
+
+    /// Recomputes the fingerprint of what a project file would hold.
+    pub(super) fn refresh_fingerprint(&mut self) {
+        self.project.fingerprint = fingerprint(self.project.articles.len(), &self.panel.snapshot());
+    }
+
+    /// Once per frame: finished saves, the autosave, the title, the close button.
+    pub(super) fn project_frame(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let saving = std::mem::take(&mut self.project.saving);
+        for s in saving {
+            match s.receiver.try_recv() {
+                Err(TryRecvError::Empty) => self.project.saving.push(s),
+                Ok(result) => self.save_finished(ctx, s, result),
+                Err(TryRecvError::Disconnected) => {
+                    self.save_finished(ctx, s, Err("the save stopped unexpectedly".into()));
+                }
+            }
+        }
+        if now - self.project.last_check >= CHECK_EVERY_SECS {
+            self.project.last_check = now;
+            self.refresh_fingerprint();
+        }
+        // Autosave: every few seconds, what changed since the last one, off the UI thread.
+        if now - self.project.last_autosave >= AUTOSAVE_EVERY.as_secs_f64() {
+            self.project.last_autosave = now;
+            self.refresh_fingerprint();
+            let due = self.project.is_dirty()
+                && self.project.fingerprint != self.project.autosaved_fingerprint
+                && self.project.saving.is_empty()
+                && self.job.is_none()
+                && !self.project.offers_recovery();
+            if due && let Some(path) = self.project.recovery_path() {
+                self.start_save(ctx, path, true, None);
+            }
+        }
+        // Wake up for the next autosave only while there is something to write.
+        if self.project.is_dirty() && self.project.fingerprint != self.project.autosaved_fingerprint
+        {
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        }
+        let title = self.project.title();
+        if title != self.project.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.project.title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.project.close_confirmed {
+            self.refresh_fingerprint();
+            if self.project.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.project.question = Some(Question::Unsaved(Intent::Quit));
+            } else {
+                self.project.remove_recovery();
+            }
+        }
+    }
+
+    fn save_finished(&mut self, ctx: &egui::Context, s: Saving, result: Result<(), String>) {
+        match (result, s.recovery) {
+            (Ok(()), true) => self.project.autosaved_fingerprint = s.fingerprint,
+            (Err(e), true) => log::warn!("Autosave failed ({e}): {}", s.path.display()),
+            (Ok(()), false) => {
+                self.project.path = Some(s.path.clone());
+                self.project.saved_fingerprint = s.fingerprint;
+                self.project.remember(&s.path);
+                self.project.remove_recovery();
+                self.say(
+                    Level::Info,
+                    format!(
+                        "Saved the project ({} articles): {}",
+                        self.project.articles.len(),
+                        s.path.display()
+                    ),
+                );
+                if let Some(then) = s.then {
+                    self.carry_out(ctx, then);
+                }
+            }
+            (Err(e), false) => self.say(
+                Level::Error,
+                format!(
+                    "Could not save the project ({e}). Nothing was lost: choose another folder or name with Save project as…: {}",
+                    s.path.display()
+                ),
+            ),
+        }
+    }
+
+    /// Takes a finished project read: replaces the graph, or says why it could not.
+    pub(super) fn project_opened(
+        &mut self,
+        ctx: &egui::Context,
+        out: JobOutput,
+        path: &Path,
+        file: Result<ProjectFile, String>,
+    ) {
+        let restoring = std::mem::take(&mut self.project.restoring);
+        let file = match file {
+            Ok(_) if out.cancelled => {
+                self.say(
+                    Level::Warning,
+                    "Opening the project was cancelled. Nothing was changed.",
+                );
+                return;
+            }
+            Ok(f) => f,
+            Err(e) => {
+                self.say(Level::Error, e);
+                return;
+            }
+        };
+        let mut graph = NewsGraph::new();
+        let errors = crate::pipeline::merge(&mut graph, out.results);
+        for e in &errors {
+            self.say(Level::Error, e.to_string());
+        }
+        self.graph = graph;
+        self.panel = GraphPanel::new();
+        self.panel.sync(&self.graph);
+        self.reader = None;
+        let layout = LayoutFile::new(file.view, file.nodes);
+        let report = self.panel.apply(&layout);
+        self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
+        self.project.articles = Arc::new(file.articles);
+        self.refresh_fingerprint();
+        if restoring {
+            self.project.path = None;
+            self.project.saved_fingerprint = 0;
+            self.say(
+                Level::Info,
+                "Restored the unsaved work of the last session. Save it with Save project as… to keep it.",
+            );
+        } else {
+            self.project.path = Some(path.to_path_buf());
+            self.project.mark_clean();
+            self.project.remember(path);
+            self.project.remove_recovery();
+            self.say(
+                Level::Info,
+                format!(
+                    "Opened the project: {} articles, {} nodes ({} placed as saved): {}",
+                    self.project.articles.len(),
+                    self.graph.node_count(),
+                    report.matched,
+                    path.display()
+                ),
+            );
+        }
+        ctx.request_repaint();
+    }
+
+    /// The question window, when one is open.
+    pub(super) fn question_window(&mut self, ctx: &egui::Context) {
+        let Some(question) = self.project.question.clone() else {
+            return;
+        };
+        let mut answer: Option<&str> = None;
+        let title = match &question {
+            Question::Unsaved(_) => "Unsaved changes",
+            Question::Recover { .. } => "Restore unsaved work?",
+        };
+        egui::Window::new(title)
+            .id(egui::Id::new("project-question"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| match &question {
+                Question::Unsaved(intent) => {
+                    let name = self
+                        .project
+                        .path
+                        .as_deref()
+                        .and_then(Path::file_name)
+                        .map_or_else(|| "this untitled project".into(), |n| n.to_string_lossy().into_owned());
+                    let what = match intent {
+                        Intent::Quit => "before closing",
+                        Intent::New => "before starting a new project",
+                        Intent::Open(_) => "before opening another project",
+                    };
+                    ui.label(RichText::new(format!("Save the changes to {name} {what}?")).strong());
+                    ui.label("Without saving, the articles read and the nodes placed since the last save are lost.");
+                    ui.horizontal(|ui| {
+                        for b in ["Save", "Don't save", "Cancel"] {
+                            if ui.button(b).clicked() {
+                                answer = Some(b);
+                            }
+                        }
+                    });
+                }
+                Question::Recover { saved } => {
+                    let when = saved
+                        .and_then(|t| SystemTime::now().duration_since(t).ok())
+                        .map_or_else(String::new, |d| format!(" ({} minutes ago)", d.as_secs() / 60));
+                    ui.label(RichText::new("newsgraph did not close normally last time.").strong());
+                    ui.label(format!("Its unsaved work was kept{when}. Restore it, or throw it away?"));
+                    ui.horizontal(|ui| {
+                        for b in ["Restore", "Discard"] {
+                            if ui.button(b).clicked() {
+                                answer = Some(b);
+                            }
+                        }
+                    });
+                }
+            });
+        let Some(answer) = answer else { return };
+        self.project.question = None;
+        match (question, answer) {
+            (Question::Unsaved(intent), "Save") => {
+                if let Some(path) = self.project.path.clone() {
+                    self.save_project(ctx, &path, Some(intent));
+                } else {
+                    self.say(
+                        Level::Info,
+                        "Choose where to save the project, then do it again.",
+                    );
+                    self.ask_path(ctx, Purpose::SaveProjectAs);
+                }
+            }
+            // The work stays in memory (and marked unsaved) until the intent replaces it: an
+            // Open that fails changes nothing.
+            (Question::Unsaved(intent), "Don't save") => self.carry_out(ctx, intent),
+            (Question::Recover { .. }, "Restore") => {
+                if let Some(path) = self.project.recovery_path() {
+                    self.project.restoring = true;
+                    self.start_job(ctx, JobInput::Project(path));
+                }
+            }
+            (Question::Recover { .. }, _) => self.project.remove_recovery(),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,393 @@
+//! Project files: everything a session made, in one self-contained, versioned JSON file. It
+//! holds the articles as read (text, blocks, links, date: re-extracted on opening, so the file
+//! opens on another machine and with a newer extractor), the layout (positions, pins, view),
+//! and the selection. Keys are `NodeKey`s, never petgraph indices. Files from older format
+//! versions are migrated on reading; newer or damaged ones are refused before anything changes.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::layout_file::{Placement, ViewState};
+use crate::graph::NodeKey;
+use crate::ingest::{Article, Block, BlockKind, Link};
+
+/// Format name written into every project file.
+pub const FORMAT: &str = "newsgraph-project";
+/// Current version.
+pub const FORMAT_VERSION: u32 = 1;
+/// Project files larger than this are refused (1,000 articles make about 5 MB).
+pub const MAX_PROJECT_BYTES: u64 = 1024 * 1024 * 1024;
+/// The file name extension of projects.
+pub const EXTENSION: &str = "newsgraph";
+
+/// A project file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The articles in the order they were added (that order makes the graph).
+    pub articles: Vec<SavedArticle>,
+    /// The view: zoom and pan.
+    pub view: ViewState,
+    /// Node placements by key.
+    pub nodes: BTreeMap<NodeKey, Placement>,
+    /// The selected node.
+    #[serde(default)]
+    pub selection: Option<NodeKey>,
+}
+
+impl ProjectFile {
+    /// A project of the current version.
+    pub fn new(
+        articles: Vec<SavedArticle>,
+        view: ViewState,
+        nodes: BTreeMap<NodeKey, Placement>,
+        selection: Option<NodeKey>,
+    ) -> Self {
+        Self {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            articles,
+            view,
+            nodes,
+            selection,
+        }
+    }
+}
+
+/// An article as read: what extraction needs to run again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedArticle {
+    /// Where it came from.
+    pub source: String,
+    /// Title.
+    pub title: String,
+    /// The text every range points into.
+    pub text: String,
+    /// Structure: title, headings, paragraphs, list items.
+    pub blocks: Vec<SavedBlock>,
+    /// Links.
+    #[serde(default)]
+    pub links: Vec<SavedLink>,
+    /// Publication date ("YYYY-MM-DD"), when known.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Who wrote it, when the document says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// The publication or site, when the page names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// The declared language subtag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// One block of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedBlock {
+    /// `title`, `heading`, `paragraph` or `list_item`.
+    pub kind: SavedBlockKind,
+    /// Heading level 1–6 (headings only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// The kind of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SavedBlockKind {
+    /// The title.
+    Title,
+    /// A heading.
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// A list item.
+    ListItem,
+}
+
+/// A link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedLink {
+    /// Target.
+    pub url: String,
+    /// Anchor text range, when in the text.
+    #[serde(default)]
+    pub span: Option<Range<usize>>,
+}
+
+impl From<&Article> for SavedArticle {
+    fn from(a: &Article) -> Self {
+        let blocks = a
+            .blocks
+            .iter()
+            .map(|b| {
+                let (kind, level) = match b.kind {
+                    BlockKind::Title => (SavedBlockKind::Title, None),
+                    BlockKind::Heading { level } => (SavedBlockKind::Heading, Some(level)),
+                    BlockKind::Paragraph => (SavedBlockKind::Paragraph, None),
+                    BlockKind::ListItem => (SavedBlockKind::ListItem, None),
+                };
+                SavedBlock {
+                    kind,
+                    level,
+                    span: b.span.clone(),
+                }
+            })
+            .collect();
+        Self {
+            source: a.source.clone(),
+            title: a.title.clone(),
+            text: a.text.clone(),
+            blocks,
+            links: a
+                .links
+                .iter()
+                .map(|l| SavedLink {
+                    url: l.url.clone(),
+                    span: l.span.clone(),
+                })
+                .collect(),
+            date: a.date.clone(),
+            byline: a.byline.clone(),
+            site: a.site.clone(),
+            language: a.language.clone(),
+        }
+    }
+}
+
+impl SavedArticle {
+    /// The article again, after checking that every range lies on character boundaries of the
+    /// text (a hand-edited file must not crash extraction).
+    ///
+    /// # Errors
+    /// The reason, when a range is out of place.
+    pub fn to_article(&self) -> Result<Article, String> {
+        let text = &self.text;
+        let check = |r: &Range<usize>, what: &str| {
+            if r.start <= r.end && text.get(r.clone()).is_some() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "a {what} of article \"{}\" points outside its text ({}..{})",
+                    self.source, r.start, r.end
+                ))
+            }
+        };
+        let mut blocks = Vec::with_capacity(self.blocks.len());
+        for b in &self.blocks {
+            check(&b.span, "block")?;
+            let kind = match b.kind {
+                SavedBlockKind::Title => BlockKind::Title,
+                SavedBlockKind::Heading => BlockKind::Heading {
+                    level: b.level.unwrap_or(1).clamp(1, 6),
+                },
+                SavedBlockKind::Paragraph => BlockKind::Paragraph,
+                SavedBlockKind::ListItem => BlockKind::ListItem,
+            };
+            blocks.push(Block {
+                kind,
+                span: b.span.clone(),
+            });
+        }
+        let mut links = Vec::with_capacity(self.links.len());
+        for l in &self.links {
+            if let Some(span) = &l.span {
+                check(span, "link")?;
+            }
+            links.push(Link {
+                url: l.url.clone(),
+                span: l.span.clone(),
+            });
+        }
+        Ok(Article {
+            source: self.source.clone(),
+            title: self.title.clone(),
+            text: self.text.clone(),
+            blocks,
+            links,
+            date: self.date.clone(),
+            byline: self.byline.clone(),
+            site: self.site.clone(),
+            language: self.language.clone(),
+            warnings: Vec::new(),
+        })
+    }
+}
+
+/// Why a project file could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// Not JSON at all.
+    #[error(
+        "This is not a newsgraph project (not valid JSON: {reason}). Nothing was changed. Choose a file saved with Save project: {path}"
+    )]
+    NotJson {
+        /// What the parser said.
+        reason: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// JSON, but not ours.
+    #[error(
+        "This file is not a newsgraph project (it has no \"format\": \"newsgraph-project\"). Nothing was changed. Choose a file saved with Save project: {path}"
+    )]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Ours, but from a newer version.
+    #[error(
+        "This project was saved by a newer newsgraph (format version {found}; this one reads up to {FORMAT_VERSION}). Nothing was changed. Update newsgraph to open it: {path}"
+    )]
+    Version {
+        /// The version in the file.
+        found: u64,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Ours, but damaged.
+    #[error("The project file is damaged ({reason}). Nothing was changed: {path}")]
+    Invalid {
+        /// What is wrong.
+        reason: String,
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// Parses, migrates and validates a project file's bytes. `path` is used in messages only.
+///
+/// # Errors
+/// When the bytes are not a valid project of a supported version.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<(ProjectFile, Vec<Article>), ProjectError> {
+    let path = path.to_path_buf();
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ProjectError::NotJson {
+            reason: e.to_string(),
+            path: path.clone(),
+        })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ProjectError::Foreign { path });
+    }
+    let invalid = |reason: String| ProjectError::Invalid {
+        reason,
+        path: path.clone(),
+    };
+    let version = value
+        .get("format_version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| invalid("no format_version".into()))?;
+    if version > u64::from(FORMAT_VERSION) || version == 0 {
+        return Err(ProjectError::Version {
+            found: version,
+            path,
+        });
+    }
+    let file: ProjectFile = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    let finite = |v: [f32; 2]| v.iter().all(|x| x.is_finite());
+    if !file.view.zoom.is_finite() || file.view.zoom <= 0.0 || !finite(file.view.pan) {
+        return Err(invalid("the view has an impossible zoom or pan".into()));
+    }
+    if let Some((key, _)) = file.nodes.iter().find(|(_, p)| !finite(p.pos)) {
+        return Err(invalid(format!("node {key} has no valid position")));
+    }
+    let articles = file
+        .articles
+        .iter()
+        .map(SavedArticle::to_article)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(invalid)?;
+    Ok((file, articles))
+}
+
+/// Serializes a project: compact JSON (the texts dominate; pretty printing would only add
+/// spaces), keys sorted, trailing newline. The same project gives the same bytes.
+pub fn to_bytes(file: &ProjectFile) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(file).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, parse as ingest};
+
+    fn sample() -> (ProjectFile, Article) {
+        let md = "# Talks in Manila\n\nPete Hegseth met [Maria Reyes](https://example.org) in Manila.\n\n## Drills\n\n- China held drills.\n";
+        let article = ingest("talks.md", md.as_bytes(), Format::Markdown).unwrap();
+        let mut nodes = BTreeMap::new();
+        nodes.insert(
+            NodeKey::from("country:CHN"),
+            Placement {
+                pos: [1.0, 2.0],
+                pinned: true,
+            },
+        );
+        let file = ProjectFile::new(
+            vec![SavedArticle::from(&article)],
+            ViewState {
+                zoom: 2.0,
+                pan: [5.0, -5.0],
+            },
+            nodes,
+            Some(NodeKey::from("country:CHN")),
+        );
+        (file, article)
+    }
+
+    #[test]
+    fn round_trips_the_article_exactly() {
+        let (file, mut article) = sample();
+        let bytes = to_bytes(&file);
+        assert_eq!(bytes, to_bytes(&file), "same project, same bytes");
+        let (back, articles) = parse(&bytes, Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back, file);
+        article.warnings.clear();
+        assert_eq!(articles, vec![article]);
+    }
+
+    #[test]
+    fn refuses_newer_foreign_and_damaged_files() {
+        let p = Path::new("/tmp/p.newsgraph");
+        assert!(matches!(
+            parse(b"PK\x03\x04", p),
+            Err(ProjectError::NotJson { .. })
+        ));
+        assert!(matches!(
+            parse(br#"{"format":"newsgraph-layout","format_version":1}"#, p),
+            Err(ProjectError::Foreign { .. })
+        ));
+        let newer = br#"{"format":"newsgraph-project","format_version":99}"#;
+        let err = parse(newer, p).unwrap_err();
+        assert!(matches!(err, ProjectError::Version { found: 99, .. }));
+        assert!(err.to_string().ends_with("/tmp/p.newsgraph"), "{err}");
+        // A block that cuts a character in two would crash extraction: refused.
+        let (mut file, _) = sample();
+        file.articles[0].text = "é".into();
+        file.articles[0].blocks = vec![SavedBlock {
+            kind: SavedBlockKind::Title,
+            level: None,
+            span: 0..1,
+        }];
+        assert!(matches!(
+            parse(&to_bytes(&file), p),
+            Err(ProjectError::Invalid { .. })
+        ));
+        let (mut file, _) = sample();
+        file.view.zoom = -1.0;
+        assert!(matches!(
+            parse(&to_bytes(&file), p),
+            Err(ProjectError::Invalid { .. })
+        ));
+    }
+}
