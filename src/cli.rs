@@ -49,6 +49,10 @@ USAGE:
                                                  time articles on disk to the first drawn
                                                  frame of their graph (default: the news
                                                  folder; N repeats its files up to N articles)
+    newsgraph bench explore [--nodes N] [--edges M]
+                                                 time Find per keystroke, a selection or focus
+                                                 change to the next frame and shortest paths,
+                                                 on a synthetic graph (default 20,000 / 40,000)
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -90,6 +94,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("layout") => bench_layout(&args[2..]),
             Some("frame") => bench_frame(&args[2..]),
             Some("open") => bench_open(&args[2..]),
+            Some("explore") => bench_explore(&args[2..]),
             _ => Err(format!(
                 "unknown benchmark; try 'newsgraph bench extract' or 'newsgraph bench layout'\n\n{USAGE}"
             )),
@@ -456,6 +461,29 @@ fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
     let edges = number("--edges", 2 * nodes)?;
     let frames = number("--frames", 30)?.max(1);
     print!("{}", crate::ui::bench_frame::run(nodes, edges, frames));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_explore(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--nodes", "--edges"])?;
+    if let Some(p) = paths.first() {
+        return Err(format!(
+            "bench explore takes no files ({})\n\n{USAGE}",
+            p.display()
+        ));
+    }
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        options
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or(Ok(default), |(_, v)| {
+                v.parse()
+                    .map_err(|_| format!("{name} needs a number, not {v}"))
+            })
+    };
+    let nodes = number("--nodes", 20_000)?;
+    let edges = number("--edges", 2 * nodes)?;
+    print!("{}", crate::ui::bench_explore::run(nodes, edges));
     Ok(ExitCode::SUCCESS)
 }
 
