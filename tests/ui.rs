@@ -569,7 +569,8 @@ fn a_path_between_two_invented_people_is_drawn_and_told_step_by_step() {
     assert_eq!(path.first(), Some(&reyes));
     assert_eq!(path.last(), Some(&castillo));
     let steps = path.len() - 1;
-    h.get_by_label(&format!("Maria Reyes to Ramon Castillo in {steps} steps"));
+    let unit = if steps == 1 { "step" } else { "steps" };
+    h.get_by_label(&format!("Maria Reyes to Ramon Castillo in {steps} {unit}"));
     for k in &path {
         assert!(h.state().panel().is_stressed(k), "{k} on the path is drawn");
     }

@@ -443,8 +443,9 @@ impl Explorer {
             ui.separator();
             return actions;
         }
+        let unit = if steps.len() == 1 { "step" } else { "steps" };
         ui.label(format!(
-            "{} to {} in {} steps",
+            "{} to {} in {} {unit}",
             name(from),
             name(to),
             steps.len()
@@ -490,7 +491,7 @@ impl Explorer {
                     );
                     ui.horizontal_wrapped(|ui| {
                         if ui
-                            .small_button("📖")
+                            .small_button("Read")
                             .on_hover_text(format!("Read in article: {}", article.title))
                             .clicked()
                         {
