@@ -1222,6 +1222,10 @@ impl GraphPanel {
             let Some(&(a, b, h)) = self.edges.get(e as usize) else {
                 continue;
             };
+            // With a selection or path, only its own (undimmed) edges answer the pointer.
+            if !self.lens.edge_stressed(e as usize) {
+                continue;
+            }
             let (pa, pb) = (self.screen[a as usize], self.screen[b as usize]);
             let d = distance_to_segment(pointer, pa, pb);
             if d <= EDGE_HIT_POINTS + h.width / 2.0 && best.is_none_or(|(bd, _)| d < bd) {
