@@ -1,6 +1,8 @@
 //! The command line: `newsgraph extract`, `newsgraph eval seed`. Runs the same pipeline as the
 //! window, without one. Like `app/`, this is a shell: it reads and writes files and prints.
 
+mod parse;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,6 +32,14 @@ USAGE:
                                                  --tagger scores the trained tagger alone
     newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
                                                  train the entity tagger on CoNLL files
+    newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
+                                                 train the tagger and dependency parser on
+                                                 CoNLL-U files (UD English EWT)
+    newsgraph eval parse FILE.conllu             UPOS, UAS and LAS on gold tokens and on our
+                                                 own tokenization
+    newsgraph bench parse [FOLDERS...] [--runs N]
+                                                 time tagging and parsing the articles' sentences
+                                                 on one core
     newsgraph bench extract [FOLDERS...] [--conll FILE]... [--runs N]
                                                  time the whole pipeline on one core and on all
                                                  (default: ../shared/data/news and the CoNLL
@@ -85,6 +95,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("seed") => eval_seed(&args[2..]),
             Some("ner") => eval_ner(&args[2..]),
+            Some("parse") => parse::eval_parse(&args[2..]),
             _ => Err(format!(
                 "unknown eval target; try 'newsgraph eval seed' or 'newsgraph eval ner'\n\n{USAGE}"
             )),
@@ -95,12 +106,14 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("frame") => bench_frame(&args[2..]),
             Some("open") => bench_open(&args[2..]),
             Some("explore") => bench_explore(&args[2..]),
+            Some("parse") => parse::bench_parse(&args[2..]),
             _ => Err(format!(
                 "unknown benchmark; try 'newsgraph bench extract' or 'newsgraph bench layout'\n\n{USAGE}"
             )),
         },
         Some("train") => match args.get(1).map(String::as_str) {
             Some("ner") => train_ner(&args[2..]),
+            Some("parse") => parse::train_parse(&args[2..]),
             _ => Err(format!(
                 "unknown training target; try 'newsgraph train ner'\n\n{USAGE}"
             )),

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::ner::NerModel;
+use super::parse::Parser;
 use super::tokenize::{TokenKind, tokenize};
 
 /// A country or territory.
@@ -433,6 +434,9 @@ pub struct Lexicon {
     domain_forms: HashMap<String, Vec<DomainForm>, BuildHasherDefault<WordHasher>>,
     /// The trained entity tagger (`assets/models/ner.bin`, or `ner.bin` in the override folder).
     pub tagger: NerModel,
+    /// The part-of-speech tagger and dependency parser (`assets/models/parse.bin`, or
+    /// `parse.bin` in the override folder).
+    pub parser: Parser,
 }
 
 /// A lexicon file that could not be read or parsed.
@@ -455,6 +459,15 @@ pub enum LexiconError {
         /// Why.
         #[source]
         source: super::ner::ModelError,
+    },
+    /// The parser model in the override folder is not one this build reads.
+    #[error("The parser model is not valid ({source}): {path}")]
+    ParseModel {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        #[source]
+        source: super::parse::ParseModelError,
     },
     /// The file is not valid JSON of the expected shape.
     #[error("The lexicon file {file} is not valid: {source}")]
@@ -546,6 +559,18 @@ impl Lexicon {
             })?;
             lexicon.tagger =
                 NerModel::from_bytes(&bytes).map_err(|source| LexiconError::Model {
+                    path: model,
+                    source,
+                })?;
+        }
+        let model = folder.join("parse.bin");
+        if model.is_file() {
+            let bytes = std::fs::read(&model).map_err(|source| LexiconError::Io {
+                path: model.clone(),
+                source,
+            })?;
+            lexicon.parser =
+                Parser::from_bytes(&bytes).map_err(|source| LexiconError::ParseModel {
                     path: model,
                     source,
                 })?;
@@ -683,6 +708,7 @@ impl Lexicon {
             organization_by_key,
             domain_forms,
             tagger: NerModel::embedded(),
+            parser: Parser::embedded(),
         })
     }
 

@@ -10,6 +10,7 @@ pub mod frame;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;
+pub mod parse;
 pub mod plover;
 #[cfg(test)]
 mod stage_tests;

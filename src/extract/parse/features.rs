@@ -1,0 +1,476 @@
+//! Sparse features for the tagger, the parser and the arc labeller, hashed to 64-bit keys.
+//! Each word is read once into a few hashes ([`WordInfo`]: the lower-cased form with digits
+//! folded to 0, suffixes, a prefix, the shape); templates then combine those hashes with tags,
+//! labels and distances by mixing integers, so no feature builds a string.
+
+use super::transition::{NO, State};
+
+/// The tag id of a missing word (before the start, past the end, an absent child).
+pub const NONE_TAG: u8 = 17;
+/// The tag id of the artificial root.
+pub const ROOT_TAG: u8 = 18;
+/// The label id of a missing word or an unlabelled arc.
+pub const NONE_LABEL: u8 = u8::MAX;
+
+/// Number of tagger features per word.
+pub const TAG_FEATURES: usize = 21;
+/// Number of parser features per state.
+pub const PARSE_FEATURES: usize = 48;
+/// Number of labeller features per arc.
+pub const LABEL_FEATURES: usize = 18;
+
+const NONE_WORD: u64 = 0x6e6f_6e65;
+const ROOT_WORD: u64 = 0x726f_6f74;
+
+/// Mixes `x` into `h` (a multiply-rotate step; [`finish`] makes the bits uniform).
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
+}
+
+/// The final avalanche (`MurmurHash3`'s), so the key's low and high bits are both uniform:
+/// the weight tables index with the key itself.
+#[inline]
+fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// A feature key from a template id and its parts.
+#[inline]
+pub fn key(template: u8, parts: &[u64]) -> u64 {
+    let mut h = u64::from(template).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0x5851_f42d_4c95_7f2d;
+    for &p in parts {
+        h = mix(h, p);
+    }
+    finish(h)
+}
+
+/// FNV-1a over bytes.
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The normalized form a word is known by: lower case, every digit 0.
+fn normalize(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            out.push('0');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Word shape: letters to X/x, digits to d, other characters kept, runs longer than two
+/// collapsed, at most 12 symbols ("Xxx" for "Peter", "dd.dd" for "12.50").
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = s;
+        }
+        out.push(s);
+        if out.len() >= 12 {
+            break;
+        }
+    }
+    out
+}
+
+fn hash_str(s: &str) -> u64 {
+    fnv(s.bytes())
+}
+
+/// What the features read of one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The normalized form.
+    pub form: u64,
+    /// The form as written (case kept).
+    pub cased: u64,
+    /// Last three characters of the normalized form.
+    pub suffix3: u64,
+    /// Last two characters.
+    pub suffix2: u64,
+    /// Last four characters.
+    pub suffix4: u64,
+    /// First character, case kept.
+    pub prefix1: u64,
+    /// Word shape.
+    pub shape: u64,
+}
+
+impl WordInfo {
+    /// Reads a word; `scratch` is reused between calls.
+    pub fn new(word: &str, scratch: &mut String) -> Self {
+        normalize(word, scratch);
+        let form = hash_str(scratch);
+        let tail = |n: usize| {
+            let start = scratch
+                .char_indices()
+                .rev()
+                .nth(n - 1)
+                .map_or(0, |(i, _)| i);
+            hash_str(&scratch[start..])
+        };
+        let suffix3 = tail(3);
+        let suffix2 = tail(2);
+        let suffix4 = tail(4);
+        let prefix1 = word.chars().next().map_or(0, u64::from);
+        Self {
+            form,
+            cased: hash_str(word),
+            suffix3,
+            suffix2,
+            suffix4,
+            prefix1,
+            shape: hash_str(&shape(word)),
+        }
+    }
+
+    /// The stand-in for positions outside the sentence.
+    pub const NONE: WordInfo = WordInfo {
+        form: NONE_WORD,
+        cased: NONE_WORD,
+        suffix3: NONE_WORD,
+        suffix2: NONE_WORD,
+        suffix4: NONE_WORD,
+        prefix1: NONE_WORD,
+        shape: NONE_WORD,
+    };
+}
+
+/// The tagger's features for word `i` of `words`, given the tags of the words before it
+/// (`tags[..i]`), written into `out`.
+pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
+    let at = |j: isize| -> &WordInfo {
+        usize::try_from(j)
+            .ok()
+            .and_then(|j| words.get(j))
+            .unwrap_or(&WordInfo::NONE)
+    };
+    let tag = |j: usize| u64::from(tags.get(j).copied().unwrap_or(NONE_TAG));
+    #[allow(clippy::cast_possible_wrap, reason = "sentences are short")]
+    let pos = i as isize;
+    let w = at(pos);
+    let p1 = if i >= 1 {
+        tag(i - 1)
+    } else {
+        u64::from(NONE_TAG)
+    };
+    let p2 = if i >= 2 {
+        tag(i - 2)
+    } else {
+        u64::from(NONE_TAG)
+    };
+    let prev = at(pos - 1);
+    let next = at(pos + 1);
+    *out = [
+        key(0, &[]),
+        key(1, &[w.form]),
+        key(2, &[w.suffix3]),
+        key(3, &[w.suffix2]),
+        key(4, &[w.prefix1]),
+        key(5, &[w.shape]),
+        key(6, &[p1]),
+        key(7, &[p2, p1]),
+        key(8, &[prev.form]),
+        key(9, &[prev.suffix3]),
+        key(10, &[next.form]),
+        key(11, &[next.suffix3]),
+        key(12, &[at(pos - 2).form]),
+        key(13, &[at(pos + 2).form]),
+        key(14, &[p1, w.form]),
+        key(15, &[w.cased]),
+        key(16, &[next.shape, w.shape]),
+        key(17, &[w.suffix4]),
+        key(18, &[prev.form, w.form]),
+        key(19, &[w.form, next.form]),
+        key(20, &[p1, next.form]),
+    ];
+}
+
+/// Distance buckets: 1, 2, 3, 4, 5–9, 10+.
+fn distance(a: usize, b: usize) -> u64 {
+    match a.abs_diff(b) {
+        d @ 0..=4 => d as u64,
+        5..=9 => 5,
+        _ => 6,
+    }
+}
+
+/// The word hash and tag at a state position (`NO`: none; `n`: the root).
+#[inline]
+fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
+    if x == NO {
+        (NONE_WORD, u64::from(NONE_TAG))
+    } else if usize::from(x) == n {
+        (ROOT_WORD, u64::from(ROOT_TAG))
+    } else {
+        let x = usize::from(x);
+        (words[x].form, u64::from(tags[x]))
+    }
+}
+
+/// The parser's features for a state, written into `out`.
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature (s0, s1, b0)"
+)]
+pub fn parse_features(
+    state: &State,
+    words: &[WordInfo],
+    tags: &[u8],
+    out: &mut [u64; PARSE_FEATURES],
+) {
+    let n = state.len();
+    let s0 = state.stack_at(0);
+    let s1 = state.stack_at(1);
+    let s2 = state.stack_at(2);
+    let b0 = state.buffer_at(0);
+    let b1 = state.buffer_at(1);
+    let b2 = state.buffer_at(2);
+    let wt = |x: u16| word_tag(words, tags, n, x);
+    let (s0w, s0p) = wt(s0);
+    let (s1w, s1p) = wt(s1);
+    let (_, s2p) = wt(s2);
+    let (b0w, b0p) = wt(b0);
+    let (b1w, b1p) = wt(b1);
+    let (_, b2p) = wt(b2);
+    let s0lc = state.left_child(s0, 0);
+    let s0rc = state.right_child(s0, 0);
+    let b0lc = state.left_child(b0, 0);
+    let s1rc = state.right_child(s1, 0);
+    let (_, s0lcp) = wt(s0lc);
+    let (_, s0rcp) = wt(s0rc);
+    let (_, b0lcp) = wt(b0lc);
+    let (_, s1rcp) = wt(s1rc);
+    let (s0lcw, _) = wt(s0lc);
+    let (s0rcw, _) = wt(s0rc);
+    let (b0lcw, _) = wt(b0lc);
+    let (_, s0lc2p) = wt(state.left_child(s0, 1));
+    let (_, s0rc2p) = wt(state.right_child(s0, 1));
+    let (_, b0lc2p) = wt(state.left_child(b0, 1));
+    let label = |x: u16| u64::from(state.label(x));
+    let d_s0b0 = if s0 == NO || b0 == NO {
+        7
+    } else {
+        distance(usize::from(s0), usize::from(b0))
+    };
+    let d_s1s0 = if s1 == NO || s0 == NO {
+        7
+    } else {
+        distance(usize::from(s1), usize::from(s0))
+    };
+    let (s0l, s0r) = state.valency(s0);
+    let (b0l, _) = state.valency(b0);
+    *out = [
+        key(0, &[s0w]),
+        key(1, &[s0p]),
+        key(2, &[s0w, s0p]),
+        key(3, &[s1w]),
+        key(4, &[s1p]),
+        key(5, &[s1w, s1p]),
+        key(6, &[b0w]),
+        key(7, &[b0p]),
+        key(8, &[b0w, b0p]),
+        key(9, &[b1w]),
+        key(10, &[b1p]),
+        key(11, &[b1w, b1p]),
+        key(12, &[b2p]),
+        key(13, &[s2p]),
+        key(14, &[s0w, b0w]),
+        key(15, &[s0w, s0p, b0p]),
+        key(16, &[s0p, b0w, b0p]),
+        key(17, &[s0p, b0p]),
+        key(18, &[s1p, s0p]),
+        key(19, &[s1w, s1p, s0p]),
+        key(20, &[s1p, s0w, s0p]),
+        key(21, &[s0p, b0p, b1p]),
+        key(22, &[s1p, s0p, b0p]),
+        key(23, &[b0p, b1p, b2p]),
+        key(24, &[s2p, s1p, s0p]),
+        key(25, &[s0p, s0lcp, s0rcp]),
+        key(26, &[b0p, b0lcp, label(b0lc)]),
+        key(27, &[s0p, label(s0lc), label(s0rc)]),
+        key(28, &[s1p, s1rcp, label(s1rc)]),
+        key(29, &[s0p, b0p, d_s0b0]),
+        key(30, &[s1p, s0p, d_s1s0]),
+        key(31, &[s0w, s0l, s0r]),
+        key(32, &[b0w, b0l]),
+        key(33, &[s0w, s0p, b0w, b0p]),
+        key(34, &[s1w, s0w]),
+        key(35, &[b0w, b1w]),
+        key(36, &[b0w, b0p, b1p]),
+        key(37, &[s0p, s0lcp, b0p]),
+        key(38, &[s0p, s0rcp, b0p]),
+        key(39, &[s0p, b0p, b0lcp]),
+        key(40, &[s1p, s1rcp, s0p]),
+        key(41, &[s0p, s0lcw]),
+        key(42, &[s0p, s0rcw]),
+        key(43, &[b0p, b0lcw]),
+        key(44, &[s0p, s0lcp, s0lc2p]),
+        key(45, &[s0p, s0rcp, s0rc2p]),
+        key(46, &[b0p, b0lcp, b0lc2p]),
+        key(47, &[s0w, b0w, d_s0b0]),
+    ];
+}
+
+/// The labeller's features for an arc from `head` to `dep` (`head == n` is the root), with
+/// the dependent's own children already attached, written into `out`.
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature"
+)]
+pub fn label_features(
+    state: &State,
+    words: &[WordInfo],
+    tags: &[u8],
+    head: u16,
+    dep: u16,
+    out: &mut [u64; LABEL_FEATURES],
+) {
+    let n = state.len();
+    let wt = |x: u16| word_tag(words, tags, n, x);
+    let (hw, hp) = wt(head);
+    let (dw, dp) = wt(dep);
+    let dir = u64::from(head < dep);
+    let dist = distance(usize::from(head), usize::from(dep));
+    let dlc = state.left_child(dep, 0);
+    let drc = state.right_child(dep, 0);
+    let (dlcw, dlcp) = wt(dlc);
+    let (_, drcp) = wt(drc);
+    let label = |x: u16| u64::from(state.label(x));
+    let hlc = state.left_child(head, 0);
+    let hrc = state.right_child(head, 0);
+    let before = dep.checked_sub(1).map_or(NO, |x| x);
+    let (_, dprev) = wt(before);
+    let after = if usize::from(dep) + 1 < n {
+        dep + 1
+    } else {
+        NO
+    };
+    let (_, dnext) = wt(after);
+    let (dl, dr) = state.valency(dep);
+    *out = [
+        key(0, &[dw]),
+        key(1, &[dp]),
+        key(2, &[dw, dp]),
+        key(3, &[hw]),
+        key(4, &[hp]),
+        key(5, &[hw, hp]),
+        key(6, &[dp, hp, dir]),
+        key(7, &[dw, hp, dir]),
+        key(8, &[dp, hw, dir]),
+        key(9, &[dp, hp, dist, dir]),
+        key(10, &[dp, dlcw]),
+        key(11, &[dp, hp, dlcw]),
+        key(12, &[dp, dlcp, label(dlc)]),
+        key(13, &[dp, drcp, label(drc)]),
+        key(14, &[hp, dp, label(hlc), label(hrc)]),
+        key(15, &[dw, hw]),
+        key(16, &[dp, dprev, dnext, dir]),
+        key(17, &[dp, hp, dl, dr]),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(w: &str) -> WordInfo {
+        WordInfo::new(w, &mut String::new())
+    }
+
+    #[test]
+    fn normalized_forms_fold_case_and_digits() {
+        assert_eq!(info("Troops").form, info("troops").form);
+        assert_eq!(info("1,400").form, info("2,715").form);
+        assert_ne!(info("troops").form, info("troop").form);
+        assert_ne!(info("Troops").cased, info("troops").cased);
+        assert_eq!(info("going").suffix3, info("making").suffix3);
+    }
+
+    #[test]
+    fn shapes_collapse_long_runs() {
+        assert_eq!(shape("Peter"), "Xxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("12.50"), "dd.dd");
+        assert_eq!(shape("long-term"), "xxx-xxx");
+    }
+
+    #[test]
+    fn keys_depend_on_template_and_order() {
+        assert_ne!(key(1, &[5]), key(2, &[5]));
+        assert_ne!(key(1, &[5, 6]), key(1, &[6, 5]));
+        assert_eq!(key(3, &[7, 8]), key(3, &[7, 8]));
+    }
+
+    #[test]
+    fn tagger_features_see_the_previous_tags() {
+        let words: Vec<WordInfo> = ["the", "talks", "ended"].iter().map(|w| info(w)).collect();
+        let mut a = [0; TAG_FEATURES];
+        let mut b = [0; TAG_FEATURES];
+        tag_features(&words, &[5, 7], 2, &mut a);
+        tag_features(&words, &[5, 15], 2, &mut b);
+        // Word features agree; the previous-tag features differ.
+        assert_eq!(a[1], b[1]);
+        assert_ne!(a[6], b[6]);
+        assert_ne!(a[14], b[14]);
+        // Every template gives its own key.
+        let mut sorted = a.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), TAG_FEATURES);
+    }
+
+    #[test]
+    fn parser_features_follow_the_state() {
+        let words: Vec<WordInfo> = ["ministers", "met", "today"]
+            .iter()
+            .map(|w| info(w))
+            .collect();
+        let tags = [7, 15, 7];
+        let mut state = State::default();
+        state.reset(3);
+        let mut before = [0; PARSE_FEATURES];
+        parse_features(&state, &words, &tags, &mut before);
+        state.apply(super::super::transition::SHIFT, NONE_LABEL);
+        let mut after = [0; PARSE_FEATURES];
+        parse_features(&state, &words, &tags, &mut after);
+        // b0 was "ministers"; now s0 is, and b0 is "met".
+        assert_ne!(before[6], after[6]);
+        assert_eq!(after[0], key(0, &[words[0].form]));
+        assert_eq!(after[6], key(6, &[words[1].form]));
+    }
+}

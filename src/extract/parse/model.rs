@@ -1,0 +1,469 @@
+//! The trained model: three weight tables (tagger, transitions, labels) and the parse of one
+//! sentence with them. Weights are 16-bit steps summed as integers, so scores are exact and
+//! the same on every machine.
+//!
+//! The file: magic, then the three tables, each as its class count, row count and rows
+//! (key u64, then one i16 per class), little-endian, sorted by key.
+
+use super::features::{
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
+    tag_features,
+};
+use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
+use super::ud_words::{self, UdWord};
+use super::{Deprel, ParsedSentence, Upos, Word};
+use crate::extract::doc::Doc;
+
+const MAGIC: &[u8; 8] = b"NGPARSE\x01";
+
+/// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
+/// size, each piece's root attached to the first piece's root, so a sentence without full
+/// stops costs linear time and bounded memory.
+pub const MAX_PARSE_WORDS: usize = 200;
+
+/// Why a parser model could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseModelError {
+    /// Not a newsgraph parser model, or a version this build does not read.
+    #[error("not a newsgraph parser model of a version this build reads")]
+    Format,
+    /// The file ends early.
+    #[error("the parser model file is cut short")]
+    Truncated,
+}
+
+/// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
+/// weights, so a lookup usually touches one cache line.
+#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+struct Slot<const C: usize> {
+    check: u32,
+    weights: [i16; C],
+}
+
+/// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
+/// (linear probing, at most half full) indexed by the key's low bits. Keys are well-mixed
+/// hashes already ([`super::features::key`]), so they are used as they are.
+#[derive(Debug, Clone)]
+pub struct Table<const C: usize> {
+    slots: Vec<Slot<C>>,
+    mask: usize,
+    len: usize,
+    /// The keys in insertion order (sorted), kept for writing the file.
+    keys: Vec<u64>,
+}
+
+impl<const C: usize> Default for Table<C> {
+    fn default() -> Self {
+        Self::from_rows(std::iter::empty())
+    }
+}
+
+/// The upper half of a key, never 0 (0 marks an empty slot).
+#[inline]
+fn check_of(key: u64) -> u32 {
+    u32::try_from(key >> 32).unwrap_or(1).max(1)
+}
+
+impl<const C: usize> Table<C> {
+    /// A table from (key, weights) rows.
+    pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
+        let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
+        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mut table = Self {
+            slots: vec![
+                Slot {
+                    check: 0,
+                    weights: [0; C],
+                };
+                capacity
+            ],
+            mask: capacity - 1,
+            len: 0,
+            keys: Vec::with_capacity(rows.len()),
+        };
+        for (k, w) in rows {
+            table.insert(k, w);
+        }
+        table
+    }
+
+    fn insert(&mut self, key: u64, weights: [i16; C]) {
+        let check = check_of(key);
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.check == 0 {
+                *slot = Slot { check, weights };
+                self.len += 1;
+                self.keys.push(key);
+                return;
+            }
+            if slot.check == check {
+                // Two keys agreeing in their index and upper bits: keep the first.
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[i16; C]> {
+        let check = check_of(key);
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.check == check {
+                return Some(&slot.weights);
+            }
+            if slot.check == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no features.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Sums the weights of `keys` into per-class scores.
+    #[inline]
+    pub fn scores(&self, keys: &[u64]) -> [i32; C] {
+        let mut out = [0i32; C];
+        for &k in keys {
+            if let Some(w) = self.get(k) {
+                for (o, &q) in out.iter_mut().zip(w) {
+                    *o += i32::from(q);
+                }
+            }
+        }
+        out
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut keys = self.keys.clone();
+        keys.sort_unstable();
+        out.extend_from_slice(&u32::try_from(C).unwrap_or(u32::MAX).to_le_bytes());
+        out.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
+        for k in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            for q in self.get(k).unwrap_or(&[0; C]) {
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+    }
+
+    fn read(r: &mut Reader) -> Result<Self, ParseModelError> {
+        let classes = u32::from_le_bytes(r.array()?) as usize;
+        if classes != C {
+            return Err(ParseModelError::Format);
+        }
+        let rows = u32::from_le_bytes(r.array()?) as usize;
+        if r.remaining() < rows.saturating_mul(8 + 2 * C) {
+            return Err(ParseModelError::Truncated);
+        }
+        let mut out = Vec::with_capacity(rows);
+        for _ in 0..rows {
+            let k = u64::from_le_bytes(r.array()?);
+            let mut w = [0i16; C];
+            for q in &mut w {
+                *q = i16::from_le_bytes(r.array()?);
+            }
+            out.push((k, w));
+        }
+        Ok(Self::from_rows(out))
+    }
+}
+
+/// Index of the best class among those `allowed`.
+#[inline]
+pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut arg = usize::MAX;
+    let mut top = i32::MIN;
+    for (c, &s) in scores.iter().enumerate() {
+        if allowed(c) && (arg == usize::MAX || s > top) {
+            arg = c;
+            top = s;
+        }
+    }
+    arg
+}
+
+/// Per-sentence working memory, reused from chunk to chunk.
+#[derive(Debug, Default)]
+struct Scratch {
+    info: Vec<WordInfo>,
+    tags: Vec<u8>,
+    state: State,
+    text: String,
+}
+
+/// The trained tagger and parser.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    /// Tagger weights (one per UPOS tag).
+    pub(super) tagger: Table<{ Upos::COUNT }>,
+    /// Transition weights (SHIFT, LEFT, RIGHT, unused).
+    pub(super) moves: Table<4>,
+    /// Arc label weights.
+    pub(super) labels: Table<{ Deprel::COUNT }>,
+}
+
+impl Parser {
+    /// The model the binary embeds (`assets/models/parse.bin`).
+    ///
+    /// # Panics
+    /// Never for the committed file: a test loads it.
+    pub fn embedded() -> Self {
+        Self::from_bytes(include_bytes!("../../../assets/models/parse.bin"))
+            .expect("the embedded parser model is a valid model file (tested)")
+    }
+
+    /// Reads a model file.
+    ///
+    /// # Errors
+    /// When the bytes are not a parser model of this version, or are cut short.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParseModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ParseModelError::Format);
+        }
+        let tagger = Table::read(&mut r)?;
+        let moves = Table::read(&mut r)?;
+        let labels = Table::read(&mut r)?;
+        if r.remaining() != 0 {
+            return Err(ParseModelError::Format);
+        }
+        Ok(Self {
+            tagger,
+            moves,
+            labels,
+        })
+    }
+
+    /// The model file's bytes (the same model gives the same bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        self.tagger.write(&mut out);
+        self.moves.write(&mut out);
+        self.labels.write(&mut out);
+        out
+    }
+
+    /// Feature counts of the tagger, transition and label tables.
+    pub fn feature_counts(&self) -> [usize; 3] {
+        [self.tagger.len(), self.moves.len(), self.labels.len()]
+    }
+
+    /// Parses sentence `sentence` of `doc`: its tokens mapped to UD words, tagged and parsed.
+    pub fn parse_sentence(&self, doc: &Doc, sentence: usize) -> ParsedSentence {
+        let Some(s) = doc.sentences.get(sentence) else {
+            return ParsedSentence::default();
+        };
+        let ud = ud_words::ud_words(doc.text, &doc.tokens, s.tokens.clone());
+        let forms: Vec<&str> = ud.iter().map(|w| w.form(doc.text)).collect();
+        let (upos, heads, deprels) = self.parse_words(&forms);
+        let words = ud
+            .into_iter()
+            .zip(upos)
+            .zip(heads)
+            .zip(deprels)
+            .map(
+                |(((UdWord { span, token, .. }, upos), head), deprel)| Word {
+                    span,
+                    token,
+                    upos,
+                    head: head.checked_sub(1),
+                    deprel,
+                },
+            )
+            .collect();
+        ParsedSentence { words }
+    }
+
+    /// Tags and parses a sentence given as UD words: the tags, the heads (0 for the root,
+    /// else the 1-based index of the head) and the relations.
+    pub fn parse_words(&self, words: &[&str]) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
+        let mut scratch = Scratch::default();
+        let n = words.len();
+        scratch.info.clear();
+        for w in words {
+            let info = WordInfo::new(w, &mut scratch.text);
+            scratch.info.push(info);
+        }
+        self.tag_into(&scratch.info, &mut scratch.tags);
+        let upos = scratch
+            .tags
+            .iter()
+            .map(|&t| Upos::from_index(usize::from(t)))
+            .collect();
+        let mut heads = vec![0; n];
+        let mut deprels = vec![Deprel::ROOT; n];
+        let mut first_root = None;
+        let mut start = 0;
+        while start < n {
+            let end = (start + MAX_PARSE_WORDS).min(n);
+            let Scratch {
+                info, tags, state, ..
+            } = &mut scratch;
+            self.parse_chunk(&info[start..end], &tags[start..end], state);
+            for i in 0..end - start {
+                let h = usize::from(state.head(i));
+                if h >= end - start {
+                    // The chunk's root: the sentence's root, or attached to it.
+                    if let Some(r) = first_root {
+                        heads[start + i] = r + 1;
+                        deprels[start + i] = Deprel::PARATAXIS;
+                    } else {
+                        first_root = Some(start + i);
+                    }
+                } else {
+                    heads[start + i] = start + h + 1;
+                    deprels[start + i] = Deprel::from_index(usize::from(
+                        state.label(u16::try_from(i).unwrap_or(NO)),
+                    ));
+                }
+            }
+            start = end;
+        }
+        (upos, heads, deprels)
+    }
+
+    /// Greedy left-to-right tagging.
+    pub(super) fn tag_into(&self, info: &[WordInfo], tags: &mut Vec<u8>) {
+        tags.clear();
+        let mut feats = [0u64; TAG_FEATURES];
+        for i in 0..info.len() {
+            tag_features(info, tags, i, &mut feats);
+            let scores = self.tagger.scores(&feats);
+            let t = best(&scores, |_| true);
+            tags.push(u8::try_from(t).unwrap_or(0));
+        }
+    }
+
+    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`.
+    fn parse_chunk(&self, info: &[WordInfo], tags: &[u8], state: &mut State) {
+        let n = info.len();
+        state.reset(n);
+        let mut feats = [0u64; PARSE_FEATURES];
+        let mut label_feats = [0u64; LABEL_FEATURES];
+        while !state.is_terminal() {
+            parse_features(state, info, tags, &mut feats);
+            let scores = self.moves.scores(&feats);
+            let t = best(&scores, |c| c < MOVES && state.valid(c));
+            let label = match state.arc(t) {
+                Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
+                Some((head, dep)) => {
+                    label_features(state, info, tags, head, dep, &mut label_feats);
+                    let scores = self.labels.scores(&label_feats);
+                    // The root label belongs to the root's arc alone.
+                    let l = best(&scores, |c| c != Deprel::ROOT.index());
+                    u8::try_from(l).unwrap_or(Deprel::DEP.0)
+                }
+                None => u8::MAX,
+            };
+            debug_assert!(t == SHIFT || t == LEFT || t == RIGHT);
+            state.apply(t, label);
+        }
+    }
+}
+
+/// Reads little-endian values from a byte slice.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ParseModelError> {
+        let end = self.pos.checked_add(n).ok_or(ParseModelError::Truncated)?;
+        let slice = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(ParseModelError::Truncated)?;
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ParseModelError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads_and_round_trips() {
+        let parser = Parser::embedded();
+        let [tags, moves, labels] = parser.feature_counts();
+        assert!(tags > 1000 && moves > 1000 && labels > 1000);
+        let bytes = parser.to_bytes();
+        let again = Parser::from_bytes(&bytes).expect("reads its own bytes");
+        assert_eq!(again.feature_counts(), parser.feature_counts());
+        assert!(Parser::from_bytes(b"not a model").is_err());
+        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn every_sentence_is_one_tree() {
+        let parser = Parser::embedded();
+        let words = [
+            "The",
+            "minister",
+            "met",
+            "her",
+            "counterpart",
+            "in",
+            "Lisbon",
+            "on",
+            "Monday",
+            ".",
+        ];
+        let (upos, heads, deprels) = parser.parse_words(&words);
+        assert_eq!(upos.len(), words.len());
+        assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+        for (i, &h) in heads.iter().enumerate() {
+            assert!(h <= words.len() && h != i + 1);
+            assert_eq!(h == 0, deprels[i] == Deprel::ROOT);
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_full_stops_is_parsed_in_pieces() {
+        let parser = Parser::embedded();
+        let words: Vec<&str> = std::iter::repeat_n(["troops", "moved", "and"], 300)
+            .flatten()
+            .collect();
+        let (_, heads, _) = parser.parse_words(&words);
+        assert_eq!(heads.len(), 900);
+        assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+        // Following heads from any word reaches the root without a cycle.
+        for start in 0..heads.len() {
+            let mut at = start + 1;
+            let mut steps = 0;
+            while heads[at - 1] != 0 {
+                at = heads[at - 1];
+                steps += 1;
+                assert!(steps <= heads.len(), "cycle from word {start}");
+            }
+        }
+    }
+}

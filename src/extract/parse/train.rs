@@ -1,0 +1,373 @@
+//! Training the tagger and the parser: averaged perceptrons (Collins 2002) over the features
+//! of [`super::features`].
+//!
+//! The tagger is trained greedily, left to right, on its own previous predictions. The parser
+//! is trained on tags the tagger predicted for sentences it was not trained on (jackknifing:
+//! each fold tagged by a tagger trained on the other folds), so it learns to live with tagging
+//! errors. Each parser step asks the dynamic oracle ([`super::transition::State::costs`])
+//! which moves lose no gold arc; after the first epoch it sometimes follows its own mistakes
+//! (error exploration) and learns to recover from them. Arcs are labelled by a separate
+//! classifier trained on each arc whose head is right.
+//!
+//! Deterministic: the same data and options give the same model bytes.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::conllu::ConlluSentence;
+use super::features::{
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
+    tag_features,
+};
+use super::model::{Parser, Table, best};
+use super::transition::{MOVES, State};
+use super::{Deprel, Upos};
+use crate::extract::ner::KeyHasher;
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    /// Passes of the tagger over the data.
+    pub tag_epochs: usize,
+    /// Passes of the parser over the data.
+    pub parse_epochs: usize,
+    /// Folds for the jackknifed tags the parser trains on.
+    pub folds: usize,
+    /// Chance (in 1/1000) of following a wrong predicted move after the first epoch.
+    pub explore_per_mille: u64,
+    /// Seed of the visiting order and the exploration.
+    pub seed: u64,
+    /// Parser features fewer updates than this touched are left out of the model.
+    pub min_updates: u32,
+    /// The same for the tagger.
+    pub tag_min_updates: u32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        Self {
+            tag_epochs: 8,
+            parse_epochs: 12,
+            folds: 4,
+            explore_per_mille: 900,
+            seed: 0x7061_7273,
+            min_updates: 3,
+            tag_min_updates: 1,
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        #[allow(clippy::cast_possible_truncation, reason = "reduced modulo n")]
+        let r = (self.next() % n as u64) as usize;
+        r
+    }
+
+    fn shuffle(&mut self, order: &mut [usize]) {
+        for i in (1..order.len()).rev() {
+            let j = self.below(i + 1);
+            order.swap(i, j);
+        }
+    }
+}
+
+/// A multi-class averaged perceptron with integer weights, rows made on first update.
+struct Perceptron {
+    classes: usize,
+    index: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// Current weights.
+    w: Vec<i32>,
+    /// Sum of step × update, so the average is `w - u / step`.
+    u: Vec<i64>,
+    /// How many updates touched each row (rows touched rarely are noise, dropped on export).
+    touched: Vec<u32>,
+    step: i64,
+}
+
+impl Perceptron {
+    fn new(classes: usize) -> Self {
+        Self {
+            classes,
+            index: HashMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+            touched: Vec::new(),
+            step: 1,
+        }
+    }
+
+    fn scores<const C: usize>(&self, keys: &[u64]) -> [i32; C] {
+        let mut out = [0; C];
+        for k in keys {
+            if let Some(&row) = self.index.get(k) {
+                let base = row as usize * self.classes;
+                for (o, &x) in out.iter_mut().zip(&self.w[base..base + self.classes]) {
+                    *o += x;
+                }
+            }
+        }
+        out
+    }
+
+    fn update(&mut self, keys: &[u64], gold: usize, pred: usize) {
+        for &k in keys {
+            let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+            let row = *self.index.entry(k).or_insert(next) as usize;
+            let base = row * self.classes;
+            if self.w.len() < base + self.classes {
+                self.w.resize(base + self.classes, 0);
+                self.u.resize(base + self.classes, 0);
+                self.touched.resize(row + 1, 0);
+            }
+            self.touched[row] = self.touched[row].saturating_add(1);
+            self.w[base + gold] += 1;
+            self.u[base + gold] += self.step;
+            self.w[base + pred] -= 1;
+            self.u[base + pred] -= self.step;
+        }
+    }
+
+    fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// The averaged weights, rounded to 16-bit steps; rows left all zero, and rows fewer
+    /// than `min_updates` updates touched, are dropped.
+    fn table<const C: usize>(&self, min_updates: u32) -> Table<C> {
+        let step = self.step as f64;
+        #[allow(clippy::cast_precision_loss, reason = "sums far below 2^52")]
+        let avg = |i: usize| f64::from(self.w[i]) - self.u[i] as f64 / step;
+        let max = (0..self.w.len()).fold(0.0_f64, |m, i| m.max(avg(i).abs()));
+        let scale = if max > 0.0 {
+            f64::from(i16::MAX) / max
+        } else {
+            1.0
+        };
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        Table::from_rows(keys.into_iter().filter_map(|(k, row)| {
+            if self.touched[row as usize] < min_updates {
+                return None;
+            }
+            let base = row as usize * self.classes;
+            let mut out = [0i16; C];
+            for (c, q) in out.iter_mut().enumerate().take(self.classes) {
+                #[allow(clippy::cast_possible_truncation, reason = "scaled into i16 range")]
+                {
+                    *q = (avg(base + c) * scale).round() as i16;
+                }
+            }
+            out.iter().any(|&q| q != 0).then_some((k, out))
+        }))
+    }
+}
+
+/// A sentence ready for training: word features, gold tags, heads (`n` for the root) and labels.
+struct Prepared {
+    info: Vec<WordInfo>,
+    tags: Vec<u8>,
+    heads: Vec<u16>,
+    labels: Vec<u8>,
+}
+
+fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
+    let mut scratch = String::new();
+    sentences
+        .iter()
+        .filter(|s| !s.words.is_empty() && s.words.len() < usize::from(u16::MAX) - 1)
+        .map(|s| {
+            let n = s.words.len();
+            Prepared {
+                info: s
+                    .words
+                    .iter()
+                    .map(|w| WordInfo::new(&w.form, &mut scratch))
+                    .collect(),
+                tags: s
+                    .words
+                    .iter()
+                    .map(|w| u8::try_from(w.upos.index()).unwrap_or(0))
+                    .collect(),
+                heads: s
+                    .words
+                    .iter()
+                    .map(|w| {
+                        let h = if w.head == 0 { n } else { w.head - 1 };
+                        u16::try_from(h).unwrap_or(0)
+                    })
+                    .collect(),
+                labels: s
+                    .words
+                    .iter()
+                    .map(|w| u8::try_from(w.deprel.index()).unwrap_or(0))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Trains a tagger on `data[i]` for `i` in `which`.
+fn train_tagger(data: &[Prepared], which: &[usize], epochs: usize, rng: &mut Rng) -> Perceptron {
+    let mut p = Perceptron::new(Upos::COUNT);
+    let mut order = which.to_vec();
+    let mut tags = Vec::new();
+    let mut feats = [0u64; TAG_FEATURES];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &data[s];
+            tags.clear();
+            for (i, &gold) in sentence.tags.iter().enumerate() {
+                tag_features(&sentence.info, &tags, i, &mut feats);
+                let scores: [i32; Upos::COUNT] = p.scores(&feats);
+                let pred = best(&scores, |_| true);
+                if pred != usize::from(gold) {
+                    p.update(&feats, usize::from(gold), pred);
+                }
+                tags.push(u8::try_from(pred).unwrap_or(0));
+            }
+            p.tick();
+        }
+    }
+    p
+}
+
+/// One parser training pass over a sentence.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the training loop's state, passed once"
+)]
+fn train_parse_sentence(
+    sentence: &Prepared,
+    tags: &[u8],
+    moves: &mut Perceptron,
+    labels: &mut Perceptron,
+    state: &mut State,
+    explore: bool,
+    explore_per_mille: u64,
+    rng: &mut Rng,
+) {
+    let n = sentence.info.len();
+    state.reset(n);
+    let mut feats = [0u64; PARSE_FEATURES];
+    let mut label_feats = [0u64; LABEL_FEATURES];
+    while !state.is_terminal() {
+        parse_features(state, &sentence.info, tags, &mut feats);
+        let scores: [i32; 4] = moves.scores(&feats);
+        let costs = state.costs(&sentence.heads);
+        let pred = best(&scores, |c| c < MOVES && costs[c] != u32::MAX);
+        let min = costs.iter().copied().min().unwrap_or(0);
+        let gold = best(&scores, |c| c < MOVES && costs[c] == min);
+        let t = if costs[pred] == min {
+            pred
+        } else {
+            moves.update(&feats, gold, pred);
+            if explore && rng.next() % 1000 < explore_per_mille {
+                pred
+            } else {
+                gold
+            }
+        };
+        let label = match state.arc(t) {
+            Some((head, _)) if usize::from(head) == n => Deprel::ROOT.index(),
+            Some((head, dep)) => {
+                let right = usize::from(sentence.labels[usize::from(dep)]);
+                if sentence.heads[usize::from(dep)] == head {
+                    label_features(state, &sentence.info, tags, head, dep, &mut label_feats);
+                    let scores: [i32; Deprel::COUNT] = labels.scores(&label_feats);
+                    let guess = best(&scores, |c| c != Deprel::ROOT.index());
+                    if guess != right {
+                        labels.update(&label_feats, right, guess);
+                    }
+                }
+                right
+            }
+            None => usize::from(u8::MAX),
+        };
+        state.apply(t, u8::try_from(label).unwrap_or(u8::MAX));
+    }
+    moves.tick();
+    labels.tick();
+}
+
+/// Trains the tagger and the parser. `report` gets a progress line after each epoch, with
+/// scores on `dev` when it is not empty.
+pub fn train(
+    train_set: &[ConlluSentence],
+    dev: &[ConlluSentence],
+    options: TrainOptions,
+    report: &mut dyn FnMut(&str),
+) -> Parser {
+    let data = prepare(train_set);
+    let mut rng = Rng(options.seed | 1);
+    let all: Vec<usize> = (0..data.len()).collect();
+    let tagger = train_tagger(&data, &all, options.tag_epochs, &mut rng);
+    let mut parser = Parser {
+        tagger: tagger.table(options.tag_min_updates),
+        ..Parser::default()
+    };
+    if !dev.is_empty() {
+        let s = super::score::score_gold(&parser, dev);
+        report(&format!("tagger: dev UPOS {:.4}", s.upos()));
+    }
+    // Jackknifed tags for the parser's training data.
+    let folds = options.folds.max(2);
+    let mut predicted: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
+    for f in 0..folds {
+        let train_on: Vec<usize> = all.iter().copied().filter(|i| i % folds != f).collect();
+        let held = Parser {
+            tagger: train_tagger(&data, &train_on, options.tag_epochs, &mut rng)
+                .table(options.tag_min_updates),
+            ..Parser::default()
+        };
+        for i in all.iter().copied().filter(|i| i % folds == f) {
+            held.tag_into(&data[i].info, &mut predicted[i]);
+        }
+    }
+    report("jackknifed tags ready");
+    let mut moves = Perceptron::new(4);
+    let mut labels = Perceptron::new(Deprel::COUNT);
+    let mut state = State::default();
+    let mut order = all.clone();
+    for epoch in 1..=options.parse_epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            train_parse_sentence(
+                &data[s],
+                &predicted[s],
+                &mut moves,
+                &mut labels,
+                &mut state,
+                epoch > 1,
+                options.explore_per_mille,
+                &mut rng,
+            );
+        }
+        parser.moves = moves.table(options.min_updates);
+        parser.labels = labels.table(options.min_updates);
+        let line = if dev.is_empty() {
+            String::new()
+        } else {
+            let s = super::score::score_gold(&parser, dev);
+            format!(
+                ": dev UPOS {:.4} UAS {:.4} LAS {:.4}",
+                s.upos(),
+                s.uas(),
+                s.las()
+            )
+        };
+        report(&format!("parser epoch {epoch}{line}"));
+    }
+    parser
+}
