@@ -81,6 +81,10 @@ USAGE:
                                                  time saving and opening a project of N
                                                  articles (default 1,000 from the news
                                                  folder) in DIR (default: the temp folder)
+    newsgraph bench explore [--nodes N] [--edges M]
+                                                 time Find per keystroke, a selection or focus
+                                                 change to the next frame and shortest paths,
+                                                 on a synthetic graph (default 20,000 / 40,000)
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -136,6 +140,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("frame") => bench_frame(&args[2..]),
             Some("open") => bench_open(&args[2..]),
             Some("project") => bench_project(&args[2..]),
+            Some("explore") => bench_explore(&args[2..]),
             Some("parse") => parse::bench_parse(&args[2..]),
             Some("hostile") => bench_hostile(),
             _ => Err(format!(
@@ -609,6 +614,29 @@ fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
 fn bench_hostile() -> Result<ExitCode, String> {
     let lex = load_lexicon()?;
     print!("{}", crate::bench::hostile::run(&lex));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_explore(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--nodes", "--edges"])?;
+    if let Some(p) = paths.first() {
+        return Err(format!(
+            "bench explore takes no files ({})\n\n{USAGE}",
+            p.display()
+        ));
+    }
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        options
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or(Ok(default), |(_, v)| {
+                v.parse()
+                    .map_err(|_| format!("{name} needs a number, not {v}"))
+            })
+    };
+    let nodes = number("--nodes", 20_000)?;
+    let edges = number("--edges", 2 * nodes)?;
+    print!("{}", crate::ui::bench_explore::run(nodes, edges));
     Ok(ExitCode::SUCCESS)
 }
 

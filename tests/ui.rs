@@ -693,3 +693,268 @@ fn unsaved_work_is_kept_for_recovery_and_offered_at_the_next_start() {
     );
     assert_eq!(h.state().project().path(), None);
 }
+
+/// The key of the node called `name` in the example.
+fn key_named(h: &Harness<'_, NewsgraphApp>, name: &str) -> NodeKey {
+    h.state()
+        .graph()
+        .nodes_sorted()
+        .into_iter()
+        .find(|n| n.name == name)
+        .map_or_else(|| panic!("the example has {name}"), |n| n.key.clone())
+}
+
+#[test]
+fn find_lists_ranked_matches_and_enter_selects_and_centres() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.run_steps(5);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.get_by_label("Find").type_text("ramon cast");
+    h.run_steps(2);
+    let hits: Vec<String> = h
+        .state()
+        .explorer()
+        .search
+        .hits()
+        .iter()
+        .map(|hit| hit.name.clone())
+        .collect();
+    assert_eq!(
+        hits.first().map(String::as_str),
+        Some("Ramon Castillo"),
+        "the person ranks first: {hits:?}"
+    );
+    // The list under the field shows the result by name.
+    h.get_by_label("Ramon Castillo");
+    let key = key_named(&h, "Ramon Castillo");
+    assert_ne!(h.state().selected(), Some(&key));
+    h.key_press(egui::Key::Enter);
+    // The glide takes about half a second of frames.
+    for _ in 0..60 {
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(h.state().selected(), Some(&key), "Enter selects the match");
+    assert!(
+        h.state().explorer().search.query().is_empty(),
+        "the field is cleared"
+    );
+    let pos = h
+        .state()
+        .panel()
+        .screen_position(&key)
+        .expect("the node is drawn");
+    let canvas = h.state().panel().canvas_rect();
+    let off = pos - canvas.center();
+    assert!(
+        off.length() < 40.0,
+        "the view glided to the node: {pos:?} vs the middle {:?}",
+        canvas.center()
+    );
+}
+
+#[test]
+fn selection_dims_the_rest_and_focus_shows_one_and_two_hops() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = egui::Context::default();
+    let sakai = key_named(&h, "Haruto Sakai");
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(sakai.clone())));
+    h.run_steps(3);
+    let graph = h.state().graph().clone();
+    let index = graph.index(&sakai).expect("in the graph");
+    let near: Vec<NodeKey> = graph
+        .graph()
+        .neighbors_undirected(index)
+        .map(|n| graph.graph()[n].key.clone())
+        .collect();
+    assert!(!near.is_empty(), "Sakai has neighbours");
+    let panel = h.state().panel();
+    assert!(panel.is_stressed(&sakai));
+    for k in &near {
+        assert!(panel.is_stressed(k), "neighbour {k} is highlighted");
+    }
+    let far: Vec<&NodeKey> = graph
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| &n.key)
+        .filter(|k| **k != sakai && !near.contains(k))
+        .collect();
+    assert!(!far.is_empty(), "some nodes are not neighbours");
+    for k in &far {
+        assert!(!panel.is_stressed(k), "{k} is dimmed");
+    }
+
+    h.get_by_label("1 hop").click();
+    h.run_steps(3);
+    let one = h.state().panel().shown_count();
+    assert_eq!(one, near.len() + 1, "1 hop: Sakai and his neighbours");
+    assert!(h.state().panel().is_shown(&near[0]));
+    assert!(!h.state().panel().is_shown(far[0]));
+    h.get_by_label_contains("nodes outside the focus");
+    h.get_by_label("2 hops").click();
+    h.run_steps(3);
+    let two = h.state().panel().shown_count();
+    assert!(two > one, "2 hops show more: {one} -> {two}");
+    assert!(two <= graph.node_count());
+    h.get_by_label("All").click();
+    h.run_steps(3);
+    assert_eq!(h.state().panel().shown_count(), graph.node_count());
+}
+
+#[test]
+fn a_path_between_two_invented_people_is_drawn_and_told_step_by_step() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = egui::Context::default();
+    let reyes = key_named(&h, "Maria Reyes");
+    let castillo = key_named(&h, "Ramon Castillo");
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(reyes.clone())));
+    h.run_steps(2);
+    h.get_by_label("Path from here").click();
+    h.run_steps(2);
+    h.get_by_label_contains("select the other end");
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(castillo.clone())));
+    h.run_steps(2);
+    h.get_by_label("Path to here").click();
+    h.run_steps(3);
+    let path = h.state().explorer().path_keys(h.state().graph());
+    assert!(path.len() >= 2, "a path: {path:?}");
+    assert_eq!(path.first(), Some(&reyes));
+    assert_eq!(path.last(), Some(&castillo));
+    let steps = path.len() - 1;
+    let unit = if steps == 1 { "step" } else { "steps" };
+    h.get_by_label(&format!("Maria Reyes to Ramon Castillo in {steps} {unit}"));
+    for k in &path {
+        assert!(h.state().panel().is_stressed(k), "{k} on the path is drawn");
+    }
+    let off_path = h
+        .state()
+        .graph()
+        .nodes_sorted()
+        .into_iter()
+        .find(|n| !path.contains(&n.key))
+        .map(|n| n.key.clone())
+        .expect("nodes off the path");
+    assert!(!h.state().panel().is_stressed(&off_path));
+    h.get_by_label("Clear path").click();
+    h.run_steps(2);
+    assert!(h.state().explorer().path_keys(h.state().graph()).is_empty());
+}
+
+#[test]
+fn a_plain_mouse_wheel_zooms_around_the_pointer() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.state_mut()
+        .apply(&egui::Context::default(), Action::ToggleLayout);
+    h.run_steps(5);
+    let canvas = h.state().panel().canvas_rect();
+    let pointer = canvas.center() + egui::vec2(120.0, 60.0);
+    let before = h.state().panel().zoom();
+    let under = h.state().panel().canvas_at(pointer);
+    h.event(Event::PointerMoved(pointer));
+    h.step();
+    h.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(20);
+    let after = h.state().panel().zoom();
+    assert!(
+        after > before * 1.2,
+        "the wheel zoomed in: {before} -> {after}"
+    );
+    let still = h.state().panel().canvas_at(pointer);
+    assert!(
+        (still - under).length() * after < 2.0,
+        "the point under the pointer stays: {under:?} -> {still:?}"
+    );
+}
+
+#[test]
+fn the_filter_hides_a_kind_and_says_how_many() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.get_by_label("Filter").click();
+    h.run_steps(2);
+    h.get_by_label("Everything is shown.");
+    let graph = h.state().graph().clone();
+    let total = graph.node_count();
+    let events: Vec<NodeKey> = graph
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| n.kind == NodeKind::Event)
+        .map(|n| n.key.clone())
+        .collect();
+    assert!(!events.is_empty(), "the example has events");
+    h.get_by_label(&format!("Event ({})", events.len())).click();
+    h.run_steps(3);
+    assert_eq!(h.state().panel().shown_count(), total - events.len());
+    assert!(!h.state().panel().is_shown(&events[0]), "events are hidden");
+    assert!(
+        h.state().panel().is_shown(&key_named(&h, "Maria Reyes")),
+        "people still show"
+    );
+    h.get_by_label_contains(&format!("{} of {total} nodes hidden", events.len()));
+    h.get_by_label(&format!("Filter ({} hidden)", events.len()));
+    h.get_by_label("Show everything").click();
+    h.run_steps(3);
+    assert_eq!(h.state().panel().shown_count(), total);
+}
+
+#[test]
+fn clicking_an_edge_selects_it_and_the_pane_tells_it() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.run_steps(60);
+    h.state_mut()
+        .apply(&egui::Context::default(), Action::ToggleLayout);
+    h.run_steps(3);
+    let graph = h.state().graph().clone();
+    let g = graph.graph();
+    let at = |i: petgraph::stable_graph::NodeIndex| {
+        h.state().panel().screen_position(&g[i].key).expect("drawn")
+    };
+    let segments: Vec<(Pos2, Pos2)> = g
+        .edge_indices()
+        .filter_map(|e| g.edge_endpoints(e))
+        .map(|(a, b)| (at(a), at(b)))
+        .collect();
+    let nodes: Vec<Pos2> = g.node_indices().map(at).collect();
+    let dist = |p: Pos2, (a, b): (Pos2, Pos2)| {
+        let ab = b - a;
+        let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+        (p - (a + ab * t)).length()
+    };
+    // An edge whose middle is clear of every node and of every other edge.
+    let (edge, mid) = g
+        .edge_indices()
+        .zip(&segments)
+        .map(|(e, &(a, b))| (e, a + (b - a) / 2.0))
+        .find(|&(e, mid)| {
+            nodes.iter().all(|n| (*n - mid).length() > 24.0)
+                && segments
+                    .iter()
+                    .enumerate()
+                    .all(|(j, s)| j == e.index() || dist(mid, *s) > 8.0)
+                && h.state().panel().canvas_rect().shrink(20.0).contains(mid)
+        })
+        .expect("an edge stands clear");
+    click_at(&mut h, mid);
+    let selected = h.state().explorer().state.selected_edge.clone();
+    let (a, b) = g.edge_endpoints(edge).expect("ends");
+    let sel = selected.expect("clicking the edge selects it");
+    assert_eq!((&sel.source, &sel.target), (&g[a].key, &g[b].key));
+    assert_eq!(sel.kind, g[edge].kind);
+    h.get_by_label("Direction");
+    h.get_by_label_contains("Evidence ·");
+    assert!(h.state().panel().is_stressed(&g[a].key));
+}

@@ -21,9 +21,10 @@ use crate::files::layout_file::{self, LayoutFile};
 use crate::graph::{NewsGraph, NodeKey, NodeKind};
 use crate::ingest::Format;
 use crate::pipeline;
+use crate::ui::explore::Explorer;
 use crate::ui::graph_view::GraphPanel;
 use crate::ui::reader::Reader;
-use crate::ui::{Action, detail, theme};
+use crate::ui::{Action, detail, edge_detail, theme};
 use jobs::{Dialog, DialogOutcome, Job, JobInput, Purpose, system_dialogs_possible};
 use project::ProjectState;
 use prompt::{PathPrompt, PromptOutcome};
@@ -92,6 +93,7 @@ pub struct NewsgraphApp {
     graph: NewsGraph,
     panel: GraphPanel,
     selected: Option<NodeKey>,
+    explore: Explorer,
     reader: Option<Reader>,
     job: Option<Job>,
     dialog: Option<Dialog>,
@@ -157,6 +159,7 @@ impl NewsgraphApp {
             graph: NewsGraph::new(),
             panel: GraphPanel::new(),
             selected: None,
+            explore: Explorer::default(),
             reader: None,
             job: None,
             dialog: None,
@@ -201,6 +204,11 @@ impl NewsgraphApp {
     /// The selected node.
     pub fn selected(&self) -> Option<&NodeKey> {
         self.selected.as_ref()
+    }
+
+    /// Find, focus and path (for tests).
+    pub fn explorer(&self) -> &Explorer {
+        &self.explore
     }
 
     /// The article open in the reader, if any.
@@ -282,6 +290,12 @@ impl NewsgraphApp {
                 if i < self.messages.len() {
                     self.messages.remove(i);
                 }
+            }
+            Action::Explore(a) => {
+                let selected = self.selected.as_ref();
+                self.explore
+                    .apply(a, &self.graph, &mut self.panel, selected);
+                self.panel.wake(now);
             }
         }
         ctx.request_repaint();
@@ -583,8 +597,12 @@ impl NewsgraphApp {
         self.poll_background(&ctx);
         self.project_frame(&ctx);
         self.poll_exports();
-        let mut actions = Self::shortcuts(&ctx);
+        let mut actions = Explorer::shortcuts(&ctx);
+        actions.extend(Self::shortcuts(&ctx));
         self.panel.sync(&self.graph);
+        let selected = self.selected.as_ref();
+        self.explore
+            .update_lens(&self.graph, selected, &mut self.panel);
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -594,19 +612,35 @@ impl NewsgraphApp {
         egui::Panel::top("toolbar").show(ui, |ui| {
             actions.extend(self.toolbar(ui));
         });
+        egui::Panel::top("explore").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                actions.extend(self.explore.search.ui(ui, &self.graph));
+                ui.separator();
+                let selected = self.selected.as_ref();
+                actions.extend(
+                    self.explore
+                        .focus_bar(ui, &self.panel, &self.graph, selected),
+                );
+            });
+        });
         if !self.messages.is_empty() {
             egui::Panel::bottom("messages").show(ui, |ui| {
                 actions.extend(self.message_list(ui));
             });
         }
+        actions.extend(self.explore.filter_panel(ui, &self.graph));
         egui::Panel::right("detail")
             .resizable(true)
             .default_size(400.0)
             .min_size(260.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    actions.extend(self.explore.path_ui(ui, &self.graph));
                     if let Some(key) = &self.selected {
+                        actions.extend(self.explore.node_tools(ui, &self.graph, key));
                         actions.extend(detail::show(ui, &self.graph, key));
+                    } else if let Some(edge) = &self.explore.state.selected_edge {
+                        actions.extend(edge_detail::show(ui, &self.graph, edge));
                     } else {
                         ui.add_space(8.0);
                         ui.label(RichText::new("Nothing selected").strong());
@@ -623,6 +657,7 @@ impl NewsgraphApp {
                 actions.extend(self.panel.show(ui, self.selected.as_ref()));
             }
         });
+        Explorer::edge_tooltip(&ctx, &self.graph, &self.panel);
         if let Some(reader) = &mut self.reader {
             actions.extend(reader.show(&ctx, &self.graph));
         }

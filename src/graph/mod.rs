@@ -3,6 +3,10 @@
 //! addressed by stable human-readable [`NodeKey`]s. Articles merge into it one at a time; nodes
 //! with the same key merge across articles.
 
+pub mod analysis;
+pub mod search;
+pub mod view_filter;
+
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;

@@ -86,22 +86,22 @@ fn peak_line() -> String {
     )
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
+pub(super) fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
 /// Drives a canvas through frames.
-struct Bench {
+pub(super) struct Bench {
     ctx: egui::Context,
-    panel: GraphPanel,
+    pub(super) panel: GraphPanel,
     time: f64,
     frame: u64,
 }
 
 impl Bench {
     /// A canvas showing `graph`.
-    fn new(graph: &NewsGraph) -> Self {
+    pub(super) fn new(graph: &NewsGraph) -> Self {
         let ctx = egui::Context::default();
         let mut panel = GraphPanel::new();
         panel.sync(graph);
@@ -114,7 +114,7 @@ impl Bench {
     }
 
     /// One frame; returns (pass, tessellate, cpu, triangles).
-    fn frame(&mut self, pointer: bool) -> (Duration, Duration, Duration, usize) {
+    pub(super) fn frame(&mut self, pointer: bool) -> (Duration, Duration, Duration, usize) {
         self.time += 1.0 / 60.0;
         self.frame += 1;
         let mut input = RawInput {

@@ -241,7 +241,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
 }
 
 /// The node's shape in its colour, as on the canvas and in the legend.
-fn kind_icon(ui: &mut egui::Ui, kind: NodeKind) {
+pub fn kind_icon(ui: &mut egui::Ui, kind: NodeKind) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
     ui.painter().add(theme::kind_shape(
         kind,

@@ -13,21 +13,26 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::epaint::TextShape;
-use egui::{Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use egui_graphs::{
     DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView, Layout, LayoutState,
     MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
 };
 use petgraph::Directed;
-use petgraph::stable_graph::{DefaultIx, NodeIndex, StableGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
 
+mod explore_ops;
+mod sync;
+
 use super::Action;
+use super::canvas_draw::{label_shapes, push_dot, push_line, push_plain_line};
+use super::edge_detail::EdgeKey;
+use super::explore::Explore;
+use super::lens::Lens;
 use super::theme;
 use crate::files::layout_file::{ApplyReport, LayoutFile, Placement, ViewState, match_keys};
-use crate::graph::{EdgeKind, NewsGraph, NodeKey, NodeKind};
+use crate::graph::{EdgeKind, NodeKey, NodeKind};
 use crate::layout::{ForceLayout, LayoutParams, place_new_nodes};
 
 /// egui_graphs id under which the view keeps its zoom and pan.
@@ -56,11 +61,15 @@ pub struct NodeHandle {
     pub radius: f32,
     /// Whether its label shows at any zoom.
     pub always_label: bool,
+    /// Hidden by a focus or filter: not drawn, not hit.
+    pub hidden: bool,
 }
 
 /// What a view edge stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EdgeHandle {
+    /// Index into the domain graph.
+    pub edge: EdgeIndex,
     /// Kind, for colour and arrow.
     pub kind: EdgeKind,
     /// Stroke width in points.
@@ -74,12 +83,12 @@ pub type ViewGraph =
 /// Drawing of one node: shape and colour by kind, size by mentions, a readable label.
 #[derive(Debug, Clone)]
 pub struct NodeShape {
-    pos: Pos2,
-    handle: NodeHandle,
-    label: String,
-    selected: bool,
-    hovered: bool,
-    dragged: bool,
+    pub(super) pos: Pos2,
+    pub(super) handle: NodeHandle,
+    pub(super) label: String,
+    pub(super) selected: bool,
+    pub(super) hovered: bool,
+    pub(super) dragged: bool,
 }
 
 impl From<NodeProps<NodeHandle>> for NodeShape {
@@ -117,7 +126,7 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
 
     fn is_inside(&self, pos: Pos2) -> bool {
         // A little slack so small nodes are easy to hit.
-        (pos - self.pos).length() <= self.handle.radius + 2.0
+        !self.handle.hidden && (pos - self.pos).length() <= self.handle.radius + 2.0
     }
 }
 
@@ -133,102 +142,6 @@ fn node_shapes(n: &NodeShape, meta: &MetadataFrame) -> Vec<Shape> {
         Stroke::new(1.0, fill.gamma_multiply(0.5))
     };
     vec![theme::kind_shape(n.handle.kind, center, r, fill, stroke)]
-}
-
-/// A label that wants to be drawn, with what decides who wins a clash.
-struct LabelCandidate {
-    /// Lower draws first: selected, then hovered or dragged, then actors before issues before
-    /// events, then by size.
-    rank: (u8, u8, u32),
-    center: Pos2,
-    radius: f32,
-    text: String,
-    emphasised: bool,
-    selected: bool,
-}
-
-/// Labels for the visible nodes, placed greedily by importance so that none overlaps another:
-/// the selected and hovered nodes first, then the most mentioned. A label that fits neither
-/// below nor above its node is left out at this zoom.
-fn label_shapes(
-    ctx: &egui::Context,
-    view: &ViewGraph,
-    meta: &MetadataFrame,
-    visible: Rect,
-) -> Vec<Shape> {
-    /// Labels considered per frame: enough to fill any screen, few enough to stay cheap.
-    const MAX_CANDIDATES: usize = 600;
-    let mut candidates: Vec<LabelCandidate> = Vec::new();
-    for (_, n) in view.nodes_iter() {
-        let d = n.display();
-        let center = meta.canvas_to_screen_pos(d.pos);
-        if !visible.contains(center) {
-            continue;
-        }
-        let radius = meta.canvas_to_screen_size(d.handle.radius).max(2.5);
-        let emphasised = d.selected || d.hovered || d.dragged;
-        if !(emphasised || d.handle.always_label || radius >= 9.0) {
-            continue;
-        }
-        let tier = if d.selected {
-            0
-        } else if emphasised {
-            1
-        } else if d.handle.always_label {
-            2
-        } else {
-            3
-        };
-        // Bigger nodes (more mentions) win ties; radius in hundredths keeps the order total.
-        #[allow(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "radii are small and positive"
-        )]
-        let size_rank = u32::MAX - (d.handle.radius * 100.0) as u32;
-        let kind_rank = match d.handle.kind {
-            NodeKind::Country | NodeKind::Person | NodeKind::Organization => 0,
-            NodeKind::Issue => 1,
-            NodeKind::Event => 2,
-        };
-        candidates.push(LabelCandidate {
-            rank: (tier, kind_rank, size_rank),
-            center,
-            radius,
-            text: d.label.clone(),
-            emphasised,
-            selected: d.selected,
-        });
-    }
-    candidates.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.text.cmp(&b.text)));
-    candidates.truncate(MAX_CANDIDATES);
-
-    let mut placed: Vec<Rect> = Vec::with_capacity(candidates.len());
-    let mut shapes = Vec::with_capacity(candidates.len() * 2);
-    for c in candidates {
-        let size = if c.emphasised { 14.0 } else { 12.5 };
-        let color = if c.selected {
-            theme::SELECTED
-        } else {
-            Color32::from_gray(235)
-        };
-        let galley = ctx.fonts_mut(|f| f.layout_no_wrap(c.text, FontId::proportional(size), color));
-        let w = galley.size().x;
-        let h = galley.size().y;
-        let below = Pos2::new(c.center.x - w / 2.0, c.center.y + c.radius + 3.0);
-        let above = Pos2::new(c.center.x - w / 2.0, c.center.y - c.radius - 3.0 - h);
-        // The selected and hovered labels always show; the others only where there is room.
-        let spot = [below, above].into_iter().find(|&p| {
-            let r = Rect::from_min_size(p, galley.size()).expand(2.0);
-            c.emphasised || !placed.iter().any(|q| q.intersects(r))
-        });
-        let Some(pos) = spot else { continue };
-        let bg = Rect::from_min_size(pos, galley.size()).expand(2.0);
-        placed.push(bg);
-        shapes.push(Shape::rect_filled(bg, 3.0, Color32::from_black_alpha(160)));
-        shapes.push(TextShape::new(pos, galley, color).into());
-    }
-    shapes
 }
 
 /// The widget's edge type. The view graph holds no edges: the panel draws them all in one
@@ -265,89 +178,6 @@ const ARROW_MIN_LENGTH: f32 = 24.0;
 /// Up to this many visible edges get soft rims; beyond it they are plain quads, half the
 /// vertices, in a picture too dense for the rims to show.
 const FEATHERED_EDGES: usize = 6000;
-
-/// One straight edge as a plain quad, appended to `mesh`.
-fn push_plain_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
-    let d = b - a;
-    let len = (d.x * d.x + d.y * d.y).sqrt();
-    if len < 0.1 {
-        return;
-    }
-    // A quad narrower than a pixel would flicker; fade it instead.
-    let (half, color) = if width < 1.0 {
-        (0.5, color.gamma_multiply(width))
-    } else {
-        (width / 2.0, color)
-    };
-    let n = Vec2::new(-d.y, d.x) * (half / len);
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    mesh.colored_vertex(a + n, color);
-    mesh.colored_vertex(a - n, color);
-    mesh.colored_vertex(b - n, color);
-    mesh.colored_vertex(b + n, color);
-    mesh.add_triangle(base, base + 1, base + 2);
-    mesh.add_triangle(base, base + 2, base + 3);
-}
-
-/// One straight edge as a quad with a one-pixel soft rim on each side (what epaint's
-/// anti-aliasing would add), appended to `mesh`.
-fn push_line(mesh: &mut Mesh, from: Pos2, to: Pos2, width: f32, color: Color32, feather: f32) {
-    let along = to - from;
-    // `Vec2::length` goes through `hypot`, several times slower and not needed here.
-    let len = (along.x * along.x + along.y * along.y).sqrt();
-    if len < 0.1 {
-        return;
-    }
-    let normal = Vec2::new(-along.y, along.x) / len;
-    // Hairlines keep one pixel of body and fade instead of thinning further.
-    let (half, color) = if width < feather {
-        (feather / 2.0, color.gamma_multiply(width / feather))
-    } else {
-        (width / 2.0, color)
-    };
-    let clear = Color32::TRANSPARENT;
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    for p in [from, to] {
-        mesh.colored_vertex(p + normal * (half + feather), clear);
-        mesh.colored_vertex(p + normal * half, color);
-        mesh.colored_vertex(p - normal * half, color);
-        mesh.colored_vertex(p - normal * (half + feather), clear);
-    }
-    for k in 0..3 {
-        let (i, j) = (base + k, base + 4 + k);
-        mesh.add_triangle(i, i + 1, j);
-        mesh.add_triangle(i + 1, j + 1, j);
-    }
-}
-
-/// A small node in its kind's silhouette (the same as [`theme::kind_shape`], without the
-/// outline): an octagon for people and countries, a square for organizations, a diamond for
-/// events, a triangle for issues.
-fn push_dot(mesh: &mut Mesh, kind: NodeKind, c: Pos2, r: f32, color: Color32) {
-    const OCTAGON: [(f32, f32); 8] = [
-        (1.0, 0.0),
-        (0.707, 0.707),
-        (0.0, 1.0),
-        (-0.707, 0.707),
-        (-1.0, 0.0),
-        (-0.707, -0.707),
-        (0.0, -1.0),
-        (0.707, -0.707),
-    ];
-    let corners: &[(f32, f32)] = match kind {
-        NodeKind::Person | NodeKind::Country => &OCTAGON,
-        NodeKind::Organization => &[(-0.88, -0.88), (0.88, -0.88), (0.88, 0.88), (-0.88, 0.88)],
-        NodeKind::Event => &[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)],
-        NodeKind::Issue => &[(0.0, -1.1), (1.05, 0.66), (-1.05, 0.66)],
-    };
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    for &(dx, dy) in corners {
-        mesh.colored_vertex(c + Vec2::new(dx * r, dy * r), color);
-    }
-    for k in 1..u32::try_from(corners.len()).unwrap_or(0) - 1 {
-        mesh.add_triangle(base, base + k, base + k + 1);
-    }
-}
 
 /// Layout state for egui_graphs: empty, because positions come from our own engine.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -398,6 +228,10 @@ pub struct GraphPanel {
     layout: ForceLayout,
     /// Edges between layout indices, drawn by the panel in one batch.
     edges: Vec<(u32, u32, EdgeHandle)>,
+    /// Screen position of every node in the last frame drawn (layout order).
+    screen: Vec<Pos2>,
+    /// The drawn edge under the pointer, if any.
+    hovered_edge: Option<usize>,
     /// The edge and small-node meshes of the last frame, refilled when egui is done with them.
     meshes: [Arc<Mesh>; 2],
     /// Scratch list of the edges in view, kept between frames.
@@ -418,6 +252,41 @@ pub struct GraphPanel {
     frames_still: u64,
     /// Screen points the dragged node has travelled since the press.
     drag_travel: f32,
+    /// Domain index of each layout index.
+    domain: Vec<NodeIndex>,
+    /// What is shown and stressed.
+    lens: Lens,
+    /// Bumped whenever the lens was reset, so the owner knows to set it again.
+    lens_epoch: u64,
+    /// A smooth move of the view towards a node.
+    glide: Option<Glide>,
+}
+
+/// A smooth move of the view: from one zoom and pan to another over [`GLIDE_SECS`].
+#[derive(Debug, Clone, Copy)]
+struct Glide {
+    from: ViewState,
+    to_node: usize,
+    to_zoom: f32,
+    started: Option<f64>,
+}
+
+/// Seconds a glide to a found node takes.
+const GLIDE_SECS: f64 = 0.45;
+/// Zoom a glide ends at, at least (so that the node and its neighbours can be read).
+const GLIDE_MIN_ZOOM: f32 = 1.2;
+/// Zoom factor per point of plain mouse-wheel scrolling.
+const WHEEL_ZOOM_PER_POINT: f32 = 0.0035;
+
+/// What the canvas stresses, dimming the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stress {
+    /// Nothing: every node at full strength.
+    Nothing,
+    /// A node, its edges and its neighbours.
+    Neighbours(NodeKey),
+    /// The nodes of a path and the edges between consecutive ones.
+    Path(Vec<NodeKey>),
 }
 
 impl Default for GraphPanel {
@@ -449,6 +318,8 @@ impl GraphPanel {
             edges: Vec::new(),
             meshes: Default::default(),
             shown_edges: Vec::new(),
+            screen: Vec::new(),
+            hovered_edge: None,
             widget_seen: false,
             synced_revision: None,
             running: true,
@@ -462,132 +333,10 @@ impl GraphPanel {
             frames_live: 0,
             frames_still: 0,
             drag_travel: 0.0,
-        }
-    }
-
-    /// Rebuilds the view when the domain graph changed; nodes keep their places, new nodes
-    /// start near their neighbours.
-    pub fn sync(&mut self, graph: &NewsGraph) {
-        if self.synced_revision == Some(graph.revision()) {
-            return;
-        }
-        let first = self.keys.is_empty();
-        let before = self.keys.len();
-        self.synced_revision = Some(graph.revision());
-        let g = graph.graph();
-        let mut order: Vec<NodeIndex> = g.node_indices().collect();
-        order.sort_by(|a, b| g[*a].key.cmp(&g[*b].key));
-        let old: HashMap<NodeKey, ([f32; 2], bool)> = self
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                (
-                    k.clone(),
-                    (self.layout.positions()[i], self.layout.is_pinned(i)),
-                )
-            })
-            .collect();
-        let keys: Vec<NodeKey> = order.iter().map(|&i| g[i].key.clone()).collect();
-        let by_key: HashMap<NodeKey, usize> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.clone(), i))
-            .collect();
-        let domain_to_layout: HashMap<NodeIndex, usize> =
-            order.iter().enumerate().map(|(i, &d)| (d, i)).collect();
-        let mut edges: Vec<(u32, u32, f32)> = Vec::new();
-        for e in g.edge_references() {
-            if let (Some(&a), Some(&b)) = (
-                domain_to_layout.get(&e.source()),
-                domain_to_layout.get(&e.target()),
-            ) {
-                edges.push((to_u32(a), to_u32(b), 1.0));
-            }
-        }
-        let mut positions = vec![[0.0_f32; 2]; keys.len()];
-        let mut known = vec![false; keys.len()];
-        let mut pinned = vec![false; keys.len()];
-        for (i, k) in keys.iter().enumerate() {
-            if let Some(&(p, pin)) = old.get(k) {
-                positions[i] = p;
-                known[i] = true;
-                pinned[i] = pin;
-            }
-        }
-        let params = self.layout.params();
-        place_new_nodes(
-            &mut positions,
-            &known,
-            &edges,
-            params.edge_length,
-            graph.revision(),
-        );
-        self.layout.set_graph(positions, &edges);
-        for (i, &p) in pinned.iter().enumerate() {
-            self.layout.set_pinned(i, p);
-        }
-        self.layout.reheat();
-
-        // The view graph.
-        let mut top: Vec<(u32, usize)> = order
-            .iter()
-            .enumerate()
-            .map(|(i, &d)| (g[d].mentions, i))
-            .collect();
-        top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let label_all = keys.len() < LABEL_ALL_BELOW;
-        let mut always = vec![label_all; keys.len()];
-        for &(_, i) in top.iter().take(40) {
-            always[i] = true;
-        }
-        let mut sg: StableGraph<NodeHandle, EdgeHandle> = StableGraph::default();
-        for (i, &d) in order.iter().enumerate() {
-            let n = &g[d];
-            sg.add_node(NodeHandle {
-                index: d,
-                kind: n.kind,
-                radius: node_radius(n.kind, n.mentions),
-                always_label: always[i],
-            });
-        }
-        let mut drawn_edges = Vec::with_capacity(g.edge_count());
-        for e in g.edge_references() {
-            if let (Some(&a), Some(&b)) = (
-                domain_to_layout.get(&e.source()),
-                domain_to_layout.get(&e.target()),
-            ) {
-                #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
-                let width = (0.8 + (e.weight().mentions as f32).ln_1p() * 0.6).min(4.0);
-                drawn_edges.push((
-                    to_u32(a),
-                    to_u32(b),
-                    EdgeHandle {
-                        kind: e.weight().kind,
-                        width,
-                    },
-                ));
-            }
-        }
-        let mut view = ViewGraph::from(&sg);
-        let view_nodes: Vec<NodeIndex> = view.g().node_indices().collect();
-        for (i, &v) in view_nodes.iter().enumerate() {
-            let label = theme::short_label(&g[order[i]]);
-            if let Some(node) = view.node_mut(v) {
-                node.set_label(label);
-                let p = self.layout.positions()[i];
-                node.set_location(Pos2::new(p[0], p[1]));
-            }
-        }
-        self.view = view;
-        self.edges = drawn_edges;
-        self.keys = keys;
-        self.by_key = by_key;
-        self.view_nodes = view_nodes;
-        self.selected_view = None;
-        if first || self.keys.len() > before {
-            self.pending_fit = true;
-            self.follow = true;
+            domain: Vec::new(),
+            lens: Lens::default(),
+            lens_epoch: 0,
+            glide: None,
         }
     }
 
@@ -604,9 +353,13 @@ impl GraphPanel {
         self.running
     }
 
-    /// Whether the layout has come to rest.
+    /// Whether the layout has come to rest (that of the shown nodes while some are hidden).
     pub fn is_settled(&self) -> bool {
-        self.layout.is_settled()
+        if self.lens.hides() {
+            self.lens.sub_settled()
+        } else {
+            self.layout.is_settled()
+        }
     }
 
     /// Fits the whole graph into the canvas on the next frame, and keeps it fitted while the
@@ -647,6 +400,12 @@ impl GraphPanel {
             self.layout.set_pinned(i, false);
         }
         self.layout.reheat();
+        if let Some(sub) = self.lens.sub_layout() {
+            for j in 0..sub.members.len() {
+                sub.layout.set_pinned(j, false);
+            }
+            sub.layout.reheat();
+        }
     }
 
     /// Number of pinned nodes.
@@ -680,6 +439,17 @@ impl GraphPanel {
         let p = self.position(key)?;
         let v = self.last_view;
         Some(self.last_rect.min + Vec2::new(p[0] * v.zoom + v.pan[0], p[1] * v.zoom + v.pan[1]))
+    }
+
+    /// The canvas's rectangle on screen in the last frame.
+    pub fn canvas_rect(&self) -> Rect {
+        self.last_rect
+    }
+
+    /// The canvas point under a screen point, with the view of the last frame.
+    pub fn canvas_at(&self, screen: Pos2) -> Pos2 {
+        let v = self.last_view;
+        ((screen - self.last_rect.min - Vec2::new(v.pan[0], v.pan[1])) / v.zoom).to_pos2()
     }
 
     /// The layout as a file: positions, pins and view.
@@ -728,6 +498,9 @@ impl GraphPanel {
                 .set_pinned(i, placements[i].is_some_and(|p| p.pinned));
         }
         self.layout.reheat();
+        // A focus starts again from the loaded places.
+        self.lens.clear();
+        self.lens_epoch += 1;
         self.copy_positions_to_view();
         self.pending_view = Some(file.view);
         report
@@ -747,7 +520,8 @@ impl GraphPanel {
         visible: Rect,
     ) -> Vec<Shape> {
         let feather = 1.0 / ctx.pixels_per_point();
-        let mut screen = Vec::with_capacity(self.view_nodes.len());
+        let mut screen = std::mem::take(&mut self.screen);
+        screen.clear();
         let mut radii = Vec::with_capacity(self.view_nodes.len());
         for &v in &self.view_nodes {
             let (p, r) = self.view.node(v).map_or((Pos2::ZERO, 0.0), |n| {
@@ -780,11 +554,18 @@ impl GraphPanel {
                 (0..self.edges.len())
                     .filter(|&e| {
                         let (a, b, _) = self.edges[e];
-                        visible
-                            .intersects(Rect::from_two_pos(screen[a as usize], screen[b as usize]))
+                        self.lens.edge_shown(e, a, b)
+                            && visible.intersects(Rect::from_two_pos(
+                                screen[a as usize],
+                                screen[b as usize],
+                            ))
                     })
                     .map(to_u32),
             );
+            // Stressed edges last, on top of the dimmed ones.
+            if self.lens.dims() {
+                shown.sort_by_key(|&e| self.lens.edge_stressed(e as usize));
+            }
             let soft = shown.len() <= FEATHERED_EDGES;
             let per_edge = if soft { (8, 6) } else { (4, 2) };
             edges.reserve_vertices(shown.len() * per_edge.0);
@@ -792,11 +573,15 @@ impl GraphPanel {
             for &e in &shown {
                 let (a, b, h) = self.edges[e as usize];
                 let (pa, pb) = (screen[a as usize], screen[b as usize]);
-                let color = theme::edge_color(h.kind);
+                let (color, width) = match (self.lens.dims(), self.lens.edge_stressed(e as usize)) {
+                    (false, _) => (theme::edge_color(h.kind), h.width),
+                    (true, true) => (theme::edge_color(h.kind).to_opaque(), h.width + 1.0),
+                    (true, false) => (theme::dim(theme::edge_color(h.kind)), h.width),
+                };
                 if soft {
-                    push_line(edges, pa, pb, h.width, color, feather);
+                    push_line(edges, pa, pb, width, color, feather);
                 } else {
-                    push_plain_line(edges, pa, pb, h.width, color);
+                    push_plain_line(edges, pa, pb, width, color);
                 }
                 if let EdgeKind::Acted(p) = h.kind
                     && !p.is_mutual()
@@ -824,22 +609,19 @@ impl GraphPanel {
             for (i, &v) in self.view_nodes.iter().enumerate() {
                 let Some(n) = self.view.node(v) else { continue };
                 let c = screen[i];
-                if !visible.expand(radii[i]).contains(c) {
+                if !self.lens.is_shown(i) || !visible.expand(radii[i]).contains(c) {
                     continue;
                 }
                 let d = n.display();
+                let dimmed = !self.lens.is_stressed(i);
                 if d.selected {
                     selected.extend(node_shapes(d, meta));
                 } else if d.hovered || d.dragged {
                     emphasised.extend(node_shapes(d, meta));
-                } else if radii[i] < DOT_RADIUS {
-                    push_dot(
-                        dots,
-                        d.handle.kind,
-                        c,
-                        radii[i],
-                        theme::node_color(d.handle.kind),
-                    );
+                } else if radii[i] < DOT_RADIUS || dimmed {
+                    let color = theme::node_color(d.handle.kind);
+                    let color = if dimmed { theme::dim(color) } else { color };
+                    push_dot(dots, d.handle.kind, c, radii[i], color);
                 } else {
                     outlined.extend(node_shapes(d, meta));
                 }
@@ -852,10 +634,22 @@ impl GraphPanel {
             }
         }
         self.meshes = [edges_arc, dots_arc];
+        self.screen = screen;
+        if let Some(e) = self.hovered_edge
+            && let Some(&(a, b, h)) = self.edges.get(e)
+        {
+            // The hovered edge, drawn once more on top, brighter and wider.
+            let (pa, pb) = (self.screen[a as usize], self.screen[b as usize]);
+            let color = theme::edge_color(h.kind).to_opaque();
+            shapes.push(Shape::line_segment(
+                [pa, pb],
+                Stroke::new(h.width + 2.5, color),
+            ));
+        }
         shapes.extend(outlined);
         shapes.extend(emphasised);
         shapes.extend(selected);
-        shapes.extend(label_shapes(ctx, &self.view, meta, visible));
+        shapes.extend(label_shapes(ctx, &self.view, &self.lens, meta, visible));
         shapes
     }
 
@@ -902,9 +696,9 @@ impl GraphPanel {
 
     /// Whether the canvas needs frames right now (layout moving or recent input).
     pub fn is_live(&self, now: f64) -> bool {
-        let layout_active = self.running && !self.layout.is_settled() && !self.keys.is_empty();
-        layout_active
+        self.layout_active()
             || now < self.live_until
+            || self.glide.is_some()
             || self.pending_fit
             || self.pending_view.is_some()
             || self.view.dragged_node().is_some()
@@ -942,11 +736,12 @@ impl GraphPanel {
         }
         self.sync_selection(selected);
 
-        if self.running && !self.layout.is_settled() && !self.keys.is_empty() {
-            let start = std::time::Instant::now();
-            while start.elapsed().as_millis() < LAYOUT_BUDGET_MS && !self.layout.is_settled() {
-                self.layout.step();
-            }
+        if steered {
+            self.glide = None;
+        }
+        self.wheel_zoom(ui, rect);
+        if self.layout_active() {
+            self.step_layout();
             self.copy_positions_to_view();
             // Follow the unfolding layout, including the frame in which it comes to rest.
             if self.follow {
@@ -975,7 +770,10 @@ impl GraphPanel {
         } else if self.pending_fit && !self.keys.is_empty() && rect.width() > 10.0 {
             self.pending_fit = false;
             let (mut min, mut max) = (Pos2::new(f32::MAX, f32::MAX), Pos2::new(f32::MIN, f32::MIN));
-            for p in self.layout.positions() {
+            for (i, p) in self.layout.positions().iter().enumerate() {
+                if !self.lens.is_shown(i) {
+                    continue;
+                }
                 min = min.min(Pos2::new(p[0], p[1]));
                 max = max.max(Pos2::new(p[0], p[1]));
             }
@@ -988,6 +786,34 @@ impl GraphPanel {
             meta.pan = rect.size() / 2.0 - center.to_vec2() * zoom;
             log::debug!("fit: rect {rect:?}, bounds {min:?}..{max:?}, zoom {zoom}");
             changed = true;
+        } else if let Some(glide) = &mut self.glide
+            && rect.width() > 10.0
+        {
+            let now = ui.input(|i| i.time);
+            let started = *glide.started.get_or_insert(now);
+            #[allow(clippy::cast_possible_truncation, reason = "a fraction in 0..=1")]
+            let t = ((now - started) / GLIDE_SECS).clamp(0.0, 1.0) as f32;
+            // Ease in and out.
+            let e = t * t * (3.0 - 2.0 * t);
+            let from = glide.from;
+            let half = rect.size() / 2.0;
+            let start_centre = (half - Vec2::new(from.pan[0], from.pan[1])) / from.zoom;
+            let p = self
+                .layout
+                .positions()
+                .get(glide.to_node)
+                .copied()
+                .unwrap_or_default();
+            let target = Vec2::new(p[0], p[1]);
+            let centre = start_centre + (target - start_centre) * e;
+            let zoom = from.zoom * (glide.to_zoom / from.zoom).powf(e);
+            meta.zoom = zoom;
+            meta.pan = half - centre * zoom;
+            changed = true;
+            if t >= 1.0 {
+                self.glide = None;
+            }
+            ui.ctx().request_repaint();
         } else if self.keys.is_empty() {
             self.pending_fit = false;
         }
@@ -1054,10 +880,17 @@ impl GraphPanel {
                         continue;
                     }
                     if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
-                        self.layout
-                            .set_position(i, [new_position.x, new_position.y]);
+                        let p = [new_position.x, new_position.y];
+                        self.layout.set_position(i, p);
                         self.layout.set_pinned(i, true);
                         self.layout.reheat();
+                        if let Some(sub) = self.lens.sub_layout()
+                            && let Some(j) = sub.members.iter().position(|&m| m == i)
+                        {
+                            sub.layout.set_position(j, p);
+                            sub.layout.set_pinned(j, true);
+                            sub.layout.reheat();
+                        }
                     }
                 }
                 _ => {}
@@ -1081,12 +914,24 @@ impl GraphPanel {
         meta.pan += rect.left_top().to_vec2();
         let shapes = self.canvas_shapes(ui.ctx(), &meta, rect.expand(40.0));
         ui.painter_at(rect).extend(shapes);
+        self.hovered_edge = self.edge_under_pointer(ui, rect);
+        if let Some(e) = self.hovered_edge
+            && ui.input(|i| i.pointer.primary_clicked())
+            && let Some(&(a, b, h)) = self.edges.get(e)
+        {
+            actions.push(Action::Explore(Explore::SelectEdge(Some(EdgeKey {
+                source: self.keys[a as usize].clone(),
+                target: self.keys[b as usize].clone(),
+                kind: h.kind,
+            }))));
+        }
         actions
     }
 
     /// Draws the settled graph with the same shapes as the live widget, without asking for
     /// more frames.
     fn draw_still(&mut self, ui: &mut egui::Ui) {
+        self.hovered_edge = None;
         // Same allocation as the live widget, so a press here and a release in the live widget
         // still make one click.
         let (response, painter) = ui

@@ -1,10 +1,17 @@
 //! egui panels and widgets. They read state and return [`Action`]s; `app/` applies them once per
 //! frame and does everything that touches the disk or opens dialogs.
 
+pub mod bench_explore;
 pub mod bench_frame;
+mod canvas_draw;
 pub mod detail;
+pub mod edge_detail;
+pub mod explore;
+pub mod filters;
 pub mod graph_view;
+pub mod lens;
 pub mod reader;
+pub mod search;
 pub mod theme;
 
 use std::ops::Range;
@@ -12,6 +19,7 @@ use std::path::PathBuf;
 
 use crate::files::ExportFormat;
 use crate::graph::{ArticleId, NodeKey};
+use explore::Explore;
 
 /// Something the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,4 +83,6 @@ pub enum Action {
     CancelJob,
     /// Dismiss a message.
     DismissMessage(usize),
+    /// Find, focus or follow a path.
+    Explore(Explore),
 }

@@ -37,7 +37,10 @@ pub fn edge_color(kind: EdgeKind) -> Color32 {
             }
         },
         EdgeKind::AffiliatedWith => Color32::from_rgba_unmultiplied(120, 160, 230, 120),
-        EdgeKind::InvolvedIn | EdgeKind::About => Color32::from_rgba_unmultiplied(229, 83, 75, 70),
+        // Sand, not red: an actor concerned by an issue is no conflict.
+        EdgeKind::InvolvedIn | EdgeKind::About => {
+            Color32::from_rgba_unmultiplied(222, 190, 120, 80)
+        }
         EdgeKind::ParticipatesIn => Color32::from_rgba_unmultiplied(170, 170, 190, 80),
     }
 }
@@ -131,4 +134,41 @@ pub fn displayable(text: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// A colour pushed back into the background, for what a selection or path does not involve.
+pub fn dim(color: Color32) -> Color32 {
+    color.gamma_multiply(0.18)
+}
+
+/// The edge colours named in the legend, in its order.
+pub fn edge_legend() -> [(&'static str, Color32, &'static str); 5] {
+    use crate::extract::Plover;
+    [
+        (
+            "cooperation",
+            edge_color(EdgeKind::Acted(Plover::Consult)),
+            "Acts of cooperation between actors (meetings, agreements, aid…)",
+        ),
+        (
+            "conflict",
+            edge_color(EdgeKind::Acted(Plover::Assault)),
+            "Acts of conflict between actors (condemnations, threats, attacks…)",
+        ),
+        (
+            "issue",
+            edge_color(EdgeKind::InvolvedIn),
+            "An actor or event concerned by an issue",
+        ),
+        (
+            "affiliation",
+            edge_color(EdgeKind::AffiliatedWith),
+            "A person or body belonging to a country",
+        ),
+        (
+            "takes part",
+            edge_color(EdgeKind::ParticipatesIn),
+            "An actor taking part in an event",
+        ),
+    ]
 }

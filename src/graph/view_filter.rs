@@ -1,0 +1,192 @@
+//! Which nodes pass the user's filter: node kinds, event categories (by PLOVER quad class or
+//! one by one), minimum mentions, and isolates (nodes left with no edge to any other shown
+//! node). A plain serde struct, so a project can keep it; counts say what is hidden and why.
+
+use serde::{Deserialize, Serialize};
+
+use super::{NewsGraph, NodeKind};
+use crate::extract::Plover;
+
+/// What the user hides.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewFilter {
+    /// Node kinds hidden.
+    pub hidden_kinds: Vec<NodeKind>,
+    /// Event categories hidden (events of these categories are hidden).
+    pub hidden_categories: Vec<Plover>,
+    /// Nodes with fewer mentions are hidden.
+    pub min_mentions: u32,
+    /// Hide nodes that have no edge to another shown node.
+    pub hide_isolates: bool,
+}
+
+/// How many nodes a filter hides, by reason (each node counted once, under its first reason).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// Hidden by kind.
+    pub by_kind: usize,
+    /// Events hidden by category.
+    pub by_category: usize,
+    /// Hidden for too few mentions.
+    pub by_mentions: usize,
+    /// Hidden as isolates.
+    pub isolates: usize,
+}
+
+impl Hidden {
+    /// All hidden nodes.
+    pub fn total(self) -> usize {
+        self.by_kind + self.by_category + self.by_mentions + self.isolates
+    }
+}
+
+impl ViewFilter {
+    /// Whether the filter hides anything at all.
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
+    }
+
+    /// Whether events of a category pass.
+    pub fn category_shown(&self, p: Plover) -> bool {
+        !self.hidden_categories.contains(&p)
+    }
+
+    /// Shows or hides one kind.
+    pub fn set_kind(&mut self, kind: NodeKind, shown: bool) {
+        self.hidden_kinds.retain(|&k| k != kind);
+        if !shown {
+            self.hidden_kinds.push(kind);
+            self.hidden_kinds.sort();
+        }
+    }
+
+    /// Shows or hides one event category.
+    pub fn set_category(&mut self, p: Plover, shown: bool) {
+        self.hidden_categories.retain(|&c| c != p);
+        if !shown {
+            self.hidden_categories.push(p);
+            self.hidden_categories.sort();
+        }
+    }
+
+    /// The nodes that pass, as a mask indexed by `NodeIndex::index()`, and how many are
+    /// hidden for which reason.
+    pub fn apply(&self, graph: &NewsGraph) -> (Vec<bool>, Hidden) {
+        use petgraph::visit::NodeIndexable;
+        let g = graph.graph();
+        let mut mask = vec![false; g.node_bound()];
+        let mut hidden = Hidden::default();
+        for i in g.node_indices() {
+            let n = &g[i];
+            if self.hidden_kinds.contains(&n.kind) {
+                hidden.by_kind += 1;
+            } else if n
+                .event
+                .as_ref()
+                .is_some_and(|e| !self.category_shown(e.category))
+            {
+                hidden.by_category += 1;
+            } else if n.mentions < self.min_mentions {
+                hidden.by_mentions += 1;
+            } else {
+                mask[i.index()] = true;
+            }
+        }
+        if self.hide_isolates {
+            let isolated: Vec<usize> = g
+                .node_indices()
+                .filter(|i| mask[i.index()] && !g.neighbors_undirected(*i).any(|m| mask[m.index()]))
+                .map(petgraph::stable_graph::NodeIndex::index)
+                .collect();
+            hidden.isolates = isolated.len();
+            for i in isolated {
+                mask[i] = false;
+            }
+        }
+        (mask, hidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{EdgeKind, EventInfo};
+
+    fn graph() -> NewsGraph {
+        let mut g = NewsGraph::new();
+        let a = g.upsert_node("person:a", NodeKind::Person, "A");
+        let b = g.upsert_node("country:B", NodeKind::Country, "B");
+        let e = g.upsert_node("event:attack", NodeKind::Event, "A attacked B");
+        g.graph[e].event = Some(EventInfo {
+            category: Plover::Assault,
+            kind: "attack".into(),
+            source: None,
+            targets: Vec::new(),
+            place: None,
+            date: None,
+            modality: None,
+            claimed_by: None,
+            patterns: Vec::new(),
+        });
+        let lone = g.upsert_node("person:lone", NodeKind::Person, "Lone");
+        g.graph[lone].mentions = 5;
+        g.graph[a].mentions = 3;
+        g.graph[b].mentions = 1;
+        g.graph[e].mentions = 2;
+        g.upsert_edge(a, e, EdgeKind::ParticipatesIn, &[]);
+        g.upsert_edge(b, e, EdgeKind::ParticipatesIn, &[]);
+        g
+    }
+
+    fn shown(g: &NewsGraph, mask: &[bool]) -> Vec<String> {
+        g.nodes_sorted()
+            .into_iter()
+            .filter(|n| g.index(&n.key).is_some_and(|i| mask[i.index()]))
+            .map(|n| n.key.0.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_filter_shows_everything() {
+        let g = graph();
+        let f = ViewFilter::default();
+        assert!(!f.is_active());
+        let (mask, hidden) = f.apply(&g);
+        assert_eq!(shown(&g, &mask).len(), 4);
+        assert_eq!(hidden.total(), 0);
+    }
+
+    #[test]
+    fn kinds_categories_mentions_and_isolates_hide_and_are_counted() {
+        let g = graph();
+        let mut f = ViewFilter::default();
+        f.set_category(Plover::Assault, false);
+        let (mask, hidden) = f.apply(&g);
+        assert_eq!(
+            shown(&g, &mask),
+            vec!["country:B", "person:a", "person:lone"]
+        );
+        assert_eq!(hidden.by_category, 1);
+        // Without the event, A and B have no edge left: isolates now.
+        f.hide_isolates = true;
+        let (mask, hidden) = f.apply(&g);
+        assert!(shown(&g, &mask).is_empty());
+        assert_eq!((hidden.by_category, hidden.isolates), (1, 3));
+        f = ViewFilter {
+            min_mentions: 2,
+            ..ViewFilter::default()
+        };
+        f.set_kind(NodeKind::Country, false);
+        let (mask, hidden) = f.apply(&g);
+        assert_eq!(
+            shown(&g, &mask),
+            vec!["event:attack", "person:a", "person:lone"]
+        );
+        assert_eq!((hidden.by_kind, hidden.by_mentions), (1, 0));
+        f.set_kind(NodeKind::Country, true);
+        let (mask, hidden) = f.apply(&g);
+        assert_eq!(hidden.by_mentions, 1);
+        assert!(!shown(&g, &mask).contains(&"country:B".to_string()));
+    }
+}

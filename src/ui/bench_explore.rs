@@ -1,0 +1,131 @@
+//! `newsgraph bench explore`: what exploring costs on a synthetic graph of the asked size —
+//! Find per keystroke, a focus or selection change to the next drawn frame, a shortest path.
+//! One line per figure, medians (and the worst case where it matters).
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::bench_frame::{Bench, median};
+use super::graph_view::Stress;
+use crate::graph::NewsGraph;
+use crate::graph::analysis;
+use crate::graph::search::SearchIndex;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The best-connected node (ties to the lowest index).
+fn hub(graph: &NewsGraph) -> Option<NodeIndex> {
+    let g = graph.graph();
+    g.node_indices()
+        .max_by_key(|&n| (g.neighbors_undirected(n).count(), std::cmp::Reverse(n)))
+}
+
+/// Measures Find, focus, highlight and path on a synthetic graph; returns the printed lines.
+pub fn run(nodes: usize, edges: usize) -> String {
+    let graph = NewsGraph::synthetic(nodes, edges, 1);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} nodes, {} edges (synthetic, seed 1), 1440×900 canvas",
+        graph.node_count(),
+        graph.edge_count()
+    );
+
+    // Find: the index is built once per graph change, then every keystroke is one query.
+    let start = Instant::now();
+    let mut index = SearchIndex::new(&graph);
+    let built = start.elapsed();
+    let mut keystrokes = Vec::new();
+    for word in ["Person 1234", "organization 77", "Evnt 9", "issue", "zq"] {
+        for end in word.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let start = Instant::now();
+            let hits = index.find(&word[..end], 12);
+            keystrokes.push(start.elapsed());
+            std::hint::black_box(hits);
+        }
+    }
+    let worst = keystrokes.iter().max().copied().unwrap_or_default();
+    let _ = writeln!(out, "search index: {:.1} ms per graph change", ms(built));
+    let _ = writeln!(
+        out,
+        "search: {:.2} ms per keystroke (median of {}, worst {:.2} ms)",
+        ms(median(keystrokes.clone())),
+        keystrokes.len(),
+        ms(worst)
+    );
+
+    // Focus and highlight: from the change to the next frame drawn, layout paused (so the
+    // figure is the change and the drawing, not layout work).
+    let mut bench = Bench::new(&graph);
+    bench.panel.toggle_running();
+    for _ in 0..5 {
+        bench.frame(false);
+    }
+    let Some(centre) = hub(&graph) else {
+        return out;
+    };
+    let key = graph.graph()[centre].key.clone();
+    let mut change = |label: &str, shown: Option<Vec<bool>>, stress: Stress| {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            // Away and back, so every repetition is a real change.
+            bench.panel.set_lens(None, None, &Stress::Nothing);
+            bench.frame(false);
+            let start = Instant::now();
+            bench.panel.set_lens(shown.as_deref(), None, &stress);
+            bench.frame(false);
+            times.push(start.elapsed());
+        }
+        let shown_count = bench.panel.shown_count();
+        let _ = writeln!(
+            out,
+            "{label}: {:.1} ms to the next frame ({shown_count} nodes shown)",
+            ms(median(times))
+        );
+    };
+    change(
+        "select (highlight neighbours)",
+        None,
+        Stress::Neighbours(key.clone()),
+    );
+    for hops in 1..=3 {
+        let start = Instant::now();
+        let mask = analysis::neighbourhood(&graph, centre, hops);
+        let found = start.elapsed();
+        change(
+            &format!("focus {hops} hops (neighbourhood {:.2} ms)", ms(found)),
+            Some(mask),
+            Stress::Neighbours(key.clone()),
+        );
+    }
+
+    // Paths between nodes far apart in index order (the synthetic graph grows by index).
+    let g = graph.graph();
+    let ids: Vec<NodeIndex> = g.node_indices().collect();
+    let mut times = Vec::new();
+    let mut lengths = Vec::new();
+    for k in 0..20 {
+        let (a, b) = (
+            ids[(k * 7919) % ids.len()],
+            ids[ids.len() - 1 - (k * 104_729) % ids.len()],
+        );
+        let start = Instant::now();
+        let path = analysis::shortest_path(&graph, a, b);
+        times.push(start.elapsed());
+        lengths.push(path.map_or(0, |p| p.len()));
+    }
+    lengths.sort_unstable();
+    let _ = writeln!(
+        out,
+        "path: {:.2} ms per shortest path (median of {}, {}–{} steps)",
+        ms(median(times)),
+        lengths.len(),
+        lengths.first().copied().unwrap_or(0),
+        lengths.last().copied().unwrap_or(0)
+    );
+    out
+}

@@ -1,0 +1,511 @@
+//! Exploring the graph: Find, Focus on a neighbourhood and Path between two nodes. Holds the
+//! state (a plain serde struct a project file can keep), applies the [`Explore`] actions, tells
+//! the canvas what to show and stress, and draws the focus bar and the path in the detail pane.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use serde::{Deserialize, Serialize};
+
+use super::edge_detail::{self, EdgeKey};
+use super::filters;
+use super::graph_view::{GraphPanel, Stress};
+use super::search::SearchBox;
+use super::{Action, detail, theme};
+use crate::graph::analysis::{self, PathStep};
+use crate::graph::view_filter::{Hidden, ViewFilter};
+use crate::graph::{EdgeKind, NewsGraph, NodeKey};
+
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// Sentences shown per edge of a path step.
+const STEP_SENTENCES: usize = 3;
+/// Most hops a focus reaches.
+pub const MAX_HOPS: u8 = 3;
+
+/// What the user is exploring, worth keeping with a project.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExploreState {
+    /// Hops around `focus_on` shown; 0 shows the whole graph.
+    pub focus_hops: u8,
+    /// The node a focus is centred on (it follows the selection).
+    pub focus_on: Option<NodeKey>,
+    /// Where a path starts.
+    pub path_from: Option<NodeKey>,
+    /// Where a path ends.
+    pub path_to: Option<NodeKey>,
+    /// The selected edge (when no node is selected).
+    pub selected_edge: Option<EdgeKey>,
+    /// What the filter hides.
+    pub filter: ViewFilter,
+    /// Whether the filter panel is open.
+    pub show_filters: bool,
+}
+
+/// An exploring intent, applied by [`Explorer::apply`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Explore {
+    /// Put the keyboard in the Find box.
+    Find,
+    /// Move the view smoothly to a node.
+    Glide(NodeKey),
+    /// Show only this many hops around the selection (0: everything).
+    Focus(u8),
+    /// Start a path here.
+    PathFrom(NodeKey),
+    /// End the path here.
+    PathTo(NodeKey),
+    /// Forget the path.
+    ClearPath,
+    /// Select an edge (or clear the edge selection).
+    SelectEdge(Option<EdgeKey>),
+    /// Replace the filter.
+    SetFilter(ViewFilter),
+    /// Open or close the filter panel.
+    ToggleFilters,
+}
+
+/// What the canvas lens was last set from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LensInputs {
+    revision: u64,
+    epoch: u64,
+    selected: Option<NodeKey>,
+    state: ExploreState,
+}
+
+/// Find, focus and path, with what they were last computed from.
+#[derive(Default)]
+pub struct Explorer {
+    /// What is being explored.
+    pub state: ExploreState,
+    /// The Find box.
+    pub search: SearchBox,
+    /// The path between `path_from` and `path_to` (empty when they are not connected).
+    path: Option<Vec<PathStep>>,
+    applied: Option<LensInputs>,
+    /// What the filter hid when last applied.
+    hidden: Hidden,
+}
+
+impl Explorer {
+    /// Ctrl+F, and the focus keys 0–3 when no text field has the keyboard.
+    pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
+        let typing = ctx.text_edit_focused();
+        ctx.input_mut(|i| {
+            let mut actions = Vec::new();
+            if i.consume_shortcut(&FIND) {
+                actions.push(Action::Explore(Explore::Find));
+            }
+            // Esc also clears the selection (the app's own shortcut), edges included.
+            if !typing && i.key_pressed(Key::Escape) {
+                actions.push(Action::Explore(Explore::SelectEdge(None)));
+            }
+            if !typing {
+                for (key, hops) in [
+                    (Key::Num0, 0),
+                    (Key::Num1, 1),
+                    (Key::Num2, 2),
+                    (Key::Num3, 3),
+                ] {
+                    if i.consume_key(Modifiers::NONE, key) {
+                        actions.push(Action::Explore(Explore::Focus(hops)));
+                    }
+                }
+            }
+            actions
+        })
+    }
+
+    /// Applies an exploring action.
+    pub fn apply(
+        &mut self,
+        action: Explore,
+        graph: &NewsGraph,
+        panel: &mut GraphPanel,
+        selected: Option<&NodeKey>,
+    ) {
+        match action {
+            Explore::Find => self.search.request_focus(),
+            Explore::Glide(key) => panel.glide_to(&key),
+            Explore::Focus(hops) => {
+                let hops = hops.min(MAX_HOPS);
+                let centre = selected.or(self.state.focus_on.as_ref()).cloned();
+                if hops == 0 || centre.is_none() {
+                    self.state.focus_hops = 0;
+                    self.state.focus_on = None;
+                } else {
+                    self.state.focus_hops = hops;
+                    self.state.focus_on = centre;
+                }
+            }
+            Explore::PathFrom(key) => {
+                self.state.path_from = Some(key);
+                self.state.path_to = None;
+                self.path = None;
+            }
+            Explore::PathTo(key) => {
+                self.state.path_to = Some(key);
+                self.path = self.compute_path(graph);
+            }
+            Explore::ClearPath => {
+                self.state.path_from = None;
+                self.state.path_to = None;
+                self.path = None;
+            }
+            Explore::SelectEdge(edge) => self.state.selected_edge = edge,
+            Explore::SetFilter(filter) => self.state.filter = filter,
+            Explore::ToggleFilters => self.state.show_filters = !self.state.show_filters,
+        }
+    }
+
+    fn compute_path(&self, graph: &NewsGraph) -> Option<Vec<PathStep>> {
+        let from = graph.index(self.state.path_from.as_ref()?)?;
+        let to = graph.index(self.state.path_to.as_ref()?)?;
+        Some(analysis::shortest_path(graph, from, to).unwrap_or_default())
+    }
+
+    /// The nodes of the current path, in order (empty without one).
+    pub fn path_keys(&self, graph: &NewsGraph) -> Vec<NodeKey> {
+        let Some(steps) = &self.path else {
+            return Vec::new();
+        };
+        let g = graph.graph();
+        let mut keys: Vec<NodeKey> = steps
+            .iter()
+            .filter_map(|s| g.node_weight(s.from).map(|n| n.key.clone()))
+            .collect();
+        if let Some(last) = steps.last().and_then(|s| g.node_weight(s.to)) {
+            keys.push(last.key.clone());
+        }
+        keys
+    }
+
+    /// Tells the canvas what to show and stress, when any of it changed: the focus shows the
+    /// neighbourhood of the selection (and the path, if any); the path, else the selection
+    /// and its neighbours, is stressed.
+    pub fn update_lens(
+        &mut self,
+        graph: &NewsGraph,
+        selected: Option<&NodeKey>,
+        panel: &mut GraphPanel,
+    ) {
+        if self.state.focus_hops > 0
+            && let Some(s) = selected
+            && self.state.focus_on.as_ref() != Some(s)
+        {
+            self.state.focus_on = Some(s.clone());
+        }
+        // A node selected since last time takes over from a selected edge.
+        if selected.is_some()
+            && self
+                .applied
+                .as_ref()
+                .is_none_or(|a| a.selected.as_ref() != selected)
+        {
+            self.state.selected_edge = None;
+        }
+        let inputs = LensInputs {
+            revision: graph.revision(),
+            epoch: panel.lens_epoch(),
+            selected: selected.cloned(),
+            state: self.state.clone(),
+        };
+        if self.applied.as_ref() == Some(&inputs) {
+            return;
+        }
+        if self
+            .applied
+            .as_ref()
+            .is_some_and(|a| a.revision != inputs.revision)
+        {
+            self.path = self.compute_path(graph);
+        }
+        let path = self.path_keys(graph);
+        let filtered = if self.state.filter.is_active() {
+            let (mask, hidden) = self.state.filter.apply(graph);
+            self.hidden = hidden;
+            Some(mask)
+        } else {
+            self.hidden = Hidden::default();
+            None
+        };
+        let focused = match (&self.state.focus_on, self.state.focus_hops) {
+            (Some(centre), hops) if hops > 0 => graph
+                .index(centre)
+                .map(|c| analysis::neighbourhood(graph, c, usize::from(hops))),
+            _ => None,
+        };
+        let mut shown = match (filtered, focused) {
+            (Some(a), Some(b)) => Some(a.iter().zip(&b).map(|(x, y)| *x && *y).collect()),
+            (a, b) => a.or(b),
+        };
+        // The path always shows.
+        if let Some(mask) = &mut shown {
+            for i in path.iter().filter_map(|k| graph.index(k)) {
+                mask[i.index()] = true;
+            }
+        }
+        // Acts of a hidden category go with their events.
+        let shown_edges: Option<Vec<bool>> = (!self.state.filter.hidden_categories.is_empty())
+            .then(|| {
+                use petgraph::visit::EdgeIndexable;
+                let g = graph.graph();
+                let mut mask = vec![false; g.edge_bound()];
+                for e in g.edge_indices() {
+                    mask[e.index()] = match g[e].kind {
+                        EdgeKind::Acted(p) => self.state.filter.category_shown(p),
+                        _ => true,
+                    };
+                }
+                mask
+            });
+        let stress = if !path.is_empty() {
+            Stress::Path(path)
+        } else if let Some(s) = selected {
+            Stress::Neighbours(s.clone())
+        } else if let Some(e) = &self.state.selected_edge {
+            Stress::Path(vec![e.source.clone(), e.target.clone()])
+        } else {
+            Stress::Nothing
+        };
+        panel.set_lens(shown.as_deref(), shown_edges.as_deref(), &stress);
+        self.applied = Some(inputs);
+    }
+
+    /// The tooltip of the edge under the pointer: what it says and its first sentence.
+    pub fn edge_tooltip(ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
+        let Some(key) = panel.hovered_edge() else {
+            return;
+        };
+        let Some(pointer) = ctx.input(|i| i.pointer.hover_pos()) else {
+            return;
+        };
+        egui::Area::new(egui::Id::new("edge-tooltip"))
+            .order(egui::Order::Tooltip)
+            .interactable(false)
+            .fixed_pos(pointer + egui::vec2(16.0, 16.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| edge_detail::tooltip(ui, graph, &key));
+            });
+    }
+
+    /// The filter panel at the left of the window, when open.
+    pub fn filter_panel(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
+        if !self.state.show_filters {
+            return Vec::new();
+        }
+        egui::Panel::left("filters")
+            .resizable(true)
+            .default_size(250.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| {
+                        filters::show(ui, graph, &self.state.filter, self.hidden)
+                    })
+                    .inner
+            })
+            .inner
+    }
+
+    /// The focus buttons of the toolbar: whole graph, or 1–3 hops around the selection.
+    pub fn focus_bar(
+        &self,
+        ui: &mut egui::Ui,
+        panel: &GraphPanel,
+        graph: &NewsGraph,
+        selected: Option<&NodeKey>,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let can_focus = selected.is_some() || self.state.focus_on.is_some();
+        let hidden = self.hidden.total();
+        let text = if hidden > 0 {
+            format!("Filter ({hidden} hidden)")
+        } else {
+            "Filter".to_string()
+        };
+        if ui
+            .add(egui::Button::selectable(self.state.show_filters, text))
+            .on_hover_text("Show or hide kinds, event categories, rare nodes and isolates")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleFilters));
+        }
+        ui.separator();
+        ui.label("Focus:");
+        for hops in 0..=MAX_HOPS {
+            let text = match hops {
+                0 => "All".to_string(),
+                1 => "1 hop".to_string(),
+                n => format!("{n} hops"),
+            };
+            let on = self.state.focus_hops == hops;
+            let tip = if hops == 0 {
+                "Show the whole graph (0)".to_string()
+            } else {
+                format!("Show only what is within {text} of the selection ({hops})")
+            };
+            let enabled = hops == 0 || can_focus;
+            if ui
+                .add_enabled(enabled, egui::Button::selectable(on, text))
+                .on_hover_text(tip)
+                .on_disabled_hover_text("Select a node first")
+                .clicked()
+            {
+                actions.push(Action::Explore(Explore::Focus(hops)));
+            }
+        }
+        if self.state.focus_hops > 0 {
+            let hidden = graph
+                .node_count()
+                .saturating_sub(panel.shown_count())
+                .saturating_sub(self.hidden.total());
+            ui.label(RichText::new(format!("{hidden} nodes outside the focus")).weak())
+                .on_hover_text("Hidden by the focus; click All (or press 0) to show them");
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for (name, color, tip) in theme::edge_legend().into_iter().rev() {
+                ui.label(name).on_hover_text(tip);
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+                ui.painter().line_segment(
+                    [rect.left_center(), rect.right_center()],
+                    egui::Stroke::new(3.0, color.to_opaque()),
+                );
+            }
+            ui.label(RichText::new("Edges:").weak());
+        });
+        actions
+    }
+
+    /// The path tools for the selected node, shown above its details.
+    pub fn node_tools(&self, ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Path from here")
+                .on_hover_text("Start a path here, then select the other end")
+                .clicked()
+            {
+                actions.push(Action::Explore(Explore::PathFrom(key.clone())));
+            }
+            if let Some(from) = &self.state.path_from
+                && from != key
+            {
+                let name = graph
+                    .node(from)
+                    .map_or_else(|| from.0.clone(), |n| theme::displayable(&n.name));
+                if ui
+                    .button("Path to here")
+                    .on_hover_text(format!(
+                        "The shortest chain of relations from {name} to here"
+                    ))
+                    .clicked()
+                {
+                    actions.push(Action::Explore(Explore::PathTo(key.clone())));
+                }
+            }
+        });
+        actions
+    }
+
+    /// The path, step by step with the sentences behind each step, at the top of the detail
+    /// pane; or, while only its start is chosen, how to choose the end.
+    pub fn path_ui(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(from) = &self.state.path_from else {
+            return actions;
+        };
+        let name = |k: &NodeKey| {
+            graph
+                .node(k)
+                .map_or_else(|| k.0.clone(), |n| theme::displayable(&n.name))
+        };
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Path").strong());
+            if ui.small_button("Clear path").clicked() {
+                actions.push(Action::Explore(Explore::ClearPath));
+            }
+        });
+        let Some(to) = &self.state.path_to else {
+            ui.label(format!(
+                "From {}: select the other end (click it or find it with Ctrl+F), then press Path to here.",
+                name(from)
+            ));
+            ui.separator();
+            return actions;
+        };
+        let steps = self.path.as_deref().unwrap_or_default();
+        if steps.is_empty() {
+            ui.label(format!(
+                "{} and {} are not connected.",
+                name(from),
+                name(to)
+            ));
+            ui.separator();
+            return actions;
+        }
+        let unit = if steps.len() == 1 { "step" } else { "steps" };
+        ui.label(format!(
+            "{} to {} in {} {unit}",
+            name(from),
+            name(to),
+            steps.len()
+        ));
+        let g = graph.graph();
+        for (i, step) in steps.iter().enumerate() {
+            let (Some(a), Some(b)) = (g.node_weight(step.from), g.node_weight(step.to)) else {
+                continue;
+            };
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                for (n, arrow) in [(a, true), (b, false)] {
+                    detail::kind_icon(ui, n.kind);
+                    if ui.link(theme::displayable(&n.name)).clicked() {
+                        actions.push(Action::Select(Some(n.key.clone())));
+                    }
+                    if arrow {
+                        ui.label("—");
+                    }
+                }
+            });
+            for &e in &step.edges {
+                let Some(edge) = g.edge_weight(e) else {
+                    continue;
+                };
+                let forward = g.edge_endpoints(e).is_some_and(|(s, _)| s == step.from);
+                let relation = if forward {
+                    edge.kind.label()
+                } else {
+                    edge.kind.reverse_label()
+                };
+                ui.label(RichText::new(format!("{relation} · {} mentions", edge.mentions)).weak());
+                for ev in edge.evidence.iter().take(STEP_SENTENCES) {
+                    let Some(article) = graph.article(ev.article) else {
+                        continue;
+                    };
+                    let job = detail::highlighted(
+                        &article.text,
+                        &ev.sentence,
+                        &ev.mention,
+                        ui.visuals().text_color(),
+                    );
+                    ui.horizontal_wrapped(|ui| {
+                        if ui
+                            .small_button("Read")
+                            .on_hover_text(format!("Read in article: {}", article.title))
+                            .clicked()
+                        {
+                            actions.push(Action::ShowArticle {
+                                article: ev.article,
+                                highlight: ev.sentence.clone(),
+                            });
+                        }
+                        ui.label(job);
+                    });
+                }
+            }
+        }
+        ui.separator();
+        actions
+    }
+}

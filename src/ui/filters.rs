@@ -1,0 +1,141 @@
+//! The Filter panel: node kinds, event categories by tone (PLOVER quad class, and one by one),
+//! minimum mentions and isolates, each with its count, and what the filter hides in all.
+//! Returns the changed filter as an action; the canvas and its layout then show only what
+//! passes.
+
+use std::collections::BTreeMap;
+
+use egui::RichText;
+
+use super::explore::Explore;
+use super::{Action, detail, theme};
+use crate::extract::{Plover, QuadClass};
+use crate::graph::view_filter::{Hidden, ViewFilter};
+use crate::graph::{NewsGraph, NodeKind};
+
+/// The quad classes in reading order, with their names.
+const QUADS: [(QuadClass, &str); 4] = [
+    (QuadClass::VerbalCooperation, "Verbal cooperation"),
+    (QuadClass::MaterialCooperation, "Material cooperation"),
+    (QuadClass::VerbalConflict, "Verbal conflict"),
+    (QuadClass::MaterialConflict, "Material conflict"),
+];
+
+/// Draws the panel for `filter` and returns the new filter when the user changed it.
+pub fn show(
+    ui: &mut egui::Ui,
+    graph: &NewsGraph,
+    filter: &ViewFilter,
+    hidden: Hidden,
+) -> Vec<Action> {
+    let mut f = filter.clone();
+    let mut kinds: BTreeMap<NodeKind, usize> = BTreeMap::new();
+    let mut categories: BTreeMap<Plover, usize> = BTreeMap::new();
+    for n in graph.graph().node_weights() {
+        *kinds.entry(n.kind).or_default() += 1;
+        if let Some(e) = &n.event {
+            *categories.entry(e.category).or_default() += 1;
+        }
+    }
+    ui.heading("Filter");
+    let total = hidden.total();
+    let summary = if total == 0 {
+        "Everything is shown.".to_string()
+    } else {
+        format!(
+            "{total} of {} nodes hidden: {} by kind, {} by category, {} by mentions, {} isolates.",
+            graph.node_count(),
+            hidden.by_kind,
+            hidden.by_category,
+            hidden.by_mentions,
+            hidden.isolates
+        )
+    };
+    ui.label(RichText::new(summary).weak());
+    if ui
+        .add_enabled(filter.is_active(), egui::Button::new("Show everything"))
+        .clicked()
+    {
+        f = ViewFilter::default();
+    }
+    ui.separator();
+    ui.label(RichText::new("Nodes").strong());
+    for kind in NodeKind::ALL {
+        let count = kinds.get(&kind).copied().unwrap_or(0);
+        let mut on = !f.hidden_kinds.contains(&kind);
+        ui.horizontal(|ui| {
+            if ui
+                .checkbox(&mut on, format!("{} ({count})", kind.label()))
+                .changed()
+            {
+                f.set_kind(kind, on);
+            }
+            detail::kind_icon(ui, kind);
+        });
+    }
+    ui.add_space(4.0);
+    let mut isolates = f.hide_isolates;
+    if ui
+        .checkbox(&mut isolates, "Hide isolates")
+        .on_hover_text("Hide nodes with no edge to any other shown node")
+        .changed()
+    {
+        f.hide_isolates = isolates;
+    }
+    ui.horizontal(|ui| {
+        ui.label("Minimum mentions");
+        let mut min = f.min_mentions;
+        let slider = ui.add(egui::Slider::new(&mut min, 0..=20));
+        slider.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::WidgetType::Slider, true, "Minimum mentions")
+        });
+        if slider.changed() {
+            f.min_mentions = min;
+        }
+    });
+    ui.separator();
+    ui.label(RichText::new("Events by category").strong());
+    for (quad, name) in QUADS {
+        let members: Vec<Plover> = Plover::ALL
+            .into_iter()
+            .filter(|p| p.quad() == quad)
+            .collect();
+        let count: usize = members
+            .iter()
+            .map(|p| categories.get(p).copied().unwrap_or(0))
+            .sum();
+        let mut all_on = members.iter().all(|&p| f.category_shown(p));
+        let color = match quad {
+            QuadClass::VerbalCooperation | QuadClass::MaterialCooperation => {
+                theme::edge_color(crate::graph::EdgeKind::Acted(Plover::Consult))
+            }
+            QuadClass::VerbalConflict | QuadClass::MaterialConflict => {
+                theme::edge_color(crate::graph::EdgeKind::Acted(Plover::Assault))
+            }
+        };
+        let text = RichText::new(format!("{name} ({count})")).color(color.to_opaque());
+        if ui.checkbox(&mut all_on, text).changed() {
+            for &p in &members {
+                f.set_category(p, all_on);
+            }
+        }
+        ui.indent(("quad", name), |ui| {
+            for p in members {
+                let n = categories.get(&p).copied().unwrap_or(0);
+                let mut on = f.category_shown(p);
+                if ui
+                    .checkbox(&mut on, format!("{} ({n})", p.name()))
+                    .on_hover_text(p.relation())
+                    .changed()
+                {
+                    f.set_category(p, on);
+                }
+            }
+        });
+    }
+    if f == *filter {
+        Vec::new()
+    } else {
+        vec![Action::Explore(Explore::SetFilter(f))]
+    }
+}
