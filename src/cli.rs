@@ -25,11 +25,22 @@ USAGE:
                                                  (to OUT, or a summary to standard output)
     newsgraph eval seed --gold REF.json FILES... score the graph of FILES against a reference
                                                  (exit code 1 when a reference actor is missing)
+    newsgraph ingest FILES... [--json OUT]       what the readers make of each file: title, byline,
+                                                 date, language, text, blocks, links, warnings
+                                                 (a JSON array, to OUT or standard output)
+    newsgraph eval body PAGES [--out PRED.json]  read every PAGES/*/source.html and print how many
+                                                 publication dates match expected-metadata.json;
+                                                 PRED.json is the input of score_body.py
     newsgraph eval ner FILE [--predictions OUT] [--tagger]
                                                  tag a CoNLL file (TOKEN TAG lines) and print
                                                  exact-span precision, recall and F1 per type;
                                                  OUT gets TOKEN GOLD PRED lines for conlleval;
                                                  --tagger scores the trained tagger alone
+    newsgraph eval events FILE.jsonl [--errors OUT]
+                                                 extract each hand-coded sentence (PLOVER
+                                                 gold-standard layout) and print type accuracy,
+                                                 source and target precision/recall and triple
+                                                 F1 per type; OUT lists the codings missed
     newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
                                                  train the entity tagger on CoNLL files
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
@@ -59,6 +70,9 @@ USAGE:
                                                  time articles on disk to the first drawn
                                                  frame of their graph (default: the news
                                                  folder; N repeats its files up to N articles)
+    newsgraph bench hostile                      time hostile inputs (deep nesting, stray end tags,
+                                                 backtick runs, sentences without a full stop) at
+                                                 1×, 4× and 16× size through ingest and extraction
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -69,7 +83,16 @@ recursively. Lexicons can be overridden with NEWSGRAPH_LEXICON_DIR=folder.
 pub fn is_subcommand(first: &str) -> bool {
     matches!(
         first,
-        "extract" | "eval" | "train" | "bench" | "help" | "--help" | "-h" | "--version" | "-V"
+        "extract"
+            | "ingest"
+            | "eval"
+            | "train"
+            | "bench"
+            | "help"
+            | "--help"
+            | "-h"
+            | "--version"
+            | "-V"
     )
 }
 
@@ -88,10 +111,13 @@ pub fn load_lexicon() -> Result<Lexicon, String> {
 pub fn run(args: &[String]) -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
+        Some("ingest") => ingest(&args[1..]),
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("seed") => eval_seed(&args[2..]),
             Some("ner") => eval_ner(&args[2..]),
             Some("parse") => parse::eval_parse(&args[2..]),
+            Some("events") => eval_events(&args[2..]),
+            Some("body") => eval_body(&args[2..]),
             _ => Err(format!(
                 "unknown eval target; try 'newsgraph eval seed' or 'newsgraph eval ner'\n\n{USAGE}"
             )),
@@ -102,6 +128,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("frame") => bench_frame(&args[2..]),
             Some("open") => bench_open(&args[2..]),
             Some("parse") => parse::bench_parse(&args[2..]),
+            Some("hostile") => bench_hostile(),
             _ => Err(format!(
                 "unknown benchmark; try 'newsgraph bench extract' or 'newsgraph bench layout'\n\n{USAGE}"
             )),
@@ -217,6 +244,62 @@ fn extract(args: &[String]) -> Result<ExitCode, String> {
     })
 }
 
+fn ingest(args: &[String]) -> Result<ExitCode, String> {
+    use rayon::prelude::*;
+    let (paths, options) = split_args(args, &["--json"])?;
+    if paths.is_empty() {
+        return Err(format!("no input files\n\n{USAGE}"));
+    }
+    let (files, errors) = expand_inputs(&paths);
+    for e in &errors {
+        eprintln!("newsgraph: skipped: {e}");
+    }
+    let entries: Vec<serde_json::Value> = files
+        .par_iter()
+        .map(|path| {
+            let result = crate::ingest::read_file(path);
+            crate::ingest::report::entry(&path.display().to_string(), &result)
+        })
+        .collect();
+    let failed = entries.iter().any(|e| e.get("error").is_some());
+    let mut bytes = serde_json::to_vec_pretty(&entries).map_err(|e| e.to_string())?;
+    bytes.push(b'\n');
+    match options
+        .iter()
+        .find(|(k, _)| k == "--json")
+        .map(|(_, v)| v.as_str())
+    {
+        Some(out) if out != "-" => {
+            write_atomic(Path::new(out), &bytes)
+                .map_err(|e| format!("could not write the report ({e}): {out}"))?;
+            eprintln!("newsgraph: {} files written to {out}", entries.len());
+        }
+        _ => std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| e.to_string())?,
+    }
+    Ok(if failed || !errors.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn eval_body(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--out"])?;
+    let [pages] = paths.as_slice() else {
+        return Err(format!("eval body needs one folder of pages\n\n{USAGE}"));
+    };
+    let report = crate::eval::body::run(pages)?;
+    print!("{}", report.summary);
+    if let Some((_, out)) = options.iter().find(|(k, _)| k == "--out") {
+        write_atomic(Path::new(out), &report.predictions)
+            .map_err(|e| format!("could not write the predictions ({e}): {out}"))?;
+        eprintln!("newsgraph: predictions for score_body.py written to {out}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(args, &["--gold"])?;
     let gold_path = options
@@ -236,6 +319,25 @@ fn eval_seed(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn eval_events(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--errors"])?;
+    let [path] = paths.as_slice() else {
+        return Err("eval events needs one FILE.jsonl".to_owned());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("could not read the codings ({e}): {}", path.display()))?;
+    let gold = crate::eval::events::read_jsonl(&text)
+        .map_err(|e| format!("the codings are not valid ({e}): {}", path.display()))?;
+    let lex = load_lexicon()?;
+    let report = crate::eval::events::evaluate(&gold, &lex);
+    print!("{}", report.table());
+    if let Some((_, out)) = options.iter().find(|(k, _)| k == "--errors") {
+        write_atomic(Path::new(out), report.errors().as_bytes())
+            .map_err(|e| format!("could not write the error listing ({e}): {out}"))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_conll_file(path: &Path) -> Result<Vec<crate::eval::ner::Document>, String> {
@@ -469,6 +571,12 @@ fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
     let edges = number("--edges", 2 * nodes)?;
     let frames = number("--frames", 30)?.max(1);
     print!("{}", crate::ui::bench_frame::run(nodes, edges, frames));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_hostile() -> Result<ExitCode, String> {
+    let lex = load_lexicon()?;
+    print!("{}", crate::bench::hostile::run(&lex));
     Ok(ExitCode::SUCCESS)
 }
 

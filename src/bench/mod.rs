@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+pub mod hostile;
 pub mod layout;
 
 /// CPU time of the whole process so far (all threads, also those that have ended), from

@@ -2,6 +2,8 @@
 //! matched by any listed name with the right kind, events by participants and accepted PLOVER
 //! categories, issues by name, relations by kind and direction.
 
+pub mod body;
+pub mod events;
 pub mod ner;
 
 use std::collections::HashSet;
@@ -264,7 +266,7 @@ pub fn score(graph: &NewsGraph, gold: &Gold) -> Score {
             "affiliated" => ok(&EdgeKind::AffiliatedWith, true),
             "condemned" | "criticized" | "accused" => {
                 ok(&EdgeKind::Acted(Plover::Reject), true)
-                    || ok(&EdgeKind::Acted(Plover::Accuse), true)
+                    || ok(&EdgeKind::Acted(Plover::Disapprove), true)
             }
             "challenges" => [
                 Plover::Coerce,

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::events::patterns::ArgumentRules;
 use super::ner::NerModel;
 use super::parse::Parser;
 use super::tokenize::{TokenKind, tokenize};
@@ -437,6 +438,8 @@ pub struct Lexicon {
     /// The part-of-speech tagger and dependency parser (`assets/models/parse.bin`, or
     /// `parse.bin` in the override folder).
     pub parser: Parser,
+    /// Argument patterns and the word lists the event reader uses (`arguments.json`).
+    pub arguments: ArgumentRules,
 }
 
 /// A lexicon file that could not be read or parsed.
@@ -469,6 +472,15 @@ pub enum LexiconError {
         #[source]
         source: super::parse::ParseModelError,
     },
+    /// The argument patterns are not valid.
+    #[error("The argument patterns in {file} are not valid: {source}")]
+    Patterns {
+        /// The file name.
+        file: String,
+        /// Why.
+        #[source]
+        source: super::events::patterns::PatternError,
+    },
     /// The file is not valid JSON of the expected shape.
     #[error("The lexicon file {file} is not valid: {source}")]
     Json {
@@ -480,7 +492,7 @@ pub enum LexiconError {
     },
 }
 
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 8] = [
     (
         "countries.json",
         include_str!("../../assets/lexicon/countries.json"),
@@ -508,6 +520,10 @@ const FILES: [(&str, &str); 7] = [
     (
         "words.json",
         include_str!("../../assets/lexicon/words.json"),
+    ),
+    (
+        "arguments.json",
+        include_str!("../../assets/lexicon/arguments.json"),
     ),
 ];
 
@@ -587,6 +603,33 @@ impl Lexicon {
         let triggers: Vec<TriggerEntry> = parse("events.json", &get("events.json"))?;
         let issues: Vec<IssueEntry> = parse("issues.json", &get("issues.json"))?;
         let words: WordsFile = parse("words.json", &get("words.json"))?;
+        let arguments = ArgumentRules::from_json(&get("arguments.json")).map_err(|source| {
+            LexiconError::Patterns {
+                file: "arguments.json".to_owned(),
+                source,
+            }
+        })?;
+        // Sense rules name trigger kinds: each must be one the trigger lexicon has.
+        for sense in &arguments.senses {
+            let target = match &sense.effect {
+                super::events::senses::Effect::Kind(k) => Some(k),
+                super::events::senses::Effect::Drop => None,
+            };
+            if let Some(k) = sense
+                .kinds
+                .iter()
+                .chain(target)
+                .find(|k| !triggers.iter().any(|t| &t.kind == *k))
+            {
+                return Err(LexiconError::Patterns {
+                    file: "arguments.json".to_owned(),
+                    source: super::events::patterns::PatternError::Invalid {
+                        id: sense.id.clone(),
+                        problem: format!("no trigger in events.json has the kind '{k}'"),
+                    },
+                });
+            }
+        }
 
         let mut names = PhraseTable::new(false);
         let mut add_name = |phrase: &str, target: Target| {
@@ -709,6 +752,7 @@ impl Lexicon {
             domain_forms,
             tagger: NerModel::embedded(),
             parser: Parser::embedded(),
+            arguments,
         })
     }
 

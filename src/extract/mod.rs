@@ -6,7 +6,6 @@
 pub mod actors;
 pub mod doc;
 pub mod events;
-pub mod frame;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;
@@ -130,8 +129,39 @@ pub struct Event {
     pub date: Option<String>,
     /// How it is stated, when not simply reported as done.
     pub modality: Option<Modality>,
+    /// Who says it happened, when every report of it is someone's claim ("X said Y attacked
+    /// Z": a claim of X's).
+    pub claimed_by: Option<String>,
     /// The trigger words, one per report of the event.
     pub mentions: Vec<Mention>,
+    /// How each report was read off its sentence, parallel to `mentions`.
+    pub readings: Vec<EventReading>,
+}
+
+/// An actor's words in one report of an event, and why they take that role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleSpan {
+    /// The actor's key.
+    pub key: String,
+    /// Byte range of its words in the text.
+    pub span: Range<usize>,
+    /// Why, in words ("subject of 'condemned'").
+    pub why: String,
+}
+
+/// How one report of an event was read off the parse of its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventReading {
+    /// Ids of the argument patterns that gave its roles (`assets/lexicon/arguments.json`).
+    pub patterns: Vec<String>,
+    /// Who acts.
+    pub source: Option<RoleSpan>,
+    /// Who is acted on.
+    pub targets: Vec<RoleSpan>,
+    /// The sides of a mutual act named without direction ("talks between A and B").
+    pub parties: Vec<RoleSpan>,
+    /// Who reports it, when the sentence gives it as someone's claim.
+    pub claimed_by: Option<String>,
 }
 
 /// An issue discussed in one article.
@@ -166,6 +196,18 @@ pub struct Extraction {
     pub places: Vec<Mention>,
     /// Number of tokens (for throughput figures).
     pub token_count: usize,
+    /// Triggers that gave no event, with why (for `eval events --errors` and the tests).
+    pub skipped: Vec<Skipped>,
+}
+
+/// A trigger that gave no event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Byte range of the trigger words.
+    pub span: Range<usize>,
+    /// Why: how the sentence states it ("negated", "conditional", ...), the id of the sense
+    /// rule that dropped it, or that no actor takes part.
+    pub reason: String,
 }
 
 /// Runs the whole pipeline on one article.
@@ -190,7 +232,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
         .collect();
     let slug = events::article_slug(&article.title);
-    let events = events::detect(&doc, lex, &hits, &names, &slug, &affiliations);
+    let (events, skipped) = events::detect(&doc, lex, &hits, &names, &slug, &affiliations);
     let issues = issues::detect(&doc, lex, &hits, &events);
     let places = hits
         .iter()
@@ -207,6 +249,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
         events,
         issues,
         token_count: doc.tokens.len(),
+        skipped,
     }
 }
 

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A PLOVER event category.
+/// A PLOVER event category. Exports written before the 2026-12 rename used `REQUEST` (now
+/// `DEMAND`) and `ACCUSE` (now `DISAPPROVE`); both old names still read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[allow(missing_docs, reason = "the names are the PLOVER categories")]
@@ -15,19 +16,23 @@ pub enum Plover {
     Cooperate,
     Aid,
     Retreat,
-    Request,
-    Accuse,
+    Investigate,
+    #[serde(alias = "REQUEST")]
+    Demand,
+    #[serde(alias = "ACCUSE")]
+    Disapprove,
     Reject,
     Threaten,
     Protest,
-    Sanction,
     Mobilize,
+    Sanction,
     Coerce,
     Assault,
+    Fight,
 }
 
 /// Verbal or material, cooperation or conflict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuadClass {
     /// Statements of cooperation.
@@ -40,9 +45,39 @@ pub enum QuadClass {
     MaterialConflict,
 }
 
+impl QuadClass {
+    /// All four, from cooperation to conflict.
+    pub const ALL: [QuadClass; 4] = [
+        QuadClass::VerbalCooperation,
+        QuadClass::MaterialCooperation,
+        QuadClass::VerbalConflict,
+        QuadClass::MaterialConflict,
+    ];
+
+    /// Plain words for labels.
+    pub fn label(self) -> &'static str {
+        match self {
+            QuadClass::VerbalCooperation => "verbal cooperation",
+            QuadClass::MaterialCooperation => "material cooperation",
+            QuadClass::VerbalConflict => "verbal conflict",
+            QuadClass::MaterialConflict => "material conflict",
+        }
+    }
+
+    /// Tone from cooperation (+1) to conflict (-1), for colour scales and means.
+    pub fn tone(self) -> f32 {
+        match self {
+            QuadClass::VerbalCooperation => 0.5,
+            QuadClass::MaterialCooperation => 1.0,
+            QuadClass::VerbalConflict => -0.5,
+            QuadClass::MaterialConflict => -1.0,
+        }
+    }
+}
+
 impl Plover {
-    /// All categories, in PLOVER order.
-    pub const ALL: [Plover; 16] = [
+    /// All categories, in PLOVER order (from cooperation to conflict).
+    pub const ALL: [Plover; 18] = [
         Plover::Agree,
         Plover::Consult,
         Plover::Support,
@@ -50,15 +85,17 @@ impl Plover {
         Plover::Cooperate,
         Plover::Aid,
         Plover::Retreat,
-        Plover::Request,
-        Plover::Accuse,
+        Plover::Investigate,
+        Plover::Demand,
+        Plover::Disapprove,
         Plover::Reject,
         Plover::Threaten,
         Plover::Protest,
-        Plover::Sanction,
         Plover::Mobilize,
+        Plover::Sanction,
         Plover::Coerce,
         Plover::Assault,
+        Plover::Fight,
     ];
 
     /// The upper-case PLOVER name.
@@ -71,40 +108,53 @@ impl Plover {
             Plover::Cooperate => "COOPERATE",
             Plover::Aid => "AID",
             Plover::Retreat => "RETREAT",
-            Plover::Request => "REQUEST",
-            Plover::Accuse => "ACCUSE",
+            Plover::Investigate => "INVESTIGATE",
+            Plover::Demand => "DEMAND",
+            Plover::Disapprove => "DISAPPROVE",
             Plover::Reject => "REJECT",
             Plover::Threaten => "THREATEN",
             Plover::Protest => "PROTEST",
-            Plover::Sanction => "SANCTION",
             Plover::Mobilize => "MOBILIZE",
+            Plover::Sanction => "SANCTION",
             Plover::Coerce => "COERCE",
             Plover::Assault => "ASSAULT",
+            Plover::Fight => "FIGHT",
         }
     }
 
-    /// Parses an upper-case PLOVER name.
+    /// Parses a PLOVER name, in any case; the pre-rename names `REQUEST` and `ACCUSE` (and
+    /// PLOVER's modes `ACCUSE`, `CRITICIZE`) map to their current categories.
     pub fn from_name(name: &str) -> Option<Plover> {
-        Plover::ALL
-            .into_iter()
-            .find(|p| p.name().eq_ignore_ascii_case(name))
+        let upper = name.trim().to_ascii_uppercase();
+        match upper.as_str() {
+            "REQUEST" => return Some(Plover::Demand),
+            "ACCUSE" | "CRITICIZE" => return Some(Plover::Disapprove),
+            _ => {}
+        }
+        Plover::ALL.into_iter().find(|p| p.name() == upper)
     }
 
-    /// The quad class.
+    /// The quad class. PLOVER orders its categories from cooperation to conflict; the split
+    /// into verbal and material follows CAMEO's quad classes for the same acts (a demand, a
+    /// disapproval, a rejection and a threat are said; a protest, a mobilization, a sanction,
+    /// coercion, an assault and a fight are done).
     pub fn quad(self) -> QuadClass {
         match self {
-            Plover::Agree | Plover::Consult | Plover::Support | Plover::Request => {
-                QuadClass::VerbalCooperation
+            Plover::Agree | Plover::Consult | Plover::Support => QuadClass::VerbalCooperation,
+            Plover::Concede
+            | Plover::Cooperate
+            | Plover::Aid
+            | Plover::Retreat
+            | Plover::Investigate => QuadClass::MaterialCooperation,
+            Plover::Demand | Plover::Disapprove | Plover::Reject | Plover::Threaten => {
+                QuadClass::VerbalConflict
             }
-            Plover::Concede | Plover::Cooperate | Plover::Aid | Plover::Retreat => {
-                QuadClass::MaterialCooperation
-            }
-            Plover::Accuse | Plover::Reject | Plover::Threaten => QuadClass::VerbalConflict,
             Plover::Protest
-            | Plover::Sanction
             | Plover::Mobilize
+            | Plover::Sanction
             | Plover::Coerce
-            | Plover::Assault => QuadClass::MaterialConflict,
+            | Plover::Assault
+            | Plover::Fight => QuadClass::MaterialConflict,
         }
     }
 
@@ -123,15 +173,17 @@ impl Plover {
             Plover::Cooperate => "cooperated with",
             Plover::Aid => "aided",
             Plover::Retreat => "withdrew from",
-            Plover::Request => "appealed to",
-            Plover::Accuse => "accused",
-            Plover::Reject => "condemned",
+            Plover::Investigate => "investigated",
+            Plover::Demand => "called on",
+            Plover::Disapprove => "criticized",
+            Plover::Reject => "rejected",
             Plover::Threaten => "threatened",
             Plover::Protest => "protested against",
-            Plover::Sanction => "sanctioned",
             Plover::Mobilize => "mobilized against",
+            Plover::Sanction => "sanctioned",
             Plover::Coerce => "coerced",
             Plover::Assault => "attacked",
+            Plover::Fight => "fought",
         }
     }
 }
@@ -146,6 +198,15 @@ mod tests {
             assert_eq!(Plover::from_name(p.name()), Some(p));
         }
         assert_eq!(Plover::from_name("nonsense"), None);
+        // Names written by older exports.
+        assert_eq!(Plover::from_name("REQUEST"), Some(Plover::Demand));
+        assert_eq!(Plover::from_name("accuse"), Some(Plover::Disapprove));
+        let old: Plover = serde_json::from_str("\"ACCUSE\"").expect("old name reads");
+        assert_eq!(old, Plover::Disapprove);
+        assert_eq!(
+            serde_json::to_string(&Plover::Demand).expect("serializes"),
+            "\"DEMAND\""
+        );
     }
 
     #[test]

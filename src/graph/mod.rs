@@ -102,6 +102,34 @@ pub struct Evidence {
     pub sentence: Range<usize>,
     /// Byte range of the mention itself, inside the sentence.
     pub mention: Range<usize>,
+    /// For an event's evidence: the words of who acts and who is acted on, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<EvidenceRole>,
+}
+
+/// Which side of an event an actor's words are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    /// Who acts.
+    Source,
+    /// Who is acted on.
+    Target,
+    /// A side of a mutual act.
+    Party,
+}
+
+/// An actor's words in an event's sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EvidenceRole {
+    /// Source, target or party.
+    pub role: RoleKind,
+    /// Byte range of the words in the article's text.
+    pub span: Range<usize>,
+    /// The actor.
+    pub key: NodeKey,
+    /// Why the parse gives it this role ("subject of 'condemned'").
+    pub why: String,
 }
 
 /// Event details.
@@ -122,6 +150,12 @@ pub struct EventInfo {
     /// How it is stated (planned, called for, ...), when not simply reported as done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modality: Option<Modality>,
+    /// Who says it happened, when it is only reported as someone's claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<NodeKey>,
+    /// Ids of the argument patterns that read its roles off the parse.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<String>,
 }
 
 /// A node of the graph.
@@ -184,8 +218,8 @@ impl EdgeKind {
             EdgeKind::About => "events about it",
             EdgeKind::AffiliatedWith => "affiliated people and bodies",
             EdgeKind::Acted(p) if p.is_mutual() => p.relation(),
-            EdgeKind::Acted(Plover::Reject) => "condemned by",
-            EdgeKind::Acted(Plover::Accuse) => "accused by",
+            EdgeKind::Acted(Plover::Reject) => "rejected by",
+            EdgeKind::Acted(Plover::Disapprove) => "criticized by",
             EdgeKind::Acted(Plover::Threaten) => "threatened by",
             EdgeKind::Acted(Plover::Sanction) => "sanctioned by",
             EdgeKind::Acted(Plover::Assault) => "attacked by",
@@ -446,6 +480,7 @@ impl NewsGraph {
                 .cloned()
                 .unwrap_or_else(|| m.span.clone()),
             mention: m.span.clone(),
+            roles: Vec::new(),
         };
         let sentence_evidence = |sentences: &BTreeSet<usize>| -> Vec<Evidence> {
             sentences
@@ -455,6 +490,7 @@ impl NewsGraph {
                         article: id,
                         sentence: r.clone(),
                         mention: r.clone(),
+                        roles: Vec::new(),
                     })
                 })
                 .collect()
@@ -510,7 +546,29 @@ impl NewsGraph {
 
         for event in &extraction.events {
             let i = self.upsert_node(&event.key, NodeKind::Event, &event.label);
-            let ev: Vec<Evidence> = event.mentions.iter().map(evidence).collect();
+            let ev: Vec<Evidence> = event
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(k, m)| {
+                    let mut e = evidence(m);
+                    if let Some(r) = event.readings.get(k) {
+                        let mark = |role: RoleKind, s: &crate::extract::RoleSpan| EvidenceRole {
+                            role,
+                            span: s.span.clone(),
+                            key: NodeKey(s.key.clone()),
+                            why: s.why.clone(),
+                        };
+                        e.roles
+                            .extend(r.source.iter().map(|s| mark(RoleKind::Source, s)));
+                        e.roles
+                            .extend(r.targets.iter().map(|s| mark(RoleKind::Target, s)));
+                        e.roles
+                            .extend(r.parties.iter().map(|s| mark(RoleKind::Party, s)));
+                    }
+                    e
+                })
+                .collect();
             {
                 let node = &mut self.graph[i];
                 node.mentions += u32::try_from(ev.len()).unwrap_or(u32::MAX);
@@ -524,7 +582,22 @@ impl NewsGraph {
                     place: event.place.clone(),
                     date: event.date.clone(),
                     modality: event.modality,
+                    claimed_by: event.claimed_by.as_ref().map(key_of),
+                    patterns: Vec::new(),
                 });
+                if let Some(info) = node.event.as_mut() {
+                    for r in &event.readings {
+                        for p in &r.patterns {
+                            if !info.patterns.contains(p) {
+                                info.patterns.push(p.clone());
+                            }
+                        }
+                    }
+                    // Stated as fact by any article, it is no mere claim.
+                    if event.claimed_by.is_none() {
+                        info.claimed_by = None;
+                    }
+                }
                 // Reported as done by any article, it was done.
                 if event.modality.is_none()
                     && let Some(info) = node.event.as_mut()

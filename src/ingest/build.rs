@@ -13,11 +13,24 @@ pub(super) struct Doc {
     pub(super) links: Vec<Link>,
 }
 
+/// What a document says about itself, besides its title.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Meta {
+    /// Publication date, "YYYY-MM-DD".
+    pub(super) date: Option<String>,
+    /// Who wrote it, as the page states it.
+    pub(super) byline: Option<String>,
+    /// The publication or site.
+    pub(super) site: Option<String>,
+    /// Primary language subtag, lower case ("en").
+    pub(super) language: Option<String>,
+}
+
 /// What a format parser hands back to `parse`.
 pub(super) struct Parsed {
     pub(super) title: String,
     pub(super) doc: Doc,
-    pub(super) date: Option<String>,
+    pub(super) meta: Meta,
 }
 
 /// Whitespace waiting to be written until we know more text follows it.
@@ -174,11 +187,6 @@ impl Builder {
                 self.doc.links.push(Link { url, span });
             }
         }
-    }
-
-    /// Whether nothing visible has been written yet.
-    pub(super) fn is_empty(&self) -> bool {
-        self.doc.text.is_empty()
     }
 
     pub(super) fn has_open_links(&self) -> bool {

@@ -1,5 +1,5 @@
-//! Byte decoding: recognises UTF-8, UTF-16 with a byte-order mark and Windows-1252, and refuses
-//! files that look binary.
+//! Byte decoding: recognises UTF-8, UTF-16 with or without a byte-order mark and Windows-1252,
+//! and refuses files that look binary.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -22,7 +22,8 @@ const MAGIC: &[&[u8]] = &[
     b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
 ];
 
-/// Decodes bytes to a String: UTF-8 (BOM stripped), UTF-16 LE/BE with BOM; anything else that is not valid UTF-8 as Windows-1252 with a warning.
+/// Decodes bytes to a String: UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM or without one
+/// (recognised by its zero bytes, see [`utf16_without_bom`]); anything else that is not valid UTF-8 as Windows-1252 with a warning.
 ///
 /// The second value is a warning for the reader when the decoding may have changed characters.
 /// Returns None when the bytes look binary: NUL bytes in the first 8 KiB of a non-UTF-16 file,
@@ -36,6 +37,8 @@ pub fn decode(bytes: &[u8]) -> Option<(String, Option<String>)> {
         decode_utf16(rest, true)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         decode_utf16(rest, false)
+    } else if let Some(little_endian) = utf16_without_bom(bytes) {
+        decode_utf16(bytes, little_endian)
     } else {
         decode_utf8(bytes, false)?
     };
@@ -82,6 +85,36 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> (String, Option<String>) {
             .to_owned()
     });
     (text.into_owned(), warning)
+}
+
+/// UTF-16 without a byte-order mark: text in Latin script has a zero in every other byte (the
+/// high byte of each ASCII character), always on the same side, where binary files have zeros
+/// on both sides. Some(true) for little-endian, Some(false) for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let window = &bytes[..bytes.len().min(NUL_WINDOW)];
+    if window.len() < 4 {
+        return None;
+    }
+    let pairs = window.len() / 2;
+    let zeros = |offset: usize| {
+        window
+            .iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // Mostly ASCII: at least 30% of the pairs have a zero high byte on one side and almost no
+    // zero on the other.
+    let one_sided = |many: usize, few: usize| many * 10 >= pairs * 3 && few * 50 <= pairs;
+    if one_sided(odd, even) {
+        Some(true)
+    } else if one_sided(even, odd) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// True when more than 10% of the characters are control characters a text file would not hold.

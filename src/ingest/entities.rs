@@ -139,28 +139,6 @@ const NAMED: &[(&str, &str)] = &[
 /// Old pages write these without the closing semicolon, and browsers accept them that way.
 const LEGACY_NO_SEMICOLON: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
 
-/// `s` with character references replaced; unknown references are left as written.
-pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        if let Some((replacement, used)) = reference(after) {
-            out.push_str(&replacement);
-            rest = &after[used..];
-        } else {
-            out.push('&');
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
 /// Plain text copied out of web pages keeps some numeric references inside words ("F&#244;n",
 /// "fianc&#233;e"). Those, written in full with the semicolon and touching a letter, are
 /// replaced by their character; every other '&' stays as written, since plain text may well

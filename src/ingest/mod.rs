@@ -6,10 +6,12 @@
 //! byte ranges all point into `Article::text`, which nothing changes after ingest.
 
 mod build;
+mod dates;
 mod encoding;
 mod entities;
 mod html;
 mod markdown;
+pub mod report;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -65,8 +67,15 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Hyperlinks and bare URLs found in the article.
     pub links: Vec<Link>,
-    /// "YYYY-MM-DD" when the document states its own publication date in metadata.
+    /// "YYYY-MM-DD" when the document states its own publication date: in metadata (HTML
+    /// `<meta>`, JSON-LD, `<time>`; Markdown front matter) or on a date line near the top.
     pub date: Option<String>,
+    /// Who wrote it, as the document states it ("By Ana Ruiz"), when it does.
+    pub byline: Option<String>,
+    /// The publication or site it comes from, when the page names it.
+    pub site: Option<String>,
+    /// The primary language subtag ("en", "fr") when the page declares one.
+    pub language: Option<String>,
     /// Human-readable notes about problems met while reading the article.
     pub warnings: Vec<String>,
 }
@@ -141,6 +150,22 @@ pub enum IngestError {
         /// The file with the unsupported extension.
         path: PathBuf,
     },
+    /// A pipe, socket or device: reading it could block forever or never end.
+    #[error(
+        "This is not a regular file (a pipe, socket or device); newsgraph reads only article files: {path}"
+    )]
+    NotAFile {
+        /// The path that is not a regular file.
+        path: PathBuf,
+    },
+    /// A link inside an opened folder that points out of it.
+    #[error(
+        "This link points outside the folder that was opened, so it was not followed. Open its target directly if you want it: {path}"
+    )]
+    OutsideFolder {
+        /// The link.
+        path: PathBuf,
+    },
     /// Nothing readable was left after decoding and parsing.
     #[error("The file has no text in it: {path}")]
     Empty {
@@ -158,6 +183,8 @@ impl IngestError {
             | IngestError::TooLarge { path, .. }
             | IngestError::Binary { path }
             | IngestError::Unsupported { path }
+            | IngestError::NotAFile { path }
+            | IngestError::OutsideFolder { path }
             | IngestError::Empty { path } => path,
         }
     }
@@ -169,6 +196,8 @@ impl IngestError {
             | IngestError::TooLarge { path, .. }
             | IngestError::Binary { path }
             | IngestError::Unsupported { path }
+            | IngestError::NotAFile { path }
+            | IngestError::OutsideFolder { path }
             | IngestError::Empty { path } => new_path.clone_into(path),
         }
         self
@@ -216,10 +245,17 @@ pub fn parse(source: &str, bytes: &[u8], format: Format) -> Result<Article, Inge
     let Some(parsed) = parsed else {
         return Err(IngestError::Empty { path: path() });
     };
-    let build::Parsed { title, doc, date } = parsed;
+    let build::Parsed {
+        title,
+        doc,
+        mut meta,
+    } = parsed;
     let doc = build::checked(doc);
     if doc.blocks.is_empty() {
         return Err(IngestError::Empty { path: path() });
+    }
+    if meta.date.is_none() && format != Format::Html {
+        meta.date = dates::date_line(&doc);
     }
     Ok(Article {
         source: source.to_owned(),
@@ -227,7 +263,10 @@ pub fn parse(source: &str, bytes: &[u8], format: Format) -> Result<Article, Inge
         text: doc.text,
         blocks: doc.blocks,
         links: doc.links,
-        date,
+        date: meta.date,
+        byline: meta.byline,
+        site: meta.site,
+        language: meta.language,
         warnings,
     })
 }
@@ -279,14 +318,42 @@ pub fn read_file(path: &Path) -> Result<Article, IngestError> {
             "it is a folder, not a file",
         )));
     }
+    if !meta.is_file() {
+        return Err(IngestError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(too_large(path.to_path_buf(), meta.len()));
     }
-    let file = File::open(path).map_err(io_error)?;
+    let file = open_regular(path).map_err(io_error)?;
+    // The path may have been swapped for a pipe or device since the check above.
+    let opened = file.metadata().map_err(io_error)?;
+    if !opened.is_file() {
+        return Err(IngestError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if opened.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(path.to_path_buf(), opened.len()));
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The file may grow between the metadata check and the read; `take` keeps the limit honest.
     file.take(MAX_ARTICLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     parse(&path.display().to_string(), &bytes, format).map_err(|e| e.with_path(path))
+}
+
+/// Opens a file for reading without waiting on it: a pipe put where a file was does not block
+/// the open (`O_NONBLOCK`), and the caller refuses it once it sees what it opened.
+fn open_regular(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }

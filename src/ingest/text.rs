@@ -61,7 +61,7 @@ pub(super) fn parse(text: String) -> Option<Parsed> {
             blocks,
             links,
         },
-        date: None,
+        meta: super::build::Meta::default(),
     })
 }
 

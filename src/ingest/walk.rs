@@ -22,6 +22,9 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
                 source,
             }),
             Ok(meta) if meta.is_dir() => walk(input, &mut files, &mut errors),
+            Ok(meta) if !meta.is_file() => errors.push(IngestError::NotAFile {
+                path: input.clone(),
+            }),
             Ok(_) if Format::from_path(input).is_some() => files.push(input.clone()),
             Ok(_) => errors.push(IngestError::Unsupported {
                 path: input.clone(),
@@ -30,6 +33,10 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
     }
     files.sort();
     files.dedup();
+    // A link that leaves one opened folder may lie inside another that was opened too.
+    errors.retain(
+        |e| !matches!(e, IngestError::OutsideFolder { path } if files.binary_search(path).is_ok()),
+    );
     (files, errors)
 }
 
@@ -54,6 +61,8 @@ fn is_documentation(path: &Path) -> bool {
 }
 
 fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
+    // Links may point anywhere; only those whose target stays inside the opened folder count.
+    let real_root = fs::canonicalize(root).ok();
     // An explicit list instead of recursion, so that very deep trees cannot exhaust the stack.
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -95,14 +104,25 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
                 // on its own, it is read like any file.
                 log::debug!("skipping {}: the folder's documentation", path.display());
             } else if file_type.is_symlink() {
-                // A link to a file is fine; links to folders are not followed.
+                // A link to a file inside the folder is fine; links to folders are not followed,
+                // and links out of the folder are reported, not read.
+                let inside = fs::canonicalize(&path)
+                    .ok()
+                    .zip(real_root.as_ref())
+                    .is_some_and(|(target, root)| target.starts_with(root));
                 match fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => files.push(path),
-                    Ok(_) => log::debug!("not following linked folder {}", path.display()),
+                    Ok(meta) if meta.is_file() && inside => files.push(path),
+                    Ok(meta) if meta.is_file() => errors.push(IngestError::OutsideFolder { path }),
+                    Ok(meta) if meta.is_dir() => {
+                        log::debug!("not following linked folder {}", path.display());
+                    }
+                    Ok(_) => errors.push(IngestError::NotAFile { path }),
                     Err(e) => log::debug!("skipping broken link {}: {e}", path.display()),
                 }
-            } else {
+            } else if file_type.is_file() {
                 files.push(path);
+            } else {
+                errors.push(IngestError::NotAFile { path });
             }
         }
     }

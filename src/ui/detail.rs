@@ -10,7 +10,7 @@ use egui::{Color32, FontId, RichText, TextFormat};
 
 use super::Action;
 use super::theme;
-use crate::graph::{ArticleId, NewsGraph, NodeKey, NodeKind};
+use crate::graph::{ArticleId, EvidenceRole, NewsGraph, NodeKey, NodeKind, RoleKind};
 
 /// Sentences shown before "show more".
 const EVIDENCE_SHOWN: usize = 40;
@@ -18,7 +18,7 @@ const EVIDENCE_SHOWN: usize = 40;
 /// (relation, kind of the other node) -> (name, key, supporting mentions).
 type Groups<'a> = BTreeMap<(&'a str, NodeKind), Vec<(String, NodeKey, u32)>>;
 /// article -> (sentence, mention) ranges.
-type Sentences = BTreeMap<ArticleId, Vec<(Range<usize>, Range<usize>)>>;
+type Sentences = BTreeMap<ArticleId, Vec<(Range<usize>, Range<usize>, Vec<EvidenceRole>)>>;
 
 /// Draws the pane for `key` and returns what the user clicked.
 pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> {
@@ -104,6 +104,27 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
                     ui.label(date);
                     ui.end_row();
                 }
+                if let Some(claimant) = &info.claimed_by {
+                    ui.label(RichText::new("Claimed by").weak());
+                    ui.horizontal_wrapped(|ui| {
+                        node_link(ui, graph, claimant, &mut actions);
+                    })
+                    .response
+                    .on_hover_text(
+                        "The articles report this only as this actor's claim \
+                         (\"X said Y attacked Z\"), never as fact",
+                    );
+                    ui.end_row();
+                }
+                if !info.patterns.is_empty() {
+                    ui.label(RichText::new("Read by").weak());
+                    ui.label(RichText::new(info.patterns.join(", ")).small())
+                        .on_hover_text(
+                            "The argument patterns and sense rules (assets/lexicon/arguments.json) \
+                             that read who acts and who is acted on off the parse",
+                        );
+                    ui.end_row();
+                }
                 if let Some(modality) = info.modality {
                     ui.label(RichText::new("Stated as").weak());
                     ui.label(modality.label()).on_hover_text(
@@ -163,8 +184,8 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
     let mut by_article: Sentences = BTreeMap::new();
     for ev in &node.evidence {
         let list = by_article.entry(ev.article).or_default();
-        if !list.iter().any(|(s, _)| *s == ev.sentence) {
-            list.push((ev.sentence.clone(), ev.mention.clone()));
+        if !list.iter().any(|(s, _, _)| *s == ev.sentence) {
+            list.push((ev.sentence.clone(), ev.mention.clone(), ev.roles.clone()));
         }
     }
     ui.separator();
@@ -177,19 +198,23 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         ui.add_space(4.0);
         ui.label(RichText::new(&article.title).italics())
             .on_hover_text(&article.source);
-        for (sentence, mention) in sentences {
+        for (sentence, mention, roles) in sentences {
             if shown >= EVIDENCE_SHOWN {
                 break;
             }
             shown += 1;
-            let job = highlighted(
+            let job = highlighted_roles(
                 &article.text,
                 &sentence,
                 &mention,
+                &roles,
                 ui.visuals().text_color(),
             );
             ui.horizontal_wrapped(|ui| {
-                ui.label(job);
+                let label = ui.label(job);
+                if !roles.is_empty() {
+                    label.on_hover_text(roles_explained(graph, &article.text, &roles));
+                }
             });
             if ui
                 .small_button("Read in article")
@@ -234,6 +259,85 @@ fn node_link(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey, actions: &mut 
     if ui.link(name).clicked() {
         actions.push(Action::Select(Some(key.clone())));
     }
+}
+
+/// Why each highlighted actor in an event's sentence has its role, one line each.
+fn roles_explained(graph: &NewsGraph, text: &str, roles: &[EvidenceRole]) -> String {
+    roles
+        .iter()
+        .map(|r| {
+            let words = text.get(r.span.clone()).unwrap_or("");
+            let name = graph.node(&r.key).map_or(words, |n| n.name.as_str());
+            let role = match r.role {
+                RoleKind::Source => "source",
+                RoleKind::Target => "target",
+                RoleKind::Party => "party",
+            };
+            format!("{role}: {name} ({})", r.why)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An event's sentence with the trigger, the source and the targets in three colours.
+pub fn highlighted_roles(
+    text: &str,
+    sentence: &Range<usize>,
+    mention: &Range<usize>,
+    roles: &[EvidenceRole],
+    color: Color32,
+) -> LayoutJob {
+    if roles.is_empty() {
+        return highlighted(text, sentence, mention, color);
+    }
+    let normal = TextFormat {
+        font_id: FontId::proportional(14.0),
+        color,
+        ..Default::default()
+    };
+    let mark = |bg: Color32| TextFormat {
+        background: bg,
+        color: Color32::WHITE,
+        ..normal.clone()
+    };
+    let s = sentence.start.min(text.len())..sentence.end.min(text.len());
+    // Marked stretches inside the sentence, in text order, without overlaps.
+    let mut marks: Vec<(Range<usize>, TextFormat)> = Vec::new();
+    if mention.start >= s.start && mention.end <= s.end && mention != sentence {
+        marks.push((mention.clone(), mark(theme::MENTION_BG)));
+    }
+    for r in roles {
+        if r.span.start >= s.start && r.span.end <= s.end {
+            let bg = match r.role {
+                RoleKind::Source => theme::SOURCE_BG,
+                RoleKind::Target | RoleKind::Party => theme::TARGET_BG,
+            };
+            marks.push((r.span.clone(), mark(bg)));
+        }
+    }
+    marks.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut job = LayoutJob::default();
+    let mut at = s.start;
+    for (range, format) in marks {
+        if range.start < at {
+            continue;
+        }
+        if let Some(part) = text.get(at..range.start)
+            && !part.is_empty()
+        {
+            job.append(part, 0.0, normal.clone());
+        }
+        if let Some(part) = text.get(range.clone()) {
+            job.append(part, 0.0, format);
+        }
+        at = range.end;
+    }
+    if let Some(part) = text.get(at..s.end)
+        && !part.is_empty()
+    {
+        job.append(part, 0.0, normal);
+    }
+    job
 }
 
 /// The sentence with the mention on a highlighted background.

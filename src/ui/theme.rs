@@ -9,6 +9,10 @@ use crate::graph::{EdgeKind, Node, NodeKind};
 pub const SELECTED: Color32 = Color32::from_rgb(255, 214, 10);
 /// Background of a highlighted mention in evidence sentences.
 pub const MENTION_BG: Color32 = Color32::from_rgb(110, 84, 0);
+/// Background of the words of who acts, in an event's sentence.
+pub const SOURCE_BG: Color32 = Color32::from_rgb(30, 96, 150);
+/// Background of the words of who is acted on, in an event's sentence.
+pub const TARGET_BG: Color32 = Color32::from_rgb(140, 40, 60);
 
 /// Fill colour of a node kind.
 pub fn node_color(kind: NodeKind) -> Color32 {

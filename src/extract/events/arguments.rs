@@ -1,0 +1,392 @@
+//! From a word of the parse to the actors it names: the actor mention the word belongs to;
+//! else the names that qualify it ("Chinese officials", "the government of Japan", "Britain
+//! and France's leaders"); else, for a pronoun, the actor it stands for.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::patterns::ArgumentRules;
+use super::reading::{Tree, with_conjuncts};
+use crate::extract::actors::{Found, Hit};
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::CountryForm;
+use crate::extract::parse::{Deprel, Upos};
+
+/// Relations through which a noun's modifiers name who it is.
+const NAMING: &[&str] = &[
+    "flat",
+    "compound",
+    "appos",
+    "amod",
+    "nmod:poss",
+    "nmod",
+    "conj",
+    "flat:foreign",
+];
+
+/// Per-article state for resolving argument words.
+pub struct Resolver<'a, 'h> {
+    doc: &'a Doc<'a>,
+    by_sentence: &'a [Vec<&'h Hit>],
+    /// Whether each person is a woman (true) or a man, when an honorific anywhere in the
+    /// article says so ("Mrs Quinn" then "Kimberly Quinn").
+    female: BTreeMap<&'h str, bool>,
+}
+
+/// The resolver for one parsed sentence.
+pub struct SentenceResolver<'r, 'a, 'h, 't> {
+    base: &'r Resolver<'a, 'h>,
+    rules: &'r ArgumentRules,
+    sentence: usize,
+    tree: &'r Tree<'t>,
+    /// The hit each word belongs to (index into the sentence's hits).
+    hit_of_word: Vec<Option<usize>>,
+}
+
+impl<'a, 'h> Resolver<'a, 'h> {
+    /// Prepares an article.
+    pub fn new(doc: &'a Doc<'a>, hits: &'h [Hit], by_sentence: &'a [Vec<&'h Hit>]) -> Self {
+        let mut female = BTreeMap::new();
+        for h in hits {
+            if !matches!(h.found, Found::Person { .. }) || h.tokens.start == 0 {
+                continue;
+            }
+            let before = doc
+                .word(h.tokens.start - 1)
+                .trim_end_matches('.')
+                .to_lowercase();
+            let said = match before.as_str() {
+                "mr" | "sir" | "lord" => Some(false),
+                "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" => Some(true),
+                _ => None,
+            };
+            if let Some(f) = said {
+                female.entry(h.key.as_str()).or_insert(f);
+            }
+        }
+        Self {
+            doc,
+            by_sentence,
+            female,
+        }
+    }
+
+    /// The resolver for sentence `s`, parsed as `tree`.
+    pub fn sentence<'r, 't>(
+        &'r self,
+        s: usize,
+        tree: &'r Tree<'t>,
+        rules: &'r ArgumentRules,
+        names: &[Option<usize>],
+    ) -> SentenceResolver<'r, 'a, 'h, 't> {
+        let hits = &self.by_sentence[s];
+        let hit_of_word = tree
+            .parse
+            .words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                if let Some(Some(h)) = names.get(k) {
+                    return Some(*h);
+                }
+                // A word inside a name, or the whole name; not a word that only contains
+                // one ("UK-wide" is no name of the country).
+                hits.iter().position(|h| {
+                    let span = self.doc.tokens[h.tokens.start].span.start
+                        ..self.doc.tokens[h.tokens.end - 1].span.end;
+                    span.start <= w.span.start && w.span.end <= span.end
+                })
+            })
+            .collect();
+        SentenceResolver {
+            base: self,
+            rules,
+            sentence: s,
+            tree,
+            hit_of_word,
+        }
+    }
+}
+
+impl SentenceResolver<'_, '_, '_, '_> {
+    fn hits(&self) -> &[&Hit] {
+        &self.base.by_sentence[self.sentence]
+    }
+
+    fn span_of(&self, h: &Hit) -> Range<usize> {
+        self.base.doc.tokens[h.tokens.start].span.start
+            ..self.base.doc.tokens[h.tokens.end - 1].span.end
+    }
+
+    /// The actors (key and text span) word `w` names, in text order.
+    pub fn actors_of(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        let hits = self.hits();
+        let mut found: Vec<usize> = Vec::new();
+        if let Some(h) = self.hit_of_word[w] {
+            found.push(h);
+        } else if matches!(self.tree.parse.words[w].upos, Upos::Pron | Upos::Det) {
+            return self.pronoun(w).into_iter().collect();
+        } else {
+            // A title right before a name ("prime minister Andreas Papandreou"), however the
+            // parser attached the name.
+            let end = self.tree.parse.words[w].span.end;
+            for &c in &self.tree.children[w] {
+                let start = self.tree.parse.words[c].span.start;
+                if let Some(h) = self.hit_of_word[c]
+                    && start > end
+                    && self
+                        .base
+                        .doc
+                        .text
+                        .get(end..start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+                {
+                    found.push(h);
+                }
+            }
+            // The names that qualify the word, breadth first, two steps deep.
+            let mut frontier = if found.is_empty() {
+                vec![w]
+            } else {
+                Vec::new()
+            };
+            for _ in 0..2 {
+                let mut next = Vec::new();
+                for &x in &frontier {
+                    for &c in &self.tree.children[x] {
+                        let rel = self.tree.parse.words[c].deprel;
+                        if !NAMING.contains(&rel.name()) {
+                            continue;
+                        }
+                        // "the leader of the opposition in Russia", "remarks by Jane Doe":
+                        // only "of", "by" and "from" name who.
+                        if rel == Deprel::NMOD
+                            && !self.tree.children[c].iter().any(|&k| {
+                                self.tree.parse.words[k].deprel == Deprel::CASE
+                                    && self.rules.has("naming_cases", &self.tree.lower[k])
+                            })
+                        {
+                            continue;
+                        }
+                        if self.hit_of_word[c].is_some() {
+                            // "Hungarian and Romanian officials": a name's conjuncts too.
+                            for k in with_conjuncts(self.tree, c) {
+                                if let Some(h) = self.hit_of_word[k]
+                                    && !found.contains(&h)
+                                {
+                                    found.push(h);
+                                }
+                            }
+                        } else {
+                            next.push(c);
+                        }
+                    }
+                }
+                if !found.is_empty() {
+                    break;
+                }
+                frontier = next;
+            }
+        }
+        if found.is_empty() {
+            return self.anaphor(w);
+        }
+        let mut out: Vec<(String, Range<usize>)> = Vec::new();
+        for h in found {
+            let hit = hits[h];
+            if matches!(hit.found, Found::Place { .. }) || hit.key.is_empty() {
+                continue;
+            }
+            if !out.iter().any(|(k, _)| *k == hit.key) {
+                out.push((hit.key.clone(), self.span_of(hit)));
+            }
+        }
+        out
+    }
+
+    /// "Both sides", "the two leaders": the actors named before in the sentence, or else in
+    /// the sentence before. "These claims": the first actor of the sentence before.
+    fn anaphor(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        let tree = self.tree;
+        let word = tree.lower[w].as_str();
+        let dets: Vec<&str> = tree.children[w]
+            .iter()
+            .filter(|&&c| {
+                matches!(
+                    tree.parse.words[c].deprel.name(),
+                    "det" | "nummod" | "det:predet"
+                )
+            })
+            .map(|&c| tree.lower[c].as_str())
+            .collect();
+        let pair = self.rules.has("pair_words", word)
+            && (matches!(word, "both" | "two")
+                || dets.iter().any(|d| matches!(*d, "both" | "two")));
+        let pointing = dets.iter().any(|d| self.rules.has("anaphors", d));
+        if !pair && !pointing {
+            return Vec::new();
+        }
+        let doc = self.base.doc;
+        let acting = |h: &&&Hit| {
+            !matches!(
+                h.found,
+                Found::Place { .. } | Found::Country { modifier: true, .. }
+            )
+        };
+        let start = tree.parse.words[w].span.start;
+        let span = tree.parse.words[w].span.clone();
+        let take = |list: &[&Hit], before: Option<usize>| {
+            let mut out: Vec<(String, Range<usize>)> = Vec::new();
+            for h in list.iter().filter(acting) {
+                if before.is_some_and(|b| doc.tokens[h.tokens.end - 1].span.end > b) {
+                    continue;
+                }
+                if !out.iter().any(|(k, _)| *k == h.key) {
+                    out.push((h.key.clone(), span.clone()));
+                }
+            }
+            out
+        };
+        if pair {
+            let out = take(self.hits(), Some(start));
+            if out.len() >= 2 {
+                return out;
+            }
+        }
+        let s = self.sentence;
+        let Some(prev) = s.checked_sub(1) else {
+            return Vec::new();
+        };
+        if doc.sentences[prev].block != doc.sentences[s].block {
+            return Vec::new();
+        }
+        let mut out = take(&self.base.by_sentence[prev], None);
+        if pair && out.len() >= 2 {
+            out
+        } else if pointing {
+            out.truncate(1);
+            out
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether word `w` is a capital standing for its country ("Lisbon").
+    pub fn is_capital(&self, w: usize) -> bool {
+        self.hit_of_word[w].is_some_and(|h| {
+            matches!(
+                self.hits()[h].found,
+                Found::Country {
+                    form: CountryForm::Capital,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// The places word `w` names, with their display names: a place mention, or a country.
+    pub fn places_of(&self, w: usize, names: &BTreeMap<String, String>) -> Vec<(String, String)> {
+        let hits = self.hits();
+        with_conjuncts(self.tree, w)
+            .into_iter()
+            .filter_map(|x| self.hit_of_word[x])
+            .filter_map(|h| {
+                let hit = hits[h];
+                match &hit.found {
+                    Found::Place { name } => Some((hit.key.clone(), name.clone())),
+                    Found::Country { .. } => Some((
+                        hit.key.clone(),
+                        names.get(&hit.key).cloned().unwrap_or_default(),
+                    )),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
+    /// the sentence (of the same sex when known), else the first person of the sentence
+    /// before; for "it" and "they", the nearest country or body before it in the sentence,
+    /// else, when the pronoun opens its sentence, the country or body that opened the one
+    /// before.
+    fn pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
+        let word = self.tree.lower[w].as_str();
+        let person = match word {
+            "he" | "him" | "his" | "she" | "her" | "hers" => true,
+            "it" | "its" | "they" | "them" | "their" => false,
+            _ => return None,
+        };
+        let female_word = matches!(word, "she" | "her" | "hers");
+        let doc = self.base.doc;
+        let start = self.tree.parse.words[w].span.start;
+        let fits = |h: &&&Hit| match h.found {
+            Found::Person { .. } => {
+                person
+                    && self
+                        .base
+                        .female
+                        .get(h.key.as_str())
+                        .is_none_or(|&f| f == female_word)
+            }
+            Found::Country { modifier, .. } => !person && !modifier,
+            Found::Organization { .. } => !person,
+            Found::Place { .. } => false,
+        };
+        let hits = self.hits();
+        // The subject of a clause the pronoun's clause hangs from ("Ravi Menon said he ...",
+        // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
+        // leader said he ...") means the pronoun names no one we know.
+        let tree = self.tree;
+        let mut x = w;
+        for _ in 0..6 {
+            let Some(h) = tree.parse.words[x].head else {
+                break;
+            };
+            if let Some(subject) = tree.children[h].iter().copied().find(|&c| {
+                c != x
+                    && c < w
+                    && matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass")
+            }) {
+                if let Some(hit) = self.hit_of_word[subject] {
+                    let hit = hits[hit];
+                    if fits(&&hit) {
+                        return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
+                    }
+                } else if person && matches!(tree.parse.words[subject].upos, Upos::Noun) && h != w {
+                    return None;
+                }
+            }
+            x = h;
+        }
+        // A pronoun repeating one before it in the sentence stands for the same one: only
+        // names before the first can be it.
+        let first_same = tree.lower[..w]
+            .iter()
+            .position(|l| l == word)
+            .map_or(start, |k| tree.parse.words[k].span.start);
+        let before = hits
+            .iter()
+            .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= first_same)
+            .filter(fits)
+            .max_by_key(|h| h.tokens.start);
+        let hit = before.copied().or_else(|| {
+            let s = self.sentence;
+            let prev = s.checked_sub(1)?;
+            if doc.sentences[prev].block != doc.sentences[s].block {
+                return None;
+            }
+            let opens = self.tree.parse.words[..w]
+                .iter()
+                .all(|x| x.upos == Upos::Punct);
+            if !person && !opens {
+                return None;
+            }
+            self.base.by_sentence[prev]
+                .iter()
+                .filter(fits)
+                .min_by_key(|h| h.tokens.start)
+                .copied()
+        })?;
+        Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
+    }
+}

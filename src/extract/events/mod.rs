@@ -1,0 +1,640 @@
+//! Events: trigger words and phrases from the trigger lexicon, typed with PLOVER categories;
+//! who acts and who is acted on read off the dependency parse of the sentence by the argument
+//! patterns of `assets/lexicon/arguments.json` ([`patterns`], [`reading`]); the actors those
+//! words name ([`arguments`]); place, date and how the act is stated. One event per category
+//! and participant set within an article.
+
+pub mod arguments;
+pub mod parsing;
+pub mod patterns;
+pub mod reading;
+pub mod senses;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::actors::Hit;
+use super::doc::Doc;
+use super::lexicon::{Lexicon, Target};
+use super::plover::{Plover, QuadClass};
+use super::{Event, EventReading, Mention, Modality, RoleSpan, Skipped, slug};
+use arguments::Resolver;
+use patterns::Role;
+use reading::Tree;
+use senses::Effect;
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// One trigger found in a sentence.
+struct Match {
+    /// Token range.
+    tokens: Range<usize>,
+    /// Index into the lexicon's triggers.
+    trigger: usize,
+    /// Its category.
+    category: Option<Plover>,
+}
+
+/// Finds events in every sentence. `hits` must be resolved (keys set); `affiliations` maps
+/// actor keys to the country keys they belong to.
+pub fn detect(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[Hit],
+    names: &BTreeMap<String, String>,
+    article_slug: &str,
+    affiliations: &BTreeMap<String, String>,
+) -> (Vec<Event>, Vec<Skipped>) {
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut by_sentence: Vec<Vec<&Hit>> = vec![Vec::new(); doc.sentences.len()];
+    for h in hits {
+        if let Some(list) = by_sentence.get_mut(h.sentence) {
+            list.push(h);
+        }
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in hits {
+        for t in h.tokens.clone() {
+            if let Some(c) = covered.get_mut(t) {
+                *c = true;
+            }
+        }
+    }
+    let resolver = Resolver::new(doc, hits, &by_sentence);
+    let rules = &lex.arguments;
+    let mut events: BTreeMap<String, Event> = BTreeMap::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let mut matches: Vec<Match> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let Some((len, Target::Trigger(t))) = lex.trigger_table.longest_at(&words, i) else {
+                i += 1;
+                continue;
+            };
+            let global = sentence.tokens.start + i;
+            if !(global..global + len).any(|g| covered[g]) && !is_month(&words, i) {
+                matches.push(Match {
+                    tokens: global..global + len,
+                    trigger: t,
+                    category: Plover::from_name(&lex.triggers[t].category),
+                });
+            }
+            i += len;
+        }
+        // Headlines are written in a shorthand the parser was not trained on ("Labour
+        // accused of broken pledge"); their acts are told again in the text.
+        if matches.is_empty() || doc.is_heading(s) {
+            continue;
+        }
+        // Only sentences with a trigger are parsed: the parse serves the events alone.
+        let (parse, names_of_words) = parsing::parse_sentence(lex, doc, s, &by_sentence[s]);
+        let mut tree = Tree::new(doc, &parse);
+        let word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
+            let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
+            let inside: Vec<usize> = parse
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.span.start < span.end && span.start < w.span.end)
+                .map(|(k, _)| k)
+                .collect();
+            Some(*inside.first()?..*inside.last()? + 1)
+        };
+        let ranges: Vec<Option<Range<usize>>> =
+            matches.iter().map(|m| word_range(&m.tokens)).collect();
+        for (m, r) in ranges.iter().enumerate() {
+            for w in r.clone().into_iter().flatten() {
+                tree.trigger_of[w] = Some(m);
+            }
+        }
+        let categories: Vec<Option<Plover>> = matches.iter().map(|m| m.category).collect();
+        if log::log_enabled!(log::Level::Debug) {
+            let lines: Vec<String> = parse
+                .words
+                .iter()
+                .enumerate()
+                .map(|(k, w)| {
+                    format!(
+                        "{k:>3} {:<14} {:<5} {:<10} -> {}",
+                        tree.text[k],
+                        w.upos.name(),
+                        w.deprel.name(),
+                        w.head.map_or_else(|| "root".to_owned(), |h| h.to_string())
+                    )
+                })
+                .collect();
+            log::debug!("parse of sentence {s}:\n{}", lines.join("\n"));
+        }
+        let sentence_resolver = resolver.sentence(s, &tree, rules, &names_of_words);
+        // First every trigger's reading; then what a trigger is about (its content: "agreed
+        // to lift sanctions on Iran") lends its targets to it.
+        let mut readings: Vec<Option<reading::Reading>> = matches
+            .iter()
+            .zip(&ranges)
+            .map(|(m, range)| {
+                let (Some(category), Some(range)) = (m.category, range) else {
+                    return None;
+                };
+                Some(reading::read(
+                    &tree,
+                    rules,
+                    range,
+                    (category, &lex.triggers[m.trigger].kind),
+                    &categories,
+                ))
+            })
+            .collect();
+        for k in 0..readings.len() {
+            let Some(inner) = readings[k].as_ref() else {
+                continue;
+            };
+            let Some(g) = inner.governor.and_then(|w| tree.trigger_of[w]) else {
+                continue;
+            };
+            let lent: Vec<reading::Argument> = inner
+                .arguments
+                .iter()
+                .filter(|a| a.role == Role::Target)
+                .map(|a| reading::Argument {
+                    role: Role::Target,
+                    word: a.word,
+                    pattern: format!("content:{}", a.pattern),
+                    why: format!("{}, in what it is about", a.why),
+                })
+                .collect();
+            if let Some(Some(outer)) = readings.get_mut(g) {
+                outer.arguments.extend(lent);
+            }
+        }
+        for ((m, range), r) in matches.iter().zip(&ranges).zip(readings.iter_mut()) {
+            let (Some(category), Some(range), Some(r)) = (m.category, range, r.take()) else {
+                continue;
+            };
+            let mut trigger = &lex.triggers[m.trigger];
+            let mut category = category;
+            let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
+            let mut skip = |reason: &str| {
+                skipped.push(Skipped {
+                    span: span.clone(),
+                    reason: reason.to_owned(),
+                });
+            };
+            log::debug!("{:?}: {:?}", trigger.kind, r);
+            if let Some(why) = r.unreal {
+                skip(why);
+                continue;
+            }
+            // Each role's actors, in the order the patterns gave them.
+            let mut source: Option<RoleSpan> = None;
+            let mut co_sources: Vec<String> = Vec::new();
+            let mut targets: Vec<RoleSpan> = Vec::new();
+            let mut parties: Vec<RoleSpan> = Vec::new();
+            let mut patterns_used: Vec<String> = Vec::new();
+            let mut filled_by: BTreeMap<&'static str, String> = BTreeMap::new();
+            for a in &r.arguments {
+                let slot = match a.role {
+                    Role::Source => "source",
+                    Role::Target => "target",
+                    Role::Party => "party",
+                };
+                // A role filled by an earlier pattern is not filled again; the conjuncts of
+                // the same pattern add up.
+                if filled_by.get(slot).is_some_and(|p| *p != a.pattern) {
+                    continue;
+                }
+                let not_capitals = rules
+                    .patterns
+                    .iter()
+                    .any(|p| p.id == a.pattern && p.not_capitals);
+                if not_capitals && sentence_resolver.is_capital(a.word) {
+                    continue;
+                }
+                let found = sentence_resolver.actors_of(a.word);
+                if found.is_empty() {
+                    continue;
+                }
+                filled_by.insert(slot, a.pattern.clone());
+                if !patterns_used.contains(&a.pattern) {
+                    patterns_used.push(a.pattern.clone());
+                }
+                for (key, span) in found {
+                    let role = RoleSpan {
+                        key,
+                        span,
+                        why: a.why.clone(),
+                    };
+                    match a.role {
+                        Role::Source => match &source {
+                            None => source = Some(role),
+                            Some(first) if first.key != role.key => {
+                                if !co_sources.contains(&role.key) {
+                                    co_sources.push(role.key);
+                                }
+                            }
+                            Some(_) => {}
+                        },
+                        Role::Target => {
+                            if !targets.iter().any(|t| t.key == role.key) {
+                                targets.push(role);
+                            }
+                        }
+                        Role::Party => {
+                            if !parties.iter().any(|t| t.key == role.key) {
+                                parties.push(role);
+                            }
+                        }
+                    }
+                }
+            }
+            // "a statement that drew condemnation from Beijing": a reaction with no target named
+            // is aimed at whoever the sentence is about, its main subject.
+            if targets.is_empty()
+                && matches!(
+                    category,
+                    Plover::Disapprove | Plover::Reject | Plover::Support
+                )
+            {
+                let w = tree.head_of(range);
+                let reaction = parse.words[w].deprel.name() == "obj"
+                    && parse.words[w]
+                        .head
+                        .is_some_and(|h| rules.has("reaction_verbs", &tree.lower[h]));
+                if reaction && let Some(root) = parse.root() {
+                    let subject = tree.children[root]
+                        .iter()
+                        .copied()
+                        .find(|&c| parse.words[c].deprel.name() == "nsubj");
+                    for (key, span) in subject
+                        .map(|c| sentence_resolver.actors_of(c))
+                        .unwrap_or_default()
+                    {
+                        if source.as_ref().is_none_or(|s| s.key != key) {
+                            patterns_used.push("reaction-to-subject".to_owned());
+                            targets.push(RoleSpan {
+                                key,
+                                span,
+                                why: format!(
+                                    "main subject of the sentence, whose words drew the '{}'",
+                                    tree.text[w]
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+            // A trigger with several senses: its place in the parse and who takes part say which.
+            let head_word = tree.head_of(range);
+            let target_words: Vec<usize> = r
+                .arguments
+                .iter()
+                .filter(|a| a.role == Role::Target)
+                .map(|a| a.word)
+                .collect();
+            let source_kind = source.as_ref().and_then(|s| {
+                if s.key.starts_with("person:") {
+                    Some("person")
+                } else if !s.key.starts_with("org:") {
+                    None
+                } else {
+                    match lex.organization(&s.key).map(|o| o.kind.as_str()) {
+                        Some("party") => Some("party"),
+                        Some(
+                            "military" | "armed_group" | "government" | "international" | "agency"
+                            | "legislature" | "court",
+                        ) => None,
+                        _ => Some("civil_body"),
+                    }
+                }
+            });
+            let mut dropped = false;
+            for sense in &rules.senses {
+                if !sense.kinds.contains(&trigger.kind)
+                    || !sense.holds(&tree, head_word, &target_words, source_kind)
+                {
+                    continue;
+                }
+                patterns_used.push(sense.id.clone());
+                match &sense.effect {
+                    Effect::Drop => {
+                        skip(&sense.id);
+                        dropped = true;
+                    }
+                    Effect::Kind(k) => {
+                        if let Some(t) = lex.triggers.iter().find(|t| &t.kind == k)
+                            && let Some(c) = Plover::from_name(&t.category)
+                        {
+                            trigger = t;
+                            category = c;
+                        }
+                    }
+                }
+                break;
+            }
+            if dropped {
+                continue;
+            }
+            // "Russia said Sudan must return the helicopter": what one says another must do is
+            // a demand of the speaker's on the one who must act.
+            if r.obligation {
+                let speaker = r
+                    .reporter
+                    .and_then(|w| sentence_resolver.actors_of(w).into_iter().next());
+                let Some((speaker, speaker_span)) = speaker else {
+                    skip("an obligation no one in the sentence states");
+                    continue;
+                };
+                let Some(demand) = lex.triggers.iter().find(|t| t.kind == "demand") else {
+                    continue;
+                };
+                let Some(c) = Plover::from_name(&demand.category) else {
+                    continue;
+                };
+                patterns_used.push(format!("obligation:{}", trigger.kind));
+                let obliged: Vec<RoleSpan> = source.take().into_iter().collect();
+                targets = obliged
+                    .into_iter()
+                    .map(|s| RoleSpan {
+                        why: format!(
+                            "the one who must '{}'",
+                            doc.text.get(span.clone()).unwrap_or("")
+                        ),
+                        ..s
+                    })
+                    .collect();
+                co_sources.clear();
+                source = Some(RoleSpan {
+                    key: speaker,
+                    span: speaker_span,
+                    why: "who says it must be done".to_owned(),
+                });
+                trigger = demand;
+                category = c;
+            }
+            // Said of the future, a cooperative act is a pledge ("will provide aid": an AGREE
+            // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
+            // blockade Paris": THREATEN); meetings stay planned meetings.
+            let mut modality = r.modality;
+            if matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
+                let intent = match category.quad() {
+                    QuadClass::VerbalCooperation | QuadClass::MaterialCooperation
+                        if !matches!(category, Plover::Agree | Plover::Consult) =>
+                    {
+                        Some("pledge")
+                    }
+                    QuadClass::MaterialConflict => Some("threat"),
+                    _ => None,
+                };
+                if let Some(kind) = intent
+                    && let Some(t) = lex.triggers.iter().find(|t| t.kind == kind)
+                    && let Some(c) = Plover::from_name(&t.category)
+                {
+                    patterns_used.push(format!("intent:{}", trigger.kind));
+                    trigger = t;
+                    category = c;
+                    modality = None;
+                }
+            }
+            // The place: an actor named after "in" or "at" is where it happens, not a party.
+            let mut place: Option<String> = None;
+            let mut place_keys: Vec<String> = Vec::new();
+            for &w in &r.places {
+                for (key, name) in sentence_resolver.places_of(w, names) {
+                    place_keys.push(key);
+                    place.get_or_insert(name);
+                }
+            }
+            let is_place = |k: &str| place_keys.iter().any(|p| p == k);
+            if source.as_ref().is_some_and(|s| is_place(&s.key)) {
+                source = None;
+            }
+            targets.retain(|t| !is_place(&t.key));
+            parties.retain(|t| !is_place(&t.key));
+            // Nobody acts on themselves, and an official's own country is on their side.
+            if let Some(src) = &source {
+                let own = affiliations.get(&src.key);
+                targets.retain(|t| t.key != src.key && Some(&t.key) != own);
+                co_sources.retain(|k| k != &src.key);
+            }
+            let mut keys: Vec<String> = Vec::new();
+            for k in source
+                .iter()
+                .map(|s| &s.key)
+                .chain(&co_sources)
+                .chain(targets.iter().map(|t| &t.key))
+                .chain(parties.iter().map(|t| &t.key))
+            {
+                if !keys.contains(k) {
+                    keys.push(k.clone());
+                }
+            }
+            if keys.is_empty() {
+                skip("no actor takes part");
+                continue;
+            }
+            // Meeting and working together take two.
+            if matches!(category, Plover::Consult | Plover::Cooperate) && keys.len() < 2 {
+                skip("a meeting with one party");
+                continue;
+            }
+            // "Talks between A and B": the parties of a mutual act have no direction; one
+            // side named as the subject still acts on the other ("A met B").
+            if !parties.is_empty() && source.is_none() && targets.is_empty() {
+                // Undirected: parties only.
+            } else if !parties.is_empty() && source.is_none() {
+                source = Some(parties.remove(0));
+            }
+            let claimed_by = r
+                .reporter
+                .and_then(|w| sentence_resolver.actors_of(w).into_iter().next())
+                .map(|(k, _)| k)
+                .filter(|k| source.as_ref().is_none_or(|s| &s.key != k));
+            let date = date_in(doc, &sentence.tokens);
+            keys.sort();
+            let key = format!(
+                "event:{article_slug}/{}/{}",
+                category.name().to_lowercase(),
+                keys.iter()
+                    .map(|k| k.split(':').nth(1).unwrap_or(k))
+                    .collect::<Vec<_>>()
+                    .join("+")
+            );
+            let asserted = modality.is_none();
+            let event = events.entry(key.clone()).or_insert_with(|| Event {
+                modality,
+                key,
+                category,
+                kind: trigger.kind.clone(),
+                label: String::new(),
+                participants: keys.clone(),
+                represented: Vec::new(),
+                source: None,
+                targets: Vec::new(),
+                place: None,
+                date: None,
+                claimed_by: claimed_by.clone(),
+                mentions: Vec::new(),
+                readings: Vec::new(),
+            });
+            if event.source.is_none() && (source.is_some() || event.targets.is_empty()) {
+                event.source = source.as_ref().map(|s| s.key.clone());
+                event.targets = targets.iter().map(|t| t.key.clone()).collect();
+            }
+            if event.place.is_none() {
+                event.place = place;
+            }
+            // Reported once as done, it was done; stated once as fact, it is no mere claim.
+            if asserted {
+                event.modality = None;
+            }
+            if claimed_by.is_none() {
+                event.claimed_by = None;
+            }
+            if event.date.is_none() {
+                event.date = date;
+            }
+            event.mentions.push(Mention { span, sentence: s });
+            event.readings.push(EventReading {
+                patterns: patterns_used,
+                source,
+                targets,
+                parties,
+                claimed_by,
+            });
+        }
+    }
+    let mut out: Vec<Event> = events.into_values().collect();
+    for e in &mut out {
+        // The same act reported by several articles is one node: the key names the category,
+        // the participants and the date when stated, not the article.
+        let article_part = format!("event:{article_slug}/");
+        if let Some(rest) = e.key.strip_prefix(&article_part) {
+            e.key = match &e.date {
+                Some(date) => format!("event:{rest}@{date}"),
+                None => format!("event:{rest}"),
+            };
+        }
+        e.label = label(lex, e, names);
+        // Officials act for their countries: "Japanese Defense Minister Haruto Sakai signed"
+        // makes Japan a party too. The key and label keep to the people named.
+        let countries: Vec<String> = e
+            .participants
+            .iter()
+            .filter_map(|p| affiliations.get(p))
+            .filter(|c| c.starts_with("country:"))
+            .cloned()
+            .collect();
+        for c in countries {
+            if !e.participants.contains(&c) && !e.represented.contains(&c) {
+                e.represented.push(c);
+            }
+        }
+        e.represented.sort();
+    }
+    (out, skipped)
+}
+
+fn is_month(words: &[&str], i: usize) -> bool {
+    let w = words[i];
+    if !MONTHS.contains(&w.to_lowercase().as_str()) {
+        return false;
+    }
+    let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+    let number_next = words.get(i + 1).is_some_and(|n| n.parse::<u32>().is_ok());
+    let number_before = i > 0 && words[i - 1].parse::<u32>().is_ok();
+    (capitalized && i > 0) || number_next || number_before
+}
+
+/// A year ("2022") or a day and month ("2 March 2026", "March 2, 2026") stated in the range.
+fn date_in(doc: &Doc<'_>, tokens: &Range<usize>) -> Option<String> {
+    let words: Vec<&str> = tokens.clone().map(|t| doc.word(t)).collect();
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if let Some(m) = MONTHS.iter().position(|&m| m == lower) {
+            let day_before = i.checked_sub(1).and_then(|p| words[p].parse::<u32>().ok());
+            let day_after = words.get(i + 1).and_then(|n| n.parse::<u32>().ok());
+            let day = day_before.or(day_after).filter(|d| (1..=31).contains(d));
+            let year = words[i + 1..words.len().min(i + 4)]
+                .iter()
+                .find_map(|n| n.parse::<u32>().ok().filter(|y| (1900..2100).contains(y)));
+            let month = m + 1;
+            return match (year, day) {
+                (Some(y), Some(d)) => Some(format!("{y}-{month:02}-{d:02}")),
+                (Some(y), None) => Some(format!("{y}-{month:02}")),
+                _ => None,
+            };
+        }
+    }
+    words
+        .iter()
+        .filter(|w| w.len() == 4)
+        .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..2100).contains(y)))
+        .map(|y| y.to_string())
+}
+
+fn label(lex: &Lexicon, e: &Event, names: &BTreeMap<String, String>) -> String {
+    let kind = lex
+        .triggers
+        .iter()
+        .find(|t| t.kind == e.kind)
+        .map_or_else(|| e.kind.replace('_', " "), |t| t.label.clone());
+    let name = |k: &String| names.get(k).cloned().unwrap_or_else(|| k.clone());
+    let who = if let Some(source) = &e.source {
+        let targets: Vec<String> = e.targets.iter().map(name).collect();
+        if targets.is_empty() {
+            name(source)
+        } else {
+            format!("{} → {}", name(source), join_names(&targets))
+        }
+    } else {
+        join_names(&e.participants.iter().map(name).collect::<Vec<_>>())
+    };
+    let mut out = match e.modality {
+        Some(m) => format!("{kind} ({}): {who}", m.label()),
+        None => format!("{kind}: {who}"),
+    };
+    if let Some(place) = &e.place {
+        out.push_str(" in ");
+        out.push_str(place);
+    }
+    if let Some(date) = &e.date {
+        out.push_str(" (");
+        out.push_str(date);
+        out.push(')');
+    }
+    out
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Slug of an article title, for event keys.
+pub fn article_slug(title: &str) -> String {
+    let s = slug(title);
+    let cut: String = s.split('-').take(6).collect::<Vec<_>>().join("-");
+    if cut.is_empty() {
+        "article".into()
+    } else {
+        cut
+    }
+}

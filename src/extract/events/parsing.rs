@@ -1,0 +1,124 @@
+//! Parsing a sentence for the event reader with its actor names as single words. A parser
+//! trained on web text splits long names it has never seen ("European Community foreign
+//! ministers" read as an adjective, a noun and a second noun phrase); the entity stage already
+//! knows where each name begins and ends, so each name is parsed as one word: a common proper
+//! noun of its kind (a country adjective as a common nationality adjective), which the tagger
+//! knows well, keeping the span of the whole name.
+
+use crate::extract::actors::{Found, Hit};
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::{CountryForm, Lexicon};
+use crate::extract::parse::ud_words::{UdWord, ud_words};
+use crate::extract::parse::{ParsedSentence, Parser, Word};
+
+/// A stand-in the parser reads as a proper noun of the name's kind.
+fn stand_in(found: &Found) -> &'static str {
+    match found {
+        Found::Person { .. } => "Smith",
+        Found::Country {
+            form: CountryForm::Adjective,
+            ..
+        } => "French",
+        Found::Country { .. } => "France",
+        Found::Organization { .. } => "Microsoft",
+        Found::Place { .. } => "London",
+    }
+}
+
+/// The first token of a person's name with the title and country words before it ("US
+/// defense Secretary Pete Hegseth"): the whole is one noun phrase naming one person.
+fn titled_start(lex: &Lexicon, doc: &Doc<'_>, hits: &[&Hit], h: &Hit, first: usize) -> usize {
+    let mut start = h.tokens.start;
+    if !matches!(h.found, Found::Person { .. }) {
+        return start;
+    }
+    loop {
+        let words: Vec<&str> = (first..start).map(|t| doc.word(t)).collect();
+        // A title phrase ending right before.
+        let title = (start.saturating_sub(4).max(first)..start).find(|&k| {
+            matches!(
+                lex.titles.longest_at(&words, k - first),
+                Some((len, _)) if k + len == start
+            )
+        });
+        // A country word qualifying the title.
+        let country = hits.iter().find(|o| {
+            o.tokens.end == start && matches!(o.found, Found::Country { modifier: true, .. })
+        });
+        match (title, country) {
+            (Some(k), _) => start = k,
+            (None, Some(o)) => start = o.tokens.start,
+            (None, None) => return start,
+        }
+    }
+}
+
+/// Parses sentence `s` of `doc`, each name of `hits` (this sentence's) read as one word.
+/// Returns the parse and, for each word, the index in `hits` of the name it stands for.
+pub fn parse_sentence(
+    lex: &Lexicon,
+    doc: &Doc<'_>,
+    s: usize,
+    hits: &[&Hit],
+) -> (ParsedSentence, Vec<Option<usize>>) {
+    let parser: &Parser = &lex.parser;
+    let Some(sentence) = doc.sentences.get(s) else {
+        return (ParsedSentence::default(), Vec::new());
+    };
+    let ud = ud_words(doc.text, &doc.tokens, sentence.tokens.clone());
+    let mut words: Vec<UdWord> = Vec::with_capacity(ud.len());
+    let mut forms: Vec<&str> = Vec::with_capacity(ud.len());
+    let mut names: Vec<Option<usize>> = Vec::with_capacity(ud.len());
+    // Where each name (with its title) starts.
+    let starts: Vec<usize> = hits
+        .iter()
+        .map(|h| {
+            let t = titled_start(lex, doc, hits, h, sentence.tokens.start);
+            doc.tokens[t].span.start
+        })
+        .collect();
+    let mut i = 0;
+    while i < ud.len() {
+        let w = &ud[i];
+        let name = hits.iter().enumerate().find(|(k, h)| {
+            let end = doc.tokens[h.tokens.end - 1].span.end;
+            starts[*k] == w.span.start && end >= w.span.end
+        });
+        if let Some((k, h)) = name {
+            let end = doc.tokens[h.tokens.end - 1].span.end;
+            let mut j = i + 1;
+            while j < ud.len() && ud[j].span.end <= end {
+                j += 1;
+            }
+            words.push(UdWord {
+                span: w.span.start..ud[j - 1].span.end,
+                token: w.token,
+            });
+            forms.push(stand_in(&h.found));
+            names.push(Some(k));
+            i = j;
+        } else {
+            forms.push(w.form(doc.text));
+            words.push(w.clone());
+            names.push(None);
+            i += 1;
+        }
+    }
+    let (upos, heads, deprels) = parser.parse_words(&forms);
+    let parse = ParsedSentence {
+        words: words
+            .into_iter()
+            .zip(upos)
+            .zip(heads)
+            .zip(deprels)
+            .map(|(((w, upos), head), deprel)| Word {
+                span: w.span,
+                token: w.token,
+                upos,
+                head: head.checked_sub(1),
+                deprel,
+            })
+            .collect(),
+    };
+    (parse, names)
+}

@@ -1,0 +1,413 @@
+//! Argument patterns (`assets/lexicon/arguments.json`): small dependency patterns, in the spirit
+//! of spaCy's `DependencyMatcher`, that start at an event's trigger word and say which word of
+//! the parse acts, which is acted on, and why. Read and checked once when the lexicons load;
+//! unknown relation or tag names, unknown word lists and empty paths are refused with the
+//! pattern's id.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::extract::parse::{Deprel, Upos};
+use crate::extract::plover::Plover;
+
+/// The role a pattern gives the word it reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Who acts.
+    Source,
+    /// Who is acted on.
+    Target,
+    /// Either side of a mutual act ("talks between A and B").
+    Party,
+}
+
+/// Whether the trigger is in the passive voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// "Norway condemned Chile".
+    Active,
+    /// "Chile was condemned by Norway".
+    Passive,
+}
+
+/// An example a pattern must handle: run through the whole pipeline by the tests.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// The trigger words as written.
+    pub trigger: String,
+    /// Expected source (a name of the actor), if the example checks it.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Expected target, if checked.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Expected parties of a mutual act, if checked.
+    #[serde(default)]
+    pub parties: Vec<String>,
+}
+
+/// Conditions on the trigger word, as written in the file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerSpec {
+    #[serde(default)]
+    pos: Vec<String>,
+    #[serde(default)]
+    voice: Option<Voice>,
+    #[serde(default)]
+    deprel: Vec<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+    #[serde(default)]
+    not_categories: Vec<String>,
+    #[serde(default)]
+    lacks: Vec<String>,
+    #[serde(default)]
+    kinds: Vec<String>,
+    #[serde(default)]
+    not_kinds: Vec<String>,
+    #[serde(default)]
+    case: Vec<String>,
+}
+
+/// One step of a path, as written in the file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepSpec {
+    #[serde(default)]
+    child: Vec<String>,
+    #[serde(default)]
+    up: Vec<String>,
+    #[serde(default)]
+    case: Vec<String>,
+    #[serde(default)]
+    case_list: Option<String>,
+    #[serde(default)]
+    word_list: Option<String>,
+    #[serde(default)]
+    not_word_list: Vec<String>,
+    #[serde(default)]
+    not_trigger: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternSpec {
+    id: String,
+    #[serde(default)]
+    trigger: TriggerSpec,
+    path: Vec<StepSpec>,
+    role: Role,
+    why: String,
+    #[serde(default)]
+    not_capitals: bool,
+    #[serde(default)]
+    examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct FileSpec {
+    #[serde(default)]
+    word_lists: BTreeMap<String, Vec<String>>,
+    patterns: Vec<PatternSpec>,
+    #[serde(default)]
+    senses: Option<serde_json::Value>,
+}
+
+/// Which way a step goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Direction {
+    /// To a child with one of these relations.
+    Child(Vec<Deprel>),
+    /// To the head, when the current word hangs from it by one of these relations.
+    Up(Vec<Deprel>),
+}
+
+/// One checked step.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Where it goes.
+    pub direction: Direction,
+    /// The word reached must have a `case` child with one of these words (lower case); empty
+    /// for no condition.
+    pub cases: HashSet<String>,
+    /// The word reached must be one of these (lower case); empty for no condition.
+    pub words: HashSet<String>,
+    /// The word reached must not be one of these.
+    pub not_words: HashSet<String>,
+    /// The word reached must not be an event trigger itself.
+    pub not_trigger: bool,
+}
+
+/// One checked pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Stable id, recorded on the events it builds.
+    pub id: String,
+    /// Parts of speech the trigger may have; empty for any.
+    pub pos: Vec<Upos>,
+    /// Required voice.
+    pub voice: Option<Voice>,
+    /// Relations the trigger may hang from; empty for any.
+    pub deprel: Vec<Deprel>,
+    /// Categories it applies to; empty for all.
+    pub categories: Vec<Plover>,
+    /// Categories it does not apply to.
+    pub not_categories: Vec<Plover>,
+    /// Relations the trigger must have no child with.
+    pub lacks: Vec<Deprel>,
+    /// Trigger kinds it applies to; empty for all.
+    pub kinds: Vec<String>,
+    /// Trigger kinds it does not apply to.
+    pub not_kinds: Vec<String>,
+    /// A capital reached by it names a place, not the government ("the Lisbon bombing").
+    pub not_capitals: bool,
+    /// The trigger must be introduced by one of these prepositions; empty for any.
+    pub trigger_cases: Vec<String>,
+    /// The path from the trigger.
+    pub path: Vec<Step>,
+    /// The role given to the word reached.
+    pub role: Role,
+    /// Why, for people: `{trigger}`, `{head}`, `{case}` and `{word}` are filled in.
+    pub why: String,
+    /// Sentences it must handle.
+    pub examples: Vec<Example>,
+}
+
+impl Pattern {
+    /// Whether the pattern applies to a trigger of this category and kind.
+    pub fn applies_to(&self, category: Plover, kind: &str) -> bool {
+        (self.categories.is_empty() || self.categories.contains(&category))
+            && !self.not_categories.contains(&category)
+            && (self.kinds.is_empty() || self.kinds.iter().any(|k| k == kind))
+            && !self.not_kinds.iter().any(|k| k == kind)
+    }
+}
+
+/// The patterns and word lists, checked.
+#[derive(Debug, Clone, Default)]
+pub struct ArgumentRules {
+    /// Patterns, in the order they apply.
+    pub patterns: Vec<Pattern>,
+    /// Named word lists (lower case).
+    pub lists: BTreeMap<String, HashSet<String>>,
+    /// Sense rules, in the order they apply.
+    pub senses: Vec<super::senses::Sense>,
+}
+
+/// Why the argument patterns could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PatternError {
+    /// Not JSON of the expected shape.
+    #[error("not valid JSON of the expected shape: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A pattern names something that does not exist.
+    #[error("pattern '{id}': {problem}")]
+    Invalid {
+        /// The pattern's id.
+        id: String,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// Names of the word lists the engine itself reads; the file must define them.
+pub const ENGINE_LISTS: [&str; 17] = [
+    "negations",
+    "conditionals",
+    "doubtful_modals",
+    "obligation_modals",
+    "future_modals",
+    "hypothetical_modals",
+    "planning_verbs",
+    "reporting_verbs",
+    "undergoing_verbs",
+    "content_categories",
+    "nominal_content_categories",
+    "place_cases",
+    "naming_cases",
+    "telling_verbs",
+    "pair_words",
+    "anaphors",
+    "reaction_verbs",
+];
+
+impl ArgumentRules {
+    /// Reads and checks `arguments.json`.
+    ///
+    /// # Errors
+    /// When the text is not the expected JSON, or a pattern names an unknown relation, tag,
+    /// category or word list, or has an empty path or a repeated id.
+    pub fn from_json(text: &str) -> Result<Self, PatternError> {
+        let spec: FileSpec = serde_json::from_str(text)?;
+        let lists: BTreeMap<String, HashSet<String>> = spec
+            .word_lists
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().map(|w| w.to_lowercase()).collect()))
+            .collect();
+        for name in ENGINE_LISTS {
+            if !lists.contains_key(name) {
+                return Err(PatternError::Invalid {
+                    id: "word_lists".to_owned(),
+                    problem: format!("the engine needs the word list '{name}'"),
+                });
+            }
+        }
+        let mut seen = HashSet::new();
+        let mut patterns = Vec::with_capacity(spec.patterns.len());
+        for p in spec.patterns {
+            let bad = |problem: String| PatternError::Invalid {
+                id: p.id.clone(),
+                problem,
+            };
+            if !seen.insert(p.id.clone()) {
+                return Err(bad("the id is used twice".to_owned()));
+            }
+            if p.path.is_empty() {
+                return Err(bad("the path is empty".to_owned()));
+            }
+            let deprels = |names: &[String]| -> Result<Vec<Deprel>, PatternError> {
+                names
+                    .iter()
+                    .map(|n| {
+                        Deprel::from_name(n)
+                            .filter(|d| d.name() == n)
+                            .ok_or_else(|| bad(format!("unknown relation '{n}'")))
+                    })
+                    .collect()
+            };
+            let categories = |names: &[String]| -> Result<Vec<Plover>, PatternError> {
+                names
+                    .iter()
+                    .map(|n| {
+                        Plover::from_name(n).ok_or_else(|| bad(format!("unknown category '{n}'")))
+                    })
+                    .collect()
+            };
+            let list = |name: &str| -> Result<HashSet<String>, PatternError> {
+                lists
+                    .get(name)
+                    .cloned()
+                    .ok_or_else(|| bad(format!("unknown word list '{name}'")))
+            };
+            let pos = p
+                .trigger
+                .pos
+                .iter()
+                .map(|n| Upos::from_name(n).ok_or_else(|| bad(format!("unknown tag '{n}'"))))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut path = Vec::with_capacity(p.path.len());
+            for s in &p.path {
+                let direction = match (s.child.is_empty(), s.up.is_empty()) {
+                    (false, true) => Direction::Child(deprels(&s.child)?),
+                    (true, false) => Direction::Up(deprels(&s.up)?),
+                    _ => return Err(bad("each step needs either 'child' or 'up'".to_owned())),
+                };
+                let mut cases: HashSet<String> = s.case.iter().map(|c| c.to_lowercase()).collect();
+                if let Some(name) = &s.case_list {
+                    cases.extend(list(name)?);
+                }
+                let words = match &s.word_list {
+                    Some(name) => list(name)?,
+                    None => HashSet::new(),
+                };
+                let mut not_words = HashSet::new();
+                for name in &s.not_word_list {
+                    not_words.extend(list(name)?);
+                }
+                path.push(Step {
+                    direction,
+                    cases,
+                    words,
+                    not_words,
+                    not_trigger: s.not_trigger,
+                });
+            }
+            if p.examples.is_empty() {
+                return Err(bad("a pattern needs at least one example".to_owned()));
+            }
+            patterns.push(Pattern {
+                pos,
+                voice: p.trigger.voice,
+                deprel: deprels(&p.trigger.deprel)?,
+                categories: categories(&p.trigger.categories)?,
+                not_categories: categories(&p.trigger.not_categories)?,
+                lacks: deprels(&p.trigger.lacks)?,
+                kinds: p.trigger.kinds.clone(),
+                not_kinds: p.trigger.not_kinds.clone(),
+                not_capitals: p.not_capitals,
+                trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
+                path,
+                role: p.role,
+                why: p.why.clone(),
+                examples: p.examples.clone(),
+                id: p.id,
+            });
+        }
+        for c in ["content_categories", "nominal_content_categories"]
+            .iter()
+            .filter_map(|n| lists.get(*n))
+            .flatten()
+        {
+            if Plover::from_name(c).is_none() {
+                return Err(PatternError::Invalid {
+                    id: "word_lists".to_owned(),
+                    problem: format!("content_categories names unknown category '{c}'"),
+                });
+            }
+        }
+        let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
+        Ok(Self {
+            patterns,
+            lists,
+            senses,
+        })
+    }
+
+    /// Whether `word` (any case) is in the named list.
+    pub fn has(&self, list: &str, word: &str) -> bool {
+        self.lists.get(list).is_some_and(|l| {
+            l.contains(word)
+                || (word.bytes().any(|b| b.is_ascii_uppercase())
+                    && l.contains(&word.to_lowercase()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EMBEDDED: &str = include_str!("../../../assets/lexicon/arguments.json");
+
+    #[test]
+    fn the_embedded_patterns_are_valid() {
+        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
+        assert!(rules.patterns.len() >= 20);
+        assert!(rules.patterns.iter().any(|p| p.id == "passive-agent"));
+        assert!(rules.has("negations", "never"));
+    }
+
+    #[test]
+    fn unknown_names_are_refused_with_the_pattern_id() {
+        let base: serde_json::Value = serde_json::from_str(EMBEDDED).expect("json");
+        let mut broken = base.clone();
+        broken["patterns"][0]["path"][0]["child"][0] = "subject".into();
+        let err = ArgumentRules::from_json(&broken.to_string()).expect_err("refused");
+        assert!(err.to_string().contains("active-subject"), "{err}");
+        assert!(err.to_string().contains("subject"), "{err}");
+        let mut no_list = base.clone();
+        no_list["patterns"][4]["path"][0]["case_list"] = "nowhere".into();
+        let err = ArgumentRules::from_json(&no_list.to_string()).expect_err("refused");
+        assert!(err.to_string().contains("nowhere"), "{err}");
+        let mut twice = base;
+        twice["patterns"][1]["id"] = "active-subject".into();
+        assert!(ArgumentRules::from_json(&twice.to_string()).is_err());
+    }
+}

@@ -1,0 +1,499 @@
+//! Reading one trigger off the parse of its sentence: the argument patterns give the words that
+//! act and are acted on; the trigger's own dependents and its governors say whether the act is
+//! stated as done (negation, conditions, modals), only intended or asked for, the content of
+//! another act ("agreed to lift sanctions": the lifting is what was agreed), or someone's claim
+//! ("X said Y attacked Z").
+
+use std::ops::Range;
+
+use super::patterns::{ArgumentRules, Direction, Pattern, Role, Step, Voice};
+use crate::extract::Modality;
+use crate::extract::doc::Doc;
+use crate::extract::parse::{Deprel, ParsedSentence, Upos};
+use crate::extract::plover::Plover;
+
+/// A parsed sentence with what the patterns look up often: children lists, lower-case forms,
+/// and which words belong to which trigger.
+pub struct Tree<'s> {
+    /// The parse.
+    pub parse: &'s ParsedSentence,
+    /// Children of each word, in text order.
+    pub children: Vec<Vec<usize>>,
+    /// Lower-case text of each word.
+    pub lower: Vec<String>,
+    /// Text of each word as written.
+    pub text: Vec<&'s str>,
+    /// For each word, the index of the trigger match it belongs to.
+    pub trigger_of: Vec<Option<usize>>,
+}
+
+impl<'s> Tree<'s> {
+    /// Indexes a parsed sentence of `doc`.
+    pub fn new(doc: &Doc<'s>, parse: &'s ParsedSentence) -> Self {
+        let n = parse.words.len();
+        let mut children = vec![Vec::new(); n];
+        for (i, w) in parse.words.iter().enumerate() {
+            if let Some(h) = w.head.filter(|&h| h < n) {
+                children[h].push(i);
+            }
+        }
+        let text: Vec<&str> = parse
+            .words
+            .iter()
+            .map(|w| doc.text.get(w.span.clone()).unwrap_or(""))
+            .collect();
+        let lower = text
+            .iter()
+            .map(|t| t.replace('’', "'").to_lowercase())
+            .collect();
+        Self {
+            parse,
+            children,
+            lower,
+            text,
+            trigger_of: vec![None; n],
+        }
+    }
+
+    fn rel(&self, i: usize) -> Deprel {
+        self.parse.words[i].deprel
+    }
+
+    fn pos(&self, i: usize) -> Upos {
+        self.parse.words[i].upos
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.parse.words[i].head.filter(|&h| h < self.lower.len())
+    }
+
+    /// Children of `i` whose relation has one of these names.
+    fn children_named<'a>(
+        &'a self,
+        i: usize,
+        names: &'a [&str],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| names.contains(&self.rel(c).name()))
+    }
+
+    /// The `case` words of `i` ("against" in "against Chile").
+    pub fn case_of(&self, i: usize) -> Option<&str> {
+        self.children[i]
+            .iter()
+            .find(|&&c| self.rel(c) == Deprel::CASE)
+            .map(|&c| self.lower[c].as_str())
+    }
+
+    /// The word of a span of words that the others hang from.
+    pub fn head_of(&self, words: &Range<usize>) -> usize {
+        words
+            .clone()
+            .find(|&w| self.head(w).is_none_or(|h| !words.contains(&h)))
+            .unwrap_or(words.start)
+    }
+
+    /// Whether the trigger word is in the passive: a passive subject or auxiliary, or an
+    /// agent, hangs from it.
+    pub fn is_passive(&self, w: usize) -> bool {
+        self.children[w].iter().any(|&c| {
+            matches!(
+                self.rel(c).name(),
+                "nsubj:pass" | "aux:pass" | "obl:agent" | "csubj:pass"
+            )
+        })
+    }
+}
+
+/// One role given by a pattern.
+#[derive(Debug, Clone)]
+pub struct Argument {
+    /// The role.
+    pub role: Role,
+    /// The word reached.
+    pub word: usize,
+    /// The pattern's id.
+    pub pattern: String,
+    /// Why, in words.
+    pub why: String,
+}
+
+/// How a trigger stands in its sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// Roles, in the order the patterns gave them.
+    pub arguments: Vec<Argument>,
+    /// Not stated as happening: negated, under a condition or a doubtful modal, or the
+    /// content of another act.
+    pub unreal: Option<&'static str>,
+    /// How it is stated, when not simply as done.
+    pub modality: Option<Modality>,
+    /// The word of whoever reports it ("X said ..."), when it is reported speech.
+    pub reporter: Option<usize>,
+    /// Places where it happens: words after "in", "at" ... on the trigger or its verb.
+    pub places: Vec<usize>,
+    /// For the content of another act, the word of that act's trigger ("agreed" in "agreed
+    /// to lift sanctions").
+    pub governor: Option<usize>,
+    /// Stated as what someone must or should do ("Sudan must return the helicopter"): a
+    /// demand of whoever says so.
+    pub obligation: bool,
+}
+
+fn step(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    trigger: usize,
+    from: usize,
+    s: &Step,
+) -> Vec<(usize, Option<String>)> {
+    let own = tree.trigger_of[trigger];
+    let ok = |w: usize| -> Option<Option<String>> {
+        if s.not_trigger && tree.trigger_of[w].is_some() && tree.trigger_of[w] != own {
+            return None;
+        }
+        if !s.words.is_empty() && !s.words.contains(&tree.lower[w]) {
+            return None;
+        }
+        if s.not_words.contains(&tree.lower[w]) {
+            return None;
+        }
+        if s.cases.is_empty() {
+            return Some(None);
+        }
+        let k = tree.children[w]
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == Deprel::CASE)?;
+        let case = tree.lower[k].as_str();
+        // "called for X", "met with X": a preposition that is part of the trigger phrase
+        // introduces what the act is aimed at, whatever the list says.
+        let own_case = own.is_some() && tree.trigger_of[k] == own;
+        (own_case || s.cases.contains(case)).then(|| Some(case.to_owned()))
+    };
+    let _ = rules;
+    match &s.direction {
+        Direction::Child(rels) => tree.children[from]
+            .iter()
+            .copied()
+            .filter(|&c| rels.contains(&tree.rel(c)))
+            .filter_map(|c| ok(c).map(|case| (c, case)))
+            .collect(),
+        Direction::Up(rels) => {
+            if !rels.contains(&tree.rel(from)) {
+                return Vec::new();
+            }
+            tree.head(from)
+                .and_then(|h| ok(h).map(|case| (h, case)))
+                .into_iter()
+                .collect()
+        }
+    }
+}
+
+fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str) -> bool {
+    if !p.applies_to(category, kind) {
+        return false;
+    }
+    if !p.pos.is_empty() && !p.pos.contains(&tree.pos(w)) {
+        return false;
+    }
+    if !p.deprel.is_empty() && !p.deprel.contains(&tree.rel(w)) {
+        return false;
+    }
+    if let Some(v) = p.voice {
+        let passive = tree.is_passive(w);
+        if (v == Voice::Passive) != passive {
+            return false;
+        }
+    }
+    if !p.trigger_cases.is_empty()
+        && !tree
+            .case_of(w)
+            .is_some_and(|c| p.trigger_cases.iter().any(|x| x == c))
+    {
+        return false;
+    }
+    !tree.children[w]
+        .iter()
+        .any(|&c| p.lacks.contains(&tree.rel(c)))
+}
+
+/// Words that share a role with `w` through coordination ("Norway and Chile").
+pub fn with_conjuncts(tree: &Tree<'_>, w: usize) -> Vec<usize> {
+    let mut out = vec![w];
+    let mut i = 0;
+    while i < out.len() && out.len() < 16 {
+        let cur = out[i];
+        for &c in &tree.children[cur] {
+            if tree.rel(c) == Deprel::CONJ && !out.contains(&c) && tree.pos(c) != Upos::Verb {
+                out.push(c);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Runs every pattern on the trigger word `w`.
+fn arguments(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    w: usize,
+    (category, kind): (Plover, &str),
+    out: &mut Vec<Argument>,
+) {
+    for p in &rules.patterns {
+        if !applies(tree, p, w, category, kind) {
+            continue;
+        }
+        let mut frontier: Vec<(usize, Option<String>, Option<usize>)> = vec![(w, None, None)];
+        for s in &p.path {
+            let mut next = Vec::new();
+            for (from, case, head) in &frontier {
+                for (to, c) in step(tree, rules, w, *from, s) {
+                    let head = match s.direction {
+                        Direction::Up(_) => Some(to),
+                        Direction::Child(_) => *head,
+                    };
+                    next.push((to, c.or_else(|| case.clone()), head));
+                }
+            }
+            frontier = next;
+            if frontier.is_empty() {
+                break;
+            }
+        }
+        for (word, case, head) in frontier {
+            if word == w {
+                continue;
+            }
+            let why = p
+                .why
+                .replace("{trigger}", tree.text[w])
+                .replace("{head}", head.map_or("", |h| tree.text[h]))
+                .replace("{case}", case.as_deref().unwrap_or(""))
+                .replace("{word}", tree.text[word]);
+            for c in with_conjuncts(tree, word) {
+                out.push(Argument {
+                    role: p.role,
+                    word: c,
+                    pattern: p.id.clone(),
+                    why: why.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// The verb a trigger's clause is built on: the trigger itself, or for a noun the verb whose
+/// object or subject it is ("held talks", "sanctions were imposed").
+fn clause_verb(tree: &Tree<'_>, w: usize) -> usize {
+    if matches!(tree.pos(w), Upos::Noun | Upos::Propn)
+        && matches!(tree.rel(w).name(), "obj" | "nsubj:pass" | "nsubj")
+        && let Some(h) = tree.head(w)
+        && matches!(tree.pos(h), Upos::Verb | Upos::Aux)
+    {
+        return h;
+    }
+    w
+}
+
+fn has_child_word(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    w: usize,
+    rels: &[&str],
+    list: &str,
+) -> bool {
+    tree.children_named(w, rels)
+        .any(|c| rules.has(list, &tree.lower[c]))
+}
+
+/// Reads the trigger spanning `words` (word indices) of category `category`.
+pub fn read(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    words: &Range<usize>,
+    (category, kind): (Plover, &str),
+    categories: &[Option<Plover>],
+) -> Reading {
+    let mut r = Reading::default();
+    let w = tree.head_of(words);
+    arguments(tree, rules, w, (category, kind), &mut r.arguments);
+    // The other words of a phrase trigger ("held talks": "talks") read their own patterns;
+    // what the head word already gave comes first.
+    for o in words.clone().filter(|&o| o != w) {
+        if matches!(tree.pos(o), Upos::Noun | Upos::Propn | Upos::Verb) {
+            arguments(tree, rules, o, (category, kind), &mut r.arguments);
+        }
+    }
+    // "strike action", "the arms deal": a trigger naming a kind of the noun after it shares
+    // that noun's arguments.
+    if tree.rel(w) == Deprel::COMPOUND
+        && let Some(h) = tree.head(w)
+        && matches!(tree.pos(h), Upos::Noun | Upos::Propn)
+        && tree.trigger_of[h].is_none()
+    {
+        arguments(tree, rules, h, (category, kind), &mut r.arguments);
+    }
+    let verb = clause_verb(tree, w);
+    // Negation on the trigger or on the verb that carries it ("did not hold talks", "no talks").
+    let negated = |x: usize| {
+        has_child_word(
+            tree,
+            rules,
+            x,
+            &["advmod", "det", "neg", "cc:preconj"],
+            "negations",
+        )
+    };
+    if negated(w) || negated(verb) {
+        r.unreal = Some("negated");
+        return r;
+    }
+    r.obligation = has_child_word(tree, rules, verb, &["aux"], "obligation_modals")
+        || has_child_word(tree, rules, w, &["aux"], "obligation_modals");
+    if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")
+        || has_child_word(tree, rules, w, &["aux"], "doubtful_modals")
+    {
+        r.unreal = Some("only possible");
+        return r;
+    }
+    // A condition anywhere above the trigger ("if Norway attacked Chile, ...").
+    let mut x = w;
+    let mut hops = 0;
+    loop {
+        if has_child_word(tree, rules, x, &["mark"], "conditionals") {
+            r.unreal = Some("conditional");
+            return r;
+        }
+        match tree.head(x) {
+            Some(h) if hops < 12 => {
+                x = h;
+                hops += 1;
+            }
+            _ => break,
+        }
+    }
+    // The content of another act: "agreed to lift sanctions", "accused Y of attacking Z",
+    // "called for talks". Verbal complements of acts of saying are what is said; nominal ones
+    // of demands, agreements, rejections and threats are what is asked, agreed, refused or
+    // threatened.
+    let governor = |x: usize| -> Option<Plover> {
+        let h = tree.head(x)?;
+        let t = tree.trigger_of[h]?;
+        (tree.trigger_of[x] != Some(t)).then_some(())?;
+        categories.get(t).copied().flatten()
+    };
+    let verbal = matches!(tree.pos(w), Upos::Verb | Upos::Adj | Upos::Aux);
+    // "accused Y of attacking Z": an adverbial clause is content only after "of".
+    let marked_of = tree.children[w]
+        .iter()
+        .any(|&c| tree.rel(c) == Deprel::MARK && tree.lower[c] == "of");
+    let content_rels: &[&str] = if verbal && marked_of {
+        &["xcomp", "ccomp", "advcl", "acl", "csubj"]
+    } else if verbal {
+        &["xcomp", "ccomp", "csubj"]
+    } else {
+        &[
+            "obj",
+            "obl",
+            "xcomp",
+            "nmod",
+            "ccomp",
+            "advcl",
+            "nsubj:pass",
+        ]
+    };
+    let mut up = w;
+    for _ in 0..2 {
+        if !content_rels.contains(&tree.rel(up).name()) {
+            break;
+        }
+        if let Some(g) = governor(up) {
+            let list = if verbal {
+                "content_categories"
+            } else {
+                "nominal_content_categories"
+            };
+            if rules.has(list, g.name()) {
+                r.unreal = Some("the content of another act");
+                r.governor = tree.head(up);
+                return r;
+            }
+            break;
+        }
+        match tree.head(up) {
+            Some(h) => up = h,
+            None => break,
+        }
+    }
+    // Modality from the verb's auxiliaries and from a governing verb of intention.
+    if has_child_word(tree, rules, verb, &["aux"], "future_modals")
+        || has_child_word(tree, rules, w, &["aux"], "future_modals")
+    {
+        r.modality = Some(Modality::Planned);
+    } else if has_child_word(tree, rules, verb, &["aux"], "hypothetical_modals") {
+        r.modality = Some(Modality::Hypothetical);
+    }
+    let mut x = verb;
+    for _ in 0..2 {
+        if tree.rel(x) != Deprel::XCOMP {
+            break;
+        }
+        let Some(h) = tree.head(x) else { break };
+        if rules.has("planning_verbs", &tree.lower[h]) {
+            r.modality = Some(Modality::Planned);
+            break;
+        }
+        x = h;
+    }
+    // Reported speech: the nearest verb of saying above the trigger's clause, or one hanging
+    // from it as an aside ("..., officials said").
+    let mut x = verb;
+    for _ in 0..4 {
+        if let Some(c) = tree
+            .children_named(x, &["parataxis", "ccomp"])
+            .find(|&c| rules.has("reporting_verbs", &tree.lower[c]) && c > x)
+        {
+            r.reporter = tree.children_named(c, &["nsubj"]).next();
+            break;
+        }
+        if !matches!(
+            tree.rel(x).name(),
+            "ccomp" | "parataxis" | "conj" | "xcomp" | "advcl"
+        ) {
+            break;
+        }
+        let Some(h) = tree.head(x) else { break };
+        if rules.has("reporting_verbs", &tree.lower[h]) {
+            r.reporter = tree.children_named(h, &["nsubj"]).next();
+            break;
+        }
+        x = h;
+    }
+    // "a stop in Egypt, where he met": the place "where" points back to.
+    if tree.rel(verb) == Deprel::ACL_RELCL
+        && tree.children[verb]
+            .iter()
+            .any(|&c| tree.lower[c] == "where")
+        && let Some(h) = tree.head(verb)
+    {
+        r.places.push(h);
+    }
+    // Where: an oblique of the trigger or its verb after "in", "at" ...
+    for base in [w, verb] {
+        for &c in &tree.children[base] {
+            if matches!(tree.rel(c).name(), "obl" | "nmod")
+                && tree.case_of(c).is_some_and(|k| rules.has("place_cases", k))
+                && !r.places.contains(&c)
+            {
+                r.places.push(c);
+            }
+        }
+    }
+    r
+}

@@ -1,0 +1,205 @@
+//! Sense rules (`senses` in `assets/lexicon/arguments.json`): a trigger word with more than one
+//! sense is told apart by its place in the parse and by who takes part ("attacked the plans"
+//! is criticism, "strike action" a workers' strike, "a news conference" no meeting of parties).
+//! Each rule names the trigger kinds it applies to, one condition, and what it does: change the
+//! kind (and with it the category) or drop the trigger.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::patterns::PatternError;
+
+/// What a rule checks.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WhenSpec {
+    #[serde(default)]
+    target_words: Option<String>,
+    #[serde(default)]
+    source_kinds: Vec<String>,
+    #[serde(default)]
+    head_rel: Vec<String>,
+    #[serde(default)]
+    head_words: Vec<String>,
+    #[serde(default)]
+    child_rel: Vec<String>,
+    #[serde(default)]
+    child_words: Vec<String>,
+}
+
+/// What a rule does.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThenSpec {
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    drop: bool,
+}
+
+/// An example sentence for a rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SenseExample {
+    /// The sentence.
+    pub text: String,
+    /// The category the sentence must give.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// The trigger word that must give no event.
+    #[serde(default)]
+    pub no_event: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SenseSpec {
+    id: String,
+    kinds: Vec<String>,
+    when: WhenSpec,
+    then: ThenSpec,
+    why: String,
+    examples: Vec<SenseExample>,
+}
+
+/// The condition of a checked rule.
+#[derive(Debug, Clone)]
+pub enum Condition {
+    /// A target's head word is in this list.
+    TargetWords(HashSet<String>),
+    /// The source is a person (`person`), a political party (`party`) or a body that bears
+    /// no arms and governs nothing (`civil_body`: a union, a company, a charity).
+    SourceKinds(Vec<String>),
+    /// The trigger hangs from its head by one of these relations, and the head is one of
+    /// these words.
+    Head(Vec<String>, HashSet<String>),
+    /// The trigger has a child by one of these relations that is one of these words.
+    Child(Vec<String>, HashSet<String>),
+}
+
+/// What a checked rule does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The trigger is of this kind instead.
+    Kind(String),
+    /// The trigger names no event.
+    Drop,
+}
+
+/// One checked rule.
+#[derive(Debug, Clone)]
+pub struct Sense {
+    /// Stable id.
+    pub id: String,
+    /// Trigger kinds it applies to.
+    pub kinds: Vec<String>,
+    /// When.
+    pub condition: Condition,
+    /// What.
+    pub effect: Effect,
+    /// Why, for people.
+    pub why: String,
+    /// Sentences it must handle.
+    pub examples: Vec<SenseExample>,
+}
+
+/// Reads the `senses` array. `lists` are the file's word lists; `kinds` the trigger kinds of
+/// the trigger lexicon.
+///
+/// # Errors
+/// An unknown word list or kind, a rule with no condition or several, or no effect.
+pub fn read(
+    value: Option<&serde_json::Value>,
+    lists: &std::collections::BTreeMap<String, HashSet<String>>,
+) -> Result<Vec<Sense>, PatternError> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let specs: Vec<SenseSpec> = serde_json::from_value(value.clone())?;
+    let mut out = Vec::with_capacity(specs.len());
+    for s in specs {
+        let bad = |problem: &str| PatternError::Invalid {
+            id: s.id.clone(),
+            problem: problem.to_owned(),
+        };
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        let w = &s.when;
+        let mut conditions = Vec::new();
+        if let Some(name) = &w.target_words {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            conditions.push(Condition::TargetWords(list.clone()));
+        }
+        if !w.source_kinds.is_empty() {
+            if let Some(k) = w
+                .source_kinds
+                .iter()
+                .find(|k| !matches!(k.as_str(), "person" | "party" | "civil_body"))
+            {
+                return Err(bad(&format!(
+                    "unknown source kind '{k}' (person, party or civil_body)"
+                )));
+            }
+            conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
+        }
+        if !w.head_rel.is_empty() {
+            conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
+        }
+        if !w.child_rel.is_empty() {
+            conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
+        }
+        if conditions.len() != 1 {
+            return Err(bad("a rule needs exactly one condition"));
+        }
+        let effect = match (&s.then.kind, s.then.drop) {
+            (Some(k), false) => Effect::Kind(k.clone()),
+            (None, true) => Effect::Drop,
+            _ => return Err(bad("a rule either changes the kind or drops the trigger")),
+        };
+        if s.examples.is_empty() {
+            return Err(bad("a rule needs at least one example"));
+        }
+        out.push(Sense {
+            condition: conditions.remove(0),
+            id: s.id,
+            kinds: s.kinds,
+            effect,
+            why: s.why,
+            examples: s.examples,
+        });
+    }
+    Ok(out)
+}
+
+impl Sense {
+    /// Whether the rule's condition holds for the trigger word `w` of `tree`, whose target
+    /// words are `targets` and whose source is of kind `source_kind` (`person`, `party`).
+    pub fn holds(
+        &self,
+        tree: &super::reading::Tree<'_>,
+        w: usize,
+        targets: &[usize],
+        source_kind: Option<&str>,
+    ) -> bool {
+        match &self.condition {
+            Condition::TargetWords(list) => targets.iter().any(|&t| list.contains(&tree.lower[t])),
+            Condition::SourceKinds(kinds) => {
+                source_kind.is_some_and(|k| kinds.iter().any(|x| x == k))
+            }
+            Condition::Head(rels, words) => {
+                let word = &tree.parse.words[w];
+                rels.iter().any(|r| r == word.deprel.name())
+                    && word
+                        .head
+                        .and_then(|h| tree.lower.get(h))
+                        .is_some_and(|h| words.is_empty() || words.contains(h))
+            }
+            Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
+                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                    && (words.is_empty() || words.contains(&tree.lower[c]))
+            }),
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Every argument pattern's examples, run through the whole pipeline: the pattern must fire on
+//! its example and give the roles the example names.
+
+use std::sync::OnceLock;
+
+use crate::extract::{Extraction, Lexicon, extract};
+use crate::ingest::{Format, parse};
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::embedded)
+}
+
+fn run(text: &str) -> Extraction {
+    let article = parse(
+        "example.txt",
+        format!("Report\n\n{text}\n").as_bytes(),
+        Format::Text,
+    )
+    .expect("the example parses");
+    extract(&article, lexicon())
+}
+
+fn name_of(x: &Extraction, key: &str) -> Vec<String> {
+    x.actors
+        .iter()
+        .filter(|a| a.key == key)
+        .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
+        .collect()
+}
+
+#[test]
+fn every_pattern_fires_on_its_examples() {
+    let lex = lexicon();
+    let mut failures = Vec::new();
+    for p in &lex.arguments.patterns {
+        for ex in &p.examples {
+            let x = run(&ex.text);
+            let text = format!("Report\n\n{}\n", ex.text);
+            // The report of the event whose trigger is the example's trigger words.
+            let found = x.events.iter().find_map(|e| {
+                e.mentions
+                    .iter()
+                    .zip(&e.readings)
+                    .find(|(m, _)| text.get(m.span.clone()) == Some(ex.trigger.as_str()))
+                    .map(|(_, r)| r)
+            });
+            let Some(r) = found else {
+                failures.push(format!(
+                    "{}: no event on '{}' in {:?}; events {:?}",
+                    p.id,
+                    ex.trigger,
+                    ex.text,
+                    x.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+                ));
+                continue;
+            };
+            if !r.patterns.contains(&p.id) {
+                failures.push(format!(
+                    "{}: did not fire on {:?} (fired: {:?})",
+                    p.id, ex.text, r.patterns
+                ));
+            }
+            let named = |key: &str, want: &str| name_of(&x, key).iter().any(|n| n == want);
+            if let Some(want) = &ex.source
+                && !r.source.as_ref().is_some_and(|s| named(&s.key, want))
+            {
+                failures.push(format!(
+                    "{}: source of {:?} is {:?}, not {want}",
+                    p.id, ex.text, r.source
+                ));
+            }
+            if let Some(want) = &ex.target
+                && !r.targets.iter().any(|t| named(&t.key, want))
+            {
+                failures.push(format!(
+                    "{}: targets of {:?} are {:?}, not {want}",
+                    p.id, ex.text, r.targets
+                ));
+            }
+            for want in &ex.parties {
+                let all = r.parties.iter().chain(&r.source).chain(&r.targets);
+                if !all.clone().any(|t| named(&t.key, want)) {
+                    failures.push(format!("{}: {want} is no party in {:?}", p.id, ex.text));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_sense_rule_decides_its_examples() {
+    let lex = lexicon();
+    let mut failures = Vec::new();
+    for sense in &lex.arguments.senses {
+        for ex in &sense.examples {
+            let x = run(&ex.text);
+            let text = format!("Report\n\n{}\n", ex.text);
+            let fired = x
+                .events
+                .iter()
+                .flat_map(|e| &e.readings)
+                .any(|r| r.patterns.contains(&sense.id));
+            if let Some(want) = &ex.category {
+                let ok = x.events.iter().any(|e| e.category.name() == want);
+                if !ok || !fired {
+                    failures.push(format!(
+                        "{}: {:?} gave {:?}",
+                        sense.id,
+                        ex.text,
+                        x.events
+                            .iter()
+                            .map(|e| (&e.label, &e.readings))
+                            .collect::<Vec<_>>()
+                    ));
+                }
+            }
+            if let Some(word) = &ex.no_event {
+                let at = x.events.iter().any(|e| {
+                    e.mentions.iter().any(|m| {
+                        text.get(m.span.clone())
+                            .is_some_and(|t| t.contains(word.as_str()))
+                    })
+                });
+                if at {
+                    failures.push(format!(
+                        "{}: {:?} still gives an event on '{word}'",
+                        sense.id, ex.text
+                    ));
+                }
+                // The trigger was found and dropped by this rule, not missed.
+                let dropped_here = x.skipped.iter().any(|k| {
+                    k.reason == sense.id
+                        && text
+                            .get(k.span.clone())
+                            .is_some_and(|t| t.contains(word.as_str()))
+                });
+                if !dropped_here {
+                    failures.push(format!(
+                        "{}: {:?} was not dropped by it: {:?}",
+                        sense.id, ex.text, x.skipped
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
