@@ -426,7 +426,7 @@ mod tests {
         assert_eq!(shape("Peter"), "Xxx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("12.50"), "dd.dd");
-        assert_eq!(shape("long-term"), "xxx-xxx");
+        assert_eq!(shape("long-term"), "xx-xx");
     }
 
     #[test]
