@@ -226,13 +226,15 @@ fn describe(e: &Event, actors: &BTreeMap<&str, &Actor>) -> String {
     )
 }
 
+/// The code of the `i`-th coded actor, when it has one.
+fn code(codes: &[Option<String>], i: usize) -> Option<&str> {
+    codes.get(i).and_then(|c| c.as_deref())
+}
+
 /// Scores one coding against the events extracted from its sentence.
 fn score_one(g: &GoldEvent, x: &Extraction, text: &str) -> (Counts, Option<Miss>) {
     let actors: BTreeMap<&str, &Actor> = x.actors.iter().map(|a| (a.key.as_str(), a)).collect();
     let gold_type = Plover::from_name(&g.event_type);
-    fn code(codes: &[Option<String>], i: usize) -> Option<&str> {
-        codes.get(i).and_then(|c| c.as_deref())
-    }
     let is_source = |key: &str| {
         actors.get(key).is_some_and(|a| {
             g.source

@@ -77,6 +77,8 @@ pub fn detect(
     }
     let resolver = Resolver::new(doc, hits, &by_sentence);
     let rules = &lex.arguments;
+    // An article that is all headline (a one-line file) still has its acts read.
+    let has_body = (0..doc.sentences.len()).any(|s| !doc.is_heading(s));
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
@@ -99,7 +101,7 @@ pub fn detect(
         }
         // Headlines are written in a shorthand the parser was not trained on ("Labour
         // accused of broken pledge"); their acts are told again in the text.
-        if matches.is_empty() || doc.is_heading(s) {
+        if matches.is_empty() || (doc.is_heading(s) && has_body) {
             continue;
         }
         // Only sentences with a trigger are parsed: the parse serves the events alone.
@@ -431,6 +433,22 @@ pub fn detect(
                 targets.retain(|t| t.key != src.key && Some(&t.key) != own);
                 co_sources.retain(|k| k != &src.key);
             }
+            // A country whose official is a party already takes part through them.
+            let named: Vec<String> = source
+                .iter()
+                .map(|s| s.key.clone())
+                .chain(targets.iter().map(|t| t.key.clone()))
+                .chain(parties.iter().map(|t| t.key.clone()))
+                .chain(co_sources.iter().cloned())
+                .collect();
+            let through_official = |k: &str| {
+                named
+                    .iter()
+                    .any(|n| affiliations.get(n).is_some_and(|c| c == k))
+            };
+            parties.retain(|t| !through_official(&t.key));
+            targets.retain(|t| !through_official(&t.key));
+            co_sources.retain(|k| !through_official(k));
             let mut keys: Vec<String> = Vec::new();
             for k in source
                 .iter()

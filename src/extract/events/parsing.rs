@@ -80,10 +80,15 @@ pub fn parse_sentence(
     let mut i = 0;
     while i < ud.len() {
         let w = &ud[i];
-        let name = hits.iter().enumerate().find(|(k, h)| {
-            let end = doc.tokens[h.tokens.end - 1].span.end;
-            starts[*k] == w.span.start && end >= w.span.end
-        });
+        // The longest name starting here ("US defense Secretary Pete Hegseth", not "US").
+        let name = hits
+            .iter()
+            .enumerate()
+            .filter(|(k, h)| {
+                let end = doc.tokens[h.tokens.end - 1].span.end;
+                starts[*k] == w.span.start && end >= w.span.end
+            })
+            .max_by_key(|(_, h)| h.tokens.end);
         if let Some((k, h)) = name {
             let end = doc.tokens[h.tokens.end - 1].span.end;
             let mut j = i + 1;

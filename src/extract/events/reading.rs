@@ -98,12 +98,15 @@ impl<'s> Tree<'s> {
     /// Whether the trigger word is in the passive: a passive subject or auxiliary, or an
     /// agent, hangs from it.
     pub fn is_passive(&self, w: usize) -> bool {
-        self.children[w].iter().any(|&c| {
-            matches!(
-                self.rel(c).name(),
-                "nsubj:pass" | "aux:pass" | "obl:agent" | "csubj:pass"
-            )
-        })
+        let has = |names: &[&str]| {
+            self.children[w]
+                .iter()
+                .any(|&c| names.contains(&self.rel(c).name()))
+        };
+        // An agent alone makes a passive only with no subject or object beside it ("remarks
+        // by X" misread as an agent of an active verb stays active).
+        has(&["nsubj:pass", "aux:pass", "csubj:pass"])
+            || (has(&["obl:agent"]) && !has(&["nsubj", "obj"]))
     }
 }
 
@@ -313,6 +316,10 @@ fn has_child_word(
 }
 
 /// Reads the trigger spanning `words` (word indices) of category `category`.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "tree walks: r the reading, w the trigger word, x the walker, h a head"
+)]
 pub fn read(
     tree: &Tree<'_>,
     rules: &ArgumentRules,

@@ -109,9 +109,9 @@ pub struct Sense {
 ///
 /// # Errors
 /// An unknown word list or kind, a rule with no condition or several, or no effect.
-pub fn read(
+pub fn read<S: std::hash::BuildHasher + Clone>(
     value: Option<&serde_json::Value>,
-    lists: &std::collections::BTreeMap<String, HashSet<String>>,
+    lists: &std::collections::BTreeMap<String, HashSet<String, S>>,
 ) -> Result<Vec<Sense>, PatternError> {
     let Some(value) = value else {
         return Ok(Vec::new());
@@ -130,7 +130,7 @@ pub fn read(
             let list = lists
                 .get(name)
                 .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            conditions.push(Condition::TargetWords(list.clone()));
+            conditions.push(Condition::TargetWords(list.iter().cloned().collect()));
         }
         if !w.source_kinds.is_empty() {
             if let Some(k) = w
