@@ -434,7 +434,7 @@ pub fn detect(
                 co_sources.retain(|k| k != &src.key);
             }
             // A country whose official is a party already takes part through them.
-            let named: Vec<String> = source
+            let party_keys: Vec<String> = source
                 .iter()
                 .map(|s| s.key.clone())
                 .chain(targets.iter().map(|t| t.key.clone()))
@@ -442,7 +442,7 @@ pub fn detect(
                 .chain(co_sources.iter().cloned())
                 .collect();
             let through_official = |k: &str| {
-                named
+                party_keys
                     .iter()
                     .any(|n| affiliations.get(n).is_some_and(|c| c == k))
             };
