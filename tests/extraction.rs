@@ -90,12 +90,18 @@ fn the_bundled_example_yields_its_actors_events_and_issues() {
         "not actors: {:?}",
         s.false_actors
     );
-    assert_eq!(
-        s.events_found, s.events_total,
-        "every event with its participants"
+    // Issue 10 (open): since events are read off the dependency parse, this example keeps 3
+    // of its 9 reference events with their participants (the word-order reading, fitted to
+    // it, kept all 9; on hand-coded news the parse-based reading does better, see
+    // docs/events.md). The floor guards what is kept until the parser improves.
+    assert!(
+        s.events_found >= 3,
+        "events with their participants: {} of {}",
+        s.events_found,
+        s.events_total
     );
     assert!(
-        s.events_with_category >= 7,
+        s.events_with_category >= 2,
         "events with an accepted category: {}",
         s.events_with_category
     );
@@ -154,7 +160,8 @@ fn a_messy_scraped_article_still_reads() {
         Floors {
             actors: 19,
             false_actors: 1,
-            events: 4,
+            // 4 with the word-order reading; 3 read off the parse (issue 10, docs/events.md).
+            events: 3,
             issues: 2,
         },
     );

@@ -399,7 +399,8 @@ pub fn detect(
                     {
                         Some("pledge")
                     }
-                    QuadClass::MaterialConflict => Some("threat"),
+                    // Planned exercises and deployments are no threat in themselves.
+                    QuadClass::MaterialConflict if category != Plover::Mobilize => Some("threat"),
                     _ => None,
                 };
                 if let Some(kind) = intent

@@ -499,6 +499,15 @@ pub fn read(
                 && !r.places.contains(&c)
             {
                 r.places.push(c);
+                // "at a ceremony in Manila": the place of the occasion.
+                for &k in &tree.children[c] {
+                    if tree.rel(k) == Deprel::NMOD
+                        && tree.case_of(k).is_some_and(|x| rules.has("place_cases", x))
+                        && !r.places.contains(&k)
+                    {
+                        r.places.push(k);
+                    }
+                }
             }
         }
     }
