@@ -546,12 +546,7 @@ fn bench_layout(args: &[String]) -> Result<ExitCode, String> {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        option(name).map_or(Ok(default), |v| {
-            v.parse()
-                .map_err(|_| format!("{name} needs a number, not {v}"))
-        })
-    };
+    let number = |name: &str, default: usize| number_option(&options, name, default);
     let edges = parse_index_pairs(&read(edges_path)?)
         .map_err(|e| format!("{}: {e}", edges_path.display()))?;
     let init = match option("--init") {
@@ -587,6 +582,21 @@ fn bench_layout(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The value of `--name N` among `options`, or `default` when it is not given.
+fn number_option(
+    options: &[(String, String)],
+    name: &str,
+    default: usize,
+) -> Result<usize, String> {
+    options
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or(Ok(default), |(_, v)| {
+            v.parse()
+                .map_err(|_| format!("{name} needs a number, not {v}"))
+        })
+}
+
 fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(args, &["--nodes", "--edges", "--frames"])?;
     if let Some(p) = paths.first() {
@@ -595,15 +605,7 @@ fn bench_frame(args: &[String]) -> Result<ExitCode, String> {
             p.display()
         ));
     }
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        options
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or(Ok(default), |(_, v)| {
-                v.parse()
-                    .map_err(|_| format!("{name} needs a number, not {v}"))
-            })
-    };
+    let number = |name: &str, default: usize| number_option(&options, name, default);
     let nodes = number("--nodes", 20_000)?;
     let edges = number("--edges", 2 * nodes)?;
     let frames = number("--frames", 30)?.max(1);
@@ -625,15 +627,7 @@ fn bench_explore(args: &[String]) -> Result<ExitCode, String> {
             p.display()
         ));
     }
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        options
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or(Ok(default), |(_, v)| {
-                v.parse()
-                    .map_err(|_| format!("{name} needs a number, not {v}"))
-            })
-    };
+    let number = |name: &str, default: usize| number_option(&options, name, default);
     let nodes = number("--nodes", 20_000)?;
     let edges = number("--edges", 2 * nodes)?;
     print!("{}", crate::ui::bench_explore::run(nodes, edges));
