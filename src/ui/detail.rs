@@ -10,7 +10,7 @@ use egui::{Color32, FontId, RichText, TextFormat};
 
 use super::Action;
 use super::theme;
-use crate::graph::{ArticleId, EvidenceRole, NewsGraph, NodeKey, NodeKind, RoleKind};
+use crate::graph::{ArticleId, Evidence, EvidenceRole, NewsGraph, NodeKey, NodeKind, RoleKind};
 
 /// Sentences shown before "show more".
 const EVIDENCE_SHOWN: usize = 40;
@@ -180,9 +180,22 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         }
     }
 
-    // Articles and sentences.
+    evidence_list(ui, graph, &node.evidence, EVIDENCE_SHOWN, &mut actions);
+    actions
+}
+
+/// The articles and sentences behind a node or an edge, the mention (for an event, its trigger,
+/// source and targets) highlighted, each with a button to read it in its article; at most
+/// `limit` sentences.
+pub fn evidence_list(
+    ui: &mut egui::Ui,
+    graph: &NewsGraph,
+    evidence: &[Evidence],
+    limit: usize,
+    actions: &mut Vec<Action>,
+) {
     let mut by_article: Sentences = BTreeMap::new();
-    for ev in &node.evidence {
+    for ev in evidence {
         let list = by_article.entry(ev.article).or_default();
         if !list.iter().any(|(s, _, _)| *s == ev.sentence) {
             list.push((ev.sentence.clone(), ev.mention.clone(), ev.roles.clone()));
@@ -199,7 +212,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         ui.label(RichText::new(&article.title).italics())
             .on_hover_text(&article.source);
         for (sentence, mention, roles) in sentences {
-            if shown >= EVIDENCE_SHOWN {
+            if shown >= limit {
                 break;
             }
             shown += 1;
@@ -228,16 +241,9 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
             }
         }
     }
-    if node.evidence.len() > shown && shown >= EVIDENCE_SHOWN {
-        ui.label(
-            RichText::new(format!(
-                "… and {} more mentions",
-                node.evidence.len() - shown
-            ))
-            .weak(),
-        );
+    if evidence.len() > shown && shown >= limit {
+        ui.label(RichText::new(format!("… and {} more mentions", evidence.len() - shown)).weak());
     }
-    actions
 }
 
 /// The node's shape in its colour, as on the canvas and in the legend.

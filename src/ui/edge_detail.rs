@@ -2,8 +2,6 @@
 //! PLOVER category and tone, direction, mentions and every supporting sentence), and the
 //! tooltip of the edge under the pointer (its relation and first sentence).
 
-use std::collections::BTreeMap;
-
 use egui::RichText;
 use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
@@ -154,46 +152,5 @@ fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
 }
 
 fn sentences(ui: &mut egui::Ui, graph: &NewsGraph, edge: &Edge, actions: &mut Vec<Action>) {
-    let mut by_article: BTreeMap<_, Vec<_>> = BTreeMap::new();
-    for ev in &edge.evidence {
-        by_article.entry(ev.article).or_default().push(ev);
-    }
-    ui.separator();
-    ui.label(RichText::new(format!("Evidence · {} article(s)", by_article.len())).strong());
-    let mut shown = 0;
-    for (article_id, evs) in by_article {
-        let Some(article) = graph.article(article_id) else {
-            continue;
-        };
-        ui.add_space(4.0);
-        ui.label(RichText::new(&article.title).italics())
-            .on_hover_text(&article.source);
-        for ev in evs {
-            if shown >= SENTENCES_SHOWN {
-                break;
-            }
-            shown += 1;
-            ui.horizontal_wrapped(|ui| {
-                ui.label(detail::highlighted(
-                    &article.text,
-                    &ev.sentence,
-                    &ev.mention,
-                    ui.visuals().text_color(),
-                ));
-            });
-            if ui
-                .small_button("Read in article")
-                .on_hover_text("Open the full text at this sentence")
-                .clicked()
-            {
-                actions.push(Action::ShowArticle {
-                    article: article_id,
-                    highlight: ev.sentence.clone(),
-                });
-            }
-        }
-    }
-    if edge.evidence.len() > shown {
-        ui.label(RichText::new(format!("… and {} more", edge.evidence.len() - shown)).weak());
-    }
+    detail::evidence_list(ui, graph, &edge.evidence, SENTENCES_SHOWN, actions);
 }
