@@ -74,10 +74,10 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
             if let Some(info) = &node.event {
                 ui.label(RichText::new("Type").weak());
                 ui.label(format!(
-                    "{} · {} ({:?})",
+                    "{} · {} ({})",
                     info.kind.replace('_', " "),
                     info.category.name(),
-                    info.category.quad()
+                    info.category.quad().label()
                 ))
                 .on_hover_text("Plain-words kind · PLOVER event category (quad class)");
                 ui.end_row();
