@@ -695,7 +695,7 @@ fn a_union_strikes_by_stopping_work() {
     // Air strikes are conventional military force: PLOVER's FIGHT.
     let strikes = events_of(&x, Plover::Fight);
     assert_eq!(strikes.len(), 1, "{:?}", x.events);
-    assert_eq!(strikes[0].participants[0], "org:nato");
+    assert_eq!(strikes[0].source.as_deref(), Some("org:nato"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ use std::ops::Range;
 use super::actors::Hit;
 use super::doc::Doc;
 use super::lexicon::{Lexicon, Target};
+use super::parse::{Deprel, ParsedSentence, Upos};
 use super::plover::{Plover, QuadClass};
 use super::{Event, EventReading, Mention, Modality, RoleSpan, Skipped, slug};
 use arguments::Resolver;
@@ -99,13 +100,21 @@ pub fn detect(
             }
             i += len;
         }
+        // "Russia said Sudan must return the helicopter": what one says another must do is a
+        // demand, whatever the verb; such sentences are parsed too.
+        let mentions_obligation = words
+            .iter()
+            .any(|w| rules.has("obligation_modals", &w.to_lowercase()));
         // Headlines are written in a shorthand the parser was not trained on ("Labour
         // accused of broken pledge"); their acts are told again in the text.
-        if matches.is_empty() || (doc.is_heading(s) && has_body) {
+        if (matches.is_empty() && !mentions_obligation) || (doc.is_heading(s) && has_body) {
             continue;
         }
         // Only sentences with a trigger are parsed: the parse serves the events alone.
         let (parse, names_of_words) = parsing::parse_sentence(lex, doc, s, &by_sentence[s]);
+        if mentions_obligation {
+            obligation_matches(lex, &parse, &Tree::new(doc, &parse), &mut matches);
+        }
         let mut tree = Tree::new(doc, &parse);
         let word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
             let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
@@ -169,15 +178,30 @@ pub fn detect(
             let Some(g) = inner.governor.and_then(|w| tree.trigger_of[w]) else {
                 continue;
             };
+            // An answer to a proposal, a demand or an offer ("rejected calls by Ecuador") is
+            // aimed at whoever made it.
+            let inner_word = ranges[k].as_ref().map(|r| tree.head_of(r));
+            let outer_word = ranges[g].as_ref().map(|r| tree.head_of(r));
+            let answers = inner_word
+                .is_some_and(|w| matches!(tree.pos(w), Upos::Noun | Upos::Propn))
+                && categories[g].is_some_and(|c| rules.has("answering_categories", c.name()));
             let lent: Vec<reading::Argument> = inner
                 .arguments
                 .iter()
-                .filter(|a| a.role == Role::Target)
+                .filter(|a| a.role == Role::Target || (answers && a.role == Role::Source))
                 .map(|a| reading::Argument {
                     role: Role::Target,
                     word: a.word,
                     pattern: format!("content:{}", a.pattern),
-                    why: format!("{}, in what it is about", a.why),
+                    why: if a.role == Role::Source {
+                        format!(
+                            "{}, which '{}' answers",
+                            a.why,
+                            outer_word.map_or("", |w| tree.text[w])
+                        )
+                    } else {
+                        format!("{}, in what it is about", a.why)
+                    },
                 })
                 .collect();
             if let Some(Some(outer)) = readings.get_mut(g) {
@@ -326,7 +350,7 @@ pub fn detect(
             });
             let mut dropped = false;
             for sense in &rules.senses {
-                if !sense.kinds.contains(&trigger.kind)
+                if !sense.applies_to(&trigger.kind, category.name())
                     || !sense.holds(&tree, head_word, &target_words, source_kind)
                 {
                     continue;
@@ -392,8 +416,9 @@ pub fn detect(
             // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
             // blockade Paris": THREATEN); meetings stay planned meetings.
             let mut modality = r.modality;
-            if matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
+            if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
                 let intent = match category.quad() {
+                    _ if r.ultimatum && category != Plover::Threaten => Some("threat"),
                     QuadClass::VerbalCooperation | QuadClass::MaterialCooperation
                         if !matches!(category, Plover::Agree | Plover::Consult) =>
                     {
@@ -566,6 +591,38 @@ pub fn detect(
         e.represented.sort();
     }
     (out, skipped)
+}
+
+/// The verbs said to be obligations ("said Sudan must return"), under a verb of saying and
+/// holding no trigger of their own, each added as a demand: the reading makes the speaker its
+/// source and the one who must act its target.
+fn obligation_matches(
+    lex: &Lexicon,
+    parse: &ParsedSentence,
+    tree: &Tree<'_>,
+    matches: &mut Vec<Match>,
+) {
+    let rules = &lex.arguments;
+    let Some(demand) = lex.triggers.iter().position(|t| t.kind == "demand") else {
+        return;
+    };
+    for (k, w) in parse.words.iter().enumerate() {
+        let obliged = tree.children[k].iter().any(|&c| {
+            parse.words[c].deprel == Deprel::AUX && rules.has("obligation_modals", &tree.lower[c])
+        });
+        let said = w.deprel == Deprel::CCOMP
+            && w.head
+                .is_some_and(|h| rules.has("reporting_verbs", &tree.lower[h]));
+        let taken = matches.iter().any(|m| m.tokens.contains(&w.token));
+        if obliged && said && !taken && matches!(w.upos, Upos::Verb | Upos::Aux | Upos::Adj) {
+            matches.push(Match {
+                tokens: w.token..w.token + 1,
+                trigger: demand,
+                category: Plover::from_name(&lex.triggers[demand].category),
+            });
+        }
+    }
+    matches.sort_by_key(|m| m.tokens.start);
 }
 
 fn is_month(words: &[&str], i: usize) -> bool {

@@ -77,18 +77,37 @@ pub fn parse_sentence(
             doc.tokens[t].span.start
         })
         .collect();
-    let mut i = 0;
-    while i < ud.len() {
-        let w = &ud[i];
-        // The longest name starting here ("US defense Secretary Pete Hegseth", not "US").
-        let name = hits
-            .iter()
+    // The longest name starting at word `i` ("US defense Secretary Pete Hegseth", not "US").
+    let name_at = |i: usize| {
+        let w: &UdWord = ud.get(i)?;
+        hits.iter()
             .enumerate()
             .filter(|(k, h)| {
                 let end = doc.tokens[h.tokens.end - 1].span.end;
                 starts[*k] == w.span.start && end >= w.span.end
             })
-            .max_by_key(|(_, h)| h.tokens.end);
+            .max_by_key(|(_, h)| h.tokens.end)
+    };
+    let mut i = 0;
+    while i < ud.len() {
+        let w = &ud[i];
+        // "the" before a name goes into it: "the US" read as "the France" is a common noun
+        // to the tagger, "France" alone a proper one ("the French" is fine as it is).
+        let name = name_at(i).or_else(|| {
+            w.form(doc.text)
+                .eq_ignore_ascii_case("the")
+                .then(|| name_at(i + 1))
+                .flatten()
+                .filter(|(_, h)| {
+                    !matches!(
+                        h.found,
+                        Found::Country {
+                            form: CountryForm::Adjective,
+                            ..
+                        }
+                    )
+                })
+        });
         if let Some((k, h)) = name {
             let end = doc.tokens[h.tokens.end - 1].span.end;
             let mut j = i + 1;

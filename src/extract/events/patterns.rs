@@ -174,7 +174,8 @@ pub struct Pattern {
     pub path: Vec<Step>,
     /// The role given to the word reached.
     pub role: Role,
-    /// Why, for people: `{trigger}`, `{head}`, `{case}` and `{word}` are filled in.
+    /// Why, for people: `{trigger}`, `{head}` (what an upward step reached), `{via}` (what the
+    /// first step reached), `{case}` and `{word}` are filled in.
     pub why: String,
     /// Sentences it must handle.
     pub examples: Vec<Example>,
@@ -218,9 +219,10 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 17] = [
+pub const ENGINE_LISTS: [&str; 19] = [
     "negations",
     "conditionals",
+    "ultimatum_marks",
     "doubtful_modals",
     "obligation_modals",
     "future_modals",
@@ -230,6 +232,7 @@ pub const ENGINE_LISTS: [&str; 17] = [
     "undergoing_verbs",
     "content_categories",
     "nominal_content_categories",
+    "answering_categories",
     "place_cases",
     "naming_cases",
     "telling_verbs",
@@ -350,10 +353,14 @@ impl ArgumentRules {
                 id: p.id,
             });
         }
-        for c in ["content_categories", "nominal_content_categories"]
-            .iter()
-            .filter_map(|n| lists.get(*n))
-            .flatten()
+        for c in [
+            "content_categories",
+            "nominal_content_categories",
+            "answering_categories",
+        ]
+        .iter()
+        .filter_map(|n| lists.get(*n))
+        .flatten()
         {
             if Plover::from_name(c).is_none() {
                 return Err(PatternError::Invalid {

@@ -59,7 +59,7 @@ impl<'s> Tree<'s> {
         self.parse.words[i].deprel
     }
 
-    fn pos(&self, i: usize) -> Upos {
+    pub fn pos(&self, i: usize) -> Upos {
         self.parse.words[i].upos
     }
 
@@ -143,6 +143,9 @@ pub struct Reading {
     /// Stated as what someone must or should do ("Sudan must return the helicopter"): a
     /// demand of whoever says so.
     pub obligation: bool,
+    /// Done only unless another does something ("will withdraw unless a ceasefire is
+    /// arranged"): an ultimatum, a threat whatever the act.
+    pub ultimatum: bool,
 }
 
 fn step(
@@ -240,6 +243,17 @@ pub fn with_conjuncts(tree: &Tree<'_>, w: usize) -> Vec<usize> {
     out
 }
 
+/// A word a pattern's path reached, with what it passed on the way.
+struct Reached {
+    word: usize,
+    /// The preposition that introduced it or a word before it on the path.
+    case: Option<String>,
+    /// The word an upward step reached.
+    head: Option<usize>,
+    /// The word the first step reached.
+    via: Option<usize>,
+}
+
 /// Runs every pattern on the trigger word `w`.
 fn arguments(
     tree: &Tree<'_>,
@@ -252,16 +266,27 @@ fn arguments(
         if !applies(tree, p, w, category, kind) {
             continue;
         }
-        let mut frontier: Vec<(usize, Option<String>, Option<usize>)> = vec![(w, None, None)];
+        // Each reached word with the case that introduced it, the head an upward step reached
+        // and the word the first step reached ("lift" in "agreed to lift sanctions on Iran").
+        let mut frontier = vec![Reached {
+            word: w,
+            case: None,
+            head: None,
+            via: None,
+        }];
         for s in &p.path {
             let mut next = Vec::new();
-            for (from, case, head) in &frontier {
-                for (to, c) in step(tree, rules, w, *from, s) {
-                    let head = match s.direction {
-                        Direction::Up(_) => Some(to),
-                        Direction::Child(_) => *head,
-                    };
-                    next.push((to, c.or_else(|| case.clone()), head));
+            for r in &frontier {
+                for (to, c) in step(tree, rules, w, r.word, s) {
+                    next.push(Reached {
+                        word: to,
+                        case: c.or_else(|| r.case.clone()),
+                        head: match s.direction {
+                            Direction::Up(_) => Some(to),
+                            Direction::Child(_) => r.head,
+                        },
+                        via: r.via.or(Some(to)),
+                    });
                 }
             }
             frontier = next;
@@ -269,7 +294,13 @@ fn arguments(
                 break;
             }
         }
-        for (word, case, head) in frontier {
+        for Reached {
+            word,
+            case,
+            head,
+            via,
+        } in frontier
+        {
             if word == w {
                 continue;
             }
@@ -277,6 +308,7 @@ fn arguments(
                 .why
                 .replace("{trigger}", tree.text[w])
                 .replace("{head}", head.map_or("", |h| tree.text[h]))
+                .replace("{via}", via.map_or("", |h| tree.text[h]))
                 .replace("{case}", case.as_deref().unwrap_or(""))
                 .replace("{word}", tree.text[word]);
             for c in with_conjuncts(tree, word) {
@@ -361,6 +393,10 @@ pub fn read(
         r.unreal = Some("negated");
         return r;
     }
+    r.ultimatum = [w, verb].iter().any(|&x| {
+        tree.children_named(x, &["advcl"])
+            .any(|c| has_child_word(tree, rules, c, &["mark"], "ultimatum_marks"))
+    });
     r.obligation = has_child_word(tree, rules, verb, &["aux"], "obligation_modals")
         || has_child_word(tree, rules, w, &["aux"], "obligation_modals");
     if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")

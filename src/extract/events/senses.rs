@@ -56,7 +56,11 @@ pub struct SenseExample {
 #[serde(deny_unknown_fields)]
 struct SenseSpec {
     id: String,
+    #[serde(default)]
     kinds: Vec<String>,
+    /// Every trigger of these categories, besides the kinds named.
+    #[serde(default)]
+    categories: Vec<String>,
     when: WhenSpec,
     then: ThenSpec,
     why: String,
@@ -94,6 +98,8 @@ pub struct Sense {
     pub id: String,
     /// Trigger kinds it applies to.
     pub kinds: Vec<String>,
+    /// Trigger categories it applies to, whatever the kind.
+    pub categories: Vec<String>,
     /// When.
     pub condition: Condition,
     /// What.
@@ -161,10 +167,23 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
         if s.examples.is_empty() {
             return Err(bad("a rule needs at least one example"));
         }
+        if s.kinds.is_empty() && s.categories.is_empty() {
+            return Err(bad(
+                "a rule names the kinds or the categories it applies to",
+            ));
+        }
+        if let Some(c) = s
+            .categories
+            .iter()
+            .find(|c| crate::extract::plover::Plover::from_name(c).is_none())
+        {
+            return Err(bad(&format!("unknown category '{c}'")));
+        }
         out.push(Sense {
             condition: conditions.remove(0),
             id: s.id,
             kinds: s.kinds,
+            categories: s.categories,
             effect,
             why: s.why,
             examples: s.examples,
@@ -174,6 +193,11 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
 }
 
 impl Sense {
+    /// Whether the rule is about triggers of this kind and category.
+    pub fn applies_to(&self, kind: &str, category: &str) -> bool {
+        self.kinds.iter().any(|k| k == kind) || self.categories.iter().any(|c| c == category)
+    }
+
     /// Whether the rule's condition holds for the trigger word `w` of `tree`, whose target
     /// words are `targets` and whose source is of kind `source_kind` (`person`, `party`).
     pub fn holds(

@@ -147,3 +147,71 @@ fn every_sense_rule_decides_its_examples() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The events of `x` as (category, source, targets) triples, for stage tests.
+fn acts(x: &Extraction) -> Vec<(String, Option<String>, Vec<String>)> {
+    x.events
+        .iter()
+        .map(|e| {
+            (
+                e.category.name().to_owned(),
+                e.source.clone(),
+                e.targets.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_act_done_unless_another_acts_is_a_threat() {
+    let x = run("Norway will withdraw its troops from Chile unless Peru ends the blockade.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "THREATEN".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{got:?}"
+    );
+    // The condition is not an act of its own.
+    assert!(
+        !got.iter().any(|(c, ..)| c == "CONCEDE" || c == "COERCE"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_one_says_another_must_do_is_a_demand_whatever_the_verb() {
+    let x = run("Norway said Chile must return the fishing boat.");
+    let got = acts(&x);
+    assert_eq!(
+        got,
+        vec![(
+            "DEMAND".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )]
+    );
+    // Without a speaker there is no demand, only a statement.
+    let y = run("Chile must return the fishing boat, a newspaper wrote.");
+    assert!(
+        acts(&y).iter().all(|(_, s, _)| s.is_none()),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn an_answer_is_aimed_at_who_made_the_offer() {
+    let x = run("Bolivia on Monday rejected an offer from Ecuador to hold border talks.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "REJECT".to_owned(),
+            Some("country:BOL".to_owned()),
+            vec!["country:ECU".to_owned()]
+        )),
+        "{got:?}"
+    );
+}
