@@ -223,10 +223,44 @@ impl SentenceResolver<'_, '_, '_, '_> {
             && (matches!(word, "both" | "two")
                 || dets.iter().any(|d| matches!(*d, "both" | "two")));
         let pointing = dets.iter().any(|d| self.rules.has("anaphors", d));
+        let doc = self.base.doc;
+        // "near the island", "the country's leaders": the country named last before it, in this
+        // sentence or the one before.
+        if self.rules.has("country_nouns", word) && dets.contains(&"the") {
+            let start = tree.parse.words[w].span.start;
+            let named = |h: &&&Hit| {
+                matches!(
+                    h.found,
+                    Found::Country {
+                        modifier: false,
+                        form: CountryForm::Name | CountryForm::Short,
+                        ..
+                    }
+                )
+            };
+            let here = self
+                .hits()
+                .iter()
+                .filter(named)
+                .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= start)
+                .max_by_key(|h| h.tokens.end);
+            let before = || {
+                let prev = self.sentence.checked_sub(1)?;
+                (doc.sentences[prev].block == doc.sentences[self.sentence].block).then_some(())?;
+                self.base.by_sentence[prev]
+                    .iter()
+                    .filter(named)
+                    .max_by_key(|h| h.tokens.end)
+            };
+            return here
+                .or_else(before)
+                .map(|h| (h.key.clone(), tree.parse.words[w].span.clone()))
+                .into_iter()
+                .collect();
+        }
         if !pair && !pointing {
             return Vec::new();
         }
-        let doc = self.base.doc;
         let acting = |h: &&&Hit| {
             !matches!(
                 h.found,

@@ -510,13 +510,20 @@ pub fn detect(
                 .filter(|k| source.as_ref().is_none_or(|s| &s.key != k));
             let date = date_in(doc, &sentence.tokens);
             keys.sort();
+            // The key names the category and who takes part; with a direction, who acts comes
+            // first ("A>B"), so that A's condemnation of B and B's of A stay two acts.
+            let short = |k: &String| k.split(':').nth(1).unwrap_or(k).to_owned();
+            let who = match &source {
+                Some(src) if !targets.is_empty() => {
+                    let rest: Vec<String> =
+                        keys.iter().filter(|k| **k != src.key).map(short).collect();
+                    format!("{}>{}", short(&src.key), rest.join("+"))
+                }
+                _ => keys.iter().map(short).collect::<Vec<_>>().join("+"),
+            };
             let key = format!(
-                "event:{article_slug}/{}/{}",
+                "event:{article_slug}/{}/{who}",
                 category.name().to_lowercase(),
-                keys.iter()
-                    .map(|k| k.split(':').nth(1).unwrap_or(k))
-                    .collect::<Vec<_>>()
-                    .join("+")
             );
             let asserted = modality.is_none();
             let event = events.entry(key.clone()).or_insert_with(|| Event {

@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 19] = [
+pub const ENGINE_LISTS: [&str; 20] = [
     "negations",
     "conditionals",
     "ultimatum_marks",
@@ -237,6 +237,7 @@ pub const ENGINE_LISTS: [&str; 19] = [
     "naming_cases",
     "telling_verbs",
     "pair_words",
+    "country_nouns",
     "anaphors",
     "reaction_verbs",
 ];

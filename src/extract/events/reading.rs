@@ -157,6 +157,11 @@ fn step(
 ) -> Vec<(usize, Option<String>)> {
     let own = tree.trigger_of[trigger];
     let ok = |w: usize| -> Option<Option<String>> {
+        // The words of a trigger phrase ("freedom of navigation operations") are not its
+        // arguments.
+        if own.is_some() && tree.trigger_of[w] == own {
+            return None;
+        }
         if s.not_trigger && tree.trigger_of[w].is_some() && tree.trigger_of[w] != own {
             return None;
         }
