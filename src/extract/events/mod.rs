@@ -134,6 +134,9 @@ pub fn detect(
                 tree.trigger_of[w] = Some(m);
             }
         }
+        for (k, n) in names_of_words.iter().enumerate() {
+            tree.is_name[k] = n.is_some();
+        }
         let categories: Vec<Option<Plover>> = matches.iter().map(|m| m.category).collect();
         if log::log_enabled!(log::Level::Debug) {
             let lines: Vec<String> = parse

@@ -25,6 +25,8 @@ pub struct Tree<'s> {
     pub text: Vec<&'s str>,
     /// For each word, the index of the trigger match it belongs to.
     pub trigger_of: Vec<Option<usize>>,
+    /// Whether each word is a name the entity stage found.
+    pub is_name: Vec<bool>,
 }
 
 impl<'s> Tree<'s> {
@@ -52,6 +54,7 @@ impl<'s> Tree<'s> {
             lower,
             text,
             trigger_of: vec![None; n],
+            is_name: vec![false; n],
         }
     }
 
@@ -328,6 +331,35 @@ fn arguments(
     }
 }
 
+/// For an active verb the parse gave no subject, a name right before it (adverbs and
+/// auxiliaries aside) that is no one else's subject: "Last month the Coast Guard accused",
+/// where the parser hung the name on "month". English puts the subject there.
+fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
+    if tree.pos(w) != Upos::Verb
+        || tree.is_passive(w)
+        || !matches!(tree.rel(w).name(), "root" | "conj" | "ccomp" | "parataxis")
+        || tree.children[w].iter().any(|&c| {
+            matches!(
+                tree.rel(c).name(),
+                "nsubj" | "nsubj:pass" | "csubj" | "expl" | "mark"
+            )
+        })
+    {
+        return None;
+    }
+    let mut k = w.checked_sub(1)?;
+    while matches!(tree.pos(k), Upos::Adv | Upos::Aux) {
+        k = k.checked_sub(1)?;
+    }
+    let prepositional = tree.children[k]
+        .iter()
+        .any(|&c| tree.rel(c) == Deprel::CASE);
+    (tree.is_name[k]
+        && !prepositional
+        && !matches!(tree.rel(k).name(), "nsubj" | "nsubj:pass" | "obj" | "conj"))
+    .then_some(k)
+}
+
 /// The verb a trigger's clause is built on: the trigger itself, or for a noun the verb whose
 /// object or subject it is ("held talks", "sanctions were imposed").
 fn clause_verb(tree: &Tree<'_>, w: usize) -> usize {
@@ -382,6 +414,19 @@ pub fn read(
         && tree.trigger_of[h].is_none()
     {
         arguments(tree, rules, h, (category, kind), &mut r.arguments);
+    }
+    if let Some(name) = adjacent_subject(tree, w)
+        && !r.arguments.iter().any(|a| a.role == Role::Source)
+    {
+        r.arguments.push(Argument {
+            role: Role::Source,
+            word: name,
+            pattern: "adjacent-subject".to_owned(),
+            why: format!(
+                "the name right before '{}', which has no subject in the parse",
+                tree.text[w]
+            ),
+        });
     }
     let verb = clause_verb(tree, w);
     // Negation on the trigger or on the verb that carries it ("did not hold talks", "no talks").
