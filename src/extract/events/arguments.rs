@@ -31,6 +31,9 @@ pub struct Resolver<'a, 'h> {
     /// Whether each person is a woman (true) or a man, when an honorific anywhere in the
     /// article says so ("Mrs Quinn" then "Kimberly Quinn").
     female: BTreeMap<&'h str, bool>,
+    /// Each role given to a person with a mention ("Chancellor Gordon Brown"), in lower case:
+    /// the sentence of each such mention and the person's key.
+    roles: BTreeMap<String, Vec<(usize, &'h str)>>,
 }
 
 /// The resolver for one parsed sentence.
@@ -64,10 +67,24 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 female.entry(h.key.as_str()).or_insert(f);
             }
         }
+        let mut roles: BTreeMap<String, Vec<(usize, &'h str)>> = BTreeMap::new();
+        for h in hits {
+            if let Found::Person {
+                role: Some(role), ..
+            } = &h.found
+                && !h.key.is_empty()
+            {
+                roles
+                    .entry(role.to_lowercase())
+                    .or_default()
+                    .push((h.sentence, h.key.as_str()));
+            }
+        }
         Self {
             doc,
             by_sentence,
             female,
+            roles,
         }
     }
 
@@ -108,7 +125,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
     }
 }
 
-impl SentenceResolver<'_, '_, '_, '_> {
+impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     fn hits(&self) -> &[&Hit] {
         &self.base.by_sentence[self.sentence]
     }
@@ -189,6 +206,9 @@ impl SentenceResolver<'_, '_, '_, '_> {
             }
         }
         if found.is_empty() {
+            if let Some(key) = self.role_holder(w) {
+                return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
+            }
             return self.anaphor(w);
         }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
@@ -202,6 +222,51 @@ impl SentenceResolver<'_, '_, '_, '_> {
             }
         }
         out
+    }
+
+    /// "The chancellor", "his home secretary": the one person of the article given that role
+    /// so far (in an earlier sentence or this one).
+    fn role_holder(&self, w: usize) -> Option<&'h str> {
+        let tree = self.tree;
+        if !matches!(tree.parse.words[w].upos, Upos::Noun | Upos::Propn) {
+            return None;
+        }
+        let definite = tree.children[w].iter().any(|&c| {
+            let rel = tree.parse.words[c].deprel.name();
+            (rel == "det" && tree.lower[c] == "the")
+                || (rel == "nmod:poss" && tree.parse.words[c].upos == Upos::Pron)
+        });
+        if !definite {
+            return None;
+        }
+        let mut phrase: Vec<&str> = tree.children[w]
+            .iter()
+            .filter(|&&c| c < w && matches!(tree.parse.words[c].deprel.name(), "compound" | "amod"))
+            .map(|&c| tree.lower[c].as_str())
+            .collect();
+        phrase.push(tree.lower[w].as_str());
+        let phrase = phrase.join(" ");
+        let mut holders: Vec<&'h str> = Vec::new();
+        let mut take = |list: &Vec<(usize, &'h str)>| {
+            for &(s, key) in list {
+                if s <= self.sentence && !holders.contains(&key) {
+                    holders.push(key);
+                }
+            }
+        };
+        match self.base.roles.get(&phrase) {
+            Some(list) => take(list),
+            // "the secretary" for a "Home Secretary": only when one person fits.
+            None if !phrase.contains(' ') => {
+                for (role, list) in &self.base.roles {
+                    if role.rsplit(' ').next() == Some(phrase.as_str()) {
+                        take(list);
+                    }
+                }
+            }
+            None => {}
+        }
+        (holders.len() == 1).then(|| holders[0])
     }
 
     /// "Both sides", "the two leaders": the actors named before in the sentence, or else in

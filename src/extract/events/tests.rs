@@ -215,3 +215,27 @@ fn an_answer_is_aimed_at_who_made_the_offer() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_holder_of_a_role_named_before_is_the_one_meant() {
+    let x = run(
+        "Chancellor Owen Pryce spoke first. Later Ravi Menon praised the chancellor for his work.",
+    );
+    let praise = x
+        .events
+        .iter()
+        .find(|e| e.category.name() == "SUPPORT")
+        .expect("the praise is an event");
+    assert_eq!(praise.source.as_deref(), Some("person:ravi-menon"));
+    assert_eq!(praise.targets, vec!["person:owen-pryce".to_owned()]);
+    // With two people of the same role, "the chancellor" is left unresolved.
+    let y = run(
+        "Chancellor Owen Pryce met Chancellor Ana Ruiz. Later Ravi Menon praised the chancellor.",
+    );
+    let praise = y
+        .events
+        .iter()
+        .find(|e| e.category.name() == "SUPPORT")
+        .expect("the praise is still an event");
+    assert!(praise.targets.is_empty(), "{:?}", praise.targets);
+}
