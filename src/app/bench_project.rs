@@ -53,7 +53,7 @@ pub fn bench(
         // Save: what the UI thread gathers, then what the saving thread does.
         let started = Instant::now();
         let layout = panel.snapshot();
-        let file = ProjectFile::new(saved.clone(), layout.view, layout.nodes, None);
+        let file = ProjectFile::new(saved.clone(), layout.view, layout.nodes, None, Vec::new());
         let bytes = project::to_bytes(&file);
         size = bytes.len();
         write_atomic(&path, &bytes).map_err(|e| format!("{e}: {}", path.display()))?;

@@ -207,6 +207,8 @@ pub enum Purpose {
     OpenProject,
     /// Save the project under a new name.
     SaveProjectAs,
+    /// Write the corrections as a lexicon override.
+    ExportCorrections,
 }
 
 impl Purpose {
@@ -227,6 +229,7 @@ impl Purpose {
             Purpose::ExportImage(_) => "Export image (SVG)",
             Purpose::OpenProject => "Open project",
             Purpose::SaveProjectAs => "Save project as",
+            Purpose::ExportCorrections => "Export corrections",
         }
     }
 
@@ -238,7 +241,10 @@ impl Purpose {
             Purpose::SaveLayout
             | Purpose::Export(_)
             | Purpose::ExportImage(_)
-            | Purpose::SaveProjectAs => "Path of the file to write (or of a folder to put it in)",
+            | Purpose::SaveProjectAs
+            | Purpose::ExportCorrections => {
+                "Path of the file to write (or of a folder to put it in)"
+            }
             Purpose::LoadLayout => "Path of a saved layout",
             Purpose::OpenProject => "Path of a newsgraph project",
         }
@@ -252,6 +258,7 @@ impl Purpose {
                 | Purpose::Export(_)
                 | Purpose::ExportImage(_)
                 | Purpose::SaveProjectAs
+                | Purpose::ExportCorrections
         )
     }
 
@@ -267,6 +274,7 @@ impl Purpose {
             Purpose::Export(ExportFormat::Csv) => "CSV file",
             Purpose::ExportImage(_) => "SVG image",
             Purpose::OpenProject | Purpose::SaveProjectAs => "newsgraph project",
+            Purpose::ExportCorrections => "newsgraph corrections file",
         }
     }
 
@@ -274,7 +282,7 @@ impl Purpose {
     pub fn extension(self) -> &'static str {
         match self {
             Purpose::OpenArticles | Purpose::OpenFolder => "txt",
-            Purpose::SaveLayout | Purpose::LoadLayout => "json",
+            Purpose::SaveLayout | Purpose::LoadLayout | Purpose::ExportCorrections => "json",
             Purpose::Export(f) => f.extension(),
             Purpose::ExportImage(_) => "svg",
             Purpose::OpenProject | Purpose::SaveProjectAs => project::EXTENSION,
@@ -288,6 +296,7 @@ impl Purpose {
             Purpose::Export(f) => f.default_file_name(),
             Purpose::ExportImage(_) => "graph.svg",
             Purpose::OpenProject | Purpose::SaveProjectAs => "project.newsgraph",
+            Purpose::ExportCorrections => crate::extract::overrides::FILE_NAME,
             Purpose::OpenArticles | Purpose::OpenFolder => "",
         }
     }
@@ -297,6 +306,7 @@ impl Purpose {
         match self {
             Purpose::SaveLayout | Purpose::LoadLayout => Some(layout_file::FORMAT),
             Purpose::OpenProject | Purpose::SaveProjectAs => Some(project::FORMAT),
+            Purpose::ExportCorrections => Some(crate::extract::overrides::FORMAT),
             Purpose::Export(ExportFormat::Json) => Some(export::FORMAT),
             Purpose::Export(ExportFormat::NodeLink) => Some("\"multigraph\""),
             Purpose::Export(ExportFormat::GraphMl) => Some("<graphml"),
@@ -369,12 +379,14 @@ impl Dialog {
                     .set_file_name("project.newsgraph")
                     .save_file()
                     .map(|p| vec![p]),
-                Purpose::Export(_) | Purpose::ExportImage(_) => rfd::FileDialog::new()
-                    .set_title(purpose.title())
-                    .add_filter(purpose.kind_name(), &[purpose.extension()])
-                    .set_file_name(purpose.default_file_name())
-                    .save_file()
-                    .map(|p| vec![p]),
+                Purpose::Export(_) | Purpose::ExportImage(_) | Purpose::ExportCorrections => {
+                    rfd::FileDialog::new()
+                        .set_title(purpose.title())
+                        .add_filter(purpose.kind_name(), &[purpose.extension()])
+                        .set_file_name(purpose.default_file_name())
+                        .save_file()
+                        .map(|p| vec![p])
+                }
             };
             let _ = tx.send(picked);
             wake();

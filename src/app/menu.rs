@@ -139,11 +139,20 @@ impl NewsgraphApp {
                     }
                 }
             });
+            if item(
+                ui,
+                "Export corrections…",
+                None,
+                "Write your renames, merges and deletions as a lexicon file (corrections.json) that NEWSGRAPH_LEXICON_DIR reads, so they apply to future articles",
+            ) {
+                actions.push(Action::ExportCorrections);
+            }
             ui.separator();
             if item(ui, "Quit", Some(&QUIT), "Close newsgraph") {
                 actions.push(Action::Quit);
             }
         });
+        actions.extend(self.edit_menu(ui));
         ui.menu_button("View", |ui| {
             let run_label = if self.panel.is_running() {
                 "Pause layout"

@@ -18,6 +18,7 @@ use crate::files::atomic::{self, write_atomic};
 use crate::files::layout_file::LayoutFile;
 use crate::files::project::{self, ProjectFile, SavedArticle};
 use crate::graph::NewsGraph;
+use crate::graph::corrections::Correction;
 use crate::pipeline::FileResult;
 use crate::ui::Action;
 use crate::ui::graph_view::GraphPanel;
@@ -226,9 +227,10 @@ fn read_recent(path: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn fingerprint(articles: usize, layout: &LayoutFile) -> u64 {
+fn fingerprint(articles: usize, layout: &LayoutFile, corrections: &[Correction]) -> u64 {
     let mut h = DefaultHasher::new();
     articles.hash(&mut h);
+    corrections.hash(&mut h);
     // Only what the user placed counts: free nodes drift while the layout runs.
     for (key, p) in layout.nodes.iter().filter(|(_, p)| p.pinned) {
         key.hash(&mut h);
@@ -252,6 +254,7 @@ impl NewsgraphApp {
             layout.view,
             layout.nodes,
             self.selected.clone(),
+            self.edit.history.log(),
         )
     }
 
@@ -295,6 +298,7 @@ impl NewsgraphApp {
                     job.cancel();
                 }
                 self.graph = NewsGraph::new();
+                self.edit = super::edit::EditState::default();
                 self.panel = GraphPanel::new();
                 self.selected = None;
                 self.reader = None;
@@ -371,7 +375,11 @@ impl NewsgraphApp {
 
     /// Recomputes the fingerprint of what a project file would hold.
     pub(super) fn refresh_fingerprint(&mut self) {
-        self.project.fingerprint = fingerprint(self.project.articles.len(), &self.panel.snapshot());
+        self.project.fingerprint = fingerprint(
+            self.project.articles.len(),
+            &self.panel.snapshot(),
+            &self.edit.history.log(),
+        );
     }
 
     /// Once per frame: finished saves, the autosave, the title, the close button.
@@ -479,17 +487,24 @@ impl NewsgraphApp {
                 return;
             }
         };
-        let mut graph = NewsGraph::new();
-        let errors = crate::pipeline::merge(&mut graph, out.results);
+        let mut base = NewsGraph::new();
+        let errors = crate::pipeline::merge(&mut base, out.results);
         for e in &errors {
             self.say(Level::Error, e.to_string());
         }
-        self.graph = graph;
+        let stale = self.start_history(base, file.corrections);
+        if stale > 0 {
+            self.say(
+                Level::Warning,
+                format!("{stale} corrections of the project no longer apply: the nodes they name are not in the graph extracted now."),
+            );
+        }
         self.panel = GraphPanel::new();
         self.panel.sync(&self.graph);
         self.reader = None;
         let layout = LayoutFile::new(file.view, file.nodes);
         let report = self.panel.apply(&layout);
+        self.panel.restore_view(layout.view);
         self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
         self.project.articles = Arc::new(file.articles);
         self.refresh_fingerprint();

@@ -9,6 +9,7 @@ pub mod events;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;
+pub mod overrides;
 pub mod parse;
 pub mod plover;
 #[cfg(test)]
@@ -242,7 +243,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
             sentence: h.sentence,
         })
         .collect();
-    Extraction {
+    let mut extraction = Extraction {
         sentences: doc.sentences.iter().map(|s| s.span.clone()).collect(),
         places,
         actors,
@@ -250,7 +251,10 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
         issues,
         token_count: doc.tokens.len(),
         skipped,
-    }
+    };
+    // The user's corrections from the override folder, when there are any.
+    overrides::apply(&mut extraction, &lex.corrections);
+    extraction
 }
 
 /// Lower-case slug: letters and digits kept, everything else folded into single hyphens.

@@ -4,6 +4,7 @@
 pub mod bench_explore;
 pub mod bench_frame;
 mod canvas_draw;
+pub mod correct;
 pub mod detail;
 pub mod edge_detail;
 pub mod explore;
@@ -18,6 +19,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::files::ExportFormat;
+use crate::files::layout_file::Placement;
+use crate::graph::corrections::Correction;
 use crate::graph::{ArticleId, NodeKey};
 use explore::Explore;
 
@@ -85,4 +88,23 @@ pub enum Action {
     DismissMessage(usize),
     /// Find, focus or follow a path.
     Explore(Explore),
+    /// Correct the graph (rename, merge, delete, ...).
+    Correct(Correction),
+    /// Edit ▸ Undo.
+    Undo,
+    /// Edit ▸ Redo.
+    Redo,
+    /// A node was dragged from one place to another (for undo).
+    NodeDragged {
+        /// The node.
+        key: NodeKey,
+        /// Where it was.
+        from: Placement,
+        /// Where it is now.
+        to: Placement,
+    },
+    /// File ▸ Export corrections…
+    ExportCorrections,
+    /// Write the corrections as a lexicon override to this path.
+    ExportCorrectionsTo(PathBuf),
 }
