@@ -298,3 +298,55 @@ fn corrections_are_json_with_an_op_tag() {
     );
     assert_eq!(serde_json::from_str::<Correction>(&json).unwrap(), c);
 }
+
+#[test]
+fn exported_corrections_apply_to_future_articles_through_the_lexicon_folder() {
+    let base = graph_of(&[TALKS]);
+    let general = key_named(&base, "Gen Musharraf");
+    let pervez = key_named(&base, "Pervez Musharraf");
+    let opus = key_named(&base, "Opus Dei");
+    let bush = key_named(&base, "George W. Bush");
+    let log = vec![
+        Correction::Merge {
+            from: general.clone(),
+            into: pervez.clone(),
+        },
+        Correction::Delete { key: opus.clone() },
+        Correction::Rename {
+            key: bush.clone(),
+            name: "George W Bush".into(),
+        },
+        Correction::SetCategory {
+            key: event_with(&base, Plover::Disapprove),
+            category: Plover::Threaten,
+        },
+    ];
+    let (corrected, skipped) = replay(&base, &log);
+    assert!(skipped.is_empty());
+    let (file, left_out) = lexicon_overrides(&base, &corrected, &log);
+    assert_eq!(left_out, 1, "the event fix stays in the project");
+    assert_eq!(file.aliases.len(), 2, "{:?}", file.aliases);
+    assert_eq!(file.not_actors.len(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(crate::extract::overrides::FILE_NAME),
+        serde_json::to_vec_pretty(&file).unwrap(),
+    )
+    .unwrap();
+    let lex = Lexicon::with_overrides(dir.path()).unwrap();
+    let later = "Visit\n\nGen Musharraf visited Beijing on Friday. Tony Blair praised Opus Dei \
+        and George W. Bush.\n";
+    let article = parse("later.txt", later.as_bytes(), Format::Text).unwrap();
+    let mut g = NewsGraph::new();
+    g.add_article(&article, &extract(&article, &lex));
+    assert!(g.node(&general).is_none());
+    assert!(g.node(&opus).is_none());
+    assert!(g.node(&pervez).is_some());
+    assert_eq!(g.node(&bush).map(|n| n.name.as_str()), Some("George W Bush"));
+
+    // A damaged file is refused with its name.
+    std::fs::write(dir.path().join("corrections.json"), b"{\"format\": 1}").unwrap();
+    let err = Lexicon::with_overrides(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("corrections.json"), "{err}");
+}
