@@ -39,7 +39,7 @@ pub enum ActorKind {
 }
 
 /// Where in the article something is said: a byte span and the sentence containing it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Byte range of the mention itself.
     pub span: Range<usize>,
@@ -48,7 +48,7 @@ pub struct Mention {
 }
 
 /// An actor of one article, with every mention resolved to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     /// Stable node key (`person:pete-hegseth`, `country:CHN`, `org:nato`).
     pub key: String,
@@ -104,7 +104,7 @@ impl Modality {
 }
 
 /// An event of one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable node key.
     pub key: String,
@@ -140,7 +140,7 @@ pub struct Event {
 }
 
 /// An actor's words in one report of an event, and why they take that role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleSpan {
     /// The actor's key.
     pub key: String,
@@ -151,7 +151,7 @@ pub struct RoleSpan {
 }
 
 /// How one report of an event was read off the parse of its sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EventReading {
     /// Ids of the argument patterns that gave its roles (`assets/lexicon/arguments.json`).
     pub patterns: Vec<String>,
@@ -166,7 +166,7 @@ pub struct EventReading {
 }
 
 /// An issue discussed in one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     /// Stable node key (`issue:south-china-sea`).
     pub key: String,
@@ -183,7 +183,7 @@ pub struct Issue {
 }
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Extraction {
     /// Byte range of every sentence.
     pub sentences: Vec<Range<usize>>,
@@ -202,7 +202,7 @@ pub struct Extraction {
 }
 
 /// A trigger that gave no event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// Byte range of the trigger words.
     pub span: Range<usize>,

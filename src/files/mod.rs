@@ -8,6 +8,7 @@ pub mod export;
 pub mod flat;
 pub mod gexf;
 pub mod graphml;
+pub mod jsonl;
 pub mod layout_file;
 pub mod node_link;
 pub mod project;

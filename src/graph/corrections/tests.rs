@@ -343,7 +343,10 @@ fn exported_corrections_apply_to_future_articles_through_the_lexicon_folder() {
     assert!(g.node(&general).is_none());
     assert!(g.node(&opus).is_none());
     assert!(g.node(&pervez).is_some());
-    assert_eq!(g.node(&bush).map(|n| n.name.as_str()), Some("George W Bush"));
+    assert_eq!(
+        g.node(&bush).map(|n| n.name.as_str()),
+        Some("George W Bush")
+    );
 
     // A damaged file is refused with its name.
     std::fs::write(dir.path().join("corrections.json"), b"{\"format\": 1}").unwrap();
