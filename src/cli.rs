@@ -2,6 +2,7 @@
 //! window, without one. Like `app/`, this is a shell: it reads and writes files and prints.
 
 mod batch;
+mod image;
 mod parse;
 
 use std::io::Write as _;
@@ -31,6 +32,9 @@ USAGE:
     newsgraph extract FILES... --jsonl OUT       one line per article: the article and its
                                                  extraction, nothing shared (the map step of a
                                                  batch engine); OUT - is standard output
+    newsgraph image FILES... --out OUT.png|OUT.svg [--size WxH]
+                                                 a picture of the whole graph once its layout
+                                                 has settled (default 1920x1080)
     newsgraph merge IN.jsonl... --out OUT [--format F]
                                                  the graph of those lines, the same as extract
                                                  would make from the files directly
@@ -104,6 +108,7 @@ pub fn is_subcommand(first: &str) -> bool {
         first,
         "extract"
             | "merge"
+            | "image"
             | "ingest"
             | "eval"
             | "train"
@@ -132,6 +137,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
         Some("merge") => batch::merge(&args[1..]),
+        Some("image") => image::image(&args[1..]),
         Some("ingest") => ingest(&args[1..]),
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("seed") => eval_seed(&args[2..]),

@@ -78,8 +78,10 @@ impl NewsgraphApp {
             }
             _ => self.selected.clone(),
         };
+        let view = self.panel.snapshot().view;
         match self.edit.history.correct(&mut self.graph, c) {
             Ok(()) => {
+                self.keep_view(view);
                 self.selected = follow.filter(|k| self.graph.index(k).is_some());
                 self.refresh_fingerprint();
                 self.say(Level::Info, format!("Done: {what} (Ctrl+Z undoes it)."));
@@ -97,6 +99,7 @@ impl NewsgraphApp {
         let Some(what) = step.map(|s| self.step_words(s)) else {
             return;
         };
+        let view = self.panel.snapshot().view;
         let change = if undo {
             self.edit.history.undo(&mut self.graph)
         } else {
@@ -104,6 +107,7 @@ impl NewsgraphApp {
         };
         match change {
             Some(Change::Graph) => {
+                self.keep_view(view);
                 if self
                     .selected
                     .as_ref()
@@ -120,6 +124,13 @@ impl NewsgraphApp {
         self.refresh_fingerprint();
         let verb = if undo { "Undone" } else { "Redone" };
         self.say(Level::Info, format!("{verb}: {what}."));
+    }
+
+    /// After a correction the canvas is rebuilt; the view stays where it was (a rebuild with
+    /// more nodes would otherwise fit the whole graph).
+    fn keep_view(&mut self, view: crate::files::layout_file::ViewState) {
+        self.panel.sync(&self.graph);
+        self.panel.restore_view(view);
     }
 
     /// A step in words, for the Edit menu and messages.
@@ -194,7 +205,8 @@ impl NewsgraphApp {
             }
             ui.separator();
             let n = history.log().len();
-            ui.label(RichText::new(format!("{n} corrections in this project")).weak());
+            let noun = if n == 1 { "correction" } else { "corrections" };
+            ui.label(RichText::new(format!("{n} {noun} in this project")).weak());
             if !history.skipped().is_empty() {
                 ui.label(
                     RichText::new(format!(

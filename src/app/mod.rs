@@ -4,6 +4,7 @@
 pub mod bench_project;
 mod edit;
 mod export;
+pub mod extractor;
 pub mod history;
 pub mod jobs;
 mod menu;
@@ -249,12 +250,12 @@ impl NewsgraphApp {
             Action::SaveLayout => self.ask_path(ctx, Purpose::SaveLayout),
             Action::LoadLayout => self.ask_path(ctx, Purpose::LoadLayout),
             Action::Export(format) => self.ask_path(ctx, Purpose::Export(format)),
-            Action::ExportImage(size) => self.ask_path(ctx, Purpose::ExportImage(size)),
+            Action::ExportImage(image) => self.ask_path(ctx, Purpose::ExportImage(image)),
             Action::OpenPaths(paths) => self.start_job(ctx, JobInput::Paths(paths)),
             Action::SaveLayoutTo(path) => self.save_layout(&path),
             Action::LoadLayoutFrom(path) => self.load_layout(&path),
             Action::ExportTo(format, path) => self.export_graph(ctx, format, path),
-            Action::ExportImageTo(size, path) => self.export_image(ctx, size, path),
+            Action::ExportImageTo(image, path) => self.export_image(ctx, image, path),
             Action::NewProject
             | Action::OpenProject
             | Action::OpenProjectFrom(_)
@@ -389,14 +390,14 @@ impl NewsgraphApp {
                 };
                 Action::ExportTo(format, path)
             }
-            Purpose::ExportImage(size) => {
+            Purpose::ExportImage(image) => {
                 let path = paths.remove(0);
                 let path = if path.extension().is_some() {
                     path
                 } else {
-                    path.with_extension("svg")
+                    path.with_extension(purpose.extension())
                 };
-                Action::ExportImageTo(size, path)
+                Action::ExportImageTo(image, path)
             }
             Purpose::OpenProject => Action::OpenProjectFrom(paths.remove(0)),
             Purpose::ExportCorrections => Action::ExportCorrectionsTo(paths.remove(0)),

@@ -14,6 +14,7 @@ use egui::RichText;
 
 use super::jobs::{JobInput, JobOutput, Purpose};
 use super::{Level, NewsgraphApp};
+use crate::extract::Extraction;
 use crate::files::atomic::{self, write_atomic};
 use crate::files::layout_file::LayoutFile;
 use crate::files::project::{self, ProjectFile, SavedArticle};
@@ -72,6 +73,8 @@ pub struct ProjectState {
     path: Option<PathBuf>,
     /// The articles as read, in the order they were merged.
     articles: Arc<Vec<SavedArticle>>,
+    /// Their extractions, in the same order (kept in the project so it opens fast).
+    extractions: Arc<Vec<Extraction>>,
     /// Fingerprint of the state last saved or opened.
     saved_fingerprint: u64,
     /// Fingerprint of the state last written to the recovery file.
@@ -121,6 +124,7 @@ impl ProjectState {
         Self {
             path: None,
             articles: Arc::new(Vec::new()),
+            extractions: Arc::new(Vec::new()),
             saved_fingerprint: 0,
             autosaved_fingerprint: 0,
             fingerprint: 0,
@@ -175,12 +179,11 @@ impl ProjectState {
     /// Keeps the articles of a finished read, before they are merged into the graph.
     pub fn add_articles(&mut self, results: &[FileResult]) {
         let list = Arc::make_mut(&mut self.articles);
-        list.extend(
-            results
-                .iter()
-                .filter_map(|r| r.as_ref().ok())
-                .map(|(a, _)| SavedArticle::from(a)),
-        );
+        let extractions = Arc::make_mut(&mut self.extractions);
+        for (article, extraction) in results.iter().filter_map(|r| r.as_ref().ok()) {
+            list.push(SavedArticle::from(article));
+            extractions.push(extraction.clone());
+        }
     }
 
     /// Counts the current state as saved (after the first articles of a session).
@@ -255,6 +258,10 @@ impl NewsgraphApp {
             layout.nodes,
             self.selected.clone(),
             self.edit.history.log(),
+        )
+        .with_extractions(
+            super::extractor::extractor_id().to_owned(),
+            self.project.extractions.as_ref().clone(),
         )
     }
 
@@ -487,6 +494,12 @@ impl NewsgraphApp {
                 return;
             }
         };
+        let extractions: Vec<Extraction> = out
+            .results
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|(_, e)| e.clone())
+            .collect();
         let mut base = NewsGraph::new();
         let errors = crate::pipeline::merge(&mut base, out.results);
         for e in &errors {
@@ -507,6 +520,7 @@ impl NewsgraphApp {
         self.panel.restore_view(layout.view);
         self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
         self.project.articles = Arc::new(file.articles);
+        self.project.extractions = Arc::new(extractions);
         self.refresh_fingerprint();
         if restoring {
             self.project.path = None;

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::layout_file::{Placement, ViewState};
+use crate::extract::Extraction;
 use crate::graph::NodeKey;
 use crate::graph::corrections::Correction;
 use crate::ingest::{Article, Block, BlockKind, Link};
@@ -45,6 +46,19 @@ pub struct ProjectFile {
     /// The user's corrections, in the order they were made.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The articles' extractions, so a project opens without extracting again while the
+    /// extractor is the one that made them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractions: Option<StoredExtractions>,
+}
+
+/// Extractions kept in a project, one per article, with the extractor that made them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredExtractions {
+    /// Which build and lexicons extracted them; any other extractor extracts again.
+    pub extractor: String,
+    /// One per article, in the articles' order.
+    pub items: Vec<Extraction>,
 }
 
 impl ProjectFile {
@@ -64,7 +78,26 @@ impl ProjectFile {
             nodes,
             selection,
             corrections,
+            extractions: None,
         }
+    }
+
+    /// The same project with the articles' extractions kept.
+    #[must_use]
+    pub fn with_extractions(mut self, extractor: String, items: Vec<Extraction>) -> Self {
+        if items.len() == self.articles.len() {
+            self.extractions = Some(StoredExtractions { extractor, items });
+        }
+        self
+    }
+
+    /// The stored extractions, when `extractor` made them (else the articles are extracted
+    /// again).
+    pub fn extractions_by(&self, extractor: &str) -> Option<&[Extraction]> {
+        self.extractions
+            .as_ref()
+            .filter(|s| s.extractor == extractor && s.items.len() == self.articles.len())
+            .map(|s| s.items.as_slice())
     }
 }
 
@@ -440,5 +473,23 @@ mod tests {
         // Saved again, it is a current file that reads back the same.
         let (again, _) = parse(&to_bytes(&file), &path).unwrap();
         assert_eq!(again, file);
+    }
+
+    #[test]
+    fn extractions_are_used_only_by_the_extractor_that_made_them() {
+        let (file, article) = sample();
+        let extraction = crate::extract::extract(&article, &crate::extract::Lexicon::embedded());
+        let kept = file
+            .clone()
+            .with_extractions("build A".into(), vec![extraction.clone()]);
+        let (back, _) = parse(&to_bytes(&kept), Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.extractions_by("build A"), Some(&[extraction][..]));
+        assert_eq!(back.extractions_by("build B"), None);
+        // A list that does not match the articles is not kept.
+        assert!(
+            file.with_extractions("build A".into(), Vec::new())
+                .extractions
+                .is_none()
+        );
     }
 }

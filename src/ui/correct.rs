@@ -25,8 +25,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
         .show(ui, |ui| {
             ui.label(
                 RichText::new("Fix what the extraction got wrong. Ctrl+Z undoes, Ctrl+Shift+Z redoes.")
-                    .weak()
-                    .small(),
+                    .weak(),
             );
             rename_row(ui, key, &node.name, &mut actions);
             if node.kind.is_actor() {

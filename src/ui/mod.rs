@@ -18,8 +18,8 @@ pub mod theme;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::files::ExportFormat;
 use crate::files::layout_file::Placement;
+use crate::files::{ExportFormat, ImageExport};
 use crate::graph::corrections::Correction;
 use crate::graph::{ArticleId, NodeKey};
 use explore::Explore;
@@ -39,8 +39,8 @@ pub enum Action {
     LoadLayout,
     /// File ▸ Export ▸ a graph format…
     Export(ExportFormat),
-    /// File ▸ Export ▸ Image (SVG) of this width and height…
-    ExportImage([u32; 2]),
+    /// File ▸ Export ▸ Image (SVG of the graph, or PNG of the view) of this size…
+    ExportImage(ImageExport),
     /// Save the layout to this path.
     SaveLayoutTo(PathBuf),
     /// Load the layout from this path.
@@ -48,7 +48,7 @@ pub enum Action {
     /// Export the graph in a format to this path.
     ExportTo(ExportFormat, PathBuf),
     /// Export an image of this size to this path.
-    ExportImageTo([u32; 2], PathBuf),
+    ExportImageTo(ImageExport, PathBuf),
     /// File ▸ New project.
     NewProject,
     /// File ▸ Open project…
