@@ -108,7 +108,12 @@ pub fn bench(
         view.sync(&opened);
         view.apply(&LayoutFile::new(file.view, file.nodes));
         let total = started.elapsed();
-        let split = [read, extracted - read, merged - extracted, total - merged];
+        let split = [
+            read,
+            extracted.saturating_sub(read),
+            merged.saturating_sub(extracted),
+            total.saturating_sub(merged),
+        ];
         if keep {
             open_times.push(total);
             phases.push(split);
