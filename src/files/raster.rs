@@ -9,7 +9,8 @@ pub fn png_from_svg(svg: &str) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    // The window's fallbacks, for arrows and symbols in event names ("A ➔ B").
+    // The window's other faces, for arrows and symbols in event names ("A ➔ B" is in Hack).
+    fonts.load_font_data(epaint_default_fonts::HACK_REGULAR.to_vec());
     fonts.load_font_data(epaint_default_fonts::NOTO_EMOJI_REGULAR.to_vec());
     fonts.load_font_data(epaint_default_fonts::EMOJI_ICON.to_vec());
     // The picture asks for "sans-serif": that is the bundled face.
