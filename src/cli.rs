@@ -1,6 +1,8 @@
 //! The command line: `newsgraph extract`, `newsgraph eval seed`. Runs the same pipeline as the
 //! window, without one. Like `app/`, this is a shell: it reads and writes files and prints.
 
+mod batch;
+mod image;
 mod parse;
 
 use std::io::Write as _;
@@ -27,6 +29,15 @@ USAGE:
                                                  or csv (OUT.nodes.csv + OUT.edges.csv); OUT
                                                  - is standard output; without OUT, a
                                                  summary to standard output
+    newsgraph extract FILES... --jsonl OUT       one line per article: the article and its
+                                                 extraction, nothing shared (the map step of a
+                                                 batch engine); OUT - is standard output
+    newsgraph image FILES... --out OUT.png|OUT.svg [--size WxH]
+                                                 a picture of the whole graph once its layout
+                                                 has settled (default 1920x1080)
+    newsgraph merge IN.jsonl... --out OUT [--format F]
+                                                 the graph of those lines, the same as extract
+                                                 would make from the files directly
     newsgraph eval seed --gold REF.json FILES... score the graph of FILES against a reference
                                                  (exit code 1 when a reference actor is missing)
     newsgraph ingest FILES... [--json OUT]       what the readers make of each file: title, byline,
@@ -96,6 +107,8 @@ pub fn is_subcommand(first: &str) -> bool {
     matches!(
         first,
         "extract"
+            | "merge"
+            | "image"
             | "ingest"
             | "eval"
             | "train"
@@ -123,6 +136,8 @@ pub fn load_lexicon() -> Result<Lexicon, String> {
 pub fn run(args: &[String]) -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
+        Some("merge") => batch::merge(&args[1..]),
+        Some("image") => image::image(&args[1..]),
         Some("ingest") => ingest(&args[1..]),
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("seed") => eval_seed(&args[2..]),
@@ -215,13 +230,19 @@ fn build_graph(paths: &[PathBuf]) -> Result<(NewsGraph, bool), String> {
 }
 
 fn extract(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, options) = split_args(args, &["--json", "--format", "--out"])?;
+    let (paths, options) = split_args(args, &["--json", "--format", "--out", "--jsonl"])?;
     let option = |name: &str| {
         options
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };
+    if let Some(out) = option("--jsonl") {
+        if options.len() > 1 {
+            return Err("--jsonl writes the extractions alone; give no other option".into());
+        }
+        return batch::extract_jsonl(&paths, &out);
+    }
     let format = match option("--format") {
         Some(name) => Some(ExportFormat::from_name(&name).ok_or_else(|| {
             format!("unknown format {name}; use json, graphml, gexf, csv or node-link")

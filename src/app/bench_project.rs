@@ -42,40 +42,85 @@ pub fn bench(
         .filter_map(|r| r.as_ref().ok())
         .map(|(a, _)| SavedArticle::from(a))
         .collect();
+    let extractions: Vec<crate::extract::Extraction> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|(_, e)| e.clone())
+        .collect();
+    let extractor = super::extractor::extractor_id();
     let mut graph = NewsGraph::new();
     pipeline::merge(&mut graph, results);
     let mut panel = GraphPanel::new();
     panel.sync(&graph);
     let path = dir.join("bench.newsgraph");
     let (mut save_times, mut open_times) = (Vec::new(), Vec::new());
-    let mut size = 0;
-    for _ in 0..runs.max(1) {
+    // Where opening spends its time: [read and check, extract, merge, canvas and layout].
+    let mut phases: Vec<[Duration; 4]> = Vec::new();
+    // One more run, as projects without their extractions (or from another build) open.
+    let (mut plain_save, mut plain_open, mut plain_phases) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut size, mut plain_size) = (0, 0);
+    let runs = runs.max(1);
+    for run in 0..=runs {
+        let keep = run < runs;
         // Save: what the UI thread gathers, then what the saving thread does.
         let started = Instant::now();
         let layout = panel.snapshot();
-        let file = ProjectFile::new(saved.clone(), layout.view, layout.nodes, None);
+        let mut file = ProjectFile::new(saved.clone(), layout.view, layout.nodes, None, Vec::new());
+        if keep {
+            file = file.with_extractions(extractor.to_owned(), extractions.clone());
+        }
         let bytes = project::to_bytes(&file);
-        size = bytes.len();
+        if keep {
+            size = bytes.len();
+        } else {
+            plain_size = bytes.len();
+        }
         write_atomic(&path, &bytes).map_err(|e| format!("{e}: {}", path.display()))?;
-        save_times.push(started.elapsed());
+        if keep {
+            save_times.push(started.elapsed());
+        } else {
+            plain_save.push(started.elapsed());
+        }
 
         // Open: the job's thread, then what the UI thread does with its result.
         let started = Instant::now();
         let bytes = read_bounded(&path, project::MAX_PROJECT_BYTES).map_err(|e| e.to_string())?;
-        let (file, articles) = project::parse(&bytes, &path).map_err(|e| e.to_string())?;
-        let results: Vec<pipeline::FileResult> = articles
-            .into_par_iter()
-            .map(|a| {
-                let e = extract(&a, lex);
-                Ok((a, e))
-            })
-            .collect();
+        let (mut file, articles) = project::parse(&bytes, &path).map_err(|e| e.to_string())?;
+        let read = started.elapsed();
+        // As the window's job does: extractions by this extractor are used as they are.
+        let stored = file.extractions_by(extractor).is_some();
+        let results: Vec<pipeline::FileResult> = match file.extractions.take().filter(|_| stored) {
+            Some(kept) => articles.into_iter().zip(kept.items).map(Ok).collect(),
+            None => articles
+                .into_par_iter()
+                .map(|a| {
+                    let e = extract(&a, lex);
+                    Ok((a, e))
+                })
+                .collect(),
+        };
+        let extracted = started.elapsed();
         let mut opened = NewsGraph::new();
         pipeline::merge(&mut opened, results);
+        let (opened, _) = crate::graph::corrections::replay(&opened, &file.corrections);
+        let merged = started.elapsed();
         let mut view = GraphPanel::new();
         view.sync(&opened);
         view.apply(&LayoutFile::new(file.view, file.nodes));
-        open_times.push(started.elapsed());
+        let total = started.elapsed();
+        let split = [
+            read,
+            extracted.saturating_sub(read),
+            merged.saturating_sub(extracted),
+            total.saturating_sub(merged),
+        ];
+        if keep {
+            open_times.push(total);
+            phases.push(split);
+        } else {
+            plain_open.push(total);
+            plain_phases.push(split);
+        }
         if opened.node_count() != graph.node_count() {
             return Err("the project opened into a different graph".into());
         }
@@ -92,14 +137,39 @@ pub fn bench(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} articles, {} nodes, {} edges; project file {:.1} MB; {} threads",
+        "{} articles, {} nodes, {} edges; {} threads",
         saved.len(),
         graph.node_count(),
         graph.edge_count(),
-        size as f64 / 1e6,
         rayon::current_num_threads()
+    );
+    let _ = writeln!(
+        out,
+        "with the extractions kept (the window's projects): file {:.1} MB",
+        size as f64 / 1e6
     );
     let _ = writeln!(out, "save (ms per run): {}", line(&save_times));
     let _ = writeln!(out, "open (ms per run): {}", line(&open_times));
+    let names = [
+        "read and check the file",
+        "extract the articles (again, when not kept)",
+        "merge and replay corrections",
+        "build the canvas, place the layout",
+    ];
+    for (k, name) in names.iter().enumerate() {
+        let times: Vec<Duration> = phases.iter().map(|p| p[k]).collect();
+        let _ = writeln!(out, "  {name} (ms per run): {}", line(&times));
+    }
+    let _ = writeln!(
+        out,
+        "without them (another build, or an older project): file {:.1} MB",
+        plain_size as f64 / 1e6
+    );
+    let _ = writeln!(out, "save (ms): {}", line(&plain_save));
+    let _ = writeln!(out, "open (ms): {}", line(&plain_open));
+    for (k, name) in names.iter().enumerate() {
+        let times: Vec<Duration> = plain_phases.iter().map(|p| p[k]).collect();
+        let _ = writeln!(out, "  {name} (ms): {}", line(&times));
+    }
     Ok(out)
 }

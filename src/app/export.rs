@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{Level, Message, NewsgraphApp};
 use crate::files::svg::{self, SvgStyle};
-use crate::files::{ExportFormat, atomic, export_to_path};
+use crate::files::{ExportFormat, ImageExport, atomic, export_to_path, raster};
 use crate::graph::NodeKind;
 use crate::ui::theme;
 
@@ -92,8 +92,10 @@ impl NewsgraphApp {
         });
     }
 
-    /// Writes an SVG picture of the whole graph at `size` off the UI thread.
-    pub(super) fn export_image(&mut self, ctx: &egui::Context, size: [u32; 2], path: PathBuf) {
+    /// Writes a picture off the UI thread: an SVG of the whole graph, or a PNG of what the
+    /// canvas shows, at the chosen size.
+    pub(super) fn export_image(&mut self, ctx: &egui::Context, image: ImageExport, path: PathBuf) {
+        let ImageExport { size, png } = image;
         if self.graph.node_count() == 0 {
             self.say(
                 Level::Warning,
@@ -120,18 +122,36 @@ impl NewsgraphApp {
                 })
                 .collect(),
             labels: 40,
+            view: png.then(|| {
+                let rect = self.panel.canvas_rect();
+                let (a, b) = (
+                    self.panel.canvas_at(rect.min),
+                    self.panel.canvas_at(rect.max),
+                );
+                [[a.x, a.y], [b.x, b.y]]
+            }),
         };
         let graph = self.graph.clone();
         self.run_export(ctx, move || {
-            let written =
-                atomic::write_atomic_with(&path, |w| svg::write(&graph, &positions, &style, w));
+            let written = if png {
+                let mut text = Vec::new();
+                svg::write(&graph, &positions, &style, &mut text)
+                    .and_then(|()| {
+                        raster::png_from_svg(&String::from_utf8_lossy(&text))
+                            .map_err(std::io::Error::other)
+                    })
+                    .and_then(|bytes| atomic::write_atomic(&path, &bytes))
+            } else {
+                atomic::write_atomic_with(&path, |w| svg::write(&graph, &positions, &style, w))
+            };
             match written {
                 Ok(()) => Message {
                     level: Level::Info,
                     text: format!(
-                        "Saved a {} × {} picture of the graph: {}",
+                        "Saved a {} × {} picture of the {}: {}",
                         size[0],
                         size[1],
+                        if png { "view" } else { "graph" },
                         path.display()
                     ),
                 },

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::extract::{Lexicon, extract};
 use crate::files::project::{self, ProjectFile};
-use crate::files::{ExportFormat, atomic, export, layout_file};
+use crate::files::{ExportFormat, ImageExport, atomic, export, layout_file};
 use crate::ingest::Article;
 use crate::ingest::{self, Format, IngestError, expand_inputs};
 use crate::pipeline::{self, FileResult};
@@ -76,20 +76,27 @@ impl Job {
             let mut project = None;
             let (results, errors) = match input {
                 JobInput::Project(path) => match read_project(&path) {
-                    Ok((file, articles)) => {
+                    Ok((mut file, articles)) => {
                         t.store(articles.len(), Ordering::Relaxed);
                         wake();
-                        let results = articles
-                            .into_par_iter()
-                            .map(|article| {
-                                let extraction = extract(&article, &lexicon);
-                                let finished = d.fetch_add(1, Ordering::Relaxed) + 1;
-                                if finished % 16 == 0 {
-                                    wake();
-                                }
-                                Ok((article, extraction))
-                            })
-                            .collect();
+                        // Extractions by this same extractor are used as they are.
+                        let stored = file
+                            .extractions_by(super::extractor::extractor_id())
+                            .is_some();
+                        let results = match file.extractions.take().filter(|_| stored) {
+                            Some(kept) => articles.into_iter().zip(kept.items).map(Ok).collect(),
+                            None => articles
+                                .into_par_iter()
+                                .map(|article| {
+                                    let extraction = extract(&article, &lexicon);
+                                    let finished = d.fetch_add(1, Ordering::Relaxed) + 1;
+                                    if finished % 16 == 0 {
+                                        wake();
+                                    }
+                                    Ok((article, extraction))
+                                })
+                                .collect(),
+                        };
                         project = Some((path, Ok(file)));
                         (results, Vec::new())
                     }
@@ -201,12 +208,14 @@ pub enum Purpose {
     LoadLayout,
     /// Export the graph in a format.
     Export(ExportFormat),
-    /// Export a picture of the graph (SVG) of this width and height.
-    ExportImage([u32; 2]),
+    /// Export a picture of the graph (SVG) or of the view (PNG).
+    ExportImage(ImageExport),
     /// Open a project.
     OpenProject,
     /// Save the project under a new name.
     SaveProjectAs,
+    /// Write the corrections as a lexicon override.
+    ExportCorrections,
 }
 
 impl Purpose {
@@ -224,9 +233,11 @@ impl Purpose {
                 ExportFormat::Csv => "Export graph (CSV for Neo4j)",
                 ExportFormat::NodeLink => "Export graph (node-link JSON)",
             },
+            Purpose::ExportImage(i) if i.png => "Export image of the view (PNG)",
             Purpose::ExportImage(_) => "Export image (SVG)",
             Purpose::OpenProject => "Open project",
             Purpose::SaveProjectAs => "Save project as",
+            Purpose::ExportCorrections => "Export corrections",
         }
     }
 
@@ -238,7 +249,10 @@ impl Purpose {
             Purpose::SaveLayout
             | Purpose::Export(_)
             | Purpose::ExportImage(_)
-            | Purpose::SaveProjectAs => "Path of the file to write (or of a folder to put it in)",
+            | Purpose::SaveProjectAs
+            | Purpose::ExportCorrections => {
+                "Path of the file to write (or of a folder to put it in)"
+            }
             Purpose::LoadLayout => "Path of a saved layout",
             Purpose::OpenProject => "Path of a newsgraph project",
         }
@@ -252,6 +266,7 @@ impl Purpose {
                 | Purpose::Export(_)
                 | Purpose::ExportImage(_)
                 | Purpose::SaveProjectAs
+                | Purpose::ExportCorrections
         )
     }
 
@@ -265,8 +280,10 @@ impl Purpose {
             Purpose::Export(ExportFormat::GraphMl) => "GraphML file",
             Purpose::Export(ExportFormat::Gexf) => "GEXF file",
             Purpose::Export(ExportFormat::Csv) => "CSV file",
+            Purpose::ExportImage(i) if i.png => "PNG image",
             Purpose::ExportImage(_) => "SVG image",
             Purpose::OpenProject | Purpose::SaveProjectAs => "newsgraph project",
+            Purpose::ExportCorrections => "newsgraph corrections file",
         }
     }
 
@@ -274,8 +291,9 @@ impl Purpose {
     pub fn extension(self) -> &'static str {
         match self {
             Purpose::OpenArticles | Purpose::OpenFolder => "txt",
-            Purpose::SaveLayout | Purpose::LoadLayout => "json",
+            Purpose::SaveLayout | Purpose::LoadLayout | Purpose::ExportCorrections => "json",
             Purpose::Export(f) => f.extension(),
+            Purpose::ExportImage(i) if i.png => "png",
             Purpose::ExportImage(_) => "svg",
             Purpose::OpenProject | Purpose::SaveProjectAs => project::EXTENSION,
         }
@@ -286,8 +304,10 @@ impl Purpose {
         match self {
             Purpose::SaveLayout | Purpose::LoadLayout => "layout.newsgraph.json",
             Purpose::Export(f) => f.default_file_name(),
+            Purpose::ExportImage(i) if i.png => "view.png",
             Purpose::ExportImage(_) => "graph.svg",
             Purpose::OpenProject | Purpose::SaveProjectAs => "project.newsgraph",
+            Purpose::ExportCorrections => crate::extract::overrides::FILE_NAME,
             Purpose::OpenArticles | Purpose::OpenFolder => "",
         }
     }
@@ -297,11 +317,13 @@ impl Purpose {
         match self {
             Purpose::SaveLayout | Purpose::LoadLayout => Some(layout_file::FORMAT),
             Purpose::OpenProject | Purpose::SaveProjectAs => Some(project::FORMAT),
+            Purpose::ExportCorrections => Some(crate::extract::overrides::FORMAT),
             Purpose::Export(ExportFormat::Json) => Some(export::FORMAT),
             Purpose::Export(ExportFormat::NodeLink) => Some("\"multigraph\""),
             Purpose::Export(ExportFormat::GraphMl) => Some("<graphml"),
             Purpose::Export(ExportFormat::Gexf) => Some("<gexf"),
             Purpose::Export(ExportFormat::Csv) => Some(":ID"),
+            Purpose::ExportImage(i) if i.png => Some("PNG"),
             Purpose::ExportImage(_) => Some("<svg"),
             Purpose::OpenArticles | Purpose::OpenFolder => None,
         }
@@ -369,12 +391,14 @@ impl Dialog {
                     .set_file_name("project.newsgraph")
                     .save_file()
                     .map(|p| vec![p]),
-                Purpose::Export(_) | Purpose::ExportImage(_) => rfd::FileDialog::new()
-                    .set_title(purpose.title())
-                    .add_filter(purpose.kind_name(), &[purpose.extension()])
-                    .set_file_name(purpose.default_file_name())
-                    .save_file()
-                    .map(|p| vec![p]),
+                Purpose::Export(_) | Purpose::ExportImage(_) | Purpose::ExportCorrections => {
+                    rfd::FileDialog::new()
+                        .set_title(purpose.title())
+                        .add_filter(purpose.kind_name(), &[purpose.extension()])
+                        .set_file_name(purpose.default_file_name())
+                        .save_file()
+                        .map(|p| vec![p])
+                }
             };
             let _ = tx.send(picked);
             wake();

@@ -5,7 +5,7 @@ use egui::KeyboardShortcut;
 use super::{
     EXPORT, LOAD_LAYOUT, NEW, NewsgraphApp, OPEN, OPEN_FOLDER, QUIT, SAVE, SAVE_AS, ZOOM_STEP,
 };
-use crate::files::ExportFormat;
+use crate::files::{ExportFormat, ImageExport};
 use crate::ui::Action;
 
 /// Sizes offered for image exports.
@@ -127,23 +127,39 @@ impl NewsgraphApp {
                     }
                 }
                 ui.separator();
-                for size in IMAGE_SIZES {
-                    let label = format!("Image (SVG), {} × {}…", size[0], size[1]);
-                    if item(
-                        ui,
-                        &label,
-                        None,
-                        "A picture of the whole graph at this size",
-                    ) {
-                        actions.push(Action::ExportImage(size));
+                for png in [false, true] {
+                    for size in IMAGE_SIZES {
+                        let (label, tip) = if png {
+                            (
+                                format!("Image of the view (PNG), {} × {}…", size[0], size[1]),
+                                "A picture of what the canvas shows now, at this size",
+                            )
+                        } else {
+                            (
+                                format!("Image (SVG), {} × {}…", size[0], size[1]),
+                                "A picture of the whole graph at this size",
+                            )
+                        };
+                        if item(ui, &label, None, tip) {
+                            actions.push(Action::ExportImage(ImageExport { size, png }));
+                        }
                     }
                 }
             });
+            if item(
+                ui,
+                "Export corrections…",
+                None,
+                "Write your renames, merges and deletions as a lexicon file (corrections.json) that NEWSGRAPH_LEXICON_DIR reads, so they apply to future articles",
+            ) {
+                actions.push(Action::ExportCorrections);
+            }
             ui.separator();
             if item(ui, "Quit", Some(&QUIT), "Close newsgraph") {
                 actions.push(Action::Quit);
             }
         });
+        actions.extend(self.edit_menu(ui));
         ui.menu_button("View", |ui| {
             let run_label = if self.panel.is_running() {
                 "Pause layout"

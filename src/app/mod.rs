@@ -2,7 +2,10 @@
 //! background jobs, and is the only part of the window that touches the disk.
 
 pub mod bench_project;
+mod edit;
 mod export;
+pub mod extractor;
+pub mod history;
 pub mod jobs;
 mod menu;
 pub mod project;
@@ -106,6 +109,7 @@ pub struct NewsgraphApp {
     pending_report: Option<LoadReport>,
     project: ProjectState,
     exports: export::Exports,
+    edit: edit::EditState,
 }
 
 /// What a finished load tells the user once its graph is on screen.
@@ -172,6 +176,7 @@ impl NewsgraphApp {
             pending_report: None,
             project: ProjectState::new(options.data_dir),
             exports: export::Exports::default(),
+            edit: edit::EditState::default(),
         };
         if app.project.offers_recovery() {
             // The answer to the recovery question decides what opens.
@@ -188,6 +193,11 @@ impl NewsgraphApp {
             );
         }
         app.project.baseline_pending = app.job.is_some();
+        if app.job.is_none() {
+            // An empty window has nothing to save.
+            app.refresh_fingerprint();
+            app.project.mark_clean();
+        }
         app
     }
 
@@ -240,12 +250,12 @@ impl NewsgraphApp {
             Action::SaveLayout => self.ask_path(ctx, Purpose::SaveLayout),
             Action::LoadLayout => self.ask_path(ctx, Purpose::LoadLayout),
             Action::Export(format) => self.ask_path(ctx, Purpose::Export(format)),
-            Action::ExportImage(size) => self.ask_path(ctx, Purpose::ExportImage(size)),
+            Action::ExportImage(image) => self.ask_path(ctx, Purpose::ExportImage(image)),
             Action::OpenPaths(paths) => self.start_job(ctx, JobInput::Paths(paths)),
             Action::SaveLayoutTo(path) => self.save_layout(&path),
             Action::LoadLayoutFrom(path) => self.load_layout(&path),
             Action::ExportTo(format, path) => self.export_graph(ctx, format, path),
-            Action::ExportImageTo(size, path) => self.export_image(ctx, size, path),
+            Action::ExportImageTo(image, path) => self.export_image(ctx, image, path),
             Action::NewProject
             | Action::OpenProject
             | Action::OpenProjectFrom(_)
@@ -291,6 +301,12 @@ impl NewsgraphApp {
                     self.messages.remove(i);
                 }
             }
+            Action::Correct(_)
+            | Action::Undo
+            | Action::Redo
+            | Action::NodeDragged { .. }
+            | Action::ExportCorrections
+            | Action::ExportCorrectionsTo(_) => self.apply_edit(ctx, action),
             Action::Explore(a) => {
                 let selected = self.selected.as_ref();
                 self.explore
@@ -353,7 +369,9 @@ impl NewsgraphApp {
                 || purpose.default_file_name().to_string(),
                 |p| p.display().to_string(),
             ),
-            Purpose::Export(_) | Purpose::ExportImage(_) => purpose.default_file_name().to_string(),
+            Purpose::Export(_) | Purpose::ExportImage(_) | Purpose::ExportCorrections => {
+                purpose.default_file_name().to_string()
+            }
             Purpose::OpenArticles | Purpose::OpenFolder => String::new(),
         }
     }
@@ -372,16 +390,17 @@ impl NewsgraphApp {
                 };
                 Action::ExportTo(format, path)
             }
-            Purpose::ExportImage(size) => {
+            Purpose::ExportImage(image) => {
                 let path = paths.remove(0);
                 let path = if path.extension().is_some() {
                     path
                 } else {
-                    path.with_extension("svg")
+                    path.with_extension(purpose.extension())
                 };
-                Action::ExportImageTo(size, path)
+                Action::ExportImageTo(image, path)
             }
             Purpose::OpenProject => Action::OpenProjectFrom(paths.remove(0)),
+            Purpose::ExportCorrections => Action::ExportCorrectionsTo(paths.remove(0)),
             Purpose::SaveProjectAs => {
                 let path = paths.remove(0);
                 Action::SaveProjectTo(if path.extension().is_some() {
@@ -424,7 +443,7 @@ impl NewsgraphApp {
 
     fn load_layout(&mut self, path: &Path) {
         match layout_file::read(path) {
-            Ok(file) => self.apply_layout(&file, path),
+            Ok(file) => self.offer_layout(file, path),
             Err(e) => self.say(Level::Error, e.to_string()),
         }
     }
@@ -503,7 +522,7 @@ impl NewsgraphApp {
             for w in pipeline::warnings(&out.results) {
                 self.say(Level::Warning, w);
             }
-            errors.extend(pipeline::merge(&mut self.graph, out.results));
+            errors.extend(self.edit.history.add_results(&mut self.graph, out.results));
             for e in &errors {
                 self.say(Level::Error, e.to_string());
             }
@@ -599,6 +618,7 @@ impl NewsgraphApp {
         self.poll_exports();
         let mut actions = Explorer::shortcuts(&ctx);
         actions.extend(Self::shortcuts(&ctx));
+        actions.extend(self.edit_shortcuts(&ctx));
         self.panel.sync(&self.graph);
         let selected = self.selected.as_ref();
         self.explore
@@ -673,6 +693,7 @@ impl NewsgraphApp {
             }
         }
         self.question_window(&ctx);
+        self.layout_question(&ctx);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,

@@ -14,10 +14,12 @@ use egui::RichText;
 
 use super::jobs::{JobInput, JobOutput, Purpose};
 use super::{Level, NewsgraphApp};
+use crate::extract::Extraction;
 use crate::files::atomic::{self, write_atomic};
 use crate::files::layout_file::LayoutFile;
 use crate::files::project::{self, ProjectFile, SavedArticle};
 use crate::graph::NewsGraph;
+use crate::graph::corrections::Correction;
 use crate::pipeline::FileResult;
 use crate::ui::Action;
 use crate::ui::graph_view::GraphPanel;
@@ -71,6 +73,8 @@ pub struct ProjectState {
     path: Option<PathBuf>,
     /// The articles as read, in the order they were merged.
     articles: Arc<Vec<SavedArticle>>,
+    /// Their extractions, in the same order (kept in the project so it opens fast).
+    extractions: Arc<Vec<Extraction>>,
     /// Fingerprint of the state last saved or opened.
     saved_fingerprint: u64,
     /// Fingerprint of the state last written to the recovery file.
@@ -120,6 +124,7 @@ impl ProjectState {
         Self {
             path: None,
             articles: Arc::new(Vec::new()),
+            extractions: Arc::new(Vec::new()),
             saved_fingerprint: 0,
             autosaved_fingerprint: 0,
             fingerprint: 0,
@@ -174,12 +179,11 @@ impl ProjectState {
     /// Keeps the articles of a finished read, before they are merged into the graph.
     pub fn add_articles(&mut self, results: &[FileResult]) {
         let list = Arc::make_mut(&mut self.articles);
-        list.extend(
-            results
-                .iter()
-                .filter_map(|r| r.as_ref().ok())
-                .map(|(a, _)| SavedArticle::from(a)),
-        );
+        let extractions = Arc::make_mut(&mut self.extractions);
+        for (article, extraction) in results.iter().filter_map(|r| r.as_ref().ok()) {
+            list.push(SavedArticle::from(article));
+            extractions.push(extraction.clone());
+        }
     }
 
     /// Counts the current state as saved (after the first articles of a session).
@@ -226,9 +230,10 @@ fn read_recent(path: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn fingerprint(articles: usize, layout: &LayoutFile) -> u64 {
+fn fingerprint(articles: usize, layout: &LayoutFile, corrections: &[Correction]) -> u64 {
     let mut h = DefaultHasher::new();
     articles.hash(&mut h);
+    corrections.hash(&mut h);
     // Only what the user placed counts: free nodes drift while the layout runs.
     for (key, p) in layout.nodes.iter().filter(|(_, p)| p.pinned) {
         key.hash(&mut h);
@@ -252,6 +257,11 @@ impl NewsgraphApp {
             layout.view,
             layout.nodes,
             self.selected.clone(),
+            self.edit.history.log(),
+        )
+        .with_extractions(
+            super::extractor::extractor_id().to_owned(),
+            self.project.extractions.as_ref().clone(),
         )
     }
 
@@ -295,6 +305,7 @@ impl NewsgraphApp {
                     job.cancel();
                 }
                 self.graph = NewsGraph::new();
+                self.edit = super::edit::EditState::default();
                 self.panel = GraphPanel::new();
                 self.selected = None;
                 self.reader = None;
@@ -371,7 +382,11 @@ impl NewsgraphApp {
 
     /// Recomputes the fingerprint of what a project file would hold.
     pub(super) fn refresh_fingerprint(&mut self) {
-        self.project.fingerprint = fingerprint(self.project.articles.len(), &self.panel.snapshot());
+        self.project.fingerprint = fingerprint(
+            self.project.articles.len(),
+            &self.panel.snapshot(),
+            &self.edit.history.log(),
+        );
     }
 
     /// Once per frame: finished saves, the autosave, the title, the close button.
@@ -479,19 +494,33 @@ impl NewsgraphApp {
                 return;
             }
         };
-        let mut graph = NewsGraph::new();
-        let errors = crate::pipeline::merge(&mut graph, out.results);
+        let extractions: Vec<Extraction> = out
+            .results
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|(_, e)| e.clone())
+            .collect();
+        let mut base = NewsGraph::new();
+        let errors = crate::pipeline::merge(&mut base, out.results);
         for e in &errors {
             self.say(Level::Error, e.to_string());
         }
-        self.graph = graph;
+        let stale = self.start_history(base, file.corrections);
+        if stale > 0 {
+            self.say(
+                Level::Warning,
+                format!("{stale} corrections of the project no longer apply: the nodes they name are not in the graph extracted now."),
+            );
+        }
         self.panel = GraphPanel::new();
         self.panel.sync(&self.graph);
         self.reader = None;
         let layout = LayoutFile::new(file.view, file.nodes);
         let report = self.panel.apply(&layout);
+        self.panel.restore_view(layout.view);
         self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
         self.project.articles = Arc::new(file.articles);
+        self.project.extractions = Arc::new(extractions);
         self.refresh_fingerprint();
         if restoring {
             self.project.path = None;

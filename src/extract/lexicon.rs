@@ -440,6 +440,8 @@ pub struct Lexicon {
     pub parser: Parser,
     /// Argument patterns and the word lists the event reader uses (`arguments.json`).
     pub arguments: ArgumentRules,
+    /// The user's corrections (`corrections.json` in the override folder; none embedded).
+    pub corrections: super::overrides::Overrides,
 }
 
 /// A lexicon file that could not be read or parsed.
@@ -480,6 +482,14 @@ pub enum LexiconError {
         /// Why.
         #[source]
         source: super::events::patterns::PatternError,
+    },
+    /// The corrections file is not one this build reads.
+    #[error("The corrections file is not valid ({reason}): {path}")]
+    Corrections {
+        /// Why.
+        reason: String,
+        /// The file.
+        path: std::path::PathBuf,
     },
     /// The file is not valid JSON of the expected shape.
     #[error("The lexicon file {file} is not valid: {source}")]
@@ -567,6 +577,21 @@ impl Lexicon {
             texts.insert(name, text);
         }
         let mut lexicon = Self::from_texts(&|name| texts.get(name).cloned().unwrap_or_default())?;
+        let corrections = folder.join(super::overrides::FILE_NAME);
+        if corrections.is_file() {
+            let text =
+                std::fs::read_to_string(&corrections).map_err(|source| LexiconError::Io {
+                    path: corrections.clone(),
+                    source,
+                })?;
+            lexicon.corrections =
+                super::overrides::Overrides::from_json(&text).map_err(|reason| {
+                    LexiconError::Corrections {
+                        reason,
+                        path: corrections,
+                    }
+                })?;
+        }
         let model = folder.join("ner.bin");
         if model.is_file() {
             let bytes = std::fs::read(&model).map_err(|source| LexiconError::Io {
@@ -753,6 +778,7 @@ impl Lexicon {
             tagger: NerModel::embedded(),
             parser: Parser::embedded(),
             arguments,
+            corrections: super::overrides::Overrides::default(),
         })
     }
 

@@ -9,6 +9,7 @@ pub mod events;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;
+pub mod overrides;
 pub mod parse;
 pub mod plover;
 #[cfg(test)]
@@ -38,7 +39,7 @@ pub enum ActorKind {
 }
 
 /// Where in the article something is said: a byte span and the sentence containing it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Byte range of the mention itself.
     pub span: Range<usize>,
@@ -47,7 +48,7 @@ pub struct Mention {
 }
 
 /// An actor of one article, with every mention resolved to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     /// Stable node key (`person:pete-hegseth`, `country:CHN`, `org:nato`).
     pub key: String,
@@ -103,7 +104,7 @@ impl Modality {
 }
 
 /// An event of one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable node key.
     pub key: String,
@@ -139,7 +140,7 @@ pub struct Event {
 }
 
 /// An actor's words in one report of an event, and why they take that role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleSpan {
     /// The actor's key.
     pub key: String,
@@ -150,7 +151,7 @@ pub struct RoleSpan {
 }
 
 /// How one report of an event was read off the parse of its sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EventReading {
     /// Ids of the argument patterns that gave its roles (`assets/lexicon/arguments.json`).
     pub patterns: Vec<String>,
@@ -165,7 +166,7 @@ pub struct EventReading {
 }
 
 /// An issue discussed in one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     /// Stable node key (`issue:south-china-sea`).
     pub key: String,
@@ -182,7 +183,7 @@ pub struct Issue {
 }
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Extraction {
     /// Byte range of every sentence.
     pub sentences: Vec<Range<usize>>,
@@ -201,7 +202,7 @@ pub struct Extraction {
 }
 
 /// A trigger that gave no event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// Byte range of the trigger words.
     pub span: Range<usize>,
@@ -242,7 +243,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
             sentence: h.sentence,
         })
         .collect();
-    Extraction {
+    let mut extraction = Extraction {
         sentences: doc.sentences.iter().map(|s| s.span.clone()).collect(),
         places,
         actors,
@@ -250,7 +251,10 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
         issues,
         token_count: doc.tokens.len(),
         skipped,
-    }
+    };
+    // The user's corrections from the override folder, when there are any.
+    overrides::apply(&mut extraction, &lex.corrections);
+    extraction
 }
 
 /// Lower-case slug: letters and digits kept, everything else folded into single hyphens.

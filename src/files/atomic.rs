@@ -320,6 +320,7 @@ mod tests {
                 crate::files::layout_file::ViewState::default(),
                 std::collections::BTreeMap::new(),
                 None,
+                Vec::new(),
             );
             // A failed save is the parent's to notice (the file must stay whole regardless).
             let _ = write_atomic(target, &project::to_bytes(&file));
@@ -346,6 +347,7 @@ mod tests {
                 crate::files::layout_file::ViewState::default(),
                 std::collections::BTreeMap::new(),
                 None,
+                Vec::new(),
             )),
         )
         .unwrap();

@@ -8,9 +8,11 @@ pub mod export;
 pub mod flat;
 pub mod gexf;
 pub mod graphml;
+pub mod jsonl;
 pub mod layout_file;
 pub mod node_link;
 pub mod project;
+pub mod raster;
 pub mod svg;
 
 use std::io::{self, Write};
@@ -94,6 +96,16 @@ impl ExportFormat {
             ExportFormat::NodeLink => "graph.node-link.json",
         }
     }
+}
+
+/// A picture to export: its size in pixels, and whether it is a PNG of the part of the graph
+/// in view (else an SVG of the whole graph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageExport {
+    /// Width and height in pixels.
+    pub size: [u32; 2],
+    /// PNG of the view, or SVG of the whole graph.
+    pub png: bool,
 }
 
 /// Writes the graph in `format` into `out`. CSV has two files: see [`export_to_path`].

@@ -1,8 +1,10 @@
 //! Project files: everything a session made, in one self-contained, versioned JSON file. It
 //! holds the articles as read (text, blocks, links, date: re-extracted on opening, so the file
 //! opens on another machine and with a newer extractor), the layout (positions, pins, view),
-//! and the selection. Keys are `NodeKey`s, never petgraph indices. Files from older format
-//! versions are migrated on reading; newer or damaged ones are refused before anything changes.
+//! the selection, and the user's corrections (replayed over the re-extracted graph). Keys are
+//! `NodeKey`s, never petgraph indices. Files from older format versions are migrated on
+//! reading (version 1 had no corrections); newer or damaged ones are refused before anything
+//! changes.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -11,13 +13,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::layout_file::{Placement, ViewState};
+use crate::extract::Extraction;
 use crate::graph::NodeKey;
+use crate::graph::corrections::Correction;
 use crate::ingest::{Article, Block, BlockKind, Link};
 
 /// Format name written into every project file.
 pub const FORMAT: &str = "newsgraph-project";
-/// Current version.
-pub const FORMAT_VERSION: u32 = 1;
+/// Current version. 1: articles, layout, view, selection; 2: and corrections.
+pub const FORMAT_VERSION: u32 = 2;
 /// Project files larger than this are refused (1,000 articles make about 5 MB).
 pub const MAX_PROJECT_BYTES: u64 = 1024 * 1024 * 1024;
 /// The file name extension of projects.
@@ -39,6 +43,22 @@ pub struct ProjectFile {
     /// The selected node.
     #[serde(default)]
     pub selection: Option<NodeKey>,
+    /// The user's corrections, in the order they were made.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    /// The articles' extractions, so a project opens without extracting again while the
+    /// extractor is the one that made them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractions: Option<StoredExtractions>,
+}
+
+/// Extractions kept in a project, one per article, with the extractor that made them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredExtractions {
+    /// Which build and lexicons extracted them; any other extractor extracts again.
+    pub extractor: String,
+    /// One per article, in the articles' order.
+    pub items: Vec<Extraction>,
 }
 
 impl ProjectFile {
@@ -48,6 +68,7 @@ impl ProjectFile {
         view: ViewState,
         nodes: BTreeMap<NodeKey, Placement>,
         selection: Option<NodeKey>,
+        corrections: Vec<Correction>,
     ) -> Self {
         Self {
             format: FORMAT.to_string(),
@@ -56,7 +77,27 @@ impl ProjectFile {
             view,
             nodes,
             selection,
+            corrections,
+            extractions: None,
         }
+    }
+
+    /// The same project with the articles' extractions kept.
+    #[must_use]
+    pub fn with_extractions(mut self, extractor: String, items: Vec<Extraction>) -> Self {
+        if items.len() == self.articles.len() {
+            self.extractions = Some(StoredExtractions { extractor, items });
+        }
+        self
+    }
+
+    /// The stored extractions, when `extractor` made them (else the articles are extracted
+    /// again).
+    pub fn extractions_by(&self, extractor: &str) -> Option<&[Extraction]> {
+        self.extractions
+            .as_ref()
+            .filter(|s| s.extractor == extractor && s.items.len() == self.articles.len())
+            .map(|s| s.items.as_slice())
     }
 }
 
@@ -292,6 +333,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(ProjectFile, Vec<Article>), P
             path,
         });
     }
+    let value = migrate(value, version);
     let file: ProjectFile = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
     let finite = |v: [f32; 2]| v.iter().all(|x| x.is_finite());
     if !file.view.zoom.is_finite() || file.view.zoom <= 0.0 || !finite(file.view.pan) {
@@ -307,6 +349,20 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(ProjectFile, Vec<Article>), P
         .collect::<Result<Vec<_>, _>>()
         .map_err(invalid)?;
     Ok((file, articles))
+}
+
+/// Brings a project of an older version up to the current one, step by step.
+fn migrate(mut value: serde_json::Value, version: u64) -> serde_json::Value {
+    if version < 2
+        && let Some(map) = value.as_object_mut()
+    {
+        // Version 1 had no corrections.
+        map.insert("corrections".into(), serde_json::Value::Array(Vec::new()));
+    }
+    if let Some(map) = value.as_object_mut() {
+        map.insert("format_version".into(), FORMAT_VERSION.into());
+    }
+    value
 }
 
 /// Serializes a project: compact JSON (the texts dominate; pretty printing would only add
@@ -341,6 +397,10 @@ mod tests {
             },
             nodes,
             Some(NodeKey::from("country:CHN")),
+            vec![Correction::Rename {
+                key: NodeKey::from("country:CHN"),
+                name: "People's Republic of China".into(),
+            }],
         );
         (file, article)
     }
@@ -389,5 +449,47 @@ mod tests {
             parse(&to_bytes(&file), p),
             Err(ProjectError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn a_version_1_project_is_migrated_and_keeps_everything() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/project-v1.newsgraph");
+        let bytes = std::fs::read(&path).unwrap();
+        let old: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            old["format_version"], 1,
+            "the fixture stays a version 1 file"
+        );
+        let (file, articles) = parse(&bytes, &path).unwrap();
+        assert_eq!(file.format_version, FORMAT_VERSION);
+        assert!(file.corrections.is_empty());
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].source, "summit.html");
+        assert_eq!(file.nodes.len(), 36);
+        assert!((file.view.zoom - 1.5).abs() < f32::EPSILON);
+        assert_eq!(file.selection, Some(NodeKey::from("country:EGY")));
+        assert_eq!(file.nodes.values().filter(|p| p.pinned).count(), 1);
+        // Saved again, it is a current file that reads back the same.
+        let (again, _) = parse(&to_bytes(&file), &path).unwrap();
+        assert_eq!(again, file);
+    }
+
+    #[test]
+    fn extractions_are_used_only_by_the_extractor_that_made_them() {
+        let (file, article) = sample();
+        let extraction = crate::extract::extract(&article, &crate::extract::Lexicon::embedded());
+        let kept = file
+            .clone()
+            .with_extractions("build A".into(), vec![extraction.clone()]);
+        let (back, _) = parse(&to_bytes(&kept), Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.extractions_by("build A"), Some(&[extraction][..]));
+        assert_eq!(back.extractions_by("build B"), None);
+        // A list that does not match the articles is not kept.
+        assert!(
+            file.with_extractions("build A".into(), Vec::new())
+                .extractions
+                .is_none()
+        );
     }
 }

@@ -25,6 +25,9 @@ pub struct SvgStyle {
     pub colors: Vec<(NodeKind, [u8; 3])>,
     /// Names drawn for this many of the most mentioned nodes.
     pub labels: usize,
+    /// The part of the canvas to draw (its two corners, in layout units), fitted into the
+    /// picture; `None` draws the whole graph.
+    pub view: Option<[[f32; 2]; 2]>,
 }
 
 fn hex(c: [u8; 3]) -> String {
@@ -72,7 +75,12 @@ pub fn write(
             max[a] = max[a].max(p[a]);
         }
     }
-    let margin = 40.0;
+    let mut margin = 40.0;
+    if let Some([a, b]) = style.view {
+        min = [a[0].min(b[0]), a[1].min(b[1])];
+        max = [a[0].max(b[0]), a[1].max(b[1])];
+        margin = 0.0;
+    }
     let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
     let scale = ((width - 2.0 * margin) / span[0])
         .min((height - 2.0 * margin) / span[1])

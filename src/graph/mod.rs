@@ -4,6 +4,7 @@
 //! with the same key merge across articles.
 
 pub mod analysis;
+pub mod corrections;
 pub mod search;
 pub mod view_filter;
 

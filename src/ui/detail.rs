@@ -138,6 +138,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
             ui.label(node.mentions.to_string());
             ui.end_row();
         });
+    actions.extend(super::correct::show(ui, graph, key));
 
     // Neighbours grouped by relation.
     let mut groups: Groups = BTreeMap::new();

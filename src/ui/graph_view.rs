@@ -23,6 +23,7 @@ use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
 
 mod explore_ops;
+mod placing;
 mod sync;
 
 use super::Action;
@@ -252,6 +253,10 @@ pub struct GraphPanel {
     frames_still: u64,
     /// Screen points the dragged node has travelled since the press.
     drag_travel: f32,
+    /// The node pressed and where it was then (layout index, place).
+    drag_from: Option<(usize, Placement)>,
+    /// A saved view was put in place this frame: the widget must not fit over it.
+    view_forced: bool,
     /// Domain index of each layout index.
     domain: Vec<NodeIndex>,
     /// What is shown and stressed.
@@ -333,6 +338,8 @@ impl GraphPanel {
             frames_live: 0,
             frames_still: 0,
             drag_travel: 0.0,
+            drag_from: None,
+            view_forced: false,
             domain: Vec::new(),
             lens: Lens::default(),
             lens_epoch: 0,
@@ -767,6 +774,7 @@ impl GraphPanel {
             meta.zoom = v.zoom;
             meta.pan = Vec2::new(v.pan[0], v.pan[1]);
             changed = true;
+            self.view_forced = true;
         } else if self.pending_fit && !self.keys.is_empty() && rect.width() > 10.0 {
             self.pending_fit = false;
             let (mut min, mut max) = (Pos2::new(f32::MAX, f32::MAX), Pos2::new(f32::MIN, f32::MIN));
@@ -854,7 +862,7 @@ impl GraphPanel {
             .inner;
         // egui_graphs fits the graph to the screen on the widget's first frame (with its own
         // margins); the view is ours, so put it back.
-        if !self.widget_seen {
+        if !self.widget_seen || std::mem::take(&mut self.view_forced) {
             self.widget_seen = true;
             intended.save(ui);
         }
@@ -869,7 +877,8 @@ impl GraphPanel {
                 GraphChange::NodeDeselected { .. } => deselected = true,
                 // A press starts a "drag" even when the node never moves; only a real move
                 // (a few points on screen) pins the node.
-                GraphChange::NodeDragStarted { .. } => self.drag_travel = 0.0,
+                GraphChange::NodeDragStarted { node } => self.drag_started(node),
+                GraphChange::NodeDragEnded { .. } => actions.extend(self.drag_ended()),
                 GraphChange::NodeMoved {
                     node,
                     new_position,

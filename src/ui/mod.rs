@@ -4,6 +4,7 @@
 pub mod bench_explore;
 pub mod bench_frame;
 mod canvas_draw;
+pub mod correct;
 pub mod detail;
 pub mod edge_detail;
 pub mod explore;
@@ -17,7 +18,9 @@ pub mod theme;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::files::ExportFormat;
+use crate::files::layout_file::Placement;
+use crate::files::{ExportFormat, ImageExport};
+use crate::graph::corrections::Correction;
 use crate::graph::{ArticleId, NodeKey};
 use explore::Explore;
 
@@ -36,8 +39,8 @@ pub enum Action {
     LoadLayout,
     /// File ▸ Export ▸ a graph format…
     Export(ExportFormat),
-    /// File ▸ Export ▸ Image (SVG) of this width and height…
-    ExportImage([u32; 2]),
+    /// File ▸ Export ▸ Image (SVG of the graph, or PNG of the view) of this size…
+    ExportImage(ImageExport),
     /// Save the layout to this path.
     SaveLayoutTo(PathBuf),
     /// Load the layout from this path.
@@ -45,7 +48,7 @@ pub enum Action {
     /// Export the graph in a format to this path.
     ExportTo(ExportFormat, PathBuf),
     /// Export an image of this size to this path.
-    ExportImageTo([u32; 2], PathBuf),
+    ExportImageTo(ImageExport, PathBuf),
     /// File ▸ New project.
     NewProject,
     /// File ▸ Open project…
@@ -85,4 +88,23 @@ pub enum Action {
     DismissMessage(usize),
     /// Find, focus or follow a path.
     Explore(Explore),
+    /// Correct the graph (rename, merge, delete, ...).
+    Correct(Correction),
+    /// Edit ▸ Undo.
+    Undo,
+    /// Edit ▸ Redo.
+    Redo,
+    /// A node was dragged from one place to another (for undo).
+    NodeDragged {
+        /// The node.
+        key: NodeKey,
+        /// Where it was.
+        from: Placement,
+        /// Where it is now.
+        to: Placement,
+    },
+    /// File ▸ Export corrections…
+    ExportCorrections,
+    /// Write the corrections as a lexicon override to this path.
+    ExportCorrectionsTo(PathBuf),
 }
