@@ -13,6 +13,9 @@ use newsgraph::app::{AppOptions, Level, NewsgraphApp};
 use newsgraph::graph::{NodeKey, NodeKind};
 use newsgraph::ui::Action;
 
+#[path = "ui/explore_views.rs"]
+mod explore_views;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

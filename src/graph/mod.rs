@@ -3,6 +3,7 @@
 //! addressed by stable human-readable [`NodeKey`]s. Articles merge into it one at a time; nodes
 //! with the same key merge across articles.
 
+pub mod actor_view;
 pub mod analysis;
 pub mod search;
 pub mod view_filter;
@@ -200,6 +201,13 @@ pub enum EdgeKind {
     /// Actor → actor, through an event of this category (source → target, or both ways for
     /// mutual categories such as meetings).
     Acted(Plover),
+    /// Actor — actor in the actor view only (never in the domain graph): the two take part in
+    /// common events; `tone` is those events' mean quad-class tone, −100 (material conflict)
+    /// to 100 (material cooperation).
+    SharedEvents {
+        /// Mean tone, scaled by [`actor_view::TONE_SCALE`].
+        tone: i8,
+    },
 }
 
 impl EdgeKind {
@@ -211,6 +219,7 @@ impl EdgeKind {
             EdgeKind::About => "about",
             EdgeKind::AffiliatedWith => "affiliated with",
             EdgeKind::Acted(p) => p.relation(),
+            EdgeKind::SharedEvents { .. } => "shares events with",
         }
     }
 
@@ -230,6 +239,7 @@ impl EdgeKind {
             EdgeKind::Acted(Plover::Support) => "supported by",
             EdgeKind::Acted(Plover::Aid) => "aided by",
             EdgeKind::Acted(_) => "acted on by",
+            EdgeKind::SharedEvents { .. } => "shares events with",
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::graph::view_filter::{Hidden, ViewFilter};
 use crate::graph::{EdgeKind, NewsGraph, NodeKey};
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);
 /// Sentences shown per edge of a path step.
 const STEP_SENTENCES: usize = 3;
 /// Most hops a focus reaches.
@@ -38,6 +39,8 @@ pub struct ExploreState {
     pub filter: ViewFilter,
     /// Whether the filter panel is open.
     pub show_filters: bool,
+    /// Whether the actor view (events folded into actor–actor edges) is shown.
+    pub actor_view: bool,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -61,6 +64,8 @@ pub enum Explore {
     SetFilter(ViewFilter),
     /// Open or close the filter panel.
     ToggleFilters,
+    /// Switch between the full graph and the actor view.
+    ToggleActorView,
 }
 
 /// What the canvas lens was last set from.
@@ -98,6 +103,9 @@ impl Explorer {
             // Esc also clears the selection (the app's own shortcut), edges included.
             if !typing && i.key_pressed(Key::Escape) {
                 actions.push(Action::Explore(Explore::SelectEdge(None)));
+            }
+            if !typing && i.consume_shortcut(&ACTOR_VIEW) {
+                actions.push(Action::Explore(Explore::ToggleActorView));
             }
             if !typing {
                 for (key, hops) in [
@@ -154,6 +162,12 @@ impl Explorer {
             Explore::SelectEdge(edge) => self.state.selected_edge = edge,
             Explore::SetFilter(filter) => self.state.filter = filter,
             Explore::ToggleFilters => self.state.show_filters = !self.state.show_filters,
+            Explore::ToggleActorView => {
+                self.state.actor_view = !self.state.actor_view;
+                // An edge of one view is not in the other.
+                self.state.selected_edge = None;
+                panel.fit();
+            }
         }
     }
 
@@ -288,6 +302,18 @@ impl Explorer {
             });
     }
 
+    /// The pane of the selected edge of `graph` (the graph shown); an edge of the actor view
+    /// lists the events of `domain` behind it.
+    pub fn edge_pane(
+        &self,
+        ui: &mut egui::Ui,
+        graph: &NewsGraph,
+        domain: &NewsGraph,
+        edge: &EdgeKey,
+    ) -> Vec<Action> {
+        edge_detail::show(ui, graph, domain, &self.state.filter, edge)
+    }
+
     /// The filter panel at the left of the window, when open.
     pub fn filter_panel(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
         if !self.state.show_filters {
@@ -329,6 +355,20 @@ impl Explorer {
         {
             actions.push(Action::Explore(Explore::ToggleFilters));
         }
+        if ui
+            .add(egui::Button::selectable(
+                self.state.actor_view,
+                "Actor view",
+            ))
+            .on_hover_text(
+                "Who with whom: events folded into direct actor–actor edges, as wide as the \
+                 events they share and coloured by their mean tone; actors who share no event \
+                 with another are left out (A)",
+            )
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleActorView));
+        }
         ui.separator();
         ui.label("Focus:");
         for hops in 0..=MAX_HOPS {
@@ -362,6 +402,10 @@ impl Explorer {
                 .on_hover_text("Hidden by the focus; click All (or press 0) to show them");
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if self.state.actor_view {
+                tone_legend(ui);
+                return;
+            }
             for (name, color, tip) in theme::edge_legend().into_iter().rev() {
                 ui.label(name).on_hover_text(tip);
                 let (rect, _) =
@@ -508,4 +552,30 @@ impl Explorer {
         ui.separator();
         actions
     }
+}
+
+/// The legend of the actor view's edges: the mean tone from conflict to cooperation.
+fn tone_legend(ui: &mut egui::Ui) {
+    const STEPS: usize = 24;
+    ui.label("cooperation");
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(96.0, 12.0), egui::Sense::hover());
+    let w = rect.width() / STEPS as f32;
+    for i in 0..STEPS {
+        let t = (i as f32 + 0.5) / STEPS as f32 * 2.0 - 1.0;
+        let x = rect.left() + w * i as f32;
+        ui.painter().rect_filled(
+            egui::Rect::from_min_size(
+                egui::pos2(x, rect.top()),
+                egui::vec2(w + 0.5, rect.height()),
+            ),
+            0.0,
+            theme::tone_color(t).to_opaque(),
+        );
+    }
+    response.on_hover_text(
+        "Each edge is coloured by the mean tone of the events the two actors share: \
+         material conflict −1, verbal conflict −½, verbal cooperation +½, material cooperation +1",
+    );
+    ui.label("conflict");
+    ui.label(RichText::new("Mean tone:").weak());
 }

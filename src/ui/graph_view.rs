@@ -260,6 +260,9 @@ pub struct GraphPanel {
     lens_epoch: u64,
     /// A smooth move of the view towards a node.
     glide: Option<Glide>,
+    /// Where nodes no longer drawn last were (left out of the actor view, or of a graph rebuilt
+    /// without their article), so they come back to their places.
+    remembered: HashMap<NodeKey, [f32; 2]>,
 }
 
 /// A smooth move of the view: from one zoom and pan to another over [`GLIDE_SECS`].
@@ -337,6 +340,7 @@ impl GraphPanel {
             lens: Lens::default(),
             lens_epoch: 0,
             glide: None,
+            remembered: HashMap::new(),
         }
     }
 
@@ -467,6 +471,13 @@ impl GraphPanel {
                     },
                 )
             })
+            // The places of nodes the view leaves out for now (the actor view's events).
+            .chain(
+                self.remembered
+                    .iter()
+                    .filter(|(k, _)| !self.by_key.contains_key(*k))
+                    .map(|(k, &pos)| (k.clone(), Placement { pos, pinned: false })),
+            )
             .collect();
         LayoutFile::new(self.last_view, nodes)
     }

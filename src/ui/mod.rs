@@ -12,6 +12,7 @@ pub mod graph_view;
 pub mod lens;
 pub mod reader;
 pub mod search;
+pub mod shown;
 pub mod theme;
 
 use std::ops::Range;

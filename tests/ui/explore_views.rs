@@ -1,0 +1,102 @@
+//! Views of the graph beyond find, focus and path (issue 11): the actor view.
+
+use egui_kittest::kittest::Queryable;
+use newsgraph::graph::{EdgeKind, NodeKey};
+use newsgraph::ui::Action;
+use newsgraph::ui::edge_detail::EdgeKey;
+use newsgraph::ui::explore::Explore;
+
+use super::{harness, key_named, wait_for_job};
+
+#[test]
+fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let full = h.state().graph().clone();
+    // The actors taking part in an event with another actor.
+    let g = full.graph();
+    let actors: Vec<NodeKey> = full
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| {
+            n.kind.is_actor()
+                && g.neighbors(full.index(&n.key).expect("in the graph"))
+                    .filter(|&e| g[e].event.is_some())
+                    .any(|e| {
+                        g.neighbors_directed(e, petgraph::Direction::Incoming)
+                            .any(|m| g[m].kind.is_actor() && g[m].key != n.key)
+                    })
+        })
+        .map(|n| n.key.clone())
+        .collect();
+    let event = full
+        .nodes_sorted()
+        .into_iter()
+        .find(|n| n.event.is_some())
+        .map(|n| n.key.clone())
+        .expect("the example has events");
+    h.state_mut()
+        .apply(&egui::Context::default(), Action::ToggleLayout);
+    h.run_steps(3);
+    let event_place = h.state().panel().position(&event).expect("drawn");
+
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let shown = h.state().shown_graph().clone();
+    let keys: Vec<NodeKey> = shown.nodes_sorted().iter().map(|n| n.key.clone()).collect();
+    assert_eq!(
+        keys, actors,
+        "the actor view shows the actors who share an event, and only them"
+    );
+    assert_eq!(h.state().panel().shown_count(), actors.len());
+    assert!(!h.state().panel().is_shown(&event));
+    let g = shown.graph();
+    assert!(shown.edge_count() > 0, "actors share events");
+    assert!(
+        g.edge_weights()
+            .all(|e| matches!(e.kind, EdgeKind::SharedEvents { .. })),
+        "every edge is folded from events"
+    );
+    h.get_by_label("Mean tone:");
+
+    // The pane of a folded edge lists the events behind it with their sentences.
+    let reyes = key_named(&h, "Maria Reyes");
+    let i = shown.index(&reyes).expect("Reyes is an actor");
+    let e = g
+        .edges(i)
+        .next()
+        .or_else(|| g.edges_directed(i, petgraph::Direction::Incoming).next())
+        .expect("Reyes shares an event");
+    use petgraph::visit::EdgeRef;
+    let key = EdgeKey {
+        source: g[e.source()].key.clone(),
+        target: g[e.target()].key.clone(),
+        kind: e.weight().kind,
+    };
+    let weight = e.weight().mentions;
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SelectEdge(Some(key))),
+    );
+    h.run_steps(3);
+    h.get_by_label(&format!("Events in common · {weight}"));
+    h.get_by_label("Mean tone");
+    assert!(
+        !h.query_all_by_label_contains("Evidence ·")
+            .collect::<Vec<_>>()
+            .is_empty(),
+        "the events' sentences are listed"
+    );
+
+    // A (the shortcut) brings the full graph back, events where they were.
+    h.key_press(egui::Key::A);
+    h.run_steps(3);
+    assert!(!h.state().explorer().state.actor_view);
+    assert_eq!(h.state().shown_graph().node_count(), full.node_count());
+    assert!(h.state().panel().is_shown(&event));
+    assert_eq!(
+        h.state().panel().position(&event),
+        Some(event_place),
+        "the layout is kept across the toggle"
+    );
+}
