@@ -622,6 +622,7 @@ impl NewsgraphApp {
         self.shown.refresh(&self.graph, &self.explore.state);
         let graph = self.shown.get(&self.graph);
         self.panel.sync(graph);
+        self.explore.poll_structure(&ctx, graph);
         let selected = self.selected.as_ref();
         self.explore.update_lens(graph, selected, &mut self.panel);
 
@@ -675,7 +676,7 @@ impl NewsgraphApp {
                 actions.extend(self.panel.show(ui, self.selected.as_ref()));
             }
         });
-        Explorer::edge_tooltip(&ctx, graph, &self.panel);
+        self.explore.overlays(&ctx, graph, &self.panel);
         if let Some(reader) = &mut self.reader {
             actions.extend(reader.show(&ctx, &self.graph));
         }

@@ -6,6 +6,7 @@
 pub mod actor_view;
 pub mod analysis;
 pub mod search;
+pub mod structure;
 pub mod view_filter;
 
 use std::collections::{BTreeSet, HashMap};

@@ -9,6 +9,7 @@ use super::edge_detail::{self, EdgeKey};
 use super::filters;
 use super::graph_view::{GraphPanel, Stress};
 use super::search::SearchBox;
+use super::structure_view::{SizeBy, StructureView};
 use super::{Action, detail, theme};
 use crate::graph::analysis::{self, PathStep};
 use crate::graph::view_filter::{Hidden, ViewFilter};
@@ -16,6 +17,7 @@ use crate::graph::{EdgeKind, NewsGraph, NodeKey};
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);
+const COMMUNITIES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::C);
 /// Sentences shown per edge of a path step.
 const STEP_SENTENCES: usize = 3;
 /// Most hops a focus reaches.
@@ -41,6 +43,10 @@ pub struct ExploreState {
     pub show_filters: bool,
     /// Whether the actor view (events folded into actor–actor edges) is shown.
     pub actor_view: bool,
+    /// What decides a node's size.
+    pub size_by: SizeBy,
+    /// Whether nodes are coloured by community.
+    pub communities: bool,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -66,12 +72,18 @@ pub enum Explore {
     ToggleFilters,
     /// Switch between the full graph and the actor view.
     ToggleActorView,
+    /// Size nodes by this.
+    SizeBy(SizeBy),
+    /// Colour nodes by community, or by kind.
+    ToggleCommunities,
 }
 
 /// What the canvas lens was last set from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct LensInputs {
     revision: u64,
+    /// Whether the structure of this revision was ready.
+    structure: bool,
     epoch: u64,
     selected: Option<NodeKey>,
     state: ExploreState,
@@ -89,6 +101,8 @@ pub struct Explorer {
     applied: Option<LensInputs>,
     /// What the filter hid when last applied.
     hidden: Hidden,
+    /// Degree, PageRank, betweenness and communities of the graph shown.
+    pub structure: StructureView,
 }
 
 impl Explorer {
@@ -106,6 +120,9 @@ impl Explorer {
             }
             if !typing && i.consume_shortcut(&ACTOR_VIEW) {
                 actions.push(Action::Explore(Explore::ToggleActorView));
+            }
+            if !typing && i.consume_shortcut(&COMMUNITIES) {
+                actions.push(Action::Explore(Explore::ToggleCommunities));
             }
             if !typing {
                 for (key, hops) in [
@@ -162,6 +179,8 @@ impl Explorer {
             Explore::SelectEdge(edge) => self.state.selected_edge = edge,
             Explore::SetFilter(filter) => self.state.filter = filter,
             Explore::ToggleFilters => self.state.show_filters = !self.state.show_filters,
+            Explore::SizeBy(s) => self.state.size_by = s,
+            Explore::ToggleCommunities => self.state.communities = !self.state.communities,
             Explore::ToggleActorView => {
                 self.state.actor_view = !self.state.actor_view;
                 // An edge of one view is not in the other.
@@ -219,6 +238,7 @@ impl Explorer {
         }
         let inputs = LensInputs {
             revision: graph.revision(),
+            structure: self.structure.ready(graph.revision()).is_some(),
             epoch: panel.lens_epoch(),
             selected: selected.cloned(),
             state: self.state.clone(),
@@ -282,7 +302,25 @@ impl Explorer {
             Stress::Nothing
         };
         panel.set_lens(shown.as_deref(), shown_edges.as_deref(), &stress);
+        self.structure
+            .paint(graph, panel, self.state.size_by, self.state.communities);
         self.applied = Some(inputs);
+    }
+
+    /// Computes the structure of the graph shown when something needs it (off the UI thread).
+    pub fn poll_structure(&mut self, ctx: &egui::Context, graph: &NewsGraph) {
+        if self.state.communities || self.state.size_by != SizeBy::Mentions {
+            self.structure.poll(ctx, graph);
+        }
+    }
+
+    /// What floats over the canvas: the tooltip of the edge under the pointer and the
+    /// community legend.
+    pub fn overlays(&self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
+        Self::edge_tooltip(ctx, graph, panel);
+        if self.state.communities {
+            self.structure.legend(ctx, graph, panel);
+        }
     }
 
     /// The tooltip of the edge under the pointer: what it says and its first sentence.
@@ -369,6 +407,11 @@ impl Explorer {
         {
             actions.push(Action::Explore(Explore::ToggleActorView));
         }
+        ui.separator();
+        actions.extend(
+            self.structure
+                .controls(ui, self.state.size_by, self.state.communities),
+        );
         ui.separator();
         ui.label("Focus:");
         for hops in 0..=MAX_HOPS {

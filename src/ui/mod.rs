@@ -13,6 +13,7 @@ pub mod lens;
 pub mod reader;
 pub mod search;
 pub mod shown;
+pub mod structure_view;
 pub mod theme;
 
 use std::ops::Range;

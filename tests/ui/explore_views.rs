@@ -100,3 +100,103 @@ fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
         "the layout is kept across the toggle"
     );
 }
+
+/// Steps until the structure of the shown graph is computed (it runs on a worker thread).
+fn wait_for_structure(h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>) {
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        let revision = h.state().shown_graph().revision();
+        if h.state().explorer().structure.ready(revision).is_some() {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "the structure was not computed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn communities_colour_the_nodes_with_a_legend_and_pagerank_sizes_them() {
+    use newsgraph::ui::structure_view::{SizeBy, community_color};
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let reyes = key_named(&h, "Maria Reyes");
+    let kind_fill = h.state().panel().fill_of(&reyes).expect("drawn");
+    h.get_by_label("Communities").click();
+    wait_for_structure(&mut h);
+    let graph = h.state().shown_graph().clone();
+    let computed = h
+        .state()
+        .explorer()
+        .structure
+        .ready(graph.revision())
+        .expect("computed");
+    let v = computed.of(&graph, &reyes).expect("a vertex");
+    let community = computed.figures.community[v];
+    assert_eq!(
+        h.state().panel().fill_of(&reyes),
+        Some(community_color(community)),
+        "coloured by community"
+    );
+    for n in graph.nodes_sorted() {
+        let c = computed
+            .of(&graph, &n.key)
+            .map(|v| computed.figures.community[v]);
+        assert_eq!(
+            h.state().panel().fill_of(&n.key),
+            c.map(community_color),
+            "{} in its community's colour",
+            n.key
+        );
+    }
+    h.get_by_label_contains("communities · modularity");
+    // The legend names the largest community by its best-known actors.
+    let (size, names) = computed.legend[0].clone();
+    h.get_by_label(&format!("{names} ({size})"));
+
+    // PageRank: the node of highest rank is drawn largest.
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SizeBy(SizeBy::PageRank)),
+    );
+    h.run_steps(3);
+    let computed = h
+        .state()
+        .explorer()
+        .structure
+        .ready(graph.revision())
+        .expect("still computed");
+    let pr = &computed.figures.pagerank;
+    let top = graph
+        .nodes_sorted()
+        .into_iter()
+        .max_by(|a, b| {
+            let rank = |k: &NodeKey| computed.of(&graph, k).map_or(0.0, |v| pr[v]);
+            rank(&a.key).total_cmp(&rank(&b.key))
+        })
+        .map(|n| n.key.clone())
+        .expect("nodes");
+    let largest = graph
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| h.state().panel().radius_of(&n.key).unwrap_or(0.0))
+        .fold(0.0_f32, f32::max);
+    assert_eq!(h.state().panel().radius_of(&top), Some(largest));
+    h.key_press(egui::Key::C);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().panel().fill_of(&reyes),
+        Some(kind_fill),
+        "C: back to kinds"
+    );
+    for n in graph.nodes_sorted() {
+        assert_eq!(
+            h.state().panel().fill_of(&n.key),
+            Some(newsgraph::ui::theme::node_color(n.kind))
+        );
+    }
+}

@@ -104,6 +104,7 @@ impl GraphPanel {
                 radius: node_radius(n.kind, n.mentions),
                 always_label: always[i],
                 hidden: false,
+                fill: theme::node_color(n.kind),
             });
         }
         let mut drawn_edges = Vec::with_capacity(g.edge_count());
