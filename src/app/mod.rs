@@ -647,6 +647,7 @@ impl NewsgraphApp {
                 actions.extend(self.message_list(ui));
             });
         }
+        actions.extend(self.explore.table_panel(ui, graph, self.selected.as_ref()));
         actions.extend(self.explore.filter_panel(ui, graph));
         egui::Panel::right("detail")
             .resizable(true)

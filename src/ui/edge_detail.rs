@@ -187,17 +187,21 @@ fn shared_events(
     }
 }
 
-fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
-    ui.label(RichText::new("Kind").weak());
-    let kind = match key.kind {
+/// The kind of an edge in words.
+pub fn kind_words(kind: EdgeKind) -> String {
+    match kind {
         EdgeKind::ParticipatesIn => "takes part in an event".to_string(),
         EdgeKind::InvolvedIn => "involved in an issue".to_string(),
         EdgeKind::About => "event about an issue".to_string(),
         EdgeKind::AffiliatedWith => "affiliation".to_string(),
         EdgeKind::Acted(p) => format!("act between actors · PLOVER {}", p.name()),
         EdgeKind::SharedEvents { .. } => "events in common (actor view)".to_string(),
-    };
-    ui.label(kind);
+    }
+}
+
+fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
+    ui.label(RichText::new("Kind").weak());
+    ui.label(kind_words(key.kind));
     ui.end_row();
     if let Some(t) = tone(key.kind) {
         ui.label(RichText::new("Tone").weak());

@@ -10,6 +10,7 @@ use super::filters;
 use super::graph_view::{GraphPanel, Stress};
 use super::search::SearchBox;
 use super::structure_view::{SizeBy, StructureView};
+use super::table::{TableState, TableView};
 use super::{Action, detail, theme};
 use crate::graph::analysis::{self, PathStep};
 use crate::graph::view_filter::{Hidden, ViewFilter};
@@ -18,6 +19,7 @@ use crate::graph::{EdgeKind, NewsGraph, NodeKey};
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);
 const COMMUNITIES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::C);
+const TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::T);
 /// Sentences shown per edge of a path step.
 const STEP_SENTENCES: usize = 3;
 /// Most hops a focus reaches.
@@ -47,6 +49,8 @@ pub struct ExploreState {
     pub size_by: SizeBy,
     /// Whether nodes are coloured by community.
     pub communities: bool,
+    /// The table of nodes and edges.
+    pub table: TableState,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -76,6 +80,10 @@ pub enum Explore {
     SizeBy(SizeBy),
     /// Colour nodes by community, or by kind.
     ToggleCommunities,
+    /// Open or close the table.
+    ToggleTable,
+    /// Change the table's tab or sort.
+    SetTable(TableState),
 }
 
 /// What the canvas lens was last set from.
@@ -103,6 +111,8 @@ pub struct Explorer {
     hidden: Hidden,
     /// Degree, PageRank, betweenness and communities of the graph shown.
     pub structure: StructureView,
+    /// The rows of the table.
+    pub table: TableView,
 }
 
 impl Explorer {
@@ -123,6 +133,9 @@ impl Explorer {
             }
             if !typing && i.consume_shortcut(&COMMUNITIES) {
                 actions.push(Action::Explore(Explore::ToggleCommunities));
+            }
+            if !typing && i.consume_shortcut(&TABLE) {
+                actions.push(Action::Explore(Explore::ToggleTable));
             }
             if !typing {
                 for (key, hops) in [
@@ -181,6 +194,8 @@ impl Explorer {
             Explore::ToggleFilters => self.state.show_filters = !self.state.show_filters,
             Explore::SizeBy(s) => self.state.size_by = s,
             Explore::ToggleCommunities => self.state.communities = !self.state.communities,
+            Explore::ToggleTable => self.state.table.open = !self.state.table.open,
+            Explore::SetTable(t) => self.state.table = t,
             Explore::ToggleActorView => {
                 self.state.actor_view = !self.state.actor_view;
                 // An edge of one view is not in the other.
@@ -309,7 +324,8 @@ impl Explorer {
 
     /// Computes the structure of the graph shown when something needs it (off the UI thread).
     pub fn poll_structure(&mut self, ctx: &egui::Context, graph: &NewsGraph) {
-        if self.state.communities || self.state.size_by != SizeBy::Mentions {
+        if self.state.communities || self.state.size_by != SizeBy::Mentions || self.state.table.open
+        {
             self.structure.poll(ctx, graph);
         }
     }
@@ -350,6 +366,35 @@ impl Explorer {
         edge: &EdgeKey,
     ) -> Vec<Action> {
         edge_detail::show(ui, graph, domain, &self.state.filter, edge)
+    }
+
+    /// The table of nodes or edges under the canvas, when open.
+    pub fn table_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        graph: &NewsGraph,
+        selected: Option<&NodeKey>,
+    ) -> Vec<Action> {
+        if !self.state.table.open {
+            return Vec::new();
+        }
+        let computed = self.structure.ready(graph.revision());
+        let state = &self.state;
+        let table = &mut self.table;
+        egui::Panel::bottom("table")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                table.show(
+                    ui,
+                    graph,
+                    computed,
+                    &state.table,
+                    selected,
+                    state.selected_edge.as_ref(),
+                )
+            })
+            .inner
     }
 
     /// The filter panel at the left of the window, when open.
@@ -406,6 +451,13 @@ impl Explorer {
             .clicked()
         {
             actions.push(Action::Explore(Explore::ToggleActorView));
+        }
+        if ui
+            .add(egui::Button::selectable(self.state.table.open, "Table"))
+            .on_hover_text("A sortable table of the nodes and edges shown (T)")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleTable));
         }
         ui.separator();
         actions.extend(

@@ -14,6 +14,7 @@ pub mod reader;
 pub mod search;
 pub mod shown;
 pub mod structure_view;
+pub mod table;
 pub mod theme;
 
 use std::ops::Range;

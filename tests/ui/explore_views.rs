@@ -200,3 +200,76 @@ fn communities_colour_the_nodes_with_a_legend_and_pagerank_sizes_them() {
         );
     }
 }
+
+#[test]
+fn the_table_sorts_selects_and_copies_as_csv() {
+    use newsgraph::ui::table::RowKey;
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.get_by_label("Table").click();
+    wait_for_structure(&mut h);
+    let graph = h.state().shown_graph().clone();
+    let rows = |h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>| -> Vec<NodeKey> {
+        h.state()
+            .explorer()
+            .table
+            .rows()
+            .iter()
+            .filter_map(|r| match &r.key {
+                RowKey::Node(k) => Some(k.clone()),
+                RowKey::Edge(_) => None,
+            })
+            .collect()
+    };
+    let mentions = |k: &NodeKey| graph.node(k).map_or(0, |n| n.mentions);
+    let order = rows(&h);
+    assert_eq!(order.len(), graph.node_count());
+    assert!(
+        order.windows(2).all(|w| mentions(&w[0]) >= mentions(&w[1])),
+        "most mentioned first"
+    );
+    // Sort by name, A to Z.
+    h.get_by_label("Name").click();
+    h.run_steps(2);
+    let names: Vec<String> = rows(&h)
+        .iter()
+        .map(|k| {
+            graph
+                .node(k)
+                .map(|n| n.name.to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    // Click a row: its node is selected.
+    let first = rows(&h)[0].clone();
+    let name = graph.node(&first).map(|n| n.name.clone()).expect("a node");
+    h.get_by_label(&name).click();
+    h.run_steps(3);
+    assert_eq!(h.state().selected(), Some(&first));
+    // Copy as CSV: a header and one line per node.
+    h.get_by_label("Copy as CSV").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let csv = copied.last().expect("the table was copied");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Name,Kind,Mentions,Degree,PageRank,Betweenness,Community,First date,Last date")
+    );
+    assert_eq!(lines.count(), graph.node_count());
+    // The edges tab.
+    h.get_by_label(&format!("Edges ({})", graph.edge_count()))
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().explorer().table.rows().len(), graph.edge_count());
+}
