@@ -1,6 +1,7 @@
 //! The eframe shell: owns the state, applies [`Action`]s once per frame, runs file dialogs and
 //! background jobs, and is the only part of the window that touches the disk.
 
+mod articles;
 pub mod bench_project;
 mod export;
 pub mod jobs;
@@ -301,6 +302,7 @@ impl NewsgraphApp {
                     self.messages.remove(i);
                 }
             }
+            Action::RemoveArticle(id) => self.remove_article(id),
             Action::Explore(a) => {
                 let selected = self.selected.as_ref();
                 let shown = self.shown.get(&self.graph);
@@ -516,6 +518,7 @@ impl NewsgraphApp {
                 self.project_opened(ctx, out, &path, file);
                 return;
             }
+            self.prepare_merge(&mut out.results);
             self.project.add_articles(&out.results);
             let read = out.results.iter().filter(|r| r.is_ok()).count();
             let before = self.graph.node_count();
@@ -648,6 +651,7 @@ impl NewsgraphApp {
             });
         }
         actions.extend(self.explore.table_panel(ui, graph, self.selected.as_ref()));
+        actions.extend(self.explore.articles_panel(ui, &self.graph));
         actions.extend(self.explore.filter_panel(ui, graph));
         egui::Panel::right("detail")
             .resizable(true)

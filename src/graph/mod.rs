@@ -5,6 +5,7 @@
 
 pub mod actor_view;
 pub mod analysis;
+pub mod articles;
 pub mod search;
 pub mod structure;
 pub mod view_filter;
@@ -278,6 +279,8 @@ pub struct NewsGraph {
     by_key: HashMap<NodeKey, NodeIndex>,
     edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     articles: Vec<ArticleRecord>,
+    /// What each article was merged from, so the graph can be rebuilt without one.
+    sources: Vec<std::sync::Arc<(Article, Extraction)>>,
     /// Bumped on every change, so views know when to rebuild.
     revision: u64,
 }
@@ -487,6 +490,8 @@ impl NewsGraph {
             links: article.links.clone(),
             date: article.date.clone(),
         });
+        self.sources
+            .push(std::sync::Arc::new((article.clone(), extraction.clone())));
         let evidence = |m: &crate::extract::Mention| Evidence {
             article: id,
             sentence: extraction

@@ -51,6 +51,8 @@ pub struct ExploreState {
     pub communities: bool,
     /// The table of nodes and edges.
     pub table: TableState,
+    /// Whether the list of articles is open.
+    pub show_articles: bool,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -82,6 +84,8 @@ pub enum Explore {
     ToggleCommunities,
     /// Open or close the table.
     ToggleTable,
+    /// Open or close the list of articles.
+    ToggleArticles,
     /// Change the table's tab or sort.
     SetTable(TableState),
 }
@@ -195,6 +199,7 @@ impl Explorer {
             Explore::SizeBy(s) => self.state.size_by = s,
             Explore::ToggleCommunities => self.state.communities = !self.state.communities,
             Explore::ToggleTable => self.state.table.open = !self.state.table.open,
+            Explore::ToggleArticles => self.state.show_articles = !self.state.show_articles,
             Explore::SetTable(t) => self.state.table = t,
             Explore::ToggleActorView => {
                 self.state.actor_view = !self.state.actor_view;
@@ -397,6 +402,19 @@ impl Explorer {
             .inner
     }
 
+    /// The list of articles at the left of the window, when open (of the domain graph, also in
+    /// the actor view).
+    pub fn articles_panel(&self, ui: &mut egui::Ui, domain: &NewsGraph) -> Vec<Action> {
+        if !self.state.show_articles {
+            return Vec::new();
+        }
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| super::articles::show(ui, domain))
+            .inner
+    }
+
     /// The filter panel at the left of the window, when open.
     pub fn filter_panel(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
         if !self.state.show_filters {
@@ -451,6 +469,16 @@ impl Explorer {
             .clicked()
         {
             actions.push(Action::Explore(Explore::ToggleActorView));
+        }
+        if ui
+            .add(egui::Button::selectable(
+                self.state.show_articles,
+                "Articles",
+            ))
+            .on_hover_text("The articles read: remove one, or read it")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleArticles));
         }
         if ui
             .add(egui::Button::selectable(self.state.table.open, "Table"))

@@ -1,6 +1,7 @@
 //! egui panels and widgets. They read state and return [`Action`]s; `app/` applies them once per
 //! frame and does everything that touches the disk or opens dialogs.
 
+pub mod articles;
 pub mod bench_explore;
 pub mod bench_frame;
 mod canvas_draw;
@@ -88,4 +89,6 @@ pub enum Action {
     DismissMessage(usize),
     /// Find, focus or follow a path.
     Explore(Explore),
+    /// Remove an article (the graph is rebuilt without it).
+    RemoveArticle(ArticleId),
 }

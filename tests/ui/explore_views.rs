@@ -273,3 +273,66 @@ fn the_table_sorts_selects_and_copies_as_csv() {
     h.run_steps(2);
     assert_eq!(h.state().explorer().table.rows().len(), graph.edge_count());
 }
+
+#[test]
+fn own_articles_replace_the_example_are_not_added_twice_and_can_be_removed() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    assert_eq!(h.state().graph().articles().len(), 1, "the example");
+    let ctx = egui::Context::default();
+    let open = |h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>, files: &[&str]| {
+        let paths = files.iter().map(|f| super::fixture(f)).collect();
+        h.state_mut()
+            .apply(&egui::Context::default(), Action::OpenPaths(paths));
+        wait_for_job(h);
+    };
+    open(&mut h, &["summit.html"]);
+    let titles: Vec<String> = h
+        .state()
+        .graph()
+        .articles()
+        .iter()
+        .map(|a| a.source.clone())
+        .collect();
+    assert_eq!(titles.len(), 1, "the example gave way: {titles:?}");
+    assert!(titles[0].ends_with("summit.html"));
+    // The same content again (and a new one): only the new one is added.
+    open(&mut h, &["summit.html", "messy.txt"]);
+    assert_eq!(h.state().graph().articles().len(), 2);
+    assert!(
+        h.state().messages().iter().any(|m| m
+            .text
+            .starts_with("Already in the graph, so not added again")),
+        "the user is told"
+    );
+    // Remove the first from the list of articles: the graph is the second's alone, and the
+    // nodes that stay keep their places.
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
+    h.get_by_label("Articles").click();
+    h.run_steps(3);
+    let second = h.state().graph().articles()[1].title.clone();
+    let kept: Vec<(NodeKey, [f32; 2])> = h
+        .state()
+        .graph()
+        .nodes_sorted()
+        .iter()
+        .filter(|n| n.evidence.iter().all(|e| e.article.0 == 1))
+        .filter_map(|n| Some((n.key.clone(), h.state().panel().position(&n.key)?)))
+        .collect();
+    assert!(!kept.is_empty(), "the second article has nodes of its own");
+    h.query_all_by_label("Remove")
+        .next()
+        .expect("a Remove button per article")
+        .click();
+    h.run_steps(3);
+    let graph = h.state().graph().clone();
+    assert_eq!(graph.articles().len(), 1);
+    assert_eq!(graph.articles()[0].title, second);
+    for (k, p) in &kept {
+        assert_eq!(
+            h.state().panel().position(k),
+            Some(*p),
+            "{k} kept its place"
+        );
+    }
+}
