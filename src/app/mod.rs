@@ -651,8 +651,9 @@ impl NewsgraphApp {
             });
         }
         actions.extend(self.explore.table_panel(ui, graph, self.selected.as_ref()));
+        actions.extend(self.explore.time_panel(ui, &self.graph));
         actions.extend(self.explore.articles_panel(ui, &self.graph));
-        actions.extend(self.explore.filter_panel(ui, graph));
+        actions.extend(self.explore.filter_panel(ui, graph, &self.graph));
         egui::Panel::right("detail")
             .resizable(true)
             .default_size(400.0)

@@ -11,7 +11,6 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::{Edge, EdgeKind, NewsGraph, NodeKind};
-use crate::extract::Plover;
 
 /// Scale of the tone stored in [`EdgeKind::SharedEvents`]: ±100 is ±1.
 pub const TONE_SCALE: f32 = 100.0;
@@ -30,10 +29,10 @@ fn participants(graph: &NewsGraph, event: NodeIndex) -> Vec<NodeIndex> {
 }
 
 /// The actor graph of `graph`: an edge between every two actors that take part in a common
-/// event whose category `keep` accepts, and the actors with at least one such edge (an actor
+/// event that `keep` accepts, and the actors with at least one such edge (an actor
 /// who shares no event with another has no place on a map of who is with whom). `revision` becomes the new graph's
 /// revision (the caller keeps it distinct from the domain graph's, so views rebuild).
-pub fn fold(graph: &NewsGraph, keep: impl Fn(Plover) -> bool, revision: u64) -> NewsGraph {
+pub fn fold(graph: &NewsGraph, keep: impl Fn(NodeIndex) -> bool, revision: u64) -> NewsGraph {
     let g = graph.graph();
     let mut out = NewsGraph {
         articles: graph.articles.clone(),
@@ -44,7 +43,7 @@ pub fn fold(graph: &NewsGraph, keep: impl Fn(Plover) -> bool, revision: u64) -> 
     let mut pairs: BTreeMap<(NodeIndex, NodeIndex), Vec<NodeIndex>> = BTreeMap::new();
     let mut events: Vec<NodeIndex> = g
         .node_indices()
-        .filter(|&i| g[i].event.as_ref().is_some_and(|e| keep(e.category)))
+        .filter(|&i| g[i].event.is_some() && keep(i))
         .collect();
     events.sort_by(|a, b| g[*a].key.cmp(&g[*b].key));
     for &e in &events {
@@ -139,6 +138,7 @@ pub fn shared_events(graph: &NewsGraph, a: NodeIndex, b: NodeIndex) -> Vec<NodeI
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Plover;
     use crate::graph::{EventInfo, NodeKey};
 
     fn event(g: &mut NewsGraph, key: &str, category: Plover, actors: &[NodeIndex]) {
@@ -210,7 +210,8 @@ mod tests {
             Some((EdgeKind::SharedEvents { tone: 50 }, 1))
         );
         // Hiding a category takes its events out of the fold.
-        let peaceful = fold(&g, |p| p != Plover::Fight, 100);
+        let fight = g.index(&NodeKey::from("event:fight")).expect("fight");
+        let peaceful = fold(&g, |e| e != fight, 100);
         assert_eq!(
             edge(&peaceful, "person:a", "country:B"),
             Some((EdgeKind::SharedEvents { tone: 50 }, 2))

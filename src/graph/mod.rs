@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod articles;
 pub mod search;
 pub mod structure;
+pub mod timeline;
 pub mod view_filter;
 
 use std::collections::{BTreeSet, HashMap};

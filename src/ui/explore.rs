@@ -11,6 +11,7 @@ use super::graph_view::{GraphPanel, Stress};
 use super::search::SearchBox;
 use super::structure_view::{SizeBy, StructureView};
 use super::table::{TableState, TableView};
+use super::timeline::TimeStrip;
 use super::{Action, detail, theme};
 use crate::graph::analysis::{self, PathStep};
 use crate::graph::view_filter::{Hidden, ViewFilter};
@@ -53,6 +54,8 @@ pub struct ExploreState {
     pub table: TableState,
     /// Whether the list of articles is open.
     pub show_articles: bool,
+    /// Whether the time strip is open.
+    pub show_timeline: bool,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -86,6 +89,8 @@ pub enum Explore {
     ToggleTable,
     /// Open or close the list of articles.
     ToggleArticles,
+    /// Open or close the time strip.
+    ToggleTimeline,
     /// Change the table's tab or sort.
     SetTable(TableState),
 }
@@ -117,6 +122,8 @@ pub struct Explorer {
     pub structure: StructureView,
     /// The rows of the table.
     pub table: TableView,
+    /// The time strip.
+    pub time: TimeStrip,
 }
 
 impl Explorer {
@@ -200,6 +207,7 @@ impl Explorer {
             Explore::ToggleCommunities => self.state.communities = !self.state.communities,
             Explore::ToggleTable => self.state.table.open = !self.state.table.open,
             Explore::ToggleArticles => self.state.show_articles = !self.state.show_articles,
+            Explore::ToggleTimeline => self.state.show_timeline = !self.state.show_timeline,
             Explore::SetTable(t) => self.state.table = t,
             Explore::ToggleActorView => {
                 self.state.actor_view = !self.state.actor_view;
@@ -415,18 +423,38 @@ impl Explorer {
             .inner
     }
 
-    /// The filter panel at the left of the window, when open.
-    pub fn filter_panel(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
+    /// The time strip under the canvas, when open: the events of `domain` by date.
+    pub fn time_panel(&mut self, ui: &mut egui::Ui, domain: &NewsGraph) -> Vec<Action> {
+        if !self.state.show_timeline {
+            return Vec::new();
+        }
+        let filter = &self.state.filter;
+        let time = &mut self.time;
+        egui::Panel::bottom("timeline")
+            .resizable(false)
+            .show(ui, |ui| time.show(ui, domain, filter))
+            .inner
+    }
+
+    /// The filter panel at the left of the window, when open; categories, periods and
+    /// articles are those of `domain` (the actor view folds its events away).
+    pub fn filter_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        graph: &NewsGraph,
+        domain: &NewsGraph,
+    ) -> Vec<Action> {
         if !self.state.show_filters {
             return Vec::new();
         }
+        let buckets = self.time.histogram(domain).buckets.clone();
         egui::Panel::left("filters")
             .resizable(true)
             .default_size(250.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| {
-                        filters::show(ui, graph, &self.state.filter, self.hidden)
+                        filters::show(ui, graph, domain, &buckets, &self.state.filter, self.hidden)
                     })
                     .inner
             })
@@ -479,6 +507,16 @@ impl Explorer {
             .clicked()
         {
             actions.push(Action::Explore(Explore::ToggleArticles));
+        }
+        if ui
+            .add(egui::Button::selectable(
+                self.state.show_timeline,
+                "Timeline",
+            ))
+            .on_hover_text("Events by date: drag across the bars to show one period")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleTimeline));
         }
         if ui
             .add(egui::Button::selectable(self.state.table.open, "Table"))

@@ -17,6 +17,7 @@ pub mod shown;
 pub mod structure_view;
 pub mod table;
 pub mod theme;
+pub mod timeline;
 
 use std::ops::Range;
 use std::path::PathBuf;

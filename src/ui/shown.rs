@@ -3,7 +3,7 @@
 //! categories change.
 
 use super::explore::ExploreState;
-use crate::extract::Plover;
+use crate::graph::view_filter::ViewFilter;
 use crate::graph::{NewsGraph, actor_view};
 
 /// Revisions of folded graphs start here, far above any domain graph's, so that a view keyed
@@ -20,7 +20,8 @@ pub struct ShownGraph {
 
 struct Folded {
     domain_revision: u64,
-    hidden: Vec<Plover>,
+    /// The filter's event part (categories, period, articles) it was folded with.
+    events: ViewFilter,
     graph: NewsGraph,
 }
 
@@ -32,23 +33,28 @@ impl ShownGraph {
         if !state.actor_view {
             return;
         }
-        let hidden = &state.filter.hidden_categories;
+        let events = ViewFilter {
+            hidden_categories: state.filter.hidden_categories.clone(),
+            period: state.filter.period.clone(),
+            hidden_articles: state.filter.hidden_articles.clone(),
+            ..ViewFilter::default()
+        };
         let fresh = self
             .folded
             .as_ref()
-            .is_some_and(|f| f.domain_revision == domain.revision() && &f.hidden == hidden);
+            .is_some_and(|f| f.domain_revision == domain.revision() && f.events == events);
         if fresh {
             return;
         }
         self.folds += 1;
         let graph = actor_view::fold(
             domain,
-            |p| !hidden.contains(&p),
+            |i| events.event_passes(domain, i),
             FOLDED_REVISIONS + self.folds,
         );
         self.folded = Some(Folded {
             domain_revision: domain.revision(),
-            hidden: hidden.clone(),
+            events,
             graph,
         });
     }

@@ -336,3 +336,90 @@ fn own_articles_replace_the_example_are_not_added_twice_and_can_be_removed() {
         );
     }
 }
+
+#[test]
+fn the_time_strip_brush_filters_to_a_period_and_steps_along() {
+    use egui::{Event, PointerButton};
+    let mut h = harness(
+        vec![super::fixture("summit.html"), super::fixture("messy.txt")],
+        false,
+    );
+    wait_for_job(&mut h);
+    let graph = h.state().graph().clone();
+    let dates: Vec<Option<String>> = graph.articles().iter().map(|a| a.date.clone()).collect();
+    assert_eq!(
+        dates,
+        vec![
+            Some("2026-01-15".to_string()),
+            Some("2026-03-14".to_string())
+        ],
+        "the fixtures' publication dates"
+    );
+    let events_of = |article: u32| -> Vec<NodeKey> {
+        graph
+            .nodes_sorted()
+            .into_iter()
+            .filter(|n| n.event.is_some() && n.evidence.iter().all(|e| e.article.0 == article))
+            .map(|n| n.key.clone())
+            .collect()
+    };
+    let (january, march) = (events_of(0), events_of(1));
+    assert!(!january.is_empty() && !march.is_empty());
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    h.get_by_label_contains("dated events");
+    let bars = h
+        .state()
+        .explorer()
+        .time
+        .bars_rect()
+        .expect("the bars are drawn");
+    // Drag across the first bar only (of twelve months).
+    let w = bars.width() / 12.0;
+    let (from, to) = (
+        egui::pos2(bars.left() + w * 0.2, bars.center().y),
+        egui::pos2(bars.left() + w * 0.8, bars.center().y),
+    );
+    h.event(Event::PointerMoved(from));
+    h.step();
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    for k in 1..=5 {
+        h.event(Event::PointerMoved(from + (to - from) * (k as f32 / 5.0)));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let period = h.state().explorer().state.filter.period.clone();
+    let period = period.expect("the brush set a period");
+    assert_eq!(
+        (period.from.as_str(), period.to.as_str()),
+        ("2026-01-01", "2026-01-31")
+    );
+    assert!(
+        h.state().panel().is_shown(&january[0]),
+        "January's events show"
+    );
+    assert!(!h.state().panel().is_shown(&march[0]), "March's are hidden");
+    h.get_by_label_contains("Showing 2026-01-01 to 2026-01-31 ·");
+    // Two steps forward: March.
+    h.get_by_label("▶").click();
+    h.run_steps(2);
+    h.get_by_label("▶").click();
+    h.run_steps(3);
+    assert!(h.state().panel().is_shown(&march[0]));
+    assert!(!h.state().panel().is_shown(&january[0]));
+    h.get_by_label("All time").click();
+    h.run_steps(3);
+    assert!(h.state().panel().is_shown(&january[0]) && h.state().panel().is_shown(&march[0]));
+}
