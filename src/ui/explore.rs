@@ -347,6 +347,26 @@ impl Explorer {
     /// community legend.
     pub fn overlays(&self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
         Self::edge_tooltip(ctx, graph, panel);
+        let rect = panel.canvas_rect();
+        if rect.is_positive() && graph.node_count() > 0 {
+            // The edge legend, over the top right of the canvas; the pointer goes through it.
+            egui::Area::new(egui::Id::new("edge-legend"))
+                .order(egui::Order::Foreground)
+                .interactable(false)
+                .pivot(egui::Align2::RIGHT_TOP)
+                .fixed_pos(rect.right_top() + egui::vec2(-8.0, 8.0))
+                .show(ctx, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            if self.state.actor_view {
+                                tone_legend(ui);
+                            } else {
+                                kind_legend(ui);
+                            }
+                        });
+                    });
+                });
+        }
         if self.state.communities {
             self.structure.legend(ctx, graph, panel);
         }
@@ -562,22 +582,6 @@ impl Explorer {
             ui.label(RichText::new(format!("{hidden} nodes outside the focus")).weak())
                 .on_hover_text("Hidden by the focus; click All (or press 0) to show them");
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if self.state.actor_view {
-                tone_legend(ui);
-                return;
-            }
-            for (name, color, tip) in theme::edge_legend().into_iter().rev() {
-                ui.label(name).on_hover_text(tip);
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-                ui.painter().line_segment(
-                    [rect.left_center(), rect.right_center()],
-                    egui::Stroke::new(3.0, color.to_opaque()),
-                );
-            }
-            ui.label(RichText::new("Edges:").weak());
-        });
         actions
     }
 
@@ -718,8 +722,9 @@ impl Explorer {
 /// The legend of the actor view's edges: the mean tone from conflict to cooperation.
 fn tone_legend(ui: &mut egui::Ui) {
     const STEPS: usize = 24;
-    ui.label("cooperation");
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(96.0, 12.0), egui::Sense::hover());
+    ui.label(RichText::new("Mean tone:").weak());
+    ui.label("conflict");
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(96.0, 12.0), egui::Sense::hover());
     let w = rect.width() / STEPS as f32;
     for i in 0..STEPS {
         let t = (i as f32 + 0.5) / STEPS as f32 * 2.0 - 1.0;
@@ -733,10 +738,18 @@ fn tone_legend(ui: &mut egui::Ui) {
             theme::tone_color(t).to_opaque(),
         );
     }
-    response.on_hover_text(
-        "Each edge is coloured by the mean tone of the events the two actors share: \
-         material conflict −1, verbal conflict −½, verbal cooperation +½, material cooperation +1",
-    );
-    ui.label("conflict");
-    ui.label(RichText::new("Mean tone:").weak());
+    ui.label("cooperation");
+}
+
+/// The legend of the full graph's edges: one colour per kind of relation.
+fn kind_legend(ui: &mut egui::Ui) {
+    ui.label(RichText::new("Edges:").weak());
+    for (name, color, _) in theme::edge_legend() {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+        ui.painter().line_segment(
+            [rect.left_center(), rect.right_center()],
+            egui::Stroke::new(3.0, color.to_opaque()),
+        );
+        ui.label(name);
+    }
 }
