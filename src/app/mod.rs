@@ -106,7 +106,6 @@ pub struct NewsgraphApp {
     system_dialogs: bool,
     quit_requested: bool,
     last_layout_path: Option<PathBuf>,
-    styled: bool,
     pending_report: Option<LoadReport>,
     project: ProjectState,
     exports: export::Exports,
@@ -173,7 +172,6 @@ impl NewsgraphApp {
             system_dialogs: options.system_dialogs,
             quit_requested: false,
             last_layout_path: None,
-            styled: false,
             pending_report: None,
             project: ProjectState::new(options.data_dir),
             exports: export::Exports::default(),
@@ -613,10 +611,7 @@ impl NewsgraphApp {
     /// Draws one frame and applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if !self.styled {
-            ctx.set_visuals(egui::Visuals::dark());
-            self.styled = true;
-        }
+        self.explore.apply_theme(&ctx);
         self.poll_background(&ctx);
         self.project_frame(&ctx);
         self.poll_exports();
@@ -632,6 +627,7 @@ impl NewsgraphApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 actions.extend(self.menu(ui));
+                actions.extend(self.explore.menus(ui));
             });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::edge_detail::{self, EdgeKey};
 use super::filters;
 use super::graph_view::{GraphPanel, Stress};
+use super::help::{self, ThemeChoice};
 use super::search::SearchBox;
 use super::structure_view::{SizeBy, StructureView};
 use super::table::{TableState, TableView};
@@ -21,6 +22,7 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);
 const COMMUNITIES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::C);
 const TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::T);
+const SHORTCUTS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 /// Sentences shown per edge of a path step.
 const STEP_SENTENCES: usize = 3;
 /// Most hops a focus reaches.
@@ -56,6 +58,8 @@ pub struct ExploreState {
     pub show_articles: bool,
     /// Whether the time strip is open.
     pub show_timeline: bool,
+    /// Light, dark or the system's theme.
+    pub theme: ThemeChoice,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -91,6 +95,10 @@ pub enum Explore {
     ToggleArticles,
     /// Open or close the time strip.
     ToggleTimeline,
+    /// Use this theme.
+    SetTheme(ThemeChoice),
+    /// Open or close Help ▸ Keyboard shortcuts.
+    ToggleShortcuts,
     /// Change the table's tab or sort.
     SetTable(TableState),
 }
@@ -124,6 +132,10 @@ pub struct Explorer {
     pub table: TableView,
     /// The time strip.
     pub time: TimeStrip,
+    /// Whether Help ▸ Keyboard shortcuts is open.
+    pub show_shortcuts: bool,
+    /// The theme last applied.
+    theme_applied: Option<ThemeChoice>,
 }
 
 impl Explorer {
@@ -147,6 +159,9 @@ impl Explorer {
             }
             if !typing && i.consume_shortcut(&TABLE) {
                 actions.push(Action::Explore(Explore::ToggleTable));
+            }
+            if i.consume_shortcut(&SHORTCUTS) {
+                actions.push(Action::Explore(Explore::ToggleShortcuts));
             }
             if !typing {
                 for (key, hops) in [
@@ -208,6 +223,8 @@ impl Explorer {
             Explore::ToggleTable => self.state.table.open = !self.state.table.open,
             Explore::ToggleArticles => self.state.show_articles = !self.state.show_articles,
             Explore::ToggleTimeline => self.state.show_timeline = !self.state.show_timeline,
+            Explore::SetTheme(t) => self.state.theme = t,
+            Explore::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Explore::SetTable(t) => self.state.table = t,
             Explore::ToggleActorView => {
                 self.state.actor_view = !self.state.actor_view;
@@ -335,6 +352,61 @@ impl Explorer {
         self.applied = Some(inputs);
     }
 
+    /// Applies the chosen theme when it changed (the first frame included).
+    pub fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.theme_applied != Some(self.state.theme) {
+            ctx.set_theme(self.state.theme.preference());
+            self.theme_applied = Some(self.state.theme);
+        }
+    }
+
+    /// The Explore and Help menus of the menu bar.
+    pub fn menus(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let s = &self.state;
+        ui.menu_button("Explore", |ui| {
+            for (on, text, key, action) in [
+                (s.actor_view, "Actor view", "A", Explore::ToggleActorView),
+                (
+                    s.communities,
+                    "Communities",
+                    "C",
+                    Explore::ToggleCommunities,
+                ),
+                (s.table.open, "Table", "T", Explore::ToggleTable),
+                (s.show_timeline, "Timeline", "", Explore::ToggleTimeline),
+                (s.show_articles, "Articles", "", Explore::ToggleArticles),
+                (s.show_filters, "Filter", "", Explore::ToggleFilters),
+            ] {
+                let text = if on {
+                    format!("✔ {text}")
+                } else {
+                    text.to_string()
+                };
+                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                    actions.push(Action::Explore(action));
+                }
+            }
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for t in ThemeChoice::ALL {
+                    if ui.radio(s.theme == t, t.label()).clicked() {
+                        actions.push(Action::Explore(Explore::SetTheme(t)));
+                    }
+                }
+            });
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
+                actions.push(Action::Explore(Explore::ToggleShortcuts));
+            }
+        });
+        actions
+    }
+
     /// Computes the structure of the graph shown when something needs it (off the UI thread).
     pub fn poll_structure(&mut self, ctx: &egui::Context, graph: &NewsGraph) {
         if self.state.communities || self.state.size_by != SizeBy::Mentions || self.state.table.open
@@ -345,8 +417,11 @@ impl Explorer {
 
     /// What floats over the canvas: the tooltip of the edge under the pointer and the
     /// community legend.
-    pub fn overlays(&self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
+    pub fn overlays(&mut self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
         Self::edge_tooltip(ctx, graph, panel);
+        if self.show_shortcuts {
+            help::shortcuts_window(ctx, &mut self.show_shortcuts);
+        }
         let rect = panel.canvas_rect();
         if rect.is_positive() && graph.node_count() > 0 {
             // The edge legend, over the top right of the canvas; the pointer goes through it.

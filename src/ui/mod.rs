@@ -10,6 +10,7 @@ pub mod edge_detail;
 pub mod explore;
 pub mod filters;
 pub mod graph_view;
+pub mod help;
 pub mod lens;
 pub mod reader;
 pub mod search;

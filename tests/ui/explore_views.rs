@@ -423,3 +423,32 @@ fn the_time_strip_brush_filters_to_a_period_and_steps_along() {
     h.run_steps(3);
     assert!(h.state().panel().is_shown(&january[0]) && h.state().panel().is_shown(&march[0]));
 }
+
+#[test]
+fn help_lists_the_shortcuts_and_the_theme_can_be_chosen() {
+    use newsgraph::ui::help::ThemeChoice;
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    // Menu items carry their shortcut in the label ("Keyboard shortcuts F1").
+    h.get_by_label_contains("Keyboard shortcuts").click();
+    h.run_steps(3);
+    h.get_by_label("Actor view on or off");
+    h.get_by_label("Find a node by name, other name or role");
+    h.key_press(egui::Key::F1);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Actor view on or off").is_none(),
+        "F1 closes it"
+    );
+    // Follows the system by default (dark where it says nothing); Light on request.
+    assert_eq!(h.state().explorer().state.theme, ThemeChoice::System);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SetTheme(ThemeChoice::Light)),
+    );
+    h.run_steps(3);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light, "light");
+}
