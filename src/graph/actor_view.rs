@@ -43,7 +43,7 @@ pub fn fold(graph: &NewsGraph, keep: impl Fn(NodeIndex) -> bool, revision: u64) 
     let mut pairs: BTreeMap<(NodeIndex, NodeIndex), Vec<NodeIndex>> = BTreeMap::new();
     let mut events: Vec<NodeIndex> = g
         .node_indices()
-        .filter(|&i| g[i].event.is_some() && keep(i))
+        .filter(|&i| g[i].kind == NodeKind::Event && keep(i))
         .collect();
     events.sort_by(|a, b| g[*a].key.cmp(&g[*b].key));
     for &e in &events {

@@ -135,6 +135,15 @@ pub fn run(nodes: usize, edges: usize) -> String {
 /// The structure figures: each computed once (they run off the UI thread in the window).
 fn structure_lines(graph: &NewsGraph, out: &mut String) {
     let start = Instant::now();
+    let folded = crate::graph::actor_view::fold(graph, |_| true, u64::MAX);
+    let _ = writeln!(
+        out,
+        "actor view (fold events into actor edges): {:.1} ms, {} actors, {} edges",
+        ms(start.elapsed()),
+        folded.node_count(),
+        folded.edge_count()
+    );
+    let start = Instant::now();
     let simple = Simple::of(graph);
     let _ = writeln!(
         out,

@@ -762,7 +762,12 @@ impl Explorer {
                 } else {
                     edge.kind.reverse_label()
                 };
-                ui.label(RichText::new(format!("{relation} · {} mentions", edge.mentions)).weak());
+                let count = match edge.kind {
+                    EdgeKind::SharedEvents { .. } if edge.mentions == 1 => "1 shared event".to_string(),
+                    EdgeKind::SharedEvents { .. } => format!("{} shared events", edge.mentions),
+                    _ => format!("{} mentions", edge.mentions),
+                };
+                ui.label(RichText::new(format!("{relation} · {count}")).weak());
                 for ev in edge.evidence.iter().take(STEP_SENTENCES) {
                     let Some(article) = graph.article(ev.article) else {
                         continue;
