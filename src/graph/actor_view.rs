@@ -162,20 +162,20 @@ mod tests {
     /// A and B meet twice and fight once; B and C agree; D takes part in an event alone; an
     /// issue and an affiliation that the fold drops.
     fn graph() -> NewsGraph {
-        let mut g = NewsGraph::new();
-        let a = g.upsert_node("person:a", NodeKind::Person, "A");
-        let b = g.upsert_node("country:B", NodeKind::Country, "B");
-        let c = g.upsert_node("organization:c", NodeKind::Organization, "C");
-        let d = g.upsert_node("person:d", NodeKind::Person, "D");
-        let issue = g.upsert_node("issue:x", NodeKind::Issue, "X");
-        event(&mut g, "event:meet-1", Plover::Consult, &[a, b]);
-        event(&mut g, "event:meet-2", Plover::Consult, &[b, a]);
-        event(&mut g, "event:fight", Plover::Fight, &[a, b]);
-        event(&mut g, "event:deal", Plover::Agree, &[b, c]);
-        event(&mut g, "event:alone", Plover::Protest, &[d]);
-        g.upsert_edge(a, issue, EdgeKind::InvolvedIn, &[]);
-        g.upsert_edge(a, b, EdgeKind::AffiliatedWith, &[]);
-        g
+        let mut graph = NewsGraph::new();
+        let a = graph.upsert_node("person:a", NodeKind::Person, "A");
+        let b = graph.upsert_node("country:B", NodeKind::Country, "B");
+        let org = graph.upsert_node("organization:c", NodeKind::Organization, "C");
+        let alone = graph.upsert_node("person:d", NodeKind::Person, "D");
+        let issue = graph.upsert_node("issue:x", NodeKind::Issue, "X");
+        event(&mut graph, "event:meet-1", Plover::Consult, &[a, b]);
+        event(&mut graph, "event:meet-2", Plover::Consult, &[b, a]);
+        event(&mut graph, "event:fight", Plover::Fight, &[a, b]);
+        event(&mut graph, "event:deal", Plover::Agree, &[b, org]);
+        event(&mut graph, "event:alone", Plover::Protest, &[alone]);
+        graph.upsert_edge(a, issue, EdgeKind::InvolvedIn, &[]);
+        graph.upsert_edge(a, b, EdgeKind::AffiliatedWith, &[]);
+        graph
     }
 
     fn edge(folded: &NewsGraph, a: &str, b: &str) -> Option<(EdgeKind, u32)> {

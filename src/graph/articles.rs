@@ -27,6 +27,7 @@ impl NewsGraph {
 
     /// An empty graph whose revision follows this one's, so views keyed by revision see a
     /// change.
+    #[must_use]
     pub fn cleared(&self) -> NewsGraph {
         NewsGraph {
             revision: self.revision + 1,

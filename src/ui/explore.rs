@@ -29,6 +29,10 @@ const STEP_SENTENCES: usize = 3;
 pub const MAX_HOPS: u8 = 3;
 
 /// What the user is exploring, worth keeping with a project.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the view, each saved as it is"
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExploreState {
@@ -763,7 +767,9 @@ impl Explorer {
                     edge.kind.reverse_label()
                 };
                 let count = match edge.kind {
-                    EdgeKind::SharedEvents { .. } if edge.mentions == 1 => "1 shared event".to_string(),
+                    EdgeKind::SharedEvents { .. } if edge.mentions == 1 => {
+                        "1 shared event".to_string()
+                    }
                     EdgeKind::SharedEvents { .. } => format!("{} shared events", edge.mentions),
                     _ => format!("{} mentions", edge.mentions),
                 };

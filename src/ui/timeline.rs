@@ -61,12 +61,12 @@ impl TimeStrip {
         filter: &ViewFilter,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        let h = self.histogram(graph).clone();
+        let hist = self.histogram(graph).clone();
         let now = ui.input(|i| i.time);
         // The bars the period covers.
         let selected: Option<(usize, usize)> = filter.period.as_ref().and_then(|p| {
-            let first = h.buckets.iter().position(|b| b.period.to >= p.from)?;
-            let last = h.buckets.iter().rposition(|b| b.period.from <= p.to)?;
+            let first = hist.buckets.iter().position(|b| b.period.to >= p.from)?;
+            let last = hist.buckets.iter().rposition(|b| b.period.from <= p.to)?;
             (first <= last).then_some((first, last))
         });
         let set_period = |period: Option<Period>| {
@@ -77,18 +77,18 @@ impl TimeStrip {
         let span = |a: usize, b: usize| -> Option<Period> {
             let (a, b) = (a.min(b), a.max(b));
             Some(Period {
-                from: h.buckets.get(a)?.period.from.clone(),
-                to: h.buckets.get(b)?.period.to.clone(),
+                from: hist.buckets.get(a)?.period.from.clone(),
+                to: hist.buckets.get(b)?.period.to.clone(),
             })
         };
-        let dated: usize = h.buckets.iter().map(|b| b.count).sum();
+        let dated: usize = hist.buckets.iter().map(|b| b.count).sum();
         ui.horizontal(|ui| {
             ui.label(RichText::new("Time").strong());
-            if h.buckets.is_empty() {
+            if hist.buckets.is_empty() {
                 ui.label(
                     RichText::new(format!(
                         "No dated events ({} without a date): the articles give no publication date and the sentences none.",
-                        h.undated
+                        hist.undated
                     ))
                     .weak(),
                 );
@@ -108,7 +108,7 @@ impl TimeStrip {
             let step = |by: isize| -> Option<Period> {
                 let (a, b) = selected.unwrap_or((0, 0));
                 let width = b - a;
-                let last = h.buckets.len() - 1;
+                let last = hist.buckets.len() - 1;
                 let start = if selected.is_none() {
                     0
                 } else {
@@ -137,14 +137,14 @@ impl TimeStrip {
             ui.label(
                 RichText::new(format!(
                     "{what} · {dated} dated events, {} undated",
-                    h.undated
+                    hist.undated
                 ))
                 .weak(),
             );
             // Play: one step per interval, stopping at the end.
             if let Some(since) = self.playing_since {
                 if now - since >= PLAY_STEP_SECS {
-                    let at_end = selected.is_some_and(|(_, b)| b + 1 >= h.buckets.len());
+                    let at_end = selected.is_some_and(|(_, b)| b + 1 >= hist.buckets.len());
                     if at_end {
                         self.playing_since = None;
                     } else {
@@ -156,7 +156,7 @@ impl TimeStrip {
                     .request_repaint_after(std::time::Duration::from_secs_f64(PLAY_STEP_SECS / 3.0));
             }
         });
-        if h.buckets.is_empty() {
+        if hist.buckets.is_empty() {
             return actions;
         }
         let (rect, response) = ui.allocate_exact_size(
@@ -165,16 +165,16 @@ impl TimeStrip {
         );
         let bars = Rect::from_min_max(rect.min, Pos2::new(rect.max.x, rect.max.y - 14.0));
         self.rect = Some(bars);
-        let n = h.buckets.len();
-        let w = bars.width() / n as f32;
+        let bar_count = hist.buckets.len();
+        let bar_w = bars.width() / bar_count as f32;
         let bar_at = |x: f32| -> usize {
             #[allow(
                 clippy::cast_possible_truncation,
                 clippy::cast_sign_loss,
                 reason = "clamped to the bars"
             )]
-            let i = ((x - bars.left()) / w).floor().max(0.0) as usize;
-            i.min(n - 1)
+            let i = ((x - bars.left()) / bar_w).floor().max(0.0) as usize;
+            i.min(bar_count - 1)
         };
         let pointer = response.interact_pointer_pos();
         if response.drag_started()
@@ -201,21 +201,27 @@ impl TimeStrip {
             actions.push(set_period(span(i, i)));
         }
         let shown = live.or(selected);
-        let painter = ui.painter_at(rect);
-        let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+        let canvas = ui.painter_at(rect);
+        let max = hist
+            .buckets
+            .iter()
+            .map(|b| b.count)
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let visuals = ui.visuals();
         if let Some((a, b)) = shown {
-            painter.rect_filled(
+            canvas.rect_filled(
                 Rect::from_min_max(
-                    Pos2::new(bars.left() + w * a as f32, bars.top()),
-                    Pos2::new(bars.left() + w * (b + 1) as f32, bars.bottom()),
+                    Pos2::new(bars.left() + bar_w * a as f32, bars.top()),
+                    Pos2::new(bars.left() + bar_w * (b + 1) as f32, bars.bottom()),
                 ),
                 2.0,
                 visuals.selection.bg_fill.gamma_multiply(0.35),
             );
         }
-        for (i, bucket) in h.buckets.iter().enumerate() {
-            let x = bars.left() + w * i as f32;
+        for (i, bucket) in hist.buckets.iter().enumerate() {
+            let x = bars.left() + bar_w * i as f32;
             let height = bars.height() * bucket.count as f32 / max as f32;
             let inside = shown.is_none_or(|(a, b)| (a..=b).contains(&i));
             let color = if inside {
@@ -224,25 +230,30 @@ impl TimeStrip {
                 Color32::from_rgb(169, 112, 255).gamma_multiply(0.3)
             };
             if bucket.count > 0 {
-                painter.rect_filled(
+                canvas.rect_filled(
                     Rect::from_min_max(
-                        Pos2::new(x + w * 0.12, bars.bottom() - height.max(2.0)),
-                        Pos2::new(x + w * 0.88, bars.bottom()),
+                        Pos2::new(x + bar_w * 0.12, bars.bottom() - height.max(2.0)),
+                        Pos2::new(x + bar_w * 0.88, bars.bottom()),
                     ),
                     1.0,
                     color,
                 );
             }
         }
-        painter.line_segment(
+        canvas.line_segment(
             [bars.left_bottom(), bars.right_bottom()],
             Stroke::new(1.0, visuals.weak_text_color()),
         );
         // Labels: as many as fit, evenly spaced.
-        let every = ((60.0 / w).ceil() as usize).max(1);
-        for (i, bucket) in h.buckets.iter().enumerate().step_by(every) {
-            painter.text(
-                Pos2::new(bars.left() + w * (i as f32 + 0.5), bars.bottom() + 2.0),
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a small positive count of bars"
+        )]
+        let every = ((60.0 / bar_w).ceil() as usize).max(1);
+        for (i, bucket) in hist.buckets.iter().enumerate().step_by(every) {
+            canvas.text(
+                Pos2::new(bars.left() + bar_w * (i as f32 + 0.5), bars.bottom() + 2.0),
                 egui::Align2::CENTER_TOP,
                 &bucket.label,
                 egui::FontId::proportional(10.0),
@@ -250,7 +261,7 @@ impl TimeStrip {
             );
         }
         if let Some(p) = response.hover_pos() {
-            let b = &h.buckets[bar_at(p.x)];
+            let b = &hist.buckets[bar_at(p.x)];
             response.on_hover_text(format!("{}: {} events", b.label, b.count));
         }
         actions

@@ -5,6 +5,7 @@ use newsgraph::graph::{EdgeKind, NodeKey};
 use newsgraph::ui::Action;
 use newsgraph::ui::edge_detail::EdgeKey;
 use newsgraph::ui::explore::Explore;
+use petgraph::visit::EdgeRef;
 
 use super::{harness, key_named, wait_for_job};
 
@@ -67,7 +68,6 @@ fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
         .next()
         .or_else(|| g.edges_directed(i, petgraph::Direction::Incoming).next())
         .expect("Reyes shares an event");
-    use petgraph::visit::EdgeRef;
     let key = EdgeKey {
         source: g[e.source()].key.clone(),
         target: g[e.target()].key.clone(),
