@@ -4,7 +4,7 @@
 //! cooperation). Issues, events and affiliations drop out; the actors keep their keys, names
 //! and evidence, so a selection, a path end or a layout carries over between the two views.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
@@ -40,7 +40,7 @@ pub fn fold(graph: &NewsGraph, keep: impl Fn(NodeIndex) -> bool, revision: u64) 
         ..NewsGraph::default()
     };
     // Per pair of actors (smaller index first): the shared events, in key order.
-    let mut pairs: BTreeMap<(NodeIndex, NodeIndex), Vec<NodeIndex>> = BTreeMap::new();
+    let mut pairs: HashMap<(NodeIndex, NodeIndex), Vec<NodeIndex>> = HashMap::new();
     let mut events: Vec<NodeIndex> = g
         .node_indices()
         .filter(|&i| g[i].kind == NodeKind::Event && keep(i))
@@ -66,6 +66,9 @@ pub fn fold(graph: &NewsGraph, keep: impl Fn(NodeIndex) -> bool, revision: u64) 
         out.by_key.insert(key, i);
         index.insert(a, i);
     }
+    // In pair order, so edge indices are deterministic.
+    let mut pairs: Vec<((NodeIndex, NodeIndex), Vec<NodeIndex>)> = pairs.into_iter().collect();
+    pairs.sort_unstable_by_key(|(pair, _)| *pair);
     for ((a, b), shared) in pairs {
         let (a, b) = (index[&a], index[&b]);
         let (a, b) = if out.graph[a].key <= out.graph[b].key {
@@ -77,9 +80,10 @@ pub fn fold(graph: &NewsGraph, keep: impl Fn(NodeIndex) -> bool, revision: u64) 
             tone: mean_tone(graph, &shared),
         };
         let mut evidence = Vec::new();
+        let mut seen = HashSet::new();
         for &e in &shared {
             for ev in &g[e].evidence {
-                if !evidence.contains(ev) {
+                if seen.insert(ev) {
                     evidence.push(ev.clone());
                 }
             }
