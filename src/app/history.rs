@@ -138,6 +138,13 @@ impl History {
         errors
     }
 
+    /// Replaces the base (an article was removed from it) and replays the log over the new
+    /// one; `graph` becomes the result.
+    pub fn replace_base(&mut self, graph: &mut NewsGraph, base: NewsGraph) {
+        self.base = base;
+        self.rebuild(graph);
+    }
+
     fn rebuild(&mut self, graph: &mut NewsGraph) {
         let (mut fresh, skipped) = replay(&self.base, &self.log());
         fresh.bump_revision(graph.revision());

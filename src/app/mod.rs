@@ -1,6 +1,7 @@
 //! The eframe shell: owns the state, applies [`Action`]s once per frame, runs file dialogs and
 //! background jobs, and is the only part of the window that touches the disk.
 
+mod articles;
 pub mod bench_project;
 mod edit;
 mod export;
@@ -27,7 +28,8 @@ use crate::pipeline;
 use crate::ui::explore::Explorer;
 use crate::ui::graph_view::GraphPanel;
 use crate::ui::reader::Reader;
-use crate::ui::{Action, detail, edge_detail, theme};
+use crate::ui::shown::ShownGraph;
+use crate::ui::{Action, detail, theme};
 use jobs::{Dialog, DialogOutcome, Job, JobInput, Purpose, system_dialogs_possible};
 use project::ProjectState;
 use prompt::{PathPrompt, PromptOutcome};
@@ -97,6 +99,8 @@ pub struct NewsgraphApp {
     panel: GraphPanel,
     selected: Option<NodeKey>,
     explore: Explorer,
+    /// The graph drawn: the domain graph or its actor view.
+    shown: ShownGraph,
     reader: Option<Reader>,
     job: Option<Job>,
     dialog: Option<Dialog>,
@@ -105,7 +109,6 @@ pub struct NewsgraphApp {
     system_dialogs: bool,
     quit_requested: bool,
     last_layout_path: Option<PathBuf>,
-    styled: bool,
     pending_report: Option<LoadReport>,
     project: ProjectState,
     exports: export::Exports,
@@ -164,6 +167,7 @@ impl NewsgraphApp {
             panel: GraphPanel::new(),
             selected: None,
             explore: Explorer::default(),
+            shown: ShownGraph::default(),
             reader: None,
             job: None,
             dialog: None,
@@ -172,7 +176,6 @@ impl NewsgraphApp {
             system_dialogs: options.system_dialogs,
             quit_requested: false,
             last_layout_path: None,
-            styled: false,
             pending_report: None,
             project: ProjectState::new(options.data_dir),
             exports: export::Exports::default(),
@@ -221,6 +224,11 @@ impl NewsgraphApp {
         &self.explore
     }
 
+    /// The graph drawn: the domain graph, or its actor view when that is on.
+    pub fn shown_graph(&self) -> &NewsGraph {
+        self.shown.get(&self.graph)
+    }
+
     /// The article open in the reader, if any.
     pub fn reader(&self) -> Option<&Reader> {
         self.reader.as_ref()
@@ -264,7 +272,8 @@ impl NewsgraphApp {
             | Action::SaveProjectTo(_)
             | Action::Quit => self.apply_project(ctx, action),
             Action::Select(key) => {
-                self.selected = key.filter(|k| self.graph.index(k).is_some());
+                let shown = self.shown.get(&self.graph);
+                self.selected = key.filter(|k| shown.index(k).is_some());
                 self.panel.wake(now);
             }
             Action::ShowArticle { article, highlight } => {
@@ -307,10 +316,21 @@ impl NewsgraphApp {
             | Action::NodeDragged { .. }
             | Action::ExportCorrections
             | Action::ExportCorrectionsTo(_) => self.apply_edit(ctx, action),
+            Action::RemoveArticle(id) => self.remove_article(id),
             Action::Explore(a) => {
                 let selected = self.selected.as_ref();
-                self.explore
-                    .apply(a, &self.graph, &mut self.panel, selected);
+                let shown = self.shown.get(&self.graph);
+                self.explore.apply(a, shown, &mut self.panel, selected);
+                // The actor view may have been switched: a selection it lacks goes.
+                self.shown.refresh(&self.graph, &self.explore.state);
+                let shown = self.shown.get(&self.graph);
+                if self
+                    .selected
+                    .as_ref()
+                    .is_some_and(|k| shown.index(k).is_none())
+                {
+                    self.selected = None;
+                }
                 self.panel.wake(now);
             }
         }
@@ -515,6 +535,7 @@ impl NewsgraphApp {
                 self.project_opened(ctx, out, &path, file);
                 return;
             }
+            self.prepare_merge(&mut out.results);
             self.project.add_articles(&out.results);
             let read = out.results.iter().filter(|r| r.is_ok()).count();
             let before = self.graph.node_count();
@@ -609,24 +630,24 @@ impl NewsgraphApp {
     /// Draws one frame and applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if !self.styled {
-            ctx.set_visuals(egui::Visuals::dark());
-            self.styled = true;
-        }
+        self.explore.apply_theme(&ctx);
         self.poll_background(&ctx);
         self.project_frame(&ctx);
         self.poll_exports();
         let mut actions = Explorer::shortcuts(&ctx);
         actions.extend(Self::shortcuts(&ctx));
         actions.extend(self.edit_shortcuts(&ctx));
-        self.panel.sync(&self.graph);
+        self.shown.refresh(&self.graph, &self.explore.state);
+        let graph = self.shown.get(&self.graph);
+        self.panel.sync(graph);
+        self.explore.poll_structure(&ctx, graph);
         let selected = self.selected.as_ref();
-        self.explore
-            .update_lens(&self.graph, selected, &mut self.panel);
+        self.explore.update_lens(graph, selected, &mut self.panel);
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 actions.extend(self.menu(ui));
+                actions.extend(self.explore.menus(ui));
             });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -634,13 +655,10 @@ impl NewsgraphApp {
         });
         egui::Panel::top("explore").show(ui, |ui| {
             ui.horizontal(|ui| {
-                actions.extend(self.explore.search.ui(ui, &self.graph));
+                actions.extend(self.explore.search.ui(ui, graph));
                 ui.separator();
                 let selected = self.selected.as_ref();
-                actions.extend(
-                    self.explore
-                        .focus_bar(ui, &self.panel, &self.graph, selected),
-                );
+                actions.extend(self.explore.focus_bar(ui, &self.panel, graph, selected));
             });
         });
         if !self.messages.is_empty() {
@@ -648,19 +666,22 @@ impl NewsgraphApp {
                 actions.extend(self.message_list(ui));
             });
         }
-        actions.extend(self.explore.filter_panel(ui, &self.graph));
+        actions.extend(self.explore.table_panel(ui, graph, self.selected.as_ref()));
+        actions.extend(self.explore.time_panel(ui, &self.graph));
+        actions.extend(self.explore.articles_panel(ui, &self.graph));
+        actions.extend(self.explore.filter_panel(ui, graph, &self.graph));
         egui::Panel::right("detail")
             .resizable(true)
             .default_size(400.0)
             .min_size(260.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    actions.extend(self.explore.path_ui(ui, &self.graph));
+                    actions.extend(self.explore.path_ui(ui, graph));
                     if let Some(key) = &self.selected {
-                        actions.extend(self.explore.node_tools(ui, &self.graph, key));
-                        actions.extend(detail::show(ui, &self.graph, key));
+                        actions.extend(self.explore.node_tools(ui, graph, key));
+                        actions.extend(detail::show(ui, graph, key));
                     } else if let Some(edge) = &self.explore.state.selected_edge {
-                        actions.extend(edge_detail::show(ui, &self.graph, edge));
+                        actions.extend(self.explore.edge_pane(ui, graph, &self.graph, edge));
                     } else {
                         ui.add_space(8.0);
                         ui.label(RichText::new("Nothing selected").strong());
@@ -677,7 +698,7 @@ impl NewsgraphApp {
                 actions.extend(self.panel.show(ui, self.selected.as_ref()));
             }
         });
-        Explorer::edge_tooltip(&ctx, &self.graph, &self.panel);
+        self.explore.overlays(&ctx, graph, &self.panel);
         if let Some(reader) = &mut self.reader {
             actions.extend(reader.show(&ctx, &self.graph));
         }

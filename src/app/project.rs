@@ -72,9 +72,9 @@ pub struct ProjectState {
     /// Where the project lives, once saved or opened.
     path: Option<PathBuf>,
     /// The articles as read, in the order they were merged.
-    articles: Arc<Vec<SavedArticle>>,
+    pub(super) articles: Arc<Vec<SavedArticle>>,
     /// Their extractions, in the same order (kept in the project so it opens fast).
-    extractions: Arc<Vec<Extraction>>,
+    pub(super) extractions: Arc<Vec<Extraction>>,
     /// Fingerprint of the state last saved or opened.
     saved_fingerprint: u64,
     /// Fingerprint of the state last written to the recovery file.

@@ -185,6 +185,8 @@ pub fn export(graph: &NewsGraph) -> GraphExport {
                 EdgeKind::About => ("about", None),
                 EdgeKind::AffiliatedWith => ("affiliated_with", None),
                 EdgeKind::Acted(p) => ("acted", Some(p.name().to_string())),
+                // Only in the actor view, which is not exported; named for completeness.
+                EdgeKind::SharedEvents { .. } => ("shares_events", None),
             };
             EdgeOut {
                 source: g[e.source()].key.0.clone(),

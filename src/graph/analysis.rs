@@ -95,6 +95,23 @@ pub fn shortest_path(graph: &NewsGraph, from: NodeIndex, to: NodeIndex) -> Optio
     )
 }
 
+/// The first and last date a node is seen: the publication dates of the articles of its
+/// evidence and, for an event, the date it states, when written as ISO dates (which sort as
+/// text). `None` when none is known.
+pub fn node_dates(graph: &NewsGraph, node: NodeIndex) -> Option<(String, String)> {
+    let n = graph.graph().node_weight(node)?;
+    let iso = |d: &&str| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-';
+    let mut dates: Vec<&str> = n
+        .evidence
+        .iter()
+        .filter_map(|e| graph.article(e.article)?.date.as_deref())
+        .chain(n.event.as_ref().and_then(|e| e.date.as_deref()))
+        .filter(iso)
+        .collect();
+    dates.sort_unstable();
+    Some(((*dates.first()?).to_string(), (*dates.last()?).to_string()))
+}
+
 /// The edges joining two nodes in either direction, most mentioned first.
 pub fn edges_between(graph: &NewsGraph, a: NodeIndex, b: NodeIndex) -> Vec<EdgeIndex> {
     let g = graph.graph();

@@ -3,9 +3,13 @@
 //! addressed by stable human-readable [`NodeKey`]s. Articles merge into it one at a time; nodes
 //! with the same key merge across articles.
 
+pub mod actor_view;
 pub mod analysis;
 pub mod corrections;
+pub mod articles;
 pub mod search;
+pub mod structure;
+pub mod timeline;
 pub mod view_filter;
 
 use std::collections::{BTreeSet, HashMap};
@@ -201,6 +205,13 @@ pub enum EdgeKind {
     /// Actor → actor, through an event of this category (source → target, or both ways for
     /// mutual categories such as meetings).
     Acted(Plover),
+    /// Actor — actor in the actor view only (never in the domain graph): the two take part in
+    /// common events; `tone` is those events' mean quad-class tone, −100 (material conflict)
+    /// to 100 (material cooperation).
+    SharedEvents {
+        /// Mean tone, scaled by [`actor_view::TONE_SCALE`].
+        tone: i8,
+    },
 }
 
 impl EdgeKind {
@@ -212,6 +223,7 @@ impl EdgeKind {
             EdgeKind::About => "about",
             EdgeKind::AffiliatedWith => "affiliated with",
             EdgeKind::Acted(p) => p.relation(),
+            EdgeKind::SharedEvents { .. } => "shares events with",
         }
     }
 
@@ -231,6 +243,7 @@ impl EdgeKind {
             EdgeKind::Acted(Plover::Support) => "supported by",
             EdgeKind::Acted(Plover::Aid) => "aided by",
             EdgeKind::Acted(_) => "acted on by",
+            EdgeKind::SharedEvents { .. } => "shares events with",
         }
     }
 }
@@ -268,6 +281,8 @@ pub struct NewsGraph {
     by_key: HashMap<NodeKey, NodeIndex>,
     edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     articles: Vec<ArticleRecord>,
+    /// What each article was merged from, so the graph can be rebuilt without one.
+    sources: Vec<std::sync::Arc<(Article, Extraction)>>,
     /// Bumped on every change, so views know when to rebuild.
     revision: u64,
 }
@@ -477,6 +492,8 @@ impl NewsGraph {
             links: article.links.clone(),
             date: article.date.clone(),
         });
+        self.sources
+            .push(std::sync::Arc::new((article.clone(), extraction.clone())));
         let evidence = |m: &crate::extract::Mention| Evidence {
             article: id,
             sentence: extraction

@@ -1,9 +1,13 @@
 //! Which nodes pass the user's filter: node kinds, event categories (by PLOVER quad class or
-//! one by one), minimum mentions, and isolates (nodes left with no edge to any other shown
+//! one by one), a period (events outside it, or undated, are hidden), articles (nodes seen
+//! only in hidden articles are hidden), minimum mentions, and isolates (nodes left with no edge to any other shown
 //! node). A plain serde struct, so a project can keep it; counts say what is hidden and why.
 
 use serde::{Deserialize, Serialize};
 
+use petgraph::stable_graph::NodeIndex;
+
+use super::timeline::{self, Period};
 use super::{NewsGraph, NodeKind};
 use crate::extract::Plover;
 
@@ -19,6 +23,10 @@ pub struct ViewFilter {
     pub min_mentions: u32,
     /// Hide nodes that have no edge to another shown node.
     pub hide_isolates: bool,
+    /// Only events of this period (undated events are hidden while it is set).
+    pub period: Option<Period>,
+    /// Articles hidden (by index): nodes seen only in them are hidden.
+    pub hidden_articles: Vec<u32>,
 }
 
 /// How many nodes a filter hides, by reason (each node counted once, under its first reason).
@@ -32,12 +40,21 @@ pub struct Hidden {
     pub by_mentions: usize,
     /// Hidden as isolates.
     pub isolates: usize,
+    /// Events outside the period, or undated.
+    pub by_period: usize,
+    /// Seen only in hidden articles.
+    pub by_article: usize,
 }
 
 impl Hidden {
     /// All hidden nodes.
     pub fn total(self) -> usize {
-        self.by_kind + self.by_category + self.by_mentions + self.isolates
+        self.by_kind
+            + self.by_category
+            + self.by_mentions
+            + self.isolates
+            + self.by_period
+            + self.by_article
     }
 }
 
@@ -50,6 +67,41 @@ impl ViewFilter {
     /// Whether events of a category pass.
     pub fn category_shown(&self, p: Plover) -> bool {
         !self.hidden_categories.contains(&p)
+    }
+
+    /// Whether an event node passes the category, period and article filters (true for
+    /// other nodes): the events the actor view folds.
+    pub fn event_passes(&self, graph: &NewsGraph, i: NodeIndex) -> bool {
+        let Some(n) = graph.graph().node_weight(i) else {
+            return false;
+        };
+        let Some(info) = &n.event else { return true };
+        self.category_shown(info.category)
+            && self.period_passes(graph, i)
+            && !self.only_in_hidden_articles(n)
+    }
+
+    fn period_passes(&self, graph: &NewsGraph, i: NodeIndex) -> bool {
+        self.period
+            .as_ref()
+            .is_none_or(|p| timeline::event_date(graph, i).is_some_and(|d| p.contains(&d)))
+    }
+
+    fn only_in_hidden_articles(&self, n: &super::Node) -> bool {
+        !self.hidden_articles.is_empty()
+            && !n.evidence.is_empty()
+            && n.evidence
+                .iter()
+                .all(|e| self.hidden_articles.contains(&e.article.0))
+    }
+
+    /// Shows or hides one article.
+    pub fn set_article(&mut self, article: u32, shown: bool) {
+        self.hidden_articles.retain(|&a| a != article);
+        if !shown {
+            self.hidden_articles.push(article);
+            self.hidden_articles.sort_unstable();
+        }
     }
 
     /// Shows or hides one kind.
@@ -87,6 +139,10 @@ impl ViewFilter {
                 .is_some_and(|e| !self.category_shown(e.category))
             {
                 hidden.by_category += 1;
+            } else if n.event.is_some() && !self.period_passes(graph, i) {
+                hidden.by_period += 1;
+            } else if self.only_in_hidden_articles(n) {
+                hidden.by_article += 1;
             } else if n.mentions < self.min_mentions {
                 hidden.by_mentions += 1;
             } else {
@@ -188,5 +244,32 @@ mod tests {
         let (mask, hidden) = f.apply(&g);
         assert_eq!(hidden.by_mentions, 1);
         assert!(!shown(&g, &mask).contains(&"country:B".to_string()));
+    }
+
+    #[test]
+    fn a_period_hides_undated_and_other_events() {
+        let mut g = graph();
+        let e = g
+            .index(&crate::graph::NodeKey::from("event:attack"))
+            .expect("event");
+        let f = ViewFilter {
+            period: Some(Period {
+                from: "2003-01-01".into(),
+                to: "2003-12-31".into(),
+            }),
+            ..ViewFilter::default()
+        };
+        // Undated: hidden while a period is set.
+        let (mask, hidden) = f.apply(&g);
+        assert!(!mask[e.index()]);
+        assert_eq!(hidden.by_period, 1);
+        for (date, shown) in [("2003-05", true), ("2004", false)] {
+            if let Some(info) = g.graph[e].event.as_mut() {
+                info.date = Some(date.into());
+            }
+            let (mask, _) = f.apply(&g);
+            assert_eq!(mask[e.index()], shown, "{date}");
+            assert_eq!(f.event_passes(&g, e), shown, "{date}");
+        }
     }
 }

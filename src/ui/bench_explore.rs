@@ -12,6 +12,7 @@ use super::graph_view::Stress;
 use crate::graph::NewsGraph;
 use crate::graph::analysis;
 use crate::graph::search::SearchIndex;
+use crate::graph::structure::{self, Simple};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -127,5 +128,52 @@ pub fn run(nodes: usize, edges: usize) -> String {
         lengths.first().copied().unwrap_or(0),
         lengths.last().copied().unwrap_or(0)
     );
+    structure_lines(&graph, &mut out);
     out
+}
+
+/// The structure figures: each computed once (they run off the UI thread in the window).
+fn structure_lines(graph: &NewsGraph, out: &mut String) {
+    let start = Instant::now();
+    let folded = crate::graph::actor_view::fold(graph, |_| true, u64::MAX);
+    let _ = writeln!(
+        out,
+        "actor view (fold events into actor edges): {:.1} ms, {} actors, {} edges",
+        ms(start.elapsed()),
+        folded.node_count(),
+        folded.edge_count()
+    );
+    let start = Instant::now();
+    let simple = Simple::of(graph);
+    let _ = writeln!(
+        out,
+        "structure input (simple undirected graph): {:.1} ms, {} edges",
+        ms(start.elapsed()),
+        simple.edge_count()
+    );
+    let start = Instant::now();
+    std::hint::black_box(structure::pagerank(&simple, 0.85));
+    let _ = writeln!(out, "pagerank: {:.1} ms", ms(start.elapsed()));
+    let start = Instant::now();
+    let communities = structure::louvain(&simple);
+    let took = start.elapsed();
+    let count = communities.iter().map(|&c| c + 1).max().unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "communities (Louvain): {:.2} s, {count} communities, modularity {:.3}",
+        took.as_secs_f64(),
+        structure::modularity(&simple, &communities)
+    );
+    let start = Instant::now();
+    let (_, sampled) = structure::betweenness(&simple, structure::BETWEENNESS_WORK);
+    let how = sampled.map_or_else(
+        || "exact".to_string(),
+        |k| format!("sampled from {k} of {} sources", simple.len()),
+    );
+    let _ = writeln!(
+        out,
+        "betweenness: {:.2} s ({how}, {} threads)",
+        start.elapsed().as_secs_f64(),
+        rayon::current_num_threads()
+    );
 }

@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use super::{Action, detail, theme};
 use crate::extract::QuadClass;
-use crate::graph::analysis;
-use crate::graph::{Edge, EdgeKind, NewsGraph, NodeKey};
+use crate::graph::view_filter::ViewFilter;
+use crate::graph::{Edge, EdgeKind, NewsGraph, NodeKey, actor_view, analysis};
 
 /// Sentences listed before "and N more".
 const SENTENCES_SHOWN: usize = 60;
+/// Sentences listed per event behind an edge of the actor view.
+const EVENT_SENTENCES: usize = 6;
 
 /// A stable name for an edge: its ends (in the edge's direction) and kind.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,6 +45,13 @@ pub fn tone(kind: EdgeKind) -> Option<&'static str> {
             QuadClass::MaterialCooperation => "material cooperation",
             QuadClass::VerbalConflict => "verbal conflict",
             QuadClass::MaterialConflict => "material conflict",
+        }),
+        EdgeKind::SharedEvents { tone } => Some(match tone {
+            t if t >= 50 => "mostly cooperation",
+            t if t > 0 => "more cooperation than conflict",
+            0 => "as much cooperation as conflict",
+            t if t > -50 => "more conflict than cooperation",
+            _ => "mostly conflict",
         }),
         _ => None,
     }
@@ -90,8 +99,16 @@ pub fn tooltip(ui: &mut egui::Ui, graph: &NewsGraph, key: &EdgeKey) {
     }
 }
 
-/// Draws the pane for a selected edge and returns what the user clicked.
-pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &EdgeKey) -> Vec<Action> {
+/// Draws the pane for a selected edge of `graph` (the graph drawn) and returns what the user
+/// clicked. An edge of the actor view lists the events of `domain` behind it (those `filter`
+/// lets through), each with its sentences.
+pub fn show(
+    ui: &mut egui::Ui,
+    graph: &NewsGraph,
+    domain: &NewsGraph,
+    filter: &ViewFilter,
+    key: &EdgeKey,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(edge) = key.find(graph).map(|e| &graph.graph()[e]) else {
         ui.label("This edge is no longer in the graph.");
@@ -118,20 +135,73 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &EdgeKey) -> Vec<Action> 
         .num_columns(2)
         .spacing([10.0, 4.0])
         .show(ui, |ui| facts(ui, key, edge));
-    sentences(ui, graph, edge, &mut actions);
+    if let EdgeKind::SharedEvents { .. } = key.kind {
+        shared_events(ui, domain, filter, key, &mut actions);
+    } else {
+        sentences(ui, graph, edge, &mut actions);
+    }
     actions
 }
 
-fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
-    ui.label(RichText::new("Kind").weak());
-    let kind = match key.kind {
+/// The events two actors share (the edge of the actor view), each with its category, tone and
+/// sentences.
+fn shared_events(
+    ui: &mut egui::Ui,
+    domain: &NewsGraph,
+    filter: &ViewFilter,
+    key: &EdgeKey,
+    actions: &mut Vec<Action>,
+) {
+    let (Some(a), Some(b)) = (domain.index(&key.source), domain.index(&key.target)) else {
+        return;
+    };
+    let g = domain.graph();
+    let events: Vec<_> = actor_view::shared_events(domain, a, b)
+        .into_iter()
+        .filter(|&e| {
+            g[e].event
+                .as_ref()
+                .is_some_and(|info| filter.category_shown(info.category))
+        })
+        .collect();
+    ui.separator();
+    ui.label(RichText::new(format!("Events in common · {}", events.len())).strong());
+    for e in events {
+        let node = &g[e];
+        let Some(info) = &node.event else { continue };
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            detail::kind_icon(ui, node.kind);
+            ui.label(RichText::new(theme::displayable(&node.name)).strong());
+        });
+        let quad = info.category.quad();
+        ui.label(
+            RichText::new(format!(
+                "PLOVER {} · {}",
+                info.category.name(),
+                quad.label()
+            ))
+            .color(theme::tone_color(quad.tone())),
+        );
+        detail::evidence_list(ui, domain, &node.evidence, EVENT_SENTENCES, actions);
+    }
+}
+
+/// The kind of an edge in words.
+pub fn kind_words(kind: EdgeKind) -> String {
+    match kind {
         EdgeKind::ParticipatesIn => "takes part in an event".to_string(),
         EdgeKind::InvolvedIn => "involved in an issue".to_string(),
         EdgeKind::About => "event about an issue".to_string(),
         EdgeKind::AffiliatedWith => "affiliation".to_string(),
         EdgeKind::Acted(p) => format!("act between actors · PLOVER {}", p.name()),
-    };
-    ui.label(kind);
+        EdgeKind::SharedEvents { .. } => "events in common (actor view)".to_string(),
+    }
+}
+
+fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
+    ui.label(RichText::new("Kind").weak());
+    ui.label(kind_words(key.kind));
     ui.end_row();
     if let Some(t) = tone(key.kind) {
         ui.label(RichText::new("Tone").weak());
@@ -141,12 +211,23 @@ fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
     ui.label(RichText::new("Direction").weak());
     let direction = match key.kind {
         EdgeKind::Acted(p) if p.is_mutual() => "both ways (a mutual act)",
+        EdgeKind::SharedEvents { .. } => "none (events both take part in)",
         EdgeKind::Acted(_) => "from the first to the second",
         _ => "from the first to the second (a membership, not an act)",
     };
     ui.label(direction);
     ui.end_row();
-    ui.label(RichText::new("Mentions").weak());
+    if let EdgeKind::SharedEvents { tone } = key.kind {
+        ui.label(RichText::new("Mean tone").weak());
+        ui.label(format!(
+            "{:+.2} (−1 conflict … +1 cooperation)",
+            f32::from(tone) / actor_view::TONE_SCALE
+        ));
+        ui.end_row();
+        ui.label(RichText::new("Shared events").weak());
+    } else {
+        ui.label(RichText::new("Mentions").weak());
+    }
     ui.label(edge.mentions.to_string());
     ui.end_row();
 }

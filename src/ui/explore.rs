@@ -8,19 +8,31 @@ use serde::{Deserialize, Serialize};
 use super::edge_detail::{self, EdgeKey};
 use super::filters;
 use super::graph_view::{GraphPanel, Stress};
+use super::help::{self, ThemeChoice};
 use super::search::SearchBox;
+use super::structure_view::{SizeBy, StructureView};
+use super::table::{TableState, TableView};
+use super::timeline::TimeStrip;
 use super::{Action, detail, theme};
 use crate::graph::analysis::{self, PathStep};
 use crate::graph::view_filter::{Hidden, ViewFilter};
 use crate::graph::{EdgeKind, NewsGraph, NodeKey};
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);
+const COMMUNITIES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::C);
+const TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::T);
+const SHORTCUTS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 /// Sentences shown per edge of a path step.
 const STEP_SENTENCES: usize = 3;
 /// Most hops a focus reaches.
 pub const MAX_HOPS: u8 = 3;
 
 /// What the user is exploring, worth keeping with a project.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the view, each saved as it is"
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExploreState {
@@ -38,6 +50,20 @@ pub struct ExploreState {
     pub filter: ViewFilter,
     /// Whether the filter panel is open.
     pub show_filters: bool,
+    /// Whether the actor view (events folded into actor–actor edges) is shown.
+    pub actor_view: bool,
+    /// What decides a node's size.
+    pub size_by: SizeBy,
+    /// Whether nodes are coloured by community.
+    pub communities: bool,
+    /// The table of nodes and edges.
+    pub table: TableState,
+    /// Whether the list of articles is open.
+    pub show_articles: bool,
+    /// Whether the time strip is open.
+    pub show_timeline: bool,
+    /// Light, dark or the system's theme.
+    pub theme: ThemeChoice,
 }
 
 /// An exploring intent, applied by [`Explorer::apply`].
@@ -61,12 +87,32 @@ pub enum Explore {
     SetFilter(ViewFilter),
     /// Open or close the filter panel.
     ToggleFilters,
+    /// Switch between the full graph and the actor view.
+    ToggleActorView,
+    /// Size nodes by this.
+    SizeBy(SizeBy),
+    /// Colour nodes by community, or by kind.
+    ToggleCommunities,
+    /// Open or close the table.
+    ToggleTable,
+    /// Open or close the list of articles.
+    ToggleArticles,
+    /// Open or close the time strip.
+    ToggleTimeline,
+    /// Use this theme.
+    SetTheme(ThemeChoice),
+    /// Open or close Help ▸ Keyboard shortcuts.
+    ToggleShortcuts,
+    /// Change the table's tab or sort.
+    SetTable(TableState),
 }
 
 /// What the canvas lens was last set from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct LensInputs {
     revision: u64,
+    /// Whether the structure of this revision was ready.
+    structure: bool,
     epoch: u64,
     selected: Option<NodeKey>,
     state: ExploreState,
@@ -84,6 +130,16 @@ pub struct Explorer {
     applied: Option<LensInputs>,
     /// What the filter hid when last applied.
     hidden: Hidden,
+    /// Degree, PageRank, betweenness and communities of the graph shown.
+    pub structure: StructureView,
+    /// The rows of the table.
+    pub table: TableView,
+    /// The time strip.
+    pub time: TimeStrip,
+    /// Whether Help ▸ Keyboard shortcuts is open.
+    pub show_shortcuts: bool,
+    /// The theme last applied.
+    theme_applied: Option<ThemeChoice>,
 }
 
 impl Explorer {
@@ -98,6 +154,18 @@ impl Explorer {
             // Esc also clears the selection (the app's own shortcut), edges included.
             if !typing && i.key_pressed(Key::Escape) {
                 actions.push(Action::Explore(Explore::SelectEdge(None)));
+            }
+            if !typing && i.consume_shortcut(&ACTOR_VIEW) {
+                actions.push(Action::Explore(Explore::ToggleActorView));
+            }
+            if !typing && i.consume_shortcut(&COMMUNITIES) {
+                actions.push(Action::Explore(Explore::ToggleCommunities));
+            }
+            if !typing && i.consume_shortcut(&TABLE) {
+                actions.push(Action::Explore(Explore::ToggleTable));
+            }
+            if i.consume_shortcut(&SHORTCUTS) {
+                actions.push(Action::Explore(Explore::ToggleShortcuts));
             }
             if !typing {
                 for (key, hops) in [
@@ -154,6 +222,20 @@ impl Explorer {
             Explore::SelectEdge(edge) => self.state.selected_edge = edge,
             Explore::SetFilter(filter) => self.state.filter = filter,
             Explore::ToggleFilters => self.state.show_filters = !self.state.show_filters,
+            Explore::SizeBy(s) => self.state.size_by = s,
+            Explore::ToggleCommunities => self.state.communities = !self.state.communities,
+            Explore::ToggleTable => self.state.table.open = !self.state.table.open,
+            Explore::ToggleArticles => self.state.show_articles = !self.state.show_articles,
+            Explore::ToggleTimeline => self.state.show_timeline = !self.state.show_timeline,
+            Explore::SetTheme(t) => self.state.theme = t,
+            Explore::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Explore::SetTable(t) => self.state.table = t,
+            Explore::ToggleActorView => {
+                self.state.actor_view = !self.state.actor_view;
+                // An edge of one view is not in the other.
+                self.state.selected_edge = None;
+                panel.fit();
+            }
         }
     }
 
@@ -205,6 +287,7 @@ impl Explorer {
         }
         let inputs = LensInputs {
             revision: graph.revision(),
+            structure: self.structure.ready(graph.revision()).is_some(),
             epoch: panel.lens_epoch(),
             selected: selected.cloned(),
             state: self.state.clone(),
@@ -268,7 +351,104 @@ impl Explorer {
             Stress::Nothing
         };
         panel.set_lens(shown.as_deref(), shown_edges.as_deref(), &stress);
+        self.structure
+            .paint(graph, panel, self.state.size_by, self.state.communities);
         self.applied = Some(inputs);
+    }
+
+    /// Applies the chosen theme when it changed (the first frame included).
+    pub fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.theme_applied != Some(self.state.theme) {
+            ctx.set_theme(self.state.theme.preference());
+            self.theme_applied = Some(self.state.theme);
+        }
+    }
+
+    /// The Explore and Help menus of the menu bar.
+    pub fn menus(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let s = &self.state;
+        ui.menu_button("Explore", |ui| {
+            for (on, text, key, action) in [
+                (s.actor_view, "Actor view", "A", Explore::ToggleActorView),
+                (
+                    s.communities,
+                    "Communities",
+                    "C",
+                    Explore::ToggleCommunities,
+                ),
+                (s.table.open, "Table", "T", Explore::ToggleTable),
+                (s.show_timeline, "Timeline", "", Explore::ToggleTimeline),
+                (s.show_articles, "Articles", "", Explore::ToggleArticles),
+                (s.show_filters, "Filter", "", Explore::ToggleFilters),
+            ] {
+                let text = if on {
+                    format!("✔ {text}")
+                } else {
+                    text.to_string()
+                };
+                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                    actions.push(Action::Explore(action));
+                }
+            }
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for t in ThemeChoice::ALL {
+                    if ui.radio(s.theme == t, t.label()).clicked() {
+                        actions.push(Action::Explore(Explore::SetTheme(t)));
+                    }
+                }
+            });
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
+                actions.push(Action::Explore(Explore::ToggleShortcuts));
+            }
+        });
+        actions
+    }
+
+    /// Computes the structure of the graph shown when something needs it (off the UI thread).
+    pub fn poll_structure(&mut self, ctx: &egui::Context, graph: &NewsGraph) {
+        if self.state.communities || self.state.size_by != SizeBy::Mentions || self.state.table.open
+        {
+            self.structure.poll(ctx, graph);
+        }
+    }
+
+    /// What floats over the canvas: the tooltip of the edge under the pointer and the
+    /// community legend.
+    pub fn overlays(&mut self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
+        Self::edge_tooltip(ctx, graph, panel);
+        if self.show_shortcuts {
+            help::shortcuts_window(ctx, &mut self.show_shortcuts);
+        }
+        let rect = panel.canvas_rect();
+        if rect.is_positive() && graph.node_count() > 0 {
+            // The edge legend, over the top right of the canvas; the pointer goes through it.
+            egui::Area::new(egui::Id::new("edge-legend"))
+                .order(egui::Order::Foreground)
+                .interactable(false)
+                .pivot(egui::Align2::RIGHT_TOP)
+                .fixed_pos(rect.right_top() + egui::vec2(-8.0, 8.0))
+                .show(ctx, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            if self.state.actor_view {
+                                tone_legend(ui);
+                            } else {
+                                kind_legend(ui);
+                            }
+                        });
+                    });
+                });
+        }
+        if self.state.communities {
+            self.structure.legend(ctx, graph, panel);
+        }
     }
 
     /// The tooltip of the edge under the pointer: what it says and its first sentence.
@@ -288,18 +468,92 @@ impl Explorer {
             });
     }
 
-    /// The filter panel at the left of the window, when open.
-    pub fn filter_panel(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
+    /// The pane of the selected edge of `graph` (the graph shown); an edge of the actor view
+    /// lists the events of `domain` behind it.
+    pub fn edge_pane(
+        &self,
+        ui: &mut egui::Ui,
+        graph: &NewsGraph,
+        domain: &NewsGraph,
+        edge: &EdgeKey,
+    ) -> Vec<Action> {
+        edge_detail::show(ui, graph, domain, &self.state.filter, edge)
+    }
+
+    /// The table of nodes or edges under the canvas, when open.
+    pub fn table_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        graph: &NewsGraph,
+        selected: Option<&NodeKey>,
+    ) -> Vec<Action> {
+        if !self.state.table.open {
+            return Vec::new();
+        }
+        let computed = self.structure.ready(graph.revision());
+        let state = &self.state;
+        let table = &mut self.table;
+        egui::Panel::bottom("table")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                table.show(
+                    ui,
+                    graph,
+                    computed,
+                    &state.table,
+                    selected,
+                    state.selected_edge.as_ref(),
+                )
+            })
+            .inner
+    }
+
+    /// The list of articles at the left of the window, when open (of the domain graph, also in
+    /// the actor view).
+    pub fn articles_panel(&self, ui: &mut egui::Ui, domain: &NewsGraph) -> Vec<Action> {
+        if !self.state.show_articles {
+            return Vec::new();
+        }
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| super::articles::show(ui, domain))
+            .inner
+    }
+
+    /// The time strip under the canvas, when open: the events of `domain` by date.
+    pub fn time_panel(&mut self, ui: &mut egui::Ui, domain: &NewsGraph) -> Vec<Action> {
+        if !self.state.show_timeline {
+            return Vec::new();
+        }
+        let filter = &self.state.filter;
+        let time = &mut self.time;
+        egui::Panel::bottom("timeline")
+            .resizable(false)
+            .show(ui, |ui| time.show(ui, domain, filter))
+            .inner
+    }
+
+    /// The filter panel at the left of the window, when open; categories, periods and
+    /// articles are those of `domain` (the actor view folds its events away).
+    pub fn filter_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        graph: &NewsGraph,
+        domain: &NewsGraph,
+    ) -> Vec<Action> {
         if !self.state.show_filters {
             return Vec::new();
         }
+        let buckets = self.time.histogram(domain).buckets.clone();
         egui::Panel::left("filters")
             .resizable(true)
             .default_size(250.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| {
-                        filters::show(ui, graph, &self.state.filter, self.hidden)
+                        filters::show(ui, graph, domain, &buckets, &self.state.filter, self.hidden)
                     })
                     .inner
             })
@@ -329,6 +583,52 @@ impl Explorer {
         {
             actions.push(Action::Explore(Explore::ToggleFilters));
         }
+        if ui
+            .add(egui::Button::selectable(
+                self.state.actor_view,
+                "Actor view",
+            ))
+            .on_hover_text(
+                "Who with whom: events folded into direct actor–actor edges, as wide as the \
+                 events they share and coloured by their mean tone; actors who share no event \
+                 with another are left out (A)",
+            )
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleActorView));
+        }
+        if ui
+            .add(egui::Button::selectable(
+                self.state.show_articles,
+                "Articles",
+            ))
+            .on_hover_text("The articles read: remove one, or read it")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleArticles));
+        }
+        if ui
+            .add(egui::Button::selectable(
+                self.state.show_timeline,
+                "Timeline",
+            ))
+            .on_hover_text("Events by date: drag across the bars to show one period")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleTimeline));
+        }
+        if ui
+            .add(egui::Button::selectable(self.state.table.open, "Table"))
+            .on_hover_text("A sortable table of the nodes and edges shown (T)")
+            .clicked()
+        {
+            actions.push(Action::Explore(Explore::ToggleTable));
+        }
+        ui.separator();
+        actions.extend(
+            self.structure
+                .controls(ui, self.state.size_by, self.state.communities),
+        );
         ui.separator();
         ui.label("Focus:");
         for hops in 0..=MAX_HOPS {
@@ -361,18 +661,6 @@ impl Explorer {
             ui.label(RichText::new(format!("{hidden} nodes outside the focus")).weak())
                 .on_hover_text("Hidden by the focus; click All (or press 0) to show them");
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for (name, color, tip) in theme::edge_legend().into_iter().rev() {
-                ui.label(name).on_hover_text(tip);
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-                ui.painter().line_segment(
-                    [rect.left_center(), rect.right_center()],
-                    egui::Stroke::new(3.0, color.to_opaque()),
-                );
-            }
-            ui.label(RichText::new("Edges:").weak());
-        });
         actions
     }
 
@@ -478,7 +766,14 @@ impl Explorer {
                 } else {
                     edge.kind.reverse_label()
                 };
-                ui.label(RichText::new(format!("{relation} · {} mentions", edge.mentions)).weak());
+                let count = match edge.kind {
+                    EdgeKind::SharedEvents { .. } if edge.mentions == 1 => {
+                        "1 shared event".to_string()
+                    }
+                    EdgeKind::SharedEvents { .. } => format!("{} shared events", edge.mentions),
+                    _ => format!("{} mentions", edge.mentions),
+                };
+                ui.label(RichText::new(format!("{relation} · {count}")).weak());
                 for ev in edge.evidence.iter().take(STEP_SENTENCES) {
                     let Some(article) = graph.article(ev.article) else {
                         continue;
@@ -507,5 +802,40 @@ impl Explorer {
         }
         ui.separator();
         actions
+    }
+}
+
+/// The legend of the actor view's edges: the mean tone from conflict to cooperation.
+fn tone_legend(ui: &mut egui::Ui) {
+    const STEPS: usize = 24;
+    ui.label(RichText::new("Mean tone:").weak());
+    ui.label("conflict");
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(96.0, 12.0), egui::Sense::hover());
+    let w = rect.width() / STEPS as f32;
+    for i in 0..STEPS {
+        let t = (i as f32 + 0.5) / STEPS as f32 * 2.0 - 1.0;
+        let x = rect.left() + w * i as f32;
+        ui.painter().rect_filled(
+            egui::Rect::from_min_size(
+                egui::pos2(x, rect.top()),
+                egui::vec2(w + 0.5, rect.height()),
+            ),
+            0.0,
+            theme::tone_color(t).to_opaque(),
+        );
+    }
+    ui.label("cooperation");
+}
+
+/// The legend of the full graph's edges: one colour per kind of relation.
+fn kind_legend(ui: &mut egui::Ui) {
+    ui.label(RichText::new("Edges:").weak());
+    for (name, color, _) in theme::edge_legend() {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+        ui.painter().line_segment(
+            [rect.left_center(), rect.right_center()],
+            egui::Stroke::new(3.0, color.to_opaque()),
+        );
+        ui.label(name);
     }
 }

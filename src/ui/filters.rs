@@ -10,6 +10,7 @@ use egui::RichText;
 use super::explore::Explore;
 use super::{Action, detail, theme};
 use crate::extract::{Plover, QuadClass};
+use crate::graph::timeline::{Bucket, Period};
 use crate::graph::view_filter::{Hidden, ViewFilter};
 use crate::graph::{NewsGraph, NodeKind};
 
@@ -21,10 +22,14 @@ const QUADS: [(QuadClass, &str); 4] = [
     (QuadClass::MaterialConflict, "Material conflict"),
 ];
 
-/// Draws the panel for `filter` and returns the new filter when the user changed it.
+/// Draws the panel for `filter` over `graph` (the graph shown) and returns the new filter when
+/// the user changed it; event categories, the periods (`buckets`, the time strip's bars) and
+/// the articles are those of `domain`.
 pub fn show(
     ui: &mut egui::Ui,
     graph: &NewsGraph,
+    domain: &NewsGraph,
+    buckets: &[Bucket],
     filter: &ViewFilter,
     hidden: Hidden,
 ) -> Vec<Action> {
@@ -33,6 +38,8 @@ pub fn show(
     let mut categories: BTreeMap<Plover, usize> = BTreeMap::new();
     for n in graph.graph().node_weights() {
         *kinds.entry(n.kind).or_default() += 1;
+    }
+    for n in domain.graph().node_weights() {
         if let Some(e) = &n.event {
             *categories.entry(e.category).or_default() += 1;
         }
@@ -43,10 +50,12 @@ pub fn show(
         "Everything is shown.".to_string()
     } else {
         format!(
-            "{total} of {} nodes hidden: {} by kind, {} by category, {} by mentions, {} isolates.",
+            "{total} of {} nodes hidden: {} by kind, {} by category, {} by period, {} by article, {} by mentions, {} isolates.",
             graph.node_count(),
             hidden.by_kind,
             hidden.by_category,
+            hidden.by_period,
+            hidden.by_article,
             hidden.by_mentions,
             hidden.isolates
         )
@@ -133,9 +142,105 @@ pub fn show(
             }
         });
     }
+    ui.separator();
+    period_ui(ui, buckets, &mut f);
+    ui.separator();
+    articles_ui(ui, domain, &mut f);
     if f == *filter {
         Vec::new()
     } else {
         vec![Action::Explore(Explore::SetFilter(f))]
     }
+}
+
+/// The period: from and to, chosen among the time strip's bars.
+fn period_ui(ui: &mut egui::Ui, buckets: &[Bucket], f: &mut ViewFilter) {
+    ui.label(RichText::new("Period").strong());
+    if buckets.is_empty() {
+        ui.label(RichText::new("No dated events.").weak());
+        return;
+    }
+    let first = buckets.first().map(|b| b.period.clone());
+    let last = buckets.last().map(|b| b.period.clone());
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    let current = f.period.clone().unwrap_or(Period {
+        from: first.from.clone(),
+        to: last.to.clone(),
+    });
+    let mut from = current.from.clone();
+    let mut to = current.to.clone();
+    let label_of = |date: &str, end: bool| {
+        buckets
+            .iter()
+            .find(|b| {
+                if end {
+                    b.period.to == date
+                } else {
+                    b.period.from == date
+                }
+            })
+            .map_or_else(|| date.to_string(), |b| b.label.clone())
+    };
+    ui.horizontal(|ui| {
+        ui.label("From");
+        egui::ComboBox::from_id_salt("period-from")
+            .selected_text(label_of(&from, false))
+            .show_ui(ui, |ui| {
+                for b in buckets {
+                    ui.selectable_value(&mut from, b.period.from.clone(), &b.label);
+                }
+            });
+        ui.label("to");
+        egui::ComboBox::from_id_salt("period-to")
+            .selected_text(label_of(&to, true))
+            .show_ui(ui, |ui| {
+                for b in buckets {
+                    ui.selectable_value(&mut to, b.period.to.clone(), &b.label);
+                }
+            });
+    });
+    if from != current.from || to != current.to {
+        let (from, to) = if from <= to { (from, to) } else { (to, from) };
+        f.period = Some(Period { from, to });
+    }
+    if f.period.is_some() && ui.button("All time").clicked() {
+        f.period = None;
+    }
+}
+
+/// One box per article: unticking one hides what only it mentions.
+fn articles_ui(ui: &mut egui::Ui, domain: &NewsGraph, f: &mut ViewFilter) {
+    let articles = domain.articles();
+    let hidden = f.hidden_articles.len();
+    let title = if hidden == 0 {
+        format!("Articles ({})", articles.len())
+    } else {
+        format!("Articles ({} of {} hidden)", hidden, articles.len())
+    };
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt("filter-articles")
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui.small_button("All").clicked() {
+                    f.hidden_articles.clear();
+                }
+                if ui.small_button("None").clicked() {
+                    f.hidden_articles =
+                        (0..u32::try_from(articles.len()).unwrap_or(u32::MAX)).collect();
+                }
+            });
+            for (i, a) in articles.iter().enumerate() {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                let mut on = !f.hidden_articles.contains(&i);
+                if ui
+                    .checkbox(&mut on, theme::displayable(&a.title))
+                    .on_hover_text(a.date.as_deref().unwrap_or("no date"))
+                    .changed()
+                {
+                    f.set_article(i, on);
+                }
+            }
+        });
 }

@@ -64,6 +64,8 @@ pub struct NodeHandle {
     pub always_label: bool,
     /// Hidden by a focus or filter: not drawn, not hit.
     pub hidden: bool,
+    /// Fill colour (by kind, or by community).
+    pub fill: Color32,
 }
 
 /// What a view edge stands for.
@@ -134,7 +136,7 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
 fn node_shapes(n: &NodeShape, meta: &MetadataFrame) -> Vec<Shape> {
     let center = meta.canvas_to_screen_pos(n.pos);
     let r = meta.canvas_to_screen_size(n.handle.radius).max(2.5);
-    let fill = theme::node_color(n.handle.kind);
+    let fill = n.handle.fill;
     let stroke = if n.selected {
         Stroke::new(3.0, theme::SELECTED)
     } else if n.hovered {
@@ -265,6 +267,9 @@ pub struct GraphPanel {
     lens_epoch: u64,
     /// A smooth move of the view towards a node.
     glide: Option<Glide>,
+    /// Where nodes no longer drawn last were (left out of the actor view, or of a graph rebuilt
+    /// without their article), so they come back to their places.
+    remembered: HashMap<NodeKey, [f32; 2]>,
 }
 
 /// A smooth move of the view: from one zoom and pan to another over [`GLIDE_SECS`].
@@ -300,7 +305,8 @@ impl Default for GraphPanel {
     }
 }
 
-fn node_radius(kind: NodeKind, mentions: u32) -> f32 {
+/// The radius of a node by its mentions (the default size).
+pub fn node_radius(kind: NodeKind, mentions: u32) -> f32 {
     #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
     let m = mentions as f32;
     let base = match kind {
@@ -344,6 +350,7 @@ impl GraphPanel {
             lens: Lens::default(),
             lens_epoch: 0,
             glide: None,
+            remembered: HashMap::new(),
         }
     }
 
@@ -474,6 +481,13 @@ impl GraphPanel {
                     },
                 )
             })
+            // The places of nodes the view leaves out for now (the actor view's events).
+            .chain(
+                self.remembered
+                    .iter()
+                    .filter(|(k, _)| !self.by_key.contains_key(*k))
+                    .map(|(k, &pos)| (k.clone(), Placement { pos, pinned: false })),
+            )
             .collect();
         LayoutFile::new(self.last_view, nodes)
     }
@@ -626,7 +640,7 @@ impl GraphPanel {
                 } else if d.hovered || d.dragged {
                     emphasised.extend(node_shapes(d, meta));
                 } else if radii[i] < DOT_RADIUS || dimmed {
-                    let color = theme::node_color(d.handle.kind);
+                    let color = d.handle.fill;
                     let color = if dimmed { theme::dim(color) } else { color };
                     push_dot(dots, d.handle.kind, c, radii[i], color);
                 } else {

@@ -1,6 +1,7 @@
 //! egui panels and widgets. They read state and return [`Action`]s; `app/` applies them once per
 //! frame and does everything that touches the disk or opens dialogs.
 
+pub mod articles;
 pub mod bench_explore;
 pub mod bench_frame;
 mod canvas_draw;
@@ -10,10 +11,15 @@ pub mod edge_detail;
 pub mod explore;
 pub mod filters;
 pub mod graph_view;
+pub mod help;
 pub mod lens;
 pub mod reader;
 pub mod search;
+pub mod shown;
+pub mod structure_view;
+pub mod table;
 pub mod theme;
+pub mod timeline;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -107,4 +113,6 @@ pub enum Action {
     ExportCorrections,
     /// Write the corrections as a lexicon override to this path.
     ExportCorrectionsTo(PathBuf),
+    /// Remove an article (the graph is rebuilt without it).
+    RemoveArticle(ArticleId),
 }

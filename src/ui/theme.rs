@@ -42,7 +42,35 @@ pub fn edge_color(kind: EdgeKind) -> Color32 {
             Color32::from_rgba_unmultiplied(222, 190, 120, 80)
         }
         EdgeKind::ParticipatesIn => Color32::from_rgba_unmultiplied(170, 170, 190, 80),
+        EdgeKind::SharedEvents { tone } => {
+            tone_color(f32::from(tone) / crate::graph::actor_view::TONE_SCALE)
+        }
     }
+}
+
+/// The colour of a mean tone from −1 (conflict, red) through 0 (mixed, sand) to +1
+/// (cooperation, green), for the edges of the actor view.
+pub fn tone_color(tone: f32) -> Color32 {
+    const CONFLICT: [f32; 3] = [240.0, 86.0, 80.0];
+    const MIXED: [f32; 3] = [214.0, 196.0, 140.0];
+    const COOPERATION: [f32; 3] = [80.0, 200.0, 130.0];
+    let t = if tone.is_finite() {
+        tone.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (from, to, f) = if t < 0.0 {
+        (MIXED, CONFLICT, -t)
+    } else {
+        (MIXED, COOPERATION, t)
+    };
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "channels stay within 0..=255"
+    )]
+    let mix = |i: usize| (from[i] + (to[i] - from[i]) * f).round() as u8;
+    Color32::from_rgba_unmultiplied(mix(0), mix(1), mix(2), 190)
 }
 
 /// The shape of a node kind: countries are circles, people circles with a ring, organizations

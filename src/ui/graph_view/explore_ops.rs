@@ -70,6 +70,38 @@ impl GraphPanel {
         self.lens.set_stress(stress);
     }
 
+    /// Sizes and colours every node: `radius` and `fill` are given the domain index of each.
+    pub fn set_appearance(
+        &mut self,
+        radius: &dyn Fn(petgraph::stable_graph::NodeIndex) -> f32,
+        fill: &dyn Fn(petgraph::stable_graph::NodeIndex) -> egui::Color32,
+    ) {
+        for (i, &v) in self.view_nodes.iter().enumerate() {
+            let d = self.domain[i];
+            let (r, f) = (radius(d), fill(d));
+            if let Some(node) = self.view.node_mut(v) {
+                node.payload_mut().radius = r;
+                node.payload_mut().fill = f;
+                node.display_mut().handle.radius = r;
+                node.display_mut().handle.fill = f;
+            }
+        }
+    }
+
+    /// The fill colour a node is drawn with (for tests).
+    pub fn fill_of(&self, key: &NodeKey) -> Option<egui::Color32> {
+        let &i = self.by_key.get(key)?;
+        self.view.node(self.view_nodes[i]).map(|n| n.payload().fill)
+    }
+
+    /// The radius a node is drawn with, in canvas units (for tests).
+    pub fn radius_of(&self, key: &NodeKey) -> Option<f32> {
+        let &i = self.by_key.get(key)?;
+        self.view
+            .node(self.view_nodes[i])
+            .map(|n| n.payload().radius)
+    }
+
     /// Changes whenever the lens was reset (graph rebuilt, layout loaded): set it again.
     pub fn lens_epoch(&self) -> u64 {
         self.lens_epoch

@@ -56,11 +56,17 @@ impl GraphPanel {
         let mut positions = vec![[0.0_f32; 2]; keys.len()];
         let mut known = vec![false; keys.len()];
         let mut pinned = vec![false; keys.len()];
+        for (k, &(p, _)) in &old {
+            self.remembered.insert(k.clone(), p);
+        }
         for (i, k) in keys.iter().enumerate() {
             if let Some(&(p, pin)) = old.get(k) {
                 positions[i] = p;
                 known[i] = true;
                 pinned[i] = pin;
+            } else if let Some(&p) = self.remembered.get(k) {
+                positions[i] = p;
+                known[i] = true;
             }
         }
         let params = self.layout.params();
@@ -98,6 +104,7 @@ impl GraphPanel {
                 radius: node_radius(n.kind, n.mentions),
                 always_label: always[i],
                 hidden: false,
+                fill: theme::node_color(n.kind),
             });
         }
         let mut drawn_edges = Vec::with_capacity(g.edge_count());

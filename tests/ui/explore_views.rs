@@ -1,0 +1,454 @@
+//! Views of the graph beyond find, focus and path (issue 11): the actor view.
+
+use egui_kittest::kittest::Queryable;
+use newsgraph::graph::{EdgeKind, NodeKey};
+use newsgraph::ui::Action;
+use newsgraph::ui::edge_detail::EdgeKey;
+use newsgraph::ui::explore::Explore;
+use petgraph::visit::EdgeRef;
+
+use super::{harness, key_named, wait_for_job};
+
+#[test]
+fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let full = h.state().graph().clone();
+    // The actors taking part in an event with another actor.
+    let g = full.graph();
+    let actors: Vec<NodeKey> = full
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| {
+            n.kind.is_actor()
+                && g.neighbors(full.index(&n.key).expect("in the graph"))
+                    .filter(|&e| g[e].event.is_some())
+                    .any(|e| {
+                        g.neighbors_directed(e, petgraph::Direction::Incoming)
+                            .any(|m| g[m].kind.is_actor() && g[m].key != n.key)
+                    })
+        })
+        .map(|n| n.key.clone())
+        .collect();
+    let event = full
+        .nodes_sorted()
+        .into_iter()
+        .find(|n| n.event.is_some())
+        .map(|n| n.key.clone())
+        .expect("the example has events");
+    h.state_mut()
+        .apply(&egui::Context::default(), Action::ToggleLayout);
+    h.run_steps(3);
+    let event_place = h.state().panel().position(&event).expect("drawn");
+
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let shown = h.state().shown_graph().clone();
+    let keys: Vec<NodeKey> = shown.nodes_sorted().iter().map(|n| n.key.clone()).collect();
+    assert_eq!(
+        keys, actors,
+        "the actor view shows the actors who share an event, and only them"
+    );
+    assert_eq!(h.state().panel().shown_count(), actors.len());
+    assert!(!h.state().panel().is_shown(&event));
+    let g = shown.graph();
+    assert!(shown.edge_count() > 0, "actors share events");
+    assert!(
+        g.edge_weights()
+            .all(|e| matches!(e.kind, EdgeKind::SharedEvents { .. })),
+        "every edge is folded from events"
+    );
+    h.get_by_label("Mean tone:");
+
+    // The pane of a folded edge lists the events behind it with their sentences.
+    let reyes = key_named(&h, "Maria Reyes");
+    let i = shown.index(&reyes).expect("Reyes is an actor");
+    let e = g
+        .edges(i)
+        .next()
+        .or_else(|| g.edges_directed(i, petgraph::Direction::Incoming).next())
+        .expect("Reyes shares an event");
+    let key = EdgeKey {
+        source: g[e.source()].key.clone(),
+        target: g[e.target()].key.clone(),
+        kind: e.weight().kind,
+    };
+    let weight = e.weight().mentions;
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SelectEdge(Some(key))),
+    );
+    h.run_steps(3);
+    h.get_by_label(&format!("Events in common · {weight}"));
+    h.get_by_label("Mean tone");
+    assert!(
+        !h.query_all_by_label_contains("Evidence ·")
+            .collect::<Vec<_>>()
+            .is_empty(),
+        "the events' sentences are listed"
+    );
+
+    // A (the shortcut) brings the full graph back, events where they were.
+    h.key_press(egui::Key::A);
+    h.run_steps(3);
+    assert!(!h.state().explorer().state.actor_view);
+    assert_eq!(h.state().shown_graph().node_count(), full.node_count());
+    assert!(h.state().panel().is_shown(&event));
+    assert_eq!(
+        h.state().panel().position(&event),
+        Some(event_place),
+        "the layout is kept across the toggle"
+    );
+}
+
+/// Steps until the structure of the shown graph is computed (it runs on a worker thread).
+fn wait_for_structure(h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>) {
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        let revision = h.state().shown_graph().revision();
+        if h.state().explorer().structure.ready(revision).is_some() {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "the structure was not computed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn communities_colour_the_nodes_with_a_legend_and_pagerank_sizes_them() {
+    use newsgraph::ui::structure_view::{SizeBy, community_color};
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let reyes = key_named(&h, "Maria Reyes");
+    let kind_fill = h.state().panel().fill_of(&reyes).expect("drawn");
+    h.get_by_label("Communities").click();
+    wait_for_structure(&mut h);
+    let graph = h.state().shown_graph().clone();
+    let computed = h
+        .state()
+        .explorer()
+        .structure
+        .ready(graph.revision())
+        .expect("computed");
+    let v = computed.of(&graph, &reyes).expect("a vertex");
+    let community = computed.figures.community[v];
+    assert_eq!(
+        h.state().panel().fill_of(&reyes),
+        Some(community_color(community)),
+        "coloured by community"
+    );
+    for n in graph.nodes_sorted() {
+        let c = computed
+            .of(&graph, &n.key)
+            .map(|v| computed.figures.community[v]);
+        assert_eq!(
+            h.state().panel().fill_of(&n.key),
+            c.map(community_color),
+            "{} in its community's colour",
+            n.key
+        );
+    }
+    h.get_by_label_contains("communities · modularity");
+    // The legend names the largest community by its best-known actors.
+    let (size, names) = computed.legend[0].clone();
+    h.get_by_label(&format!("{names} ({size})"));
+
+    // PageRank: the node of highest rank is drawn largest.
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SizeBy(SizeBy::PageRank)),
+    );
+    h.run_steps(3);
+    let computed = h
+        .state()
+        .explorer()
+        .structure
+        .ready(graph.revision())
+        .expect("still computed");
+    let pr = &computed.figures.pagerank;
+    let top = graph
+        .nodes_sorted()
+        .into_iter()
+        .max_by(|a, b| {
+            let rank = |k: &NodeKey| computed.of(&graph, k).map_or(0.0, |v| pr[v]);
+            rank(&a.key).total_cmp(&rank(&b.key))
+        })
+        .map(|n| n.key.clone())
+        .expect("nodes");
+    let largest = graph
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| h.state().panel().radius_of(&n.key).unwrap_or(0.0))
+        .fold(0.0_f32, f32::max);
+    assert_eq!(h.state().panel().radius_of(&top), Some(largest));
+    h.key_press(egui::Key::C);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().panel().fill_of(&reyes),
+        Some(kind_fill),
+        "C: back to kinds"
+    );
+    for n in graph.nodes_sorted() {
+        assert_eq!(
+            h.state().panel().fill_of(&n.key),
+            Some(newsgraph::ui::theme::node_color(n.kind))
+        );
+    }
+}
+
+#[test]
+fn the_table_sorts_selects_and_copies_as_csv() {
+    use newsgraph::ui::table::RowKey;
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.get_by_label("Table").click();
+    wait_for_structure(&mut h);
+    let graph = h.state().shown_graph().clone();
+    let rows = |h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>| -> Vec<NodeKey> {
+        h.state()
+            .explorer()
+            .table
+            .rows()
+            .iter()
+            .filter_map(|r| match &r.key {
+                RowKey::Node(k) => Some(k.clone()),
+                RowKey::Edge(_) => None,
+            })
+            .collect()
+    };
+    let mentions = |k: &NodeKey| graph.node(k).map_or(0, |n| n.mentions);
+    let order = rows(&h);
+    assert_eq!(order.len(), graph.node_count());
+    assert!(
+        order.windows(2).all(|w| mentions(&w[0]) >= mentions(&w[1])),
+        "most mentioned first"
+    );
+    // Sort by name, A to Z.
+    h.get_by_label("Name").click();
+    h.run_steps(2);
+    let names: Vec<String> = rows(&h)
+        .iter()
+        .map(|k| {
+            graph
+                .node(k)
+                .map(|n| n.name.to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    // Click a row: its node is selected.
+    let first = rows(&h)[0].clone();
+    let name = graph.node(&first).map(|n| n.name.clone()).expect("a node");
+    h.get_by_label(&name).click();
+    h.run_steps(3);
+    assert_eq!(h.state().selected(), Some(&first));
+    // Copy as CSV: a header and one line per node.
+    h.get_by_label("Copy as CSV").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let csv = copied.last().expect("the table was copied");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Name,Kind,Mentions,Degree,PageRank,Betweenness,Community,First date,Last date")
+    );
+    assert_eq!(lines.count(), graph.node_count());
+    // The edges tab.
+    h.get_by_label(&format!("Edges ({})", graph.edge_count()))
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().explorer().table.rows().len(), graph.edge_count());
+}
+
+#[test]
+fn own_articles_replace_the_example_are_not_added_twice_and_can_be_removed() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    assert_eq!(h.state().graph().articles().len(), 1, "the example");
+    let ctx = egui::Context::default();
+    let open = |h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>, files: &[&str]| {
+        let paths = files.iter().map(|f| super::fixture(f)).collect();
+        h.state_mut()
+            .apply(&egui::Context::default(), Action::OpenPaths(paths));
+        wait_for_job(h);
+    };
+    open(&mut h, &["summit.html"]);
+    let titles: Vec<String> = h
+        .state()
+        .graph()
+        .articles()
+        .iter()
+        .map(|a| a.source.clone())
+        .collect();
+    assert_eq!(titles.len(), 1, "the example gave way: {titles:?}");
+    assert!(titles[0].ends_with("summit.html"));
+    // The same content again (and a new one): only the new one is added.
+    open(&mut h, &["summit.html", "messy.txt"]);
+    assert_eq!(h.state().graph().articles().len(), 2);
+    assert!(
+        h.state().messages().iter().any(|m| m
+            .text
+            .starts_with("Already in the graph, so not added again")),
+        "the user is told"
+    );
+    // Remove the first from the list of articles: the graph is the second's alone, and the
+    // nodes that stay keep their places.
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
+    h.get_by_label("Articles").click();
+    h.run_steps(3);
+    let second = h.state().graph().articles()[1].title.clone();
+    let kept: Vec<(NodeKey, [f32; 2])> = h
+        .state()
+        .graph()
+        .nodes_sorted()
+        .iter()
+        .filter(|n| n.evidence.iter().all(|e| e.article.0 == 1))
+        .filter_map(|n| Some((n.key.clone(), h.state().panel().position(&n.key)?)))
+        .collect();
+    assert!(!kept.is_empty(), "the second article has nodes of its own");
+    h.query_all_by_label("Remove")
+        .next()
+        .expect("a Remove button per article")
+        .click();
+    h.run_steps(3);
+    let graph = h.state().graph().clone();
+    assert_eq!(graph.articles().len(), 1);
+    assert_eq!(graph.articles()[0].title, second);
+    for (k, p) in &kept {
+        assert_eq!(
+            h.state().panel().position(k),
+            Some(*p),
+            "{k} kept its place"
+        );
+    }
+}
+
+#[test]
+fn the_time_strip_brush_filters_to_a_period_and_steps_along() {
+    use egui::{Event, PointerButton};
+    let mut h = harness(
+        vec![super::fixture("summit.html"), super::fixture("messy.txt")],
+        false,
+    );
+    wait_for_job(&mut h);
+    let graph = h.state().graph().clone();
+    let dates: Vec<Option<String>> = graph.articles().iter().map(|a| a.date.clone()).collect();
+    assert_eq!(
+        dates,
+        vec![
+            Some("2026-01-15".to_string()),
+            Some("2026-03-14".to_string())
+        ],
+        "the fixtures' publication dates"
+    );
+    let events_of = |article: u32| -> Vec<NodeKey> {
+        graph
+            .nodes_sorted()
+            .into_iter()
+            .filter(|n| n.event.is_some() && n.evidence.iter().all(|e| e.article.0 == article))
+            .map(|n| n.key.clone())
+            .collect()
+    };
+    let (january, march) = (events_of(0), events_of(1));
+    assert!(!january.is_empty() && !march.is_empty());
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    h.get_by_label_contains("dated events");
+    let bars = h
+        .state()
+        .explorer()
+        .time
+        .bars_rect()
+        .expect("the bars are drawn");
+    // Drag across the first bar only (of twelve months).
+    let w = bars.width() / 12.0;
+    let (from, to) = (
+        egui::pos2(bars.left() + w * 0.2, bars.center().y),
+        egui::pos2(bars.left() + w * 0.8, bars.center().y),
+    );
+    h.event(Event::PointerMoved(from));
+    h.step();
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    for k in 1..=5 {
+        h.event(Event::PointerMoved(from + (to - from) * (k as f32 / 5.0)));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let period = h.state().explorer().state.filter.period.clone();
+    let period = period.expect("the brush set a period");
+    assert_eq!(
+        (period.from.as_str(), period.to.as_str()),
+        ("2026-01-01", "2026-01-31")
+    );
+    assert!(
+        h.state().panel().is_shown(&january[0]),
+        "January's events show"
+    );
+    assert!(!h.state().panel().is_shown(&march[0]), "March's are hidden");
+    h.get_by_label_contains("Showing 2026-01-01 to 2026-01-31 ·");
+    // Two steps forward: March.
+    h.get_by_label("▶").click();
+    h.run_steps(2);
+    h.get_by_label("▶").click();
+    h.run_steps(3);
+    assert!(h.state().panel().is_shown(&march[0]));
+    assert!(!h.state().panel().is_shown(&january[0]));
+    h.get_by_label("All time").click();
+    h.run_steps(3);
+    assert!(h.state().panel().is_shown(&january[0]) && h.state().panel().is_shown(&march[0]));
+}
+
+#[test]
+fn help_lists_the_shortcuts_and_the_theme_can_be_chosen() {
+    use newsgraph::ui::help::ThemeChoice;
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    // Menu items carry their shortcut in the label ("Keyboard shortcuts F1").
+    h.get_by_label_contains("Keyboard shortcuts").click();
+    h.run_steps(3);
+    h.get_by_label("Actor view on or off");
+    h.get_by_label("Find a node by name, other name or role");
+    h.key_press(egui::Key::F1);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Actor view on or off").is_none(),
+        "F1 closes it"
+    );
+    // Follows the system by default (dark where it says nothing); Light on request.
+    assert_eq!(h.state().explorer().state.theme, ThemeChoice::System);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SetTheme(ThemeChoice::Light)),
+    );
+    h.run_steps(3);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light, "light");
+}
