@@ -326,9 +326,9 @@ impl NewsgraphApp {
                 self.say(
                     Level::Info,
                     format!(
-                        "Exported {} aliases and {} not-actors. Put the file in the folder NEWSGRAPH_LEXICON_DIR names{named} and they apply to every article read from then on.{skipped} File: {}",
-                        file.aliases.len(),
-                        file.not_actors.len(),
+                        "Exported {} and {}. Put the file in the folder NEWSGRAPH_LEXICON_DIR names{named} and they apply to every article read from then on.{skipped} File: {}",
+                        count(file.aliases.len(), "alias", "aliases"),
+                        count(file.not_actors.len(), "not-actor", "not-actors"),
                         path.display()
                     ),
                 );
@@ -354,4 +354,9 @@ impl NewsgraphApp {
         self.edit.history = history;
         skipped
     }
+}
+
+/// "1 alias", "2 aliases".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -347,3 +347,49 @@ fn a_layout_for_other_articles_asks_first_restores_the_view_and_is_undoable() {
         replaced.view
     );
 }
+
+#[test]
+fn corrections_export_as_a_lexicon_file_and_the_view_as_a_png() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    let castillo = key_named(&h, "Ramon Castillo");
+    let reyes = key_named(&h, "Maria Reyes");
+    h.state_mut().apply(
+        &ctx,
+        Action::Correct(Correction::Merge {
+            from: castillo.clone(),
+            into: reyes.clone(),
+        }),
+    );
+    let lexicon = dir.path().join("corrections.json");
+    h.state_mut()
+        .apply(&ctx, Action::ExportCorrectionsTo(lexicon.clone()));
+    wait_for_message(&mut h, "Exported 1 alias and 0 not-actors");
+    let file = newsgraph::extract::overrides::Overrides::from_json(
+        &std::fs::read_to_string(&lexicon).expect("written"),
+    )
+    .expect("a corrections file");
+    assert_eq!(file.aliases[0].from_key, castillo.0);
+    assert_eq!(file.aliases[0].key, reyes.0);
+
+    let png = dir.path().join("view.png");
+    h.state_mut().apply(
+        &ctx,
+        Action::ExportImageTo(
+            newsgraph::files::ImageExport {
+                size: [320, 200],
+                png: true,
+            },
+            png.clone(),
+        ),
+    );
+    wait_for_message(&mut h, "Saved a 320 × 200 picture of the view");
+    let bytes = std::fs::read(&png).expect("written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    assert_eq!(
+        u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]),
+        320
+    );
+}
