@@ -322,7 +322,7 @@ impl NewsgraphApp {
                 let shown = self.shown.get(&self.graph);
                 self.explore.apply(a, shown, &mut self.panel, selected);
                 // The actor view may have been switched: a selection it lacks goes.
-                self.shown.refresh(&self.graph, &self.explore.state);
+                self.shown.refresh(ctx, &self.graph, &self.explore.state);
                 let shown = self.shown.get(&self.graph);
                 if self
                     .selected
@@ -637,7 +637,7 @@ impl NewsgraphApp {
         let mut actions = Explorer::shortcuts(&ctx);
         actions.extend(Self::shortcuts(&ctx));
         actions.extend(self.edit_shortcuts(&ctx));
-        self.shown.refresh(&self.graph, &self.explore.state);
+        self.shown.refresh(&ctx, &self.graph, &self.explore.state);
         let graph = self.shown.get(&self.graph);
         self.panel.sync(graph);
         self.explore.poll_structure(&ctx, graph);
