@@ -25,8 +25,11 @@ impl NewsgraphApp {
                 .iter()
                 .all(|a| a.source == EXAMPLE_NAME);
         if own && only_example {
-            self.graph = self.graph.cleared();
+            // The example leaves the graph as extracted too, or merging would bring it back.
+            let base = self.edit.history.base().cleared();
+            self.edit.history.replace_base(&mut self.graph, base);
             Arc::make_mut(&mut self.project.articles).clear();
+            Arc::make_mut(&mut self.project.extractions).clear();
             self.selected = None;
             self.reader = None;
         }

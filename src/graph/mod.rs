@@ -5,8 +5,8 @@
 
 pub mod actor_view;
 pub mod analysis;
-pub mod corrections;
 pub mod articles;
+pub mod corrections;
 pub mod search;
 pub mod structure;
 pub mod timeline;
