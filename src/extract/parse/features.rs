@@ -78,8 +78,28 @@ fn normalize(word: &str, out: &mut String) {
 /// collapsed, at most 12 symbols ("Xxx" for "Peter", "dd.dd" for "12.50").
 pub fn shape(word: &str) -> String {
     let mut out = String::new();
+    shape_chars(word, |c| out.push(c));
+    out
+}
+
+/// The hash of [`shape`]`(word)`, without building the string.
+fn shape_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    shape_chars(word, |c| {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    });
+    h
+}
+
+/// Calls `out` with each symbol of the shape of `word`.
+fn shape_chars(word: &str, mut out: impl FnMut(char)) {
     let mut last = '\0';
     let mut run = 0;
+    let mut len = 0;
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -99,12 +119,12 @@ pub fn shape(word: &str) -> String {
             run = 1;
             last = s;
         }
-        out.push(s);
-        if out.len() >= 12 {
+        out(s);
+        len += s.len_utf8();
+        if len >= 12 {
             break;
         }
     }
-    out
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -154,7 +174,7 @@ impl WordInfo {
             suffix2,
             suffix4,
             prefix1,
-            shape: hash_str(&shape(word)),
+            shape: shape_hash(word),
         }
     }
 
@@ -427,6 +447,11 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("12.50"), "dd.dd");
         assert_eq!(shape("long-term"), "xx-xx");
+        assert_eq!(shape_hash("Peter"), hash_str("Xxx"));
+        assert_eq!(
+            shape_hash("Ab-c\u{e9}dé12"),
+            hash_str(&shape("Ab-c\u{e9}dé12"))
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
 use crate::extract::doc::Doc;
 
-const MAGIC: &[u8; 8] = b"NGPARSE\x01";
+const MAGIC: &[u8; 8] = b"NGPARSE\x02";
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
 /// size, each piece's root attached to the first piece's root, so a sentence without full
@@ -32,24 +32,30 @@ pub enum ParseModelError {
     Truncated,
 }
 
-/// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
-/// weights, so a lookup usually touches one cache line.
-#[derive(Debug, Clone, Copy)]
-#[repr(C)]
-struct Slot<const C: usize> {
+/// One slot of a [`Table`]'s index: the key's upper 32 bits (0 for an empty slot) and the
+/// row of its weights.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
     check: u32,
-    weights: [i16; C],
+    row: u32,
 }
 
-/// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
-/// (linear probing, at most half full) indexed by the key's low bits. Keys are well-mixed
-/// hashes already ([`super::features::key`]), so they are used as they are.
+/// No row: a key the table does not hold.
+const NO_ROW: u32 = u32::MAX;
+
+/// How many keys [`Table::scores`] resolves before it reads their weights.
+const BATCH: usize = 16;
+
+/// Weights of one classifier: `C` 16-bit weights per feature key. An open-addressing index
+/// (linear probing, at most 70 % full, 8 bytes a slot) finds a key's row in a dense weight
+/// array, so empty slots cost 8 bytes rather than a whole row. Keys are well-mixed hashes
+/// already ([`super::features::key`]), so they index as they are.
 #[derive(Debug, Clone)]
 pub struct Table<const C: usize> {
-    slots: Vec<Slot<C>>,
+    index: Vec<Slot>,
+    weights: Vec<[i16; C]>,
     mask: usize,
-    len: usize,
-    /// The keys in insertion order (sorted), kept for writing the file.
+    /// The keys in row order (sorted), kept for writing the file.
     keys: Vec<u64>,
 }
 
@@ -69,17 +75,11 @@ impl<const C: usize> Table<C> {
     /// A table from (key, weights) rows.
     pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
         let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let capacity = (rows.len() * 10 / 7 + 1).next_power_of_two().max(16);
         let mut table = Self {
-            slots: vec![
-                Slot {
-                    check: 0,
-                    weights: [0; C],
-                };
-                capacity
-            ],
+            index: vec![Slot::default(); capacity],
+            weights: Vec::with_capacity(rows.len()),
             mask: capacity - 1,
-            len: 0,
             keys: Vec::with_capacity(rows.len()),
         };
         for (k, w) in rows {
@@ -93,10 +93,11 @@ impl<const C: usize> Table<C> {
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
         loop {
-            let slot = &mut self.slots[i];
+            let slot = &mut self.index[i];
             if slot.check == 0 {
-                *slot = Slot { check, weights };
-                self.len += 1;
+                let row = u32::try_from(self.weights.len()).unwrap_or(NO_ROW);
+                *slot = Slot { check, row };
+                self.weights.push(weights);
                 self.keys.push(key);
                 return;
             }
@@ -108,41 +109,54 @@ impl<const C: usize> Table<C> {
         }
     }
 
+    /// The row of `key`, or [`NO_ROW`].
     #[inline]
-    fn get(&self, key: u64) -> Option<&[i16; C]> {
+    fn row(&self, key: u64) -> u32 {
         let check = check_of(key);
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
         loop {
-            let slot = &self.slots[i];
+            let slot = self.index[i];
             if slot.check == check {
-                return Some(&slot.weights);
+                return slot.row;
             }
             if slot.check == 0 {
-                return None;
+                return NO_ROW;
             }
             i = (i + 1) & self.mask;
         }
     }
 
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[i16; C]> {
+        self.weights.get(self.row(key) as usize)
+    }
+
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.len
+        self.weights.len()
     }
 
     /// Whether the table has no features.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.weights.is_empty()
     }
 
-    /// Sums the weights of `keys` into per-class scores.
+    /// Sums the weights of `keys` into per-class scores. Keys are looked up in batches: all
+    /// rows first, then their weights, so the memory reads of one batch overlap.
     #[inline]
     pub fn scores(&self, keys: &[u64]) -> [i32; C] {
         let mut out = [0i32; C];
-        for &k in keys {
-            if let Some(w) = self.get(k) {
-                for (o, &q) in out.iter_mut().zip(w) {
-                    *o += i32::from(q);
+        let mut rows = [NO_ROW; BATCH];
+        for batch in keys.chunks(BATCH) {
+            for (r, &k) in rows.iter_mut().zip(batch) {
+                *r = self.row(k);
+            }
+            for &r in &rows[..batch.len()] {
+                if let Some(w) = self.weights.get(r as usize) {
+                    for (o, &q) in out.iter_mut().zip(w) {
+                        *o += i32::from(q);
+                    }
                 }
             }
         }
@@ -198,7 +212,7 @@ pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) ->
     arg
 }
 
-/// Per-sentence working memory, reused from chunk to chunk.
+/// Per-sentence working memory, reused from sentence to sentence (one per thread).
 #[derive(Debug, Default)]
 struct Scratch {
     info: Vec<WordInfo>,
@@ -207,13 +221,17 @@ struct Scratch {
     text: String,
 }
 
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// The trained tagger and parser.
 #[derive(Debug, Clone, Default)]
 pub struct Parser {
     /// Tagger weights (one per UPOS tag).
     pub(super) tagger: Table<{ Upos::COUNT }>,
-    /// Transition weights (SHIFT, LEFT, RIGHT, unused).
-    pub(super) moves: Table<4>,
+    /// Transition weights (SHIFT, LEFT, RIGHT).
+    pub(super) moves: Table<MOVES>,
     /// Arc label weights.
     pub(super) labels: Table<{ Deprel::COUNT }>,
 }
@@ -294,7 +312,18 @@ impl Parser {
     /// Tags and parses a sentence given as UD words: the tags, the heads (0 for the root,
     /// else the 1-based index of the head) and the relations.
     pub fn parse_words(&self, words: &[&str]) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
-        let mut scratch = Scratch::default();
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.parse_words_with(words, &mut scratch),
+            // Only a re-entrant call (none today) would find it taken.
+            Err(_) => self.parse_words_with(words, &mut Scratch::default()),
+        })
+    }
+
+    fn parse_words_with(
+        &self,
+        words: &[&str],
+        scratch: &mut Scratch,
+    ) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
         let n = words.len();
         scratch.info.clear();
         for w in words {
@@ -315,7 +344,7 @@ impl Parser {
             let end = (start + MAX_PARSE_WORDS).min(n);
             let Scratch {
                 info, tags, state, ..
-            } = &mut scratch;
+            } = &mut *scratch;
             self.parse_chunk(&info[start..end], &tags[start..end], state);
             for i in 0..end - start {
                 let h = usize::from(state.head(i));

@@ -264,7 +264,7 @@ fn train_parse_sentence(
     let mut label_feats = [0u64; LABEL_FEATURES];
     while !state.is_terminal() {
         parse_features(state, &sentence.info, tags, &mut feats);
-        let scores: [i32; 4] = moves.scores(&feats);
+        let scores: [i32; MOVES] = moves.scores(&feats);
         let costs = state.costs(&sentence.heads);
         let pred = best(&scores, |c| c < MOVES && costs[c] != u32::MAX);
         let min = costs.iter().copied().min().unwrap_or(0);
@@ -336,7 +336,7 @@ pub fn train(
         }
     }
     report("jackknifed tags ready");
-    let mut moves = Perceptron::new(4);
+    let mut moves = Perceptron::new(MOVES);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
     let mut order = all.clone();
