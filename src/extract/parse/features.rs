@@ -13,11 +13,19 @@ pub const ROOT_TAG: u8 = 18;
 pub const NONE_LABEL: u8 = u8::MAX;
 
 /// Number of tagger features per word.
-pub const TAG_FEATURES: usize = 21;
+pub const TAG_FEATURES: usize = 26;
 /// Number of parser features per state.
 pub const PARSE_FEATURES: usize = 48;
+/// The first parser templates read one state position alone (its word and tag): s0, s1, b0
+/// and b1 three each (word, tag, both), b2 and s2 one each (tag). Their weights can be summed
+/// once per word and role ([`position_keys`]) rather than at every state.
+pub const POSITION_FEATURES: usize = 14;
+/// The positions the position templates read: s0, s1, b0, b1, b2, s2.
+pub const ROLES: usize = 6;
+/// The role of each position template.
+pub const TEMPLATE_ROLE: [usize; POSITION_FEATURES] = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 5];
 /// Number of labeller features per arc.
-pub const LABEL_FEATURES: usize = 18;
+pub const LABEL_FEATURES: usize = 23;
 
 const NONE_WORD: u64 = 0x6e6f_6e65;
 const ROOT_WORD: u64 = 0x726f_6f74;
@@ -146,6 +154,10 @@ pub struct WordInfo {
     pub suffix4: u64,
     /// First character, case kept.
     pub prefix1: u64,
+    /// First three characters of the normalized form.
+    pub prefix3: u64,
+    /// Last character of the normalized form.
+    pub suffix1: u64,
     /// Word shape.
     pub shape: u64,
 }
@@ -166,6 +178,14 @@ impl WordInfo {
         let suffix3 = tail(3);
         let suffix2 = tail(2);
         let suffix4 = tail(4);
+        let suffix1 = tail(1);
+        let prefix3 = {
+            let end = scratch
+                .char_indices()
+                .nth(3)
+                .map_or(scratch.len(), |(i, _)| i);
+            hash_str(&scratch[..end])
+        };
         let prefix1 = word.chars().next().map_or(0, u64::from);
         Self {
             form,
@@ -174,6 +194,8 @@ impl WordInfo {
             suffix2,
             suffix4,
             prefix1,
+            prefix3,
+            suffix1,
             shape: shape_hash(word),
         }
     }
@@ -186,6 +208,8 @@ impl WordInfo {
         suffix2: NONE_WORD,
         suffix4: NONE_WORD,
         prefix1: NONE_WORD,
+        prefix3: NONE_WORD,
+        suffix1: NONE_WORD,
         shape: NONE_WORD,
     };
 }
@@ -237,6 +261,11 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
         key(18, &[prev.form, w.form]),
         key(19, &[w.form, next.form]),
         key(20, &[p1, next.form]),
+        key(21, &[w.prefix3]),
+        key(22, &[w.suffix1]),
+        key(23, &[p1, w.suffix3]),
+        key(24, &[prev.form, next.form]),
+        key(25, &[next.form, at(pos + 2).form]),
     ];
 }
 
@@ -249,9 +278,30 @@ fn distance(a: usize, b: usize) -> u64 {
     }
 }
 
+/// The keys of the position templates for a word (hash `w`, tag `p`) in each of their roles.
+#[inline]
+pub fn position_keys(w: u64, p: u64) -> [u64; POSITION_FEATURES] {
+    [
+        key(0, &[w]),
+        key(1, &[p]),
+        key(2, &[w, p]),
+        key(3, &[w]),
+        key(4, &[p]),
+        key(5, &[w, p]),
+        key(6, &[w]),
+        key(7, &[p]),
+        key(8, &[w, p]),
+        key(9, &[w]),
+        key(10, &[p]),
+        key(11, &[w, p]),
+        key(12, &[p]),
+        key(13, &[p]),
+    ]
+}
+
 /// The word hash and tag at a state position (`NO`: none; `n`: the root).
 #[inline]
-fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
+pub fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     if x == NO {
         (NONE_WORD, u64::from(NONE_TAG))
     } else if usize::from(x) == n {
@@ -262,16 +312,53 @@ fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     }
 }
 
-/// The parser's features for a state, written into `out`.
-#[allow(
-    clippy::similar_names,
-    reason = "positions named as in the parsing literature (s0, s1, b0)"
-)]
+/// The state positions the position templates read, in role order: s0, s1, b0, b1, b2, s2.
+#[inline]
+pub fn role_positions(state: &State) -> [u16; ROLES] {
+    [
+        state.stack_at(0),
+        state.stack_at(1),
+        state.buffer_at(0),
+        state.buffer_at(1),
+        state.buffer_at(2),
+        state.stack_at(2),
+    ]
+}
+
+/// The parser's features for a state, written into `out`: the position templates first, then
+/// [`state_features`].
 pub fn parse_features(
     state: &State,
     words: &[WordInfo],
     tags: &[u8],
     out: &mut [u64; PARSE_FEATURES],
+) {
+    let n = state.len();
+    let roles = role_positions(state);
+    let mut keys = [[0u64; POSITION_FEATURES]; ROLES];
+    for (k, &x) in keys.iter_mut().zip(&roles) {
+        let (w, p) = word_tag(words, tags, n, x);
+        *k = position_keys(w, p);
+    }
+    for (t, o) in out.iter_mut().take(POSITION_FEATURES).enumerate() {
+        *o = keys[TEMPLATE_ROLE[t]][t];
+    }
+    let mut rest = [0u64; PARSE_FEATURES - POSITION_FEATURES];
+    state_features(state, words, tags, &mut rest);
+    out[POSITION_FEATURES..].copy_from_slice(&rest);
+}
+
+/// The parser's templates that combine positions (pairs, triples, children, labels,
+/// distance, valency), written into `out`.
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature (s0, s1, b0)"
+)]
+pub fn state_features(
+    state: &State,
+    words: &[WordInfo],
+    tags: &[u8],
+    out: &mut [u64; PARSE_FEATURES - POSITION_FEATURES],
 ) {
     let n = state.len();
     let s0 = state.stack_at(0);
@@ -315,20 +402,6 @@ pub fn parse_features(
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
     *out = [
-        key(0, &[s0w]),
-        key(1, &[s0p]),
-        key(2, &[s0w, s0p]),
-        key(3, &[s1w]),
-        key(4, &[s1p]),
-        key(5, &[s1w, s1p]),
-        key(6, &[b0w]),
-        key(7, &[b0p]),
-        key(8, &[b0w, b0p]),
-        key(9, &[b1w]),
-        key(10, &[b1p]),
-        key(11, &[b1w, b1p]),
-        key(12, &[b2p]),
-        key(13, &[s2p]),
         key(14, &[s0w, b0w]),
         key(15, &[s0w, s0p, b0p]),
         key(16, &[s0p, b0w, b0p]),
@@ -402,6 +475,13 @@ pub fn label_features(
     };
     let (_, dnext) = wt(after);
     let (dl, dr) = state.valency(dep);
+    let (dls, drs) = state.label_sets(dep);
+    let (hls, hrs) = state.label_sets(head);
+    let dsuffix = if usize::from(dep) < n {
+        words[usize::from(dep)].suffix3
+    } else {
+        NONE_WORD
+    };
     *out = [
         key(0, &[dw]),
         key(1, &[dp]),
@@ -421,6 +501,11 @@ pub fn label_features(
         key(15, &[dw, hw]),
         key(16, &[dp, dprev, dnext, dir]),
         key(17, &[dp, hp, dl, dr]),
+        key(18, &[dp, hp, dir, hls | hrs]),
+        key(19, &[dp, dls, drs]),
+        key(20, &[dw, dls | drs]),
+        key(21, &[dsuffix, dp, hp, dir]),
+        key(22, &[hw, dp, dlcw]),
     ];
 }
 

@@ -6,9 +6,11 @@
 //! (key u64, then one i16 per class), little-endian, sorted by key.
 
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, PARSE_FEATURES, POSITION_FEATURES, ROLES, TAG_FEATURES, TEMPLATE_ROLE,
+    WordInfo, label_features, position_keys, role_positions, state_features, tag_features,
+    word_tag,
 };
+use super::table::{Reader, Table};
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
@@ -32,172 +34,6 @@ pub enum ParseModelError {
     Truncated,
 }
 
-/// One slot of a [`Table`]'s index: the key's upper 32 bits (0 for an empty slot) and the
-/// row of its weights.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    check: u32,
-    row: u32,
-}
-
-/// No row: a key the table does not hold.
-const NO_ROW: u32 = u32::MAX;
-
-/// How many keys [`Table::scores`] resolves before it reads their weights.
-const BATCH: usize = 16;
-
-/// Weights of one classifier: `C` 16-bit weights per feature key. An open-addressing index
-/// (linear probing, at most 70 % full, 8 bytes a slot) finds a key's row in a dense weight
-/// array, so empty slots cost 8 bytes rather than a whole row. Keys are well-mixed hashes
-/// already ([`super::features::key`]), so they index as they are.
-#[derive(Debug, Clone)]
-pub struct Table<const C: usize> {
-    index: Vec<Slot>,
-    weights: Vec<[i16; C]>,
-    mask: usize,
-    /// The keys in row order (sorted), kept for writing the file.
-    keys: Vec<u64>,
-}
-
-impl<const C: usize> Default for Table<C> {
-    fn default() -> Self {
-        Self::from_rows(std::iter::empty())
-    }
-}
-
-/// The upper half of a key, never 0 (0 marks an empty slot).
-#[inline]
-fn check_of(key: u64) -> u32 {
-    u32::try_from(key >> 32).unwrap_or(1).max(1)
-}
-
-impl<const C: usize> Table<C> {
-    /// A table from (key, weights) rows.
-    pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
-        let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
-        let capacity = (rows.len() * 10 / 7 + 1).next_power_of_two().max(16);
-        let mut table = Self {
-            index: vec![Slot::default(); capacity],
-            weights: Vec::with_capacity(rows.len()),
-            mask: capacity - 1,
-            keys: Vec::with_capacity(rows.len()),
-        };
-        for (k, w) in rows {
-            table.insert(k, w);
-        }
-        table
-    }
-
-    fn insert(&mut self, key: u64, weights: [i16; C]) {
-        let check = check_of(key);
-        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-        let mut i = key as usize & self.mask;
-        loop {
-            let slot = &mut self.index[i];
-            if slot.check == 0 {
-                let row = u32::try_from(self.weights.len()).unwrap_or(NO_ROW);
-                *slot = Slot { check, row };
-                self.weights.push(weights);
-                self.keys.push(key);
-                return;
-            }
-            if slot.check == check {
-                // Two keys agreeing in their index and upper bits: keep the first.
-                return;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// The row of `key`, or [`NO_ROW`].
-    #[inline]
-    fn row(&self, key: u64) -> u32 {
-        let check = check_of(key);
-        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-        let mut i = key as usize & self.mask;
-        loop {
-            let slot = self.index[i];
-            if slot.check == check {
-                return slot.row;
-            }
-            if slot.check == 0 {
-                return NO_ROW;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> Option<&[i16; C]> {
-        self.weights.get(self.row(key) as usize)
-    }
-
-    /// Number of features.
-    pub fn len(&self) -> usize {
-        self.weights.len()
-    }
-
-    /// Whether the table has no features.
-    pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
-    }
-
-    /// Sums the weights of `keys` into per-class scores. Keys are looked up in batches: all
-    /// rows first, then their weights, so the memory reads of one batch overlap.
-    #[inline]
-    pub fn scores(&self, keys: &[u64]) -> [i32; C] {
-        let mut out = [0i32; C];
-        let mut rows = [NO_ROW; BATCH];
-        for batch in keys.chunks(BATCH) {
-            for (r, &k) in rows.iter_mut().zip(batch) {
-                *r = self.row(k);
-            }
-            for &r in &rows[..batch.len()] {
-                if let Some(w) = self.weights.get(r as usize) {
-                    for (o, &q) in out.iter_mut().zip(w) {
-                        *o += i32::from(q);
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    fn write(&self, out: &mut Vec<u8>) {
-        let mut keys = self.keys.clone();
-        keys.sort_unstable();
-        out.extend_from_slice(&u32::try_from(C).unwrap_or(u32::MAX).to_le_bytes());
-        out.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            for q in self.get(k).unwrap_or(&[0; C]) {
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
-    }
-
-    fn read(r: &mut Reader) -> Result<Self, ParseModelError> {
-        let classes = u32::from_le_bytes(r.array()?) as usize;
-        if classes != C {
-            return Err(ParseModelError::Format);
-        }
-        let rows = u32::from_le_bytes(r.array()?) as usize;
-        if r.remaining() < rows.saturating_mul(8 + 2 * C) {
-            return Err(ParseModelError::Truncated);
-        }
-        let mut out = Vec::with_capacity(rows);
-        for _ in 0..rows {
-            let k = u64::from_le_bytes(r.array()?);
-            let mut w = [0i16; C];
-            for q in &mut w {
-                *q = i16::from_le_bytes(r.array()?);
-            }
-            out.push((k, w));
-        }
-        Ok(Self::from_rows(out))
-    }
-}
-
 /// Index of the best class among those `allowed`.
 #[inline]
 pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) -> bool) -> usize {
@@ -219,6 +55,8 @@ struct Scratch {
     tags: Vec<u8>,
     state: State,
     text: String,
+    /// Per word (then the root, then "no word"): its position templates' scores in each role.
+    roles: Vec<[[i32; MOVES]; ROLES]>,
 }
 
 thread_local! {
@@ -251,7 +89,7 @@ impl Parser {
     /// # Errors
     /// When the bytes are not a parser model of this version, or are cut short.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParseModelError> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(MAGIC.len())? != MAGIC {
             return Err(ParseModelError::Format);
         }
@@ -343,9 +181,13 @@ impl Parser {
         while start < n {
             let end = (start + MAX_PARSE_WORDS).min(n);
             let Scratch {
-                info, tags, state, ..
+                info,
+                tags,
+                state,
+                roles,
+                ..
             } = &mut *scratch;
-            self.parse_chunk(&info[start..end], &tags[start..end], state);
+            self.parse_chunk(&info[start..end], &tags[start..end], state, roles);
             for i in 0..end - start {
                 let h = usize::from(state.head(i));
                 if h >= end - start {
@@ -380,58 +222,87 @@ impl Parser {
         }
     }
 
+    /// The label of the arc from `head` to `dep` (never the root's label: it belongs to the
+    /// root's arc alone).
+    #[inline(never)]
+    fn label_arc(
+        &self,
+        state: &State,
+        info: &[WordInfo],
+        tags: &[u8],
+        head: u16,
+        dep: u16,
+        feats: &mut [u64; LABEL_FEATURES],
+    ) -> u8 {
+        label_features(state, info, tags, head, dep, feats);
+        let scores = self.labels.scores(feats);
+        let l = best(&scores, |c| c != Deprel::ROOT.index());
+        u8::try_from(l).unwrap_or(Deprel::DEP.0)
+    }
+
+    /// Sums the position templates' scores of every word of a chunk, then the root, then "no
+    /// word", in each role, into `roles`: a word is s0, b0... in several states.
+    #[inline(never)]
+    fn position_scores(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        roles: &mut Vec<[[i32; MOVES]; ROLES]>,
+    ) {
+        let n = info.len();
+        roles.clear();
+        for x in 0..=n + 1 {
+            let x = if x > n {
+                NO
+            } else {
+                u16::try_from(x).unwrap_or(NO)
+            };
+            let (w, p) = word_tag(info, tags, n, x);
+            let keys = position_keys(w, p);
+            let mut scores = [[0i32; MOVES]; ROLES];
+            for (t, &k) in keys.iter().enumerate() {
+                if let Some(w) = self.moves.get(k) {
+                    for (o, &q) in scores[TEMPLATE_ROLE[t]].iter_mut().zip(w) {
+                        *o += i32::from(q);
+                    }
+                }
+            }
+            roles.push(scores);
+        }
+    }
+
     /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`.
-    fn parse_chunk(&self, info: &[WordInfo], tags: &[u8], state: &mut State) {
+    fn parse_chunk(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        state: &mut State,
+        roles: &mut Vec<[[i32; MOVES]; ROLES]>,
+    ) {
         let n = info.len();
         state.reset(n);
-        let mut feats = [0u64; PARSE_FEATURES];
+        self.position_scores(info, tags, roles);
+        let role_of = |x: u16| if x == NO { n + 1 } else { usize::from(x) };
+        let mut feats = [0u64; PARSE_FEATURES - POSITION_FEATURES];
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            parse_features(state, info, tags, &mut feats);
-            let scores = self.moves.scores(&feats);
-            let t = best(&scores, |c| c < MOVES && state.valid(c));
+            state_features(state, info, tags, &mut feats);
+            let mut scores = [0i32; MOVES];
+            for (r, &x) in role_positions(state).iter().enumerate() {
+                for (o, &q) in scores.iter_mut().zip(&roles[role_of(x)][r]) {
+                    *o += q;
+                }
+            }
+            self.moves.add_scores(&feats, &mut scores);
+            let t = best(&scores, |c| state.valid(c));
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
-                Some((head, dep)) => {
-                    label_features(state, info, tags, head, dep, &mut label_feats);
-                    let scores = self.labels.scores(&label_feats);
-                    // The root label belongs to the root's arc alone.
-                    let l = best(&scores, |c| c != Deprel::ROOT.index());
-                    u8::try_from(l).unwrap_or(Deprel::DEP.0)
-                }
+                Some((head, dep)) => self.label_arc(state, info, tags, head, dep, &mut label_feats),
                 None => u8::MAX,
             };
             debug_assert!(t == SHIFT || t == LEFT || t == RIGHT);
             state.apply(t, label);
         }
-    }
-}
-
-/// Reads little-endian values from a byte slice.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ParseModelError> {
-        let end = self.pos.checked_add(n).ok_or(ParseModelError::Truncated)?;
-        let slice = self
-            .bytes
-            .get(self.pos..end)
-            .ok_or(ParseModelError::Truncated)?;
-        self.pos = end;
-        Ok(slice)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ParseModelError> {
-        let mut a = [0u8; N];
-        a.copy_from_slice(self.take(N)?);
-        Ok(a)
-    }
-
-    fn remaining(&self) -> usize {
-        self.bytes.len().saturating_sub(self.pos)
     }
 }
 
