@@ -10,7 +10,7 @@ use super::features::{
     WordInfo, label_features, position_keys, role_positions, state_features, tag_features,
     word_tag,
 };
-use super::table::{Reader, Table};
+use super::table::{DenseTable, Reader, Table};
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
@@ -67,11 +67,11 @@ thread_local! {
 #[derive(Debug, Clone, Default)]
 pub struct Parser {
     /// Tagger weights (one per UPOS tag).
-    pub(super) tagger: Table<{ Upos::COUNT }>,
+    pub(super) tagger: DenseTable<{ Upos::COUNT }>,
     /// Transition weights (SHIFT, LEFT, RIGHT).
     pub(super) moves: Table<MOVES>,
     /// Arc label weights.
-    pub(super) labels: Table<{ Deprel::COUNT }>,
+    pub(super) labels: DenseTable<{ Deprel::COUNT }>,
 }
 
 impl Parser {
@@ -93,9 +93,9 @@ impl Parser {
         if r.take(MAGIC.len())? != MAGIC {
             return Err(ParseModelError::Format);
         }
-        let tagger = Table::read(&mut r)?;
+        let tagger = DenseTable::read(&mut r)?;
         let moves = Table::read(&mut r)?;
-        let labels = Table::read(&mut r)?;
+        let labels = DenseTable::read(&mut r)?;
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
@@ -308,7 +308,58 @@ impl Parser {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::parse_features;
     use super::*;
+
+    /// Parsing sums the position templates once per word and role; training sums every
+    /// template at every state. Both must give the same scores.
+    #[test]
+    fn position_scores_summed_once_equal_the_full_feature_sum() {
+        let parser = Parser::embedded();
+        let words = [
+            "Ministers",
+            "from",
+            "both",
+            "countries",
+            "signed",
+            "the",
+            "accord",
+            "in",
+            "Manila",
+            "on",
+            "Monday",
+            ".",
+        ];
+        let mut text = String::new();
+        let info: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w, &mut text)).collect();
+        let mut tags = Vec::new();
+        parser.tag_into(&info, &mut tags);
+        let mut roles = Vec::new();
+        parser.position_scores(&info, &tags, &mut roles);
+        let n = info.len();
+        let mut state = State::default();
+        state.reset(n);
+        let mut all = [0u64; PARSE_FEATURES];
+        let mut rest = [0u64; PARSE_FEATURES - POSITION_FEATURES];
+        let mut steps = 0;
+        while !state.is_terminal() {
+            parse_features(&state, &info, &tags, &mut all);
+            let full = parser.moves.scores(&all);
+            state_features(&state, &info, &tags, &mut rest);
+            let mut split = parser.moves.scores(&rest);
+            for (r, &x) in role_positions(&state).iter().enumerate() {
+                let at = if x == NO { n + 1 } else { usize::from(x) };
+                for (o, &q) in split.iter_mut().zip(&roles[at][r]) {
+                    *o += q;
+                }
+            }
+            assert_eq!(full, split, "step {steps}");
+            let t = best(&full, |c| state.valid(c));
+            state.apply(t, 0);
+            steps += 1;
+        }
+        assert_eq!(steps, 2 * n);
+    }
 
     #[test]
     fn the_embedded_model_loads_and_round_trips() {

@@ -20,7 +20,7 @@ use super::features::{
     tag_features,
 };
 use super::model::{Parser, best};
-use super::table::Table;
+use super::table::{DenseTable, Table};
 use super::transition::{MOVES, State};
 use super::{Deprel, Upos};
 use crate::extract::ner::KeyHasher;
@@ -317,7 +317,7 @@ pub fn train(
     let all: Vec<usize> = (0..data.len()).collect();
     let tagger = train_tagger(&data, &all, options.tag_epochs, &mut rng);
     let mut parser = Parser {
-        tagger: Table::from_rows(tagger.rows(options.tag_min_updates)),
+        tagger: DenseTable::from_rows(tagger.rows(options.tag_min_updates)),
         ..Parser::default()
     };
     if !dev.is_empty() {
@@ -330,7 +330,7 @@ pub fn train(
     for f in 0..folds {
         let train_on: Vec<usize> = all.iter().copied().filter(|i| i % folds != f).collect();
         let held = Parser {
-            tagger: Table::from_rows(
+            tagger: DenseTable::from_rows(
                 train_tagger(&data, &train_on, options.tag_epochs, &mut rng)
                     .rows(options.tag_min_updates),
             ),
@@ -360,7 +360,7 @@ pub fn train(
             );
         }
         parser.moves = Table::from_rows(moves.rows(options.min_updates));
-        parser.labels = Table::from_rows(labels.rows(options.min_updates));
+        parser.labels = DenseTable::from_rows(labels.rows(options.min_updates));
         let line = if dev.is_empty() {
             String::new()
         } else {
