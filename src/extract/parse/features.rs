@@ -25,7 +25,7 @@ pub const ROLES: usize = 6;
 /// The role of each position template.
 pub const TEMPLATE_ROLE: [usize; POSITION_FEATURES] = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 5];
 /// Number of labeller features per arc.
-pub const LABEL_FEATURES: usize = 23;
+pub const LABEL_FEATURES: usize = 18;
 
 const NONE_WORD: u64 = 0x6e6f_6e65;
 const ROOT_WORD: u64 = 0x726f_6f74;
@@ -475,13 +475,6 @@ pub fn label_features(
     };
     let (_, dnext) = wt(after);
     let (dl, dr) = state.valency(dep);
-    let (dls, drs) = state.label_sets(dep);
-    let (hls, hrs) = state.label_sets(head);
-    let dsuffix = if usize::from(dep) < n {
-        words[usize::from(dep)].suffix3
-    } else {
-        NONE_WORD
-    };
     *out = [
         key(0, &[dw]),
         key(1, &[dp]),
@@ -501,11 +494,6 @@ pub fn label_features(
         key(15, &[dw, hw]),
         key(16, &[dp, dprev, dnext, dir]),
         key(17, &[dp, hp, dl, dr]),
-        key(18, &[dp, hp, dir, hls | hrs]),
-        key(19, &[dp, dls, drs]),
-        key(20, &[dw, dls | drs]),
-        key(21, &[dsuffix, dp, hp, dir]),
-        key(22, &[hw, dp, dlcw]),
     ];
 }
 

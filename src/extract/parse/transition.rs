@@ -32,9 +32,6 @@ pub struct State {
     right: Vec<[u16; 2]>,
     /// Number of left and right children.
     valency: Vec<[u8; 2]>,
-    /// The labels of the left and right children, one bit per label (label `l` is bit
-    /// `l % 64`).
-    sets: Vec<[u64; 2]>,
 }
 
 impl State {
@@ -53,8 +50,6 @@ impl State {
         self.right.resize(n + 1, [NO; 2]);
         self.valency.clear();
         self.valency.resize(n + 1, [0; 2]);
-        self.sets.clear();
-        self.sets.resize(n + 1, [0; 2]);
     }
 
     /// Number of words (the root is word `n`).
@@ -133,17 +128,6 @@ impl State {
         }
     }
 
-    /// The label sets of the left and right children of `x` (one bit per label).
-    #[inline]
-    pub fn label_sets(&self, x: u16) -> (u64, u64) {
-        if x == NO {
-            (0, 0)
-        } else {
-            let [l, r] = self.sets[usize::from(x)];
-            (l, r)
-        }
-    }
-
     /// The head found for word `i` (`n` is the root; [`NO`] until attached).
     pub fn head(&self, i: usize) -> u16 {
         self.heads[i]
@@ -194,7 +178,6 @@ impl State {
                 l[1] = dep;
             }
             self.valency[h][0] = self.valency[h][0].saturating_add(1);
-            self.sets[h][0] |= 1 << (label % 64);
         } else {
             let r = &mut self.right[h];
             if r[0] == NO || dep > r[0] {
@@ -204,7 +187,6 @@ impl State {
                 r[1] = dep;
             }
             self.valency[h][1] = self.valency[h][1].saturating_add(1);
-            self.sets[h][1] |= 1 << (label % 64);
         }
     }
 
@@ -322,19 +304,5 @@ mod tests {
         s.apply(LEFT, 0);
         assert!(s.is_terminal());
         assert_eq!((s.head(0), s.head(1)), (2, 0));
-    }
-
-    #[test]
-    fn label_sets_collect_the_children_labels_by_side() {
-        // "the talks ended": the <- talks, talks <- ended.
-        let mut s = State::default();
-        s.reset(3);
-        s.apply(SHIFT, 0);
-        s.apply(LEFT, 4);
-        s.apply(SHIFT, 0);
-        s.apply(LEFT, 3);
-        assert_eq!(s.label_sets(1), (1 << 4, 0));
-        assert_eq!(s.label_sets(2), (1 << 3, 0));
-        assert_eq!(s.label_sets(NO), (0, 0));
     }
 }
