@@ -7,7 +7,7 @@
 //!   a slot, one cache line a lookup);
 //! - [`DenseTable`] keeps 8-byte index slots pointing into dense rows (the tagger's 17 tags,
 //!   the labeller's 57 labels): empty slots cost 8 bytes rather than a whole row, which
-//!   halves the memory the model takes once loaded.
+//!   halves the memory lookups touch.
 //!
 //! The file holds each table as the class count, the row count, then the rows (key u64, one
 //! i16 per class), little-endian, sorted by key.
