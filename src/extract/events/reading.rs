@@ -360,6 +360,31 @@ fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
     .then_some(k)
 }
 
+/// For a noun trigger, a name right after it and a preposition that aims it ("support for
+/// Taiwan", "sanctions on Iran") when the parse hung that name elsewhere: the words say it.
+fn adjacent_target<'t>(
+    tree: &'t Tree<'_>,
+    rules: &ArgumentRules,
+    w: usize,
+    end: usize,
+) -> Option<(usize, &'t str)> {
+    if !matches!(tree.pos(w), Upos::Noun | Upos::Propn) {
+        return None;
+    }
+    let case = end;
+    if tree.parse.words.get(case)?.upos != Upos::Adp
+        || !rules.has("noun_target_cases", &tree.lower[case])
+    {
+        return None;
+    }
+    let mut k = case + 1;
+    if tree.lower.get(k).is_some_and(|d| d == "the") {
+        k += 1;
+    }
+    let attached_here = tree.head(k) == Some(w);
+    (tree.is_name.get(k) == Some(&true) && !attached_here).then_some((k, tree.text[case]))
+}
+
 /// The verb a trigger's clause is built on: the trigger itself, or for a noun the verb whose
 /// object or subject it is ("held talks", "sanctions were imposed").
 fn clause_verb(tree: &Tree<'_>, w: usize) -> usize {
@@ -424,6 +449,19 @@ pub fn read(
             pattern: "adjacent-subject".to_owned(),
             why: format!(
                 "the name right before '{}', which has no subject in the parse",
+                tree.text[w]
+            ),
+        });
+    }
+    if let Some((name, case)) = adjacent_target(tree, rules, w, words.end)
+        && !r.arguments.iter().any(|a| a.role == Role::Target)
+    {
+        r.arguments.push(Argument {
+            role: Role::Target,
+            word: name,
+            pattern: "adjacent-target".to_owned(),
+            why: format!(
+                "the name after '{} {case}', which the parse hung elsewhere",
                 tree.text[w]
             ),
         });

@@ -239,3 +239,33 @@ fn the_holder_of_a_role_named_before_is_the_one_meant() {
         .expect("the praise is still an event");
     assert!(praise.targets.is_empty(), "{:?}", praise.targets);
 }
+
+#[test]
+fn a_name_right_after_a_noun_act_and_its_preposition_is_its_target() {
+    let x = run(
+        "Relations soured following increased Norwegian support for Chile and Peru's assertive actions at sea.",
+    );
+    let support = x
+        .events
+        .iter()
+        .find(|e| e.category.name() == "SUPPORT")
+        .expect("the support is an event");
+    assert_eq!(support.source.as_deref(), Some("country:NOR"));
+    assert_eq!(support.targets, vec!["country:CHL".to_owned()]);
+}
+
+#[test]
+fn a_name_before_a_verb_without_subject_acts() {
+    let x = run("Last month the Norwegian Coast Guard accused Chilean vessels of ramming a boat.");
+    let accusation = x
+        .events
+        .iter()
+        .find(|e| e.category.name() == "DISAPPROVE")
+        .expect("the accusation is an event");
+    assert_eq!(accusation.source.as_deref(), Some("org:nor-coast-guard"));
+    assert!(
+        accusation.targets.iter().any(|t| t == "country:CHL"),
+        "{:?}",
+        accusation.targets
+    );
+}
