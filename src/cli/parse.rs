@@ -29,8 +29,7 @@ fn number(options: &[(String, String)], flag: &str, default: usize) -> Result<us
     }
 }
 
-/// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]
-/// [--min-updates N] [--tag-min-updates N]`.
+/// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]`.
 pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(
         args,
@@ -41,7 +40,6 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--epochs",
             "--tag-epochs",
             "--min-updates",
-            "--tag-min-updates",
         ],
     )?;
     if !paths.is_empty() {
@@ -60,12 +58,6 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             &options,
             "--min-updates",
             defaults.min_updates as usize,
-        )?)
-        .unwrap_or(u32::MAX),
-        tag_min_updates: u32::try_from(number(
-            &options,
-            "--tag-min-updates",
-            defaults.tag_min_updates as usize,
         )?)
         .unwrap_or(u32::MAX),
         ..defaults
@@ -170,11 +162,9 @@ pub fn bench_parse(args: &[String]) -> Result<ExitCode, String> {
     let docs: Vec<Doc> = articles.iter().map(Doc::new).collect();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     let mut times = Vec::with_capacity(runs);
-    let mut cpu_times = Vec::with_capacity(runs);
     let mut words = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let cpu_started = crate::bench::process_cpu();
         words = 0;
         for doc in &docs {
             for s in 0..doc.sentences.len() {
@@ -182,12 +172,8 @@ pub fn bench_parse(args: &[String]) -> Result<ExitCode, String> {
             }
         }
         times.push(started.elapsed().as_secs_f64());
-        if let (Some(a), Some(b)) = (cpu_started, crate::bench::process_cpu()) {
-            cpu_times.push(b.saturating_sub(a).as_secs_f64());
-        }
     }
     times.sort_by(f64::total_cmp);
-    cpu_times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     #[allow(clippy::cast_precision_loss, reason = "token counts")]
     let per_token = median * 1e6 / tokens as f64;
@@ -198,12 +184,5 @@ pub fn bench_parse(args: &[String]) -> Result<ExitCode, String> {
          {median:.3} s, {per_token:.3} µs per token ({rate:.0} tokens/s)",
         articles.len()
     );
-    // CPU time leaves out the time other processes held the core (this machine is shared);
-    // the clock ticks are 10 ms, so runs should last a second or more.
-    if let Some(&cpu) = cpu_times.get(cpu_times.len() / 2) {
-        #[allow(clippy::cast_precision_loss, reason = "token counts")]
-        let cpu_per_token = cpu * 1e6 / tokens as f64;
-        println!("median CPU time: {cpu:.2} s, {cpu_per_token:.3} µs per token");
-    }
     Ok(ExitCode::SUCCESS)
 }

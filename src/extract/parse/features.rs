@@ -13,17 +13,9 @@ pub const ROOT_TAG: u8 = 18;
 pub const NONE_LABEL: u8 = u8::MAX;
 
 /// Number of tagger features per word.
-pub const TAG_FEATURES: usize = 26;
+pub const TAG_FEATURES: usize = 21;
 /// Number of parser features per state.
 pub const PARSE_FEATURES: usize = 48;
-/// The first parser templates read one state position alone (its word and tag): s0, s1, b0
-/// and b1 three each (word, tag, both), b2 and s2 one each (tag). Their weights can be summed
-/// once per word and role ([`position_keys`]) rather than at every state.
-pub const POSITION_FEATURES: usize = 14;
-/// The positions the position templates read: s0, s1, b0, b1, b2, s2.
-pub const ROLES: usize = 6;
-/// The role of each position template.
-pub const TEMPLATE_ROLE: [usize; POSITION_FEATURES] = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 5];
 /// Number of labeller features per arc.
 pub const LABEL_FEATURES: usize = 18;
 
@@ -86,28 +78,8 @@ fn normalize(word: &str, out: &mut String) {
 /// collapsed, at most 12 symbols ("Xxx" for "Peter", "dd.dd" for "12.50").
 pub fn shape(word: &str) -> String {
     let mut out = String::new();
-    shape_chars(word, |c| out.push(c));
-    out
-}
-
-/// The hash of [`shape`]`(word)`, without building the string.
-fn shape_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut buf = [0u8; 4];
-    shape_chars(word, |c| {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    });
-    h
-}
-
-/// Calls `out` with each symbol of the shape of `word`.
-fn shape_chars(word: &str, mut out: impl FnMut(char)) {
     let mut last = '\0';
     let mut run = 0;
-    let mut len = 0;
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -127,12 +99,12 @@ fn shape_chars(word: &str, mut out: impl FnMut(char)) {
             run = 1;
             last = s;
         }
-        out(s);
-        len += s.len_utf8();
-        if len >= 12 {
+        out.push(s);
+        if out.len() >= 12 {
             break;
         }
     }
+    out
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -154,10 +126,6 @@ pub struct WordInfo {
     pub suffix4: u64,
     /// First character, case kept.
     pub prefix1: u64,
-    /// First three characters of the normalized form.
-    pub prefix3: u64,
-    /// Last character of the normalized form.
-    pub suffix1: u64,
     /// Word shape.
     pub shape: u64,
 }
@@ -178,14 +146,6 @@ impl WordInfo {
         let suffix3 = tail(3);
         let suffix2 = tail(2);
         let suffix4 = tail(4);
-        let suffix1 = tail(1);
-        let prefix3 = {
-            let end = scratch
-                .char_indices()
-                .nth(3)
-                .map_or(scratch.len(), |(i, _)| i);
-            hash_str(&scratch[..end])
-        };
         let prefix1 = word.chars().next().map_or(0, u64::from);
         Self {
             form,
@@ -194,9 +154,7 @@ impl WordInfo {
             suffix2,
             suffix4,
             prefix1,
-            prefix3,
-            suffix1,
-            shape: shape_hash(word),
+            shape: hash_str(&shape(word)),
         }
     }
 
@@ -208,8 +166,6 @@ impl WordInfo {
         suffix2: NONE_WORD,
         suffix4: NONE_WORD,
         prefix1: NONE_WORD,
-        prefix3: NONE_WORD,
-        suffix1: NONE_WORD,
         shape: NONE_WORD,
     };
 }
@@ -261,11 +217,6 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
         key(18, &[prev.form, w.form]),
         key(19, &[w.form, next.form]),
         key(20, &[p1, next.form]),
-        key(21, &[w.prefix3]),
-        key(22, &[w.suffix1]),
-        key(23, &[p1, w.suffix3]),
-        key(24, &[prev.form, next.form]),
-        key(25, &[next.form, at(pos + 2).form]),
     ];
 }
 
@@ -278,30 +229,9 @@ fn distance(a: usize, b: usize) -> u64 {
     }
 }
 
-/// The keys of the position templates for a word (hash `w`, tag `p`) in each of their roles.
-#[inline]
-pub fn position_keys(w: u64, p: u64) -> [u64; POSITION_FEATURES] {
-    [
-        key(0, &[w]),
-        key(1, &[p]),
-        key(2, &[w, p]),
-        key(3, &[w]),
-        key(4, &[p]),
-        key(5, &[w, p]),
-        key(6, &[w]),
-        key(7, &[p]),
-        key(8, &[w, p]),
-        key(9, &[w]),
-        key(10, &[p]),
-        key(11, &[w, p]),
-        key(12, &[p]),
-        key(13, &[p]),
-    ]
-}
-
 /// The word hash and tag at a state position (`NO`: none; `n`: the root).
 #[inline]
-pub fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
+fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     if x == NO {
         (NONE_WORD, u64::from(NONE_TAG))
     } else if usize::from(x) == n {
@@ -312,53 +242,16 @@ pub fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64)
     }
 }
 
-/// The state positions the position templates read, in role order: s0, s1, b0, b1, b2, s2.
-#[inline]
-pub fn role_positions(state: &State) -> [u16; ROLES] {
-    [
-        state.stack_at(0),
-        state.stack_at(1),
-        state.buffer_at(0),
-        state.buffer_at(1),
-        state.buffer_at(2),
-        state.stack_at(2),
-    ]
-}
-
-/// The parser's features for a state, written into `out`: the position templates first, then
-/// [`state_features`].
+/// The parser's features for a state, written into `out`.
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature (s0, s1, b0)"
+)]
 pub fn parse_features(
     state: &State,
     words: &[WordInfo],
     tags: &[u8],
     out: &mut [u64; PARSE_FEATURES],
-) {
-    let n = state.len();
-    let roles = role_positions(state);
-    let mut keys = [[0u64; POSITION_FEATURES]; ROLES];
-    for (k, &x) in keys.iter_mut().zip(&roles) {
-        let (w, p) = word_tag(words, tags, n, x);
-        *k = position_keys(w, p);
-    }
-    for (t, o) in out.iter_mut().take(POSITION_FEATURES).enumerate() {
-        *o = keys[TEMPLATE_ROLE[t]][t];
-    }
-    let mut rest = [0u64; PARSE_FEATURES - POSITION_FEATURES];
-    state_features(state, words, tags, &mut rest);
-    out[POSITION_FEATURES..].copy_from_slice(&rest);
-}
-
-/// The parser's templates that combine positions (pairs, triples, children, labels,
-/// distance, valency), written into `out`.
-#[allow(
-    clippy::similar_names,
-    reason = "positions named as in the parsing literature (s0, s1, b0)"
-)]
-pub fn state_features(
-    state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
-    out: &mut [u64; PARSE_FEATURES - POSITION_FEATURES],
 ) {
     let n = state.len();
     let s0 = state.stack_at(0);
@@ -402,6 +295,20 @@ pub fn state_features(
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
     *out = [
+        key(0, &[s0w]),
+        key(1, &[s0p]),
+        key(2, &[s0w, s0p]),
+        key(3, &[s1w]),
+        key(4, &[s1p]),
+        key(5, &[s1w, s1p]),
+        key(6, &[b0w]),
+        key(7, &[b0p]),
+        key(8, &[b0w, b0p]),
+        key(9, &[b1w]),
+        key(10, &[b1p]),
+        key(11, &[b1w, b1p]),
+        key(12, &[b2p]),
+        key(13, &[s2p]),
         key(14, &[s0w, b0w]),
         key(15, &[s0w, s0p, b0p]),
         key(16, &[s0p, b0w, b0p]),
@@ -520,11 +427,6 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("12.50"), "dd.dd");
         assert_eq!(shape("long-term"), "xx-xx");
-        assert_eq!(shape_hash("Peter"), hash_str("Xxx"));
-        assert_eq!(
-            shape_hash("Ab-c\u{e9}dé12"),
-            hash_str(&shape("Ab-c\u{e9}dé12"))
-        );
     }
 
     #[test]

@@ -13,7 +13,6 @@ pub mod conllu;
 pub mod features;
 pub mod model;
 pub mod score;
-pub mod table;
 pub mod train;
 pub mod transition;
 pub mod ud_words;

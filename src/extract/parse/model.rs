@@ -6,17 +6,15 @@
 //! (key u64, then one i16 per class), little-endian, sorted by key.
 
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, POSITION_FEATURES, ROLES, TAG_FEATURES, TEMPLATE_ROLE,
-    WordInfo, label_features, position_keys, role_positions, state_features, tag_features,
-    word_tag,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
+    tag_features,
 };
-use super::table::{DenseTable, Reader, Table};
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
 use crate::extract::doc::Doc;
 
-const MAGIC: &[u8; 8] = b"NGPARSE\x02";
+const MAGIC: &[u8; 8] = b"NGPARSE\x01";
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
 /// size, each piece's root attached to the first piece's root, so a sentence without full
@@ -34,6 +32,158 @@ pub enum ParseModelError {
     Truncated,
 }
 
+/// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
+/// weights, so a lookup usually touches one cache line.
+#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+struct Slot<const C: usize> {
+    check: u32,
+    weights: [i16; C],
+}
+
+/// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
+/// (linear probing, at most half full) indexed by the key's low bits. Keys are well-mixed
+/// hashes already ([`super::features::key`]), so they are used as they are.
+#[derive(Debug, Clone)]
+pub struct Table<const C: usize> {
+    slots: Vec<Slot<C>>,
+    mask: usize,
+    len: usize,
+    /// The keys in insertion order (sorted), kept for writing the file.
+    keys: Vec<u64>,
+}
+
+impl<const C: usize> Default for Table<C> {
+    fn default() -> Self {
+        Self::from_rows(std::iter::empty())
+    }
+}
+
+/// The upper half of a key, never 0 (0 marks an empty slot).
+#[inline]
+fn check_of(key: u64) -> u32 {
+    u32::try_from(key >> 32).unwrap_or(1).max(1)
+}
+
+impl<const C: usize> Table<C> {
+    /// A table from (key, weights) rows.
+    pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
+        let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
+        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mut table = Self {
+            slots: vec![
+                Slot {
+                    check: 0,
+                    weights: [0; C],
+                };
+                capacity
+            ],
+            mask: capacity - 1,
+            len: 0,
+            keys: Vec::with_capacity(rows.len()),
+        };
+        for (k, w) in rows {
+            table.insert(k, w);
+        }
+        table
+    }
+
+    fn insert(&mut self, key: u64, weights: [i16; C]) {
+        let check = check_of(key);
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.check == 0 {
+                *slot = Slot { check, weights };
+                self.len += 1;
+                self.keys.push(key);
+                return;
+            }
+            if slot.check == check {
+                // Two keys agreeing in their index and upper bits: keep the first.
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[i16; C]> {
+        let check = check_of(key);
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.check == check {
+                return Some(&slot.weights);
+            }
+            if slot.check == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no features.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Sums the weights of `keys` into per-class scores.
+    #[inline]
+    pub fn scores(&self, keys: &[u64]) -> [i32; C] {
+        let mut out = [0i32; C];
+        for &k in keys {
+            if let Some(w) = self.get(k) {
+                for (o, &q) in out.iter_mut().zip(w) {
+                    *o += i32::from(q);
+                }
+            }
+        }
+        out
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut keys = self.keys.clone();
+        keys.sort_unstable();
+        out.extend_from_slice(&u32::try_from(C).unwrap_or(u32::MAX).to_le_bytes());
+        out.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
+        for k in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            for q in self.get(k).unwrap_or(&[0; C]) {
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+    }
+
+    fn read(r: &mut Reader) -> Result<Self, ParseModelError> {
+        let classes = u32::from_le_bytes(r.array()?) as usize;
+        if classes != C {
+            return Err(ParseModelError::Format);
+        }
+        let rows = u32::from_le_bytes(r.array()?) as usize;
+        if r.remaining() < rows.saturating_mul(8 + 2 * C) {
+            return Err(ParseModelError::Truncated);
+        }
+        let mut out = Vec::with_capacity(rows);
+        for _ in 0..rows {
+            let k = u64::from_le_bytes(r.array()?);
+            let mut w = [0i16; C];
+            for q in &mut w {
+                *q = i16::from_le_bytes(r.array()?);
+            }
+            out.push((k, w));
+        }
+        Ok(Self::from_rows(out))
+    }
+}
+
 /// Index of the best class among those `allowed`.
 #[inline]
 pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) -> bool) -> usize {
@@ -48,30 +198,24 @@ pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) ->
     arg
 }
 
-/// Per-sentence working memory, reused from sentence to sentence (one per thread).
+/// Per-sentence working memory, reused from chunk to chunk.
 #[derive(Debug, Default)]
 struct Scratch {
     info: Vec<WordInfo>,
     tags: Vec<u8>,
     state: State,
     text: String,
-    /// Per word (then the root, then "no word"): its position templates' scores in each role.
-    roles: Vec<[[i32; MOVES]; ROLES]>,
-}
-
-thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// The trained tagger and parser.
 #[derive(Debug, Clone, Default)]
 pub struct Parser {
     /// Tagger weights (one per UPOS tag).
-    pub(super) tagger: DenseTable<{ Upos::COUNT }>,
-    /// Transition weights (SHIFT, LEFT, RIGHT).
-    pub(super) moves: Table<MOVES>,
+    pub(super) tagger: Table<{ Upos::COUNT }>,
+    /// Transition weights (SHIFT, LEFT, RIGHT, unused).
+    pub(super) moves: Table<4>,
     /// Arc label weights.
-    pub(super) labels: DenseTable<{ Deprel::COUNT }>,
+    pub(super) labels: Table<{ Deprel::COUNT }>,
 }
 
 impl Parser {
@@ -89,13 +233,13 @@ impl Parser {
     /// # Errors
     /// When the bytes are not a parser model of this version, or are cut short.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParseModelError> {
-        let mut r = Reader::new(bytes);
+        let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err(ParseModelError::Format);
         }
-        let tagger = DenseTable::read(&mut r)?;
+        let tagger = Table::read(&mut r)?;
         let moves = Table::read(&mut r)?;
-        let labels = DenseTable::read(&mut r)?;
+        let labels = Table::read(&mut r)?;
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
@@ -150,18 +294,7 @@ impl Parser {
     /// Tags and parses a sentence given as UD words: the tags, the heads (0 for the root,
     /// else the 1-based index of the head) and the relations.
     pub fn parse_words(&self, words: &[&str]) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => self.parse_words_with(words, &mut scratch),
-            // Only a re-entrant call (none today) would find it taken.
-            Err(_) => self.parse_words_with(words, &mut Scratch::default()),
-        })
-    }
-
-    fn parse_words_with(
-        &self,
-        words: &[&str],
-        scratch: &mut Scratch,
-    ) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
+        let mut scratch = Scratch::default();
         let n = words.len();
         scratch.info.clear();
         for w in words {
@@ -181,13 +314,9 @@ impl Parser {
         while start < n {
             let end = (start + MAX_PARSE_WORDS).min(n);
             let Scratch {
-                info,
-                tags,
-                state,
-                roles,
-                ..
-            } = &mut *scratch;
-            self.parse_chunk(&info[start..end], &tags[start..end], state, roles);
+                info, tags, state, ..
+            } = &mut scratch;
+            self.parse_chunk(&info[start..end], &tags[start..end], state);
             for i in 0..end - start {
                 let h = usize::from(state.head(i));
                 if h >= end - start {
@@ -222,83 +351,25 @@ impl Parser {
         }
     }
 
-    /// The label of the arc from `head` to `dep` (never the root's label: it belongs to the
-    /// root's arc alone). Kept out of line, as is [`Self::position_scores`], so that
-    /// profiles (`valgrind --tool=callgrind`) show their cost apart.
-    #[inline(never)]
-    fn label_arc(
-        &self,
-        state: &State,
-        info: &[WordInfo],
-        tags: &[u8],
-        head: u16,
-        dep: u16,
-        feats: &mut [u64; LABEL_FEATURES],
-    ) -> u8 {
-        label_features(state, info, tags, head, dep, feats);
-        let scores = self.labels.scores(feats);
-        let l = best(&scores, |c| c != Deprel::ROOT.index());
-        u8::try_from(l).unwrap_or(Deprel::DEP.0)
-    }
-
-    /// Sums the position templates' scores of every word of a chunk, then the root, then "no
-    /// word", in each role, into `roles`: a word is s0, b0... in several states.
-    #[inline(never)]
-    fn position_scores(
-        &self,
-        info: &[WordInfo],
-        tags: &[u8],
-        roles: &mut Vec<[[i32; MOVES]; ROLES]>,
-    ) {
-        let n = info.len();
-        roles.clear();
-        for x in 0..=n + 1 {
-            let x = if x > n {
-                NO
-            } else {
-                u16::try_from(x).unwrap_or(NO)
-            };
-            let (w, p) = word_tag(info, tags, n, x);
-            let keys = position_keys(w, p);
-            let mut scores = [[0i32; MOVES]; ROLES];
-            for (t, &k) in keys.iter().enumerate() {
-                if let Some(w) = self.moves.get(k) {
-                    for (o, &q) in scores[TEMPLATE_ROLE[t]].iter_mut().zip(w) {
-                        *o += i32::from(q);
-                    }
-                }
-            }
-            roles.push(scores);
-        }
-    }
-
     /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`.
-    fn parse_chunk(
-        &self,
-        info: &[WordInfo],
-        tags: &[u8],
-        state: &mut State,
-        roles: &mut Vec<[[i32; MOVES]; ROLES]>,
-    ) {
+    fn parse_chunk(&self, info: &[WordInfo], tags: &[u8], state: &mut State) {
         let n = info.len();
         state.reset(n);
-        self.position_scores(info, tags, roles);
-        let role_of = |x: u16| if x == NO { n + 1 } else { usize::from(x) };
-        let mut feats = [0u64; PARSE_FEATURES - POSITION_FEATURES];
+        let mut feats = [0u64; PARSE_FEATURES];
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            state_features(state, info, tags, &mut feats);
-            let mut scores = [0i32; MOVES];
-            for (r, &x) in role_positions(state).iter().enumerate() {
-                for (o, &q) in scores.iter_mut().zip(&roles[role_of(x)][r]) {
-                    *o += q;
-                }
-            }
-            self.moves.add_scores(&feats, &mut scores);
-            let t = best(&scores, |c| state.valid(c));
+            parse_features(state, info, tags, &mut feats);
+            let scores = self.moves.scores(&feats);
+            let t = best(&scores, |c| c < MOVES && state.valid(c));
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
-                Some((head, dep)) => self.label_arc(state, info, tags, head, dep, &mut label_feats),
+                Some((head, dep)) => {
+                    label_features(state, info, tags, head, dep, &mut label_feats);
+                    let scores = self.labels.scores(&label_feats);
+                    // The root label belongs to the root's arc alone.
+                    let l = best(&scores, |c| c != Deprel::ROOT.index());
+                    u8::try_from(l).unwrap_or(Deprel::DEP.0)
+                }
                 None => u8::MAX,
             };
             debug_assert!(t == SHIFT || t == LEFT || t == RIGHT);
@@ -307,60 +378,37 @@ impl Parser {
     }
 }
 
+/// Reads little-endian values from a byte slice.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ParseModelError> {
+        let end = self.pos.checked_add(n).ok_or(ParseModelError::Truncated)?;
+        let slice = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(ParseModelError::Truncated)?;
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ParseModelError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::features::parse_features;
     use super::*;
-
-    /// Parsing sums the position templates once per word and role; training sums every
-    /// template at every state. Both must give the same scores.
-    #[test]
-    fn position_scores_summed_once_equal_the_full_feature_sum() {
-        let parser = Parser::embedded();
-        let words = [
-            "Ministers",
-            "from",
-            "both",
-            "countries",
-            "signed",
-            "the",
-            "accord",
-            "in",
-            "Manila",
-            "on",
-            "Monday",
-            ".",
-        ];
-        let mut text = String::new();
-        let info: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w, &mut text)).collect();
-        let mut tags = Vec::new();
-        parser.tag_into(&info, &mut tags);
-        let mut roles = Vec::new();
-        parser.position_scores(&info, &tags, &mut roles);
-        let n = info.len();
-        let mut state = State::default();
-        state.reset(n);
-        let mut all = [0u64; PARSE_FEATURES];
-        let mut rest = [0u64; PARSE_FEATURES - POSITION_FEATURES];
-        let mut steps = 0;
-        while !state.is_terminal() {
-            parse_features(&state, &info, &tags, &mut all);
-            let full = parser.moves.scores(&all);
-            state_features(&state, &info, &tags, &mut rest);
-            let mut split = parser.moves.scores(&rest);
-            for (r, &x) in role_positions(&state).iter().enumerate() {
-                let at = if x == NO { n + 1 } else { usize::from(x) };
-                for (o, &q) in split.iter_mut().zip(&roles[at][r]) {
-                    *o += q;
-                }
-            }
-            assert_eq!(full, split, "step {steps}");
-            let t = best(&full, |c| state.valid(c));
-            state.apply(t, 0);
-            steps += 1;
-        }
-        assert_eq!(steps, 2 * n);
-    }
 
     #[test]
     fn the_embedded_model_loads_and_round_trips() {

@@ -19,8 +19,7 @@ use super::features::{
     LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
     tag_features,
 };
-use super::model::{Parser, best};
-use super::table::{DenseTable, Table};
+use super::model::{Parser, Table, best};
 use super::transition::{MOVES, State};
 use super::{Deprel, Upos};
 use crate::extract::ner::KeyHasher;
@@ -145,7 +144,7 @@ impl Perceptron {
 
     /// The averaged weights, rounded to 16-bit steps; rows left all zero, and rows fewer
     /// than `min_updates` updates touched, are dropped.
-    fn rows<const C: usize>(&self, min_updates: u32) -> Vec<(u64, [i16; C])> {
+    fn table<const C: usize>(&self, min_updates: u32) -> Table<C> {
         let step = self.step as f64;
         #[allow(clippy::cast_precision_loss, reason = "sums far below 2^52")]
         let avg = |i: usize| f64::from(self.w[i]) - self.u[i] as f64 / step;
@@ -157,22 +156,20 @@ impl Perceptron {
         };
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
-        keys.into_iter()
-            .filter_map(|(k, row)| {
-                if self.touched[row as usize] < min_updates {
-                    return None;
+        Table::from_rows(keys.into_iter().filter_map(|(k, row)| {
+            if self.touched[row as usize] < min_updates {
+                return None;
+            }
+            let base = row as usize * self.classes;
+            let mut out = [0i16; C];
+            for (c, q) in out.iter_mut().enumerate().take(self.classes) {
+                #[allow(clippy::cast_possible_truncation, reason = "scaled into i16 range")]
+                {
+                    *q = (avg(base + c) * scale).round() as i16;
                 }
-                let base = row as usize * self.classes;
-                let mut out = [0i16; C];
-                for (c, q) in out.iter_mut().enumerate().take(self.classes) {
-                    #[allow(clippy::cast_possible_truncation, reason = "scaled into i16 range")]
-                    {
-                        *q = (avg(base + c) * scale).round() as i16;
-                    }
-                }
-                out.iter().any(|&q| q != 0).then_some((k, out))
-            })
-            .collect()
+            }
+            out.iter().any(|&q| q != 0).then_some((k, out))
+        }))
     }
 }
 
@@ -267,7 +264,7 @@ fn train_parse_sentence(
     let mut label_feats = [0u64; LABEL_FEATURES];
     while !state.is_terminal() {
         parse_features(state, &sentence.info, tags, &mut feats);
-        let scores: [i32; MOVES] = moves.scores(&feats);
+        let scores: [i32; 4] = moves.scores(&feats);
         let costs = state.costs(&sentence.heads);
         let pred = best(&scores, |c| c < MOVES && costs[c] != u32::MAX);
         let min = costs.iter().copied().min().unwrap_or(0);
@@ -317,7 +314,7 @@ pub fn train(
     let all: Vec<usize> = (0..data.len()).collect();
     let tagger = train_tagger(&data, &all, options.tag_epochs, &mut rng);
     let mut parser = Parser {
-        tagger: DenseTable::from_rows(tagger.rows(options.tag_min_updates)),
+        tagger: tagger.table(options.tag_min_updates),
         ..Parser::default()
     };
     if !dev.is_empty() {
@@ -330,10 +327,8 @@ pub fn train(
     for f in 0..folds {
         let train_on: Vec<usize> = all.iter().copied().filter(|i| i % folds != f).collect();
         let held = Parser {
-            tagger: DenseTable::from_rows(
-                train_tagger(&data, &train_on, options.tag_epochs, &mut rng)
-                    .rows(options.tag_min_updates),
-            ),
+            tagger: train_tagger(&data, &train_on, options.tag_epochs, &mut rng)
+                .table(options.tag_min_updates),
             ..Parser::default()
         };
         for i in all.iter().copied().filter(|i| i % folds == f) {
@@ -341,7 +336,7 @@ pub fn train(
         }
     }
     report("jackknifed tags ready");
-    let mut moves = Perceptron::new(MOVES);
+    let mut moves = Perceptron::new(4);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
     let mut order = all.clone();
@@ -359,8 +354,8 @@ pub fn train(
                 &mut rng,
             );
         }
-        parser.moves = Table::from_rows(moves.rows(options.min_updates));
-        parser.labels = DenseTable::from_rows(labels.rows(options.min_updates));
+        parser.moves = moves.table(options.min_updates);
+        parser.labels = labels.table(options.min_updates);
         let line = if dev.is_empty() {
             String::new()
         } else {
