@@ -331,8 +331,8 @@ fn arguments(
     }
 }
 
-/// For an active verb the parse gave no subject, a name right before it (adverbs and
-/// auxiliaries aside) that is no one else's subject: "Last month the Coast Guard accused",
+/// For an active verb the parse gave no subject, a name right before it (adverbs,
+/// auxiliaries and a bare time word aside) that is no one else's subject: "Last month the Coast Guard accused",
 /// where the parser hung the name on "month". English puts the subject there.
 fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
     if tree.pos(w) != Upos::Verb
@@ -348,7 +348,13 @@ fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
         return None;
     }
     let mut k = w.checked_sub(1)?;
-    while matches!(tree.pos(k), Upos::Adv | Upos::Aux) {
+    // Adverbs, auxiliaries and a bare time word ("Iran today threatened").
+    while matches!(tree.pos(k), Upos::Adv | Upos::Aux)
+        || matches!(tree.rel(k).name(), "obl:unmarked" | "obl:tmod" | "nmod:tmod")
+            && !tree.children[k]
+                .iter()
+                .any(|&c| tree.rel(c) == Deprel::CASE)
+    {
         k = k.checked_sub(1)?;
     }
     let prepositional = tree.children[k]

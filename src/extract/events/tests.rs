@@ -263,6 +263,14 @@ fn a_name_before_a_verb_without_subject_acts() {
         .find(|e| e.category.name() == "DISAPPROVE")
         .expect("the accusation is an event");
     assert_eq!(accusation.source.as_deref(), Some("org:nor-coast-guard"));
+    // A bare time word between the name and the verb.
+    let y = run("Norwegian Prime Minister Ravi Menon today accused Chile of fraud.");
+    let accusation = y
+        .events
+        .iter()
+        .find(|e| e.category.name() == "DISAPPROVE")
+        .expect("the accusation is an event");
+    assert_eq!(accusation.source.as_deref(), Some("person:ravi-menon"));
     assert!(
         accusation.targets.iter().any(|t| t == "country:CHL"),
         "{:?}",
