@@ -177,10 +177,16 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                         }
                         // "the leader of the opposition in Russia", "remarks by Jane Doe":
                         // only "of", "by" and "from" name who.
+                        // "Rebels in the Ivory Coast": people of a place are that country's.
+                        let group = self.rules.has("group_nouns", &self.tree.lower[x]);
                         if rel == Deprel::NMOD
                             && !self.tree.children[c].iter().any(|&k| {
                                 self.tree.parse.words[k].deprel == Deprel::CASE
-                                    && self.rules.has("naming_cases", &self.tree.lower[k])
+                                    && (self.rules.has("naming_cases", &self.tree.lower[k])
+                                        || group
+                                            && self
+                                                .rules
+                                                .has("group_place_cases", &self.tree.lower[k]))
                             })
                         {
                             continue;

@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 20] = [
+pub const ENGINE_LISTS: [&str; 22] = [
     "negations",
     "conditionals",
     "ultimatum_marks",
@@ -238,6 +238,8 @@ pub const ENGINE_LISTS: [&str; 20] = [
     "telling_verbs",
     "pair_words",
     "country_nouns",
+    "group_nouns",
+    "group_place_cases",
     "anaphors",
     "reaction_verbs",
 ];

@@ -350,10 +350,12 @@ fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
     let mut k = w.checked_sub(1)?;
     // Adverbs, auxiliaries and a bare time word ("Iran today threatened").
     while matches!(tree.pos(k), Upos::Adv | Upos::Aux)
-        || matches!(tree.rel(k).name(), "obl:unmarked" | "obl:tmod" | "nmod:tmod")
-            && !tree.children[k]
-                .iter()
-                .any(|&c| tree.rel(c) == Deprel::CASE)
+        || matches!(
+            tree.rel(k).name(),
+            "obl:unmarked" | "obl:tmod" | "nmod:tmod"
+        ) && !tree.children[k]
+            .iter()
+            .any(|&c| tree.rel(c) == Deprel::CASE)
     {
         k = k.checked_sub(1)?;
     }

@@ -277,3 +277,28 @@ fn a_name_before_a_verb_without_subject_acts() {
         accusation.targets
     );
 }
+
+#[test]
+fn people_of_a_place_act_for_its_country() {
+    let x =
+        run("Rebels in Chile on Wednesday rejected an appeal from Peru to lay down their arms.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "REJECT".to_owned(),
+            Some("country:CHL".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{got:?}"
+    );
+    // A meeting "in" a city is a place, not the city's people.
+    let y = run("Norway and Peru held talks in Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, s, t)| s.as_deref() != Some("country:CHL")
+                && !t.iter().any(|k| k == "country:CHL")),
+        "{:?}",
+        acts(&y)
+    );
+}
