@@ -489,10 +489,41 @@ pub fn read(
         r.unreal = Some("negated");
         return r;
     }
-    r.ultimatum = [w, verb].iter().any(|&x| {
+    // A noun whose verb is another trigger ("halt the talks unless ...") leaves the condition
+    // to that verb's act.
+    let own_verb = verb == w || tree.trigger_of[verb].is_none();
+    let carriers: &[usize] = if own_verb { &[w, verb] } else { &[w] };
+    r.ultimatum = carriers.iter().any(|&x| {
         tree.children_named(x, &["advcl"])
             .any(|c| has_child_word(tree, rules, c, &["mark"], "ultimatum_marks"))
     });
+    // A threat or an ultimatum is aimed at whoever must act to avoid it: the subject of its
+    // "unless" or "if" clause ("threatened to stop the talks if the United States goes ahead").
+    if r.ultimatum || category == Plover::Threaten {
+        let heads: Vec<usize> = carriers
+            .iter()
+            .copied()
+            .chain(tree.children_named(w, &["xcomp"]))
+            .collect();
+        for &x in &heads {
+            for c in tree.children_named(x, &["advcl"]) {
+                if !has_child_word(tree, rules, c, &["mark"], "conditionals") {
+                    continue;
+                }
+                for subject in tree.children_named(c, &["nsubj"]) {
+                    r.arguments.push(Argument {
+                        role: Role::Target,
+                        word: subject,
+                        pattern: "condition-subject".to_owned(),
+                        why: format!(
+                            "subject of the condition '{}', the one the threat is aimed at",
+                            tree.text[c]
+                        ),
+                    });
+                }
+            }
+        }
+    }
     r.obligation = has_child_word(tree, rules, verb, &["aux"], "obligation_modals")
         || has_child_word(tree, rules, w, &["aux"], "obligation_modals");
     if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")

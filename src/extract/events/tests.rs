@@ -174,6 +174,20 @@ fn an_act_done_unless_another_acts_is_a_threat() {
         )),
         "{got:?}"
     );
+    // With nothing else to aim at, a threat is aimed at whoever must act to avoid it.
+    let y = run("Iceland threatened to halt the fishing talks unless Latvia paid its debts.");
+    let threats: Vec<_> = acts(&y)
+        .into_iter()
+        .filter(|(c, ..)| c == "THREATEN")
+        .collect();
+    assert_eq!(
+        threats,
+        vec![(
+            "THREATEN".to_owned(),
+            Some("country:ISL".to_owned()),
+            vec!["country:LVA".to_owned()]
+        )]
+    );
     // The condition is not an act of its own.
     assert!(
         !got.iter().any(|(c, ..)| c == "CONCEDE" || c == "COERCE"),
