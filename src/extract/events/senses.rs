@@ -26,6 +26,10 @@ struct WhenSpec {
     child_rel: Vec<String>,
     #[serde(default)]
     child_words: Vec<String>,
+    /// A child of one of `child_rel`'s relations introduced by one of these prepositions
+    /// ("seize on the reports").
+    #[serde(default)]
+    child_cases: Vec<String>,
 }
 
 /// What a rule does.
@@ -80,6 +84,7 @@ pub enum Condition {
     Head(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is one of these words.
     Child(Vec<String>, HashSet<String>),
+    ChildCase(Vec<String>, HashSet<String>),
 }
 
 /// What a checked rule does.
@@ -153,7 +158,12 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
         if !w.head_rel.is_empty() {
             conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
         }
-        if !w.child_rel.is_empty() {
+        if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
+            conditions.push(Condition::ChildCase(
+                w.child_rel.clone(),
+                lower(&w.child_cases),
+            ));
+        } else if !w.child_rel.is_empty() {
             conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
         }
         if conditions.len() != 1 {
@@ -220,6 +230,13 @@ impl Sense {
                         .and_then(|h| tree.lower.get(h))
                         .is_some_and(|h| words.is_empty() || words.contains(h))
             }
+            Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
+                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                    && tree.children[c].iter().any(|&k| {
+                        tree.parse.words[k].deprel.name() == "case"
+                            && cases.contains(&tree.lower[k])
+                    })
+            }),
             Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                     && (words.is_empty() || words.contains(&tree.lower[c]))
