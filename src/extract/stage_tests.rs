@@ -292,7 +292,6 @@ fn meeting_takes_two() {
 }
 
 #[test]
-#[ignore = "issue 10: the parser (UAS 0.835) misreads this sentence; the parse-based event reader loses what the word-order reader had"]
 fn condemnation_is_directed() {
     let x = run("Row\n\nBeijing condemned remarks by Secretary Jane Doe of the United States.\n");
     let e = x
