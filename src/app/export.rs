@@ -7,9 +7,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{Level, Message, NewsgraphApp};
-use crate::files::svg::{self, SvgStyle};
+use crate::files::svg;
 use crate::files::{ExportFormat, ImageExport, atomic, export_to_path, raster};
-use crate::graph::NodeKind;
 use crate::ui::theme;
 
 /// Exports running in the background.
@@ -110,27 +109,15 @@ impl NewsgraphApp {
             .into_iter()
             .map(|(k, p)| (k, p.pos))
             .collect();
-        let style = SvgStyle {
-            width: size[0],
-            height: size[1],
-            background: [27, 27, 27],
-            colors: NodeKind::ALL
-                .iter()
-                .map(|&k| {
-                    let c = theme::node_color(k);
-                    (k, [c.r(), c.g(), c.b()])
-                })
-                .collect(),
-            labels: 40,
-            view: png.then(|| {
-                let rect = self.panel.canvas_rect();
-                let (a, b) = (
-                    self.panel.canvas_at(rect.min),
-                    self.panel.canvas_at(rect.max),
-                );
-                [[a.x, a.y], [b.x, b.y]]
-            }),
-        };
+        let mut style = theme::picture_style(size);
+        style.view = png.then(|| {
+            let rect = self.panel.canvas_rect();
+            let (a, b) = (
+                self.panel.canvas_at(rect.min),
+                self.panel.canvas_at(rect.max),
+            );
+            [[a.x, a.y], [b.x, b.y]]
+        });
         let graph = self.graph.clone();
         self.run_export(ctx, move || {
             let written = if png {

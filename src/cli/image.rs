@@ -10,9 +10,9 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::{USAGE, build_graph, split_args};
-use crate::files::svg::{self, SvgStyle};
+use crate::files::svg;
 use crate::files::{atomic, raster};
-use crate::graph::{NewsGraph, NodeKey, NodeKind};
+use crate::graph::{NewsGraph, NodeKey};
 use crate::layout::{ForceLayout, LayoutParams, place_new_nodes};
 use crate::ui::theme;
 
@@ -39,20 +39,7 @@ pub(super) fn image(args: &[String]) -> Result<ExitCode, String> {
         .is_some_and(|e| e.eq_ignore_ascii_case("png"));
     let (graph, all_read) = build_graph(&paths)?;
     let positions = settled_positions(&graph);
-    let style = SvgStyle {
-        width: size[0],
-        height: size[1],
-        background: [27, 27, 27],
-        colors: NodeKind::ALL
-            .iter()
-            .map(|&k| {
-                let c = theme::node_color(k);
-                (k, [c.r(), c.g(), c.b()])
-            })
-            .collect(),
-        labels: 40,
-        view: None,
-    };
+    let style = theme::picture_style(size);
     let mut text = Vec::new();
     svg::write(&graph, &positions, &style, &mut text).map_err(|e| e.to_string())?;
     let bytes = if png {

@@ -75,20 +75,8 @@ impl NewsGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Lexicon, extract};
     use crate::graph::NodeKey;
-    use crate::ingest::{Format, parse};
-
-    fn graph_of(texts: &[&str]) -> NewsGraph {
-        let lex = Lexicon::embedded();
-        let mut graph = NewsGraph::new();
-        for (i, text) in texts.iter().enumerate() {
-            let article =
-                parse(&format!("a{i}.txt"), text.as_bytes(), Format::Text).expect("parses");
-            graph.add_article(&article, &extract(&article, &lex));
-        }
-        graph
-    }
+    use crate::graph::tests::graph_of;
 
     const ONE: &str = "Visit\n\nBeijing welcomed the move by Japan.\n";
     const TWO: &str = "Reply\n\nChina rejected the claims made by Germany.\n";

@@ -463,40 +463,6 @@ impl NewsGraph {
         }
     }
 
-    /// Adds evidence (and, for evidence-less edges, a mention count) to the edge `a → b` of
-    /// `kind`, making it when needed. Evidence already there is not counted twice.
-    fn add_to_edge(
-        &mut self,
-        a: NodeIndex,
-        b: NodeIndex,
-        kind: EdgeKind,
-        evidence: &[Evidence],
-        bare_mentions: u32,
-    ) {
-        if a == b {
-            return;
-        }
-        let e = *self.edges.entry((a, b, kind)).or_insert_with(|| {
-            self.graph.add_edge(
-                a,
-                b,
-                Edge {
-                    kind,
-                    mentions: 0,
-                    evidence: Vec::new(),
-                },
-            )
-        });
-        let edge = &mut self.graph[e];
-        for ev in evidence {
-            if !edge.evidence.contains(ev) {
-                edge.evidence.push(ev.clone());
-                edge.mentions += 1;
-            }
-        }
-        edge.mentions += bare_mentions;
-    }
-
     /// Points every reference to `from` (affiliations, who acts in events, the roles marked
     /// in evidence) at `to`, or removes it when `to` is `None`.
     fn redirect(&mut self, from: &NodeKey, to: Option<&NodeKey>) {

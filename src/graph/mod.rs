@@ -378,6 +378,19 @@ impl NewsGraph {
     }
 
     fn upsert_edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, evidence: &[Evidence]) {
+        self.add_to_edge(a, b, kind, evidence, u32::from(evidence.is_empty()));
+    }
+
+    /// Adds evidence (and, for evidence-less edges, a mention count) to the edge `a → b` of
+    /// `kind`, making it when needed. Evidence already there is not counted twice.
+    fn add_to_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        evidence: &[Evidence],
+        bare_mentions: u32,
+    ) {
         if a == b {
             return;
         }
@@ -392,17 +405,14 @@ impl NewsGraph {
                 },
             )
         });
-        if let Some(edge) = self.graph.edge_weight_mut(e) {
-            for ev in evidence {
-                if !edge.evidence.contains(ev) {
-                    edge.evidence.push(ev.clone());
-                    edge.mentions += 1;
-                }
-            }
-            if evidence.is_empty() {
+        let edge = &mut self.graph[e];
+        for ev in evidence {
+            if !edge.evidence.contains(ev) {
+                edge.evidence.push(ev.clone());
                 edge.mentions += 1;
             }
         }
+        edge.mentions += bare_mentions;
     }
 
     /// A graph of `nodes` nodes and about `edges` edges for benchmarks and scale tests, grown by
@@ -749,7 +759,8 @@ mod tests {
     use crate::extract::{Lexicon, extract};
     use crate::ingest::{Format, parse};
 
-    fn graph_of(texts: &[&str]) -> NewsGraph {
+    /// The graph of these article texts (`a0.txt`, `a1.txt`, ...), for the graph's tests.
+    pub(in crate::graph) fn graph_of(texts: &[&str]) -> NewsGraph {
         let lex = Lexicon::embedded();
         let mut graph = NewsGraph::new();
         for (i, text) in texts.iter().enumerate() {

@@ -14,6 +14,25 @@ pub const SOURCE_BG: Color32 = Color32::from_rgb(30, 96, 150);
 /// Background of the words of who is acted on, in an event's sentence.
 pub const TARGET_BG: Color32 = Color32::from_rgb(140, 40, 60);
 
+/// The style of a picture of the graph as the window draws it (its background, node colours
+/// and how many labels), `size` pixels wide and high, of the whole graph (`view` unset).
+pub fn picture_style(size: [u32; 2]) -> crate::files::svg::SvgStyle {
+    crate::files::svg::SvgStyle {
+        width: size[0],
+        height: size[1],
+        background: [27, 27, 27],
+        colors: NodeKind::ALL
+            .iter()
+            .map(|&k| {
+                let c = node_color(k);
+                (k, [c.r(), c.g(), c.b()])
+            })
+            .collect(),
+        labels: 40,
+        view: None,
+    }
+}
+
 /// Fill colour of a node kind.
 pub fn node_color(kind: NodeKind) -> Color32 {
     match kind {

@@ -112,10 +112,10 @@ pub fn detect(
         }
         // Only sentences with a trigger are parsed: the parse serves the events alone.
         let (parse, names_of_words) = parsing::parse_sentence(lex, doc, s, &by_sentence[s]);
-        if mentions_obligation {
-            obligation_matches(lex, &parse, &Tree::new(doc, &parse), &mut matches);
-        }
         let mut tree = Tree::new(doc, &parse);
+        if mentions_obligation {
+            obligation_matches(lex, &parse, &tree, &mut matches);
+        }
         let word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
             let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
             let inside: Vec<usize> = parse
