@@ -787,6 +787,13 @@ impl Lexicon {
         self.country_by_iso.get(iso3).copied()
     }
 
+    /// The country whose capital has this name ("Amman": Jordan).
+    pub fn country_of_capital(&self, name: &str) -> Option<&CountryEntry> {
+        self.countries
+            .iter()
+            .find(|c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(name)))
+    }
+
     /// The listed organization with this node key (`org:nato`), if the lexicon has it.
     pub fn organization(&self, key: &str) -> Option<&OrganizationEntry> {
         self.organization_by_key

@@ -12,6 +12,18 @@ use crate::extract::doc::Doc;
 use crate::extract::lexicon::CountryForm;
 use crate::extract::parse::{Deprel, Upos};
 
+/// A place an act happens in, as the sentence names it.
+pub struct PlaceHit {
+    /// The actor or place key.
+    pub key: String,
+    /// Its display name.
+    pub name: String,
+    /// Byte range of the name in the text.
+    pub span: Range<usize>,
+    /// Whether it is a country (an actor), not a town or region.
+    pub country: bool,
+}
+
 /// Relations through which a noun's modifiers name who it is.
 const NAMING: &[&str] = &[
     "flat",
@@ -390,21 +402,26 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     }
 
     /// The places word `w` names, with their display names: a place mention, or a country.
-    pub fn places_of(&self, w: usize, names: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    pub fn places_of(&self, w: usize, names: &BTreeMap<String, String>) -> Vec<PlaceHit> {
         let hits = self.hits();
         with_conjuncts(self.tree, w)
             .into_iter()
             .filter_map(|x| self.hit_of_word[x])
             .filter_map(|h| {
                 let hit = hits[h];
-                match &hit.found {
-                    Found::Place { name } => Some((hit.key.clone(), name.clone())),
-                    Found::Country { .. } => Some((
-                        hit.key.clone(),
-                        names.get(&hit.key).cloned().unwrap_or_default(),
-                    )),
-                    _ => None,
-                }
+                let (name, country) = match &hit.found {
+                    Found::Place { name } => (name.clone(), false),
+                    Found::Country { .. } => {
+                        (names.get(&hit.key).cloned().unwrap_or_default(), true)
+                    }
+                    _ => return None,
+                };
+                Some(PlaceHit {
+                    key: hit.key.clone(),
+                    name,
+                    span: self.span_of(hit),
+                    country,
+                })
             })
             .collect()
     }

@@ -21,7 +21,7 @@ use super::lexicon::{Lexicon, Target};
 use super::parse::{Deprel, ParsedSentence, Upos};
 use super::plover::{Plover, QuadClass};
 use super::{Event, EventReading, Mention, Modality, RoleSpan, Skipped, slug};
-use arguments::Resolver;
+use arguments::{PlaceHit, Resolver};
 use patterns::Role;
 use reading::Tree;
 use senses::Effect;
@@ -329,12 +329,17 @@ pub fn detect(
             }
             // A trigger with several senses: its place in the parse and who takes part say which.
             let head_word = tree.head_of(range);
-            let target_words: Vec<usize> = r
-                .arguments
-                .iter()
-                .filter(|a| a.role == Role::Target)
-                .map(|a| a.word)
-                .collect();
+            let words_of = |role: Role| -> Vec<usize> {
+                r.arguments
+                    .iter()
+                    .filter(|a| a.role == role)
+                    .map(|a| a.word)
+                    .collect()
+            };
+            let argument_words = senses::ArgumentWords {
+                sources: words_of(Role::Source),
+                targets: words_of(Role::Target),
+            };
             let source_kind = source.as_ref().and_then(|s| {
                 if s.key.starts_with("person:") {
                     Some("person")
@@ -343,8 +348,9 @@ pub fn detect(
                 } else {
                     match lex.organization(&s.key).map(|o| o.kind.as_str()) {
                         Some("party") => Some("party"),
+                        Some("military") => Some("military"),
                         Some(
-                            "military" | "armed_group" | "government" | "international" | "agency"
+                            "armed_group" | "government" | "international" | "agency"
                             | "legislature" | "court",
                         ) => None,
                         _ => Some("civil_body"),
@@ -354,7 +360,7 @@ pub fn detect(
             let mut dropped = false;
             for sense in &rules.senses {
                 if !sense.applies_to(&trigger.kind, category.name())
-                    || !sense.holds(&tree, head_word, &target_words, source_kind)
+                    || !sense.holds(&tree, head_word, &argument_words, source_kind)
                 {
                     continue;
                 }
@@ -419,6 +425,7 @@ pub fn detect(
             // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
             // blockade Paris": THREATEN); meetings stay planned meetings.
             let mut modality = r.modality;
+            let acted = category;
             if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
                 let intent = match category.quad() {
                     _ if r.ultimatum && category != Plover::Threaten => Some("threat"),
@@ -442,25 +449,69 @@ pub fn detect(
                 }
             }
             // The place: an actor named after "in" or "at" is where it happens, not a party.
+            // ("Turkish authorities imposed a curfew in Turkey": the same country by another
+            // word still acts.)
             let mut place: Option<String> = None;
-            let mut place_keys: Vec<String> = Vec::new();
+            let mut places = Vec::new();
             for &w in &r.places {
-                for (key, name) in sentence_resolver.places_of(w, names) {
-                    place_keys.push(key);
-                    place.get_or_insert(name);
+                for hit in sentence_resolver.places_of(w, names) {
+                    place.get_or_insert_with(|| hit.name.clone());
+                    places.push(hit);
                 }
             }
-            let is_place = |k: &str| place_keys.iter().any(|p| p == k);
-            if source.as_ref().is_some_and(|s| is_place(&s.key)) {
+            let is_place = |role: &RoleSpan| {
+                places.iter().any(|p| {
+                    p.key == role.key
+                        && p.span.start < role.span.end
+                        && role.span.start < p.span.end
+                })
+            };
+            if source.as_ref().is_some_and(is_place) {
                 source = None;
             }
-            targets.retain(|t| !is_place(&t.key));
-            parties.retain(|t| !is_place(&t.key));
+            targets.retain(|t| !is_place(t));
+            parties.retain(|t| !is_place(t));
             // Nobody acts on themselves, and an official's own country is on their side.
             if let Some(src) = &source {
                 let own = affiliations.get(&src.key);
                 targets.retain(|t| t.key != src.key && Some(&t.key) != own);
                 co_sources.retain(|k| k != &src.key);
+            }
+            // A material act on nobody named is done to the country it happens in ("imposed a
+            // curfew in Lebanon", "arrived in Jordan on a visit"), as event coders read it.
+            if let Some(src) = &source
+                && targets.is_empty()
+                && parties.is_empty()
+                && co_sources.is_empty()
+                && rules.has("place_target_categories", acted.name())
+            {
+                let own = affiliations.get(&src.key);
+                // A capital named as the place stands for its country here.
+                let country_key = |p: &PlaceHit| {
+                    if p.country {
+                        Some(p.key.clone())
+                    } else {
+                        // (only a country the article names as an actor)
+                        lex.country_of_capital(&p.name)
+                            .map(|c| format!("country:{}", c.iso3))
+                            .filter(|k| names.contains_key(k))
+                    }
+                };
+                if let Some((p, key)) = places
+                    .iter()
+                    .filter_map(|p| country_key(p).map(|k| (p, k)))
+                    .find(|(_, k)| k != &src.key && Some(k) != own)
+                {
+                    patterns_used.push("place-target".to_owned());
+                    targets.push(RoleSpan {
+                        key,
+                        span: p.span.clone(),
+                        why: format!(
+                            "where the '{}' happens",
+                            doc.text.get(span.clone()).unwrap_or("")
+                        ),
+                    });
+                }
             }
             // A country whose official is a party already takes part through them.
             let party_keys: Vec<String> = source

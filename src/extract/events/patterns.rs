@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 22] = [
+pub const ENGINE_LISTS: [&str; 23] = [
     "negations",
     "conditionals",
     "ultimatum_marks",
@@ -234,6 +234,7 @@ pub const ENGINE_LISTS: [&str; 22] = [
     "nominal_content_categories",
     "answering_categories",
     "place_cases",
+    "place_target_categories",
     "naming_cases",
     "telling_verbs",
     "pair_words",

@@ -18,6 +18,9 @@ struct WhenSpec {
     target_words: Option<String>,
     #[serde(default)]
     source_kinds: Vec<String>,
+    /// The word list the source's head word must be in ("forces", "aircraft").
+    #[serde(default)]
+    source_words: Option<String>,
     #[serde(default)]
     head_rel: Vec<String>,
     #[serde(default)]
@@ -76,15 +79,26 @@ struct SenseSpec {
 pub enum Condition {
     /// A target's head word is in this list.
     TargetWords(HashSet<String>),
-    /// The source is a person (`person`), a political party (`party`) or a body that bears
-    /// no arms and governs nothing (`civil_body`: a union, a company, a charity).
+    /// The source is a person (`person`), a political party (`party`), an army (`military`)
+    /// or a body that bears no arms and governs nothing (`civil_body`: a union, a company, a
+    /// charity).
     SourceKinds(Vec<String>),
+    /// A source's head word is in this list ("Serb forces", "British aircraft").
+    SourceWords(HashSet<String>),
     /// The trigger hangs from its head by one of these relations, and the head is one of
     /// these words.
     Head(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is one of these words.
     Child(Vec<String>, HashSet<String>),
     ChildCase(Vec<String>, HashSet<String>),
+}
+
+/// The words of a trigger's arguments, by role.
+pub struct ArgumentWords {
+    /// Words that name who acts.
+    pub sources: Vec<usize>,
+    /// Words that name who is acted on.
+    pub targets: Vec<usize>,
 }
 
 /// What a checked rule does.
@@ -143,14 +157,20 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
                 .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
             conditions.push(Condition::TargetWords(list.iter().cloned().collect()));
         }
+        if let Some(name) = &w.source_words {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            conditions.push(Condition::SourceWords(list.iter().cloned().collect()));
+        }
         if !w.source_kinds.is_empty() {
             if let Some(k) = w
                 .source_kinds
                 .iter()
-                .find(|k| !matches!(k.as_str(), "person" | "party" | "civil_body"))
+                .find(|k| !matches!(k.as_str(), "person" | "party" | "military" | "civil_body"))
             {
                 return Err(bad(&format!(
-                    "unknown source kind '{k}' (person, party or civil_body)"
+                    "unknown source kind '{k}' (person, party, military or civil_body)"
                 )));
             }
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
@@ -209,16 +229,22 @@ impl Sense {
     }
 
     /// Whether the rule's condition holds for the trigger word `w` of `tree`, whose target
-    /// words are `targets` and whose source is of kind `source_kind` (`person`, `party`).
+    /// and source words are `args` and whose source is of kind `source_kind` (`person`,
+    /// `party`).
     pub fn holds(
         &self,
         tree: &super::reading::Tree<'_>,
         w: usize,
-        targets: &[usize],
+        args: &ArgumentWords,
         source_kind: Option<&str>,
     ) -> bool {
         match &self.condition {
-            Condition::TargetWords(list) => targets.iter().any(|&t| list.contains(&tree.lower[t])),
+            Condition::TargetWords(list) => {
+                args.targets.iter().any(|&t| list.contains(&tree.lower[t]))
+            }
+            Condition::SourceWords(list) => {
+                args.sources.iter().any(|&t| list.contains(&tree.lower[t]))
+            }
             Condition::SourceKinds(kinds) => {
                 source_kind.is_some_and(|k| kinds.iter().any(|x| x == k))
             }

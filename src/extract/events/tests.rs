@@ -316,3 +316,35 @@ fn people_of_a_place_act_for_its_country() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_material_act_on_no_one_named_is_done_to_the_country_it_happens_in() {
+    let x = run("Chilean authorities imposed a curfew in the town of Arica in northern Peru.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "COERCE".to_owned(),
+            Some("country:CHL".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{got:?}"
+    );
+    // The country that acts in its own land still acts, with no one acted on.
+    let y = run("Peruvian authorities imposed a curfew in the town of Arica in northern Peru.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&("COERCE".to_owned(), Some("country:PER".to_owned()), vec![])),
+        "{got:?}"
+    );
+    // Words are said somewhere; the place is no target of them.
+    let z = run("Norway condemned the plan in a speech in Chile.");
+    let got = acts(&z);
+    assert!(
+        got.contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec![]
+        )),
+        "{got:?}"
+    );
+}
