@@ -424,6 +424,14 @@ pub fn detect(
             // Said of the future, a cooperative act is a pledge ("will provide aid": an AGREE
             // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
             // blockade Paris": THREATEN); meetings stay planned meetings.
+            if r.failed_agreement
+                && let Some(t) = lex.triggers.iter().find(|t| t.kind == "failed_agreement")
+                && let Some(c) = Plover::from_name(&t.category)
+            {
+                patterns_used.push(format!("failed:{}", trigger.kind));
+                trigger = t;
+                category = c;
+            }
             let mut modality = r.modality;
             let acted = category;
             if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {

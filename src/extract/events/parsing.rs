@@ -11,10 +11,16 @@ use crate::extract::lexicon::{CountryForm, Lexicon};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
 use crate::extract::parse::{ParsedSentence, Parser, Word};
 
-/// A stand-in the parser reads as a proper noun of the name's kind.
-fn stand_in(found: &Found) -> &'static str {
+/// A stand-in the parser reads as a proper noun of the name's kind; `surface` is the name as
+/// written.
+fn stand_in(found: &Found, surface: &str) -> &'static str {
     match found {
         Found::Person { .. } => "Smith",
+        // "Palestinians and Israelis failed": a people, a plural noun, not an adjective.
+        Found::Country {
+            form: CountryForm::Adjective,
+            ..
+        } if surface.ends_with('s') && !surface.ends_with("ss") => "Americans",
         Found::Country {
             form: CountryForm::Adjective,
             ..
@@ -118,7 +124,11 @@ pub fn parse_sentence(
                 span: w.span.start..ud[j - 1].span.end,
                 token: w.token,
             });
-            forms.push(stand_in(&h.found));
+            let surface = doc
+                .text
+                .get(doc.tokens[h.tokens.start].span.start..end)
+                .unwrap_or("");
+            forms.push(stand_in(&h.found, surface));
             names.push(Some(k));
             i = j;
         } else {

@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 23] = [
+pub const ENGINE_LISTS: [&str; 24] = [
     "negations",
     "conditionals",
     "ultimatum_marks",
@@ -235,6 +235,7 @@ pub const ENGINE_LISTS: [&str; 23] = [
     "answering_categories",
     "place_cases",
     "place_target_categories",
+    "failure_words",
     "naming_cases",
     "telling_verbs",
     "pair_words",

@@ -149,6 +149,9 @@ pub struct Reading {
     /// Done only unless another does something ("will withdraw unless a ceasefire is
     /// arranged"): an ultimatum, a threat whatever the act.
     pub ultimatum: bool,
+    /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
+    /// between the parties.
+    pub failed_agreement: bool,
 }
 
 fn step(
@@ -488,6 +491,24 @@ pub fn read(
     if negated(w) || negated(verb) {
         r.unreal = Some("negated");
         return r;
+    }
+    // "failed to reach an agreement", "unable to attack": tried and not done.
+    let failed = |x: usize| {
+        (matches!(tree.rel(x).name(), "xcomp" | "acl")
+            || tree.rel(x).name() == "advcl"
+                && tree
+                    .children_named(x, &["mark"])
+                    .any(|m| tree.lower[m] == "to"))
+            && tree
+                .head(x)
+                .is_some_and(|h| rules.has("failure_words", &tree.lower[h]))
+    };
+    if failed(w) || failed(verb) {
+        if category != Plover::Agree {
+            r.unreal = Some("tried and not done");
+            return r;
+        }
+        r.failed_agreement = true;
     }
     // A noun whose verb is another trigger ("halt the talks unless ...") leaves the condition
     // to that verb's act.

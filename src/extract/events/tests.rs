@@ -348,3 +348,29 @@ fn a_material_act_on_no_one_named_is_done_to_the_country_it_happens_in() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_act_tried_and_not_done_is_no_act_and_a_failed_agreement_a_rejection() {
+    let x = run("Norway failed to attack Peru.");
+    assert!(
+        x.events.is_empty() && x.skipped.iter().any(|s| s.reason == "tried and not done"),
+        "{:?} {:?}",
+        acts(&x),
+        x.skipped
+    );
+    let y = run("Norway and Peru failed to reach an agreement on fishing.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "REJECT" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "AGREE"), "{got:?}");
+    // Reached, it is an agreement.
+    let z = run("Norway and Peru reached an agreement on fishing.");
+    assert!(
+        acts(&z).iter().any(|(c, _, _)| c == "AGREE"),
+        "{:?}",
+        acts(&z)
+    );
+}
