@@ -254,7 +254,14 @@ pub fn detect(
                 if not_capitals && sentence_resolver.is_capital(a.word) {
                     continue;
                 }
-                let found = sentence_resolver.actors_of(a.word);
+                let mut found = sentence_resolver.actors_of(a.word);
+                // Nobody acts on themselves: a target that is the source leaves the slot to
+                // the next pattern.
+                if a.role == Role::Target
+                    && let Some(src) = &source
+                {
+                    found.retain(|(k, _)| *k != src.key);
+                }
                 if found.is_empty() {
                     continue;
                 }
@@ -400,18 +407,28 @@ pub fn detect(
                 let Some(c) = Plover::from_name(&demand.category) else {
                     continue;
                 };
-                patterns_used.push(format!("obligation:{}", trigger.kind));
+                // A duty of no one named ("it should be clear", "the money should have been
+                // used") is an opinion, not a demand on anyone; an act someone must undergo
+                // ("sanctions on Iran must be lifted") is demanded for those it touches.
                 let obliged: Vec<RoleSpan> = source.take().into_iter().collect();
-                targets = obliged
-                    .into_iter()
-                    .map(|s| RoleSpan {
-                        why: format!(
-                            "the one who must '{}'",
-                            doc.text.get(span.clone()).unwrap_or("")
-                        ),
-                        ..s
-                    })
-                    .collect();
+                if obliged.is_empty() && (trigger.kind == "demand" || targets.is_empty()) {
+                    skip("an obligation on no one named");
+                    continue;
+                }
+                patterns_used.push(format!("obligation:{}", trigger.kind));
+                if !obliged.is_empty() {
+                    let why = format!(
+                        "the one who must '{}'",
+                        doc.text.get(span.clone()).unwrap_or("")
+                    );
+                    targets = obliged
+                        .into_iter()
+                        .map(|s| RoleSpan {
+                            why: why.clone(),
+                            ..s
+                        })
+                        .collect();
+                }
                 co_sources.clear();
                 source = Some(RoleSpan {
                     key: speaker,
@@ -421,9 +438,7 @@ pub fn detect(
                 trigger = demand;
                 category = c;
             }
-            // Said of the future, a cooperative act is a pledge ("will provide aid": an AGREE
-            // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
-            // blockade Paris": THREATEN); meetings stay planned meetings.
+            // An agreement tried for and not reached.
             if r.failed_agreement
                 && let Some(t) = lex.triggers.iter().find(|t| t.kind == "failed_agreement")
                 && let Some(c) = Plover::from_name(&t.category)
@@ -432,6 +447,9 @@ pub fn detect(
                 trigger = t;
                 category = c;
             }
+            // Said of the future, a cooperative act is a pledge ("will provide aid": an AGREE
+            // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
+            // blockade Paris": THREATEN); meetings stay planned meetings.
             let mut modality = r.modality;
             let acted = category;
             if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {

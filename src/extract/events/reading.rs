@@ -521,11 +521,23 @@ pub fn read(
     // A threat or an ultimatum is aimed at whoever must act to avoid it: the subject of its
     // "unless" or "if" clause ("threatened to stop the talks if the United States goes ahead").
     if r.ultimatum || category == Plover::Threaten {
-        let heads: Vec<usize> = carriers
-            .iter()
-            .copied()
-            .chain(tree.children_named(w, &["xcomp"]))
-            .collect();
+        // The condition may hang from the threatened act or from what that act is about
+        // ("threatened to stop talks to cut arms if the United States goes ahead").
+        let mut heads: Vec<usize> = carriers.to_vec();
+        let mut k = 0;
+        while k < heads.len() && heads.len() < 8 {
+            let x = heads[k];
+            for c in tree.children_named(x, &["xcomp", "advcl"]) {
+                let infinitive = tree.rel(c) == Deprel::XCOMP
+                    || tree
+                        .children_named(c, &["mark"])
+                        .any(|m| tree.lower[m] == "to");
+                if infinitive && !heads.contains(&c) {
+                    heads.push(c);
+                }
+            }
+            k += 1;
+        }
         for &x in &heads {
             for c in tree.children_named(x, &["advcl"]) {
                 if !has_child_word(tree, rules, c, &["mark"], "conditionals") {

@@ -374,3 +374,45 @@ fn an_act_tried_and_not_done_is_no_act_and_a_failed_agreement_a_rejection() {
         acts(&z)
     );
 }
+
+#[test]
+fn a_duty_of_no_one_named_is_no_demand_and_a_nested_condition_names_the_threatened() {
+    let x = run("Norway said the money should have been used to reduce poverty.");
+    assert!(
+        x.skipped
+            .iter()
+            .any(|s| s.reason == "an obligation on no one named"),
+        "{:?} {:?}",
+        acts(&x),
+        x.skipped
+    );
+    assert!(
+        acts(&x).iter().all(|(c, _, _)| c != "DEMAND"),
+        "{:?}",
+        acts(&x)
+    );
+    // Someone named must act: a demand on them.
+    let y = run("Norway said Peru must return the helicopter.");
+    assert!(
+        acts(&y).contains(&(
+            "DEMAND".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+    // The condition hangs from what the threatened act is about.
+    let z = run(
+        "Norway has threatened to stop negotiations to reduce fishing quotas if Peru goes ahead with the plan.",
+    );
+    assert!(
+        acts(&z).contains(&(
+            "THREATEN".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{:?}",
+        acts(&z)
+    );
+}
