@@ -698,7 +698,7 @@ impl NewsgraphApp {
                 actions.extend(self.panel.show(ui, self.selected.as_ref()));
             }
         });
-        self.explore.overlays(&ctx, graph, &self.panel);
+        actions.extend(self.explore.overlays(&ctx, graph, &self.panel));
         if let Some(reader) = &mut self.reader {
             actions.extend(reader.show(&ctx, &self.graph));
         }
