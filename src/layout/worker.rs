@@ -111,8 +111,8 @@ impl LayoutWorker {
         }
     }
 
-    /// Caps the threads one step's repulsion may use (0: as many as the machine has), from
-    /// the next graph on. Results do not depend on it.
+    /// Caps the threads one step's repulsion may use (0: as many as the machine has). Taken
+    /// when the thread starts, with the first command; results do not depend on it.
     pub fn set_max_threads(&mut self, threads: usize) {
         self.max_threads = threads;
     }

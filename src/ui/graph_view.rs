@@ -307,6 +307,15 @@ impl Default for GraphPanel {
     }
 }
 
+/// The layout thread of a canvas. Its repulsion may use every core but one, which is left to
+/// drawing (on two cores, a frame waited for the layout's helper thread otherwise).
+fn layout_worker() -> LayoutWorker {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let mut worker = LayoutWorker::new(LayoutParams::default());
+    worker.set_max_threads(cores.saturating_sub(1).max(1));
+    worker
+}
+
 /// The radius of a node by its mentions (the default size).
 pub fn node_radius(kind: NodeKind, mentions: u32) -> f32 {
     #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
@@ -327,7 +336,7 @@ impl GraphPanel {
             keys: Vec::new(),
             by_key: HashMap::new(),
             view_nodes: Vec::new(),
-            layout: LayoutWorker::new(LayoutParams::default()),
+            layout: layout_worker(),
             edges: Vec::new(),
             meshes: Default::default(),
             shown_edges: Vec::new(),

@@ -318,3 +318,61 @@ pub fn edge_legend(dark: bool) -> [(&'static str, Color32, &'static str); 5] {
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Plover;
+
+    fn luma(c: Color32) -> f32 {
+        let c = c.to_opaque();
+        0.299 * f32::from(c.r()) + 0.587 * f32::from(c.g()) + 0.114 * f32::from(c.b())
+    }
+
+    #[test]
+    fn light_edges_are_deeper_and_at_least_as_opaque() {
+        let kinds = [
+            EdgeKind::Acted(Plover::Consult),
+            EdgeKind::Acted(Plover::Assault),
+            EdgeKind::AffiliatedWith,
+            EdgeKind::InvolvedIn,
+            EdgeKind::ParticipatesIn,
+            EdgeKind::SharedEvents { tone: 0 },
+        ];
+        for kind in kinds {
+            let (dark, light) = (edge_color(kind, true), edge_color(kind, false));
+            // Compared unmultiplied: the colour itself, apart from its alpha.
+            let unmultiplied = |c: Color32| {
+                let [r, g, b, a] = c.to_srgba_unmultiplied();
+                (Color32::from_rgb(r, g, b), a)
+            };
+            let ((d, da), (l, la)) = (unmultiplied(dark), unmultiplied(light));
+            assert!(
+                luma(l) < luma(d) - 30.0,
+                "{kind:?}: {d:?} on dark, {l:?} on light"
+            );
+            assert!(la >= da, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn marks_read_on_either_theme() {
+        let on_dark = marks(Color32::from_gray(220));
+        let on_light = marks(Color32::from_gray(30));
+        assert_eq!(
+            (on_dark.text, on_light.text),
+            (Color32::WHITE, Color32::BLACK)
+        );
+        for (bg, text) in [
+            (on_dark.mention, on_dark.text),
+            (on_light.mention, on_light.text),
+            (on_light.source, on_light.text),
+            (on_light.target, on_light.text),
+        ] {
+            assert!(
+                (luma(bg) - luma(text)).abs() > 110.0,
+                "{bg:?} under {text:?}"
+            );
+        }
+    }
+}
