@@ -293,6 +293,10 @@ mod tests {
     }
 
     #[test]
+    #[allow(
+        clippy::many_single_char_names,
+        reason = "the nodes of small graphs drawn in the comments"
+    )]
     fn all_shortest_paths_are_found_up_to_a_limit() {
         // a – x – b, a – y – b, a – z – b: three paths of two steps; the direct-looking
         // detour a – w – v – b is longer and left out.

@@ -128,9 +128,9 @@ pub struct Explorer {
     pub state: ExploreState,
     /// The Find box.
     pub search: SearchBox,
-    /// The shortest paths between `path_from` and `path_to` (`None` inside when they are not
-    /// connected).
-    path: Option<Option<ShortestPaths>>,
+    /// The shortest paths between `path_from` and `path_to` (`None` before both are chosen, or
+    /// when they are not connected).
+    path: Option<ShortestPaths>,
     applied: Option<LensInputs>,
     /// What the filter hid when last applied.
     hidden: Hidden,
@@ -247,10 +247,10 @@ impl Explorer {
         }
     }
 
-    fn compute_path(&self, graph: &NewsGraph) -> Option<Option<ShortestPaths>> {
+    fn compute_path(&self, graph: &NewsGraph) -> Option<ShortestPaths> {
         let from = graph.index(self.state.path_from.as_ref()?)?;
         let to = graph.index(self.state.path_to.as_ref()?)?;
-        Some(analysis::shortest_paths(graph, from, to, MAX_PATHS))
+        analysis::shortest_paths(graph, from, to, MAX_PATHS)
     }
 
     /// The nodes of the first shortest path, in order (empty without one).
@@ -263,7 +263,7 @@ impl Explorer {
 
     /// The nodes of every shortest path drawn, each in order (empty without a path).
     pub fn paths_keys(&self, graph: &NewsGraph) -> Vec<Vec<NodeKey>> {
-        let Some(Some(found)) = &self.path else {
+        let Some(found) = &self.path else {
             return Vec::new();
         };
         let g = graph.graph();
@@ -300,7 +300,7 @@ impl Explorer {
     /// How many shortest paths join the path's ends in all (0 without a path).
     pub fn path_count(&self) -> u64 {
         match &self.path {
-            Some(Some(found)) if found.paths.iter().any(|p| !p.is_empty()) => found.total,
+            Some(found) if found.paths.iter().any(|p| !p.is_empty()) => found.total,
             _ => 0,
         }
     }
@@ -762,7 +762,7 @@ impl Explorer {
         PathPane {
             from,
             to: self.state.path_to.as_ref(),
-            found: self.path.as_ref().and_then(Option::as_ref),
+            found: self.path.as_ref(),
         }
         .show(ui, graph)
     }
