@@ -96,6 +96,9 @@ USAGE:
                                                  time Find per keystroke, a selection or focus
                                                  change to the next frame and shortest paths,
                                                  on a synthetic graph (default 20,000 / 40,000)
+    newsgraph bench window [--nodes N] [--edges M]
+                                                 open the window on that synthetic graph, to
+                                                 watch the layout and drawing at that size
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
@@ -156,6 +159,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some("open") => bench_open(&args[2..]),
             Some("project") => bench_project(&args[2..]),
             Some("explore") => bench_explore(&args[2..]),
+            Some("window") => bench_window(&args[2..]),
             Some("parse") => parse::bench_parse(&args[2..]),
             Some("hostile") => bench_hostile(),
             _ => Err(format!(
@@ -652,6 +656,22 @@ fn bench_explore(args: &[String]) -> Result<ExitCode, String> {
     let nodes = number("--nodes", 20_000)?;
     let edges = number("--edges", 2 * nodes)?;
     print!("{}", crate::ui::bench_explore::run(nodes, edges));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_window(args: &[String]) -> Result<ExitCode, String> {
+    let (paths, options) = split_args(args, &["--nodes", "--edges"])?;
+    if let Some(p) = paths.first() {
+        return Err(format!(
+            "bench window takes no files ({})\n\n{USAGE}",
+            p.display()
+        ));
+    }
+    let number = |name: &str, default: usize| number_option(&options, name, default);
+    let nodes = number("--nodes", 20_000)?;
+    let edges = number("--edges", 2 * nodes)?;
+    crate::app::run_synthetic(nodes, edges)
+        .map_err(|e| format!("could not open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

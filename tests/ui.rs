@@ -15,6 +15,8 @@ use newsgraph::ui::Action;
 
 #[path = "ui/corrections.rs"]
 mod corrections;
+#[path = "ui/explore_paths.rs"]
+mod explore_paths;
 #[path = "ui/explore_views.rs"]
 mod explore_views;
 

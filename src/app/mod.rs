@@ -129,15 +129,6 @@ struct LoadReport {
 /// # Errors
 /// When no window can be created (no display, no OpenGL).
 pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("newsgraph")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([640.0, 420.0])
-            .with_drag_and_drop(true),
-        renderer: eframe::Renderer::Glow,
-        ..Default::default()
-    };
     let app_options = AppOptions {
         open_example: files.is_empty(),
         files,
@@ -146,9 +137,44 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
     };
     eframe::run_native(
         "newsgraph",
-        options,
+        native_options(),
         Box::new(move |cc| Ok(Box::new(NewsgraphApp::new(&cc.egui_ctx, app_options)))),
     )
+}
+
+/// Opens the window on the synthetic graph of the benchmarks (`newsgraph bench window`), with
+/// nothing saved or recovered, to watch the layout and the drawing at that size.
+///
+/// # Errors
+/// When no window can be created (no display, no OpenGL).
+pub fn run_synthetic(nodes: usize, edges: usize) -> eframe::Result<()> {
+    let app_options = AppOptions {
+        files: Vec::new(),
+        open_example: false,
+        system_dialogs: false,
+        data_dir: None,
+    };
+    eframe::run_native(
+        "newsgraph",
+        native_options(),
+        Box::new(move |cc| {
+            let mut app = NewsgraphApp::new(&cc.egui_ctx, app_options);
+            app.graph = NewsGraph::synthetic(nodes, edges, 1);
+            Ok(Box::new(app))
+        }),
+    )
+}
+
+fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("newsgraph")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([640.0, 420.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    }
 }
 
 impl NewsgraphApp {
@@ -698,7 +724,7 @@ impl NewsgraphApp {
                 actions.extend(self.panel.show(ui, self.selected.as_ref()));
             }
         });
-        self.explore.overlays(&ctx, graph, &self.panel);
+        actions.extend(self.explore.overlays(&ctx, graph, &self.panel));
         if let Some(reader) = &mut self.reader {
             actions.extend(reader.show(&ctx, &self.graph));
         }

@@ -60,6 +60,20 @@ pub struct SearchIndex {
     revision: u64,
     entries: Vec<Entry>,
     matcher: Matcher,
+    /// The last query and the entries that matched it: a query typed on from it can only
+    /// match among those.
+    last: Option<(String, Vec<u32>)>,
+}
+
+/// Whether every node matching a query of these letters, digits and spaces also matched
+/// `before`, which it extends: each further letter narrows a fuzzy atom, a space starts a new
+/// atom that must match too. nucleo's special characters (`^ $ ! ' \`) are left out.
+fn narrows(before: &str, query: &str) -> bool {
+    !before.is_empty()
+        && query.starts_with(before)
+        && query
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ')
 }
 
 impl SearchIndex {
@@ -94,6 +108,7 @@ impl SearchIndex {
             revision: graph.revision(),
             entries,
             matcher: Matcher::new(Config::DEFAULT),
+            last: None,
         }
     }
 
@@ -106,47 +121,73 @@ impl SearchIndex {
     /// name, which counts more than a role), then actors before issues before events, then by
     /// mentions, then by key. An empty query finds nothing.
     pub fn find(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let pattern = Pattern::parse(query.trim(), CaseMatching::Ignore, Normalization::Smart);
+        let query = query.trim();
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         if pattern.atoms.is_empty() || limit == 0 {
+            self.last = None;
             return Vec::new();
         }
-        let mut hits = Vec::new();
-        for e in &self.entries {
-            let mut best: Option<(u32, Field, &str)> = None;
-            for (field, text, hay) in &e.haystacks {
+        let candidates = match self.last.take() {
+            Some((before, matched)) if narrows(&before, query) => matched,
+            _ => (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect(),
+        };
+        // Scores first, without a copy of any name; hits only for the best.
+        let mut scored: Vec<(u32, u32, usize)> = Vec::new();
+        for e in candidates {
+            let Some(entry) = self.entries.get(e as usize) else {
+                continue;
+            };
+            let mut best: Option<(u32, usize)> = None;
+            for (h, (field, _, hay)) in entry.haystacks.iter().enumerate() {
                 if let Some(s) = pattern.score(hay.slice(..), &mut self.matcher) {
                     let s = s * field.weight();
-                    if best.is_none_or(|(b, _, _)| s > b) {
-                        best = Some((s, *field, text));
+                    if best.is_none_or(|(b, _)| s > b) {
+                        best = Some((s, h));
                     }
                 }
             }
-            if let Some((score, field, text)) = best {
-                hits.push(Hit {
-                    key: e.key.clone(),
-                    index: e.index,
-                    kind: e.kind,
-                    name: e.name.clone(),
-                    mentions: e.mentions,
-                    matched: (field != Field::Name).then(|| text.to_string()),
-                    score,
-                });
+            if let Some((score, h)) = best {
+                scored.push((score, e, h));
             }
         }
+        self.last = Some((
+            query.to_string(),
+            scored.iter().map(|&(_, e, _)| e).collect(),
+        ));
         let kind_rank = |k: NodeKind| match k {
             NodeKind::Country | NodeKind::Person | NodeKind::Organization => 0,
             NodeKind::Issue => 1,
             NodeKind::Event => 2,
         };
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
-                .then(b.mentions.cmp(&a.mentions))
-                .then(a.key.cmp(&b.key))
-        });
-        hits.truncate(limit);
-        hits
+        let entries = &self.entries;
+        let order = |a: &(u32, u32, usize), b: &(u32, u32, usize)| {
+            let (x, y) = (&entries[a.1 as usize], &entries[b.1 as usize]);
+            b.0.cmp(&a.0)
+                .then(kind_rank(x.kind).cmp(&kind_rank(y.kind)))
+                .then(y.mentions.cmp(&x.mentions))
+                .then(x.key.cmp(&y.key))
+        };
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_by(order);
+        scored
+            .into_iter()
+            .map(|(score, e, h)| {
+                let entry = &entries[e as usize];
+                let (field, text, _) = &entry.haystacks[h];
+                Hit {
+                    key: entry.key.clone(),
+                    index: entry.index,
+                    kind: entry.kind,
+                    name: entry.name.clone(),
+                    mentions: entry.mentions,
+                    matched: (*field != Field::Name).then(|| text.clone()),
+                    score,
+                }
+            })
+            .collect()
     }
 }
 
@@ -200,5 +241,28 @@ mod tests {
         assert_eq!(keys(&hits), vec!["person:gordon-brown"]);
         assert_eq!(hits[0].matched.as_deref(), Some("Chancellor"));
         assert_eq!(index.find("chancellor", 0), Vec::new());
+    }
+
+    #[test]
+    fn typing_on_finds_what_a_fresh_search_finds() {
+        let g = NewsGraph::synthetic(3000, 6000, 7);
+        let mut typed = SearchIndex::new(&g);
+        for word in [
+            "person 12",
+            "organization 7",
+            "evnt 9 x",
+            "is!sue",
+            "per^son",
+        ] {
+            for end in 1..=word.len() {
+                let query = &word[..end];
+                let mut fresh = SearchIndex::new(&g);
+                assert_eq!(typed.find(query, 15), fresh.find(query, 15), "{query:?}");
+            }
+        }
+        // Backspace and a new word start over.
+        assert_eq!(typed.find("pers", 5), SearchIndex::new(&g).find("pers", 5));
+        assert!(narrows("per", "pers") && narrows("per", "per 1"));
+        assert!(!narrows("per", "pe") && !narrows("per", "per!") && !narrows("", "p"));
     }
 }

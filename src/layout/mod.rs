@@ -2,8 +2,8 @@
 //!
 //! Owns node positions as flat `[f32; 2]` arrays, the simulation that moves
 //! them, deterministic initial placement, incremental placement of newly
-//! added nodes and a layout-quality score. Pure computation: std only, no UI
-//! or graph-library types.
+//! added nodes and a layout-quality score, and a thread that steps a layout
+//! while its owner draws. Pure computation: std only, no UI or graph-library types.
 
 mod force;
 mod place;
@@ -12,10 +12,12 @@ mod quality;
 mod rng;
 #[cfg(test)]
 mod tests;
+mod worker;
 
 pub use force::ForceLayout;
 pub use place::{initial_positions, place_new_nodes};
 pub use quality::{quality, quality_with_pairs};
+pub use worker::{Focus, LayoutWorker};
 
 /// Default typical edge length in canvas units.
 const DEFAULT_EDGE_LENGTH: f32 = 80.0;

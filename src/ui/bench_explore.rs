@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::bench_frame::{Bench, median};
+use super::bench_frame::{Bench, Scenario, median};
 use super::graph_view::Stress;
 use crate::graph::NewsGraph;
 use crate::graph::analysis;
@@ -35,6 +35,8 @@ pub fn run(nodes: usize, edges: usize) -> String {
         graph.node_count(),
         graph.edge_count()
     );
+
+    frame_with_layout(&graph, &mut out);
 
     // Find: the index is built once per graph change, then every keystroke is one query.
     let start = Instant::now();
@@ -130,6 +132,27 @@ pub fn run(nodes: usize, edges: usize) -> String {
     );
     structure_lines(&graph, &mut out);
     out
+}
+
+/// Frames drawn while the layout unfolds the whole graph from its first places: the UI
+/// thread's time per frame (the egui pass and tessellation, as `bench frame` counts it), and how
+/// many layout steps were taken per second of those frames.
+fn frame_with_layout(graph: &NewsGraph, out: &mut String) {
+    const FRAMES: usize = 60;
+    let mut bench = Bench::new(graph);
+    let steps_before = bench.panel.layout_steps();
+    let start = Instant::now();
+    let times = bench.measure(Scenario::Running, FRAMES);
+    let wall = start.elapsed().as_secs_f64();
+    #[allow(clippy::cast_precision_loss, reason = "step counts are small")]
+    let steps = (bench.panel.layout_steps() - steps_before) as f64;
+    let _ = writeln!(
+        out,
+        "frame with layout running: {:.1} ms (median of {FRAMES} frames on the UI thread; {:.1} ms CPU per frame in all threads; {:.0} layout steps per second)",
+        ms(times.total),
+        ms(times.process_cpu),
+        steps / wall
+    );
 }
 
 /// The structure figures: each computed once (they run off the UI thread in the window).

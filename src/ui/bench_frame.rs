@@ -159,7 +159,7 @@ impl Bench {
         (pass, tessellate, cpu, triangles)
     }
 
-    fn measure(&mut self, scenario: Scenario, frames: usize) -> FrameTimes {
+    pub(super) fn measure(&mut self, scenario: Scenario, frames: usize) -> FrameTimes {
         let running = scenario == Scenario::Running;
         if self.panel.is_running() != running {
             self.panel.toggle_running();

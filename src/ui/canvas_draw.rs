@@ -31,6 +31,7 @@ pub(super) fn label_shapes(
     lens: &Lens,
     meta: &MetadataFrame,
     visible: Rect,
+    colors: &theme::Canvas,
 ) -> Vec<Shape> {
     /// Labels considered per frame: enough to fill any screen, few enough to stay cheap.
     const MAX_CANDIDATES: usize = 600;
@@ -91,9 +92,9 @@ pub(super) fn label_shapes(
     for c in candidates {
         let size = if c.emphasised { 14.0 } else { 12.5 };
         let color = if c.selected {
-            theme::SELECTED
+            colors.selected
         } else {
-            Color32::from_gray(235)
+            colors.label
         };
         let galley = ctx.fonts_mut(|f| f.layout_no_wrap(c.text, FontId::proportional(size), color));
         let w = galley.size().x;
@@ -108,7 +109,7 @@ pub(super) fn label_shapes(
         let Some(pos) = spot else { continue };
         let bg = Rect::from_min_size(pos, galley.size()).expand(2.0);
         placed.push(bg);
-        shapes.push(Shape::rect_filled(bg, 3.0, Color32::from_black_alpha(160)));
+        shapes.push(Shape::rect_filled(bg, 3.0, colors.label_chip));
         shapes.push(TextShape::new(pos, galley, color).into());
     }
     shapes

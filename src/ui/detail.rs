@@ -302,30 +302,31 @@ pub fn highlighted_roles(
         color,
         ..Default::default()
     };
+    let marks = theme::marks(color);
     let mark = |bg: Color32| TextFormat {
         background: bg,
-        color: Color32::WHITE,
+        color: marks.text,
         ..normal.clone()
     };
     let s = sentence.start.min(text.len())..sentence.end.min(text.len());
     // Marked stretches inside the sentence, in text order, without overlaps.
-    let mut marks: Vec<(Range<usize>, TextFormat)> = Vec::new();
+    let mut marked: Vec<(Range<usize>, TextFormat)> = Vec::new();
     if mention.start >= s.start && mention.end <= s.end && mention != sentence {
-        marks.push((mention.clone(), mark(theme::MENTION_BG)));
+        marked.push((mention.clone(), mark(marks.mention)));
     }
     for r in roles {
         if r.span.start >= s.start && r.span.end <= s.end {
             let bg = match r.role {
-                RoleKind::Source => theme::SOURCE_BG,
-                RoleKind::Target | RoleKind::Party => theme::TARGET_BG,
+                RoleKind::Source => marks.source,
+                RoleKind::Target | RoleKind::Party => marks.target,
             };
-            marks.push((r.span.clone(), mark(bg)));
+            marked.push((r.span.clone(), mark(bg)));
         }
     }
-    marks.sort_by_key(|(r, _)| (r.start, r.end));
+    marked.sort_by_key(|(r, _)| (r.start, r.end));
     let mut job = LayoutJob::default();
     let mut at = s.start;
-    for (range, format) in marks {
+    for (range, format) in marked {
         if range.start < at {
             continue;
         }
@@ -360,9 +361,10 @@ pub fn highlighted(
         color,
         ..Default::default()
     };
+    let marks = theme::marks(color);
     let marked = TextFormat {
-        background: theme::MENTION_BG,
-        color: Color32::WHITE,
+        background: marks.mention,
+        color: marks.text,
         ..normal.clone()
     };
     let s = sentence.start.min(text.len())..sentence.end.min(text.len());

@@ -181,7 +181,7 @@ fn shared_events(
                 info.category.name(),
                 quad.label()
             ))
-            .color(theme::tone_color(quad.tone())),
+            .color(theme::tone_color(quad.tone(), ui.visuals().dark_mode)),
         );
         detail::evidence_list(ui, domain, &node.evidence, EVENT_SENTENCES, actions);
     }
@@ -205,7 +205,9 @@ fn facts(ui: &mut egui::Ui, key: &EdgeKey, edge: &Edge) {
     ui.end_row();
     if let Some(t) = tone(key.kind) {
         ui.label(RichText::new("Tone").weak());
-        ui.label(RichText::new(t).color(theme::edge_color(key.kind).to_opaque()));
+        ui.label(
+            RichText::new(t).color(theme::edge_color(key.kind, ui.visuals().dark_mode).to_opaque()),
+        );
         ui.end_row();
     }
     ui.label(RichText::new("Direction").weak());

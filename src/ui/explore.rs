@@ -9,12 +9,13 @@ use super::edge_detail::{self, EdgeKey};
 use super::filters;
 use super::graph_view::{GraphPanel, Stress};
 use super::help::{self, ThemeChoice};
+use super::path_view::{MAX_PATHS, PathPane};
 use super::search::SearchBox;
 use super::structure_view::{SizeBy, StructureView};
 use super::table::{TableState, TableView};
 use super::timeline::TimeStrip;
-use super::{Action, detail, theme};
-use crate::graph::analysis::{self, PathStep};
+use super::{Action, theme};
+use crate::graph::analysis::{self, ShortestPaths};
 use crate::graph::view_filter::{Hidden, ViewFilter};
 use crate::graph::{EdgeKind, NewsGraph, NodeKey};
 
@@ -23,8 +24,6 @@ const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key:
 const COMMUNITIES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::C);
 const TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::T);
 const SHORTCUTS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
-/// Sentences shown per edge of a path step.
-const STEP_SENTENCES: usize = 3;
 /// Most hops a focus reaches.
 pub const MAX_HOPS: u8 = 3;
 
@@ -56,6 +55,8 @@ pub struct ExploreState {
     pub size_by: SizeBy,
     /// Whether nodes are coloured by community.
     pub communities: bool,
+    /// The community picked in the legend (numbered largest first), stressed on the canvas.
+    pub community: Option<u32>,
     /// The table of nodes and edges.
     pub table: TableState,
     /// Whether the list of articles is open.
@@ -93,6 +94,8 @@ pub enum Explore {
     SizeBy(SizeBy),
     /// Colour nodes by community, or by kind.
     ToggleCommunities,
+    /// Stress one community (picked in the legend), or none.
+    PickCommunity(Option<u32>),
     /// Open or close the table.
     ToggleTable,
     /// Open or close the list of articles.
@@ -125,8 +128,9 @@ pub struct Explorer {
     pub state: ExploreState,
     /// The Find box.
     pub search: SearchBox,
-    /// The path between `path_from` and `path_to` (empty when they are not connected).
-    path: Option<Vec<PathStep>>,
+    /// The shortest paths between `path_from` and `path_to` (`None` before both are chosen, or
+    /// when they are not connected).
+    path: Option<ShortestPaths>,
     applied: Option<LensInputs>,
     /// What the filter hid when last applied.
     hidden: Hidden,
@@ -223,7 +227,11 @@ impl Explorer {
             Explore::SetFilter(filter) => self.state.filter = filter,
             Explore::ToggleFilters => self.state.show_filters = !self.state.show_filters,
             Explore::SizeBy(s) => self.state.size_by = s,
-            Explore::ToggleCommunities => self.state.communities = !self.state.communities,
+            Explore::ToggleCommunities => {
+                self.state.communities = !self.state.communities;
+                self.state.community = None;
+            }
+            Explore::PickCommunity(c) => self.state.community = c,
             Explore::ToggleTable => self.state.table.open = !self.state.table.open,
             Explore::ToggleArticles => self.state.show_articles = !self.state.show_articles,
             Explore::ToggleTimeline => self.state.show_timeline = !self.state.show_timeline,
@@ -239,26 +247,62 @@ impl Explorer {
         }
     }
 
-    fn compute_path(&self, graph: &NewsGraph) -> Option<Vec<PathStep>> {
+    fn compute_path(&self, graph: &NewsGraph) -> Option<ShortestPaths> {
         let from = graph.index(self.state.path_from.as_ref()?)?;
         let to = graph.index(self.state.path_to.as_ref()?)?;
-        Some(analysis::shortest_path(graph, from, to).unwrap_or_default())
+        analysis::shortest_paths(graph, from, to, MAX_PATHS)
     }
 
-    /// The nodes of the current path, in order (empty without one).
+    /// The nodes of the first shortest path, in order (empty without one).
     pub fn path_keys(&self, graph: &NewsGraph) -> Vec<NodeKey> {
-        let Some(steps) = &self.path else {
+        self.paths_keys(graph)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// The nodes of every shortest path drawn, each in order (empty without a path).
+    pub fn paths_keys(&self, graph: &NewsGraph) -> Vec<Vec<NodeKey>> {
+        let Some(found) = &self.path else {
             return Vec::new();
         };
         let g = graph.graph();
-        let mut keys: Vec<NodeKey> = steps
+        found
+            .paths
             .iter()
-            .filter_map(|s| g.node_weight(s.from).map(|n| n.key.clone()))
+            .filter(|steps| !steps.is_empty())
+            .map(|steps| {
+                steps
+                    .iter()
+                    .map(|s| s.from)
+                    .chain(steps.last().map(|s| s.to))
+                    .filter_map(|i| g.node_weight(i).map(|n| n.key.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The nodes of the community picked in the legend, once the structure is computed.
+    fn community_members(&self, graph: &NewsGraph) -> Option<Vec<NodeKey>> {
+        let picked = self.state.community.filter(|_| self.state.communities)?;
+        let computed = self.structure.ready(graph.revision())?;
+        let g = graph.graph();
+        let mut members: Vec<NodeKey> = computed
+            .vertex
+            .iter()
+            .filter(|&(_, &v)| computed.figures.community.get(v) == Some(&picked))
+            .filter_map(|(&i, _)| g.node_weight(i).map(|n| n.key.clone()))
             .collect();
-        if let Some(last) = steps.last().and_then(|s| g.node_weight(s.to)) {
-            keys.push(last.key.clone());
+        members.sort();
+        Some(members)
+    }
+
+    /// How many shortest paths join the path's ends in all (0 without a path).
+    pub fn path_count(&self) -> u64 {
+        match &self.path {
+            Some(found) if found.paths.iter().any(|p| !p.is_empty()) => found.total,
+            _ => 0,
         }
-        keys
     }
 
     /// Tells the canvas what to show and stress, when any of it changed: the focus shows the
@@ -301,8 +345,10 @@ impl Explorer {
             .is_some_and(|a| a.revision != inputs.revision)
         {
             self.path = self.compute_path(graph);
+            // Communities are numbered afresh for every graph.
+            self.state.community = None;
         }
-        let path = self.path_keys(graph);
+        let paths = self.paths_keys(graph);
         let filtered = if self.state.filter.is_active() {
             let (mask, hidden) = self.state.filter.apply(graph);
             self.hidden = hidden;
@@ -321,9 +367,9 @@ impl Explorer {
             (Some(a), Some(b)) => Some(a.iter().zip(&b).map(|(x, y)| *x && *y).collect()),
             (a, b) => a.or(b),
         };
-        // The path always shows.
+        // The paths always show.
         if let Some(mask) = &mut shown {
-            for i in path.iter().filter_map(|k| graph.index(k)) {
+            for i in paths.iter().flatten().filter_map(|k| graph.index(k)) {
                 mask[i.index()] = true;
             }
         }
@@ -341,12 +387,14 @@ impl Explorer {
                 }
                 mask
             });
-        let stress = if !path.is_empty() {
-            Stress::Path(path)
+        let stress = if !paths.is_empty() {
+            Stress::Paths(paths)
+        } else if let Some(members) = self.community_members(graph) {
+            Stress::Group(members)
         } else if let Some(s) = selected {
             Stress::Neighbours(s.clone())
         } else if let Some(e) = &self.state.selected_edge {
-            Stress::Path(vec![e.source.clone(), e.target.clone()])
+            Stress::Paths(vec![vec![e.source.clone(), e.target.clone()]])
         } else {
             Stress::Nothing
         };
@@ -419,9 +467,15 @@ impl Explorer {
         }
     }
 
-    /// What floats over the canvas: the tooltip of the edge under the pointer and the
-    /// community legend.
-    pub fn overlays(&mut self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
+    /// What floats over the canvas: the tooltip of the edge under the pointer, the edge
+    /// legend and the community legend (a click on a community stresses it).
+    pub fn overlays(
+        &mut self,
+        ctx: &egui::Context,
+        graph: &NewsGraph,
+        panel: &GraphPanel,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
         Self::edge_tooltip(ctx, graph, panel);
         if self.show_shortcuts {
             help::shortcuts_window(ctx, &mut self.show_shortcuts);
@@ -447,8 +501,12 @@ impl Explorer {
                 });
         }
         if self.state.communities {
-            self.structure.legend(ctx, graph, panel);
+            actions.extend(
+                self.structure
+                    .legend(ctx, graph, panel, self.state.community),
+            );
         }
+        actions
     }
 
     /// The tooltip of the edge under the pointer: what it says and its first sentence.
@@ -698,110 +756,15 @@ impl Explorer {
     /// The path, step by step with the sentences behind each step, at the top of the detail
     /// pane; or, while only its start is chosen, how to choose the end.
     pub fn path_ui(&self, ui: &mut egui::Ui, graph: &NewsGraph) -> Vec<Action> {
-        let mut actions = Vec::new();
         let Some(from) = &self.state.path_from else {
-            return actions;
+            return Vec::new();
         };
-        let name = |k: &NodeKey| {
-            graph
-                .node(k)
-                .map_or_else(|| k.0.clone(), |n| theme::displayable(&n.name))
-        };
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Path").strong());
-            if ui.small_button("Clear path").clicked() {
-                actions.push(Action::Explore(Explore::ClearPath));
-            }
-        });
-        let Some(to) = &self.state.path_to else {
-            ui.label(format!(
-                "From {}: select the other end (click it or find it with Ctrl+F), then press Path to here.",
-                name(from)
-            ));
-            ui.separator();
-            return actions;
-        };
-        let steps = self.path.as_deref().unwrap_or_default();
-        if steps.is_empty() {
-            ui.label(format!(
-                "{} and {} are not connected.",
-                name(from),
-                name(to)
-            ));
-            ui.separator();
-            return actions;
+        PathPane {
+            from,
+            to: self.state.path_to.as_ref(),
+            found: self.path.as_ref(),
         }
-        let unit = if steps.len() == 1 { "step" } else { "steps" };
-        ui.label(format!(
-            "{} to {} in {} {unit}",
-            name(from),
-            name(to),
-            steps.len()
-        ));
-        let g = graph.graph();
-        for (i, step) in steps.iter().enumerate() {
-            let (Some(a), Some(b)) = (g.node_weight(step.from), g.node_weight(step.to)) else {
-                continue;
-            };
-            ui.add_space(4.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                for (n, arrow) in [(a, true), (b, false)] {
-                    detail::kind_icon(ui, n.kind);
-                    if ui.link(theme::displayable(&n.name)).clicked() {
-                        actions.push(Action::Select(Some(n.key.clone())));
-                    }
-                    if arrow {
-                        ui.label("—");
-                    }
-                }
-            });
-            for &e in &step.edges {
-                let Some(edge) = g.edge_weight(e) else {
-                    continue;
-                };
-                let forward = g.edge_endpoints(e).is_some_and(|(s, _)| s == step.from);
-                let relation = if forward {
-                    edge.kind.label()
-                } else {
-                    edge.kind.reverse_label()
-                };
-                let count = match edge.kind {
-                    EdgeKind::SharedEvents { .. } if edge.mentions == 1 => {
-                        "1 shared event".to_string()
-                    }
-                    EdgeKind::SharedEvents { .. } => format!("{} shared events", edge.mentions),
-                    _ => format!("{} mentions", edge.mentions),
-                };
-                ui.label(RichText::new(format!("{relation} · {count}")).weak());
-                for ev in edge.evidence.iter().take(STEP_SENTENCES) {
-                    let Some(article) = graph.article(ev.article) else {
-                        continue;
-                    };
-                    let job = detail::highlighted(
-                        &article.text,
-                        &ev.sentence,
-                        &ev.mention,
-                        ui.visuals().text_color(),
-                    );
-                    ui.horizontal_wrapped(|ui| {
-                        if ui
-                            .small_button("Read")
-                            .on_hover_text(format!("Read in article: {}", article.title))
-                            .clicked()
-                        {
-                            actions.push(Action::ShowArticle {
-                                article: ev.article,
-                                highlight: ev.sentence.clone(),
-                            });
-                        }
-                        ui.label(job);
-                    });
-                }
-            }
-        }
-        ui.separator();
-        actions
+        .show(ui, graph)
     }
 }
 
@@ -821,7 +784,7 @@ fn tone_legend(ui: &mut egui::Ui) {
                 egui::vec2(w + 0.5, rect.height()),
             ),
             0.0,
-            theme::tone_color(t).to_opaque(),
+            theme::tone_color(t, ui.visuals().dark_mode).to_opaque(),
         );
     }
     ui.label("cooperation");
@@ -830,7 +793,7 @@ fn tone_legend(ui: &mut egui::Ui) {
 /// The legend of the full graph's edges: one colour per kind of relation.
 fn kind_legend(ui: &mut egui::Ui) {
     ui.label(RichText::new("Edges:").weak());
-    for (name, color, _) in theme::edge_legend() {
+    for (name, color, _) in theme::edge_legend(ui.visuals().dark_mode) {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
         ui.painter().line_segment(
             [rect.left_center(), rect.right_center()],

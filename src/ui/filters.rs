@@ -115,12 +115,14 @@ pub fn show(
             .sum();
         let mut all_on = members.iter().all(|&p| f.category_shown(p));
         let color = match quad {
-            QuadClass::VerbalCooperation | QuadClass::MaterialCooperation => {
-                theme::edge_color(crate::graph::EdgeKind::Acted(Plover::Consult))
-            }
-            QuadClass::VerbalConflict | QuadClass::MaterialConflict => {
-                theme::edge_color(crate::graph::EdgeKind::Acted(Plover::Assault))
-            }
+            QuadClass::VerbalCooperation | QuadClass::MaterialCooperation => theme::edge_color(
+                crate::graph::EdgeKind::Acted(Plover::Consult),
+                ui.visuals().dark_mode,
+            ),
+            QuadClass::VerbalConflict | QuadClass::MaterialConflict => theme::edge_color(
+                crate::graph::EdgeKind::Acted(Plover::Assault),
+                ui.visuals().dark_mode,
+            ),
         };
         let text = RichText::new(format!("{name} ({count})")).color(color.to_opaque());
         if ui.checkbox(&mut all_on, text).changed() {

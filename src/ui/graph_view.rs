@@ -1,8 +1,9 @@
 //! The graph canvas: the egui_graphs view of the `NewsGraph`, driven by our own force layout.
 //!
 //! The view graph holds small `Copy` handles into the domain graph; colours, selection and hover
-//! live here, never in the model. Positions come from [`crate::layout::ForceLayout`], stepped a
-//! few milliseconds per frame while it is unsettled.
+//! live here, never in the model. Positions come from [`crate::layout::LayoutWorker`]: the force
+//! layout steps on a thread of its own while it is unsettled, and every frame takes the
+//! positions it last published, so a frame costs the drawing alone.
 //!
 //! Idle means idle: egui_graphs' `GraphView::show` requests a repaint on every frame it draws.
 //! So once the layout has settled and nobody has touched the canvas for a moment, the canvas
@@ -34,7 +35,7 @@ use super::lens::Lens;
 use super::theme;
 use crate::files::layout_file::{ApplyReport, LayoutFile, Placement, ViewState, match_keys};
 use crate::graph::{EdgeKind, NodeKey, NodeKind};
-use crate::layout::{ForceLayout, LayoutParams, place_new_nodes};
+use crate::layout::{LayoutParams, LayoutWorker, place_new_nodes};
 
 /// egui_graphs id under which the view keeps its zoom and pan.
 const VIEW_ID: &str = "newsgraph";
@@ -42,8 +43,6 @@ const VIEW_ID: &str = "newsgraph";
 const CANVAS_ID: &str = "newsgraph-canvas";
 /// Seconds the live widget stays after the last interaction.
 const LIVE_AFTER_INPUT_SECS: f64 = 1.0;
-/// Milliseconds of layout work per frame.
-const LAYOUT_BUDGET_MS: u128 = 6;
 /// A node dragged less than this far, in screen points, was clicked, not moved.
 const PIN_AFTER_POINTS: f32 = 3.0;
 /// Empty space kept around a fitted graph, in screen points.
@@ -133,16 +132,16 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
     }
 }
 
-fn node_shapes(n: &NodeShape, meta: &MetadataFrame) -> Vec<Shape> {
+fn node_shapes(n: &NodeShape, meta: &MetadataFrame, colors: &theme::Canvas) -> Vec<Shape> {
     let center = meta.canvas_to_screen_pos(n.pos);
     let r = meta.canvas_to_screen_size(n.handle.radius).max(2.5);
     let fill = n.handle.fill;
     let stroke = if n.selected {
-        Stroke::new(3.0, theme::SELECTED)
+        Stroke::new(3.0, colors.selected)
     } else if n.hovered {
-        Stroke::new(2.0, Color32::WHITE)
+        Stroke::new(2.0, colors.hovered)
     } else {
-        Stroke::new(1.0, fill.gamma_multiply(0.5))
+        Stroke::new(1.0, colors.outline(fill))
     };
     vec![theme::kind_shape(n.handle.kind, center, r, fill, stroke)]
 }
@@ -228,7 +227,7 @@ pub struct GraphPanel {
     by_key: HashMap<NodeKey, usize>,
     /// Layout index -> view node index.
     view_nodes: Vec<NodeIndex>,
-    layout: ForceLayout,
+    layout: LayoutWorker,
     /// Edges between layout indices, drawn by the panel in one batch.
     edges: Vec<(u32, u32, EdgeHandle)>,
     /// Screen position of every node in the last frame drawn (layout order).
@@ -242,7 +241,6 @@ pub struct GraphPanel {
     /// Whether the egui_graphs widget has been shown (it fits the view on its first frame).
     widget_seen: bool,
     synced_revision: Option<u64>,
-    running: bool,
     live_until: f64,
     selected_view: Option<NodeIndex>,
     pending_fit: bool,
@@ -270,6 +268,8 @@ pub struct GraphPanel {
     /// Where nodes no longer drawn last were (left out of the actor view, or of a graph rebuilt
     /// without their article), so they come back to their places.
     remembered: HashMap<NodeKey, [f32; 2]>,
+    /// The colours of the theme of the last frame.
+    colors: theme::Canvas,
 }
 
 /// A smooth move of the view: from one zoom and pan to another over [`GLIDE_SECS`].
@@ -295,14 +295,25 @@ pub enum Stress {
     Nothing,
     /// A node, its edges and its neighbours.
     Neighbours(NodeKey),
-    /// The nodes of a path and the edges between consecutive ones.
-    Path(Vec<NodeKey>),
+    /// The nodes of paths and the edges between consecutive ones.
+    Paths(Vec<Vec<NodeKey>>),
+    /// A group of nodes (a community) and the edges among them.
+    Group(Vec<NodeKey>),
 }
 
 impl Default for GraphPanel {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The layout thread of a canvas. Its repulsion may use every core but one, which is left to
+/// drawing (on two cores, a frame waited for the layout's helper thread otherwise).
+fn layout_worker() -> LayoutWorker {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let mut worker = LayoutWorker::new(LayoutParams::default());
+    worker.set_max_threads(cores.saturating_sub(1).max(1));
+    worker
 }
 
 /// The radius of a node by its mentions (the default size).
@@ -325,7 +336,7 @@ impl GraphPanel {
             keys: Vec::new(),
             by_key: HashMap::new(),
             view_nodes: Vec::new(),
-            layout: ForceLayout::new(LayoutParams::default()),
+            layout: layout_worker(),
             edges: Vec::new(),
             meshes: Default::default(),
             shown_edges: Vec::new(),
@@ -333,7 +344,6 @@ impl GraphPanel {
             hovered_edge: None,
             widget_seen: false,
             synced_revision: None,
-            running: true,
             live_until: 0.0,
             selected_view: None,
             pending_fit: true,
@@ -351,29 +361,33 @@ impl GraphPanel {
             lens_epoch: 0,
             glide: None,
             remembered: HashMap::new(),
+            colors: theme::Canvas::of(true),
         }
     }
 
     /// Pauses or resumes the layout.
     pub fn toggle_running(&mut self) {
-        self.running = !self.running;
-        if self.running {
-            self.layout.reheat();
-        }
+        self.layout.set_running(!self.layout.is_running());
     }
 
     /// Whether the layout is allowed to run.
     pub fn is_running(&self) -> bool {
-        self.running
+        self.layout.is_running()
     }
 
-    /// Whether the layout has come to rest (that of the shown nodes while some are hidden).
+    /// Whether the layout has come to rest (that of the shown nodes while some are hidden), as
+    /// far as the last frame knows.
     pub fn is_settled(&self) -> bool {
-        if self.lens.hides() {
-            self.lens.sub_settled()
-        } else {
-            self.layout.is_settled()
-        }
+        self.layout.is_settled()
+    }
+
+    /// Waits until the layout thread has taken every change made so far and takes its
+    /// positions (for tests and benchmarks; a frame never waits). Returns whether it did
+    /// within `timeout`.
+    pub fn sync_layout(&mut self, timeout: std::time::Duration) -> bool {
+        let done = self.layout.sync(timeout);
+        self.copy_positions_to_view();
+        done
     }
 
     /// Fits the whole graph into the canvas on the next frame, and keeps it fitted while the
@@ -410,16 +424,9 @@ impl GraphPanel {
 
     /// Releases every pinned node and lets the layout run again.
     pub fn unpin_all(&mut self) {
-        for i in 0..self.keys.len() {
-            self.layout.set_pinned(i, false);
-        }
+        let all: Vec<(usize, bool)> = (0..self.keys.len()).map(|i| (i, false)).collect();
+        self.layout.pin(&all);
         self.layout.reheat();
-        if let Some(sub) = self.lens.sub_layout() {
-            for j in 0..sub.members.len() {
-                sub.layout.set_pinned(j, false);
-            }
-            sub.layout.reheat();
-        }
     }
 
     /// Number of pinned nodes.
@@ -427,6 +434,12 @@ impl GraphPanel {
         (0..self.keys.len())
             .filter(|&i| self.layout.is_pinned(i))
             .count()
+    }
+
+    /// Layout steps taken since the canvas was made, as far as the last frame knows (for
+    /// benchmarks).
+    pub fn layout_steps(&self) -> u64 {
+        self.layout.steps_taken()
     }
 
     /// Frames drawn with the live widget and still, since start (for tests and diagnostics).
@@ -453,6 +466,11 @@ impl GraphPanel {
         let p = self.position(key)?;
         let v = self.last_view;
         Some(self.last_rect.min + Vec2::new(p[0] * v.zoom + v.pan[0], p[1] * v.zoom + v.pan[1]))
+    }
+
+    /// The colours the last frame was drawn with (those of the window's theme).
+    pub fn colors(&self) -> theme::Canvas {
+        self.colors
     }
 
     /// The canvas's rectangle on screen in the last frame.
@@ -512,15 +530,19 @@ impl GraphPanel {
             self.layout.params().edge_length,
             7,
         );
-        for (i, p) in positions.iter().enumerate() {
-            self.layout.set_position(i, *p);
-            // Only nodes pinned when saved come back pinned; the rest may settle.
-            self.layout
-                .set_pinned(i, placements[i].is_some_and(|p| p.pinned));
-        }
+        let places: Vec<(usize, [f32; 2])> = positions.into_iter().enumerate().collect();
+        self.layout.place(&places);
+        // Only nodes pinned when saved come back pinned; the rest may settle.
+        let pins: Vec<(usize, bool)> = placements
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.as_ref().is_some_and(|p| p.pinned)))
+            .collect();
+        self.layout.pin(&pins);
         self.layout.reheat();
         // A focus starts again from the loaded places.
         self.lens.clear();
+        self.layout.set_focus(None);
         self.lens_epoch += 1;
         self.copy_positions_to_view();
         self.pending_view = Some(file.view);
@@ -541,6 +563,8 @@ impl GraphPanel {
         visible: Rect,
     ) -> Vec<Shape> {
         let feather = 1.0 / ctx.pixels_per_point();
+        let colors = self.colors;
+        let dark = colors.dark;
         let mut screen = std::mem::take(&mut self.screen);
         screen.clear();
         let mut radii = Vec::with_capacity(self.view_nodes.len());
@@ -594,10 +618,11 @@ impl GraphPanel {
             for &e in &shown {
                 let (a, b, h) = self.edges[e as usize];
                 let (pa, pb) = (screen[a as usize], screen[b as usize]);
+                let base = theme::edge_color(h.kind, dark);
                 let (color, width) = match (self.lens.dims(), self.lens.edge_stressed(e as usize)) {
-                    (false, _) => (theme::edge_color(h.kind), h.width),
-                    (true, true) => (theme::edge_color(h.kind).to_opaque(), h.width + 1.0),
-                    (true, false) => (theme::dim(theme::edge_color(h.kind)), h.width),
+                    (false, _) => (base, h.width),
+                    (true, true) => (base.to_opaque(), h.width + 1.0),
+                    (true, false) => (theme::dim(base), h.width),
                 };
                 if soft {
                     push_line(edges, pa, pb, width, color, feather);
@@ -636,15 +661,15 @@ impl GraphPanel {
                 let d = n.display();
                 let dimmed = !self.lens.is_stressed(i);
                 if d.selected {
-                    selected.extend(node_shapes(d, meta));
+                    selected.extend(node_shapes(d, meta, &colors));
                 } else if d.hovered || d.dragged {
-                    emphasised.extend(node_shapes(d, meta));
+                    emphasised.extend(node_shapes(d, meta, &colors));
                 } else if radii[i] < DOT_RADIUS || dimmed {
                     let color = d.handle.fill;
                     let color = if dimmed { theme::dim(color) } else { color };
                     push_dot(dots, d.handle.kind, c, radii[i], color);
                 } else {
-                    outlined.extend(node_shapes(d, meta));
+                    outlined.extend(node_shapes(d, meta, &colors));
                 }
             }
         }
@@ -661,7 +686,7 @@ impl GraphPanel {
         {
             // The hovered edge, drawn once more on top, brighter and wider.
             let (pa, pb) = (self.screen[a as usize], self.screen[b as usize]);
-            let color = theme::edge_color(h.kind).to_opaque();
+            let color = theme::edge_color(h.kind, dark).to_opaque();
             shapes.push(Shape::line_segment(
                 [pa, pb],
                 Stroke::new(h.width + 2.5, color),
@@ -670,7 +695,9 @@ impl GraphPanel {
         shapes.extend(outlined);
         shapes.extend(emphasised);
         shapes.extend(selected);
-        shapes.extend(label_shapes(ctx, &self.view, &self.lens, meta, visible));
+        shapes.extend(label_shapes(
+            ctx, &self.view, &self.lens, meta, visible, &colors,
+        ));
         shapes
     }
 
@@ -734,6 +761,7 @@ impl GraphPanel {
     pub fn show(&mut self, ui: &mut egui::Ui, selected: Option<&NodeKey>) -> Vec<Action> {
         let rect = ui.available_rect_before_wrap();
         self.last_rect = rect;
+        self.colors = theme::Canvas::of(ui.visuals().dark_mode);
         let now = ui.input(|i| i.time);
         let touched = ui.rect_contains_pointer(rect)
             && ui.input(|i| {
@@ -761,8 +789,7 @@ impl GraphPanel {
             self.glide = None;
         }
         self.wheel_zoom(ui, rect);
-        if self.layout_active() {
-            self.step_layout();
+        if self.layout.poll() {
             self.copy_positions_to_view();
             // Follow the unfolding layout, including the frame in which it comes to rest.
             if self.follow {
@@ -903,17 +930,10 @@ impl GraphPanel {
                         continue;
                     }
                     if let Some(i) = self.view_nodes.iter().position(|&x| x == node) {
-                        let p = [new_position.x, new_position.y];
-                        self.layout.set_position(i, p);
+                        self.layout
+                            .set_position(i, [new_position.x, new_position.y]);
                         self.layout.set_pinned(i, true);
                         self.layout.reheat();
-                        if let Some(sub) = self.lens.sub_layout()
-                            && let Some(j) = sub.members.iter().position(|&m| m == i)
-                        {
-                            sub.layout.set_position(j, p);
-                            sub.layout.set_pinned(j, true);
-                            sub.layout.reheat();
-                        }
                     }
                 }
                 _ => {}

@@ -1,11 +1,11 @@
 //! What the canvas shows and stresses, apart from where things are: the nodes shown (a focus
 //! on a neighbourhood hides the rest), the nodes and edges stressed (the selection and its
-//! neighbours, or a path; the rest is dimmed), and the small force layout that runs on the
-//! shown nodes alone while part of the graph is hidden.
+//! neighbours, or a path; the rest is dimmed), and the part of the graph the layout runs on
+//! alone while the rest is hidden.
 //!
 //! Everything is indexed by layout index (the canvas's node order) and by drawn-edge index.
 
-use crate::layout::{ForceLayout, LayoutParams};
+use crate::layout::Focus;
 
 /// Shown and stressed nodes and edges of the canvas.
 #[derive(Default)]
@@ -18,16 +18,6 @@ pub struct Lens {
     stressed: Option<Vec<bool>>,
     /// Per drawn edge: stressed (only read when `stressed` is set).
     stressed_edges: Vec<bool>,
-    /// The layout of the shown nodes while some are hidden.
-    sub: Option<SubLayout>,
-}
-
-/// A force layout over the shown nodes only.
-pub struct SubLayout {
-    /// Layout index of each of its nodes.
-    pub members: Vec<usize>,
-    /// The layout.
-    pub layout: ForceLayout,
 }
 
 impl Lens {
@@ -88,65 +78,38 @@ impl Lens {
         }
     }
 
-    /// Shows only these nodes and edges (`None`: all), and starts a layout of the shown ones
-    /// from the current `positions` and `pinned` flags. Returns whether anything changed.
-    pub fn set_shown(
-        &mut self,
-        shown: Option<Vec<bool>>,
-        shown_edges: Option<Vec<bool>>,
-        positions: &[[f32; 2]],
-        pinned: &[bool],
-        edges: &[(u32, u32)],
-        params: LayoutParams,
-    ) -> bool {
+    /// Shows only these nodes and edges (`None`: all). Returns whether anything changed.
+    pub fn set_shown(&mut self, shown: Option<Vec<bool>>, shown_edges: Option<Vec<bool>>) -> bool {
         if shown == self.shown && shown_edges == self.shown_edges {
             return false;
         }
-        let hiding = shown.is_some() || shown_edges.is_some();
-        let all = vec![true; positions.len()];
-        let mask = shown.as_ref().unwrap_or(&all);
-        let edge_ok = |e: usize| {
-            shown_edges
-                .as_ref()
-                .is_none_or(|s| s.get(e).copied().unwrap_or(false))
-        };
-        self.sub = hiding.then(|| {
-            let members: Vec<usize> = (0..positions.len())
-                .filter(|&i| mask.get(i).copied().unwrap_or(false))
-                .collect();
-            let mut local = vec![u32::MAX; positions.len()];
-            for (j, &i) in members.iter().enumerate() {
-                local[i] = u32::try_from(j).unwrap_or(u32::MAX);
-            }
-            let sub_edges: Vec<(u32, u32, f32)> = edges
-                .iter()
-                .enumerate()
-                .filter_map(|(e, &(a, b))| {
-                    let (la, lb) = (local[a as usize], local[b as usize]);
-                    (la != u32::MAX && lb != u32::MAX && edge_ok(e)).then_some((la, lb, 1.0))
-                })
-                .collect();
-            let mut layout = ForceLayout::new(params);
-            layout.set_graph(members.iter().map(|&i| positions[i]).collect(), &sub_edges);
-            for (j, &i) in members.iter().enumerate() {
-                layout.set_pinned(j, pinned.get(i).copied().unwrap_or(false));
-            }
-            layout.reheat();
-            SubLayout { members, layout }
-        });
         self.shown = shown;
         self.shown_edges = shown_edges;
         true
     }
 
-    /// The layout of the shown nodes, while some are hidden.
-    pub fn sub_layout(&mut self) -> Option<&mut SubLayout> {
-        self.sub.as_mut()
-    }
-
-    /// Whether the layout of the shown nodes has come to rest (true when there is none).
-    pub fn sub_settled(&self) -> bool {
-        self.sub.as_ref().is_none_or(|s| s.layout.is_settled())
+    /// The part of the graph the layout runs on alone while some of it is hidden: the shown
+    /// nodes and the shown edges between them (`edges` are the drawn edges by layout index).
+    /// `None` when everything is shown.
+    pub fn focus(&self, node_count: usize, edges: &[(u32, u32)]) -> Option<Focus> {
+        if !self.hides() {
+            return None;
+        }
+        let members: Vec<usize> = (0..node_count).filter(|&i| self.is_shown(i)).collect();
+        let mut local = vec![u32::MAX; node_count];
+        for (j, &i) in members.iter().enumerate() {
+            local[i] = u32::try_from(j).unwrap_or(u32::MAX);
+        }
+        let edges = edges
+            .iter()
+            .enumerate()
+            .filter_map(|(e, &(a, b))| {
+                let (la, lb) = (local[a as usize], local[b as usize]);
+                (la != u32::MAX && lb != u32::MAX && self.edge_shown(e, a, b))
+                    .then_some((la, lb, 1.0))
+            })
+            .collect();
+        Some(Focus { members, edges })
     }
 
     /// Forgets everything (the graph was rebuilt; the caller sets the lens again).
@@ -181,21 +144,22 @@ pub fn neighbours_stress(
     (nodes, stressed_edges)
 }
 
-/// The nodes of a path as stressed nodes, and the edges between consecutive ones as stressed
-/// edges.
+/// The nodes of some paths as stressed nodes, and the edges between consecutive ones as
+/// stressed edges.
 pub fn path_stress(
     node_count: usize,
     edges: &[(u32, u32)],
-    path: &[usize],
+    paths: &[Vec<usize>],
 ) -> (Vec<bool>, Vec<bool>) {
     let mut nodes = vec![false; node_count];
-    for &i in path {
+    for &i in paths.iter().flatten() {
         if let Some(n) = nodes.get_mut(i) {
             *n = true;
         }
     }
-    let steps: Vec<(u32, u32)> = path
-        .windows(2)
+    let mut steps: Vec<(u32, u32)> = paths
+        .iter()
+        .flat_map(|path| path.windows(2))
         .map(|w| {
             let (a, b) = (
                 u32::try_from(w[0]).unwrap_or(u32::MAX),
@@ -204,10 +168,29 @@ pub fn path_stress(
             (a.min(b), a.max(b))
         })
         .collect();
+    steps.sort_unstable();
+    steps.dedup();
     let stressed_edges = edges
         .iter()
-        .map(|&(a, b)| steps.contains(&(a.min(b), a.max(b))))
+        .map(|&(a, b)| steps.binary_search(&(a.min(b), a.max(b))).is_ok())
         .collect();
+    (nodes, stressed_edges)
+}
+
+/// A group's nodes as stressed nodes, and the edges with both ends in it as stressed edges.
+pub fn group_stress(
+    node_count: usize,
+    edges: &[(u32, u32)],
+    members: &[usize],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut nodes = vec![false; node_count];
+    for &i in members {
+        if let Some(n) = nodes.get_mut(i) {
+            *n = true;
+        }
+    }
+    let inside = |i: u32| nodes.get(i as usize).copied().unwrap_or(false);
+    let stressed_edges = edges.iter().map(|&(a, b)| inside(a) && inside(b)).collect();
     (nodes, stressed_edges)
 }
 
@@ -226,42 +209,45 @@ mod tests {
     #[test]
     fn paths_stress_their_steps_in_either_direction() {
         let edges = [(0, 1), (2, 1), (0, 2), (3, 2)];
-        let (nodes, e) = path_stress(4, &edges, &[0, 1, 2]);
+        let (nodes, e) = path_stress(4, &edges, &[vec![0, 1, 2]]);
         assert_eq!(nodes, vec![true, true, true, false]);
         assert_eq!(e, vec![true, true, false, false]);
+        // Several paths: every step of each is stressed.
+        let (nodes, e) = path_stress(4, &edges, &[vec![0, 1, 2], vec![0, 2]]);
+        assert_eq!(nodes, vec![true, true, true, false]);
+        assert_eq!(e, vec![true, true, true, false]);
     }
 
     #[test]
-    fn hiding_nodes_starts_a_layout_of_the_rest() {
+    fn a_group_stresses_its_members_and_the_edges_among_them() {
+        let edges = [(0, 1), (2, 1), (0, 2), (3, 2)];
+        let (nodes, e) = group_stress(5, &edges, &[0, 2, 3]);
+        assert_eq!(nodes, vec![true, false, true, true, false]);
+        assert_eq!(e, vec![false, false, true, true]);
+    }
+
+    #[test]
+    fn hiding_nodes_lays_out_the_rest_alone() {
         let mut lens = Lens::default();
-        let positions = [[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]];
-        let changed = lens.set_shown(
-            Some(vec![true, false, true]),
-            None,
-            &positions,
-            &[false, false, true],
-            &[(0, 1), (0, 2)],
-            LayoutParams::default(),
-        );
-        assert!(changed);
+        let edges = [(0, 1), (0, 2)];
+        assert!(lens.focus(3, &edges).is_none(), "nothing hidden, no focus");
+        assert!(lens.set_shown(Some(vec![true, false, true]), None));
+        assert!(!lens.set_shown(Some(vec![true, false, true]), None));
         assert!(lens.is_shown(0) && !lens.is_shown(1) && lens.is_shown(2));
         assert!(!lens.edge_shown(0, 0, 1) && lens.edge_shown(1, 0, 2));
         assert_eq!(lens.shown_count(3), 2);
-        let sub = lens.sub_layout().expect("a layout of the shown nodes");
-        assert_eq!(sub.members, vec![0, 2]);
-        assert!(sub.layout.is_pinned(1) && !sub.layout.is_pinned(0));
-        assert!(lens.set_shown(None, None, &positions, &[], &[], LayoutParams::default()));
-        assert!(lens.sub_layout().is_none() && lens.is_shown(1));
+        let focus = lens.focus(3, &edges).expect("a layout of the shown nodes");
+        assert_eq!(focus.members, vec![0, 2]);
+        assert_eq!(focus.edges, vec![(0, 1, 1.0)]);
+        assert!(lens.set_shown(None, None));
+        assert!(lens.focus(3, &edges).is_none() && lens.is_shown(1));
         // Hiding an edge alone keeps every node but drops its spring.
-        assert!(lens.set_shown(
-            None,
-            Some(vec![false, true]),
-            &positions,
-            &[],
-            &[(0, 1), (0, 2)],
-            LayoutParams::default()
-        ));
+        assert!(lens.set_shown(None, Some(vec![false, true])));
         assert!(lens.is_shown(1) && !lens.edge_shown(0, 0, 1) && lens.edge_shown(1, 0, 2));
-        assert_eq!(lens.sub_layout().map(|s| s.members.len()), Some(3));
+        let focus = lens
+            .focus(3, &edges)
+            .expect("a layout without the hidden edge");
+        assert_eq!(focus.members, vec![0, 1, 2]);
+        assert_eq!(focus.edges, vec![(0, 2, 1.0)]);
     }
 }

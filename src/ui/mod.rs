@@ -13,6 +13,7 @@ pub mod filters;
 pub mod graph_view;
 pub mod help;
 pub mod lens;
+pub mod path_view;
 pub mod reader;
 pub mod search;
 pub mod shown;

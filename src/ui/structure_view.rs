@@ -219,14 +219,24 @@ impl StructureView {
         panel.set_appearance(&radius, &fill);
     }
 
-    /// The community legend, over the bottom left of the canvas.
-    pub fn legend(&self, ctx: &egui::Context, graph: &NewsGraph, panel: &GraphPanel) {
+    /// The community legend, over the bottom left of the canvas. A click on a community
+    /// picks it (the canvas stresses its members), a click on the picked one, or on Show all,
+    /// lets it go.
+    pub fn legend(
+        &self,
+        ctx: &egui::Context,
+        graph: &NewsGraph,
+        panel: &GraphPanel,
+        picked: Option<u32>,
+    ) -> Vec<Action> {
+        use super::explore::Explore;
+        let mut actions = Vec::new();
         let Some(c) = self.ready(graph.revision()) else {
-            return;
+            return actions;
         };
         let rect = panel.canvas_rect();
         if !rect.is_positive() {
-            return;
+            return actions;
         }
         egui::Area::new(egui::Id::new("community-legend"))
             .order(egui::Order::Foreground)
@@ -236,23 +246,44 @@ impl StructureView {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_max_width(360.0);
                     let count = c.legend.len();
-                    ui.label(
-                        RichText::new(format!(
-                            "{count} communities · modularity {:.2}",
-                            c.figures.modularity
-                        ))
-                        .strong(),
-                    );
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{count} communities · modularity {:.2}",
+                                c.figures.modularity
+                            ))
+                            .strong(),
+                        );
+                        if picked.is_some()
+                            && ui
+                                .small_button("Show all")
+                                .on_hover_text("Stop stressing the community")
+                                .clicked()
+                        {
+                            actions.push(Action::Explore(Explore::PickCommunity(None)));
+                        }
+                    });
                     for (k, (size, names)) in c.legend.iter().enumerate().take(LEGEND_ROWS) {
+                        let k = u32::try_from(k).unwrap_or(u32::MAX);
                         ui.horizontal(|ui| {
                             let (r, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                            ui.painter().circle_filled(
-                                r.center(),
-                                5.0,
-                                community_color(u32::try_from(k).unwrap_or(u32::MAX)),
-                            );
-                            ui.label(format!("{names} ({size})"));
+                            ui.painter()
+                                .circle_filled(r.center(), 5.0, community_color(k));
+                            let on = picked == Some(k);
+                            let tip = if on {
+                                "Click again to stop stressing it"
+                            } else {
+                                "Stress this community on the canvas, dimming the rest"
+                            };
+                            if ui
+                                .selectable_label(on, format!("{names} ({size})"))
+                                .on_hover_text(tip)
+                                .clicked()
+                            {
+                                let next = if on { None } else { Some(k) };
+                                actions.push(Action::Explore(Explore::PickCommunity(next)));
+                            }
                         });
                     }
                     if count > LEGEND_ROWS {
@@ -263,6 +294,7 @@ impl StructureView {
                     }
                 });
             });
+        actions
     }
 
     /// The size and community controls of the explore bar.

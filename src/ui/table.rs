@@ -268,7 +268,8 @@ impl TableView {
                             for (cell, (_, width)) in row.cells.iter().zip(cols) {
                                 let text = theme::displayable(&cell.text());
                                 let text = if is_selected {
-                                    RichText::new(text).color(theme::SELECTED)
+                                    RichText::new(text)
+                                        .color(theme::selected_color(ui.visuals().dark_mode))
                                 } else {
                                     RichText::new(text)
                                 };

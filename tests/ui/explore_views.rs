@@ -102,7 +102,7 @@ fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
 }
 
 /// Steps until the structure of the shown graph is computed (it runs on a worker thread).
-fn wait_for_structure(h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>) {
+pub(super) fn wait_for_structure(h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>) {
     let start = std::time::Instant::now();
     loop {
         h.step();

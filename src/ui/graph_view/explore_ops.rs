@@ -4,9 +4,7 @@
 use egui::{Pos2, Rect};
 use egui_graphs::MetadataFrame;
 
-use super::{
-    GLIDE_MIN_ZOOM, Glide, GraphPanel, LAYOUT_BUDGET_MS, Stress, VIEW_ID, WHEEL_ZOOM_PER_POINT,
-};
+use super::{GLIDE_MIN_ZOOM, Glide, GraphPanel, Stress, VIEW_ID, WHEEL_ZOOM_PER_POINT};
 use crate::graph::NodeKey;
 use crate::ui::edge_detail::EdgeKey;
 use crate::ui::lens;
@@ -36,16 +34,7 @@ impl GraphPanel {
                 .collect()
         });
         let pairs: Vec<(u32, u32)> = self.edges.iter().map(|&(a, b, _)| (a, b)).collect();
-        let pinned: Vec<bool> = (0..n).map(|i| self.layout.is_pinned(i)).collect();
-        let was_hiding = self.lens.hides();
-        if self.lens.set_shown(
-            shown,
-            shown_edges,
-            self.layout.positions(),
-            &pinned,
-            &pairs,
-            self.layout.params(),
-        ) {
+        if self.lens.set_shown(shown, shown_edges) {
             for (i, &v) in self.view_nodes.iter().enumerate() {
                 let hidden = !self.lens.is_shown(i);
                 if let Some(node) = self.view.node_mut(v) {
@@ -53,18 +42,25 @@ impl GraphPanel {
                     node.display_mut().handle.hidden = hidden;
                 }
             }
-            if was_hiding && !self.lens.hides() {
-                self.layout.reheat();
-            }
+            // While part of the graph is hidden, the layout runs on the rest alone; showing
+            // everything again lets the whole layout move on from there.
+            self.layout.set_focus(self.lens.focus(n, &pairs));
             self.fit();
         }
         let layout_index = |k: &NodeKey| self.by_key.get(k).copied();
         let stress = match stress {
             Stress::Nothing => None,
             Stress::Neighbours(k) => layout_index(k).map(|i| lens::neighbours_stress(n, &pairs, i)),
-            Stress::Path(keys) => {
-                let path: Vec<usize> = keys.iter().filter_map(layout_index).collect();
-                (!path.is_empty()).then(|| lens::path_stress(n, &pairs, &path))
+            Stress::Paths(paths) => {
+                let paths: Vec<Vec<usize>> = paths
+                    .iter()
+                    .map(|keys| keys.iter().filter_map(layout_index).collect())
+                    .collect();
+                (paths.iter().any(|p| !p.is_empty())).then(|| lens::path_stress(n, &pairs, &paths))
+            }
+            Stress::Group(keys) => {
+                let members: Vec<usize> = keys.iter().filter_map(layout_index).collect();
+                Some(lens::group_stress(n, &pairs, &members))
             }
         };
         self.lens.set_stress(stress);
@@ -141,27 +137,9 @@ impl GraphPanel {
         self.pending_fit = false;
     }
 
-    /// Whether the layout still has work to do: on the shown nodes while some are hidden.
+    /// Whether the layout still has work to do (on the shown nodes while some are hidden).
     pub(super) fn layout_active(&self) -> bool {
-        self.running && !self.is_settled() && !self.keys.is_empty()
-    }
-
-    /// Steps the layout for a few milliseconds: the shown nodes' own layout while some are
-    /// hidden (their places are copied back), else the whole one.
-    pub(super) fn step_layout(&mut self) {
-        let start = std::time::Instant::now();
-        if let Some(sub) = self.lens.sub_layout() {
-            while start.elapsed().as_millis() < LAYOUT_BUDGET_MS && !sub.layout.is_settled() {
-                sub.layout.step();
-            }
-            for (j, &i) in sub.members.iter().enumerate() {
-                self.layout.set_position(i, sub.layout.positions()[j]);
-            }
-        } else {
-            while start.elapsed().as_millis() < LAYOUT_BUDGET_MS && !self.layout.is_settled() {
-                self.layout.step();
-            }
-        }
+        self.layout.is_running() && !self.layout.is_settled() && !self.keys.is_empty()
     }
 
     /// A plain mouse wheel zooms around the pointer (Ctrl+wheel and pinch are the widget's).

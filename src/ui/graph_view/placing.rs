@@ -20,19 +20,24 @@ impl GraphPanel {
         view: Option<ViewState>,
         whole: bool,
     ) {
-        for i in 0..self.keys.len() {
-            match nodes.get(&self.keys[i]) {
+        let mut places = Vec::new();
+        let mut pins = Vec::new();
+        for (i, key) in self.keys.iter().enumerate() {
+            match nodes.get(key) {
                 Some(p) => {
-                    self.layout.set_position(i, p.pos);
-                    self.layout.set_pinned(i, p.pinned);
+                    places.push((i, p.pos));
+                    pins.push((i, p.pinned));
                 }
-                None if whole => self.layout.set_pinned(i, false),
+                None if whole => pins.push((i, false)),
                 None => {}
             }
         }
+        self.layout.place(&places);
+        self.layout.pin(&pins);
         self.layout.reheat();
         // A focus starts again from the new places.
         self.lens.clear();
+        self.layout.set_focus(None);
         self.lens_epoch += 1;
         self.copy_positions_to_view();
         if let Some(v) = view {

@@ -77,11 +77,7 @@ impl GraphPanel {
             params.edge_length,
             graph.revision(),
         );
-        self.layout.set_graph(positions, &edges);
-        for (i, &p) in pinned.iter().enumerate() {
-            self.layout.set_pinned(i, p);
-        }
-        self.layout.reheat();
+        self.layout.set_graph(positions, &edges, pinned);
 
         // The view graph.
         let mut top: Vec<(u32, usize)> = order
