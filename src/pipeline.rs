@@ -185,3 +185,93 @@ pub fn merge(graph: &mut NewsGraph, results: Vec<FileResult>) -> Vec<IngestError
     }
     errors
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::extract::Cancelled;
+    use crate::ingest::{Format, parse};
+
+    /// A long article: 4,000 sentences, each with actors and an event.
+    fn long_text() -> String {
+        format!(
+            "Talks\n\n{}\n",
+            "China met Japan in Tokyo. Russia condemned the talks. ".repeat(2000)
+        )
+    }
+
+    #[test]
+    fn a_cancel_set_before_the_start_stops_the_extraction_issue_13() {
+        let article = parse("long.txt", long_text().as_bytes(), Format::Text).expect("reads");
+        let lex = Lexicon::embedded();
+        let cancel = AtomicBool::new(true);
+        let result = extract_with(&article, &lex, Control::new(&cancel, &|_| {}));
+        assert_eq!(result.err(), Some(Cancelled));
+    }
+
+    #[test]
+    fn a_cancel_mid_file_stops_at_the_next_sentence_issue_13() {
+        let article = parse("long.txt", long_text().as_bytes(), Format::Text).expect("reads");
+        let lex = Lexicon::embedded();
+        let cancel = AtomicBool::new(false);
+        let furthest = Mutex::new(0.0_f32);
+        let progress = |fraction: f32| {
+            let mut f = furthest.lock().expect("not poisoned");
+            *f = f.max(fraction);
+            // The user presses Cancel a tenth of the way in.
+            if fraction > 0.1 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        };
+        let result = extract_with(&article, &lex, Control::new(&cancel, &progress));
+        assert_eq!(result.err(), Some(Cancelled));
+        let furthest = *furthest.lock().expect("not poisoned");
+        // Stopped within a sentence or two of the press, not at the end of a stage.
+        assert!(furthest > 0.1 && furthest < 0.11, "went on to {furthest}");
+    }
+
+    #[test]
+    fn progress_moves_inside_one_file_and_ends_at_one_issue_13() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("long.txt");
+        std::fs::write(&path, long_text()).expect("written");
+        let lex = Lexicon::embedded();
+        let tracker = Tracker::default();
+        let seen = Mutex::new(Vec::new());
+        let wake = || seen.lock().expect("not poisoned").push(tracker.fraction());
+        let results = run_tracked(std::slice::from_ref(&path), &lex, &tracker, &wake);
+        assert_eq!(results.len(), 1);
+        let seen = seen.into_inner().expect("not poisoned");
+        let inside = seen.iter().filter(|f| **f > 0.0 && **f < 1.0).count();
+        assert!(
+            inside >= 10,
+            "only {inside} steps inside the file: {seen:?}"
+        );
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "progress went back");
+        assert_eq!(tracker.fraction(), 1.0);
+        assert_eq!(tracker.files(), (1, 1));
+    }
+
+    #[test]
+    fn a_cancelled_batch_leaves_the_graph_unchanged_issue_13() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("long.txt");
+        std::fs::write(&path, long_text()).expect("written");
+        let lex = Lexicon::embedded();
+        let tracker = Tracker::default();
+        // Cancel as soon as the file is under way.
+        let wake = || {
+            if tracker.fraction() > 0.0 {
+                tracker.cancel();
+            }
+        };
+        let results = run_tracked(std::slice::from_ref(&path), &lex, &tracker, &wake);
+        assert!(results.is_empty(), "a file stopped mid-way is left out");
+        let mut graph = NewsGraph::new();
+        assert!(merge(&mut graph, results).is_empty());
+        assert_eq!(graph.node_count(), 0);
+        assert!(graph.articles().is_empty());
+    }
+}

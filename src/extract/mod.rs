@@ -4,6 +4,7 @@
 //! Pure and deterministic: no global state, the same article always gives the same result.
 
 pub mod actors;
+mod check;
 pub mod doc;
 pub mod events;
 pub mod issues;
@@ -23,6 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::Article;
+pub use check::check_extraction;
 pub use doc::Doc;
 pub use lexicon::Lexicon;
 pub use plover::{Plover, QuadClass};
