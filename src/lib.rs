@@ -11,6 +11,7 @@ pub mod cli;
 pub mod eval;
 pub mod extract;
 pub mod files;
+pub mod fuzz;
 pub mod graph;
 pub mod ingest;
 pub mod layout;

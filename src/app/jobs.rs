@@ -3,16 +3,15 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::extract::{Lexicon, extract};
+use crate::extract::{Lexicon, extract_with};
 use crate::files::project::{self, ProjectFile};
 use crate::files::{ExportFormat, ImageExport, atomic, export, layout_file};
 use crate::ingest::Article;
 use crate::ingest::{self, Format, IngestError, expand_inputs};
-use crate::pipeline::{self, FileResult};
+use crate::pipeline::{self, FileResult, Tracker};
 use rayon::prelude::*;
 
 /// What a job reads.
@@ -52,9 +51,7 @@ pub struct JobOutput {
 /// A running extraction.
 pub struct Job {
     receiver: Receiver<JobOutput>,
-    cancel: Arc<AtomicBool>,
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
+    tracker: Arc<Tracker>,
     started: Instant,
 }
 
@@ -67,17 +64,15 @@ impl Job {
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (tx, receiver) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let (c, d, t) = (cancel.clone(), done.clone(), total.clone());
+        let tracker = Arc::new(Tracker::default());
+        let t = tracker.clone();
         let started = Instant::now();
         std::thread::spawn(move || {
             let mut project = None;
             let (results, errors) = match input {
                 JobInput::Project(path) => match read_project(&path) {
                     Ok((mut file, articles)) => {
-                        t.store(articles.len(), Ordering::Relaxed);
+                        t.set_total(articles.len());
                         wake();
                         // Extractions by this same extractor are used as they are.
                         let stored = file
@@ -85,15 +80,15 @@ impl Job {
                             .is_some();
                         let results = match file.extractions.take().filter(|_| stored) {
                             Some(kept) => articles.into_iter().zip(kept.items).map(Ok).collect(),
+                            // A cancelled article is left out; the job then reports
+                            // itself cancelled and the project is not opened.
                             None => articles
                                 .into_par_iter()
-                                .map(|article| {
-                                    let extraction = extract(&article, &lexicon);
-                                    let finished = d.fetch_add(1, Ordering::Relaxed) + 1;
-                                    if finished % 16 == 0 {
-                                        wake();
-                                    }
-                                    Ok((article, extraction))
+                                .filter_map(|article| {
+                                    let extraction = t.file(&wake, |control| {
+                                        extract_with(&article, &lexicon, control)
+                                    });
+                                    extraction.ok().map(|e| Ok((article, e)))
                                 })
                                 .collect(),
                         };
@@ -107,12 +102,7 @@ impl Job {
                 },
                 JobInput::Paths(paths) => {
                     let (files, errors) = expand_inputs(&paths);
-                    t.store(files.len(), Ordering::Relaxed);
-                    wake();
-                    let results = pipeline::run(&files, &lexicon, &c, &|n, _| {
-                        d.store(n, Ordering::Relaxed);
-                        wake();
-                    });
+                    let results = pipeline::run_tracked(&files, &lexicon, &t, &wake);
                     (results, errors)
                 }
                 JobInput::Bundled {
@@ -120,16 +110,18 @@ impl Job {
                     bytes,
                     format,
                 } => {
-                    t.store(1, Ordering::Relaxed);
-                    let result = ingest::parse(&name, bytes, format).map(|a| {
-                        let e = extract(&a, &lexicon);
-                        (a, e)
-                    });
-                    d.store(1, Ordering::Relaxed);
-                    (vec![result], Vec::new())
+                    t.set_total(1);
+                    let result = match ingest::parse(&name, bytes, format) {
+                        Ok(a) => t
+                            .file(&wake, |control| extract_with(&a, &lexicon, control))
+                            .ok()
+                            .map(|e| Ok((a, e))),
+                        Err(e) => Some(Err(e)),
+                    };
+                    (result.into_iter().collect(), Vec::new())
                 }
             };
-            let cancelled = c.load(Ordering::Relaxed);
+            let cancelled = t.is_cancelled();
             // The UI may have gone away; nothing to do then.
             let _ = tx.send(JobOutput {
                 results,
@@ -142,29 +134,29 @@ impl Job {
         });
         Self {
             receiver,
-            cancel,
-            done,
-            total,
+            tracker,
             started,
         }
     }
 
     /// (files done, files in total; 0 while the folders are still being listed).
     pub fn progress(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
+        self.tracker.files()
     }
 
-    /// Asks the workers to stop after the files in progress.
+    /// The share of the work done, from 0 to 1, with the parts of the files under way.
+    pub fn fraction(&self) -> f32 {
+        self.tracker.fraction()
+    }
+
+    /// Asks the workers to stop: the files under way stop at their next sentence.
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.tracker.cancel();
     }
 
     /// Whether cancel was asked for.
     pub fn is_cancelling(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
+        self.tracker.is_cancelled()
     }
 
     /// Seconds since start.

@@ -811,16 +811,17 @@ impl NewsgraphApp {
             ui.separator();
             if let Some(job) = &self.job {
                 let (done, total) = job.progress();
-                #[allow(clippy::cast_precision_loss, reason = "file counts are small")]
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
+                let fraction = job.fraction();
                 let text = if total == 0 {
                     "Listing files…".to_string()
+                } else if job.is_cancelling() {
+                    format!("Cancelling… {done} / {total} read")
                 } else {
-                    format!("Reading articles: {done} / {total}")
+                    // The percentage moves inside a long article, where the count stands still.
+                    format!(
+                        "Reading articles: {done} / {total} · {:.0} %",
+                        fraction * 100.0
+                    )
                 };
                 ui.add(
                     egui::ProgressBar::new(fraction)

@@ -828,7 +828,8 @@ impl SentenceCtx<'_, '_> {
 }
 
 /// Finds every actor mention in the document.
-pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
+/// Stops early (with what it has) once `control` is cancelled.
+pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<Hit> {
     let mut all = Vec::new();
     let sentence_words: Vec<Vec<&str>> = doc
         .sentences
@@ -837,6 +838,9 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Hit> {
         .collect();
     let mut context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     for (s, sentence) in doc.sentences.iter().enumerate() {
+        if !control.step(super::ACTORS_STAGE, s, doc.sentences.len()) {
+            break;
+        }
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let names_at = (0..words.len())
             .map(|i| lex.names.longest_at(&words, i))

@@ -557,7 +557,8 @@ impl Lexicon {
                 .map(|(_, t)| (*t).to_string())
                 .unwrap_or_default()
         };
-        Self::from_texts(&get).expect("embedded lexicons are valid (checked by tests)")
+        Self::from_texts(&get, || (NerModel::embedded(), Parser::embedded()))
+            .expect("embedded lexicons are valid (checked by tests)")
     }
 
     /// The embedded lexicons, with any file of the same name in `folder` taking precedence.
@@ -576,7 +577,10 @@ impl Lexicon {
             };
             texts.insert(name, text);
         }
-        let mut lexicon = Self::from_texts(&|name| texts.get(name).cloned().unwrap_or_default())?;
+        let mut lexicon =
+            Self::from_texts(&|name| texts.get(name).cloned().unwrap_or_default(), || {
+                (NerModel::embedded(), Parser::embedded())
+            })?;
         let corrections = folder.join(super::overrides::FILE_NAME);
         if corrections.is_file() {
             let text =
@@ -619,7 +623,72 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    fn from_texts(get: &dyn Fn(&str) -> String) -> Result<Self, LexiconError> {
+    /// The names of the files an override folder may hold (the lexicons and the
+    /// corrections; the models are read by [`crate::extract::ner::NerModel::from_bytes`] and
+    /// [`crate::extract::parse::Parser::from_bytes`]).
+    pub fn file_names() -> Vec<&'static str> {
+        FILES
+            .iter()
+            .map(|(name, _)| *name)
+            .chain([super::overrides::FILE_NAME])
+            .collect()
+    }
+
+    /// The embedded lexicons with the file `name` (one of [`Lexicon::file_names`]) read from
+    /// `text`, taking the models out of `models_from` (give them back with
+    /// [`Lexicon::give_models_back`]): what an override folder holding only that file gives,
+    /// without loading the models again.
+    ///
+    /// # Errors
+    /// When `text` is not a valid file of that name; the message names the file.
+    pub fn with_file(
+        name: &str,
+        text: &str,
+        models_from: &mut Lexicon,
+    ) -> Result<Self, LexiconError> {
+        let get = |file: &str| -> String {
+            if file == name {
+                return text.to_owned();
+            }
+            FILES
+                .iter()
+                .find(|(n, _)| *n == file)
+                .map(|(_, t)| (*t).to_string())
+                .unwrap_or_default()
+        };
+        let mut lexicon = Self::from_texts(&get, || {
+            (
+                std::mem::take(&mut models_from.tagger),
+                std::mem::take(&mut models_from.parser),
+            )
+        })?;
+        if name == super::overrides::FILE_NAME {
+            match super::overrides::Overrides::from_json(text) {
+                Ok(corrections) => lexicon.corrections = corrections,
+                Err(reason) => {
+                    lexicon.give_models_back(models_from);
+                    return Err(LexiconError::Corrections {
+                        reason,
+                        path: std::path::PathBuf::from(name),
+                    });
+                }
+            }
+        }
+        Ok(lexicon)
+    }
+
+    /// Moves the models back into `owner` (see [`Lexicon::with_file`]).
+    pub fn give_models_back(&mut self, owner: &mut Lexicon) {
+        owner.tagger = std::mem::take(&mut self.tagger);
+        owner.parser = std::mem::take(&mut self.parser);
+    }
+
+    /// Builds the lexicon from each file's text; `models` is called only once the texts are
+    /// all valid.
+    fn from_texts(
+        get: &dyn Fn(&str) -> String,
+        models: impl FnOnce() -> (NerModel, Parser),
+    ) -> Result<Self, LexiconError> {
         let countries: Vec<CountryEntry> = parse("countries.json", &get("countries.json"))?;
         let organizations: Vec<OrganizationEntry> =
             parse("organizations.json", &get("organizations.json"))?;
@@ -758,6 +827,7 @@ impl Lexicon {
                     .push((d, parts));
             }
         }
+        let (tagger, parser) = models();
         Ok(Self {
             countries,
             organizations,
@@ -775,8 +845,8 @@ impl Lexicon {
             country_by_iso,
             organization_by_key,
             domain_forms,
-            tagger: NerModel::embedded(),
-            parser: Parser::embedded(),
+            tagger,
+            parser,
             arguments,
             corrections: super::overrides::Overrides::default(),
         })

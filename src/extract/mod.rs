@@ -4,6 +4,7 @@
 //! Pure and deterministic: no global state, the same article always gives the same result.
 
 pub mod actors;
+mod check;
 pub mod doc;
 pub mod events;
 pub mod issues;
@@ -18,10 +19,12 @@ pub mod tokenize;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::Article;
+pub use check::check_extraction;
 pub use doc::Doc;
 pub use lexicon::Lexicon;
 pub use plover::{Plover, QuadClass};
@@ -211,10 +214,80 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// The extraction was stopped by its caller before it finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the extraction was cancelled")]
+pub struct Cancelled;
+
+/// What the caller of [`extract_with`] sees of one extraction under way, and how it stops
+/// it: a flag checked between sentences, and a report of the fraction of the article done.
+#[derive(Clone, Copy)]
+pub struct Control<'a> {
+    cancel: Option<&'a AtomicBool>,
+    progress: Option<&'a (dyn Fn(f32) + Sync)>,
+}
+
+impl Control<'static> {
+    /// Runs to the end and tells nobody.
+    pub const NONE: Self = Control {
+        cancel: None,
+        progress: None,
+    };
+}
+
+impl<'a> Control<'a> {
+    /// Stops soon after `cancel` becomes true; `progress` gets the fraction done (0 to 1).
+    pub fn new(cancel: &'a AtomicBool, progress: &'a (dyn Fn(f32) + Sync)) -> Self {
+        Self {
+            cancel: Some(cancel),
+            progress: Some(progress),
+        }
+    }
+
+    /// Whether the caller asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
+    /// Reports that sentence `done` of `total` of the stage between `from` and `to` (fractions
+    /// of the whole extraction) is reached; whether to go on.
+    pub fn step(&self, (from, to): (f32, f32), done: usize, total: usize) -> bool {
+        if let Some(report) = self.progress {
+            #[allow(clippy::cast_precision_loss, reason = "a fraction for a progress bar")]
+            let within = done as f32 / total.max(1) as f32;
+            report(from + (to - from) * within.min(1.0));
+        }
+        !self.is_cancelled()
+    }
+}
+
+/// The share of the work each stage takes, as fractions of the whole (measured on long
+/// articles: the tagger in actor detection and the parser in event detection take most).
+pub const ACTORS_STAGE: (f32, f32) = (0.0, 0.55);
+/// Event detection's share (see [`ACTORS_STAGE`]).
+pub const EVENTS_STAGE: (f32, f32) = (0.6, 0.95);
+
 /// Runs the whole pipeline on one article.
 pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
+    extract_with(article, lex, Control::NONE)
+        .expect("an extraction with no cancel flag always finishes")
+}
+
+/// Runs the whole pipeline on one article, reporting progress and stopping between sentences
+/// once `control` is cancelled.
+///
+/// # Errors
+/// [`Cancelled`] when the caller's flag was set before the extraction finished.
+pub fn extract_with(
+    article: &Article,
+    lex: &Lexicon,
+    control: Control<'_>,
+) -> Result<Extraction, Cancelled> {
     let doc = Doc::new(article);
-    let mut hits = actors::detect(&doc, lex);
+    let mut hits = actors::detect(&doc, lex, control);
+    if control.is_cancelled() {
+        return Err(Cancelled);
+    }
     let mut actors = actors::resolve(&doc, lex, &mut hits);
     for a in &mut actors {
         a.affiliation_name = a
@@ -233,7 +306,10 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
         .collect();
     let slug = events::article_slug(&article.title);
-    let (events, skipped) = events::detect(&doc, lex, &hits, &names, &slug, &affiliations);
+    let (events, skipped) = events::detect(&doc, lex, &hits, &names, &slug, &affiliations, control);
+    if control.is_cancelled() {
+        return Err(Cancelled);
+    }
     let issues = issues::detect(&doc, lex, &hits, &events);
     let places = hits
         .iter()
@@ -254,7 +330,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     };
     // The user's corrections from the override folder, when there are any.
     overrides::apply(&mut extraction, &lex.corrections);
-    extraction
+    control.step((1.0, 1.0), 1, 1);
+    Ok(extraction)
 }
 
 /// Lower-case slug: letters and digits kept, everything else folded into single hyphens.

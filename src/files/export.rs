@@ -2,6 +2,8 @@
 //! nodes with kind, name, aliases, role and evidence, edges with kind and evidence. Node order
 //! is by key and edge order by endpoints, so the same articles give the same bytes.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{Modality, QuadClass};
@@ -52,7 +54,8 @@ pub struct EvidenceOut {
     pub sentence: [usize; 2],
     /// Mention byte range.
     pub mention: [usize; 2],
-    /// The sentence text.
+    /// The sentence's text, or at most [`EXCERPT_BYTES`] of it around the mention (with "…"
+    /// where it is cut) when it is longer.
     pub text: String,
 }
 
@@ -122,12 +125,59 @@ pub struct EdgeOut {
     pub evidence: Vec<EvidenceOut>,
 }
 
+/// Longest evidence text written, in bytes: a longer sentence is cut to this much around its
+/// mention (the ranges stay exact). Without it, a mention in a run of text with no full stop
+/// copied the whole run, once per mention.
+pub const EXCERPT_BYTES: usize = 600;
+
+/// The words of `sentence` around `mention`, at most [`EXCERPT_BYTES`] of them (plus "…" at a
+/// cut end), cut at spaces where one is near.
+pub fn excerpt(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> String {
+    let Some(whole) = text.get(sentence.clone()) else {
+        return String::new();
+    };
+    if whole.len() <= EXCERPT_BYTES {
+        return whole.to_owned();
+    }
+    // Offsets inside the sentence; the mention centred when it fits.
+    let m_start = mention.start.clamp(sentence.start, sentence.end) - sentence.start;
+    let mut start = m_start.saturating_sub(EXCERPT_BYTES / 3);
+    let end_limit = (start + EXCERPT_BYTES).min(whole.len());
+    start = end_limit.saturating_sub(EXCERPT_BYTES).min(start);
+    let floor = |mut i: usize| {
+        while !whole.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (mut start, mut end) = (floor(start), floor(end_limit));
+    // Move each cut to a space within a few words, so no word is broken.
+    if start > 0
+        && let Some(space) = whole[start..floor((start + 40).min(end))].find(' ')
+    {
+        start += space + 1;
+    }
+    if end < whole.len()
+        && let Some(space) = whole[floor(end.saturating_sub(40).max(start))..end].rfind(' ')
+    {
+        end = floor(end.saturating_sub(40).max(start)) + space;
+    }
+    let mut out = String::with_capacity(end - start + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(whole[start..end].trim());
+    if end < whole.len() {
+        out.push('…');
+    }
+    out
+}
+
 fn evidence_out(graph: &NewsGraph, ev: &crate::graph::Evidence) -> EvidenceOut {
     let text = graph
         .article(ev.article)
-        .and_then(|a| a.text.get(ev.sentence.clone()))
-        .unwrap_or_default()
-        .to_string();
+        .map(|a| excerpt(&a.text, &ev.sentence, &ev.mention))
+        .unwrap_or_default();
     EvidenceOut {
         article: ev.article.0,
         sentence: [ev.sentence.start, ev.sentence.end],
@@ -228,4 +278,49 @@ pub fn to_json(graph: &NewsGraph) -> serde_json::Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(&export(graph))?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_sentence_is_written_whole() {
+        let text = "Title. China met Japan in Tokyo.";
+        assert_eq!(
+            excerpt(text, &(7..32), &(7..12)),
+            "China met Japan in Tokyo."
+        );
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_its_mention_issue_13() {
+        // One "sentence" of 4,000 names with no full stop; the mention near its middle.
+        let words: Vec<String> = (0..4000).map(|i| format!("Näme{i}")).collect();
+        let text = words.join(" ");
+        let at = text.find("Näme2000").expect("the word is there");
+        let mention = at..at + "Näme2000".len();
+        let cut = excerpt(&text, &(0..text.len()), &mention);
+        assert!(
+            cut.len() <= EXCERPT_BYTES + 2 * '…'.len_utf8(),
+            "{}",
+            cut.len()
+        );
+        assert!(cut.contains("Näme2000"), "{cut}");
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+        // Cut at spaces: no broken word at either end.
+        let inner = cut.trim_matches('…');
+        assert!(
+            inner.starts_with("Näme") && inner.split(' ').all(|w| w.len() > 5),
+            "{cut}"
+        );
+        // At the start of the sentence, only the end is cut.
+        let first = excerpt(&text, &(0..text.len()), &(0..6));
+        assert!(
+            first.starts_with("Näme0 ") && first.ends_with('…'),
+            "{first}"
+        );
+        // A range outside the text gives nothing rather than a panic.
+        assert_eq!(excerpt(&text, &(5..text.len() + 1), &(6..7)), "");
+    }
 }

@@ -334,7 +334,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(ProjectFile, Vec<Article>), P
         });
     }
     let value = migrate(value, version);
-    let file: ProjectFile = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    let mut file: ProjectFile =
+        serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
     let finite = |v: [f32; 2]| v.iter().all(|x| x.is_finite());
     if !file.view.zoom.is_finite() || file.view.zoom <= 0.0 || !finite(file.view.pan) {
         return Err(invalid("the view has an impossible zoom or pan".into()));
@@ -348,6 +349,24 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(ProjectFile, Vec<Article>), P
         .map(SavedArticle::to_article)
         .collect::<Result<Vec<_>, _>>()
         .map_err(invalid)?;
+    // Stored extractions are a cache: when they do not fit their articles (one per article,
+    // every range inside its text) they are dropped and the articles extracted again, rather
+    // than trusted into the graph.
+    let fits = file.extractions.as_ref().is_none_or(|stored| {
+        stored.items.len() == articles.len()
+            && stored
+                .items
+                .iter()
+                .zip(&articles)
+                .all(|(x, a)| crate::extract::check_extraction(&a.text, x).is_ok())
+    });
+    if !fits {
+        log::warn!(
+            "the project's stored extractions do not fit its articles; extracting again: {}",
+            path.display()
+        );
+        file.extractions = None;
+    }
     Ok((file, articles))
 }
 
@@ -491,5 +510,38 @@ mod tests {
                 .extractions
                 .is_none()
         );
+    }
+}
+
+#[cfg(test)]
+mod stored_extraction_tests {
+    use super::*;
+
+    /// A project whose stored extraction points outside its article (a damaged or hand-made
+    /// file) opens with the extraction dropped, so the article is extracted again instead of
+    /// its ranges reaching the graph and the detail pane (found by the `project` harness).
+    #[test]
+    fn stored_extractions_that_do_not_fit_are_dropped_issue_13() {
+        let seed = include_bytes!("../../fuzz/seeds/project/with-extractions.newsgraph");
+        let path = Path::new("p.newsgraph");
+        let (file, _) = parse(seed, path).expect("the seed project reads");
+        assert!(
+            file.extractions_by("fuzz").is_some(),
+            "a fitting extraction is kept"
+        );
+        let text = String::from_utf8(seed.to_vec()).expect("JSON text");
+        for broken in [
+            // A mention past the end of the text.
+            text.replacen("\"mentions\": [{\"span\": {\"start\": ", "\"mentions\": [{\"span\": {\"start\": 99999", 1),
+            // A sentence that does not exist.
+            text.replacen("\"sentence\": 0", "\"sentence\": 7", 1),
+            // Two extractions for one article.
+            text.replacen("\"items\": [", "\"items\": [{\"sentences\": [], \"actors\": [], \"events\": [], \"issues\": [], \"places\": [], \"token_count\": 0, \"skipped\": []}, ", 1),
+        ] {
+            assert_ne!(broken, text, "the damage was made");
+            let (file, articles) = parse(broken.as_bytes(), path).expect("still a project");
+            assert_eq!(articles.len(), 1);
+            assert!(file.extractions.is_none(), "{}", &broken[..80]);
+        }
     }
 }

@@ -12,7 +12,7 @@ pub mod structure;
 pub mod timeline;
 pub mod view_filter;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -406,11 +406,24 @@ impl NewsGraph {
             )
         });
         let edge = &mut self.graph[e];
-        for ev in evidence {
-            if !edge.evidence.contains(ev) {
-                edge.evidence.push(ev.clone());
-                edge.mentions += 1;
+        if evidence.len() <= 16 {
+            for ev in evidence {
+                if !edge.evidence.contains(ev) {
+                    edge.evidence.push(ev.clone());
+                    edge.mentions += 1;
+                }
             }
+        } else {
+            // Many pieces onto a long list (an event reported in 100,000 sentences of one
+            // article): compare through a set, not each against all.
+            let mut seen: HashSet<&Evidence> = edge.evidence.iter().collect();
+            let fresh: Vec<Evidence> = evidence
+                .iter()
+                .filter(|ev| seen.insert(ev))
+                .cloned()
+                .collect();
+            edge.mentions += u32::try_from(fresh.len()).unwrap_or(u32::MAX);
+            edge.evidence.extend(fresh);
         }
         edge.mentions += bare_mentions;
     }

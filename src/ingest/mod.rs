@@ -10,6 +10,7 @@ mod dates;
 mod encoding;
 mod entities;
 mod html;
+pub mod invariants;
 mod markdown;
 pub mod report;
 #[cfg(test)]

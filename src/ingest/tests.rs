@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::util::{collapse_ws, find_urls, iso_date};
+use super::util::{find_urls, iso_date};
 use super::{
     Article, BlockKind, Format, IngestError, MAX_ARTICLE_BYTES, decode, expand_inputs, parse,
     read_file,
@@ -42,66 +42,8 @@ pub(super) fn parse_ok(name: &str, input: &str, format: Format) -> Article {
 
 /// The guarantees every `Article` makes to the rest of newsgraph.
 pub(super) fn check_invariants(a: &Article, format: Format) {
-    let text = &a.text;
-    assert!(
-        !text.contains(['\r', '\0']),
-        "line endings and NULs are normalized"
-    );
-    assert!(
-        !a.blocks.is_empty(),
-        "an article has at least its title block"
-    );
-    assert_eq!(
-        a.blocks[0].kind,
-        BlockKind::Title,
-        "the first block is the title"
-    );
-    assert_eq!(
-        a.blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Title)
-            .count(),
-        1,
-        "exactly one title block"
-    );
-    assert_eq!(
-        collapse_ws(&text[a.blocks[0].span.clone()]),
-        collapse_ws(&a.title)
-    );
-    if format != Format::Text {
-        assert_eq!(
-            a.blocks[0].span.start, 0,
-            "rendered text starts with its title block"
-        );
-    }
-    let mut last_end = 0;
-    for b in &a.blocks {
-        let r = b.span.clone();
-        assert!(
-            r.start < r.end && r.end <= text.len(),
-            "block span {r:?} in bounds"
-        );
-        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-        assert!(r.start >= last_end, "blocks are ordered and do not overlap");
-        assert_eq!(
-            text[r.clone()].trim(),
-            &text[r.clone()],
-            "block {r:?} is trimmed"
-        );
-        last_end = r.end;
-    }
-    for link in &a.links {
-        assert!(!link.url.is_empty());
-        if let Some(r) = link.span.clone() {
-            assert!(
-                r.start < r.end && r.end <= text.len(),
-                "link span {r:?} in bounds"
-            );
-            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-        }
-    }
-    if let Some(date) = &a.date {
-        assert_eq!(iso_date(date).as_deref(), Some(date.as_str()));
+    if let Err(broken) = super::invariants::check(a, format) {
+        panic!("{broken}");
     }
 }
 

@@ -60,6 +60,7 @@ pub fn detect(
     names: &BTreeMap<String, String>,
     article_slug: &str,
     affiliations: &BTreeMap<String, String>,
+    control: super::Control<'_>,
 ) -> (Vec<Event>, Vec<Skipped>) {
     let mut skipped: Vec<Skipped> = Vec::new();
     let mut by_sentence: Vec<Vec<&Hit>> = vec![Vec::new(); doc.sentences.len()];
@@ -82,6 +83,9 @@ pub fn detect(
     let has_body = (0..doc.sentences.len()).any(|s| !doc.is_heading(s));
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
+        if !control.step(super::EVENTS_STAGE, s, doc.sentences.len()) {
+            break;
+        }
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let mut matches: Vec<Match> = Vec::new();
         let mut i = 0;

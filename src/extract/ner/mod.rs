@@ -111,6 +111,18 @@ pub struct NerModel {
     transitions: Vec<f32>,
 }
 
+/// A model that knows no feature: every word is `O` (a placeholder while the real model is
+/// lent out, see [`crate::extract::Lexicon::with_file`]).
+impl Default for NerModel {
+    fn default() -> Self {
+        Self {
+            weights: WeightMap::default(),
+            scale: 1.0,
+            transitions: vec![0.0; (L + 1) * L],
+        }
+    }
+}
+
 impl NerModel {
     /// The model the binary embeds (`assets/models/ner.bin`).
     ///
