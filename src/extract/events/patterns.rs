@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 24] = [
+pub const ENGINE_LISTS: [&str; 25] = [
     "negations",
     "conditionals",
     "ultimatum_marks",
@@ -236,6 +236,7 @@ pub const ENGINE_LISTS: [&str; 24] = [
     "place_cases",
     "place_target_categories",
     "failure_words",
+    "demanding_verbs",
     "naming_cases",
     "telling_verbs",
     "pair_words",

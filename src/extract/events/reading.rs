@@ -634,6 +634,22 @@ pub fn read(
             None => break,
         }
     }
+    // "marched demanding his resignation", "staged demonstrations to demand reforms": a demand
+    // made by protesting is the protest's aim; the protest is the event and takes its target.
+    if category == Plover::Demand && matches!(tree.rel(verb).name(), "advcl" | "xcomp" | "acl") {
+        let protest = |x: usize| {
+            tree.trigger_of[x]
+                .and_then(|t| categories.get(t).copied().flatten())
+                .is_some_and(|c| c == Plover::Protest)
+        };
+        if let Some(h) = tree.head(verb)
+            && (protest(h) || tree.children_named(h, &["obj"]).any(protest))
+        {
+            r.unreal = Some("the aim of a protest");
+            r.governor = Some(h);
+            return r;
+        }
+    }
     // Modality from the verb's auxiliaries and from a governing verb of intention.
     if has_child_word(tree, rules, verb, &["aux"], "future_modals")
         || has_child_word(tree, rules, w, &["aux"], "future_modals")
