@@ -491,16 +491,14 @@ fn how_an_act_is_stated_is_kept() {
     assert_eq!(proposal.len(), 1, "{:?}", x.events);
     assert_eq!(proposal[0].source.as_deref(), Some("country:DEU"));
     assert_eq!(proposal[0].targets, vec!["country:FRA".to_string()]);
-    // Planned meetings stay planned meetings.
+    // A meeting said of the future is the intent to meet: a pledge (PLOVER's AGREE, as its
+    // coders code "will visit"), aimed at the one to be met; no meeting yet.
     let w = run("Plans\n\nGermany will meet France next year.\n");
-    let meeting = events_of(&w, Plover::Consult);
-    assert_eq!(meeting.len(), 1, "{:?}", w.events);
-    assert_eq!(meeting[0].modality, Some(super::Modality::Planned));
-    assert!(
-        meeting[0].label.contains("(planned)"),
-        "{}",
-        meeting[0].label
-    );
+    assert!(events_of(&w, Plover::Consult).is_empty(), "{:?}", w.events);
+    let pledge = events_of(&w, Plover::Agree);
+    assert_eq!(pledge.len(), 1, "{:?}", w.events);
+    assert_eq!(pledge[0].source.as_deref(), Some("country:DEU"));
+    assert_eq!(pledge[0].targets, vec!["country:FRA".to_string()]);
     // Force said of the future is a threat (PLOVER's THREATEN), done it is a fight.
     let y = run("Plans\n\nGermany will invade France next year.\n");
     assert!(events_of(&y, Plover::Fight).is_empty(), "{:?}", y.events);

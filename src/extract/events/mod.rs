@@ -451,16 +451,16 @@ pub fn detect(
                 trigger = t;
                 category = c;
             }
-            // Said of the future, a cooperative act is a pledge ("will provide aid": an AGREE
-            // of PLOVER's, the intent to cooperate) and a hostile one a threat ("would
-            // blockade Paris": THREATEN); meetings stay planned meetings.
+            // Said of the future, a cooperative act is a pledge ("will provide aid", "will
+            // visit Chile": an AGREE of PLOVER's, the intent to cooperate) and a hostile one a
+            // threat ("would blockade Paris": THREATEN).
             let mut modality = r.modality;
             let acted = category;
             if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
                 let intent = match category.quad() {
                     _ if r.ultimatum && category != Plover::Threaten => Some("threat"),
                     QuadClass::VerbalCooperation | QuadClass::MaterialCooperation
-                        if !matches!(category, Plover::Agree | Plover::Consult) =>
+                        if category != Plover::Agree =>
                     {
                         Some("pledge")
                     }
