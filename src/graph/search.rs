@@ -53,6 +53,8 @@ struct Entry {
     name: String,
     mentions: u32,
     haystacks: Vec<(Field, String, Utf32String)>,
+    /// [`letters`] of each haystack.
+    letters: Vec<u64>,
 }
 
 /// The searchable text of every node of one graph revision.
@@ -63,6 +65,22 @@ pub struct SearchIndex {
     /// The last query and the entries that matched it: a query typed on from it can only
     /// match among those.
     last: Option<(String, Vec<u32>)>,
+}
+
+/// The ASCII letters (case ignored) and digits of a text, one bit each; a text with any other
+/// letter or digit (é, ß, ٣) gets every bit, since matching may fold it into an ASCII one.
+fn letters(text: &str) -> u64 {
+    let mut bits = 0u64;
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            bits |= 1 << (c.to_ascii_lowercase() as u32 - 'a' as u32);
+        } else if c.is_ascii_digit() {
+            bits |= 1 << (26 + c as u32 - '0' as u32);
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            return u64::MAX;
+        }
+    }
+    bits
 }
 
 /// Whether every node matching a query of these letters, digits and spaces also matched
@@ -87,6 +105,7 @@ impl SearchIndex {
                 let mut haystacks = vec![(Field::Name, n.name.clone())];
                 haystacks.extend(n.aliases.iter().map(|a| (Field::Alias, a.clone())));
                 haystacks.extend(n.role.iter().map(|r| (Field::Role, r.clone())));
+                let letters = haystacks.iter().map(|(_, s)| letters(s)).collect();
                 Entry {
                     index,
                     key: n.key.clone(),
@@ -100,6 +119,7 @@ impl SearchIndex {
                             (f, s, u)
                         })
                         .collect(),
+                    letters,
                 }
             })
             .collect();
@@ -131,6 +151,12 @@ impl SearchIndex {
             Some((before, matched)) if narrows(&before, query) => matched,
             _ => (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect(),
         };
+        // A haystack lacking a letter or digit of a plain query cannot match it: skipped
+        // before nucleo looks (a query with special characters is not filtered).
+        let plain = query
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ');
+        let needed = if plain { letters(query) } else { 0 };
         // Scores first, without a copy of any name; hits only for the best.
         let mut scored: Vec<(u32, u32, usize)> = Vec::new();
         for e in candidates {
@@ -139,6 +165,9 @@ impl SearchIndex {
             };
             let mut best: Option<(u32, usize)> = None;
             for (h, (field, _, hay)) in entry.haystacks.iter().enumerate() {
+                if entry.letters[h] & needed != needed {
+                    continue;
+                }
                 if let Some(s) = pattern.score(hay.slice(..), &mut self.matcher) {
                     let s = s * field.weight();
                     if best.is_none_or(|(b, _)| s > b) {
@@ -264,5 +293,26 @@ mod tests {
         assert_eq!(typed.find("pers", 5), SearchIndex::new(&g).find("pers", 5));
         assert!(narrows("per", "pers") && narrows("per", "per 1"));
         assert!(!narrows("per", "pe") && !narrows("per", "per!") && !narrows("", "p"));
+    }
+
+    #[test]
+    fn letters_skip_only_what_cannot_match() {
+        assert_eq!(letters("ab") & letters("BA9"), letters("ab"));
+        assert_ne!(
+            letters("Gordon Brown") & letters("gbrwnz"),
+            letters("gbrwnz")
+        );
+        assert_eq!(
+            letters("Hervé"),
+            u64::MAX,
+            "an accented letter may match a plain one"
+        );
+        let mut g = NewsGraph::new();
+        g.upsert_node("person:herve-morin", NodeKind::Person, "Hervé Morin");
+        g.upsert_node("person:gordon-brown", NodeKind::Person, "Gordon Brown");
+        let mut index = SearchIndex::new(&g);
+        assert_eq!(keys(&index.find("herve", 5)), vec!["person:herve-morin"]);
+        assert_eq!(keys(&index.find("BROWN", 5)), vec!["person:gordon-brown"]);
+        assert!(index.find("gbrwnz", 5).is_empty());
     }
 }

@@ -422,20 +422,6 @@ impl GraphPanel {
         self.last_view.zoom
     }
 
-    /// Releases every pinned node and lets the layout run again.
-    pub fn unpin_all(&mut self) {
-        let all: Vec<(usize, bool)> = (0..self.keys.len()).map(|i| (i, false)).collect();
-        self.layout.pin(&all);
-        self.layout.reheat();
-    }
-
-    /// Number of pinned nodes.
-    pub fn pinned_count(&self) -> usize {
-        (0..self.keys.len())
-            .filter(|&i| self.layout.is_pinned(i))
-            .count()
-    }
-
     /// Layout steps taken since the canvas was made, as far as the last frame knows (for
     /// benchmarks).
     pub fn layout_steps(&self) -> u64 {

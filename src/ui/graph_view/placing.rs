@@ -1,5 +1,5 @@
-//! Putting nodes back where they were: undoing and redoing a drag or a loaded layout, and
-//! telling the owner about finished drags so they can be undone.
+//! Putting nodes back where they were: undoing and redoing a drag or a loaded layout, pins
+//! released, and telling the owner about finished drags so they can be undone.
 
 use std::collections::BTreeMap;
 
@@ -43,6 +43,20 @@ impl GraphPanel {
         if let Some(v) = view {
             self.restore_view(v);
         }
+    }
+
+    /// Releases every pinned node and lets the layout run again.
+    pub fn unpin_all(&mut self) {
+        let all: Vec<(usize, bool)> = (0..self.keys.len()).map(|i| (i, false)).collect();
+        self.layout.pin(&all);
+        self.layout.reheat();
+    }
+
+    /// Number of pinned nodes.
+    pub fn pinned_count(&self) -> usize {
+        (0..self.keys.len())
+            .filter(|&i| self.layout.is_pinned(i))
+            .count()
     }
 
     /// Shows exactly this zoom and pan from the next frame on, instead of fitting the graph.
