@@ -4,6 +4,7 @@
 //! Pure and deterministic: no global state, the same article always gives the same result.
 
 pub mod actors;
+pub mod clusters;
 pub mod doc;
 pub mod events;
 pub mod issues;
