@@ -5,6 +5,7 @@
 
 pub mod actors;
 mod check;
+pub mod clusters;
 pub mod doc;
 pub mod events;
 pub mod issues;
