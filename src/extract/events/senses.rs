@@ -29,8 +29,8 @@ struct WhenSpec {
     child_rel: Vec<String>,
     #[serde(default)]
     child_words: Vec<String>,
-    /// A child of one of `child_rel`'s relations introduced by one of these prepositions
-    /// ("seize on the reports").
+    /// A child of one of `child_rel`'s relations introduced by one of these prepositions or
+    /// subordinators ("seize on the reports", "asked whether it would").
     #[serde(default)]
     child_cases: Vec<String>,
 }
@@ -259,7 +259,7 @@ impl Sense {
             Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                     && tree.children[c].iter().any(|&k| {
-                        tree.parse.words[k].deprel.name() == "case"
+                        matches!(tree.parse.words[k].deprel.name(), "case" | "mark")
                             && cases.contains(&tree.lower[k])
                     })
             }),
