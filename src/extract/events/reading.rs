@@ -488,7 +488,13 @@ pub fn read(
             "negations",
         )
     };
-    if negated(w) || negated(verb) {
+    // "do not need to attack", "does not want to discuss": a negated verb that is no act of
+    // its own negates the act it governs.
+    let negated_governor = tree.rel(verb) == Deprel::XCOMP
+        && tree
+            .head(verb)
+            .is_some_and(|h| tree.trigger_of[h].is_none() && negated(h));
+    if negated(w) || negated(verb) || negated_governor {
         r.unreal = Some("negated");
         return r;
     }

@@ -416,3 +416,22 @@ fn a_duty_of_no_one_named_is_no_demand_and_a_nested_condition_names_the_threaten
         acts(&z)
     );
 }
+
+#[test]
+fn a_negated_verb_that_is_no_act_negates_the_act_it_governs() {
+    let x = run("Norway does not need to attack Peru.");
+    assert!(
+        acts(&x).is_empty() && x.skipped.iter().any(|s| s.reason == "negated"),
+        "{:?} {:?}",
+        acts(&x),
+        x.skipped
+    );
+    let y = run("Norway needs to attack Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "ASSAULT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
