@@ -5,6 +5,11 @@
 //! seeds and reproducers in `fuzz/seeds/` and a few thousand mutations of them on stable, so
 //! CI runs every harness briefly. A broken guarantee panics with the reason.
 
+#![allow(
+    clippy::missing_panics_doc,
+    reason = "a harness panics to report a broken guarantee: that is what it is for"
+)]
+
 use std::path::Path;
 use std::sync::{Mutex, OnceLock, PoisonError};
 

@@ -240,3 +240,195 @@ fn every_piece_of_evidence_points_into_its_article() {
         }
     }
 }
+
+/// The committed bad-input corpus (`tests/fixtures/bad`: binary, truncated, bad entities, wrong
+/// encodings, broken layout and project files) and inputs too big to commit, made here (over the
+/// size limit, nested past any parser's depth, broken lexicon and model files): each is read the
+/// way the app reads it, nothing panics, and every refusal is a message naming the file. What
+/// reads anyway keeps its guarantees through the whole pipeline.
+#[test]
+fn bad_inputs_get_a_message_naming_the_file_issue_13() {
+    use newsgraph::files::{atomic, layout_file, project};
+    use newsgraph::ingest::read_file;
+
+    let lex = Lexicon::embedded();
+    let named = |message: String, path: &Path| {
+        assert!(
+            message.contains(&path.display().to_string()),
+            "the message does not name the file: {message}"
+        );
+        assert!(
+            message.len() > path.display().to_string().len() + 10,
+            "{message}"
+        );
+    };
+    let read_article = |path: &Path| -> bool {
+        match read_file(path) {
+            Ok(article) => {
+                let x = newsgraph::extract::extract(&article, &lex);
+                newsgraph::extract::check_extraction(&article.text, &x)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                true
+            }
+            Err(e) => {
+                named(e.to_string(), path);
+                false
+            }
+        }
+    };
+    let read_project = |path: &Path| -> Result<(), String> {
+        let bytes =
+            atomic::read_bounded(path, project::MAX_PROJECT_BYTES).map_err(|e| e.to_string())?;
+        project::parse(&bytes, path)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+
+    let folder = root().join("tests/fixtures/bad");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("the corpus is there")
+        .map(|e| e.expect("listable").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "{} files", files.len());
+    let mut refused = Vec::new();
+    for path in &files {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let ok = if name.starts_with("layout-") {
+            layout_file::read(path)
+                .map_err(|e| named(e.to_string(), path))
+                .is_ok()
+        } else if name.starts_with("project-") {
+            read_project(path).map_err(|e| named(e, path)).is_ok()
+        } else {
+            read_article(path)
+        };
+        if !ok {
+            refused.push(name.to_owned());
+        }
+    }
+    // Every broken layout and project is refused; of the articles, those with no text.
+    let expected_articles = [
+        "binary-png.txt",
+        "binary-zeros.md",
+        // Mostly control characters: taken for binary.
+        "control-characters.txt",
+        "empty.txt",
+        "tags-only.html",
+        "whitespace-only.md",
+    ];
+    for path in &files {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let should_refuse = name.starts_with("layout-")
+            || name.starts_with("project-")
+            || expected_articles.contains(&name);
+        assert_eq!(
+            refused.iter().any(|r| r == name),
+            should_refuse,
+            "{name}: refused {refused:?}"
+        );
+    }
+
+    // Too big to commit, made here.
+    let dir = tempfile::tempdir().expect("temp folder");
+    let huge = dir.path().join("huge.txt");
+    std::fs::write(&huge, "China met Japan. ".repeat(8 * 1024 * 1024 / 17 + 1)).expect("written");
+    assert!(!read_article(&huge), "over the 8 MiB limit");
+    let deep = dir.path().join("deep.html");
+    std::fs::write(
+        &deep,
+        format!("{}China met Japan.", "<div>".repeat(300_000)),
+    )
+    .expect("written");
+    assert!(read_article(&deep), "deep nesting still reads");
+    let deep_layout = dir.path().join("deep.json");
+    std::fs::write(&deep_layout, "[".repeat(100_000)).expect("written");
+    named(
+        layout_file::read(&deep_layout)
+            .expect_err("refused")
+            .to_string(),
+        &deep_layout,
+    );
+    let deep_project = dir.path().join("deep.newsgraph");
+    std::fs::write(&deep_project, "{\"a\":".repeat(100_000)).expect("written");
+    named(
+        read_project(&deep_project).expect_err("refused"),
+        &deep_project,
+    );
+
+    // Broken lexicon and model files in an override folder: the message names the file.
+    for (file, bytes) in [
+        ("countries.json", &b"[{\"name\": \"Nowhere\""[..]),
+        ("events.json", b"{\"not\": \"a list\"}"),
+        ("corrections.json", b"{\"format\": 1}"),
+        ("ner.bin", b"NGNER\0\0\x01\x05\0\0\0"),
+        ("parse.bin", b"\x89PNG\r\n\x1a\n"),
+    ] {
+        let folder = tempfile::tempdir().expect("temp folder");
+        std::fs::write(folder.path().join(file), bytes).expect("written");
+        let message = Lexicon::with_overrides(folder.path())
+            .err()
+            .unwrap_or_else(|| panic!("a broken {file} is refused"))
+            .to_string();
+        assert!(message.contains(file), "{message}");
+    }
+}
+
+/// The reliability report's long runs of text with no full stop, its Markdown table and its
+/// combining marks (`../shared/reliability`): read, extracted and exported, every sentence
+/// within the length cap, and the export linear in the text: the whole file's JSON at most
+/// three times its first half's (a 77 KB run once wrote a 383 MB JSON, each mention copying
+/// the whole run, so twice the text gave four times the bytes).
+#[test]
+fn reliability_reproducers_extract_with_bounded_output_issue_13() {
+    let folder = root().join("../shared/reliability");
+    let lex = Lexicon::embedded();
+    let exported = |name: &str, text: &str, format| -> usize {
+        let article = newsgraph::ingest::parse(name, text.as_bytes(), format)
+            .unwrap_or_else(|e| panic!("the reproducer reads: {e}"));
+        let x = newsgraph::extract::extract(&article, &lex);
+        newsgraph::extract::check_extraction(&article.text, &x)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let longest = x
+            .sentences
+            .iter()
+            .map(|s| newsgraph::extract::tokenize::tokenize(&article.text[s.clone()]).len())
+            .max()
+            .unwrap_or(0);
+        assert!(
+            longest <= newsgraph::extract::doc::MAX_SENTENCE_TOKENS,
+            "{name}: a sentence of {longest} tokens"
+        );
+        let mut graph = NewsGraph::new();
+        graph.add_article(&article, &x);
+        serde_json::to_vec(&export::export(&graph))
+            .expect("serializes")
+            .len()
+    };
+    for name in [
+        "long-sentence-capitalised-77KB.txt",
+        "long-sentence-names-38KB.txt",
+        "md-table-2000-rows-48KB.md",
+        "zalgo-52KB.txt",
+    ] {
+        let path = folder.join(name);
+        let text = std::fs::read_to_string(&path).expect("the reproducer is UTF-8 text");
+        let format = newsgraph::ingest::Format::from_path(&path).expect("a known format");
+        let mut half = text.len() / 2;
+        while !text.is_char_boundary(half) {
+            half -= 1;
+        }
+        let whole = exported(name, &text, format);
+        let first_half = exported(name, &text[..half], format);
+        assert!(
+            whole <= 3 * first_half,
+            "{name}: {whole} bytes of JSON, {first_half} for its first half"
+        );
+    }
+}
