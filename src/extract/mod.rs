@@ -268,6 +268,9 @@ pub const ACTORS_STAGE: (f32, f32) = (0.0, 0.55);
 pub const EVENTS_STAGE: (f32, f32) = (0.6, 0.95);
 
 /// Runs the whole pipeline on one article.
+///
+/// # Panics
+/// Never: without a cancel flag the pipeline always finishes.
 pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     extract_with(article, lex, Control::NONE)
         .expect("an extraction with no cancel flag always finishes")
