@@ -6,11 +6,15 @@ use egui::accesskit::Toggled;
 use egui_kittest::kittest::{NodeT, Queryable};
 use newsgraph::graph::NodeKind;
 use newsgraph::ui::Action;
+use newsgraph::ui::explore::Explore;
+use newsgraph::ui::structure_view::SizeBy;
 
 use super::{harness, wait_for_job, wait_for_message};
 
+/// Whether the checkbox or selectable button with this label is on.
 fn toggled(h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>, label: &str) -> bool {
-    h.get_by_label(label).accesskit_node().toggled() == Some(Toggled::True)
+    let node = h.get_by_label(label).accesskit_node();
+    node.toggled() == Some(Toggled::True) || node.is_selected() == Some(true)
 }
 
 #[test]
@@ -90,4 +94,54 @@ fn filters_set_in_the_panel_come_back_with_the_project() {
     h.run_steps(3);
     assert_eq!(h.state().panel().shown_count(), total);
     assert!(h.state().project().is_dirty());
+}
+
+#[test]
+fn the_actor_view_and_sizes_come_back_with_the_project() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    assert!(!toggled(&h, "Actor view"));
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::Explore(Explore::SizeBy(SizeBy::Degree)));
+    h.run_steps(3);
+    let actors = h.state().shown_graph().node_count();
+    assert!(
+        actors < h.state().graph().node_count(),
+        "the actor view folds the events"
+    );
+    assert!(h.state().project().is_dirty());
+    let path = dir.path().join("actors.newsgraph");
+    h.state_mut()
+        .apply(&ctx, Action::SaveProjectTo(path.clone()));
+    wait_for_message(&mut h, "Saved the project");
+
+    let mut h = harness(Vec::new(), false);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::OpenProjectFrom(path));
+    wait_for_job(&mut h);
+    let opened = wait_for_message(&mut h, "Opened the project");
+    assert!(!opened.text.contains("filters"), "{}", opened.text);
+    h.run_steps(3);
+    let back = h.state().explorer().state.clone();
+    assert!(back.actor_view);
+    assert_eq!(back.size_by, SizeBy::Degree);
+    assert!(!back.show_filters, "nothing filtered, the panel stays shut");
+    let shown = h.state().shown_graph();
+    assert_eq!(shown.node_count(), actors);
+    assert!(
+        shown
+            .nodes_sorted()
+            .iter()
+            .all(|n| n.kind != NodeKind::Event)
+    );
+    assert_eq!(h.state().panel().shown_count(), actors);
+    assert!(
+        toggled(&h, "Actor view"),
+        "the focus bar shows the actor view on"
+    );
+    assert!(!h.state().project().is_dirty(), "opened as saved");
 }
