@@ -102,6 +102,9 @@ pub fn html(data: &[u8]) {
 
 /// A layout file: refused with a message, or accepted with finite numbers, and then written
 /// and read back to the same bytes.
+///
+/// # Panics
+/// When an accepted layout does not read back to the same bytes (a bug the fuzzer found).
 pub fn layout(data: &[u8]) {
     let path = Path::new("fuzz.layout.json");
     let Ok(file) = layout_file::parse(data, path) else {
@@ -120,6 +123,9 @@ pub fn layout(data: &[u8]) {
 /// A project file: refused with a message, or accepted with articles whose ranges all point
 /// into their texts and stored extractions that fit their articles; it then writes and reads
 /// back, and its small articles go through the pipeline and into a graph.
+///
+/// # Panics
+/// When an accepted project breaks one of these promises (a bug the fuzzer found).
 pub fn project(data: &[u8]) {
     let path = Path::new("fuzz.newsgraph");
     let Ok((file, articles)) = project::parse(data, path) else {
@@ -188,6 +194,10 @@ pub fn model(data: &[u8]) {
 
 /// A lexicon file (the first byte picks which of the override folder's files the rest
 /// replaces): refused with a message naming the file, or used on a short article.
+///
+/// # Panics
+/// When a refusal does not name the file, or the article's extraction breaks a promise (a bug
+/// the fuzzer found).
 pub fn lexicon(data: &[u8]) {
     let Some((&pick, rest)) = data.split_first() else {
         return;
@@ -210,6 +220,9 @@ pub fn lexicon(data: &[u8]) {
 /// The whole pipeline on arbitrary text (the first byte picks the format): every range of the
 /// extraction inside the text and on character boundaries, mentions inside their sentences,
 /// and the graph's evidence inside its articles.
+///
+/// # Panics
+/// When the extraction or the graph breaks one of these promises (a bug the fuzzer found).
 pub fn extract_text(data: &[u8]) {
     let Some((&pick, rest)) = data.split_first() else {
         return;

@@ -19,6 +19,8 @@ mod corrections;
 mod explore_paths;
 #[path = "ui/explore_views.rs"]
 mod explore_views;
+#[path = "ui/project_explore.rs"]
+mod project_explore;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -81,6 +81,7 @@ impl NewsgraphApp {
         if (id.0 as usize) < extractions.len() {
             extractions.remove(id.0 as usize);
         }
+        self.explore.state.filter.article_removed(id.0);
         self.reader = None;
         if self
             .selected

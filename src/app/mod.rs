@@ -347,6 +347,8 @@ impl NewsgraphApp {
                 let selected = self.selected.as_ref();
                 let shown = self.shown.get(&self.graph);
                 self.explore.apply(a, shown, &mut self.panel, selected);
+                // Filters, the actor view, sizes and colours are kept with the project.
+                self.refresh_fingerprint();
                 // The actor view may have been switched: a selection it lacks goes.
                 self.shown.refresh(ctx, &self.graph, &self.explore.state);
                 let shown = self.shown.get(&self.graph);

@@ -17,7 +17,7 @@ use super::{Level, NewsgraphApp};
 use crate::extract::Extraction;
 use crate::files::atomic::{self, write_atomic};
 use crate::files::layout_file::LayoutFile;
-use crate::files::project::{self, ProjectFile, SavedArticle};
+use crate::files::project::{self, Exploration, ProjectFile, SavedArticle};
 use crate::graph::NewsGraph;
 use crate::graph::corrections::Correction;
 use crate::pipeline::FileResult;
@@ -230,10 +230,23 @@ fn read_recent(path: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn fingerprint(articles: usize, layout: &LayoutFile, corrections: &[Correction]) -> u64 {
+fn fingerprint(
+    articles: usize,
+    layout: &LayoutFile,
+    corrections: &[Correction],
+    exploration: &Exploration,
+) -> u64 {
     let mut h = DefaultHasher::new();
     articles.hash(&mut h);
     corrections.hash(&mut h);
+    // What the filters hide and how nodes are drawn count; opening or closing the panel does
+    // not.
+    serde_json::to_vec(&exploration.filter)
+        .unwrap_or_default()
+        .hash(&mut h);
+    exploration.actor_view.hash(&mut h);
+    exploration.size_by.hash(&mut h);
+    exploration.communities.hash(&mut h);
     // Only what the user placed counts: free nodes drift while the layout runs.
     for (key, p) in layout.nodes.iter().filter(|(_, p)| p.pinned) {
         key.hash(&mut h);
@@ -259,10 +272,35 @@ impl NewsgraphApp {
             self.selected.clone(),
             self.edit.history.log(),
         )
+        .with_exploration(self.exploration())
         .with_extractions(
             super::extractor::extractor_id().to_owned(),
             self.project.extractions.as_ref().clone(),
         )
+    }
+
+    /// How the graph is being explored, as a project keeps it.
+    fn exploration(&self) -> Exploration {
+        let s = &self.explore.state;
+        Exploration {
+            filter: s.filter.clone(),
+            show_filters: s.show_filters,
+            actor_view: s.actor_view,
+            size_by: s.size_by,
+            communities: s.communities,
+        }
+    }
+
+    /// Explores the graph as a project says: its filters (the panel opens when they hide
+    /// anything, so a filtered project says so), the actor view, sizes and colours.
+    fn set_exploration(&mut self, e: Exploration) {
+        let s = &mut self.explore.state;
+        s.show_filters = e.show_filters || e.filter.is_active();
+        s.filter = e.filter;
+        s.actor_view = e.actor_view;
+        s.size_by = e.size_by;
+        s.communities = e.communities;
+        s.community = None;
     }
 
     /// Applies a project action.
@@ -309,6 +347,7 @@ impl NewsgraphApp {
                 self.panel = GraphPanel::new();
                 self.selected = None;
                 self.reader = None;
+                self.set_exploration(Exploration::default());
                 let data_dir = self.project.data_dir.take();
                 let recent = std::mem::take(&mut self.project.recent);
                 self.project = ProjectState::new(None);
@@ -386,6 +425,7 @@ impl NewsgraphApp {
             self.project.articles.len(),
             &self.panel.snapshot(),
             &self.edit.history.log(),
+            &self.exploration(),
         );
     }
 
@@ -512,8 +552,12 @@ impl NewsgraphApp {
                 format!("{stale} corrections of the project no longer apply: the nodes they name are not in the graph extracted now."),
             );
         }
+        let filtered = file.exploration.filter.is_active();
+        self.set_exploration(file.exploration);
+        // The layout is placed on the graph the canvas will show (the actor view, when saved on).
+        self.shown.refresh(ctx, &self.graph, &self.explore.state);
         self.panel = GraphPanel::new();
-        self.panel.sync(&self.graph);
+        self.panel.sync(self.shown.get(&self.graph));
         self.reader = None;
         let layout = LayoutFile::new(file.view, file.nodes);
         let report = self.panel.apply(&layout);
@@ -534,10 +578,15 @@ impl NewsgraphApp {
             self.project.mark_clean();
             self.project.remember(path);
             self.project.remove_recovery();
+            let filters = if filtered {
+                " Its filters are on, as saved (see Filters)."
+            } else {
+                ""
+            };
             self.say(
                 Level::Info,
                 format!(
-                    "Opened the project: {} articles, {} nodes ({} placed as saved): {}",
+                    "Opened the project: {} articles, {} nodes ({} placed as saved): {}.{filters}",
                     self.project.articles.len(),
                     self.graph.node_count(),
                     report.matched,

@@ -1,10 +1,11 @@
 //! Project files: everything a session made, in one self-contained, versioned JSON file. It
 //! holds the articles as read (text, blocks, links, date: re-extracted on opening, so the file
 //! opens on another machine and with a newer extractor), the layout (positions, pins, view),
-//! the selection, and the user's corrections (replayed over the re-extracted graph). Keys are
+//! the selection, the user's corrections (replayed over the re-extracted graph) and how the
+//! graph was being explored (filters, actor view, sizes, community colours). Keys are
 //! `NodeKey`s, never petgraph indices. Files from older format versions are migrated on
-//! reading (version 1 had no corrections); newer or damaged ones are refused before anything
-//! changes.
+//! reading (version 1 had no corrections, version 2 no exploration); newer or damaged ones are
+//! refused before anything changes.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -16,12 +17,15 @@ use super::layout_file::{Placement, ViewState};
 use crate::extract::Extraction;
 use crate::graph::NodeKey;
 use crate::graph::corrections::Correction;
+use crate::graph::structure::SizeBy;
+use crate::graph::view_filter::ViewFilter;
 use crate::ingest::{Article, Block, BlockKind, Link};
 
 /// Format name written into every project file.
 pub const FORMAT: &str = "newsgraph-project";
-/// Current version. 1: articles, layout, view, selection; 2: and corrections.
-pub const FORMAT_VERSION: u32 = 2;
+/// Current version. 1: articles, layout, view, selection; 2: and corrections; 3: and the
+/// exploration (filters, actor view, sizes, community colours).
+pub const FORMAT_VERSION: u32 = 3;
 /// Project files larger than this are refused (1,000 articles make about 5 MB).
 pub const MAX_PROJECT_BYTES: u64 = 1024 * 1024 * 1024;
 /// The file name extension of projects.
@@ -46,10 +50,30 @@ pub struct ProjectFile {
     /// The user's corrections, in the order they were made.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// How the graph was being explored: what the filters hide and how nodes are drawn.
+    #[serde(default)]
+    pub exploration: Exploration,
     /// The articles' extractions, so a project opens without extracting again while the
     /// extractor is the one that made them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extractions: Option<StoredExtractions>,
+}
+
+/// How the graph was being explored when the project was saved; every field defaults to the
+/// window's start, so a file without them (versions 1 and 2) opens unfiltered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Exploration {
+    /// What the filter panel hides.
+    pub filter: ViewFilter,
+    /// Whether the filter panel was open.
+    pub show_filters: bool,
+    /// Whether the actor view (events folded into actor–actor edges) was shown.
+    pub actor_view: bool,
+    /// What decided a node's size.
+    pub size_by: SizeBy,
+    /// Whether nodes were coloured by community.
+    pub communities: bool,
 }
 
 /// Extractions kept in a project, one per article, with the extractor that made them.
@@ -78,8 +102,16 @@ impl ProjectFile {
             nodes,
             selection,
             corrections,
+            exploration: Exploration::default(),
             extractions: None,
         }
+    }
+
+    /// The same project with how the graph was being explored.
+    #[must_use]
+    pub fn with_exploration(mut self, exploration: Exploration) -> Self {
+        self.exploration = exploration;
+        self
     }
 
     /// The same project with the articles' extractions kept.
@@ -343,6 +375,19 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(ProjectFile, Vec<Article>), P
     if let Some((key, _)) = file.nodes.iter().find(|(_, p)| !finite(p.pos)) {
         return Err(invalid(format!("node {key} has no valid position")));
     }
+    let count = file.articles.len();
+    if let Some(a) = file
+        .exploration
+        .filter
+        .hidden_articles
+        .iter()
+        .find(|&&a| a as usize >= count)
+    {
+        return Err(invalid(format!(
+            "the filter hides article {} but the project has {count}",
+            u64::from(*a) + 1
+        )));
+    }
     let articles = file
         .articles
         .iter()
@@ -378,6 +423,8 @@ fn migrate(mut value: serde_json::Value, version: u64) -> serde_json::Value {
         // Version 1 had no corrections.
         map.insert("corrections".into(), serde_json::Value::Array(Vec::new()));
     }
+    // Version 2 had no exploration: the `exploration` field's default (nothing filtered, the
+    // full graph sized by mentions and coloured by kind) is what it showed on opening.
     if let Some(map) = value.as_object_mut() {
         map.insert("format_version".into(), FORMAT_VERSION.into());
     }
@@ -483,6 +530,7 @@ mod tests {
         let (file, articles) = parse(&bytes, &path).unwrap();
         assert_eq!(file.format_version, FORMAT_VERSION);
         assert!(file.corrections.is_empty());
+        assert_eq!(file.exploration, Exploration::default());
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].source, "summit.html");
         assert_eq!(file.nodes.len(), 36);
@@ -490,6 +538,95 @@ mod tests {
         assert_eq!(file.selection, Some(NodeKey::from("country:EGY")));
         assert_eq!(file.nodes.values().filter(|p| p.pinned).count(), 1);
         // Saved again, it is a current file that reads back the same.
+        let (again, _) = parse(&to_bytes(&file), &path).unwrap();
+        assert_eq!(again, file);
+    }
+
+    fn explored() -> Exploration {
+        let mut filter = ViewFilter {
+            min_mentions: 2,
+            hide_isolates: true,
+            period: Some(crate::graph::timeline::Period {
+                from: "2024-01-01".into(),
+                to: "2024-06-30".into(),
+            }),
+            ..ViewFilter::default()
+        };
+        filter.set_kind(crate::graph::NodeKind::Organization, false);
+        filter.set_category(crate::extract::Plover::Fight, false);
+        filter.set_article(0, false);
+        Exploration {
+            filter,
+            show_filters: true,
+            actor_view: true,
+            size_by: SizeBy::PageRank,
+            communities: true,
+        }
+    }
+
+    #[test]
+    fn the_exploration_round_trips() {
+        let (file, _) = sample();
+        let file = file.with_exploration(explored());
+        let bytes = to_bytes(&file);
+        let (back, _) = parse(&bytes, Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.exploration, explored());
+        assert_ne!(back.exploration, Exploration::default());
+        assert_eq!(back, file);
+        // Written under names a reader can follow.
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(value["exploration"]["size_by"], "page_rank");
+        assert_eq!(value["exploration"]["filter"]["min_mentions"], 2);
+    }
+
+    #[test]
+    fn a_filter_naming_a_missing_article_is_refused_naming_the_file() {
+        let (file, _) = sample();
+        let mut exploration = explored();
+        exploration.filter.set_article(4, false);
+        let bytes = to_bytes(&file.with_exploration(exploration));
+        let err = parse(&bytes, Path::new("/tmp/f.newsgraph")).unwrap_err();
+        assert!(matches!(err, ProjectError::Invalid { .. }), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("hides article 5 but the project has 1"),
+            "{text}"
+        );
+        assert!(text.ends_with("/tmp/f.newsgraph"), "{text}");
+        // An unknown kind is refused too, not dropped.
+        let text = String::from_utf8(to_bytes(&sample().0.with_exploration(explored()))).unwrap();
+        let broken = text.replacen("\"organization\"", "\"planet\"", 1);
+        assert_ne!(broken, text);
+        assert!(matches!(
+            parse(broken.as_bytes(), Path::new("f.newsgraph")),
+            Err(ProjectError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn a_version_2_project_opens_with_its_corrections_and_nothing_filtered() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/project-v2.newsgraph");
+        let bytes = std::fs::read(&path).unwrap();
+        let old: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            old["format_version"], 2,
+            "the fixture stays a version 2 file"
+        );
+        assert!(old.get("exploration").is_none());
+        let (file, articles) = parse(&bytes, &path).unwrap();
+        assert_eq!(file.format_version, FORMAT_VERSION);
+        assert_eq!(
+            file.corrections,
+            vec![Correction::Rename {
+                key: NodeKey::from("country:EGY"),
+                name: "Arab Republic of Egypt".into(),
+            }]
+        );
+        assert_eq!(articles.len(), 1);
+        assert_eq!(file.nodes.len(), 36);
+        assert_eq!(file.exploration, Exploration::default());
+        assert!(!file.exploration.filter.is_active());
         let (again, _) = parse(&to_bytes(&file), &path).unwrap();
         assert_eq!(again, file);
     }

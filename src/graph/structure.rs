@@ -14,8 +14,44 @@ use std::collections::HashMap;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::NewsGraph;
+
+/// What decides a node's size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeBy {
+    /// Mentions in the articles.
+    #[default]
+    Mentions,
+    /// Number of neighbours.
+    Degree,
+    /// PageRank.
+    PageRank,
+    /// Betweenness centrality.
+    Betweenness,
+}
+
+impl SizeBy {
+    /// All, in menu order.
+    pub const ALL: [SizeBy; 4] = [
+        SizeBy::Mentions,
+        SizeBy::Degree,
+        SizeBy::PageRank,
+        SizeBy::Betweenness,
+    ];
+
+    /// Menu name.
+    pub fn label(self) -> &'static str {
+        match self {
+            SizeBy::Mentions => "Mentions",
+            SizeBy::Degree => "Degree",
+            SizeBy::PageRank => "PageRank",
+            SizeBy::Betweenness => "Betweenness",
+        }
+    }
+}
 
 /// A simple undirected graph: no loops, no parallel edges, neighbours sorted.
 #[derive(Debug, Clone, Default)]

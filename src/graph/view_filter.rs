@@ -104,6 +104,17 @@ impl ViewFilter {
         }
     }
 
+    /// Follows the removal of an article: the articles after it move down one place, so the
+    /// same articles stay hidden (and no hidden index points past the end).
+    pub fn article_removed(&mut self, article: u32) {
+        self.hidden_articles.retain(|&a| a != article);
+        for a in &mut self.hidden_articles {
+            if *a > article {
+                *a -= 1;
+            }
+        }
+    }
+
     /// Shows or hides one kind.
     pub fn set_kind(&mut self, kind: NodeKind, shown: bool) {
         self.hidden_kinds.retain(|&k| k != kind);
@@ -168,6 +179,22 @@ impl ViewFilter {
 mod tests {
     use super::*;
     use crate::graph::{EdgeKind, EventInfo};
+
+    #[test]
+    fn removing_an_article_keeps_the_same_articles_hidden() {
+        let mut f = ViewFilter::default();
+        for a in [0, 2, 5] {
+            f.set_article(a, false);
+        }
+        f.article_removed(2);
+        assert_eq!(f.hidden_articles, vec![0, 4]);
+        f.article_removed(1);
+        assert_eq!(f.hidden_articles, vec![0, 3]);
+        f.article_removed(0);
+        assert_eq!(f.hidden_articles, vec![2]);
+        f.article_removed(2);
+        assert!(!f.is_active());
+    }
 
     fn graph() -> NewsGraph {
         let mut g = NewsGraph::new();

@@ -7,47 +7,12 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Color32, RichText};
 use petgraph::stable_graph::NodeIndex;
-use serde::{Deserialize, Serialize};
 
 use super::graph_view::{GraphPanel, node_radius};
 use super::{Action, theme};
+pub use crate::graph::structure::SizeBy;
 use crate::graph::structure::{Simple, Structure};
 use crate::graph::{NewsGraph, NodeKey};
-
-/// What decides a node's size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SizeBy {
-    /// Mentions in the articles.
-    #[default]
-    Mentions,
-    /// Number of neighbours.
-    Degree,
-    /// PageRank.
-    PageRank,
-    /// Betweenness centrality.
-    Betweenness,
-}
-
-impl SizeBy {
-    /// All, in menu order.
-    pub const ALL: [SizeBy; 4] = [
-        SizeBy::Mentions,
-        SizeBy::Degree,
-        SizeBy::PageRank,
-        SizeBy::Betweenness,
-    ];
-
-    /// Menu name.
-    pub fn label(self) -> &'static str {
-        match self {
-            SizeBy::Mentions => "Mentions",
-            SizeBy::Degree => "Degree",
-            SizeBy::PageRank => "PageRank",
-            SizeBy::Betweenness => "Betweenness",
-        }
-    }
-}
 
 /// Community colours, largest community first; the rest are grey.
 const PALETTE: [Color32; 12] = [
