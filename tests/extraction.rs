@@ -387,7 +387,8 @@ fn bad_inputs_get_a_message_naming_the_file_issue_13() {
 /// the whole run, so twice the text gave four times the bytes).
 #[test]
 fn reliability_reproducers_extract_with_bounded_output_issue_13() {
-    let folder = root().join("../shared/reliability");
+    let shared = std::env::var("NEWSGRAPH_SHARED").unwrap_or_else(|_| "../shared".to_owned());
+    let folder = root().join(shared).join("reliability");
     let lex = Lexicon::embedded();
     let exported = |name: &str, text: &str, format| -> usize {
         let article = newsgraph::ingest::parse(name, text.as_bytes(), format)
