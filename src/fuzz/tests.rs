@@ -2,32 +2,10 @@
 //! (`fuzz/seeds/<harness>/`) and a fixed number of mutations of them, made by a seeded
 //! generator so a failure replays. The long runs are libFuzzer's (`fuzz/`, nightly).
 
+use crate::layout::rng::XorShift;
 use std::path::PathBuf;
 
 use super::HARNESSES;
-
-/// A tiny deterministic xorshift generator.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % u64::try_from(n.max(1)).expect("small bound"))
-            .expect("below n")
-    }
-
-    fn byte(&mut self) -> u8 {
-        self.next().to_le_bytes()[0]
-    }
-}
 
 /// Pieces of every syntax the readers know, spliced in by the mutator.
 const PIECES: &[&[u8]] = &[
@@ -85,7 +63,7 @@ fn mutate(rng: &mut XorShift, seed: &[u8], other: &[u8]) -> Vec<u8> {
                 let i = rng.below(out.len());
                 out[i] ^= 1 << rng.below(8);
             }
-            1 => out.insert(at, rng.byte()),
+            1 => out.insert(at, rng.next_u64().to_le_bytes()[0]),
             2 if at < out.len() => {
                 let end = (at + 1 + rng.below(64)).min(out.len());
                 out.drain(at..end);
@@ -110,9 +88,9 @@ fn mutate(rng: &mut XorShift, seed: &[u8], other: &[u8]) -> Vec<u8> {
             }
             _ if !out.is_empty() => {
                 let i = rng.below(out.len());
-                out[i] = rng.byte();
+                out[i] = rng.next_u64().to_le_bytes()[0];
             }
-            _ => out.push(rng.byte()),
+            _ => out.push(rng.next_u64().to_le_bytes()[0]),
         }
     }
     out
@@ -155,7 +133,7 @@ fn run(harness: &str, mutations: usize) {
         eprintln!("{harness}: {}", path.display());
         body(bytes);
     }
-    let mut rng = XorShift(0x5EED_0013 ^ harness.len() as u64);
+    let mut rng = XorShift::new(0x5EED_0013 ^ harness.len() as u64);
     for case in 0..mutations {
         let seed = &seeds[case % seeds.len()].1;
         let other = &seeds[rng.below(seeds.len())].1;

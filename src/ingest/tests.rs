@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::layout::rng::XorShift;
+
 use super::util::{find_urls, iso_date};
 use super::{
     Article, BlockKind, Format, IngestError, MAX_ARTICLE_BYTES, decode, expand_inputs, parse,
@@ -750,24 +752,6 @@ fn read_file_checks_type_size_and_content() {
 
 // ---------------------------------------------------------------- robustness
 
-/// A tiny deterministic xorshift generator, so failures can be replayed.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % u64::try_from(n).expect("small bound")).expect("below n")
-    }
-}
-
 /// Fragments of every syntax the parsers know, to build inputs that reach deep into them.
 const FRAGMENTS: &[&str] = &[
     "<p>",
@@ -863,18 +847,18 @@ const FRAGMENTS: &[&str] = &[
 
 #[test]
 fn random_inputs_never_break_the_guarantees() {
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
     let formats = [Format::Text, Format::Markdown, Format::Html];
     for case in 0..600 {
         let len = rng.below(400);
         let bytes: Vec<u8> = match case % 3 {
             // Raw bytes: mostly refused, but never a panic.
-            0 => (0..len).map(|_| rng.next().to_le_bytes()[0]).collect(),
+            0 => (0..len).map(|_| rng.next_u64().to_le_bytes()[0]).collect(),
             // Printable ASCII with newlines and the odd high byte.
             1 => (0..len)
                 .map(|_| {
                     let r = rng.below(100);
-                    let byte = rng.next().to_le_bytes()[1];
+                    let byte = rng.next_u64().to_le_bytes()[1];
                     match r {
                         0..=9 => b'\n',
                         10 => 0x80 | (byte & 0x7F),

@@ -9,7 +9,7 @@ mod force;
 mod place;
 mod quadtree;
 mod quality;
-mod rng;
+pub(crate) mod rng;
 #[cfg(test)]
 mod tests;
 mod worker;
