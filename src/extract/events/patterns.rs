@@ -219,8 +219,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 25] = [
+pub const ENGINE_LISTS: [&str; 26] = [
     "negations",
+    "nominal_content_cases",
     "conditionals",
     "ultimatum_marks",
     "doubtful_modals",

@@ -152,6 +152,12 @@ pub struct Reading {
     /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
     /// between the parties.
     pub failed_agreement: bool,
+    /// A noun naming the act its verb does ("aid" in "provide aid to X"): `governor` is that
+    /// verb, which takes its roles as they are.
+    pub same_act: bool,
+    /// The match whose noun names this verb's act ("military aid" for "provided"): the
+    /// event's kind comes from it.
+    pub named_by: Option<usize>,
 }
 
 fn step(
@@ -602,7 +608,13 @@ pub fn read(
     let marked_of = tree.children[w]
         .iter()
         .any(|&c| tree.rel(c) == Deprel::MARK && tree.lower[c] == "of");
-    let content_rels: &[&str] = if verbal && marked_of {
+    // "agreed on Saturday to provide aid": an infinitive the parse hung as an adverbial
+    // clause is what is agreed all the same.
+    let infinitive = tree.rel(w) == Deprel::ADVCL
+        && tree
+            .children_named(w, &["mark"])
+            .any(|m| tree.lower[m] == "to");
+    let content_rels: &[&str] = if verbal && (marked_of || infinitive) {
         &["xcomp", "ccomp", "advcl", "acl", "csubj"]
     } else if verbal {
         &["xcomp", "ccomp", "csubj"]
@@ -622,6 +634,16 @@ pub fn read(
         if !content_rels.contains(&tree.rel(up).name()) {
             break;
         }
+        // "called for sanctions", "talks on the lifting of sanctions" are about them; "in the
+        // wake of the execution" is not.
+        if !verbal
+            && matches!(tree.rel(up).name(), "obl" | "nmod")
+            && !tree
+                .case_of(up)
+                .is_some_and(|k| rules.has("nominal_content_cases", k))
+        {
+            break;
+        }
         if let Some(g) = governor(up) {
             let list = if verbal {
                 "content_categories"
@@ -638,6 +660,28 @@ pub fn read(
         match tree.head(up) {
             Some(h) => up = h,
             None => break,
+        }
+    }
+    // "provide aid to Romania", "launched an attack on X": a noun naming the act its verb
+    // does (a trigger of the same category) is that verb's act; its roles go to the verb.
+    if !verbal {
+        let mut x = w;
+        for _ in 0..2 {
+            if !matches!(tree.rel(x).name(), "obj" | "nmod" | "compound") {
+                break;
+            }
+            let Some(h) = tree.head(x) else { break };
+            if let Some(t) = tree.trigger_of[h]
+                && tree.trigger_of[w] != Some(t)
+                && matches!(tree.pos(h), Upos::Verb)
+                && categories.get(t).copied().flatten() == Some(category)
+            {
+                r.unreal = Some("the same act as its verb");
+                r.governor = Some(h);
+                r.same_act = true;
+                return r;
+            }
+            x = h;
         }
     }
     // "marched demanding his resignation", "staged demonstrations to demand reforms": a demand

@@ -435,3 +435,51 @@ fn a_negated_verb_that_is_no_act_negates_the_act_it_governs() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_noun_naming_its_verbs_act_is_that_act_and_what_is_agreed_lends_its_target() {
+    // One act, named by the noun, done by the verb's subject.
+    let x = run("Norway provided military aid to Peru.");
+    let got = acts(&x);
+    assert_eq!(
+        got,
+        vec![(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert!(
+        x.events.iter().any(|e| e.label.starts_with("Military aid")),
+        "{:?}",
+        x.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    // What is agreed, however the parse hangs it, gives the agreement its targets.
+    let y = run("Norway agreed on Friday to provide 20 million dollars of aid for Peru and Chile.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "AGREE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned(), "country:CHL".to_owned()]
+        )]
+    );
+    // What a demand follows is not what it asks for.
+    let z = run("Norway called for sanctions against Peru in the wake of the attack on Chile.");
+    assert!(
+        acts(&z).contains(&(
+            "DEMAND".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{:?}",
+        acts(&z)
+    );
+    assert!(
+        acts(&z)
+            .iter()
+            .all(|(c, _, t)| c != "DEMAND" || !t.contains(&"country:CHL".to_owned())),
+        "{:?}",
+        acts(&z)
+    );
+}
