@@ -94,8 +94,48 @@ pub fn parse_sentence(
             })
             .max_by_key(|(_, h)| h.tokens.end)
     };
+    // "staged demonstrations Saturday to demand ...", "held talks near Taiwan on Monday": news
+    // states the day anywhere, bare or after a preposition, where web text (the parser's
+    // training) hardly does, and the parser hangs the rest of the clause on it. Such time
+    // phrases are left out of the parse; the date is read off the words (`date_in`).
+    let rules = &lex.arguments;
+    let lower: Vec<String> = ud.iter().map(|w| w.form(doc.text).to_lowercase()).collect();
+    let in_name = |w: &UdWord| {
+        hits.iter().any(|h| {
+            let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
+            span.start < w.span.end && w.span.start < span.end
+        })
+    };
+    let mut hidden = vec![false; ud.len()];
+    for k in 0..ud.len() {
+        let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
+        if !rules.has("unparsed_times", &lower[k]) || possessive || in_name(&ud[k]) {
+            continue;
+        }
+        hidden[k] = true;
+        // "on Friday night", "yesterday morning".
+        if lower
+            .get(k + 1)
+            .is_some_and(|n| rules.has("unparsed_time_followers", n))
+        {
+            hidden[k + 1] = true;
+        }
+        let mut j = k;
+        while j > 0 && k - j < 2 && rules.has("unparsed_time_openers", &lower[j - 1]) {
+            j -= 1;
+            hidden[j] = true;
+        }
+    }
+    // A sentence that is nothing else keeps its words.
+    if hidden.iter().all(|&h| h) {
+        hidden.fill(false);
+    }
     let mut i = 0;
     while i < ud.len() {
+        if hidden[i] {
+            i += 1;
+            continue;
+        }
         let w = &ud[i];
         // "the" before a name goes into it: "the US" read as "the France" is a common noun
         // to the tagger, "France" alone a proper one ("the French" is fine as it is).

@@ -219,7 +219,11 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 26] = [
+pub const ENGINE_LISTS: [&str; 30] = [
+    "quantity_nouns",
+    "unparsed_time_followers",
+    "unparsed_times",
+    "unparsed_time_openers",
     "negations",
     "nominal_content_cases",
     "conditionals",

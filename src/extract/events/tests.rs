@@ -483,3 +483,34 @@ fn a_noun_naming_its_verbs_act_is_that_act_and_what_is_agreed_lends_its_target()
         acts(&z)
     );
 }
+
+#[test]
+fn a_day_named_anywhere_is_left_out_of_the_parse_and_a_quantity_names_whom_it_counts() {
+    let x = run(
+        "Tens of thousands of students throughout Norway staged demonstrations Saturday to demand reforms by the government of Peru.",
+    );
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "PROTEST".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert!(
+        x.skipped.iter().any(|s| s.reason == "the aim of a protest"),
+        "{:?}",
+        x.skipped
+    );
+    // The day still dates the event.
+    let y = run("Norway on Friday night expelled two Peruvian diplomats, on 3 March 2026.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "SANCTION".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert_eq!(y.events[0].date.as_deref(), Some("2026-03-03"));
+}
