@@ -126,6 +126,13 @@ pub fn parse_sentence(
             hidden[j] = true;
         }
     }
+    // "On Tuesday, Norway ...": the comma after an opening time phrase goes with it.
+    if let Some(k) = hidden.iter().position(|&h| !h)
+        && k > 0
+        && lower[k] == ","
+    {
+        hidden[k] = true;
+    }
     // A sentence that is nothing else keeps its words.
     if hidden.iter().all(|&h| h) {
         hidden.fill(false);
