@@ -40,7 +40,12 @@ impl Exports {
 }
 
 impl NewsgraphApp {
-    fn run_export(&mut self, ctx: &egui::Context, work: impl FnOnce() -> Message + Send + 'static) {
+    /// Runs `work` on a thread of its own; its message is shown when it is done.
+    pub(super) fn run_export(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> Message + Send + 'static,
+    ) {
         let (tx, rx) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {

@@ -1,5 +1,6 @@
-//! Background work: reading and extracting articles on worker threads (all cores), with
-//! progress the UI can show and a cancel flag, and system file dialogs run off the UI thread.
+//! Background work: reading and extracting articles on worker threads (all cores), opening
+//! projects and reading layouts, with progress the UI can show and a cancel flag, and system
+//! file dialogs run off the UI thread.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,8 +8,9 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::extract::{Lexicon, extract_with};
+use crate::files::layout_file::{self, LayoutFile};
 use crate::files::project::{self, ProjectFile};
-use crate::files::{ExportFormat, ImageExport, atomic, export, layout_file};
+use crate::files::{ExportFormat, ImageExport, atomic, export};
 use crate::ingest::Article;
 use crate::ingest::{self, Format, IngestError, expand_inputs};
 use crate::pipeline::{self, FileResult, Tracker};
@@ -21,6 +23,8 @@ pub enum JobInput {
     Paths(Vec<PathBuf>),
     /// A project file: read, checked, and its articles extracted again.
     Project(PathBuf),
+    /// A layout file: read (bounded, regular files only) and checked.
+    Layout(PathBuf),
     /// An article bundled in the binary.
     Bundled {
         /// Name shown as its source.
@@ -46,6 +50,19 @@ pub struct JobOutput {
     /// For a project: its path and the file (its articles are in `results`), or why it could
     /// not be opened.
     pub project: Option<(PathBuf, Result<ProjectFile, String>)>,
+    /// For a layout: its path and the file, or why it could not be read.
+    pub layout: Option<(PathBuf, Result<LayoutFile, String>)>,
+}
+
+/// What a job is doing, for the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Reading and extracting articles.
+    Articles,
+    /// Opening a project.
+    Project,
+    /// Reading a layout file.
+    Layout,
 }
 
 /// A running extraction.
@@ -53,6 +70,7 @@ pub struct Job {
     receiver: Receiver<JobOutput>,
     tracker: Arc<Tracker>,
     started: Instant,
+    kind: JobKind,
 }
 
 impl Job {
@@ -67,9 +85,24 @@ impl Job {
         let tracker = Arc::new(Tracker::default());
         let t = tracker.clone();
         let started = Instant::now();
+        let kind = match &input {
+            JobInput::Project(_) => JobKind::Project,
+            JobInput::Layout(_) => JobKind::Layout,
+            JobInput::Paths(_) | JobInput::Bundled { .. } => JobKind::Articles,
+        };
         std::thread::spawn(move || {
             let mut project = None;
+            let mut layout = None;
             let (results, errors) = match input {
+                JobInput::Layout(path) => {
+                    t.set_total(1);
+                    wake();
+                    // Bounded and from regular files only: a FIFO or a link to a device is
+                    // refused at once, and a large file is read here, not on the UI thread.
+                    let file = layout_file::read(&path).map_err(|e| e.to_string());
+                    layout = Some((path, file));
+                    (Vec::new(), Vec::new())
+                }
                 JobInput::Project(path) => match read_project(&path) {
                     Ok((mut file, articles)) => {
                         t.set_total(articles.len());
@@ -129,6 +162,7 @@ impl Job {
                 cancelled,
                 elapsed: started.elapsed(),
                 project,
+                layout,
             });
             wake();
         });
@@ -136,7 +170,13 @@ impl Job {
             receiver,
             tracker,
             started,
+            kind,
         }
+    }
+
+    /// What the job is doing.
+    pub fn kind(&self) -> JobKind {
+        self.kind
     }
 
     /// (files done, files in total; 0 while the folders are still being listed).
@@ -175,6 +215,7 @@ impl Job {
                 cancelled: true,
                 elapsed: self.started.elapsed(),
                 project: None,
+                layout: None,
             }),
         }
     }

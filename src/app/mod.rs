@@ -30,7 +30,7 @@ use crate::ui::graph_view::GraphPanel;
 use crate::ui::reader::Reader;
 use crate::ui::shown::ShownGraph;
 use crate::ui::{Action, detail, theme};
-use jobs::{Dialog, DialogOutcome, Job, JobInput, Purpose, system_dialogs_possible};
+use jobs::{Dialog, DialogOutcome, Job, JobInput, JobKind, Purpose, system_dialogs_possible};
 use project::ProjectState;
 use prompt::{PathPrompt, PromptOutcome};
 
@@ -286,8 +286,8 @@ impl NewsgraphApp {
             Action::Export(format) => self.ask_path(ctx, Purpose::Export(format)),
             Action::ExportImage(image) => self.ask_path(ctx, Purpose::ExportImage(image)),
             Action::OpenPaths(paths) => self.start_job(ctx, JobInput::Paths(paths)),
-            Action::SaveLayoutTo(path) => self.save_layout(&path),
-            Action::LoadLayoutFrom(path) => self.load_layout(&path),
+            Action::SaveLayoutTo(path) => self.save_layout(ctx, path),
+            Action::LoadLayoutFrom(path) => self.load_layout(ctx, path),
             Action::ExportTo(format, path) => self.export_graph(ctx, format, path),
             Action::ExportImageTo(image, path) => self.export_image(ctx, image, path),
             Action::NewProject
@@ -380,10 +380,15 @@ impl NewsgraphApp {
     }
 
     fn start_job(&mut self, ctx: &egui::Context, input: JobInput) {
-        if self.job.is_some() {
+        if let Some(job) = &self.job {
+            let busy = match job.kind() {
+                JobKind::Articles => "Articles are still being read",
+                JobKind::Project => "A project is still being opened",
+                JobKind::Layout => "A layout is still being read",
+            };
             self.say(
                 Level::Warning,
-                "Articles are still being read. Wait for them, or cancel, before opening more.",
+                format!("{busy}. Wait for it, or cancel, before opening more."),
             );
             return;
         }
@@ -461,7 +466,8 @@ impl NewsgraphApp {
         self.apply(ctx, action);
     }
 
-    fn save_layout(&mut self, path: &Path) {
+    /// Writes the layout on a thread of its own; the UI thread only takes the positions.
+    fn save_layout(&mut self, ctx: &egui::Context, path: PathBuf) {
         if self.graph.node_count() == 0 {
             self.say(
                 Level::Warning,
@@ -470,30 +476,26 @@ impl NewsgraphApp {
             return;
         }
         let file = self.panel.snapshot();
-        match layout_file::write(path, &file) {
-            Ok(()) => {
-                self.last_layout_path = Some(path.to_path_buf());
-                self.say(
-                    Level::Info,
-                    format!(
-                        "Saved the layout of {} nodes: {}",
-                        file.nodes.len(),
-                        path.display()
-                    ),
-                );
-            }
-            Err(e) => self.say(
-                Level::Error,
-                format!("{e}. Choose another folder or file name."),
-            ),
-        }
+        self.last_layout_path = Some(path.clone());
+        self.run_export(ctx, move || match layout_file::write(&path, &file) {
+            Ok(()) => Message {
+                level: Level::Info,
+                text: format!(
+                    "Saved the layout of {} nodes: {}",
+                    file.nodes.len(),
+                    path.display()
+                ),
+            },
+            Err(e) => Message {
+                level: Level::Error,
+                text: format!("{e}. Choose another folder or file name."),
+            },
+        });
     }
 
-    fn load_layout(&mut self, path: &Path) {
-        match layout_file::read(path) {
-            Ok(file) => self.offer_layout(file, path),
-            Err(e) => self.say(Level::Error, e.to_string()),
-        }
+    /// Reads a layout off the UI thread, as projects are opened; it is offered once read.
+    fn load_layout(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.start_job(ctx, JobInput::Layout(path));
     }
 
     fn apply_layout(&mut self, file: &LayoutFile, path: &Path) {
@@ -561,6 +563,21 @@ impl NewsgraphApp {
             self.job = None;
             if let Some((path, file)) = out.project.take() {
                 self.project_opened(ctx, out, &path, file);
+                return;
+            }
+            if let Some((path, file)) = out.layout.take() {
+                match file {
+                    _ if out.cancelled => self.say(
+                        Level::Warning,
+                        format!(
+                            "Loading the layout was cancelled. Nothing was moved: {}",
+                            path.display()
+                        ),
+                    ),
+                    Ok(file) => self.offer_layout(file, &path),
+                    Err(e) => self.say(Level::Error, e),
+                }
+                ctx.request_repaint();
                 return;
             }
             self.prepare_merge(&mut out.results);
@@ -814,10 +831,16 @@ impl NewsgraphApp {
             if let Some(job) = &self.job {
                 let (done, total) = job.progress();
                 let fraction = job.fraction();
-                let text = if total == 0 {
-                    "Listing files…".to_string()
+                let text = if job.is_cancelling() && job.kind() == JobKind::Layout {
+                    "Cancelling…".to_string()
                 } else if job.is_cancelling() {
                     format!("Cancelling… {done} / {total} read")
+                } else if job.kind() == JobKind::Layout {
+                    "Reading the layout…".to_string()
+                } else if total == 0 && job.kind() == JobKind::Project {
+                    "Reading the project…".to_string()
+                } else if total == 0 {
+                    "Listing files…".to_string()
                 } else {
                     // The percentage moves inside a long article, where the count stands still.
                     format!(

@@ -9,7 +9,7 @@ use newsgraph::graph::corrections::Correction;
 use newsgraph::graph::{NodeKey, NodeKind};
 use newsgraph::ui::Action;
 
-use super::{harness, key_named, wait_for_job, wait_for_message};
+use super::{harness, key_named, load_layout, wait_for_job, wait_for_message};
 
 fn name_of(
     h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>,
@@ -290,8 +290,7 @@ fn a_layout_for_other_articles_asks_first_restores_the_view_and_is_undoable() {
     let path = dir.path().join("other.json");
     layout_file::write(&path, &LayoutFile::new(view, nodes.clone())).expect("write");
 
-    h.state_mut()
-        .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+    load_layout(&mut h, &path);
     h.run_steps(2);
     assert!(h.state().asks_about_layout());
     assert_eq!(
@@ -306,7 +305,7 @@ fn a_layout_for_other_articles_asks_first_restores_the_view_and_is_undoable() {
 
     h.run_steps(5);
     let before = h.state().panel().snapshot();
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(path));
+    load_layout(&mut h, &path);
     h.run_steps(2);
     h.get_by_label("Load it").click();
     h.run_steps(3);
