@@ -727,7 +727,7 @@ fn the_path_field_asks_before_writing_over_a_file_and_turns_folders_into_names()
     );
     assert!(!offered.exists());
     h.get_by_label("Save").click_accesskit();
-    h.run_steps(2);
+    wait_for_message(&mut h, "Saved the layout of");
     assert!(
         offered.exists(),
         "the layout is saved under the offered name"

@@ -4,6 +4,7 @@
 //! File ▸ Export corrections….
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
@@ -79,7 +80,7 @@ impl NewsgraphApp {
             _ => self.selected.clone(),
         };
         let view = self.panel.snapshot().view;
-        match self.edit.history.correct(&mut self.graph, c) {
+        match self.edit.history.correct(Arc::make_mut(&mut self.graph), c) {
             Ok(()) => {
                 self.keep_view(view);
                 self.selected = follow.filter(|k| self.graph.index(k).is_some());
@@ -101,9 +102,9 @@ impl NewsgraphApp {
         };
         let view = self.panel.snapshot().view;
         let change = if undo {
-            self.edit.history.undo(&mut self.graph)
+            self.edit.history.undo(Arc::make_mut(&mut self.graph))
         } else {
-            self.edit.history.redo(&mut self.graph)
+            self.edit.history.redo(Arc::make_mut(&mut self.graph))
         };
         match change {
             Some(Change::Graph) => {
@@ -349,7 +350,7 @@ impl NewsgraphApp {
         let revision = self.graph.revision();
         let (history, mut graph) = History::start(base, kept);
         graph.bump_revision(revision);
-        self.graph = graph;
+        self.graph = Arc::new(graph);
         let skipped = history.skipped().len();
         self.edit.history = history;
         skipped

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{Level, Message, NewsgraphApp};
@@ -70,7 +71,7 @@ impl NewsgraphApp {
             );
             return;
         }
-        let graph = self.graph.clone();
+        let graph = Arc::clone(&self.graph);
         self.run_export(ctx, move || match export_to_path(&graph, format, &path) {
             Ok(files) => Message {
                 level: Level::Info,
@@ -123,7 +124,7 @@ impl NewsgraphApp {
             );
             [[a.x, a.y], [b.x, b.y]]
         });
-        let graph = self.graph.clone();
+        let graph = Arc::clone(&self.graph);
         self.run_export(ctx, move || {
             let written = if png {
                 let mut text = Vec::new();

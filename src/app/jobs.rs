@@ -112,7 +112,11 @@ impl Job {
                             .extractions_by(super::extractor::extractor_id())
                             .is_some();
                         let results = match file.extractions.take().filter(|_| stored) {
-                            Some(kept) => articles.into_iter().zip(kept.items).map(Ok).collect(),
+                            Some(kept) => articles
+                                .into_iter()
+                                .zip(Arc::unwrap_or_clone(kept.items))
+                                .map(Ok)
+                                .collect(),
                             // A cancelled article is left out; the job then reports
                             // itself cancelled and the project is not opened.
                             None => articles

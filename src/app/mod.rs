@@ -95,7 +95,9 @@ pub struct AppOptions {
 /// The whole application.
 pub struct NewsgraphApp {
     lexicon: Arc<Lexicon>,
-    graph: NewsGraph,
+    /// The graph shown and corrected; shared with the threads that save and export it, and
+    /// copied only when it changes while one of them still reads it.
+    graph: Arc<NewsGraph>,
     panel: GraphPanel,
     selected: Option<NodeKey>,
     explore: Explorer,
@@ -159,7 +161,7 @@ pub fn run_synthetic(nodes: usize, edges: usize) -> eframe::Result<()> {
         native_options(),
         Box::new(move |cc| {
             let mut app = NewsgraphApp::new(&cc.egui_ctx, app_options);
-            app.graph = NewsGraph::synthetic(nodes, edges, 1);
+            app.graph = Arc::new(NewsGraph::synthetic(nodes, edges, 1));
             Ok(Box::new(app))
         }),
     )
@@ -189,7 +191,7 @@ impl NewsgraphApp {
         };
         let mut app = Self {
             lexicon: Arc::new(lexicon),
-            graph: NewsGraph::new(),
+            graph: Arc::new(NewsGraph::new()),
             panel: GraphPanel::new(),
             selected: None,
             explore: Explorer::default(),
@@ -588,7 +590,11 @@ impl NewsgraphApp {
             for w in pipeline::warnings(&out.results) {
                 self.say(Level::Warning, w);
             }
-            errors.extend(self.edit.history.add_results(&mut self.graph, out.results));
+            errors.extend(
+                self.edit
+                    .history
+                    .add_results(Arc::make_mut(&mut self.graph), out.results),
+            );
             for e in &errors {
                 self.say(Level::Error, e.to_string());
             }

@@ -24,6 +24,32 @@ use crate::pipeline::FileResult;
 use crate::ui::Action;
 use crate::ui::graph_view::GraphPanel;
 
+/// What a save takes on the UI thread: the positions, the selection, the corrections and the
+/// exploration. The articles and their extractions (nearly all of a project's bytes) are
+/// shared with the saving thread, not copied; serializing and writing happen there.
+pub fn gather(
+    panel: &GraphPanel,
+    articles: &Arc<Vec<SavedArticle>>,
+    extractions: &Arc<Vec<Extraction>>,
+    selection: Option<crate::graph::NodeKey>,
+    corrections: Vec<Correction>,
+    exploration: Exploration,
+) -> ProjectFile {
+    let layout = panel.snapshot();
+    ProjectFile::new(
+        Arc::clone(articles),
+        layout.view,
+        layout.nodes,
+        selection,
+        corrections,
+    )
+    .with_exploration(exploration)
+    .with_extractions(
+        super::extractor::extractor_id().to_owned(),
+        Arc::clone(extractions),
+    )
+}
+
 /// How often unsaved work goes to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
 /// How often the unsaved mark is brought up to date (seconds of the window's clock).
@@ -264,18 +290,13 @@ impl NewsgraphApp {
 
     /// The state as a project file.
     fn project_file(&self) -> ProjectFile {
-        let layout = self.panel.snapshot();
-        ProjectFile::new(
-            self.project.articles.as_ref().clone(),
-            layout.view,
-            layout.nodes,
+        gather(
+            &self.panel,
+            &self.project.articles,
+            &self.project.extractions,
             self.selected.clone(),
             self.edit.history.log(),
-        )
-        .with_exploration(self.exploration())
-        .with_extractions(
-            super::extractor::extractor_id().to_owned(),
-            self.project.extractions.as_ref().clone(),
+            self.exploration(),
         )
     }
 
@@ -342,7 +363,7 @@ impl NewsgraphApp {
                 if let Some(job) = &self.job {
                     job.cancel();
                 }
-                self.graph = NewsGraph::new();
+                self.graph = Arc::new(NewsGraph::new());
                 self.edit = super::edit::EditState::default();
                 self.panel = GraphPanel::new();
                 self.selected = None;
@@ -563,7 +584,7 @@ impl NewsgraphApp {
         let report = self.panel.apply(&layout);
         self.panel.restore_view(layout.view);
         self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
-        self.project.articles = Arc::new(file.articles);
+        self.project.articles = file.articles;
         self.project.extractions = Arc::new(extractions);
         self.refresh_fingerprint();
         if restoring {

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -38,8 +39,10 @@ pub struct ProjectFile {
     pub format: String,
     /// [`FORMAT_VERSION`].
     pub format_version: u32,
-    /// The articles in the order they were added (that order makes the graph).
-    pub articles: Vec<SavedArticle>,
+    /// The articles in the order they were added (that order makes the graph). Shared, so
+    /// the window hands them to the saving thread without copying them.
+    #[serde(with = "shared")]
+    pub articles: Arc<Vec<SavedArticle>>,
     /// The view: zoom and pan.
     pub view: ViewState,
     /// Node placements by key.
@@ -81,14 +84,15 @@ pub struct Exploration {
 pub struct StoredExtractions {
     /// Which build and lexicons extracted them; any other extractor extracts again.
     pub extractor: String,
-    /// One per article, in the articles' order.
-    pub items: Vec<Extraction>,
+    /// One per article, in the articles' order (shared, as the articles are).
+    #[serde(with = "shared")]
+    pub items: Arc<Vec<Extraction>>,
 }
 
 impl ProjectFile {
     /// A project of the current version.
     pub fn new(
-        articles: Vec<SavedArticle>,
+        articles: impl Into<Arc<Vec<SavedArticle>>>,
         view: ViewState,
         nodes: BTreeMap<NodeKey, Placement>,
         selection: Option<NodeKey>,
@@ -97,7 +101,7 @@ impl ProjectFile {
         Self {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
-            articles,
+            articles: articles.into(),
             view,
             nodes,
             selection,
@@ -116,7 +120,12 @@ impl ProjectFile {
 
     /// The same project with the articles' extractions kept.
     #[must_use]
-    pub fn with_extractions(mut self, extractor: String, items: Vec<Extraction>) -> Self {
+    pub fn with_extractions(
+        mut self,
+        extractor: String,
+        items: impl Into<Arc<Vec<Extraction>>>,
+    ) -> Self {
+        let items = items.into();
         if items.len() == self.articles.len() {
             self.extractions = Some(StoredExtractions { extractor, items });
         }
@@ -130,6 +139,23 @@ impl ProjectFile {
             .as_ref()
             .filter(|s| s.extractor == extractor && s.items.len() == self.articles.len())
             .map(|s| s.items.as_slice())
+    }
+}
+
+/// Serde for a shared value: written and read as the value itself (the file does not change).
+mod shared {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(value: &Arc<T>, s: S) -> Result<S::Ok, S::Error> {
+        T::serialize(value, s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Arc<T>, D::Error> {
+        T::deserialize(d).map(Arc::new)
     }
 }
 
@@ -499,8 +525,9 @@ mod tests {
         assert!(err.to_string().ends_with("/tmp/p.newsgraph"), "{err}");
         // A block that cuts a character in two would crash extraction: refused.
         let (mut file, _) = sample();
-        file.articles[0].text = "é".into();
-        file.articles[0].blocks = vec![SavedBlock {
+        let articles = Arc::make_mut(&mut file.articles);
+        articles[0].text = "é".into();
+        articles[0].blocks = vec![SavedBlock {
             kind: SavedBlockKind::Title,
             level: None,
             span: 0..1,
