@@ -81,7 +81,7 @@ pub fn bench(
                 &saved,
                 &extractions,
                 None,
-                Vec::new(),
+                &[],
                 Exploration::default(),
             )
         } else {

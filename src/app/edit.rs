@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use super::history::{Change, History, Step};
+use super::history::{Change, History, Logged, Step};
 use super::jobs::Purpose;
 use super::{Level, NewsgraphApp};
 use crate::extract::overrides;
@@ -35,6 +35,8 @@ pub struct EditState {
     pub history: History,
     /// A layout read but not applied: it fits under half of the graph, so the user is asked.
     pending_layout: Option<PendingLayout>,
+    /// Whether the Corrections window is open.
+    pub(super) show_corrections: bool,
 }
 
 struct PendingLayout {
@@ -65,6 +67,8 @@ impl NewsgraphApp {
             }
             Action::ExportCorrections => self.ask_path(ctx, Purpose::ExportCorrections),
             Action::ExportCorrectionsTo(path) => self.export_corrections(&path),
+            Action::ShowCorrections(show) => self.edit.show_corrections = show,
+            Action::RevertCorrection(index) => self.revert(index),
             _ => {}
         }
         let now = ctx.input(|i| i.time);
@@ -145,6 +149,12 @@ impl NewsgraphApp {
                     .map_or_else(|| key.0.clone(), |n| n.name.clone())
             ),
             Step::Layout { .. } => "load layout".to_owned(),
+            Step::Revert { entry, .. } => format!(
+                "revert “{}”",
+                entry
+                    .correction
+                    .describe(&[self.edit.history.base(), &self.graph])
+            ),
         }
     }
 
@@ -205,9 +215,19 @@ impl NewsgraphApp {
                 actions.push(Action::Redo);
             }
             ui.separator();
-            let n = history.log().len();
+            let n = history.entries().len();
             let noun = if n == 1 { "correction" } else { "corrections" };
             ui.label(RichText::new(format!("{n} {noun} in this project")).weak());
+            if ui
+                .add_enabled(n > 0, egui::Button::new("Corrections…"))
+                .on_hover_text(
+                    "Every correction of the project, the earlier sessions' too, with when it was made; revert any of them",
+                )
+                .clicked()
+            {
+                actions.push(Action::ShowCorrections(true));
+                ui.close();
+            }
             if !history.skipped().is_empty() {
                 ui.label(
                     RichText::new(format!(
@@ -346,9 +366,9 @@ impl NewsgraphApp {
 
     /// A new graph of articles (a project opened): the history starts again with its
     /// corrections; returns how many of them no longer apply.
-    pub(super) fn start_history(&mut self, base: NewsGraph, kept: Vec<Correction>) -> usize {
+    pub(super) fn start_history(&mut self, base: NewsGraph, kept: Vec<Logged>) -> usize {
         let revision = self.graph.revision();
-        let (history, mut graph) = History::start(base, kept);
+        let (history, mut graph) = History::start_logged(base, kept);
         graph.bump_revision(revision);
         self.graph = Arc::new(graph);
         let skipped = history.skipped().len();

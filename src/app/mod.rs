@@ -3,6 +3,7 @@
 
 mod articles;
 pub mod bench_project;
+mod corrections_list;
 mod edit;
 mod export;
 pub mod extractor;
@@ -339,6 +340,8 @@ impl NewsgraphApp {
                 }
             }
             Action::Correct(_)
+            | Action::ShowCorrections(_)
+            | Action::RevertCorrection(_)
             | Action::Undo
             | Action::Redo
             | Action::NodeDragged { .. }
@@ -766,6 +769,7 @@ impl NewsgraphApp {
         }
         self.question_window(&ctx);
         self.layout_question(&ctx);
+        actions.extend(self.corrections_window(&ctx));
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,

@@ -12,6 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use egui::RichText;
 
+use super::history::Logged;
 use super::jobs::{JobInput, JobOutput, Purpose};
 use super::{Level, NewsgraphApp};
 use crate::extract::Extraction;
@@ -32,7 +33,7 @@ pub fn gather(
     articles: &Arc<Vec<SavedArticle>>,
     extractions: &Arc<Vec<Extraction>>,
     selection: Option<crate::graph::NodeKey>,
-    corrections: Vec<Correction>,
+    corrections: &[Logged],
     exploration: Exploration,
 ) -> ProjectFile {
     let layout = panel.snapshot();
@@ -41,8 +42,9 @@ pub fn gather(
         layout.view,
         layout.nodes,
         selection,
-        corrections,
+        corrections.iter().map(|l| l.correction.clone()).collect(),
     )
+    .with_corrections_made(corrections.iter().map(|l| l.made_secs).collect())
     .with_exploration(exploration)
     .with_extractions(
         super::extractor::extractor_id().to_owned(),
@@ -295,7 +297,7 @@ impl NewsgraphApp {
             &self.project.articles,
             &self.project.extractions,
             self.selected.clone(),
-            self.edit.history.log(),
+            self.edit.history.entries(),
             self.exploration(),
         )
     }
@@ -566,7 +568,17 @@ impl NewsgraphApp {
         for e in &errors {
             self.say(Level::Error, e.to_string());
         }
-        let stale = self.start_history(base, file.corrections);
+        let made = file.corrections_made();
+        let logged = file
+            .corrections
+            .into_iter()
+            .zip(made)
+            .map(|(correction, made_secs)| Logged {
+                correction,
+                made_secs,
+            })
+            .collect();
+        let stale = self.start_history(base, logged);
         if stale > 0 {
             self.say(
                 Level::Warning,

@@ -53,6 +53,11 @@ pub struct ProjectFile {
     /// The user's corrections, in the order they were made.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// When each correction was made (seconds since 1970, UTC; `null` when not known), in
+    /// the corrections' order. Optional: a list of another length is ignored, and older files
+    /// have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections_made: Vec<Option<u64>>,
     /// How the graph was being explored: what the filters hide and how nodes are drawn.
     #[serde(default)]
     pub exploration: Exploration,
@@ -106,6 +111,7 @@ impl ProjectFile {
             nodes,
             selection,
             corrections,
+            corrections_made: Vec::new(),
             exploration: Exploration::default(),
             extractions: None,
         }
@@ -116,6 +122,25 @@ impl ProjectFile {
     pub fn with_exploration(mut self, exploration: Exploration) -> Self {
         self.exploration = exploration;
         self
+    }
+
+    /// The same project with when each correction was made (a list of another length than
+    /// the corrections is not kept).
+    #[must_use]
+    pub fn with_corrections_made(mut self, made: Vec<Option<u64>>) -> Self {
+        if made.len() == self.corrections.len() {
+            self.corrections_made = made;
+        }
+        self
+    }
+
+    /// When each correction was made, as far as the file says: one entry per correction.
+    pub fn corrections_made(&self) -> Vec<Option<u64>> {
+        if self.corrections_made.len() == self.corrections.len() {
+            self.corrections_made.clone()
+        } else {
+            vec![None; self.corrections.len()]
+        }
     }
 
     /// The same project with the articles' extractions kept.
