@@ -617,6 +617,29 @@ mod tests {
     }
 
     #[test]
+    fn when_corrections_were_made_round_trips_and_a_list_that_does_not_fit_is_ignored() {
+        let (file, _) = sample();
+        assert_eq!(
+            file.corrections_made(),
+            vec![None],
+            "not known: one entry each"
+        );
+        let file = file.with_corrections_made(vec![Some(1_796_353_549)]);
+        let bytes = to_bytes(&file);
+        let (back, _) = parse(&bytes, Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.corrections_made(), vec![Some(1_796_353_549)]);
+        assert_eq!(back, file);
+        // Two times for one correction: not kept when made, not trusted when read.
+        let (file, _) = sample();
+        let file = file.with_corrections_made(vec![Some(1), Some(2)]);
+        assert!(file.corrections_made.is_empty());
+        let mut value: serde_json::Value = serde_json::from_slice(&to_bytes(&file)).unwrap();
+        value["corrections_made"] = serde_json::json!([1, 2]);
+        let (back, _) = parse(value.to_string().as_bytes(), Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.corrections_made(), vec![None]);
+    }
+
+    #[test]
     fn the_exploration_round_trips() {
         let (file, _) = sample();
         let file = file.with_exploration(explored());
