@@ -124,6 +124,13 @@ impl NewsgraphApp {
             );
             [[a.x, a.y], [b.x, b.y]]
         });
+        if png {
+            // The canvas draws no node under 2.5 screen pixels: the same, in picture pixels.
+            let rect = self.panel.canvas_rect();
+            let per_screen_pixel = (size[0] as f32 / rect.width().max(1.0))
+                .min(size[1] as f32 / rect.height().max(1.0));
+            style.min_radius = 2.5 * per_screen_pixel;
+        }
         let graph = Arc::clone(&self.graph);
         self.run_export(ctx, move || {
             let written = if png {

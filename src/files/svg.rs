@@ -28,6 +28,9 @@ pub struct SvgStyle {
     /// The part of the canvas to draw (its two corners, in layout units), fitted into the
     /// picture; `None` draws the whole graph.
     pub view: Option<[[f32; 2]; 2]>,
+    /// With a view: the smallest node radius in pixels (the canvas never draws a node
+    /// smaller than a few screen pixels, however far out it is zoomed).
+    pub min_radius: f32,
 }
 
 fn hex(c: [u8; 3]) -> String {
@@ -94,7 +97,13 @@ pub fn write(
     // zoomed with it (fixed sizes covered a zoomed-out view in overlapping discs); a picture
     // of the whole graph keeps them at a readable size in pixels.
     let node_scale = if style.view.is_some() { scale } else { 1.0 };
-    let radius = |kind: NodeKind, mentions: u32| (radius(kind, mentions) * node_scale).max(0.75);
+    let min_radius = if style.view.is_some() {
+        style.min_radius.max(0.75)
+    } else {
+        0.0
+    };
+    let radius =
+        |kind: NodeKind, mentions: u32| (radius(kind, mentions) * node_scale).max(min_radius);
     let color = |k: NodeKind| {
         style
             .colors
@@ -134,7 +143,16 @@ pub fn write(
             from[0], from[1], to[0], to[1]
         );
     }
-    svg.push_str("</g>\n<g stroke=\"#202020\" stroke-width=\"1\">\n");
+    // A thin outline, thinner still on the small nodes of a zoomed-out view.
+    let outline = if style.view.is_some() {
+        (0.25 * min_radius).clamp(0.3, 1.0)
+    } else {
+        1.0
+    };
+    let _ = writeln!(
+        svg,
+        "</g>\n<g stroke=\"#202020\" stroke-width=\"{outline:.2}\">"
+    );
     for (n, p) in &placed {
         let [x, y] = at(*p);
         let r = radius(n.kind, n.mentions);
@@ -225,6 +243,7 @@ mod tests {
             colors: Vec::new(),
             labels: 0,
             view,
+            min_radius: 0.0,
         };
         let draw = |style: &SvgStyle| {
             let mut out = Vec::new();
