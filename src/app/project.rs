@@ -659,7 +659,7 @@ impl NewsgraphApp {
                         Intent::Open(_) => "before opening another project",
                     };
                     ui.label(RichText::new(format!("Save the changes to {name} {what}?")).strong());
-                    ui.label("Without saving, the articles read and the nodes placed since the last save are lost.");
+                    ui.label("Without saving, the articles read, the corrections made and the nodes placed since the last save are lost.");
                     ui.horizontal(|ui| {
                         for b in ["Save", "Don't save", "Cancel"] {
                             if ui.button(b).clicked() {
