@@ -213,8 +213,8 @@ pub fn bench(
     let names = [
         "read and check the file",
         "extract the articles (again, when not kept)",
-        "merge and replay corrections",
-        "build the canvas, place the layout",
+        "merge and replay corrections (on the worker)",
+        "build the canvas, place the layout (the UI thread)",
     ];
     for (k, name) in names.iter().enumerate() {
         let times: Vec<Duration> = phases.iter().map(|p| p[k]).collect();

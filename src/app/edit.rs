@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use super::history::{Change, History, Logged, Step};
+use super::history::{Change, History, Step};
 use super::jobs::Purpose;
 use super::{Level, NewsgraphApp};
 use crate::extract::overrides;
@@ -364,11 +364,11 @@ impl NewsgraphApp {
         }
     }
 
-    /// A new graph of articles (a project opened): the history starts again with its
-    /// corrections; returns how many of them no longer apply.
-    pub(super) fn start_history(&mut self, base: NewsGraph, kept: Vec<Logged>) -> usize {
+    /// A new graph of articles (a project opened): the history its worker started with the
+    /// project's corrections, and the corrected graph; returns how many of them no longer
+    /// apply.
+    pub(super) fn install_history(&mut self, history: History, mut graph: NewsGraph) -> usize {
         let revision = self.graph.revision();
-        let (history, mut graph) = History::start_logged(base, kept);
         graph.bump_revision(revision);
         self.graph = Arc::new(graph);
         let skipped = history.skipped().len();

@@ -7,10 +7,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::extract::{Lexicon, extract_with};
+use super::history::{History, Logged};
+use crate::extract::{Extraction, Lexicon, extract_with};
 use crate::files::layout_file::{self, LayoutFile};
 use crate::files::project::{self, ProjectFile};
 use crate::files::{ExportFormat, ImageExport, atomic, export};
+use crate::graph::NewsGraph;
 use crate::ingest::Article;
 use crate::ingest::{self, Format, IngestError, expand_inputs};
 use crate::pipeline::{self, FileResult, Tracker};
@@ -50,6 +52,8 @@ pub struct JobOutput {
     /// For a project: its path and the file (its articles are in `results`), or why it could
     /// not be opened.
     pub project: Option<(PathBuf, Result<ProjectFile, String>)>,
+    /// For a project read to the end: its graph, built on the worker.
+    pub opened: Option<OpenedProject>,
     /// For a layout: its path and the file, or why it could not be read.
     pub layout: Option<(PathBuf, Result<LayoutFile, String>)>,
 }
@@ -92,6 +96,7 @@ impl Job {
         };
         std::thread::spawn(move || {
             let mut project = None;
+            let mut opened = None;
             let mut layout = None;
             let (results, errors) = match input {
                 JobInput::Layout(path) => {
@@ -129,8 +134,13 @@ impl Job {
                                 })
                                 .collect(),
                         };
+                        // The graph is built and the corrections replayed here too, so the UI
+                        // thread only puts the result on the canvas.
+                        if !t.is_cancelled() {
+                            opened = Some(open_graph(&file, results));
+                        }
                         project = Some((path, Ok(file)));
-                        (results, Vec::new())
+                        (Vec::new(), Vec::new())
                     }
                     Err(e) => {
                         project = Some((path, Err(e)));
@@ -166,6 +176,7 @@ impl Job {
                 cancelled,
                 elapsed: started.elapsed(),
                 project,
+                opened,
                 layout,
             });
             wake();
@@ -219,9 +230,51 @@ impl Job {
                 cancelled: true,
                 elapsed: self.started.elapsed(),
                 project: None,
+                opened: None,
                 layout: None,
             }),
         }
+    }
+}
+
+/// A project's graph, built off the UI thread: the articles merged, the corrections replayed.
+#[derive(Debug)]
+pub struct OpenedProject {
+    /// The history starting over from the articles' graph with the project's corrections.
+    pub history: History,
+    /// The corrected graph.
+    pub graph: NewsGraph,
+    /// The articles' extractions, in their order, as the project keeps them.
+    pub extractions: Vec<Extraction>,
+    /// Articles that could not be merged.
+    pub errors: Vec<IngestError>,
+}
+
+/// Merges a project's articles and replays its corrections (with when they were made).
+fn open_graph(file: &ProjectFile, results: Vec<FileResult>) -> OpenedProject {
+    let extractions = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|(_, e)| e.clone())
+        .collect();
+    let mut base = NewsGraph::new();
+    let errors = pipeline::merge(&mut base, results);
+    let log = file
+        .corrections
+        .iter()
+        .cloned()
+        .zip(file.corrections_made())
+        .map(|(correction, made_secs)| Logged {
+            correction,
+            made_secs,
+        })
+        .collect();
+    let (history, graph) = History::start_logged(base, log);
+    OpenedProject {
+        history,
+        graph,
+        extractions,
+        errors,
     }
 }
 

@@ -557,28 +557,22 @@ impl NewsgraphApp {
                 return;
             }
         };
-        let extractions: Vec<Extraction> = out
-            .results
-            .iter()
-            .filter_map(|r| r.as_ref().ok())
-            .map(|(_, e)| e.clone())
-            .collect();
-        let mut base = NewsGraph::new();
-        let errors = crate::pipeline::merge(&mut base, out.results);
-        for e in &errors {
+        // The worker merged the articles and replayed the corrections.
+        let Some(opened) = out.opened else {
+            self.say(
+                Level::Error,
+                format!(
+                    "The project could not be opened. Nothing was changed: {}",
+                    path.display()
+                ),
+            );
+            return;
+        };
+        for e in &opened.errors {
             self.say(Level::Error, e.to_string());
         }
-        let made = file.corrections_made();
-        let logged = file
-            .corrections
-            .into_iter()
-            .zip(made)
-            .map(|(correction, made_secs)| Logged {
-                correction,
-                made_secs,
-            })
-            .collect();
-        let stale = self.start_history(base, logged);
+        let extractions = opened.extractions;
+        let stale = self.install_history(opened.history, opened.graph);
         if stale > 0 {
             self.say(
                 Level::Warning,
