@@ -23,7 +23,8 @@ use rayon::prelude::*;
 pub enum JobInput {
     /// Files and folders on disk.
     Paths(Vec<PathBuf>),
-    /// A project file: read, checked, and its articles extracted again.
+    /// A project file: read, checked, its articles extracted again (unless it keeps their
+    /// extractions), merged, and its corrections replayed.
     Project(PathBuf),
     /// A layout file: read (bounded, regular files only) and checked.
     Layout(PathBuf),
