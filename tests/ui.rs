@@ -67,6 +67,29 @@ fn wait_for_job(h: &mut Harness<'_, NewsgraphApp>) {
     h.run_steps(3);
 }
 
+/// Loads a layout as the menu does: it is read on a worker, and these steps end on the frame
+/// that took it (no extra frames, so an unpinned node has not moved on yet).
+fn load_layout(h: &mut Harness<'_, NewsgraphApp>, path: &Path) {
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::LoadLayoutFrom(path.to_path_buf()));
+    wait_until_read(h, path);
+}
+
+/// Steps until the read under way is taken, and no further.
+fn wait_until_read(h: &mut Harness<'_, NewsgraphApp>, path: &Path) {
+    let start = Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the file was not read: {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(2));
+        h.step();
+    }
+}
+
 fn click_at(h: &mut Harness<'_, NewsgraphApp>, pos: Pos2) {
     h.event(Event::PointerMoved(pos));
     h.run_steps(2);
@@ -239,17 +262,21 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     let path = dir.join("layout.json");
     h.state_mut()
         .apply(&ctx, Action::SaveLayoutTo(path.clone()));
+    // The file holds the positions of the moment Save was asked for; it is written on a
+    // thread of its own.
     let saved = h.state().panel().snapshot();
+    wait_for_message(&mut h, "Saved the layout of");
     assert!(path.exists());
 
-    // Move on: the layout keeps running, positions change.
+    // Move on: the layout keeps running, positions change; then pause it so the positions
+    // loaded can be compared after the frames the read takes.
     h.state_mut().apply(&ctx, Action::UnpinAll);
     h.run_steps(60);
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
 
     // Loading puts every node back; only the nodes pinned when saved come back pinned
     // (issue 12).
-    h.state_mut()
-        .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+    load_layout(&mut h, &path);
     let loaded = h.state().panel().snapshot();
     for (key, p) in &saved.nodes {
         let q = loaded.nodes[key];
@@ -272,7 +299,7 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     );
     let other = dir.join("other.json");
     newsgraph::files::layout_file::write(&other, &foreign).expect("write");
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(other));
+    load_layout(&mut h, &other);
     let warn = h.state().messages().last().expect("a message").clone();
     assert_eq!(warn.level, Level::Warning);
     assert!(warn.text.contains("person:nobody-here"), "{}", warn.text);
@@ -285,12 +312,52 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     )
     .expect("write");
     let before = h.state().panel().snapshot();
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(broken));
+    load_layout(&mut h, &broken);
     let err = h.state().messages().last().expect("a message").clone();
     assert_eq!(err.level, Level::Error);
     assert!(err.text.contains("broken.json"), "{}", err.text);
     assert_eq!(h.state().panel().snapshot().nodes, before.nodes);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 12, item 7: a layout is read on a worker, bounded and from regular files only, so a
+/// FIFO or a link to `/dev/zero` named as a layout gets a message naming it while the window
+/// keeps drawing (both once froze it: one blocked for ever, the other read 24 GB).
+#[test]
+fn a_fifo_or_a_link_to_dev_zero_as_a_layout_is_refused_without_freezing_the_window() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
+    h.run_steps(2);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("fifo-layout.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let zero = dir.path().join("zero-layout.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let mut hostile = vec![zero];
+    if made.is_ok_and(|s| s.success()) {
+        hostile.push(fifo);
+    } else {
+        eprintln!("mkfifo is not available: only the link to /dev/zero is tried");
+    }
+    let before = h.state().panel().snapshot();
+    for path in hostile {
+        h.state_mut()
+            .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+        // The UI thread only started the read: it returned at once, with the read under way.
+        assert!(h.state().is_busy(), "the layout is read off the UI thread");
+        h.step();
+        wait_until_read(&mut h, &path);
+        let err = h.state().messages().last().expect("a message").clone();
+        assert_eq!(err.level, Level::Error, "{}", err.text);
+        assert!(
+            err.text.contains("not a regular file") && err.text.contains(&*path.to_string_lossy()),
+            "{}",
+            err.text
+        );
+        assert_eq!(h.state().panel().snapshot().nodes, before.nodes);
+    }
 }
 
 #[test]
@@ -522,7 +589,7 @@ fn projects_round_trip_and_newer_or_broken_files_change_nothing() {
         p.pinned = true;
     }
     newsgraph::files::layout_file::write(&layout, &all_pinned).expect("write");
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(layout));
+    load_layout(&mut h, &layout);
     let keys = node_keys(h.state());
     let selected = keys[keys.len() / 2].clone();
     h.state_mut()
@@ -660,7 +727,7 @@ fn the_path_field_asks_before_writing_over_a_file_and_turns_folders_into_names()
     );
     assert!(!offered.exists());
     h.get_by_label("Save").click_accesskit();
-    h.run_steps(2);
+    wait_for_message(&mut h, "Saved the layout of");
     assert!(
         offered.exists(),
         "the layout is saved under the offered name"

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{Level, Message, NewsgraphApp};
@@ -40,7 +41,12 @@ impl Exports {
 }
 
 impl NewsgraphApp {
-    fn run_export(&mut self, ctx: &egui::Context, work: impl FnOnce() -> Message + Send + 'static) {
+    /// Runs `work` on a thread of its own; its message is shown when it is done.
+    pub(super) fn run_export(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> Message + Send + 'static,
+    ) {
         let (tx, rx) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {
@@ -65,7 +71,7 @@ impl NewsgraphApp {
             );
             return;
         }
-        let graph = self.graph.clone();
+        let graph = Arc::clone(&self.graph);
         self.run_export(ctx, move || match export_to_path(&graph, format, &path) {
             Ok(files) => Message {
                 level: Level::Info,
@@ -118,7 +124,14 @@ impl NewsgraphApp {
             );
             [[a.x, a.y], [b.x, b.y]]
         });
-        let graph = self.graph.clone();
+        if png {
+            // The canvas draws no node under 2.5 screen pixels: the same, in picture pixels.
+            let rect = self.panel.canvas_rect();
+            let per_screen_pixel = (size[0] as f32 / rect.width().max(1.0))
+                .min(size[1] as f32 / rect.height().max(1.0));
+            style.min_radius = 2.5 * per_screen_pixel;
+        }
+        let graph = Arc::clone(&self.graph);
         self.run_export(ctx, move || {
             let written = if png {
                 let mut text = Vec::new();

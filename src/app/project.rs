@@ -12,6 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use egui::RichText;
 
+use super::history::Logged;
 use super::jobs::{JobInput, JobOutput, Purpose};
 use super::{Level, NewsgraphApp};
 use crate::extract::Extraction;
@@ -23,6 +24,33 @@ use crate::graph::corrections::Correction;
 use crate::pipeline::FileResult;
 use crate::ui::Action;
 use crate::ui::graph_view::GraphPanel;
+
+/// What a save takes on the UI thread: the positions, the selection, the corrections and the
+/// exploration. The articles and their extractions (nearly all of a project's bytes) are
+/// shared with the saving thread, not copied; serializing and writing happen there.
+pub fn gather(
+    panel: &GraphPanel,
+    articles: &Arc<Vec<SavedArticle>>,
+    extractions: &Arc<Vec<Extraction>>,
+    selection: Option<crate::graph::NodeKey>,
+    corrections: &[Logged],
+    exploration: Exploration,
+) -> ProjectFile {
+    let layout = panel.snapshot();
+    ProjectFile::new(
+        Arc::clone(articles),
+        layout.view,
+        layout.nodes,
+        selection,
+        corrections.iter().map(|l| l.correction.clone()).collect(),
+    )
+    .with_corrections_made(corrections.iter().map(|l| l.made_secs).collect())
+    .with_exploration(exploration)
+    .with_extractions(
+        super::extractor::extractor_id().to_owned(),
+        Arc::clone(extractions),
+    )
+}
 
 /// How often unsaved work goes to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
@@ -264,18 +292,13 @@ impl NewsgraphApp {
 
     /// The state as a project file.
     fn project_file(&self) -> ProjectFile {
-        let layout = self.panel.snapshot();
-        ProjectFile::new(
-            self.project.articles.as_ref().clone(),
-            layout.view,
-            layout.nodes,
+        gather(
+            &self.panel,
+            &self.project.articles,
+            &self.project.extractions,
             self.selected.clone(),
-            self.edit.history.log(),
-        )
-        .with_exploration(self.exploration())
-        .with_extractions(
-            super::extractor::extractor_id().to_owned(),
-            self.project.extractions.as_ref().clone(),
+            self.edit.history.entries(),
+            self.exploration(),
         )
     }
 
@@ -342,7 +365,7 @@ impl NewsgraphApp {
                 if let Some(job) = &self.job {
                     job.cancel();
                 }
-                self.graph = NewsGraph::new();
+                self.graph = Arc::new(NewsGraph::new());
                 self.edit = super::edit::EditState::default();
                 self.panel = GraphPanel::new();
                 self.selected = None;
@@ -534,18 +557,22 @@ impl NewsgraphApp {
                 return;
             }
         };
-        let extractions: Vec<Extraction> = out
-            .results
-            .iter()
-            .filter_map(|r| r.as_ref().ok())
-            .map(|(_, e)| e.clone())
-            .collect();
-        let mut base = NewsGraph::new();
-        let errors = crate::pipeline::merge(&mut base, out.results);
-        for e in &errors {
+        // The worker merged the articles and replayed the corrections.
+        let Some(opened) = out.opened else {
+            self.say(
+                Level::Error,
+                format!(
+                    "The project could not be opened. Nothing was changed: {}",
+                    path.display()
+                ),
+            );
+            return;
+        };
+        for e in &opened.errors {
             self.say(Level::Error, e.to_string());
         }
-        let stale = self.start_history(base, file.corrections);
+        let extractions = opened.extractions;
+        let stale = self.install_history(opened.history, opened.graph);
         if stale > 0 {
             self.say(
                 Level::Warning,
@@ -563,7 +590,7 @@ impl NewsgraphApp {
         let report = self.panel.apply(&layout);
         self.panel.restore_view(layout.view);
         self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
-        self.project.articles = Arc::new(file.articles);
+        self.project.articles = file.articles;
         self.project.extractions = Arc::new(extractions);
         self.refresh_fingerprint();
         if restoring {
@@ -626,7 +653,7 @@ impl NewsgraphApp {
                         Intent::Open(_) => "before opening another project",
                     };
                     ui.label(RichText::new(format!("Save the changes to {name} {what}?")).strong());
-                    ui.label("Without saving, the articles read and the nodes placed since the last save are lost.");
+                    ui.label("Without saving, the articles read, the corrections made and the nodes placed since the last save are lost.");
                     ui.horizontal(|ui| {
                         for b in ["Save", "Don't save", "Cancel"] {
                             if ui.button(b).clicked() {

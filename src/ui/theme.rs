@@ -114,6 +114,7 @@ pub fn picture_style(size: [u32; 2]) -> crate::files::svg::SvgStyle {
             .collect(),
         labels: 40,
         view: None,
+        min_radius: 0.0,
     }
 }
 
