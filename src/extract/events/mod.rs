@@ -207,7 +207,7 @@ pub fn detect(
             let answers = inner_word
                 .is_some_and(|w| matches!(tree.pos(w), Upos::Noun | Upos::Propn))
                 && categories[g].is_some_and(|c| rules.has("answering_categories", c.name()));
-            let same_act = inner.same_act;
+            let same_act = inner.governed_as == reading::Governed::SameAct;
             let lent: Vec<reading::Argument> = inner
                 .arguments
                 .iter()

@@ -126,6 +126,16 @@ pub struct Argument {
     pub why: String,
 }
 
+/// How a trigger's reading hangs from the act that governs it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Governed {
+    /// What the governing act is about ("lift sanctions" in "agreed to lift sanctions").
+    #[default]
+    Content,
+    /// The noun naming the act its verb does ("aid" in "provided aid").
+    SameAct,
+}
+
 /// How a trigger stands in its sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
@@ -152,9 +162,9 @@ pub struct Reading {
     /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
     /// between the parties.
     pub failed_agreement: bool,
-    /// A noun naming the act its verb does ("aid" in "provide aid to X"): `governor` is that
-    /// verb, which takes its roles as they are.
-    pub same_act: bool,
+    /// How it hangs from `governor`: as what that act is about, or as the noun naming the
+    /// act that verb does ("aid" in "provide aid to X"), whose roles the verb takes as they are.
+    pub governed_as: Governed,
     /// The match whose noun names this verb's act ("military aid" for "provided"): the
     /// event's kind comes from it.
     pub named_by: Option<usize>,
@@ -678,7 +688,7 @@ pub fn read(
             {
                 r.unreal = Some("the same act as its verb");
                 r.governor = Some(h);
-                r.same_act = true;
+                r.governed_as = Governed::SameAct;
                 return r;
             }
             x = h;
