@@ -670,7 +670,9 @@ impl NewsgraphApp {
         self.panel.sync(graph);
         self.explore.poll_structure(&ctx, graph);
         let selected = self.selected.as_ref();
-        self.explore.update_lens(graph, selected, &mut self.panel);
+        let left_out = self.shown.left_out();
+        self.explore
+            .update_lens(graph, left_out, selected, &mut self.panel);
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {

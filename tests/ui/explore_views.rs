@@ -5,7 +5,7 @@ use newsgraph::graph::{EdgeKind, NodeKey};
 use newsgraph::ui::Action;
 use newsgraph::ui::edge_detail::EdgeKey;
 use newsgraph::ui::explore::Explore;
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::{harness, key_named, wait_for_job};
 
@@ -451,4 +451,131 @@ fn help_lists_the_shortcuts_and_the_theme_can_be_chosen() {
     );
     h.run_steps(3);
     assert_eq!(h.ctx.theme(), egui::Theme::Light, "light");
+}
+
+/// The actor pairs (smaller key first) sharing an event that `keep` accepts, walked here from
+/// the domain graph's `ParticipatesIn` edges rather than through the fold.
+fn pairs_sharing(
+    graph: &newsgraph::graph::NewsGraph,
+    keep: impl Fn(&newsgraph::graph::Node) -> bool,
+) -> std::collections::BTreeSet<(NodeKey, NodeKey)> {
+    let g = graph.graph();
+    let mut pairs = std::collections::BTreeSet::new();
+    for e in g
+        .node_indices()
+        .filter(|&e| g[e].event.is_some() && keep(&g[e]))
+    {
+        let mut actors: Vec<NodeKey> = g
+            .edges_directed(e, petgraph::Direction::Incoming)
+            .filter(|r| {
+                r.weight().kind == EdgeKind::ParticipatesIn && g[r.source()].kind.is_actor()
+            })
+            .map(|r| g[r.source()].key.clone())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        for (k, a) in actors.iter().enumerate() {
+            for b in &actors[k + 1..] {
+                pairs.insert((a.clone(), b.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn the_period_folds_only_its_events_into_the_actor_view_and_counts_the_actors_left_out() {
+    use newsgraph::graph::timeline::Period;
+    use newsgraph::graph::view_filter::ViewFilter;
+    let mut h = harness(
+        vec![super::fixture("summit.html"), super::fixture("messy.txt")],
+        false,
+    );
+    wait_for_job(&mut h);
+    let domain = h.state().graph().clone();
+    // The fixtures' events carry the articles' publication dates: January and March.
+    let in_january = |n: &newsgraph::graph::Node| n.evidence.iter().all(|e| e.article.0 == 0);
+    let everyone = pairs_sharing(&domain, |_| true);
+    let january = pairs_sharing(&domain, in_january);
+    assert!(!january.is_empty(), "January's actors share events");
+    assert!(
+        everyone.len() > january.len(),
+        "March's events join other pairs"
+    );
+    let actors_of = |pairs: &std::collections::BTreeSet<(NodeKey, NodeKey)>| {
+        pairs
+            .iter()
+            .flat_map(|(a, b)| [a.clone(), b.clone()])
+            .collect::<std::collections::BTreeSet<NodeKey>>()
+    };
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SetFilter(ViewFilter {
+            period: Some(Period {
+                from: "2026-01-01".into(),
+                to: "2026-01-31".into(),
+            }),
+            ..ViewFilter::default()
+        })),
+    );
+    h.run_steps(3);
+    // The full graph: the direct actor–actor edges (acts) go with their events' dates.
+    let g = domain.graph();
+    let acts: Vec<_> = g
+        .edge_references()
+        .filter(|e| matches!(e.weight().kind, EdgeKind::Acted(_)))
+        .collect();
+    let march_acts = acts
+        .iter()
+        .filter(|e| e.weight().evidence.iter().all(|v| v.article.0 == 1))
+        .count();
+    assert!(march_acts > 0, "March has acts");
+    for e in &acts {
+        let in_january = e.weight().evidence.iter().any(|v| v.article.0 == 0);
+        assert_eq!(
+            h.state()
+                .panel()
+                .edge_is_shown(&g[e.source()].key, &g[e.target()].key),
+            in_january,
+            "{} {} {}",
+            g[e.source()].name,
+            e.weight().kind.label(),
+            g[e.target()].name
+        );
+    }
+
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let shown = h.state().shown_graph().clone();
+    let g = shown.graph();
+    let drawn: std::collections::BTreeSet<(NodeKey, NodeKey)> = g
+        .edge_references()
+        .filter(|e| {
+            h.state()
+                .panel()
+                .edge_is_shown(&g[e.source()].key, &g[e.target()].key)
+        })
+        .map(|e| {
+            let (a, b) = (g[e.source()].key.clone(), g[e.target()].key.clone());
+            if a <= b { (a, b) } else { (b, a) }
+        })
+        .collect();
+    assert_eq!(drawn, january, "only January's shared events are drawn");
+    let shown_actors: std::collections::BTreeSet<NodeKey> = shown
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| n.key.clone())
+        .filter(|k| h.state().panel().is_shown(k))
+        .collect();
+    assert_eq!(shown_actors, actors_of(&january));
+    // The actors who share only March's events are counted as hidden by the period.
+    let left_out = actors_of(&everyone).len() - actors_of(&january).len();
+    assert!(left_out > 0);
+    h.get_by_label(&format!("Filter ({left_out} hidden)"))
+        .click();
+    h.run_steps(3);
+    h.get_by_label_contains(&format!(
+        "{left_out} of {} nodes hidden: 0 by kind, 0 by category, {left_out} by period,",
+        actors_of(&everyone).len()
+    ));
 }
