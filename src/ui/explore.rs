@@ -17,7 +17,7 @@ use super::timeline::TimeStrip;
 use super::{Action, theme};
 use crate::graph::analysis::{self, ShortestPaths};
 use crate::graph::view_filter::{Hidden, ViewFilter};
-use crate::graph::{EdgeKind, NewsGraph, NodeKey};
+use crate::graph::{NewsGraph, NodeKey};
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);

@@ -579,3 +579,75 @@ fn the_period_folds_only_its_events_into_the_actor_view_and_counts_the_actors_le
         actors_of(&everyone).len()
     ));
 }
+
+#[test]
+fn exported_pictures_follow_the_theme_and_show_what_the_canvas_shows() {
+    use newsgraph::files::ImageExport;
+    use newsgraph::ui::help::ThemeChoice;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    let export =
+        |h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>, name: &str, png: bool| {
+            let path = dir.path().join(name);
+            h.state_mut().apply(
+                &ctx,
+                Action::ExportImageTo(
+                    ImageExport {
+                        size: [320, 200],
+                        png,
+                    },
+                    path.clone(),
+                ),
+            );
+            super::wait_for_message(
+                h,
+                &format!(
+                    "Saved a 320 × 200 picture of the {}",
+                    if png { "view" } else { "graph" }
+                ),
+            );
+            while !h.state().messages().is_empty() {
+                h.state_mut().apply(&ctx, Action::DismissMessage(0));
+            }
+            std::fs::read(&path).expect("written")
+        };
+    let corner = |png: &[u8]| {
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).expect("a PNG");
+        let p = pixmap.pixel(1, 1).expect("in the picture");
+        [p.red(), p.green(), p.blue()]
+    };
+    let fill = |v: &egui::Visuals| [v.panel_fill.r(), v.panel_fill.g(), v.panel_fill.b()];
+    for (choice, visuals) in [
+        (ThemeChoice::Light, egui::Visuals::light()),
+        (ThemeChoice::Dark, egui::Visuals::dark()),
+    ] {
+        h.state_mut()
+            .apply(&ctx, Action::Explore(Explore::SetTheme(choice)));
+        h.run_steps(3);
+        let png = export(&mut h, &format!("{choice:?}.png"), true);
+        assert_eq!(corner(&png), fill(&visuals), "{choice:?} background");
+        let svg =
+            String::from_utf8(export(&mut h, &format!("{choice:?}.svg"), false)).expect("text");
+        let [r, g, b] = fill(&visuals);
+        assert!(
+            svg.contains(&format!("fill=\"#{r:02x}{g:02x}{b:02x}\"")),
+            "{choice:?} SVG background"
+        );
+    }
+    // Events and issues are drawn as polygons; the actor view has none of them.
+    let full = String::from_utf8(export(&mut h, "full.svg", false)).expect("text");
+    assert!(full.contains("<polygon"));
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let actors = String::from_utf8(export(&mut h, "actors.svg", false)).expect("text");
+    assert!(
+        !actors.contains("<polygon"),
+        "only actors in the actor view's picture"
+    );
+    assert_eq!(
+        actors.matches("<circle").count() + actors.matches("<rect x=").count(),
+        h.state().shown_graph().node_count()
+    );
+}
