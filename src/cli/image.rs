@@ -111,7 +111,7 @@ fn settled_positions(graph: &NewsGraph) -> BTreeMap<NodeKey, [f32; 2]> {
 
 #[cfg(test)]
 mod tests {
-    use super::{image, parse_size};
+    use super::{image, parse_size, theme};
 
     #[test]
     fn pictures_are_light_unless_dark_is_asked_for() {
@@ -138,10 +138,15 @@ mod tests {
             let p = pixmap.pixel(1, 1).expect("in the picture");
             [p.red(), p.green(), p.blue()]
         };
-        let rgb = |v: egui::Visuals| [v.panel_fill.r(), v.panel_fill.g(), v.panel_fill.b()];
-        assert_eq!(background(None), rgb(egui::Visuals::light()));
-        assert_eq!(background(Some("light")), rgb(egui::Visuals::light()));
-        assert_eq!(background(Some("dark")), rgb(egui::Visuals::dark()));
+        // The window's own backgrounds (`tests/ui.rs` checks them against its panels).
+        let (light, dark) = (
+            theme::picture_style([1, 1], false).background,
+            theme::picture_style([1, 1], true).background,
+        );
+        assert_ne!(light, dark);
+        assert_eq!(background(None), light);
+        assert_eq!(background(Some("light")), light);
+        assert_eq!(background(Some("dark")), dark);
         let err = image(&[
             article.to_string(),
             "--out".into(),

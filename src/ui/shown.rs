@@ -23,8 +23,11 @@ pub struct ShownGraph {
     folded: Option<Folded>,
     folds: u64,
     /// A fold under way on a worker: what it folds, and where it will arrive.
-    pending: Option<(u64, ViewFilter, Receiver<(NewsGraph, Hidden)>)>,
+    pending: Option<(u64, ViewFilter, Receiver<Fold>)>,
 }
+
+/// A fold's graph and the actors its filter left out, as a worker sends them.
+type Fold = (NewsGraph, Hidden);
 
 struct Folded {
     domain_revision: u64,

@@ -637,8 +637,8 @@ fn exported_pictures_follow_the_theme_and_show_what_the_canvas_shows() {
         );
     }
     // Events and issues are drawn as polygons; the actor view has none of them.
-    let full = String::from_utf8(export(&mut h, "full.svg", false)).expect("text");
-    assert!(full.contains("<polygon"));
+    let whole = String::from_utf8(export(&mut h, "full.svg", false)).expect("text");
+    assert!(whole.contains("<polygon"));
     h.get_by_label("Actor view").click();
     h.run_steps(3);
     let actors = String::from_utf8(export(&mut h, "actors.svg", false)).expect("text");

@@ -118,7 +118,9 @@ impl GraphPanel {
         let (Some(&a), Some(&b)) = (self.by_key.get(a), self.by_key.get(b)) else {
             return false;
         };
-        let (a, b) = (a as u32, b as u32);
+        let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(b)) else {
+            return false;
+        };
         self.edges.iter().enumerate().any(|(e, &(x, y, _))| {
             ((x, y) == (a, b) || (x, y) == (b, a)) && self.lens.edge_shown(e, x, y)
         })
