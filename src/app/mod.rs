@@ -842,7 +842,8 @@ impl NewsgraphApp {
                 }
                 ui.separator();
             }
-            let counts = self.graph.counts();
+            // The kinds drawn: in the actor view, its actors alone.
+            let counts = self.shown.get(&self.graph).counts();
             let state = if !self.panel.is_running() {
                 "layout paused"
             } else if self.panel.is_settled() {

@@ -59,6 +59,8 @@ fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
         "every edge is folded from events"
     );
     h.get_by_label("Mean tone:");
+    // The kind legend counts what is drawn: no events.
+    h.get_by_label("Event 0");
 
     // The pane of a folded edge lists the events behind it with their sentences.
     let reyes = key_named(&h, "Maria Reyes");
