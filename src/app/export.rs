@@ -97,8 +97,8 @@ impl NewsgraphApp {
         });
     }
 
-    /// Writes a picture off the UI thread: an SVG of the whole graph, or a PNG of what the
-    /// canvas shows, at the chosen size.
+    /// Writes a picture off the UI thread, in the window's theme: an SVG of the whole graph
+    /// shown, or a PNG of what the canvas shows, at the chosen size.
     pub(super) fn export_image(&mut self, ctx: &egui::Context, image: ImageExport, path: PathBuf) {
         let ImageExport { size, png } = image;
         if self.graph.node_count() == 0 {
@@ -108,14 +108,17 @@ impl NewsgraphApp {
             );
             return;
         }
+        // What the canvas shows: the actor view when it is on, without what a filter or a
+        // focus hides, in the window's theme.
         let positions: BTreeMap<_, _> = self
             .panel
             .snapshot()
             .nodes
             .into_iter()
+            .filter(|(k, _)| self.panel.is_shown(k))
             .map(|(k, p)| (k, p.pos))
             .collect();
-        let mut style = theme::picture_style(size);
+        let mut style = theme::picture_style(size, ctx.theme() == egui::Theme::Dark);
         style.view = png.then(|| {
             let rect = self.panel.canvas_rect();
             let (a, b) = (
@@ -131,7 +134,13 @@ impl NewsgraphApp {
                 .min(size[1] as f32 / rect.height().max(1.0));
             style.min_radius = 2.5 * per_screen_pixel;
         }
-        let graph = Arc::clone(&self.graph);
+        // The domain graph is shared as it is; the actor view's fold is copied.
+        let shown = self.shown.get(&self.graph);
+        let graph = if std::ptr::eq(shown, &*self.graph) {
+            Arc::clone(&self.graph)
+        } else {
+            Arc::new(shown.clone())
+        };
         self.run_export(ctx, move || {
             let written = if png {
                 let mut text = Vec::new();

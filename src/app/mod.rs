@@ -696,7 +696,9 @@ impl NewsgraphApp {
         self.panel.sync(graph);
         self.explore.poll_structure(&ctx, graph);
         let selected = self.selected.as_ref();
-        self.explore.update_lens(graph, selected, &mut self.panel);
+        let left_out = self.shown.left_out();
+        self.explore
+            .update_lens(graph, left_out, selected, &mut self.panel);
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -873,7 +875,8 @@ impl NewsgraphApp {
                 }
                 ui.separator();
             }
-            let counts = self.graph.counts();
+            // The kinds drawn: in the actor view, its actors alone.
+            let counts = self.shown.get(&self.graph).counts();
             let state = if !self.panel.is_running() {
                 "layout paused"
             } else if self.panel.is_settled() {

@@ -21,6 +21,12 @@ pub struct SvgStyle {
     pub height: u32,
     /// Background colour (RGB).
     pub background: [u8; 3],
+    /// Edge colour (RGB) and its opacity, 0 to 1.
+    pub edge: ([u8; 3], f32),
+    /// Outline of the nodes (RGB).
+    pub outline: [u8; 3],
+    /// Colour of the names (RGB).
+    pub label: [u8; 3],
     /// Node colour of each kind (RGB).
     pub colors: Vec<(NodeKind, [u8; 3])>,
     /// Names drawn for this many of the most mentioned nodes.
@@ -124,7 +130,9 @@ pub fn write(
     );
     let _ = writeln!(
         svg,
-        r##"<g stroke="#8c8c8c" stroke-opacity="0.45" stroke-width="1">"##
+        r#"<g stroke="{}" stroke-opacity="{:.2}" stroke-width="1">"#,
+        hex(style.edge.0),
+        style.edge.1.clamp(0.0, 1.0)
     );
     let petgraph = graph.graph();
     let mut lines: Vec<([f32; 2], [f32; 2])> = petgraph
@@ -151,7 +159,8 @@ pub fn write(
     };
     let _ = writeln!(
         svg,
-        "</g>\n<g stroke=\"#202020\" stroke-width=\"{outline:.2}\">"
+        "</g>\n<g stroke=\"{}\" stroke-width=\"{outline:.2}\">",
+        hex(style.outline)
     );
     for (n, p) in &placed {
         let [x, y] = at(*p);
@@ -194,7 +203,12 @@ pub fn write(
             ),
         };
     }
-    svg.push_str("</g>\n<g fill=\"#e6e6e6\" font-size=\"12\" text-anchor=\"middle\">\n");
+    let _ = writeln!(
+        svg,
+        r#"</g>
+<g fill="{}" font-size="12" text-anchor="middle">"#,
+        hex(style.label)
+    );
     let mut ranked: Vec<&(&crate::graph::Node, [f32; 2])> = placed.iter().collect();
     ranked.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then(a.0.key.cmp(&b.0.key)));
     for (n, p) in ranked.into_iter().take(style.labels) {
