@@ -136,7 +136,7 @@ impl NewsgraphApp {
         }
         // The domain graph is shared as it is; the actor view's fold is copied.
         let shown = self.shown.get(&self.graph);
-        let graph = if std::ptr::eq(shown, &*self.graph) {
+        let graph = if std::ptr::eq(shown, Arc::as_ptr(&self.graph)) {
             Arc::clone(&self.graph)
         } else {
             Arc::new(shown.clone())

@@ -211,7 +211,9 @@ impl NewsgraphApp {
             edit: edit::EditState::default(),
         };
         if app.project.offers_recovery() {
-            // The answer to the recovery question decides what opens.
+            // The answer to the recovery question decides what opens: the files named here
+            // wait for it.
+            app.project.deferred_files = options.files;
         } else if !options.files.is_empty() {
             app.start_job(ctx, JobInput::Paths(options.files));
         } else if options.open_example {

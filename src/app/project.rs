@@ -118,6 +118,8 @@ pub struct ProjectState {
     /// The next project opened comes from the recovery file: untitled and unsaved.
     restoring: bool,
     question: Option<Question>,
+    /// Files named when newsgraph started, opened once the recovery question is answered.
+    pub(super) deferred_files: Vec<PathBuf>,
     /// The user agreed to close.
     close_confirmed: bool,
     /// The first read of the session (the example or the command line's files) counts as
@@ -163,6 +165,7 @@ impl ProjectState {
             last_check: 0.0,
             restoring: false,
             question,
+            deferred_files: Vec::new(),
             close_confirmed: false,
             baseline_pending: false,
             title: String::new(),
@@ -699,8 +702,28 @@ impl NewsgraphApp {
                     self.project.restoring = true;
                     self.start_job(ctx, JobInput::Project(path));
                 }
+                let named = std::mem::take(&mut self.project.deferred_files);
+                if !named.is_empty() {
+                    self.say(
+                        Level::Info,
+                        format!(
+                            "Restored the unsaved work; the {} named when newsgraph started {} not opened. Open {} with File › Open articles… (Ctrl+O).",
+                            if named.len() == 1 { "file" } else { "files" },
+                            if named.len() == 1 { "was" } else { "were" },
+                            if named.len() == 1 { "it" } else { "them" },
+                        ),
+                    );
+                }
             }
-            (Question::Recover { .. }, _) => self.project.remove_recovery(),
+            (Question::Recover { .. }, _) => {
+                self.project.remove_recovery();
+                // Thrown away: what the command line named opens now.
+                let named = std::mem::take(&mut self.project.deferred_files);
+                if !named.is_empty() {
+                    self.start_job(ctx, JobInput::Paths(named));
+                    self.project.baseline_pending = true;
+                }
+            }
             _ => {}
         }
     }
