@@ -549,8 +549,10 @@ pub fn read(
         let mut k = 0;
         while k < heads.len() && heads.len() < 8 {
             let x = heads[k];
-            for c in tree.children_named(x, &["xcomp", "advcl"]) {
-                let infinitive = tree.rel(c) == Deprel::XCOMP
+            // "threatened to stop negotiations to reduce quotas if ...": through the
+            // threatened act's object and the infinitive that qualifies it too.
+            for c in tree.children_named(x, &["xcomp", "advcl", "obj", "acl"]) {
+                let infinitive = matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ)
                     || tree
                         .children_named(c, &["mark"])
                         .any(|m| tree.lower[m] == "to");
@@ -771,14 +773,25 @@ pub fn read(
                 && !r.places.contains(&c)
             {
                 r.places.push(c);
-                // "at a ceremony in Manila": the place of the occasion.
-                for &k in &tree.children[c] {
-                    if tree.rel(k) == Deprel::NMOD
-                        && tree.case_of(k).is_some_and(|x| rules.has("place_cases", x))
-                        && !r.places.contains(&k)
-                    {
-                        r.places.push(k);
+                // "at a ceremony in Manila", "in the town of Arica in northern Peru": the
+                // places a place is named by or lies in, however the parse hung them.
+                let mut frontier = vec![c];
+                for _ in 0..3 {
+                    let mut next = Vec::new();
+                    for &p in &frontier {
+                        for &k in &tree.children[p] {
+                            if tree.rel(k) == Deprel::NMOD
+                                && tree
+                                    .case_of(k)
+                                    .is_some_and(|x| x == "of" || rules.has("place_cases", x))
+                                && !r.places.contains(&k)
+                            {
+                                r.places.push(k);
+                                next.push(k);
+                            }
+                        }
                     }
+                    frontier = next;
                 }
             }
         }
