@@ -126,6 +126,27 @@ pub fn parse_sentence(
             hidden[j] = true;
         }
     }
+    // "Up to 100 ethnic Albanians demonstrated", "at least three civilians": a number's
+    // approximation reads to the parser as a preposition heading the noun phrase; the number
+    // alone keeps the phrase a subject.
+    let approximators: Vec<Vec<&str>> = rules
+        .list("unparsed_approximators")
+        .map(|p| p.split(' ').collect())
+        .collect();
+    for k in 1..ud.len() {
+        let number = lower[k].starts_with(|c: char| c.is_ascii_digit())
+            || rules.has("number_words", &lower[k]);
+        if !number {
+            continue;
+        }
+        for phrase in &approximators {
+            let n = phrase.len();
+            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
+                hidden[k - n..k].fill(true);
+                break;
+            }
+        }
+    }
     // "On Tuesday, Norway ...": the comma after an opening time phrase goes with it.
     if let Some(k) = hidden.iter().position(|&h| !h)
         && k > 0

@@ -514,3 +514,17 @@ fn a_day_named_anywhere_is_left_out_of_the_parse_and_a_quantity_names_whom_it_co
     );
     assert_eq!(y.events[0].date.as_deref(), Some("2026-03-03"));
 }
+
+#[test]
+fn a_numbers_approximation_is_left_out_of_the_parse() {
+    // Read as a preposition, "Up to" made the crowd a phrase of its own, with no one acting.
+    let x = run("Up to 100 Norwegian fishermen demonstrated in Lima against Peru.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "PROTEST".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+}
