@@ -87,13 +87,7 @@ impl NewsgraphApp {
         }
         self.explore.state.filter.article_removed(id.0);
         self.reader = None;
-        if self
-            .selected
-            .as_ref()
-            .is_some_and(|k| self.graph.index(k).is_none())
-        {
-            self.selected = None;
-        }
+        self.forget_missing_selection();
         self.refresh_fingerprint();
         self.say(
             Level::Info,

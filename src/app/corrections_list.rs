@@ -91,15 +91,8 @@ impl NewsgraphApp {
         else {
             return;
         };
-        self.panel.sync(&self.graph);
-        self.panel.restore_view(view);
-        if self
-            .selected
-            .as_ref()
-            .is_some_and(|k| self.graph.index(k).is_none())
-        {
-            self.selected = None;
-        }
+        self.keep_view(view);
+        self.forget_missing_selection();
         self.refresh_fingerprint();
         let what = entry
             .correction

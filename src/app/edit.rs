@@ -113,13 +113,7 @@ impl NewsgraphApp {
         match change {
             Some(Change::Graph) => {
                 self.keep_view(view);
-                if self
-                    .selected
-                    .as_ref()
-                    .is_some_and(|k| self.graph.index(k).is_none())
-                {
-                    self.selected = None;
-                }
+                self.forget_missing_selection();
             }
             Some(Change::Layout { nodes, view, whole }) => {
                 self.panel.place(&nodes, view, whole);
@@ -133,9 +127,21 @@ impl NewsgraphApp {
 
     /// After a correction the canvas is rebuilt; the view stays where it was (a rebuild with
     /// more nodes would otherwise fit the whole graph).
-    fn keep_view(&mut self, view: crate::files::layout_file::ViewState) {
+    pub(super) fn keep_view(&mut self, view: crate::files::layout_file::ViewState) {
         self.panel.sync(&self.graph);
         self.panel.restore_view(view);
+    }
+
+    /// A selection whose node the graph no longer has (merged away, deleted, its article
+    /// removed) is dropped.
+    pub(super) fn forget_missing_selection(&mut self) {
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|k| self.graph.index(k).is_none())
+        {
+            self.selected = None;
+        }
     }
 
     /// A step in words, for the Edit menu and messages.
