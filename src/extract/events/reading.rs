@@ -98,6 +98,12 @@ impl<'s> Tree<'s> {
             .unwrap_or(words.start)
     }
 
+    /// Whether word `w` is a verb marked with "to" (an infinitive).
+    pub fn is_infinitive(&self, w: usize) -> bool {
+        self.children_named(w, &["mark"])
+            .any(|m| self.lower[m] == "to")
+    }
+
     /// Whether the trigger word is in the passive: a passive subject or auxiliary, or an
     /// agent, hangs from it.
     pub fn is_passive(&self, w: usize) -> bool {
@@ -517,10 +523,7 @@ pub fn read(
     // "failed to reach an agreement", "unable to attack": tried and not done.
     let failed = |x: usize| {
         (matches!(tree.rel(x).name(), "xcomp" | "acl")
-            || tree.rel(x).name() == "advcl"
-                && tree
-                    .children_named(x, &["mark"])
-                    .any(|m| tree.lower[m] == "to"))
+            || tree.rel(x).name() == "advcl" && tree.is_infinitive(x))
             && tree
                 .head(x)
                 .is_some_and(|h| rules.has("failure_words", &tree.lower[h]))
@@ -552,10 +555,8 @@ pub fn read(
             // "threatened to stop negotiations to reduce quotas if ...": through the
             // threatened act's object and the infinitive that qualifies it too.
             for c in tree.children_named(x, &["xcomp", "advcl", "obj", "acl"]) {
-                let infinitive = matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ)
-                    || tree
-                        .children_named(c, &["mark"])
-                        .any(|m| tree.lower[m] == "to");
+                let infinitive =
+                    matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ) || tree.is_infinitive(c);
                 if infinitive && !heads.contains(&c) {
                     heads.push(c);
                 }
@@ -622,10 +623,7 @@ pub fn read(
         .any(|&c| tree.rel(c) == Deprel::MARK && tree.lower[c] == "of");
     // "agreed on Saturday to provide aid": an infinitive the parse hung as an adverbial
     // clause is what is agreed all the same.
-    let infinitive = tree.rel(w) == Deprel::ADVCL
-        && tree
-            .children_named(w, &["mark"])
-            .any(|m| tree.lower[m] == "to");
+    let infinitive = tree.rel(w) == Deprel::ADVCL && tree.is_infinitive(w);
     let content_rels: &[&str] = if verbal && (marked_of || infinitive) {
         &["xcomp", "ccomp", "advcl", "acl", "csubj"]
     } else if verbal {
