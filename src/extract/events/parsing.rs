@@ -147,6 +147,24 @@ pub fn parse_sentence(
             }
         }
     }
+    // "agreed in principle to provide aid", "conceded at last to demands": a fixed adverbial
+    // read word by word gives the parser a noun to hang the rest of the clause on.
+    let idioms: Vec<Vec<&str>> = rules
+        .list("unparsed_idioms")
+        .map(|p| p.split(' ').collect())
+        .collect();
+    for k in 0..ud.len() {
+        for phrase in &idioms {
+            let n = phrase.len();
+            if k + n <= ud.len()
+                && lower[k..k + n].iter().zip(phrase).all(|(w, p)| w == p)
+                && !ud[k..k + n].iter().any(in_name)
+            {
+                hidden[k..k + n].fill(true);
+                break;
+            }
+        }
+    }
     // "On Tuesday, Norway ...": the comma after an opening time phrase goes with it.
     if let Some(k) = hidden.iter().position(|&h| !h)
         && k > 0

@@ -219,7 +219,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 32] = [
+pub const ENGINE_LISTS: [&str; 33] = [
+    "unparsed_idioms",
     "unparsed_approximators",
     "number_words",
     "quantity_nouns",

@@ -528,3 +528,28 @@ fn a_numbers_approximation_is_left_out_of_the_parse() {
         )]
     );
 }
+
+#[test]
+fn fixed_adverbials_and_acts_reached_through_a_plain_verb() {
+    // "in principle" read word by word hung the infinitive on "principle".
+    let x = run("Norway agreed in principle to provide aid for Peru and Chile.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "AGREE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned(), "country:CHL".to_owned()]
+        )]
+    );
+    // What is promised through a verb that is no act itself ("continue") is what the promise
+    // is about: one pledge, by the one who promised, aimed where the aid goes.
+    let y = run("Norway has promised to continue military aid to Peru.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "AGREE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+}
