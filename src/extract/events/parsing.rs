@@ -5,11 +5,12 @@
 //! noun of its kind (a country adjective as a common nationality adjective), which the tagger
 //! knows well, keeping the span of the whole name.
 
+use super::patterns::ArgumentRules;
 use crate::extract::actors::{Found, Hit};
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::{CountryForm, Lexicon};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
-use crate::extract::parse::{ParsedSentence, Parser, Word};
+use crate::extract::parse::{Deprel, ParsedSentence, Parser, Word};
 
 /// A stand-in the parser reads as a proper noun of the name's kind; `surface` is the name as
 /// written.
@@ -224,7 +225,8 @@ pub fn parse_sentence(
             i += 1;
         }
     }
-    let (upos, heads, deprels) = parser.parse_words(&forms);
+    let (upos, heads, mut deprels) = parser.parse_words(&forms);
+    passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -241,4 +243,39 @@ pub fn parse_sentence(
             .collect(),
     };
     (parse, names)
+}
+
+/// "The Chancellor agreed", "BAA is offering", "MPs had called": the parser sometimes labels an
+/// active subject as passive. A passive needs a form of "be" or "get" as its auxiliary and a
+/// verb that is no "-ing" form; without them the subject is active, and so is the auxiliary.
+/// `heads` are 1-based (0 is the root), as the parser gives them.
+fn passive_only_with_an_auxiliary(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    let mut labelled_passive = vec![false; n];
+    let mut auxiliary = vec![false; n];
+    for c in 0..n {
+        let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n) else {
+            continue;
+        };
+        labelled_passive[v] |= matches!(deprels[c], Deprel::NSUBJ_PASS | Deprel::AUX_PASS);
+        auxiliary[v] |= matches!(deprels[c], Deprel::AUX | Deprel::AUX_PASS)
+            && rules.has("passive_auxiliaries", &forms[c].to_lowercase());
+    }
+    let active: Vec<bool> = (0..n)
+        .map(|v| labelled_passive[v] && (!auxiliary[v] || forms[v].to_lowercase().ends_with("ing")))
+        .collect();
+    for c in 0..n {
+        if heads[c].checked_sub(1).is_some_and(|v| v < n && active[v]) {
+            match deprels[c] {
+                Deprel::NSUBJ_PASS => deprels[c] = Deprel::NSUBJ,
+                Deprel::AUX_PASS => deprels[c] = Deprel::AUX,
+                _ => {}
+            }
+        }
+    }
 }

@@ -259,7 +259,14 @@ impl Sense {
             Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                     && tree.children[c].iter().any(|&k| {
-                        matches!(tree.parse.words[k].deprel.name(), "case" | "mark")
+                        // The marker, or the question word that opens the clause ("asked why
+                        // ...", "asked what ...").
+                        let opens = k < c
+                            && matches!(
+                                tree.parse.words[k].deprel.name(),
+                                "advmod" | "obj" | "nsubj" | "nsubj:pass" | "det"
+                            );
+                        (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
                             && cases.contains(&tree.lower[k])
                     })
             }),
