@@ -32,13 +32,14 @@ fn stand_in(found: &Found, surface: &str) -> &'static str {
     }
 }
 
-/// The first token of a person's name with the title and country words before it ("US
-/// defense Secretary Pete Hegseth"): the whole is one noun phrase naming one person.
+/// The first token of a person's name with the title and the country or body words before it
+/// ("US defense Secretary Pete Hegseth"): the whole is one noun phrase naming one person.
 fn titled_start(lex: &Lexicon, doc: &Doc<'_>, hits: &[&Hit], h: &Hit, first: usize) -> usize {
     let mut start = h.tokens.start;
     if !matches!(h.found, Found::Person { .. }) {
         return start;
     }
+    let mut after_title = false;
     loop {
         let words: Vec<&str> = (first..start).map(|t| doc.word(t)).collect();
         // A title phrase ending right before.
@@ -48,13 +49,22 @@ fn titled_start(lex: &Lexicon, doc: &Doc<'_>, hits: &[&Hit], h: &Hit, first: usi
                 Some((len, _)) if k + len == start
             )
         });
-        // A country word qualifying the title.
+        // A country word qualifying the title, or the body whose title it is ("Liberal
+        // Democrat leader Charles Kennedy", "Hamas leader ...").
         let country = hits.iter().find(|o| {
-            o.tokens.end == start && matches!(o.found, Found::Country { modifier: true, .. })
+            o.tokens.end == start
+                && (matches!(o.found, Found::Country { modifier: true, .. })
+                    || after_title && matches!(o.found, Found::Organization { .. }))
         });
         match (title, country) {
-            (Some(k), _) => start = k,
-            (None, Some(o)) => start = o.tokens.start,
+            (Some(k), _) => {
+                start = k;
+                after_title = true;
+            }
+            (None, Some(o)) => {
+                start = o.tokens.start;
+                after_title = false;
+            }
             (None, None) => return start,
         }
     }
@@ -265,6 +275,30 @@ fn passive_only_with_an_auxiliary(
         labelled_passive[v] |= matches!(deprels[c], Deprel::NSUBJ_PASS | Deprel::AUX_PASS);
         auxiliary[v] |= matches!(deprels[c], Deprel::AUX | Deprel::AUX_PASS)
             && rules.has("passive_auxiliaries", &forms[c].to_lowercase());
+    }
+    // "Blair is being urged", "has been accused": a participle read as an adjective after
+    // "being" or "been" is a passive all the same.
+    let mut copular_participle = vec![false; n];
+    for c in 0..n {
+        if let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n)
+            && deprels[c] == Deprel::COP
+            && rules.has("passive_copulas", &forms[c].to_lowercase())
+        {
+            let verb = forms[v].to_lowercase();
+            copular_participle[v] = verb.ends_with("ed") || verb.ends_with("en");
+        }
+    }
+    for c in 0..n {
+        if heads[c]
+            .checked_sub(1)
+            .is_some_and(|v| v < n && copular_participle[v])
+        {
+            match deprels[c] {
+                Deprel::NSUBJ => deprels[c] = Deprel::NSUBJ_PASS,
+                Deprel::COP => deprels[c] = Deprel::AUX_PASS,
+                _ => {}
+            }
+        }
     }
     let active: Vec<bool> = (0..n)
         .map(|v| labelled_passive[v] && (!auxiliary[v] || forms[v].to_lowercase().ends_with("ing")))

@@ -219,7 +219,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 34] = [
+pub const ENGINE_LISTS: [&str; 35] = [
+    "passive_copulas",
     "passive_auxiliaries",
     "unparsed_idioms",
     "unparsed_approximators",

@@ -553,3 +553,31 @@ fn fixed_adverbials_and_acts_reached_through_a_plain_verb() {
         )]
     );
 }
+
+#[test]
+fn providing_is_aid_only_when_what_is_provided_is_help() {
+    let x = run("Norway supplied food and medicine to Peru.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    let y = run("Norway provided a detailed report on the talks to Peru.");
+    assert!(
+        !acts(&y)
+            .iter()
+            .any(|(c, _, t)| c == "AID" && t.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+    assert!(
+        y.skipped
+            .iter()
+            .any(|k| k.reason == "provision-of-other-things"),
+        "{:?}",
+        y.skipped
+    );
+}
