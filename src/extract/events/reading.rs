@@ -525,6 +525,12 @@ pub fn read(
         r.unreal = Some("negated");
         return r;
     }
+    // "Norway is the real threat to Peru", "a close ally of Chile": a noun said to be what
+    // someone is describes them; it reports no act.
+    if matches!(tree.pos(w), Upos::Noun) && tree.children_named(w, &["cop"]).next().is_some() {
+        r.unreal = Some("a description, not an act");
+        return r;
+    }
     // "failed to reach an agreement", "unable to attack": tried and not done.
     let failed = |x: usize| {
         (matches!(tree.rel(x).name(), "xcomp" | "acl")

@@ -581,3 +581,25 @@ fn providing_is_aid_only_when_what_is_provided_is_help() {
         y.skipped
     );
 }
+
+#[test]
+fn a_noun_said_of_someone_describes_them_and_reports_no_act() {
+    let x = run("Norway is now the real threat to Peru.");
+    assert!(acts(&x).is_empty(), "{:?}", acts(&x));
+    assert!(
+        x.skipped
+            .iter()
+            .any(|k| k.reason == "a description, not an act"),
+        "{:?}",
+        x.skipped
+    );
+    // The same noun as an act is one.
+    let y = run("Norway made a threat to Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
