@@ -836,7 +836,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
         .iter()
         .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
         .collect();
-    let mut context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
+    let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if !control.step(super::ACTORS_STAGE, s, doc.sentences.len()) {
             break;
@@ -868,7 +868,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
             counterparts(&mut ctx);
             kin_names(&mut ctx);
         }
-        tagged_names(&mut ctx, &mut context);
+        tagged_names(&mut ctx, &context);
         if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);
@@ -1903,7 +1903,7 @@ fn possessive_institution(words: &[&str], end: usize) -> Option<usize> {
 /// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
 /// and locations that are not countries (cities, regions: places, not actors). The lexicons
 /// keep the last word on what a name is; the tagger finds the names they do not list.
-fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>) {
+fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
     // "By Horn Ledger staff — Addis Ababa": a byline names the writer, not an actor.
     if ctx.words.first().is_some_and(|w| *w == "By") && ctx.words.len() <= 12 {
         return;
