@@ -12,22 +12,25 @@
 //! afresh when full.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::features::{
     DocContext, T, hash, length_class, lexicon_classes_into, prefix, push_lower, shape_into,
     short_shape_into, suffix,
 };
-use super::table::EmitTable;
-use super::{KeyHasher, L, NerModel};
+use super::table::{EmitTable, Home};
+use super::{L, NerModel};
 use crate::extract::lexicon::{Lexicon, Target, WordHasher};
 
-/// What one word adds to the scores of the tokens around it, in units of the model's scale.
+/// What one word adds to the scores of the tokens around it, in units of the model's scale
+/// (three cache lines).
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
 pub(super) struct WordRows {
     /// To its own token: the features of the word alone.
     own: [i32; L],
+    /// Where the word is spelled in [`Scratch::spelled`] (`u32::MAX`: not kept there).
+    spelled_at: u32,
     /// To the token after it (`PrevLower`, `PrevShape`).
     as_prev: [i32; L],
     /// To the token before it (`NextLower`, `NextShape`).
@@ -41,6 +44,42 @@ pub(super) struct WordRows {
 /// Most word types a thread keeps rows for before it starts afresh: news repeats its words,
 /// so a few thousand cover most tokens, and 16,384 rows (3 MB) stay mostly in cache.
 const KNOWN_WORDS: usize = 16_384;
+
+/// Slots of the index of known words: at most half full.
+const INDEX_SLOTS: usize = 2 * KNOWN_WORDS;
+
+/// Marks the end of a word in [`Scratch::spelled`] (never a byte of UTF-8 text).
+const END: u8 = 0xff;
+
+/// One slot of the index of known words: the upper half of the word's hash and its row
+/// (`u32::MAX`: a free slot).
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    check: u32,
+    row: u32,
+}
+
+const NO_WORD: Known = Known {
+    check: 0,
+    row: u32::MAX,
+};
+
+/// A word's hash, as the index of known words reads it.
+fn word_hash(w: &str) -> u64 {
+    BuildHasherDefault::<WordHasher>::default().hash_one(w)
+}
+
+/// The upper half of a word's hash.
+fn check_of(hash: u64) -> u32 {
+    u32::try_from(hash >> 32).unwrap_or(0)
+}
+
+/// The home slot of a word's hash in the index.
+fn home_of(hash: u64) -> usize {
+    #[allow(clippy::cast_possible_truncation, reason = "masked to the index size")]
+    let i = hash as usize & (INDEX_SLOTS - 1);
+    i
+}
 
 /// The rows of the sentence boundaries (`<s>` before the first word, `</s>` after the last),
 /// which stand where a neighbour is missing.
@@ -80,7 +119,10 @@ fn word_rows(table: &EmitTable, w: &str, lw: &str, sh: &str, short: &mut String)
         hash(T::Suffix4, &[suffix(lw, 4)]),
         hash(T::Length, &[length_class(w)]),
     ];
-    let mut rows = WordRows::default();
+    let mut rows = WordRows {
+        spelled_at: u32::MAX,
+        ..WordRows::default()
+    };
     table.add_scores(&own, &mut rows.own);
     table.add_scores(
         &[hash(T::PrevLower, &[lw]), hash(T::PrevShape, &[sh])],
@@ -101,21 +143,28 @@ fn word_rows(table: &EmitTable, w: &str, lw: &str, sh: &str, short: &mut String)
 pub(super) struct Scratch {
     /// The model `rows` were scored with (its cache id).
     model: u64,
-    /// Row of each known word, by the word's hash.
-    index: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// The known words, by hash (open addressing, linear probing; empty until first used).
+    index: Vec<Known>,
+    /// Words in `index`.
+    indexed: usize,
     rows: Vec<WordRows>,
-    /// Each row's word, as a range of `spelled`, to tell words with the same hash apart.
-    words: Vec<(u32, u32)>,
-    spelled: String,
+    /// The known words, each followed by [`END`], to tell words with the same hash apart.
+    spelled: Vec<u8>,
     /// The sentence's lower-case forms and shapes, one buffer each; `ends` closes each word's.
     lower_text: String,
     shape_text: String,
     ends: Vec<(usize, usize)>,
-    /// Each token's row.
+    /// Each token's word hash and home slot in `index`, then its row.
+    homes: Vec<(u64, Known)>,
     slot: Vec<u32>,
     classes: Vec<&'static str>,
     given: Vec<bool>,
+    /// Context keys of the sentence's tokens; token `i` ends at `key_ends[i]`.
     keys: Vec<u64>,
+    key_ends: Vec<usize>,
+    /// The table's home slot keys of `keys` (see [`EmitTable::add_scores_grouped`]).
+    seen: Vec<Home>,
+    units: Vec<[i32; L]>,
     short: String,
     /// The sentence's emission scores.
     pub(super) emissions: Vec<[f32; L]>,
@@ -139,29 +188,51 @@ pub(super) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
 impl Scratch {
     fn forget_words(&mut self) {
         self.index.clear();
+        self.index.resize(INDEX_SLOTS, NO_WORD);
+        self.indexed = 0;
         self.rows.clear();
-        self.words.clear();
         self.spelled.clear();
     }
 
-    /// The row of `w`, scored now if the thread does not know it yet.
-    fn row_of(&mut self, table: &EmitTable, w: &str, lw: &str, sh: &str) -> u32 {
-        let key = BuildHasherDefault::<WordHasher>::default().hash_one(w);
-        if let Some(&row) = self.index.get(&key) {
-            let (start, end) = self.words[row as usize];
-            if &self.spelled[start as usize..end as usize] == w {
-                return row;
-            }
+    /// Whether index slot `slot` is `w`'s (of hash `hash`).
+    fn holds(&self, slot: Known, hash: u64, w: &str) -> bool {
+        if slot.row == u32::MAX || slot.check != check_of(hash) {
+            return false;
         }
-        let rows = word_rows(table, w, lw, sh, &mut self.short);
+        let start = self.rows[slot.row as usize].spelled_at as usize;
+        self.spelled.get(start..start + w.len()) == Some(w.as_bytes())
+            && self.spelled.get(start + w.len()) == Some(&END)
+    }
+
+    /// The row of `w` (of hash `hash`), scored now if the thread does not know it yet.
+    fn row_of(&mut self, table: &EmitTable, hash: u64, w: &str, lw: &str, sh: &str) -> u32 {
+        let mut i = home_of(hash);
+        let free = loop {
+            let slot = self.index[i];
+            if slot.row == u32::MAX {
+                break i;
+            }
+            if self.holds(slot, hash, w) {
+                return slot.row;
+            }
+            i = (i + 1) & (INDEX_SLOTS - 1);
+        };
         let row = u32::try_from(self.rows.len()).expect("rows stay below KNOWN_WORDS + a sentence");
-        let start = u32::try_from(self.spelled.len()).unwrap_or(u32::MAX);
-        self.spelled.push_str(w);
-        let end = u32::try_from(self.spelled.len()).unwrap_or(u32::MAX);
+        let mut rows = word_rows(table, w, lw, sh, &mut self.short);
+        // A sentence longer than the index's spare room is scored without indexing the rest.
+        if let Ok(start) = u32::try_from(self.spelled.len())
+            && self.indexed < INDEX_SLOTS / 2
+        {
+            self.spelled.extend_from_slice(w.as_bytes());
+            self.spelled.push(END);
+            rows.spelled_at = start;
+            self.index[free] = Known {
+                check: check_of(hash),
+                row,
+            };
+            self.indexed += 1;
+        }
         self.rows.push(rows);
-        self.words.push((start, end));
-        // Another word with the same hash keeps the entry; this one is scored again each time.
-        self.index.entry(key).or_insert(row);
         row
     }
 }
@@ -193,6 +264,7 @@ pub(super) fn sentence_emissions(
     if scratch.model != model.cache_id
         || model.cache_id == 0
         || scratch.rows.len() + n > KNOWN_WORDS
+        || scratch.index.is_empty()
     {
         scratch.forget_words();
         scratch.model = model.cache_id;
@@ -211,10 +283,21 @@ pub(super) fn sentence_emissions(
     let lower_text = std::mem::take(&mut scratch.lower_text);
     let shape_text = std::mem::take(&mut scratch.shape_text);
     let forms = |ends: &[(usize, usize)], i: usize| piece(&lower_text, &shape_text, ends, i);
+    // The words' home slots first (loads that do not wait on one another), then their rows.
+    scratch.homes.clear();
+    scratch.homes.extend(words.iter().map(|w| {
+        let hash = word_hash(w);
+        (hash, scratch.index[home_of(hash)])
+    }));
     scratch.slot.clear();
     for (i, w) in words.iter().enumerate() {
-        let (lw, sh) = forms(&scratch.ends, i);
-        let row = scratch.row_of(&model.weights, w, lw, sh);
+        let (hash, home) = scratch.homes[i];
+        let row = if scratch.holds(home, hash, w) {
+            home.row
+        } else {
+            let (lw, sh) = forms(&scratch.ends, i);
+            scratch.row_of(&model.weights, hash, w, lw, sh)
+        };
         scratch.slot.push(row);
     }
     lexicon_classes_into(names_at, &mut scratch.classes);
@@ -239,37 +322,56 @@ pub(super) fn sentence_emissions(
         classes,
         given,
         keys,
+        key_ends,
+        seen,
+        units,
         emissions,
         ..
     } = scratch;
+    // First every token's own row, then what its neighbours add, then its context features,
+    // each over the whole sentence: the loads of a pass do not wait on one another.
+    units.clear();
+    units.extend(slot.iter().map(|&r| rows[r as usize].own));
     let bounds = &model.bounds;
-    let row = |i: usize| &rows[slot[i] as usize];
-    emissions.clear();
+    let add = |to: &mut [i32; L], row: &[i32; L]| {
+        for (s, &x) in to.iter_mut().zip(row) {
+            *s += x;
+        }
+    };
+    for (i, &r) in slot.iter().enumerate() {
+        let word = &rows[r as usize];
+        if let Some(after) = units.get_mut(i + 1) {
+            add(after, &word.as_prev);
+        }
+        if let Some(after2) = units.get_mut(i + 2) {
+            add(after2, &word.as_prev2);
+        }
+        if let Some(before) = i.checked_sub(1).map(|j| &mut units[j]) {
+            add(before, &word.as_next);
+        }
+        if let Some(before2) = i.checked_sub(2).map(|j| &mut units[j]) {
+            add(before2, &word.as_next2);
+        }
+    }
+    for (i, u) in units.iter_mut().enumerate() {
+        if i < 1 {
+            add(u, &bounds.as_prev);
+        }
+        if i < 2 {
+            add(u, &bounds.as_prev2);
+        }
+        if i + 1 >= n {
+            add(u, &bounds.as_next);
+        }
+        if i + 2 >= n {
+            add(u, &bounds.as_next2);
+        }
+    }
+    keys.clear();
+    key_ends.clear();
     for i in 0..n {
         let w = words[i];
         let (lw, sh) = forms(ends, i);
-        let mut score = row(i).own;
-        let neighbours = [
-            i.checked_sub(1)
-                .map_or(&bounds.as_prev, |j| &row(j).as_prev),
-            i.checked_sub(2)
-                .map_or(&bounds.as_prev2, |j| &row(j).as_prev2),
-            if i + 1 < n {
-                &row(i + 1).as_next
-            } else {
-                &bounds.as_next
-            },
-            if i + 2 < n {
-                &row(i + 2).as_next2
-            } else {
-                &bounds.as_next2
-            },
-        ];
-        for r in neighbours {
-            for (s, &x) in score.iter_mut().zip(r) {
-                *s += x;
-            }
-        }
         let prev = i.checked_sub(1).map_or(("<s>", "<s>"), |j| forms(ends, j));
         let next = if i + 1 < n {
             forms(ends, i + 1)
@@ -279,7 +381,6 @@ pub(super) fn sentence_emissions(
         let class = classes[i];
         let class_prev = i.checked_sub(1).map_or("#", |j| classes[j]);
         let class_next = classes.get(i + 1).copied().unwrap_or("#");
-        keys.clear();
         keys.extend([
             hash(T::PrevWordBigram, &[prev.0, lw]),
             hash(T::NextWordBigram, &[lw, next.0]),
@@ -312,9 +413,13 @@ pub(super) fn sentence_emissions(
         if i > 0 && titles_at[i - 1].is_some() {
             keys.push(hash(T::PrevTitle, &[]));
         }
-        model.weights.add_scores(keys, &mut score);
-        emissions.push(model.scaled(&score));
+        key_ends.push(keys.len());
     }
+    model
+        .weights
+        .add_scores_grouped(keys, key_ends, seen, units);
+    emissions.clear();
+    emissions.extend(units.iter().map(|u| model.scaled(u)));
     scratch.lower_text = lower_text;
     scratch.shape_text = shape_text;
 }

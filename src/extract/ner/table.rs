@@ -1,28 +1,52 @@
 //! The tagger's emission weights: `L` 16-bit weights per feature key in one flat
-//! open-addressing table. A slot holds the whole key beside its weights (32 bytes, two slots
-//! to a cache line), so a lookup costs one cache line, found or not, and a key matches only
-//! itself, as it did in the hash map this replaces.
+//! open-addressing table of cache lines, two slots to a line. A slot holds the whole key
+//! beside its weights (32 bytes), so a lookup usually costs the one cache line of the key's
+//! home, found or not, and a key matches only itself, as it did in the hash map this replaces.
+//! A line also says whether a key that has it as home was put further on: most keys looked up
+//! are not in the model (word pairs, mostly), and they are known absent from the home line
+//! alone.
 
 use super::L;
 
 /// One slot: the key (0 marks an empty slot) and its weights.
 #[derive(Debug, Clone, Copy)]
-#[repr(C, align(32))]
+#[repr(C)]
 struct Slot {
     key: u64,
     weights: [i16; L],
+    /// In a line's first slot: some key with this line as home is in a later line (in the
+    /// padding a slot has anyway).
+    spilled: bool,
 }
 
-const EMPTY: Slot = Slot {
-    key: 0,
-    weights: [0; L],
-};
+/// Two slots, one cache line.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+struct Line([Slot; 2]);
 
-/// Emission weights by feature key, linear probing, at most two thirds full. Keys are
-/// hashes already, so their low bits index the table as they are.
+const _: () = assert!(std::mem::size_of::<Line>() == 64, "two slots fill one cache line");
+
+const EMPTY: Line = Line(
+    [Slot {
+        key: 0,
+        weights: [0; L],
+        spilled: false,
+    }; 2],
+);
+
+/// What a key's home line holds, read ahead of summing ([`EmitTable::home_keys`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Home {
+    keys: [u64; 2],
+    spilled: bool,
+}
+
+/// Emission weights by feature key: linear probing over lines (a key goes to the first free
+/// slot from its home line on), at most two thirds full. Keys are hashes already, so their
+/// low bits pick the home line as they are.
 #[derive(Debug, Clone)]
 pub struct EmitTable {
-    slots: Vec<Slot>,
+    lines: Vec<Line>,
     mask: usize,
     len: usize,
     /// The weights of key 0, which cannot live in a slot (0 marks an empty one).
@@ -38,10 +62,10 @@ impl Default for EmitTable {
 impl EmitTable {
     /// An empty table sized for `rows` keys.
     pub fn with_capacity(rows: usize) -> Self {
-        let capacity = (rows * 3 / 2).next_power_of_two().max(16);
+        let lines = (rows * 3 / 4).next_power_of_two().max(8);
         Self {
-            slots: vec![EMPTY; capacity],
-            mask: capacity - 1,
+            lines: vec![EMPTY; lines],
+            mask: lines - 1,
             len: 0,
             zero: None,
         }
@@ -63,34 +87,41 @@ impl EmitTable {
             }
             return;
         }
-        if (self.len + 1) * 3 > self.slots.len() * 2 {
+        if (self.len + 1) * 3 > self.lines.len() * 4 {
             self.grow();
         }
-        let mut i = self.home(key);
+        let home = self.home(key);
+        let mut i = home;
         loop {
-            let slot = &mut self.slots[i];
-            if slot.key == 0 {
-                *slot = Slot { key, weights };
-                self.len += 1;
-                return;
-            }
-            if slot.key == key {
-                return;
+            for slot in &mut self.lines[i].0 {
+                if slot.key == 0 {
+                    slot.key = key;
+                    slot.weights = weights;
+                    self.len += 1;
+                    if i != home {
+                        self.lines[home].0[0].spilled = true;
+                    }
+                    return;
+                }
+                if slot.key == key {
+                    return;
+                }
             }
             i = (i + 1) & self.mask;
         }
     }
 
     fn grow(&mut self) {
-        let doubled = vec![EMPTY; self.slots.len() * 2];
-        let old = std::mem::replace(&mut self.slots, doubled);
-        self.mask = self.slots.len() - 1;
-        for slot in old.into_iter().filter(|s| s.key != 0) {
-            let mut i = self.home(slot.key);
-            while self.slots[i].key != 0 {
-                i = (i + 1) & self.mask;
-            }
-            self.slots[i] = slot;
+        let doubled = vec![EMPTY; self.lines.len() * 2];
+        let old = std::mem::replace(&mut self.lines, doubled);
+        self.mask = self.lines.len() - 1;
+        self.len = 0;
+        let zero = self.zero.take();
+        for slot in old.iter().flat_map(|l| &l.0).filter(|s| s.key != 0) {
+            self.insert(slot.key, slot.weights);
+        }
+        if let Some(w) = zero {
+            self.insert(0, w);
         }
     }
 
@@ -100,13 +131,20 @@ impl EmitTable {
         if key == 0 {
             return self.zero.as_ref();
         }
-        let mut i = self.home(key);
+        let home = self.home(key);
+        let mut i = home;
         loop {
-            let slot = &self.slots[i];
-            if slot.key == key {
-                return Some(&slot.weights);
+            let line = &self.lines[i].0;
+            for slot in line {
+                if slot.key == key {
+                    return Some(&slot.weights);
+                }
+                // Nothing was ever put past a free slot.
+                if slot.key == 0 {
+                    return None;
+                }
             }
-            if slot.key == 0 {
+            if i == home && !line[0].spilled {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -121,39 +159,83 @@ impl EmitTable {
     /// Every key with its weights, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (u64, &[i16; L])> {
         self.zero.as_ref().map(|w| (0, w)).into_iter().chain(
-            self.slots
+            self.lines
                 .iter()
+                .flat_map(|l| &l.0)
                 .filter(|s| s.key != 0)
                 .map(|s| (s.key, &s.weights)),
         )
     }
 
-    /// Adds the weights of every key of `keys` to `out`. Lookups here are bound by memory,
-    /// not arithmetic: the home slots of a batch of keys are read first, in a loop whose
-    /// loads do not depend on one another, so the processor fetches their cache lines
-    /// together; then the weights are summed (from the same lines, unless a key was probed
-    /// past its home).
+    /// The keys of `key`'s home line: read in a first pass over many keys, whose loads do
+    /// not depend on one another, so the processor fetches their lines together.
+    #[inline]
+    fn home_keys(&self, key: u64) -> Home {
+        let line = &self.lines[self.home(key)].0;
+        Home {
+            keys: [line[0].key, line[1].key],
+            spilled: line[0].spilled,
+        }
+    }
+
+    /// The weights of `key`, given what its home line holds ([`Self::home_keys`]).
+    #[inline]
+    fn found(&self, key: u64, home: Home) -> Option<&[i16; L]> {
+        if key != 0 {
+            let line = &self.lines[self.home(key)].0;
+            if home.keys[0] == key {
+                return Some(&line[0].weights);
+            }
+            if home.keys[1] == key {
+                return Some(&line[1].weights);
+            }
+            if home.keys[0] == 0 || home.keys[1] == 0 || !home.spilled {
+                return None;
+            }
+        }
+        self.get(key)
+    }
+
+    /// Adds the weights of each group of `keys` to its row of `out`: group `g` is
+    /// `keys[ends[g - 1]..ends[g]]` and adds to `out[g]`. The home lines of all keys are read
+    /// first (see [`Self::home_keys`]; `seen` is working memory), then the weights summed.
+    pub fn add_scores_grouped(
+        &self,
+        keys: &[u64],
+        ends: &[usize],
+        seen: &mut Vec<Home>,
+        out: &mut [[i32; L]],
+    ) {
+        seen.clear();
+        seen.extend(keys.iter().map(|&k| self.home_keys(k)));
+        let mut start = 0;
+        for (&end, row) in ends.iter().zip(out) {
+            for (&home, &k) in seen[start..end].iter().zip(&keys[start..end]) {
+                if let Some(weights) = self.found(k, home) {
+                    for (o, &q) in row.iter_mut().zip(weights) {
+                        *o += i32::from(q);
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// Adds the weights of every key of `keys` to `out`, reading the home lines of up to 32
+    /// keys at a time first (as [`Self::add_scores_grouped`]).
     #[inline]
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; L]) {
         const BATCH: usize = 32;
         for chunk in keys.chunks(BATCH) {
-            let mut seen = [0u64; BATCH];
+            let mut seen = [Home::default(); BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
-                *s = self.slots[self.home(k)].key;
+                *s = self.home_keys(k);
             }
-            for (&s, &k) in seen.iter().zip(chunk) {
-                let weights = if s == k && k != 0 {
-                    &self.slots[self.home(k)].weights
-                } else if s == 0 && k != 0 {
-                    continue;
-                } else {
-                    match self.get(k) {
-                        Some(w) => w,
-                        None => continue,
+            for (&home, &k) in seen.iter().zip(chunk) {
+                if let Some(weights) = self.found(k, home) {
+                    for (o, &q) in out.iter_mut().zip(weights) {
+                        *o += i32::from(q);
                     }
-                };
-                for (o, &q) in out.iter_mut().zip(weights) {
-                    *o += i32::from(q);
                 }
             }
         }
@@ -233,5 +315,17 @@ mod tests {
         }
         assert_eq!(batched, single);
         assert_ne!(batched, [0; L]);
+        // In groups: each group's sum, and all groups together the same total.
+        let ends = [10, 10, 57, queries.len()];
+        let mut rows = [[0; L]; 4];
+        t.add_scores_grouped(&queries, &ends, &mut Vec::new(), &mut rows);
+        let mut start = 0;
+        for (&end, row) in ends.iter().zip(&rows) {
+            let mut one = [0; L];
+            t.add_scores(&queries[start..end], &mut one);
+            assert_eq!(*row, one);
+            start = end;
+        }
+        assert_eq!(rows[1], [0; L]);
     }
 }
