@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 
@@ -445,12 +446,16 @@ pub struct Lexicon {
     pub triggers: Vec<TriggerEntry>,
     /// Issues.
     pub issues: Vec<IssueEntry>,
-    /// Frequent lower-case words.
-    pub common_words: WordSet,
+    /// Frequent lower-case words ([`Lexicon::is_common_word`]). Like the given names, never
+    /// changed once the lexicon is built: the entity tagger keeps each word's membership per
+    /// thread under [`Lexicon::words_id`].
+    common_words: WordSet,
     /// Capitalized words that never start a name.
     pub never_names: WordSet,
-    /// Given names.
-    pub given_names: WordSet,
+    /// Given names ([`Lexicon::is_given_name`]).
+    given_names: WordSet,
+    /// Identifies `common_words` and `given_names` ([`Lexicon::words_id`]).
+    words_id: u64,
     /// Names of countries, organizations and people (case-sensitive, plus ALL CAPS).
     pub names: PhraseTable,
     /// Role titles and honorifics (case-insensitive).
@@ -869,6 +874,10 @@ impl Lexicon {
             common_words: words.common_words.into_iter().collect(),
             never_names: words.never_names.into_iter().collect(),
             given_names: words.given_names.into_iter().collect(),
+            words_id: {
+                static NEXT: AtomicU64 = AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
             names,
             titles,
             trigger_table,
@@ -958,6 +967,17 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// True when `word` is a listed given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    /// A number of this lexicon's own, naming its common words and given names: each
+    /// lexicon built gets another, so what is kept of those lists under it never goes stale.
+    pub fn words_id(&self) -> u64 {
+        self.words_id
     }
 
     /// True when the lower-case form of `word` is a frequent English word.

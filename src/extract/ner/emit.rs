@@ -5,11 +5,13 @@
 //! ([`WordRows`]) and a token adds five rows and looks up only the rest (bigrams, the shape
 //! trigram, lexicon classes, flags). Weights are summed as integers, so the order of the sums
 //! does not matter and the scores equal those of [`super::NerModel::decode`] exactly (a test
-//! holds them equal).
+//! holds them equal). The rows also keep whether the lexicon lists the word as a given name or
+//! a common word.
 //!
-//! The cache belongs to one model ([`super::NerModel`]'s cache id): another model, or one
-//! being trained (id 0), never reads its rows. It is bounded ([`KNOWN_WORDS`]) and starts
-//! afresh when full.
+//! The cache belongs to one model and one lexicon's word lists ([`super::NerModel`]'s cache id,
+//! [`Lexicon::words_id`]); every model built gets its own id (each epoch of training too), so
+//! no other model or lexicon reads its rows. It is bounded ([`KNOWN_WORDS`]) and starts afresh
+//! when full.
 
 use std::cell::RefCell;
 use std::hash::{BuildHasher, BuildHasherDefault};
@@ -31,6 +33,10 @@ pub(super) struct WordRows {
     own: [i32; L],
     /// Where the word is spelled in [`Scratch::spelled`] (`u32::MAX`: not kept there).
     spelled_at: u32,
+    /// Whether the lexicon lists the word as a given name.
+    given: bool,
+    /// Whether the lexicon lists the word as a common word.
+    common: bool,
     /// To the token after it (`PrevLower`, `PrevShape`).
     as_prev: [i32; L],
     /// To the token before it (`NextLower`, `NextShape`).
@@ -101,7 +107,14 @@ pub(super) fn boundary_rows(table: &EmitTable) -> WordRows {
 }
 
 /// The rows of word `w` (lower case `lw`, shape `sh`).
-fn word_rows(table: &EmitTable, w: &str, lw: &str, sh: &str, short: &mut String) -> WordRows {
+fn word_rows(
+    table: &EmitTable,
+    lex: &Lexicon,
+    w: &str,
+    lw: &str,
+    sh: &str,
+    short: &mut String,
+) -> WordRows {
     short_shape_into(sh, short);
     let own = [
         hash(T::Bias, &[]),
@@ -121,6 +134,8 @@ fn word_rows(table: &EmitTable, w: &str, lw: &str, sh: &str, short: &mut String)
     ];
     let mut rows = WordRows {
         spelled_at: u32::MAX,
+        given: lex.is_given_name(w),
+        common: lex.is_common_word(w),
         ..WordRows::default()
     };
     table.add_scores(&own, &mut rows.own);
@@ -141,8 +156,9 @@ fn word_rows(table: &EmitTable, w: &str, lw: &str, sh: &str, short: &mut String)
 /// sentence allocates nothing here.
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
-    /// The model `rows` were scored with (its cache id).
-    model: u64,
+    /// The model `rows` were scored with and the word lists their flags come from (their
+    /// cache id and [`Lexicon::words_id`]).
+    model: (u64, u64),
     /// The known words, by hash (open addressing, linear probing; empty until first used).
     index: Vec<Known>,
     /// Words in `index`.
@@ -158,7 +174,6 @@ pub(super) struct Scratch {
     homes: Vec<(u64, Known)>,
     slot: Vec<u32>,
     classes: Vec<&'static str>,
-    given: Vec<bool>,
     /// Context keys of the sentence's tokens; token `i` ends at `key_ends[i]`.
     keys: Vec<u64>,
     key_ends: Vec<usize>,
@@ -205,7 +220,12 @@ impl Scratch {
     }
 
     /// The row of `w` (of hash `hash`), scored now if the thread does not know it yet.
-    fn row_of(&mut self, table: &EmitTable, hash: u64, w: &str, lw: &str, sh: &str) -> u32 {
+    fn row_of(&mut self, model: &NerModel, lex: &Lexicon, hash: u64, forms: Forms) -> u32 {
+        let Forms {
+            word: w,
+            lower: lw,
+            shape: sh,
+        } = forms;
         let mut i = home_of(hash);
         let free = loop {
             let slot = self.index[i];
@@ -218,7 +238,7 @@ impl Scratch {
             i = (i + 1) & (INDEX_SLOTS - 1);
         };
         let row = u32::try_from(self.rows.len()).expect("rows stay below KNOWN_WORDS + a sentence");
-        let mut rows = word_rows(table, w, lw, sh, &mut self.short);
+        let mut rows = word_rows(&model.weights, lex, w, lw, sh, &mut self.short);
         // A sentence longer than the index's spare room is scored without indexing the rest.
         if let Ok(start) = u32::try_from(self.spelled.len())
             && self.indexed < INDEX_SLOTS / 2
@@ -235,6 +255,14 @@ impl Scratch {
         self.rows.push(rows);
         row
     }
+}
+
+/// A word with its lower-case form and shape.
+#[derive(Clone, Copy)]
+struct Forms<'w> {
+    word: &'w str,
+    lower: &'w str,
+    shape: &'w str,
 }
 
 /// Word `i`'s lower-case form and shape, out of the sentence's buffers.
@@ -261,13 +289,10 @@ pub(super) fn sentence_emissions(
     scratch: &mut Scratch,
 ) {
     let n = words.len();
-    if scratch.model != model.cache_id
-        || model.cache_id == 0
-        || scratch.rows.len() + n > KNOWN_WORDS
-        || scratch.index.is_empty()
-    {
+    let owner = (model.cache_id, lex.words_id());
+    if scratch.model != owner || scratch.rows.len() + n > KNOWN_WORDS || scratch.index.is_empty() {
         scratch.forget_words();
-        scratch.model = model.cache_id;
+        scratch.model = owner;
     }
     scratch.lower_text.clear();
     scratch.shape_text.clear();
@@ -295,16 +320,17 @@ pub(super) fn sentence_emissions(
         let row = if scratch.holds(home, hash, w) {
             home.row
         } else {
-            let (lw, sh) = forms(&scratch.ends, i);
-            scratch.row_of(&model.weights, hash, w, lw, sh)
+            let (lower, shape) = forms(&scratch.ends, i);
+            let word = Forms {
+                word: w,
+                lower,
+                shape,
+            };
+            scratch.row_of(model, lex, hash, word)
         };
         scratch.slot.push(row);
     }
     lexicon_classes_into(names_at, &mut scratch.classes);
-    scratch.given.clear();
-    scratch
-        .given
-        .extend(words.iter().map(|w| lex.given_names.contains(*w)));
     let mut letters = 0;
     let mut any_lower = false;
     for w in words {
@@ -320,7 +346,6 @@ pub(super) fn sentence_emissions(
         ends,
         slot,
         classes,
-        given,
         keys,
         key_ends,
         seen,
@@ -398,13 +423,14 @@ pub(super) fn sentence_emissions(
         if w.chars().next().is_some_and(char::is_uppercase) && doc.lower_seen.contains(lw) {
             keys.push(hash(T::SeenLower, &[]));
         }
-        if lex.is_common_word(w) {
+        let word = &rows[slot[i] as usize];
+        if word.common {
             keys.push(hash(T::Common, &[]));
         }
-        if given[i] {
+        if word.given {
             keys.push(hash(T::GivenName, &[]));
         }
-        if i > 0 && given[i - 1] {
+        if i > 0 && rows[slot[i - 1] as usize].given {
             keys.push(hash(T::PrevGivenName, &[]));
         }
         if titles_at[i].is_some() {

@@ -335,7 +335,7 @@ fn visit_features(
             .unwrap_or(false)
     };
     let titles: Vec<bool> = titles_at.iter().map(Option::is_some).collect();
-    let given: Vec<bool> = words.iter().map(|w| lex.given_names.contains(*w)).collect();
+    let given: Vec<bool> = words.iter().map(|w| lex.is_given_name(w)).collect();
     let mut short = String::with_capacity(8);
     for i in 0..n {
         let k = isize::try_from(i).unwrap_or(isize::MAX);

@@ -24,7 +24,10 @@ struct Slot {
 #[repr(C, align(64))]
 struct Line([Slot; 2]);
 
-const _: () = assert!(std::mem::size_of::<Line>() == 64, "two slots fill one cache line");
+const _: () = assert!(
+    std::mem::size_of::<Line>() == 64,
+    "two slots fill one cache line"
+);
 
 const EMPTY: Line = Line(
     [Slot {
