@@ -449,3 +449,105 @@ pub(super) fn sentence_emissions(
     scratch.lower_text = lower_text;
     scratch.shape_text = shape_text;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::ner::{FeatureIndex, sentence_features};
+
+    /// Invented sentences, split into tokens: names, titles, given names, a headline in
+    /// capitals, a word the document also writes in lower case, repeats, one-word sentences.
+    const TEXT: &[&str] = &[
+        "PRESIDENT MARTA VELLO VISITS KESTRAVIA",
+        "Foreign Minister Anna Lind of Sweden met Marta Vello in Oslo on Monday .",
+        "The talks , Vello said , were \u{201c} open \u{201d} and the Talks will go on .",
+        "Reuters",
+        "NATO 's secretary general , Jens Stoltenberg , urged China and the U.S. to talk .",
+        "Said the minister : \" We are 100 % sure . \"",
+        "Kestravia",
+        "Anna met Anna ; Lind met Lind .",
+    ];
+
+    fn sentences() -> Vec<Vec<&'static str>> {
+        TEXT.iter().map(|s| s.split(' ').collect()).collect()
+    }
+
+    /// The reference scores (from the training features) and the cached ones, for every
+    /// sentence of `doc`, as bit patterns.
+    fn both(model: &NerModel, lex: &Lexicon, doc: &[Vec<&str>]) -> (Vec<u32>, Vec<u32>) {
+        let context = DocContext::new(doc.iter().map(Vec::as_slice));
+        let (mut reference, mut cached) = (Vec::new(), Vec::new());
+        for words in doc {
+            let features = sentence_features(words, lex, &context);
+            for token in features.tokens() {
+                reference.extend(model.emissions(token).map(f32::to_bits));
+            }
+            let names_at: Vec<_> = (0..words.len())
+                .map(|i| lex.names.longest_at(words, i))
+                .collect();
+            let titles_at: Vec<_> = (0..words.len())
+                .map(|i| lex.titles.longest_at(words, i))
+                .collect();
+            with_scratch(|scratch| {
+                sentence_emissions(model, words, &names_at, &titles_at, lex, &context, scratch);
+                cached.extend(scratch.emissions.iter().flat_map(|e| e.map(f32::to_bits)));
+            });
+        }
+        (reference, cached)
+    }
+
+    #[test]
+    fn cached_rows_give_the_training_features_scores() {
+        let lex = Lexicon::embedded();
+        let doc = sentences();
+        // Twice: scored afresh, then from the thread's rows.
+        for _ in 0..2 {
+            let (reference, cached) = both(&lex.tagger, &lex, &doc);
+            assert_eq!(reference, cached);
+        }
+        // The first tokens' scores are not all zero: the test reads real weights.
+        let (reference, _) = both(&lex.tagger, &lex, &doc[..1]);
+        assert!(reference.iter().any(|&b| b != 0));
+    }
+
+    #[test]
+    fn another_model_never_reads_the_first_ones_rows() {
+        let lex = Lexicon::embedded();
+        let doc = sentences();
+        // A second model: weights of its own on the features of the document.
+        let context = DocContext::new(doc.iter().map(Vec::as_slice));
+        let mut index = FeatureIndex::default();
+        for words in &doc {
+            for &key in sentence_features(words, &lex, &context).all() {
+                let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
+                index.entry(key).or_insert(row);
+            }
+        }
+        #[allow(clippy::cast_precision_loss, reason = "small test numbers")]
+        let rows: Vec<f32> = (0..index.len() * L)
+            .map(|i| ((i * 7919) % 23) as f32 - 11.0)
+            .collect();
+        let other = NerModel::from_rows(&index, &rows, vec![0.0; (L + 1) * L]);
+        for model in [&lex.tagger, &other, &lex.tagger, &other] {
+            let (reference, cached) = both(model, &lex, &doc);
+            assert_eq!(reference, cached);
+        }
+        let (first, _) = both(&lex.tagger, &lex, &doc);
+        let (second, _) = both(&other, &lex, &doc);
+        assert_ne!(first, second);
+    }
+
+    #[test]
+    fn a_full_cache_starts_afresh_and_scores_stay_the_same() {
+        let lex = Lexicon::embedded();
+        // More distinct words than the cache keeps, in sentences of 500.
+        let words: Vec<String> = (0..KNOWN_WORDS + 3000).map(|i| format!("w{i}x")).collect();
+        let doc: Vec<Vec<&str>> = words
+            .chunks(500)
+            .map(|c| c.iter().map(String::as_str).collect())
+            .collect();
+        let (reference, cached) = both(&lex.tagger, &lex, &doc);
+        assert_eq!(reference, cached);
+        with_scratch(|scratch| assert!(scratch.rows.len() <= KNOWN_WORDS));
+    }
+}
