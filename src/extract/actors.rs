@@ -2092,7 +2092,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
                     && ctx.words[k + 1..last].len() == 2
                     && ctx.words[k + 1..last].iter().all(|w| {
                         is_capitalized(w)
-                            && (ctx.lex.is_given_name(*w) || !ctx.lex.is_common_word(w))
+                            && (ctx.lex.is_given_name(w) || !ctx.lex.is_common_word(w))
                             && !ORG_HEADS.contains(&w.to_lowercase().as_str())
                             && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
                             && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
@@ -2359,7 +2359,7 @@ fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
                 && ctx
                     .words
                     .get(last + 1)
-                    .is_some_and(|w| is_capitalized(w) && !ctx.lex.is_given_name(*w));
+                    .is_some_and(|w| is_capitalized(w) && !ctx.lex.is_given_name(w));
             // "the constituency of Tarnwick West", "the town of Hexham".
             let of_place = i >= 2
                 && ctx.words[i - 1] == "of"
