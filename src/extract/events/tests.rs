@@ -603,3 +603,34 @@ fn a_noun_said_of_someone_describes_them_and_reports_no_act() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_capital_where_an_act_is_aimed_brings_its_country_in() {
+    // "Lima" alone is a place; the visit is to Peru, which becomes an actor for it.
+    let x = run("Ola Berg arrived in Lima on a visit on Wednesday.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "CONSULT" && t == &vec!["country:PER".to_owned()]),
+        "{:?}",
+        acts(&x)
+    );
+    let peru = x.actors.iter().find(|a| a.key == "country:PER");
+    assert!(
+        peru.is_some_and(|a| a.name == "Peru" && a.mentions.len() == 1),
+        "{:?}",
+        x.actors
+    );
+    // A capital named only as where something is said brings in nothing.
+    let y = run("Ola Berg spoke to reporters in Lima on Wednesday.");
+    assert!(
+        !y.actors.iter().any(|a| a.key == "country:PER"),
+        "{:?}",
+        y.actors
+    );
+    assert!(
+        y.actors.iter().any(|a| a.name == "Ola Berg"),
+        "{:?}",
+        y.actors
+    );
+}
