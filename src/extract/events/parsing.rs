@@ -8,7 +8,7 @@
 use super::patterns::ArgumentRules;
 use crate::extract::actors::{Found, Hit};
 use crate::extract::doc::Doc;
-use crate::extract::lexicon::{CountryForm, Lexicon};
+use crate::extract::lexicon::{CountryForm, Lexicon, Target};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
 use crate::extract::parse::{Deprel, ParsedSentence, Parser, Word};
 
@@ -68,6 +68,40 @@ fn titled_start(lex: &Lexicon, doc: &Doc<'_>, hits: &[&Hit], h: &Hit, first: usi
             (None, None) => return start,
         }
     }
+}
+
+/// Where a country's office named without a person ends ("Taiwan's foreign minister",
+/// "Iraq's envoys"): the whole is one noun phrase standing for the country.
+/// `None` when no title follows the country `h`, or a person's name follows the title (then
+/// the person's own phrase takes it in).
+fn office_end(
+    lex: &Lexicon,
+    doc: &Doc<'_>,
+    hits: &[&Hit],
+    h: &Hit,
+    sentence_end: usize,
+) -> Option<usize> {
+    if !matches!(h.found, Found::Country { .. }) {
+        return None;
+    }
+    // Only the possessive: "French and German envoys" parses well as it is, and merging
+    // one conjunct would break the coordination.
+    let mut t = h.tokens.end;
+    if t < sentence_end && matches!(doc.word(t), "'s" | "\u{2019}s") {
+        t += 1;
+    } else {
+        return None;
+    }
+    let words: Vec<&str> = (t..sentence_end).map(|x| doc.word(x)).collect();
+    let (len, target) = lex.titles.longest_at(&words, 0)?;
+    if target == Target::Honorific {
+        return None;
+    }
+    let last = t + len;
+    let person_follows = hits
+        .iter()
+        .any(|o| o.tokens.start == last && matches!(o.found, Found::Person { .. }));
+    (!person_follows).then(|| doc.tokens[last - 1].span.end)
 }
 
 /// Parses sentence `s` of `doc`, each name of `hits` (this sentence's) read as one word.
@@ -212,7 +246,8 @@ pub fn parse_sentence(
                 })
         });
         if let Some((k, h)) = name {
-            let end = doc.tokens[h.tokens.end - 1].span.end;
+            let surface_end = doc.tokens[h.tokens.end - 1].span.end;
+            let end = office_end(lex, doc, hits, h, sentence.tokens.end).unwrap_or(surface_end);
             let mut j = i + 1;
             while j < ud.len() && ud[j].span.end <= end {
                 j += 1;
@@ -223,9 +258,16 @@ pub fn parse_sentence(
             });
             let surface = doc
                 .text
-                .get(doc.tokens[h.tokens.start].span.start..end)
+                .get(doc.tokens[h.tokens.start].span.start..surface_end)
                 .unwrap_or("");
-            forms.push(stand_in(&h.found, surface));
+            // A country's office stands for the country but reads as a person does.
+            forms.push(if end == surface_end {
+                stand_in(&h.found, surface)
+            } else if doc.text[..end].ends_with('s') && !doc.text[..end].ends_with("ss") {
+                "officials"
+            } else {
+                "Smith"
+            });
             names.push(Some(k));
             i = j;
         } else {

@@ -634,3 +634,26 @@ fn a_capital_where_an_act_is_aimed_brings_its_country_in() {
         y.actors
     );
 }
+
+#[test]
+fn a_countrys_office_named_without_a_person_acts_for_the_country() {
+    let x = run("Norway's foreign minister condemned Peru on Monday.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    // With the person's name, the person acts.
+    let y = run("Norway's foreign minister Ola Berg condemned Peru on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE"
+                && s.as_deref().is_some_and(|s| s.starts_with("person:"))),
+        "{:?}",
+        acts(&y)
+    );
+}
