@@ -154,10 +154,20 @@ pub fn parse_sentence(
     let mut hidden = vec![false; ud.len()];
     for k in 0..ud.len() {
         let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
-        if !rules.has("unparsed_times", &lower[k]) || possessive || in_name(&ud[k]) {
+        // "the 2022 visit", "in 1994": a year reads to the tagger as anything but a date.
+        let year = lower[k].len() == 4
+            && lower[k].bytes().all(|b| b.is_ascii_digit())
+            && (lower[k].starts_with("19") || lower[k].starts_with("20"));
+        if !(year || rules.has("unparsed_times", &lower[k])) || possessive || in_name(&ud[k]) {
             continue;
         }
         hidden[k] = true;
+        if year {
+            if k > 0 && rules.has("unparsed_year_openers", &lower[k - 1]) {
+                hidden[k - 1] = true;
+            }
+            continue;
+        }
         // "on Friday night", "yesterday morning".
         if lower
             .get(k + 1)

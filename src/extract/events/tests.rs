@@ -657,3 +657,31 @@ fn a_countrys_office_named_without_a_person_acts_for_the_country() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_year_is_left_out_of_the_parse_and_still_dates_the_event() {
+    let x = run("The 2019 visit by Ola Berg to Peru angered Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "CONSULT" && t.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway condemned Peru in 2019.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert!(
+        y.events
+            .iter()
+            .any(|e| e.date.as_deref().is_some_and(|d| d.starts_with("2019"))),
+        "{:?}",
+        y.events.iter().map(|e| &e.date).collect::<Vec<_>>()
+    );
+}
