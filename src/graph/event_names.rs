@@ -30,7 +30,11 @@ impl EventTitle {
     /// `names` (extraction's actor names by key); `None` for a label worded any other way,
     /// which then stays as it is.
     pub fn read(event: &Event, names: &BTreeMap<&str, &str>) -> Option<Self> {
-        let name = |k: &String| names.get(k.as_str()).map_or_else(|| k.clone(), |n| (*n).into());
+        let name = |k: &String| {
+            names
+                .get(k.as_str())
+                .map_or_else(|| k.clone(), |n| (*n).into())
+        };
         let keys = event
             .source
             .iter()
@@ -39,7 +43,11 @@ impl EventTitle {
         let title = Self {
             head: event.label.split_once(": ")?.0.to_owned(),
             tail: tail(event.place.as_deref(), event.date.as_deref()),
-            parties: event.participants.iter().map(|k| NodeKey(k.clone())).collect(),
+            parties: event
+                .participants
+                .iter()
+                .map(|k| NodeKey(k.clone()))
+                .collect(),
             names: keys.map(|k| (NodeKey(k.clone()), name(k))).collect(),
         };
         let info = EventInfo {
@@ -88,7 +96,9 @@ impl EventTitle {
 
     /// The actors the name can list.
     fn names_key(&self, info: &EventInfo, key: &NodeKey) -> bool {
-        info.source.as_ref() == Some(key) || info.targets.contains(key) || self.parties.contains(key)
+        info.source.as_ref() == Some(key)
+            || info.targets.contains(key)
+            || self.parties.contains(key)
     }
 }
 

@@ -76,7 +76,11 @@ fn a_renamed_actor_is_named_in_its_events_and_the_log_without_it_gives_the_old_n
     let more = "Visit\n\nTony Blair visited Beijing on Friday. China praised Tony Blair.\n";
     let names = event_names(&corrected(&[TALKS, more], &log));
     assert!(
-        names.iter().filter(|n| n.contains("Prime Minister Blair")).count() >= 2,
+        names
+            .iter()
+            .filter(|n| n.contains("Prime Minister Blair"))
+            .count()
+            >= 2,
         "{names:?}"
     );
     assert!(!names.iter().any(|n| n.contains("Tony Blair")), "{names:?}");
@@ -102,7 +106,10 @@ fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
         names.contains(&"Meeting: Gen Musharraf → George W. Bush in Washington".to_owned()),
         "{names:?}"
     );
-    assert!(names.contains(&"Praise: Tony Blair".to_owned()), "{names:?}");
+    assert!(
+        names.contains(&"Praise: Tony Blair".to_owned()),
+        "{names:?}"
+    );
 
     // "Maguire" alone is someone else: her meeting with Blair follows the new node.
     let text = "Apology\n\nAnne Maguire welcomed the apology on Friday. Tony Blair met \
@@ -110,7 +117,10 @@ fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
     let base = graph_of(&[text]);
     let anne = key(&base, "Anne Maguire");
     let before = event_names(&base);
-    assert!(before.iter().any(|n| n.contains("Anne Maguire")), "{before:?}");
+    assert!(
+        before.iter().any(|n| n.contains("Anne Maguire")),
+        "{before:?}"
+    );
     let g = corrected(
         &[text],
         &[Correction::Split {
@@ -121,7 +131,9 @@ fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
     );
     let names = event_names(&g);
     assert!(
-        names.iter().any(|n| n.contains("Maguire") && !n.contains("Anne")),
+        names
+            .iter()
+            .any(|n| n.contains("Maguire") && !n.contains("Anne")),
         "{names:?}"
     );
 }
@@ -147,7 +159,10 @@ fn swapped_and_edited_roles_are_named_and_a_name_the_user_gives_stays() {
             targets: Vec::new(),
         }],
     );
-    assert_eq!(g.node(&event).unwrap().name, "Condemnation: China and Japan");
+    assert_eq!(
+        g.node(&event).unwrap().name,
+        "Condemnation: China and Japan"
+    );
     // Renamed by the user, the event keeps that name whatever its actors are called.
     let g = corrected(
         &[TALKS],
@@ -169,12 +184,8 @@ fn swapped_and_edited_roles_are_named_and_a_name_the_user_gives_stays() {
 #[test]
 fn a_name_worded_otherwise_stays_as_extracted() {
     let lex = crate::extract::Lexicon::embedded();
-    let article = crate::ingest::parse(
-        "a.txt",
-        TALKS.as_bytes(),
-        crate::ingest::Format::Text,
-    )
-    .unwrap();
+    let article =
+        crate::ingest::parse("a.txt", TALKS.as_bytes(), crate::ingest::Format::Text).unwrap();
     let mut extraction = crate::extract::extract(&article, &lex);
     for e in &mut extraction.events {
         e.label = format!("{} (edited)", e.label.replace(": ", " — "));
