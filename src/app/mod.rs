@@ -12,6 +12,7 @@ pub mod jobs;
 mod menu;
 pub mod project;
 pub mod prompt;
+pub mod recovery;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

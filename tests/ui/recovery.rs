@@ -1,6 +1,8 @@
 //! Saving safely and coming back: the path field's questions before writing, the recovery
-//! file of a session that was killed, and what the command line named meanwhile (issue 12).
+//! files of windows that were killed (one per window), and what the command line named
+//! meanwhile (issue 12).
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
@@ -9,6 +11,43 @@ use newsgraph::app::NewsgraphApp;
 use newsgraph::ui::Action;
 
 use super::{fixture, harness, harness_in, node_keys, wait_for_job, wait_for_message};
+
+/// The recovery files in the data folder, and the locks beside them.
+fn recovery_files(data: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut files = Vec::new();
+    let mut locks = Vec::new();
+    for entry in std::fs::read_dir(data).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("recovery") && name.ends_with(".newsgraph") {
+            files.push(path);
+        } else if name.starts_with("recovery") && name.ends_with(".lock") {
+            locks.push(path);
+        }
+    }
+    files.sort();
+    locks.sort();
+    (files, locks)
+}
+
+/// Runs the window until its autosave has written a recovery file that `known` does not list.
+fn wait_for_autosave(h: &mut Harness<'_, NewsgraphApp>, data: &Path, known: &[PathBuf]) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        if let Some(new) = recovery_files(data)
+            .0
+            .into_iter()
+            .find(|p| !known.contains(p))
+        {
+            return new;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no recovery file"
+        );
+        h.run_steps(10);
+    }
+}
 
 /// Replaces the path field's text and presses its Save button.
 fn submit_path(h: &mut Harness<'_, NewsgraphApp>, text: &str) {
@@ -70,15 +109,7 @@ fn unsaved_work_is_kept_for_recovery_and_offered_at_the_next_start() {
     wait_for_job(&mut h);
     let keys = node_keys(h.state());
     // The autosave runs every few seconds of the window's clock.
-    let recovery = data.join("recovery.newsgraph");
-    let start = Instant::now();
-    while !recovery.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no recovery file"
-        );
-        h.run_steps(10);
-    }
+    wait_for_autosave(&mut h, &data, &[]);
     // The process dies here (the harness is dropped without closing). Next start:
     drop(h);
     let mut h = harness_in(Vec::new(), true, Some(data.clone()));
@@ -117,4 +148,77 @@ fn files_named_at_start_open_once_the_recovery_question_is_thrown_away() {
         "the file named at start opens once the old work is thrown away"
     );
     assert!(!recovery.exists(), "the recovery file is gone");
+}
+
+#[test]
+fn two_windows_keep_their_own_recovery_files_and_a_start_offers_only_those_of_dead_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    // Two windows at once, each with unsaved work of its own.
+    let mut a = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    wait_for_job(&mut a);
+    let ctx = a.ctx.clone();
+    a.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
+    wait_for_job(&mut a);
+    let a_file = wait_for_autosave(&mut a, &data, &[]);
+    let mut b = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    wait_for_job(&mut b);
+    let ctx = b.ctx.clone();
+    b.state_mut()
+        .apply(&ctx, Action::OpenPaths(vec![fixture("two-routes.txt")]));
+    wait_for_job(&mut b);
+    let b_file = wait_for_autosave(&mut b, &data, std::slice::from_ref(&a_file));
+    let (a_keys, b_keys) = (node_keys(a.state()), node_keys(b.state()));
+    assert_ne!(a_keys, b_keys);
+    // Both keep saving, each to its own file.
+    a.run_steps(10);
+    assert!(a_file.exists() && b_file.exists());
+
+    // A third window started while both are open offers nothing of theirs.
+    let mut c = harness_in(Vec::new(), false, Some(data.clone()));
+    c.run_steps(2);
+    assert!(!c.state().project().offers_recovery());
+    drop(c);
+
+    // Both die. The next start lists both; restoring the second brings back b's work.
+    drop(a);
+    drop(b);
+    let mut d = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    d.run_steps(2);
+    assert!(d.state().project().offers_recovery());
+    d.get_by_label("2 newsgraph windows did not close normally.");
+    assert_eq!(d.get_all_by_label("Restore").count(), 2);
+    d.get_all_by_label("Restore")
+        .nth(1)
+        .expect("a second Restore")
+        .click();
+    wait_for_job(&mut d);
+    assert_eq!(node_keys(d.state()), b_keys);
+    assert!(d.state().project().is_dirty());
+    wait_for_message(&mut d, "The unsaved work of 1 other window was kept");
+
+    // Meanwhile another start offers a's work alone: d took b's file over.
+    let mut e = harness_in(Vec::new(), false, Some(data.clone()));
+    e.run_steps(2);
+    e.get_by_label("newsgraph did not close normally last time.");
+    e.get_by_label("Discard").click();
+    e.run_steps(2);
+    assert!(!a_file.exists(), "thrown away");
+    assert!(!e.state().project().offers_recovery());
+    drop(e);
+
+    // d keeps saving its work to b's file, and removes it when it closes normally.
+    d.run_steps(10);
+    assert_eq!(recovery_files(&data).0, [b_file.clone()]);
+    let ctx = d.ctx.clone();
+    d.state_mut().apply(&ctx, Action::Quit);
+    d.run_steps(2);
+    d.get_by_label("Don't save").click();
+    d.run_steps(2);
+    assert_eq!(
+        recovery_files(&data),
+        (Vec::new(), Vec::new()),
+        "a window closing normally leaves no recovery file or lock"
+    );
 }
