@@ -18,11 +18,11 @@ fn recovery_files(data: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut locks = Vec::new();
     for entry in std::fs::read_dir(data).into_iter().flatten().flatten() {
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("recovery") && name.ends_with(".newsgraph") {
-            files.push(path);
-        } else if name.starts_with("recovery") && name.ends_with(".lock") {
-            locks.push(path);
+        let ours = entry.file_name().to_string_lossy().starts_with("recovery");
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("newsgraph") if ours => files.push(path),
+            Some("lock") if ours => locks.push(path),
+            _ => {}
         }
     }
     files.sort();
@@ -155,67 +155,67 @@ fn two_windows_keep_their_own_recovery_files_and_a_start_offers_only_those_of_de
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     // Two windows at once, each with unsaved work of its own.
-    let mut a = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
-    wait_for_job(&mut a);
-    let ctx = a.ctx.clone();
-    a.state_mut()
+    let mut one = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    wait_for_job(&mut one);
+    let ctx = one.ctx.clone();
+    one.state_mut()
         .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
-    wait_for_job(&mut a);
-    let a_file = wait_for_autosave(&mut a, &data, &[]);
-    let mut b = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
-    wait_for_job(&mut b);
-    let ctx = b.ctx.clone();
-    b.state_mut()
+    wait_for_job(&mut one);
+    let a_file = wait_for_autosave(&mut one, &data, &[]);
+    let mut two = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    wait_for_job(&mut two);
+    let ctx = two.ctx.clone();
+    two.state_mut()
         .apply(&ctx, Action::OpenPaths(vec![fixture("two-routes.txt")]));
-    wait_for_job(&mut b);
-    let b_file = wait_for_autosave(&mut b, &data, std::slice::from_ref(&a_file));
-    let (a_keys, b_keys) = (node_keys(a.state()), node_keys(b.state()));
+    wait_for_job(&mut two);
+    let b_file = wait_for_autosave(&mut two, &data, std::slice::from_ref(&a_file));
+    let (a_keys, b_keys) = (node_keys(one.state()), node_keys(two.state()));
     assert_ne!(a_keys, b_keys);
     // Both keep saving, each to its own file.
-    a.run_steps(10);
+    one.run_steps(10);
     assert!(a_file.exists() && b_file.exists());
 
     // A third window started while both are open offers nothing of theirs.
-    let mut c = harness_in(Vec::new(), false, Some(data.clone()));
-    c.run_steps(2);
-    assert!(!c.state().project().offers_recovery());
-    drop(c);
+    let mut three = harness_in(Vec::new(), false, Some(data.clone()));
+    three.run_steps(2);
+    assert!(!three.state().project().offers_recovery());
+    drop(three);
 
     // Both die. The next start lists both; restoring the second brings back b's work.
-    drop(a);
-    drop(b);
-    let mut d = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
-    d.run_steps(2);
-    assert!(d.state().project().offers_recovery());
-    d.get_by_label("2 newsgraph windows did not close normally.");
-    assert_eq!(d.get_all_by_label("Restore").count(), 2);
-    d.get_all_by_label("Restore")
+    drop(one);
+    drop(two);
+    let mut four = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    four.run_steps(2);
+    assert!(four.state().project().offers_recovery());
+    four.get_by_label("2 newsgraph windows did not close normally.");
+    assert_eq!(four.get_all_by_label("Restore").count(), 2);
+    four.get_all_by_label("Restore")
         .nth(1)
         .expect("a second Restore")
         .click();
-    wait_for_job(&mut d);
-    assert_eq!(node_keys(d.state()), b_keys);
-    assert!(d.state().project().is_dirty());
-    wait_for_message(&mut d, "The unsaved work of 1 other window was kept");
+    wait_for_job(&mut four);
+    assert_eq!(node_keys(four.state()), b_keys);
+    assert!(four.state().project().is_dirty());
+    wait_for_message(&mut four, "The unsaved work of 1 other window was kept");
 
     // Meanwhile another start offers a's work alone: d took b's file over.
-    let mut e = harness_in(Vec::new(), false, Some(data.clone()));
-    e.run_steps(2);
-    e.get_by_label("newsgraph did not close normally last time.");
-    e.get_by_label("Discard").click();
-    e.run_steps(2);
+    let mut five = harness_in(Vec::new(), false, Some(data.clone()));
+    five.run_steps(2);
+    five.get_by_label("newsgraph did not close normally last time.");
+    five.get_by_label("Discard").click();
+    five.run_steps(2);
     assert!(!a_file.exists(), "thrown away");
-    assert!(!e.state().project().offers_recovery());
-    drop(e);
+    assert!(!five.state().project().offers_recovery());
+    drop(five);
 
     // d keeps saving its work to b's file, and removes it when it closes normally.
-    d.run_steps(10);
-    assert_eq!(recovery_files(&data).0, [b_file.clone()]);
-    let ctx = d.ctx.clone();
-    d.state_mut().apply(&ctx, Action::Quit);
-    d.run_steps(2);
-    d.get_by_label("Don't save").click();
-    d.run_steps(2);
+    four.run_steps(10);
+    assert_eq!(recovery_files(&data).0, std::slice::from_ref(&b_file));
+    let ctx = four.ctx.clone();
+    four.state_mut().apply(&ctx, Action::Quit);
+    four.run_steps(2);
+    four.get_by_label("Don't save").click();
+    four.run_steps(2);
     assert_eq!(
         recovery_files(&data),
         (Vec::new(), Vec::new()),

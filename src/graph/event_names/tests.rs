@@ -22,8 +22,10 @@ fn key(g: &NewsGraph, name: &str) -> NodeKey {
     g.nodes_sorted()
         .into_iter()
         .find(|n| n.name == name)
-        .map(|n| n.key.clone())
-        .unwrap_or_else(|| panic!("no node named {name}: {:?}", event_names(g)))
+        .map_or_else(
+            || panic!("no node named {name}: {:?}", event_names(g)),
+            |n| n.key.clone(),
+        )
 }
 
 /// The graph of `texts` with `log` replayed, every correction applying.
