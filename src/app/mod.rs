@@ -925,7 +925,10 @@ impl NewsgraphApp {
                 if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                     actions.push(Action::DismissMessage(i));
                 }
-                ui.label(RichText::new(format!("{icon} {}", m.text)).color(color));
+                ui.label(
+                    RichText::new(format!("{icon} {}", crate::ui::theme::displayable(&m.text)))
+                        .color(color),
+                );
             });
         }
         actions

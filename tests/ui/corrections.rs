@@ -173,12 +173,16 @@ fn an_event_names_its_actor_as_renamed_and_ctrl_z_brings_the_old_name_back() {
     );
     assert!(h.query_by_label(&shown(&old_event_name)).is_none());
 
-    // The event's own pane: its heading.
+    // The event's own pane: its heading, and the name its Correct section offers to change.
     h.state_mut()
         .apply(&ctx, Action::Select(Some(event.clone())));
     h.run_steps(2);
     assert!(h.query_by_label(&shown(&new_event_name)).is_some());
     assert!(h.query_by_label(&shown(&old_event_name)).is_none());
+    let field = |h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>| {
+        h.get_by_label("Name").value()
+    };
+    assert_eq!(field(&h), Some(shown(&new_event_name)));
     // Ctrl+Z: the old name in the pane; Ctrl+Shift+Z: the new one again.
     undo(&mut h);
     assert!(
@@ -187,8 +191,14 @@ fn an_event_names_its_actor_as_renamed_and_ctrl_z_brings_the_old_name_back() {
         name_of(&h, &event)
     );
     assert!(h.query_by_label(&shown(&new_event_name)).is_none());
+    assert_eq!(
+        field(&h),
+        Some(shown(&old_event_name)),
+        "the field follows the name"
+    );
     redo(&mut h);
     assert!(h.query_by_label(&shown(&new_event_name)).is_some());
+    assert_eq!(field(&h), Some(shown(&new_event_name)));
 
     // Find matches the event by its actor's new name.
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
