@@ -183,8 +183,17 @@ fn an_event_names_its_actor_as_renamed_and_ctrl_z_brings_the_old_name_back() {
         h.get_by_label("Name").value()
     };
     assert_eq!(field(&h), Some(shown(&new_event_name)));
+    // The Edit menu and the message after Ctrl+Z tell the rename with the names before it.
+    let told = format!("rename {old_actor_name} to Renamed Actor");
+    h.get_by_label("Edit").click();
+    h.run_steps(1);
+    h.get_by_label(&format!("Undo {told} Ctrl+Z"));
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+
     // Ctrl+Z: the old name in the pane; Ctrl+Shift+Z: the new one again.
     undo(&mut h);
+    wait_for_message(&mut h, &format!("Undone: {told}."));
     assert!(
         h.query_by_label(&shown(&old_event_name)).is_some(),
         "{:?}",
