@@ -226,8 +226,8 @@ impl ProjectState {
         self.autosaved_fingerprint = self.fingerprint;
     }
 
-    /// This window's recovery file, claimed at its first autosave.
-    fn recovery_path(&mut self) -> Option<PathBuf> {
+    /// A writer to this window's recovery file, claimed at its first autosave.
+    fn recovery_writer(&mut self) -> Option<recovery::Writer> {
         if self.claim.is_none() {
             let dir = self.data_dir.as_deref()?;
             match Claim::new(dir) {
@@ -241,7 +241,7 @@ impl ProjectState {
                 }
             }
         }
-        self.claim.as_ref().map(|c| c.path().to_path_buf())
+        self.claim.as_ref().map(Claim::writer)
     }
 
     /// Removes the window's recovery file (its work was saved or thrown away).
@@ -430,32 +430,34 @@ impl NewsgraphApp {
             return;
         }
         self.refresh_fingerprint();
-        self.start_save(ctx, path.to_path_buf(), false, then);
+        self.start_save(ctx, path.to_path_buf(), None, then);
     }
 
+    /// Saves the project to `path` on its own thread, or with `autosave` to the window's
+    /// recovery file (unless that is removed meanwhile).
     fn start_save(
         &mut self,
         ctx: &egui::Context,
         path: PathBuf,
-        recovery: bool,
+        autosave: Option<recovery::Writer>,
         then: Option<Intent>,
     ) {
         let file = self.project_file();
         let (tx, receiver) = channel();
         let target = path.clone();
         let repaint = ctx.clone();
+        let recovery = autosave.is_some();
         std::thread::spawn(move || {
             // Temporary files of saves killed earlier in this folder go first.
             if let Some(dir) = target.parent() {
                 atomic::remove_stale_temporaries(dir, STALE_AFTER);
             }
             let bytes = project::to_bytes(&file);
-            let result = target
-                .parent()
-                .filter(|_| recovery)
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| write_atomic(&target, &bytes))
-                .map_err(|e| e.to_string());
+            let result = match autosave {
+                Some(writer) => writer.write(&bytes).map(drop),
+                None => write_atomic(&target, &bytes),
+            }
+            .map_err(|e| e.to_string());
             // The window may have closed meanwhile; nothing to tell then.
             let _ = tx.send(result);
             repaint.request_repaint();
@@ -505,8 +507,16 @@ impl NewsgraphApp {
                 && self.project.saving.is_empty()
                 && self.job.is_none()
                 && !self.project.offers_recovery();
-            if due && let Some(path) = self.project.recovery_path() {
-                self.start_save(ctx, path, true, None);
+            if due && let Some(writer) = self.project.recovery_writer() {
+                self.start_save(ctx, writer.path().to_path_buf(), Some(writer), None);
+            }
+            // Back to what was saved (undone to the start): nothing is left to recover.
+            if !self.project.is_dirty()
+                && self.project.fingerprint != self.project.autosaved_fingerprint
+                && self.project.saving.is_empty()
+            {
+                self.project.remove_recovery();
+                self.project.autosaved_fingerprint = self.project.fingerprint;
             }
         }
         // Wake up for the next autosave only while there is something to write.

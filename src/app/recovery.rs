@@ -10,6 +10,7 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::RichText;
@@ -30,6 +31,50 @@ pub struct Claim {
     path: PathBuf,
     lock_path: PathBuf,
     _lock: File,
+    gate: Arc<Mutex<Gate>>,
+}
+
+/// What autosaves still running on their threads may do: writes and removals take turns
+/// under its lock, so an autosave that finishes after the file was removed (the work saved,
+/// the window closed) does not bring it back.
+#[derive(Debug, Default)]
+struct Gate {
+    /// Bumped whenever the file is removed: autosaves started before write nothing.
+    generation: u64,
+    /// The window closed normally: nothing more is written.
+    closed: bool,
+}
+
+/// Writes one autosave to a window's recovery file, from any thread.
+#[derive(Debug)]
+pub struct Writer {
+    path: PathBuf,
+    gate: Arc<Mutex<Gate>>,
+    generation: u64,
+}
+
+impl Writer {
+    /// The file it writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `bytes` atomically, unless the file was removed since this autosave started;
+    /// `Ok(false)` then.
+    ///
+    /// # Errors
+    /// When the file cannot be written.
+    pub fn write(&self, bytes: &[u8]) -> io::Result<bool> {
+        let gate = self.gate.lock().unwrap_or_else(PoisonError::into_inner);
+        if gate.closed || gate.generation != self.generation {
+            return Ok(false);
+        }
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::files::atomic::write_atomic(&self.path, bytes)?;
+        Ok(true)
+    }
 }
 
 impl Claim {
@@ -53,11 +98,16 @@ impl Claim {
                 other => other?,
             };
             lock.try_lock().map_err(io::Error::from)?;
-            return Ok(Self {
-                path,
-                lock_path,
-                _lock: lock,
-            });
+            return Ok(Self::held(path, lock_path, lock));
+        }
+    }
+
+    fn held(path: PathBuf, lock_path: PathBuf, lock: File) -> Self {
+        Self {
+            path,
+            lock_path,
+            _lock: lock,
+            gate: Arc::default(),
         }
     }
 
@@ -66,13 +116,31 @@ impl Claim {
         &self.path
     }
 
+    /// A writer for the next autosave.
+    pub fn writer(&self) -> Writer {
+        let generation = self
+            .gate
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .generation;
+        Writer {
+            path: self.path.clone(),
+            gate: Arc::clone(&self.gate),
+            generation,
+        }
+    }
+
     /// Removes the recovery file and keeps the claim (the work was saved or thrown away).
     pub fn clear(&self) {
+        let mut gate = self.gate.lock().unwrap_or_else(PoisonError::into_inner);
+        gate.generation += 1;
         remove(&self.path);
     }
 
     /// Removes the recovery file and its lock: the window closed normally.
     pub fn release(self) {
+        let mut gate = self.gate.lock().unwrap_or_else(PoisonError::into_inner);
+        gate.closed = true;
         remove(&self.path);
         remove(&self.lock_path);
     }
@@ -133,11 +201,7 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
             continue;
         };
         out.push(Orphan {
-            claim: Claim {
-                path,
-                lock_path,
-                _lock: lock,
-            },
+            claim: Claim::held(path, lock_path, lock),
             saved: meta.modified().ok(),
             bytes: meta.len(),
         });
@@ -426,6 +490,26 @@ mod tests {
                 "recovery.newsgraph"
             ]
         );
+    }
+
+    #[test]
+    fn an_autosave_finishing_after_the_file_was_removed_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let claim = Claim::new(dir.path()).unwrap();
+        let started = claim.writer();
+        assert!(started.write(b"first").unwrap());
+        let late = claim.writer();
+        claim.clear();
+        assert!(!late.write(b"saved meanwhile").unwrap());
+        assert!(!claim.path().exists());
+        let next = claim.writer();
+        assert!(next.write(b"new work").unwrap());
+        let closing = claim.writer();
+        let path = claim.path().to_path_buf();
+        claim.release();
+        assert!(!closing.write(b"after the close").unwrap());
+        assert!(!path.exists());
+        assert!(names(dir.path()).is_empty());
     }
 
     /// Set in the child process of the test below: the folder it saves in.

@@ -222,3 +222,28 @@ fn two_windows_keep_their_own_recovery_files_and_a_start_offers_only_those_of_de
         "a window closing normally leaves no recovery file or lock"
     );
 }
+
+#[test]
+fn work_undone_back_to_the_saved_state_leaves_nothing_to_recover() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let mut h = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    let key = h.state().graph().nodes_sorted()[0].key.clone();
+    h.state_mut().apply(
+        &ctx,
+        Action::Correct(newsgraph::graph::corrections::Correction::Delete { key }),
+    );
+    let file = wait_for_autosave(&mut h, &data, &[]);
+    h.state_mut().apply(&ctx, Action::Undo);
+    assert!(!h.state().project().is_dirty());
+    let start = Instant::now();
+    while file.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the recovery file of work undone stays"
+        );
+        h.run_steps(10);
+    }
+}
