@@ -65,11 +65,14 @@ impl EventTitle {
                 .or_else(|| self.names.get(k).cloned())
                 .unwrap_or_else(|| k.0.clone())
         };
+        let targets = || join_names(&info.targets.iter().map(name).collect::<Vec<_>>());
         let who = match &info.source {
             Some(source) if info.targets.is_empty() => name(source),
-            Some(source) => {
-                let targets: Vec<String> = info.targets.iter().map(name).collect();
-                format!("{} → {}", name(source), join_names(&targets))
+            Some(source) => format!("{} → {}", name(source), targets()),
+            // Who acted was deleted: the name keeps the direction ("Praise → Opus Dei"), not
+            // making the one acted on its actor.
+            None if !info.targets.is_empty() => {
+                return format!("{} → {}{}", self.head, targets(), self.tail);
             }
             None => join_names(&self.parties.iter().map(name).collect::<Vec<_>>()),
         };

@@ -112,6 +112,10 @@ fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
         names.contains(&"Praise: Tony Blair".to_owned()),
         "{names:?}"
     );
+    // Who acts deleted: the one acted on stays the one acted on.
+    let blair = key(&base, "Tony Blair");
+    let names = event_names(&corrected(&[TALKS], &[Correction::Delete { key: blair }]));
+    assert!(names.contains(&"Praise → Opus Dei".to_owned()), "{names:?}");
 
     // "Maguire" alone is someone else: her meeting with Blair follows the new node.
     let text = "Apology\n\nAnne Maguire welcomed the apology on Friday. Tony Blair met \
