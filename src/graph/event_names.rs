@@ -23,6 +23,9 @@ pub struct EventTitle {
     pub parties: Vec<NodeKey>,
     /// The names extraction gave the actors, for a key that is no node of the graph.
     pub names: BTreeMap<NodeKey, String>,
+    /// Whether extraction found who acts (an event without lists its parties, whoever it
+    /// acts on).
+    pub had_source: bool,
 }
 
 impl EventTitle {
@@ -49,6 +52,7 @@ impl EventTitle {
                 .map(|k| NodeKey(k.clone()))
                 .collect(),
             names: keys.map(|k| (NodeKey(k.clone()), name(k))).collect(),
+            had_source: event.source.is_some(),
         };
         let info = EventInfo {
             source: event.source.as_ref().map(|k| NodeKey(k.clone())),
@@ -71,7 +75,7 @@ impl EventTitle {
             Some(source) => format!("{} → {}", name(source), targets()),
             // Who acted was deleted: the name keeps the direction ("Praise → Opus Dei"), not
             // making the one acted on its actor.
-            None if !info.targets.is_empty() => {
+            None if self.had_source && !info.targets.is_empty() => {
                 return format!("{} → {}{}", self.head, targets(), self.tail);
             }
             None => join_names(&self.parties.iter().map(name).collect::<Vec<_>>()),
