@@ -263,9 +263,14 @@ fn describe(orphan: &Orphan) -> String {
             1 => "1 minute ago · ".into(),
             m => format!("{m} minutes ago · "),
         });
-    #[allow(clippy::cast_precision_loss, reason = "a size shown to one decimal")]
-    let size = orphan.bytes as f64 / 1_000_000.0;
-    format!("saved {ago}{size:.1} MB")
+    let size = if orphan.bytes < 1_000_000 {
+        format!("{} KB", orphan.bytes.div_ceil(1000))
+    } else {
+        #[allow(clippy::cast_precision_loss, reason = "a size shown to one decimal")]
+        let mb = orphan.bytes as f64 / 1_000_000.0;
+        format!("{mb:.1} MB")
+    };
+    format!("saved {ago}{size}")
 }
 
 impl NewsgraphApp {
