@@ -79,6 +79,8 @@ pub(super) fn block_places(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// Names the lexicons list: countries (or their capitals as places), organizations, known
+/// people; aliases wait for context.
 pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
     let mut i = 0;
     while i < ctx.words.len() {
@@ -91,59 +93,7 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
             continue;
         }
         let found = match target {
-            Target::Country(index, form) => {
-                // A capital or a country word preceded by a given name or an honorific is a
-                // person's surname ("George Washington", "Mike German", "Mr German").
-                let honorific = i > 0
-                    && matches!(
-                        ctx.words[i - 1].trim_end_matches('.'),
-                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Lord" | "Lady" | "Dame"
-                    );
-                if honorific
-                    || (i > 0
-                        && ctx.lex.is_given_name(ctx.words[i - 1])
-                        && (form == CountryForm::Capital
-                            || !ctx.lex.is_common_word(ctx.words[i - 1])))
-                {
-                    i += len;
-                    continue;
-                }
-                // "Northern Ireland", "Southern Sudan": a region named after a country is a
-                // place of its own.
-                if form == CountryForm::Name
-                    && i > 0
-                    && !ctx.taken[i - 1]
-                    && matches!(
-                        ctx.words[i - 1],
-                        "Northern" | "Southern" | "Eastern" | "Western"
-                    )
-                {
-                    let name = ctx.text_of(i - 1..i + len);
-                    ctx.take(i - 1..i + len, Found::Place { name });
-                    i += len;
-                    continue;
-                }
-                // "Male MPs jeered": a capital that is also a plain word, opening a sentence.
-                if form == CountryForm::Capital
-                    && i == 0
-                    && len == 1
-                    && ctx.lex.is_common_word(ctx.words[i])
-                {
-                    i += len;
-                    continue;
-                }
-                if form == CountryForm::Capital && ctx.is_place_use(i, len) {
-                    Some(Found::Place {
-                        name: ctx.text_of(i..i + len),
-                    })
-                } else {
-                    Some(Found::Country {
-                        index,
-                        form,
-                        modifier: false,
-                    })
-                }
-            }
+            Target::Country(index, form) => country_at(ctx, i, len, index, form),
             Target::Organization(_)
                 if len == 1
                     && i > 0
@@ -240,5 +190,59 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
             ctx.take(i..i + len, found);
         }
         i += len;
+    }
+}
+
+/// What the country (or capital) name at `i..i + len` names here: `None` when it is part of a
+/// person's name, or a region ("Northern Ireland", taken here as a place).
+fn country_at(
+    ctx: &mut SentenceCtx<'_, '_>,
+    i: usize,
+    len: usize,
+    index: usize,
+    form: CountryForm,
+) -> Option<Found> {
+    // A capital or a country word preceded by a given name or an honorific is a
+    // person's surname ("George Washington", "Mike German", "Mr German").
+    let honorific = i > 0
+        && matches!(
+            ctx.words[i - 1].trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Lord" | "Lady" | "Dame"
+        );
+    if honorific
+        || (i > 0
+            && ctx.lex.is_given_name(ctx.words[i - 1])
+            && (form == CountryForm::Capital || !ctx.lex.is_common_word(ctx.words[i - 1])))
+    {
+        return None;
+    }
+    // "Northern Ireland", "Southern Sudan": a region named after a country is a
+    // place of its own.
+    if form == CountryForm::Name
+        && i > 0
+        && !ctx.taken[i - 1]
+        && matches!(
+            ctx.words[i - 1],
+            "Northern" | "Southern" | "Eastern" | "Western"
+        )
+    {
+        let name = ctx.text_of(i - 1..i + len);
+        ctx.take(i - 1..i + len, Found::Place { name });
+        return None;
+    }
+    // "Male MPs jeered": a capital that is also a plain word, opening a sentence.
+    if form == CountryForm::Capital && i == 0 && len == 1 && ctx.lex.is_common_word(ctx.words[i]) {
+        return None;
+    }
+    if form == CountryForm::Capital && ctx.is_place_use(i, len) {
+        Some(Found::Place {
+            name: ctx.text_of(i..i + len),
+        })
+    } else {
+        Some(Found::Country {
+            index,
+            form,
+            modifier: false,
+        })
     }
 }

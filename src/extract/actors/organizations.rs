@@ -42,51 +42,7 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             continue;
         }
         let head_cap = is_capitalized(ctx.words[i]);
-        // Modifiers before the head: portfolios (any case) or capitalized words.
-        let mut start = i;
-        let mut domain: Option<usize> = None;
-        while start > 0 && !ctx.taken[start - 1] {
-            if let Some((d, len)) = (1..=2)
-                .filter(|&l| l <= start)
-                .find_map(|l| domain_at(ctx.lex, &ctx.words, start - l).filter(|&(_, dl)| dl == l))
-            {
-                domain = Some(d);
-                start -= len;
-            } else if !ctx.heading
-                && is_capitalized(ctx.words[start - 1])
-                && ctx.kind(start - 1) == TokenKind::Word
-                && !ctx.lex.never_names.contains(ctx.words[start - 1])
-                && !(start - 1 == 0
-                    && ctx.lex.is_common_word(ctx.words[start - 1])
-                    && !opens_name(ctx.words[0]))
-            {
-                start -= 1;
-            } else if head_cap
-                && start < i
-                && start >= 2
-                && ctx.words[start - 1] == "and"
-                && !ctx.taken[start - 2]
-                && is_capitalized(ctx.words[start - 2])
-                && ctx.lex.is_common_word(ctx.words[start - 2])
-            {
-                // "Standards and Privileges Committee", "Health and Safety Executive".
-                start -= 2;
-            } else if head_cap
-                && start < i
-                && start >= 2
-                && ctx.words[start - 1] == "of"
-                && !ctx.taken[start - 2]
-                && is_capitalized(ctx.words[start - 2])
-                && !ctx.lex.is_common_word(ctx.words[start - 2])
-                && ctx.titles_at[start - 2].is_none()
-                && (start == 2 || !is_capitalized(ctx.words[start - 3]))
-            {
-                // "the Fraser of Allander Institute": a founder's name before "of".
-                start -= 2;
-            } else {
-                break;
-            }
-        }
+        let (mut start, mut domain) = name_start(ctx, i, head_cap);
         // "Trades Union Congress", "Local Government Association Council": a capitalized head
         // right after the head goes on with the name.
         while head_cap
@@ -101,84 +57,7 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             i += 1;
         }
         let lower = ctx.words[i].to_lowercase();
-        // "of (the) X" or "for X" after the head, as often as it comes ("Association of
-        // Directors of Social Services", "Department for International Development").
-        let mut end = i + 1;
-        // "entered Parliament for Sheffield Brightside": a legislature "for" a place names the
-        // seat, not a body.
-        let legislature = LEGISLATURES.contains(&lower.as_str());
-        while end + 1 < n && (ctx.words[end] == "of" || (ctx.words[end] == "for" && !legislature)) {
-            let mut k = end + 1;
-            if ctx.words[k].eq_ignore_ascii_case("the") && k + 1 < n {
-                k += 1;
-            }
-            if let Some((d, len)) = domain_at(ctx.lex, &ctx.words, k) {
-                domain = domain.or(Some(d));
-                end = k + len;
-                // "Association of Police Authorities": the portfolio may start a longer name.
-                while end < n
-                    && end < k + len + 3
-                    && is_capitalized(ctx.words[k])
-                    && is_capitalized(ctx.words[end])
-                    && ctx.words[end].chars().all(char::is_alphabetic)
-                    && !ctx.taken[end]
-                {
-                    end += 1;
-                }
-            } else {
-                let mut m = k;
-                while m < n
-                    && m < k + 4
-                    && is_capitalized(ctx.words[m])
-                    && ctx.words[m].chars().all(char::is_alphabetic)
-                    && !ctx.taken[m]
-                    && !ctx.heading
-                {
-                    m += 1;
-                }
-                if m == k {
-                    break;
-                }
-                end = m;
-            }
-        }
-        // "Department of Trade and Industry", "Department for Culture, Media and Sport": the
-        // portfolio goes on through commas and a closing "and" with plain capitalized words.
-        if end > i + 1 && head_cap {
-            let mut k = end;
-            while k + 1 < n && matches!(ctx.words[k], "," | "and") {
-                let sep = ctx.words[k];
-                let mut m = k + 1;
-                while m < n
-                    && m < k + 4
-                    && !ctx.taken[m]
-                    && is_capitalized(ctx.words[m])
-                    && ctx.words[m].chars().all(char::is_alphabetic)
-                    && ctx.titles_at[m].is_none()
-                    && !ctx.lex.is_given_name(ctx.words[m])
-                    && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
-                {
-                    m += 1;
-                }
-                if m == k + 1 {
-                    break;
-                }
-                k = m;
-                // ("the Health and Education select committees": two bodies, not one.)
-                let plural_heads = ctx.words[k..n.min(k + 2)].iter().any(|w| {
-                    matches!(
-                        *w,
-                        "committees" | "departments" | "ministries" | "offices" | "teams"
-                    )
-                });
-                if sep == "and" {
-                    if !plural_heads {
-                        end = k;
-                    }
-                    break;
-                }
-            }
-        }
+        let mut end = name_end(ctx, i, head_cap, &mut domain);
         // "the Muslim Council of Britain", "the Bank of Japan": a country closing the name
         // belongs to it, and the body belongs to the country.
         let mut country_after = None;
@@ -236,6 +115,146 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
         ctx.take(start..end, Found::Organization { key, name, country });
         i = end;
     }
+}
+
+/// Where the name of the organization headed at `i` starts, with the portfolio named before
+/// the head: modifiers before it are portfolios (any case) or capitalized words.
+fn name_start(ctx: &SentenceCtx<'_, '_>, i: usize, head_cap: bool) -> (usize, Option<usize>) {
+    let mut start = i;
+    let mut domain: Option<usize> = None;
+    while start > 0 && !ctx.taken[start - 1] {
+        if let Some((d, len)) = (1..=2)
+            .filter(|&l| l <= start)
+            .find_map(|l| domain_at(ctx.lex, &ctx.words, start - l).filter(|&(_, dl)| dl == l))
+        {
+            domain = Some(d);
+            start -= len;
+        } else if !ctx.heading
+            && is_capitalized(ctx.words[start - 1])
+            && ctx.kind(start - 1) == TokenKind::Word
+            && !ctx.lex.never_names.contains(ctx.words[start - 1])
+            && !(start - 1 == 0
+                && ctx.lex.is_common_word(ctx.words[start - 1])
+                && !opens_name(ctx.words[0]))
+        {
+            start -= 1;
+        } else if head_cap
+            && start < i
+            && start >= 2
+            && ctx.words[start - 1] == "and"
+            && !ctx.taken[start - 2]
+            && is_capitalized(ctx.words[start - 2])
+            && ctx.lex.is_common_word(ctx.words[start - 2])
+        {
+            // "Standards and Privileges Committee", "Health and Safety Executive".
+            start -= 2;
+        } else if head_cap
+            && start < i
+            && start >= 2
+            && ctx.words[start - 1] == "of"
+            && !ctx.taken[start - 2]
+            && is_capitalized(ctx.words[start - 2])
+            && !ctx.lex.is_common_word(ctx.words[start - 2])
+            && ctx.titles_at[start - 2].is_none()
+            && (start == 2 || !is_capitalized(ctx.words[start - 3]))
+        {
+            // "the Fraser of Allander Institute": a founder's name before "of".
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    (start, domain)
+}
+
+/// Where the name of the organization headed at `i` ends: "of (the) X" or "for X" after the
+/// head, as often as it comes ("Association of Directors of Social Services", "Department for
+/// International Development"); sets the portfolio when one is named there.
+fn name_end(
+    ctx: &SentenceCtx<'_, '_>,
+    i: usize,
+    head_cap: bool,
+    domain: &mut Option<usize>,
+) -> usize {
+    let n = ctx.words.len();
+    let lower = ctx.words[i].to_lowercase();
+    let mut end = i + 1;
+    // "entered Parliament for Sheffield Brightside": a legislature "for" a place names the
+    // seat, not a body.
+    let legislature = LEGISLATURES.contains(&lower.as_str());
+    while end + 1 < n && (ctx.words[end] == "of" || (ctx.words[end] == "for" && !legislature)) {
+        let mut k = end + 1;
+        if ctx.words[k].eq_ignore_ascii_case("the") && k + 1 < n {
+            k += 1;
+        }
+        if let Some((d, len)) = domain_at(ctx.lex, &ctx.words, k) {
+            *domain = domain.or(Some(d));
+            end = k + len;
+            // "Association of Police Authorities": the portfolio may start a longer name.
+            while end < n
+                && end < k + len + 3
+                && is_capitalized(ctx.words[k])
+                && is_capitalized(ctx.words[end])
+                && ctx.words[end].chars().all(char::is_alphabetic)
+                && !ctx.taken[end]
+            {
+                end += 1;
+            }
+        } else {
+            let mut m = k;
+            while m < n
+                && m < k + 4
+                && is_capitalized(ctx.words[m])
+                && ctx.words[m].chars().all(char::is_alphabetic)
+                && !ctx.taken[m]
+                && !ctx.heading
+            {
+                m += 1;
+            }
+            if m == k {
+                break;
+            }
+            end = m;
+        }
+    }
+    // "Department of Trade and Industry", "Department for Culture, Media and Sport": the
+    // portfolio goes on through commas and a closing "and" with plain capitalized words.
+    if end > i + 1 && head_cap {
+        let mut k = end;
+        while k + 1 < n && matches!(ctx.words[k], "," | "and") {
+            let sep = ctx.words[k];
+            let mut m = k + 1;
+            while m < n
+                && m < k + 4
+                && !ctx.taken[m]
+                && is_capitalized(ctx.words[m])
+                && ctx.words[m].chars().all(char::is_alphabetic)
+                && ctx.titles_at[m].is_none()
+                && !ctx.lex.is_given_name(ctx.words[m])
+                && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
+            {
+                m += 1;
+            }
+            if m == k + 1 {
+                break;
+            }
+            k = m;
+            // ("the Health and Education select committees": two bodies, not one.)
+            let plural_heads = ctx.words[k..n.min(k + 2)].iter().any(|w| {
+                matches!(
+                    *w,
+                    "committees" | "departments" | "ministries" | "offices" | "teams"
+                )
+            });
+            if sep == "and" {
+                if !plural_heads {
+                    end = k;
+                }
+                break;
+            }
+        }
+    }
+    end
 }
 
 /// The end of an organization's name that continues past `end` with "for"/"of", an optional

@@ -21,17 +21,57 @@ use super::{Found, Hit, is_capitalized};
 /// unqualified ministries to the one qualified ministry of the article; finds lone surnames.
 pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
     named_groups(doc, hits);
-    // Full names seen in the article: key -> (name, known index).
-    let mut people: BTreeMap<String, (String, Option<usize>)> = BTreeMap::new();
-    for h in hits.iter() {
-        if let Found::Person { name, known, .. } = &h.found {
-            let full = known.map_or_else(|| name.clone(), |k| lex.people[k].name.clone());
-            if full.split_whitespace().count() >= 2 || known.is_some() {
-                people.entry(person_key(&full)).or_insert((full, *known));
+    let people = People::of(lex, hits);
+    retype_by_article(lex, &people, hits);
+    lone_surnames(doc, lex, &people, hits);
+    hits.sort_by_key(|h| h.tokens.start);
+    buildings(doc, lex, hits);
+    broadcast_programmes(doc, lex, hits);
+    drop_lone_acronyms(doc, lex, hits);
+    whole_body_names(doc, lex, hits);
+    bracketed_acronyms(doc, lex, hits);
+    let mut actors = actors_of(doc, lex, &people, hits);
+    role_mentions(doc, lex, hits, &mut actors);
+    let mut out: Vec<Actor> = actors.into_values().collect();
+    for a in &mut out {
+        a.aliases.sort();
+        a.mentions.sort_by_key(|m| m.span.start);
+    }
+    out
+}
+
+/// Full names seen in the article: key -> (name, known index).
+struct People<'l> {
+    lex: &'l Lexicon,
+    by_key: BTreeMap<String, (String, Option<usize>)>,
+}
+
+impl<'l> People<'l> {
+    /// The people the hits name in full (or by a lexicon entry).
+    fn of(lex: &'l Lexicon, hits: &[Hit]) -> Self {
+        let mut people: BTreeMap<String, (String, Option<usize>)> = BTreeMap::new();
+        for h in hits {
+            if let Found::Person { name, known, .. } = &h.found {
+                let full = known.map_or_else(|| name.clone(), |k| lex.people[k].name.clone());
+                if full.split_whitespace().count() >= 2 || known.is_some() {
+                    people.entry(person_key(&full)).or_insert((full, *known));
+                }
             }
         }
+        People {
+            lex,
+            by_key: people,
+        }
     }
-    let surname_owner = |word: &str| -> Option<String> {
+
+    fn get(&self, key: &str) -> Option<&(String, Option<usize>)> {
+        self.by_key.get(key)
+    }
+
+    /// The key of the one person of the article that `word` (a surname, an alias, or a
+    /// family name written first) names.
+    fn surname_owner(&self, word: &str) -> Option<String> {
+        let (people, lex) = (&self.by_key, self.lex);
         let mut owners = people.iter().filter(|(_, (name, known))| {
             let parts: Vec<&str> = name.split_whitespace().collect();
             parts.last() == Some(&word)
@@ -51,8 +91,13 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         });
         let first = owners.next()?;
         owners.next().is_none().then(|| first.0.clone())
-    };
+    }
+}
 
+/// Changes what a hit names once the whole article is read: lone places and lone unlisted
+/// organizations that are surnames of its people, lone organizations it also names as places.
+fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
+    let surname_owner = |word: &str| people.surname_owner(word);
     // "received Sakai at the palace": a lone word taken for a place that is the surname of a
     // person named in full in this article is that person.
     for h in hits.iter_mut() {
@@ -142,8 +187,11 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
             h.key = owner;
         }
     }
+}
 
-    // Lone capitalized words that are surnames of people in this article, or lexicon aliases.
+/// Lone capitalized words that are surnames of people in this article, or lexicon aliases.
+fn lone_surnames(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &mut Vec<Hit>) {
+    let surname_owner = |word: &str| people.surname_owner(word);
     let mut covered = vec![false; doc.tokens.len()];
     for h in hits.iter() {
         for t in h.tokens.clone() {
@@ -190,11 +238,11 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
             }
         }
     }
-    hits.sort_by_key(|h| h.tokens.start);
-    buildings(doc, lex, hits);
-    broadcast_programmes(doc, lex, hits);
-    // "who was a GP in Blaengwynfi", "became a QC": an acronym after "a" that qualifies no
-    // noun is a kind of person, not a body ("a UKIP candidate" names the party).
+}
+
+/// "who was a GP in Blaengwynfi", "became a QC": an acronym after "a" that qualifies no noun
+/// is a kind of person, not a body ("a UKIP candidate" names the party).
+fn drop_lone_acronyms(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
     hits.retain(|h| {
         let t = h.tokens.start;
         let lone_acronym = h.tokens.len() == 1
@@ -211,9 +259,16 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
             );
         !(lone_acronym && after_article && !qualifies)
     });
-    whole_body_names(doc, lex, hits);
-    bracketed_acronyms(doc, lex, hits);
+}
 
+/// The actors of the hits, each hit given its actor's key.
+fn actors_of(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    people: &People<'_>,
+    hits: &mut [Hit],
+) -> BTreeMap<String, Actor> {
+    let surname_owner = |word: &str| people.surname_owner(word);
     // Ministries named without their country take the article's only matching one.
     let qualified: Vec<String> = hits
         .iter()
@@ -333,13 +388,7 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
         }
         actor.mentions.push(mention);
     }
-    role_mentions(doc, lex, hits, &mut actors);
-    let mut out: Vec<Actor> = actors.into_values().collect();
-    for a in &mut out {
-        a.aliases.sort();
-        a.mentions.sort_by_key(|m| m.span.start);
-    }
-    out
+    actors
 }
 
 /// "The defense minister said": a later mention by role alone is the one person of the

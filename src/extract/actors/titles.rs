@@ -43,26 +43,7 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()));
         let title_start = if qualifier.is_some() { i - 1 } else { i };
         let country_hit = ctx.country_before(title_start);
-        // "Kremlin spokesman Yuri Malkov", "Chinese foreign ministry spokesperson Lin Wenhao":
-        // the organization names the office and, through its country, the affiliation.
-        let org_hit = ctx.organization_before(title_start);
-        let (role, org_country) = match org_hit {
-            Some((office, country)) => (
-                ctx.lex.role_of(target).map(|r| format!("{office} {r}")),
-                country,
-            ),
-            None => (ctx.lex.role_of(target), None),
-        };
-        let role = match (&qualifier, role) {
-            (Some(q), Some(r)) => {
-                let mut chars = q.chars();
-                let q: String = chars.next().map_or_else(String::new, |c| {
-                    c.to_uppercase().collect::<String>() + chars.as_str()
-                });
-                Some(format!("{q} {r}"))
-            }
-            (_, r) => r,
-        };
+        let (role, org_country) = title_role(ctx, target, title_start, qualifier.as_deref());
         let mut j = i + len;
         let mut people = 0;
         loop {
@@ -149,36 +130,75 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                     }
                 }
             }
-            // "Lord Menon of Tarnwick", "Baroness Hale of Ashby": a peer's title ends with a place.
-            if people == 1
-                && target == Target::Honorific
-                && matches!(
-                    ctx.words[i].to_lowercase().as_str(),
-                    "lord" | "lady" | "baroness" | "baron"
-                )
-                && j + 1 < n
-                && ctx.words[j] == "of"
-            {
-                let mut k = j + 1;
-                while k < n
-                    && k < j + 4
-                    && !ctx.taken[k]
-                    && ctx.kind(k) == TokenKind::Word
-                    && is_capitalized(ctx.words[k])
-                {
-                    k += 1;
-                }
-                if k > j + 1 {
-                    let name = ctx.text_of(j + 1..k);
-                    ctx.take(j + 1..k, Found::Place { name });
-                    j = k;
-                }
+            if people == 1 {
+                j = peer_seat(ctx, i, j, target);
             }
             i = j;
         } else {
             i += len;
         }
     }
+}
+
+/// The role a title at `title_start` gives (with its qualifier, "deputy", and the office of
+/// the organization named right before it), and that organization's country.
+fn title_role(
+    ctx: &SentenceCtx<'_, '_>,
+    target: Target,
+    title_start: usize,
+    qualifier: Option<&str>,
+) -> (Option<String>, Option<usize>) {
+    // "Kremlin spokesman Yuri Malkov", "Chinese foreign ministry spokesperson Lin Wenhao":
+    // the organization names the office and, through its country, the affiliation.
+    let org_hit = ctx.organization_before(title_start);
+    let (role, org_country) = match org_hit {
+        Some((office, country)) => (
+            ctx.lex.role_of(target).map(|r| format!("{office} {r}")),
+            country,
+        ),
+        None => (ctx.lex.role_of(target), None),
+    };
+    let role = match (qualifier, role) {
+        (Some(q), Some(r)) => {
+            let mut chars = q.chars();
+            let q: String = chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().collect::<String>() + chars.as_str()
+            });
+            Some(format!("{q} {r}"))
+        }
+        (_, r) => r,
+    };
+    (role, org_country)
+}
+
+/// "Lord Menon of Tarnwick", "Baroness Hale of Ashby": a peer's title (at `i`, the name ending
+/// at `j`) ends with a place, taken here; returns where the title ends.
+fn peer_seat(ctx: &mut SentenceCtx<'_, '_>, i: usize, j: usize, target: Target) -> usize {
+    let n = ctx.words.len();
+    if target == Target::Honorific
+        && matches!(
+            ctx.words[i].to_lowercase().as_str(),
+            "lord" | "lady" | "baroness" | "baron"
+        )
+        && j + 1 < n
+        && ctx.words[j] == "of"
+    {
+        let mut k = j + 1;
+        while k < n
+            && k < j + 4
+            && !ctx.taken[k]
+            && ctx.kind(k) == TokenKind::Word
+            && is_capitalized(ctx.words[k])
+        {
+            k += 1;
+        }
+        if k > j + 1 {
+            let name = ctx.text_of(j + 1..k);
+            ctx.take(j + 1..k, Found::Place { name });
+            return k;
+        }
+    }
+    j
 }
 
 /// Military ranks that are also plain adjectives or nouns, written lower case.
