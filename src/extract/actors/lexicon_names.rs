@@ -5,6 +5,8 @@ use crate::extract::lexicon::CountryForm;
 use crate::extract::lexicon::Target;
 use crate::extract::tokenize::TokenKind;
 
+use crate::extract::rules::Named;
+
 use super::sentence::SentenceCtx;
 use super::words::{ORG_HEADS, is_building};
 use super::{Found, is_capitalized};
@@ -205,10 +207,11 @@ fn country_at(
     // A capital or a country word preceded by a given name or an honorific is a
     // person's surname ("George Washington", "Mike German", "Mr German").
     let honorific = i > 0
-        && matches!(
-            ctx.words[i - 1].trim_end_matches('.'),
-            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Lord" | "Lady" | "Dame"
-        );
+        && ctx
+            .lex
+            .rules
+            .set(Named::HonorificsBeforeSurname)
+            .contains(ctx.words[i - 1].trim_end_matches('.'));
     if honorific
         || (i > 0
             && ctx.lex.is_given_name(ctx.words[i - 1])

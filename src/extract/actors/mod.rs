@@ -84,6 +84,32 @@ pub struct Hit {
     pub key: String,
 }
 
+/// How one span the tagger labelled was decided: each rule or check that changed it, in order.
+/// The mention it became (if any) is the hit over its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanTrace {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The tagger's span, as document token indices.
+    pub tokens: Range<usize>,
+    /// The tagger's label (`PER`, `ORG`, `LOC`, `MISC`).
+    pub label: &'static str,
+    /// The decisions on it, in order.
+    pub steps: Vec<TraceStep>,
+}
+
+/// One decision on a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceStep {
+    /// The rule's id (`seat-or-ward`), or `code:` and the name of a check still written in
+    /// Rust (`code:after-locative`).
+    pub by: String,
+    /// What it did (`drop`, `place`, `trim the last word`, `relabel ORG`).
+    pub action: String,
+    /// The document tokens it looked at.
+    pub tokens: Range<usize>,
+}
+
 /// Whether `w` in lower case is one of `list` (lower-case words), without allocating for ASCII
 /// words: this runs for every token.
 fn lower_in(list: &[&str], w: &str) -> bool {
@@ -105,7 +131,17 @@ fn is_capitalized(w: &str) -> bool {
 /// Finds every actor mention in the document.
 /// Stops early (with what it has) once `control` is cancelled.
 pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<Hit> {
+    detect_traced(doc, lex, control).0
+}
+
+/// [`detect`], with how each span the tagger labelled was decided.
+pub fn detect_traced(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    control: super::Control<'_>,
+) -> (Vec<Hit>, Vec<SpanTrace>) {
     let mut all = Vec::new();
+    let mut traces = Vec::new();
     let sentence_words: Vec<Vec<&str>> = doc
         .sentences
         .iter()
@@ -134,6 +170,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
             sentence: s,
             heading: doc.is_heading(s),
             hits: Vec::new(),
+            traces: Vec::new(),
         };
         block_places(&mut ctx);
         lexicon_names(&mut ctx);
@@ -150,7 +187,8 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
         }
         place_lists(&mut ctx);
         all.append(&mut ctx.hits);
+        traces.append(&mut ctx.traces);
     }
     all.sort_by_key(|h| h.tokens.start);
-    all
+    (all, traces)
 }

@@ -8,10 +8,10 @@ use crate::extract::lexicon::Target;
 use crate::extract::tokenize::TokenKind;
 use std::ops::Range;
 
-use super::words::{
-    LOCATIVES, NAME_PARTICLES, ORG_HEADS, POST_NOMINALS, follower_word, member_word,
-};
-use super::{Found, Hit, is_capitalized};
+use super::words::{LOCATIVES, NAME_PARTICLES, ORG_HEADS, follower_word, member_word};
+use crate::extract::rules::Named;
+
+use super::{Found, Hit, SpanTrace, is_capitalized};
 
 pub(super) struct SentenceCtx<'d, 'a> {
     pub(super) doc: &'d Doc<'a>,
@@ -22,6 +22,8 @@ pub(super) struct SentenceCtx<'d, 'a> {
     pub(super) heading: bool,
     pub(super) taken: Vec<bool>,
     pub(super) hits: Vec<Hit>,
+    /// How each span the tagger labelled was decided.
+    pub(super) traces: Vec<SpanTrace>,
     /// `lex.names.longest_at` for every word, looked up once.
     pub(super) names_at: Vec<Option<(usize, Target)>>,
     /// `lex.titles.longest_at` for every word, looked up once.
@@ -152,7 +154,7 @@ impl SentenceCtx<'_, '_> {
                 continue;
             }
             // "Tom McCabe MSP": letters after a name end it.
-            if POST_NOMINALS.contains(&w) {
+            if self.lex.rules.set(Named::PostNominals).contains(w) {
                 break;
             }
             if NAME_PARTICLES.contains(&w) && j + 1 < self.words.len() && self.name_word(j + 1) {

@@ -9,13 +9,11 @@ use crate::extract::tokenize::TokenKind;
 use super::organizations::{
     INSTITUTION_HEADS, WORK_WORDS, organization_tail, possessive_institution,
 };
-use super::passes::LEGISLATURES;
 use super::sentence::SentenceCtx;
-use super::words::{
-    COMPANY_WORDS, DOCUMENT_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, POST_NOMINALS,
-    follower_word, is_geographic,
-};
-use super::{Found, is_capitalized};
+use super::words::{COMPANY_WORDS, ORG_HEADS, PLACE_PREPOSITIONS, follower_word, is_geographic};
+use super::{Found, SpanTrace, TraceStep, is_capitalized};
+use crate::extract::rules::{Action, Label, Named, Site, Stage};
+use std::ops::Range;
 
 /// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
 /// and locations that are not countries (cities, regions: places, not actors). The lexicons
@@ -71,7 +69,8 @@ fn issue_words(ctx: &SentenceCtx<'_, '_>) -> Vec<bool> {
     in_issue
 }
 
-/// One span the tagger labelled `kind`, tokens `i..end`, through every stage.
+/// One span the tagger labelled `kind`, tokens `i..end`, through every stage; what decided it
+/// goes to `ctx.traces`.
 fn tagged_span(
     ctx: &mut SentenceCtx<'_, '_>,
     in_issue: &[bool],
@@ -80,14 +79,55 @@ fn tagged_span(
     end: usize,
     kind: &'static str,
 ) {
-    let Some(last) = trimmed_end(ctx, i, end, kind) else {
+    let mut trace = SpanTrace {
+        sentence: ctx.sentence,
+        tokens: ctx.global(i..end),
+        label: kind,
+        steps: Vec::new(),
+    };
+    decide(ctx, in_issue, margins, i, end, kind, &mut trace);
+    ctx.traces.push(trace);
+}
+
+impl SpanTrace {
+    /// Records that `by` (a rule id, or `code:` and the check's name) did `action` to the
+    /// local tokens `local`.
+    fn note(
+        &mut self,
+        ctx: &SentenceCtx<'_, '_>,
+        by: &str,
+        action: impl Into<String>,
+        local: Range<usize>,
+    ) {
+        self.steps.push(TraceStep {
+            by: by.to_string(),
+            action: action.into(),
+            tokens: ctx.global(local),
+        });
+    }
+}
+
+/// The stages of one span: trim, extend, context, then the kind.
+fn decide(
+    ctx: &mut SentenceCtx<'_, '_>,
+    in_issue: &[bool],
+    margins: &[f32],
+    i: usize,
+    end: usize,
+    kind: &'static str,
+    trace: &mut SpanTrace,
+) {
+    let Some(last) = trimmed_end(ctx, i, end, kind, trace) else {
         return;
     };
     let (last, kind, holder) = extended(ctx, i, end, last, kind);
-    if dropped_by_context(ctx, i, end, last, kind) {
+    if kind != trace.label {
+        trace.note(ctx, "code:extended", format!("relabel {kind}"), i..last);
+    }
+    if dropped_by_context(ctx, i, end, last, kind, trace) {
         return;
     }
-    accept(ctx, in_issue, margins, i, end, last, kind);
+    accept(ctx, in_issue, margins, i, end, last, kind, trace);
     if let Some(person) = holder
         && ctx.free(person.clone())
     {
@@ -107,9 +147,16 @@ fn tagged_span(
 /// The end of the name once punctuation, dashes and post-nominals are cut off; `None` when the
 /// span names nothing (a possessive, a post-nominal or a title alone, a work's title), or was
 /// taken here as the person after a describing word.
-fn trimmed_end(ctx: &mut SentenceCtx<'_, '_>, i: usize, end: usize, kind: &str) -> Option<usize> {
+fn trimmed_end(
+    ctx: &mut SentenceCtx<'_, '_>,
+    i: usize,
+    end: usize,
+    kind: &str,
+    trace: &mut SpanTrace,
+) -> Option<usize> {
     // "Radio 4's Woman's Hour": a span that starts on a possessive is a piece of a name.
     if matches!(ctx.words[i], "'s" | "’s") {
+        trace.note(ctx, "code:possessive-start", "drop", i..end);
         return None;
     }
     // Trailing punctuation and possessives are not part of the name.
@@ -124,15 +171,34 @@ fn trimmed_end(ctx: &mut SentenceCtx<'_, '_>, i: usize, end: usize, kind: &str) 
     while last > i && ctx.kind(last - 1) != TokenKind::Word {
         last -= 1;
     }
-    // Post-nominals are not part of a name ("Tom McCabe MSP", "Guy Mansfield QC"); alone
-    // they are no name at all.
-    while last > i + 1
-        && (POST_NOMINALS.contains(&ctx.words[last - 1])
-            || matches!(ctx.words[last - 1], "Councillor" | "Cllr" | "DJ"))
-    {
-        last -= 1;
+    // The rules of the trim stage: post-nominals ("Tom McCabe MSP"), titles after a name.
+    if let Some(label) = Label::parse(kind) {
+        while let Some(r) = ctx.lex.rules.first(
+            Stage::Trim,
+            ctx.lex,
+            &Site {
+                words: &ctx.words,
+                start: i,
+                end: last,
+                label,
+            },
+        ) {
+            let rule = &ctx.lex.rules.rules()[r];
+            trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+            if rule.action != Action::TrimEnd {
+                break;
+            }
+            last -= 1;
+        }
     }
-    if POST_NOMINALS.contains(&ctx.words[i]) {
+    // A post-nominal alone is no name at all.
+    if ctx
+        .lex
+        .rules
+        .set(Named::PostNominals)
+        .contains(ctx.words[i])
+    {
+        trace.note(ctx, "code:post-nominal-alone", "drop", i..last);
         return None;
     }
     // "Blairite Owen Pryce", "fellow Welshman Ray Lee": a word for a follower or a
@@ -157,10 +223,12 @@ fn trimmed_end(ctx: &mut SentenceCtx<'_, '_>, i: usize, end: usize, kind: &str) 
                 known: None,
             },
         );
+        trace.note(ctx, "code:describing-word", "person after it", i + 1..last);
         return None;
     }
     // "Both the Cardinal and the Archbishop": a title alone names no one.
     if last == i + 1 && ctx.titles_at[i].is_some_and(|(len, _)| len == 1) {
+        trace.note(ctx, "code:title-alone", "drop", i..last);
         return None;
     }
     // "In his new book, Lawless World, Philippe Sands": the title of a work.
@@ -172,6 +240,7 @@ fn trimmed_end(ctx: &mut SentenceCtx<'_, '_>, i: usize, end: usize, kind: &str) 
         };
         WORK_WORDS.contains(&ctx.words[before].to_lowercase().as_str())
     } {
+        trace.note(ctx, "code:title-of-a-work", "drop", i..last);
         return None;
     }
     Some(last)
@@ -229,8 +298,16 @@ fn extended(
             && is_capitalized(ctx.words[last])
             && (!ctx.lex.is_common_word(ctx.words[last])
                 || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
-            && !POST_NOMINALS.contains(&ctx.words[last])
-            && !matches!(ctx.words[last], "DJ" | "Councillor" | "Cllr")
+            && !ctx
+                .lex
+                .rules
+                .set(Named::PostNominals)
+                .contains(ctx.words[last])
+            && !ctx
+                .lex
+                .rules
+                .set(Named::TitlesAfterBodies)
+                .contains(ctx.words[last])
             && ctx.titles_at[last].is_none()
             && !(ctx.lex.is_given_name(ctx.words[last])
                 && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
@@ -278,8 +355,16 @@ fn extended(
                         && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
                         && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
                 }))
-                || matches!(ctx.words[k], "DJ" | "Councillor" | "Cllr")
-                || POST_NOMINALS.contains(&ctx.words[k])
+                || ctx
+                    .lex
+                    .rules
+                    .set(Named::TitlesAfterBodies)
+                    .contains(ctx.words[k])
+                || ctx
+                    .lex
+                    .rules
+                    .set(Named::PostNominals)
+                    .contains(ctx.words[k])
                 || ctx.titles_at[k].is_some_and(|(_, t)| t != Target::Honorific)
         })
     {
@@ -313,68 +398,35 @@ fn dropped_by_context(
     end: usize,
     last: usize,
     kind: &str,
+    trace: &mut SpanTrace,
 ) -> bool {
-    // "Eurosceptic party UKIP", "Labour-run council": a lone word qualifying the group noun
-    // after it is no name.
-    if kind != "LOC"
-        && last == i + 1
-        && ctx.words[i].ends_with("ic")
-        && ctx.words.get(last).is_some_and(|w| {
-            matches!(
-                *w,
-                "party" | "group" | "groups" | "campaign" | "campaigners" | "movement" | "lobby"
-            )
-        })
-        && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w))
+    // The rules of the context stage first: qualifiers, where an event happened, creeds,
+    // documents, styles, observances.
+    if let Some(label) = Label::parse(kind)
+        && let Some(r) = ctx.lex.rules.first(
+            Stage::Context,
+            ctx.lex,
+            &Site {
+                words: &ctx.words,
+                start: i,
+                end: last,
+                label,
+            },
+        )
     {
-        return true;
-    }
-    // "the 1981 Brixton riots", "the Lockerbie bombing": where something happened.
-    if kind != "LOC"
-        && last == i + 1
-        && !ctx.words[i].chars().all(|c| c.is_ascii_uppercase())
-        && ctx.words.get(last).is_some_and(|w| {
-            matches!(
-                *w,
-                "riots"
-                    | "riot"
-                    | "bombing"
-                    | "bombings"
-                    | "attack"
-                    | "attacks"
-                    | "disaster"
-                    | "massacre"
-                    | "crash"
-                    | "siege"
-                    | "summit"
-                    | "talks"
-                    | "accord"
-                    | "by-election"
-                    | "agreement"
-                    | "declaration"
-                    | "protocol"
-            )
-        })
-    {
-        let name = ctx.text_of(i..last);
-        if ctx.free(i..last) {
-            ctx.take(i..last, Found::Place { name });
+        let rule = &ctx.lex.rules.rules()[r];
+        trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+        match rule.action {
+            Action::Place => {
+                if ctx.free(i..last) {
+                    let name = ctx.text_of(i..last);
+                    ctx.take(i..last, Found::Place { name });
+                }
+                return true;
+            }
+            Action::Drop => return true,
+            Action::Veto | Action::TrimEnd | Action::Relabel(_) => {}
         }
-        return true;
-    }
-    // "the Lyons review", "Thatcherism": a name of a document or a creed is no actor.
-    let lone = last == i + 1;
-    if kind != "LOC"
-        && lone
-        && (ctx.words[i].ends_with("ism")
-            || ctx.words.get(last).is_some_and(|w| {
-                matches!(
-                    *w,
-                    "review" | "report" | "inquiry" | "programme" | "show" | "doctrine"
-                )
-            }))
-    {
-        return true;
     }
     // "a Labrador-long-haired cross", "a Chelsea-style deal": a name glued by a
     // hyphen to the plain words of a compound qualifies it; "Kremlin-backed" and
@@ -393,6 +445,7 @@ fn dropped_by_context(
             "led" | "run" | "held" | "built" | "made" | "driven"
         )
     {
+        trace.note(ctx, "code:hyphenated-compound", "drop", i..last);
         return true;
     }
     // "victims of Alzheimer's, Tarn's and Motor Neurone disease": a disease named after
@@ -421,34 +474,7 @@ fn dropped_by_context(
                     .take_while(|w| !matches!(**w, "." | ";" | ":" | "(" | "\""))
                     .any(disease)))
     {
-        return true;
-    }
-    // "Las Vegas style resorts", "a Soviet-style plan": a name that gives a style only
-    // describes.
-    let style_at = |k: usize| {
-        ctx.words
-            .get(k)
-            .is_some_and(|w| w.eq_ignore_ascii_case("style"))
-    };
-    if kind != "LOC"
-        && (style_at(last) || (ctx.words.get(last) == Some(&"-") && style_at(last + 1)))
-    {
-        return true;
-    }
-    // "for Holocaust Memorial Day", "Armistice Day": a name before "Day" or "Week" is
-    // an observance.
-    if kind != "LOC"
-        && ctx
-            .words
-            .get(last)
-            .is_some_and(|w| matches!(*w, "Day" | "Week"))
-    {
-        return true;
-    }
-    // "the 2000 Millennium Declaration", "the Hunting Act": documents are not bodies.
-    if kind == "ORG"
-        && DOCUMENT_WORDS.contains(&ctx.words[last.max(i + 1) - 1].to_lowercase().as_str())
-    {
+        trace.note(ctx, "code:disease", "drop", i..last);
         return true;
     }
     false
@@ -456,6 +482,7 @@ fn dropped_by_context(
 
 /// Takes the span when the tagger is confident and the name plausible, as the kind its
 /// surroundings give it.
+#[allow(clippy::too_many_arguments)]
 fn accept(
     ctx: &mut SentenceCtx<'_, '_>,
     in_issue: &[bool],
@@ -464,6 +491,7 @@ fn accept(
     end: usize,
     last: usize,
     kind: &'static str,
+    trace: &mut SpanTrace,
 ) {
     // The words' own evidence, summed over the span, must favour the name over `O`: the
     // transitions that carry a name on once it has begun cannot make one alone.
@@ -474,17 +502,28 @@ fn accept(
     };
     let confident = margins[i..end].iter().sum::<f32>() > 0.0;
     let in_issue_phrase = kind != "LOC" && in_issue[first..last.max(first)].iter().any(|&f| f);
-    if !confident
-        || in_issue_phrase
-        || last <= first
-        || !ctx.free(first..last)
-        || !ctx.plausible_name(kind, first..last)
-    {
+    let refused = if !confident {
+        Some("the tagger is not confident")
+    } else if in_issue_phrase {
+        Some("inside an issue phrase")
+    } else if last <= first || !ctx.free(first..last) {
+        Some("taken by an earlier stage")
+    } else if !ctx.plausible_name(kind, first..last) {
+        Some("not a plausible name")
+    } else {
+        None
+    };
+    if let Some(reason) = refused {
+        trace.note(ctx, "code:accept", format!("drop: {reason}"), i..last);
         return;
     }
     let i = first;
     let name = ctx.text_of(i..last);
-    let kind = retyped(ctx, i, last, kind);
+    let retyped = retyped(ctx, i, last, kind);
+    if retyped != kind {
+        trace.note(ctx, "code:retyped", format!("relabel {retyped}"), i..last);
+    }
+    let kind = retyped;
     // "Charles Dickens' Oliver Twist": a name owned by a person is a work or a thing of
     // theirs, not another person.
     let owned_by_person = kind == "PER"
@@ -521,15 +560,17 @@ fn accept(
         for t in &mut ctx.taken[i..last] {
             *t = true;
         }
+        let why = if owned_by_person {
+            "owned by a person"
+        } else {
+            "a numbered group"
+        };
+        trace.note(ctx, "code:accept", format!("drop: {why}"), i..last);
         return;
     }
+    let place = matches!(kind, "PER" | "ORG") && place_by_context(ctx, i, last, kind, trace);
     let found = match kind {
-        "PER" | "ORG"
-            if place_by_what_comes_before(ctx, i, last, kind, &name)
-                || place_by_what_follows(ctx, i, last, kind, &name) =>
-        {
-            Some(Found::Place { name })
-        }
+        _ if place => Some(Found::Place { name }),
         "PER" => Some(Found::Person {
             known: (last - i == 1)
                 .then(|| match ctx.names_at[i] {
@@ -582,16 +623,31 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
     }
 }
 
-/// Whether the words before a lone name or the place it joins make it a place: after a
-/// locative ("in Lower Saxony"), joined to a place, a constituency ("MP for Henley"), where one
-/// comes from or goes to, "the town of Hexham".
-fn place_by_what_comes_before(
+/// Whether the surroundings of the person or organization at `i..last` make it a place: the
+/// rules of the kind stage first, then what is still code (after a locative, joined to a
+/// place, a geographic word). Records what decided.
+fn place_by_context(
     ctx: &SentenceCtx<'_, '_>,
     i: usize,
     last: usize,
     kind: &str,
-    name: &str,
+    trace: &mut SpanTrace,
 ) -> bool {
+    if let Some(label) = Label::parse(kind) {
+        let site = Site {
+            words: &ctx.words,
+            start: i,
+            end: last,
+            label,
+        };
+        if let Some(r) = ctx.lex.rules.first(Stage::Kind, ctx.lex, &site) {
+            let rule = &ctx.lex.rules.rules()[r];
+            trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+            if rule.action == Action::Place {
+                return true;
+            }
+        }
+    }
     // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
     // ("in James Callaghan's administration": a name that owns something is no place.)
     let after_locative = i > 0
@@ -600,9 +656,29 @@ fn place_by_what_comes_before(
             .words
             .get(last)
             .is_some_and(|w| matches!(*w, "'s" | "’s"));
-    // "in Bavaria and Lower Saxony", "Ashfield, Nottinghamshire": a name joined to a
-    // place is a place too.
-    // ("Hinckley, Leicestershire": a county after a town, whatever the town is.)
+    // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an acronym
+    // ("talks at NATO") stays an organization.
+    let lone_after_locative = after_locative
+        && (kind == "PER"
+            || (last - i == 1 && !ctx.words[i].chars().all(|c| c.is_ascii_uppercase())));
+    if lone_after_locative {
+        trace.note(ctx, "code:after-locative", "place", i..last);
+        return true;
+    }
+    if joined_to_place(ctx, i, last) {
+        trace.note(ctx, "code:joined-to-place", "place", i..last);
+        return true;
+    }
+    if is_geographic(&ctx.words[i..last]) {
+        trace.note(ctx, "code:geographic", "place", i..last);
+        return true;
+    }
+    false
+}
+
+/// "in Bavaria and Lower Saxony", "Ashfield, Nottinghamshire": a name joined to a place is a
+/// place too. ("Hinckley, Leicestershire": a county after a town, whatever the town is.)
+fn joined_to_place(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize) -> bool {
     let county_after_town = i > 1
         && ctx.words[i - 1] == ","
         && is_capitalized(ctx.words[i - 2])
@@ -616,172 +692,10 @@ fn place_by_what_comes_before(
             .words
             .get(last)
             .is_none_or(|w| matches!(*w, "." | "," | ")" | ";"));
-    let joined_to_place = county_after_town
+    county_after_town
         || i > 0
             && (matches!(ctx.words[i - 1], "and" | "or") || town_county)
             && ctx.hits.iter().any(|h| {
                 matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
-            });
-    // "MP for Henley-on-Thames", "the member for Loch Ness West": a constituency.
-    let constituency = (i >= 2
-        && ctx.words[i - 1] == "for"
-        && (matches!(
-            ctx.words[i - 2],
-            "MP" | "MSP" | "MEP" | "AM" | "MLA" | "member" | "candidate" | "councillor"
-        ) || LEGISLATURES.contains(&ctx.words[i - 2].to_lowercase().as_str())))
-        || (i >= 3
-            && ctx.words[i - 1] == "the"
-            && ctx.words[i - 2] == "for"
-            && matches!(ctx.words[i - 3], "member" | "MP" | "MSP"));
-    // "from Pease Pottage, West Sussex": where someone comes from, then its county.
-    let from_place = i > 0
-        && ctx.words[i - 1] == "from"
-        && ctx.words.get(last) == Some(&",")
-        && ctx
-            .words
-            .get(last + 1)
-            .is_some_and(|w| is_capitalized(w) && !ctx.lex.is_given_name(w));
-    // "the constituency of Tarnwick West", "the town of Hexham".
-    let of_place = i >= 2
-        && ctx.words[i - 1] == "of"
-        && matches!(
-            ctx.words[i - 2].to_lowercase().as_str(),
-            "constituency"
-                | "seat"
-                | "town"
-                | "city"
-                | "village"
-                | "county"
-                | "borough"
-                | "district"
-                | "ward"
-                | "region"
-                | "island"
-                | "suburb"
-                | "parish"
-        );
-    // "a sightseeing trip to Wadi Rum", "had to travel to Llanelli": where one goes.
-    let destination = i >= 2
-        && ctx.words[i - 1] == "to"
-        && matches!(
-            ctx.words[i - 2].to_lowercase().as_str(),
-            "trip"
-                | "trips"
-                | "tour"
-                | "journey"
-                | "travel"
-                | "travels"
-                | "travelled"
-                | "traveled"
-                | "travelling"
-                | "traveling"
-                | "flew"
-                | "fly"
-                | "flying"
-                | "drove"
-                | "returned"
-                | "spread"
-                | "spreading"
-                | "went"
-        )
-        && !name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
-        && !ctx
-            .words
-            .get(last)
-            .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"));
-    // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an acronym
-    // ("talks at NATO") stays an organization.
-    let lone_after_locative = after_locative
-        && (kind == "PER" || (last - i == 1 && !name.chars().all(|c| c.is_ascii_uppercase())));
-    constituency || from_place || of_place || destination || joined_to_place || lone_after_locative
-}
-
-/// Whether what follows a name makes it a place: a seat's holder ("Bolton West MP"), a region
-/// it lies in, "seat" or "ward", a place noun ("a Yorkshire man"), or a geographic word of its
-/// own ("River Tyne").
-fn place_by_what_follows(
-    ctx: &SentenceCtx<'_, '_>,
-    i: usize,
-    last: usize,
-    kind: &str,
-    name: &str,
-) -> bool {
-    // "Bolton West MP", "the Salford MP", "Middlesbrough mayor Ray Mallon": a body the
-    // lexicons do not list, named before a member or mayor, is the seat or town they
-    // hold (parties before "MP" are in the lexicons and taken already).
-    let seat_holder = kind == "ORG"
-        && !name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
-        && ctx.words.get(last).is_some_and(|w| {
-            matches!(
-                *w,
-                "MP" | "MPs"
-                    | "MSP"
-                    | "MSPs"
-                    | "AM"
-                    | "MEP"
-                    | "MEPs"
-                    | "MLA"
-                    | "mayor"
-                    | "Mayor"
-                    | "councillor"
-                    | "councillors"
-                    | "Councillor"
-            )
-        });
-    // "Bethnal Green, in east London": a name placed inside a region is a place.
-    let placed_in_region = ctx.words.get(last) == Some(&",")
-        && ctx.words.get(last + 1) == Some(&"in")
-        && ctx.words.get(last + 2).is_some_and(|w| {
-            matches!(
-                *w,
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "central"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-            )
-        });
-    // "won the Folkestone & Hythe seat", "the Tarn Green ward": whatever its length, a
-    // name before "seat" or "ward" is a constituency.
-    let seat_named = ctx.words.get(last).is_some_and(|w| {
-        matches!(
-            *w,
-            "seat" | "seats" | "constituency" | "ward" | "wards" | "by-election"
-        )
-    });
-    // "a city like Peterborough", "a Yorkshire man", "including Rosyth naval base": a lone
-    // name in a place's context is a place.
-    let lone_in_place_context = last - i == 1
-        && !name.chars().all(|c| c.is_ascii_uppercase())
-        && ((i > 0
-            && matches!(
-                ctx.words[i - 1].to_lowercase().as_str(),
-                "like" | "including" | "near" | "outside"
-            ))
-            || ctx.words.get(last).is_some_and(|w| {
-                PLACE_NOUNS.contains(&w.to_lowercase().as_str())
-                                    // "to attend the Tarnow service": a gathering held there.
-                                    || matches!(
-                                        *w,
-                                        "service" | "ceremony" | "commemoration" | "memorial"
-                                            | "vigil" | "camp" | "camps"
-                                    )
-                                    || (w.chars().all(char::is_lowercase)
-                                        && ctx.words.get(last + 1).is_some_and(|n| {
-                                            PLACE_NOUNS.contains(&n.to_lowercase().as_str())
-                                        }))
-            }));
-    seat_named
-        || placed_in_region
-        || seat_holder
-        || is_geographic(&ctx.words[i..last])
-        || lone_in_place_context
+            })
 }

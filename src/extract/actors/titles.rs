@@ -5,6 +5,8 @@ use crate::extract::lexicon::Target;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
+use crate::extract::rules::Named;
+
 use super::sentence::SentenceCtx;
 use super::words::{REPORTING_VERBS, member_word};
 use super::{Found, is_capitalized};
@@ -69,10 +71,11 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 // title is part of a phrase, not a name.
                 // ("Mr Younger", "Mrs Green": after Mr and the like, any word is a surname.)
                 let plain_honorific = target == Target::Honorific
-                    && matches!(
-                        ctx.words[i].trim_end_matches('.'),
-                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"
-                    );
+                    && ctx
+                        .lex
+                        .rules
+                        .set(Named::PlainHonorifics)
+                        .contains(ctx.words[i].trim_end_matches('.'));
                 // ("Mr P.": an initial alone is no surname.)
                 if run == 1 && ctx.words[j].trim_end_matches('.').chars().count() == 1 {
                     break;
@@ -176,10 +179,11 @@ fn title_role(
 fn peer_seat(ctx: &mut SentenceCtx<'_, '_>, i: usize, j: usize, target: Target) -> usize {
     let n = ctx.words.len();
     if target == Target::Honorific
-        && matches!(
-            ctx.words[i].to_lowercase().as_str(),
-            "lord" | "lady" | "baroness" | "baron"
-        )
+        && ctx
+            .lex
+            .rules
+            .set(Named::PeerHonorifics)
+            .contains(ctx.words[i])
         && j + 1 < n
         && ctx.words[j] == "of"
     {
