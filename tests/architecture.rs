@@ -79,3 +79,47 @@ fn the_checker_catches_a_violation() {
     assert_eq!(names_gui_crate("// egui:: in a comment"), None);
     assert_eq!(names_gui_crate("let regui = 1;"), None);
 }
+
+/// Longest Rust file the extraction pipeline may hold: past this, a file holds more than one
+/// family of rules and nobody can read it whole.
+const MAX_EXTRACT_FILE_LINES: usize = 1_000;
+
+/// Files under `dir` longer than `limit` lines, as `path: N lines`.
+fn long_files(dir: &Path, limit: usize) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(dir, &mut files);
+    files.sort();
+    files
+        .iter()
+        .filter_map(|file| {
+            let lines = std::fs::read_to_string(file)
+                .expect("source is UTF-8")
+                .lines()
+                .count();
+            (lines > limit).then(|| format!("{}: {lines} lines", file.display()))
+        })
+        .collect()
+}
+
+#[test]
+fn no_extraction_file_over_a_thousand_lines() {
+    let extract = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract");
+    let long = long_files(&extract, MAX_EXTRACT_FILE_LINES);
+    assert!(
+        long.is_empty(),
+        "files in src/extract over {MAX_EXTRACT_FILE_LINES} lines (split them by family):\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_length_check_catches_a_long_file() {
+    let dir = std::env::temp_dir().join(format!("newsgraph-arch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("short.rs"), "fn a() {}\n".repeat(10)).expect("write");
+    std::fs::write(dir.join("long.rs"), "fn a() {}\n".repeat(11)).expect("write");
+    let long = long_files(&dir, 10);
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    assert_eq!(long.len(), 1, "{long:?}");
+    assert!(long[0].ends_with("long.rs: 11 lines"), "{long:?}");
+}

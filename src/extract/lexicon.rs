@@ -277,6 +277,8 @@ pub struct Lexicon {
     pub arguments: ArgumentRules,
     /// The user's corrections (`corrections.json` in the override folder; none embedded).
     pub corrections: super::overrides::Overrides,
+    /// Rules on the tagger's names and the word sets the extraction code looks up.
+    pub rules: super::rules::RuleSet,
 }
 
 /// A lexicon file that could not be read or parsed.
@@ -326,6 +328,9 @@ pub enum LexiconError {
         /// The file.
         path: std::path::PathBuf,
     },
+    /// A rule file or the word sets are not valid.
+    #[error(transparent)]
+    Rules(#[from] super::rules::RulesError),
     /// The file is not valid JSON of the expected shape.
     #[error("The lexicon file {file} is not valid: {source}")]
     Json {
@@ -388,6 +393,7 @@ impl Lexicon {
         let get = |name: &str| -> String {
             FILES
                 .iter()
+                .chain(super::rules::FILES.iter())
                 .find(|(n, _)| *n == name)
                 .map(|(_, t)| (*t).to_string())
                 .unwrap_or_default()
@@ -402,7 +408,7 @@ impl Lexicon {
     /// When an override file cannot be read or parsed.
     pub fn with_overrides(folder: &Path) -> Result<Self, LexiconError> {
         let mut texts: HashMap<&str, String> = HashMap::new();
-        for (name, embedded) in FILES {
+        for (name, embedded) in FILES.into_iter().chain(super::rules::FILES) {
             let path = folder.join(name);
             let text = if path.is_file() {
                 std::fs::read_to_string(&path)
@@ -688,6 +694,7 @@ impl Lexicon {
             parser,
             arguments,
             corrections: super::overrides::Overrides::default(),
+            rules: super::rules::RuleSet::from_texts(get)?,
         })
     }
 

@@ -14,6 +14,7 @@ pub mod ner;
 pub mod overrides;
 pub mod parse;
 pub mod plover;
+pub mod rules;
 #[cfg(test)]
 mod stage_tests;
 pub mod tokenize;

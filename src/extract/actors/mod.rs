@@ -1,0 +1,194 @@
+//! Actor detection and within-article resolution.
+//!
+//! Stages, each over every sentence: lexicon names (countries, organizations, known people),
+//! role titles and honorifics followed by names ("US defense Secretary Pete Hegseth"),
+//! organization phrases headed by Ministry/Department/Party/... ("Chinese defense ministry"),
+//! given-name patterns, and finally surname-only mentions resolved to the full names found
+//! elsewhere in the article. Capitals in titles and headings are ignored for the pattern stages:
+//! title case makes them meaningless there.
+
+mod lexicon_names;
+mod organizations;
+mod passes;
+mod resolve;
+mod sentence;
+mod tagged;
+mod titles;
+mod words;
+
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::{CountryForm, Lexicon};
+use crate::extract::ner::DocContext;
+use std::ops::Range;
+
+pub use resolve::{person_key, resolve};
+#[cfg(test)]
+pub(crate) use words::is_geographic;
+
+use lexicon_names::{block_places, lexicon_names, place_lists};
+use organizations::organizations;
+use sentence::SentenceCtx;
+use tagged::tagged_names;
+use titles::{appositions, counterparts, kin_names, named_people, titled_people};
+
+/// What a stretch of tokens refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// A country by lexicon index; `modifier` when it only qualifies a person or organization.
+    Country {
+        /// Index into the lexicon's countries.
+        index: usize,
+        /// How it was named.
+        form: CountryForm,
+        /// True when it only qualifies a person or organization next to it.
+        modifier: bool,
+    },
+    /// An organization.
+    Organization {
+        /// Node key.
+        key: String,
+        /// Display name.
+        name: String,
+        /// Country index it belongs to.
+        country: Option<usize>,
+    },
+    /// A capital named as a place, not as its government: "talks in Manila", the dateline
+    /// "BRUSSELS —". Places are where events happen; they are not actors.
+    Place {
+        /// The name as written.
+        name: String,
+    },
+    /// A person, possibly by surname only (resolved later).
+    Person {
+        /// The name as written.
+        name: String,
+        /// Role given with this mention.
+        role: Option<String>,
+        /// Country given with this mention.
+        country: Option<usize>,
+        /// Lexicon index when it is a known person.
+        known: Option<usize>,
+    },
+}
+
+/// One detected mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it refers to.
+    pub found: Found,
+    /// Resolved actor key, set by [`resolve`].
+    pub key: String,
+}
+
+/// How one span the tagger labelled was decided: each rule or check that changed it, in order.
+/// The mention it became (if any) is the hit over its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanTrace {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The tagger's span, as document token indices.
+    pub tokens: Range<usize>,
+    /// The tagger's label (`PER`, `ORG`, `LOC`, `MISC`).
+    pub label: &'static str,
+    /// The decisions on it, in order.
+    pub steps: Vec<TraceStep>,
+}
+
+/// One decision on a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceStep {
+    /// The rule's id (`seat-or-ward`), or `code:` and the name of a check still written in
+    /// Rust (`code:after-locative`).
+    pub by: String,
+    /// What it did (`drop`, `place`, `trim the last word`, `relabel ORG`).
+    pub action: String,
+    /// The document tokens it looked at.
+    pub tokens: Range<usize>,
+}
+
+/// Whether `w` in lower case is one of `list` (lower-case words), without allocating for ASCII
+/// words: this runs for every token.
+fn lower_in(list: &[&str], w: &str) -> bool {
+    debug_assert!(
+        list.iter()
+            .all(|x| !x.bytes().any(|b| b.is_ascii_uppercase()))
+    );
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds every actor mention in the document.
+/// Stops early (with what it has) once `control` is cancelled.
+pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<Hit> {
+    detect_traced(doc, lex, control).0
+}
+
+/// [`detect`], with how each span the tagger labelled was decided.
+pub fn detect_traced(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    control: super::Control<'_>,
+) -> (Vec<Hit>, Vec<SpanTrace>) {
+    let mut all = Vec::new();
+    let mut traces = Vec::new();
+    let sentence_words: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
+        .collect();
+    let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if !control.step(super::ACTORS_STAGE, s, doc.sentences.len()) {
+            break;
+        }
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let names_at = (0..words.len())
+            .map(|i| lex.names.longest_at(&words, i))
+            .collect();
+        let titles_at = (0..words.len())
+            .map(|i| lex.titles.longest_at(&words, i))
+            .collect();
+        let mut ctx = SentenceCtx {
+            doc,
+            lex,
+            names_at,
+            titles_at,
+            taken: vec![false; words.len()],
+            words,
+            start: sentence.tokens.start,
+            sentence: s,
+            heading: doc.is_heading(s),
+            hits: Vec::new(),
+            traces: Vec::new(),
+        };
+        block_places(&mut ctx);
+        lexicon_names(&mut ctx);
+        organizations(&mut ctx);
+        titled_people(&mut ctx);
+        if !ctx.heading {
+            counterparts(&mut ctx);
+            kin_names(&mut ctx);
+        }
+        tagged_names(&mut ctx, &context);
+        if !ctx.heading {
+            named_people(&mut ctx);
+            appositions(&mut ctx);
+        }
+        place_lists(&mut ctx);
+        all.append(&mut ctx.hits);
+        traces.append(&mut ctx.traces);
+    }
+    all.sort_by_key(|h| h.tokens.start);
+    (all, traces)
+}

@@ -1,0 +1,472 @@
+//! Within-article resolution: surnames to full names, aliases to known people, ministries to
+//! their country, and later mentions by role alone.
+
+use crate::extract::Actor;
+use crate::extract::ActorKind;
+use crate::extract::Mention;
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::Target;
+use crate::extract::slug;
+use crate::extract::tokenize::TokenKind;
+use std::collections::BTreeMap;
+
+use super::passes::{
+    bracketed_acronyms, broadcast_programmes, buildings, named_groups, whole_body_names,
+};
+use super::words::{COMPANY_WORDS, ORG_HEADS};
+use super::{Found, Hit, is_capitalized};
+
+/// Groups hits into actors: resolves surnames to full names, aliases to known people and
+/// unqualified ministries to the one qualified ministry of the article; finds lone surnames.
+pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
+    named_groups(doc, hits);
+    let people = People::of(lex, hits);
+    retype_by_article(lex, &people, hits);
+    lone_surnames(doc, lex, &people, hits);
+    hits.sort_by_key(|h| h.tokens.start);
+    buildings(doc, lex, hits);
+    broadcast_programmes(doc, lex, hits);
+    drop_lone_acronyms(doc, lex, hits);
+    whole_body_names(doc, lex, hits);
+    bracketed_acronyms(doc, lex, hits);
+    let mut actors = actors_of(doc, lex, &people, hits);
+    role_mentions(doc, lex, hits, &mut actors);
+    let mut out: Vec<Actor> = actors.into_values().collect();
+    for a in &mut out {
+        a.aliases.sort();
+        a.mentions.sort_by_key(|m| m.span.start);
+    }
+    out
+}
+
+/// Full names seen in the article: key -> (name, known index).
+struct People<'l> {
+    lex: &'l Lexicon,
+    by_key: BTreeMap<String, (String, Option<usize>)>,
+}
+
+impl<'l> People<'l> {
+    /// The people the hits name in full (or by a lexicon entry).
+    fn of(lex: &'l Lexicon, hits: &[Hit]) -> Self {
+        let mut people: BTreeMap<String, (String, Option<usize>)> = BTreeMap::new();
+        for h in hits {
+            if let Found::Person { name, known, .. } = &h.found {
+                let full = known.map_or_else(|| name.clone(), |k| lex.people[k].name.clone());
+                if full.split_whitespace().count() >= 2 || known.is_some() {
+                    people.entry(person_key(&full)).or_insert((full, *known));
+                }
+            }
+        }
+        People {
+            lex,
+            by_key: people,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&(String, Option<usize>)> {
+        self.by_key.get(key)
+    }
+
+    /// The key of the one person of the article that `word` (a surname, an alias, or a
+    /// family name written first) names.
+    fn surname_owner(&self, word: &str) -> Option<String> {
+        let (people, lex) = (&self.by_key, self.lex);
+        let mut owners = people.iter().filter(|(_, (name, known))| {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            parts.last() == Some(&word)
+                || known.is_some_and(|k| lex.people[k].aliases.iter().any(|a| a == word))
+        });
+        if let Some(first) = owners.next() {
+            return owners.next().is_none().then(|| first.0.clone());
+        }
+        // "Lin Wenhao ... Lin also warned": names written family name first (and the odd
+        // given name used alone, which within one article means the same person).
+        if lex.is_common_word(word) {
+            return None;
+        }
+        let mut owners = people.iter().filter(|(_, (name, _))| {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            parts.len() == 2 && parts[0] == word
+        });
+        let first = owners.next()?;
+        owners.next().is_none().then(|| first.0.clone())
+    }
+}
+
+/// Changes what a hit names once the whole article is read: lone places and lone unlisted
+/// organizations that are surnames of its people, lone organizations it also names as places.
+fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
+    let surname_owner = |word: &str| people.surname_owner(word);
+    // "received Sakai at the palace": a lone word taken for a place that is the surname of a
+    // person named in full in this article is that person.
+    for h in hits.iter_mut() {
+        if let Found::Place { name } = &h.found
+            && h.tokens.len() == 1
+            && let Some(key) = surname_owner(name)
+        {
+            h.found = Found::Person {
+                name: name.clone(),
+                role: None,
+                country: None,
+                known: None,
+            };
+            h.key = key;
+        }
+    }
+
+    // "the conference in Tarnwick ... Tarnwick was chosen": a lone word the tagger took for an
+    // unlisted organization is a place when the article also names it as a place.
+    let place_words: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Place { name } if !name.contains(' ') => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    // ("Essex beat Surrey ... in Essex": a club named after its town more often than the town
+    // stays a club.)
+    let lone_org = |found: &Found| match found {
+        Found::Organization { key, name, .. }
+            if !name.contains(' ')
+                && !name.chars().all(|c| !c.is_lowercase())
+                && lex.organization(key).is_none() =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    };
+    let org_words: Vec<String> = hits.iter().filter_map(|h| lone_org(&h.found)).collect();
+    for h in hits.iter_mut() {
+        if let Some(name) = lone_org(&h.found)
+            && place_words.iter().filter(|p| **p == name).count()
+                >= org_words.iter().filter(|o| **o == name).count()
+        {
+            h.found = Found::Place { name: name.clone() };
+        }
+    }
+
+    // "People like Forsyth", "Plaid Cymru's Elfyn Llwyd": a name the tagger took for an
+    // organization that is the surname of a person of this article ("Frederick Forsyth", "Mr
+    // Llwyd") is that person.
+    let lone_surnames: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Person { name, .. } => name.split_whitespace().last().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    for h in hits.iter_mut() {
+        let Found::Organization { key, name, .. } = &h.found else {
+            continue;
+        };
+        let listed = lex.organization(key).is_some();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let headed = words.iter().any(|w| {
+            ORG_HEADS.contains(&w.to_lowercase().as_str())
+                || COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if listed || headed || name.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        let owner = match words.as_slice() {
+            [one] => surname_owner(one),
+            [_, last] | [_, _, last] if lone_surnames.iter().any(|s| s == last) => {
+                Some(person_key(name))
+            }
+            _ => None,
+        };
+        if let Some(owner) = owner {
+            let name = name.clone();
+            h.found = Found::Person {
+                name,
+                role: None,
+                country: None,
+                known: None,
+            };
+            h.key = owner;
+        }
+    }
+}
+
+/// Lone capitalized words that are surnames of people in this article, or lexicon aliases.
+fn lone_surnames(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &mut Vec<Hit>) {
+    let surname_owner = |word: &str| people.surname_owner(word);
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in hits.iter() {
+        for t in h.tokens.clone() {
+            covered[t] = true;
+        }
+    }
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for t in sentence.tokens.clone() {
+            let w = doc.word(t);
+            if covered[t] || !is_capitalized(w) || doc.tokens[t].kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(key) = surname_owner(w) {
+                hits.push(Hit {
+                    tokens: t..t + 1,
+                    sentence: s,
+                    found: Found::Person {
+                        name: w.to_string(),
+                        role: None,
+                        country: None,
+                        known: None,
+                    },
+                    key,
+                });
+                continue;
+            }
+            let words = [w];
+            if let Some((1, Target::PersonAlias(p))) = lex.names.longest_at(&words, 0)
+                && w.chars().count() >= 4
+                && !(t == sentence.tokens.start && lex.is_common_word(w))
+                && !lex.is_common_word(w)
+            {
+                hits.push(Hit {
+                    tokens: t..t + 1,
+                    sentence: s,
+                    found: Found::Person {
+                        name: w.to_string(),
+                        role: None,
+                        country: None,
+                        known: Some(p),
+                    },
+                    key: String::new(),
+                });
+            }
+        }
+    }
+}
+
+/// "who was a GP in Blaengwynfi", "became a QC": an acronym after "a" that qualifies no noun
+/// is a kind of person, not a body ("a UKIP candidate" names the party).
+fn drop_lone_acronyms(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
+    hits.retain(|h| {
+        let t = h.tokens.start;
+        let lone_acronym = h.tokens.len() == 1
+            && matches!(&h.found, Found::Organization { key, name, .. }
+                if lex.organization(key).is_none()
+                    && (2..=4).contains(&name.len())
+                    && name.chars().all(|c| c.is_ascii_uppercase()));
+        let after_article = t > 0 && matches!(doc.word(t - 1), "a" | "an" | "A" | "An");
+        let qualifies = h.tokens.end < doc.tokens.len()
+            && doc.tokens[h.tokens.end].kind == TokenKind::Word
+            && !matches!(
+                doc.word(h.tokens.end),
+                "in" | "at" | "for" | "who" | "and" | "or" | "with" | "from" | "to" | "on" | "of"
+            );
+        !(lone_acronym && after_article && !qualifies)
+    });
+}
+
+/// The actors of the hits, each hit given its actor's key.
+fn actors_of(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    people: &People<'_>,
+    hits: &mut [Hit],
+) -> BTreeMap<String, Actor> {
+    let surname_owner = |word: &str| people.surname_owner(word);
+    // Ministries named without their country take the article's only matching one.
+    let qualified: Vec<String> = hits
+        .iter()
+        .filter_map(|h| match &h.found {
+            Found::Organization {
+                key,
+                country: Some(_),
+                ..
+            } => Some(key.clone()),
+            _ => None,
+        })
+        .collect();
+
+    let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+    for h in hits.iter_mut() {
+        let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
+        let surface = doc.text[span.clone()].to_string();
+        let mention = Mention {
+            span,
+            sentence: h.sentence,
+        };
+        let (key, kind, name, role, affiliation) = match &h.found {
+            Found::Place { name } => {
+                // Not an actor; events read the place from the hit.
+                h.key = format!("place:{}", slug(name));
+                continue;
+            }
+            Found::Country { index, .. } => {
+                let c = &lex.countries[*index];
+                (
+                    format!("country:{}", c.iso3),
+                    ActorKind::Country,
+                    c.name.clone(),
+                    None,
+                    None,
+                )
+            }
+            Found::Organization { key, name, country } => {
+                let mut key = key.clone();
+                if country.is_none() {
+                    let suffix = key.trim_start_matches("org:").to_string();
+                    let mut same = qualified
+                        .iter()
+                        .filter(|q| q.ends_with(&format!("-{suffix}")));
+                    if let (Some(q), None) = (same.next(), same.next()) {
+                        key.clone_from(q);
+                    }
+                }
+                let country_key = country.map(|c| format!("country:{}", lex.countries[c].iso3));
+                (
+                    key,
+                    ActorKind::Organization,
+                    name.clone(),
+                    None,
+                    country_key,
+                )
+            }
+            Found::Person {
+                name,
+                role,
+                country,
+                known,
+            } => {
+                let (full, lexicon_role, lexicon_country) = if let Some(k) = known {
+                    let p = &lex.people[*k];
+                    (p.name.clone(), p.role.clone(), p.country.clone())
+                } else if !h.key.is_empty() {
+                    let full = people
+                        .get(&h.key)
+                        .map_or_else(|| name.clone(), |(n, _)| n.clone());
+                    (full, None, None)
+                } else if name.split_whitespace().count() == 1 {
+                    let full = surname_owner(name)
+                        .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
+                        .unwrap_or_else(|| name.clone());
+                    (full, None, None)
+                } else {
+                    (name.clone(), None, None)
+                };
+                let affiliation = country
+                    .map(|c| format!("country:{}", lex.countries[c].iso3))
+                    .or_else(|| lexicon_country.map(|c| format!("country:{c}")));
+                (
+                    person_key(&full),
+                    ActorKind::Person,
+                    full,
+                    role.clone().or(lexicon_role),
+                    affiliation,
+                )
+            }
+        };
+        h.key.clone_from(&key);
+        let actor = actors.entry(key.clone()).or_insert_with(|| Actor {
+            key,
+            kind,
+            name: name.clone(),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+            affiliation_name: None,
+            mentions: Vec::new(),
+        });
+        // The text's own role beats the lexicon's; the first stated one wins.
+        if let Some(r) = role
+            && (actor.role.is_none() || matches!(&h.found, Found::Person { role: Some(_), .. }))
+            && actor.role.as_deref() != Some(r.as_str())
+            && (actor.role.is_none()
+                || actor.role.as_deref().is_some_and(|old| r.len() > old.len()))
+        {
+            actor.role = Some(r);
+        }
+        if actor.affiliation.is_none() {
+            actor.affiliation = affiliation;
+        }
+        if surface != actor.name && !actor.aliases.contains(&surface) {
+            actor.aliases.push(surface);
+        }
+        actor.mentions.push(mention);
+    }
+    actors
+}
+
+/// "The defense minister said": a later mention by role alone is the one person of the
+/// article who holds that role. Only after that person has been named, and only when exactly
+/// one person holds it.
+pub(super) fn role_mentions(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &mut Vec<Hit>,
+    actors: &mut BTreeMap<String, Actor>,
+) {
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in hits.iter() {
+        for t in h.tokens.clone() {
+            covered[t] = true;
+        }
+    }
+    let mut found = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.clone().map(|t| doc.word(t)).collect();
+        for i in 1..words.len() {
+            if !words[i - 1].eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let Some((len, target)) = lex.titles.longest_at(&words, i) else {
+                continue;
+            };
+            let g = sentence.tokens.start + i;
+            if target == Target::Honorific || (g..g + len).any(|t| covered[t]) {
+                continue;
+            }
+            // "the minister Dong Jun" is a titled name, found already.
+            if words.get(i + len).is_some_and(|w| is_capitalized(w)) {
+                continue;
+            }
+            let Some(role) = lex.role_of(target) else {
+                continue;
+            };
+            let start = doc.tokens[g].span.start;
+            let holders: Vec<&String> = actors
+                .values()
+                .filter(|a| {
+                    a.kind == ActorKind::Person
+                        && a.role
+                            .as_deref()
+                            .is_some_and(|r| r.eq_ignore_ascii_case(&role))
+                        && a.mentions.iter().any(|m| m.span.start < start)
+                })
+                .map(|a| &a.key)
+                .collect();
+            if let [key] = holders.as_slice() {
+                found.push((g..g + len, s, (*key).clone()));
+            }
+        }
+    }
+    for (tokens, sentence, key) in found {
+        let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
+        let surface = doc.text[span.clone()].to_string();
+        // The role phrase is a mention, not another name of the person.
+        if let Some(actor) = actors.get_mut(&key) {
+            actor.mentions.push(Mention { span, sentence });
+        }
+        hits.push(Hit {
+            tokens,
+            sentence,
+            found: Found::Person {
+                name: surface,
+                role: None,
+                country: None,
+                known: None,
+            },
+            key,
+        });
+    }
+    hits.sort_by_key(|h| h.tokens.start);
+}
+
+/// Node key of a person.
+pub fn person_key(name: &str) -> String {
+    format!("person:{}", slug(name))
+}

@@ -1,0 +1,398 @@
+//! One sentence under detection: its words, the tokens already claimed, the hits found so far,
+//! and the questions every stage asks of them.
+
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::CountryForm;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::Target;
+use crate::extract::tokenize::TokenKind;
+use std::ops::Range;
+
+use super::words::{LOCATIVES, NAME_PARTICLES, ORG_HEADS, follower_word, member_word};
+use crate::extract::rules::Named;
+
+use super::{Found, Hit, SpanTrace, is_capitalized};
+
+pub(super) struct SentenceCtx<'d, 'a> {
+    pub(super) doc: &'d Doc<'a>,
+    pub(super) lex: &'d Lexicon,
+    pub(super) words: Vec<&'a str>,
+    pub(super) start: usize,
+    pub(super) sentence: usize,
+    pub(super) heading: bool,
+    pub(super) taken: Vec<bool>,
+    pub(super) hits: Vec<Hit>,
+    /// How each span the tagger labelled was decided.
+    pub(super) traces: Vec<SpanTrace>,
+    /// `lex.names.longest_at` for every word, looked up once.
+    pub(super) names_at: Vec<Option<(usize, Target)>>,
+    /// `lex.titles.longest_at` for every word, looked up once.
+    pub(super) titles_at: Vec<Option<(usize, Target)>>,
+}
+
+impl SentenceCtx<'_, '_> {
+    pub(super) fn global(&self, local: Range<usize>) -> Range<usize> {
+        local.start + self.start..local.end + self.start
+    }
+
+    pub(super) fn free(&self, r: Range<usize>) -> bool {
+        r.end <= self.taken.len() && !self.taken[r].iter().any(|&t| t)
+    }
+
+    pub(super) fn take(&mut self, r: Range<usize>, found: Found) {
+        for t in &mut self.taken[r.clone()] {
+            *t = true;
+        }
+        let tokens = self.global(r);
+        self.hits.push(Hit {
+            tokens,
+            sentence: self.sentence,
+            found,
+            key: String::new(),
+        });
+    }
+
+    pub(super) fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[self.start + i].kind
+    }
+
+    pub(super) fn joined_to_previous(&self, i: usize) -> bool {
+        !self.doc.tokens[self.start + i].space_before
+    }
+
+    /// Could `words[i]` start or continue a personal name?
+    pub(super) fn name_word(&self, i: usize) -> bool {
+        let w = self.words[i];
+        self.kind(i) == TokenKind::Word
+            && is_capitalized(w)
+            && !self.taken[i]
+            && !self.lex.never_names.contains(w)
+            && self.titles_at[i].is_none()
+            && match self.names_at[i] {
+                // "spokesman Bob Wellington": a capital after a given name is a surname.
+                Some((1, Target::Country(_, CountryForm::Capital))) => {
+                    i > 0 && self.lex.is_given_name(self.words[i - 1])
+                }
+                Some((_, Target::Country(..) | Target::Organization(_))) => false,
+                _ => true,
+            }
+    }
+
+    /// Length of the personal name starting at `i` (0 if none), up to four words; hyphenated
+    /// parts ("Jae-myung") and particles ("bin", "van") stay inside.
+    /// The start of an organization's name that the tagger began too late: "Pro-Life
+    /// Alliance", "Workers' Educational Association", "Fraser of Allander Institute".
+    pub(super) fn organization_head(&self, start: usize, end: usize) -> usize {
+        let headed =
+            end > start && ORG_HEADS.contains(&self.words[end - 1].to_lowercase().as_str());
+        let mut i = start;
+        while i >= 2 && !self.taken[i - 1] && !self.taken[i - 2] {
+            let before = self.words[i - 2];
+            let glued = matches!(self.words[i - 1], "-" | "'" | "’")
+                && self.joined_to_previous(i - 1)
+                && (self.words[i - 1] != "-" || self.joined_to_previous(i));
+            let of = self.words[i - 1] == "of"
+                && !self.lex.is_common_word(before)
+                && (i == 2 || !is_capitalized(self.words[i - 3]));
+            // "Health and Safety Executive", "Public and Commercial Services Union",
+            // "the Commons Standards and Privileges Committee".
+            let and = self.words[i - 1] == "and"
+                && headed
+                && (i == 2
+                    || !is_capitalized(self.words[i - 3])
+                    || self.lex.is_common_word(before));
+            if is_capitalized(before)
+                && before.chars().all(char::is_alphabetic)
+                && (glued || of || and)
+            {
+                i -= 2;
+            } else {
+                break;
+            }
+        }
+        // "Greater Manchester Police", "Royal Mail": a qualifier that starts names.
+        if i >= 1
+            && !self.taken[i - 1]
+            && matches!(
+                self.words[i - 1],
+                "Greater"
+                    | "Royal"
+                    | "National"
+                    | "Metropolitan"
+                    | "Central"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "United"
+                    | "General"
+                    | "Supreme"
+                    | "High"
+            )
+        {
+            i -= 1;
+        }
+        i
+    }
+
+    pub(super) fn name_run(&self, i: usize) -> usize {
+        if i >= self.words.len() || !self.name_word(i) {
+            return 0;
+        }
+        let mut j = i + 1;
+        let mut words = 1;
+        while j < self.words.len() && words < 4 {
+            let w = self.words[j];
+            if w == "-"
+                && self.joined_to_previous(j)
+                && j + 1 < self.words.len()
+                && self.joined_to_previous(j + 1)
+                && self.kind(j + 1) == TokenKind::Word
+                && is_capitalized(self.words[j + 1])
+            {
+                j += 2;
+                continue;
+            }
+            // "Tom McCabe MSP": letters after a name end it.
+            if self.lex.rules.set(Named::PostNominals).contains(w) {
+                break;
+            }
+            if NAME_PARTICLES.contains(&w) && j + 1 < self.words.len() && self.name_word(j + 1) {
+                j += 2;
+                words += 1;
+                continue;
+            }
+            if self.name_word(j) {
+                j += 1;
+                words += 1;
+            } else {
+                break;
+            }
+        }
+        j - i
+    }
+
+    /// Whether the name at `i..i + len` is used as a place: after a locative preposition
+    /// ("in Manila", "near Beijing"), or as the dateline that opens a paragraph ("MANILA, March
+    /// 2 —", "BRUSSELS –").
+    pub(super) fn is_place_use(&self, i: usize, len: usize) -> bool {
+        let locative = i > 0 && {
+            let mut k = i - 1;
+            if self.words[k].eq_ignore_ascii_case("the") && k > 0 {
+                k -= 1;
+            }
+            LOCATIVES.contains(&self.words[k].to_lowercase().as_str())
+        };
+        let dateline = i == 0 && self.opens_block() && {
+            let all_caps = self.words[..len]
+                .iter()
+                .all(|w| w.chars().all(|c| !c.is_lowercase()));
+            let next = self.words.get(len).copied().unwrap_or("");
+            all_caps || matches!(next, "—" | "–" | "-")
+        };
+        // "By staff — Addis Ababa": a name after a dash that ends the sentence.
+        let byline = i > 0
+            && i + len == self.words.len()
+            && matches!(self.words[i - 1], "—" | "–" | "-" | "|");
+        // "the Brussels talks", "the Malaysia meeting": the name says where they are held;
+        // "the Madrid rail bombing", "the Berlin blockade": where the blow fell.
+        let venue_at = |k: usize, meetings: bool| {
+            matches!(
+                self.lex.trigger_table.longest_at(&self.words, k),
+                Some((_, Target::Trigger(t)))
+                    if (meetings
+                        && matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE"))
+                        || self.lex.triggers[t].category == "ASSAULT"
+                        || self.lex.triggers[t].kind == "blockade"
+            )
+        };
+        // (Only as a noun's qualifier after a determiner: "Moscow attacked" is Moscow acting.)
+        let determined = i > 0
+            && (matches!(
+                self.words[i - 1].to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "last" | "recent"
+            ) || self.words[i - 1].chars().all(|c| c.is_ascii_digit()));
+        let venue = matches!(
+            self.lex.trigger_table.longest_at(&self.words, i + len),
+            Some((_, Target::Trigger(t)))
+                if matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE")
+        ) || (determined && venue_at(i + len, false))
+            || (determined
+                && i + len + 1 < self.words.len()
+                && self.words[i + len].chars().all(|c| c.is_ascii_lowercase())
+                && venue_at(i + len + 1, false));
+        locative || dateline || byline || venue
+    }
+
+    /// Whether a span the tagger calls `kind` looks like a name of that kind on its own. A
+    /// lone capitalized word is too weak for a person or an organization (a surname comes
+    /// back through resolution when the full name is in the article; an acronym is enough
+    /// for an organization), and a person's name does not start with a common word.
+    pub(super) fn plausible_name(&self, kind: &str, span: Range<usize>) -> bool {
+        let words = &self.words[span.clone()];
+        let first = words[0];
+        // "before Eid al-Fitr": holidays and other words that never start a name.
+        if kind != "LOC" && self.lex.never_names.contains(first) {
+            return false;
+        }
+        // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
+        // Council of Britain" is, so only spans of nothing else are refused.
+        if kind != "LOC" && words.iter().all(|w| member_word(w)) {
+            return false;
+        }
+        // "Blairite Alan Milburn", "Asians were more likely": a lone word for followers or
+        // inhabitants is no actor (a given name such as "Marguerite" still may be).
+        if kind != "LOC"
+            && words.len() == 1
+            && follower_word(first)
+            && !self.lex.is_given_name(first)
+        {
+            return false;
+        }
+        // "the Blairs' fourth child": a known surname in the plural is the family.
+        if kind != "LOC"
+            && words.len() == 1
+            && span.start > 0
+            && self.words[span.start - 1].eq_ignore_ascii_case("the")
+            && first.strip_suffix('s').is_some_and(|stem| {
+                matches!(
+                    self.lex.names.longest_at(&[stem], 0),
+                    Some((1, Target::PersonAlias(_) | Target::Person(_)))
+                )
+            })
+        {
+            return false;
+        }
+        // "No, I'm Jewish": a speaker's own words ("I'm", "we're") start no name.
+        if kind == "PER"
+            && words.iter().any(|w| {
+                *w == "I"
+                    || ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll"]
+                        .iter()
+                        .any(|c| w.len() > c.len() && w.ends_with(c))
+            })
+        {
+            return false;
+        }
+        // "Areas of Concern & Potential", "Eastern Shield": capitalized common words are a
+        // heading's or a code name's, not a person's or an organization's.
+        let all_common = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !NAME_PARTICLES.contains(w))
+            .all(|w| self.lex.is_common_word(w));
+        if kind != "LOC" && all_common {
+            return false;
+        }
+        let capitalized = words.iter().all(|w| {
+            NAME_PARTICLES.contains(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
+        match kind {
+            // A lone surname comes back through resolution when the article names the person
+            // in full; "Lower Saxony" is not a person because "Lower" is a word, not a name.
+            "PER" => {
+                capitalized
+                    && words.len() >= 2
+                    && (self.lex.is_given_name(first) || !self.lex.is_common_word(first))
+            }
+            // "Community Support Officers (CSOs)", "GPs": an acronym in the plural counts
+            // people of a kind; "the driver's BAC [blood alcohol content]": an acronym spelled
+            // out in plain words is a term.
+            "ORG"
+                if words.len() == 1
+                    && (first.strip_suffix('s').is_some_and(|stem| {
+                        stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+                    }) || (first.chars().all(|c| c.is_ascii_uppercase())
+                        && matches!(self.words.get(span.end), Some(&("(" | "[")))
+                        && self
+                            .words
+                            .get(span.end + 1..span.end + 3)
+                            .is_some_and(|ws| {
+                                ws.iter().all(|w| {
+                                    w.chars().all(|c| c.is_ascii_lowercase())
+                                        && !matches!(*w, "the" | "a" | "an")
+                                })
+                            }))) =>
+            {
+                false
+            }
+            "ORG" => {
+                let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+                capitalized && (words.len() >= 2 || acronym || !self.lex.is_common_word(first))
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether this sentence is the first of its block.
+    pub(super) fn opens_block(&self) -> bool {
+        let s = self.sentence;
+        s == 0 || self.doc.sentences[s - 1].block != self.doc.sentences[s].block
+    }
+
+    pub(super) fn text_of(&self, local: Range<usize>) -> String {
+        let g = self.global(local);
+        let span = self.doc.tokens[g.start].span.start..self.doc.tokens[g.end - 1].span.end;
+        self.doc.text[span].to_string()
+    }
+
+    /// The country mention that ends right before local token `i` (allowing "'s" and "-").
+    pub(super) fn country_before(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > 0 && matches!(self.words[j - 1], "'s" | "’s" | "-") {
+            j -= 1;
+        }
+        self.hits.iter().rposition(|h| {
+            matches!(h.found, Found::Country { .. }) && h.tokens.end == j + self.start
+        })
+    }
+
+    /// The organization mention that ends right before local token `i`: its name without the
+    /// country in front, title-cased ("Foreign Ministry"), and its country.
+    pub(super) fn organization_before(&self, i: usize) -> Option<(String, Option<usize>)> {
+        let h = self.hits.iter().rfind(|h| {
+            matches!(h.found, Found::Organization { .. }) && h.tokens.end == i + self.start
+        })?;
+        let Found::Organization { country, .. } = &h.found else {
+            return None;
+        };
+        let mut start = h.tokens.start - self.start;
+        if let Some(c) = self
+            .hits
+            .iter()
+            .find(|c| matches!(c.found, Found::Country { .. }) && c.tokens.start == h.tokens.start)
+        {
+            start = c.tokens.end - self.start;
+        }
+        while start < i && matches!(self.words[start], "'s" | "’s" | "-") {
+            start += 1;
+        }
+        if start >= i {
+            return None;
+        }
+        let office: Vec<String> = self.words[start..i]
+            .iter()
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                })
+            })
+            .collect();
+        Some((office.join(" "), *country))
+    }
+
+    pub(super) fn mark_modifier(&mut self, hit: usize) -> Option<usize> {
+        if let Found::Country {
+            index, modifier, ..
+        } = &mut self.hits[hit].found
+        {
+            *modifier = true;
+            Some(*index)
+        } else {
+            None
+        }
+    }
+}

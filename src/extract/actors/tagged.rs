@@ -1,0 +1,701 @@
+//! Names the trained tagger finds where no lexicon entry or title did.
+
+use crate::extract::lexicon::Target;
+use crate::extract::ner::DocContext;
+use crate::extract::ner::LABELS;
+use crate::extract::slug;
+use crate::extract::tokenize::TokenKind;
+
+use super::organizations::{
+    INSTITUTION_HEADS, WORK_WORDS, organization_tail, possessive_institution,
+};
+use super::sentence::SentenceCtx;
+use super::words::{COMPANY_WORDS, ORG_HEADS, PLACE_PREPOSITIONS, follower_word, is_geographic};
+use super::{Found, SpanTrace, TraceStep, is_capitalized};
+use crate::extract::rules::{Action, Label, Named, Site, Stage};
+use std::ops::Range;
+
+/// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
+/// and locations that are not countries (cities, regions: places, not actors). The lexicons
+/// keep the last word on what a name is; the tagger finds the names they do not list.
+///
+/// Stages for each span the tagger labels: [`trimmed_end`] (what is not part of the name),
+/// [`extended`] (what the tagger left out of it), [`dropped_by_context`] (names that are no
+/// actor here), then [`accept`] (the kind the span's surroundings give it).
+pub(super) fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
+    if is_byline(ctx) {
+        return;
+    }
+    let in_issue = issue_words(ctx);
+    let (label_ids, margins) =
+        ctx.lex
+            .tagger
+            .decode_words(&ctx.words, &ctx.names_at, &ctx.titles_at, ctx.lex, context);
+    let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(kind) = labels[i].strip_prefix("B-") else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < labels.len() && labels[end].strip_prefix("I-") == Some(kind) {
+            end += 1;
+        }
+        tagged_span(ctx, &in_issue, &margins, i, end, kind);
+        i = end;
+    }
+}
+
+/// "By Horn Ledger staff — Addis Ababa": a byline names the writer, not an actor.
+fn is_byline(ctx: &SentenceCtx<'_, '_>) -> bool {
+    ctx.words.first().is_some_and(|w| *w == "By") && ctx.words.len() <= 12
+}
+
+/// Words inside an issue phrase ("Nile dam", "Taiwan Strait") are the issue, not names.
+fn issue_words(ctx: &SentenceCtx<'_, '_>) -> Vec<bool> {
+    let mut in_issue = vec![false; ctx.words.len()];
+    let mut k = 0;
+    while k < ctx.words.len() {
+        if let Some((len, Target::Issue(_))) = ctx.lex.issue_table.longest_at(&ctx.words, k) {
+            for flag in &mut in_issue[k..k + len] {
+                *flag = true;
+            }
+            k += len;
+        } else {
+            k += 1;
+        }
+    }
+    in_issue
+}
+
+/// One span the tagger labelled `kind`, tokens `i..end`, through every stage; what decided it
+/// goes to `ctx.traces`.
+fn tagged_span(
+    ctx: &mut SentenceCtx<'_, '_>,
+    in_issue: &[bool],
+    margins: &[f32],
+    i: usize,
+    end: usize,
+    kind: &'static str,
+) {
+    let mut trace = SpanTrace {
+        sentence: ctx.sentence,
+        tokens: ctx.global(i..end),
+        label: kind,
+        steps: Vec::new(),
+    };
+    decide(ctx, in_issue, margins, i, end, kind, &mut trace);
+    ctx.traces.push(trace);
+}
+
+impl SpanTrace {
+    /// Records that `by` (a rule id, or `code:` and the check's name) did `action` to the
+    /// local tokens `local`.
+    fn note(
+        &mut self,
+        ctx: &SentenceCtx<'_, '_>,
+        by: &str,
+        action: impl Into<String>,
+        local: Range<usize>,
+    ) {
+        self.steps.push(TraceStep {
+            by: by.to_string(),
+            action: action.into(),
+            tokens: ctx.global(local),
+        });
+    }
+}
+
+/// The stages of one span: trim, extend, context, then the kind.
+fn decide(
+    ctx: &mut SentenceCtx<'_, '_>,
+    in_issue: &[bool],
+    margins: &[f32],
+    i: usize,
+    end: usize,
+    kind: &'static str,
+    trace: &mut SpanTrace,
+) {
+    let Some(last) = trimmed_end(ctx, i, end, kind, trace) else {
+        return;
+    };
+    let (last, kind, holder) = extended(ctx, i, end, last, kind);
+    if kind != trace.label {
+        trace.note(ctx, "code:extended", format!("relabel {kind}"), i..last);
+    }
+    if dropped_by_context(ctx, i, end, last, kind, trace) {
+        return;
+    }
+    accept(ctx, in_issue, margins, i, end, last, kind, trace);
+    if let Some(person) = holder
+        && ctx.free(person.clone())
+    {
+        let name = ctx.text_of(person.clone());
+        ctx.take(
+            person,
+            Found::Person {
+                name,
+                role: None,
+                country: None,
+                known: None,
+            },
+        );
+    }
+}
+
+/// The end of the name once punctuation, dashes and post-nominals are cut off; `None` when the
+/// span names nothing (a possessive, a post-nominal or a title alone, a work's title), or was
+/// taken here as the person after a describing word.
+fn trimmed_end(
+    ctx: &mut SentenceCtx<'_, '_>,
+    i: usize,
+    end: usize,
+    kind: &str,
+    trace: &mut SpanTrace,
+) -> Option<usize> {
+    // "Radio 4's Woman's Hour": a span that starts on a possessive is a piece of a name.
+    if matches!(ctx.words[i], "'s" | "’s") {
+        trace.note(ctx, "code:possessive-start", "drop", i..end);
+        return None;
+    }
+    // Trailing punctuation and possessives are not part of the name.
+    let mut last = end;
+    // "a party called Veritas - Latin for truth": a spaced dash ends a name.
+    if let Some(dash) = (i + 1..last).find(|&t| {
+        matches!(ctx.words[t], "-" | "–" | "—") && ctx.doc.tokens[ctx.start + t].space_before
+    }) {
+        last = dash;
+    }
+
+    while last > i && ctx.kind(last - 1) != TokenKind::Word {
+        last -= 1;
+    }
+    // The rules of the trim stage: post-nominals ("Tom McCabe MSP"), titles after a name.
+    if let Some(label) = Label::parse(kind) {
+        while let Some(r) = ctx.lex.rules.first(
+            Stage::Trim,
+            ctx.lex,
+            &Site {
+                words: &ctx.words,
+                start: i,
+                end: last,
+                label,
+            },
+        ) {
+            let rule = &ctx.lex.rules.rules()[r];
+            trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+            if rule.action != Action::TrimEnd {
+                break;
+            }
+            last -= 1;
+        }
+    }
+    // A post-nominal alone is no name at all.
+    if ctx
+        .lex
+        .rules
+        .set(Named::PostNominals)
+        .contains(ctx.words[i])
+    {
+        trace.note(ctx, "code:post-nominal-alone", "drop", i..last);
+        return None;
+    }
+    // "Blairite Owen Pryce", "fellow Welshman Ray Lee": a word for a follower or a
+    // countryman before a given name and a surname describes the person; it is no part
+    // of the name.
+    if kind == "PER"
+        && last >= i + 3
+        && last <= i + 4
+        && (follower_word(ctx.words[i])
+            || ((ctx.words[i].ends_with("man") || ctx.words[i].ends_with("woman"))
+                && !ctx.lex.is_given_name(ctx.words[i])))
+        && ctx.lex.is_given_name(ctx.words[i + 1])
+        && ctx.free(i + 1..last)
+    {
+        let name = ctx.text_of(i + 1..last);
+        ctx.take(
+            i + 1..last,
+            Found::Person {
+                name,
+                role: None,
+                country: None,
+                known: None,
+            },
+        );
+        trace.note(ctx, "code:describing-word", "person after it", i + 1..last);
+        return None;
+    }
+    // "Both the Cardinal and the Archbishop": a title alone names no one.
+    if last == i + 1 && ctx.titles_at[i].is_some_and(|(len, _)| len == 1) {
+        trace.note(ctx, "code:title-alone", "drop", i..last);
+        return None;
+    }
+    // "In his new book, Lawless World, Philippe Sands": the title of a work.
+    if i >= 1 && {
+        let before = if ctx.words[i - 1] == "," && i >= 2 {
+            i - 2
+        } else {
+            i - 1
+        };
+        WORK_WORDS.contains(&ctx.words[before].to_lowercase().as_str())
+    } {
+        trace.note(ctx, "code:title-of-a-work", "drop", i..last);
+        return None;
+    }
+    Some(last)
+}
+
+/// The name's end and kind once what the tagger left out is added back (an institution a name
+/// owns, a hyphenated surname, an organization's tail) and a person named inside an
+/// organization's span is cut off: `(last, kind, holder)`.
+fn extended(
+    ctx: &SentenceCtx<'_, '_>,
+    i: usize,
+    end: usize,
+    last: usize,
+    kind: &'static str,
+) -> (usize, &'static str, Option<std::ops::Range<usize>>) {
+    let mut last = last;
+    // "St Egwin's Middle School", "Lewis Boys' School": a name that owns an institution's
+    // name is part of it.
+    let mut kind = kind;
+    if (kind != "LOC" || matches!(ctx.words[i], "St" | "Saint"))
+        && let Some(k) = possessive_institution(&ctx.words, last)
+        && (last..k).all(|t| !ctx.taken[t])
+    {
+        last = k;
+        kind = "ORG";
+    }
+    // "Hulme-Cross": a hyphenated surname goes on past the hyphen.
+    if kind == "PER"
+        && last == end
+        && last + 1 < ctx.words.len()
+        && ctx.words[last] == "-"
+        && !ctx.doc.tokens[ctx.start + last].space_before
+        && !ctx.doc.tokens[ctx.start + last + 1].space_before
+        && is_capitalized(ctx.words[last + 1])
+        && !ctx.taken[last + 1]
+    {
+        last += 2;
+    }
+    // "the Joint Council for the Welfare of Immigrants", "Charing Cross Police Station":
+    // an organization's name goes on through "for"/"of" and capitalized words.
+    // ("entered Parliament for Sheffield Brightside": a seat, not part of the name.)
+    let legislature = matches!(
+        ctx.words[last - 1].to_lowercase().as_str(),
+        "parliament" | "commons" | "assembly" | "senate" | "congress"
+    );
+    if kind == "ORG" && last == end && !legislature {
+        last = organization_tail(ctx.lex, &ctx.words, last);
+        let mut more = 0;
+        // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
+        // post-nominal, a title or a person's name after the body is not part of it.)
+        while more < 3
+            && last < ctx.words.len()
+            && !ctx.taken[last]
+            && ctx.words[last].chars().all(char::is_alphabetic)
+            && is_capitalized(ctx.words[last])
+            && (!ctx.lex.is_common_word(ctx.words[last])
+                || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
+            && !ctx
+                .lex
+                .rules
+                .set(Named::PostNominals)
+                .contains(ctx.words[last])
+            && !ctx
+                .lex
+                .rules
+                .set(Named::TitlesAfterBodies)
+                .contains(ctx.words[last])
+            && ctx.titles_at[last].is_none()
+            && !(ctx.lex.is_given_name(ctx.words[last])
+                && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
+        {
+            last += 1;
+            more += 1;
+        }
+    }
+    // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the
+    // organization ends before the given name.
+    // ("Liberal Democrat David Laws": a surname that is also a plain word may fall
+    // outside the span, after the given name that ends it.)
+    let surname_after = ctx
+        .words
+        .get(last)
+        .is_some_and(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic));
+    let cut_end = if surname_after {
+        last
+    } else {
+        last.saturating_sub(1)
+    };
+    if kind == "ORG"
+        && let Some(k) = (i + 1..cut_end).find(|&k| {
+            ctx.lex.is_given_name(ctx.words[k])
+                && last - k <= 3
+                && ctx.words[k + 1..last]
+                    .iter()
+                    .all(|w| is_capitalized(w) && !ORG_HEADS.contains(&w.to_lowercase().as_str()))
+        })
+    {
+        last = k;
+    }
+    // "the Fabian Society's Ann Lee", "Capital Radio DJ Ann Lee", "City Councillor Ann
+    // Lee": a possessive, a title or a post-nominal inside the span ends the body's name,
+    // and the capitalized words after a title are the person holding it.
+    let mut holder = None;
+    if kind == "ORG"
+        && let Some(k) = (i + 1..last.saturating_sub(1)).find(|&k| {
+            (matches!(ctx.words[k], "'s" | "’s")
+                && ctx.words[k + 1..last].len() == 2
+                && ctx.words[k + 1..last].iter().all(|w| {
+                    is_capitalized(w)
+                        && (ctx.lex.is_given_name(w) || !ctx.lex.is_common_word(w))
+                        && !ORG_HEADS.contains(&w.to_lowercase().as_str())
+                        && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+                        && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
+                }))
+                || ctx
+                    .lex
+                    .rules
+                    .set(Named::TitlesAfterBodies)
+                    .contains(ctx.words[k])
+                || ctx
+                    .lex
+                    .rules
+                    .set(Named::PostNominals)
+                    .contains(ctx.words[k])
+                || ctx.titles_at[k].is_some_and(|(_, t)| t != Target::Honorific)
+        })
+    {
+        let title_end = match ctx.titles_at[k] {
+            Some((tl, _)) => k + tl,
+            None => k + 1,
+        };
+        if !matches!(ctx.words[k], "'s" | "’s")
+            && last >= title_end + 2
+            && last - title_end <= 3
+            && ctx.words[title_end..last]
+                .iter()
+                .all(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic))
+        {
+            holder = Some(title_end..last);
+        }
+        // ("the Lord Chancellor's Department": a title inside a body's name with no
+        // person after it belongs to the name.)
+        if holder.is_some() || ctx.titles_at[k].is_none() {
+            last = k;
+        }
+    }
+    (last, kind, holder)
+}
+
+/// Whether the span's context says it names no actor (a qualifier, an event's place, a creed,
+/// a compound, a disease, a style, an observance, a document). An event's place is taken here.
+fn dropped_by_context(
+    ctx: &mut SentenceCtx<'_, '_>,
+    i: usize,
+    end: usize,
+    last: usize,
+    kind: &str,
+    trace: &mut SpanTrace,
+) -> bool {
+    // The rules of the context stage first: qualifiers, where an event happened, creeds,
+    // documents, styles, observances.
+    if let Some(label) = Label::parse(kind)
+        && let Some(r) = ctx.lex.rules.first(
+            Stage::Context,
+            ctx.lex,
+            &Site {
+                words: &ctx.words,
+                start: i,
+                end: last,
+                label,
+            },
+        )
+    {
+        let rule = &ctx.lex.rules.rules()[r];
+        trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+        match rule.action {
+            Action::Place => {
+                if ctx.free(i..last) {
+                    let name = ctx.text_of(i..last);
+                    ctx.take(i..last, Found::Place { name });
+                }
+                return true;
+            }
+            Action::Drop => return true,
+            Action::Veto | Action::TrimEnd | Action::Relabel(_) => {}
+        }
+    }
+    // "a Labrador-long-haired cross", "a Chelsea-style deal": a name glued by a
+    // hyphen to the plain words of a compound qualifies it; "Kremlin-backed" and
+    // "Labour-run" still name who backs and runs.
+    if kind != "LOC"
+        && last == end
+        && last + 1 < ctx.words.len()
+        && ctx.words[last] == "-"
+        && ctx.joined_to_previous(last)
+        && ctx.joined_to_previous(last + 1)
+        && ctx.words[last + 1].chars().all(char::is_lowercase)
+        && !(ctx.words[last + 1].ends_with("ed")
+            && ctx.words.get(last + 2).is_none_or(|w| *w != "-"))
+        && !matches!(
+            ctx.words[last + 1],
+            "led" | "run" | "held" | "built" | "made" | "driven"
+        )
+    {
+        trace.note(ctx, "code:hyphenated-compound", "drop", i..last);
+        return true;
+    }
+    // "victims of Alzheimer's, Tarn's and Motor Neurone disease": a disease named after
+    // someone, or named like a name, is no actor.
+    let disease = |w: &&str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "disease" | "diseases" | "syndrome"
+        )
+    };
+    let ends_in_disease = matches!(
+        ctx.words[last.max(i + 1) - 1].to_lowercase().as_str(),
+        "disease" | "diseases" | "syndrome" | "sclerosis" | "fever"
+    );
+    if kind != "LOC"
+        && (ends_in_disease
+            || ctx.words.get(last).is_some_and(disease)
+            || (last == i + 1
+                && ctx
+                    .words
+                    .get(last)
+                    .is_some_and(|w| matches!(*w, "'s" | "’s"))
+                && ctx.words[last + 1..]
+                    .iter()
+                    .take(10)
+                    .take_while(|w| !matches!(**w, "." | ";" | ":" | "(" | "\""))
+                    .any(disease)))
+    {
+        trace.note(ctx, "code:disease", "drop", i..last);
+        return true;
+    }
+    false
+}
+
+/// Takes the span when the tagger is confident and the name plausible, as the kind its
+/// surroundings give it.
+#[allow(clippy::too_many_arguments)]
+fn accept(
+    ctx: &mut SentenceCtx<'_, '_>,
+    in_issue: &[bool],
+    margins: &[f32],
+    i: usize,
+    end: usize,
+    last: usize,
+    kind: &'static str,
+    trace: &mut SpanTrace,
+) {
+    // The words' own evidence, summed over the span, must favour the name over `O`: the
+    // transitions that carry a name on once it has begun cannot make one alone.
+    let first = if kind == "ORG" {
+        ctx.organization_head(i, last)
+    } else {
+        i
+    };
+    let confident = margins[i..end].iter().sum::<f32>() > 0.0;
+    let in_issue_phrase = kind != "LOC" && in_issue[first..last.max(first)].iter().any(|&f| f);
+    let refused = if !confident {
+        Some("the tagger is not confident")
+    } else if in_issue_phrase {
+        Some("inside an issue phrase")
+    } else if last <= first || !ctx.free(first..last) {
+        Some("taken by an earlier stage")
+    } else if !ctx.plausible_name(kind, first..last) {
+        Some("not a plausible name")
+    } else {
+        None
+    };
+    if let Some(reason) = refused {
+        trace.note(ctx, "code:accept", format!("drop: {reason}"), i..last);
+        return;
+    }
+    let i = first;
+    let name = ctx.text_of(i..last);
+    let retyped = retyped(ctx, i, last, kind);
+    if retyped != kind {
+        trace.note(ctx, "code:retyped", format!("relabel {retyped}"), i..last);
+    }
+    let kind = retyped;
+    // "Charles Dickens' Oliver Twist": a name owned by a person is a work or a thing of
+    // theirs, not another person.
+    let owned_by_person = kind == "PER"
+        && i >= 2
+        && matches!(ctx.words[i - 1], "'s" | "’s" | "'" | "’")
+        && ctx
+            .hits
+            .iter()
+            .any(|h| matches!(h.found, Found::Person { .. }) && h.tokens.end + 1 == i + ctx.start);
+    // "the Tarnwick Four": a group of people named by their number is no one person
+    // and no body ("Channel Four", "Group of Seven" are).
+    let numbered_group = kind != "LOC"
+        && last - i >= 2
+        && !matches!(
+            ctx.words[last - 2],
+            "of" | "Channel" | "Radio" | "BBC" | "ITV"
+        )
+        && matches!(
+            ctx.words[last - 1],
+            "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Six"
+                | "Seven"
+                | "Eight"
+                | "Nine"
+                | "Ten"
+                | "Eleven"
+                | "Twelve"
+        );
+    // (Their words are claimed, so that no later stage reads a person into them.)
+    if owned_by_person || numbered_group {
+        for t in &mut ctx.taken[i..last] {
+            *t = true;
+        }
+        let why = if owned_by_person {
+            "owned by a person"
+        } else {
+            "a numbered group"
+        };
+        trace.note(ctx, "code:accept", format!("drop: {why}"), i..last);
+        return;
+    }
+    let place = matches!(kind, "PER" | "ORG") && place_by_context(ctx, i, last, kind, trace);
+    let found = match kind {
+        _ if place => Some(Found::Place { name }),
+        "PER" => Some(Found::Person {
+            known: (last - i == 1)
+                .then(|| match ctx.names_at[i] {
+                    Some((1, Target::PersonAlias(p) | Target::Person(p))) => Some(p),
+                    _ => None,
+                })
+                .flatten(),
+            name,
+            role: None,
+            country: None,
+        }),
+        "ORG" => {
+            let country = ctx.country_before(i).and_then(|h| ctx.mark_modifier(h));
+            Some(Found::Organization {
+                key: format!("org:{}", slug(&name)),
+                name,
+                country,
+            })
+        }
+        "LOC" => Some(Found::Place { name }),
+        _ => None,
+    };
+    if let Some(found) = found {
+        ctx.take(i..last, found);
+    }
+}
+
+/// "Rory Bremner's impression": a given name and one more name make a person; a person's
+/// name ending in a company word or an organization's head is an organization.
+fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str) -> &'static str {
+    let last_word = ctx.words[last - 1].to_lowercase();
+    let kind = if kind == "ORG"
+        && last - i == 2
+        && ctx.lex.is_given_name(ctx.words[i])
+        && !ctx.lex.is_common_word(ctx.words[i])
+        && !ORG_HEADS.contains(&last_word.as_str())
+        && !COMPANY_WORDS.contains(&last_word.as_str())
+    {
+        "PER"
+    } else {
+        kind
+    };
+    if kind == "PER"
+        && last - i >= 2
+        && (COMPANY_WORDS.contains(&last_word.as_str()) || ORG_HEADS.contains(&last_word.as_str()))
+    {
+        "ORG"
+    } else {
+        kind
+    }
+}
+
+/// Whether the surroundings of the person or organization at `i..last` make it a place: the
+/// rules of the kind stage first, then what is still code (after a locative, joined to a
+/// place, a geographic word). Records what decided.
+fn place_by_context(
+    ctx: &SentenceCtx<'_, '_>,
+    i: usize,
+    last: usize,
+    kind: &str,
+    trace: &mut SpanTrace,
+) -> bool {
+    if let Some(label) = Label::parse(kind) {
+        let site = Site {
+            words: &ctx.words,
+            start: i,
+            end: last,
+            label,
+        };
+        if let Some(r) = ctx.lex.rules.first(Stage::Kind, ctx.lex, &site) {
+            let rule = &ctx.lex.rules.rules()[r];
+            trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+            if rule.action == Action::Place {
+                return true;
+            }
+        }
+    }
+    // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
+    // ("in James Callaghan's administration": a name that owns something is no place.)
+    let after_locative = i > 0
+        && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str())
+        && !ctx
+            .words
+            .get(last)
+            .is_some_and(|w| matches!(*w, "'s" | "’s"));
+    // "crossed into Chad at Adre": a lone unknown word after "at" is a place; an acronym
+    // ("talks at NATO") stays an organization.
+    let lone_after_locative = after_locative
+        && (kind == "PER"
+            || (last - i == 1 && !ctx.words[i].chars().all(|c| c.is_ascii_uppercase())));
+    if lone_after_locative {
+        trace.note(ctx, "code:after-locative", "place", i..last);
+        return true;
+    }
+    if joined_to_place(ctx, i, last) {
+        trace.note(ctx, "code:joined-to-place", "place", i..last);
+        return true;
+    }
+    if is_geographic(&ctx.words[i..last]) {
+        trace.note(ctx, "code:geographic", "place", i..last);
+        return true;
+    }
+    false
+}
+
+/// "in Bavaria and Lower Saxony", "Ashfield, Nottinghamshire": a name joined to a place is a
+/// place too. ("Hinckley, Leicestershire": a county after a town, whatever the town is.)
+fn joined_to_place(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize) -> bool {
+    let county_after_town = i > 1
+        && ctx.words[i - 1] == ","
+        && is_capitalized(ctx.words[i - 2])
+        && last - i == 1
+        && ctx.words[i].len() > 6
+        && ctx.words[i].ends_with("shire");
+    let town_county = i > 0
+        && ctx.words[i - 1] == ","
+        && last - i == 1
+        && ctx
+            .words
+            .get(last)
+            .is_none_or(|w| matches!(*w, "." | "," | ")" | ";"));
+    county_after_town
+        || i > 0
+            && (matches!(ctx.words[i - 1], "and" | "or") || town_county)
+            && ctx.hits.iter().any(|h| {
+                matches!(h.found, Found::Place { .. }) && h.tokens.end + 1 == i + ctx.start
+            })
+}

@@ -1,0 +1,281 @@
+//! Word lists of actor detection, and the small tests built on them.
+
+use super::is_capitalized;
+
+/// Words that head an organization name.
+pub(super) const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "council",
+    "party",
+    "army",
+    "navy",
+    "agency",
+    "commission",
+    "committee",
+    "court",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "bank",
+    "office",
+    "bureau",
+    "service",
+    "forces",
+    "force",
+    "guard",
+    "police",
+    "corporation",
+    "institute",
+    "university",
+    "authority",
+    "federation",
+    "fund",
+    "front",
+    "movement",
+    "league",
+    "alliance",
+    "union",
+    "organization",
+    "organisation",
+    "association",
+    "coalition",
+    "command",
+    "corps",
+    "administration",
+    "cabinet",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "secretariat",
+    "directorate",
+    "executive",
+    "board",
+    "centre",
+    "center",
+];
+
+/// Last words of company and media names ("Stanley Leisure", "Rank Group"): a name that ends
+/// with one is an organization, whatever the tagger thought.
+pub(super) const COMPANY_WORDS: &[&str] = &[
+    "group",
+    "leisure",
+    "international",
+    "holdings",
+    "plc",
+    "ltd",
+    "limited",
+    "inc",
+    "securities",
+    "trust",
+    "partners",
+    "media",
+    "airways",
+    "airlines",
+    "energy",
+    "capital",
+    "foundation",
+    "society",
+    "club",
+    "clubs",
+    "network",
+    "press",
+    "times",
+    "post",
+    "news",
+    "telegraph",
+    "herald",
+    "motors",
+    "industries",
+    "systems",
+    "technologies",
+    "pharmaceuticals",
+    "bank",
+    "insurance",
+    "railways",
+    "rail",
+    "television",
+    "radio",
+    "magazine",
+    "journal",
+    "house",
+    "chambers",
+    "fellowship",
+    "chronicle",
+    "gazette",
+    "mirror",
+    "express",
+    "observer",
+    "echo",
+];
+
+/// Members of faiths and peoples, singular (plurals are folded before the lookup).
+pub(super) const FAITH_WORDS: &[&str] = &[
+    "Sikh",
+    "Hindu",
+    "Muslim",
+    "Christian",
+    "Jew",
+    "Jewish",
+    "Catholic",
+    "Protestant",
+    "Buddhist",
+    "Anglican",
+    "Methodist",
+    "Sunni",
+    "Shia",
+    "Shiite",
+    "Evangelical",
+    "Mormon",
+    "Gypsy",
+    "Traveller",
+    "Kurd",
+];
+
+/// Whether `w` names the followers of someone or the people of somewhere by its suffix:
+/// "Blairite", "Trotskyites", "Glaswegians", "Asians". Such a word stands for a loose group,
+/// never for one person or one body.
+pub(super) fn follower_word(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ites")
+        .or_else(|| w.strip_suffix("ite"))
+        .or_else(|| w.strip_suffix("ians"));
+    stem.is_some_and(|s| {
+        s.chars().count() >= 2 && is_capitalized(s) && s.chars().all(char::is_alphabetic)
+    })
+}
+
+/// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
+pub(super) fn member_word(w: &str) -> bool {
+    let singular = w.strip_suffix("ies").map_or_else(
+        || w.trim_end_matches('s').to_string(),
+        |stem| format!("{stem}y"),
+    );
+    FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
+}
+
+/// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
+/// ignores word order ("defense ministry" = "Ministry of Defense").
+pub(super) const MINISTRY_HEADS: &[&str] =
+    &["ministry", "department", "office", "agency", "bureau"];
+
+/// Reporting verbs: a capitalized pair right before one of these is a person.
+pub(super) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "argued",
+    "insisted",
+    "claimed",
+    "stated",
+    "wrote",
+    "tweeted",
+    "explained",
+    "noted",
+];
+
+/// Prepositions after which a capital is where something happens, not who does it.
+pub(super) const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "to", "into", "outside", "around", "across", "inside", "via",
+];
+
+/// Last words of seats of government that are also buildings ("Élysée Palace", "White House").
+pub(super) const BUILDING_WORDS: &[&str] =
+    &["palace", "house", "street", "kremlin", "building", "hall"];
+
+/// Whether an organization named `name`, last written as `last_word`, is also a building.
+pub(super) fn is_building(name: &str, last_word: &str) -> bool {
+    let last = last_word.to_lowercase();
+    BUILDING_WORDS.contains(&last.as_str())
+        || name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that make a name a feature of the land or sea ("River Tyne", "Gulf of Aden",
+/// "Golan Heights"), whatever the tagger thinks.
+pub(super) const GEOGRAPHIC_WORDS: &[&str] = &[
+    "river",
+    "sea",
+    "strait",
+    "straits",
+    "lake",
+    "mount",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+    "bay",
+    "gulf",
+    "peninsula",
+    "desert",
+    "channel",
+    "canal",
+    "basin",
+    "plateau",
+    "coast",
+    "heights",
+    "delta",
+    "ocean",
+    "archipelago",
+    "tower",
+    "market",
+    "abbey",
+    "cathedral",
+    "chapel",
+    "bridge",
+    "square",
+    "stadium",
+    "airport",
+    "hq",
+    "headquarters",
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "land",
+];
+
+/// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
+/// one followed by a single name ("River Tyne", "Lake Chad"; but "Gulf Coast Authority" is
+/// an organization).
+pub(crate) fn is_geographic(words: &[&str]) -> bool {
+    let geographic = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && GEOGRAPHIC_WORDS.contains(&w.to_lowercase().as_str())
+    };
+    // "Bristol West", "Leeds North West", "Cardiff Central": constituencies and districts.
+    let compass = |w: &&str| {
+        matches!(
+            *w,
+            "West"
+                | "East"
+                | "North"
+                | "South"
+                | "Central"
+                | "Northwest"
+                | "Northeast"
+                | "Southwest"
+                | "Southeast"
+        )
+    };
+    let district = words.len() >= 2
+        && words.len() <= 3
+        && words.last().is_some_and(compass)
+        && !words[0].chars().all(char::is_uppercase);
+    district || words.last().is_some_and(geographic) || (words.len() == 2 && geographic(&words[0]))
+}
+
+/// Prepositions after which a name the tagger calls a person is a place.
+pub(super) const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "near", "outside", "around", "across", "inside"];
+
+/// Lower-case particles inside personal names.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
+    "du", "di", "ibn", "ben",
+];
