@@ -109,8 +109,7 @@ impl GraphPanel {
                 domain_to_layout.get(&e.source()),
                 domain_to_layout.get(&e.target()),
             ) {
-                #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
-                let width = (0.8 + (e.weight().mentions as f32).ln_1p() * 0.6).min(4.0);
+                let width = theme::edge_width(e.weight().mentions);
                 drawn_edges.push((
                     to_u32(a),
                     to_u32(b),
