@@ -123,10 +123,10 @@ impl GraphPanel {
         }
         let mut view = ViewGraph::from(&sg);
         let view_nodes: Vec<NodeIndex> = view.g().node_indices().collect();
+        self.labels = order.iter().map(|&d| theme::short_label(&g[d])).collect();
         for (i, &v) in view_nodes.iter().enumerate() {
-            let label = theme::short_label(&g[order[i]]);
             if let Some(node) = view.node_mut(v) {
-                node.set_label(label);
+                node.set_label(String::new());
                 let p = self.layout.positions()[i];
                 node.set_location(Pos2::new(p[0], p[1]));
             }
