@@ -119,6 +119,8 @@ impl NewsgraphApp {
             .map(|(k, p)| (k, p.pos))
             .collect();
         let mut style = theme::picture_style(size, ctx.theme() == egui::Theme::Dark);
+        // The edges it shows: a filter hides acts between two shown actors too.
+        style.shown_edges = self.panel.shown_edge_mask();
         style.view = png.then(|| {
             let rect = self.panel.canvas_rect();
             let (a, b) = (
@@ -133,6 +135,7 @@ impl NewsgraphApp {
             let per_screen_pixel = (size[0] as f32 / rect.width().max(1.0))
                 .min(size[1] as f32 / rect.height().max(1.0));
             style.min_radius = 2.5 * per_screen_pixel;
+            style.line_scale = per_screen_pixel;
         }
         // The domain graph is shared as it is; the actor view's fold is copied.
         let shown = self.shown.get(&self.graph);

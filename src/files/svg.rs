@@ -1,7 +1,8 @@
 //! A picture of the graph as SVG, at a chosen size: the whole graph fitted into it, edges as
-//! thin lines, nodes with their kind's shape and colour and their size by mentions, and the
-//! names of the most mentioned nodes. Positions come from the layout; colours from the caller
-//! (the window's theme), so this module draws without knowing any UI toolkit.
+//! lines in their kind's colour and width, nodes with their kind's shape and colour and their
+//! size by mentions, and the names of the most mentioned nodes. Positions come from the
+//! layout; colours, and which edges a filter leaves out, from the caller (the window's theme
+//! and view), so this module draws without knowing any UI toolkit.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -10,7 +11,18 @@ use std::io::{self, Write};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::flat::xml_safe;
-use crate::graph::{NewsGraph, NodeKey, NodeKind};
+use crate::graph::{Edge, NewsGraph, NodeKey, NodeKind};
+
+/// How one edge is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgePaint {
+    /// Colour (RGB).
+    pub rgb: [u8; 3],
+    /// Opacity, 0 to 1.
+    pub opacity: f32,
+    /// Width in screen points of the window (scaled by [`SvgStyle::line_scale`]).
+    pub width: f32,
+}
 
 /// How to draw: size, colours, how many names.
 #[derive(Debug, Clone)]
@@ -21,8 +33,13 @@ pub struct SvgStyle {
     pub height: u32,
     /// Background colour (RGB).
     pub background: [u8; 3],
-    /// Edge colour (RGB) and its opacity, 0 to 1.
-    pub edge: ([u8; 3], f32),
+    /// How each edge is drawn (the window's colour of its kind and width by mentions).
+    pub edge: fn(&Edge) -> EdgePaint,
+    /// The edges drawn, by `EdgeIndex::index()` (those a filter leaves out are not);
+    /// `None` draws every edge between two placed nodes.
+    pub shown_edges: Option<Vec<bool>>,
+    /// Picture pixels per screen point, for the edges' widths.
+    pub line_scale: f32,
     /// Outline of the nodes (RGB).
     pub outline: [u8; 3],
     /// Colour of the names (RGB).
@@ -128,29 +145,7 @@ pub fn write(
         r#"<rect width="100%" height="100%" fill="{}"/>"#,
         hex(style.background)
     );
-    let _ = writeln!(
-        svg,
-        r#"<g stroke="{}" stroke-opacity="{:.2}" stroke-width="1">"#,
-        hex(style.edge.0),
-        style.edge.1.clamp(0.0, 1.0)
-    );
-    let petgraph = graph.graph();
-    let mut lines: Vec<([f32; 2], [f32; 2])> = petgraph
-        .edge_references()
-        .filter_map(|edge| {
-            let from = positions.get(&petgraph[edge.source()].key)?;
-            let to = positions.get(&petgraph[edge.target()].key)?;
-            Some((at(*from), at(*to)))
-        })
-        .collect();
-    lines.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
-    for (from, to) in lines {
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
-            from[0], from[1], to[0], to[1]
-        );
-    }
+    write_edges(&mut svg, graph, positions, style, &at);
     // A thin outline, thinner still on the small nodes of a zoomed-out view.
     let outline = if style.view.is_some() {
         (0.25 * min_radius).clamp(0.3, 1.0)
@@ -159,7 +154,7 @@ pub fn write(
     };
     let _ = writeln!(
         svg,
-        "</g>\n<g stroke=\"{}\" stroke-width=\"{outline:.2}\">",
+        "<g stroke=\"{}\" stroke-width=\"{outline:.2}\">",
         hex(style.outline)
     );
     for (n, p) in &placed {
@@ -225,6 +220,71 @@ pub fn write(
     out.write_all(svg.as_bytes())
 }
 
+/// The edges between placed nodes that `style` shows, as lines grouped by how they are drawn:
+/// the faintest first, so that the strong colours (acts) lie on top.
+fn write_edges(
+    svg: &mut String,
+    graph: &NewsGraph,
+    positions: &BTreeMap<NodeKey, [f32; 2]>,
+    style: &SvgStyle,
+    at: &impl Fn([f32; 2]) -> [f32; 2],
+) {
+    let petgraph = graph.graph();
+    // Per line: its paint as sortable integers (opacity, colour, width in hundredths), then
+    // its two ends.
+    let mut lines: Vec<((u16, [u8; 3], u32), [f32; 2], [f32; 2])> = petgraph
+        .edge_references()
+        .filter(|edge| {
+            style
+                .shown_edges
+                .as_ref()
+                .is_none_or(|mask| mask.get(edge.id().index()).copied().unwrap_or(false))
+        })
+        .filter_map(|edge| {
+            let from = positions.get(&petgraph[edge.source()].key)?;
+            let to = positions.get(&petgraph[edge.target()].key)?;
+            let paint = (style.edge)(edge.weight());
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "opacity in 0..=1 and widths of a few pixels, in thousandths and hundredths"
+            )]
+            let key = (
+                (paint.opacity.clamp(0.0, 1.0) * 1000.0).round() as u16,
+                paint.rgb,
+                (paint.width.max(0.0) * style.line_scale.max(0.0) * 100.0).round() as u32,
+            );
+            Some((key, at(*from), at(*to)))
+        })
+        .collect();
+    lines.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+    let mut current = None;
+    for (key, from, to) in lines {
+        if current != Some(key) {
+            if current.is_some() {
+                svg.push_str("</g>\n");
+            }
+            let (opacity, rgb, width) = key;
+            let _ = writeln!(
+                svg,
+                r#"<g stroke="{}" stroke-opacity="{:.3}" stroke-width="{:.2}">"#,
+                hex(rgb),
+                f32::from(opacity) / 1000.0,
+                width as f32 / 100.0
+            );
+            current = Some(key);
+        }
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
+            from[0], from[1], to[0], to[1]
+        );
+    }
+    if current.is_some() {
+        svg.push_str("</g>\n");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,7 +314,13 @@ mod tests {
             width: 400,
             height: 400,
             background: [0, 0, 0],
-            edge: ([128, 128, 128], 0.5),
+            edge: |_| EdgePaint {
+                rgb: [128, 128, 128],
+                opacity: 0.5,
+                width: 1.0,
+            },
+            shown_edges: None,
+            line_scale: 1.0,
             outline: [32, 32, 32],
             label: [255, 255, 255],
             colors: Vec::new(),
@@ -280,5 +346,107 @@ mod tests {
             near > 10.0 * far && near > whole,
             "{near} vs {far}, {whole}"
         );
+    }
+
+    #[test]
+    fn edges_are_drawn_in_their_paint_and_a_hidden_one_is_not() {
+        use petgraph::visit::EdgeIndexable;
+        let text = "China warned Japan over the islands. Japan said China had sent ships. \
+                    Xi Jinping met Kishida in Beijing on the trade dispute.\n";
+        let article = parse("a.txt", text.as_bytes(), Format::Text).unwrap();
+        let mut graph = NewsGraph::new();
+        graph.add_article(&article, &extract(&article, &Lexicon::embedded()));
+        let g = graph.graph();
+        // Distinct places, so every line has ends of its own, in a 1,000-pixel view of
+        // 1,000 layout units (a picture pixel per unit).
+        let positions: BTreeMap<NodeKey, [f32; 2]> = graph
+            .nodes_sorted()
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let i = i as f32;
+                (
+                    n.key.clone(),
+                    [20.0 + 31.0 * i, 40.0 + (i * i * 7.0) % 900.0],
+                )
+            })
+            .collect();
+        let line = |e: petgraph::stable_graph::EdgeIndex| {
+            let (a, b) = g.edge_endpoints(e).unwrap();
+            let (p, q) = (positions[&g[a].key], positions[&g[b].key]);
+            format!(
+                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
+                p[0], p[1], q[0], q[1]
+            )
+        };
+        let edges: Vec<_> = g.edge_indices().collect();
+        assert!(edges.len() >= 3, "{} edges", edges.len());
+        // An act hidden, as a filter hides one between two shown actors.
+        let hidden = *edges
+            .iter()
+            .find(|&&e| matches!(g[e].kind, crate::graph::EdgeKind::Acted(_)))
+            .expect("an act");
+        let mut mask = vec![true; g.edge_bound()];
+        mask[hidden.index()] = false;
+        let style = |shown_edges| SvgStyle {
+            width: 1000,
+            height: 1000,
+            background: [0, 0, 0],
+            // Each kind of edge in a colour of its own, wider with its mentions.
+            edge: |e| EdgePaint {
+                rgb: match e.kind {
+                    crate::graph::EdgeKind::Acted(_) => [200, 40, 40],
+                    crate::graph::EdgeKind::ParticipatesIn => [40, 40, 200],
+                    _ => [40, 200, 40],
+                },
+                opacity: 0.75,
+                width: e.mentions as f32,
+            },
+            shown_edges,
+            line_scale: 2.0,
+            outline: [32, 32, 32],
+            label: [255, 255, 255],
+            colors: Vec::new(),
+            labels: 0,
+            view: Some([[0.0, 0.0], [1000.0, 1000.0]]),
+            min_radius: 0.0,
+        };
+        let draw = |style: &SvgStyle| {
+            let mut out = Vec::new();
+            write(&graph, &positions, style, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let all = draw(&style(None));
+        let filtered = draw(&style(Some(mask)));
+        for &e in &edges {
+            assert!(all.contains(&line(e)), "{}", line(e));
+            assert_eq!(filtered.contains(&line(e)), e != hidden, "{}", line(e));
+        }
+        // Every line sits in the group of its kind's colour and its width.
+        for &e in &edges {
+            let w = &g[e];
+            let rgb = match w.kind {
+                crate::graph::EdgeKind::Acted(_) => "#c82828",
+                crate::graph::EdgeKind::ParticipatesIn => "#2828c8",
+                _ => "#28c828",
+            };
+            let group = format!(
+                r#"<g stroke="{rgb}" stroke-opacity="0.750" stroke-width="{:.2}">"#,
+                2.0 * w.mentions as f32
+            );
+            let at = all.find(&line(e)).unwrap();
+            let opened = all[..at].rfind("<g ").unwrap();
+            assert!(
+                all[opened..].starts_with(&group),
+                "{} in {}",
+                line(e),
+                &all[opened..at]
+            );
+        }
+        let kinds: std::collections::HashSet<_> = edges
+            .iter()
+            .map(|&e| std::mem::discriminant(&g[e].kind))
+            .collect();
+        assert!(kinds.len() >= 2, "edges of two kinds at least");
     }
 }

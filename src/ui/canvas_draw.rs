@@ -1,9 +1,8 @@
 //! Drawing helpers of the canvas: edges, arrowheads and small nodes appended to shared meshes,
 //! and labels placed by importance so that none overlaps another.
 
-use egui::epaint::TextShape;
+use egui::epaint::{TextShape, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Mesh, Pos2, Rect, Shape, Vec2};
-use egui_graphs::MetadataFrame;
 
 use super::graph_view::ViewGraph;
 use super::lens::Lens;
@@ -17,19 +16,22 @@ struct LabelCandidate {
     rank: (u8, u8, u32),
     center: Pos2,
     radius: f32,
-    text: String,
+    /// Layout index of the node (its label is in the panel's list).
+    node: usize,
     emphasised: bool,
     selected: bool,
 }
 
-/// Labels for the visible (and not dimmed) nodes, placed greedily by importance so that none overlaps another:
+/// Labels for the visible (and not dimmed) nodes at their places on screen (`screen`, `radii`,
+/// by layout index), placed greedily by importance so that none overlaps another:
 /// the selected and hovered nodes first, then the most mentioned. A label that fits neither
 /// below nor above its node is left out at this zoom.
 pub(super) fn label_shapes(
     ctx: &egui::Context,
     view: &ViewGraph,
+    labels: &[String],
     lens: &Lens,
-    meta: &MetadataFrame,
+    (screen, radii): (&[Pos2], &[f32]),
     visible: Rect,
     colors: &theme::Canvas,
 ) -> Vec<Shape> {
@@ -43,11 +45,12 @@ pub(super) fn label_shapes(
             continue;
         }
         let d = n.display();
-        let center = meta.canvas_to_screen_pos(d.pos);
+        let (Some(&center), Some(&radius)) = (screen.get(v.index()), radii.get(v.index())) else {
+            continue;
+        };
         if !visible.contains(center) {
             continue;
         }
-        let radius = meta.canvas_to_screen_size(d.handle.radius).max(2.5);
         let emphasised = d.selected || d.hovered || d.dragged;
         // With a selection or a path, its nodes are labelled first and the dimmed rest not.
         let stress_label = lens.dims() && stressed;
@@ -79,12 +82,13 @@ pub(super) fn label_shapes(
             rank: (tier, kind_rank, size_rank),
             center,
             radius,
-            text: d.label.clone(),
+            node: v.index(),
             emphasised,
             selected: d.selected,
         });
     }
-    candidates.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.text.cmp(&b.text)));
+    let text = |c: &LabelCandidate| labels.get(c.node).map_or("", String::as_str);
+    candidates.sort_by(|a, b| a.rank.cmp(&b.rank).then(text(a).cmp(text(b))));
     candidates.truncate(MAX_CANDIDATES);
 
     let mut placed: Vec<Rect> = Vec::with_capacity(candidates.len());
@@ -96,7 +100,9 @@ pub(super) fn label_shapes(
         } else {
             colors.label
         };
-        let galley = ctx.fonts_mut(|f| f.layout_no_wrap(c.text, FontId::proportional(size), color));
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text(&c).to_owned(), FontId::proportional(size), color)
+        });
         let w = galley.size().x;
         let h = galley.size().y;
         let below = Pos2::new(c.center.x - w / 2.0, c.center.y + c.radius + 3.0);
@@ -115,6 +121,20 @@ pub(super) fn label_shapes(
     shapes
 }
 
+/// A vertex of the canvas mesh (its texture is one white pixel, so any place in it will do).
+fn vertex(pos: Pos2, color: Color32) -> Vertex {
+    Vertex {
+        pos,
+        uv: WHITE_UV,
+        color,
+    }
+}
+
+/// The index the next vertex appended to `mesh` will have.
+fn next_index(mesh: &Mesh) -> u32 {
+    u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX)
+}
+
 /// One straight edge as a plain quad, appended to `mesh`.
 pub(super) fn push_plain_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
     let d = b - a;
@@ -129,13 +149,15 @@ pub(super) fn push_plain_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, col
         (width / 2.0, color)
     };
     let n = Vec2::new(-d.y, d.x) * (half / len);
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    mesh.colored_vertex(a + n, color);
-    mesh.colored_vertex(a - n, color);
-    mesh.colored_vertex(b - n, color);
-    mesh.colored_vertex(b + n, color);
-    mesh.add_triangle(base, base + 1, base + 2);
-    mesh.add_triangle(base, base + 2, base + 3);
+    let i = next_index(mesh);
+    mesh.vertices.extend_from_slice(&[
+        vertex(a + n, color),
+        vertex(a - n, color),
+        vertex(b - n, color),
+        vertex(b + n, color),
+    ]);
+    mesh.indices
+        .extend_from_slice(&[i, i + 1, i + 2, i, i + 2, i + 3]);
 }
 
 /// One straight edge as a quad with a one-pixel soft rim on each side (what epaint's
@@ -162,24 +184,63 @@ pub(super) fn push_line(
         (width / 2.0, color)
     };
     let clear = Color32::TRANSPARENT;
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    for p in [from, to] {
-        mesh.colored_vertex(p + normal * (half + feather), clear);
-        mesh.colored_vertex(p + normal * half, color);
-        mesh.colored_vertex(p - normal * half, color);
-        mesh.colored_vertex(p - normal * (half + feather), clear);
-    }
+    let i = next_index(mesh);
+    let (rim, body) = (normal * (half + feather), normal * half);
+    mesh.vertices.extend_from_slice(&[
+        vertex(from + rim, clear),
+        vertex(from + body, color),
+        vertex(from - body, color),
+        vertex(from - rim, clear),
+        vertex(to + rim, clear),
+        vertex(to + body, color),
+        vertex(to - body, color),
+        vertex(to - rim, clear),
+    ]);
     for k in 0..3 {
-        let (i, j) = (base + k, base + 4 + k);
-        mesh.add_triangle(i, i + 1, j);
-        mesh.add_triangle(i + 1, j + 1, j);
+        let (a, b) = (i + k, i + 4 + k);
+        mesh.indices
+            .extend_from_slice(&[a, a + 1, b, a + 1, b + 1, b]);
     }
 }
 
+/// The arrowhead of an edge ending at a node of screen radius `rb` centred at `end`, coming
+/// from `dir` (a unit vector) over `len` points, appended to `mesh`.
+pub(super) fn push_arrowhead(
+    mesh: &mut Mesh,
+    end: Pos2,
+    dir: Vec2,
+    rb: f32,
+    len: f32,
+    color: Color32,
+) {
+    let tip = end - dir * rb;
+    let head = 8.0_f32.min((len - rb) / 3.0);
+    let back = tip - dir * head;
+    let side = Vec2::new(-dir.y, dir.x) * head * 0.45;
+    let i = next_index(mesh);
+    mesh.vertices.extend_from_slice(&[
+        vertex(tip, color),
+        vertex(back + side, color),
+        vertex(back - side, color),
+    ]);
+    mesh.indices.extend_from_slice(&[i, i + 1, i + 2]);
+}
+
 /// A small node in its kind's silhouette (the same as [`theme::kind_shape`], without the
-/// outline): an octagon for people and countries, a square for organizations, a diamond for
+/// outline): an octagon (a hexagon when tiny) for people and countries, a square for organizations, a diamond for
 /// events, a triangle for issues.
 pub(super) fn push_dot(mesh: &mut Mesh, kind: NodeKind, c: Pos2, r: f32, color: Color32) {
+    /// Below this screen radius a round node is a hexagon: five or six pixels across, it
+    /// cannot be told from an octagon, and it costs two triangles less.
+    const HEXAGON_BELOW: f32 = 3.0;
+    const HEXAGON: [(f32, f32); 6] = [
+        (1.0, 0.0),
+        (0.5, 0.866),
+        (-0.5, 0.866),
+        (-1.0, 0.0),
+        (-0.5, -0.866),
+        (0.5, -0.866),
+    ];
     const OCTAGON: [(f32, f32); 8] = [
         (1.0, 0.0),
         (0.707, 0.707),
@@ -191,16 +252,19 @@ pub(super) fn push_dot(mesh: &mut Mesh, kind: NodeKind, c: Pos2, r: f32, color: 
         (0.707, -0.707),
     ];
     let corners: &[(f32, f32)] = match kind {
+        NodeKind::Person | NodeKind::Country if r < HEXAGON_BELOW => &HEXAGON,
         NodeKind::Person | NodeKind::Country => &OCTAGON,
         NodeKind::Organization => &[(-0.88, -0.88), (0.88, -0.88), (0.88, 0.88), (-0.88, 0.88)],
         NodeKind::Event => &[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)],
         NodeKind::Issue => &[(0.0, -1.1), (1.05, 0.66), (-1.05, 0.66)],
     };
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    for &(dx, dy) in corners {
-        mesh.colored_vertex(c + Vec2::new(dx * r, dy * r), color);
-    }
+    let i = next_index(mesh);
+    mesh.vertices.extend(
+        corners
+            .iter()
+            .map(|&(dx, dy)| vertex(c + Vec2::new(dx * r, dy * r), color)),
+    );
     for k in 1..u32::try_from(corners.len()).unwrap_or(0) - 1 {
-        mesh.add_triangle(base, base + k, base + k + 1);
+        mesh.indices.extend_from_slice(&[i, i + k, i + k + 1]);
     }
 }

@@ -12,9 +12,8 @@
 //! scroll over the canvas brings the live widget back.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use egui::{Color32, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use egui_graphs::{
     DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView, Layout, LayoutState,
     MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
@@ -23,12 +22,12 @@ use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
 
+mod canvas;
 mod explore_ops;
 mod placing;
 mod sync;
 
 use super::Action;
-use super::canvas_draw::{label_shapes, push_dot, push_line, push_plain_line};
 use super::edge_detail::EdgeKey;
 use super::explore::Explore;
 use super::lens::Lens;
@@ -87,7 +86,6 @@ pub type ViewGraph =
 pub struct NodeShape {
     pub(super) pos: Pos2,
     pub(super) handle: NodeHandle,
-    pub(super) label: String,
     pub(super) selected: bool,
     pub(super) hovered: bool,
     pub(super) dragged: bool,
@@ -98,7 +96,6 @@ impl From<NodeProps<NodeHandle>> for NodeShape {
         Self {
             pos: props.location(),
             handle: props.payload,
-            label: props.label.clone(),
             selected: props.selected,
             hovered: props.hovered,
             dragged: props.dragged,
@@ -108,7 +105,14 @@ impl From<NodeProps<NodeHandle>> for NodeShape {
 
 impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
     fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        self.pos + dir.normalized() * self.handle.radius
+        // egui_graphs asks this of every node on every frame (for the graph's bounds);
+        // `Vec2::normalized` goes through `hypot`, several times slower than this.
+        let len = (dir.x * dir.x + dir.y * dir.y).sqrt();
+        if len > 0.0 {
+            self.pos + dir * (self.handle.radius / len)
+        } else {
+            self.pos
+        }
     }
 
     fn shapes(&mut self, _ctx: &DrawContext) -> Vec<Shape> {
@@ -120,7 +124,6 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
     fn update(&mut self, state: &NodeProps<NodeHandle>) {
         self.pos = state.location();
         self.handle = state.payload;
-        self.label.clone_from(&state.label);
         self.selected = state.selected;
         self.hovered = state.hovered;
         self.dragged = state.dragged;
@@ -128,7 +131,8 @@ impl DisplayNode<NodeHandle, EdgeHandle, Directed, DefaultIx> for NodeShape {
 
     fn is_inside(&self, pos: Pos2) -> bool {
         // A little slack so small nodes are easy to hit.
-        !self.handle.hidden && (pos - self.pos).length() <= self.handle.radius + 2.0
+        let reach = self.handle.radius + 2.0;
+        !self.handle.hidden && (pos - self.pos).length_sq() <= reach * reach
     }
 }
 
@@ -224,6 +228,9 @@ pub struct GraphPanel {
     view: ViewGraph,
     /// Node keys in layout order (layout index = position in this list).
     keys: Vec<NodeKey>,
+    /// Node labels in layout order (kept here, not in the view graph, which egui_graphs
+    /// copies node by node on every frame).
+    labels: Vec<String>,
     by_key: HashMap<NodeKey, usize>,
     /// Layout index -> view node index.
     view_nodes: Vec<NodeIndex>,
@@ -234,8 +241,8 @@ pub struct GraphPanel {
     screen: Vec<Pos2>,
     /// The drawn edge under the pointer, if any.
     hovered_edge: Option<usize>,
-    /// The edge and small-node meshes of the last frame, refilled when egui is done with them.
-    meshes: [Arc<Mesh>; 2],
+    /// The mesh of edges and small nodes, kept between frames.
+    batch: canvas::Batch,
     /// Scratch list of the edges in view, kept between frames.
     shown_edges: Vec<u32>,
     /// Whether the egui_graphs widget has been shown (it fits the view on its first frame).
@@ -334,11 +341,12 @@ impl GraphPanel {
         Self {
             view: ViewGraph::from(&StableGraph::default()),
             keys: Vec::new(),
+            labels: Vec::new(),
             by_key: HashMap::new(),
             view_nodes: Vec::new(),
             layout: layout_worker(),
             edges: Vec::new(),
-            meshes: Default::default(),
+            batch: canvas::Batch::default(),
             shown_edges: Vec::new(),
             screen: Vec::new(),
             hovered_edge: None,
@@ -537,154 +545,6 @@ impl GraphPanel {
 
     fn layout_edges(&self) -> Vec<(u32, u32, f32)> {
         self.edges.iter().map(|&(a, b, _)| (a, b, 1.0)).collect()
-    }
-
-    /// Everything the canvas shows, in few shapes: the visible edges in one mesh, small nodes
-    /// in another, larger nodes with their kind's outline, the selected, hovered and dragged
-    /// ones on top, then the labels. Nothing outside `visible` is drawn.
-    fn canvas_shapes(
-        &mut self,
-        ctx: &egui::Context,
-        meta: &MetadataFrame,
-        visible: Rect,
-    ) -> Vec<Shape> {
-        let feather = 1.0 / ctx.pixels_per_point();
-        let colors = self.colors;
-        let dark = colors.dark;
-        let mut screen = std::mem::take(&mut self.screen);
-        screen.clear();
-        let mut radii = Vec::with_capacity(self.view_nodes.len());
-        for &v in &self.view_nodes {
-            let (p, r) = self.view.node(v).map_or((Pos2::ZERO, 0.0), |n| {
-                (
-                    meta.canvas_to_screen_pos(n.location()),
-                    meta.canvas_to_screen_size(n.payload().radius).max(2.5),
-                )
-            });
-            screen.push(p);
-            radii.push(r);
-        }
-        // The meshes of the last frame are refilled once egui has let go of them: tens of
-        // thousands of vertices allocated afresh every frame cost more than drawing them.
-        let [mut edges_arc, mut dots_arc] = std::mem::take(&mut self.meshes);
-        for arc in [&mut edges_arc, &mut dots_arc] {
-            match Arc::get_mut(arc) {
-                Some(mesh) => mesh.clear(),
-                None => *arc = Arc::new(Mesh::default()),
-            }
-        }
-        let mut outlined = Vec::new();
-        let mut emphasised = Vec::new();
-        let mut selected = Vec::new();
-        if let (Some(edges), Some(dots)) =
-            (Arc::get_mut(&mut edges_arc), Arc::get_mut(&mut dots_arc))
-        {
-            let mut shown = std::mem::take(&mut self.shown_edges);
-            shown.clear();
-            shown.extend(
-                (0..self.edges.len())
-                    .filter(|&e| {
-                        let (a, b, _) = self.edges[e];
-                        self.lens.edge_shown(e, a, b)
-                            && visible.intersects(Rect::from_two_pos(
-                                screen[a as usize],
-                                screen[b as usize],
-                            ))
-                    })
-                    .map(to_u32),
-            );
-            // Stressed edges last, on top of the dimmed ones.
-            if self.lens.dims() {
-                shown.sort_by_key(|&e| self.lens.edge_stressed(e as usize));
-            }
-            let soft = shown.len() <= FEATHERED_EDGES;
-            let per_edge = if soft { (8, 6) } else { (4, 2) };
-            edges.reserve_vertices(shown.len() * per_edge.0);
-            edges.reserve_triangles(shown.len() * per_edge.1);
-            for &e in &shown {
-                let (a, b, h) = self.edges[e as usize];
-                let (pa, pb) = (screen[a as usize], screen[b as usize]);
-                let base = theme::edge_color(h.kind, dark);
-                let (color, width) = match (self.lens.dims(), self.lens.edge_stressed(e as usize)) {
-                    (false, _) => (base, h.width),
-                    (true, true) => (base.to_opaque(), h.width + 1.0),
-                    (true, false) => (theme::dim(base), h.width),
-                };
-                if soft {
-                    push_line(edges, pa, pb, width, color, feather);
-                } else {
-                    push_plain_line(edges, pa, pb, width, color);
-                }
-                if let EdgeKind::Acted(p) = h.kind
-                    && !p.is_mutual()
-                {
-                    let d = pb - pa;
-                    let len = (d.x * d.x + d.y * d.y).sqrt();
-                    let rb = radii[b as usize];
-                    if len - rb >= ARROW_MIN_LENGTH {
-                        let dir = d / len;
-                        let tip = pb - dir * rb;
-                        let head = 8.0_f32.min((len - rb) / 3.0);
-                        let back = tip - dir * head;
-                        let side = Vec2::new(-dir.y, dir.x) * head * 0.45;
-                        let base = u32::try_from(edges.vertices.len()).unwrap_or(u32::MAX);
-                        edges.colored_vertex(tip, color);
-                        edges.colored_vertex(back + side, color);
-                        edges.colored_vertex(back - side, color);
-                        edges.add_triangle(base, base + 1, base + 2);
-                    }
-                }
-            }
-            self.shown_edges = shown;
-            dots.reserve_vertices(8 * self.view_nodes.len());
-            dots.reserve_triangles(6 * self.view_nodes.len());
-            for (i, &v) in self.view_nodes.iter().enumerate() {
-                let Some(n) = self.view.node(v) else { continue };
-                let c = screen[i];
-                if !self.lens.is_shown(i) || !visible.expand(radii[i]).contains(c) {
-                    continue;
-                }
-                let d = n.display();
-                let dimmed = !self.lens.is_stressed(i);
-                if d.selected {
-                    selected.extend(node_shapes(d, meta, &colors));
-                } else if d.hovered || d.dragged {
-                    emphasised.extend(node_shapes(d, meta, &colors));
-                } else if radii[i] < DOT_RADIUS || dimmed {
-                    let color = d.handle.fill;
-                    let color = if dimmed { theme::dim(color) } else { color };
-                    push_dot(dots, d.handle.kind, c, radii[i], color);
-                } else {
-                    outlined.extend(node_shapes(d, meta, &colors));
-                }
-            }
-        }
-        let mut shapes = Vec::with_capacity(outlined.len() + emphasised.len() + 8);
-        for arc in [&edges_arc, &dots_arc] {
-            if !arc.is_empty() {
-                shapes.push(Shape::Mesh(Arc::clone(arc)));
-            }
-        }
-        self.meshes = [edges_arc, dots_arc];
-        self.screen = screen;
-        if let Some(e) = self.hovered_edge
-            && let Some(&(a, b, h)) = self.edges.get(e)
-        {
-            // The hovered edge, drawn once more on top, brighter and wider.
-            let (pa, pb) = (self.screen[a as usize], self.screen[b as usize]);
-            let color = theme::edge_color(h.kind, dark).to_opaque();
-            shapes.push(Shape::line_segment(
-                [pa, pb],
-                Stroke::new(h.width + 2.5, color),
-            ));
-        }
-        shapes.extend(outlined);
-        shapes.extend(emphasised);
-        shapes.extend(selected);
-        shapes.extend(label_shapes(
-            ctx, &self.view, &self.lens, meta, visible, &colors,
-        ));
-        shapes
     }
 
     fn copy_positions_to_view(&mut self) {

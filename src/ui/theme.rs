@@ -110,16 +110,18 @@ pub fn picture_style(size: [u32; 2], dark: bool) -> crate::files::svg::SvgStyle 
         egui::Visuals::light().panel_fill
     };
     let canvas = Canvas::of(dark);
-    let (edge, outline) = if dark {
-        (([140, 140, 140], 0.45), [32, 32, 32])
-    } else {
-        (([90, 90, 90], 0.55), [70, 70, 70])
-    };
+    let outline = if dark { [32, 32, 32] } else { [70, 70, 70] };
     crate::files::svg::SvgStyle {
         width: size[0],
         height: size[1],
         background: rgb(background),
-        edge,
+        edge: if dark {
+            |e| edge_paint(e, true)
+        } else {
+            |e| edge_paint(e, false)
+        },
+        shown_edges: None,
+        line_scale: 1.0,
         outline,
         label: rgb(canvas.label),
         colors: NodeKind::ALL
@@ -130,6 +132,23 @@ pub fn picture_style(size: [u32; 2], dark: bool) -> crate::files::svg::SvgStyle 
         view: None,
         min_radius: 0.0,
     }
+}
+
+/// How a picture draws an edge: the canvas's colour of its kind and its width by mentions.
+fn edge_paint(edge: &crate::graph::Edge, dark: bool) -> crate::files::svg::EdgePaint {
+    let [r, g, b, a] = edge_color(edge.kind, dark).to_srgba_unmultiplied();
+    crate::files::svg::EdgePaint {
+        rgb: [r, g, b],
+        opacity: f32::from(a) / 255.0,
+        width: edge_width(edge.mentions),
+    }
+}
+
+/// Stroke width of an edge in points, by its mentions.
+pub fn edge_width(mentions: u32) -> f32 {
+    #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
+    let m = mentions as f32;
+    (0.8 + m.ln_1p() * 0.6).min(4.0)
 }
 
 /// Fill colour of a node kind.

@@ -653,3 +653,90 @@ fn exported_pictures_follow_the_theme_and_show_what_the_canvas_shows() {
         h.state().shown_graph().node_count()
     );
 }
+
+#[test]
+fn a_picture_draws_edges_in_the_canvas_colours_and_leaves_out_the_acts_the_filter_hides() {
+    use newsgraph::files::ImageExport;
+    use newsgraph::graph::timeline::Period;
+    use newsgraph::graph::view_filter::ViewFilter;
+    use newsgraph::ui::help::ThemeChoice;
+    use newsgraph::ui::theme;
+    use std::collections::BTreeMap;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(
+        vec![super::fixture("summit.html"), super::fixture("messy.txt")],
+        false,
+    );
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::Explore(Explore::SetTheme(ThemeChoice::Light)));
+    // January only: March's acts are hidden though both their actors stay shown.
+    let filter = ViewFilter {
+        period: Some(Period {
+            from: "2026-01-01".into(),
+            to: "2026-01-31".into(),
+        }),
+        ..ViewFilter::default()
+    };
+    h.state_mut()
+        .apply(&ctx, Action::Explore(Explore::SetFilter(filter.clone())));
+    h.run_steps(3);
+    let graph = h.state().graph().clone();
+    let g = graph.graph();
+    let between_shown: Vec<_> = g
+        .edge_references()
+        .filter(|e| {
+            let panel = h.state().panel();
+            panel.is_shown(&g[e.source()].key) && panel.is_shown(&g[e.target()].key)
+        })
+        .collect();
+    let drawn: Vec<_> = between_shown
+        .iter()
+        .filter(|e| filter.act_passes(&graph, e.id()))
+        .collect();
+    assert!(
+        drawn.len() < between_shown.len(),
+        "the filter hides an act between two shown actors"
+    );
+    assert!(
+        drawn
+            .iter()
+            .any(|e| matches!(e.weight().kind, EdgeKind::Acted(_)))
+    );
+    // Lines per stroke colour: what the canvas draws, in its colours.
+    let hex = |c: egui::Color32| {
+        let [r, g, b, _] = c.to_srgba_unmultiplied();
+        format!("#{r:02x}{g:02x}{b:02x}")
+    };
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &drawn {
+        *expected
+            .entry(hex(theme::edge_color(e.weight().kind, false)))
+            .or_default() += 1;
+    }
+    assert!(expected.len() >= 2, "edges of two colours: {expected:?}");
+    let path = dir.path().join("january.svg");
+    h.state_mut().apply(
+        &ctx,
+        Action::ExportImageTo(
+            ImageExport {
+                size: [640, 400],
+                png: false,
+            },
+            path.clone(),
+        ),
+    );
+    super::wait_for_message(&mut h, "Saved a 640 × 400 picture of the graph");
+    let svg = std::fs::read_to_string(&path).expect("written");
+    let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+    let mut stroke = String::new();
+    for l in svg.lines() {
+        if let Some(rest) = l.strip_prefix("<g stroke=\"") {
+            stroke = rest[..rest.find('"').expect("closed")].to_string();
+        } else if l.starts_with("<line") {
+            *lines.entry(stroke.clone()).or_default() += 1;
+        }
+    }
+    assert_eq!(lines, expected, "{svg}");
+}

@@ -113,6 +113,21 @@ impl GraphPanel {
         self.by_key.get(key).is_some_and(|&i| self.lens.is_shown(i))
     }
 
+    /// The edges the canvas draws, by `EdgeIndex::index()` of the graph it shows: those between
+    /// two shown nodes that the filter lets through (an act goes with its events). `None`
+    /// when nothing is hidden.
+    pub fn shown_edge_mask(&self) -> Option<Vec<bool>> {
+        if !self.lens.hides() {
+            return None;
+        }
+        let bound = self.edges.iter().map(|(_, _, h)| h.edge.index() + 1).max();
+        let mut mask = vec![false; bound.unwrap_or(0)];
+        for (e, &(a, b, h)) in self.edges.iter().enumerate() {
+            mask[h.edge.index()] = self.lens.edge_shown(e, a, b);
+        }
+        Some(mask)
+    }
+
     /// Whether some drawn edge between two nodes (either way) is shown (for tests).
     pub fn edge_is_shown(&self, a: &NodeKey, b: &NodeKey) -> bool {
         let (Some(&a), Some(&b)) = (self.by_key.get(a), self.by_key.get(b)) else {

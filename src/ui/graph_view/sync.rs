@@ -109,8 +109,7 @@ impl GraphPanel {
                 domain_to_layout.get(&e.source()),
                 domain_to_layout.get(&e.target()),
             ) {
-                #[allow(clippy::cast_precision_loss, reason = "mention counts are small")]
-                let width = (0.8 + (e.weight().mentions as f32).ln_1p() * 0.6).min(4.0);
+                let width = theme::edge_width(e.weight().mentions);
                 drawn_edges.push((
                     to_u32(a),
                     to_u32(b),
@@ -124,10 +123,10 @@ impl GraphPanel {
         }
         let mut view = ViewGraph::from(&sg);
         let view_nodes: Vec<NodeIndex> = view.g().node_indices().collect();
+        self.labels = order.iter().map(|&d| theme::short_label(&g[d])).collect();
         for (i, &v) in view_nodes.iter().enumerate() {
-            let label = theme::short_label(&g[order[i]]);
             if let Some(node) = view.node_mut(v) {
-                node.set_label(label);
+                node.set_label(String::new());
                 let p = self.layout.positions()[i];
                 node.set_location(Pos2::new(p[0], p[1]));
             }
