@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 use super::conllu::ConlluSentence;
 use super::features::{
@@ -22,6 +23,7 @@ use super::features::{
 use super::model::{Parser, Table, best};
 use super::transition::{MOVES, State};
 use super::{Deprel, Upos};
+use crate::extract::clusters::WordClasses;
 use crate::extract::ner::KeyHasher;
 
 /// Training settings.
@@ -181,7 +183,7 @@ struct Prepared {
     labels: Vec<u8>,
 }
 
-fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
+fn prepare(sentences: &[ConlluSentence], classes: &WordClasses) -> Vec<Prepared> {
     let mut scratch = String::new();
     sentences
         .iter()
@@ -192,7 +194,7 @@ fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
                 info: s
                     .words
                     .iter()
-                    .map(|w| WordInfo::new(&w.form, &mut scratch))
+                    .map(|w| WordInfo::new(&w.form, classes, &mut scratch))
                     .collect(),
                 tags: s
                     .words
@@ -301,20 +303,22 @@ fn train_parse_sentence(
     labels.tick();
 }
 
-/// Trains the tagger and the parser. `report` gets a progress line after each epoch, with
-/// scores on `dev` when it is not empty.
+/// Trains the tagger and the parser, with features reading `word_classes`. `report` gets a
+/// progress line after each epoch, with scores on `dev` when it is not empty.
 pub fn train(
     train_set: &[ConlluSentence],
     dev: &[ConlluSentence],
+    word_classes: &Arc<WordClasses>,
     options: TrainOptions,
     report: &mut dyn FnMut(&str),
 ) -> Parser {
-    let data = prepare(train_set);
+    let data = prepare(train_set, word_classes);
     let mut rng = Rng(options.seed | 1);
     let all: Vec<usize> = (0..data.len()).collect();
     let tagger = train_tagger(&data, &all, options.tag_epochs, &mut rng);
     let mut parser = Parser {
         tagger: tagger.table(options.tag_min_updates),
+        word_classes: word_classes.clone(),
         ..Parser::default()
     };
     if !dev.is_empty() {
