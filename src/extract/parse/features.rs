@@ -15,6 +15,8 @@ pub const NONE_LABEL: u8 = u8::MAX;
 
 /// Number of tagger features per word.
 pub const TAG_FEATURES: usize = 28;
+/// Number of features per word of the tagger's second pass.
+pub const TAG2_FEATURES: usize = TAG_FEATURES + 4;
 /// Number of parser features per state.
 pub const PARSE_FEATURES: usize = 58;
 /// Number of labeller features per arc.
@@ -235,6 +237,32 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
         key(26, &[p1, w.class[1]]),
         key(27, &[w.class[0], w.suffix3]),
     ];
+}
+
+/// The second tagger pass's features for word `i`: the first pass's, plus the tags the first
+/// pass gave the next two words (`first`), so a word followed by a verb is less likely one.
+pub fn tag2_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+    out: &mut [u64; TAG2_FEATURES],
+) {
+    let mut base = [0u64; TAG_FEATURES];
+    tag_features(words, tags, i, &mut base);
+    out[..TAG_FEATURES].copy_from_slice(&base);
+    let tag = |j: usize| u64::from(first.get(j).copied().unwrap_or(NONE_TAG));
+    let p1 = if i >= 1 {
+        u64::from(tags.get(i - 1).copied().unwrap_or(NONE_TAG))
+    } else {
+        u64::from(NONE_TAG)
+    };
+    let (n1, n2) = (tag(i + 1), tag(i + 2));
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[TAG_FEATURES] = key(100, &[n1]);
+    out[TAG_FEATURES + 1] = key(101, &[n1, n2]);
+    out[TAG_FEATURES + 2] = key(102, &[p1, n1]);
+    out[TAG_FEATURES + 3] = key(103, &[w.form, n1]);
 }
 
 /// Distance buckets: 1, 2, 3, 4, 5–9, 10+.

@@ -9,8 +9,8 @@
 use std::sync::Arc;
 
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
+    parse_features, tag_features, tag2_features,
 };
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
@@ -18,7 +18,7 @@ use super::{Deprel, ParsedSentence, Upos, Word};
 use crate::extract::clusters::WordClasses;
 use crate::extract::doc::Doc;
 
-const MAGIC: &[u8; 8] = b"NGPARSE\x02";
+const MAGIC: &[u8; 8] = b"NGPARSE\x03";
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
 /// size, each piece's root attached to the first piece's root, so a sentence without full
@@ -219,6 +219,8 @@ struct Scratch {
 pub struct Parser {
     /// Tagger weights (one per UPOS tag).
     pub(super) tagger: Table<{ Upos::COUNT }>,
+    /// Second tagger pass weights (empty: one pass).
+    pub(super) tagger2: Table<{ Upos::COUNT }>,
     /// Transition weights (SHIFT, LEFT, RIGHT, unused).
     pub(super) moves: Table<4>,
     /// Arc label weights.
@@ -257,6 +259,7 @@ impl Parser {
             return Err(ParseModelError::WordClasses);
         }
         let tagger = Table::read(&mut r)?;
+        let tagger2 = Table::read(&mut r)?;
         let moves = Table::read(&mut r)?;
         let labels = Table::read(&mut r)?;
         if r.remaining() != 0 {
@@ -264,6 +267,7 @@ impl Parser {
         }
         Ok(Self {
             tagger,
+            tagger2,
             moves,
             labels,
             word_classes,
@@ -276,6 +280,7 @@ impl Parser {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.word_classes.fingerprint().to_le_bytes());
         self.tagger.write(&mut out);
+        self.tagger2.write(&mut out);
         self.moves.write(&mut out);
         self.labels.write(&mut out);
         out
@@ -367,6 +372,17 @@ impl Parser {
         for i in 0..info.len() {
             tag_features(info, tags, i, &mut feats);
             let scores = self.tagger.scores(&feats);
+            let t = best(&scores, |_| true);
+            tags.push(u8::try_from(t).unwrap_or(0));
+        }
+        if self.tagger2.is_empty() {
+            return;
+        }
+        let first = std::mem::take(tags);
+        let mut feats = [0u64; TAG2_FEATURES];
+        for i in 0..info.len() {
+            tag2_features(info, tags, &first, i, &mut feats);
+            let scores = self.tagger2.scores(&feats);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }

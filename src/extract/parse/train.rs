@@ -17,8 +17,8 @@ use std::sync::Arc;
 
 use super::conllu::ConlluSentence;
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
+    parse_features, tag_features, tag2_features,
 };
 use super::model::{Parser, Table, best};
 use super::transition::{MOVES, State};
@@ -245,6 +245,33 @@ fn train_tagger(data: &[Prepared], which: &[usize], epochs: usize, rng: &mut Rng
     p
 }
 
+/// Trains the second tagger pass on every sentence, its next-word tags from `first` (tags
+/// the first pass predicted for sentences it was not trained on).
+fn train_tagger2(data: &[Prepared], first: &[Vec<u8>], epochs: usize, rng: &mut Rng) -> Perceptron {
+    let mut p = Perceptron::new(Upos::COUNT);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut tags = Vec::new();
+    let mut feats = [0u64; TAG2_FEATURES];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &data[s];
+            tags.clear();
+            for (i, &gold) in sentence.tags.iter().enumerate() {
+                tag2_features(&sentence.info, &tags, &first[s], i, &mut feats);
+                let scores: [i32; Upos::COUNT] = p.scores(&feats);
+                let pred = best(&scores, |_| true);
+                if pred != usize::from(gold) {
+                    p.update(&feats, usize::from(gold), pred);
+                }
+                tags.push(u8::try_from(pred).unwrap_or(0));
+            }
+            p.tick();
+        }
+    }
+    p
+}
+
 /// One parser training pass over a sentence.
 #[allow(
     clippy::too_many_arguments,
@@ -340,6 +367,12 @@ pub fn train(
         }
     }
     report("jackknifed tags ready");
+    parser.tagger2 = train_tagger2(&data, &predicted, options.tag_epochs, &mut rng)
+        .table(options.tag_min_updates);
+    if !dev.is_empty() {
+        let s = super::score::score_gold(&parser, dev);
+        report(&format!("second tagger pass: dev UPOS {:.4}", s.upos()));
+    }
     let mut moves = Perceptron::new(4);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
