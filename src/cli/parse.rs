@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use super::{USAGE, load_lexicon, split_args};
 use crate::extract::Doc;
+use crate::extract::clusters::WordClasses;
 use crate::extract::parse::conllu::{ConlluSentence, read_conllu};
 use crate::extract::parse::score::{score_gold, score_tokenized};
 use crate::extract::parse::train::{TrainOptions, train};
@@ -68,9 +69,15 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let started = Instant::now();
-    let parser = train(&train_set, &dev, opts, &mut |line| {
-        eprintln!("{:>6.1} s  {line}", started.elapsed().as_secs_f64());
-    });
+    let parser = train(
+        &train_set,
+        &dev,
+        &WordClasses::embedded(),
+        opts,
+        &mut |line| {
+            eprintln!("{:>6.1} s  {line}", started.elapsed().as_secs_f64());
+        },
+    );
     let bytes = parser.to_bytes();
     write_atomic(Path::new(&out), &bytes)
         .map_err(|e| format!("could not write the model ({e}): {out}"))?;

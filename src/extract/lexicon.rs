@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::clusters::WordClasses;
 use super::events::patterns::ArgumentRules;
 use super::ner::NerModel;
 use super::parse::Parser;
@@ -615,9 +616,11 @@ impl Lexicon {
                 source,
             })?;
             lexicon.parser =
-                Parser::from_bytes(&bytes).map_err(|source| LexiconError::ParseModel {
-                    path: model,
-                    source,
+                Parser::from_bytes(&bytes, WordClasses::embedded()).map_err(|source| {
+                    LexiconError::ParseModel {
+                        path: model,
+                        source,
+                    }
                 })?;
         }
         Ok(lexicon)

@@ -4,6 +4,7 @@
 //! labels and distances by mixing integers, so no feature builds a string.
 
 use super::transition::{NO, State};
+use crate::extract::clusters::{LEVELS, WordClasses};
 
 /// The tag id of a missing word (before the start, past the end, an absent child).
 pub const NONE_TAG: u8 = 17;
@@ -13,13 +14,17 @@ pub const ROOT_TAG: u8 = 18;
 pub const NONE_LABEL: u8 = u8::MAX;
 
 /// Number of tagger features per word.
-pub const TAG_FEATURES: usize = 21;
+pub const TAG_FEATURES: usize = 28;
+/// Number of features per word of the tagger's second pass.
+pub const TAG2_FEATURES: usize = TAG_FEATURES + 4;
 /// Number of parser features per state.
-pub const PARSE_FEATURES: usize = 48;
+pub const PARSE_FEATURES: usize = 58;
 /// Number of labeller features per arc.
-pub const LABEL_FEATURES: usize = 18;
+pub const LABEL_FEATURES: usize = 23;
 
 const NONE_WORD: u64 = 0x6e6f_6e65;
+/// The class of a word the word classes do not list.
+const UNKNOWN_CLASS: u64 = 0x756e_6b6e;
 const ROOT_WORD: u64 = 0x726f_6f74;
 
 /// Mixes `x` into `h` (a multiply-rotate step; [`finish`] makes the bits uniform).
@@ -128,11 +133,14 @@ pub struct WordInfo {
     pub prefix1: u64,
     /// Word shape.
     pub shape: u64,
+    /// The word's class at each granularity of [`WordClasses`], finest first (a value of
+    /// its own for a word without classes).
+    pub class: [u64; LEVELS],
 }
 
 impl WordInfo {
     /// Reads a word; `scratch` is reused between calls.
-    pub fn new(word: &str, scratch: &mut String) -> Self {
+    pub fn new(word: &str, classes: &WordClasses, scratch: &mut String) -> Self {
         normalize(word, scratch);
         let form = hash_str(scratch);
         let tail = |n: usize| {
@@ -155,6 +163,9 @@ impl WordInfo {
             suffix4,
             prefix1,
             shape: hash_str(&shape(word)),
+            class: classes
+                .classes(word)
+                .map_or([UNKNOWN_CLASS; LEVELS], |p| p.map(|c| u64::from(c) + 1)),
         }
     }
 
@@ -167,6 +178,7 @@ impl WordInfo {
         suffix4: NONE_WORD,
         prefix1: NONE_WORD,
         shape: NONE_WORD,
+        class: [NONE_WORD; LEVELS],
     };
 }
 
@@ -217,7 +229,40 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
         key(18, &[prev.form, w.form]),
         key(19, &[w.form, next.form]),
         key(20, &[p1, next.form]),
+        key(21, &[w.class[0]]),
+        key(22, &[w.class[1]]),
+        key(23, &[w.class[2]]),
+        key(24, &[prev.class[1]]),
+        key(25, &[next.class[1]]),
+        key(26, &[p1, w.class[1]]),
+        key(27, &[w.class[0], w.suffix3]),
     ];
+}
+
+/// The second tagger pass's features for word `i`: the first pass's, plus the tags the first
+/// pass gave the next two words (`first`), so a word followed by a verb is less likely one.
+pub fn tag2_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+    out: &mut [u64; TAG2_FEATURES],
+) {
+    let mut base = [0u64; TAG_FEATURES];
+    tag_features(words, tags, i, &mut base);
+    out[..TAG_FEATURES].copy_from_slice(&base);
+    let tag = |j: usize| u64::from(first.get(j).copied().unwrap_or(NONE_TAG));
+    let p1 = if i >= 1 {
+        u64::from(tags.get(i - 1).copied().unwrap_or(NONE_TAG))
+    } else {
+        u64::from(NONE_TAG)
+    };
+    let (n1, n2) = (tag(i + 1), tag(i + 2));
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[TAG_FEATURES] = key(100, &[n1]);
+    out[TAG_FEATURES + 1] = key(101, &[n1, n2]);
+    out[TAG_FEATURES + 2] = key(102, &[p1, n1]);
+    out[TAG_FEATURES + 3] = key(103, &[w.form, n1]);
 }
 
 /// Distance buckets: 1, 2, 3, 4, 5–9, 10+.
@@ -239,6 +284,18 @@ fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     } else {
         let x = usize::from(x);
         (words[x].form, u64::from(tags[x]))
+    }
+}
+
+/// The class at `level` of the word at a state position.
+#[inline]
+fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u64 {
+    if x == NO {
+        NONE_WORD
+    } else if usize::from(x) == n {
+        ROOT_WORD
+    } else {
+        words[usize::from(x)].class[level]
     }
 }
 
@@ -294,6 +351,7 @@ pub fn parse_features(
     };
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
+    let c = |x: u16, level: usize| class_at(words, n, x, level);
     *out = [
         key(0, &[s0w]),
         key(1, &[s0p]),
@@ -343,6 +401,16 @@ pub fn parse_features(
         key(45, &[s0p, s0rcp, s0rc2p]),
         key(46, &[b0p, b0lcp, b0lc2p]),
         key(47, &[s0w, b0w, d_s0b0]),
+        key(48, &[c(s0, 1)]),
+        key(49, &[c(b0, 1)]),
+        key(50, &[c(s1, 1)]),
+        key(51, &[c(b1, 1)]),
+        key(52, &[c(s0, 2), c(b0, 2)]),
+        key(53, &[s0p, c(b0, 0)]),
+        key(54, &[c(s0, 0), b0p]),
+        key(55, &[c(s0, 1), s0p, c(b0, 1), b0p]),
+        key(56, &[c(s1, 2), c(s0, 2)]),
+        key(57, &[c(b0, 1), b0p, b1p]),
     ];
 }
 
@@ -382,6 +450,7 @@ pub fn label_features(
     };
     let (_, dnext) = wt(after);
     let (dl, dr) = state.valency(dep);
+    let c = |x: u16, level: usize| class_at(words, n, x, level);
     *out = [
         key(0, &[dw]),
         key(1, &[dp]),
@@ -401,6 +470,11 @@ pub fn label_features(
         key(15, &[dw, hw]),
         key(16, &[dp, dprev, dnext, dir]),
         key(17, &[dp, hp, dl, dr]),
+        key(18, &[c(dep, 0)]),
+        key(19, &[c(head, 0)]),
+        key(20, &[c(dep, 1), hp, dir]),
+        key(21, &[dp, c(head, 1), dir]),
+        key(22, &[c(dep, 2), c(head, 2), dir]),
     ];
 }
 
@@ -409,7 +483,7 @@ mod tests {
     use super::*;
 
     fn info(w: &str) -> WordInfo {
-        WordInfo::new(w, &mut String::new())
+        WordInfo::new(w, &WordClasses::embedded(), &mut String::new())
     }
 
     #[test]

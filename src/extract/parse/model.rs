@@ -2,19 +2,23 @@
 //! sentence with them. Weights are 16-bit steps summed as integers, so scores are exact and
 //! the same on every machine.
 //!
-//! The file: magic, then the three tables, each as its class count, row count and rows
+//! The file: magic, the fingerprint of the word classes the model was trained with
+//! ([`WordClasses::fingerprint`]), then the three tables, each as its class count, row count and rows
 //! (key u64, then one i16 per class), little-endian, sorted by key.
 
+use std::sync::Arc;
+
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
+    parse_features, tag_features, tag2_features,
 };
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
+use crate::extract::clusters::WordClasses;
 use crate::extract::doc::Doc;
 
-const MAGIC: &[u8; 8] = b"NGPARSE\x01";
+const MAGIC: &[u8; 8] = b"NGPARSE\x03";
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
 /// size, each piece's root attached to the first piece's root, so a sentence without full
@@ -30,6 +34,9 @@ pub enum ParseModelError {
     /// The file ends early.
     #[error("the parser model file is cut short")]
     Truncated,
+    /// The model was trained with other word classes than the ones given.
+    #[error("the parser model was trained with other word classes; retrain it with these")]
+    WordClasses,
 }
 
 /// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
@@ -212,10 +219,14 @@ struct Scratch {
 pub struct Parser {
     /// Tagger weights (one per UPOS tag).
     pub(super) tagger: Table<{ Upos::COUNT }>,
+    /// Second tagger pass weights (empty: one pass).
+    pub(super) tagger2: Table<{ Upos::COUNT }>,
     /// Transition weights (SHIFT, LEFT, RIGHT, unused).
     pub(super) moves: Table<4>,
     /// Arc label weights.
     pub(super) labels: Table<{ Deprel::COUNT }>,
+    /// The word classes the features read.
+    pub(super) word_classes: Arc<WordClasses>,
 }
 
 impl Parser {
@@ -224,20 +235,31 @@ impl Parser {
     /// # Panics
     /// Never for the committed file: a test loads it.
     pub fn embedded() -> Self {
-        Self::from_bytes(include_bytes!("../../../assets/models/parse.bin"))
-            .expect("the embedded parser model is a valid model file (tested)")
+        Self::from_bytes(
+            include_bytes!("../../../assets/models/parse.bin"),
+            WordClasses::embedded(),
+        )
+        .expect("the embedded parser model is a valid model file for the embedded classes (tested)")
     }
 
-    /// Reads a model file.
+    /// Reads a model file trained with `word_classes`.
     ///
     /// # Errors
-    /// When the bytes are not a parser model of this version, or are cut short.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParseModelError> {
+    /// When the bytes are not a parser model of this version, are cut short, or were trained
+    /// with other word classes.
+    pub fn from_bytes(
+        bytes: &[u8],
+        word_classes: Arc<WordClasses>,
+    ) -> Result<Self, ParseModelError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err(ParseModelError::Format);
         }
+        if u64::from_le_bytes(r.array()?) != word_classes.fingerprint() {
+            return Err(ParseModelError::WordClasses);
+        }
         let tagger = Table::read(&mut r)?;
+        let tagger2 = Table::read(&mut r)?;
         let moves = Table::read(&mut r)?;
         let labels = Table::read(&mut r)?;
         if r.remaining() != 0 {
@@ -245,8 +267,10 @@ impl Parser {
         }
         Ok(Self {
             tagger,
+            tagger2,
             moves,
             labels,
+            word_classes,
         })
     }
 
@@ -254,7 +278,9 @@ impl Parser {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.word_classes.fingerprint().to_le_bytes());
         self.tagger.write(&mut out);
+        self.tagger2.write(&mut out);
         self.moves.write(&mut out);
         self.labels.write(&mut out);
         out
@@ -298,7 +324,7 @@ impl Parser {
         let n = words.len();
         scratch.info.clear();
         for w in words {
-            let info = WordInfo::new(w, &mut scratch.text);
+            let info = WordInfo::new(w, &self.word_classes, &mut scratch.text);
             scratch.info.push(info);
         }
         self.tag_into(&scratch.info, &mut scratch.tags);
@@ -346,6 +372,17 @@ impl Parser {
         for i in 0..info.len() {
             tag_features(info, tags, i, &mut feats);
             let scores = self.tagger.scores(&feats);
+            let t = best(&scores, |_| true);
+            tags.push(u8::try_from(t).unwrap_or(0));
+        }
+        if self.tagger2.is_empty() {
+            return;
+        }
+        let first = std::mem::take(tags);
+        let mut feats = [0u64; TAG2_FEATURES];
+        for i in 0..info.len() {
+            tag2_features(info, tags, &first, i, &mut feats);
+            let scores = self.tagger2.scores(&feats);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }
@@ -416,10 +453,17 @@ mod tests {
         let [tags, moves, labels] = parser.feature_counts();
         assert!(tags > 1000 && moves > 1000 && labels > 1000);
         let bytes = parser.to_bytes();
-        let again = Parser::from_bytes(&bytes).expect("reads its own bytes");
+        let classes = WordClasses::embedded();
+        let again = Parser::from_bytes(&bytes, classes.clone()).expect("reads its own bytes");
         assert_eq!(again.feature_counts(), parser.feature_counts());
-        assert!(Parser::from_bytes(b"not a model").is_err());
-        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        assert!(Parser::from_bytes(b"not a model", classes.clone()).is_err());
+        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2], classes).is_err());
+        let other = WordClasses::parse("@levels\t1\t1\t1\t1\n@class\t0\t0\t0\t0\n")
+            .expect("a valid class file");
+        assert!(matches!(
+            Parser::from_bytes(&bytes, Arc::new(other)),
+            Err(ParseModelError::WordClasses)
+        ));
     }
 
     #[test]

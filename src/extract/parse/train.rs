@@ -13,15 +13,17 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 use super::conllu::ConlluSentence;
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
+    parse_features, tag_features, tag2_features,
 };
 use super::model::{Parser, Table, best};
 use super::transition::{MOVES, State};
 use super::{Deprel, Upos};
+use crate::extract::clusters::WordClasses;
 use crate::extract::ner::KeyHasher;
 
 /// Training settings.
@@ -181,7 +183,7 @@ struct Prepared {
     labels: Vec<u8>,
 }
 
-fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
+fn prepare(sentences: &[ConlluSentence], classes: &WordClasses) -> Vec<Prepared> {
     let mut scratch = String::new();
     sentences
         .iter()
@@ -192,7 +194,7 @@ fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
                 info: s
                     .words
                     .iter()
-                    .map(|w| WordInfo::new(&w.form, &mut scratch))
+                    .map(|w| WordInfo::new(&w.form, classes, &mut scratch))
                     .collect(),
                 tags: s
                     .words
@@ -230,6 +232,33 @@ fn train_tagger(data: &[Prepared], which: &[usize], epochs: usize, rng: &mut Rng
             tags.clear();
             for (i, &gold) in sentence.tags.iter().enumerate() {
                 tag_features(&sentence.info, &tags, i, &mut feats);
+                let scores: [i32; Upos::COUNT] = p.scores(&feats);
+                let pred = best(&scores, |_| true);
+                if pred != usize::from(gold) {
+                    p.update(&feats, usize::from(gold), pred);
+                }
+                tags.push(u8::try_from(pred).unwrap_or(0));
+            }
+            p.tick();
+        }
+    }
+    p
+}
+
+/// Trains the second tagger pass on every sentence, its next-word tags from `first` (tags
+/// the first pass predicted for sentences it was not trained on).
+fn train_tagger2(data: &[Prepared], first: &[Vec<u8>], epochs: usize, rng: &mut Rng) -> Perceptron {
+    let mut p = Perceptron::new(Upos::COUNT);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut tags = Vec::new();
+    let mut feats = [0u64; TAG2_FEATURES];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &data[s];
+            tags.clear();
+            for (i, &gold) in sentence.tags.iter().enumerate() {
+                tag2_features(&sentence.info, &tags, &first[s], i, &mut feats);
                 let scores: [i32; Upos::COUNT] = p.scores(&feats);
                 let pred = best(&scores, |_| true);
                 if pred != usize::from(gold) {
@@ -301,20 +330,22 @@ fn train_parse_sentence(
     labels.tick();
 }
 
-/// Trains the tagger and the parser. `report` gets a progress line after each epoch, with
-/// scores on `dev` when it is not empty.
+/// Trains the tagger and the parser, with features reading `word_classes`. `report` gets a
+/// progress line after each epoch, with scores on `dev` when it is not empty.
 pub fn train(
     train_set: &[ConlluSentence],
     dev: &[ConlluSentence],
+    word_classes: &Arc<WordClasses>,
     options: TrainOptions,
     report: &mut dyn FnMut(&str),
 ) -> Parser {
-    let data = prepare(train_set);
+    let data = prepare(train_set, word_classes);
     let mut rng = Rng(options.seed | 1);
     let all: Vec<usize> = (0..data.len()).collect();
     let tagger = train_tagger(&data, &all, options.tag_epochs, &mut rng);
     let mut parser = Parser {
         tagger: tagger.table(options.tag_min_updates),
+        word_classes: word_classes.clone(),
         ..Parser::default()
     };
     if !dev.is_empty() {
@@ -336,6 +367,12 @@ pub fn train(
         }
     }
     report("jackknifed tags ready");
+    parser.tagger2 = train_tagger2(&data, &predicted, options.tag_epochs, &mut rng)
+        .table(options.tag_min_updates);
+    if !dev.is_empty() {
+        let s = super::score::score_gold(&parser, dev);
+        report(&format!("second tagger pass: dev UPOS {:.4}", s.upos()));
+    }
     let mut moves = Perceptron::new(4);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
