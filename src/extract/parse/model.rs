@@ -286,6 +286,11 @@ impl Parser {
         out
     }
 
+    /// The word classes the model reads.
+    pub fn word_classes(&self) -> &Arc<WordClasses> {
+        &self.word_classes
+    }
+
     /// Feature counts of the tagger, transition and label tables.
     pub fn feature_counts(&self) -> [usize; 3] {
         [self.tagger.len(), self.moves.len(), self.labels.len()]
