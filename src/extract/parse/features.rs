@@ -112,6 +112,12 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// A word's identity for caches: the same written form gives the same id (the features read
+/// nothing else of a word).
+pub fn word_id(word: &str) -> u64 {
+    finish(hash_str(word))
+}
+
 fn hash_str(s: &str) -> u64 {
     fnv(s.bytes())
 }
@@ -182,9 +188,37 @@ impl WordInfo {
     };
 }
 
-/// The tagger's features for word `i` of `words`, given the tags of the words before it
-/// (`tags[..i]`), written into `out`.
-pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
+/// Number of tagger features that read word `i` alone ([`tag_word_features`]): the same for
+/// every occurrence of a word, so their scores can be kept per word.
+pub const TAG_WORD_FEATURES: usize = 12;
+/// Number of tagger features that read the context ([`tag_context_features`]).
+pub const TAG_CONTEXT_FEATURES: usize = TAG_FEATURES - TAG_WORD_FEATURES;
+
+/// The tagger's features of a word that read nothing but the word.
+pub fn tag_word_features(w: &WordInfo) -> [u64; TAG_WORD_FEATURES] {
+    [
+        key(0, &[]),
+        key(1, &[w.form]),
+        key(2, &[w.suffix3]),
+        key(3, &[w.suffix2]),
+        key(4, &[w.prefix1]),
+        key(5, &[w.shape]),
+        key(15, &[w.cased]),
+        key(17, &[w.suffix4]),
+        key(21, &[w.class[0]]),
+        key(22, &[w.class[1]]),
+        key(23, &[w.class[2]]),
+        key(27, &[w.class[0], w.suffix3]),
+    ]
+}
+
+/// The tagger's features for word `i` of `words` that read its neighbours or the tags of the
+/// words before it (`tags[..i]`).
+pub fn tag_context_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    i: usize,
+) -> [u64; TAG_CONTEXT_FEATURES] {
     let at = |j: isize| -> &WordInfo {
         usize::try_from(j)
             .ok()
@@ -207,13 +241,7 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
     };
     let prev = at(pos - 1);
     let next = at(pos + 1);
-    *out = [
-        key(0, &[]),
-        key(1, &[w.form]),
-        key(2, &[w.suffix3]),
-        key(3, &[w.suffix2]),
-        key(4, &[w.prefix1]),
-        key(5, &[w.shape]),
+    [
         key(6, &[p1]),
         key(7, &[p2, p1]),
         key(8, &[prev.form]),
@@ -223,34 +251,38 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
         key(12, &[at(pos - 2).form]),
         key(13, &[at(pos + 2).form]),
         key(14, &[p1, w.form]),
-        key(15, &[w.cased]),
         key(16, &[next.shape, w.shape]),
-        key(17, &[w.suffix4]),
         key(18, &[prev.form, w.form]),
         key(19, &[w.form, next.form]),
         key(20, &[p1, next.form]),
-        key(21, &[w.class[0]]),
-        key(22, &[w.class[1]]),
-        key(23, &[w.class[2]]),
         key(24, &[prev.class[1]]),
         key(25, &[next.class[1]]),
         key(26, &[p1, w.class[1]]),
-        key(27, &[w.class[0], w.suffix3]),
-    ];
+    ]
 }
 
-/// The second tagger pass's features for word `i`: the first pass's, plus the tags the first
-/// pass gave the next two words (`first`), so a word followed by a verb is less likely one.
-pub fn tag2_features(
+/// The tagger's features for word `i` of `words`, given the tags of the words before it
+/// (`tags[..i]`), written into `out`: the word's own, then the context's.
+pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[..TAG_WORD_FEATURES].copy_from_slice(&tag_word_features(w));
+    out[TAG_WORD_FEATURES..].copy_from_slice(&tag_context_features(words, tags, i));
+}
+
+/// Number of context features of the tagger's second pass.
+pub const TAG2_CONTEXT_FEATURES: usize = TAG2_FEATURES - TAG_WORD_FEATURES;
+
+/// The second tagger pass's context features for word `i`: the first pass's, plus the tags
+/// the first pass gave the next two words (`first`), so a word followed by a verb is less
+/// likely one.
+pub fn tag2_context_features(
     words: &[WordInfo],
     tags: &[u8],
     first: &[u8],
     i: usize,
-    out: &mut [u64; TAG2_FEATURES],
-) {
-    let mut base = [0u64; TAG_FEATURES];
-    tag_features(words, tags, i, &mut base);
-    out[..TAG_FEATURES].copy_from_slice(&base);
+) -> [u64; TAG2_CONTEXT_FEATURES] {
+    let mut out = [0u64; TAG2_CONTEXT_FEATURES];
+    out[..TAG_CONTEXT_FEATURES].copy_from_slice(&tag_context_features(words, tags, i));
     let tag = |j: usize| u64::from(first.get(j).copied().unwrap_or(NONE_TAG));
     let p1 = if i >= 1 {
         u64::from(tags.get(i - 1).copied().unwrap_or(NONE_TAG))
@@ -259,10 +291,25 @@ pub fn tag2_features(
     };
     let (n1, n2) = (tag(i + 1), tag(i + 2));
     let w = words.get(i).unwrap_or(&WordInfo::NONE);
-    out[TAG_FEATURES] = key(100, &[n1]);
-    out[TAG_FEATURES + 1] = key(101, &[n1, n2]);
-    out[TAG_FEATURES + 2] = key(102, &[p1, n1]);
-    out[TAG_FEATURES + 3] = key(103, &[w.form, n1]);
+    out[TAG_CONTEXT_FEATURES] = key(100, &[n1]);
+    out[TAG_CONTEXT_FEATURES + 1] = key(101, &[n1, n2]);
+    out[TAG_CONTEXT_FEATURES + 2] = key(102, &[p1, n1]);
+    out[TAG_CONTEXT_FEATURES + 3] = key(103, &[w.form, n1]);
+    out
+}
+
+/// The second tagger pass's features for word `i`: the word's own, then the context's
+/// ([`tag2_context_features`]).
+pub fn tag2_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+    out: &mut [u64; TAG2_FEATURES],
+) {
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[..TAG_WORD_FEATURES].copy_from_slice(&tag_word_features(w));
+    out[TAG_WORD_FEATURES..].copy_from_slice(&tag2_context_features(words, tags, first, i));
 }
 
 /// Distance buckets: 1, 2, 3, 4, 5–9, 10+.
@@ -519,8 +566,9 @@ mod tests {
         tag_features(&words, &[5, 15], 2, &mut b);
         // Word features agree; the previous-tag features differ.
         assert_eq!(a[1], b[1]);
-        assert_ne!(a[6], b[6]);
-        assert_ne!(a[14], b[14]);
+        assert_eq!(a[..TAG_WORD_FEATURES], b[..TAG_WORD_FEATURES]);
+        assert_ne!(a[TAG_WORD_FEATURES], b[TAG_WORD_FEATURES]);
+        assert_ne!(a[TAG_WORD_FEATURES + 8], b[TAG_WORD_FEATURES + 8]);
         // Every template gives its own key.
         let mut sorted = a.to_vec();
         sorted.sort_unstable();

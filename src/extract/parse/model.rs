@@ -6,17 +6,22 @@
 //! ([`WordClasses::fingerprint`]), then the three tables, each as its class count, row count and rows
 //! (key u64, then one i16 per class), little-endian, sorted by key.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
-    parse_features, tag_features, tag2_features,
+    LABEL_FEATURES, PARSE_FEATURES, WordInfo, label_features, parse_features, tag_context_features,
+    tag_word_features, tag2_context_features,
 };
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
 use crate::extract::clusters::WordClasses;
 use crate::extract::doc::Doc;
+use crate::extract::ner::KeyHasher;
 
 const MAGIC: &[u8; 8] = b"NGPARSE\x03";
 
@@ -146,14 +151,42 @@ impl<const C: usize> Table<C> {
     #[inline]
     pub fn scores(&self, keys: &[u64]) -> [i32; C] {
         let mut out = [0i32; C];
-        for &k in keys {
-            if let Some(w) = self.get(k) {
-                for (o, &q) in out.iter_mut().zip(w) {
+        self.add_scores(keys, &mut out);
+        out
+    }
+
+    /// Adds the weights of `keys` to `out`. The lookups are memory-bound: the slots' check
+    /// words are read first, in a loop whose loads do not depend on each other, so the
+    /// processor fetches their cache lines at the same time instead of one after the other.
+    #[inline]
+    pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
+        const BATCH: usize = 32;
+        for chunk in keys.chunks(BATCH) {
+            let mut seen = [0u32; BATCH];
+            for (s, &k) in seen.iter_mut().zip(chunk) {
+                #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+                let i = k as usize & self.mask;
+                *s = self.slots[i].check;
+            }
+            for (&s, &k) in seen.iter().zip(chunk) {
+                if s == 0 {
+                    continue;
+                }
+                let weights = if s == check_of(k) {
+                    #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+                    let i = k as usize & self.mask;
+                    &self.slots[i].weights
+                } else {
+                    match self.get(k) {
+                        Some(w) => w,
+                        None => continue,
+                    }
+                };
+                for (o, &q) in out.iter_mut().zip(weights) {
                     *o += i32::from(q);
                 }
             }
         }
-        out
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -205,13 +238,45 @@ pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) ->
     arg
 }
 
-/// Per-sentence working memory, reused from chunk to chunk.
+/// What the tagger keeps of a word it has seen: the features' reading of it and the scores
+/// of the features that read the word alone, in both passes.
+#[derive(Debug, Clone, Copy)]
+struct KnownWord {
+    info: WordInfo,
+    tag: [i32; Upos::COUNT],
+    tag2: [i32; Upos::COUNT],
+}
+
+/// Most words a thread's tagger keeps ([`KnownWord`]) before it starts afresh: news repeats
+/// its words, so a few thousand cover most tokens, and the cache stays small enough to stay
+/// in the processor's caches.
+const KNOWN_WORDS: usize = 16_384;
+
+/// Per-thread working memory of the parser, reused from sentence to sentence: no allocation
+/// per sentence once it has grown.
 #[derive(Debug, Default)]
 struct Scratch {
     info: Vec<WordInfo>,
     tags: Vec<u8>,
+    first: Vec<u8>,
     state: State,
     text: String,
+    /// The model the known words were scored with ([`Parser::cache_id`]).
+    model: u64,
+    known: HashMap<u64, KnownWord, BuildHasherDefault<KeyHasher>>,
+    /// Each word's scores from `known`, for the sentence being tagged.
+    word_scores: Vec<([i32; Upos::COUNT], [i32; Upos::COUNT])>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Gives each loaded or trained model its own number, so a thread's word cache is never
+/// read with another model's weights.
+fn next_cache_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The trained tagger and parser.
@@ -227,6 +292,9 @@ pub struct Parser {
     pub(super) labels: Table<{ Deprel::COUNT }>,
     /// The word classes the features read.
     pub(super) word_classes: Arc<WordClasses>,
+    /// Which tables the tagger's word cache belongs to; 0 (a model being trained) turns
+    /// the cache off.
+    pub(super) cache_id: u64,
 }
 
 impl Parser {
@@ -271,7 +339,14 @@ impl Parser {
             moves,
             labels,
             word_classes,
+            cache_id: next_cache_id(),
         })
+    }
+
+    /// Marks the tables as final, so tagging may keep per-word scores (training sets the
+    /// tables of an unmarked parser piece by piece).
+    pub(super) fn finish_tables(&mut self) {
+        self.cache_id = next_cache_id();
     }
 
     /// The model file's bytes (the same model gives the same bytes).
@@ -325,14 +400,27 @@ impl Parser {
     /// Tags and parses a sentence given as UD words: the tags, the heads (0 for the root,
     /// else the 1-based index of the head) and the relations.
     pub fn parse_words(&self, words: &[&str]) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
-        let mut scratch = Scratch::default();
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.parse_words_with(words, &mut scratch),
+            Err(_) => self.parse_words_with(words, &mut Scratch::default()),
+        })
+    }
+
+    fn parse_words_with(
+        &self,
+        words: &[&str],
+        scratch: &mut Scratch,
+    ) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
         let n = words.len();
-        scratch.info.clear();
-        for w in words {
-            let info = WordInfo::new(w, &self.word_classes, &mut scratch.text);
-            scratch.info.push(info);
-        }
-        self.tag_into(&scratch.info, &mut scratch.tags);
+        self.read_words(words, scratch);
+        let Scratch {
+            info,
+            tags,
+            first,
+            word_scores,
+            ..
+        } = scratch;
+        self.tag_with(info, word_scores, first, tags);
         let upos = scratch
             .tags
             .iter()
@@ -346,7 +434,7 @@ impl Parser {
             let end = (start + MAX_PARSE_WORDS).min(n);
             let Scratch {
                 info, tags, state, ..
-            } = &mut scratch;
+            } = &mut *scratch;
             self.parse_chunk(&info[start..end], &tags[start..end], state);
             for i in 0..end - start {
                 let h = usize::from(state.head(i));
@@ -370,24 +458,85 @@ impl Parser {
         (upos, heads, deprels)
     }
 
-    /// Greedy left-to-right tagging.
+    /// Reads the words into `scratch.info`, with the scores of the tagger's one-word
+    /// features in `scratch.word_scores`, from the thread's cache when the word was seen.
+    fn read_words(&self, words: &[&str], scratch: &mut Scratch) {
+        let Scratch {
+            info,
+            text,
+            model,
+            known,
+            word_scores,
+            ..
+        } = scratch;
+        info.clear();
+        word_scores.clear();
+        if self.cache_id == 0 || *model != self.cache_id || known.len() >= KNOWN_WORDS {
+            known.clear();
+            *model = self.cache_id;
+        }
+        for w in words {
+            let id = super::features::word_id(w);
+            let cached = if self.cache_id == 0 {
+                None
+            } else {
+                known.get(&id).copied()
+            };
+            let k = cached.unwrap_or_else(|| {
+                let word = WordInfo::new(w, &self.word_classes, text);
+                let keys = tag_word_features(&word);
+                let k = KnownWord {
+                    info: word,
+                    tag: self.tagger.scores(&keys),
+                    tag2: self.tagger2.scores(&keys),
+                };
+                if self.cache_id != 0 {
+                    known.insert(id, k);
+                }
+                k
+            });
+            info.push(k.info);
+            word_scores.push((k.tag, k.tag2));
+        }
+    }
+
+    /// Greedy left-to-right tagging (one or two passes).
     pub(super) fn tag_into(&self, info: &[WordInfo], tags: &mut Vec<u8>) {
+        let word_scores: Vec<_> = info
+            .iter()
+            .map(|w| {
+                let keys = tag_word_features(w);
+                (self.tagger.scores(&keys), self.tagger2.scores(&keys))
+            })
+            .collect();
+        self.tag_with(info, &word_scores, &mut Vec::new(), tags);
+    }
+
+    /// Tags `info` given each word's one-word feature scores; `first` is working memory.
+    fn tag_with(
+        &self,
+        info: &[WordInfo],
+        word_scores: &[([i32; Upos::COUNT], [i32; Upos::COUNT])],
+        first: &mut Vec<u8>,
+        tags: &mut Vec<u8>,
+    ) {
         tags.clear();
-        let mut feats = [0u64; TAG_FEATURES];
-        for i in 0..info.len() {
-            tag_features(info, tags, i, &mut feats);
-            let scores = self.tagger.scores(&feats);
+        for (i, (own, _)) in word_scores.iter().enumerate().take(info.len()) {
+            let mut scores = *own;
+            self.tagger
+                .add_scores(&tag_context_features(info, tags, i), &mut scores);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }
         if self.tagger2.is_empty() {
             return;
         }
-        let first = std::mem::take(tags);
-        let mut feats = [0u64; TAG2_FEATURES];
-        for i in 0..info.len() {
-            tag2_features(info, tags, &first, i, &mut feats);
-            let scores = self.tagger2.scores(&feats);
+        std::mem::swap(first, tags);
+        tags.clear();
+        for (i, (_, own)) in word_scores.iter().enumerate().take(info.len()) {
+            let mut scores = *own;
+            self.tagger2
+                .add_scores(&tag2_context_features(info, tags, first, i), &mut scores);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }

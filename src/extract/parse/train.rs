@@ -406,5 +406,6 @@ pub fn train(
         };
         report(&format!("parser epoch {epoch}{line}"));
     }
+    parser.finish_tables();
     parser
 }
