@@ -41,6 +41,7 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--epochs",
             "--tag-epochs",
             "--min-updates",
+            "--tag-min-updates",
         ],
     )?;
     if !paths.is_empty() {
@@ -59,6 +60,12 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             &options,
             "--min-updates",
             defaults.min_updates as usize,
+        )?)
+        .unwrap_or(u32::MAX),
+        tag_min_updates: u32::try_from(number(
+            &options,
+            "--tag-min-updates",
+            defaults.tag_min_updates as usize,
         )?)
         .unwrap_or(u32::MAX),
         ..defaults

@@ -19,6 +19,15 @@ pub const TAG_FEATURES: usize = 28;
 pub const TAG2_FEATURES: usize = TAG_FEATURES + 4;
 /// Number of parser features per state.
 pub const PARSE_FEATURES: usize = 58;
+/// The stack and buffer positions whose word alone some parser templates read, in the order
+/// of [`parse_role_features`]: s0, s1, b0, b1, s2, b2.
+pub const ROLES: usize = 6;
+/// Where each role's templates start in [`parse_role_features`] (and where the last ends).
+pub const ROLE_STARTS: [usize; ROLES + 1] = [0, 4, 8, 12, 16, 17, 18];
+/// Number of parser templates that read one position's word alone.
+pub const PARSE_ROLE_FEATURES: usize = 18;
+/// Number of parser templates that read more of the state.
+pub const PARSE_STATE_FEATURES: usize = PARSE_FEATURES - PARSE_ROLE_FEATURES;
 /// Number of labeller features per arc.
 pub const LABEL_FEATURES: usize = 23;
 
@@ -346,17 +355,85 @@ fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u64 {
     }
 }
 
-/// The parser's features for a state, written into `out`.
-#[allow(
-    clippy::similar_names,
-    reason = "positions named as in the parsing literature (s0, s1, b0)"
-)]
+/// The keys of the parser templates that read one position alone, for the word at state
+/// position `x` (`NO`: none; `n`: the root) standing in each role ([`ROLE_STARTS`]). They do
+/// not change while a sentence is parsed, so their scores can be summed once per word.
+pub fn parse_role_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    n: usize,
+    x: u16,
+) -> [u64; PARSE_ROLE_FEATURES] {
+    let (w, p) = word_tag(words, tags, n, x);
+    let c = class_at(words, n, x, 1);
+    [
+        // s0
+        key(0, &[w]),
+        key(1, &[p]),
+        key(2, &[w, p]),
+        key(48, &[c]),
+        // s1
+        key(3, &[w]),
+        key(4, &[p]),
+        key(5, &[w, p]),
+        key(50, &[c]),
+        // b0
+        key(6, &[w]),
+        key(7, &[p]),
+        key(8, &[w, p]),
+        key(49, &[c]),
+        // b1
+        key(9, &[w]),
+        key(10, &[p]),
+        key(11, &[w, p]),
+        key(51, &[c]),
+        // s2
+        key(13, &[p]),
+        // b2
+        key(12, &[p]),
+    ]
+}
+
+/// The positions standing in each role of [`parse_role_features`] in a state.
+pub fn role_positions(state: &State) -> [u16; ROLES] {
+    [
+        state.stack_at(0),
+        state.stack_at(1),
+        state.buffer_at(0),
+        state.buffer_at(1),
+        state.stack_at(2),
+        state.buffer_at(2),
+    ]
+}
+
+/// The parser's features for a state, written into `out`: each role's one-position
+/// templates, then the rest ([`parse_state_features`]).
 pub fn parse_features(
     state: &State,
     words: &[WordInfo],
     tags: &[u8],
     out: &mut [u64; PARSE_FEATURES],
 ) {
+    let n = state.len();
+    for (r, x) in role_positions(state).into_iter().enumerate() {
+        let all = parse_role_features(words, tags, n, x);
+        out[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]
+            .copy_from_slice(&all[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]);
+    }
+    out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, words, tags));
+}
+
+/// The parser's templates that read more than one position's word: pairs, children,
+/// labels, distances, valencies.
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature (s0, s1, b0)"
+)]
+pub fn parse_state_features(
+    state: &State,
+    words: &[WordInfo],
+    tags: &[u8],
+) -> [u64; PARSE_STATE_FEATURES] {
     let n = state.len();
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
@@ -399,21 +476,7 @@ pub fn parse_features(
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
     let c = |x: u16, level: usize| class_at(words, n, x, level);
-    *out = [
-        key(0, &[s0w]),
-        key(1, &[s0p]),
-        key(2, &[s0w, s0p]),
-        key(3, &[s1w]),
-        key(4, &[s1p]),
-        key(5, &[s1w, s1p]),
-        key(6, &[b0w]),
-        key(7, &[b0p]),
-        key(8, &[b0w, b0p]),
-        key(9, &[b1w]),
-        key(10, &[b1p]),
-        key(11, &[b1w, b1p]),
-        key(12, &[b2p]),
-        key(13, &[s2p]),
+    [
         key(14, &[s0w, b0w]),
         key(15, &[s0w, s0p, b0p]),
         key(16, &[s0p, b0w, b0p]),
@@ -448,17 +511,13 @@ pub fn parse_features(
         key(45, &[s0p, s0rcp, s0rc2p]),
         key(46, &[b0p, b0lcp, b0lc2p]),
         key(47, &[s0w, b0w, d_s0b0]),
-        key(48, &[c(s0, 1)]),
-        key(49, &[c(b0, 1)]),
-        key(50, &[c(s1, 1)]),
-        key(51, &[c(b1, 1)]),
         key(52, &[c(s0, 2), c(b0, 2)]),
         key(53, &[s0p, c(b0, 0)]),
         key(54, &[c(s0, 0), b0p]),
         key(55, &[c(s0, 1), s0p, c(b0, 1), b0p]),
         key(56, &[c(s1, 2), c(s0, 2)]),
         key(57, &[c(b0, 1), b0p, b1p]),
-    ];
+    ]
 }
 
 /// The labeller's features for an arc from `head` to `dep` (`head == n` is the root), with
@@ -591,8 +650,9 @@ mod tests {
         let mut after = [0; PARSE_FEATURES];
         parse_features(&state, &words, &tags, &mut after);
         // b0 was "ministers"; now s0 is, and b0 is "met".
-        assert_ne!(before[6], after[6]);
+        let b0 = ROLE_STARTS[2];
+        assert_ne!(before[b0], after[b0]);
         assert_eq!(after[0], key(0, &[words[0].form]));
-        assert_eq!(after[6], key(6, &[words[1].form]));
+        assert_eq!(after[b0], key(6, &[words[1].form]));
     }
 }

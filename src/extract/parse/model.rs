@@ -13,8 +13,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, WordInfo, label_features, parse_features, tag_context_features,
-    tag_word_features, tag2_context_features,
+    LABEL_FEATURES, ROLE_STARTS, ROLES, WordInfo, label_features, parse_role_features,
+    parse_state_features, role_positions, tag_context_features, tag_word_features,
+    tag2_context_features,
 };
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
@@ -260,6 +261,9 @@ struct Scratch {
     tags: Vec<u8>,
     first: Vec<u8>,
     state: State,
+    /// For each word of the chunk, then the root, then no word: the transition scores of the
+    /// one-position templates in each role.
+    roles: Vec<[[i32; 4]; ROLES]>,
     text: String,
     /// The model the known words were scored with ([`Parser::cache_id`]).
     model: u64,
@@ -433,9 +437,13 @@ impl Parser {
         while start < n {
             let end = (start + MAX_PARSE_WORDS).min(n);
             let Scratch {
-                info, tags, state, ..
+                info,
+                tags,
+                state,
+                roles,
+                ..
             } = &mut *scratch;
-            self.parse_chunk(&info[start..end], &tags[start..end], state);
+            self.parse_chunk(&info[start..end], &tags[start..end], state, roles);
             for i in 0..end - start {
                 let h = usize::from(state.head(i));
                 if h >= end - start {
@@ -542,15 +550,44 @@ impl Parser {
         }
     }
 
-    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`.
-    fn parse_chunk(&self, info: &[WordInfo], tags: &[u8], state: &mut State) {
+    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`; `roles` is
+    /// working memory.
+    fn parse_chunk(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        state: &mut State,
+        roles: &mut Vec<[[i32; 4]; ROLES]>,
+    ) {
         let n = info.len();
         state.reset(n);
-        let mut feats = [0u64; PARSE_FEATURES];
+        // Words (0..n), the root (n) and no word (n + 1).
+        roles.clear();
+        for x in 0..=n + 1 {
+            let at = if x == n + 1 {
+                NO
+            } else {
+                u16::try_from(x).unwrap_or(NO)
+            };
+            let keys = parse_role_features(info, tags, n, at);
+            let mut by_role = [[0i32; 4]; ROLES];
+            for (r, scores) in by_role.iter_mut().enumerate() {
+                self.moves
+                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1]], scores);
+            }
+            roles.push(by_role);
+        }
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            parse_features(state, info, tags, &mut feats);
-            let scores = self.moves.scores(&feats);
+            let mut scores = [0i32; 4];
+            for (r, x) in role_positions(state).into_iter().enumerate() {
+                let row = if x == NO { n + 1 } else { usize::from(x) };
+                for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
+                    *s += v;
+                }
+            }
+            self.moves
+                .add_scores(&parse_state_features(state, info, tags), &mut scores);
             let t = best(&scores, |c| c < MOVES && state.valid(c));
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,

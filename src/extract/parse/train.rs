@@ -245,11 +245,17 @@ fn train_tagger(data: &[Prepared], which: &[usize], epochs: usize, rng: &mut Rng
     p
 }
 
-/// Trains the second tagger pass on every sentence, its next-word tags from `first` (tags
-/// the first pass predicted for sentences it was not trained on).
-fn train_tagger2(data: &[Prepared], first: &[Vec<u8>], epochs: usize, rng: &mut Rng) -> Perceptron {
+/// Trains the second tagger pass on `data[i]` for `i` in `which`, its next-word tags from
+/// `first` (tags the first pass predicted for sentences it was not trained on).
+fn train_tagger2(
+    data: &[Prepared],
+    first: &[Vec<u8>],
+    which: &[usize],
+    epochs: usize,
+    rng: &mut Rng,
+) -> Perceptron {
     let mut p = Perceptron::new(Upos::COUNT);
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order = which.to_vec();
     let mut tags = Vec::new();
     let mut feats = [0u64; TAG2_FEATURES];
     for _ in 0..epochs {
@@ -352,7 +358,9 @@ pub fn train(
         let s = super::score::score_gold(&parser, dev);
         report(&format!("tagger: dev UPOS {:.4}", s.upos()));
     }
-    // Jackknifed tags for the parser's training data.
+    // Jackknifed tags for the parser's training data: each fold tagged by a first-pass
+    // tagger trained on the other folds. (Jackknifing the second pass too, so the parser
+    // trains on the tags it reads when parsing, gave no gain on dev: docs/parsing.md.)
     let folds = options.folds.max(2);
     let mut predicted: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
     for f in 0..folds {
@@ -367,7 +375,7 @@ pub fn train(
         }
     }
     report("jackknifed tags ready");
-    parser.tagger2 = train_tagger2(&data, &predicted, options.tag_epochs, &mut rng)
+    parser.tagger2 = train_tagger2(&data, &predicted, &all, options.tag_epochs, &mut rng)
         .table(options.tag_min_updates);
     if !dev.is_empty() {
         let s = super::score::score_gold(&parser, dev);
@@ -377,6 +385,9 @@ pub fn train(
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
     let mut order = all.clone();
+    // With a dev set, the epoch with the best dev LAS is kept (early stopping).
+    let mut best_las = f64::NEG_INFINITY;
+    let mut best_tables = None;
     for epoch in 1..=options.parse_epochs {
         rng.shuffle(&mut order);
         for &s in &order {
@@ -397,6 +408,10 @@ pub fn train(
             String::new()
         } else {
             let s = super::score::score_gold(&parser, dev);
+            if s.las() > best_las {
+                best_las = s.las();
+                best_tables = Some((epoch, parser.moves.clone(), parser.labels.clone()));
+            }
             format!(
                 ": dev UPOS {:.4} UAS {:.4} LAS {:.4}",
                 s.upos(),
@@ -405,6 +420,11 @@ pub fn train(
             )
         };
         report(&format!("parser epoch {epoch}{line}"));
+    }
+    if let Some((epoch, moves, labels)) = best_tables {
+        parser.moves = moves;
+        parser.labels = labels;
+        report(&format!("kept epoch {epoch} (best dev LAS {best_las:.4})"));
     }
     parser.finish_tables();
     parser
