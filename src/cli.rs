@@ -61,8 +61,7 @@ USAGE:
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
             [--min-updates N] [--tag-min-updates N]
                                                  train the tagger and dependency parser on
-                                                 CoNLL-U files (UD English EWT); with --dev,
-                                                 the epoch with the best dev LAS is kept
+                                                 CoNLL-U files (UD English EWT)
     newsgraph eval parse FILE.conllu             UPOS, UAS and LAS on gold tokens and on our
                                                  own tokenization
     newsgraph bench parse [FOLDERS...] [--runs N]

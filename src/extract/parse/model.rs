@@ -55,7 +55,7 @@ struct Slot<const C: usize> {
 }
 
 /// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
-/// (linear probing, at most half full) indexed by the key's low bits. Keys are well-mixed
+/// (linear probing, at most two thirds full) indexed by the key's low bits. Keys are well-mixed
 /// hashes already ([`super::features::key`]), so they are used as they are.
 #[derive(Debug, Clone)]
 pub struct Table<const C: usize> {
@@ -82,7 +82,9 @@ impl<const C: usize> Table<C> {
     /// A table from (key, weights) rows.
     pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
         let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        // Between a third and two thirds full: short probes, and half the memory (and
+        // cache misses) of a table kept under a third full.
+        let capacity = (rows.len() * 3 / 2).next_power_of_two().max(16);
         let mut table = Self {
             slots: vec![
                 Slot {

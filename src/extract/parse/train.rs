@@ -385,9 +385,6 @@ pub fn train(
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
     let mut order = all.clone();
-    // With a dev set, the epoch with the best dev LAS is kept (early stopping).
-    let mut best_las = f64::NEG_INFINITY;
-    let mut best_tables = None;
     for epoch in 1..=options.parse_epochs {
         rng.shuffle(&mut order);
         for &s in &order {
@@ -408,10 +405,6 @@ pub fn train(
             String::new()
         } else {
             let s = super::score::score_gold(&parser, dev);
-            if s.las() > best_las {
-                best_las = s.las();
-                best_tables = Some((epoch, parser.moves.clone(), parser.labels.clone()));
-            }
             format!(
                 ": dev UPOS {:.4} UAS {:.4} LAS {:.4}",
                 s.upos(),
@@ -420,11 +413,6 @@ pub fn train(
             )
         };
         report(&format!("parser epoch {epoch}{line}"));
-    }
-    if let Some((epoch, moves, labels)) = best_tables {
-        parser.moves = moves;
-        parser.labels = labels;
-        report(&format!("kept epoch {epoch} (best dev LAS {best_las:.4})"));
     }
     parser.finish_tables();
     parser
