@@ -364,33 +364,33 @@ pub fn parse_role_features(
     n: usize,
     x: u16,
 ) -> [u64; PARSE_ROLE_FEATURES] {
-    let (w, p) = word_tag(words, tags, n, x);
-    let c = class_at(words, n, x, 1);
+    let (word, tag) = word_tag(words, tags, n, x);
+    let class = class_at(words, n, x, 1);
     [
         // s0
-        key(0, &[w]),
-        key(1, &[p]),
-        key(2, &[w, p]),
-        key(48, &[c]),
+        key(0, &[word]),
+        key(1, &[tag]),
+        key(2, &[word, tag]),
+        key(48, &[class]),
         // s1
-        key(3, &[w]),
-        key(4, &[p]),
-        key(5, &[w, p]),
-        key(50, &[c]),
+        key(3, &[word]),
+        key(4, &[tag]),
+        key(5, &[word, tag]),
+        key(50, &[class]),
         // b0
-        key(6, &[w]),
-        key(7, &[p]),
-        key(8, &[w, p]),
-        key(49, &[c]),
+        key(6, &[word]),
+        key(7, &[tag]),
+        key(8, &[word, tag]),
+        key(49, &[class]),
         // b1
-        key(9, &[w]),
-        key(10, &[p]),
-        key(11, &[w, p]),
-        key(51, &[c]),
+        key(9, &[word]),
+        key(10, &[tag]),
+        key(11, &[word, tag]),
+        key(51, &[class]),
         // s2
-        key(13, &[p]),
+        key(13, &[tag]),
         // b2
-        key(12, &[p]),
+        key(12, &[tag]),
     ]
 }
 
