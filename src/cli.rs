@@ -32,9 +32,10 @@ USAGE:
     newsgraph extract FILES... --jsonl OUT       one line per article: the article and its
                                                  extraction, nothing shared (the map step of a
                                                  batch engine); OUT - is standard output
-    newsgraph image FILES... --out OUT.png|OUT.svg [--size WxH]
+    newsgraph image FILES... --out OUT.png|OUT.svg [--size WxH] [--theme light|dark]
                                                  a picture of the whole graph once its layout
-                                                 has settled (default 1920x1080)
+                                                 has settled (default 1920x1080, in the
+                                                 window's light theme; dark on request)
     newsgraph merge IN.jsonl... --out OUT [--format F]
                                                  the graph of those lines, the same as extract
                                                  would make from the files directly

@@ -21,6 +21,8 @@ mod explore_paths;
 mod explore_views;
 #[path = "ui/project_explore.rs"]
 mod project_explore;
+#[path = "ui/recovery.rs"]
+mod recovery;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -65,6 +67,29 @@ fn wait_for_job(h: &mut Harness<'_, NewsgraphApp>) {
         h.step();
     }
     h.run_steps(3);
+}
+
+/// Loads a layout as the menu does: it is read on a worker, and these steps end on the frame
+/// that took it (no extra frames, so an unpinned node has not moved on yet).
+fn load_layout(h: &mut Harness<'_, NewsgraphApp>, path: &Path) {
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::LoadLayoutFrom(path.to_path_buf()));
+    wait_until_read(h, path);
+}
+
+/// Steps until the read under way is taken, and no further.
+fn wait_until_read(h: &mut Harness<'_, NewsgraphApp>, path: &Path) {
+    let start = Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the file was not read: {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(2));
+        h.step();
+    }
 }
 
 fn click_at(h: &mut Harness<'_, NewsgraphApp>, pos: Pos2) {
@@ -239,17 +264,21 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     let path = dir.join("layout.json");
     h.state_mut()
         .apply(&ctx, Action::SaveLayoutTo(path.clone()));
+    // The file holds the positions of the moment Save was asked for; it is written on a
+    // thread of its own.
     let saved = h.state().panel().snapshot();
+    wait_for_message(&mut h, "Saved the layout of");
     assert!(path.exists());
 
-    // Move on: the layout keeps running, positions change.
+    // Move on: the layout keeps running, positions change; then pause it so the positions
+    // loaded can be compared after the frames the read takes.
     h.state_mut().apply(&ctx, Action::UnpinAll);
     h.run_steps(60);
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
 
     // Loading puts every node back; only the nodes pinned when saved come back pinned
     // (issue 12).
-    h.state_mut()
-        .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+    load_layout(&mut h, &path);
     let loaded = h.state().panel().snapshot();
     for (key, p) in &saved.nodes {
         let q = loaded.nodes[key];
@@ -272,7 +301,7 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     );
     let other = dir.join("other.json");
     newsgraph::files::layout_file::write(&other, &foreign).expect("write");
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(other));
+    load_layout(&mut h, &other);
     let warn = h.state().messages().last().expect("a message").clone();
     assert_eq!(warn.level, Level::Warning);
     assert!(warn.text.contains("person:nobody-here"), "{}", warn.text);
@@ -285,12 +314,52 @@ fn layouts_round_trip_and_broken_files_change_nothing() {
     )
     .expect("write");
     let before = h.state().panel().snapshot();
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(broken));
+    load_layout(&mut h, &broken);
     let err = h.state().messages().last().expect("a message").clone();
     assert_eq!(err.level, Level::Error);
     assert!(err.text.contains("broken.json"), "{}", err.text);
     assert_eq!(h.state().panel().snapshot().nodes, before.nodes);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 12, item 7: a layout is read on a worker, bounded and from regular files only, so a
+/// FIFO or a link to `/dev/zero` named as a layout gets a message naming it while the window
+/// keeps drawing (both once froze it: one blocked for ever, the other read 24 GB).
+#[test]
+fn a_fifo_or_a_link_to_dev_zero_as_a_layout_is_refused_without_freezing_the_window() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::ToggleLayout);
+    h.run_steps(2);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("fifo-layout.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let zero = dir.path().join("zero-layout.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let mut hostile = vec![zero];
+    if made.is_ok_and(|s| s.success()) {
+        hostile.push(fifo);
+    } else {
+        eprintln!("mkfifo is not available: only the link to /dev/zero is tried");
+    }
+    let before = h.state().panel().snapshot();
+    for path in hostile {
+        h.state_mut()
+            .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+        // The UI thread only started the read: it returned at once, with the read under way.
+        assert!(h.state().is_busy(), "the layout is read off the UI thread");
+        h.step();
+        wait_until_read(&mut h, &path);
+        let err = h.state().messages().last().expect("a message").clone();
+        assert_eq!(err.level, Level::Error, "{}", err.text);
+        assert!(
+            err.text.contains("not a regular file") && err.text.contains(&*path.to_string_lossy()),
+            "{}",
+            err.text
+        );
+        assert_eq!(h.state().panel().snapshot().nodes, before.nodes);
+    }
 }
 
 #[test]
@@ -522,7 +591,7 @@ fn projects_round_trip_and_newer_or_broken_files_change_nothing() {
         p.pinned = true;
     }
     newsgraph::files::layout_file::write(&layout, &all_pinned).expect("write");
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(layout));
+    load_layout(&mut h, &layout);
     let keys = node_keys(h.state());
     let selected = keys[keys.len() / 2].clone();
     h.state_mut()
@@ -627,93 +696,6 @@ fn quitting_with_unsaved_changes_asks_first() {
     h.get_by_label("Don't save").click();
     h.run_steps(2);
     assert!(h.state().quit_requested());
-}
-
-/// Replaces the path field's text and presses its Save button.
-fn submit_path(h: &mut Harness<'_, NewsgraphApp>, text: &str) {
-    h.get_by_label("Path").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run_steps(1);
-    h.get_by_label("Path").type_text(text);
-    h.run_steps(1);
-    h.get_by_label("Save").click_accesskit();
-    h.run_steps(2);
-}
-
-#[test]
-fn the_path_field_asks_before_writing_over_a_file_and_turns_folders_into_names() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let article = dir.path().join("article.txt");
-    std::fs::write(&article, b"An article the user wrote.").expect("write");
-    let mut h = harness(Vec::new(), true);
-    wait_for_job(&mut h);
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Action::SaveLayout);
-    h.run_steps(2);
-    // A folder: a file name inside it is offered, nothing is written yet.
-    submit_path(&mut h, &dir.path().display().to_string());
-    let offered = dir.path().join("layout.newsgraph.json");
-    assert_eq!(
-        h.get_by_label("Path").value().as_deref(),
-        Some(offered.display().to_string().as_str())
-    );
-    assert!(!offered.exists());
-    h.get_by_label("Save").click_accesskit();
-    h.run_steps(2);
-    assert!(
-        offered.exists(),
-        "the layout is saved under the offered name"
-    );
-    // An article where the layout would go: asked, in strong words, and left alone.
-    h.state_mut().apply(&ctx, Action::SaveLayout);
-    h.run_steps(2);
-    submit_path(&mut h, &article.display().to_string());
-    h.get_by_label("Replace it anyway");
-    h.get_by_label("Choose another name");
-    assert_eq!(
-        std::fs::read(&article).expect("read"),
-        b"An article the user wrote."
-    );
-}
-
-#[test]
-fn unsaved_work_is_kept_for_recovery_and_offered_at_the_next_start() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().join("data");
-    let mut h = harness_in(vec![fixture("summit.html")], false, Some(data.clone()));
-    wait_for_job(&mut h);
-    let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, Action::OpenPaths(vec![fixture("messy.txt")]));
-    wait_for_job(&mut h);
-    let keys = node_keys(h.state());
-    // The autosave runs every few seconds of the window's clock.
-    let recovery = data.join("recovery.newsgraph");
-    let start = Instant::now();
-    while !recovery.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no recovery file"
-        );
-        h.run_steps(10);
-    }
-    // The process dies here (the harness is dropped without closing). Next start:
-    drop(h);
-    let mut h = harness_in(Vec::new(), true, Some(data.clone()));
-    h.run_steps(2);
-    assert!(
-        h.state().graph().node_count() == 0 && !h.state().is_busy(),
-        "nothing opens before the answer"
-    );
-    h.get_by_label("Restore").click();
-    wait_for_job(&mut h);
-    assert_eq!(node_keys(h.state()), keys);
-    assert!(
-        h.state().project().is_dirty(),
-        "restored work is still unsaved"
-    );
-    assert_eq!(h.state().project().path(), None);
 }
 
 /// The key of the node called `name` in the example.

@@ -27,7 +27,9 @@ impl NewsgraphApp {
         if own && only_example {
             // The example leaves the graph as extracted too, or merging would bring it back.
             let base = self.edit.history.base().cleared();
-            self.edit.history.replace_base(&mut self.graph, base);
+            self.edit
+                .history
+                .replace_base(Arc::make_mut(&mut self.graph), base);
             Arc::make_mut(&mut self.project.articles).clear();
             Arc::make_mut(&mut self.project.extractions).clear();
             self.selected = None;
@@ -72,7 +74,9 @@ impl NewsgraphApp {
             return;
         };
         let before = self.graph.node_count();
-        self.edit.history.replace_base(&mut self.graph, base);
+        self.edit
+            .history
+            .replace_base(Arc::make_mut(&mut self.graph), base);
         let saved = Arc::make_mut(&mut self.project.articles);
         if (id.0 as usize) < saved.len() {
             saved.remove(id.0 as usize);
@@ -83,13 +87,7 @@ impl NewsgraphApp {
         }
         self.explore.state.filter.article_removed(id.0);
         self.reader = None;
-        if self
-            .selected
-            .as_ref()
-            .is_some_and(|k| self.graph.index(k).is_none())
-        {
-            self.selected = None;
-        }
+        self.forget_missing_selection();
         self.refresh_fingerprint();
         self.say(
             Level::Info,

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -13,7 +14,7 @@ use rayon::prelude::*;
 use crate::extract::{Lexicon, extract};
 use crate::files::atomic::{read_bounded, write_atomic};
 use crate::files::layout_file::LayoutFile;
-use crate::files::project::{self, ProjectFile, SavedArticle};
+use crate::files::project::{self, Exploration, ProjectFile, SavedArticle};
 use crate::graph::NewsGraph;
 use crate::ingest::expand_inputs;
 use crate::pipeline;
@@ -37,23 +38,33 @@ pub fn bench(
     }
     let files: Vec<PathBuf> = files.iter().cycle().take(articles).cloned().collect();
     let results = pipeline::run(&files, lex, &AtomicBool::new(false), &|_, _| {});
-    let saved: Vec<SavedArticle> = results
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .map(|(a, _)| SavedArticle::from(a))
-        .collect();
-    let extractions: Vec<crate::extract::Extraction> = results
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .map(|(_, e)| e.clone())
-        .collect();
+    let saved: Arc<Vec<SavedArticle>> = Arc::new(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|(a, _)| SavedArticle::from(a))
+            .collect(),
+    );
+    let extractions: Arc<Vec<crate::extract::Extraction>> = Arc::new(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|(_, e)| e.clone())
+            .collect(),
+    );
     let extractor = super::extractor::extractor_id();
     let mut graph = NewsGraph::new();
     pipeline::merge(&mut graph, results);
+    // Held as the window holds it.
+    let graph = Arc::new(graph);
     let mut panel = GraphPanel::new();
     panel.sync(&graph);
     let path = dir.join("bench.newsgraph");
     let (mut save_times, mut open_times) = (Vec::new(), Vec::new());
+    // What the UI thread is blocked for: gathering a save as the window does (the articles
+    // and extractions shared), and, for comparison, the deep copies it made before; the same
+    // for an export (the graph shared, or copied as before).
+    let mut ui_blocked: Vec<[Duration; 4]> = Vec::new();
     // Where opening spends its time: [read and check, extract, merge, canvas and layout].
     let mut phases: Vec<[Duration; 4]> = Vec::new();
     // One more run, as projects without their extractions (or from another build) open.
@@ -64,11 +75,20 @@ pub fn bench(
         let keep = run < runs;
         // Save: what the UI thread gathers, then what the saving thread does.
         let started = Instant::now();
-        let layout = panel.snapshot();
-        let mut file = ProjectFile::new(saved.clone(), layout.view, layout.nodes, None, Vec::new());
-        if keep {
-            file = file.with_extractions(extractor.to_owned(), extractions.clone());
-        }
+        let file = if keep {
+            super::project::gather(
+                &panel,
+                &saved,
+                &extractions,
+                None,
+                &[],
+                Exploration::default(),
+            )
+        } else {
+            let layout = panel.snapshot();
+            ProjectFile::new(saved.clone(), layout.view, layout.nodes, None, Vec::new())
+        };
+        let gathered = started.elapsed();
         let bytes = project::to_bytes(&file);
         if keep {
             size = bytes.len();
@@ -78,6 +98,19 @@ pub fn bench(
         write_atomic(&path, &bytes).map_err(|e| format!("{e}: {}", path.display()))?;
         if keep {
             save_times.push(started.elapsed());
+            let copy = Instant::now();
+            let deep = (saved.as_ref().clone(), extractions.as_ref().clone());
+            let copied = copy.elapsed();
+            drop(deep);
+            let share = Instant::now();
+            let for_export = std::hint::black_box(Arc::clone(&graph));
+            let arc_export = share.elapsed();
+            drop(for_export);
+            let copy = Instant::now();
+            let deep_graph = std::hint::black_box(graph.as_ref().clone());
+            let graph_copied = copy.elapsed();
+            drop(deep_graph);
+            ui_blocked.push([gathered, copied, arc_export, graph_copied]);
         } else {
             plain_save.push(started.elapsed());
         }
@@ -90,7 +123,11 @@ pub fn bench(
         // As the window's job does: extractions by this extractor are used as they are.
         let stored = file.extractions_by(extractor).is_some();
         let results: Vec<pipeline::FileResult> = match file.extractions.take().filter(|_| stored) {
-            Some(kept) => articles.into_iter().zip(kept.items).map(Ok).collect(),
+            Some(kept) => articles
+                .into_iter()
+                .zip(Arc::unwrap_or_clone(kept.items))
+                .map(Ok)
+                .collect(),
             None => articles
                 .into_par_iter()
                 .map(|a| {
@@ -149,12 +186,35 @@ pub fn bench(
         size as f64 / 1e6
     );
     let _ = writeln!(out, "save (ms per run): {}", line(&save_times));
+    let ui = |k: usize| {
+        ui_blocked
+            .iter()
+            .map(|p| format!("{:.2}", ms(&p[k])))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "  UI thread blocked by a save, gathering it (ms per run): {}",
+        ui(0)
+    );
+    let _ = writeln!(
+        out,
+        "  (before: copying the articles and extractions, ms per run: {})",
+        ui(1)
+    );
+    let _ = writeln!(
+        out,
+        "  UI thread blocked by an export, sharing the graph (ms per run): {}",
+        ui(2)
+    );
+    let _ = writeln!(out, "  (before: copying the graph, ms per run: {})", ui(3));
     let _ = writeln!(out, "open (ms per run): {}", line(&open_times));
     let names = [
         "read and check the file",
         "extract the articles (again, when not kept)",
-        "merge and replay corrections",
-        "build the canvas, place the layout",
+        "merge and replay corrections (on the worker)",
+        "build the canvas, place the layout (the UI thread)",
     ];
     for (k, name) in names.iter().enumerate() {
         let times: Vec<Duration> = phases.iter().map(|p| p[k]).collect();

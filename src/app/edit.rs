@@ -4,6 +4,7 @@
 //! File ▸ Export corrections….
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
@@ -34,6 +35,8 @@ pub struct EditState {
     pub history: History,
     /// A layout read but not applied: it fits under half of the graph, so the user is asked.
     pending_layout: Option<PendingLayout>,
+    /// Whether the Corrections window is open.
+    pub(super) show_corrections: bool,
 }
 
 struct PendingLayout {
@@ -64,6 +67,8 @@ impl NewsgraphApp {
             }
             Action::ExportCorrections => self.ask_path(ctx, Purpose::ExportCorrections),
             Action::ExportCorrectionsTo(path) => self.export_corrections(&path),
+            Action::ShowCorrections(show) => self.edit.show_corrections = show,
+            Action::RevertCorrection(index) => self.revert(index),
             _ => {}
         }
         let now = ctx.input(|i| i.time);
@@ -79,7 +84,7 @@ impl NewsgraphApp {
             _ => self.selected.clone(),
         };
         let view = self.panel.snapshot().view;
-        match self.edit.history.correct(&mut self.graph, c) {
+        match self.edit.history.correct(Arc::make_mut(&mut self.graph), c) {
             Ok(()) => {
                 self.keep_view(view);
                 self.selected = follow.filter(|k| self.graph.index(k).is_some());
@@ -101,20 +106,14 @@ impl NewsgraphApp {
         };
         let view = self.panel.snapshot().view;
         let change = if undo {
-            self.edit.history.undo(&mut self.graph)
+            self.edit.history.undo(Arc::make_mut(&mut self.graph))
         } else {
-            self.edit.history.redo(&mut self.graph)
+            self.edit.history.redo(Arc::make_mut(&mut self.graph))
         };
         match change {
             Some(Change::Graph) => {
                 self.keep_view(view);
-                if self
-                    .selected
-                    .as_ref()
-                    .is_some_and(|k| self.graph.index(k).is_none())
-                {
-                    self.selected = None;
-                }
+                self.forget_missing_selection();
             }
             Some(Change::Layout { nodes, view, whole }) => {
                 self.panel.place(&nodes, view, whole);
@@ -128,9 +127,21 @@ impl NewsgraphApp {
 
     /// After a correction the canvas is rebuilt; the view stays where it was (a rebuild with
     /// more nodes would otherwise fit the whole graph).
-    fn keep_view(&mut self, view: crate::files::layout_file::ViewState) {
+    pub(super) fn keep_view(&mut self, view: crate::files::layout_file::ViewState) {
         self.panel.sync(&self.graph);
         self.panel.restore_view(view);
+    }
+
+    /// A selection whose node the graph no longer has (merged away, deleted, its article
+    /// removed) is dropped.
+    pub(super) fn forget_missing_selection(&mut self) {
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|k| self.graph.index(k).is_none())
+        {
+            self.selected = None;
+        }
     }
 
     /// A step in words, for the Edit menu and messages.
@@ -144,6 +155,12 @@ impl NewsgraphApp {
                     .map_or_else(|| key.0.clone(), |n| n.name.clone())
             ),
             Step::Layout { .. } => "load layout".to_owned(),
+            Step::Revert { entry, .. } => format!(
+                "revert “{}”",
+                entry
+                    .correction
+                    .describe(&[self.edit.history.base(), &self.graph])
+            ),
         }
     }
 
@@ -204,9 +221,19 @@ impl NewsgraphApp {
                 actions.push(Action::Redo);
             }
             ui.separator();
-            let n = history.log().len();
+            let n = history.entries().len();
             let noun = if n == 1 { "correction" } else { "corrections" };
             ui.label(RichText::new(format!("{n} {noun} in this project")).weak());
+            if ui
+                .add_enabled(n > 0, egui::Button::new("Corrections…"))
+                .on_hover_text(
+                    "Every correction of the project, the earlier sessions' too, with when it was made; revert any of them",
+                )
+                .clicked()
+            {
+                actions.push(Action::ShowCorrections(true));
+                ui.close();
+            }
             if !history.skipped().is_empty() {
                 ui.label(
                     RichText::new(format!(
@@ -343,13 +370,13 @@ impl NewsgraphApp {
         }
     }
 
-    /// A new graph of articles (a project opened): the history starts again with its
-    /// corrections; returns how many of them no longer apply.
-    pub(super) fn start_history(&mut self, base: NewsGraph, kept: Vec<Correction>) -> usize {
+    /// A new graph of articles (a project opened): the history its worker started with the
+    /// project's corrections, and the corrected graph; returns how many of them no longer
+    /// apply.
+    pub(super) fn install_history(&mut self, history: History, mut graph: NewsGraph) -> usize {
         let revision = self.graph.revision();
-        let (history, mut graph) = History::start(base, kept);
         graph.bump_revision(revision);
-        self.graph = graph;
+        self.graph = Arc::new(graph);
         let skipped = history.skipped().len();
         self.edit.history = history;
         skipped

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{Level, Message, NewsgraphApp};
@@ -40,7 +41,12 @@ impl Exports {
 }
 
 impl NewsgraphApp {
-    fn run_export(&mut self, ctx: &egui::Context, work: impl FnOnce() -> Message + Send + 'static) {
+    /// Runs `work` on a thread of its own; its message is shown when it is done.
+    pub(super) fn run_export(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> Message + Send + 'static,
+    ) {
         let (tx, rx) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {
@@ -65,7 +71,7 @@ impl NewsgraphApp {
             );
             return;
         }
-        let graph = self.graph.clone();
+        let graph = Arc::clone(&self.graph);
         self.run_export(ctx, move || match export_to_path(&graph, format, &path) {
             Ok(files) => Message {
                 level: Level::Info,
@@ -91,8 +97,8 @@ impl NewsgraphApp {
         });
     }
 
-    /// Writes a picture off the UI thread: an SVG of the whole graph, or a PNG of what the
-    /// canvas shows, at the chosen size.
+    /// Writes a picture off the UI thread, in the window's theme: an SVG of the whole graph
+    /// shown, or a PNG of what the canvas shows, at the chosen size.
     pub(super) fn export_image(&mut self, ctx: &egui::Context, image: ImageExport, path: PathBuf) {
         let ImageExport { size, png } = image;
         if self.graph.node_count() == 0 {
@@ -102,14 +108,17 @@ impl NewsgraphApp {
             );
             return;
         }
+        // What the canvas shows: the actor view when it is on, without what a filter or a
+        // focus hides, in the window's theme.
         let positions: BTreeMap<_, _> = self
             .panel
             .snapshot()
             .nodes
             .into_iter()
+            .filter(|(k, _)| self.panel.is_shown(k))
             .map(|(k, p)| (k, p.pos))
             .collect();
-        let mut style = theme::picture_style(size);
+        let mut style = theme::picture_style(size, ctx.theme() == egui::Theme::Dark);
         style.view = png.then(|| {
             let rect = self.panel.canvas_rect();
             let (a, b) = (
@@ -118,7 +127,20 @@ impl NewsgraphApp {
             );
             [[a.x, a.y], [b.x, b.y]]
         });
-        let graph = self.graph.clone();
+        if png {
+            // The canvas draws no node under 2.5 screen pixels: the same, in picture pixels.
+            let rect = self.panel.canvas_rect();
+            let per_screen_pixel = (size[0] as f32 / rect.width().max(1.0))
+                .min(size[1] as f32 / rect.height().max(1.0));
+            style.min_radius = 2.5 * per_screen_pixel;
+        }
+        // The domain graph is shared as it is; the actor view's fold is copied.
+        let shown = self.shown.get(&self.graph);
+        let graph = if std::ptr::eq(shown, Arc::as_ptr(&self.graph)) {
+            Arc::clone(&self.graph)
+        } else {
+            Arc::new(shown.clone())
+        };
         self.run_export(ctx, move || {
             let written = if png {
                 let mut text = Vec::new();

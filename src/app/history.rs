@@ -3,9 +3,12 @@
 //! the graph on screen is the base with the correction log applied. Undoing a correction
 //! rebuilds the graph from the base and the shorter log, so an undo gives back exactly the
 //! graph before it; redoing applies the correction again. Added articles go into the base and
-//! the log is replayed over it, so corrections survive.
+//! the log is replayed over it, so corrections survive. Any correction of the log, one the
+//! project came with included, can be reverted: it leaves the log and the rest is replayed;
+//! the revert is a step like the others, so Ctrl+Z puts the correction back where it was.
 
 use std::collections::BTreeMap;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::files::layout_file::{LayoutFile, Placement, ViewState};
 use crate::graph::corrections::{Correction, CorrectionError, Skipped, replay};
@@ -34,6 +37,37 @@ pub enum Step {
         /// The layout loaded.
         after: Box<LayoutFile>,
     },
+    /// A correction taken out of the log (made in this session or an earlier one).
+    Revert {
+        /// Where it was in the log.
+        index: usize,
+        /// The correction, with when it was made.
+        entry: Logged,
+    },
+}
+
+/// A correction in the log, with when it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    /// The correction.
+    pub correction: Correction,
+    /// When it was made, in seconds since 1970 (UTC); `None` for corrections of projects
+    /// saved before newsgraph kept the time.
+    pub made_secs: Option<u64>,
+}
+
+impl Logged {
+    /// A correction made now.
+    pub fn now(correction: Correction) -> Self {
+        let made_secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs());
+        Self {
+            correction,
+            made_secs,
+        }
+    }
 }
 
 /// What an undo or redo changed, for the window to carry out.
@@ -56,8 +90,10 @@ pub enum Change {
 #[derive(Debug, Clone, Default)]
 pub struct History {
     base: NewsGraph,
-    /// Corrections that came with the project: in effect, not undoable in this session.
-    kept: Vec<Correction>,
+    /// Every correction in effect, in order: the project's, then this session's. A step
+    /// that changed it is undone before any step made earlier, so undoing a correction takes
+    /// the last entry off and undoing a revert puts the entry back at its index.
+    log: Vec<Logged>,
     done: Vec<Step>,
     undone: Vec<Step>,
     skipped: Vec<Skipped>,
@@ -71,11 +107,25 @@ impl History {
 
     /// Starts over from `base` with the corrections of a project; returns the corrected graph.
     pub fn start(base: NewsGraph, kept: Vec<Correction>) -> (Self, NewsGraph) {
-        let (graph, skipped) = replay(&base, &kept);
+        let kept = kept
+            .into_iter()
+            .map(|correction| Logged {
+                correction,
+                made_secs: None,
+            })
+            .collect();
+        Self::start_logged(base, kept)
+    }
+
+    /// Starts over from `base` with the corrections of a project and when they were made;
+    /// returns the corrected graph.
+    pub fn start_logged(base: NewsGraph, log: Vec<Logged>) -> (Self, NewsGraph) {
+        let corrections: Vec<Correction> = log.iter().map(|l| l.correction.clone()).collect();
+        let (graph, skipped) = replay(&base, &corrections);
         (
             Self {
                 base,
-                kept,
+                log,
                 done: Vec::new(),
                 undone: Vec::new(),
                 skipped,
@@ -91,14 +141,28 @@ impl History {
 
     /// Every correction in effect, in order (the project's, then this session's).
     pub fn log(&self) -> Vec<Correction> {
-        self.kept
-            .iter()
-            .cloned()
-            .chain(self.done.iter().filter_map(|s| match s {
-                Step::Correct(c) => Some(c.clone()),
-                _ => None,
-            }))
-            .collect()
+        self.log.iter().map(|l| l.correction.clone()).collect()
+    }
+
+    /// The log with when each correction was made.
+    pub fn entries(&self) -> &[Logged] {
+        &self.log
+    }
+
+    /// Takes the correction at `index` out of the log and replays the rest over the base;
+    /// `graph` becomes the result. Undoable. Returns the entry taken out.
+    pub fn revert(&mut self, graph: &mut NewsGraph, index: usize) -> Option<Logged> {
+        if index >= self.log.len() {
+            return None;
+        }
+        let entry = self.log.remove(index);
+        self.rebuild(graph);
+        self.done.push(Step::Revert {
+            index,
+            entry: entry.clone(),
+        });
+        self.undone.clear();
+        Some(entry)
     }
 
     /// Corrections of the log that did not apply at the last rebuild.
@@ -162,6 +226,7 @@ impl History {
         correction: Correction,
     ) -> Result<(), CorrectionError> {
         graph.correct(&correction)?;
+        self.log.push(Logged::now(correction.clone()));
         self.done.push(Step::Correct(correction));
         self.undone.clear();
         Ok(())
@@ -178,6 +243,12 @@ impl History {
         let step = self.done.pop()?;
         let change = match &step {
             Step::Correct(_) => {
+                self.log.pop();
+                self.rebuild(graph);
+                Change::Graph
+            }
+            Step::Revert { index, entry } => {
+                self.log.insert((*index).min(self.log.len()), entry.clone());
                 self.rebuild(graph);
                 Change::Graph
             }
@@ -201,6 +272,7 @@ impl History {
         let step = self.undone.pop()?;
         let change = match &step {
             Step::Correct(c) => {
+                self.log.push(Logged::now(c.clone()));
                 if graph.correct(c).is_err() {
                     // It applied before the undo; the graph must have been rebuilt since
                     // (articles added). Rebuild again so the log and the graph agree.
@@ -208,6 +280,13 @@ impl History {
                     self.rebuild(graph);
                     return Some(Change::Graph);
                 }
+                Change::Graph
+            }
+            Step::Revert { index, .. } => {
+                if *index < self.log.len() {
+                    self.log.remove(*index);
+                }
+                self.rebuild(graph);
                 Change::Graph
             }
             Step::Move { key, to, .. } => Change::Layout {

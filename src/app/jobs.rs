@@ -1,14 +1,18 @@
-//! Background work: reading and extracting articles on worker threads (all cores), with
-//! progress the UI can show and a cancel flag, and system file dialogs run off the UI thread.
+//! Background work: reading and extracting articles on worker threads (all cores), opening
+//! projects and reading layouts, with progress the UI can show and a cancel flag, and system
+//! file dialogs run off the UI thread.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::extract::{Lexicon, extract_with};
+use super::history::{History, Logged};
+use crate::extract::{Extraction, Lexicon, extract_with};
+use crate::files::layout_file::{self, LayoutFile};
 use crate::files::project::{self, ProjectFile};
-use crate::files::{ExportFormat, ImageExport, atomic, export, layout_file};
+use crate::files::{ExportFormat, ImageExport, atomic, export};
+use crate::graph::NewsGraph;
 use crate::ingest::Article;
 use crate::ingest::{self, Format, IngestError, expand_inputs};
 use crate::pipeline::{self, FileResult, Tracker};
@@ -19,8 +23,11 @@ use rayon::prelude::*;
 pub enum JobInput {
     /// Files and folders on disk.
     Paths(Vec<PathBuf>),
-    /// A project file: read, checked, and its articles extracted again.
+    /// A project file: read, checked, its articles extracted again (unless it keeps their
+    /// extractions), merged, and its corrections replayed.
     Project(PathBuf),
+    /// A layout file: read (bounded, regular files only) and checked.
+    Layout(PathBuf),
     /// An article bundled in the binary.
     Bundled {
         /// Name shown as its source.
@@ -46,6 +53,21 @@ pub struct JobOutput {
     /// For a project: its path and the file (its articles are in `results`), or why it could
     /// not be opened.
     pub project: Option<(PathBuf, Result<ProjectFile, String>)>,
+    /// For a project read to the end: its graph, built on the worker.
+    pub opened: Option<OpenedProject>,
+    /// For a layout: its path and the file, or why it could not be read.
+    pub layout: Option<(PathBuf, Result<LayoutFile, String>)>,
+}
+
+/// What a job is doing, for the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Reading and extracting articles.
+    Articles,
+    /// Opening a project.
+    Project,
+    /// Reading a layout file.
+    Layout,
 }
 
 /// A running extraction.
@@ -53,6 +75,7 @@ pub struct Job {
     receiver: Receiver<JobOutput>,
     tracker: Arc<Tracker>,
     started: Instant,
+    kind: JobKind,
 }
 
 impl Job {
@@ -67,9 +90,25 @@ impl Job {
         let tracker = Arc::new(Tracker::default());
         let t = tracker.clone();
         let started = Instant::now();
+        let kind = match &input {
+            JobInput::Project(_) => JobKind::Project,
+            JobInput::Layout(_) => JobKind::Layout,
+            JobInput::Paths(_) | JobInput::Bundled { .. } => JobKind::Articles,
+        };
         std::thread::spawn(move || {
             let mut project = None;
+            let mut opened = None;
+            let mut layout = None;
             let (results, errors) = match input {
+                JobInput::Layout(path) => {
+                    t.set_total(1);
+                    wake();
+                    // Bounded and from regular files only: a FIFO or a link to a device is
+                    // refused at once, and a large file is read here, not on the UI thread.
+                    let file = layout_file::read(&path).map_err(|e| e.to_string());
+                    layout = Some((path, file));
+                    (Vec::new(), Vec::new())
+                }
                 JobInput::Project(path) => match read_project(&path) {
                     Ok((mut file, articles)) => {
                         t.set_total(articles.len());
@@ -79,7 +118,11 @@ impl Job {
                             .extractions_by(super::extractor::extractor_id())
                             .is_some();
                         let results = match file.extractions.take().filter(|_| stored) {
-                            Some(kept) => articles.into_iter().zip(kept.items).map(Ok).collect(),
+                            Some(kept) => articles
+                                .into_iter()
+                                .zip(Arc::unwrap_or_clone(kept.items))
+                                .map(Ok)
+                                .collect(),
                             // A cancelled article is left out; the job then reports
                             // itself cancelled and the project is not opened.
                             None => articles
@@ -92,8 +135,13 @@ impl Job {
                                 })
                                 .collect(),
                         };
+                        // The graph is built and the corrections replayed here too, so the UI
+                        // thread only puts the result on the canvas.
+                        if !t.is_cancelled() {
+                            opened = Some(open_graph(&file, results));
+                        }
                         project = Some((path, Ok(file)));
-                        (results, Vec::new())
+                        (Vec::new(), Vec::new())
                     }
                     Err(e) => {
                         project = Some((path, Err(e)));
@@ -129,6 +177,8 @@ impl Job {
                 cancelled,
                 elapsed: started.elapsed(),
                 project,
+                opened,
+                layout,
             });
             wake();
         });
@@ -136,7 +186,13 @@ impl Job {
             receiver,
             tracker,
             started,
+            kind,
         }
+    }
+
+    /// What the job is doing.
+    pub fn kind(&self) -> JobKind {
+        self.kind
     }
 
     /// (files done, files in total; 0 while the folders are still being listed).
@@ -175,8 +231,51 @@ impl Job {
                 cancelled: true,
                 elapsed: self.started.elapsed(),
                 project: None,
+                opened: None,
+                layout: None,
             }),
         }
+    }
+}
+
+/// A project's graph, built off the UI thread: the articles merged, the corrections replayed.
+#[derive(Debug)]
+pub struct OpenedProject {
+    /// The history starting over from the articles' graph with the project's corrections.
+    pub history: History,
+    /// The corrected graph.
+    pub graph: NewsGraph,
+    /// The articles' extractions, in their order, as the project keeps them.
+    pub extractions: Vec<Extraction>,
+    /// Articles that could not be merged.
+    pub errors: Vec<IngestError>,
+}
+
+/// Merges a project's articles and replays its corrections (with when they were made).
+fn open_graph(file: &ProjectFile, results: Vec<FileResult>) -> OpenedProject {
+    let extractions = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|(_, e)| e.clone())
+        .collect();
+    let mut base = NewsGraph::new();
+    let errors = pipeline::merge(&mut base, results);
+    let log = file
+        .corrections
+        .iter()
+        .cloned()
+        .zip(file.corrections_made())
+        .map(|(correction, made_secs)| Logged {
+            correction,
+            made_secs,
+        })
+        .collect();
+    let (history, graph) = History::start_logged(base, log);
+    OpenedProject {
+        history,
+        graph,
+        extractions,
+        errors,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod articles;
 pub mod bench_project;
+mod corrections_list;
 mod edit;
 mod export;
 pub mod extractor;
@@ -30,7 +31,7 @@ use crate::ui::graph_view::GraphPanel;
 use crate::ui::reader::Reader;
 use crate::ui::shown::ShownGraph;
 use crate::ui::{Action, detail, theme};
-use jobs::{Dialog, DialogOutcome, Job, JobInput, Purpose, system_dialogs_possible};
+use jobs::{Dialog, DialogOutcome, Job, JobInput, JobKind, Purpose, system_dialogs_possible};
 use project::ProjectState;
 use prompt::{PathPrompt, PromptOutcome};
 
@@ -95,7 +96,9 @@ pub struct AppOptions {
 /// The whole application.
 pub struct NewsgraphApp {
     lexicon: Arc<Lexicon>,
-    graph: NewsGraph,
+    /// The graph shown and corrected; shared with the threads that save and export it, and
+    /// copied only when it changes while one of them still reads it.
+    graph: Arc<NewsGraph>,
     panel: GraphPanel,
     selected: Option<NodeKey>,
     explore: Explorer,
@@ -159,7 +162,7 @@ pub fn run_synthetic(nodes: usize, edges: usize) -> eframe::Result<()> {
         native_options(),
         Box::new(move |cc| {
             let mut app = NewsgraphApp::new(&cc.egui_ctx, app_options);
-            app.graph = NewsGraph::synthetic(nodes, edges, 1);
+            app.graph = Arc::new(NewsGraph::synthetic(nodes, edges, 1));
             Ok(Box::new(app))
         }),
     )
@@ -189,7 +192,7 @@ impl NewsgraphApp {
         };
         let mut app = Self {
             lexicon: Arc::new(lexicon),
-            graph: NewsGraph::new(),
+            graph: Arc::new(NewsGraph::new()),
             panel: GraphPanel::new(),
             selected: None,
             explore: Explorer::default(),
@@ -208,7 +211,9 @@ impl NewsgraphApp {
             edit: edit::EditState::default(),
         };
         if app.project.offers_recovery() {
-            // The answer to the recovery question decides what opens.
+            // The answer to the recovery question decides what opens: the files named here
+            // wait for it.
+            app.project.deferred_files = options.files;
         } else if !options.files.is_empty() {
             app.start_job(ctx, JobInput::Paths(options.files));
         } else if options.open_example {
@@ -286,8 +291,8 @@ impl NewsgraphApp {
             Action::Export(format) => self.ask_path(ctx, Purpose::Export(format)),
             Action::ExportImage(image) => self.ask_path(ctx, Purpose::ExportImage(image)),
             Action::OpenPaths(paths) => self.start_job(ctx, JobInput::Paths(paths)),
-            Action::SaveLayoutTo(path) => self.save_layout(&path),
-            Action::LoadLayoutFrom(path) => self.load_layout(&path),
+            Action::SaveLayoutTo(path) => self.save_layout(ctx, path),
+            Action::LoadLayoutFrom(path) => self.load_layout(ctx, path),
             Action::ExportTo(format, path) => self.export_graph(ctx, format, path),
             Action::ExportImageTo(image, path) => self.export_image(ctx, image, path),
             Action::NewProject
@@ -337,6 +342,8 @@ impl NewsgraphApp {
                 }
             }
             Action::Correct(_)
+            | Action::ShowCorrections(_)
+            | Action::RevertCorrection(_)
             | Action::Undo
             | Action::Redo
             | Action::NodeDragged { .. }
@@ -380,10 +387,15 @@ impl NewsgraphApp {
     }
 
     fn start_job(&mut self, ctx: &egui::Context, input: JobInput) {
-        if self.job.is_some() {
+        if let Some(job) = &self.job {
+            let busy = match job.kind() {
+                JobKind::Articles => "Articles are still being read",
+                JobKind::Project => "A project is still being opened",
+                JobKind::Layout => "A layout is still being read",
+            };
             self.say(
                 Level::Warning,
-                "Articles are still being read. Wait for them, or cancel, before opening more.",
+                format!("{busy}. Wait for it, or cancel, before opening more."),
             );
             return;
         }
@@ -461,7 +473,8 @@ impl NewsgraphApp {
         self.apply(ctx, action);
     }
 
-    fn save_layout(&mut self, path: &Path) {
+    /// Writes the layout on a thread of its own; the UI thread only takes the positions.
+    fn save_layout(&mut self, ctx: &egui::Context, path: PathBuf) {
         if self.graph.node_count() == 0 {
             self.say(
                 Level::Warning,
@@ -470,30 +483,26 @@ impl NewsgraphApp {
             return;
         }
         let file = self.panel.snapshot();
-        match layout_file::write(path, &file) {
-            Ok(()) => {
-                self.last_layout_path = Some(path.to_path_buf());
-                self.say(
-                    Level::Info,
-                    format!(
-                        "Saved the layout of {} nodes: {}",
-                        file.nodes.len(),
-                        path.display()
-                    ),
-                );
-            }
-            Err(e) => self.say(
-                Level::Error,
-                format!("{e}. Choose another folder or file name."),
-            ),
-        }
+        self.last_layout_path = Some(path.clone());
+        self.run_export(ctx, move || match layout_file::write(&path, &file) {
+            Ok(()) => Message {
+                level: Level::Info,
+                text: format!(
+                    "Saved the layout of {} nodes: {}",
+                    file.nodes.len(),
+                    path.display()
+                ),
+            },
+            Err(e) => Message {
+                level: Level::Error,
+                text: format!("{e}. Choose another folder or file name."),
+            },
+        });
     }
 
-    fn load_layout(&mut self, path: &Path) {
-        match layout_file::read(path) {
-            Ok(file) => self.offer_layout(file, path),
-            Err(e) => self.say(Level::Error, e.to_string()),
-        }
+    /// Reads a layout off the UI thread, as projects are opened; it is offered once read.
+    fn load_layout(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.start_job(ctx, JobInput::Layout(path));
     }
 
     fn apply_layout(&mut self, file: &LayoutFile, path: &Path) {
@@ -563,6 +572,21 @@ impl NewsgraphApp {
                 self.project_opened(ctx, out, &path, file);
                 return;
             }
+            if let Some((path, file)) = out.layout.take() {
+                match file {
+                    _ if out.cancelled => self.say(
+                        Level::Warning,
+                        format!(
+                            "Loading the layout was cancelled. Nothing was moved: {}",
+                            path.display()
+                        ),
+                    ),
+                    Ok(file) => self.offer_layout(file, &path),
+                    Err(e) => self.say(Level::Error, e),
+                }
+                ctx.request_repaint();
+                return;
+            }
             self.prepare_merge(&mut out.results);
             self.project.add_articles(&out.results);
             let read = out.results.iter().filter(|r| r.is_ok()).count();
@@ -571,7 +595,11 @@ impl NewsgraphApp {
             for w in pipeline::warnings(&out.results) {
                 self.say(Level::Warning, w);
             }
-            errors.extend(self.edit.history.add_results(&mut self.graph, out.results));
+            errors.extend(
+                self.edit
+                    .history
+                    .add_results(Arc::make_mut(&mut self.graph), out.results),
+            );
             for e in &errors {
                 self.say(Level::Error, e.to_string());
             }
@@ -670,7 +698,9 @@ impl NewsgraphApp {
         self.panel.sync(graph);
         self.explore.poll_structure(&ctx, graph);
         let selected = self.selected.as_ref();
-        self.explore.update_lens(graph, selected, &mut self.panel);
+        let left_out = self.shown.left_out();
+        self.explore
+            .update_lens(graph, left_out, selected, &mut self.panel);
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -743,6 +773,7 @@ impl NewsgraphApp {
         }
         self.question_window(&ctx);
         self.layout_question(&ctx);
+        actions.extend(self.corrections_window(&ctx));
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
@@ -814,10 +845,16 @@ impl NewsgraphApp {
             if let Some(job) = &self.job {
                 let (done, total) = job.progress();
                 let fraction = job.fraction();
-                let text = if total == 0 {
-                    "Listing files…".to_string()
+                let text = if job.is_cancelling() && job.kind() == JobKind::Layout {
+                    "Cancelling…".to_string()
                 } else if job.is_cancelling() {
                     format!("Cancelling… {done} / {total} read")
+                } else if job.kind() == JobKind::Layout {
+                    "Reading the layout…".to_string()
+                } else if total == 0 && job.kind() == JobKind::Project {
+                    "Reading the project…".to_string()
+                } else if total == 0 {
+                    "Listing files…".to_string()
                 } else {
                     // The percentage moves inside a long article, where the count stands still.
                     format!(
@@ -840,7 +877,8 @@ impl NewsgraphApp {
                 }
                 ui.separator();
             }
-            let counts = self.graph.counts();
+            // The kinds drawn: in the actor view, its actors alone.
+            let counts = self.shown.get(&self.graph).counts();
             let state = if !self.panel.is_running() {
                 "layout paused"
             } else if self.panel.is_settled() {

@@ -12,6 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use egui::RichText;
 
+use super::history::Logged;
 use super::jobs::{JobInput, JobOutput, Purpose};
 use super::{Level, NewsgraphApp};
 use crate::extract::Extraction;
@@ -23,6 +24,33 @@ use crate::graph::corrections::Correction;
 use crate::pipeline::FileResult;
 use crate::ui::Action;
 use crate::ui::graph_view::GraphPanel;
+
+/// What a save takes on the UI thread: the positions, the selection, the corrections and the
+/// exploration. The articles and their extractions (nearly all of a project's bytes) are
+/// shared with the saving thread, not copied; serializing and writing happen there.
+pub fn gather(
+    panel: &GraphPanel,
+    articles: &Arc<Vec<SavedArticle>>,
+    extractions: &Arc<Vec<Extraction>>,
+    selection: Option<crate::graph::NodeKey>,
+    corrections: &[Logged],
+    exploration: Exploration,
+) -> ProjectFile {
+    let layout = panel.snapshot();
+    ProjectFile::new(
+        Arc::clone(articles),
+        layout.view,
+        layout.nodes,
+        selection,
+        corrections.iter().map(|l| l.correction.clone()).collect(),
+    )
+    .with_corrections_made(corrections.iter().map(|l| l.made_secs).collect())
+    .with_exploration(exploration)
+    .with_extractions(
+        super::extractor::extractor_id().to_owned(),
+        Arc::clone(extractions),
+    )
+}
 
 /// How often unsaved work goes to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
@@ -90,6 +118,8 @@ pub struct ProjectState {
     /// The next project opened comes from the recovery file: untitled and unsaved.
     restoring: bool,
     question: Option<Question>,
+    /// Files named when newsgraph started, opened once the recovery question is answered.
+    pub(super) deferred_files: Vec<PathBuf>,
     /// The user agreed to close.
     close_confirmed: bool,
     /// The first read of the session (the example or the command line's files) counts as
@@ -135,6 +165,7 @@ impl ProjectState {
             last_check: 0.0,
             restoring: false,
             question,
+            deferred_files: Vec::new(),
             close_confirmed: false,
             baseline_pending: false,
             title: String::new(),
@@ -264,18 +295,13 @@ impl NewsgraphApp {
 
     /// The state as a project file.
     fn project_file(&self) -> ProjectFile {
-        let layout = self.panel.snapshot();
-        ProjectFile::new(
-            self.project.articles.as_ref().clone(),
-            layout.view,
-            layout.nodes,
+        gather(
+            &self.panel,
+            &self.project.articles,
+            &self.project.extractions,
             self.selected.clone(),
-            self.edit.history.log(),
-        )
-        .with_exploration(self.exploration())
-        .with_extractions(
-            super::extractor::extractor_id().to_owned(),
-            self.project.extractions.as_ref().clone(),
+            self.edit.history.entries(),
+            self.exploration(),
         )
     }
 
@@ -342,7 +368,7 @@ impl NewsgraphApp {
                 if let Some(job) = &self.job {
                     job.cancel();
                 }
-                self.graph = NewsGraph::new();
+                self.graph = Arc::new(NewsGraph::new());
                 self.edit = super::edit::EditState::default();
                 self.panel = GraphPanel::new();
                 self.selected = None;
@@ -534,18 +560,22 @@ impl NewsgraphApp {
                 return;
             }
         };
-        let extractions: Vec<Extraction> = out
-            .results
-            .iter()
-            .filter_map(|r| r.as_ref().ok())
-            .map(|(_, e)| e.clone())
-            .collect();
-        let mut base = NewsGraph::new();
-        let errors = crate::pipeline::merge(&mut base, out.results);
-        for e in &errors {
+        // The worker merged the articles and replayed the corrections.
+        let Some(opened) = out.opened else {
+            self.say(
+                Level::Error,
+                format!(
+                    "The project could not be opened. Nothing was changed: {}",
+                    path.display()
+                ),
+            );
+            return;
+        };
+        for e in &opened.errors {
             self.say(Level::Error, e.to_string());
         }
-        let stale = self.start_history(base, file.corrections);
+        let extractions = opened.extractions;
+        let stale = self.install_history(opened.history, opened.graph);
         if stale > 0 {
             self.say(
                 Level::Warning,
@@ -563,7 +593,7 @@ impl NewsgraphApp {
         let report = self.panel.apply(&layout);
         self.panel.restore_view(layout.view);
         self.selected = file.selection.filter(|k| self.graph.index(k).is_some());
-        self.project.articles = Arc::new(file.articles);
+        self.project.articles = file.articles;
         self.project.extractions = Arc::new(extractions);
         self.refresh_fingerprint();
         if restoring {
@@ -626,7 +656,7 @@ impl NewsgraphApp {
                         Intent::Open(_) => "before opening another project",
                     };
                     ui.label(RichText::new(format!("Save the changes to {name} {what}?")).strong());
-                    ui.label("Without saving, the articles read and the nodes placed since the last save are lost.");
+                    ui.label("Without saving, the articles read, the corrections made and the nodes placed since the last save are lost.");
                     ui.horizontal(|ui| {
                         for b in ["Save", "Don't save", "Cancel"] {
                             if ui.button(b).clicked() {
@@ -672,8 +702,28 @@ impl NewsgraphApp {
                     self.project.restoring = true;
                     self.start_job(ctx, JobInput::Project(path));
                 }
+                let named = std::mem::take(&mut self.project.deferred_files);
+                if !named.is_empty() {
+                    self.say(
+                        Level::Info,
+                        format!(
+                            "Restored the unsaved work; the {} named when newsgraph started {} not opened. Open {} with File › Open articles… (Ctrl+O).",
+                            if named.len() == 1 { "file" } else { "files" },
+                            if named.len() == 1 { "was" } else { "were" },
+                            if named.len() == 1 { "it" } else { "them" },
+                        ),
+                    );
+                }
             }
-            (Question::Recover { .. }, _) => self.project.remove_recovery(),
+            (Question::Recover { .. }, _) => {
+                self.project.remove_recovery();
+                // Thrown away: what the command line named opens now.
+                let named = std::mem::take(&mut self.project.deferred_files);
+                if !named.is_empty() {
+                    self.start_job(ctx, JobInput::Paths(named));
+                    self.project.baseline_pending = true;
+                }
+            }
             _ => {}
         }
     }

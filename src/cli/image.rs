@@ -1,6 +1,7 @@
-//! `newsgraph image FILES... --out OUT.png|OUT.svg [--size WxH]`: a picture of the graph without
-//! a window. The force layout runs until it settles (as the window's would), then the whole graph
-//! is drawn at the chosen size, in the window's colours.
+//! `newsgraph image FILES... --out OUT.png|OUT.svg [--size WxH] [--theme light|dark]`: a
+//! picture of the graph without a window. The force layout runs until it settles (as the
+//! window's would), then the whole graph is drawn at the chosen size, in the colours of the
+//! window's light theme (the default: a picture mostly goes onto a page or a slide) or dark one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +22,7 @@ const MAX_STEPS: u64 = 3000;
 
 /// Runs the command.
 pub(super) fn image(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, options) = split_args(args, &["--out", "--size"])?;
+    let (paths, options) = split_args(args, &["--out", "--size", "--theme"])?;
     let option = |name: &str| {
         options
             .iter()
@@ -34,12 +35,17 @@ pub(super) fn image(args: &[String]) -> Result<ExitCode, String> {
         Some(text) => parse_size(&text)
             .ok_or_else(|| format!("--size takes WIDTHxHEIGHT (e.g. 1920x1080), not {text}"))?,
     };
+    let dark = match option("--theme").as_deref() {
+        None | Some("light") => false,
+        Some("dark") => true,
+        Some(other) => return Err(format!("--theme takes light or dark, not {other}")),
+    };
     let png = Path::new(&out)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("png"));
     let (graph, all_read) = build_graph(&paths)?;
     let positions = settled_positions(&graph);
-    let style = theme::picture_style(size);
+    let style = theme::picture_style(size, dark);
     let mut text = Vec::new();
     svg::write(&graph, &positions, &style, &mut text).map_err(|e| e.to_string())?;
     let bytes = if png {
@@ -105,7 +111,55 @@ fn settled_positions(graph: &NewsGraph) -> BTreeMap<NodeKey, [f32; 2]> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{image, parse_size, theme};
+
+    #[test]
+    fn pictures_are_light_unless_dark_is_asked_for() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let article = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/two-routes.txt");
+        let background = |theme: Option<&str>| {
+            let out = dir.path().join("graph.png");
+            let mut args: Vec<String> = [
+                article,
+                "--out",
+                &out.to_string_lossy(),
+                "--size",
+                "200x120",
+            ]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
+            if let Some(t) = theme {
+                args.extend(["--theme".to_string(), t.to_string()]);
+            }
+            image(&args).expect("drawn");
+            let png = std::fs::read(&out).expect("written");
+            let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("a PNG");
+            let p = pixmap.pixel(1, 1).expect("in the picture");
+            [p.red(), p.green(), p.blue()]
+        };
+        // The window's own backgrounds (`tests/ui.rs` checks them against its panels).
+        let (light, dark) = (
+            theme::picture_style([1, 1], false).background,
+            theme::picture_style([1, 1], true).background,
+        );
+        assert_ne!(light, dark);
+        assert_eq!(background(None), light);
+        assert_eq!(background(Some("light")), light);
+        assert_eq!(background(Some("dark")), dark);
+        let err = image(&[
+            article.to_string(),
+            "--out".into(),
+            "x.png".into(),
+            "--theme".into(),
+            "blue".into(),
+        ])
+        .expect_err("not a theme");
+        assert!(
+            err.contains("--theme takes light or dark, not blue"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn sizes_are_width_by_height() {

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -38,8 +39,10 @@ pub struct ProjectFile {
     pub format: String,
     /// [`FORMAT_VERSION`].
     pub format_version: u32,
-    /// The articles in the order they were added (that order makes the graph).
-    pub articles: Vec<SavedArticle>,
+    /// The articles in the order they were added (that order makes the graph). Shared, so
+    /// the window hands them to the saving thread without copying them.
+    #[serde(with = "shared")]
+    pub articles: Arc<Vec<SavedArticle>>,
     /// The view: zoom and pan.
     pub view: ViewState,
     /// Node placements by key.
@@ -50,6 +53,11 @@ pub struct ProjectFile {
     /// The user's corrections, in the order they were made.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// When each correction was made (seconds since 1970, UTC; `null` when not known), in
+    /// the corrections' order. Optional: a list of another length is ignored, and older files
+    /// have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections_made: Vec<Option<u64>>,
     /// How the graph was being explored: what the filters hide and how nodes are drawn.
     #[serde(default)]
     pub exploration: Exploration,
@@ -81,14 +89,15 @@ pub struct Exploration {
 pub struct StoredExtractions {
     /// Which build and lexicons extracted them; any other extractor extracts again.
     pub extractor: String,
-    /// One per article, in the articles' order.
-    pub items: Vec<Extraction>,
+    /// One per article, in the articles' order (shared, as the articles are).
+    #[serde(with = "shared")]
+    pub items: Arc<Vec<Extraction>>,
 }
 
 impl ProjectFile {
     /// A project of the current version.
     pub fn new(
-        articles: Vec<SavedArticle>,
+        articles: impl Into<Arc<Vec<SavedArticle>>>,
         view: ViewState,
         nodes: BTreeMap<NodeKey, Placement>,
         selection: Option<NodeKey>,
@@ -97,11 +106,12 @@ impl ProjectFile {
         Self {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
-            articles,
+            articles: articles.into(),
             view,
             nodes,
             selection,
             corrections,
+            corrections_made: Vec::new(),
             exploration: Exploration::default(),
             extractions: None,
         }
@@ -114,9 +124,33 @@ impl ProjectFile {
         self
     }
 
+    /// The same project with when each correction was made (a list of another length than
+    /// the corrections is not kept).
+    #[must_use]
+    pub fn with_corrections_made(mut self, made: Vec<Option<u64>>) -> Self {
+        if made.len() == self.corrections.len() {
+            self.corrections_made = made;
+        }
+        self
+    }
+
+    /// When each correction was made, as far as the file says: one entry per correction.
+    pub fn corrections_made(&self) -> Vec<Option<u64>> {
+        if self.corrections_made.len() == self.corrections.len() {
+            self.corrections_made.clone()
+        } else {
+            vec![None; self.corrections.len()]
+        }
+    }
+
     /// The same project with the articles' extractions kept.
     #[must_use]
-    pub fn with_extractions(mut self, extractor: String, items: Vec<Extraction>) -> Self {
+    pub fn with_extractions(
+        mut self,
+        extractor: String,
+        items: impl Into<Arc<Vec<Extraction>>>,
+    ) -> Self {
+        let items = items.into();
         if items.len() == self.articles.len() {
             self.extractions = Some(StoredExtractions { extractor, items });
         }
@@ -130,6 +164,23 @@ impl ProjectFile {
             .as_ref()
             .filter(|s| s.extractor == extractor && s.items.len() == self.articles.len())
             .map(|s| s.items.as_slice())
+    }
+}
+
+/// Serde for a shared value: written and read as the value itself (the file does not change).
+mod shared {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(value: &Arc<T>, s: S) -> Result<S::Ok, S::Error> {
+        T::serialize(value, s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Arc<T>, D::Error> {
+        T::deserialize(d).map(Arc::new)
     }
 }
 
@@ -499,8 +550,9 @@ mod tests {
         assert!(err.to_string().ends_with("/tmp/p.newsgraph"), "{err}");
         // A block that cuts a character in two would crash extraction: refused.
         let (mut file, _) = sample();
-        file.articles[0].text = "é".into();
-        file.articles[0].blocks = vec![SavedBlock {
+        let articles = Arc::make_mut(&mut file.articles);
+        articles[0].text = "é".into();
+        articles[0].blocks = vec![SavedBlock {
             kind: SavedBlockKind::Title,
             level: None,
             span: 0..1,
@@ -562,6 +614,29 @@ mod tests {
             size_by: SizeBy::PageRank,
             communities: true,
         }
+    }
+
+    #[test]
+    fn when_corrections_were_made_round_trips_and_a_list_that_does_not_fit_is_ignored() {
+        let (file, _) = sample();
+        assert_eq!(
+            file.corrections_made(),
+            vec![None],
+            "not known: one entry each"
+        );
+        let file = file.with_corrections_made(vec![Some(1_796_353_549)]);
+        let bytes = to_bytes(&file);
+        let (back, _) = parse(&bytes, Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.corrections_made(), vec![Some(1_796_353_549)]);
+        assert_eq!(back, file);
+        // Two times for one correction: not kept when made, not trusted when read.
+        let (file, _) = sample();
+        let file = file.with_corrections_made(vec![Some(1), Some(2)]);
+        assert!(file.corrections_made.is_empty());
+        let mut value: serde_json::Value = serde_json::from_slice(&to_bytes(&file)).unwrap();
+        value["corrections_made"] = serde_json::json!([1, 2]);
+        let (back, _) = parse(value.to_string().as_bytes(), Path::new("p.newsgraph")).unwrap();
+        assert_eq!(back.corrections_made(), vec![None]);
     }
 
     #[test]

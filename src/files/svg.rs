@@ -21,6 +21,12 @@ pub struct SvgStyle {
     pub height: u32,
     /// Background colour (RGB).
     pub background: [u8; 3],
+    /// Edge colour (RGB) and its opacity, 0 to 1.
+    pub edge: ([u8; 3], f32),
+    /// Outline of the nodes (RGB).
+    pub outline: [u8; 3],
+    /// Colour of the names (RGB).
+    pub label: [u8; 3],
     /// Node colour of each kind (RGB).
     pub colors: Vec<(NodeKind, [u8; 3])>,
     /// Names drawn for this many of the most mentioned nodes.
@@ -28,6 +34,9 @@ pub struct SvgStyle {
     /// The part of the canvas to draw (its two corners, in layout units), fitted into the
     /// picture; `None` draws the whole graph.
     pub view: Option<[[f32; 2]; 2]>,
+    /// With a view: the smallest node radius in pixels (the canvas never draws a node
+    /// smaller than a few screen pixels, however far out it is zoomed).
+    pub min_radius: f32,
 }
 
 fn hex(c: [u8; 3]) -> String {
@@ -90,6 +99,17 @@ pub fn write(
         (height - span[1] * scale) / 2.0 - min[1] * scale,
     ];
     let at = |p: [f32; 2]| [p[0] * scale + offset[0], p[1] * scale + offset[1]];
+    // A picture of the view draws nodes as the canvas does, sized in layout units and so
+    // zoomed with it (fixed sizes covered a zoomed-out view in overlapping discs); a picture
+    // of the whole graph keeps them at a readable size in pixels.
+    let node_scale = if style.view.is_some() { scale } else { 1.0 };
+    let min_radius = if style.view.is_some() {
+        style.min_radius.max(0.75)
+    } else {
+        0.0
+    };
+    let radius =
+        |kind: NodeKind, mentions: u32| (radius(kind, mentions) * node_scale).max(min_radius);
     let color = |k: NodeKind| {
         style
             .colors
@@ -110,7 +130,9 @@ pub fn write(
     );
     let _ = writeln!(
         svg,
-        r##"<g stroke="#8c8c8c" stroke-opacity="0.45" stroke-width="1">"##
+        r#"<g stroke="{}" stroke-opacity="{:.2}" stroke-width="1">"#,
+        hex(style.edge.0),
+        style.edge.1.clamp(0.0, 1.0)
     );
     let petgraph = graph.graph();
     let mut lines: Vec<([f32; 2], [f32; 2])> = petgraph
@@ -129,7 +151,17 @@ pub fn write(
             from[0], from[1], to[0], to[1]
         );
     }
-    svg.push_str("</g>\n<g stroke=\"#202020\" stroke-width=\"1\">\n");
+    // A thin outline, thinner still on the small nodes of a zoomed-out view.
+    let outline = if style.view.is_some() {
+        (0.25 * min_radius).clamp(0.3, 1.0)
+    } else {
+        1.0
+    };
+    let _ = writeln!(
+        svg,
+        "</g>\n<g stroke=\"{}\" stroke-width=\"{outline:.2}\">",
+        hex(style.outline)
+    );
     for (n, p) in &placed {
         let [x, y] = at(*p);
         let r = radius(n.kind, n.mentions);
@@ -171,7 +203,12 @@ pub fn write(
             ),
         };
     }
-    svg.push_str("</g>\n<g fill=\"#e6e6e6\" font-size=\"12\" text-anchor=\"middle\">\n");
+    let _ = writeln!(
+        svg,
+        r#"</g>
+<g fill="{}" font-size="12" text-anchor="middle">"#,
+        hex(style.label)
+    );
     let mut ranked: Vec<&(&crate::graph::Node, [f32; 2])> = placed.iter().collect();
     ranked.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then(a.0.key.cmp(&b.0.key)));
     for (n, p) in ranked.into_iter().take(style.labels) {
@@ -186,4 +223,62 @@ pub fn write(
     }
     svg.push_str("</g>\n</svg>\n");
     out.write_all(svg.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Lexicon, extract};
+    use crate::ingest::{Format, parse};
+
+    /// The radius of the first circle drawn.
+    fn first_radius(svg: &str) -> f32 {
+        let at = svg.find("<circle").expect("a circle");
+        let r = &svg[at..][svg[at..].find(" r=\"").expect("r") + 4..];
+        r[..r.find('"').expect("end")].parse().expect("a number")
+    }
+
+    #[test]
+    fn a_picture_of_the_view_zooms_the_nodes_with_it() {
+        let text = "China warned Japan over the islands. Japan said China had sent ships.\n";
+        let article = parse("a.txt", text.as_bytes(), Format::Text).unwrap();
+        let mut graph = NewsGraph::new();
+        graph.add_article(&article, &extract(&article, &Lexicon::embedded()));
+        let positions: BTreeMap<NodeKey, [f32; 2]> = graph
+            .nodes_sorted()
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.key.clone(), [i as f32 * 10.0, 0.0]))
+            .collect();
+        let style = |view| SvgStyle {
+            width: 400,
+            height: 400,
+            background: [0, 0, 0],
+            edge: ([128, 128, 128], 0.5),
+            outline: [32, 32, 32],
+            label: [255, 255, 255],
+            colors: Vec::new(),
+            labels: 0,
+            view,
+            min_radius: 0.0,
+        };
+        let draw = |style: &SvgStyle| {
+            let mut out = Vec::new();
+            write(&graph, &positions, style, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let whole = first_radius(&draw(&style(None)));
+        // 400 pixels showing 4,000 layout units (zoomed far out), then 40 (zoomed in).
+        let far = first_radius(&draw(&style(Some([[-2000.0, -2000.0], [2000.0, 2000.0]]))));
+        let near = first_radius(&draw(&style(Some([[-20.0, -20.0], [20.0, 20.0]]))));
+        assert!(
+            whole >= 6.0,
+            "the whole graph keeps readable sizes: {whole}"
+        );
+        assert!(far < 1.0, "a zoomed-out view draws small nodes: {far}");
+        assert!(
+            near > 10.0 * far && near > whole,
+            "{near} vs {far}, {whole}"
+        );
+    }
 }

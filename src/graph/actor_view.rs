@@ -16,7 +16,7 @@ use super::{Edge, EdgeKind, NewsGraph, NodeKind};
 pub const TONE_SCALE: f32 = 100.0;
 
 /// The actors taking part in an event (by `ParticipatesIn` edges), in index order.
-fn participants(graph: &NewsGraph, event: NodeIndex) -> Vec<NodeIndex> {
+pub(crate) fn participants(graph: &NewsGraph, event: NodeIndex) -> Vec<NodeIndex> {
     let g = graph.graph();
     let mut actors: Vec<NodeIndex> = g
         .edges_directed(event, Direction::Incoming)

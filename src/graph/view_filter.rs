@@ -5,10 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use petgraph::stable_graph::NodeIndex;
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use super::timeline::{self, Period};
-use super::{NewsGraph, NodeKind};
+use super::{EdgeKind, NewsGraph, NodeKind, actor_view};
 use crate::extract::Plover;
 
 /// What the user hides.
@@ -46,6 +48,29 @@ pub struct Hidden {
     pub by_article: usize,
 }
 
+impl std::ops::Add for Hidden {
+    type Output = Self;
+
+    fn add(self, o: Self) -> Self {
+        Self {
+            by_kind: self.by_kind + o.by_kind,
+            by_category: self.by_category + o.by_category,
+            by_mentions: self.by_mentions + o.by_mentions,
+            isolates: self.isolates + o.isolates,
+            by_period: self.by_period + o.by_period,
+            by_article: self.by_article + o.by_article,
+        }
+    }
+}
+
+/// Why the event part of a filter hides an event, in the order the counts take them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EventReason {
+    Category,
+    Period,
+    Article,
+}
+
 impl Hidden {
     /// All hidden nodes.
     pub fn total(self) -> usize {
@@ -79,6 +104,119 @@ impl ViewFilter {
         self.category_shown(info.category)
             && self.period_passes(graph, i)
             && !self.only_in_hidden_articles(n)
+    }
+
+    /// Why the category, period and article filters hide an event node (`None`: it passes,
+    /// or it is no event).
+    fn event_reason(&self, graph: &NewsGraph, i: NodeIndex) -> Option<EventReason> {
+        let n = graph.graph().node_weight(i)?;
+        let info = n.event.as_ref()?;
+        if !self.category_shown(info.category) {
+            Some(EventReason::Category)
+        } else if !self.period_passes(graph, i) {
+            Some(EventReason::Period)
+        } else if self.only_in_hidden_articles(n) {
+            Some(EventReason::Article)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the filter hides any event at all (by category, period or article).
+    pub fn hides_events(&self) -> bool {
+        !self.hidden_categories.is_empty()
+            || self.period.is_some()
+            || !self.hidden_articles.is_empty()
+    }
+
+    /// Whether a direct actor–actor edge (an act) passes: it goes with the events it was
+    /// drawn from (those of its category that both its actors take part in), shown when one
+    /// of them is. An act with no such event (made by hand) has no date, so a period hides
+    /// it, and its own sentences say which articles it is seen in. Other edges pass.
+    pub fn act_passes(&self, graph: &NewsGraph, edge: EdgeIndex) -> bool {
+        let g = graph.graph();
+        let (Some(w), Some((a, b))) = (g.edge_weight(edge), g.edge_endpoints(edge)) else {
+            return false;
+        };
+        let EdgeKind::Acted(category) = w.kind else {
+            return true;
+        };
+        let events_of = |actor: NodeIndex| {
+            g.edges_directed(actor, Direction::Outgoing)
+                .filter(|r| r.weight().kind == EdgeKind::ParticipatesIn)
+                .map(|r| r.target())
+                .filter(|&e| g[e].event.as_ref().is_some_and(|i| i.category == category))
+        };
+        let theirs: Vec<NodeIndex> = events_of(b).collect();
+        let mut backed = false;
+        for e in events_of(a) {
+            if theirs.contains(&e) {
+                if self.event_passes(graph, e) {
+                    return true;
+                }
+                backed = true;
+            }
+        }
+        !backed
+            && self.category_shown(category)
+            && self.period.is_none()
+            && !(!self.hidden_articles.is_empty()
+                && !w.evidence.is_empty()
+                && w.evidence
+                    .iter()
+                    .all(|e| self.hidden_articles.contains(&e.article.0)))
+    }
+
+    /// The edges that pass, as a mask indexed by `EdgeIndex::index()`: acts go with their
+    /// events (see [`Self::act_passes`]). `None` when no event is hidden.
+    pub fn edge_mask(&self, graph: &NewsGraph) -> Option<Vec<bool>> {
+        use petgraph::visit::EdgeIndexable;
+        if !self.hides_events() {
+            return None;
+        }
+        let g = graph.graph();
+        let mut mask = vec![false; g.edge_bound()];
+        for e in g.edge_indices() {
+            mask[e.index()] = self.act_passes(graph, e);
+        }
+        Some(mask)
+    }
+
+    /// The actors the actor view leaves out because of this filter's event part: those who
+    /// share an event with another actor, but no event that passes. Counted by the first
+    /// reason that hides one of their shared events (category, then period, then article).
+    pub fn actors_left_out(&self, graph: &NewsGraph) -> Hidden {
+        use std::collections::HashMap;
+        let mut hidden = Hidden::default();
+        if !self.hides_events() {
+            return hidden;
+        }
+        let g = graph.graph();
+        // Per actor sharing an event: `None` once one of its shared events passes, else the
+        // first reason among its shared events.
+        let mut actors: HashMap<NodeIndex, Option<EventReason>> = HashMap::new();
+        for e in g.node_indices().filter(|&e| g[e].kind == NodeKind::Event) {
+            let people = actor_view::participants(graph, e);
+            if people.len() < 2 {
+                continue;
+            }
+            let reason = self.event_reason(graph, e);
+            for p in people {
+                let slot = actors.entry(p).or_insert(reason);
+                *slot = match (*slot, reason) {
+                    (Some(x), Some(y)) => Some(x.min(y)),
+                    _ => None,
+                };
+            }
+        }
+        for reason in actors.into_values().flatten() {
+            match reason {
+                EventReason::Category => hidden.by_category += 1,
+                EventReason::Period => hidden.by_period += 1,
+                EventReason::Article => hidden.by_article += 1,
+            }
+        }
+        hidden
     }
 
     fn period_passes(&self, graph: &NewsGraph, i: NodeIndex) -> bool {
@@ -298,5 +436,62 @@ mod tests {
             assert_eq!(mask[e.index()], shown, "{date}");
             assert_eq!(f.event_passes(&g, e), shown, "{date}");
         }
+    }
+
+    #[test]
+    fn acts_go_with_their_events_and_the_actor_view_counts_whom_it_leaves_out() {
+        let mut g = graph();
+        let a = g
+            .index(&crate::graph::NodeKey::from("person:a"))
+            .expect("a");
+        let b = g
+            .index(&crate::graph::NodeKey::from("country:B"))
+            .expect("b");
+        let e = g
+            .index(&crate::graph::NodeKey::from("event:attack"))
+            .expect("event");
+        if let Some(info) = g.graph[e].event.as_mut() {
+            info.date = Some("2003-05".into());
+        }
+        let mut edge = |x, y, kind| {
+            g.upsert_edge(x, y, kind, &[]);
+            g.edges[&(x, y, kind)]
+        };
+        let act = edge(a, b, EdgeKind::Acted(Plover::Assault));
+        let by_hand = edge(b, a, EdgeKind::Acted(Plover::Consult));
+        let part = edge(a, e, EdgeKind::ParticipatesIn);
+        let in_2003 = ViewFilter {
+            period: Some(Period {
+                from: "2003-01-01".into(),
+                to: "2003-12-31".into(),
+            }),
+            ..ViewFilter::default()
+        };
+        let in_2004 = ViewFilter {
+            period: Some(Period {
+                from: "2004-01-01".into(),
+                to: "2004-12-31".into(),
+            }),
+            ..ViewFilter::default()
+        };
+        assert!(in_2003.act_passes(&g, act) && !in_2004.act_passes(&g, act));
+        // An act no event backs has no date: a period hides it; its category still counts.
+        assert!(!in_2003.act_passes(&g, by_hand));
+        assert!(ViewFilter::default().act_passes(&g, by_hand));
+        let mut no_consult = ViewFilter::default();
+        no_consult.set_category(Plover::Consult, false);
+        assert!(!no_consult.act_passes(&g, by_hand) && no_consult.act_passes(&g, act));
+        assert!(in_2004.act_passes(&g, part), "other edges pass");
+        let mask = in_2004.edge_mask(&g).expect("a period hides events");
+        assert!(!mask[act.index()] && mask[part.index()]);
+        assert!(ViewFilter::default().edge_mask(&g).is_none());
+        // A and B share only the attack: out of 2004's actor view, by period.
+        assert_eq!(in_2003.actors_left_out(&g), Hidden::default());
+        let left = in_2004.actors_left_out(&g);
+        assert_eq!((left.by_period, left.total()), (2, 2));
+        let mut no_assault = in_2004.clone();
+        no_assault.set_category(Plover::Assault, false);
+        let left = no_assault.actors_left_out(&g);
+        assert_eq!((left.by_category, left.total()), (2, 2), "the first reason");
     }
 }

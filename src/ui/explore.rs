@@ -17,7 +17,7 @@ use super::timeline::TimeStrip;
 use super::{Action, theme};
 use crate::graph::analysis::{self, ShortestPaths};
 use crate::graph::view_filter::{Hidden, ViewFilter};
-use crate::graph::{EdgeKind, NewsGraph, NodeKey};
+use crate::graph::{NewsGraph, NodeKey};
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const ACTOR_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A);
@@ -132,8 +132,10 @@ pub struct Explorer {
     /// when they are not connected).
     path: Option<ShortestPaths>,
     applied: Option<LensInputs>,
-    /// What the filter hid when last applied.
+    /// What the filter hid when last applied (in the actor view, with the actors it left out).
     hidden: Hidden,
+    /// The actors the actor view left out for the filter's sake, when last applied.
+    left_out: Hidden,
     /// Degree, PageRank, betweenness and communities of the graph shown.
     pub structure: StructureView,
     /// The rows of the table.
@@ -307,10 +309,12 @@ impl Explorer {
 
     /// Tells the canvas what to show and stress, when any of it changed: the focus shows the
     /// neighbourhood of the selection (and the path, if any); the path, else the selection
-    /// and its neighbours, is stressed.
+    /// and its neighbours, is stressed. `left_out` counts the actors the actor view left out
+    /// for the filter's sake (they are counted as hidden).
     pub fn update_lens(
         &mut self,
         graph: &NewsGraph,
+        left_out: Hidden,
         selected: Option<&NodeKey>,
         panel: &mut GraphPanel,
     ) {
@@ -351,12 +355,13 @@ impl Explorer {
         let paths = self.paths_keys(graph);
         let filtered = if self.state.filter.is_active() {
             let (mask, hidden) = self.state.filter.apply(graph);
-            self.hidden = hidden;
+            self.hidden = hidden + left_out;
             Some(mask)
         } else {
             self.hidden = Hidden::default();
             None
         };
+        self.left_out = left_out;
         let focused = match (&self.state.focus_on, self.state.focus_hops) {
             (Some(centre), hops) if hops > 0 => graph
                 .index(centre)
@@ -373,20 +378,8 @@ impl Explorer {
                 mask[i.index()] = true;
             }
         }
-        // Acts of a hidden category go with their events.
-        let shown_edges: Option<Vec<bool>> = (!self.state.filter.hidden_categories.is_empty())
-            .then(|| {
-                use petgraph::visit::EdgeIndexable;
-                let g = graph.graph();
-                let mut mask = vec![false; g.edge_bound()];
-                for e in g.edge_indices() {
-                    mask[e.index()] = match g[e].kind {
-                        EdgeKind::Acted(p) => self.state.filter.category_shown(p),
-                        _ => true,
-                    };
-                }
-                mask
-            });
+        // Acts go with their events (by category, period and article).
+        let shown_edges = self.state.filter.edge_mask(graph);
         let stress = if !paths.is_empty() {
             Stress::Paths(paths)
         } else if let Some(members) = self.community_members(graph) {
@@ -611,7 +604,15 @@ impl Explorer {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| {
-                        filters::show(ui, graph, domain, &buckets, &self.state.filter, self.hidden)
+                        filters::show(
+                            ui,
+                            graph,
+                            domain,
+                            &buckets,
+                            &self.state.filter,
+                            self.hidden,
+                            self.left_out.total(),
+                        )
                     })
                     .inner
             })
@@ -712,8 +713,7 @@ impl Explorer {
             }
         }
         if self.state.focus_hops > 0 {
-            let hidden = graph
-                .node_count()
+            let hidden = (graph.node_count() + self.left_out.total())
                 .saturating_sub(panel.shown_count())
                 .saturating_sub(self.hidden.total());
             ui.label(RichText::new(format!("{hidden} nodes outside the focus")).weak())

@@ -24,7 +24,8 @@ const QUADS: [(QuadClass, &str); 4] = [
 
 /// Draws the panel for `filter` over `graph` (the graph shown) and returns the new filter when
 /// the user changed it; event categories, the periods (`buckets`, the time strip's bars) and
-/// the articles are those of `domain`.
+/// the articles are those of `domain`. `left_out` nodes of the actor view are not in `graph`
+/// for the filter's sake (and are counted in `hidden`).
 pub fn show(
     ui: &mut egui::Ui,
     graph: &NewsGraph,
@@ -32,6 +33,7 @@ pub fn show(
     buckets: &[Bucket],
     filter: &ViewFilter,
     hidden: Hidden,
+    left_out: usize,
 ) -> Vec<Action> {
     let mut f = filter.clone();
     let mut kinds: BTreeMap<NodeKind, usize> = BTreeMap::new();
@@ -51,7 +53,7 @@ pub fn show(
     } else {
         format!(
             "{total} of {} nodes hidden: {} by kind, {} by category, {} by period, {} by article, {} by mentions, {} isolates.",
-            graph.node_count(),
+            graph.node_count() + left_out,
             hidden.by_kind,
             hidden.by_category,
             hidden.by_period,

@@ -114,6 +114,10 @@ pub enum Action {
     ExportCorrections,
     /// Write the corrections as a lexicon override to this path.
     ExportCorrectionsTo(PathBuf),
+    /// Edit ▸ Corrections…: show or hide the list of corrections.
+    ShowCorrections(bool),
+    /// Take the correction at this place in the log back (undoable).
+    RevertCorrection(usize),
     /// Remove an article (the graph is rebuilt without it).
     RemoveArticle(ArticleId),
 }

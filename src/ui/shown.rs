@@ -6,7 +6,7 @@
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::explore::ExploreState;
-use crate::graph::view_filter::ViewFilter;
+use crate::graph::view_filter::{Hidden, ViewFilter};
 use crate::graph::{NewsGraph, actor_view};
 
 /// Revisions of folded graphs start here, far above any domain graph's, so that a view keyed
@@ -23,14 +23,19 @@ pub struct ShownGraph {
     folded: Option<Folded>,
     folds: u64,
     /// A fold under way on a worker: what it folds, and where it will arrive.
-    pending: Option<(u64, ViewFilter, Receiver<NewsGraph>)>,
+    pending: Option<(u64, ViewFilter, Receiver<Fold>)>,
 }
+
+/// A fold's graph and the actors its filter left out, as a worker sends them.
+type Fold = (NewsGraph, Hidden);
 
 struct Folded {
     domain_revision: u64,
     /// The filter's event part (categories, period, articles) it was folded with.
     events: ViewFilter,
     graph: NewsGraph,
+    /// The actors that filter left out of the fold.
+    left_out: Hidden,
 }
 
 impl ShownGraph {
@@ -50,12 +55,13 @@ impl ShownGraph {
         let wanted = |rev: u64, ev: &ViewFilter| rev == domain.revision() && *ev == events;
         if let Some((rev, ev, rx)) = &self.pending {
             match rx.try_recv() {
-                Ok(graph) => {
+                Ok((graph, left_out)) => {
                     if wanted(*rev, ev) {
                         self.folded = Some(Folded {
                             domain_revision: *rev,
                             events: ev.clone(),
                             graph,
+                            left_out,
                         });
                     }
                     self.pending = None;
@@ -79,10 +85,12 @@ impl ShownGraph {
         let revision = FOLDED_REVISIONS + self.folds;
         if domain.node_count() <= FOLD_OFF_THREAD_ABOVE {
             let graph = actor_view::fold(domain, |i| events.event_passes(domain, i), revision);
+            let left_out = events.actors_left_out(domain);
             self.folded = Some(Folded {
                 domain_revision: domain.revision(),
                 events,
                 graph,
+                left_out,
             });
             return;
         }
@@ -94,8 +102,9 @@ impl ShownGraph {
             .name("actor-view".into())
             .spawn(move || {
                 let graph = actor_view::fold(&copy, |i| filter.event_passes(&copy, i), revision);
+                let left_out = filter.actors_left_out(&copy);
                 // Nobody waits any more when the window has closed.
-                let _ = tx.send(graph);
+                let _ = tx.send((graph, left_out));
                 ctx.request_repaint();
             });
         match spawned {
@@ -107,6 +116,15 @@ impl ShownGraph {
     /// Whether a fold is under way on a worker.
     pub fn is_folding(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// The actors the shown actor view left out for the filter's sake (nothing outside the
+    /// actor view).
+    pub fn left_out(&self) -> Hidden {
+        match &self.folded {
+            Some(f) if self.actor_view => f.left_out,
+            _ => Hidden::default(),
+        }
     }
 
     /// The graph to show: the actor view when it is on, else `domain`.

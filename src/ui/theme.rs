@@ -98,22 +98,37 @@ impl Canvas {
     }
 }
 
-/// The style of a picture of the graph as the window draws it (its background, node colours
-/// and how many labels), `size` pixels wide and high, of the whole graph (`view` unset).
-pub fn picture_style(size: [u32; 2]) -> crate::files::svg::SvgStyle {
+/// The style of a picture of the graph as the window draws it in the dark (`dark`) or the
+/// light theme (its background, edge, outline and label colours, node colours and how many
+/// labels), `size` pixels wide and high, of the whole graph (`view` unset).
+pub fn picture_style(size: [u32; 2], dark: bool) -> crate::files::svg::SvgStyle {
+    let rgb = |c: Color32| [c.r(), c.g(), c.b()];
+    // The canvas is the central panel: its fill is the background.
+    let background = if dark {
+        egui::Visuals::dark().panel_fill
+    } else {
+        egui::Visuals::light().panel_fill
+    };
+    let canvas = Canvas::of(dark);
+    let (edge, outline) = if dark {
+        (([140, 140, 140], 0.45), [32, 32, 32])
+    } else {
+        (([90, 90, 90], 0.55), [70, 70, 70])
+    };
     crate::files::svg::SvgStyle {
         width: size[0],
         height: size[1],
-        background: [27, 27, 27],
+        background: rgb(background),
+        edge,
+        outline,
+        label: rgb(canvas.label),
         colors: NodeKind::ALL
             .iter()
-            .map(|&k| {
-                let c = node_color(k);
-                (k, [c.r(), c.g(), c.b()])
-            })
+            .map(|&k| (k, rgb(node_color(k))))
             .collect(),
         labels: 40,
         view: None,
+        min_radius: 0.0,
     }
 }
 

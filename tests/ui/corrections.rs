@@ -9,7 +9,7 @@ use newsgraph::graph::corrections::Correction;
 use newsgraph::graph::{NodeKey, NodeKind};
 use newsgraph::ui::Action;
 
-use super::{harness, key_named, wait_for_job, wait_for_message};
+use super::{harness, key_named, load_layout, wait_for_job, wait_for_message};
 
 fn name_of(
     h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>,
@@ -290,8 +290,7 @@ fn a_layout_for_other_articles_asks_first_restores_the_view_and_is_undoable() {
     let path = dir.path().join("other.json");
     layout_file::write(&path, &LayoutFile::new(view, nodes.clone())).expect("write");
 
-    h.state_mut()
-        .apply(&ctx, Action::LoadLayoutFrom(path.clone()));
+    load_layout(&mut h, &path);
     h.run_steps(2);
     assert!(h.state().asks_about_layout());
     assert_eq!(
@@ -306,7 +305,7 @@ fn a_layout_for_other_articles_asks_first_restores_the_view_and_is_undoable() {
 
     h.run_steps(5);
     let before = h.state().panel().snapshot();
-    h.state_mut().apply(&ctx, Action::LoadLayoutFrom(path));
+    load_layout(&mut h, &path);
     h.run_steps(2);
     h.get_by_label("Load it").click();
     h.run_steps(3);
@@ -392,4 +391,87 @@ fn corrections_export_as_a_lexicon_file_and_the_view_as_a_png() {
         u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]),
         320
     );
+}
+
+/// Issue 12: a correction saved in an earlier session is listed under Edit › Corrections…
+/// with what it did and when, can be reverted there, and the revert is undone and redone
+/// like any other step; the project saved after it no longer holds the correction.
+#[test]
+fn a_correction_of_an_earlier_session_is_reverted_from_the_list_and_ctrl_z_puts_it_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    let lin = key_named(&h, "Lin Wenhao");
+    let reyes = key_named(&h, "Maria Reyes");
+    h.state_mut().apply(
+        &ctx,
+        Action::Correct(Correction::Rename {
+            key: lin.clone(),
+            name: "Spokesman Lin".into(),
+        }),
+    );
+    h.state_mut().apply(
+        &ctx,
+        Action::Correct(Correction::Delete { key: reyes.clone() }),
+    );
+    let path = dir.path().join("last-week.newsgraph");
+    h.state_mut()
+        .apply(&ctx, Action::SaveProjectTo(path.clone()));
+    wait_for_message(&mut h, "Saved the project");
+
+    // The next session: the corrections came with the project, so Ctrl+Z has nothing to undo.
+    let mut h = harness(Vec::new(), false);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::OpenProjectFrom(path.clone()));
+    wait_for_job(&mut h);
+    assert_eq!(name_of(&h, &lin).as_deref(), Some("Spokesman Lin"));
+    assert!(!h.state().history().can_undo());
+    let made = h.state().history().entries()[0].clone();
+    assert!(made.made_secs.is_some(), "the time was saved with it");
+
+    h.get_by_label("Edit").click();
+    h.run_steps(1);
+    h.get_by_label("Corrections…").click();
+    h.run_steps(2);
+    h.get_by_label("Rename Lin Wenhao to Spokesman Lin");
+    h.get_by_label("Delete Maria Reyes");
+    assert_eq!(h.get_all_by_label("Revert").count(), 2);
+    h.get_all_by_label("Revert")
+        .next()
+        .expect("a button")
+        .click_accesskit();
+    h.run_steps(2);
+    assert_eq!(name_of(&h, &lin).as_deref(), Some("Lin Wenhao"));
+    assert!(
+        h.state().graph().node(&reyes).is_none(),
+        "the later one stays"
+    );
+    assert_eq!(
+        h.state().history().log(),
+        vec![Correction::Delete { key: reyes.clone() }]
+    );
+    assert!(h.state().project().is_dirty());
+    assert_eq!(h.get_all_by_label("Revert").count(), 1);
+
+    // Ctrl+Z puts it back where it was in the log, with its time; Ctrl+Shift+Z reverts again.
+    undo(&mut h);
+    assert_eq!(name_of(&h, &lin).as_deref(), Some("Spokesman Lin"));
+    assert_eq!(h.state().history().entries()[0].made_secs, made.made_secs);
+    assert_eq!(h.state().history().log().len(), 2);
+    redo(&mut h);
+    assert_eq!(name_of(&h, &lin).as_deref(), Some("Lin Wenhao"));
+
+    // Saved and opened again: only the delete is left.
+    h.state_mut()
+        .apply(&ctx, Action::SaveProjectTo(path.clone()));
+    wait_for_message(&mut h, "Saved the project");
+    let mut h = harness(Vec::new(), false);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::OpenProjectFrom(path));
+    wait_for_job(&mut h);
+    assert_eq!(name_of(&h, &lin).as_deref(), Some("Lin Wenhao"));
+    assert!(h.state().graph().node(&reyes).is_none());
+    assert_eq!(h.state().history().log().len(), 1);
 }

@@ -5,7 +5,7 @@ use newsgraph::graph::{EdgeKind, NodeKey};
 use newsgraph::ui::Action;
 use newsgraph::ui::edge_detail::EdgeKey;
 use newsgraph::ui::explore::Explore;
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::{harness, key_named, wait_for_job};
 
@@ -59,6 +59,8 @@ fn the_actor_view_folds_events_into_toned_actor_edges_and_back() {
         "every edge is folded from events"
     );
     h.get_by_label("Mean tone:");
+    // The kind legend counts what is drawn: no events.
+    h.get_by_label("Event 0");
 
     // The pane of a folded edge lists the events behind it with their sentences.
     let reyes = key_named(&h, "Maria Reyes");
@@ -451,4 +453,203 @@ fn help_lists_the_shortcuts_and_the_theme_can_be_chosen() {
     );
     h.run_steps(3);
     assert_eq!(h.ctx.theme(), egui::Theme::Light, "light");
+}
+
+/// The actor pairs (smaller key first) sharing an event that `keep` accepts, walked here from
+/// the domain graph's `ParticipatesIn` edges rather than through the fold.
+fn pairs_sharing(
+    graph: &newsgraph::graph::NewsGraph,
+    keep: impl Fn(&newsgraph::graph::Node) -> bool,
+) -> std::collections::BTreeSet<(NodeKey, NodeKey)> {
+    let g = graph.graph();
+    let mut pairs = std::collections::BTreeSet::new();
+    for e in g
+        .node_indices()
+        .filter(|&e| g[e].event.is_some() && keep(&g[e]))
+    {
+        let mut actors: Vec<NodeKey> = g
+            .edges_directed(e, petgraph::Direction::Incoming)
+            .filter(|r| {
+                r.weight().kind == EdgeKind::ParticipatesIn && g[r.source()].kind.is_actor()
+            })
+            .map(|r| g[r.source()].key.clone())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        for (k, a) in actors.iter().enumerate() {
+            for b in &actors[k + 1..] {
+                pairs.insert((a.clone(), b.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn the_period_folds_only_its_events_into_the_actor_view_and_counts_the_actors_left_out() {
+    use newsgraph::graph::timeline::Period;
+    use newsgraph::graph::view_filter::ViewFilter;
+    let mut h = harness(
+        vec![super::fixture("summit.html"), super::fixture("messy.txt")],
+        false,
+    );
+    wait_for_job(&mut h);
+    let domain = h.state().graph().clone();
+    // The fixtures' events carry the articles' publication dates: January and March.
+    let in_january = |n: &newsgraph::graph::Node| n.evidence.iter().all(|e| e.article.0 == 0);
+    let everyone = pairs_sharing(&domain, |_| true);
+    let january = pairs_sharing(&domain, in_january);
+    assert!(!january.is_empty(), "January's actors share events");
+    assert!(
+        everyone.len() > january.len(),
+        "March's events join other pairs"
+    );
+    let actors_of = |pairs: &std::collections::BTreeSet<(NodeKey, NodeKey)>| {
+        pairs
+            .iter()
+            .flat_map(|(a, b)| [a.clone(), b.clone()])
+            .collect::<std::collections::BTreeSet<NodeKey>>()
+    };
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Action::Explore(Explore::SetFilter(ViewFilter {
+            period: Some(Period {
+                from: "2026-01-01".into(),
+                to: "2026-01-31".into(),
+            }),
+            ..ViewFilter::default()
+        })),
+    );
+    h.run_steps(3);
+    // The full graph: the direct actor–actor edges (acts) go with their events' dates.
+    let g = domain.graph();
+    let acts: Vec<_> = g
+        .edge_references()
+        .filter(|e| matches!(e.weight().kind, EdgeKind::Acted(_)))
+        .collect();
+    let march_acts = acts
+        .iter()
+        .filter(|e| e.weight().evidence.iter().all(|v| v.article.0 == 1))
+        .count();
+    assert!(march_acts > 0, "March has acts");
+    for e in &acts {
+        let in_january = e.weight().evidence.iter().any(|v| v.article.0 == 0);
+        assert_eq!(
+            h.state()
+                .panel()
+                .edge_is_shown(&g[e.source()].key, &g[e.target()].key),
+            in_january,
+            "{} {} {}",
+            g[e.source()].name,
+            e.weight().kind.label(),
+            g[e.target()].name
+        );
+    }
+
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let shown = h.state().shown_graph().clone();
+    let g = shown.graph();
+    let drawn: std::collections::BTreeSet<(NodeKey, NodeKey)> = g
+        .edge_references()
+        .filter(|e| {
+            h.state()
+                .panel()
+                .edge_is_shown(&g[e.source()].key, &g[e.target()].key)
+        })
+        .map(|e| {
+            let (a, b) = (g[e.source()].key.clone(), g[e.target()].key.clone());
+            if a <= b { (a, b) } else { (b, a) }
+        })
+        .collect();
+    assert_eq!(drawn, january, "only January's shared events are drawn");
+    let shown_actors: std::collections::BTreeSet<NodeKey> = shown
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| n.key.clone())
+        .filter(|k| h.state().panel().is_shown(k))
+        .collect();
+    assert_eq!(shown_actors, actors_of(&january));
+    // The actors who share only March's events are counted as hidden by the period.
+    let left_out = actors_of(&everyone).len() - actors_of(&january).len();
+    assert!(left_out > 0);
+    h.get_by_label(&format!("Filter ({left_out} hidden)"))
+        .click();
+    h.run_steps(3);
+    h.get_by_label_contains(&format!(
+        "{left_out} of {} nodes hidden: 0 by kind, 0 by category, {left_out} by period,",
+        actors_of(&everyone).len()
+    ));
+}
+
+#[test]
+fn exported_pictures_follow_the_theme_and_show_what_the_canvas_shows() {
+    use newsgraph::files::ImageExport;
+    use newsgraph::ui::help::ThemeChoice;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    let export =
+        |h: &mut egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>, name: &str, png: bool| {
+            let path = dir.path().join(name);
+            h.state_mut().apply(
+                &ctx,
+                Action::ExportImageTo(
+                    ImageExport {
+                        size: [320, 200],
+                        png,
+                    },
+                    path.clone(),
+                ),
+            );
+            super::wait_for_message(
+                h,
+                &format!(
+                    "Saved a 320 × 200 picture of the {}",
+                    if png { "view" } else { "graph" }
+                ),
+            );
+            while !h.state().messages().is_empty() {
+                h.state_mut().apply(&ctx, Action::DismissMessage(0));
+            }
+            std::fs::read(&path).expect("written")
+        };
+    let corner = |png: &[u8]| {
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).expect("a PNG");
+        let p = pixmap.pixel(1, 1).expect("in the picture");
+        [p.red(), p.green(), p.blue()]
+    };
+    let fill = |v: &egui::Visuals| [v.panel_fill.r(), v.panel_fill.g(), v.panel_fill.b()];
+    for (choice, visuals) in [
+        (ThemeChoice::Light, egui::Visuals::light()),
+        (ThemeChoice::Dark, egui::Visuals::dark()),
+    ] {
+        h.state_mut()
+            .apply(&ctx, Action::Explore(Explore::SetTheme(choice)));
+        h.run_steps(3);
+        let png = export(&mut h, &format!("{choice:?}.png"), true);
+        assert_eq!(corner(&png), fill(&visuals), "{choice:?} background");
+        let svg =
+            String::from_utf8(export(&mut h, &format!("{choice:?}.svg"), false)).expect("text");
+        let [r, g, b] = fill(&visuals);
+        assert!(
+            svg.contains(&format!("fill=\"#{r:02x}{g:02x}{b:02x}\"")),
+            "{choice:?} SVG background"
+        );
+    }
+    // Events and issues are drawn as polygons; the actor view has none of them.
+    let whole = String::from_utf8(export(&mut h, "full.svg", false)).expect("text");
+    assert!(whole.contains("<polygon"));
+    h.get_by_label("Actor view").click();
+    h.run_steps(3);
+    let actors = String::from_utf8(export(&mut h, "actors.svg", false)).expect("text");
+    assert!(
+        !actors.contains("<polygon"),
+        "only actors in the actor view's picture"
+    );
+    assert_eq!(
+        actors.matches("<circle").count() + actors.matches("<rect x=").count(),
+        h.state().shown_graph().node_count()
+    );
 }

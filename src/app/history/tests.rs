@@ -138,12 +138,12 @@ fn undo_all_after_random_corrections_gives_back_the_original_graph() {
     pipeline::merge(&mut base, results(&inputs));
     let original = canonical(&base);
     assert!(original.nodes.len() > 40, "{} nodes", original.nodes.len());
-    let mut applied_total = 0;
+    let (mut applied_total, mut reverted_total) = (0, 0);
     for seed in 1..=24_u64 {
         let mut dice = Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let (mut history, mut graph) = History::start(base.clone(), Vec::new());
         for _ in 0..40 {
-            match dice.below(10) {
+            match dice.below(11) {
                 0..=5 => {
                     if let Some(c) = random_correction(&graph, &mut dice) {
                         let before = canonical(&graph);
@@ -159,6 +159,17 @@ fn undo_all_after_random_corrections_gives_back_the_original_graph() {
                 }
                 8 => {
                     history.redo(&mut graph);
+                }
+                10 => {
+                    // Revert any correction of the log, the oldest included (undoable).
+                    let n = history.entries().len();
+                    if n > 0 {
+                        let index = dice.below(n);
+                        let entry = history.entries()[index].clone();
+                        assert_eq!(history.revert(&mut graph, index), Some(entry));
+                        assert_eq!(history.entries().len(), n - 1);
+                        reverted_total += 1;
+                    }
                 }
                 _ => {
                     let key = graph.nodes_sorted()[0].key.clone();
@@ -193,6 +204,7 @@ fn undo_all_after_random_corrections_gives_back_the_original_graph() {
         applied_total > 200,
         "only {applied_total} corrections applied"
     );
+    assert!(reverted_total > 20, "only {reverted_total} reverted");
 }
 
 #[test]

@@ -150,6 +150,27 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     /// The actors (key and text span) word `w` names, in text order.
     pub fn actors_of(&self, w: usize) -> Vec<(String, Range<usize>)> {
         let hits = self.hits();
+        // "tens of thousands of students", "some of the rebels": a quantity names no one; the
+        // words it counts do.
+        let mut w = w;
+        for _ in 0..3 {
+            if self.hit_of_word[w].is_some()
+                || !self.rules.has("quantity_nouns", &self.tree.lower[w])
+            {
+                break;
+            }
+            let counted = self.tree.children[w].iter().copied().find(|&c| {
+                self.tree.parse.words[c].deprel == Deprel::NMOD
+                    && self.tree.children[c].iter().any(|&k| {
+                        self.tree.parse.words[k].deprel == Deprel::CASE
+                            && self.tree.lower[k] == "of"
+                    })
+            });
+            match counted {
+                Some(c) => w = c,
+                None => break,
+            }
+        }
         let mut found: Vec<usize> = Vec::new();
         if let Some(h) = self.hit_of_word[w] {
             found.push(h);

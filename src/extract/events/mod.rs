@@ -178,7 +178,22 @@ pub fn detect(
                 ))
             })
             .collect();
-        for k in 0..readings.len() {
+        // Deepest first, so what is lent along a chain ("agreed to provide aid for X") reaches
+        // the top.
+        let depth = |k: usize| {
+            let mut x = ranges[k].as_ref().map_or(0, |r| tree.head_of(r));
+            let mut d = 0;
+            while let Some(h) = parse.words[x].head
+                && d < parse.words.len()
+            {
+                x = h;
+                d += 1;
+            }
+            d
+        };
+        let mut order: Vec<usize> = (0..readings.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(depth(k)));
+        for k in order {
             let Some(inner) = readings[k].as_ref() else {
                 continue;
             };
@@ -192,15 +207,20 @@ pub fn detect(
             let answers = inner_word
                 .is_some_and(|w| matches!(tree.pos(w), Upos::Noun | Upos::Propn))
                 && categories[g].is_some_and(|c| rules.has("answering_categories", c.name()));
+            let same_act = inner.governed_as == reading::Governed::SameAct;
             let lent: Vec<reading::Argument> = inner
                 .arguments
                 .iter()
-                .filter(|a| a.role == Role::Target || (answers && a.role == Role::Source))
+                .filter(|a| {
+                    a.role == Role::Target || (answers || same_act) && a.role == Role::Source
+                })
                 .map(|a| reading::Argument {
-                    role: Role::Target,
+                    role: if same_act { a.role } else { Role::Target },
                     word: a.word,
                     pattern: format!("content:{}", a.pattern),
-                    why: if a.role == Role::Source {
+                    why: if same_act {
+                        format!("{}, in the act's own words", a.why)
+                    } else if a.role == Role::Source {
                         format!(
                             "{}, which '{}' answers",
                             a.why,
@@ -213,13 +233,17 @@ pub fn detect(
                 .collect();
             if let Some(Some(outer)) = readings.get_mut(g) {
                 outer.arguments.extend(lent);
+                if same_act {
+                    outer.named_by = Some(k);
+                }
             }
         }
         for ((m, range), r) in matches.iter().zip(&ranges).zip(readings.iter_mut()) {
             let (Some(category), Some(range), Some(r)) = (m.category, range, r.take()) else {
                 continue;
             };
-            let mut trigger = &lex.triggers[m.trigger];
+            // "provided military aid": the noun names the act the verb does.
+            let mut trigger = &lex.triggers[r.named_by.map_or(m.trigger, |k| matches[k].trigger)];
             let mut category = category;
             let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
             let mut skip = |reason: &str| {

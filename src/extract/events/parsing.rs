@@ -94,8 +94,76 @@ pub fn parse_sentence(
             })
             .max_by_key(|(_, h)| h.tokens.end)
     };
+    // "staged demonstrations Saturday to demand ...", "held talks near Taiwan on Monday": news
+    // states the day anywhere, bare or after a preposition, where web text (the parser's
+    // training) hardly does, and the parser hangs the rest of the clause on it. Such time
+    // phrases are left out of the parse; the date is read off the words (`date_in`).
+    let rules = &lex.arguments;
+    let lower: Vec<String> = ud.iter().map(|w| w.form(doc.text).to_lowercase()).collect();
+    let in_name = |w: &UdWord| {
+        hits.iter().any(|h| {
+            let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
+            span.start < w.span.end && w.span.start < span.end
+        })
+    };
+    let mut hidden = vec![false; ud.len()];
+    for k in 0..ud.len() {
+        let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
+        if !rules.has("unparsed_times", &lower[k]) || possessive || in_name(&ud[k]) {
+            continue;
+        }
+        hidden[k] = true;
+        // "on Friday night", "yesterday morning".
+        if lower
+            .get(k + 1)
+            .is_some_and(|n| rules.has("unparsed_time_followers", n))
+        {
+            hidden[k + 1] = true;
+        }
+        let mut j = k;
+        while j > 0 && k - j < 2 && rules.has("unparsed_time_openers", &lower[j - 1]) {
+            j -= 1;
+            hidden[j] = true;
+        }
+    }
+    // "Up to 100 ethnic Albanians demonstrated", "at least three civilians": a number's
+    // approximation reads to the parser as a preposition heading the noun phrase; the number
+    // alone keeps the phrase a subject.
+    let approximators: Vec<Vec<&str>> = rules
+        .list("unparsed_approximators")
+        .map(|p| p.split(' ').collect())
+        .collect();
+    for k in 1..ud.len() {
+        let number = lower[k].starts_with(|c: char| c.is_ascii_digit())
+            || rules.has("number_words", &lower[k]);
+        if !number {
+            continue;
+        }
+        for phrase in &approximators {
+            let n = phrase.len();
+            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
+                hidden[k - n..k].fill(true);
+                break;
+            }
+        }
+    }
+    // "On Tuesday, Norway ...": the comma after an opening time phrase goes with it.
+    if let Some(k) = hidden.iter().position(|&h| !h)
+        && k > 0
+        && lower[k] == ","
+    {
+        hidden[k] = true;
+    }
+    // A sentence that is nothing else keeps its words.
+    if hidden.iter().all(|&h| h) {
+        hidden.fill(false);
+    }
     let mut i = 0;
     while i < ud.len() {
+        if hidden[i] {
+            i += 1;
+            continue;
+        }
         let w = &ud[i];
         // "the" before a name goes into it: "the US" read as "the France" is a common noun
         // to the tagger, "France" alone a proper one ("the French" is fine as it is).

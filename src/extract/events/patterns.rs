@@ -219,8 +219,15 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 25] = [
+pub const ENGINE_LISTS: [&str; 32] = [
+    "unparsed_approximators",
+    "number_words",
+    "quantity_nouns",
+    "unparsed_time_followers",
+    "unparsed_times",
+    "unparsed_time_openers",
     "negations",
+    "nominal_content_cases",
     "conditionals",
     "ultimatum_marks",
     "doubtful_modals",
@@ -381,6 +388,15 @@ impl ArgumentRules {
             lists,
             senses,
         })
+    }
+
+    /// The entries of a word list (none for an unknown list), in no set order.
+    pub fn list(&self, list: &str) -> impl Iterator<Item = &str> {
+        self.lists
+            .get(list)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// Whether `word` (any case) is in the named list.

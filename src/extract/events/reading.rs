@@ -98,6 +98,12 @@ impl<'s> Tree<'s> {
             .unwrap_or(words.start)
     }
 
+    /// Whether word `w` is a verb marked with "to" (an infinitive).
+    pub fn is_infinitive(&self, w: usize) -> bool {
+        self.children_named(w, &["mark"])
+            .any(|m| self.lower[m] == "to")
+    }
+
     /// Whether the trigger word is in the passive: a passive subject or auxiliary, or an
     /// agent, hangs from it.
     pub fn is_passive(&self, w: usize) -> bool {
@@ -126,6 +132,16 @@ pub struct Argument {
     pub why: String,
 }
 
+/// How a trigger's reading hangs from the act that governs it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Governed {
+    /// What the governing act is about ("lift sanctions" in "agreed to lift sanctions").
+    #[default]
+    Content,
+    /// The noun naming the act its verb does ("aid" in "provided aid").
+    SameAct,
+}
+
 /// How a trigger stands in its sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
@@ -152,6 +168,12 @@ pub struct Reading {
     /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
     /// between the parties.
     pub failed_agreement: bool,
+    /// How it hangs from `governor`: as what that act is about, or as the noun naming the
+    /// act that verb does ("aid" in "provide aid to X"), whose roles the verb takes as they are.
+    pub governed_as: Governed,
+    /// The match whose noun names this verb's act ("military aid" for "provided"): the
+    /// event's kind comes from it.
+    pub named_by: Option<usize>,
 }
 
 fn step(
@@ -501,10 +523,7 @@ pub fn read(
     // "failed to reach an agreement", "unable to attack": tried and not done.
     let failed = |x: usize| {
         (matches!(tree.rel(x).name(), "xcomp" | "acl")
-            || tree.rel(x).name() == "advcl"
-                && tree
-                    .children_named(x, &["mark"])
-                    .any(|m| tree.lower[m] == "to"))
+            || tree.rel(x).name() == "advcl" && tree.is_infinitive(x))
             && tree
                 .head(x)
                 .is_some_and(|h| rules.has("failure_words", &tree.lower[h]))
@@ -533,11 +552,11 @@ pub fn read(
         let mut k = 0;
         while k < heads.len() && heads.len() < 8 {
             let x = heads[k];
-            for c in tree.children_named(x, &["xcomp", "advcl"]) {
-                let infinitive = tree.rel(c) == Deprel::XCOMP
-                    || tree
-                        .children_named(c, &["mark"])
-                        .any(|m| tree.lower[m] == "to");
+            // "threatened to stop negotiations to reduce quotas if ...": through the
+            // threatened act's object and the infinitive that qualifies it too.
+            for c in tree.children_named(x, &["xcomp", "advcl", "obj", "acl"]) {
+                let infinitive =
+                    matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ) || tree.is_infinitive(c);
                 if infinitive && !heads.contains(&c) {
                     heads.push(c);
                 }
@@ -602,7 +621,10 @@ pub fn read(
     let marked_of = tree.children[w]
         .iter()
         .any(|&c| tree.rel(c) == Deprel::MARK && tree.lower[c] == "of");
-    let content_rels: &[&str] = if verbal && marked_of {
+    // "agreed on Saturday to provide aid": an infinitive the parse hung as an adverbial
+    // clause is what is agreed all the same.
+    let infinitive = tree.rel(w) == Deprel::ADVCL && tree.is_infinitive(w);
+    let content_rels: &[&str] = if verbal && (marked_of || infinitive) {
         &["xcomp", "ccomp", "advcl", "acl", "csubj"]
     } else if verbal {
         &["xcomp", "ccomp", "csubj"]
@@ -622,6 +644,16 @@ pub fn read(
         if !content_rels.contains(&tree.rel(up).name()) {
             break;
         }
+        // "called for sanctions", "talks on the lifting of sanctions" are about them; "in the
+        // wake of the execution" is not.
+        if !verbal
+            && matches!(tree.rel(up).name(), "obl" | "nmod")
+            && !tree
+                .case_of(up)
+                .is_some_and(|k| rules.has("nominal_content_cases", k))
+        {
+            break;
+        }
         if let Some(g) = governor(up) {
             let list = if verbal {
                 "content_categories"
@@ -638,6 +670,28 @@ pub fn read(
         match tree.head(up) {
             Some(h) => up = h,
             None => break,
+        }
+    }
+    // "provide aid to Romania", "launched an attack on X": a noun naming the act its verb
+    // does (a trigger of the same category) is that verb's act; its roles go to the verb.
+    if !verbal {
+        let mut x = w;
+        for _ in 0..2 {
+            if !matches!(tree.rel(x).name(), "obj" | "nmod" | "compound") {
+                break;
+            }
+            let Some(h) = tree.head(x) else { break };
+            if let Some(t) = tree.trigger_of[h]
+                && tree.trigger_of[w] != Some(t)
+                && matches!(tree.pos(h), Upos::Verb)
+                && categories.get(t).copied().flatten() == Some(category)
+            {
+                r.unreal = Some("the same act as its verb");
+                r.governor = Some(h);
+                r.governed_as = Governed::SameAct;
+                return r;
+            }
+            x = h;
         }
     }
     // "marched demanding his resignation", "staged demonstrations to demand reforms": a demand
@@ -717,14 +771,25 @@ pub fn read(
                 && !r.places.contains(&c)
             {
                 r.places.push(c);
-                // "at a ceremony in Manila": the place of the occasion.
-                for &k in &tree.children[c] {
-                    if tree.rel(k) == Deprel::NMOD
-                        && tree.case_of(k).is_some_and(|x| rules.has("place_cases", x))
-                        && !r.places.contains(&k)
-                    {
-                        r.places.push(k);
+                // "at a ceremony in Manila", "in the town of Arica in northern Peru": the
+                // places a place is named by or lies in, however the parse hung them.
+                let mut frontier = vec![c];
+                for _ in 0..3 {
+                    let mut next = Vec::new();
+                    for &p in &frontier {
+                        for &k in &tree.children[p] {
+                            if tree.rel(k) == Deprel::NMOD
+                                && tree
+                                    .case_of(k)
+                                    .is_some_and(|x| x == "of" || rules.has("place_cases", x))
+                                && !r.places.contains(&k)
+                            {
+                                r.places.push(k);
+                                next.push(k);
+                            }
+                        }
                     }
+                    frontier = next;
                 }
             }
         }

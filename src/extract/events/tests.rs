@@ -435,3 +435,96 @@ fn a_negated_verb_that_is_no_act_negates_the_act_it_governs() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_noun_naming_its_verbs_act_is_that_act_and_what_is_agreed_lends_its_target() {
+    // One act, named by the noun, done by the verb's subject.
+    let x = run("Norway provided military aid to Peru.");
+    let got = acts(&x);
+    assert_eq!(
+        got,
+        vec![(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert!(
+        x.events.iter().any(|e| e.label.starts_with("Military aid")),
+        "{:?}",
+        x.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    // What is agreed, however the parse hangs it, gives the agreement its targets.
+    let y = run("Norway agreed on Friday to provide 20 million dollars of aid for Peru and Chile.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "AGREE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned(), "country:CHL".to_owned()]
+        )]
+    );
+    // What a demand follows is not what it asks for.
+    let z = run("Norway called for sanctions against Peru in the wake of the attack on Chile.");
+    assert!(
+        acts(&z).contains(&(
+            "DEMAND".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{:?}",
+        acts(&z)
+    );
+    assert!(
+        acts(&z)
+            .iter()
+            .all(|(c, _, t)| c != "DEMAND" || !t.contains(&"country:CHL".to_owned())),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_day_named_anywhere_is_left_out_of_the_parse_and_a_quantity_names_whom_it_counts() {
+    let x = run(
+        "Tens of thousands of students throughout Norway staged demonstrations Saturday to demand reforms by the government of Peru.",
+    );
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "PROTEST".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert!(
+        x.skipped.iter().any(|s| s.reason == "the aim of a protest"),
+        "{:?}",
+        x.skipped
+    );
+    // The day still dates the event.
+    let y = run("Norway on Friday night expelled two Peruvian diplomats, on 3 March 2026.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "SANCTION".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert_eq!(y.events[0].date.as_deref(), Some("2026-03-03"));
+}
+
+#[test]
+fn a_numbers_approximation_is_left_out_of_the_parse() {
+    // Read as a preposition, "Up to" made the crowd a phrase of its own, with no one acting.
+    let x = run("Up to 100 Norwegian fishermen demonstrated in Lima against Peru.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "PROTEST".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+}

@@ -113,6 +113,19 @@ impl GraphPanel {
         self.by_key.get(key).is_some_and(|&i| self.lens.is_shown(i))
     }
 
+    /// Whether some drawn edge between two nodes (either way) is shown (for tests).
+    pub fn edge_is_shown(&self, a: &NodeKey, b: &NodeKey) -> bool {
+        let (Some(&a), Some(&b)) = (self.by_key.get(a), self.by_key.get(b)) else {
+            return false;
+        };
+        let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(b)) else {
+            return false;
+        };
+        self.edges.iter().enumerate().any(|(e, &(x, y, _))| {
+            ((x, y) == (a, b) || (x, y) == (b, a)) && self.lens.edge_shown(e, x, y)
+        })
+    }
+
     /// Whether a node is drawn at full strength (not dimmed by a selection or path).
     pub fn is_stressed(&self, key: &NodeKey) -> bool {
         self.by_key
