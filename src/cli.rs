@@ -63,8 +63,9 @@ USAGE:
             [--min-updates N] [--tag-min-updates N]
                                                  train the tagger and dependency parser on
                                                  CoNLL-U files (UD English EWT)
-    newsgraph eval parse FILE.conllu             UPOS, UAS and LAS on gold tokens and on our
-                                                 own tokenization
+    newsgraph eval parse FILE.conllu [--conllu OUT]
+                                                 UPOS, UAS and LAS on gold tokens and on our
+                                                 own tokenization; OUT gets the gold-token parses
     newsgraph bench parse [FOLDERS...] [--runs N]
                                                  time tagging and parsing the articles' sentences
                                                  on one core

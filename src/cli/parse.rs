@@ -9,6 +9,7 @@ use std::time::Instant;
 use super::{USAGE, load_lexicon, split_args};
 use crate::extract::Doc;
 use crate::extract::clusters::WordClasses;
+use crate::extract::parse::Parser;
 use crate::extract::parse::conllu::{ConlluSentence, read_conllu};
 use crate::extract::parse::score::{score_gold, score_tokenized};
 use crate::extract::parse::train::{TrainOptions, train};
@@ -98,9 +99,9 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `newsgraph eval parse FILE.conllu`.
+/// `newsgraph eval parse FILE.conllu [--conllu OUT]`.
 pub fn eval_parse(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, _) = split_args(args, &[])?;
+    let (paths, options) = split_args(args, &["--conllu"])?;
     let [path] = paths.as_slice() else {
         return Err(format!("eval parse takes one CoNLL-U file\n\n{USAGE}"));
     };
@@ -148,7 +149,34 @@ pub fn eval_parse(args: &[String]) -> Result<ExitCode, String> {
         "tagged and parsed gold words in {secs:.2} s, one core ({rate:.0} words/s)"
     );
     print!("{out}");
+    if let Some((_, to)) = options.iter().find(|(k, _)| k == "--conllu") {
+        let to = Path::new(to);
+        write_atomic(to, predicted_conllu(parser, &sentences).as_bytes())
+            .map_err(|e| format!("could not write the parses ({e}): {}", to.display()))?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The parses of the gold words as CoNLL-U (form, predicted UPOS, head and relation; the
+/// other columns `_`), for reading the errors beside the gold file.
+fn predicted_conllu(parser: &Parser, sentences: &[ConlluSentence]) -> String {
+    let mut out = String::new();
+    for sentence in sentences {
+        let forms = sentence.forms();
+        let (upos, heads, deprels) = parser.parse_words(&forms);
+        for (i, form) in forms.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}\t{form}\t_\t{}\t_\t_\t{}\t{}\t_\t_",
+                i + 1,
+                upos[i].name(),
+                heads[i],
+                deprels[i].name()
+            );
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `newsgraph bench parse [FOLDERS...] [--runs N]`: tokenize, tag and parse every sentence
