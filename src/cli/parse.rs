@@ -31,7 +31,8 @@ fn number(options: &[(String, String)], flag: &str, default: usize) -> Result<us
     }
 }
 
-/// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]`.
+/// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]
+/// [--relabel-epochs N] [--relabel-share PER_CENT]`.
 pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(
         args,
@@ -43,6 +44,8 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--tag-epochs",
             "--min-updates",
             "--tag-min-updates",
+            "--relabel-epochs",
+            "--relabel-share",
         ],
     )?;
     if !paths.is_empty() {
@@ -69,6 +72,8 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             defaults.tag_min_updates as usize,
         )?)
         .unwrap_or(u32::MAX),
+        relabel_epochs: number(&options, "--relabel-epochs", defaults.relabel_epochs)?,
+        relabel_share: number(&options, "--relabel-share", defaults.relabel_share)?,
         ..defaults
     };
     let train_set = read(Path::new(&train_path))?;
@@ -89,12 +94,12 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let bytes = parser.to_bytes();
     write_atomic(Path::new(&out), &bytes)
         .map_err(|e| format!("could not write the model ({e}): {out}"))?;
-    let [t, m, l] = parser.feature_counts();
+    let [t, m, l, r] = parser.feature_counts();
     #[allow(clippy::cast_precision_loss, reason = "a file size")]
     let megabytes = bytes.len() as f64 / 1e6;
     eprintln!(
-        "newsgraph: {t} tagger, {m} transition and {l} label features, {megabytes:.1} MB \
-         written to {out}"
+        "newsgraph: {t} tagger, {m} transition, {l} label and {r} second-pass label features, \
+         {megabytes:.1} MB written to {out}"
     );
     Ok(ExitCode::SUCCESS)
 }

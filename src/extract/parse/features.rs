@@ -322,7 +322,7 @@ pub fn tag2_features(
 }
 
 /// Distance buckets: 1, 2, 3, 4, 5–9, 10+.
-fn distance(a: usize, b: usize) -> u64 {
+pub(super) fn distance(a: usize, b: usize) -> u64 {
     match a.abs_diff(b) {
         d @ 0..=4 => d as u64,
         5..=9 => 5,
@@ -332,7 +332,7 @@ fn distance(a: usize, b: usize) -> u64 {
 
 /// The word hash and tag at a state position (`NO`: none; `n`: the root).
 #[inline]
-fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
+pub(super) fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     if x == NO {
         (NONE_WORD, u64::from(NONE_TAG))
     } else if usize::from(x) == n {
@@ -345,7 +345,7 @@ fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
 
 /// The class at `level` of the word at a state position.
 #[inline]
-fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u64 {
+pub(super) fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u64 {
     if x == NO {
         NONE_WORD
     } else if usize::from(x) == n {

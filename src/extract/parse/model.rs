@@ -3,8 +3,10 @@
 //! the same on every machine.
 //!
 //! The file: magic, the fingerprint of the word classes the model was trained with
-//! ([`WordClasses::fingerprint`]), then the three tables, each as its class count, row count and rows
-//! (key u64, then one i16 per class), little-endian, sorted by key.
+//! ([`WordClasses::fingerprint`]), then the tables (tagger, second tagger pass, transitions,
+//! labels, second labelling pass), each as its class count, row count and rows (key u64, then
+//! one i16 per class), little-endian, sorted by key; the second labelling pass's margin (i32)
+//! comes before its table. Format 3 files (no second labelling pass) are read too.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,6 +19,7 @@ use super::features::{
     parse_state_features, role_positions, tag_context_features, tag_word_features,
     tag2_context_features,
 };
+use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
@@ -24,7 +27,9 @@ use crate::extract::clusters::WordClasses;
 use crate::extract::doc::Doc;
 use crate::extract::ner::KeyHasher;
 
-const MAGIC: &[u8; 8] = b"NGPARSE\x03";
+const MAGIC: &[u8; 8] = b"NGPARSE\x04";
+/// The previous format: the same tables without the second labelling pass.
+const MAGIC_3: &[u8; 8] = b"NGPARSE\x03";
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
 /// size, each piece's root attached to the first piece's root, so a sentence without full
@@ -263,15 +268,35 @@ struct Scratch {
     tags: Vec<u8>,
     first: Vec<u8>,
     state: State,
-    /// For each word of the chunk, then the root, then no word: the transition scores of the
-    /// one-position templates in each role.
-    roles: Vec<[[i32; 4]; ROLES]>,
+    /// The chunk parser's working memory.
+    chunk: ChunkWork,
     text: String,
     /// The model the known words were scored with ([`Parser::cache_id`]).
     model: u64,
     known: HashMap<u64, KnownWord, BuildHasherDefault<KeyHasher>>,
     /// Each word's scores from `known`, for the sentence being tagged.
     word_scores: Vec<([i32; Upos::COUNT], [i32; Upos::COUNT])>,
+    relabel: RelabelScratch,
+}
+
+/// A finished chunk's heads (the chunk's length for its root) and first labels, its children
+/// and its second labels, for the second labelling pass.
+#[derive(Debug, Default)]
+struct RelabelScratch {
+    heads: Vec<u16>,
+    labels: Vec<u8>,
+    children: Children,
+    relabelled: Vec<u8>,
+}
+
+/// Working memory of [`Parser::parse_chunk`] besides the state.
+#[derive(Debug, Default)]
+pub(super) struct ChunkWork {
+    /// For each word of the chunk, then the root, then no word: the transition scores of the
+    /// one-position templates in each role.
+    roles: Vec<[[i32; 4]; ROLES]>,
+    /// How far each word's first label led the next best.
+    pub(super) margins: Vec<i32>,
 }
 
 thread_local! {
@@ -296,6 +321,11 @@ pub struct Parser {
     pub(super) moves: Table<4>,
     /// Arc label weights.
     pub(super) labels: Table<{ Deprel::COUNT }>,
+    /// Weights of the second labelling pass over the finished tree (empty: one pass).
+    pub(super) relabels: Table<{ Deprel::COUNT }>,
+    /// The second pass labels again only the arcs whose first label led the next best by
+    /// less than this (the others it would rarely change).
+    pub(super) relabel_margin: i32,
     /// The word classes the features read.
     pub(super) word_classes: Arc<WordClasses>,
     /// Which tables the tagger's word cache belongs to; 0 (a model being trained) turns
@@ -326,7 +356,9 @@ impl Parser {
         word_classes: Arc<WordClasses>,
     ) -> Result<Self, ParseModelError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
+        let magic = r.take(MAGIC.len())?;
+        let format_3 = magic == MAGIC_3;
+        if magic != MAGIC && !format_3 {
             return Err(ParseModelError::Format);
         }
         if u64::from_le_bytes(r.array()?) != word_classes.fingerprint() {
@@ -336,6 +368,11 @@ impl Parser {
         let tagger2 = Table::read(&mut r)?;
         let moves = Table::read(&mut r)?;
         let labels = Table::read(&mut r)?;
+        let (relabel_margin, relabels) = if format_3 {
+            (0, Table::default())
+        } else {
+            (i32::from_le_bytes(r.array()?), Table::read(&mut r)?)
+        };
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
@@ -344,6 +381,8 @@ impl Parser {
             tagger2,
             moves,
             labels,
+            relabels,
+            relabel_margin,
             word_classes,
             cache_id: next_cache_id(),
         })
@@ -364,6 +403,8 @@ impl Parser {
         self.tagger2.write(&mut out);
         self.moves.write(&mut out);
         self.labels.write(&mut out);
+        out.extend_from_slice(&self.relabel_margin.to_le_bytes());
+        self.relabels.write(&mut out);
         out
     }
 
@@ -372,9 +413,14 @@ impl Parser {
         &self.word_classes
     }
 
-    /// Feature counts of the tagger, transition and label tables.
-    pub fn feature_counts(&self) -> [usize; 3] {
-        [self.tagger.len(), self.moves.len(), self.labels.len()]
+    /// Feature counts of the tagger, transition, label and second-pass label tables.
+    pub fn feature_counts(&self) -> [usize; 4] {
+        [
+            self.tagger.len(),
+            self.moves.len(),
+            self.labels.len(),
+            self.relabels.len(),
+        ]
     }
 
     /// Parses sentence `sentence` of `doc`: its tokens mapped to UD words, tagged and parsed.
@@ -442,10 +488,19 @@ impl Parser {
                 info,
                 tags,
                 state,
-                roles,
+                chunk,
+                relabel,
                 ..
             } = &mut *scratch;
-            self.parse_chunk(&info[start..end], &tags[start..end], state, roles);
+            self.parse_chunk(&info[start..end], &tags[start..end], state, chunk);
+            self.relabel_chunk(
+                &info[start..end],
+                &tags[start..end],
+                state,
+                &chunk.margins,
+                relabel,
+            );
+            let relabelled = &relabel.relabelled;
             for i in 0..end - start {
                 let h = usize::from(state.head(i));
                 if h >= end - start {
@@ -458,14 +513,51 @@ impl Parser {
                     }
                 } else {
                     heads[start + i] = start + h + 1;
-                    deprels[start + i] = Deprel::from_index(usize::from(
-                        state.label(u16::try_from(i).unwrap_or(NO)),
-                    ));
+                    deprels[start + i] = Deprel::from_index(usize::from(relabelled[i]));
                 }
             }
             start = end;
         }
         (upos, heads, deprels)
+    }
+
+    /// Labels the chunk just parsed into `state` again with the second pass, into
+    /// `scratch.relabelled` (the first labels when the model has no second pass).
+    fn relabel_chunk(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        state: &State,
+        margins: &[i32],
+        scratch: &mut RelabelScratch,
+    ) {
+        let RelabelScratch {
+            heads,
+            labels,
+            children,
+            relabelled,
+        } = scratch;
+        let n = info.len();
+        relabelled.clear();
+        relabelled.extend((0..n).map(|i| state.label(u16::try_from(i).unwrap_or(NO))));
+        if self.relabels.is_empty() {
+            return;
+        }
+        heads.clear();
+        heads.extend((0..n).map(|i| state.head(i)));
+        labels.clear();
+        labels.extend_from_slice(relabelled);
+        children.build(heads);
+        let mut feats = [0u64; RELABEL_FEATURES];
+        for d in 0..n {
+            if usize::from(heads[d]) >= n || margins[d] >= self.relabel_margin {
+                continue;
+            }
+            relabel_features(info, tags, heads, labels, children, d, &mut feats);
+            let scores = self.relabels.scores(&feats);
+            let l = best(&scores, |c| c != Deprel::ROOT.index());
+            relabelled[d] = u8::try_from(l).unwrap_or(Deprel::DEP.0);
+        }
     }
 
     /// Reads the words into `scratch.info`, with the scores of the tagger's one-word
@@ -552,17 +644,20 @@ impl Parser {
         }
     }
 
-    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`; `roles` is
-    /// working memory.
-    fn parse_chunk(
+    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`, with how far each
+    /// word's label led the next best in `work.margins`.
+    pub(super) fn parse_chunk(
         &self,
         info: &[WordInfo],
         tags: &[u8],
         state: &mut State,
-        roles: &mut Vec<[[i32; 4]; ROLES]>,
+        work: &mut ChunkWork,
     ) {
+        let ChunkWork { roles, margins } = work;
         let n = info.len();
         state.reset(n);
+        margins.clear();
+        margins.resize(n, i32::MAX);
         // Words (0..n), the root (n) and no word (n + 1).
         roles.clear();
         for x in 0..=n + 1 {
@@ -598,6 +693,8 @@ impl Parser {
                     let scores = self.labels.scores(&label_feats);
                     // The root label belongs to the root's arc alone.
                     let l = best(&scores, |c| c != Deprel::ROOT.index());
+                    let next = best(&scores, |c| c != Deprel::ROOT.index() && c != l);
+                    margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
                     u8::try_from(l).unwrap_or(Deprel::DEP.0)
                 }
                 None => u8::MAX,
@@ -643,7 +740,7 @@ mod tests {
     #[test]
     fn the_embedded_model_loads_and_round_trips() {
         let parser = Parser::embedded();
-        let [tags, moves, labels] = parser.feature_counts();
+        let [tags, moves, labels, _] = parser.feature_counts();
         assert!(tags > 1000 && moves > 1000 && labels > 1000);
         let bytes = parser.to_bytes();
         let classes = WordClasses::embedded();
@@ -657,6 +754,23 @@ mod tests {
             Parser::from_bytes(&bytes, Arc::new(other)),
             Err(ParseModelError::WordClasses)
         ));
+    }
+
+    #[test]
+    fn a_format_3_file_reads_without_the_second_labelling_pass() {
+        let classes = WordClasses::embedded();
+        let mut parser = Parser::embedded();
+        parser.relabels = Table::default();
+        let bytes = parser.to_bytes();
+        // Format 3 is format 4 without the margin and the (here empty) last table.
+        let empty_table = 8;
+        let mut old = bytes[..bytes.len() - 4 - empty_table].to_vec();
+        old[..MAGIC_3.len()].copy_from_slice(MAGIC_3);
+        let read = Parser::from_bytes(&old, classes).expect("format 3 reads");
+        assert_eq!(read.feature_counts(), parser.feature_counts());
+        assert_eq!(read.feature_counts()[3], 0);
+        let words = ["Officials", "gave", "him", "the", "report", "."];
+        assert_eq!(read.parse_words(&words), parser.parse_words(&words));
     }
 
     #[test]
