@@ -101,7 +101,7 @@ impl NewsgraphApp {
         } else {
             self.edit.history.next_redo()
         };
-        let Some(what) = step.map(|s| self.step_words(s)) else {
+        let Some(what) = step.map(|s| self.step_words(s, undo)) else {
             return;
         };
         let view = self.panel.snapshot().view;
@@ -144,10 +144,15 @@ impl NewsgraphApp {
         }
     }
 
-    /// A step in words, for the Edit menu and messages.
-    fn step_words(&self, step: &Step) -> String {
+    /// A step in words, for the Edit menu and messages. A correction is told with the names
+    /// from before it: the graph shown, when it is to be redone; when it is to be undone, the
+    /// graph shows its result ("rename Chancellor Brown to Chancellor Brown"), so the names
+    /// come from the articles' graph first.
+    fn step_words(&self, step: &Step, undo: bool) -> String {
+        let (shown, base) = (&*self.graph, self.edit.history.base());
+        let graphs = if undo { [base, shown] } else { [shown, base] };
         match step {
-            Step::Correct(c) => c.describe(&[&self.graph, self.edit.history.base()]),
+            Step::Correct(c) => c.describe(&graphs),
             Step::Move { key, .. } => format!(
                 "move {}",
                 self.graph
@@ -194,11 +199,11 @@ impl NewsgraphApp {
             let history = &self.edit.history;
             let undo = history.next_undo().map_or_else(
                 || "Undo".to_owned(),
-                |s| format!("Undo {}", self.step_words(s)),
+                |s| format!("Undo {}", self.step_words(s, true)),
             );
             let redo = history.next_redo().map_or_else(
                 || "Redo".to_owned(),
-                |s| format!("Redo {}", self.step_words(s)),
+                |s| format!("Redo {}", self.step_words(s, false)),
             );
             if ui
                 .add_enabled(

@@ -12,6 +12,7 @@ pub mod jobs;
 mod menu;
 pub mod project;
 pub mod prompt;
+pub mod recovery;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -924,7 +925,10 @@ impl NewsgraphApp {
                 if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                     actions.push(Action::DismissMessage(i));
                 }
-                ui.label(RichText::new(format!("{icon} {}", m.text)).color(color));
+                ui.label(
+                    RichText::new(format!("{icon} {}", crate::ui::theme::displayable(&m.text)))
+                        .color(color),
+                );
             });
         }
         actions

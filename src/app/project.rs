@@ -1,19 +1,20 @@
 //! Projects in the window: New, Open, Save, Save as, Recent projects, the title bar with the
 //! unsaved mark, the question before work would be lost (closing, quitting, New, Open), and
-//! the autosave to a recovery file with the offer to restore it after a crash. Saves run on
-//! their own threads; the UI thread only gathers what is saved.
+//! the autosave to the window's recovery file (`recovery`: one file per window, offered after
+//! a crash). Saves run on their own threads; the UI thread only gathers what is saved.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use egui::RichText;
 
 use super::history::Logged;
 use super::jobs::{JobInput, JobOutput, Purpose};
+use super::recovery::{self, Claim, Orphan};
 use super::{Level, NewsgraphApp};
 use crate::extract::Extraction;
 use crate::files::atomic::{self, write_atomic};
@@ -60,7 +61,6 @@ const CHECK_EVERY_SECS: f64 = 0.5;
 const RECENT_LIMIT: usize = 10;
 /// Temporary files of ours older than this are left over from a killed save.
 const STALE_AFTER: Duration = Duration::from_secs(600);
-const RECOVERY_FILE: &str = "recovery.newsgraph";
 const RECENT_FILE: &str = "recent-projects.json";
 
 /// What the user wanted to do when asked about unsaved work.
@@ -79,11 +79,9 @@ pub enum Intent {
 pub enum Question {
     /// There are unsaved changes; save them first?
     Unsaved(Intent),
-    /// Unsaved work from a session that did not end normally was found.
-    Recover {
-        /// When it was saved.
-        saved: Option<SystemTime>,
-    },
+    /// Unsaved work of windows that did not close normally was found (listed in
+    /// [`ProjectState::orphans`]).
+    Recover,
 }
 
 /// A save running on its own thread.
@@ -109,15 +107,19 @@ pub struct ProjectState {
     autosaved_fingerprint: u64,
     /// Fingerprint now (refreshed each frame it may have changed).
     fingerprint: u64,
-    /// The user's data folder (recovery file, recent projects); `None` turns both off.
+    /// The user's data folder (recovery files, recent projects); `None` turns both off.
     data_dir: Option<PathBuf>,
+    /// This window's recovery file, once it has autosaved (or restored one).
+    pub(super) claim: Option<Claim>,
+    /// Unsaved work of windows that ended without closing, offered at start.
+    pub(super) orphans: Vec<Orphan>,
     recent: Vec<PathBuf>,
     saving: Vec<Saving>,
     last_autosave: f64,
     last_check: f64,
     /// The next project opened comes from the recovery file: untitled and unsaved.
-    restoring: bool,
-    question: Option<Question>,
+    pub(super) restoring: bool,
+    pub(super) question: Option<Question>,
     /// Files named when newsgraph started, opened once the recovery question is answered.
     pub(super) deferred_files: Vec<PathBuf>,
     /// The user agreed to close.
@@ -135,12 +137,11 @@ impl ProjectState {
             .as_deref()
             .map(|d| read_recent(&d.join(RECENT_FILE)))
             .unwrap_or_default();
-        let question = data_dir.as_deref().and_then(|d| {
-            let meta = std::fs::metadata(d.join(RECOVERY_FILE)).ok()?;
-            meta.is_file().then(|| Question::Recover {
-                saved: meta.modified().ok(),
-            })
-        });
+        let orphans = data_dir
+            .as_deref()
+            .map(recovery::orphans)
+            .unwrap_or_default();
+        let question = (!orphans.is_empty()).then_some(Question::Recover);
         // Saves killed in an earlier session may have left temporary files beside their
         // targets: clear them in the folders newsgraph knows.
         let folders = data_dir.iter().cloned().chain(
@@ -159,6 +160,8 @@ impl ProjectState {
             autosaved_fingerprint: 0,
             fingerprint: 0,
             data_dir,
+            claim: None,
+            orphans,
             recent,
             saving: Vec::new(),
             last_autosave: 0.0,
@@ -174,7 +177,7 @@ impl ProjectState {
 
     /// Whether a recovery file waits for an answer.
     pub fn offers_recovery(&self) -> bool {
-        matches!(self.question, Some(Question::Recover { .. }))
+        matches!(self.question, Some(Question::Recover))
     }
 
     /// The project's file, once it has one.
@@ -223,16 +226,35 @@ impl ProjectState {
         self.autosaved_fingerprint = self.fingerprint;
     }
 
-    fn recovery_path(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().map(|d| d.join(RECOVERY_FILE))
+    /// A writer to this window's recovery file, claimed at its first autosave.
+    fn recovery_writer(&mut self) -> Option<recovery::Writer> {
+        if self.claim.is_none() {
+            let dir = self.data_dir.as_deref()?;
+            match Claim::new(dir) {
+                Ok(claim) => self.claim = Some(claim),
+                Err(e) => {
+                    log::warn!(
+                        "Could not keep unsaved work for recovery ({e}): {}",
+                        dir.display()
+                    );
+                    return None;
+                }
+            }
+        }
+        self.claim.as_ref().map(Claim::writer)
     }
 
-    fn remove_recovery(&self) {
-        if let Some(p) = self.recovery_path()
-            && let Err(e) = std::fs::remove_file(&p)
-            && e.kind() != std::io::ErrorKind::NotFound
-        {
-            log::warn!("Could not remove the recovery file ({e}): {}", p.display());
+    /// Removes the window's recovery file (its work was saved or thrown away).
+    pub(super) fn remove_recovery(&self) {
+        if let Some(claim) = &self.claim {
+            claim.clear();
+        }
+    }
+
+    /// Removes the window's recovery file and its lock: the window closes normally.
+    fn close_recovery(&mut self) {
+        if let Some(claim) = self.claim.take() {
+            claim.release();
         }
     }
 
@@ -361,7 +383,7 @@ impl NewsgraphApp {
             Intent::Quit => {
                 self.project.close_confirmed = true;
                 self.quit_requested = true;
-                self.project.remove_recovery();
+                self.project.close_recovery();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Intent::New => {
@@ -376,9 +398,11 @@ impl NewsgraphApp {
                 self.set_exploration(Exploration::default());
                 let data_dir = self.project.data_dir.take();
                 let recent = std::mem::take(&mut self.project.recent);
+                let claim = self.project.claim.take();
                 self.project = ProjectState::new(None);
                 self.project.data_dir = data_dir;
                 self.project.recent = recent;
+                self.project.claim = claim;
                 self.project.remove_recovery();
                 self.refresh_fingerprint();
                 self.project.mark_clean();
@@ -406,32 +430,34 @@ impl NewsgraphApp {
             return;
         }
         self.refresh_fingerprint();
-        self.start_save(ctx, path.to_path_buf(), false, then);
+        self.start_save(ctx, path.to_path_buf(), None, then);
     }
 
+    /// Saves the project to `path` on its own thread, or with `autosave` to the window's
+    /// recovery file (unless that is removed meanwhile).
     fn start_save(
         &mut self,
         ctx: &egui::Context,
         path: PathBuf,
-        recovery: bool,
+        autosave: Option<recovery::Writer>,
         then: Option<Intent>,
     ) {
         let file = self.project_file();
         let (tx, receiver) = channel();
         let target = path.clone();
         let repaint = ctx.clone();
+        let recovery = autosave.is_some();
         std::thread::spawn(move || {
             // Temporary files of saves killed earlier in this folder go first.
             if let Some(dir) = target.parent() {
                 atomic::remove_stale_temporaries(dir, STALE_AFTER);
             }
             let bytes = project::to_bytes(&file);
-            let result = target
-                .parent()
-                .filter(|_| recovery)
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| write_atomic(&target, &bytes))
-                .map_err(|e| e.to_string());
+            let result = match autosave {
+                Some(writer) => writer.write(&bytes).map(drop),
+                None => write_atomic(&target, &bytes),
+            }
+            .map_err(|e| e.to_string());
             // The window may have closed meanwhile; nothing to tell then.
             let _ = tx.send(result);
             repaint.request_repaint();
@@ -481,8 +507,16 @@ impl NewsgraphApp {
                 && self.project.saving.is_empty()
                 && self.job.is_none()
                 && !self.project.offers_recovery();
-            if due && let Some(path) = self.project.recovery_path() {
-                self.start_save(ctx, path, true, None);
+            if due && let Some(writer) = self.project.recovery_writer() {
+                self.start_save(ctx, writer.path().to_path_buf(), Some(writer), None);
+            }
+            // Back to what was saved (undone to the start): nothing is left to recover.
+            if !self.project.is_dirty()
+                && self.project.fingerprint != self.project.autosaved_fingerprint
+                && self.project.saving.is_empty()
+            {
+                self.project.remove_recovery();
+                self.project.autosaved_fingerprint = self.project.fingerprint;
             }
         }
         // Wake up for the next autosave only while there is something to write.
@@ -501,7 +535,7 @@ impl NewsgraphApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.project.question = Some(Question::Unsaved(Intent::Quit));
             } else {
-                self.project.remove_recovery();
+                self.project.close_recovery();
             }
         }
     }
@@ -629,61 +663,44 @@ impl NewsgraphApp {
 
     /// The question window, when one is open.
     pub(super) fn question_window(&mut self, ctx: &egui::Context) {
-        let Some(question) = self.project.question.clone() else {
+        let Some(Question::Unsaved(intent)) = self.project.question.clone() else {
+            if self.project.offers_recovery() {
+                self.recovery_window(ctx);
+            }
             return;
         };
         let mut answer: Option<&str> = None;
-        let title = match &question {
-            Question::Unsaved(_) => "Unsaved changes",
-            Question::Recover { .. } => "Restore unsaved work?",
-        };
-        egui::Window::new(title)
+        egui::Window::new("Unsaved changes")
             .id(egui::Id::new("project-question"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| match &question {
-                Question::Unsaved(intent) => {
-                    let name = self
-                        .project
-                        .path
-                        .as_deref()
-                        .and_then(Path::file_name)
-                        .map_or_else(|| "this untitled project".into(), |n| n.to_string_lossy().into_owned());
-                    let what = match intent {
-                        Intent::Quit => "before closing",
-                        Intent::New => "before starting a new project",
-                        Intent::Open(_) => "before opening another project",
-                    };
-                    ui.label(RichText::new(format!("Save the changes to {name} {what}?")).strong());
-                    ui.label("Without saving, the articles read, the corrections made and the nodes placed since the last save are lost.");
-                    ui.horizontal(|ui| {
-                        for b in ["Save", "Don't save", "Cancel"] {
-                            if ui.button(b).clicked() {
-                                answer = Some(b);
-                            }
+            .show(ctx, |ui| {
+                let name = self
+                    .project
+                    .path
+                    .as_deref()
+                    .and_then(Path::file_name)
+                    .map_or_else(|| "this untitled project".into(), |n| n.to_string_lossy().into_owned());
+                let what = match intent {
+                    Intent::Quit => "before closing",
+                    Intent::New => "before starting a new project",
+                    Intent::Open(_) => "before opening another project",
+                };
+                ui.label(RichText::new(format!("Save the changes to {name} {what}?")).strong());
+                ui.label("Without saving, the articles read, the corrections made and the nodes placed since the last save are lost.");
+                ui.horizontal(|ui| {
+                    for b in ["Save", "Don't save", "Cancel"] {
+                        if ui.button(b).clicked() {
+                            answer = Some(b);
                         }
-                    });
-                }
-                Question::Recover { saved } => {
-                    let when = saved
-                        .and_then(|t| SystemTime::now().duration_since(t).ok())
-                        .map_or_else(String::new, |d| format!(" ({} minutes ago)", d.as_secs() / 60));
-                    ui.label(RichText::new("newsgraph did not close normally last time.").strong());
-                    ui.label(format!("Its unsaved work was kept{when}. Restore it, or throw it away?"));
-                    ui.horizontal(|ui| {
-                        for b in ["Restore", "Discard"] {
-                            if ui.button(b).clicked() {
-                                answer = Some(b);
-                            }
-                        }
-                    });
-                }
+                    }
+                });
             });
         let Some(answer) = answer else { return };
         self.project.question = None;
-        match (question, answer) {
-            (Question::Unsaved(intent), "Save") => {
+        match answer {
+            "Save" => {
                 if let Some(path) = self.project.path.clone() {
                     self.save_project(ctx, &path, Some(intent));
                 } else {
@@ -696,34 +713,7 @@ impl NewsgraphApp {
             }
             // The work stays in memory (and marked unsaved) until the intent replaces it: an
             // Open that fails changes nothing.
-            (Question::Unsaved(intent), "Don't save") => self.carry_out(ctx, intent),
-            (Question::Recover { .. }, "Restore") => {
-                if let Some(path) = self.project.recovery_path() {
-                    self.project.restoring = true;
-                    self.start_job(ctx, JobInput::Project(path));
-                }
-                let named = std::mem::take(&mut self.project.deferred_files);
-                if !named.is_empty() {
-                    self.say(
-                        Level::Info,
-                        format!(
-                            "Restored the unsaved work; the {} named when newsgraph started {} not opened. Open {} with File › Open articles… (Ctrl+O).",
-                            if named.len() == 1 { "file" } else { "files" },
-                            if named.len() == 1 { "was" } else { "were" },
-                            if named.len() == 1 { "it" } else { "them" },
-                        ),
-                    );
-                }
-            }
-            (Question::Recover { .. }, _) => {
-                self.project.remove_recovery();
-                // Thrown away: what the command line named opens now.
-                let named = std::mem::take(&mut self.project.deferred_files);
-                if !named.is_empty() {
-                    self.start_job(ctx, JobInput::Paths(named));
-                    self.project.baseline_pending = true;
-                }
-            }
+            "Don't save" => self.carry_out(ctx, intent),
             _ => {}
         }
     }

@@ -501,7 +501,7 @@ impl SentenceCtx<'_, '_> {
             && match self.names_at[i] {
                 // "spokesman Bob Wellington": a capital after a given name is a surname.
                 Some((1, Target::Country(_, CountryForm::Capital))) => {
-                    i > 0 && self.lex.given_names.contains(self.words[i - 1])
+                    i > 0 && self.lex.is_given_name(self.words[i - 1])
                 }
                 Some((_, Target::Country(..) | Target::Organization(_))) => false,
                 _ => true,
@@ -675,7 +675,7 @@ impl SentenceCtx<'_, '_> {
         if kind != "LOC"
             && words.len() == 1
             && follower_word(first)
-            && !self.lex.given_names.contains(first)
+            && !self.lex.is_given_name(first)
         {
             return false;
         }
@@ -725,7 +725,7 @@ impl SentenceCtx<'_, '_> {
             "PER" => {
                 capitalized
                     && words.len() >= 2
-                    && (self.lex.given_names.contains(first) || !self.lex.is_common_word(first))
+                    && (self.lex.is_given_name(first) || !self.lex.is_common_word(first))
             }
             // "Community Support Officers (CSOs)", "GPs": an acronym in the plural counts
             // people of a kind; "the driver's BAC [blood alcohol content]": an acronym spelled
@@ -836,7 +836,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
         .iter()
         .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
         .collect();
-    let mut context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
+    let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if !control.step(super::ACTORS_STAGE, s, doc.sentences.len()) {
             break;
@@ -868,7 +868,7 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
             counterparts(&mut ctx);
             kin_names(&mut ctx);
         }
-        tagged_names(&mut ctx, &mut context);
+        tagged_names(&mut ctx, &context);
         if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);
@@ -972,7 +972,7 @@ fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     );
                 if honorific
                     || (i > 0
-                        && ctx.lex.given_names.contains(ctx.words[i - 1])
+                        && ctx.lex.is_given_name(ctx.words[i - 1])
                         && (form == CountryForm::Capital
                             || !ctx.lex.is_common_word(ctx.words[i - 1])))
                 {
@@ -1546,7 +1546,7 @@ fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
                     && is_capitalized(ctx.words[m])
                     && ctx.words[m].chars().all(char::is_alphabetic)
                     && ctx.titles_at[m].is_none()
-                    && !ctx.lex.given_names.contains(ctx.words[m])
+                    && !ctx.lex.is_given_name(ctx.words[m])
                     && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
                 {
                     m += 1;
@@ -1837,7 +1837,7 @@ fn organization_tail(lex: &Lexicon, words: &[&str], end: usize) -> usize {
             && is_capitalized(words[k])
             && words[k].chars().all(char::is_alphabetic)
             && lex.is_common_word(words[k])
-            && !lex.given_names.contains(words[k])
+            && !lex.is_given_name(words[k])
         {
             k += 1;
         }
@@ -1903,7 +1903,7 @@ fn possessive_institution(words: &[&str], end: usize) -> Option<usize> {
 /// Names the trained tagger finds where no lexicon entry or title did: people, organizations,
 /// and locations that are not countries (cities, regions: places, not actors). The lexicons
 /// keep the last word on what a name is; the tagger finds the names they do not list.
-fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>) {
+fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
     // "By Horn Ledger staff — Addis Ababa": a byline names the writer, not an actor.
     if ctx.words.first().is_some_and(|w| *w == "By") && ctx.words.len() <= 12 {
         return;
@@ -1973,8 +1973,8 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
             && last <= i + 4
             && (follower_word(ctx.words[i])
                 || ((ctx.words[i].ends_with("man") || ctx.words[i].ends_with("woman"))
-                    && !ctx.lex.given_names.contains(ctx.words[i])))
-            && ctx.lex.given_names.contains(ctx.words[i + 1])
+                    && !ctx.lex.is_given_name(ctx.words[i])))
+            && ctx.lex.is_given_name(ctx.words[i + 1])
             && ctx.free(i + 1..last)
         {
             let name = ctx.text_of(i + 1..last);
@@ -2051,7 +2051,7 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                 && !POST_NOMINALS.contains(&ctx.words[last])
                 && !matches!(ctx.words[last], "DJ" | "Councillor" | "Cllr")
                 && ctx.titles_at[last].is_none()
-                && !(ctx.lex.given_names.contains(ctx.words[last])
+                && !(ctx.lex.is_given_name(ctx.words[last])
                     && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
             {
                 last += 1;
@@ -2073,7 +2073,7 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
         };
         if kind == "ORG"
             && let Some(k) = (i + 1..cut_end).find(|&k| {
-                ctx.lex.given_names.contains(ctx.words[k])
+                ctx.lex.is_given_name(ctx.words[k])
                     && last - k <= 3
                     && ctx.words[k + 1..last].iter().all(|w| {
                         is_capitalized(w) && !ORG_HEADS.contains(&w.to_lowercase().as_str())
@@ -2092,7 +2092,7 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                     && ctx.words[k + 1..last].len() == 2
                     && ctx.words[k + 1..last].iter().all(|w| {
                         is_capitalized(w)
-                            && (ctx.lex.given_names.contains(*w) || !ctx.lex.is_common_word(w))
+                            && (ctx.lex.is_given_name(w) || !ctx.lex.is_common_word(w))
                             && !ORG_HEADS.contains(&w.to_lowercase().as_str())
                             && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
                             && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
@@ -2323,7 +2323,7 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
             // "Rory Bremner's impression": a given name and one more name make a person.
             let kind = if kind == "ORG"
                 && last - i == 2
-                && ctx.lex.given_names.contains(ctx.words[i])
+                && ctx.lex.is_given_name(ctx.words[i])
                 && !ctx.lex.is_common_word(ctx.words[i])
                 && !ORG_HEADS.contains(&last_word.as_str())
                 && !COMPANY_WORDS.contains(&last_word.as_str())
@@ -2359,7 +2359,7 @@ fn tagged_names<'a>(ctx: &mut SentenceCtx<'_, 'a>, context: &mut DocContext<'a>)
                 && ctx
                     .words
                     .get(last + 1)
-                    .is_some_and(|w| is_capitalized(w) && !ctx.lex.given_names.contains(*w));
+                    .is_some_and(|w| is_capitalized(w) && !ctx.lex.is_given_name(w));
             // "the constituency of Tarnwick West", "the town of Hexham".
             let of_place = i >= 2
                 && ctx.words[i - 1] == "of"
@@ -2688,10 +2688,7 @@ fn kin_names(ctx: &mut SentenceCtx<'_, '_>) {
         }
         let run = ctx.name_run(i + 1);
         let first = ctx.words[i + 1];
-        if run == 0
-            || run > 3
-            || (ctx.lex.is_common_word(first) && !ctx.lex.given_names.contains(first))
-        {
+        if run == 0 || run > 3 || (ctx.lex.is_common_word(first) && !ctx.lex.is_given_name(first)) {
             continue;
         }
         let name = ctx.text_of(i + 1..i + 1 + run);
@@ -2784,7 +2781,7 @@ fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
             continue;
         }
         let first = ctx.words[i];
-        let given = ctx.lex.given_names.contains(first);
+        let given = ctx.lex.is_given_name(first);
         let reported = REPORTING_VERBS.contains(&ctx.words.get(i + run).copied().unwrap_or(""));
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
         // "The Roman Catholic Archbishop": a faith is no name, even after a given name.

@@ -1,11 +1,13 @@
 //! Typed lexicons (countries, organizations, people, role titles, event triggers, issues, word
 //! lists) read from the JSON files in `assets/lexicon/`, embedded in the binary and overridable
-//! from a folder, plus the phrase matcher that finds their entries in token streams.
+//! from a folder, plus the phrase matcher that finds their entries in token streams
+//! ([`phrase_table`]).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 
@@ -13,7 +15,10 @@ use super::clusters::WordClasses;
 use super::events::patterns::ArgumentRules;
 use super::ner::NerModel;
 use super::parse::Parser;
-use super::tokenize::{TokenKind, tokenize};
+
+mod phrase_table;
+
+pub use phrase_table::{PhraseTable, WordHasher, WordSet};
 
 /// A country or territory.
 #[derive(Debug, Clone, Deserialize)]
@@ -214,180 +219,6 @@ pub enum CountryForm {
     Capital,
 }
 
-/// One node of a phrase table's trie: what the phrase ending here names (the first one
-/// inserted), and the nodes one (normalized) token further on.
-#[derive(Debug, Default)]
-struct TrieNode {
-    target: Option<Target>,
-    next: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
-}
-
-/// A phrase table: a trie over normalized tokens, matched longest-first.
-#[derive(Debug)]
-pub struct PhraseTable {
-    /// Node 0 is the root.
-    nodes: Vec<TrieNode>,
-    case_insensitive: bool,
-}
-
-impl Default for PhraseTable {
-    fn default() -> Self {
-        Self::new(false)
-    }
-}
-
-/// A fast hash for the short token strings the lexicons are keyed by: eight bytes at a time,
-/// then a final mix so every input bit reaches the low bits the tables index by (the tables
-/// hold our own lexicons, so flooding is not a concern).
-#[derive(Debug, Clone, Copy)]
-pub struct WordHasher(u64);
-
-/// A set of words hashed with [`WordHasher`]: looked up for almost every token, so the hash is
-/// cheap.
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-
-impl Default for WordHasher {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl WordHasher {
-    fn mix(&mut self, x: u64) {
-        self.0 = (self.0 ^ x)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(29);
-    }
-}
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        // The 64-bit finalizer of MurmurHash3.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            // The length tells "ab" from "ab\0".
-            self.mix(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.mix(u64::from(b) | 0x100);
-    }
-}
-
-impl PhraseTable {
-    fn new(case_insensitive: bool) -> Self {
-        Self {
-            nodes: vec![TrieNode::default()],
-            case_insensitive,
-        }
-    }
-
-    /// The form a token is looked up by; borrowed when nothing needs changing, which is
-    /// nearly always.
-    fn norm<'s>(&self, s: &'s str) -> Cow<'s, str> {
-        if s.is_ascii() {
-            // No typographic apostrophes, and case folds by ASCII rules.
-            return if self.case_insensitive && s.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(s.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(s)
-            };
-        }
-        let needs_case = self.case_insensitive && s.chars().any(char::is_uppercase);
-        if !needs_case && !s.contains(['\u{2019}', '\u{2018}']) {
-            return Cow::Borrowed(s);
-        }
-        let s = normalize_apostrophes(s);
-        Cow::Owned(if self.case_insensitive {
-            s.to_lowercase()
-        } else {
-            s
-        })
-    }
-
-    fn insert(&mut self, phrase: &str, target: Target) {
-        let mut node = 0;
-        let mut any = false;
-        for t in tokenize(phrase) {
-            if t.kind == TokenKind::Space {
-                continue;
-            }
-            any = true;
-            let token: Box<str> = self.norm(&phrase[t.span.clone()]).into();
-            node = if let Some(&child) = self.nodes[node].next.get(&token) {
-                child as usize
-            } else {
-                let child = self.nodes.len();
-                self.nodes.push(TrieNode::default());
-                let id =
-                    u32::try_from(child).expect("phrase tables stay far below 4 billion nodes");
-                self.nodes[node].next.insert(token, id);
-                child
-            };
-        }
-        // The first phrase inserted with these tokens keeps them.
-        if any && self.nodes[node].target.is_none() {
-            self.nodes[node].target = Some(target);
-        }
-    }
-
-    /// Calls `f` with the form `s` is looked up by. Short ASCII words (nearly all of them)
-    /// are folded on the stack: this runs for every token and every table.
-    fn with_norm<R>(&self, s: &str, f: impl FnOnce(&str) -> R) -> R {
-        if !s.is_ascii() {
-            return f(&self.norm(s));
-        }
-        // ASCII: no typographic apostrophes, and case folds by ASCII rules.
-        if !self.case_insensitive || !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(s);
-        }
-        let mut buf = [0u8; 32];
-        if s.len() <= buf.len() {
-            let folded = &mut buf[..s.len()];
-            folded.copy_from_slice(s.as_bytes());
-            folded.make_ascii_lowercase();
-            if let Ok(folded) = std::str::from_utf8(folded) {
-                return f(folded);
-            }
-        }
-        f(&s.to_ascii_lowercase())
-    }
-
-    /// Longest phrase starting at `words[start]`: (token count, target).
-    pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
-        let mut node = 0;
-        let mut best = None;
-        for (k, word) in words.get(start..)?.iter().enumerate() {
-            let Some(&child) = self.with_norm(word, |w| self.nodes[node].next.get(w)) else {
-                break;
-            };
-            node = child as usize;
-            if let Some(target) = self.nodes[node].target {
-                best = Some((k + 1, target));
-            }
-        }
-        best
-    }
-}
-
 /// Replaces typographic apostrophes with ASCII ones so "China’s" and "China's" match alike.
 pub fn normalize_apostrophes(s: &str) -> String {
     if s.contains(['\u{2019}', '\u{2018}']) {
@@ -415,12 +246,16 @@ pub struct Lexicon {
     pub triggers: Vec<TriggerEntry>,
     /// Issues.
     pub issues: Vec<IssueEntry>,
-    /// Frequent lower-case words.
-    pub common_words: WordSet,
+    /// Frequent lower-case words ([`Lexicon::is_common_word`]). Like the given names, never
+    /// changed once the lexicon is built: the entity tagger keeps each word's membership per
+    /// thread under [`Lexicon::words_id`].
+    common_words: WordSet,
     /// Capitalized words that never start a name.
     pub never_names: WordSet,
-    /// Given names.
-    pub given_names: WordSet,
+    /// Given names ([`Lexicon::is_given_name`]).
+    given_names: WordSet,
+    /// Identifies `common_words` and `given_names` ([`Lexicon::words_id`]).
+    words_id: u64,
     /// Names of countries, organizations and people (case-sensitive, plus ALL CAPS).
     pub names: PhraseTable,
     /// Role titles and honorifics (case-insensitive).
@@ -841,6 +676,10 @@ impl Lexicon {
             common_words: words.common_words.into_iter().collect(),
             never_names: words.never_names.into_iter().collect(),
             given_names: words.given_names.into_iter().collect(),
+            words_id: {
+                static NEXT: AtomicU64 = AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
             names,
             titles,
             trigger_table,
@@ -930,6 +769,17 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// True when `word` is a listed given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    /// A number of this lexicon's own, naming its common words and given names: each
+    /// lexicon built gets another, so what is kept of those lists under it never goes stale.
+    pub fn words_id(&self) -> u64 {
+        self.words_id
     }
 
     /// True when the lower-case form of `word` is a frequent English word.

@@ -301,10 +301,35 @@ pub fn extract_with(
             .and_then(|iso| lex.country_by_iso(iso))
             .map(|c| lex.countries[c].name.clone());
     }
-    let names: BTreeMap<String, String> = actors
+    let mut names: BTreeMap<String, String> = actors
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
+    // A capital named as a place ("arrived in Amman") stands for its country where an act is
+    // aimed at it; such a country becomes an actor only when an event takes it as a party.
+    let capital_places: Vec<(String, Mention)> = hits
+        .iter()
+        .filter_map(|h| {
+            let actors::Found::Place { name } = &h.found else {
+                return None;
+            };
+            let country = lex.country_of_capital(name)?;
+            let mention = Mention {
+                span: doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end,
+                sentence: h.sentence,
+            };
+            Some((format!("country:{}", country.iso3), mention))
+        })
+        .collect();
+    for (key, _) in &capital_places {
+        if !names.contains_key(key)
+            && let Some(c) = key
+                .strip_prefix("country:")
+                .and_then(|iso| lex.country_by_iso(iso))
+        {
+            names.insert(key.clone(), lex.countries[c].name.clone());
+        }
+    }
     let affiliations: BTreeMap<String, String> = actors
         .iter()
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
@@ -313,6 +338,34 @@ pub fn extract_with(
     let (events, skipped) = events::detect(&doc, lex, &hits, &names, &slug, &affiliations, control);
     if control.is_cancelled() {
         return Err(Cancelled);
+    }
+    let named_before: std::collections::BTreeSet<String> =
+        actors.iter().map(|a| a.key.clone()).collect();
+    for (key, mention) in capital_places {
+        if named_before.contains(&key) {
+            continue;
+        }
+        let takes_part = events.iter().any(|e| {
+            e.source.as_ref() == Some(&key)
+                || e.targets.contains(&key)
+                || e.participants.contains(&key)
+        });
+        if !takes_part {
+            continue;
+        }
+        match actors.iter_mut().find(|a| a.key == key) {
+            Some(a) => a.mentions.push(mention),
+            None => actors.push(Actor {
+                name: names.get(&key).cloned().unwrap_or_else(|| key.clone()),
+                key,
+                kind: ActorKind::Country,
+                aliases: Vec::new(),
+                role: None,
+                affiliation: None,
+                affiliation_name: None,
+                mentions: vec![mention],
+            }),
+        }
     }
     let issues = issues::detect(&doc, lex, &hits, &events);
     let places = hits

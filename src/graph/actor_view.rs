@@ -148,15 +148,8 @@ mod tests {
     fn event(g: &mut NewsGraph, key: &str, category: Plover, actors: &[NodeIndex]) {
         let e = g.upsert_node(key, NodeKind::Event, key);
         g.graph[e].event = Some(EventInfo {
-            category,
             kind: key.into(),
-            source: None,
-            targets: Vec::new(),
-            place: None,
-            date: None,
-            modality: None,
-            claimed_by: None,
-            patterns: Vec::new(),
+            ..EventInfo::blank(category)
         });
         for &a in actors {
             g.upsert_edge(a, e, EdgeKind::ParticipatesIn, &[]);

@@ -335,6 +335,16 @@ impl NewsGraph {
     /// When a node it names is missing or the correction makes no sense for these nodes; the
     /// graph is then unchanged.
     pub fn correct(&mut self, c: &Correction) -> Result<(), CorrectionError> {
+        // The events whose names list the actors this correction changes; those of them that
+        // stay are worded again after it.
+        let reword = match c {
+            Correction::Rename { key, .. }
+            | Correction::Delete { key }
+            | Correction::Split { key, .. }
+            | Correction::SetRoles { key, .. } => self.events_naming(&[key]),
+            Correction::Merge { from, into } => self.events_naming(&[from, into]),
+            Correction::SetKind { .. } | Correction::SetCategory { .. } => Vec::new(),
+        };
         match c {
             Correction::Rename { key, name } => self.rename(key, name)?,
             Correction::SetKind { key, kind } => self.set_kind(key, *kind)?,
@@ -352,6 +362,7 @@ impl NewsGraph {
                 targets,
             } => self.set_roles(key, source.as_ref(), targets)?,
         }
+        self.reword_events(&reword);
         self.revision += 1;
         Ok(())
     }
@@ -396,6 +407,10 @@ impl NewsGraph {
             )));
         }
         let old = std::mem::replace(&mut node.name, name.to_string());
+        // A name the user gives an event is kept as given, whatever its actors are called.
+        if let Some(info) = node.event.as_mut() {
+            info.title = None;
+        }
         node.aliases.remove(name);
         if !old.is_empty() {
             node.aliases.insert(old);
@@ -502,6 +517,9 @@ impl NewsGraph {
                     }
                 }
                 info.targets = targets;
+                if let Some(title) = info.title.as_mut() {
+                    title.redirect(from, to);
+                }
             }
             fix_evidence(&mut node.evidence);
         }
@@ -570,6 +588,16 @@ impl NewsGraph {
             for t in other.targets {
                 if !info.targets.contains(&t) && info.source.as_ref() != Some(&t) {
                     info.targets.push(t);
+                }
+            }
+            if let (Some(title), Some(gone)) = (info.title.as_mut(), other.title) {
+                for p in gone.parties {
+                    if !title.parties.contains(&p) {
+                        title.parties.push(p);
+                    }
+                }
+                for (k, n) in gone.names {
+                    title.names.entry(k).or_insert(n);
                 }
             }
         }
@@ -676,6 +704,9 @@ impl NewsGraph {
                     if k == key {
                         *k = new_key.clone();
                     }
+                }
+                if let Some(title) = info.title.as_mut() {
+                    title.redirect(key, Some(new_key));
                 }
             }
         }

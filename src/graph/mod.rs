@@ -7,12 +7,13 @@ pub mod actor_view;
 pub mod analysis;
 pub mod articles;
 pub mod corrections;
+pub mod event_names;
 pub mod search;
 pub mod structure;
 pub mod timeline;
 pub mod view_filter;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -165,6 +166,10 @@ pub struct EventInfo {
     /// Ids of the argument patterns that read its roles off the parse.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub patterns: Vec<String>,
+    /// How its name is worded, so the name follows corrections to its actors; `None` for a
+    /// name that stays as it is (worded otherwise, or given by the user).
+    #[serde(skip)]
+    pub title: Option<event_names::EventTitle>,
 }
 
 /// A node of the graph.
@@ -594,6 +599,11 @@ impl NewsGraph {
             graph.index(&NodeKey(canonical))
         };
 
+        let actor_names: BTreeMap<&str, &str> = extraction
+            .actors
+            .iter()
+            .map(|a| (a.key.as_str(), a.name.as_str()))
+            .collect();
         for event in &extraction.events {
             let i = self.upsert_node(&event.key, NodeKind::Event, &event.label);
             let ev: Vec<Evidence> = event
@@ -634,6 +644,7 @@ impl NewsGraph {
                     modality: event.modality,
                     claimed_by: event.claimed_by.as_ref().map(key_of),
                     patterns: Vec::new(),
+                    title: event_names::EventTitle::read(event, &actor_names),
                 });
                 if let Some(info) = node.event.as_mut() {
                     for r in &event.readings {

@@ -172,15 +172,9 @@ mod tests {
         for (k, d) in dates.iter().enumerate() {
             let e = g.upsert_node(&format!("event:{k}"), NodeKind::Event, "e");
             g.graph[e].event = Some(EventInfo {
-                category: Plover::Consult,
                 kind: "meeting".into(),
-                source: None,
-                targets: Vec::new(),
-                place: None,
                 date: d.map(str::to_string),
-                modality: None,
-                claimed_by: None,
-                patterns: Vec::new(),
+                ..EventInfo::blank(Plover::Consult)
             });
         }
         g

@@ -340,15 +340,8 @@ mod tests {
         let b = g.upsert_node("country:B", NodeKind::Country, "B");
         let e = g.upsert_node("event:attack", NodeKind::Event, "A attacked B");
         g.graph[e].event = Some(EventInfo {
-            category: Plover::Assault,
             kind: "attack".into(),
-            source: None,
-            targets: Vec::new(),
-            place: None,
-            date: None,
-            modality: None,
-            claimed_by: None,
-            patterns: Vec::new(),
+            ..EventInfo::blank(Plover::Assault)
         });
         let lone = g.upsert_node("person:lone", NodeKind::Person, "Lone");
         g.graph[lone].mentions = 5;

@@ -79,7 +79,13 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
 
 fn rename_row(ui: &mut egui::Ui, key: &NodeKey, name: &str, actions: &mut Vec<Action>) {
     let id = egui::Id::new(("correct-name", key));
-    let mut text = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_else(|| name.to_owned()));
+    // The field shows the name in symbols the font has, and starts over from the node's name
+    // whenever that changes under it (a correction of one of an event's actors, an undo).
+    let name = &super::theme::displayable(name);
+    let (mut text, _) = ui
+        .data_mut(|d| d.get_temp::<(String, String)>(id))
+        .filter(|(_, typed_over)| typed_over == name)
+        .unwrap_or_else(|| (name.clone(), name.clone()));
     ui.horizontal(|ui| {
         let label = ui.label("Name");
         let field = ui
@@ -93,13 +99,14 @@ fn rename_row(ui: &mut egui::Ui, key: &NodeKey, name: &str, actions: &mut Vec<Ac
             .on_hover_text("Show this node under the typed name (Enter)")
             .clicked();
         if changed && (clicked || entered) {
+            // The arrow shown for "→" is "→" again in the name.
             actions.push(Action::Correct(Correction::Rename {
                 key: key.clone(),
-                name: text.trim().to_owned(),
+                name: text.trim().replace('➡', "→"),
             }));
         }
     });
-    ui.data_mut(|d| d.insert_temp(id, text));
+    ui.data_mut(|d| d.insert_temp(id, (text, name.clone())));
 }
 
 fn kind_row(ui: &mut egui::Ui, key: &NodeKey, kind: NodeKind, actions: &mut Vec<Action>) {

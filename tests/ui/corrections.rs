@@ -122,6 +122,109 @@ fn the_detail_pane_corrects_a_node_and_ctrl_z_takes_it_back() {
     assert!(h.state().history().log().is_empty());
 }
 
+/// The event's name as the detail pane's heading shows it (arrows in the font it has).
+fn shown(name: &str) -> String {
+    newsgraph::ui::theme::displayable(name)
+}
+
+#[test]
+fn an_event_names_its_actor_as_renamed_and_ctrl_z_brings_the_old_name_back() {
+    let mut h = harness(Vec::new(), true);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    // An event whose name gives who acts by name.
+    let (event, actor, old_event_name, old_actor_name) = h
+        .state()
+        .graph()
+        .nodes_sorted()
+        .into_iter()
+        .find_map(|n| {
+            let source = n.event.as_ref()?.source.clone()?;
+            let actor = h.state().graph().node(&source)?.name.clone();
+            n.name
+                .contains(&actor)
+                .then(|| (n.key.clone(), source, n.name.clone(), actor))
+        })
+        .expect("the example has an event naming who acts");
+    let new_event_name = old_event_name.replace(&old_actor_name, "Renamed Actor");
+
+    // Rename the actor in its pane.
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(actor.clone())));
+    h.run_steps(2);
+    // The actor's pane lists the event by its name.
+    assert!(h.query_by_label(&shown(&old_event_name)).is_some());
+    h.get_by_label("✏ Correct").click();
+    h.run_steps(2);
+    h.get_by_label("Name").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Name").type_text("Renamed Actor");
+    h.run_steps(1);
+    h.get_by_label("Rename").click();
+    h.run_steps(2);
+    assert_eq!(
+        name_of(&h, &event).as_deref(),
+        Some(new_event_name.as_str())
+    );
+    assert!(
+        h.query_by_label(&shown(&new_event_name)).is_some(),
+        "the actor's pane lists the event by its new name"
+    );
+    assert!(h.query_by_label(&shown(&old_event_name)).is_none());
+
+    // The event's own pane: its heading, and the name its Correct section offers to change.
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(event.clone())));
+    h.run_steps(2);
+    assert!(h.query_by_label(&shown(&new_event_name)).is_some());
+    assert!(h.query_by_label(&shown(&old_event_name)).is_none());
+    let field = |h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>| {
+        h.get_by_label("Name").value()
+    };
+    assert_eq!(field(&h), Some(shown(&new_event_name)));
+    // The Edit menu and the message after Ctrl+Z tell the rename with the names before it.
+    let told = format!("rename {old_actor_name} to Renamed Actor");
+    h.get_by_label("Edit").click();
+    h.run_steps(1);
+    h.get_by_label(&format!("Undo {told} Ctrl+Z"));
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+
+    // Ctrl+Z: the old name in the pane; Ctrl+Shift+Z: the new one again.
+    undo(&mut h);
+    wait_for_message(&mut h, &format!("Undone: {told}."));
+    assert!(
+        h.query_by_label(&shown(&old_event_name)).is_some(),
+        "{:?}",
+        name_of(&h, &event)
+    );
+    assert!(h.query_by_label(&shown(&new_event_name)).is_none());
+    assert_eq!(
+        field(&h),
+        Some(shown(&old_event_name)),
+        "the field follows the name"
+    );
+    redo(&mut h);
+    assert!(h.query_by_label(&shown(&new_event_name)).is_some());
+    assert_eq!(field(&h), Some(shown(&new_event_name)));
+
+    // Find matches the event by its actor's new name.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.get_by_label("Find").type_text("Renamed Actor");
+    h.run_steps(2);
+    let hits: Vec<String> = h
+        .state()
+        .explorer()
+        .search
+        .hits()
+        .iter()
+        .map(|hit| hit.name.clone())
+        .collect();
+    assert!(hits.contains(&new_event_name), "{hits:?}");
+}
+
 #[test]
 fn events_swap_who_acts_and_the_delete_key_removes_the_selection() {
     let mut h = harness(Vec::new(), true);

@@ -22,6 +22,8 @@ pub struct PlaceHit {
     pub span: Range<usize>,
     /// Whether it is a country (an actor), not a town or region.
     pub country: bool,
+    /// Whether it names a country by its capital ("Algiers").
+    pub capital: bool,
 }
 
 /// Relations through which a noun's modifiers name who it is.
@@ -430,11 +432,13 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             .filter_map(|x| self.hit_of_word[x])
             .filter_map(|h| {
                 let hit = hits[h];
-                let (name, country) = match &hit.found {
-                    Found::Place { name } => (name.clone(), false),
-                    Found::Country { .. } => {
-                        (names.get(&hit.key).cloned().unwrap_or_default(), true)
-                    }
+                let (name, country, capital) = match &hit.found {
+                    Found::Place { name } => (name.clone(), false, false),
+                    Found::Country { form, .. } => (
+                        names.get(&hit.key).cloned().unwrap_or_default(),
+                        true,
+                        *form == CountryForm::Capital,
+                    ),
                     _ => return None,
                 };
                 Some(PlaceHit {
@@ -442,6 +446,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     name,
                     span: self.span_of(hit),
                     country,
+                    capital,
                 })
             })
             .collect()

@@ -231,7 +231,17 @@ pub fn detect(
                     },
                 })
                 .collect();
+            // Where the act it is about happens is where this one is aimed, when it names
+            // no place of its own ("threatened to impose a curfew in Algiers").
+            let lent_places = (
+                inner.places.clone(),
+                inner.places_of_content.or(categories[k]),
+            );
             if let Some(Some(outer)) = readings.get_mut(g) {
+                if outer.places.is_empty() && !lent_places.0.is_empty() {
+                    outer.places = lent_places.0;
+                    outer.places_of_content = lent_places.1;
+                }
                 outer.arguments.extend(lent);
                 if same_act {
                     outer.named_by = Some(k);
@@ -537,7 +547,9 @@ pub fn detect(
                 && targets.is_empty()
                 && parties.is_empty()
                 && co_sources.is_empty()
-                && rules.has("place_target_categories", acted.name())
+                && (rules.has("place_target_categories", acted.name())
+                    || r.places_of_content
+                        .is_some_and(|c| rules.has("place_target_categories", c.name())))
             {
                 let own = affiliations.get(&src.key);
                 // A capital named as the place stands for its country here.
@@ -554,7 +566,9 @@ pub fn detect(
                 if let Some((p, key)) = places
                     .iter()
                     .filter_map(|p| country_key(p).map(|k| (p, k)))
-                    .find(|(_, k)| k != &src.key && Some(k) != own)
+                    // A city of the actor's own country is still acted on ("the president
+                    // extended the curfew in the capital"); the country itself is not.
+                    .find(|(p, k)| k != &src.key && (Some(k) != own || !p.country || p.capital))
                 {
                     patterns_used.push("place-target".to_owned());
                     targets.push(RoleSpan {

@@ -5,11 +5,12 @@
 //! noun of its kind (a country adjective as a common nationality adjective), which the tagger
 //! knows well, keeping the span of the whole name.
 
+use super::patterns::ArgumentRules;
 use crate::extract::actors::{Found, Hit};
 use crate::extract::doc::Doc;
-use crate::extract::lexicon::{CountryForm, Lexicon};
+use crate::extract::lexicon::{CountryForm, Lexicon, Target};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
-use crate::extract::parse::{ParsedSentence, Parser, Word};
+use crate::extract::parse::{Deprel, ParsedSentence, Parser, Word};
 
 /// A stand-in the parser reads as a proper noun of the name's kind; `surface` is the name as
 /// written.
@@ -31,13 +32,14 @@ fn stand_in(found: &Found, surface: &str) -> &'static str {
     }
 }
 
-/// The first token of a person's name with the title and country words before it ("US
-/// defense Secretary Pete Hegseth"): the whole is one noun phrase naming one person.
+/// The first token of a person's name with the title and the country or body words before it
+/// ("US defense Secretary Pete Hegseth"): the whole is one noun phrase naming one person.
 fn titled_start(lex: &Lexicon, doc: &Doc<'_>, hits: &[&Hit], h: &Hit, first: usize) -> usize {
     let mut start = h.tokens.start;
     if !matches!(h.found, Found::Person { .. }) {
         return start;
     }
+    let mut after_title = false;
     loop {
         let words: Vec<&str> = (first..start).map(|t| doc.word(t)).collect();
         // A title phrase ending right before.
@@ -47,16 +49,59 @@ fn titled_start(lex: &Lexicon, doc: &Doc<'_>, hits: &[&Hit], h: &Hit, first: usi
                 Some((len, _)) if k + len == start
             )
         });
-        // A country word qualifying the title.
+        // A country word qualifying the title, or the body whose title it is ("Liberal
+        // Democrat leader Charles Kennedy", "Hamas leader ...").
         let country = hits.iter().find(|o| {
-            o.tokens.end == start && matches!(o.found, Found::Country { modifier: true, .. })
+            o.tokens.end == start
+                && (matches!(o.found, Found::Country { modifier: true, .. })
+                    || after_title && matches!(o.found, Found::Organization { .. }))
         });
         match (title, country) {
-            (Some(k), _) => start = k,
-            (None, Some(o)) => start = o.tokens.start,
+            (Some(k), _) => {
+                start = k;
+                after_title = true;
+            }
+            (None, Some(o)) => {
+                start = o.tokens.start;
+                after_title = false;
+            }
             (None, None) => return start,
         }
     }
+}
+
+/// Where a country's office named without a person ends ("Taiwan's foreign minister",
+/// "Iraq's envoys"): the whole is one noun phrase standing for the country.
+/// `None` when no title follows the country `h`, or a person's name follows the title (then
+/// the person's own phrase takes it in).
+fn office_end(
+    lex: &Lexicon,
+    doc: &Doc<'_>,
+    hits: &[&Hit],
+    h: &Hit,
+    sentence_end: usize,
+) -> Option<usize> {
+    if !matches!(h.found, Found::Country { .. }) {
+        return None;
+    }
+    // Only the possessive: "French and German envoys" parses well as it is, and merging
+    // one conjunct would break the coordination.
+    let mut t = h.tokens.end;
+    if t < sentence_end && matches!(doc.word(t), "'s" | "\u{2019}s") {
+        t += 1;
+    } else {
+        return None;
+    }
+    let words: Vec<&str> = (t..sentence_end).map(|x| doc.word(x)).collect();
+    let (len, target) = lex.titles.longest_at(&words, 0)?;
+    if target == Target::Honorific {
+        return None;
+    }
+    let last = t + len;
+    let person_follows = hits
+        .iter()
+        .any(|o| o.tokens.start == last && matches!(o.found, Found::Person { .. }));
+    (!person_follows).then(|| doc.tokens[last - 1].span.end)
 }
 
 /// Parses sentence `s` of `doc`, each name of `hits` (this sentence's) read as one word.
@@ -109,10 +154,20 @@ pub fn parse_sentence(
     let mut hidden = vec![false; ud.len()];
     for k in 0..ud.len() {
         let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
-        if !rules.has("unparsed_times", &lower[k]) || possessive || in_name(&ud[k]) {
+        // "the 2022 visit", "in 1994": a year reads to the tagger as anything but a date.
+        let year = lower[k].len() == 4
+            && lower[k].bytes().all(|b| b.is_ascii_digit())
+            && (lower[k].starts_with("19") || lower[k].starts_with("20"));
+        if !(year || rules.has("unparsed_times", &lower[k])) || possessive || in_name(&ud[k]) {
             continue;
         }
         hidden[k] = true;
+        if year {
+            if k > 0 && rules.has("unparsed_year_openers", &lower[k - 1]) {
+                hidden[k - 1] = true;
+            }
+            continue;
+        }
         // "on Friday night", "yesterday morning".
         if lower
             .get(k + 1)
@@ -143,6 +198,24 @@ pub fn parse_sentence(
             let n = phrase.len();
             if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
                 hidden[k - n..k].fill(true);
+                break;
+            }
+        }
+    }
+    // "agreed in principle to provide aid", "conceded at last to demands": a fixed adverbial
+    // read word by word gives the parser a noun to hang the rest of the clause on.
+    let idioms: Vec<Vec<&str>> = rules
+        .list("unparsed_idioms")
+        .map(|p| p.split(' ').collect())
+        .collect();
+    for k in 0..ud.len() {
+        for phrase in &idioms {
+            let n = phrase.len();
+            if k + n <= ud.len()
+                && lower[k..k + n].iter().zip(phrase).all(|(w, p)| w == p)
+                && !ud[k..k + n].iter().any(in_name)
+            {
+                hidden[k..k + n].fill(true);
                 break;
             }
         }
@@ -183,7 +256,8 @@ pub fn parse_sentence(
                 })
         });
         if let Some((k, h)) = name {
-            let end = doc.tokens[h.tokens.end - 1].span.end;
+            let surface_end = doc.tokens[h.tokens.end - 1].span.end;
+            let end = office_end(lex, doc, hits, h, sentence.tokens.end).unwrap_or(surface_end);
             let mut j = i + 1;
             while j < ud.len() && ud[j].span.end <= end {
                 j += 1;
@@ -194,9 +268,16 @@ pub fn parse_sentence(
             });
             let surface = doc
                 .text
-                .get(doc.tokens[h.tokens.start].span.start..end)
+                .get(doc.tokens[h.tokens.start].span.start..surface_end)
                 .unwrap_or("");
-            forms.push(stand_in(&h.found, surface));
+            // A country's office stands for the country but reads as a person does.
+            forms.push(if end == surface_end {
+                stand_in(&h.found, surface)
+            } else if doc.text[..end].ends_with('s') && !doc.text[..end].ends_with("ss") {
+                "officials"
+            } else {
+                "Smith"
+            });
             names.push(Some(k));
             i = j;
         } else {
@@ -206,7 +287,8 @@ pub fn parse_sentence(
             i += 1;
         }
     }
-    let (upos, heads, deprels) = parser.parse_words(&forms);
+    let (upos, heads, mut deprels) = parser.parse_words(&forms);
+    passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -223,4 +305,63 @@ pub fn parse_sentence(
             .collect(),
     };
     (parse, names)
+}
+
+/// "The Chancellor agreed", "BAA is offering", "MPs had called": the parser sometimes labels an
+/// active subject as passive. A passive needs a form of "be" or "get" as its auxiliary and a
+/// verb that is no "-ing" form; without them the subject is active, and so is the auxiliary.
+/// `heads` are 1-based (0 is the root), as the parser gives them.
+fn passive_only_with_an_auxiliary(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    let mut labelled_passive = vec![false; n];
+    let mut auxiliary = vec![false; n];
+    for c in 0..n {
+        let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n) else {
+            continue;
+        };
+        labelled_passive[v] |= matches!(deprels[c], Deprel::NSUBJ_PASS | Deprel::AUX_PASS);
+        auxiliary[v] |= matches!(deprels[c], Deprel::AUX | Deprel::AUX_PASS)
+            && rules.has("passive_auxiliaries", &forms[c].to_lowercase());
+    }
+    // "Blair is being urged", "has been accused": a participle read as an adjective after
+    // "being" or "been" is a passive all the same.
+    let mut copular_participle = vec![false; n];
+    for c in 0..n {
+        if let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n)
+            && deprels[c] == Deprel::COP
+            && rules.has("passive_copulas", &forms[c].to_lowercase())
+        {
+            let verb = forms[v].to_lowercase();
+            copular_participle[v] = verb.ends_with("ed") || verb.ends_with("en");
+        }
+    }
+    for c in 0..n {
+        if heads[c]
+            .checked_sub(1)
+            .is_some_and(|v| v < n && copular_participle[v])
+        {
+            match deprels[c] {
+                Deprel::NSUBJ => deprels[c] = Deprel::NSUBJ_PASS,
+                Deprel::COP => deprels[c] = Deprel::AUX_PASS,
+                _ => {}
+            }
+        }
+    }
+    let active: Vec<bool> = (0..n)
+        .map(|v| labelled_passive[v] && (!auxiliary[v] || forms[v].to_lowercase().ends_with("ing")))
+        .collect();
+    for c in 0..n {
+        if heads[c].checked_sub(1).is_some_and(|v| v < n && active[v]) {
+            match deprels[c] {
+                Deprel::NSUBJ_PASS => deprels[c] = Deprel::NSUBJ,
+                Deprel::AUX_PASS => deprels[c] = Deprel::AUX,
+                _ => {}
+            }
+        }
+    }
 }

@@ -219,7 +219,11 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 32] = [
+pub const ENGINE_LISTS: [&str; 36] = [
+    "unparsed_year_openers",
+    "passive_copulas",
+    "passive_auxiliaries",
+    "unparsed_idioms",
     "unparsed_approximators",
     "number_words",
     "quantity_nouns",

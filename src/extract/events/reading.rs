@@ -154,8 +154,12 @@ pub struct Reading {
     pub modality: Option<Modality>,
     /// The word of whoever reports it ("X said ..."), when it is reported speech.
     pub reporter: Option<usize>,
-    /// Places where it happens: words after "in", "at" ... on the trigger or its verb.
+    /// Places where it happens: words after "in", "at" ... on the trigger, its verb or
+    /// their object.
     pub places: Vec<usize>,
+    /// When `places` were lent by the act this one is about ("threatened to impose a curfew
+    /// in Algiers"), that act's category.
+    pub places_of_content: Option<Plover>,
     /// For the content of another act, the word of that act's trigger ("agreed" in "agreed
     /// to lift sanctions").
     pub governor: Option<usize>,
@@ -500,6 +504,7 @@ pub fn read(
         });
     }
     let verb = clause_verb(tree, w);
+    read_places(tree, rules, w, verb, &mut r);
     // Negation on the trigger or on the verb that carries it ("did not hold talks", "no talks").
     let negated = |x: usize| {
         has_child_word(
@@ -518,6 +523,12 @@ pub fn read(
             .is_some_and(|h| tree.trigger_of[h].is_none() && negated(h));
     if negated(w) || negated(verb) || negated_governor {
         r.unreal = Some("negated");
+        return r;
+    }
+    // "Norway is the real threat to Peru", "a close ally of Chile": a noun said to be what
+    // someone is describes them; it reports no act.
+    if matches!(tree.pos(w), Upos::Noun) && tree.children_named(w, &["cop"]).next().is_some() {
+        r.unreal = Some("a description, not an act");
         return r;
     }
     // "failed to reach an agreement", "unable to attack": tried and not done.
@@ -655,7 +666,9 @@ pub fn read(
             break;
         }
         if let Some(g) = governor(up) {
-            let list = if verbal {
+            // "promised to continue military aid": reached through a verb, what hangs from
+            // the act is a clause, whatever the trigger's own part of speech.
+            let list = if verbal || up != w && tree.pos(up) == Upos::Verb {
                 "content_categories"
             } else {
                 "nominal_content_categories"
@@ -754,6 +767,12 @@ pub fn read(
         }
         x = h;
     }
+    r
+}
+
+/// Where the act of trigger `w` (in the clause of `verb`) happens: an oblique after "in", "at"
+/// ... of the trigger, its verb or their object, and the places those lie in.
+fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r: &mut Reading) {
     // "a stop in Egypt, where he met": the place "where" points back to.
     if tree.rel(verb) == Deprel::ACL_RELCL
         && tree.children[verb]
@@ -763,8 +782,13 @@ pub fn read(
     {
         r.places.push(h);
     }
-    // Where: an oblique of the trigger or its verb after "in", "at" ...
-    for base in [w, verb] {
+    // Where: an oblique of the trigger or its verb after "in", "at" ..., or of what it is
+    // done to ("evacuate the settlements in Gaza", "a curfew in Abidjan").
+    let objects: Vec<usize> = [w, verb]
+        .iter()
+        .flat_map(|&b| tree.children_named(b, &["obj"]))
+        .collect();
+    for base in [w, verb].into_iter().chain(objects) {
         for &c in &tree.children[base] {
             if matches!(tree.rel(c).name(), "obl" | "nmod")
                 && tree.case_of(c).is_some_and(|k| rules.has("place_cases", k))
@@ -794,5 +818,4 @@ pub fn read(
             }
         }
     }
-    r
 }

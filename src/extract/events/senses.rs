@@ -33,6 +33,10 @@ struct WhenSpec {
     /// subordinators ("seize on the reports", "asked whether it would").
     #[serde(default)]
     child_cases: Vec<String>,
+    /// The word list a child of one of `child_rel`'s relations is not in, when that child is
+    /// a common noun naming no actor ("delivered a rebuff": no aid).
+    #[serde(default)]
+    child_not_in: Option<String>,
 }
 
 /// What a rule does.
@@ -90,7 +94,11 @@ pub enum Condition {
     Head(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is one of these words.
     Child(Vec<String>, HashSet<String>),
+    /// The trigger has a child by one of these relations introduced by one of these words.
     ChildCase(Vec<String>, HashSet<String>),
+    /// The trigger has a child by one of these relations that is a common noun naming no
+    /// actor, and not in this list (nor is any of its conjuncts).
+    ChildNotIn(Vec<String>, HashSet<String>),
 }
 
 /// The words of a trigger's arguments, by role.
@@ -178,7 +186,18 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
         if !w.head_rel.is_empty() {
             conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
         }
-        if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
+        if let Some(name) = &w.child_not_in {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            if w.child_rel.is_empty() {
+                return Err(bad("child_not_in needs child_rel"));
+            }
+            conditions.push(Condition::ChildNotIn(
+                w.child_rel.clone(),
+                list.iter().cloned().collect(),
+            ));
+        } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
             conditions.push(Condition::ChildCase(
                 w.child_rel.clone(),
                 lower(&w.child_cases),
@@ -259,9 +278,30 @@ impl Sense {
             Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                     && tree.children[c].iter().any(|&k| {
-                        matches!(tree.parse.words[k].deprel.name(), "case" | "mark")
+                        // The marker, or the question word that opens the clause ("asked why
+                        // ...", "asked what ...").
+                        let opens = k < c
+                            && matches!(
+                                tree.parse.words[k].deprel.name(),
+                                "advmod" | "obj" | "nsubj" | "nsubj:pass" | "det"
+                            );
+                        (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
                             && cases.contains(&tree.lower[k])
                     })
+            }),
+            Condition::ChildNotIn(rels, words) => tree.children[w].iter().any(|&c| {
+                // "photographs and other military intelligence": one listed conjunct is enough.
+                let plain = |k: usize| {
+                    tree.pos(k) == crate::extract::parse::Upos::Noun
+                        && !tree.is_name[k]
+                        && !words.contains(&tree.lower[k])
+                };
+                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                    && plain(c)
+                    && tree.children[c]
+                        .iter()
+                        .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
+                        .all(|&k| plain(k))
             }),
             Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())

@@ -528,3 +528,160 @@ fn a_numbers_approximation_is_left_out_of_the_parse() {
         )]
     );
 }
+
+#[test]
+fn fixed_adverbials_and_acts_reached_through_a_plain_verb() {
+    // "in principle" read word by word hung the infinitive on "principle".
+    let x = run("Norway agreed in principle to provide aid for Peru and Chile.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "AGREE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned(), "country:CHL".to_owned()]
+        )]
+    );
+    // What is promised through a verb that is no act itself ("continue") is what the promise
+    // is about: one pledge, by the one who promised, aimed where the aid goes.
+    let y = run("Norway has promised to continue military aid to Peru.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "AGREE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn providing_is_aid_only_when_what_is_provided_is_help() {
+    let x = run("Norway supplied food and medicine to Peru.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    let y = run("Norway provided a detailed report on the talks to Peru.");
+    assert!(
+        !acts(&y)
+            .iter()
+            .any(|(c, _, t)| c == "AID" && t.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+    assert!(
+        y.skipped
+            .iter()
+            .any(|k| k.reason == "provision-of-other-things"),
+        "{:?}",
+        y.skipped
+    );
+}
+
+#[test]
+fn a_noun_said_of_someone_describes_them_and_reports_no_act() {
+    let x = run("Norway is now the real threat to Peru.");
+    assert!(acts(&x).is_empty(), "{:?}", acts(&x));
+    assert!(
+        x.skipped
+            .iter()
+            .any(|k| k.reason == "a description, not an act"),
+        "{:?}",
+        x.skipped
+    );
+    // The same noun as an act is one.
+    let y = run("Norway made a threat to Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_capital_where_an_act_is_aimed_brings_its_country_in() {
+    // "Lima" alone is a place; the visit is to Peru, which becomes an actor for it.
+    let x = run("Ola Berg arrived in Lima on a visit on Wednesday.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "CONSULT" && t == &vec!["country:PER".to_owned()]),
+        "{:?}",
+        acts(&x)
+    );
+    let peru = x.actors.iter().find(|a| a.key == "country:PER");
+    assert!(
+        peru.is_some_and(|a| a.name == "Peru" && a.mentions.len() == 1),
+        "{:?}",
+        x.actors
+    );
+    // A capital named only as where something is said brings in nothing.
+    let y = run("Ola Berg spoke to reporters in Lima on Wednesday.");
+    assert!(
+        !y.actors.iter().any(|a| a.key == "country:PER"),
+        "{:?}",
+        y.actors
+    );
+    assert!(
+        y.actors.iter().any(|a| a.name == "Ola Berg"),
+        "{:?}",
+        y.actors
+    );
+}
+
+#[test]
+fn a_countrys_office_named_without_a_person_acts_for_the_country() {
+    let x = run("Norway's foreign minister condemned Peru on Monday.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    // With the person's name, the person acts.
+    let y = run("Norway's foreign minister Ola Berg condemned Peru on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE"
+                && s.as_deref().is_some_and(|s| s.starts_with("person:"))),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_year_is_left_out_of_the_parse_and_still_dates_the_event() {
+    let x = run("The 2019 visit by Ola Berg to Peru angered Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "CONSULT" && t.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway condemned Peru in 2019.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    assert!(
+        y.events
+            .iter()
+            .any(|e| e.date.as_deref().is_some_and(|d| d.starts_with("2019"))),
+        "{:?}",
+        y.events.iter().map(|e| &e.date).collect::<Vec<_>>()
+    );
+}

@@ -3,16 +3,15 @@
 //! word that the same document also writes in lower case is probably not a name), membership
 //! in the lexicons, and position. Features are hashed to 64-bit keys.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use super::L;
 use crate::extract::lexicon::{CountryForm, Lexicon, Target, WordHasher};
 
 /// Feature templates; the discriminant goes into the hash so templates never collide.
 #[derive(Debug, Clone, Copy)]
 #[repr(u8)]
-enum T {
+pub(super) enum T {
     Bias,
     Word,
     Lower,
@@ -52,7 +51,7 @@ enum T {
 }
 
 /// A fast, deterministic 64-bit hash (FNV-1a over the template and the parts).
-fn hash(template: T, parts: &[&str]) -> u64 {
+pub(super) fn hash(template: T, parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= u64::from(b);
@@ -77,7 +76,7 @@ pub fn shape(word: &str) -> String {
 }
 
 /// [`shape`], appended to `out`.
-fn shape_into(word: &str, out: &mut String) {
+pub(super) fn shape_into(word: &str, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -104,7 +103,7 @@ fn shape_into(word: &str, out: &mut String) {
 }
 
 /// Shape with every run collapsed to one symbol ("Xx" for "Peter"), written into `out`.
-fn short_shape_into(shape: &str, out: &mut String) {
+pub(super) fn short_shape_into(shape: &str, out: &mut String) {
     out.clear();
     for c in shape.chars() {
         if !out.ends_with(c) {
@@ -121,11 +120,11 @@ fn short_shape(shape: &str) -> String {
     out
 }
 
-fn prefix(word: &str, n: usize) -> &str {
+pub(super) fn prefix(word: &str, n: usize) -> &str {
     word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
 }
 
-fn suffix(word: &str, n: usize) -> &str {
+pub(super) fn suffix(word: &str, n: usize) -> &str {
     match n.checked_sub(1) {
         Some(back) => word
             .char_indices()
@@ -138,7 +137,18 @@ fn suffix(word: &str, n: usize) -> &str {
 
 /// What the lexicons say of each token of a sentence: `B-`/`I-` plus a class name.
 fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
-    let mut out = vec!["-"; names_at.len()];
+    let mut out = Vec::new();
+    lexicon_classes_into(names_at, &mut out);
+    out
+}
+
+/// [`lexicon_classes`], written into `out`.
+pub(super) fn lexicon_classes_into(
+    names_at: &[Option<(usize, Target)>],
+    out: &mut Vec<&'static str>,
+) {
+    out.clear();
+    out.resize(names_at.len(), "-");
     let mut i = 0;
     while i < names_at.len() {
         if let Some((len, target)) = names_at[i] {
@@ -159,19 +169,13 @@ fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
             i += 1;
         }
     }
-    out
 }
 
-/// The summed scores of each word's own features, by word.
-pub type WordScores<'a> = HashMap<&'a str, [f32; L], BuildHasherDefault<WordHasher>>;
-
 /// Per-document context: the words the document also writes in lower case (borrowed from the
-/// document's text), and the tagger's scores for each word's own features, summed once per
-/// document (see [`FeatureSink`]).
+/// document's text).
 #[derive(Debug, Default)]
 pub struct DocContext<'a> {
-    lower_seen: HashSet<&'a str, BuildHasherDefault<WordHasher>>,
-    pub(super) word_scores: WordScores<'a>,
+    pub(super) lower_seen: HashSet<&'a str, BuildHasherDefault<WordHasher>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -181,28 +185,19 @@ impl<'a> DocContext<'a> {
         'a: 's,
     {
         let mut lower_seen = HashSet::default();
-        let mut words = 0;
         for s in sentences {
-            words += s.len();
             for w in s {
                 if w.chars().next().is_some_and(char::is_lowercase) {
                     lower_seen.insert(*w);
                 }
             }
         }
-        // About one word in two is new to an article; sized once, the map never regrows.
-        Self {
-            lower_seen,
-            word_scores: HashMap::with_capacity_and_hasher(
-                words / 2,
-                BuildHasherDefault::default(),
-            ),
-        }
+        Self { lower_seen }
     }
 }
 
 /// The word at `i`, or a boundary marker outside the sentence.
-fn at<'v>(v: &[&'v str], i: isize) -> &'v str {
+pub(super) fn at<'v>(v: &[&'v str], i: isize) -> &'v str {
     usize::try_from(i)
         .ok()
         .and_then(|i| v.get(i))
@@ -245,40 +240,9 @@ impl SentenceFeatures {
     }
 }
 
-/// Where the features of a sentence go: stored for training ([`SentenceFeatures`]) or summed
-/// into label scores for tagging. Each token's features come in two runs: first those that
-/// depend on the word alone (the word, its case, shape and affixes), then those of its context.
-/// A sink that already knows the first run's effect for a word can skip it.
-pub trait FeatureSink<'w> {
-    /// A token begins; `true` when the sink needs no features of the word alone.
-    fn start_token(&mut self, word: &'w str) -> bool;
-    /// One feature of the current token.
-    fn feature(&mut self, key: u64);
-    /// The features of the word alone are done; context features follow.
-    fn word_done(&mut self);
-    /// The token is done.
-    fn end_token(&mut self);
-}
-
-impl<'w> FeatureSink<'w> for SentenceFeatures {
-    fn start_token(&mut self, _word: &'w str) -> bool {
-        false
-    }
-
-    fn feature(&mut self, key: u64) {
-        self.keys.push(key);
-    }
-
-    fn word_done(&mut self) {}
-
-    fn end_token(&mut self) {
-        self.ends.push(self.keys.len());
-    }
-}
-
 /// Appends `w` in lower case to `out` (by ASCII rules when it is ASCII, as nearly all words
 /// are).
-fn push_lower(w: &str, out: &mut String) {
+pub(super) fn push_lower(w: &str, out: &mut String) {
     if w.is_ascii() {
         let start = out.len();
         out.push_str(w);
@@ -316,14 +280,16 @@ pub fn sentence_features_with(
     out
 }
 
-/// Hands the features of every token of `words` to `sink`, in a fixed order.
-pub fn visit_features<'w>(
-    words: &[&'w str],
+/// Appends the features of every token of `words` to `out`, in a fixed order (training sums
+/// them in this order). This is the features' definition; tagging computes the same keys
+/// grouped by the word they read ([`super::emit`]), and a test holds the two equal.
+fn visit_features(
+    words: &[&str],
     names_at: &[Option<(usize, Target)>],
     titles_at: &[Option<(usize, Target)>],
     lex: &Lexicon,
     doc: &DocContext,
-    sink: &mut impl FeatureSink<'w>,
+    out: &mut SentenceFeatures,
 ) {
     let n = words.len();
     // Lower-case forms and shapes, each written into one buffer for the whole sentence.
@@ -369,7 +335,7 @@ pub fn visit_features<'w>(
             .unwrap_or(false)
     };
     let titles: Vec<bool> = titles_at.iter().map(Option::is_some).collect();
-    let given: Vec<bool> = words.iter().map(|w| lex.given_names.contains(*w)).collect();
+    let given: Vec<bool> = words.iter().map(|w| lex.is_given_name(w)).collect();
     let mut short = String::with_capacity(8);
     for i in 0..n {
         let k = isize::try_from(i).unwrap_or(isize::MAX);
@@ -378,9 +344,9 @@ pub fn visit_features<'w>(
         let sh = shapes[i];
         let prev = at(&lower, k - 1);
         let next = at(&lower, k + 1);
-        if !sink.start_token(w) {
+        let mut f = |key: u64| out.keys.push(key);
+        {
             short_shape_into(sh, &mut short);
-            let mut f = |key: u64| sink.feature(key);
             f(hash(T::Bias, &[]));
             f(hash(T::Word, &[w]));
             f(hash(T::Lower, &[lw]));
@@ -395,8 +361,6 @@ pub fn visit_features<'w>(
             f(hash(T::Suffix3, &[suffix(lw, 3)]));
             f(hash(T::Suffix4, &[suffix(lw, 4)]));
         }
-        sink.word_done();
-        let mut f = |key: u64| sink.feature(key);
         f(hash(T::PrevLower, &[prev]));
         f(hash(T::NextLower, &[next]));
         f(hash(T::Prev2Lower, &[at(&lower, k - 2)]));
@@ -438,14 +402,18 @@ pub fn visit_features<'w>(
         if flag_at(&titles, k - 1) {
             f(hash(T::PrevTitle, &[]));
         }
-        let len = match w.chars().count() {
-            0..=1 => "1",
-            2..=3 => "2-3",
-            4..=6 => "4-6",
-            _ => "7+",
-        };
-        f(hash(T::Length, &[len]));
-        sink.end_token();
+        f(hash(T::Length, &[length_class(w)]));
+        out.ends.push(out.keys.len());
+    }
+}
+
+/// The word's length in characters, in four classes.
+pub(super) fn length_class(w: &str) -> &'static str {
+    match w.chars().count() {
+        0..=1 => "1",
+        2..=3 => "2-3",
+        4..=6 => "4-6",
+        _ => "7+",
     }
 }
 

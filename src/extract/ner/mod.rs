@@ -6,15 +6,20 @@
 //! The model file is compact binary (see [`NerModel::to_bytes`]); `newsgraph train ner`
 //! writes it and `assets/models/ner.bin` is the one the binary embeds.
 
+mod emit;
 pub mod features;
+mod table;
 pub mod train;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use features::{DocContext, SentenceFeatures, sentence_features};
 
 use super::lexicon::{Lexicon, Target};
+use emit::WordRows;
+use table::EmitTable;
 
 /// The labels, in model order.
 pub const LABELS: [&str; 9] = [
@@ -85,9 +90,6 @@ impl Hasher for KeyHasher {
 
 /// A map from feature key to weight row (training).
 pub type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
-/// A map from feature key to its weights, one per label, as in the model file: `i16` times the
-/// model's scale (tagging: one lookup per feature; 32 bytes a feature keeps the table in cache).
-pub type WeightMap = HashMap<u64, [i16; L], BuildHasherDefault<KeyHasher>>;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -100,30 +102,47 @@ pub enum ModelError {
     Truncated,
 }
 
-/// A trained tagger.
+/// A trained tagger. Its weights never change once built, so a clone shares its cache id.
 #[derive(Debug, Clone)]
 pub struct NerModel {
     /// Emission weights per feature, one per label, in units of `scale`.
-    weights: WeightMap,
+    weights: EmitTable,
     /// The value of one unit of `weights`.
     scale: f32,
     /// `(L + 1) × L` transition weights; the last row is the sentence start.
     transitions: Vec<f32>,
+    /// The scores the sentence boundaries add in place of a missing neighbour.
+    bounds: WordRows,
+    /// Which weights a thread's per-word scores belong to ([`emit`]); each model built gets
+    /// its own, so no model reads another's.
+    cache_id: u64,
 }
 
 /// A model that knows no feature: every word is `O` (a placeholder while the real model is
 /// lent out, see [`crate::extract::Lexicon::with_file`]).
 impl Default for NerModel {
     fn default() -> Self {
-        Self {
-            weights: WeightMap::default(),
-            scale: 1.0,
-            transitions: vec![0.0; (L + 1) * L],
-        }
+        Self::new(EmitTable::default(), 1.0, vec![0.0; (L + 1) * L])
     }
 }
 
+/// A new number for each model built, for [`NerModel::cache_id`].
+fn next_cache_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 impl NerModel {
+    fn new(weights: EmitTable, scale: f32, transitions: Vec<f32>) -> Self {
+        Self {
+            bounds: emit::boundary_rows(&weights),
+            weights,
+            scale,
+            transitions,
+            cache_id: next_cache_id(),
+        }
+    }
+
     /// The model the binary embeds (`assets/models/ner.bin`).
     ///
     /// # Panics
@@ -146,8 +165,7 @@ impl NerModel {
         } else {
             1.0
         };
-        let mut weights =
-            WeightMap::with_capacity_and_hasher(index.len(), BuildHasherDefault::default());
+        let mut weights = EmitTable::with_capacity(index.len());
         for (&key, &row) in index {
             let base = row as usize * L;
             let mut w = [0; L];
@@ -165,11 +183,7 @@ impl NerModel {
             }
             weights.insert(key, w);
         }
-        Self {
-            weights,
-            scale,
-            transitions,
-        }
+        Self::new(weights, scale, transitions)
     }
 
     /// Number of features with weights.
@@ -177,16 +191,19 @@ impl NerModel {
         self.weights.len()
     }
 
+    /// Scores summed in units of the scale, as label scores.
+    fn scaled(&self, units: &[i32; L]) -> [f32; L] {
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "a token's sum of a few dozen i16 weights stays far below 2^24, exact in f32"
+        )]
+        units.map(|u| u as f32 * self.scale)
+    }
+
     fn emissions(&self, feats: &[u64]) -> [f32; L] {
-        let mut out = [0.0; L];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for (o, &q) in out.iter_mut().zip(w) {
-                    *o += f32::from(q) * self.scale;
-                }
-            }
-        }
-        out
+        let mut units = [0; L];
+        self.weights.add_scores(feats, &mut units);
+        self.scaled(&units)
     }
 
     /// The best label sequence for one sentence's features.
@@ -205,39 +222,33 @@ impl NerModel {
     /// Viterbi over `emissions`, and each label's margin over `O` on the token's own scores.
     fn labels_and_margins(&self, emissions: &[[f32; L]]) -> (Vec<usize>, Vec<f32>) {
         let labels = viterbi(emissions, &self.transitions);
-        let margins = labels
-            .iter()
-            .zip(emissions)
-            .map(|(&l, e)| e[l] - e[0])
-            .collect();
+        let margins = margins(&labels, emissions);
         (labels, margins)
     }
 
     /// The best label sequence and its margins (as [`Self::decode_with_margins`]) for one
-    /// sentence of a document, with the lexicon lookups of every word already done. Scores of
-    /// each word's own features are summed once per document and kept in `doc`, which gives
-    /// the same scores as summing them again.
-    pub fn decode_words<'a>(
+    /// sentence of a document, with the lexicon lookups of every word already done. The
+    /// scores of the features that read one word alone are kept per word type by each thread
+    /// ([`emit`]), which gives the same scores as summing them again.
+    pub fn decode_words(
         &self,
-        words: &[&'a str],
+        words: &[&str],
         names_at: &[Option<(usize, Target)>],
         titles_at: &[Option<(usize, Target)>],
         lex: &Lexicon,
-        doc: &mut DocContext<'a>,
+        doc: &DocContext,
     ) -> (Vec<usize>, Vec<f32>) {
-        let mut cache = std::mem::take(&mut doc.word_scores);
-        let mut sink = Emitter {
-            model: self,
-            cache: &mut cache,
-            word: "",
-            known: false,
-            score: [0.0; L],
-            out: Vec::with_capacity(words.len()),
-        };
-        features::visit_features(words, names_at, titles_at, lex, doc, &mut sink);
-        let emissions = sink.out;
-        doc.word_scores = cache;
-        self.labels_and_margins(&emissions)
+        emit::with_scratch(|scratch| {
+            emit::sentence_emissions(self, words, names_at, titles_at, lex, doc, scratch);
+            let labels = viterbi_with(
+                &scratch.emissions,
+                &self.transitions,
+                &mut scratch.score,
+                &mut scratch.back,
+            );
+            let margins = margins(&labels, &scratch.emissions);
+            (labels, margins)
+        })
     }
 
     /// Tags one sentence: label strings, one per word.
@@ -253,7 +264,7 @@ impl NerModel {
     /// (u64) and `L` weights as i16 (times `scale`), little-endian, sorted by key so the same
     /// model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<(u64, &[i16; L])> = self.weights.iter().map(|(&k, w)| (k, w)).collect();
+        let mut rows: Vec<(u64, &[i16; L])> = self.weights.iter().collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
         let mut out = Vec::with_capacity(32 + rows.len() * (8 + 2 * L));
         out.extend_from_slice(MAGIC);
@@ -289,7 +300,7 @@ impl NerModel {
         if bytes.len().saturating_sub(r.pos) < n * (8 + 2 * L) {
             return Err(ModelError::Truncated);
         }
-        let mut weights = WeightMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let mut weights = EmitTable::with_capacity(n);
         for _ in 0..n {
             let key = u64::from_le_bytes(r.array()?);
             let mut w = [0; L];
@@ -298,56 +309,17 @@ impl NerModel {
             }
             weights.insert(key, w);
         }
-        Ok(Self {
-            weights,
-            scale,
-            transitions,
-        })
+        Ok(Self::new(weights, scale, transitions))
     }
 }
 
-/// Sums feature weights into per-token label scores as the features come, taking the scores
-/// of a word's own features from `cache` when the document has had the word before.
-struct Emitter<'m, 'c, 'a> {
-    model: &'m NerModel,
-    cache: &'c mut features::WordScores<'a>,
-    word: &'a str,
-    known: bool,
-    score: [f32; L],
-    out: Vec<[f32; L]>,
-}
-
-impl<'a> features::FeatureSink<'a> for Emitter<'_, '_, 'a> {
-    fn start_token(&mut self, word: &'a str) -> bool {
-        self.word = word;
-        if let Some(score) = self.cache.get(word) {
-            self.score = *score;
-            self.known = true;
-        } else {
-            self.score = [0.0; L];
-            self.known = false;
-        }
-        self.known
-    }
-
-    fn feature(&mut self, key: u64) {
-        if let Some(w) = self.model.weights.get(&key) {
-            let scale = self.model.scale;
-            for (o, &q) in self.score.iter_mut().zip(w) {
-                *o += f32::from(q) * scale;
-            }
-        }
-    }
-
-    fn word_done(&mut self) {
-        if !self.known {
-            self.cache.insert(self.word, self.score);
-        }
-    }
-
-    fn end_token(&mut self) {
-        self.out.push(self.score);
-    }
+/// Each token's margin: how much more its label scored than `O` on its own evidence.
+fn margins(labels: &[usize], emissions: &[[f32; L]]) -> Vec<f32> {
+    labels
+        .iter()
+        .zip(emissions)
+        .map(|(&l, e)| e[l] - e[0])
+        .collect()
 }
 
 struct Reader<'a> {
@@ -373,12 +345,24 @@ impl Reader<'_> {
 /// Viterbi over per-token emission scores and `transitions` (`(L + 1) × L`, the last row for
 /// the start), obeying the BIO constraints.
 fn viterbi(emissions: &[[f32; L]], transitions: &[f32]) -> Vec<usize> {
+    viterbi_with(emissions, transitions, &mut Vec::new(), &mut Vec::new())
+}
+
+/// [`viterbi`] with its working rows in `score` and `back`, reused from call to call.
+fn viterbi_with(
+    emissions: &[[f32; L]],
+    transitions: &[f32],
+    score: &mut Vec<[f32; L]>,
+    back: &mut Vec<[u8; L]>,
+) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![[f32::NEG_INFINITY; L]; n];
-    let mut back = vec![[0u8; L]; n];
+    score.clear();
+    score.resize(n, [f32::NEG_INFINITY; L]);
+    back.clear();
+    back.resize(n, [0u8; L]);
     for b in 0..L {
         if allowed(START, b) {
             score[0][b] = emissions[0][b] + transitions[START * L + b];

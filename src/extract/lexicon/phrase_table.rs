@@ -1,0 +1,278 @@
+//! The phrase matcher: a trie over normalized tokens with a filter of first tokens, and the
+//! fast word hash the lexicons' maps and sets use.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+use super::{Target, normalize_apostrophes};
+use crate::extract::tokenize::{TokenKind, tokenize};
+
+/// One node of a phrase table's trie: what the phrase ending here names (the first one
+/// inserted), and the nodes one (normalized) token further on.
+#[derive(Debug, Default)]
+struct TrieNode {
+    target: Option<Target>,
+    next: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+}
+
+/// A phrase table: a trie over normalized tokens, matched longest-first.
+#[derive(Debug)]
+pub struct PhraseTable {
+    /// Node 0 is the root.
+    nodes: Vec<TrieNode>,
+    case_insensitive: bool,
+    /// A one-hash Bloom filter of the phrases' first tokens ([`FIRST_BITS`] bits, 8 KB, so it
+    /// stays in the processor's nearest cache): most tokens start no phrase, and most of those
+    /// are turned away here without a probe of the root's map, whose entries are scattered in
+    /// memory.
+    first: Vec<u64>,
+}
+
+/// Bits of a phrase table's first-token filter.
+const FIRST_BITS: usize = 1 << 16;
+
+/// The filter bit of a normalized first token: high bits of its hash (the root's map indexes
+/// by the low ones).
+fn first_bit(token: &str) -> (usize, u64) {
+    #[allow(clippy::cast_possible_truncation, reason = "shifted below FIRST_BITS")]
+    let bit = (BuildHasherDefault::<WordHasher>::default().hash_one(token) >> 48) as usize
+        & (FIRST_BITS - 1);
+    (bit / 64, 1 << (bit % 64))
+}
+
+impl Default for PhraseTable {
+    fn default() -> Self {
+        Self::new(false)
+    }
+}
+
+/// A fast hash for the short token strings the lexicons are keyed by: eight bytes at a time,
+/// then a final mix so every input bit reaches the low bits the tables index by (the tables
+/// hold our own lexicons, so flooding is not a concern).
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+/// A set of words hashed with [`WordHasher`]: looked up for almost every token, so the hash is
+/// cheap.
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl WordHasher {
+    fn mix(&mut self, x: u64) {
+        self.0 = (self.0 ^ x)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        // The 64-bit finalizer of MurmurHash3.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The last bytes as a zero-padded little-endian word, gathered byte by byte: a
+            // copy of a length known only at run time is a call to `memcpy`, and most words
+            // end here.
+            let word = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            // The length tells "ab" from "ab\0".
+            self.mix(word ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b) | 0x100);
+    }
+}
+
+impl PhraseTable {
+    pub(super) fn new(case_insensitive: bool) -> Self {
+        Self {
+            nodes: vec![TrieNode::default()],
+            case_insensitive,
+            first: vec![0; FIRST_BITS / 64],
+        }
+    }
+
+    /// The form a token is looked up by; borrowed when nothing needs changing, which is
+    /// nearly always.
+    fn norm<'s>(&self, s: &'s str) -> Cow<'s, str> {
+        if s.is_ascii() {
+            // No typographic apostrophes, and case folds by ASCII rules.
+            return if self.case_insensitive && s.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(s.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(s)
+            };
+        }
+        let needs_case = self.case_insensitive && s.chars().any(char::is_uppercase);
+        if !needs_case && !s.contains(['\u{2019}', '\u{2018}']) {
+            return Cow::Borrowed(s);
+        }
+        let s = normalize_apostrophes(s);
+        Cow::Owned(if self.case_insensitive {
+            s.to_lowercase()
+        } else {
+            s
+        })
+    }
+
+    pub(super) fn insert(&mut self, phrase: &str, target: Target) {
+        let mut node = 0;
+        let mut any = false;
+        for t in tokenize(phrase) {
+            if t.kind == TokenKind::Space {
+                continue;
+            }
+            let token: Box<str> = self.norm(&phrase[t.span.clone()]).into();
+            if !any {
+                let (word, bit) = first_bit(&token);
+                self.first[word] |= bit;
+            }
+            any = true;
+            node = if let Some(&child) = self.nodes[node].next.get(&token) {
+                child as usize
+            } else {
+                let child = self.nodes.len();
+                self.nodes.push(TrieNode::default());
+                let id =
+                    u32::try_from(child).expect("phrase tables stay far below 4 billion nodes");
+                self.nodes[node].next.insert(token, id);
+                child
+            };
+        }
+        // The first phrase inserted with these tokens keeps them.
+        if any && self.nodes[node].target.is_none() {
+            self.nodes[node].target = Some(target);
+        }
+    }
+
+    /// Calls `f` with the form `s` is looked up by. Short ASCII words (nearly all of them)
+    /// are folded on the stack: this runs for every token and every table.
+    fn with_norm<R>(&self, s: &str, f: impl FnOnce(&str) -> R) -> R {
+        if !s.is_ascii() {
+            return f(&self.norm(s));
+        }
+        // ASCII: no typographic apostrophes, and case folds by ASCII rules.
+        if !self.case_insensitive || !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(s);
+        }
+        let mut buf = [0u8; 32];
+        if s.len() <= buf.len() {
+            let folded = &mut buf[..s.len()];
+            folded.copy_from_slice(s.as_bytes());
+            folded.make_ascii_lowercase();
+            if let Ok(folded) = std::str::from_utf8(folded) {
+                return f(folded);
+            }
+        }
+        f(&s.to_ascii_lowercase())
+    }
+
+    /// Longest phrase starting at `words[start]`: (token count, target).
+    pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
+        let mut node = 0;
+        let mut best = None;
+        for (k, word) in words.get(start..)?.iter().enumerate() {
+            let child = self.with_norm(word, |w| {
+                if k == 0 {
+                    let (word, bit) = first_bit(w);
+                    if self.first[word] & bit == 0 {
+                        return None;
+                    }
+                }
+                self.nodes[node].next.get(w)
+            });
+            let Some(&child) = child else {
+                break;
+            };
+            node = child as usize;
+            if let Some(target) = self.nodes[node].target {
+                best = Some((k + 1, target));
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::Hasher;
+
+    #[test]
+    fn a_word_hashes_as_its_zero_padded_eight_byte_words() {
+        for word in [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "Erdoğan’s",
+            "North Atlantic",
+        ] {
+            let mut expected = WordHasher::default();
+            let bytes = word.as_bytes();
+            for chunk in bytes.chunks(8) {
+                let mut padded = [0u8; 8];
+                padded[..chunk.len()].copy_from_slice(chunk);
+                let x = u64::from_le_bytes(padded);
+                expected.mix(if chunk.len() == 8 {
+                    x
+                } else {
+                    x ^ ((chunk.len() as u64) << 59)
+                });
+            }
+            let mut h = WordHasher::default();
+            h.write(bytes);
+            assert_eq!(h.finish(), expected.finish(), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_first_token_filter_lets_every_phrase_through() {
+        let mut table = PhraseTable::new(true);
+        table.insert("South China Sea", Target::Issue(0));
+        table.insert("Taiwan", Target::Issue(1));
+        table.insert("South Sudan", Target::Issue(2));
+        let words = [
+            "the", "SOUTH", "China", "Sea", "and", "taiwan", "south", "sudan",
+        ];
+        let found: Vec<_> = (0..words.len())
+            .map(|i| table.longest_at(&words, i).map(|(n, _)| n))
+            .collect();
+        assert_eq!(
+            found,
+            [None, Some(3), None, None, None, Some(1), Some(2), None]
+        );
+        assert_eq!(table.longest_at(&["Sea"], 0), None);
+        // A case-sensitive table keeps the case of first tokens.
+        let mut names = PhraseTable::new(false);
+        names.insert("Taiwan", Target::Issue(1));
+        assert_eq!(names.longest_at(&["taiwan"], 0), None);
+        assert!(names.longest_at(&["Taiwan"], 0).is_some());
+    }
+}
