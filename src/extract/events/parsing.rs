@@ -135,7 +135,11 @@ pub fn parse_sentence(
             .enumerate()
             .filter(|(k, h)| {
                 let end = doc.tokens[h.tokens.end - 1].span.end;
-                starts[*k] == w.span.start && end >= w.span.end
+                // ("then-US House Speaker ...": a person's title may start inside a word;
+                // "anti-Syria" is no name of Syria.)
+                let inside = matches!(h.found, Found::Person { .. })
+                    && (w.span.start..w.span.end).contains(&starts[*k]);
+                (starts[*k] == w.span.start || inside) && end >= w.span.end
             })
             .max_by_key(|(_, h)| h.tokens.end)
     };

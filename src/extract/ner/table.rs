@@ -2,9 +2,9 @@
 //! open-addressing table of cache lines, two slots to a line. A slot holds the whole key
 //! beside its weights (32 bytes), so a lookup usually costs the one cache line of the key's
 //! home, found or not, and a key matches only itself, as it did in the hash map this replaces.
-//! A line also says whether a key that has it as home was put further on: most keys looked up
-//! are not in the model (word pairs, mostly), and they are known absent from the home line
-//! alone.
+//! A line also says whether a key that has it as home was put further on, and a small filter
+//! of all keys (kept in cache) answers most lookups of keys the model lacks (word pairs,
+//! mostly) without a read of the table at all.
 
 use super::L;
 
@@ -56,6 +56,19 @@ pub struct EmitTable {
     len: usize,
     /// The weights of key 0, which cannot live in a slot (0 marks an empty one).
     zero: Option<[i16; L]>,
+    /// A one-hash Bloom filter of the keys, a bit for every eight lines' worth of slots
+    /// (256 KB for the committed model): small enough to stay in the processor's cache, where
+    /// the table is not, so most keys the model lacks cost no read of the table.
+    filter: Vec<u64>,
+}
+
+/// The filter word and bit of `key`, in a filter of `words` words (a power of two): the key's
+/// upper bits (its lower ones pick the home line).
+#[inline]
+fn filter_bit(key: u64, words: usize) -> (usize, u64) {
+    #[allow(clippy::cast_possible_truncation, reason = "masked to the filter size")]
+    let word = (key >> 40) as usize & (words - 1);
+    (word, 1 << ((key >> 34) & 63))
 }
 
 impl Default for EmitTable {
@@ -73,6 +86,7 @@ impl EmitTable {
             mask: lines - 1,
             len: 0,
             zero: None,
+            filter: vec![0; (lines / 4).max(1)],
         }
     }
 
@@ -103,6 +117,8 @@ impl EmitTable {
                     slot.key = key;
                     slot.weights = weights;
                     self.len += 1;
+                    let (word, bit) = filter_bit(key, self.filter.len());
+                    self.filter[word] |= bit;
                     if i != home {
                         self.lines[home].0[0].spilled = true;
                     }
@@ -120,6 +136,7 @@ impl EmitTable {
         let doubled = vec![EMPTY; self.lines.len() * 2];
         let old = std::mem::replace(&mut self.lines, doubled);
         self.mask = self.lines.len() - 1;
+        self.filter = vec![0; (self.lines.len() / 4).max(1)];
         self.len = 0;
         let zero = self.zero.take();
         for slot in old.iter().flat_map(|l| &l.0).filter(|s| s.key != 0) {
@@ -176,6 +193,11 @@ impl EmitTable {
     /// not depend on one another, so the processor fetches their lines together.
     #[inline]
     fn home_keys(&self, key: u64) -> Home {
+        let (word, bit) = filter_bit(key, self.filter.len());
+        if key != 0 && self.filter[word] & bit == 0 {
+            // Not in the table: a home line with a free slot says so without being read.
+            return Home::default();
+        }
         let line = &self.lines[self.home(key)].0;
         Home {
             keys: [line[0].key, line[1].key],
@@ -274,6 +296,14 @@ mod tests {
                 Some(&row(i16::try_from(i).unwrap_or(0) + 1)),
                 "{k:#x}"
             );
+        }
+        // The batched lookups (through the key filter, rebuilt on growing) find them too.
+        for k in keys.iter().copied().chain((100..200_u64).map(|k| k << 20)) {
+            let mut sum = [0; L];
+            t.add_scores(&[k], &mut sum);
+            let expected = t.get(k).map_or([0; L], |w| w.map(i32::from));
+            assert_eq!(sum, expected, "{k:#x}");
+            assert_ne!(sum, [0; L], "{k:#x}");
         }
         assert_eq!(t.get(0x3_0000_0010), None);
         assert_eq!(t.get(8), None);
