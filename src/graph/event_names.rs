@@ -10,6 +10,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::{EventInfo, NewsGraph, NodeKey};
 use crate::extract::Event;
+use crate::extract::events::{join_names, label_tail as tail};
 
 /// How an event's name is made: `{head}: {who}{tail}`, `who` listing its actors as the event
 /// now stands (who acts → who is acted on, or the parties when nobody acts).
@@ -106,30 +107,6 @@ impl EventTitle {
         info.source.as_ref() == Some(key)
             || info.targets.contains(key)
             || self.parties.contains(key)
-    }
-}
-
-/// " in {place} ({date})", each part when known.
-fn tail(place: Option<&str>, date: Option<&str>) -> String {
-    let mut out = String::new();
-    if let Some(place) = place {
-        out.push_str(" in ");
-        out.push_str(place);
-    }
-    if let Some(date) = date {
-        out.push_str(" (");
-        out.push_str(date);
-        out.push(')');
-    }
-    out
-}
-
-/// "A", "A and B", "A, B and C".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

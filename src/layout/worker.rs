@@ -38,8 +38,9 @@ enum Command {
     },
     /// Nodes put somewhere, by index.
     Place(Vec<(usize, [f32; 2])>),
-    /// Nodes pinned or released, by index.
-    Pin(Vec<(usize, bool)>),
+    /// Nodes pinned or released, by index, with the place the owner sees them at: a node is
+    /// pinned there, whatever the thread did with it since the owner last looked.
+    Pin(Vec<(usize, bool, [f32; 2])>),
     /// New parameters.
     Params(LayoutParams),
     /// Wake up and move again.
@@ -205,7 +206,19 @@ impl LayoutWorker {
         for &(i, p) in &pins {
             self.pinned[i] = p;
         }
-        self.send(Command::Pin(pins));
+        let pins: Vec<(usize, bool, [f32; 2])> = pins
+            .into_iter()
+            .map(|(i, p)| (i, p, self.positions[i]))
+            .collect();
+        self.send(Command::Pin(pins.clone()));
+        // Until the thread has seen the pin, its publications may still have the node
+        // elsewhere (it may have stepped after a move and before the pin).
+        let at = self.sent;
+        self.overrides.extend(
+            pins.into_iter()
+                .filter(|&(_, pinned, _)| pinned)
+                .map(|(i, _, p)| (at, i, p)),
+        );
     }
 
     /// Whether a node is pinned (false when out of range).
@@ -524,11 +537,17 @@ impl Stepper {
                 }
             }
             Command::Pin(pins) => {
-                for (i, p) in pins {
+                for (i, p, at) in pins {
+                    if p {
+                        self.whole.set_position(i, at);
+                    }
                     self.whole.set_pinned(i, p);
                     if let Some(f) = &mut self.focus
                         && let Some(j) = f.member(i)
                     {
+                        if p {
+                            f.layout.set_position(j, at);
+                        }
                         f.layout.set_pinned(j, p);
                     }
                 }
@@ -653,6 +672,28 @@ mod tests {
         assert!(w.is_pinned(3));
         // Its neighbours were pulled towards it.
         assert!(w.positions()[2][0] > 500.0, "{:?}", w.positions()[2]);
+    }
+
+    /// The thread may step between a move and the pin that follows it; the node must still
+    /// be pinned where it was put (this raced, now and then, on a loaded machine).
+    #[test]
+    fn a_pin_right_after_a_move_holds_the_node_where_it_was_put() {
+        for round in 0..40 {
+            let mut w = LayoutWorker::new(LayoutParams::default());
+            w.set_graph(
+                super::initial_positions(30, 80.0),
+                &ring(30),
+                vec![false; 30],
+            );
+            w.set_position(3, [5000.0, -5000.0]);
+            // Give the thread time to take a step with the node free.
+            std::thread::sleep(Duration::from_millis(round % 4));
+            w.set_pinned(3, true);
+            assert!(w.sync(WAIT));
+            assert_eq!(w.positions()[3], [5000.0, -5000.0], "round {round}");
+            assert!(settle(&mut w));
+            assert_eq!(w.positions()[3], [5000.0, -5000.0], "round {round}");
+        }
     }
 
     #[test]

@@ -813,11 +813,18 @@ fn label(lex: &Lexicon, e: &Event, names: &BTreeMap<String, String>) -> String {
         Some(m) => format!("{kind} ({}): {who}", m.label()),
         None => format!("{kind}: {who}"),
     };
-    if let Some(place) = &e.place {
+    out.push_str(&label_tail(e.place.as_deref(), e.date.as_deref()));
+    out
+}
+
+/// The end of an event's label: " in {place} ({date})", each part when known.
+pub fn label_tail(place: Option<&str>, date: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(place) = place {
         out.push_str(" in ");
         out.push_str(place);
     }
-    if let Some(date) = &e.date {
+    if let Some(date) = date {
         out.push_str(" (");
         out.push_str(date);
         out.push(')');
@@ -825,7 +832,8 @@ fn label(lex: &Lexicon, e: &Event, names: &BTreeMap<String, String>) -> String {
     out
 }
 
-fn join_names(names: &[String]) -> String {
+/// Names as a label lists them: "A", "A and B", "A, B and C".
+pub fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),

@@ -505,13 +505,14 @@ pub fn read(
     }
     let verb = clause_verb(tree, w);
     read_places(tree, rules, w, verb, &mut r);
-    // Negation on the trigger or on the verb that carries it ("did not hold talks", "no talks").
+    // Negation on the trigger or on the verb that carries it ("did not hold talks", "no talks",
+    // "neither support nor oppose": "nor" joins a negated conjunct).
     let negated = |x: usize| {
         has_child_word(
             tree,
             rules,
             x,
-            &["advmod", "det", "neg", "cc:preconj"],
+            &["advmod", "det", "neg", "cc:preconj", "cc"],
             "negations",
         )
     };

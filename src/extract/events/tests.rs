@@ -685,3 +685,25 @@ fn a_year_is_left_out_of_the_parse_and_still_dates_the_event() {
         y.events.iter().map(|e| &e.date).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn neither_nor_negates_both_acts() {
+    let x = run("Norway neither condemned nor praised Peru.");
+    assert!(acts(&x).is_empty(), "{:?}", acts(&x));
+    assert_eq!(
+        x.skipped.iter().filter(|k| k.reason == "negated").count(),
+        2,
+        "{:?}",
+        x.skipped
+    );
+    let y = run("Norway condemned Peru and praised Chile.");
+    assert!(
+        acts(&y).contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -17,8 +17,8 @@ use std::cell::RefCell;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::features::{
-    DocContext, T, hash, length_class, lexicon_classes_into, prefix, push_lower, shape_into,
-    short_shape_into, suffix,
+    DocContext, T, hash, is_capitals_headline, length_class, lexicon_classes_into, prefix,
+    push_lower, shape_into, short_shape_into, suffix,
 };
 use super::table::{EmitTable, Home};
 use super::{L, NerModel};
@@ -331,16 +331,7 @@ pub(super) fn sentence_emissions(
         scratch.slot.push(row);
     }
     lexicon_classes_into(names_at, &mut scratch.classes);
-    let mut letters = 0;
-    let mut any_lower = false;
-    for w in words {
-        if w.chars().any(char::is_alphabetic) {
-            letters += 1;
-            any_lower |= w.chars().any(char::is_lowercase);
-        }
-    }
-    // A headline written in capitals: case says nothing there.
-    let headline = letters >= 2 && !any_lower;
+    let headline = is_capitals_headline(words);
     let Scratch {
         rows,
         ends,

@@ -136,6 +136,20 @@ pub(super) fn suffix(word: &str, n: usize) -> &str {
 }
 
 /// What the lexicons say of each token of a sentence: `B-`/`I-` plus a class name.
+/// A headline written in capitals (two or more words with letters, none lower case): case
+/// says nothing there.
+pub(super) fn is_capitals_headline(words: &[&str]) -> bool {
+    let mut letters = 0;
+    let mut any_lower = false;
+    for w in words {
+        if w.chars().any(char::is_alphabetic) {
+            letters += 1;
+            any_lower |= w.chars().any(char::is_lowercase);
+        }
+    }
+    letters >= 2 && !any_lower
+}
+
 fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
     let mut out = Vec::new();
     lexicon_classes_into(names_at, &mut out);
@@ -310,16 +324,7 @@ fn visit_features(
         from = (l, sh);
     }
     let classes = lexicon_classes(names_at);
-    let mut letters = 0;
-    let mut any_lower = false;
-    for w in words {
-        if w.chars().any(char::is_alphabetic) {
-            letters += 1;
-            any_lower |= w.chars().any(char::is_lowercase);
-        }
-    }
-    // A headline written in capitals: case says nothing there.
-    let headline = letters >= 2 && !any_lower;
+    let headline = is_capitals_headline(words);
     let class_at = |i: isize| -> &str {
         usize::try_from(i)
             .ok()
