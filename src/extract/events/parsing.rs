@@ -206,6 +206,20 @@ pub fn parse_sentence(
             }
         }
     }
+    // "Thousands of people marched", "Tens of thousands of students staged protests": the
+    // parser's web text hardly opens a sentence with a count, and it reads the verb as a
+    // clause describing the count. The counted people act; the count is left out of the parse
+    // ("hundreds of" before "thousands" too, the last count stays when nothing follows it).
+    for k in 0..ud.len().saturating_sub(2) {
+        if rules.has("unparsed_counts", &lower[k])
+            && lower[k + 1] == "of"
+            && lower[k + 2].starts_with(char::is_alphanumeric)
+            && !in_name(&ud[k])
+        {
+            hidden[k] = true;
+            hidden[k + 1] = true;
+        }
+    }
     // "agreed in principle to provide aid", "conceded at last to demands": a fixed adverbial
     // read word by word gives the parser a noun to hang the rest of the clause on.
     let idioms: Vec<Vec<&str>> = rules

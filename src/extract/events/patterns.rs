@@ -219,8 +219,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 36] = [
+pub const ENGINE_LISTS: [&str; 37] = [
     "unparsed_year_openers",
+    "unparsed_counts",
     "passive_copulas",
     "passive_auxiliaries",
     "unparsed_idioms",

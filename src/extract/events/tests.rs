@@ -530,6 +530,32 @@ fn a_numbers_approximation_is_left_out_of_the_parse() {
 }
 
 #[test]
+fn a_count_of_people_is_left_out_of_the_parse_and_the_people_act() {
+    // Read whole, "Thousands of ... marched" made "marched" a clause describing the count, so
+    // nobody marched; the count (however many are chained) is left out of the parse.
+    let x = run("Tens of thousands of Norwegian students marched in Oslo against Peru.");
+    assert_eq!(
+        acts(&x),
+        vec![(
+            "PROTEST".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+    // The last count stays where nothing is counted after it, and a counted object is still
+    // the one acted on (troops killing: a military attack).
+    let y = run("Norwegian troops killed hundreds of thousands of Peruvians.");
+    assert_eq!(
+        acts(&y),
+        vec![(
+            "FIGHT".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )]
+    );
+}
+
+#[test]
 fn fixed_adverbials_and_acts_reached_through_a_plain_verb() {
     // "in principle" read word by word hung the infinitive on "principle".
     let x = run("Norway agreed in principle to provide aid for Peru and Chile.");
