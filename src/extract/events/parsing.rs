@@ -10,7 +10,7 @@ use crate::extract::actors::{Found, Hit};
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::{CountryForm, Lexicon, Target};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
-use crate::extract::parse::{Deprel, ParsedSentence, Parser, Word};
+use crate::extract::parse::{Deprel, ParsedSentence, Parser, Upos, Word};
 
 /// A stand-in the parser reads as a proper noun of the name's kind; `surface` is the name as
 /// written.
@@ -305,8 +305,9 @@ pub fn parse_sentence(
             i += 1;
         }
     }
-    let (upos, heads, mut deprels) = parser.parse_words(&forms);
+    let (upos, mut heads, mut deprels) = parser.parse_words(&forms);
     passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
+    a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -382,4 +383,59 @@ fn passive_only_with_an_auxiliary(
             }
         }
     }
+}
+
+/// The children of each word (`heads` 1-based, as the parser gives them).
+fn children_of(heads: &[usize]) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); heads.len()];
+    for (c, &h) in heads.iter().enumerate() {
+        if let Some(v) = h.checked_sub(1).filter(|&v| v < heads.len()) {
+            children[v].push(c);
+        }
+    }
+    children
+}
+
+/// "Fishermen marched in Lima against Peru", "met in Oslo with the minister": a phrase after a
+/// place named as where something happened says more about the act than about the place. A
+/// proper noun hanging from a verb by a place case keeps only its "of" phrases ("the town of
+/// Arica") and its own places ("in Arica in northern Peru"); its other phrases go to the verb.
+fn a_named_place_has_no_phrases_of_its_own(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let children = children_of(heads);
+    for p in 0..heads.len() {
+        if upos[p] != Upos::Propn || deprels[p] != Deprel::OBL {
+            continue;
+        }
+        let verb = heads[p];
+        let in_place = children_of_case(&children[p], deprels, forms)
+            .is_some_and(|case| rules.has("place_cases", &case));
+        if !in_place {
+            continue;
+        }
+        for &c in &children[p] {
+            if deprels[c] != Deprel::NMOD || c < p {
+                continue;
+            }
+            let case = children_of_case(&children[c], deprels, forms);
+            if case.is_none_or(|case| case == "of" || rules.has("place_cases", &case)) {
+                continue;
+            }
+            heads[c] = verb;
+            deprels[c] = Deprel::OBL;
+        }
+    }
+}
+
+/// The lower-cased case word among `children`, if there is one.
+fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> Option<String> {
+    children
+        .iter()
+        .find(|&&k| deprels[k] == Deprel::CASE)
+        .map(|&k| forms[k].to_lowercase())
 }
