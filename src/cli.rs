@@ -60,10 +60,13 @@ USAGE:
     newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
                                                  train the entity tagger on CoNLL files
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
+            [--min-updates N] [--tag-min-updates N] [--relabel-epochs N]
+            [--relabel-share PER_CENT]
                                                  train the tagger and dependency parser on
                                                  CoNLL-U files (UD English EWT)
-    newsgraph eval parse FILE.conllu             UPOS, UAS and LAS on gold tokens and on our
-                                                 own tokenization
+    newsgraph eval parse FILE.conllu [--conllu OUT]
+                                                 UPOS, UAS and LAS on gold tokens and on our
+                                                 own tokenization; OUT gets the gold-token parses
     newsgraph bench parse [FOLDERS...] [--runs N]
                                                  time tagging and parsing the articles' sentences
                                                  on one core

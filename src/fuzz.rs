@@ -177,7 +177,9 @@ pub fn model(data: &[u8]) {
                 std::panic::resume_unwind(panic);
             }
         } else {
-            let Ok(parser) = crate::extract::parse::Parser::from_bytes(rest) else {
+            let Ok(parser) =
+                crate::extract::parse::Parser::from_bytes(rest, lex.parser.word_classes().clone())
+            else {
                 return;
             };
             let kept = std::mem::replace(&mut lex.parser, parser);

@@ -8,6 +8,8 @@ use std::time::Instant;
 
 use super::{USAGE, load_lexicon, split_args};
 use crate::extract::Doc;
+use crate::extract::clusters::WordClasses;
+use crate::extract::parse::Parser;
 use crate::extract::parse::conllu::{ConlluSentence, read_conllu};
 use crate::extract::parse::score::{score_gold, score_tokenized};
 use crate::extract::parse::train::{TrainOptions, train};
@@ -29,7 +31,8 @@ fn number(options: &[(String, String)], flag: &str, default: usize) -> Result<us
     }
 }
 
-/// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]`.
+/// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]
+/// [--relabel-epochs N] [--relabel-share PER_CENT]`.
 pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(
         args,
@@ -40,6 +43,9 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--epochs",
             "--tag-epochs",
             "--min-updates",
+            "--tag-min-updates",
+            "--relabel-epochs",
+            "--relabel-share",
         ],
     )?;
     if !paths.is_empty() {
@@ -60,6 +66,14 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             defaults.min_updates as usize,
         )?)
         .unwrap_or(u32::MAX),
+        tag_min_updates: u32::try_from(number(
+            &options,
+            "--tag-min-updates",
+            defaults.tag_min_updates as usize,
+        )?)
+        .unwrap_or(u32::MAX),
+        relabel_epochs: number(&options, "--relabel-epochs", defaults.relabel_epochs)?,
+        relabel_share: number(&options, "--relabel-share", defaults.relabel_share)?,
         ..defaults
     };
     let train_set = read(Path::new(&train_path))?;
@@ -68,25 +82,31 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let started = Instant::now();
-    let parser = train(&train_set, &dev, opts, &mut |line| {
-        eprintln!("{:>6.1} s  {line}", started.elapsed().as_secs_f64());
-    });
+    let parser = train(
+        &train_set,
+        &dev,
+        &WordClasses::embedded(),
+        opts,
+        &mut |line| {
+            eprintln!("{:>6.1} s  {line}", started.elapsed().as_secs_f64());
+        },
+    );
     let bytes = parser.to_bytes();
     write_atomic(Path::new(&out), &bytes)
         .map_err(|e| format!("could not write the model ({e}): {out}"))?;
-    let [t, m, l] = parser.feature_counts();
+    let [t, m, l, r] = parser.feature_counts();
     #[allow(clippy::cast_precision_loss, reason = "a file size")]
     let megabytes = bytes.len() as f64 / 1e6;
     eprintln!(
-        "newsgraph: {t} tagger, {m} transition and {l} label features, {megabytes:.1} MB \
-         written to {out}"
+        "newsgraph: {t} tagger, {m} transition, {l} label and {r} second-pass label features, \
+         {megabytes:.1} MB written to {out}"
     );
     Ok(ExitCode::SUCCESS)
 }
 
-/// `newsgraph eval parse FILE.conllu`.
+/// `newsgraph eval parse FILE.conllu [--conllu OUT]`.
 pub fn eval_parse(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, _) = split_args(args, &[])?;
+    let (paths, options) = split_args(args, &["--conllu"])?;
     let [path] = paths.as_slice() else {
         return Err(format!("eval parse takes one CoNLL-U file\n\n{USAGE}"));
     };
@@ -134,7 +154,34 @@ pub fn eval_parse(args: &[String]) -> Result<ExitCode, String> {
         "tagged and parsed gold words in {secs:.2} s, one core ({rate:.0} words/s)"
     );
     print!("{out}");
+    if let Some((_, to)) = options.iter().find(|(k, _)| k == "--conllu") {
+        let to = Path::new(to);
+        write_atomic(to, predicted_conllu(parser, &sentences).as_bytes())
+            .map_err(|e| format!("could not write the parses ({e}): {}", to.display()))?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The parses of the gold words as CoNLL-U (form, predicted UPOS, head and relation; the
+/// other columns `_`), for reading the errors beside the gold file.
+fn predicted_conllu(parser: &Parser, sentences: &[ConlluSentence]) -> String {
+    let mut out = String::new();
+    for sentence in sentences {
+        let forms = sentence.forms();
+        let (upos, heads, deprels) = parser.parse_words(&forms);
+        for (i, form) in forms.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}\t{form}\t_\t{}\t_\t_\t{}\t{}\t_\t_",
+                i + 1,
+                upos[i].name(),
+                heads[i],
+                deprels[i].name()
+            );
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `newsgraph bench parse [FOLDERS...] [--runs N]`: tokenize, tag and parse every sentence

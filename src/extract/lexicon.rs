@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 
+use super::clusters::WordClasses;
 use super::events::patterns::ArgumentRules;
 use super::ner::NerModel;
 use super::parse::Parser;
@@ -456,9 +457,11 @@ impl Lexicon {
                 source,
             })?;
             lexicon.parser =
-                Parser::from_bytes(&bytes).map_err(|source| LexiconError::ParseModel {
-                    path: model,
-                    source,
+                Parser::from_bytes(&bytes, WordClasses::embedded()).map_err(|source| {
+                    LexiconError::ParseModel {
+                        path: model,
+                        source,
+                    }
                 })?;
         }
         Ok(lexicon)

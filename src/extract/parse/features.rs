@@ -4,6 +4,7 @@
 //! labels and distances by mixing integers, so no feature builds a string.
 
 use super::transition::{NO, State};
+use crate::extract::clusters::{LEVELS, WordClasses};
 
 /// The tag id of a missing word (before the start, past the end, an absent child).
 pub const NONE_TAG: u8 = 17;
@@ -13,13 +14,26 @@ pub const ROOT_TAG: u8 = 18;
 pub const NONE_LABEL: u8 = u8::MAX;
 
 /// Number of tagger features per word.
-pub const TAG_FEATURES: usize = 21;
+pub const TAG_FEATURES: usize = 28;
+/// Number of features per word of the tagger's second pass.
+pub const TAG2_FEATURES: usize = TAG_FEATURES + 4;
 /// Number of parser features per state.
-pub const PARSE_FEATURES: usize = 48;
+pub const PARSE_FEATURES: usize = 58;
+/// The stack and buffer positions whose word alone some parser templates read, in the order
+/// of [`parse_role_features`]: s0, s1, b0, b1, s2, b2.
+pub const ROLES: usize = 6;
+/// Where each role's templates start in [`parse_role_features`] (and where the last ends).
+pub const ROLE_STARTS: [usize; ROLES + 1] = [0, 4, 8, 12, 16, 17, 18];
+/// Number of parser templates that read one position's word alone.
+pub const PARSE_ROLE_FEATURES: usize = 18;
+/// Number of parser templates that read more of the state.
+pub const PARSE_STATE_FEATURES: usize = PARSE_FEATURES - PARSE_ROLE_FEATURES;
 /// Number of labeller features per arc.
-pub const LABEL_FEATURES: usize = 18;
+pub const LABEL_FEATURES: usize = 23;
 
 const NONE_WORD: u64 = 0x6e6f_6e65;
+/// The class of a word the word classes do not list.
+const UNKNOWN_CLASS: u64 = 0x756e_6b6e;
 const ROOT_WORD: u64 = 0x726f_6f74;
 
 /// Mixes `x` into `h` (a multiply-rotate step; [`finish`] makes the bits uniform).
@@ -107,6 +121,12 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// A word's identity for caches: the same written form gives the same id (the features read
+/// nothing else of a word).
+pub fn word_id(word: &str) -> u64 {
+    finish(hash_str(word))
+}
+
 fn hash_str(s: &str) -> u64 {
     fnv(s.bytes())
 }
@@ -128,11 +148,14 @@ pub struct WordInfo {
     pub prefix1: u64,
     /// Word shape.
     pub shape: u64,
+    /// The word's class at each granularity of [`WordClasses`], finest first (a value of
+    /// its own for a word without classes).
+    pub class: [u64; LEVELS],
 }
 
 impl WordInfo {
     /// Reads a word; `scratch` is reused between calls.
-    pub fn new(word: &str, scratch: &mut String) -> Self {
+    pub fn new(word: &str, classes: &WordClasses, scratch: &mut String) -> Self {
         normalize(word, scratch);
         let form = hash_str(scratch);
         let tail = |n: usize| {
@@ -155,6 +178,9 @@ impl WordInfo {
             suffix4,
             prefix1,
             shape: hash_str(&shape(word)),
+            class: classes
+                .classes(word)
+                .map_or([UNKNOWN_CLASS; LEVELS], |p| p.map(|c| u64::from(c) + 1)),
         }
     }
 
@@ -167,12 +193,41 @@ impl WordInfo {
         suffix4: NONE_WORD,
         prefix1: NONE_WORD,
         shape: NONE_WORD,
+        class: [NONE_WORD; LEVELS],
     };
 }
 
-/// The tagger's features for word `i` of `words`, given the tags of the words before it
-/// (`tags[..i]`), written into `out`.
-pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
+/// Number of tagger features that read word `i` alone ([`tag_word_features`]): the same for
+/// every occurrence of a word, so their scores can be kept per word.
+pub const TAG_WORD_FEATURES: usize = 12;
+/// Number of tagger features that read the context ([`tag_context_features`]).
+pub const TAG_CONTEXT_FEATURES: usize = TAG_FEATURES - TAG_WORD_FEATURES;
+
+/// The tagger's features of a word that read nothing but the word.
+pub fn tag_word_features(w: &WordInfo) -> [u64; TAG_WORD_FEATURES] {
+    [
+        key(0, &[]),
+        key(1, &[w.form]),
+        key(2, &[w.suffix3]),
+        key(3, &[w.suffix2]),
+        key(4, &[w.prefix1]),
+        key(5, &[w.shape]),
+        key(15, &[w.cased]),
+        key(17, &[w.suffix4]),
+        key(21, &[w.class[0]]),
+        key(22, &[w.class[1]]),
+        key(23, &[w.class[2]]),
+        key(27, &[w.class[0], w.suffix3]),
+    ]
+}
+
+/// The tagger's features for word `i` of `words` that read its neighbours or the tags of the
+/// words before it (`tags[..i]`).
+pub fn tag_context_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    i: usize,
+) -> [u64; TAG_CONTEXT_FEATURES] {
     let at = |j: isize| -> &WordInfo {
         usize::try_from(j)
             .ok()
@@ -195,13 +250,7 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
     };
     let prev = at(pos - 1);
     let next = at(pos + 1);
-    *out = [
-        key(0, &[]),
-        key(1, &[w.form]),
-        key(2, &[w.suffix3]),
-        key(3, &[w.suffix2]),
-        key(4, &[w.prefix1]),
-        key(5, &[w.shape]),
+    [
         key(6, &[p1]),
         key(7, &[p2, p1]),
         key(8, &[prev.form]),
@@ -211,17 +260,69 @@ pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; T
         key(12, &[at(pos - 2).form]),
         key(13, &[at(pos + 2).form]),
         key(14, &[p1, w.form]),
-        key(15, &[w.cased]),
         key(16, &[next.shape, w.shape]),
-        key(17, &[w.suffix4]),
         key(18, &[prev.form, w.form]),
         key(19, &[w.form, next.form]),
         key(20, &[p1, next.form]),
-    ];
+        key(24, &[prev.class[1]]),
+        key(25, &[next.class[1]]),
+        key(26, &[p1, w.class[1]]),
+    ]
+}
+
+/// The tagger's features for word `i` of `words`, given the tags of the words before it
+/// (`tags[..i]`), written into `out`: the word's own, then the context's.
+pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[..TAG_WORD_FEATURES].copy_from_slice(&tag_word_features(w));
+    out[TAG_WORD_FEATURES..].copy_from_slice(&tag_context_features(words, tags, i));
+}
+
+/// Number of context features of the tagger's second pass.
+pub const TAG2_CONTEXT_FEATURES: usize = TAG2_FEATURES - TAG_WORD_FEATURES;
+
+/// The second tagger pass's context features for word `i`: the first pass's, plus the tags
+/// the first pass gave the next two words (`first`), so a word followed by a verb is less
+/// likely one.
+pub fn tag2_context_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+) -> [u64; TAG2_CONTEXT_FEATURES] {
+    let mut out = [0u64; TAG2_CONTEXT_FEATURES];
+    out[..TAG_CONTEXT_FEATURES].copy_from_slice(&tag_context_features(words, tags, i));
+    let tag = |j: usize| u64::from(first.get(j).copied().unwrap_or(NONE_TAG));
+    let p1 = if i >= 1 {
+        u64::from(tags.get(i - 1).copied().unwrap_or(NONE_TAG))
+    } else {
+        u64::from(NONE_TAG)
+    };
+    let (n1, n2) = (tag(i + 1), tag(i + 2));
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[TAG_CONTEXT_FEATURES] = key(100, &[n1]);
+    out[TAG_CONTEXT_FEATURES + 1] = key(101, &[n1, n2]);
+    out[TAG_CONTEXT_FEATURES + 2] = key(102, &[p1, n1]);
+    out[TAG_CONTEXT_FEATURES + 3] = key(103, &[w.form, n1]);
+    out
+}
+
+/// The second tagger pass's features for word `i`: the word's own, then the context's
+/// ([`tag2_context_features`]).
+pub fn tag2_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+    out: &mut [u64; TAG2_FEATURES],
+) {
+    let w = words.get(i).unwrap_or(&WordInfo::NONE);
+    out[..TAG_WORD_FEATURES].copy_from_slice(&tag_word_features(w));
+    out[TAG_WORD_FEATURES..].copy_from_slice(&tag2_context_features(words, tags, first, i));
 }
 
 /// Distance buckets: 1, 2, 3, 4, 5–9, 10+.
-fn distance(a: usize, b: usize) -> u64 {
+pub(super) fn distance(a: usize, b: usize) -> u64 {
     match a.abs_diff(b) {
         d @ 0..=4 => d as u64,
         5..=9 => 5,
@@ -231,7 +332,7 @@ fn distance(a: usize, b: usize) -> u64 {
 
 /// The word hash and tag at a state position (`NO`: none; `n`: the root).
 #[inline]
-fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
+pub(super) fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     if x == NO {
         (NONE_WORD, u64::from(NONE_TAG))
     } else if usize::from(x) == n {
@@ -242,17 +343,97 @@ fn word_tag(words: &[WordInfo], tags: &[u8], n: usize, x: u16) -> (u64, u64) {
     }
 }
 
-/// The parser's features for a state, written into `out`.
-#[allow(
-    clippy::similar_names,
-    reason = "positions named as in the parsing literature (s0, s1, b0)"
-)]
+/// The class at `level` of the word at a state position.
+#[inline]
+pub(super) fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u64 {
+    if x == NO {
+        NONE_WORD
+    } else if usize::from(x) == n {
+        ROOT_WORD
+    } else {
+        words[usize::from(x)].class[level]
+    }
+}
+
+/// The keys of the parser templates that read one position alone, for the word at state
+/// position `x` (`NO`: none; `n`: the root) standing in each role ([`ROLE_STARTS`]). They do
+/// not change while a sentence is parsed, so their scores can be summed once per word.
+pub fn parse_role_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    n: usize,
+    x: u16,
+) -> [u64; PARSE_ROLE_FEATURES] {
+    let (word, tag) = word_tag(words, tags, n, x);
+    let class = class_at(words, n, x, 1);
+    [
+        // s0
+        key(0, &[word]),
+        key(1, &[tag]),
+        key(2, &[word, tag]),
+        key(48, &[class]),
+        // s1
+        key(3, &[word]),
+        key(4, &[tag]),
+        key(5, &[word, tag]),
+        key(50, &[class]),
+        // b0
+        key(6, &[word]),
+        key(7, &[tag]),
+        key(8, &[word, tag]),
+        key(49, &[class]),
+        // b1
+        key(9, &[word]),
+        key(10, &[tag]),
+        key(11, &[word, tag]),
+        key(51, &[class]),
+        // s2
+        key(13, &[tag]),
+        // b2
+        key(12, &[tag]),
+    ]
+}
+
+/// The positions standing in each role of [`parse_role_features`] in a state.
+pub fn role_positions(state: &State) -> [u16; ROLES] {
+    [
+        state.stack_at(0),
+        state.stack_at(1),
+        state.buffer_at(0),
+        state.buffer_at(1),
+        state.stack_at(2),
+        state.buffer_at(2),
+    ]
+}
+
+/// The parser's features for a state, written into `out`: each role's one-position
+/// templates, then the rest ([`parse_state_features`]).
 pub fn parse_features(
     state: &State,
     words: &[WordInfo],
     tags: &[u8],
     out: &mut [u64; PARSE_FEATURES],
 ) {
+    let n = state.len();
+    for (r, x) in role_positions(state).into_iter().enumerate() {
+        let all = parse_role_features(words, tags, n, x);
+        out[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]
+            .copy_from_slice(&all[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]);
+    }
+    out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, words, tags));
+}
+
+/// The parser's templates that read more than one position's word: pairs, children,
+/// labels, distances, valencies.
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature (s0, s1, b0)"
+)]
+pub fn parse_state_features(
+    state: &State,
+    words: &[WordInfo],
+    tags: &[u8],
+) -> [u64; PARSE_STATE_FEATURES] {
     let n = state.len();
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
@@ -294,21 +475,8 @@ pub fn parse_features(
     };
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
-    *out = [
-        key(0, &[s0w]),
-        key(1, &[s0p]),
-        key(2, &[s0w, s0p]),
-        key(3, &[s1w]),
-        key(4, &[s1p]),
-        key(5, &[s1w, s1p]),
-        key(6, &[b0w]),
-        key(7, &[b0p]),
-        key(8, &[b0w, b0p]),
-        key(9, &[b1w]),
-        key(10, &[b1p]),
-        key(11, &[b1w, b1p]),
-        key(12, &[b2p]),
-        key(13, &[s2p]),
+    let c = |x: u16, level: usize| class_at(words, n, x, level);
+    [
         key(14, &[s0w, b0w]),
         key(15, &[s0w, s0p, b0p]),
         key(16, &[s0p, b0w, b0p]),
@@ -343,7 +511,13 @@ pub fn parse_features(
         key(45, &[s0p, s0rcp, s0rc2p]),
         key(46, &[b0p, b0lcp, b0lc2p]),
         key(47, &[s0w, b0w, d_s0b0]),
-    ];
+        key(52, &[c(s0, 2), c(b0, 2)]),
+        key(53, &[s0p, c(b0, 0)]),
+        key(54, &[c(s0, 0), b0p]),
+        key(55, &[c(s0, 1), s0p, c(b0, 1), b0p]),
+        key(56, &[c(s1, 2), c(s0, 2)]),
+        key(57, &[c(b0, 1), b0p, b1p]),
+    ]
 }
 
 /// The labeller's features for an arc from `head` to `dep` (`head == n` is the root), with
@@ -382,6 +556,7 @@ pub fn label_features(
     };
     let (_, dnext) = wt(after);
     let (dl, dr) = state.valency(dep);
+    let c = |x: u16, level: usize| class_at(words, n, x, level);
     *out = [
         key(0, &[dw]),
         key(1, &[dp]),
@@ -401,6 +576,11 @@ pub fn label_features(
         key(15, &[dw, hw]),
         key(16, &[dp, dprev, dnext, dir]),
         key(17, &[dp, hp, dl, dr]),
+        key(18, &[c(dep, 0)]),
+        key(19, &[c(head, 0)]),
+        key(20, &[c(dep, 1), hp, dir]),
+        key(21, &[dp, c(head, 1), dir]),
+        key(22, &[c(dep, 2), c(head, 2), dir]),
     ];
 }
 
@@ -409,7 +589,7 @@ mod tests {
     use super::*;
 
     fn info(w: &str) -> WordInfo {
-        WordInfo::new(w, &mut String::new())
+        WordInfo::new(w, &WordClasses::embedded(), &mut String::new())
     }
 
     #[test]
@@ -445,8 +625,9 @@ mod tests {
         tag_features(&words, &[5, 15], 2, &mut b);
         // Word features agree; the previous-tag features differ.
         assert_eq!(a[1], b[1]);
-        assert_ne!(a[6], b[6]);
-        assert_ne!(a[14], b[14]);
+        assert_eq!(a[..TAG_WORD_FEATURES], b[..TAG_WORD_FEATURES]);
+        assert_ne!(a[TAG_WORD_FEATURES], b[TAG_WORD_FEATURES]);
+        assert_ne!(a[TAG_WORD_FEATURES + 8], b[TAG_WORD_FEATURES + 8]);
         // Every template gives its own key.
         let mut sorted = a.to_vec();
         sorted.sort_unstable();
@@ -469,8 +650,9 @@ mod tests {
         let mut after = [0; PARSE_FEATURES];
         parse_features(&state, &words, &tags, &mut after);
         // b0 was "ministers"; now s0 is, and b0 is "met".
-        assert_ne!(before[6], after[6]);
+        let b0 = ROLE_STARTS[2];
+        assert_ne!(before[b0], after[b0]);
         assert_eq!(after[0], key(0, &[words[0].form]));
-        assert_eq!(after[6], key(6, &[words[1].form]));
+        assert_eq!(after[b0], key(6, &[words[1].form]));
     }
 }

@@ -12,6 +12,7 @@
 pub mod conllu;
 pub mod features;
 pub mod model;
+pub mod relabel;
 pub mod score;
 pub mod train;
 pub mod transition;

@@ -2,19 +2,34 @@
 //! sentence with them. Weights are 16-bit steps summed as integers, so scores are exact and
 //! the same on every machine.
 //!
-//! The file: magic, then the three tables, each as its class count, row count and rows
-//! (key u64, then one i16 per class), little-endian, sorted by key.
+//! The file: magic, the fingerprint of the word classes the model was trained with
+//! ([`WordClasses::fingerprint`]), then the tables (tagger, second tagger pass, transitions,
+//! labels, second labelling pass), each as its class count, row count and rows (key u64, then
+//! one i16 per class), little-endian, sorted by key; the second labelling pass's margin (i32)
+//! comes before its table. Format 3 files (no second labelling pass) are read too.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, ROLE_STARTS, ROLES, WordInfo, label_features, parse_role_features,
+    parse_state_features, role_positions, tag_context_features, tag_word_features,
+    tag2_context_features,
 };
+use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
+use crate::extract::clusters::WordClasses;
 use crate::extract::doc::Doc;
+use crate::extract::ner::KeyHasher;
 
-const MAGIC: &[u8; 8] = b"NGPARSE\x01";
+const MAGIC: &[u8; 8] = b"NGPARSE\x04";
+/// The previous format: the same tables without the second labelling pass.
+const MAGIC_3: &[u8; 8] = b"NGPARSE\x03";
 
 /// Longest run of words parsed as one tree; longer sentences are parsed in pieces of this
 /// size, each piece's root attached to the first piece's root, so a sentence without full
@@ -30,6 +45,9 @@ pub enum ParseModelError {
     /// The file ends early.
     #[error("the parser model file is cut short")]
     Truncated,
+    /// The model was trained with other word classes than the ones given.
+    #[error("the parser model was trained with other word classes; retrain it with these")]
+    WordClasses,
 }
 
 /// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
@@ -42,7 +60,7 @@ struct Slot<const C: usize> {
 }
 
 /// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
-/// (linear probing, at most half full) indexed by the key's low bits. Keys are well-mixed
+/// (linear probing, at most two thirds full) indexed by the key's low bits. Keys are well-mixed
 /// hashes already ([`super::features::key`]), so they are used as they are.
 #[derive(Debug, Clone)]
 pub struct Table<const C: usize> {
@@ -69,8 +87,19 @@ impl<const C: usize> Table<C> {
     /// A table from (key, weights) rows.
     pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
         let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
-        let mut table = Self {
+        let mut table = Self::with_room_for(rows.len());
+        for (k, w) in rows {
+            table.insert(k, w);
+        }
+        table
+    }
+
+    /// An empty table sized for `rows` rows.
+    fn with_room_for(rows: usize) -> Self {
+        // Between a third and two thirds full: short probes, and half the memory (and
+        // cache misses) of a table kept under a third full.
+        let capacity = (rows * 3 / 2).next_power_of_two().max(16);
+        Self {
             slots: vec![
                 Slot {
                     check: 0,
@@ -80,12 +109,8 @@ impl<const C: usize> Table<C> {
             ],
             mask: capacity - 1,
             len: 0,
-            keys: Vec::with_capacity(rows.len()),
-        };
-        for (k, w) in rows {
-            table.insert(k, w);
+            keys: Vec::with_capacity(rows),
         }
-        table
     }
 
     fn insert(&mut self, key: u64, weights: [i16; C]) {
@@ -139,14 +164,42 @@ impl<const C: usize> Table<C> {
     #[inline]
     pub fn scores(&self, keys: &[u64]) -> [i32; C] {
         let mut out = [0i32; C];
-        for &k in keys {
-            if let Some(w) = self.get(k) {
-                for (o, &q) in out.iter_mut().zip(w) {
+        self.add_scores(keys, &mut out);
+        out
+    }
+
+    /// Adds the weights of `keys` to `out`. The lookups are memory-bound: the slots' check
+    /// words are read first, in a loop whose loads do not depend on each other, so the
+    /// processor fetches their cache lines at the same time instead of one after the other.
+    #[inline]
+    pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
+        const BATCH: usize = 32;
+        for chunk in keys.chunks(BATCH) {
+            let mut seen = [0u32; BATCH];
+            for (s, &k) in seen.iter_mut().zip(chunk) {
+                #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+                let i = k as usize & self.mask;
+                *s = self.slots[i].check;
+            }
+            for (&s, &k) in seen.iter().zip(chunk) {
+                if s == 0 {
+                    continue;
+                }
+                let weights = if s == check_of(k) {
+                    #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+                    let i = k as usize & self.mask;
+                    &self.slots[i].weights
+                } else {
+                    match self.get(k) {
+                        Some(w) => w,
+                        None => continue,
+                    }
+                };
+                for (o, &q) in out.iter_mut().zip(weights) {
                     *o += i32::from(q);
                 }
             }
         }
-        out
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -168,19 +221,25 @@ impl<const C: usize> Table<C> {
             return Err(ParseModelError::Format);
         }
         let rows = u32::from_le_bytes(r.array()?) as usize;
-        if r.remaining() < rows.saturating_mul(8 + 2 * C) {
+        let row_bytes = 8 + 2 * C;
+        if r.remaining() < rows.saturating_mul(row_bytes) {
             return Err(ParseModelError::Truncated);
         }
-        let mut out = Vec::with_capacity(rows);
-        for _ in 0..rows {
-            let k = u64::from_le_bytes(r.array()?);
+        // The rows are read as one block, each straight into its slot: loading is most of
+        // the app's start-up, and a list of rows in between doubled the copying.
+        let block = r.take(rows * row_bytes)?;
+        let mut table = Self::with_room_for(rows);
+        for row in block.chunks_exact(row_bytes) {
+            let (key, weights) = row.split_at(8);
+            let mut k = [0u8; 8];
+            k.copy_from_slice(key);
             let mut w = [0i16; C];
-            for q in &mut w {
-                *q = i16::from_le_bytes(r.array()?);
+            for (q, b) in w.iter_mut().zip(weights.chunks_exact(2)) {
+                *q = i16::from_le_bytes([b[0], b[1]]);
             }
-            out.push((k, w));
+            table.insert(u64::from_le_bytes(k), w);
         }
-        Ok(Self::from_rows(out))
+        Ok(table)
     }
 }
 
@@ -198,13 +257,68 @@ pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) ->
     arg
 }
 
-/// Per-sentence working memory, reused from chunk to chunk.
+/// What the tagger keeps of a word it has seen: the features' reading of it and the scores
+/// of the features that read the word alone, in both passes.
+#[derive(Debug, Clone, Copy)]
+struct KnownWord {
+    info: WordInfo,
+    tag: [i32; Upos::COUNT],
+    tag2: [i32; Upos::COUNT],
+}
+
+/// Most words a thread's tagger keeps ([`KnownWord`]) before it starts afresh: news repeats
+/// its words, so a few thousand cover most tokens, and the cache stays small enough to stay
+/// in the processor's caches.
+const KNOWN_WORDS: usize = 16_384;
+
+/// Per-thread working memory of the parser, reused from sentence to sentence: no allocation
+/// per sentence once it has grown.
 #[derive(Debug, Default)]
 struct Scratch {
     info: Vec<WordInfo>,
     tags: Vec<u8>,
+    first: Vec<u8>,
     state: State,
+    /// The chunk parser's working memory.
+    chunk: ChunkWork,
     text: String,
+    /// The model the known words were scored with ([`Parser::cache_id`]).
+    model: u64,
+    known: HashMap<u64, KnownWord, BuildHasherDefault<KeyHasher>>,
+    /// Each word's scores from `known`, for the sentence being tagged.
+    word_scores: Vec<([i32; Upos::COUNT], [i32; Upos::COUNT])>,
+    relabel: RelabelScratch,
+}
+
+/// A finished chunk's heads (the chunk's length for its root) and first labels, its children
+/// and its second labels, for the second labelling pass.
+#[derive(Debug, Default)]
+struct RelabelScratch {
+    heads: Vec<u16>,
+    labels: Vec<u8>,
+    children: Children,
+    relabelled: Vec<u8>,
+}
+
+/// Working memory of [`Parser::parse_chunk`] besides the state.
+#[derive(Debug, Default)]
+pub(super) struct ChunkWork {
+    /// For each word of the chunk, then the root, then no word: the transition scores of the
+    /// one-position templates in each role.
+    roles: Vec<[[i32; 4]; ROLES]>,
+    /// How far each word's first label led the next best.
+    pub(super) margins: Vec<i32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Gives each loaded or trained model its own number, so a thread's word cache is never
+/// read with another model's weights.
+fn next_cache_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The trained tagger and parser.
@@ -212,10 +326,22 @@ struct Scratch {
 pub struct Parser {
     /// Tagger weights (one per UPOS tag).
     pub(super) tagger: Table<{ Upos::COUNT }>,
+    /// Second tagger pass weights (empty: one pass).
+    pub(super) tagger2: Table<{ Upos::COUNT }>,
     /// Transition weights (SHIFT, LEFT, RIGHT, unused).
     pub(super) moves: Table<4>,
     /// Arc label weights.
     pub(super) labels: Table<{ Deprel::COUNT }>,
+    /// Weights of the second labelling pass over the finished tree (empty: one pass).
+    pub(super) relabels: Table<{ Deprel::COUNT }>,
+    /// The second pass labels again only the arcs whose first label led the next best by
+    /// less than this (the others it would rarely change).
+    pub(super) relabel_margin: i32,
+    /// The word classes the features read.
+    pub(super) word_classes: Arc<WordClasses>,
+    /// Which tables the tagger's word cache belongs to; 0 (a model being trained) turns
+    /// the cache off.
+    pub(super) cache_id: u64,
 }
 
 impl Parser {
@@ -224,45 +350,88 @@ impl Parser {
     /// # Panics
     /// Never for the committed file: a test loads it.
     pub fn embedded() -> Self {
-        Self::from_bytes(include_bytes!("../../../assets/models/parse.bin"))
-            .expect("the embedded parser model is a valid model file (tested)")
+        Self::from_bytes(
+            include_bytes!("../../../assets/models/parse.bin"),
+            WordClasses::embedded(),
+        )
+        .expect("the embedded parser model is a valid model file for the embedded classes (tested)")
     }
 
-    /// Reads a model file.
+    /// Reads a model file trained with `word_classes`.
     ///
     /// # Errors
-    /// When the bytes are not a parser model of this version, or are cut short.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParseModelError> {
+    /// When the bytes are not a parser model of this version, are cut short, or were trained
+    /// with other word classes.
+    pub fn from_bytes(
+        bytes: &[u8],
+        word_classes: Arc<WordClasses>,
+    ) -> Result<Self, ParseModelError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
+        let magic = r.take(MAGIC.len())?;
+        let format_3 = magic == MAGIC_3;
+        if magic != MAGIC && !format_3 {
             return Err(ParseModelError::Format);
         }
+        if u64::from_le_bytes(r.array()?) != word_classes.fingerprint() {
+            return Err(ParseModelError::WordClasses);
+        }
         let tagger = Table::read(&mut r)?;
+        let tagger2 = Table::read(&mut r)?;
         let moves = Table::read(&mut r)?;
         let labels = Table::read(&mut r)?;
+        let (relabel_margin, relabels) = if format_3 {
+            (0, Table::default())
+        } else {
+            (i32::from_le_bytes(r.array()?), Table::read(&mut r)?)
+        };
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
         Ok(Self {
             tagger,
+            tagger2,
             moves,
             labels,
+            relabels,
+            relabel_margin,
+            word_classes,
+            cache_id: next_cache_id(),
         })
+    }
+
+    /// Marks the tables as final, so tagging may keep per-word scores (training sets the
+    /// tables of an unmarked parser piece by piece).
+    pub(super) fn finish_tables(&mut self) {
+        self.cache_id = next_cache_id();
     }
 
     /// The model file's bytes (the same model gives the same bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.word_classes.fingerprint().to_le_bytes());
         self.tagger.write(&mut out);
+        self.tagger2.write(&mut out);
         self.moves.write(&mut out);
         self.labels.write(&mut out);
+        out.extend_from_slice(&self.relabel_margin.to_le_bytes());
+        self.relabels.write(&mut out);
         out
     }
 
-    /// Feature counts of the tagger, transition and label tables.
-    pub fn feature_counts(&self) -> [usize; 3] {
-        [self.tagger.len(), self.moves.len(), self.labels.len()]
+    /// The word classes the model reads.
+    pub fn word_classes(&self) -> &Arc<WordClasses> {
+        &self.word_classes
+    }
+
+    /// Feature counts of the tagger, transition, label and second-pass label tables.
+    pub fn feature_counts(&self) -> [usize; 4] {
+        [
+            self.tagger.len(),
+            self.moves.len(),
+            self.labels.len(),
+            self.relabels.len(),
+        ]
     }
 
     /// Parses sentence `sentence` of `doc`: its tokens mapped to UD words, tagged and parsed.
@@ -294,14 +463,27 @@ impl Parser {
     /// Tags and parses a sentence given as UD words: the tags, the heads (0 for the root,
     /// else the 1-based index of the head) and the relations.
     pub fn parse_words(&self, words: &[&str]) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
-        let mut scratch = Scratch::default();
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.parse_words_with(words, &mut scratch),
+            Err(_) => self.parse_words_with(words, &mut Scratch::default()),
+        })
+    }
+
+    fn parse_words_with(
+        &self,
+        words: &[&str],
+        scratch: &mut Scratch,
+    ) -> (Vec<Upos>, Vec<usize>, Vec<Deprel>) {
         let n = words.len();
-        scratch.info.clear();
-        for w in words {
-            let info = WordInfo::new(w, &mut scratch.text);
-            scratch.info.push(info);
-        }
-        self.tag_into(&scratch.info, &mut scratch.tags);
+        self.read_words(words, scratch);
+        let Scratch {
+            info,
+            tags,
+            first,
+            word_scores,
+            ..
+        } = scratch;
+        self.tag_with(info, word_scores, first, tags);
         let upos = scratch
             .tags
             .iter()
@@ -314,9 +496,22 @@ impl Parser {
         while start < n {
             let end = (start + MAX_PARSE_WORDS).min(n);
             let Scratch {
-                info, tags, state, ..
-            } = &mut scratch;
-            self.parse_chunk(&info[start..end], &tags[start..end], state);
+                info,
+                tags,
+                state,
+                chunk,
+                relabel,
+                ..
+            } = &mut *scratch;
+            self.parse_chunk(&info[start..end], &tags[start..end], state, chunk);
+            self.relabel_chunk(
+                &info[start..end],
+                &tags[start..end],
+                state,
+                &chunk.margins,
+                relabel,
+            );
+            let relabelled = &relabel.relabelled;
             for i in 0..end - start {
                 let h = usize::from(state.head(i));
                 if h >= end - start {
@@ -329,9 +524,7 @@ impl Parser {
                     }
                 } else {
                     heads[start + i] = start + h + 1;
-                    deprels[start + i] = Deprel::from_index(usize::from(
-                        state.label(u16::try_from(i).unwrap_or(NO)),
-                    ));
+                    deprels[start + i] = Deprel::from_index(usize::from(relabelled[i]));
                 }
             }
             start = end;
@@ -339,27 +532,170 @@ impl Parser {
         (upos, heads, deprels)
     }
 
-    /// Greedy left-to-right tagging.
+    /// Labels the chunk just parsed into `state` again with the second pass, into
+    /// `scratch.relabelled` (the first labels when the model has no second pass).
+    fn relabel_chunk(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        state: &State,
+        margins: &[i32],
+        scratch: &mut RelabelScratch,
+    ) {
+        let RelabelScratch {
+            heads,
+            labels,
+            children,
+            relabelled,
+        } = scratch;
+        let n = info.len();
+        relabelled.clear();
+        relabelled.extend((0..n).map(|i| state.label(u16::try_from(i).unwrap_or(NO))));
+        if self.relabels.is_empty() {
+            return;
+        }
+        heads.clear();
+        heads.extend((0..n).map(|i| state.head(i)));
+        labels.clear();
+        labels.extend_from_slice(relabelled);
+        children.build(heads);
+        let mut feats = [0u64; RELABEL_FEATURES];
+        for d in 0..n {
+            if usize::from(heads[d]) >= n || margins[d] >= self.relabel_margin {
+                continue;
+            }
+            relabel_features(info, tags, heads, labels, children, d, &mut feats);
+            let scores = self.relabels.scores(&feats);
+            let l = best(&scores, |c| c != Deprel::ROOT.index());
+            relabelled[d] = u8::try_from(l).unwrap_or(Deprel::DEP.0);
+        }
+    }
+
+    /// Reads the words into `scratch.info`, with the scores of the tagger's one-word
+    /// features in `scratch.word_scores`, from the thread's cache when the word was seen.
+    fn read_words(&self, words: &[&str], scratch: &mut Scratch) {
+        let Scratch {
+            info,
+            text,
+            model,
+            known,
+            word_scores,
+            ..
+        } = scratch;
+        info.clear();
+        word_scores.clear();
+        if self.cache_id == 0 || *model != self.cache_id || known.len() >= KNOWN_WORDS {
+            known.clear();
+            *model = self.cache_id;
+        }
+        for w in words {
+            let id = super::features::word_id(w);
+            let cached = if self.cache_id == 0 {
+                None
+            } else {
+                known.get(&id).copied()
+            };
+            let k = cached.unwrap_or_else(|| {
+                let word = WordInfo::new(w, &self.word_classes, text);
+                let keys = tag_word_features(&word);
+                let k = KnownWord {
+                    info: word,
+                    tag: self.tagger.scores(&keys),
+                    tag2: self.tagger2.scores(&keys),
+                };
+                if self.cache_id != 0 {
+                    known.insert(id, k);
+                }
+                k
+            });
+            info.push(k.info);
+            word_scores.push((k.tag, k.tag2));
+        }
+    }
+
+    /// Greedy left-to-right tagging (one or two passes).
     pub(super) fn tag_into(&self, info: &[WordInfo], tags: &mut Vec<u8>) {
+        let word_scores: Vec<_> = info
+            .iter()
+            .map(|w| {
+                let keys = tag_word_features(w);
+                (self.tagger.scores(&keys), self.tagger2.scores(&keys))
+            })
+            .collect();
+        self.tag_with(info, &word_scores, &mut Vec::new(), tags);
+    }
+
+    /// Tags `info` given each word's one-word feature scores; `first` is working memory.
+    fn tag_with(
+        &self,
+        info: &[WordInfo],
+        word_scores: &[([i32; Upos::COUNT], [i32; Upos::COUNT])],
+        first: &mut Vec<u8>,
+        tags: &mut Vec<u8>,
+    ) {
         tags.clear();
-        let mut feats = [0u64; TAG_FEATURES];
-        for i in 0..info.len() {
-            tag_features(info, tags, i, &mut feats);
-            let scores = self.tagger.scores(&feats);
+        for (i, (own, _)) in word_scores.iter().enumerate().take(info.len()) {
+            let mut scores = *own;
+            self.tagger
+                .add_scores(&tag_context_features(info, tags, i), &mut scores);
+            let t = best(&scores, |_| true);
+            tags.push(u8::try_from(t).unwrap_or(0));
+        }
+        if self.tagger2.is_empty() {
+            return;
+        }
+        std::mem::swap(first, tags);
+        tags.clear();
+        for (i, (_, own)) in word_scores.iter().enumerate().take(info.len()) {
+            let mut scores = *own;
+            self.tagger2
+                .add_scores(&tag2_context_features(info, tags, first, i), &mut scores);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }
     }
 
-    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`.
-    fn parse_chunk(&self, info: &[WordInfo], tags: &[u8], state: &mut State) {
+    /// Parses one chunk (at most [`MAX_PARSE_WORDS`] words) into `state`, with how far each
+    /// word's label led the next best in `work.margins`.
+    pub(super) fn parse_chunk(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        state: &mut State,
+        work: &mut ChunkWork,
+    ) {
+        let ChunkWork { roles, margins } = work;
         let n = info.len();
         state.reset(n);
-        let mut feats = [0u64; PARSE_FEATURES];
+        margins.clear();
+        margins.resize(n, i32::MAX);
+        // Words (0..n), the root (n) and no word (n + 1).
+        roles.clear();
+        for x in 0..=n + 1 {
+            let at = if x == n + 1 {
+                NO
+            } else {
+                u16::try_from(x).unwrap_or(NO)
+            };
+            let keys = parse_role_features(info, tags, n, at);
+            let mut by_role = [[0i32; 4]; ROLES];
+            for (r, scores) in by_role.iter_mut().enumerate() {
+                self.moves
+                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1]], scores);
+            }
+            roles.push(by_role);
+        }
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            parse_features(state, info, tags, &mut feats);
-            let scores = self.moves.scores(&feats);
+            let mut scores = [0i32; 4];
+            for (r, x) in role_positions(state).into_iter().enumerate() {
+                let row = if x == NO { n + 1 } else { usize::from(x) };
+                for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
+                    *s += v;
+                }
+            }
+            self.moves
+                .add_scores(&parse_state_features(state, info, tags), &mut scores);
             let t = best(&scores, |c| c < MOVES && state.valid(c));
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
@@ -368,6 +704,8 @@ impl Parser {
                     let scores = self.labels.scores(&label_feats);
                     // The root label belongs to the root's arc alone.
                     let l = best(&scores, |c| c != Deprel::ROOT.index());
+                    let next = best(&scores, |c| c != Deprel::ROOT.index() && c != l);
+                    margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
                     u8::try_from(l).unwrap_or(Deprel::DEP.0)
                 }
                 None => u8::MAX,
@@ -413,13 +751,37 @@ mod tests {
     #[test]
     fn the_embedded_model_loads_and_round_trips() {
         let parser = Parser::embedded();
-        let [tags, moves, labels] = parser.feature_counts();
+        let [tags, moves, labels, _] = parser.feature_counts();
         assert!(tags > 1000 && moves > 1000 && labels > 1000);
         let bytes = parser.to_bytes();
-        let again = Parser::from_bytes(&bytes).expect("reads its own bytes");
+        let classes = WordClasses::embedded();
+        let again = Parser::from_bytes(&bytes, classes.clone()).expect("reads its own bytes");
         assert_eq!(again.feature_counts(), parser.feature_counts());
-        assert!(Parser::from_bytes(b"not a model").is_err());
-        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        assert!(Parser::from_bytes(b"not a model", classes.clone()).is_err());
+        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2], classes).is_err());
+        let other = WordClasses::parse("@levels\t1\t1\t1\t1\n@class\t0\t0\t0\t0\n")
+            .expect("a valid class file");
+        assert!(matches!(
+            Parser::from_bytes(&bytes, Arc::new(other)),
+            Err(ParseModelError::WordClasses)
+        ));
+    }
+
+    #[test]
+    fn a_format_3_file_reads_without_the_second_labelling_pass() {
+        let classes = WordClasses::embedded();
+        let mut parser = Parser::embedded();
+        parser.relabels = Table::default();
+        let bytes = parser.to_bytes();
+        // Format 3 is format 4 without the margin and the (here empty) last table.
+        let empty_table = 8;
+        let mut old = bytes[..bytes.len() - 4 - empty_table].to_vec();
+        old[..MAGIC_3.len()].copy_from_slice(MAGIC_3);
+        let read = Parser::from_bytes(&old, classes).expect("format 3 reads");
+        assert_eq!(read.feature_counts(), parser.feature_counts());
+        assert_eq!(read.feature_counts()[3], 0);
+        let words = ["Officials", "gave", "him", "the", "report", "."];
+        assert_eq!(read.parse_words(&words), parser.parse_words(&words));
     }
 
     #[test]

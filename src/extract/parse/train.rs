@@ -13,15 +13,18 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 use super::conllu::ConlluSentence;
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, WordInfo, label_features, parse_features,
-    tag_features,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
+    parse_features, tag_features, tag2_features,
 };
-use super::model::{Parser, Table, best};
+use super::model::{ChunkWork, Parser, Table, best};
+use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
 use super::transition::{MOVES, State};
 use super::{Deprel, Upos};
+use crate::extract::clusters::WordClasses;
 use crate::extract::ner::KeyHasher;
 
 /// Training settings.
@@ -41,6 +44,10 @@ pub struct TrainOptions {
     pub min_updates: u32,
     /// The same for the tagger.
     pub tag_min_updates: u32,
+    /// Passes of the second labelling pass over the jackknifed trees (0: no second pass).
+    pub relabel_epochs: usize,
+    /// Share (in %) of the arcs, the least confident, that the second pass labels again.
+    pub relabel_share: usize,
 }
 
 impl Default for TrainOptions {
@@ -53,6 +60,8 @@ impl Default for TrainOptions {
             seed: 0x7061_7273,
             min_updates: 3,
             tag_min_updates: 1,
+            relabel_epochs: 0,
+            relabel_share: 100,
         }
     }
 }
@@ -181,7 +190,7 @@ struct Prepared {
     labels: Vec<u8>,
 }
 
-fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
+fn prepare(sentences: &[ConlluSentence], classes: &WordClasses) -> Vec<Prepared> {
     let mut scratch = String::new();
     sentences
         .iter()
@@ -192,7 +201,7 @@ fn prepare(sentences: &[ConlluSentence]) -> Vec<Prepared> {
                 info: s
                     .words
                     .iter()
-                    .map(|w| WordInfo::new(&w.form, &mut scratch))
+                    .map(|w| WordInfo::new(&w.form, classes, &mut scratch))
                     .collect(),
                 tags: s
                     .words
@@ -230,6 +239,39 @@ fn train_tagger(data: &[Prepared], which: &[usize], epochs: usize, rng: &mut Rng
             tags.clear();
             for (i, &gold) in sentence.tags.iter().enumerate() {
                 tag_features(&sentence.info, &tags, i, &mut feats);
+                let scores: [i32; Upos::COUNT] = p.scores(&feats);
+                let pred = best(&scores, |_| true);
+                if pred != usize::from(gold) {
+                    p.update(&feats, usize::from(gold), pred);
+                }
+                tags.push(u8::try_from(pred).unwrap_or(0));
+            }
+            p.tick();
+        }
+    }
+    p
+}
+
+/// Trains the second tagger pass on `data[i]` for `i` in `which`, its next-word tags from
+/// `first` (tags the first pass predicted for sentences it was not trained on).
+fn train_tagger2(
+    data: &[Prepared],
+    first: &[Vec<u8>],
+    which: &[usize],
+    epochs: usize,
+    rng: &mut Rng,
+) -> Perceptron {
+    let mut p = Perceptron::new(Upos::COUNT);
+    let mut order = which.to_vec();
+    let mut tags = Vec::new();
+    let mut feats = [0u64; TAG2_FEATURES];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &data[s];
+            tags.clear();
+            for (i, &gold) in sentence.tags.iter().enumerate() {
+                tag2_features(&sentence.info, &tags, &first[s], i, &mut feats);
                 let scores: [i32; Upos::COUNT] = p.scores(&feats);
                 let pred = best(&scores, |_| true);
                 if pred != usize::from(gold) {
@@ -301,27 +343,31 @@ fn train_parse_sentence(
     labels.tick();
 }
 
-/// Trains the tagger and the parser. `report` gets a progress line after each epoch, with
-/// scores on `dev` when it is not empty.
+/// Trains the tagger and the parser, with features reading `word_classes`. `report` gets a
+/// progress line after each epoch, with scores on `dev` when it is not empty.
 pub fn train(
     train_set: &[ConlluSentence],
     dev: &[ConlluSentence],
+    word_classes: &Arc<WordClasses>,
     options: TrainOptions,
     report: &mut dyn FnMut(&str),
 ) -> Parser {
-    let data = prepare(train_set);
+    let data = prepare(train_set, word_classes);
     let mut rng = Rng(options.seed | 1);
     let all: Vec<usize> = (0..data.len()).collect();
     let tagger = train_tagger(&data, &all, options.tag_epochs, &mut rng);
     let mut parser = Parser {
         tagger: tagger.table(options.tag_min_updates),
+        word_classes: word_classes.clone(),
         ..Parser::default()
     };
     if !dev.is_empty() {
         let s = super::score::score_gold(&parser, dev);
         report(&format!("tagger: dev UPOS {:.4}", s.upos()));
     }
-    // Jackknifed tags for the parser's training data.
+    // Jackknifed tags for the parser's training data: each fold tagged by a first-pass
+    // tagger trained on the other folds. (Jackknifing the second pass too, so the parser
+    // trains on the tags it reads when parsing, gave no gain on dev: docs/parsing.md.)
     let folds = options.folds.max(2);
     let mut predicted: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
     for f in 0..folds {
@@ -336,6 +382,12 @@ pub fn train(
         }
     }
     report("jackknifed tags ready");
+    parser.tagger2 = train_tagger2(&data, &predicted, &all, options.tag_epochs, &mut rng)
+        .table(options.tag_min_updates);
+    if !dev.is_empty() {
+        let s = super::score::score_gold(&parser, dev);
+        report(&format!("second tagger pass: dev UPOS {:.4}", s.upos()));
+    }
     let mut moves = Perceptron::new(4);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
@@ -369,5 +421,182 @@ pub fn train(
         };
         report(&format!("parser epoch {epoch}{line}"));
     }
+    if options.relabel_epochs > 0 {
+        let trees = jackknifed_trees(&data, &predicted, options, &mut rng);
+        report("jackknifed trees ready");
+        train_relabeller(
+            &data,
+            &predicted,
+            &trees,
+            &mut parser,
+            dev,
+            options,
+            &mut rng,
+            report,
+        );
+        // The margin below which arcs are labelled again: the least confident share of the
+        // jackknifed trees' arcs.
+        let mut margins: Vec<i32> = trees
+            .iter()
+            .flat_map(|t| t.margins.iter().copied().filter(|&m| m != i32::MAX))
+            .collect();
+        margins.sort_unstable();
+        let at_share = |per_cent: usize| {
+            margins
+                .get(margins.len() * per_cent.min(100) / 100)
+                .copied()
+                .unwrap_or(i32::MAX)
+        };
+        if !dev.is_empty() {
+            for per_cent in [5, 10, 15, 20, 30, 40, 50, 70, 100] {
+                parser.relabel_margin = at_share(per_cent);
+                let s = super::score::score_gold(&parser, dev);
+                report(&format!(
+                    "second labelling of the {per_cent} % least confident arcs (margin < {}): \
+                     dev LAS {:.4}",
+                    parser.relabel_margin,
+                    s.las()
+                ));
+            }
+        }
+        parser.relabel_margin = at_share(options.relabel_share);
+    }
+    parser.finish_tables();
     parser
+}
+
+/// Trains the parser on `data[i]` for `i` in `which` (tags from `tags`).
+fn train_moves(
+    data: &[Prepared],
+    tags: &[Vec<u8>],
+    which: &[usize],
+    options: TrainOptions,
+    rng: &mut Rng,
+) -> (Perceptron, Perceptron) {
+    let mut moves = Perceptron::new(4);
+    let mut labels = Perceptron::new(Deprel::COUNT);
+    let mut state = State::default();
+    let mut order = which.to_vec();
+    for epoch in 1..=options.parse_epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            train_parse_sentence(
+                &data[s],
+                &tags[s],
+                &mut moves,
+                &mut labels,
+                &mut state,
+                epoch > 1,
+                options.explore_per_mille,
+                rng,
+            );
+        }
+    }
+    (moves, labels)
+}
+
+/// A training sentence's tree as a parser trained on the other folds builds it.
+#[derive(Debug, Clone, Default)]
+struct Tree {
+    /// Heads (`n` for the root).
+    heads: Vec<u16>,
+    /// First labels.
+    labels: Vec<u8>,
+    /// How far each first label led the next best.
+    margins: Vec<i32>,
+}
+
+/// Each training sentence's tree as a parser trained on the other folds builds it, from the
+/// jackknifed tags.
+fn jackknifed_trees(
+    data: &[Prepared],
+    tags: &[Vec<u8>],
+    options: TrainOptions,
+    rng: &mut Rng,
+) -> Vec<Tree> {
+    let folds = options.folds.max(2);
+    let mut trees = vec![Tree::default(); data.len()];
+    let mut state = State::default();
+    let mut work = ChunkWork::default();
+    for f in 0..folds {
+        let train_on: Vec<usize> = (0..data.len()).filter(|i| i % folds != f).collect();
+        let (moves, labels) = train_moves(data, tags, &train_on, options, rng);
+        let held = Parser {
+            moves: moves.table(options.min_updates),
+            labels: labels.table(options.min_updates),
+            ..Parser::default()
+        };
+        for i in (0..data.len()).filter(|i| i % folds == f) {
+            let n = data[i].info.len();
+            held.parse_chunk(&data[i].info, &tags[i], &mut state, &mut work);
+            let to = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
+            trees[i] = Tree {
+                heads: (0..n).map(|d| state.head(d)).collect(),
+                labels: (0..n).map(|d| state.label(to(d))).collect(),
+                margins: work.margins.clone(),
+            };
+        }
+    }
+    trees
+}
+
+/// Trains the second labelling pass on the jackknifed `trees`: each arc whose head is right
+/// is labelled again, reading the first labels of the rest of the tree.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the training's state, passed once"
+)]
+fn train_relabeller(
+    data: &[Prepared],
+    tags: &[Vec<u8>],
+    trees: &[Tree],
+    parser: &mut Parser,
+    dev: &[ConlluSentence],
+    options: TrainOptions,
+    rng: &mut Rng,
+    report: &mut dyn FnMut(&str),
+) {
+    let mut relabels = Perceptron::new(Deprel::COUNT);
+    let mut children = Children::default();
+    let mut feats = [0u64; RELABEL_FEATURES];
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    for epoch in 1..=options.relabel_epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let Tree { heads, labels, .. } = &trees[s];
+            let n = heads.len();
+            children.build(heads);
+            for d in 0..n {
+                if usize::from(heads[d]) >= n || heads[d] != data[s].heads[d] {
+                    continue;
+                }
+                relabel_features(
+                    &data[s].info,
+                    &tags[s],
+                    heads,
+                    labels,
+                    &children,
+                    d,
+                    &mut feats,
+                );
+                let scores: [i32; Deprel::COUNT] = relabels.scores(&feats);
+                let guess = best(&scores, |c| c != Deprel::ROOT.index());
+                let right = usize::from(data[s].labels[d]);
+                if guess != right {
+                    relabels.update(&feats, right, guess);
+                }
+            }
+            relabels.tick();
+        }
+        parser.relabels = relabels.table(options.min_updates);
+        parser.relabel_margin = i32::MAX;
+        if !dev.is_empty() {
+            let s = super::score::score_gold(parser, dev);
+            report(&format!(
+                "second labelling epoch {epoch}: dev UAS {:.4} LAS {:.4}",
+                s.uas(),
+                s.las()
+            ));
+        }
+    }
 }
