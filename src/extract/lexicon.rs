@@ -496,6 +496,7 @@ impl Lexicon {
             }
             FILES
                 .iter()
+                .chain(super::rules::FILES.iter())
                 .find(|(n, _)| *n == file)
                 .map(|(_, t)| (*t).to_string())
                 .unwrap_or_default()

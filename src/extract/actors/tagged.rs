@@ -282,10 +282,13 @@ fn extended(
     // "the Joint Council for the Welfare of Immigrants", "Charing Cross Police Station":
     // an organization's name goes on through "for"/"of" and capitalized words.
     // ("entered Parliament for Sheffield Brightside": a seat, not part of the name.)
-    let legislature = matches!(
-        ctx.words[last - 1].to_lowercase().as_str(),
-        "parliament" | "commons" | "assembly" | "senate" | "congress"
-    );
+    // (An empty span, which the fuzzer reached, has no last word.)
+    let legislature = last.checked_sub(1).is_some_and(|k| {
+        matches!(
+            ctx.words[k].to_lowercase().as_str(),
+            "parliament" | "commons" | "assembly" | "senate" | "congress"
+        )
+    });
     if kind == "ORG" && last == end && !legislature {
         last = organization_tail(ctx.lex, &ctx.words, last);
         let mut more = 0;

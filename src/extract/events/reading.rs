@@ -418,8 +418,9 @@ fn adjacent_target<'t>(
     if tree.lower.get(k).is_some_and(|d| d == "the") {
         k += 1;
     }
-    let attached_here = tree.head(k) == Some(w);
-    (tree.is_name.get(k) == Some(&true) && !attached_here).then_some((k, tree.text[case]))
+    // ("talks on the" may end the sentence: nothing follows the case.)
+    let name = tree.is_name.get(k) == Some(&true);
+    (name && tree.head(k) != Some(w)).then_some((k, tree.text[case]))
 }
 
 /// The verb a trigger's clause is built on: the trigger itself, or for a noun the verb whose

@@ -733,3 +733,18 @@ fn neither_nor_negates_both_acts() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_sentence_cut_off_after_a_case_word_is_read_without_a_panic() {
+    // The long fuzz run found it: a noun trigger and a case word (and "the"), then nothing:
+    // the word after the case was looked up past the end of the parse.
+    for text in ["The talks with", "Peace talks with the"] {
+        assert!(run(text).events.is_empty(), "{text}");
+    }
+    let x = run("Norway announced an embargo on");
+    assert!(
+        x.actors.iter().any(|a| a.key == "country:NOR"),
+        "{:?}",
+        x.actors
+    );
+}
