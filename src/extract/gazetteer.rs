@@ -146,14 +146,30 @@ impl Gazetteer {
         })
     }
 
+    /// Whether some name starts with `word`.
+    pub fn starts_name(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     /// Each word's place in the names found left to right, longest first: `B-` or `I-` and
     /// the class ("B-city1m"), or [`OUTSIDE`]; written into `out`.
     pub fn labels_into(&self, words: &[&str], out: &mut Vec<&'static str>) {
+        self.labels_into_where(words, |i| self.starts_name(words[i]), out);
+    }
+
+    /// [`Self::labels_into`], given which words start some name (`starts(i)`, as
+    /// [`Self::starts_name`] of word `i`, which a caller may know already).
+    pub fn labels_into_where(
+        &self,
+        words: &[&str],
+        starts: impl Fn(usize) -> bool,
+        out: &mut Vec<&'static str>,
+    ) {
         out.clear();
         out.resize(words.len(), OUTSIDE);
         let mut i = 0;
         while i < words.len() {
-            if let Some((len, class)) = self.longest_at(words, i) {
+            if let Some((len, class)) = starts(i).then(|| self.longest_at(words, i)).flatten() {
                 let (_, b, inside) = CLASSES[class];
                 out[i] = b;
                 for o in &mut out[i + 1..i + len] {

@@ -40,6 +40,8 @@ pub(super) struct WordRows {
     given: bool,
     /// Whether the lexicon lists the word as a common word.
     common: bool,
+    /// Whether some gazetteer name starts with the word.
+    place_start: bool,
     /// To the token after it (`PrevLower`, `PrevShape`).
     as_prev: [i32; L],
     /// To the token before it (`NextLower`, `NextShape`).
@@ -141,6 +143,7 @@ fn word_rows(
         spelled_at: u32::MAX,
         given: lex.is_given_name(w),
         common: lex.is_common_word(w),
+        place_start: set.has(FeatureSet::GAZETTEER) && Gazetteer::shared().starts_name(w),
         ..WordRows::default()
     };
     table.add_scores(&own, &mut rows.own);
@@ -359,9 +362,13 @@ pub(super) fn sentence_emissions(
     }
     lexicon_classes_into(names_at, &mut scratch.classes);
     let gazetteer = model.features.has(FeatureSet::GAZETTEER);
-    let document = model.features.has(FeatureSet::DOCUMENT);
     if gazetteer {
-        Gazetteer::shared().labels_into(words, &mut scratch.places);
+        let (rows, slot) = (&scratch.rows, &scratch.slot);
+        Gazetteer::shared().labels_into_where(
+            words,
+            |i| rows[slot[i] as usize].place_start,
+            &mut scratch.places,
+        );
     }
     let headline = is_capitals_headline(words);
     let Scratch {
@@ -464,9 +471,6 @@ pub(super) fn sentence_emissions(
         if i > 0 && titles_at[i - 1].is_some() {
             keys.push(hash(T::PrevTitle, &[]));
         }
-        if document {
-            keys.extend(doc.neighbour_keys(w));
-        }
         if gazetteer && places[i] != gazetteer::OUTSIDE {
             short_shape_into(sh, short);
             gazetteer_keys(places[i], short, |k| keys.push(k));
@@ -497,6 +501,7 @@ mod tests {
         "NATO 's secretary general , Jens Stoltenberg , urged China and the U.S. to talk .",
         "Said the minister : \" We are 100 % sure . \"",
         "Kestravia",
+        "Talks in Rio de Janeiro , Ohio and Lagos ended ; Rio stayed quiet .",
         "Anna met Anna ; Lind met Lind .",
     ];
 

@@ -3,7 +3,7 @@
 //! word that the same document also writes in lower case is probably not a name), membership
 //! in the lexicons, and position. Features are hashed to 64-bit keys.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::extract::clusters::{ClassPath, WordClasses};
@@ -64,10 +64,6 @@ pub(super) enum T {
     Gazetteer,
     /// The token's place in a gazetteer name with its short shape.
     GazetteerShape,
-    /// A lower-case word found before the same capitalized word elsewhere in the document.
-    DocPrev,
-    /// A lower-case word found after the same capitalized word elsewhere in the document.
-    DocNext,
 }
 
 /// A fast, deterministic 64-bit hash (FNV-1a over the template and the parts).
@@ -109,14 +105,9 @@ impl FeatureSet {
     pub const CLASSES: Self = Self(1);
     /// Place names of the gazetteer ([`crate::extract::gazetteer`]).
     pub const GAZETTEER: Self = Self(2);
-    /// The lower-case words around the same capitalized word across the document.
-    pub const DOCUMENT: Self = Self(4);
     /// Every group, with its name on the command line.
-    pub const GROUPS: [(&'static str, Self); 3] = [
-        ("classes", Self::CLASSES),
-        ("gazetteer", Self::GAZETTEER),
-        ("document", Self::DOCUMENT),
-    ];
+    pub const GROUPS: [(&'static str, Self); 2] =
+        [("classes", Self::CLASSES), ("gazetteer", Self::GAZETTEER)];
 
     /// The groups of a comma-separated list of names ("" or "none" for none).
     ///
@@ -343,68 +334,28 @@ pub(super) fn lexicon_classes_into(
     }
 }
 
-/// Per-document context: the words the document also writes in lower case, and for each
-/// capitalized word the lower-case words found just before and after it anywhere in the
-/// document (borrowed from the document's text).
+/// Per-document context: the words the document also writes in lower case (borrowed from the
+/// document's text).
 #[derive(Debug, Default)]
 pub struct DocContext<'a> {
     pub(super) lower_seen: HashSet<&'a str, BuildHasherDefault<WordHasher>>,
-    /// Capitalized word → the features of its neighbours across the document
-    /// ([`FeatureSet::DOCUMENT`]).
-    neighbours: HashMap<&'a str, [Vec<u64>; 2], BuildHasherDefault<WordHasher>>,
 }
 
-/// Most neighbour words kept per capitalized word, on each side.
-const DOC_NEIGHBOURS: usize = 4;
-
 impl<'a> DocContext<'a> {
-    /// Collects the lower-case words of all `sentences`, and the lower-case neighbours of
-    /// their capitalized words.
+    /// Collects the lower-case words of all `sentences`.
     pub fn new<'s>(sentences: impl IntoIterator<Item = &'s [&'a str]>) -> Self
     where
         'a: 's,
     {
         let mut lower_seen = HashSet::default();
-        let mut neighbours: HashMap<&'a str, [Vec<u64>; 2], _> = HashMap::default();
-        let lower_initial = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
         for s in sentences {
-            for (i, w) in s.iter().enumerate() {
-                if lower_initial(w) {
+            for w in s {
+                if w.chars().next().is_some_and(char::is_lowercase) {
                     lower_seen.insert(*w);
-                    continue;
-                }
-                if !w.chars().next().is_some_and(char::is_uppercase) {
-                    continue;
-                }
-                let [before_keys, after_keys] = neighbours.entry(*w).or_default();
-                let before = i.checked_sub(1).map(|j| s[j]).filter(|p| lower_initial(p));
-                let after = s.get(i + 1).copied().filter(|n| lower_initial(n));
-                for (keys, template, word) in [
-                    (before_keys, T::DocPrev, before),
-                    (after_keys, T::DocNext, after),
-                ] {
-                    if let Some(word) = word {
-                        let key = hash(template, &[word]);
-                        if keys.len() < DOC_NEIGHBOURS && !keys.contains(&key) {
-                            keys.push(key);
-                        }
-                    }
                 }
             }
         }
-        Self {
-            lower_seen,
-            neighbours,
-        }
-    }
-
-    /// The features of the neighbours of capitalized word `w` across the document, the
-    /// words before it first (in the order first found).
-    pub(super) fn neighbour_keys(&self, w: &str) -> impl Iterator<Item = u64> + '_ {
-        self.neighbours
-            .get(w)
-            .into_iter()
-            .flat_map(|[before, after]| before.iter().chain(after).copied())
+        Self { lower_seen }
     }
 }
 
@@ -634,11 +585,6 @@ fn visit_features(
         }
         if set.has(FeatureSet::GAZETTEER) {
             gazetteer_keys(places[i], &short, &mut f);
-        }
-        if set.has(FeatureSet::DOCUMENT) {
-            for k in doc.neighbour_keys(w) {
-                f(k);
-            }
         }
         out.ends.push(out.keys.len());
     }

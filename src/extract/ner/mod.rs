@@ -475,6 +475,43 @@ mod tests {
     }
 
     #[test]
+    fn a_model_records_its_feature_groups_and_their_data() {
+        let set = FeatureSet::parse("classes, gazetteer").expect("known groups");
+        assert_eq!(set, FeatureSet::all());
+        assert_eq!(FeatureSet::parse("none"), Ok(FeatureSet::default()));
+        let err = FeatureSet::parse("classes,brown").expect_err("no such group");
+        assert!(err.contains("brown") && err.contains("gazetteer"), "{err}");
+        let model = NerModel::from_rows(
+            &FeatureIndex::default(),
+            &[],
+            vec![0.5; (L + 1) * L],
+            FeatureSet::CLASSES,
+        );
+        let bytes = model.to_bytes();
+        let again = NerModel::from_bytes(&bytes).expect("reads its own bytes");
+        assert_eq!(again.features(), FeatureSet::CLASSES);
+        // Trained with other word classes: the fingerprint after the feature set differs.
+        let mut other = bytes.clone();
+        other[MAGIC.len() + 4] ^= 1;
+        assert!(matches!(
+            NerModel::from_bytes(&other),
+            Err(ModelError::Data)
+        ));
+        // A feature group this build does not know.
+        let mut unknown = bytes.clone();
+        unknown[MAGIC.len()] |= 0x80;
+        assert!(matches!(
+            NerModel::from_bytes(&unknown),
+            Err(ModelError::Format)
+        ));
+        // A file of the first version reads as a model without optional groups.
+        let mut v1 = MAGIC_V1.to_vec();
+        v1.extend_from_slice(&bytes[MAGIC.len() + 12..]);
+        let old = NerModel::from_bytes(&v1).expect("version 1 reads");
+        assert_eq!(old.features(), FeatureSet::default());
+    }
+
+    #[test]
     fn the_embedded_model_loads_and_round_trips() {
         let model = NerModel::embedded();
         assert!(model.feature_count() > 1000);
