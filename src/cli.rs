@@ -58,7 +58,11 @@ USAGE:
                                                  source and target precision/recall and triple
                                                  F1 per type; OUT lists the codings missed
     newsgraph train ner --train FILE [--dev FILE] --out MODEL [--epochs N]
-                                                 train the entity tagger on CoNLL files
+                        [--features LIST] [--seed N]
+                                                 train the entity tagger on CoNLL files;
+                                                 LIST names the optional feature groups
+                                                 (comma-separated, 'none' for none;
+                                                 default: all)
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
             [--min-updates N] [--tag-min-updates N] [--relabel-epochs N]
             [--relabel-share PER_CENT]
@@ -417,7 +421,17 @@ fn read_conll_file(path: &Path) -> Result<Vec<crate::eval::ner::Document>, Strin
 fn train_ner(args: &[String]) -> Result<ExitCode, String> {
     use crate::eval::ner;
     use crate::extract::ner::train::{TrainOptions, train};
-    let (paths, options) = split_args(args, &["--train", "--dev", "--out", "--epochs"])?;
+    let (paths, options) = split_args(
+        args,
+        &[
+            "--train",
+            "--dev",
+            "--out",
+            "--epochs",
+            "--features",
+            "--seed",
+        ],
+    )?;
     if !paths.is_empty() {
         return Err(format!(
             "train ner takes its files as --train and --dev\n\n{USAGE}"
@@ -432,6 +446,14 @@ fn train_ner(args: &[String]) -> Result<ExitCode, String> {
             .parse()
             .map_err(|_| format!("--epochs needs a number, not {e}"))?;
     }
+    if let Some(seed) = get("--seed") {
+        opts.seed = seed
+            .parse()
+            .map_err(|_| format!("--seed needs a number, not {seed}"))?;
+    }
+    if let Some(f) = get("--features") {
+        opts.features = crate::extract::ner::FeatureSet::parse(&f)?;
+    }
     let lex = load_lexicon()?;
     let train_docs = read_conll_file(Path::new(&train_path))?;
     let dev_docs = match get("--dev") {
@@ -439,7 +461,7 @@ fn train_ner(args: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let started = std::time::Instant::now();
-    let data = ner::training_data(&train_docs, &lex);
+    let data = ner::training_data(&train_docs, &lex, opts.features);
     eprintln!(
         "newsgraph: {} training sentences, features in {:.1} s",
         data.len(),
@@ -487,7 +509,8 @@ fn eval_ner(args: &[String]) -> Result<ExitCode, String> {
     };
     let docs = read_conll_file(path)?;
     let lex = load_lexicon()?;
-    let model = tagger_only.then(crate::extract::ner::NerModel::embedded);
+    // The lexicon's tagger: the embedded one, or `ner.bin` in NEWSGRAPH_LEXICON_DIR.
+    let model = tagger_only.then_some(&lex.tagger);
     let started = std::time::Instant::now();
     let predicted: Vec<Vec<Vec<String>>> = {
         use rayon::prelude::*;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::ner::train::TrainSentence;
-use crate::extract::ner::{DocContext, NerModel, label_index, sentence_features};
+use crate::extract::ner::{DocContext, FeatureSet, NerModel, label_index, sentence_features};
 use crate::extract::tokenize::tokenize;
 use crate::extract::{ActorKind, Lexicon, extract};
 use crate::ingest::{Format, parse};
@@ -255,14 +255,14 @@ pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<S
     out
 }
 
-/// Training sentences from CoNLL documents, on the pipeline's tokens: features in document
-/// context, gold label indices.
-pub fn training_data(docs: &[Document], lex: &Lexicon) -> Vec<TrainSentence> {
+/// Training sentences from CoNLL documents, on the pipeline's tokens: features (with the
+/// optional groups of `set`) in document context, gold label indices.
+pub fn training_data(docs: &[Document], lex: &Lexicon, set: FeatureSet) -> Vec<TrainSentence> {
     let mut out = Vec::new();
     for doc in docs {
         each_retokenized(doc, |r, words, sentence, context| {
             out.push(TrainSentence {
-                features: sentence_features(words, lex, context),
+                features: sentence_features(words, lex, context, set),
                 labels: retokenized_labels(r, &sentence.gold),
             });
         });

@@ -90,6 +90,13 @@ impl WordClasses {
             .clone()
     }
 
+    /// The embedded classes ([`Self::embedded`]) by reference, for code that reads them per
+    /// word.
+    pub fn shared() -> &'static WordClasses {
+        static SHARED: OnceLock<Arc<WordClasses>> = OnceLock::new();
+        SHARED.get_or_init(Self::embedded)
+    }
+
     /// Reads a word-class file: `#` comments, one `@levels` line (the number of classes at
     /// each level, finest first), one `@class` line per fine class (its id, then its class
     /// at each coarser level), then one `word<TAB>fine class` line per word.

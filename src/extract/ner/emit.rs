@@ -17,11 +17,14 @@ use std::cell::RefCell;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::features::{
-    DocContext, T, hash, is_capitals_headline, length_class, lexicon_classes_into, prefix,
-    push_lower, shape_into, short_shape_into, suffix,
+    DocContext, FeatureSet, T, class_keys, gazetteer_keys, hash, is_capitals_headline,
+    length_class, lexicon_classes_into, next_class_key, prefix, prev_class_key, push_lower,
+    shape_into, short_shape_into, suffix,
 };
 use super::table::{EmitTable, Home};
 use super::{L, NerModel};
+use crate::extract::clusters::WordClasses;
+use crate::extract::gazetteer::{self, Gazetteer};
 use crate::extract::lexicon::{Lexicon, Target, WordHasher};
 
 /// What one word adds to the scores of the tokens around it, in units of the model's scale
@@ -37,6 +40,8 @@ pub(super) struct WordRows {
     given: bool,
     /// Whether the lexicon lists the word as a common word.
     common: bool,
+    /// Whether some gazetteer name starts with the word.
+    place_start: bool,
     /// To the token after it (`PrevLower`, `PrevShape`).
     as_prev: [i32; L],
     /// To the token before it (`NextLower`, `NextShape`).
@@ -106,9 +111,11 @@ pub(super) fn boundary_rows(table: &EmitTable) -> WordRows {
     rows
 }
 
-/// The rows of word `w` (lower case `lw`, shape `sh`).
+/// The rows of word `w` (lower case `lw`, shape `sh`) for a model with the feature groups
+/// `set`.
 fn word_rows(
     table: &EmitTable,
+    set: FeatureSet,
     lex: &Lexicon,
     w: &str,
     lw: &str,
@@ -136,6 +143,7 @@ fn word_rows(
         spelled_at: u32::MAX,
         given: lex.is_given_name(w),
         common: lex.is_common_word(w),
+        place_start: set.has(FeatureSet::GAZETTEER) && Gazetteer::shared().starts_name(w),
         ..WordRows::default()
     };
     table.add_scores(&own, &mut rows.own);
@@ -149,6 +157,18 @@ fn word_rows(
     );
     table.add_scores(&[hash(T::Prev2Lower, &[lw])], &mut rows.as_prev2);
     table.add_scores(&[hash(T::Next2Lower, &[lw])], &mut rows.as_next2);
+    if set.has(FeatureSet::CLASSES) {
+        let classes = WordClasses::shared().classes(w);
+        let mut keys = [0; 4];
+        let mut count = 0;
+        class_keys(classes, short, |k| {
+            keys[count] = k;
+            count += 1;
+        });
+        table.add_scores(&keys[..count], &mut rows.own);
+        table.add_scores(&[prev_class_key(classes)], &mut rows.as_prev);
+        table.add_scores(&[next_class_key(classes)], &mut rows.as_next);
+    }
     rows
 }
 
@@ -174,6 +194,8 @@ pub(super) struct Scratch {
     homes: Vec<(u64, Known)>,
     slot: Vec<u32>,
     classes: Vec<&'static str>,
+    /// Each token's place in a gazetteer name.
+    places: Vec<&'static str>,
     /// Context keys of the sentence's tokens; token `i` ends at `key_ends[i]`.
     keys: Vec<u64>,
     key_ends: Vec<usize>,
@@ -238,7 +260,15 @@ impl Scratch {
             i = (i + 1) & (INDEX_SLOTS - 1);
         };
         let row = u32::try_from(self.rows.len()).expect("rows stay below KNOWN_WORDS + a sentence");
-        let mut rows = word_rows(&model.weights, lex, w, lw, sh, &mut self.short);
+        let mut rows = word_rows(
+            &model.weights,
+            model.features,
+            lex,
+            w,
+            lw,
+            sh,
+            &mut self.short,
+        );
         // A sentence longer than the index's spare room is scored without indexing the rest.
         if let Ok(start) = u32::try_from(self.spelled.len())
             && self.indexed < INDEX_SLOTS / 2
@@ -331,12 +361,23 @@ pub(super) fn sentence_emissions(
         scratch.slot.push(row);
     }
     lexicon_classes_into(names_at, &mut scratch.classes);
+    let gazetteer = model.features.has(FeatureSet::GAZETTEER);
+    if gazetteer {
+        let (rows, slot) = (&scratch.rows, &scratch.slot);
+        Gazetteer::shared().labels_into_where(
+            words,
+            |i| rows[slot[i] as usize].place_start,
+            &mut scratch.places,
+        );
+    }
     let headline = is_capitals_headline(words);
     let Scratch {
         rows,
         ends,
         slot,
         classes,
+        places,
+        short,
         keys,
         key_ends,
         seen,
@@ -430,6 +471,10 @@ pub(super) fn sentence_emissions(
         if i > 0 && titles_at[i - 1].is_some() {
             keys.push(hash(T::PrevTitle, &[]));
         }
+        if gazetteer && places[i] != gazetteer::OUTSIDE {
+            short_shape_into(sh, short);
+            gazetteer_keys(places[i], short, |k| keys.push(k));
+        }
         key_ends.push(keys.len());
     }
     model
@@ -456,6 +501,7 @@ mod tests {
         "NATO 's secretary general , Jens Stoltenberg , urged China and the U.S. to talk .",
         "Said the minister : \" We are 100 % sure . \"",
         "Kestravia",
+        "Talks in Rio de Janeiro , Ohio and Lagos ended ; Rio stayed quiet .",
         "Anna met Anna ; Lind met Lind .",
     ];
 
@@ -469,7 +515,7 @@ mod tests {
         let context = DocContext::new(doc.iter().map(Vec::as_slice));
         let (mut reference, mut cached) = (Vec::new(), Vec::new());
         for words in doc {
-            let features = sentence_features(words, lex, &context);
+            let features = sentence_features(words, lex, &context, model.features);
             for token in features.tokens() {
                 reference.extend(model.emissions(token).map(f32::to_bits));
             }
@@ -509,7 +555,7 @@ mod tests {
         let context = DocContext::new(doc.iter().map(Vec::as_slice));
         let mut index = FeatureIndex::default();
         for words in &doc {
-            for &key in sentence_features(words, &lex, &context).all() {
+            for &key in sentence_features(words, &lex, &context, FeatureSet::all()).all() {
                 let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
                 index.entry(key).or_insert(row);
             }
@@ -518,7 +564,7 @@ mod tests {
         let rows: Vec<f32> = (0..index.len() * L)
             .map(|i| ((i * 7919) % 23) as f32 - 11.0)
             .collect();
-        let other = NerModel::from_rows(&index, &rows, vec![0.0; (L + 1) * L]);
+        let other = NerModel::from_rows(&index, &rows, vec![0.0; (L + 1) * L], FeatureSet::all());
         for model in [&lex.tagger, &other, &lex.tagger, &other] {
             let (reference, cached) = both(model, &lex, &doc);
             assert_eq!(reference, cached);

@@ -6,6 +6,8 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
+use crate::extract::clusters::{ClassPath, WordClasses};
+use crate::extract::gazetteer::{self, Gazetteer};
 use crate::extract::lexicon::{CountryForm, Lexicon, Target, WordHasher};
 
 /// Feature templates; the discriminant goes into the hash so templates never collide.
@@ -48,10 +50,30 @@ pub(super) enum T {
     Title,
     PrevTitle,
     Length,
+    /// The word's class at one level of the word classes.
+    Class,
+    /// The word's class at one level with its short shape ("a capitalized word of class 17").
+    ClassShape,
+    /// A word the word classes do not list, with its short shape.
+    NoClass,
+    /// The class of the word before, at one level.
+    PrevClass,
+    /// The class of the word after, at one level.
+    NextClass,
+    /// The token's place in a gazetteer name ("B-city1m").
+    Gazetteer,
+    /// The token's place in a gazetteer name with its short shape.
+    GazetteerShape,
 }
 
 /// A fast, deterministic 64-bit hash (FNV-1a over the template and the parts).
 pub(super) fn hash(template: T, parts: &[&str]) -> u64 {
+    hash_with(template, parts, &[])
+}
+
+/// [`hash`] over string parts and then numbers (each marked apart from the strings, so a
+/// number never collides with a string).
+pub(super) fn hash_with(template: T, parts: &[&str], numbers: &[u32]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= u64::from(b);
@@ -64,7 +86,134 @@ pub(super) fn hash(template: T, parts: &[&str]) -> u64 {
             eat(b);
         }
     }
+    for n in numbers {
+        eat(0xfe);
+        for b in n.to_le_bytes() {
+            eat(b);
+        }
+    }
     h
+}
+
+/// The optional groups of features a model was trained with (recorded in its file, so tagging
+/// computes the same ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FeatureSet(u32);
+
+impl FeatureSet {
+    /// Word classes of the word and its neighbours ([`crate::extract::clusters`]).
+    pub const CLASSES: Self = Self(1);
+    /// Place names of the gazetteer ([`crate::extract::gazetteer`]).
+    pub const GAZETTEER: Self = Self(2);
+    /// Every group, with its name on the command line.
+    pub const GROUPS: [(&'static str, Self); 2] =
+        [("classes", Self::CLASSES), ("gazetteer", Self::GAZETTEER)];
+
+    /// The groups of a comma-separated list of names ("" or "none" for none).
+    ///
+    /// # Errors
+    /// On a name that is no group, with the names there are.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut set = Self::default();
+        for name in list.split(',').map(str::trim) {
+            if name.is_empty() || name == "none" {
+                continue;
+            }
+            let Some((_, group)) = Self::GROUPS.iter().find(|(n, _)| *n == name) else {
+                let names: Vec<&str> = Self::GROUPS.iter().map(|(n, _)| *n).collect();
+                return Err(format!(
+                    "no feature group '{name}' (there are: {})",
+                    names.join(", ")
+                ));
+            };
+            set.0 |= group.0;
+        }
+        Ok(set)
+    }
+
+    /// Every group this build knows.
+    pub fn all() -> Self {
+        Self(Self::GROUPS.iter().fold(0, |bits, (_, g)| bits | g.0))
+    }
+
+    /// Whether the set holds every group of `group`.
+    pub fn has(self, group: Self) -> bool {
+        self.0 & group.0 == group.0 && group.0 != 0
+    }
+
+    /// The set as stored in a model file.
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// The set a model file stores, if this build knows all its groups.
+    pub fn from_bits(bits: u32) -> Option<Self> {
+        (bits & !Self::all().0 == 0).then_some(Self(bits))
+    }
+
+    /// A hash of the data files the set's groups read (the word classes, the gazetteer): a
+    /// model records it, and runs only with the same files.
+    pub fn data_fingerprint(self) -> u64 {
+        let mut h = 0;
+        if self.has(Self::CLASSES) {
+            h ^= WordClasses::shared().fingerprint();
+        }
+        if self.has(Self::GAZETTEER) {
+            h ^= Gazetteer::shared().fingerprint().rotate_left(17);
+        }
+        h
+    }
+}
+
+/// The features of a token's place in a gazetteer name (`label` from
+/// [`Gazetteer::labels_into`]), given its short shape.
+pub(super) fn gazetteer_keys(label: &str, short: &str, mut f: impl FnMut(u64)) {
+    if label != gazetteer::OUTSIDE {
+        f(hash(T::Gazetteer, &[label]));
+        f(hash(T::GazetteerShape, &[label, short]));
+    }
+}
+
+/// The word-class levels the features read (indices into a [`ClassPath`], finest first): the
+/// finest level separates words too thinly for 200,000 tokens of training.
+const CLASS_LEVELS: [usize; 3] = [1, 2, 3];
+
+/// The level the neighbours' classes and the class-with-shape feature read.
+const CONTEXT_LEVEL: usize = 2;
+
+/// The features of a word's own classes (or of its having none), given its short shape.
+pub(super) fn class_keys(classes: Option<ClassPath>, short: &str, mut f: impl FnMut(u64)) {
+    match classes {
+        Some(path) => {
+            for l in CLASS_LEVELS {
+                f(hash_with(T::Class, &[], &[level_id(l), u32::from(path[l])]));
+            }
+            f(hash_with(
+                T::ClassShape,
+                &[short],
+                &[u32::from(path[CONTEXT_LEVEL])],
+            ));
+        }
+        None => f(hash(T::NoClass, &[short])),
+    }
+}
+
+/// The feature a word's class gives the token after it.
+pub(super) fn prev_class_key(classes: Option<ClassPath>) -> u64 {
+    hash_with(T::PrevClass, &[], &[context_class(classes)])
+}
+
+/// The feature a word's class gives the token before it.
+pub(super) fn next_class_key(classes: Option<ClassPath>) -> u64 {
+    hash_with(T::NextClass, &[], &[context_class(classes)])
+}
+
+fn context_class(classes: Option<ClassPath>) -> u32 {
+    classes.map_or(u32::MAX, |p| u32::from(p[CONTEXT_LEVEL]))
+}
+
+fn level_id(l: usize) -> u32 {
+    u32::try_from(l).unwrap_or(u32::MAX)
 }
 
 /// Word shape: letters to X/x, digits to d, runs longer than two collapsed ("Xxx" for "Peter",
@@ -266,15 +415,20 @@ pub(super) fn push_lower(w: &str, out: &mut String) {
     }
 }
 
-/// Computes the features of every token of `words`.
-pub fn sentence_features(words: &[&str], lex: &Lexicon, doc: &DocContext) -> SentenceFeatures {
+/// Computes the features of every token of `words`, with the optional groups of `set`.
+pub fn sentence_features(
+    words: &[&str],
+    lex: &Lexicon,
+    doc: &DocContext,
+    set: FeatureSet,
+) -> SentenceFeatures {
     let names_at: Vec<_> = (0..words.len())
         .map(|i| lex.names.longest_at(words, i))
         .collect();
     let titles_at: Vec<_> = (0..words.len())
         .map(|i| lex.titles.longest_at(words, i))
         .collect();
-    sentence_features_with(words, &names_at, &titles_at, lex, doc)
+    sentence_features_with(words, &names_at, &titles_at, lex, doc, set)
 }
 
 /// [`sentence_features`] with the lexicon lookups of every word already done (the actor stage
@@ -285,12 +439,13 @@ pub fn sentence_features_with(
     titles_at: &[Option<(usize, Target)>],
     lex: &Lexicon,
     doc: &DocContext,
+    set: FeatureSet,
 ) -> SentenceFeatures {
     let mut out = SentenceFeatures {
         keys: Vec::with_capacity(words.len() * 36),
         ends: Vec::with_capacity(words.len()),
     };
-    visit_features(words, names_at, titles_at, lex, doc, &mut out);
+    visit_features(words, names_at, titles_at, lex, doc, set, &mut out);
     out
 }
 
@@ -303,9 +458,20 @@ fn visit_features(
     titles_at: &[Option<(usize, Target)>],
     lex: &Lexicon,
     doc: &DocContext,
+    set: FeatureSet,
     out: &mut SentenceFeatures,
 ) {
     let n = words.len();
+    let word_classes: Vec<Option<ClassPath>> = if set.has(FeatureSet::CLASSES) {
+        let table = WordClasses::shared();
+        words.iter().map(|w| table.classes(w)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut places = Vec::new();
+    if set.has(FeatureSet::GAZETTEER) {
+        Gazetteer::shared().labels_into(words, &mut places);
+    }
     // Lower-case forms and shapes, each written into one buffer for the whole sentence.
     let mut lower_text = String::with_capacity(words.iter().map(|w| w.len()).sum());
     let mut shape_text = String::with_capacity(n * 4);
@@ -408,6 +574,18 @@ fn visit_features(
             f(hash(T::PrevTitle, &[]));
         }
         f(hash(T::Length, &[length_class(w)]));
+        if set.has(FeatureSet::CLASSES) {
+            class_keys(word_classes[i], &short, &mut f);
+            if i > 0 {
+                f(prev_class_key(word_classes[i - 1]));
+            }
+            if i + 1 < n {
+                f(next_class_key(word_classes[i + 1]));
+            }
+        }
+        if set.has(FeatureSet::GAZETTEER) {
+            gazetteer_keys(places[i], &short, &mut f);
+        }
         out.ends.push(out.keys.len());
     }
 }

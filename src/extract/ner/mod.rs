@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use features::{DocContext, SentenceFeatures, sentence_features};
+pub use features::{DocContext, FeatureSet, SentenceFeatures, sentence_features};
 
 use super::lexicon::{Lexicon, Target};
 use emit::WordRows;
@@ -30,7 +30,10 @@ pub const L: usize = LABELS.len();
 /// Row of the transition matrix used for the sentence start.
 const START: usize = L;
 
-const MAGIC: &[u8; 8] = b"NGNER\0\0\x01";
+/// The file's first bytes; the last is the version: 1 without optional features, 2 with the
+/// feature set and the word classes' fingerprint after the magic.
+const MAGIC: &[u8; 8] = b"NGNER\0\0\x02";
+const MAGIC_V1: &[u8; 8] = b"NGNER\0\0\x01";
 
 /// Label index of a tag string (unknown tags read as `O`).
 pub fn label_index(tag: &str) -> usize {
@@ -100,6 +103,9 @@ pub enum ModelError {
     /// The file ends early.
     #[error("the model file is cut short")]
     Truncated,
+    /// The model reads word classes or a gazetteer other than the ones this build embeds.
+    #[error("the model was trained with other word classes or another gazetteer than this build's")]
+    Data,
 }
 
 /// A trained tagger. Its weights never change once built, so a clone shares its cache id.
@@ -113,6 +119,8 @@ pub struct NerModel {
     transitions: Vec<f32>,
     /// The scores the sentence boundaries add in place of a missing neighbour.
     bounds: WordRows,
+    /// The optional feature groups the model was trained with.
+    features: FeatureSet,
     /// Which weights a thread's per-word scores belong to ([`emit`]); each model built gets
     /// its own, so no model reads another's.
     cache_id: u64,
@@ -122,7 +130,12 @@ pub struct NerModel {
 /// lent out, see [`crate::extract::Lexicon::with_file`]).
 impl Default for NerModel {
     fn default() -> Self {
-        Self::new(EmitTable::default(), 1.0, vec![0.0; (L + 1) * L])
+        Self::new(
+            EmitTable::default(),
+            1.0,
+            vec![0.0; (L + 1) * L],
+            FeatureSet::default(),
+        )
     }
 }
 
@@ -133,14 +146,20 @@ fn next_cache_id() -> u64 {
 }
 
 impl NerModel {
-    fn new(weights: EmitTable, scale: f32, transitions: Vec<f32>) -> Self {
+    fn new(weights: EmitTable, scale: f32, transitions: Vec<f32>, features: FeatureSet) -> Self {
         Self {
             bounds: emit::boundary_rows(&weights),
             weights,
             scale,
             transitions,
+            features,
             cache_id: next_cache_id(),
         }
+    }
+
+    /// The optional feature groups the model reads.
+    pub fn features(&self) -> FeatureSet {
+        self.features
     }
 
     /// The model the binary embeds (`assets/models/ner.bin`).
@@ -155,7 +174,12 @@ impl NerModel {
     /// A model from trained weights: `rows` holds `L` weights for each row of `index`.
     /// The weights are rounded to the file's `i16` steps, so training reports the scores of
     /// the model it writes.
-    fn from_rows(index: &FeatureIndex, rows: &[f32], transitions: Vec<f32>) -> Self {
+    fn from_rows(
+        index: &FeatureIndex,
+        rows: &[f32],
+        transitions: Vec<f32>,
+        features: FeatureSet,
+    ) -> Self {
         let max = index
             .values()
             .flat_map(|&row| &rows[row as usize * L..row as usize * L + L])
@@ -183,7 +207,7 @@ impl NerModel {
             }
             weights.insert(key, w);
         }
-        Self::new(weights, scale, transitions)
+        Self::new(weights, scale, transitions, features)
     }
 
     /// Number of features with weights.
@@ -253,21 +277,24 @@ impl NerModel {
 
     /// Tags one sentence: label strings, one per word.
     pub fn tag(&self, words: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<&'static str> {
-        let features = sentence_features(words, lex, doc);
+        let features = sentence_features(words, lex, doc, self.features);
         self.decode(&features)
             .into_iter()
             .map(|l| LABELS[l])
             .collect()
     }
 
-    /// The file: magic, feature count, scale, transitions as f32, then per feature its key
-    /// (u64) and `L` weights as i16 (times `scale`), little-endian, sorted by key so the same
-    /// model gives the same bytes.
+    /// The file: magic, the feature set (u32) and the fingerprint of the data files it
+    /// reads ([`FeatureSet::data_fingerprint`], u64), feature count, scale, transitions as f32, then per feature its
+    /// key (u64) and `L` weights as i16 (times `scale`), little-endian, sorted by key so the
+    /// same model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut rows: Vec<(u64, &[i16; L])> = self.weights.iter().collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
-        let mut out = Vec::with_capacity(32 + rows.len() * (8 + 2 * L));
+        let mut out = Vec::with_capacity(48 + rows.len() * (8 + 2 * L));
         out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.features.bits().to_le_bytes());
+        out.extend_from_slice(&self.features.data_fingerprint().to_le_bytes());
         out.extend_from_slice(&u32::try_from(rows.len()).unwrap_or(u32::MAX).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
         for t in &self.transitions {
@@ -285,12 +312,23 @@ impl NerModel {
     /// Reads a model file.
     ///
     /// # Errors
-    /// When the bytes are not a model of this version, or are cut short.
+    /// When the bytes are not a model of a version this build reads, are cut short, or read
+    /// word classes other than the embedded ones.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
+        let magic = r.take(MAGIC.len())?;
+        let features = if magic == MAGIC {
+            let features =
+                FeatureSet::from_bits(u32::from_le_bytes(r.array()?)).ok_or(ModelError::Format)?;
+            if u64::from_le_bytes(r.array()?) != features.data_fingerprint() {
+                return Err(ModelError::Data);
+            }
+            features
+        } else if magic == MAGIC_V1 {
+            FeatureSet::default()
+        } else {
             return Err(ModelError::Format);
-        }
+        };
         let n = u32::from_le_bytes(r.array()?) as usize;
         let scale = f32::from_le_bytes(r.array()?);
         let mut transitions = Vec::with_capacity((L + 1) * L);
@@ -309,7 +347,7 @@ impl NerModel {
             }
             weights.insert(key, w);
         }
-        Ok(Self::new(weights, scale, transitions))
+        Ok(Self::new(weights, scale, transitions, features))
     }
 }
 
@@ -434,6 +472,43 @@ mod tests {
         e[label_index("B-PER")] = 1.0;
         let path = viterbi(&[e, e], &vec![0.0; (L + 1) * L]);
         assert_eq!(path, vec![label_index("B-PER"), i_per]);
+    }
+
+    #[test]
+    fn a_model_records_its_feature_groups_and_their_data() {
+        let set = FeatureSet::parse("classes, gazetteer").expect("known groups");
+        assert_eq!(set, FeatureSet::all());
+        assert_eq!(FeatureSet::parse("none"), Ok(FeatureSet::default()));
+        let err = FeatureSet::parse("classes,brown").expect_err("no such group");
+        assert!(err.contains("brown") && err.contains("gazetteer"), "{err}");
+        let model = NerModel::from_rows(
+            &FeatureIndex::default(),
+            &[],
+            vec![0.5; (L + 1) * L],
+            FeatureSet::CLASSES,
+        );
+        let bytes = model.to_bytes();
+        let again = NerModel::from_bytes(&bytes).expect("reads its own bytes");
+        assert_eq!(again.features(), FeatureSet::CLASSES);
+        // Trained with other word classes: the fingerprint after the feature set differs.
+        let mut other = bytes.clone();
+        other[MAGIC.len() + 4] ^= 1;
+        assert!(matches!(
+            NerModel::from_bytes(&other),
+            Err(ModelError::Data)
+        ));
+        // A feature group this build does not know.
+        let mut unknown = bytes.clone();
+        unknown[MAGIC.len()] |= 0x80;
+        assert!(matches!(
+            NerModel::from_bytes(&unknown),
+            Err(ModelError::Format)
+        ));
+        // A file of the first version reads as a model without optional groups.
+        let mut v1 = MAGIC_V1.to_vec();
+        v1.extend_from_slice(&bytes[MAGIC.len() + 12..]);
+        let old = NerModel::from_bytes(&v1).expect("version 1 reads");
+        assert_eq!(old.features(), FeatureSet::default());
     }
 
     #[test]

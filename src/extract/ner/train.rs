@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::{FeatureIndex, L, NerModel, START, SentenceFeatures, viterbi};
+use super::{FeatureIndex, FeatureSet, L, NerModel, START, SentenceFeatures, viterbi};
 
 /// One training sentence: its features and gold label indices.
 pub struct TrainSentence {
@@ -26,6 +26,9 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Features seen fewer times than this in training are dropped (keeps the model small).
     pub min_count: u32,
+    /// The optional feature groups; the training sentences' features must have been computed
+    /// with the same ones.
+    pub features: FeatureSet,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +37,7 @@ impl Default for TrainOptions {
             epochs: 12,
             seed: 0x6e65_7773,
             min_count: 3,
+            features: FeatureSet::all(),
         }
     }
 }
@@ -125,7 +129,8 @@ pub fn train(
         }
         out
     };
-    let mut model = NerModel::from_rows(&FeatureIndex::default(), &[], Vec::new());
+    let mut model =
+        NerModel::from_rows(&FeatureIndex::default(), &[], Vec::new(), options.features);
     for epoch in 1..=options.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -162,7 +167,12 @@ pub fn train(
             }
             step += 1.0;
         }
-        model = NerModel::from_rows(&index, &weights.average(step), transitions.average(step));
+        model = NerModel::from_rows(
+            &index,
+            &weights.average(step),
+            transitions.average(step),
+            options.features,
+        );
         report(epoch, &model);
     }
     model
