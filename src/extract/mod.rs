@@ -8,6 +8,7 @@ mod check;
 pub mod clusters;
 pub mod doc;
 pub mod events;
+pub mod explain;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;

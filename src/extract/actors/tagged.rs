@@ -593,8 +593,14 @@ fn accept(
         "LOC" => Some(Found::Place { name }),
         _ => None,
     };
-    if let Some(found) = found {
-        ctx.take(i..last, found);
+    match found {
+        Some(found) => ctx.take(i..last, found),
+        None => trace.note(
+            ctx,
+            "code:accept",
+            format!("drop: {kind} is no actor"),
+            i..last,
+        ),
     }
 }
 
