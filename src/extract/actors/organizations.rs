@@ -304,29 +304,6 @@ pub(super) fn organization_tail(lex: &Lexicon, words: &[&str], end: usize) -> us
     last
 }
 
-/// Words for works whose titles are capitalized like names ("his book, Lawless World").
-pub(super) const WORK_WORDS: &[&str] = &[
-    "book",
-    "novel",
-    "memoir",
-    "memoirs",
-    "autobiography",
-    "biography",
-    "film",
-    "documentary",
-    "album",
-    "play",
-    "song",
-    "poem",
-    "pamphlet",
-    "newspaper",
-    "magazine",
-    "programme",
-    "series",
-    "titled",
-    "entitled",
-];
-
 /// Words that end the name of an institution owned by a name ("St Mary's Hospital").
 pub(super) const INSTITUTION_HEADS: &[&str] = &[
     "school",

@@ -160,23 +160,6 @@ pub(super) fn member_word(w: &str) -> bool {
 pub(super) const MINISTRY_HEADS: &[&str] =
     &["ministry", "department", "office", "agency", "bureau"];
 
-/// Reporting verbs: a capitalized pair right before one of these is a person.
-pub(super) const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "warned",
-    "argued",
-    "insisted",
-    "claimed",
-    "stated",
-    "wrote",
-    "tweeted",
-    "explained",
-    "noted",
-];
-
 /// Prepositions after which a capital is where something happens, not who does it.
 pub(super) const LOCATIVES: &[&str] = &[
     "in", "at", "near", "to", "into", "outside", "around", "across", "inside", "via",
