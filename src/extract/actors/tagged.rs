@@ -676,7 +676,7 @@ fn place_by_context(
         trace.note(ctx, "code:joined-to-place", "place", i..last);
         return true;
     }
-    if is_geographic(&ctx.words[i..last]) {
+    if is_geographic(ctx.lex, &ctx.words[i..last]) {
         trace.note(ctx, "code:geographic", "place", i..last);
         return true;
     }

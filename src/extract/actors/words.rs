@@ -1,6 +1,8 @@
 //! Word lists of actor detection, and the small tests built on them.
 
 use super::is_capitalized;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::rules::Named;
 
 /// Words that head an organization name.
 pub(super) const ORG_HEADS: &[&str] = &[
@@ -179,73 +181,16 @@ pub(super) fn is_building(name: &str, last_word: &str) -> bool {
             .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Words that make a name a feature of the land or sea ("River Tyne", "Gulf of Aden",
-/// "Golan Heights"), whatever the tagger thinks.
-pub(super) const GEOGRAPHIC_WORDS: &[&str] = &[
-    "river",
-    "sea",
-    "strait",
-    "straits",
-    "lake",
-    "mount",
-    "mountains",
-    "valley",
-    "island",
-    "islands",
-    "bay",
-    "gulf",
-    "peninsula",
-    "desert",
-    "channel",
-    "canal",
-    "basin",
-    "plateau",
-    "coast",
-    "heights",
-    "delta",
-    "ocean",
-    "archipelago",
-    "tower",
-    "market",
-    "abbey",
-    "cathedral",
-    "chapel",
-    "bridge",
-    "square",
-    "stadium",
-    "airport",
-    "hq",
-    "headquarters",
-    "street",
-    "road",
-    "avenue",
-    "lane",
-    "land",
-];
-
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
 /// one followed by a single name ("River Tyne", "Lake Chad"; but "Gulf Coast Authority" is
 /// an organization).
-pub(crate) fn is_geographic(words: &[&str]) -> bool {
+pub(crate) fn is_geographic(lex: &Lexicon, words: &[&str]) -> bool {
     let geographic = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && GEOGRAPHIC_WORDS.contains(&w.to_lowercase().as_str())
+            && lex.rules.set(Named::GeographicWords).contains(w)
     };
     // "Bristol West", "Leeds North West", "Cardiff Central": constituencies and districts.
-    let compass = |w: &&str| {
-        matches!(
-            *w,
-            "West"
-                | "East"
-                | "North"
-                | "South"
-                | "Central"
-                | "Northwest"
-                | "Northeast"
-                | "Southwest"
-                | "Southeast"
-        )
-    };
+    let compass = |w: &&str| lex.rules.set(Named::CompassDistricts).contains(w);
     let district = words.len() >= 2
         && words.len() <= 3
         && words.last().is_some_and(compass)

@@ -105,10 +105,14 @@ pub enum Named {
     RoleQualifiers,
     /// Words and marks that may close an apposition after its title ("Dong Jun, China's defense minister, said").
     AppositionEnds,
+    /// Words that make a capitalized name a feature of the land or sea ("River Tyne").
+    GeographicWords,
+    /// Compass words that end the names of districts ("Bristol West").
+    CompassDistricts,
 }
 
 impl Named {
-    const ALL: [Named; 11] = [
+    const ALL: [Named; 13] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -120,6 +124,8 @@ impl Named {
         Named::RankAdjectives,
         Named::RoleQualifiers,
         Named::AppositionEnds,
+        Named::GeographicWords,
+        Named::CompassDistricts,
     ];
 
     fn file_name(self) -> &'static str {
@@ -135,6 +141,8 @@ impl Named {
             Named::RankAdjectives => "rank_adjectives",
             Named::RoleQualifiers => "role_qualifiers",
             Named::AppositionEnds => "apposition_ends",
+            Named::GeographicWords => "geographic_words",
+            Named::CompassDistricts => "compass_districts",
         }
     }
 }
