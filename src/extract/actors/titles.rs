@@ -370,7 +370,10 @@ pub(super) fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
             .contains(ctx.words.get(i + run).copied().unwrap_or(""));
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
         // "The Roman Catholic Archbishop": a faith is no name, even after a given name.
-        if ctx.words[i..i + run].iter().all(|w| member_word(w)) {
+        if ctx.words[i..i + run]
+            .iter()
+            .all(|w| member_word(ctx.lex, w))
+        {
             i += run;
             continue;
         }

@@ -112,29 +112,6 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "echo",
 ];
 
-/// Members of faiths and peoples, singular (plurals are folded before the lookup).
-pub(super) const FAITH_WORDS: &[&str] = &[
-    "Sikh",
-    "Hindu",
-    "Muslim",
-    "Christian",
-    "Jew",
-    "Jewish",
-    "Catholic",
-    "Protestant",
-    "Buddhist",
-    "Anglican",
-    "Methodist",
-    "Sunni",
-    "Shia",
-    "Shiite",
-    "Evangelical",
-    "Mormon",
-    "Gypsy",
-    "Traveller",
-    "Kurd",
-];
-
 /// Whether `w` names the followers of someone or the people of somewhere by its suffix:
 /// "Blairite", "Trotskyites", "Glaswegians", "Asians". Such a word stands for a loose group,
 /// never for one person or one body.
@@ -149,12 +126,13 @@ pub(super) fn follower_word(w: &str) -> bool {
 }
 
 /// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
-pub(super) fn member_word(w: &str) -> bool {
+pub(super) fn member_word(lex: &Lexicon, w: &str) -> bool {
     let singular = w.strip_suffix("ies").map_or_else(
         || w.trim_end_matches('s').to_string(),
         |stem| format!("{stem}y"),
     );
-    FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
+    lex.rules.set(Named::FaithWords).contains(&singular)
+        || lex.rules.set(Named::MemberAdjectives).contains(w)
 }
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
@@ -201,9 +179,3 @@ pub(crate) fn is_geographic(lex: &Lexicon, words: &[&str]) -> bool {
 /// Prepositions after which a name the tagger calls a person is a place.
 pub(super) const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "outside", "around", "across", "inside"];
-
-/// Lower-case particles inside personal names.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
-    "du", "di", "ibn", "ben",
-];

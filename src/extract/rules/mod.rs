@@ -109,10 +109,18 @@ pub enum Named {
     GeographicWords,
     /// Compass words that end the names of districts ("Bristol West").
     CompassDistricts,
+    /// Members of faiths and peoples, singular ("Sikh").
+    FaithWords,
+    /// Words that name members, not a body ("Roman").
+    MemberAdjectives,
+    /// Lower-case particles inside personal names ("von", "bin").
+    NameParticles,
+    /// Capitalized words opening a sentence before a name, not part of it ("Former").
+    SentenceOpeners,
 }
 
 impl Named {
-    const ALL: [Named; 13] = [
+    const ALL: [Named; 17] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -126,6 +134,10 @@ impl Named {
         Named::AppositionEnds,
         Named::GeographicWords,
         Named::CompassDistricts,
+        Named::FaithWords,
+        Named::MemberAdjectives,
+        Named::NameParticles,
+        Named::SentenceOpeners,
     ];
 
     fn file_name(self) -> &'static str {
@@ -143,6 +155,10 @@ impl Named {
             Named::AppositionEnds => "apposition_ends",
             Named::GeographicWords => "geographic_words",
             Named::CompassDistricts => "compass_districts",
+            Named::FaithWords => "faith_words",
+            Named::MemberAdjectives => "member_adjectives",
+            Named::NameParticles => "name_particles",
+            Named::SentenceOpeners => "sentence_openers",
         }
     }
 }
