@@ -2,6 +2,7 @@
 //! window, without one. Like `app/`, this is a shell: it reads and writes files and prints.
 
 mod batch;
+mod explain;
 mod image;
 mod parse;
 
@@ -23,7 +24,7 @@ newsgraph — see who is doing what to whom in the news
 
 USAGE:
     newsgraph [FILES or FOLDERS...]              open the window (with these articles)
-    newsgraph extract FILES... [--format F --out OUT | --json OUT]
+    newsgraph extract FILES... [--format F --out OUT | --json OUT] [--rules-off PACK]
                                                  extract without a window; write the graph as
                                                  F = json (default), graphml, gexf, node-link
                                                  or csv (OUT.nodes.csv + OUT.edges.csv); OUT
@@ -47,7 +48,11 @@ USAGE:
     newsgraph eval body PAGES [--out PRED.json]  read every PAGES/*/source.html and print how many
                                                  publication dates match expected-metadata.json;
                                                  PRED.json is the input of score_body.py
-    newsgraph eval ner FILE [--predictions OUT] [--tagger]
+    newsgraph explain FILE NAME [--rules-off PACK]
+                                                 why each mention of NAME in FILE came out as
+                                                 it did: the tagger's label, each rule (by id)
+                                                 or check that decided, and the result
+    newsgraph eval ner FILE [--predictions OUT] [--tagger] [--rules-off PACK]
                                                  tag a CoNLL file (TOKEN TAG lines) and print
                                                  exact-span precision, recall and F1 per type;
                                                  OUT gets TOKEN GOLD PRED lines for conlleval;
@@ -111,7 +116,9 @@ USAGE:
     newsgraph help                               this text
 
 Articles: .txt, .md, .html/.htm (UTF-8, UTF-16 with BOM, or Windows-1252). Folders are read
-recursively. Lexicons can be overridden with NEWSGRAPH_LEXICON_DIR=folder.
+recursively. Lexicons and rules (rules/*.json) can be overridden with
+NEWSGRAPH_LEXICON_DIR=folder. Rule packs (uk: seats, wards, post-nominals) are on; switch one
+off with --rules-off PACK (extract, eval ner, explain) or NEWSGRAPH_RULES_OFF=uk.
 ";
 
 /// True when `first` names a subcommand (anything else opens the window).
@@ -119,6 +126,7 @@ pub fn is_subcommand(first: &str) -> bool {
     matches!(
         first,
         "extract"
+            | "explain"
             | "merge"
             | "image"
             | "ingest"
@@ -133,21 +141,61 @@ pub fn is_subcommand(first: &str) -> bool {
     )
 }
 
-/// The lexicons, honouring `NEWSGRAPH_LEXICON_DIR`.
+/// The lexicons, honouring `NEWSGRAPH_LEXICON_DIR` and `NEWSGRAPH_RULES_OFF` (rule packs to
+/// switch off, separated by commas: `uk`).
 ///
 /// # Errors
-/// When an override file is broken.
+/// When an override file is broken, or a pack to switch off does not exist.
 pub fn load_lexicon() -> Result<Lexicon, String> {
-    match std::env::var_os("NEWSGRAPH_LEXICON_DIR") {
-        Some(dir) => Lexicon::with_overrides(Path::new(&dir)).map_err(|e| e.to_string()),
-        None => Ok(Lexicon::embedded()),
+    let mut lex = match std::env::var_os("NEWSGRAPH_LEXICON_DIR") {
+        Some(dir) => Lexicon::with_overrides(Path::new(&dir)).map_err(|e| e.to_string())?,
+        None => Lexicon::embedded(),
+    };
+    if let Some(off) = std::env::var_os("NEWSGRAPH_RULES_OFF") {
+        let off = off.to_string_lossy().into_owned();
+        rules_off(&mut lex, off.split(',').filter(|p| !p.trim().is_empty()))?;
     }
+    Ok(lex)
+}
+
+/// Switches off the rule packs named (`--rules-off uk`).
+///
+/// # Errors
+/// When no pack has that name.
+pub fn rules_off<'p>(
+    lex: &mut Lexicon,
+    packs: impl IntoIterator<Item = &'p str>,
+) -> Result<(), String> {
+    for pack in packs {
+        let pack = pack.trim();
+        if !lex.rules.set_pack(pack, false) {
+            return Err(format!(
+                "unknown rule pack {pack}; the packs are {}",
+                lex.rules.packs().join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The lexicons, with the packs of every `--rules-off PACK` option switched off.
+fn load_lexicon_with(options: &[(String, String)]) -> Result<Lexicon, String> {
+    let mut lex = load_lexicon()?;
+    rules_off(
+        &mut lex,
+        options
+            .iter()
+            .filter(|(k, _)| k == "--rules-off")
+            .map(|(_, v)| v.as_str()),
+    )?;
+    Ok(lex)
 }
 
 /// Runs a subcommand.
 pub fn run(args: &[String]) -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
+        Some("explain") => explain::explain(&args[1..]),
         Some("merge") => batch::merge(&args[1..]),
         Some("image") => image::image(&args[1..]),
         Some("ingest") => ingest(&args[1..]),
@@ -224,10 +272,18 @@ fn split_args(args: &[String], flags: &[&str]) -> Result<ParsedArgs, String> {
 /// Reads, extracts and merges; reports bad files on stderr. Returns the graph and whether
 /// every file was read.
 fn build_graph(paths: &[PathBuf]) -> Result<(NewsGraph, bool), String> {
+    build_graph_with(paths, &[])
+}
+
+/// [`build_graph`], honouring `--rules-off` among `options`.
+fn build_graph_with(
+    paths: &[PathBuf],
+    options: &[(String, String)],
+) -> Result<(NewsGraph, bool), String> {
     if paths.is_empty() {
         return Err(format!("no input files\n\n{USAGE}"));
     }
-    let lex = load_lexicon()?;
+    let lex = load_lexicon_with(options)?;
     let (files, mut errors) = expand_inputs(paths);
     let cancel = AtomicBool::new(false);
     let results = pipeline::run(&files, &lex, &cancel, &|_, _| {});
@@ -243,7 +299,10 @@ fn build_graph(paths: &[PathBuf]) -> Result<(NewsGraph, bool), String> {
 }
 
 fn extract(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, options) = split_args(args, &["--json", "--format", "--out", "--jsonl"])?;
+    let (paths, options) = split_args(
+        args,
+        &["--json", "--format", "--out", "--jsonl", "--rules-off"],
+    )?;
     let option = |name: &str| {
         options
             .iter()
@@ -273,7 +332,7 @@ fn extract(args: &[String]) -> Result<ExitCode, String> {
         (Some(f), None, None) => return Err(format!("--format {} needs --out FILE", f.name())),
         (None, None, None) => None,
     };
-    let (graph, all_read) = build_graph(&paths)?;
+    let (graph, all_read) = build_graph_with(&paths, &options)?;
     if let Some((format, out)) = target {
         if out == "-" {
             let mut stdout = std::io::stdout().lock();
@@ -503,12 +562,12 @@ fn eval_ner(args: &[String]) -> Result<ExitCode, String> {
     use crate::eval::ner;
     let tagger_only = args.iter().any(|a| a == "--tagger");
     let args: Vec<String> = args.iter().filter(|a| *a != "--tagger").cloned().collect();
-    let (paths, options) = split_args(&args, &["--predictions"])?;
+    let (paths, options) = split_args(&args, &["--predictions", "--rules-off"])?;
     let [path] = paths.as_slice() else {
         return Err(format!("eval ner takes one CoNLL file\n\n{USAGE}"));
     };
     let docs = read_conll_file(path)?;
-    let lex = load_lexicon()?;
+    let lex = load_lexicon_with(&options)?;
     // The lexicon's tagger: the embedded one, or `ner.bin` in NEWSGRAPH_LEXICON_DIR.
     let model = tagger_only.then_some(&lex.tagger);
     let started = std::time::Instant::now();

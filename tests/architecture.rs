@@ -123,3 +123,81 @@ fn the_length_check_catches_a_long_file() {
     assert_eq!(long.len(), 1, "{long:?}");
     assert!(long[0].ends_with("long.rs: 11 lines"), "{long:?}");
 }
+
+/// Longest function the extraction stages may hold: past this, a stage does several things and
+/// reads as none of them.
+const MAX_FUNCTION_LINES: usize = 150;
+
+/// Folders already held to [`MAX_FUNCTION_LINES`]; the rest of `src/extract` joins as it is
+/// split (issue 14).
+const SHORT_FUNCTION_DIRS: &[&str] = &["src/extract/actors", "src/extract/rules"];
+
+/// Functions in `text` longer than `limit` lines, as `name: N lines`. A function runs from its
+/// `fn` line to the first line that closes it at the same indentation.
+fn long_functions(text: &str, limit: usize) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let code = line.trim_start();
+        let indent = line.len() - code.len();
+        let signature = code
+            .trim_start_matches("pub ")
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("pub(super) ")
+            .trim_start_matches("const ");
+        let Some(rest) = signature.strip_prefix("fn ") else {
+            continue;
+        };
+        if line.trim_end().ends_with(';') {
+            continue;
+        }
+        let close = format!("{}}}", " ".repeat(indent));
+        let Some(end) = lines[i..].iter().position(|l| l.trim_end() == close) else {
+            continue;
+        };
+        if end + 1 > limit {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            long.push(format!("{name}: {} lines", end + 1));
+        }
+    }
+    long
+}
+
+#[test]
+fn no_extraction_stage_function_over_150_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut offenders = Vec::new();
+    for dir in SHORT_FUNCTION_DIRS {
+        let mut files = Vec::new();
+        rust_files(&root.join(dir), &mut files);
+        assert!(!files.is_empty(), "{dir} was not found");
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("source is UTF-8");
+            for f in long_functions(&text, MAX_FUNCTION_LINES) {
+                offenders.push(format!("{}: {f}", file.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines (break them into named stages):\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_function_check_catches_a_long_function() {
+    let body = "    let x = 1;\n".repeat(5);
+    let short = format!("fn short() {{\n{body}}}\n");
+    let long = format!("    pub(super) fn long_one(a: usize) -> usize {{\n{body}{body}    }}\n");
+    assert!(long_functions(&short, 7).is_empty());
+    assert_eq!(
+        long_functions(&long, 7),
+        vec!["long_one: 12 lines".to_string()]
+    );
+    assert!(long_functions("fn declared();\n", 0).is_empty());
+}

@@ -8,6 +8,7 @@ mod check;
 pub mod clusters;
 pub mod doc;
 pub mod events;
+pub mod explain;
 pub mod gazetteer;
 pub mod issues;
 pub mod lexicon;

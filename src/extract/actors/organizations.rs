@@ -11,18 +11,14 @@ use super::passes::{LEGISLATURES, domain_at};
 use super::sentence::SentenceCtx;
 use super::words::{MINISTRY_HEADS, ORG_HEADS};
 use super::{Found, is_capitalized, lower_in};
-
-/// Capitalized words that open a sentence before a name but are not part of it ("Former
-/// Labour Party leader", "Senior Liberal Party figures").
-pub(super) const OPENERS: &[&str] = &[
-    "Former", "Senior", "Top", "Leading", "Junior", "Shadow", "Retired", "Veteran", "Rebel",
-    "Fellow", "Ex", "Deputy", "Acting", "Some", "Young", "Speaking", "Critics", "Leaked", "New",
-];
+use crate::extract::rules::Named;
 
 /// Whether a plain word opening the sentence starts the name of the organization after it:
 /// "Family Planning Association", "Refugee Council", but not "The", "Yesterday" or "Former".
-pub(super) fn opens_name(word: &str) -> bool {
-    !OPENERS.contains(&word) && !word.ends_with("ing") && word.chars().all(char::is_alphabetic)
+pub(super) fn opens_name(lex: &Lexicon, word: &str) -> bool {
+    !lex.rules.set(Named::SentenceOpeners).contains(word)
+        && !word.ends_with("ing")
+        && word.chars().all(char::is_alphabetic)
 }
 
 /// "Chinese defense ministry", "the Ministry of National Defense", "Electoral Commission".
@@ -135,7 +131,7 @@ fn name_start(ctx: &SentenceCtx<'_, '_>, i: usize, head_cap: bool) -> (usize, Op
             && !ctx.lex.never_names.contains(ctx.words[start - 1])
             && !(start - 1 == 0
                 && ctx.lex.is_common_word(ctx.words[start - 1])
-                && !opens_name(ctx.words[0]))
+                && !opens_name(ctx.lex, ctx.words[0]))
         {
             start -= 1;
         } else if head_cap
@@ -303,29 +299,6 @@ pub(super) fn organization_tail(lex: &Lexicon, words: &[&str], end: usize) -> us
     }
     last
 }
-
-/// Words for works whose titles are capitalized like names ("his book, Lawless World").
-pub(super) const WORK_WORDS: &[&str] = &[
-    "book",
-    "novel",
-    "memoir",
-    "memoirs",
-    "autobiography",
-    "biography",
-    "film",
-    "documentary",
-    "album",
-    "play",
-    "song",
-    "poem",
-    "pamphlet",
-    "newspaper",
-    "magazine",
-    "programme",
-    "series",
-    "titled",
-    "entitled",
-];
 
 /// Words that end the name of an institution owned by a name ("St Mary's Hospital").
 pub(super) const INSTITUTION_HEADS: &[&str] = &[

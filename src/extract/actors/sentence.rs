@@ -8,7 +8,7 @@ use crate::extract::lexicon::Target;
 use crate::extract::tokenize::TokenKind;
 use std::ops::Range;
 
-use super::words::{LOCATIVES, NAME_PARTICLES, ORG_HEADS, follower_word, member_word};
+use super::words::{LOCATIVES, ORG_HEADS, follower_word, member_word};
 use crate::extract::rules::Named;
 
 use super::{Found, Hit, SpanTrace, is_capitalized};
@@ -157,7 +157,10 @@ impl SentenceCtx<'_, '_> {
             if self.lex.rules.set(Named::PostNominals).contains(w) {
                 break;
             }
-            if NAME_PARTICLES.contains(&w) && j + 1 < self.words.len() && self.name_word(j + 1) {
+            if self.lex.rules.set(Named::NameParticles).contains(w)
+                && j + 1 < self.words.len()
+                && self.name_word(j + 1)
+            {
                 j += 2;
                 words += 1;
                 continue;
@@ -237,7 +240,7 @@ impl SentenceCtx<'_, '_> {
         }
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
-        if kind != "LOC" && words.iter().all(|w| member_word(w)) {
+        if kind != "LOC" && words.iter().all(|w| member_word(self.lex, w)) {
             return false;
         }
         // "Blairite Alan Milburn", "Asians were more likely": a lone word for followers or
@@ -278,13 +281,16 @@ impl SentenceCtx<'_, '_> {
         // heading's or a code name's, not a person's or an organization's.
         let all_common = words
             .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic) && !NAME_PARTICLES.contains(w))
+            .filter(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && !self.lex.rules.set(Named::NameParticles).contains(w)
+            })
             .all(|w| self.lex.is_common_word(w));
         if kind != "LOC" && all_common {
             return false;
         }
         let capitalized = words.iter().all(|w| {
-            NAME_PARTICLES.contains(w)
+            self.lex.rules.set(Named::NameParticles).contains(w)
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())

@@ -6,9 +6,7 @@ use crate::extract::ner::LABELS;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
-use super::organizations::{
-    INSTITUTION_HEADS, WORK_WORDS, organization_tail, possessive_institution,
-};
+use super::organizations::{INSTITUTION_HEADS, organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
 use super::words::{COMPANY_WORDS, ORG_HEADS, PLACE_PREPOSITIONS, follower_word, is_geographic};
 use super::{Found, SpanTrace, TraceStep, is_capitalized};
@@ -238,7 +236,10 @@ fn trimmed_end(
         } else {
             i - 1
         };
-        WORK_WORDS.contains(&ctx.words[before].to_lowercase().as_str())
+        ctx.lex
+            .rules
+            .set(Named::WorkWords)
+            .contains(ctx.words[before])
     } {
         trace.note(ctx, "code:title-of-a-work", "drop", i..last);
         return None;
@@ -596,8 +597,14 @@ fn accept(
         "LOC" => Some(Found::Place { name }),
         _ => None,
     };
-    if let Some(found) = found {
-        ctx.take(i..last, found);
+    match found {
+        Some(found) => ctx.take(i..last, found),
+        None => trace.note(
+            ctx,
+            "code:accept",
+            format!("drop: {kind} is no actor"),
+            i..last,
+        ),
     }
 }
 
@@ -672,7 +679,7 @@ fn place_by_context(
         trace.note(ctx, "code:joined-to-place", "place", i..last);
         return true;
     }
-    if is_geographic(&ctx.words[i..last]) {
+    if is_geographic(ctx.lex, &ctx.words[i..last]) {
         trace.note(ctx, "code:geographic", "place", i..last);
         return true;
     }

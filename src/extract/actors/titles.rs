@@ -8,7 +8,7 @@ use crate::extract::tokenize::TokenKind;
 use crate::extract::rules::Named;
 
 use super::sentence::SentenceCtx;
-use super::words::{REPORTING_VERBS, member_word};
+use super::words::member_word;
 use super::{Found, is_capitalized};
 
 /// People named after a title or honorific: "US defense Secretary Pete Hegseth", "Mr Blair",
@@ -28,12 +28,20 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
         // "the major Leeds hotels": a rank that is also an adjective is a title only when
         // capitalized or after a capitalized word or qualifier ("England captain Tom Hale").
         if len == 1
-            && RANK_ADJECTIVES.contains(&ctx.words[i])
+            && ctx
+                .lex
+                .rules
+                .set(Named::RankAdjectives)
+                .contains(ctx.words[i])
             && !(i > 0
                 && ((is_capitalized(ctx.words[i - 1])
                     && ctx.kind(i - 1) == TokenKind::Word
                     && !(i == 1 && ctx.lex.is_common_word(ctx.words[0])))
-                    || ROLE_QUALIFIERS.contains(&ctx.words[i - 1].to_lowercase().as_str())))
+                    || ctx
+                        .lex
+                        .rules
+                        .set(Named::RoleQualifiers)
+                        .contains(ctx.words[i - 1])))
         {
             i += 1;
             continue;
@@ -42,7 +50,7 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
         // "deputy defense secretary", "acting president": the qualifier is part of the role.
         let qualifier = (i > 0 && !ctx.taken[i - 1])
             .then(|| ctx.words[i - 1].to_lowercase())
-            .filter(|w| ROLE_QUALIFIERS.contains(&w.as_str()));
+            .filter(|w| ctx.lex.rules.set(Named::RoleQualifiers).contains(w));
         let title_start = if qualifier.is_some() { i - 1 } else { i };
         let country_hit = ctx.country_before(title_start);
         let (role, org_country) = title_role(ctx, target, title_start, qualifier.as_deref());
@@ -205,22 +213,6 @@ fn peer_seat(ctx: &mut SentenceCtx<'_, '_>, i: usize, j: usize, target: Target) 
     j
 }
 
-/// Military ranks that are also plain adjectives or nouns, written lower case.
-pub(super) const RANK_ADJECTIVES: &[&str] = &["major", "general", "marshal", "private", "captain"];
-
-/// Words before a title that belong to the role.
-pub(super) const ROLE_QUALIFIERS: &[&str] = &[
-    "deputy",
-    "vice",
-    "acting",
-    "assistant",
-    "former",
-    "interim",
-    "junior",
-    "under",
-    "shadow",
-];
-
 /// "Polish defense minister Anna Kowalska and her German counterpart, Markus Brenner": the
 /// counterpart holds the same office for the country named before the word.
 pub(super) fn counterparts(ctx: &mut SentenceCtx<'_, '_>) {
@@ -259,44 +251,12 @@ pub(super) fn counterparts(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
-/// Words for relatives, after which a name is a person's ("with wife Ffion").
-pub(super) const KIN_WORDS: &[&str] = &[
-    "wife",
-    "husband",
-    "son",
-    "sons",
-    "daughter",
-    "daughters",
-    "brother",
-    "sister",
-    "partner",
-    "mother",
-    "father",
-    "widow",
-    "widower",
-    "fiancee",
-    "fiancée",
-    "fiance",
-    "fiancé",
-    "girlfriend",
-    "boyfriend",
-    "grandson",
-    "granddaughter",
-    "nephew",
-    "niece",
-    "uncle",
-    "aunt",
-    "cousin",
-    "stepson",
-    "stepdaughter",
-];
-
 /// "start a family with wife Ffion", "his son Dafydd": a name right after a word for a
 /// relative, itself after a possessive or a linking word, is a person.
 pub(super) fn kin_names(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
     for i in 1..n.saturating_sub(1) {
-        if !KIN_WORDS.contains(&ctx.words[i]) || ctx.taken[i] {
+        if !ctx.lex.rules.set(Named::KinWords).contains(ctx.words[i]) || ctx.taken[i] {
             continue;
         }
         let before = ctx.words[i - 1].to_lowercase();
@@ -323,11 +283,6 @@ pub(super) fn kin_names(ctx: &mut SentenceCtx<'_, '_>) {
         );
     }
 }
-
-/// Words that may close an apposition after its title.
-pub(super) const APPOSITION_ENDS: &[&str] = &[
-    ",", ".", ";", ":", ")", "and", "said", "says", "told", "who",
-];
 
 /// Roles given after the name: "Maria Reyes, the Philippine foreign secretary, said", "Dong
 /// Jun, China's defense minister". The title must end the phrase, so "Reyes, President
@@ -367,7 +322,13 @@ pub(super) fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
             continue;
         }
         let end = j + len;
-        if end < n && !APPOSITION_ENDS.contains(&ctx.words[end]) {
+        if end < n
+            && !ctx
+                .lex
+                .rules
+                .set(Named::AppositionEnds)
+                .contains(ctx.words[end])
+        {
             continue;
         }
         let role = ctx.lex.role_of(target);
@@ -402,10 +363,17 @@ pub(super) fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
         }
         let first = ctx.words[i];
         let given = ctx.lex.is_given_name(first);
-        let reported = REPORTING_VERBS.contains(&ctx.words.get(i + run).copied().unwrap_or(""));
+        let reported = ctx
+            .lex
+            .rules
+            .set(Named::ReportingVerbs)
+            .contains(ctx.words.get(i + run).copied().unwrap_or(""));
         let initial_common = i == 0 && ctx.lex.is_common_word(first);
         // "The Roman Catholic Archbishop": a faith is no name, even after a given name.
-        if ctx.words[i..i + run].iter().all(|w| member_word(w)) {
+        if ctx.words[i..i + run]
+            .iter()
+            .all(|w| member_word(ctx.lex, w))
+        {
             i += run;
             continue;
         }

@@ -1,6 +1,8 @@
 //! Word lists of actor detection, and the small tests built on them.
 
 use super::is_capitalized;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::rules::Named;
 
 /// Words that head an organization name.
 pub(super) const ORG_HEADS: &[&str] = &[
@@ -110,29 +112,6 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "echo",
 ];
 
-/// Members of faiths and peoples, singular (plurals are folded before the lookup).
-pub(super) const FAITH_WORDS: &[&str] = &[
-    "Sikh",
-    "Hindu",
-    "Muslim",
-    "Christian",
-    "Jew",
-    "Jewish",
-    "Catholic",
-    "Protestant",
-    "Buddhist",
-    "Anglican",
-    "Methodist",
-    "Sunni",
-    "Shia",
-    "Shiite",
-    "Evangelical",
-    "Mormon",
-    "Gypsy",
-    "Traveller",
-    "Kurd",
-];
-
 /// Whether `w` names the followers of someone or the people of somewhere by its suffix:
 /// "Blairite", "Trotskyites", "Glaswegians", "Asians". Such a word stands for a loose group,
 /// never for one person or one body.
@@ -147,35 +126,19 @@ pub(super) fn follower_word(w: &str) -> bool {
 }
 
 /// Whether `w` names members of a faith or people ("Sikhs", "Catholic", "Roman").
-pub(super) fn member_word(w: &str) -> bool {
+pub(super) fn member_word(lex: &Lexicon, w: &str) -> bool {
     let singular = w.strip_suffix("ies").map_or_else(
         || w.trim_end_matches('s').to_string(),
         |stem| format!("{stem}y"),
     );
-    FAITH_WORDS.contains(&singular.as_str()) || matches!(w, "Roman" | "British")
+    lex.rules.set(Named::FaithWords).contains(&singular)
+        || lex.rules.set(Named::MemberAdjectives).contains(w)
 }
 
 /// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
 /// ignores word order ("defense ministry" = "Ministry of Defense").
 pub(super) const MINISTRY_HEADS: &[&str] =
     &["ministry", "department", "office", "agency", "bureau"];
-
-/// Reporting verbs: a capitalized pair right before one of these is a person.
-pub(super) const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "warned",
-    "argued",
-    "insisted",
-    "claimed",
-    "stated",
-    "wrote",
-    "tweeted",
-    "explained",
-    "noted",
-];
 
 /// Prepositions after which a capital is where something happens, not who does it.
 pub(super) const LOCATIVES: &[&str] = &[
@@ -196,73 +159,16 @@ pub(super) fn is_building(name: &str, last_word: &str) -> bool {
             .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Words that make a name a feature of the land or sea ("River Tyne", "Gulf of Aden",
-/// "Golan Heights"), whatever the tagger thinks.
-pub(super) const GEOGRAPHIC_WORDS: &[&str] = &[
-    "river",
-    "sea",
-    "strait",
-    "straits",
-    "lake",
-    "mount",
-    "mountains",
-    "valley",
-    "island",
-    "islands",
-    "bay",
-    "gulf",
-    "peninsula",
-    "desert",
-    "channel",
-    "canal",
-    "basin",
-    "plateau",
-    "coast",
-    "heights",
-    "delta",
-    "ocean",
-    "archipelago",
-    "tower",
-    "market",
-    "abbey",
-    "cathedral",
-    "chapel",
-    "bridge",
-    "square",
-    "stadium",
-    "airport",
-    "hq",
-    "headquarters",
-    "street",
-    "road",
-    "avenue",
-    "lane",
-    "land",
-];
-
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
 /// one followed by a single name ("River Tyne", "Lake Chad"; but "Gulf Coast Authority" is
 /// an organization).
-pub(crate) fn is_geographic(words: &[&str]) -> bool {
+pub(crate) fn is_geographic(lex: &Lexicon, words: &[&str]) -> bool {
     let geographic = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && GEOGRAPHIC_WORDS.contains(&w.to_lowercase().as_str())
+            && lex.rules.set(Named::GeographicWords).contains(w)
     };
     // "Bristol West", "Leeds North West", "Cardiff Central": constituencies and districts.
-    let compass = |w: &&str| {
-        matches!(
-            *w,
-            "West"
-                | "East"
-                | "North"
-                | "South"
-                | "Central"
-                | "Northwest"
-                | "Northeast"
-                | "Southwest"
-                | "Southeast"
-        )
-    };
+    let compass = |w: &&str| lex.rules.set(Named::CompassDistricts).contains(w);
     let district = words.len() >= 2
         && words.len() <= 3
         && words.last().is_some_and(compass)
@@ -273,9 +179,3 @@ pub(crate) fn is_geographic(words: &[&str]) -> bool {
 /// Prepositions after which a name the tagger calls a person is a place.
 pub(super) const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "outside", "around", "across", "inside"];
-
-/// Lower-case particles inside personal names.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
-    "du", "di", "ibn", "ben",
-];

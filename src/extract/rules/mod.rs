@@ -93,15 +93,51 @@ pub enum Named {
     PostNominals,
     /// Titles written after a body's name and before a person's ("Capital Radio DJ Ann Lee").
     TitlesAfterBodies,
+    /// Words for relatives, after which a name is a person's ("with wife Ffion").
+    KinWords,
+    /// Words for works whose titles are capitalized like names ("his book, Lawless World").
+    WorkWords,
+    /// Reporting verbs: a capitalized pair right before one of these is a person ("Ana Lobo said").
+    ReportingVerbs,
+    /// Military ranks that are also plain adjectives or nouns, written lower case ("the major Leeds hotels").
+    RankAdjectives,
+    /// Words before a title that belong to the role ("deputy defense secretary").
+    RoleQualifiers,
+    /// Words and marks that may close an apposition after its title ("Dong Jun, China's defense minister, said").
+    AppositionEnds,
+    /// Words that make a capitalized name a feature of the land or sea ("River Tyne").
+    GeographicWords,
+    /// Compass words that end the names of districts ("Bristol West").
+    CompassDistricts,
+    /// Members of faiths and peoples, singular ("Sikh").
+    FaithWords,
+    /// Words that name members, not a body ("Roman").
+    MemberAdjectives,
+    /// Lower-case particles inside personal names ("von", "bin").
+    NameParticles,
+    /// Capitalized words opening a sentence before a name, not part of it ("Former").
+    SentenceOpeners,
 }
 
 impl Named {
-    const ALL: [Named; 5] = [
+    const ALL: [Named; 17] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
         Named::PostNominals,
         Named::TitlesAfterBodies,
+        Named::KinWords,
+        Named::WorkWords,
+        Named::ReportingVerbs,
+        Named::RankAdjectives,
+        Named::RoleQualifiers,
+        Named::AppositionEnds,
+        Named::GeographicWords,
+        Named::CompassDistricts,
+        Named::FaithWords,
+        Named::MemberAdjectives,
+        Named::NameParticles,
+        Named::SentenceOpeners,
     ];
 
     fn file_name(self) -> &'static str {
@@ -111,6 +147,18 @@ impl Named {
             Named::PeerHonorifics => "peer_honorifics",
             Named::PostNominals => "post_nominals",
             Named::TitlesAfterBodies => "titles_after_bodies",
+            Named::KinWords => "kin_words",
+            Named::WorkWords => "work_words",
+            Named::ReportingVerbs => "reporting_verbs",
+            Named::RankAdjectives => "rank_adjectives",
+            Named::RoleQualifiers => "role_qualifiers",
+            Named::AppositionEnds => "apposition_ends",
+            Named::GeographicWords => "geographic_words",
+            Named::CompassDistricts => "compass_districts",
+            Named::FaithWords => "faith_words",
+            Named::MemberAdjectives => "member_adjectives",
+            Named::NameParticles => "name_particles",
+            Named::SentenceOpeners => "sentence_openers",
         }
     }
 }

@@ -267,8 +267,12 @@ fn rivers_and_gulfs_are_places() {
         "{:?}",
         x.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
-    assert!(is_geographic_name(&["River", "Tyne"]) && is_geographic_name(&["Golan", "Heights"]));
-    assert!(!is_geographic_name(&["Gulf", "Coast", "Authority"]));
+    let lex = lexicon();
+    assert!(
+        is_geographic_name(lex, &["River", "Tyne"])
+            && is_geographic_name(lex, &["Golan", "Heights"])
+    );
+    assert!(!is_geographic_name(lex, &["Gulf", "Coast", "Authority"]));
 }
 
 #[test]
