@@ -220,6 +220,10 @@ pub fn write(
     out.write_all(svg.as_bytes())
 }
 
+/// How a line is drawn, as sortable integers: opacity in thousandths, colour, width in
+/// hundredths of a pixel.
+type Paint = (u16, [u8; 3], u32);
+
 /// The edges between placed nodes that `style` shows, as lines grouped by how they are drawn:
 /// the faintest first, so that the strong colours (acts) lie on top.
 fn write_edges(
@@ -230,9 +234,8 @@ fn write_edges(
     at: &impl Fn([f32; 2]) -> [f32; 2],
 ) {
     let petgraph = graph.graph();
-    // Per line: its paint as sortable integers (opacity, colour, width in hundredths), then
-    // its two ends.
-    let mut lines: Vec<((u16, [u8; 3], u32), [f32; 2], [f32; 2])> = petgraph
+    // Per line: its paint, then its two ends.
+    let mut lines: Vec<(Paint, [f32; 2], [f32; 2])> = petgraph
         .edge_references()
         .filter(|edge| {
             style
@@ -372,11 +375,11 @@ mod tests {
             })
             .collect();
         let line = |e: petgraph::stable_graph::EdgeIndex| {
-            let (a, b) = g.edge_endpoints(e).unwrap();
-            let (p, q) = (positions[&g[a].key], positions[&g[b].key]);
+            let (source, target) = g.edge_endpoints(e).unwrap();
+            let (from, to) = (positions[&g[source].key], positions[&g[target].key]);
             format!(
                 r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
-                p[0], p[1], q[0], q[1]
+                from[0], from[1], to[0], to[1]
             )
         };
         let edges: Vec<_> = g.edge_indices().collect();

@@ -136,9 +136,9 @@ fn next_index(mesh: &Mesh) -> u32 {
 }
 
 /// One straight edge as a plain quad, appended to `mesh`.
-pub(super) fn push_plain_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
-    let d = b - a;
-    let len = (d.x * d.x + d.y * d.y).sqrt();
+pub(super) fn push_plain_line(mesh: &mut Mesh, from: Pos2, to: Pos2, width: f32, color: Color32) {
+    let along = to - from;
+    let len = (along.x * along.x + along.y * along.y).sqrt();
     if len < 0.1 {
         return;
     }
@@ -148,16 +148,16 @@ pub(super) fn push_plain_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, col
     } else {
         (width / 2.0, color)
     };
-    let n = Vec2::new(-d.y, d.x) * (half / len);
-    let i = next_index(mesh);
+    let normal = Vec2::new(-along.y, along.x) * (half / len);
+    let first = next_index(mesh);
     mesh.vertices.extend_from_slice(&[
-        vertex(a + n, color),
-        vertex(a - n, color),
-        vertex(b - n, color),
-        vertex(b + n, color),
+        vertex(from + normal, color),
+        vertex(from - normal, color),
+        vertex(to - normal, color),
+        vertex(to + normal, color),
     ]);
     mesh.indices
-        .extend_from_slice(&[i, i + 1, i + 2, i, i + 2, i + 3]);
+        .extend_from_slice(&[first, first + 1, first + 2, first, first + 2, first + 3]);
 }
 
 /// One straight edge as a quad with a one-pixel soft rim on each side (what epaint's
