@@ -893,18 +893,33 @@ impl NewsgraphApp {
                 self.graph.node_count(),
                 self.graph.edge_count()
             ));
+            // Coloured by community, nodes keep their kind's shape only: the legend then
+            // shows shapes, in the text's colour, so no colour reads as a kind.
+            let by_community = self.explore.state.communities;
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for kind in NodeKind::ALL.iter().rev() {
                     let n = counts.get(kind).copied().unwrap_or(0);
-                    ui.label(format!("{} {n}", kind.label()))
-                        .on_hover_text(legend_tip(*kind));
+                    let tip = if by_community {
+                        format!(
+                            "{} (colours show communities; the shape shows the kind)",
+                            legend_tip(*kind)
+                        )
+                    } else {
+                        legend_tip(*kind).to_owned()
+                    };
+                    ui.label(format!("{} {n}", kind.label())).on_hover_text(tip);
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+                    let color = if by_community {
+                        ui.visuals().text_color()
+                    } else {
+                        theme::node_color(*kind)
+                    };
                     ui.painter().add(theme::kind_shape(
                         *kind,
                         rect.center(),
                         6.0,
-                        theme::node_color(*kind),
+                        color,
                         egui::Stroke::NONE,
                     ));
                 }

@@ -159,6 +159,10 @@ fn communities_colour_the_nodes_with_a_legend_and_pagerank_sizes_them() {
     // The legend names the largest community by its best-known actors.
     let (size, names) = computed.legend[0].clone();
     h.get_by_label(&format!("{names} ({size})"));
+    // The toolbar's kind legend now speaks of shapes: its tooltip says colours are communities.
+    h.get_by_label_contains("Person ").hover();
+    h.run_steps(30);
+    h.get_by_label_contains("colours show communities; the shape shows the kind");
 
     // PageRank: the node of highest rank is drawn largest.
     h.state_mut().apply(
