@@ -87,6 +87,27 @@ fn tagged_span(
     ctx.traces.push(trace);
 }
 
+/// The action of the first rule of `stage` that fires on the local span `i..last` read as
+/// `kind`, noted in the trace; `None` when no rule fires (or `kind` is no tagger label).
+fn stage_rule(
+    ctx: &SentenceCtx<'_, '_>,
+    stage: Stage,
+    (i, last): (usize, usize),
+    kind: &str,
+    trace: &mut SpanTrace,
+) -> Option<Action> {
+    let label = Label::parse(kind)?;
+    let site = Site {
+        words: &ctx.words,
+        start: i,
+        end: last,
+        label,
+    };
+    let rule = &ctx.lex.rules.rules()[ctx.lex.rules.first(stage, ctx.lex, &site)?];
+    trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+    Some(rule.action)
+}
+
 impl SpanTrace {
     /// Records that `by` (a rule id, or `code:` and the check's name) did `action` to the
     /// local tokens `local`.
@@ -170,24 +191,8 @@ fn trimmed_end(
         last -= 1;
     }
     // The rules of the trim stage: post-nominals ("Tom McCabe MSP"), titles after a name.
-    if let Some(label) = Label::parse(kind) {
-        while let Some(r) = ctx.lex.rules.first(
-            Stage::Trim,
-            ctx.lex,
-            &Site {
-                words: &ctx.words,
-                start: i,
-                end: last,
-                label,
-            },
-        ) {
-            let rule = &ctx.lex.rules.rules()[r];
-            trace.note(ctx, &rule.id, rule.action.describe(), i..last);
-            if rule.action != Action::TrimEnd {
-                break;
-            }
-            last -= 1;
-        }
+    while stage_rule(ctx, Stage::Trim, (i, last), kind, trace) == Some(Action::TrimEnd) {
+        last -= 1;
     }
     // A post-nominal alone is no name at all.
     if ctx
@@ -406,21 +411,8 @@ fn dropped_by_context(
 ) -> bool {
     // The rules of the context stage first: qualifiers, where an event happened, creeds,
     // documents, styles, observances.
-    if let Some(label) = Label::parse(kind)
-        && let Some(r) = ctx.lex.rules.first(
-            Stage::Context,
-            ctx.lex,
-            &Site {
-                words: &ctx.words,
-                start: i,
-                end: last,
-                label,
-            },
-        )
-    {
-        let rule = &ctx.lex.rules.rules()[r];
-        trace.note(ctx, &rule.id, rule.action.describe(), i..last);
-        match rule.action {
+    if let Some(action) = stage_rule(ctx, Stage::Context, (i, last), kind, trace) {
+        match action {
             Action::Place => {
                 if ctx.free(i..last) {
                     let name = ctx.text_of(i..last);
@@ -643,20 +635,8 @@ fn place_by_context(
     kind: &str,
     trace: &mut SpanTrace,
 ) -> bool {
-    if let Some(label) = Label::parse(kind) {
-        let site = Site {
-            words: &ctx.words,
-            start: i,
-            end: last,
-            label,
-        };
-        if let Some(r) = ctx.lex.rules.first(Stage::Kind, ctx.lex, &site) {
-            let rule = &ctx.lex.rules.rules()[r];
-            trace.note(ctx, &rule.id, rule.action.describe(), i..last);
-            if rule.action == Action::Place {
-                return true;
-            }
-        }
+    if stage_rule(ctx, Stage::Kind, (i, last), kind, trace) == Some(Action::Place) {
+        return true;
     }
     // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
     // ("in James Callaghan's administration": a name that owns something is no place.)
