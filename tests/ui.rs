@@ -23,6 +23,8 @@ mod explore_views;
 mod project_explore;
 #[path = "ui/recovery.rs"]
 mod recovery;
+#[path = "ui/why.rs"]
+mod why;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -117,6 +117,7 @@ pub struct NewsgraphApp {
     project: ProjectState,
     exports: export::Exports,
     edit: edit::EditState,
+    why: crate::ui::why::WhyPane,
 }
 
 /// What a finished load tells the user once its graph is on screen.
@@ -210,6 +211,7 @@ impl NewsgraphApp {
             project: ProjectState::new(options.data_dir),
             exports: export::Exports::default(),
             edit: edit::EditState::default(),
+            why: crate::ui::why::WhyPane::default(),
         };
         if app.project.offers_recovery() {
             // The answer to the recovery question decides what opens: the files named here
@@ -738,7 +740,10 @@ impl NewsgraphApp {
                     actions.extend(self.explore.path_ui(ui, graph));
                     if let Some(key) = &self.selected {
                         actions.extend(self.explore.node_tools(ui, graph, key));
-                        actions.extend(detail::show(ui, graph, key));
+                        let (why, lexicon) = (&mut self.why, &self.lexicon);
+                        actions.extend(detail::show(ui, graph, key, &mut |ui| {
+                            why.show(ui, graph, key, lexicon);
+                        }));
                     } else if let Some(edge) = &self.explore.state.selected_edge {
                         actions.extend(self.explore.edge_pane(ui, graph, &self.graph, edge));
                     } else {

@@ -323,6 +323,12 @@ impl NewsGraph {
         self.articles.get(id.0 as usize)
     }
 
+    /// The article as it was read (text, blocks, metadata) and its extraction, shared, for
+    /// reading it again off the UI thread.
+    pub fn article_source(&self, id: ArticleId) -> Option<std::sync::Arc<(Article, Extraction)>> {
+        self.sources.get(id.0 as usize).cloned()
+    }
+
     /// Changes whenever the graph changes.
     pub fn revision(&self) -> u64 {
         self.revision

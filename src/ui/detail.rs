@@ -20,8 +20,14 @@ type Groups<'a> = BTreeMap<(&'a str, NodeKind), Vec<(String, NodeKey, u32)>>;
 /// article -> (sentence, mention) ranges.
 type Sentences = BTreeMap<ArticleId, Vec<(Range<usize>, Range<usize>, Vec<EvidenceRole>)>>;
 
-/// Draws the pane for `key` and returns what the user clicked.
-pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> {
+/// Draws the pane for `key` and returns what the user clicked; `extra` draws under the facts
+/// (the "why" section, which keeps state of its own).
+pub fn show(
+    ui: &mut egui::Ui,
+    graph: &NewsGraph,
+    key: &NodeKey,
+    extra: &mut dyn FnMut(&mut egui::Ui),
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(index) = graph.index(key) else {
         ui.label("This node is no longer in the graph.");
@@ -138,6 +144,7 @@ pub fn show(ui: &mut egui::Ui, graph: &NewsGraph, key: &NodeKey) -> Vec<Action> 
             ui.label(node.mentions.to_string());
             ui.end_row();
         });
+    extra(ui);
     actions.extend(super::correct::show(ui, graph, key));
 
     // Neighbours grouped by relation.

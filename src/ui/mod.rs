@@ -21,6 +21,7 @@ pub mod structure_view;
 pub mod table;
 pub mod theme;
 pub mod timeline;
+pub mod why;
 
 use std::ops::Range;
 use std::path::PathBuf;
