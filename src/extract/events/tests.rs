@@ -748,3 +748,45 @@ fn a_sentence_cut_off_after_a_case_word_is_read_without_a_panic() {
         x.actors
     );
 }
+
+#[test]
+fn outlawing_reneging_pressure_and_retaking_ground_are_acts_between_their_parties() {
+    let cases = [
+        (
+            "Norway outlawed the Peruvian Workers Party on Monday.",
+            "COERCE",
+            "country:NOR",
+        ),
+        (
+            "Norway has reneged on its promise to Peru.",
+            "REJECT",
+            "country:NOR",
+        ),
+        (
+            "Norway has been pressuring Peru to end the dispute.",
+            "DEMAND",
+            "country:NOR",
+        ),
+        (
+            "Norwegian troops retook the border town from Peru on Monday.",
+            "FIGHT",
+            "country:NOR",
+        ),
+        (
+            "Norway and Peru reached a consensus on fishing quotas.",
+            "AGREE",
+            "country:NOR",
+        ),
+    ];
+    for (text, category, source) in cases {
+        let x = run(text);
+        let got = acts(&x);
+        let involved = got.iter().any(|(c, s, t)| {
+            c == category && (s.as_deref() == Some(source) || t.iter().any(|t| t == source))
+        });
+        assert!(
+            involved,
+            "{text}: {category} by or with {source}; got {got:?}"
+        );
+    }
+}
