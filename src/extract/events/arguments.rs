@@ -48,6 +48,9 @@ pub struct Resolver<'a, 'h> {
     /// Each role given to a person with a mention ("Chancellor Gordon Brown"), in lower case:
     /// the sentence of each such mention and the person's key.
     roles: BTreeMap<String, Vec<(usize, &'h str)>>,
+    /// Where the article names a country's government ("the Sudanese government"), in text
+    /// order: the end of those words and the country's key.
+    governments: Vec<(usize, &'h str)>,
 }
 
 /// The resolver for one parsed sentence.
@@ -62,7 +65,12 @@ pub struct SentenceResolver<'r, 'a, 'h, 't> {
 
 impl<'a, 'h> Resolver<'a, 'h> {
     /// Prepares an article.
-    pub fn new(doc: &'a Doc<'a>, hits: &'h [Hit], by_sentence: &'a [Vec<&'h Hit>]) -> Self {
+    pub fn new(
+        doc: &'a Doc<'a>,
+        rules: &ArgumentRules,
+        hits: &'h [Hit],
+        by_sentence: &'a [Vec<&'h Hit>],
+    ) -> Self {
         let mut female = BTreeMap::new();
         for h in hits {
             if !matches!(h.found, Found::Person { .. }) || h.tokens.start == 0 {
@@ -72,10 +80,12 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 .word(h.tokens.start - 1)
                 .trim_end_matches('.')
                 .to_lowercase();
-            let said = match before.as_str() {
-                "mr" | "sir" | "lord" => Some(false),
-                "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" => Some(true),
-                _ => None,
+            let said = if rules.has("male_honorifics", &before) {
+                Some(false)
+            } else if rules.has("female_honorifics", &before) {
+                Some(true)
+            } else {
+                None
             };
             if let Some(f) = said {
                 female.entry(h.key.as_str()).or_insert(f);
@@ -94,11 +104,35 @@ impl<'a, 'h> Resolver<'a, 'h> {
                     .push((h.sentence, h.key.as_str()));
             }
         }
+        // "the Sudanese government", "Britain's government": a country named with its
+        // government, where the government's words end.
+        let mut governments: Vec<(usize, &'h str)> = Vec::new();
+        for h in hits {
+            if !matches!(h.found, Found::Country { .. }) || h.key.is_empty() {
+                continue;
+            }
+            let last = h.tokens.end - 1;
+            if rules.has("government_nouns", &doc.word(last).to_lowercase()) {
+                governments.push((doc.tokens[last].span.end, h.key.as_str()));
+                continue;
+            }
+            let mut next = h.tokens.end;
+            if next < doc.tokens.len() && matches!(doc.word(next), "'s" | "’s") {
+                next += 1;
+            }
+            if next < doc.tokens.len()
+                && rules.has("government_nouns", &doc.word(next).to_lowercase())
+            {
+                governments.push((doc.tokens[next].span.end, h.key.as_str()));
+            }
+        }
+        governments.sort_unstable();
         Self {
             doc,
             by_sentence,
             female,
             roles,
+            governments,
         }
     }
 
@@ -361,6 +395,30 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             return here
                 .or_else(before)
                 .map(|h| (h.key.clone(), tree.parse.words[w].span.clone()))
+                .into_iter()
+                .collect();
+        }
+        // "the government", after "the Sudanese government" earlier in the article: the
+        // government named last. Only the bare words: "the new government" or "the Chilean
+        // government" name their own ("the government of Chile" never comes here: Chile is
+        // found under it).
+        if self.rules.has("government_nouns", word)
+            && dets == ["the"]
+            && tree.children[w].iter().all(|&c| {
+                !matches!(
+                    tree.parse.words[c].deprel.name(),
+                    "amod" | "compound" | "nmod:poss" | "acl" | "acl:relcl" | "flat"
+                )
+            })
+        {
+            let start = tree.parse.words[w].span.start;
+            return self
+                .base
+                .governments
+                .iter()
+                .rev()
+                .find(|(end, _)| *end <= start)
+                .map(|(_, key)| ((*key).to_owned(), tree.parse.words[w].span.clone()))
                 .into_iter()
                 .collect();
         }

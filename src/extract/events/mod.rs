@@ -77,7 +77,7 @@ pub fn detect(
             }
         }
     }
-    let resolver = Resolver::new(doc, hits, &by_sentence);
+    let resolver = Resolver::new(doc, &lex.arguments, hits, &by_sentence);
     let rules = &lex.arguments;
     // An article that is all headline (a one-line file) still has its acts read.
     let has_body = (0..doc.sentences.len()).any(|s| !doc.is_heading(s));

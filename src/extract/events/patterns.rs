@@ -219,7 +219,10 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 37] = [
+pub const ENGINE_LISTS: [&str; 40] = [
+    "male_honorifics",
+    "female_honorifics",
+    "government_nouns",
     "unparsed_year_openers",
     "unparsed_counts",
     "passive_copulas",

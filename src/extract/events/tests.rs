@@ -790,3 +790,29 @@ fn outlawing_reneging_pressure_and_retaking_ground_are_acts_between_their_partie
         );
     }
 }
+
+#[test]
+fn the_government_is_the_one_the_article_named_last() {
+    let x = run("The Sudanese government met aid agencies on Monday. \
+         Amnesty International accused the government of abuses.");
+    assert!(
+        acts(&x).contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("org:amnesty".to_owned()),
+            vec!["country:SDN".to_owned()]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // No government named before: the accusation stands, aimed at no one.
+    let x = run("Amnesty International accused the government of abuses.");
+    assert!(
+        acts(&x).contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("org:amnesty".to_owned()),
+            Vec::new()
+        )),
+        "{:?}",
+        acts(&x)
+    );
+}
