@@ -101,7 +101,8 @@ USAGE:
     newsgraph bench hostile                      time hostile inputs (deep nesting, stray end tags,
                                                  backtick runs, sentences without a full stop) at
                                                  1×, 4×, 16× and 64× size through ingest and
-                                                 extraction, with peak memory
+                                                 extraction (all cores, then one), with peak
+                                                 memory
     newsgraph bench project [FOLDERS...] [--articles N] [--runs R] [--dir DIR]
                                                  time saving and opening a project of N
                                                  articles (default 1,000 from the news

@@ -233,6 +233,28 @@ mod tests {
     }
 
     #[test]
+    fn a_long_article_reads_the_same_on_any_number_of_threads_issue_13() {
+        let text = format!(
+            "{}\n\nMr Campbell said China condemned Japan on 2 March 2026. {}",
+            long_text(),
+            "Alastair Campbell met Xi Jinping in Beijing; they agreed on talks. ".repeat(300)
+        );
+        let article = parse("long.txt", text.as_bytes(), Format::Text).expect("reads");
+        let lex = Lexicon::embedded();
+        let with_threads = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| crate::extract::extract(&article, &lex))
+        };
+        let one = with_threads(1);
+        assert!(one.sentences.len() > 4000 && !one.events.is_empty());
+        assert_eq!(one, with_threads(2));
+        assert_eq!(one, with_threads(7));
+    }
+
+    #[test]
     fn progress_moves_inside_one_file_and_ends_at_one_issue_13() {
         let dir = tempfile::tempdir().expect("temp folder");
         let path = dir.path().join("long.txt");

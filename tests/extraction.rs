@@ -223,6 +223,27 @@ fn the_same_articles_give_the_same_bytes() {
     assert_eq!(a, b);
 }
 
+/// An article's sentences are read on all cores; the graph is the same whatever their number.
+#[test]
+fn the_graph_does_not_depend_on_the_thread_count_issue_13() {
+    let paths = [
+        root().join("assets/examples/welcome.md"),
+        root().join("tests/fixtures/messy.txt"),
+        root().join("tests/fixtures/summit.html"),
+        root().join("tests/fixtures/two-routes.txt"),
+    ];
+    let with_threads = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        pool.install(|| export::to_json(&graph_of(&paths)).expect("export"))
+    };
+    let one = with_threads(1);
+    assert_eq!(one, with_threads(2), "2 threads");
+    assert_eq!(one, with_threads(5), "5 threads");
+}
+
 #[test]
 fn every_piece_of_evidence_points_into_its_article() {
     let graph = graph_of(&[root().join("tests/fixtures/messy.txt")]);

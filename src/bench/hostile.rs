@@ -2,8 +2,8 @@
 //! stray end tags, Markdown backtick runs and tables, sentences with no full stop, combining
 //! marks), generated at 1×, 4×, 16× and 64× a base size (16× is the size of the reliability
 //! report's large files; sizes over the 8 MiB limit are left out), timed through ingest and
-//! through extraction, with the process's peak memory over both. Linear cost shows as times
-//! that grow about 4× per step.
+//! through extraction (on all cores, then on one), with the process's peak memory. Linear
+//! cost shows as times that grow about 4× per step.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -138,13 +138,15 @@ fn peak_memory_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// Runs every shape at 1×, 4×, 16× and 64×; returns the table to print.
+/// Runs every shape at 1×, 4×, 16× and 64×; returns the table to print. Extraction is timed
+/// on all the cores of the current rayon pool and, again, on one thread.
 pub fn run(lex: &Lexicon) -> String {
     let mut out = String::new();
+    let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
     let _ = writeln!(
         out,
-        "{:<22} {:>6} {:>10} {:>11} {:>11} {:>8}",
-        "shape", "size", "bytes", "ingest ms", "extract ms", "peak MB"
+        "{:<22} {:>6} {:>10} {:>11} {:>11} {:>11} {:>8}",
+        "shape", "size", "bytes", "ingest ms", "extract ms", "1 core ms", "peak MB"
     );
     for shape in SHAPES {
         let mut extract_over_budget = false;
@@ -158,27 +160,38 @@ pub fn run(lex: &Lexicon) -> String {
             let started = Instant::now();
             let article = parse(shape.name, &bytes, shape.format);
             let ingest = started.elapsed();
-            let extract_ms = match (&article, extract_over_budget) {
+            let timed = |article| {
+                let started = Instant::now();
+                drop(extract(article, lex));
+                started.elapsed()
+            };
+            let (extract_ms, one_core_ms) = match (&article, extract_over_budget) {
                 (Ok(article), false) => {
-                    let started = Instant::now();
-                    let extraction = extract(article, lex);
-                    let took = started.elapsed();
-                    drop(extraction);
+                    let took = timed(article);
+                    let alone = one_thread
+                        .as_ref()
+                        .map(|pool| pool.install(|| timed(article)));
                     extract_over_budget = took > EXTRACT_BUDGET;
-                    format!("{:.1}", took.as_secs_f64() * 1000.0)
+                    (
+                        format!("{:.1}", took.as_secs_f64() * 1000.0),
+                        alone.map_or_else(String::new, |t| {
+                            format!("{:.1}", t.as_secs_f64() * 1000.0)
+                        }),
+                    )
                 }
-                (Ok(_), true) => "skipped".to_owned(),
-                (Err(e), _) => format!("not read: {e}"),
+                (Ok(_), true) => ("skipped".to_owned(), String::new()),
+                (Err(e), _) => (format!("not read: {e}"), String::new()),
             };
             drop(article);
             let peak = peak_memory_mb().map_or_else(String::new, |mb| format!("{mb:.0}"));
             let _ = writeln!(
                 out,
-                "{:<22} {factor:>5}× {:>10} {:>11.1} {:>11} {peak:>8}",
+                "{:<22} {factor:>5}× {:>10} {:>11.1} {:>11} {:>11} {peak:>8}",
                 shape.name,
                 bytes.len(),
                 ingest.as_secs_f64() * 1000.0,
-                extract_ms
+                extract_ms,
+                one_core_ms
             );
         }
     }

@@ -94,6 +94,11 @@ pub struct Pass {
 
 /// Runs the pipeline once over `inputs`, in parallel or on this thread only.
 pub fn run_pass(inputs: &[Input], lex: &Lexicon, parallel: bool) -> Pass {
+    // One core: in a pool of one thread, since an article's sentences otherwise still go to
+    // every core.
+    let one_thread = (!parallel)
+        .then(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
+        .flatten();
     let started = Instant::now();
     let work = |input: &Input| {
         parse(&input.name, &input.bytes, input.format)
@@ -103,10 +108,10 @@ pub fn run_pass(inputs: &[Input], lex: &Lexicon, parallel: bool) -> Pass {
                 (article, extraction)
             })
     };
-    let results: Vec<_> = if parallel {
-        inputs.par_iter().map(work).collect()
-    } else {
-        inputs.iter().map(work).collect()
+    let results: Vec<_> = match &one_thread {
+        None if parallel => inputs.par_iter().map(work).collect(),
+        Some(pool) => pool.install(|| inputs.iter().map(work).collect()),
+        None => inputs.iter().map(work).collect(),
     };
     let mut graph = NewsGraph::new();
     let mut tokens = 0;

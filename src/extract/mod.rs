@@ -24,6 +24,7 @@ pub mod tokenize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -270,6 +271,63 @@ impl<'a> Control<'a> {
 pub const ACTORS_STAGE: (f32, f32) = (0.0, 0.55);
 /// Event detection's share (see [`ACTORS_STAGE`]).
 pub const EVENTS_STAGE: (f32, f32) = (0.6, 0.95);
+
+/// Sentences read in parallel at a time by [`each_sentence`]: enough to keep every core busy,
+/// few enough that their results stay small (an article of 100,000 sentences would otherwise
+/// hold the results of all of them at once). An article shorter than one batch is read on
+/// the calling thread: it takes a few milliseconds, and articles opened together already
+/// keep the cores busy.
+const SENTENCE_BATCH: usize = 256;
+
+/// Runs `work` on every sentence of `doc` and hands each result to `merge` in sentence order,
+/// so what is made of them never depends on how many threads there were. A long article's
+/// sentences are worked on by the threads of the current rayon pool, a batch at a time;
+/// a short one's (or any in a one-thread pool) one after the other on this thread.
+/// Progress counts the sentences begun, one at a time under a lock, so the fraction reported
+/// never goes back whichever thread takes which sentence. Returns `false` when `control` was
+/// cancelled: no sentence is begun after that, and the batch under way is not merged.
+pub(crate) fn each_sentence<T: Send>(
+    doc: &Doc<'_>,
+    control: Control<'_>,
+    stage: (f32, f32),
+    work: impl Fn(usize, &doc::Sentence) -> T + Sync,
+    mut merge: impl FnMut(T),
+) -> bool {
+    use rayon::prelude::*;
+    let total = doc.sentences.len();
+    if total < SENTENCE_BATCH || rayon::current_num_threads() == 1 {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if !control.step(stage, s, total) {
+                return false;
+            }
+            merge(work(s, sentence));
+        }
+        return true;
+    }
+    let begun = Mutex::new(0_usize);
+    for first in (0..total).step_by(SENTENCE_BATCH) {
+        let batch = &doc.sentences[first..total.min(first + SENTENCE_BATCH)];
+        let results: Option<Vec<T>> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, sentence)| {
+                {
+                    let mut begun = begun.lock().unwrap_or_else(PoisonError::into_inner);
+                    if !control.step(stage, *begun, total) {
+                        return None;
+                    }
+                    *begun += 1;
+                }
+                Some(work(first + k, sentence))
+            })
+            .collect();
+        let Some(results) = results else {
+            return false;
+        };
+        results.into_iter().for_each(&mut merge);
+    }
+    true
+}
 
 /// Runs the whole pipeline on one article.
 ///

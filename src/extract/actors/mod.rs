@@ -148,10 +148,8 @@ pub fn detect_traced(
         .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
         .collect();
     let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        if !control.step(super::ACTORS_STAGE, s, doc.sentences.len()) {
-            break;
-        }
+    // Each sentence on its own (the article's context is read, never written), on all cores.
+    let read = |s: usize, sentence: &super::doc::Sentence| {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let names_at = (0..words.len())
             .map(|i| lex.names.longest_at(&words, i))
@@ -186,9 +184,18 @@ pub fn detect_traced(
             appositions(&mut ctx);
         }
         place_lists(&mut ctx);
-        all.append(&mut ctx.hits);
-        traces.append(&mut ctx.traces);
-    }
+        (ctx.hits, ctx.traces)
+    };
+    super::each_sentence(
+        doc,
+        control,
+        super::ACTORS_STAGE,
+        read,
+        |(mut hits, mut more)| {
+            all.append(&mut hits);
+            traces.append(&mut more);
+        },
+    );
     all.sort_by_key(|h| h.tokens.start);
     (all, traces)
 }

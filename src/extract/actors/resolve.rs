@@ -9,7 +9,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::lexicon::Target;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::passes::{
     bracketed_acronyms, broadcast_programmes, buildings, named_groups, whole_body_names,
@@ -117,13 +117,16 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
 
     // "the conference in Tarnwick ... Tarnwick was chosen": a lone word the tagger took for an
     // unlisted organization is a place when the article also names it as a place.
-    let place_words: Vec<String> = hits
-        .iter()
-        .filter_map(|h| match &h.found {
-            Found::Place { name } if !name.contains(' ') => Some(name.clone()),
-            _ => None,
-        })
-        .collect();
+    // (Counted once by name: a scan of every hit for each would be quadratic in an article
+    // naming the same thing thousands of times.)
+    let mut place_words: BTreeMap<String, usize> = BTreeMap::new();
+    for h in hits.iter() {
+        if let Found::Place { name } = &h.found
+            && !name.contains(' ')
+        {
+            *place_words.entry(name.clone()).or_default() += 1;
+        }
+    }
     // ("Essex beat Surrey ... in Essex": a club named after its town more often than the town
     // stays a club.)
     let lone_org = |found: &Found| match found {
@@ -136,11 +139,14 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
         }
         _ => None,
     };
-    let org_words: Vec<String> = hits.iter().filter_map(|h| lone_org(&h.found)).collect();
+    let mut org_words: BTreeMap<String, usize> = BTreeMap::new();
+    for name in hits.iter().filter_map(|h| lone_org(&h.found)) {
+        *org_words.entry(name).or_default() += 1;
+    }
+    let count = |words: &BTreeMap<String, usize>, name: &str| words.get(name).copied().unwrap_or(0);
     for h in hits.iter_mut() {
         if let Some(name) = lone_org(&h.found)
-            && place_words.iter().filter(|p| **p == name).count()
-                >= org_words.iter().filter(|o| **o == name).count()
+            && count(&place_words, &name) >= count(&org_words, &name)
         {
             h.found = Found::Place { name: name.clone() };
         }
@@ -149,7 +155,7 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
     // "People like Forsyth", "Plaid Cymru's Elfyn Llwyd": a name the tagger took for an
     // organization that is the surname of a person of this article ("Frederick Forsyth", "Mr
     // Llwyd") is that person.
-    let lone_surnames: Vec<String> = hits
+    let lone_surnames: BTreeSet<String> = hits
         .iter()
         .filter_map(|h| match &h.found {
             Found::Person { name, .. } => name.split_whitespace().last().map(str::to_string),
@@ -171,9 +177,7 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
         }
         let owner = match words.as_slice() {
             [one] => surname_owner(one),
-            [_, last] | [_, _, last] if lone_surnames.iter().any(|s| s == last) => {
-                Some(person_key(name))
-            }
+            [_, last] | [_, _, last] if lone_surnames.contains(*last) => Some(person_key(name)),
             _ => None,
         };
         if let Some(owner) = owner {

@@ -51,6 +51,20 @@ struct Match {
     category: Option<Plover>,
 }
 
+/// One report of an event, as its sentence reads it. The sentences are read each on its own
+/// (in parallel); their reports become events afterwards, in sentence order.
+struct Report<'l> {
+    key: String,
+    category: Plover,
+    kind: &'l str,
+    modality: Option<Modality>,
+    participants: Vec<String>,
+    place: Option<String>,
+    date: Option<String>,
+    mention: Mention,
+    reading: EventReading,
+}
+
 /// Finds events in every sentence. `hits` must be resolved (keys set); `affiliations` maps
 /// actor keys to the country keys they belong to.
 pub fn detect(
@@ -62,7 +76,6 @@ pub fn detect(
     affiliations: &BTreeMap<String, String>,
     control: super::Control<'_>,
 ) -> (Vec<Event>, Vec<Skipped>) {
-    let mut skipped: Vec<Skipped> = Vec::new();
     let mut by_sentence: Vec<Vec<&Hit>> = vec![Vec::new(); doc.sentences.len()];
     for h in hits {
         if let Some(list) = by_sentence.get_mut(h.sentence) {
@@ -81,11 +94,9 @@ pub fn detect(
     let rules = &lex.arguments;
     // An article that is all headline (a one-line file) still has its acts read.
     let has_body = (0..doc.sentences.len()).any(|s| !doc.is_heading(s));
-    let mut events: BTreeMap<String, Event> = BTreeMap::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        if !control.step(super::EVENTS_STAGE, s, doc.sentences.len()) {
-            break;
-        }
+    let read = |s: usize, sentence: &super::doc::Sentence| {
+        let mut skipped: Vec<Skipped> = Vec::new();
+        let mut reports: Vec<Report<'_>> = Vec::new();
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
         let mut matches: Vec<Match> = Vec::new();
         let mut i = 0;
@@ -112,7 +123,7 @@ pub fn detect(
         // Headlines are written in a shorthand the parser was not trained on ("Labour
         // accused of broken pledge"); their acts are told again in the text.
         if (matches.is_empty() && !mentions_obligation) || (doc.is_heading(s) && has_body) {
-            continue;
+            return (reports, skipped);
         }
         // Only sentences with a trigger are parsed: the parse serves the events alone.
         let (parse, names_of_words) = parsing::parse_sentence(lex, doc, s, &by_sentence[s]);
@@ -647,26 +658,62 @@ pub fn detect(
                 "event:{article_slug}/{}/{who}",
                 category.name().to_lowercase(),
             );
+            reports.push(Report {
+                key,
+                category,
+                kind: &trigger.kind,
+                modality,
+                participants: keys,
+                place,
+                date,
+                mention: Mention { span, sentence: s },
+                reading: EventReading {
+                    patterns: patterns_used,
+                    source,
+                    targets,
+                    parties,
+                    claimed_by,
+                },
+            });
+        }
+        (reports, skipped)
+    };
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut events: BTreeMap<String, Event> = BTreeMap::new();
+    let merge = |(reports, mut more): (Vec<Report<'_>>, Vec<Skipped>)| {
+        skipped.append(&mut more);
+        for report in reports {
+            let Report {
+                key,
+                category,
+                kind,
+                modality,
+                participants,
+                place,
+                date,
+                mention,
+                reading,
+            } = report;
             let asserted = modality.is_none();
             let event = events.entry(key.clone()).or_insert_with(|| Event {
                 modality,
                 key,
                 category,
-                kind: trigger.kind.clone(),
+                kind: kind.to_owned(),
                 label: String::new(),
-                participants: keys.clone(),
+                participants,
                 represented: Vec::new(),
                 source: None,
                 targets: Vec::new(),
                 place: None,
                 date: None,
-                claimed_by: claimed_by.clone(),
+                claimed_by: reading.claimed_by.clone(),
                 mentions: Vec::new(),
                 readings: Vec::new(),
             });
-            if event.source.is_none() && (source.is_some() || event.targets.is_empty()) {
-                event.source = source.as_ref().map(|s| s.key.clone());
-                event.targets = targets.iter().map(|t| t.key.clone()).collect();
+            if event.source.is_none() && (reading.source.is_some() || event.targets.is_empty()) {
+                event.source = reading.source.as_ref().map(|s| s.key.clone());
+                event.targets = reading.targets.iter().map(|t| t.key.clone()).collect();
             }
             if event.place.is_none() {
                 event.place = place;
@@ -675,22 +722,17 @@ pub fn detect(
             if asserted {
                 event.modality = None;
             }
-            if claimed_by.is_none() {
+            if reading.claimed_by.is_none() {
                 event.claimed_by = None;
             }
             if event.date.is_none() {
                 event.date = date;
             }
-            event.mentions.push(Mention { span, sentence: s });
-            event.readings.push(EventReading {
-                patterns: patterns_used,
-                source,
-                targets,
-                parties,
-                claimed_by,
-            });
+            event.mentions.push(mention);
+            event.readings.push(reading);
         }
-    }
+    };
+    super::each_sentence(doc, control, super::EVENTS_STAGE, read, merge);
     let mut out: Vec<Event> = events.into_values().collect();
     for e in &mut out {
         // The same act reported by several articles is one node: the key names the category,
