@@ -67,7 +67,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
     /// Prepares an article.
     pub fn new(
         doc: &'a Doc<'a>,
-        rules: &ArgumentRules,
+        lists: &ArgumentRules,
         hits: &'h [Hit],
         by_sentence: &'a [Vec<&'h Hit>],
     ) -> Self {
@@ -80,9 +80,9 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 .word(h.tokens.start - 1)
                 .trim_end_matches('.')
                 .to_lowercase();
-            let said = if rules.has("male_honorifics", &before) {
+            let said = if lists.has("male_honorifics", &before) {
                 Some(false)
-            } else if rules.has("female_honorifics", &before) {
+            } else if lists.has("female_honorifics", &before) {
                 Some(true)
             } else {
                 None
@@ -112,7 +112,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 continue;
             }
             let last = h.tokens.end - 1;
-            if rules.has("government_nouns", &doc.word(last).to_lowercase()) {
+            if lists.has("government_nouns", &doc.word(last).to_lowercase()) {
                 governments.push((doc.tokens[last].span.end, h.key.as_str()));
                 continue;
             }
@@ -121,7 +121,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 next += 1;
             }
             if next < doc.tokens.len()
-                && rules.has("government_nouns", &doc.word(next).to_lowercase())
+                && lists.has("government_nouns", &doc.word(next).to_lowercase())
             {
                 governments.push((doc.tokens[next].span.end, h.key.as_str()));
             }
