@@ -1,7 +1,7 @@
 //! Names the trained tagger finds where no lexicon entry or title did.
 
 use crate::extract::gazetteer::Gazetteer;
-use crate::extract::lexicon::Target;
+use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::ner::DocContext;
 use crate::extract::ner::LABELS;
 use crate::extract::slug;
@@ -137,6 +137,9 @@ fn decide(
     kind: &'static str,
     trace: &mut SpanTrace,
 ) {
+    if kind == "MISC" {
+        drop_countries_in_misc(ctx, i..end, trace);
+    }
     let Some(last) = trimmed_end(ctx, i, end, kind, trace) else {
         return;
     };
@@ -634,6 +637,49 @@ fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -
             .any(|h| h.tokens.contains(&(t + ctx.start)))
     };
     all_countries_after_first && span.clone().all(|t| !ctx.taken[t] || by_hit(t))
+}
+
+/// "the U.S. Open", "the Tour of the Netherlands": a country named (not an adjective) inside
+/// a name the tagger reads as an event, a title or a thing, with another capitalized word in
+/// that name, is part of the name and no mention of the country. (Its words stay taken, so
+/// that no later stage reads a person into them.) "US-China" (no other word) keeps both;
+/// "Iraqi Kurds" (an adjective) and "US Predator attacks" (a name that qualifies the noun
+/// after it) keep their country, which the events read.
+fn drop_countries_in_misc(
+    ctx: &mut SentenceCtx<'_, '_>,
+    span: Range<usize>,
+    trace: &mut SpanTrace,
+) {
+    if ctx
+        .words
+        .get(span.end)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        return;
+    }
+    let global = ctx.global(span.clone());
+    let inside = |h: &super::Hit| {
+        matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+            && h.tokens.start >= global.start
+            && h.tokens.end <= global.end
+    };
+    if !ctx.hits.iter().any(inside) {
+        return;
+    }
+    let by_country = |t: usize| {
+        ctx.hits
+            .iter()
+            .any(|h| inside(h) && h.tokens.contains(&(t + ctx.start)))
+    };
+    let other_word = span.clone().any(|t| {
+        !by_country(t)
+            && is_capitalized(ctx.words[t])
+            && ctx.words[t].chars().all(char::is_alphabetic)
+    });
+    if other_word {
+        ctx.hits.retain(|h| !inside(h));
+        trace.note(ctx, "code:country-in-misc", "drop the country", span);
+    }
 }
 
 /// Removes the country hits inside `span` (see [`countries_inside`]) and frees their tokens;

@@ -788,3 +788,13 @@ fn a_country_inside_a_body_name_is_the_body() {
         x.events
     );
 }
+
+#[test]
+fn a_country_named_inside_an_event_name_is_no_mention_of_it() {
+    let x = run(
+        "Tennis\n\nOn Friday she won the Hong Kong Open. Iraqi Kurds demonstrated in Kirkuk.\n",
+    );
+    let ks = keys(&x);
+    assert!(!ks.contains(&"country:HKG"), "{ks:?}");
+    assert!(ks.contains(&"country:IRQ"), "{ks:?}");
+}
