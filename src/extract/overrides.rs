@@ -245,7 +245,7 @@ mod tests {
     use crate::ingest::{Format, parse};
 
     const TEXT: &str = "Talks\n\nGen Musharraf met Tony Blair in London on Monday. \
-        Tony Blair praised Opus Dei on Tuesday.\n";
+        Tony Blair praised Gordon Brown on Tuesday.\n";
 
     fn overrides() -> Overrides {
         let mut o = Overrides::new();
@@ -257,8 +257,8 @@ mod tests {
             kind: ActorKind::Person,
         });
         o.not_actors.push(NotActor {
-            name: "Opus Dei".into(),
-            key: "person:opus-dei".into(),
+            name: "Gordon Brown".into(),
+            key: "person:gordon-brown".into(),
         });
         o
     }
@@ -276,7 +276,7 @@ mod tests {
             keys(&plain)
         );
         assert!(
-            keys(&plain).contains(&"person:opus-dei".to_owned()),
+            keys(&plain).contains(&"person:gordon-brown".to_owned()),
             "{:?}",
             keys(&plain)
         );
@@ -289,10 +289,10 @@ mod tests {
         );
         assert!(
             !now.iter()
-                .any(|k| k == "person:gen-musharraf" || k == "person:opus-dei")
+                .any(|k| k == "person:gen-musharraf" || k == "person:gordon-brown")
         );
         let all = format!("{:?}{:?}", fixed.events, fixed.issues);
-        assert!(!all.contains("person:opus-dei") && !all.contains("\"person:gen-musharraf\""));
+        assert!(!all.contains("person:gordon-brown") && !all.contains("\"person:gen-musharraf\""));
         let pervez = fixed
             .actors
             .iter()

@@ -296,12 +296,24 @@ impl SentenceCtx<'_, '_> {
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         });
         match kind {
-            // A lone surname comes back through resolution when the article names the person
-            // in full; "Lower Saxony" is not a person because "Lower" is a word, not a name.
-            "PER" => {
+            // A lone word is a person only when it is written like a name ("Byron", not
+            // "ACPO", "MSPs", "Licensees" or "P") and no given name before it was left out of the span
+            // ("Jan Shaw": a later stage takes the whole name).
+            "PER" if words.len() == 1 => {
+                let letters = first.trim_end_matches('s');
                 capitalized
-                    && words.len() >= 2
-                    && (self.lex.is_given_name(first) || !self.lex.is_common_word(first))
+                    && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && letters.chars().any(char::is_lowercase)
+                    && !self.lex.is_common_word(first)
+                    && !(first.len() > letters.len() && self.lex.is_common_word(letters))
+                    && !span.start.checked_sub(1).is_some_and(|k| {
+                        let before = self.words[k];
+                        self.lex.is_given_name(before) && is_capitalized(before)
+                    })
+            }
+            // "Lower Saxony" is not a person because "Lower" is a word, not a name.
+            "PER" => {
+                capitalized && (self.lex.is_given_name(first) || !self.lex.is_common_word(first))
             }
             // "Community Support Officers (CSOs)", "GPs": an acronym in the plural counts
             // people of a kind; "the driver's BAC [blood alcohol content]": an acronym spelled

@@ -1,6 +1,7 @@
 //! Names the trained tagger finds where no lexicon entry or title did.
 
-use crate::extract::lexicon::Target;
+use crate::extract::gazetteer::Gazetteer;
+use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::ner::DocContext;
 use crate::extract::ner::LABELS;
 use crate::extract::slug;
@@ -136,6 +137,9 @@ fn decide(
     kind: &'static str,
     trace: &mut SpanTrace,
 ) {
+    if kind == "MISC" {
+        drop_countries_in_misc(ctx, i..end, trace);
+    }
     let Some(last) = trimmed_end(ctx, i, end, kind, trace) else {
         return;
     };
@@ -502,7 +506,8 @@ fn accept(
         Some("the tagger is not confident")
     } else if in_issue_phrase {
         Some("inside an issue phrase")
-    } else if last <= first || !ctx.free(first..last) {
+    } else if last <= first || !(ctx.free(first..last) || countries_inside(ctx, kind, first..last))
+    {
         Some("taken by an earlier stage")
     } else if !ctx.plausible_name(kind, first..last) {
         Some("not a plausible name")
@@ -514,6 +519,12 @@ fn accept(
         return;
     }
     let i = first;
+    let inside = if ctx.free(i..last) {
+        None
+    } else {
+        trace.note(ctx, "code:country-inside", "organization keeps it", i..last);
+        absorb_countries(ctx, i..last)
+    };
     let name = ctx.text_of(i..last);
     let retyped = retyped(ctx, i, last, kind);
     if retyped != kind {
@@ -579,7 +590,8 @@ fn accept(
             country: None,
         }),
         "ORG" => {
-            let country = ctx.country_before(i).and_then(|h| ctx.mark_modifier(h));
+            let country =
+                inside.or_else(|| ctx.country_before(i).and_then(|h| ctx.mark_modifier(h)));
             Some(Found::Organization {
                 key: format!("org:{}", slug(&name)),
                 name,
@@ -600,10 +612,110 @@ fn accept(
     }
 }
 
-/// "Rory Bremner's impression": a given name and one more name make a person; a person's
-/// name ending in a company word or an organization's head is an organization.
+/// Whether the only names already taken inside the organization `span` are countries (or
+/// capitals) the lexicon found after its first word: "Air France", "Dynamo Moscow",
+/// "University College London" name a body, not the country. (A country that starts the
+/// span, "British Government", "UK Treasury", keeps qualifying what follows it, as before.)
+fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -> bool {
+    if kind != "ORG" || span.len() < 2 {
+        return false;
+    }
+    let global = ctx.global(span.clone());
+    let overlapping: Vec<&super::Hit> = ctx
+        .hits
+        .iter()
+        .filter(|h| h.tokens.start < global.end && global.start < h.tokens.end)
+        .collect();
+    let all_countries_after_first = overlapping.iter().all(|h| {
+        matches!(h.found, Found::Country { .. })
+            && h.tokens.start > global.start
+            && h.tokens.end <= global.end
+    });
+    let by_hit = |t: usize| {
+        overlapping
+            .iter()
+            .any(|h| h.tokens.contains(&(t + ctx.start)))
+    };
+    all_countries_after_first && span.clone().all(|t| !ctx.taken[t] || by_hit(t))
+}
+
+/// "the U.S. Open", "the Tour of the Netherlands": a country named (not an adjective) inside
+/// a name the tagger reads as an event, a title or a thing, with another capitalized word in
+/// that name, is part of the name and no mention of the country. (Its words stay taken, so
+/// that no later stage reads a person into them.) "US-China" (no other word) keeps both;
+/// "Iraqi Kurds" (an adjective) and "US Predator attacks" (a name that qualifies the noun
+/// after it) keep their country, which the events read.
+fn drop_countries_in_misc(
+    ctx: &mut SentenceCtx<'_, '_>,
+    span: Range<usize>,
+    trace: &mut SpanTrace,
+) {
+    if ctx
+        .words
+        .get(span.end)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        return;
+    }
+    let global = ctx.global(span.clone());
+    let inside = |h: &super::Hit| {
+        matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+            && h.tokens.start >= global.start
+            && h.tokens.end <= global.end
+    };
+    if !ctx.hits.iter().any(inside) {
+        return;
+    }
+    let by_country = |t: usize| {
+        ctx.hits
+            .iter()
+            .any(|h| inside(h) && h.tokens.contains(&(t + ctx.start)))
+    };
+    let other_word = span.clone().any(|t| {
+        !by_country(t)
+            && is_capitalized(ctx.words[t])
+            && ctx.words[t].chars().all(char::is_alphabetic)
+    });
+    if other_word {
+        ctx.hits.retain(|h| !inside(h));
+        trace.note(ctx, "code:country-in-misc", "drop the country", span);
+    }
+}
+
+/// Removes the country hits inside `span` (see [`countries_inside`]) and frees their tokens;
+/// returns the first one's country, the organization's.
+fn absorb_countries(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) -> Option<usize> {
+    let global = ctx.global(span);
+    let mut country = None;
+    ctx.hits.retain(|h| {
+        let inside = h.tokens.start >= global.start && h.tokens.end <= global.end;
+        if inside && let Found::Country { index, .. } = h.found {
+            country = country.or(Some(index));
+            return false;
+        }
+        true
+    });
+    for t in &mut ctx.taken[global.start - ctx.start..global.end - ctx.start] {
+        *t = false;
+    }
+    country
+}
+
+/// "Rory Bremner's impression": a given name and one more name make a person, and so does a
+/// place no city list knows with a title in apposition; a person's name ending in a company
+/// word or an organization's head is an organization.
 fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str) -> &'static str {
     let last_word = ctx.words[last - 1].to_lowercase();
+    // "Amara Diallo, the AU commissioner": a name of two or more words that the tagger took
+    // for a place no city list starts with, followed by a title in apposition, is a person.
+    if kind == "LOC"
+        && last - i >= 2
+        && ctx.names_at[i].is_none()
+        && !Gazetteer::shared().starts_name(ctx.words[i])
+        && title_in_apposition(ctx, last)
+    {
+        return "PER";
+    }
     let kind = if kind == "ORG"
         && last - i == 2
         && ctx.lex.is_given_name(ctx.words[i])
@@ -623,6 +735,30 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
     } else {
         kind
     }
+}
+
+/// Whether a title follows local token `end` in apposition: ", the AU commissioner", ", a
+/// minister" (an article and one capitalized word, such as a body's acronym, may come first).
+fn title_in_apposition(ctx: &SentenceCtx<'_, '_>, end: usize) -> bool {
+    if ctx.words.get(end) != Some(&",") {
+        return false;
+    }
+    let mut j = end + 1;
+    if ctx
+        .words
+        .get(j)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        j += 1;
+    }
+    let title_at = |k: usize| {
+        ctx.titles_at
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|(_, t)| t != Target::Honorific)
+    };
+    title_at(j) || (ctx.words.get(j).is_some_and(|w| is_capitalized(w)) && title_at(j + 1))
 }
 
 /// Whether the surroundings of the person or organization at `i..last` make it a place: the

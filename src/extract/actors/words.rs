@@ -33,6 +33,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "university",
     "authority",
     "federation",
+    "fellowship",
     "fund",
     "front",
     "movement",

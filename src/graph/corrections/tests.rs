@@ -7,7 +7,7 @@ use crate::ingest::{Format, parse};
 const TALKS: &str = "Talks in Washington\n\n\
     Pakistani President Pervez Musharraf met US President George W. Bush in Washington on \
     Monday. Gen Musharraf said the talks had gone well. China condemned Japan over the \
-    drills. Tony Blair praised Opus Dei on Tuesday.\n";
+    drills. Tony Blair praised Gordon Brown on Tuesday.\n";
 
 fn graph_of(texts: &[&str]) -> NewsGraph {
     let lex = Lexicon::embedded();
@@ -118,20 +118,20 @@ fn actors_do_not_merge_with_events_and_nothing_changes() {
 #[test]
 fn rename_keeps_the_old_name_as_an_alias_and_kind_changes_keep_the_key() {
     let mut g = graph_of(&[TALKS]);
-    let opus = key_named(&g, "Opus Dei");
+    let brown = key_named(&g, "Gordon Brown");
     g.correct(&Correction::Rename {
-        key: opus.clone(),
-        name: "Opus Dei prelature".into(),
+        key: brown.clone(),
+        name: "Chancellor Gordon Brown".into(),
     })
     .unwrap();
     g.correct(&Correction::SetKind {
-        key: opus.clone(),
+        key: brown.clone(),
         kind: NodeKind::Organization,
     })
     .unwrap();
-    let node = g.node(&opus).unwrap();
-    assert_eq!(node.name, "Opus Dei prelature");
-    assert!(node.aliases.contains("Opus Dei"));
+    let node = g.node(&brown).unwrap();
+    assert_eq!(node.name, "Chancellor Gordon Brown");
+    assert!(node.aliases.contains("Gordon Brown"));
     assert_eq!(node.kind, NodeKind::Organization);
     let event = event_with(&g, Plover::Disapprove);
     assert!(
@@ -146,18 +146,18 @@ fn rename_keeps_the_old_name_as_an_alias_and_kind_changes_keep_the_key() {
 #[test]
 fn deleting_removes_the_node_its_edges_and_every_reference() {
     let mut g = graph_of(&[TALKS]);
-    let opus = key_named(&g, "Opus Dei");
+    let brown = key_named(&g, "Gordon Brown");
     let edges = g.edge_count();
-    let degree = neighbours(&g, &opus).len();
+    let degree = neighbours(&g, &brown).len();
     assert!(degree > 0);
-    g.correct(&Correction::Delete { key: opus.clone() })
+    g.correct(&Correction::Delete { key: brown.clone() })
         .unwrap();
-    assert!(g.node(&opus).is_none());
+    assert!(g.node(&brown).is_none());
     assert!(g.edge_count() <= edges - degree);
     assert!(g.is_consistent());
     for n in g.nodes_sorted() {
         if let Some(info) = &n.event {
-            assert!(info.source.as_ref() != Some(&opus) && !info.targets.contains(&opus));
+            assert!(info.source.as_ref() != Some(&brown) && !info.targets.contains(&brown));
         }
     }
 }
@@ -251,18 +251,18 @@ fn a_log_replays_over_a_graph_with_more_articles() {
     let base = graph_of(&[TALKS]);
     let general = key_named(&base, "Gen Musharraf");
     let pervez = key_named(&base, "Pervez Musharraf");
-    let opus = key_named(&base, "Opus Dei");
+    let brown = key_named(&base, "Gordon Brown");
     let log = vec![
         Correction::Merge {
             from: general.clone(),
             into: pervez.clone(),
         },
-        Correction::Delete { key: opus.clone() },
+        Correction::Delete { key: brown.clone() },
     ];
     let (corrected, skipped) = replay(&graph_of(&[TALKS, more]), &log);
     assert!(skipped.is_empty(), "{skipped:?}");
     assert!(corrected.node(&general).is_none());
-    assert!(corrected.node(&opus).is_none());
+    assert!(corrected.node(&brown).is_none());
     let node = corrected.node(&pervez).unwrap();
     let articles: BTreeSet<ArticleId> = node.evidence.iter().map(|e| e.article).collect();
     assert_eq!(
@@ -277,7 +277,7 @@ fn a_log_replays_over_a_graph_with_more_articles() {
     };
     let (only_more, skipped) = replay(
         &graph_of(&[more]),
-        &[Correction::Delete { key: opus }, rename],
+        &[Correction::Delete { key: brown }, rename],
     );
     assert_eq!(skipped.len(), 1);
     assert_eq!(skipped[0].index, 0);
@@ -304,14 +304,14 @@ fn exported_corrections_apply_to_future_articles_through_the_lexicon_folder() {
     let base = graph_of(&[TALKS]);
     let general = key_named(&base, "Gen Musharraf");
     let pervez = key_named(&base, "Pervez Musharraf");
-    let opus = key_named(&base, "Opus Dei");
+    let brown = key_named(&base, "Gordon Brown");
     let bush = key_named(&base, "George W. Bush");
     let log = vec![
         Correction::Merge {
             from: general.clone(),
             into: pervez.clone(),
         },
-        Correction::Delete { key: opus.clone() },
+        Correction::Delete { key: brown.clone() },
         Correction::Rename {
             key: bush.clone(),
             name: "George W Bush".into(),
@@ -335,13 +335,13 @@ fn exported_corrections_apply_to_future_articles_through_the_lexicon_folder() {
     )
     .unwrap();
     let lex = Lexicon::with_overrides(dir.path()).unwrap();
-    let later = "Visit\n\nGen Musharraf visited Beijing on Friday. Tony Blair praised Opus Dei \
+    let later = "Visit\n\nGen Musharraf visited Beijing on Friday. Tony Blair praised Gordon Brown \
         and George W. Bush.\n";
     let article = parse("later.txt", later.as_bytes(), Format::Text).unwrap();
     let mut g = NewsGraph::new();
     g.add_article(&article, &extract(&article, &lex));
     assert!(g.node(&general).is_none());
-    assert!(g.node(&opus).is_none());
+    assert!(g.node(&brown).is_none());
     assert!(g.node(&pervez).is_some());
     assert_eq!(
         g.node(&bush).map(|n| n.name.as_str()),

@@ -7,7 +7,7 @@ use crate::graph::tests::graph_of;
 const TALKS: &str = "Talks in Washington\n\n\
     Pakistani President Pervez Musharraf met US President George W. Bush in Washington on \
     Monday. Gen Musharraf said the talks had gone well. China condemned Japan over the \
-    drills. Tony Blair praised Opus Dei on Tuesday.\n";
+    drills. Tony Blair praised Gordon Brown on Tuesday.\n";
 
 /// Every event's name, in key order.
 fn event_names(g: &NewsGraph) -> Vec<String> {
@@ -43,7 +43,7 @@ fn extracted_names_are_read_as_worded_and_word_the_same() {
         [
             "Meeting: Pervez Musharraf → George W. Bush in Washington",
             "Condemnation: China → Japan",
-            "Praise: Tony Blair → Opus Dei",
+            "Praise: Tony Blair → Gordon Brown",
         ]
     );
     for n in g.nodes_sorted() {
@@ -65,7 +65,7 @@ fn a_renamed_actor_is_named_in_its_events_and_the_log_without_it_gives_the_old_n
     let (g, skipped) = replay(&base, &log);
     assert!(skipped.is_empty());
     assert!(
-        event_names(&g).contains(&"Praise: Prime Minister Blair → Opus Dei".to_owned()),
+        event_names(&g).contains(&"Praise: Prime Minister Blair → Gordon Brown".to_owned()),
         "{:?}",
         event_names(&g)
     );
@@ -73,7 +73,7 @@ fn a_renamed_actor_is_named_in_its_events_and_the_log_without_it_gives_the_old_n
     assert!(event_names(&g).contains(&"Condemnation: China → Japan".to_owned()));
     // Undoing is replaying the log without it over the articles' graph.
     assert_eq!(event_names(&replay(&base, &[]).0), event_names(&base));
-    assert!(event_names(&base).contains(&"Praise: Tony Blair → Opus Dei".to_owned()));
+    assert!(event_names(&base).contains(&"Praise: Tony Blair → Gordon Brown".to_owned()));
     // The same log over more articles names him in the new article's events too.
     let more = "Visit\n\nTony Blair visited Beijing on Friday. China praised Tony Blair.\n";
     let names = event_names(&corrected(&[TALKS, more], &log));
@@ -92,7 +92,7 @@ fn a_renamed_actor_is_named_in_its_events_and_the_log_without_it_gives_the_old_n
 fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
     let base = graph_of(&[TALKS]);
     let (pervez, general) = (key(&base, "Pervez Musharraf"), key(&base, "Gen Musharraf"));
-    let opus = key(&base, "Opus Dei");
+    let brown = key(&base, "Gordon Brown");
     let g = corrected(
         &[TALKS],
         &[
@@ -100,7 +100,7 @@ fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
                 from: pervez,
                 into: general,
             },
-            Correction::Delete { key: opus },
+            Correction::Delete { key: brown },
         ],
     );
     let names = event_names(&g);
@@ -115,7 +115,10 @@ fn merged_deleted_and_split_actors_are_named_as_they_are_now() {
     // Who acts deleted: the one acted on stays the one acted on.
     let blair = key(&base, "Tony Blair");
     let names = event_names(&corrected(&[TALKS], &[Correction::Delete { key: blair }]));
-    assert!(names.contains(&"Praise → Opus Dei".to_owned()), "{names:?}");
+    assert!(
+        names.contains(&"Praise → Gordon Brown".to_owned()),
+        "{names:?}"
+    );
 
     // "Maguire" alone is someone else: her meeting with Blair follows the new node.
     let text = "Apology\n\nAnne Maguire welcomed the apology on Friday. Tony Blair met \
@@ -205,7 +208,7 @@ fn a_name_worded_otherwise_stays_as_extracted() {
     })
     .unwrap();
     assert!(
-        event_names(&g).contains(&"Praise — Tony Blair → Opus Dei (edited)".to_owned()),
+        event_names(&g).contains(&"Praise — Tony Blair → Gordon Brown (edited)".to_owned()),
         "{:?}",
         event_names(&g)
     );
