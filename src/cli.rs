@@ -797,6 +797,12 @@ fn bench_project(args: &[String]) -> Result<ExitCode, String> {
         .iter()
         .find(|(k, _)| k == "--dir")
         .map_or_else(std::env::temp_dir, |(_, v)| PathBuf::from(v));
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        format!(
+            "cannot make the folder {} for the project: {e}",
+            dir.display()
+        )
+    })?;
     let lex = load_lexicon()?;
     print!(
         "{}",
