@@ -34,7 +34,8 @@ struct WhenSpec {
     #[serde(default)]
     child_cases: Vec<String>,
     /// The word list a child of one of `child_rel`'s relations is not in, when that child is
-    /// a common noun naming no actor ("delivered a rebuff": no aid).
+    /// a common noun naming no actor ("delivered a rebuff": no aid); with `child_cases`, only
+    /// a child one of them introduces ("provided Peru with a report").
     #[serde(default)]
     child_not_in: Option<String>,
 }
@@ -97,8 +98,9 @@ pub enum Condition {
     /// The trigger has a child by one of these relations introduced by one of these words.
     ChildCase(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is a common noun naming no
-    /// actor, and not in this list (nor is any of its conjuncts).
-    ChildNotIn(Vec<String>, HashSet<String>),
+    /// actor, and not in this list (nor is any of its conjuncts); when cases are given, one
+    /// that such a word introduces.
+    ChildNotIn(Vec<String>, HashSet<String>, HashSet<String>),
 }
 
 /// The words of a trigger's arguments, by role.
@@ -196,6 +198,7 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
             conditions.push(Condition::ChildNotIn(
                 w.child_rel.clone(),
                 list.iter().cloned().collect(),
+                lower(&w.child_cases),
             ));
         } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
             conditions.push(Condition::ChildCase(
@@ -289,14 +292,21 @@ impl Sense {
                             && cases.contains(&tree.lower[k])
                     })
             }),
-            Condition::ChildNotIn(rels, words) => tree.children[w].iter().any(|&c| {
+            Condition::ChildNotIn(rels, words, cases) => tree.children[w].iter().any(|&c| {
                 // "photographs and other military intelligence": one listed conjunct is enough.
                 let plain = |k: usize| {
                     tree.pos(k) == crate::extract::parse::Upos::Noun
                         && !tree.is_name[k]
                         && !words.contains(&tree.lower[k])
                 };
+                // With cases, only a child they introduce ("provided Peru with a report").
+                let introduced = cases.is_empty()
+                    || tree.children[c].iter().any(|&k| {
+                        tree.parse.words[k].deprel.name() == "case"
+                            && cases.contains(&tree.lower[k])
+                    });
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                    && introduced
                     && plain(c)
                     && tree.children[c]
                         .iter()

@@ -816,3 +816,24 @@ fn the_government_is_the_one_the_article_named_last() {
         acts(&x)
     );
 }
+
+#[test]
+fn providing_someone_with_goods_is_aid_and_with_figures_is_not() {
+    let x = run("Norway provided Peru with food and medicine on Monday.");
+    assert!(
+        acts(&x).contains(&(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    let x = run("Norway provided Peru with the latest figures on Monday.");
+    assert!(
+        !acts(&x).iter().any(|(c, _, _)| c == "AID"),
+        "{:?}",
+        acts(&x)
+    );
+    assert!(x.actors.iter().any(|a| a.key == "country:PER"));
+}
