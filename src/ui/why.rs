@@ -3,7 +3,7 @@
 //! check that decided, and the result. The same chain `newsgraph explain` prints, for the
 //! places the selected node was actually found.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use egui::{Color32, RichText};
 
@@ -77,21 +77,23 @@ impl WhyPane {
                     self.ask(ui.ctx(), graph, key, lexicon);
                     self.asked = Some(wanted);
                 }
-                let answer = self.answer.lock().map(|a| a.clone()).unwrap_or_default();
-                match answer {
+                // Drawn under the lock (the worker writes once, when done): nothing is copied
+                // per frame.
+                let answer = self.answer.lock().unwrap_or_else(PoisonError::into_inner);
+                match answer.as_deref() {
                     None => {
                         ui.horizontal(|ui| {
                             ui.spinner();
                             ui.label("Reading its articles again…");
                         });
                     }
-                    Some(list) if list.is_empty() => {
+                    Some([]) => {
                         ui.label(
                             "Its words are not found again in its articles (a name given by a \
                              correction, or an article changed since).",
                         );
                     }
-                    Some(list) => draw(ui, &list),
+                    Some(list) => draw(ui, list),
                 }
             })
             .header_response
@@ -162,9 +164,7 @@ impl WhyPane {
             }
             out.sort_by_key(|o| (o.explanation.sentence, o.explanation.span.start));
             out.truncate(OCCURRENCES_SHOWN);
-            if let Ok(mut a) = answer.lock() {
-                *a = Some(out);
-            }
+            *answer.lock().unwrap_or_else(PoisonError::into_inner) = Some(out);
             ctx.request_repaint();
         });
     }
