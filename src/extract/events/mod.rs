@@ -558,9 +558,11 @@ pub fn detect(
                 && targets.is_empty()
                 && parties.is_empty()
                 && co_sources.is_empty()
-                && (rules.has("place_target_categories", acted.name())
+                && (!r.places_in_content && rules.has("place_target_categories", acted.name())
                     || r.places_of_content
-                        .is_some_and(|c| rules.has("place_target_categories", c.name())))
+                        .is_some_and(|c| rules.has("place_target_categories", c.name()))
+                    || (r.places_in_content || r.places_of_content.is_some())
+                        && rules.has("content_place_categories", acted.name()))
             {
                 let own = affiliations.get(&src.key);
                 // A capital named as the place stands for its country here.

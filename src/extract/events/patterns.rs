@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 40] = [
+pub const ENGINE_LISTS: [&str; 41] = [
     "male_honorifics",
     "female_honorifics",
     "government_nouns",
@@ -250,6 +250,7 @@ pub const ENGINE_LISTS: [&str; 40] = [
     "answering_categories",
     "place_cases",
     "place_target_categories",
+    "content_place_categories",
     "failure_words",
     "demanding_verbs",
     "naming_cases",

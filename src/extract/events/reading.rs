@@ -160,6 +160,9 @@ pub struct Reading {
     /// When `places` were lent by the act this one is about ("threatened to impose a curfew
     /// in Algiers"), that act's category.
     pub places_of_content: Option<Plover>,
+    /// When `places` are those of a plain verb this act is about, no trigger of its own
+    /// ("threatened to resume attacks in Israel").
+    pub places_in_content: bool,
     /// For the content of another act, the word of that act's trigger ("agreed" in "agreed
     /// to lift sanctions").
     pub governor: Option<usize>,
@@ -786,11 +789,28 @@ fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r:
     }
     // Where: an oblique of the trigger or its verb after "in", "at" ..., or of what it is
     // done to ("evacuate the settlements in Gaza", "a curfew in Abidjan").
-    let objects: Vec<usize> = [w, verb]
+    places_under(tree, rules, &[w, verb], r);
+    // None of its own: those of a plain verb it is about ("threatened to resume attacks in
+    // Israel", "agreed to set up a centre in Tokyo"); a verb that is a trigger lends its
+    // places as an act of its own.
+    if r.places.is_empty() {
+        let content: Vec<usize> = [w, verb]
+            .iter()
+            .flat_map(|&b| tree.children_named(b, &["xcomp"]))
+            .filter(|&x| tree.trigger_of[x].is_none())
+            .collect();
+        places_under(tree, rules, &content, r);
+        r.places_in_content = !r.places.is_empty();
+    }
+}
+
+/// The places of `bases` and of their objects, into `r.places`.
+fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut Reading) {
+    let objects: Vec<usize> = bases
         .iter()
         .flat_map(|&b| tree.children_named(b, &["obj"]))
         .collect();
-    for base in [w, verb].into_iter().chain(objects) {
+    for base in bases.iter().copied().chain(objects) {
         for &c in &tree.children[base] {
             if matches!(tree.rel(c).name(), "obl" | "nmod")
                 && tree.case_of(c).is_some_and(|k| rules.has("place_cases", k))

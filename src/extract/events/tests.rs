@@ -350,6 +350,40 @@ fn a_material_act_on_no_one_named_is_done_to_the_country_it_happens_in() {
 }
 
 #[test]
+fn a_threat_or_promise_of_an_act_in_a_country_is_aimed_at_it() {
+    // The place of what is threatened, whether a trigger of its own ("resume") or a plain
+    // verb ("open"), is who the threat is aimed at.
+    let x = run("Norway threatened to resume attacks in Chile.");
+    assert!(
+        acts(&x).contains(&(
+            "THREATEN".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway refused to open an embassy in Chile.");
+    assert!(
+        acts(&y).contains(&(
+            "REJECT".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+    // A meeting's place stays a place when the meeting is what was agreed.
+    let z = run("Norway agreed to hold talks with Peru in Chile.");
+    let got = acts(&z);
+    assert!(
+        got.iter().all(|(_, _, t)| !t.iter().any(|k| k == "country:CHL"))
+            && got.iter().any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn an_act_tried_and_not_done_is_no_act_and_a_failed_agreement_a_rejection() {
     let x = run("Norway failed to attack Peru.");
     assert!(
