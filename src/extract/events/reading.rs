@@ -186,7 +186,7 @@ pub struct Reading {
 fn step(
     tree: &Tree<'_>,
     rules: &ArgumentRules,
-    trigger: usize,
+    (trigger, role): (usize, Role),
     from: usize,
     s: &Step,
 ) -> Vec<(usize, Option<String>)> {
@@ -215,8 +215,9 @@ fn step(
             .find(|&c| tree.rel(c) == Deprel::CASE)?;
         let case = tree.lower[k].as_str();
         // "called for X", "met with X": a preposition that is part of the trigger phrase
-        // introduces what the act is aimed at, whatever the list says.
-        let own_case = own.is_some() && tree.trigger_of[k] == own;
+        // introduces what the act is aimed at, whatever the list says; never who acts ("the
+        // war on Iraq").
+        let own_case = role == Role::Target && own.is_some() && tree.trigger_of[k] == own;
         (own_case || s.cases.contains(case)).then(|| Some(case.to_owned()))
     };
     let _ = rules;
@@ -317,7 +318,7 @@ fn arguments(
         for s in &p.path {
             let mut next = Vec::new();
             for r in &frontier {
-                for (to, c) in step(tree, rules, w, r.word, s) {
+                for (to, c) in step(tree, rules, (w, p.role), r.word, s) {
                     next.push(Reached {
                         word: to,
                         case: c.or_else(|| r.case.clone()),

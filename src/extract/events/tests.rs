@@ -350,6 +350,22 @@ fn a_material_act_on_no_one_named_is_done_to_the_country_it_happens_in() {
 }
 
 #[test]
+fn a_triggers_own_preposition_names_whom_it_is_aimed_at_never_who_acts() {
+    // "war on": the country after it undergoes the war.
+    let x = run("Norway said the war on Peru was a mistake.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&("FIGHT".to_owned(), None, vec!["country:PER".to_owned()])),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_threat_or_promise_of_an_act_in_a_country_is_aimed_at_it() {
     // The place of what is threatened, whether a trigger of its own ("resume") or a plain
     // verb ("open"), is who the threat is aimed at.
@@ -377,8 +393,11 @@ fn a_threat_or_promise_of_an_act_in_a_country_is_aimed_at_it() {
     let z = run("Norway agreed to hold talks with Peru in Chile.");
     let got = acts(&z);
     assert!(
-        got.iter().all(|(_, _, t)| !t.iter().any(|k| k == "country:CHL"))
-            && got.iter().any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:NOR")),
+        got.iter()
+            .all(|(_, _, t)| !t.iter().any(|k| k == "country:CHL"))
+            && got
+                .iter()
+                .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:NOR")),
         "{got:?}"
     );
 }
