@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 41] = [
+pub const ENGINE_LISTS: [&str; 42] = [
     "male_honorifics",
     "female_honorifics",
     "government_nouns",
@@ -252,6 +252,7 @@ pub const ENGINE_LISTS: [&str; 41] = [
     "place_target_categories",
     "content_place_categories",
     "failure_words",
+    "ability_words",
     "demanding_verbs",
     "naming_cases",
     "telling_verbs",

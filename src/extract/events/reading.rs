@@ -552,6 +552,18 @@ pub fn read(
         }
         r.failed_agreement = true;
     }
+    // "would be able to reject proposals", "hackers capable of launching attacks": what
+    // someone can do is not done.
+    let able = |x: usize| {
+        matches!(tree.rel(x).name(), "xcomp" | "acl" | "advcl")
+            && tree
+                .head(x)
+                .is_some_and(|h| rules.has("ability_words", &tree.lower[h]))
+    };
+    if able(w) || able(verb) {
+        r.unreal = Some("an ability, not an act");
+        return r;
+    }
     // A noun whose verb is another trigger ("halt the talks unless ...") leaves the condition
     // to that verb's act.
     let own_verb = verb == w || tree.trigger_of[verb].is_none();

@@ -366,6 +366,32 @@ fn a_triggers_own_preposition_names_whom_it_is_aimed_at_never_who_acts() {
 }
 
 #[test]
+fn what_someone_is_able_to_do_is_not_done() {
+    let x = run("Norway condemned Peru and said it was able to attack Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, _, t)| !t.iter().any(|k| k == "country:CHL")),
+        "{got:?}"
+    );
+    assert!(
+        x.skipped
+            .iter()
+            .any(|s| s.reason == "an ability, not an act"),
+        "{:?}",
+        x.skipped
+    );
+}
+
+#[test]
 fn a_threat_or_promise_of_an_act_in_a_country_is_aimed_at_it() {
     // The place of what is threatened, whether a trigger of its own ("resume") or a plain
     // verb ("open"), is who the threat is aimed at.
