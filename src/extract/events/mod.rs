@@ -219,11 +219,18 @@ pub fn detect(
                 .is_some_and(|w| matches!(tree.pos(w), Upos::Noun | Upos::Propn))
                 && categories[g].is_some_and(|c| rules.has("answering_categories", c.name()));
             let same_act = inner.governed_as == reading::Governed::SameAct;
+            // "denied accusing Germany": a denial of one's own act is aimed at whoever
+            // charged them with it, not at the one that act was done to.
+            let own_act_denied = inner_word.is_some_and(|w| {
+                tree.pos(w) == Upos::Verb && tree.children_named(w, &["nsubj"]).next().is_none()
+            }) && rules
+                .has("own_act_denials", &lex.triggers[matches[g].trigger].kind);
             let lent: Vec<reading::Argument> = inner
                 .arguments
                 .iter()
                 .filter(|a| {
-                    a.role == Role::Target || (answers || same_act) && a.role == Role::Source
+                    a.role == Role::Target && !own_act_denied
+                        || (answers || same_act) && a.role == Role::Source
                 })
                 .map(|a| reading::Argument {
                     role: if same_act { a.role } else { Role::Target },

@@ -71,7 +71,7 @@ impl<'s> Tree<'s> {
     }
 
     /// Children of `i` whose relation has one of these names.
-    fn children_named<'a>(
+    pub(super) fn children_named<'a>(
         &'a self,
         i: usize,
         names: &'a [&str],

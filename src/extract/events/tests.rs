@@ -366,6 +366,25 @@ fn a_triggers_own_preposition_names_whom_it_is_aimed_at_never_who_acts() {
 }
 
 #[test]
+fn a_denial_of_ones_own_act_is_not_aimed_at_whom_the_act_was_done_to() {
+    let x = run("Norway denied accusing Peru of lying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&("REJECT".to_owned(), Some("country:NOR".to_owned()), vec![])),
+        "{got:?}"
+    );
+    // Denying what another did still answers them.
+    let y = run("Norway denied that Peru had attacked Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "REJECT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
 fn what_someone_is_able_to_do_is_not_done() {
     let x = run("Norway condemned Peru and said it was able to attack Chile.");
     let got = acts(&x);
