@@ -537,6 +537,20 @@ pub fn read(
         r.unreal = Some("a description, not an act");
         return r;
     }
+    // "aid charities", "protest groups": a noun that says what kind of thing another is
+    // reports no act; one that says what kind of act ("mediation mission", "strike action")
+    // still does.
+    if matches!(tree.pos(w), Upos::Noun)
+        && tree.rel(w) == Deprel::COMPOUND
+        && tree.head(w).is_some_and(|h| {
+            tree.pos(h) == Upos::Noun
+                && tree.trigger_of[h].is_none()
+                && !rules.has("act_nouns", &tree.lower[h])
+        })
+    {
+        r.unreal = Some("a kind of thing, not an act");
+        return r;
+    }
     // "failed to reach an agreement", "unable to attack": tried and not done.
     let failed = |x: usize| {
         (matches!(tree.rel(x).name(), "xcomp" | "acl")

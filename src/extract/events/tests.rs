@@ -385,6 +385,28 @@ fn a_denial_of_ones_own_act_is_not_aimed_at_whom_the_act_was_done_to() {
 }
 
 #[test]
+fn a_trigger_naming_a_kind_of_thing_is_no_act_unless_the_thing_is_an_act() {
+    let x = run("Norway condemned Peru and met aid charities.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "AID"), "{got:?}");
+    // "a mediation mission": the kind of act it is.
+    let y = run("Norway began a mediation mission between Peru and Chile.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "CONSULT"),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
 fn what_someone_is_able_to_do_is_not_done() {
     let x = run("Norway condemned Peru and said it was able to attack Chile.");
     let got = acts(&x);
