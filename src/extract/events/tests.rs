@@ -407,6 +407,34 @@ fn a_trigger_naming_a_kind_of_thing_is_no_act_unless_the_thing_is_an_act() {
 }
 
 #[test]
+fn a_warning_is_a_threat_when_it_says_what_will_follow() {
+    for text in [
+        "Norway warned that it would attack Chile.",
+        "Norway warned Chile that there could be strikes unless it paid.",
+    ] {
+        let x = run(text);
+        assert!(
+            acts(&x)
+                .iter()
+                .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+    // What may go wrong, with nothing that will follow, is a remark.
+    let y = run("Norway warned that the plan might harm Chile.");
+    assert!(
+        acts(&y).iter().all(|(c, _, _)| c != "THREATEN")
+            && y.skipped
+                .iter()
+                .any(|s| s.reason == "warning-without-threat"),
+        "{:?} {:?}",
+        acts(&y),
+        y.skipped
+    );
+}
+
+#[test]
 fn what_someone_is_able_to_do_is_not_done() {
     let x = run("Norway condemned Peru and said it was able to attack Chile.");
     let got = acts(&x);
