@@ -253,12 +253,17 @@ pub fn detect(
             // no place of its own ("threatened to impose a curfew in Algiers").
             let lent_places = (
                 inner.places.clone(),
-                inner.places_of_content.or(categories[k]),
+                match inner.places_from {
+                    reading::PlacesFrom::Act(c) => Some(c),
+                    _ => categories[k],
+                },
             );
             if let Some(Some(outer)) = readings.get_mut(g) {
                 if outer.places.is_empty() && !lent_places.0.is_empty() {
                     outer.places = lent_places.0;
-                    outer.places_of_content = lent_places.1;
+                    outer.places_from = lent_places
+                        .1
+                        .map_or(reading::PlacesFrom::Own, reading::PlacesFrom::Act);
                 }
                 outer.arguments.extend(lent);
                 if same_act {
@@ -565,10 +570,11 @@ pub fn detect(
                 && targets.is_empty()
                 && parties.is_empty()
                 && co_sources.is_empty()
-                && (!r.places_in_content && rules.has("place_target_categories", acted.name())
-                    || r.places_of_content
-                        .is_some_and(|c| rules.has("place_target_categories", c.name()))
-                    || (r.places_in_content || r.places_of_content.is_some())
+                && (r.places_from != reading::PlacesFrom::PlainVerb
+                    && rules.has("place_target_categories", acted.name())
+                    || matches!(r.places_from, reading::PlacesFrom::Act(c)
+                        if rules.has("place_target_categories", c.name()))
+                    || r.places_from != reading::PlacesFrom::Own
                         && rules.has("content_place_categories", acted.name()))
             {
                 let own = affiliations.get(&src.key);

@@ -142,6 +142,20 @@ pub enum Governed {
     SameAct,
 }
 
+/// Whose places a reading's places are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PlacesFrom {
+    /// The act's own ("imposed a curfew in Abidjan").
+    #[default]
+    Own,
+    /// Lent by the act this one is about, of this category ("threatened to impose a curfew
+    /// in Algiers").
+    Act(Plover),
+    /// Those of a plain verb this act is about, no trigger of its own ("threatened to resume
+    /// attacks in Israel").
+    PlainVerb,
+}
+
 /// How a trigger stands in its sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
@@ -157,12 +171,8 @@ pub struct Reading {
     /// Places where it happens: words after "in", "at" ... on the trigger, its verb or
     /// their object.
     pub places: Vec<usize>,
-    /// When `places` were lent by the act this one is about ("threatened to impose a curfew
-    /// in Algiers"), that act's category.
-    pub places_of_content: Option<Plover>,
-    /// When `places` are those of a plain verb this act is about, no trigger of its own
-    /// ("threatened to resume attacks in Israel").
-    pub places_in_content: bool,
+    /// Whose places `places` are: this act's own, or those of what it is about.
+    pub places_from: PlacesFrom,
     /// For the content of another act, the word of that act's trigger ("agreed" in "agreed
     /// to lift sanctions").
     pub governor: Option<usize>,
@@ -827,7 +837,9 @@ fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r:
             .filter(|&x| tree.trigger_of[x].is_none())
             .collect();
         places_under(tree, rules, &content, r);
-        r.places_in_content = !r.places.is_empty();
+        if !r.places.is_empty() {
+            r.places_from = PlacesFrom::PlainVerb;
+        }
     }
 }
 
