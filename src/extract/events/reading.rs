@@ -588,6 +588,18 @@ pub fn read(
         r.unreal = Some("an ability, not an act");
         return r;
     }
+    // "amid speculation he will be offered the job", "rumours of a rift": what is rumoured
+    // is not reported as done.
+    let rumoured = |x: usize| {
+        matches!(tree.rel(x).name(), "acl" | "ccomp" | "nmod" | "acl:relcl")
+            && tree
+                .head(x)
+                .is_some_and(|h| rules.has("rumour_nouns", &tree.lower[h]))
+    };
+    if rumoured(w) || rumoured(verb) {
+        r.unreal = Some("rumoured, not reported as done");
+        return r;
+    }
     // A noun whose verb is another trigger ("halt the talks unless ...") leaves the condition
     // to that verb's act.
     let own_verb = verb == w || tree.trigger_of[verb].is_none();

@@ -435,6 +435,30 @@ fn a_warning_is_a_threat_when_it_says_what_will_follow() {
 }
 
 #[test]
+fn what_is_rumoured_is_not_reported_as_done() {
+    for text in [
+        "Amid speculation that Norway will attack Chile, Peru condemned Chile.",
+        "Peru condemned Chile amid rumours of an attack by Norway.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.contains(&(
+                "DISAPPROVE".to_owned(),
+                Some("country:PER".to_owned()),
+                vec!["country:CHL".to_owned()]
+            )),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:PER")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn what_someone_is_able_to_do_is_not_done() {
     let x = run("Norway condemned Peru and said it was able to attack Chile.");
     let got = acts(&x);
