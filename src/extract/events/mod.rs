@@ -225,10 +225,17 @@ pub fn detect(
                 tree.pos(w) == Upos::Verb && tree.children_named(w, &["nsubj"]).next().is_none()
             }) && rules
                 .has("own_act_denials", &lex.triggers[matches[g].trigger].kind);
+            // "investigating war crimes by X against Y": an inquiry into an act is aimed at
+            // whoever did it, not at whom it was done to.
+            let probes = !same_act
+                && categories[g].is_some_and(|c| rules.has("probing_categories", c.name()));
             let lent: Vec<reading::Argument> = inner
                 .arguments
                 .iter()
                 .filter(|a| {
+                    if probes {
+                        return a.role == Role::Source;
+                    }
                     a.role == Role::Target && !own_act_denied
                         || (answers || same_act) && a.role == Role::Source
                 })
@@ -238,6 +245,12 @@ pub fn detect(
                     pattern: format!("content:{}", a.pattern),
                     why: if same_act {
                         format!("{}, in the act's own words", a.why)
+                    } else if probes {
+                        format!(
+                            "{}, whose act '{}' looks into",
+                            a.why,
+                            outer_word.map_or("", |w| tree.text[w])
+                        )
                     } else if a.role == Role::Source {
                         format!(
                             "{}, which '{}' answers",

@@ -219,7 +219,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 46] = [
+pub const ENGINE_LISTS: [&str; 47] = [
     "male_honorifics",
     "female_honorifics",
     "government_nouns",
@@ -253,6 +253,7 @@ pub const ENGINE_LISTS: [&str; 46] = [
     "content_place_categories",
     "failure_words",
     "ability_words",
+    "probing_categories",
     "rumour_nouns",
     "threat_marks",
     "act_nouns",

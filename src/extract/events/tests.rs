@@ -459,6 +459,20 @@ fn what_is_rumoured_is_not_reported_as_done() {
 }
 
 #[test]
+fn an_inquiry_into_an_act_is_aimed_at_whoever_did_it() {
+    let x = run("Norway is investigating attacks by Chile on Peru.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "INVESTIGATE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn what_someone_is_able_to_do_is_not_done() {
     let x = run("Norway condemned Peru and said it was able to attack Chile.");
     let got = acts(&x);
