@@ -219,7 +219,11 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 40] = [
+pub const ENGINE_LISTS: [&str; 44] = [
+    "person_pronouns",
+    "female_pronouns",
+    "body_pronouns",
+    "pair_quantifiers",
     "male_honorifics",
     "female_honorifics",
     "government_nouns",
