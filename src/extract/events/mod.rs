@@ -24,23 +24,9 @@ use super::parse::{Deprel, ParsedSentence, Upos};
 use super::plover::Plover;
 use super::{Event, EventReading, Mention, Modality, Skipped, slug};
 use arguments::Resolver;
+use patterns::ArgumentRules;
 use reading::Tree;
 use sentence::Article;
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// One trigger found in a sentence.
 struct Match {
@@ -244,9 +230,10 @@ fn obligation_matches(
     matches.sort_by_key(|m| m.tokens.start);
 }
 
-fn is_month(words: &[&str], i: usize) -> bool {
+/// Whether `words[i]` is a month named in a date ("in May 2026", "on 2 March"), no trigger.
+fn is_month(rules: &ArgumentRules, words: &[&str], i: usize) -> bool {
     let w = words[i];
-    if !MONTHS.contains(&w.to_lowercase().as_str()) {
+    if rules.month(w).is_none() {
         return false;
     }
     let capitalized = w.chars().next().is_some_and(char::is_uppercase);
@@ -256,18 +243,16 @@ fn is_month(words: &[&str], i: usize) -> bool {
 }
 
 /// A year ("2022") or a day and month ("2 March 2026", "March 2, 2026") stated in the range.
-fn date_in(doc: &Doc<'_>, tokens: &Range<usize>) -> Option<String> {
+fn date_in(rules: &ArgumentRules, doc: &Doc<'_>, tokens: &Range<usize>) -> Option<String> {
     let words: Vec<&str> = tokens.clone().map(|t| doc.word(t)).collect();
     for (i, w) in words.iter().enumerate() {
-        let lower = w.to_lowercase();
-        if let Some(m) = MONTHS.iter().position(|&m| m == lower) {
+        if let Some(month) = rules.month(w) {
             let day_before = i.checked_sub(1).and_then(|p| words[p].parse::<u32>().ok());
             let day_after = words.get(i + 1).and_then(|n| n.parse::<u32>().ok());
             let day = day_before.or(day_after).filter(|d| (1..=31).contains(d));
             let year = words[i + 1..words.len().min(i + 4)]
                 .iter()
                 .find_map(|n| n.parse::<u32>().ok().filter(|y| (1900..2100).contains(y)));
-            let month = m + 1;
             return match (year, day) {
                 (Some(y), Some(d)) => Some(format!("{y}-{month:02}-{d:02}")),
                 (Some(y), None) => Some(format!("{y}-{month:02}")),

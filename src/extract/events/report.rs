@@ -526,7 +526,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             .and_then(|w| self.resolver.actors_of(w).into_iter().next())
             .map(|(k, _)| k)
             .filter(|k| source.as_ref().is_none_or(|s| &s.key != k));
-        let date = date_in(self.article.doc, self.tokens);
+        let date = date_in(&self.article.lex.arguments, self.article.doc, self.tokens);
         keys.sort();
         // The key names the category and who takes part; with a direction, who acts comes
         // first ("A>B"), so that A's condemnation of B and B's of A stay two acts.

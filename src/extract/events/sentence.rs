@@ -142,7 +142,9 @@ impl<'a> Article<'a> {
                 continue;
             };
             let global = sentence.tokens.start + i;
-            if !(global..global + len).any(|g| self.covered[g]) && !is_month(words, i) {
+            if !(global..global + len).any(|g| self.covered[g])
+                && !is_month(&lex.arguments, words, i)
+            {
                 matches.push(Match {
                     tokens: global..global + len,
                     trigger: t,
