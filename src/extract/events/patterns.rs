@@ -269,6 +269,28 @@ pub const ENGINE_LISTS: [&str; 45] = [
     "reaction_verbs",
 ];
 
+/// Every list the engine reads is defined, and `months` names twelve.
+fn check_engine_lists(
+    lists: &BTreeMap<String, HashSet<String>>,
+    months: &[String],
+) -> Result<(), PatternError> {
+    for name in ENGINE_LISTS {
+        if !lists.contains_key(name) {
+            return Err(PatternError::Invalid {
+                id: "word_lists".to_owned(),
+                problem: format!("the engine needs the word list '{name}'"),
+            });
+        }
+    }
+    if months.len() != 12 {
+        return Err(PatternError::Invalid {
+            id: "word_lists".to_owned(),
+            problem: "the word list 'months' must name the twelve months, January first".to_owned(),
+        });
+    }
+    Ok(())
+}
+
 impl ArgumentRules {
     /// Reads and checks `arguments.json`.
     ///
@@ -289,21 +311,7 @@ impl ArgumentRules {
             .into_iter()
             .map(|(k, v)| (k, v.into_iter().map(|w| w.to_lowercase()).collect()))
             .collect();
-        for name in ENGINE_LISTS {
-            if !lists.contains_key(name) {
-                return Err(PatternError::Invalid {
-                    id: "word_lists".to_owned(),
-                    problem: format!("the engine needs the word list '{name}'"),
-                });
-            }
-        }
-        if months.len() != 12 {
-            return Err(PatternError::Invalid {
-                id: "word_lists".to_owned(),
-                problem: "the word list 'months' must name the twelve months, January first"
-                    .to_owned(),
-            });
-        }
+        check_engine_lists(&lists, &months)?;
         let mut seen = HashSet::new();
         let mut patterns = Vec::with_capacity(spec.patterns.len());
         for p in spec.patterns {
