@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 45] = [
+pub const ENGINE_LISTS: [&str; 50] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -257,7 +257,12 @@ pub const ENGINE_LISTS: [&str; 45] = [
     "answering_categories",
     "place_cases",
     "place_target_categories",
+    "content_place_categories",
     "failure_words",
+    "ability_words",
+    "threat_marks",
+    "act_nouns",
+    "own_act_denials",
     "demanding_verbs",
     "naming_cases",
     "telling_verbs",

@@ -73,7 +73,7 @@ impl<'s> Tree<'s> {
     }
 
     /// Children of `i` whose relation has one of these names.
-    fn children_named<'a>(
+    pub(super) fn children_named<'a>(
         &'a self,
         i: usize,
         names: &'a [&str],
@@ -144,6 +144,20 @@ pub enum Governed {
     SameAct,
 }
 
+/// Whose places a reading's places are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PlacesFrom {
+    /// The act's own ("imposed a curfew in Abidjan").
+    #[default]
+    Own,
+    /// Lent by the act this one is about, of this category ("threatened to impose a curfew
+    /// in Algiers").
+    Act(Plover),
+    /// Those of a plain verb this act is about, no trigger of its own ("threatened to resume
+    /// attacks in Israel").
+    PlainVerb,
+}
+
 /// How a trigger stands in its sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
@@ -159,9 +173,8 @@ pub struct Reading {
     /// Places where it happens: words after "in", "at" ... on the trigger, its verb or
     /// their object.
     pub places: Vec<usize>,
-    /// When `places` were lent by the act this one is about ("threatened to impose a curfew
-    /// in Algiers"), that act's category.
-    pub places_of_content: Option<Plover>,
+    /// Whose places `places` are: this act's own, or those of what it is about.
+    pub places_from: PlacesFrom,
     /// For the content of another act, the word of that act's trigger ("agreed" in "agreed
     /// to lift sanctions").
     pub governor: Option<usize>,
@@ -185,7 +198,7 @@ pub struct Reading {
 fn step(
     tree: &Tree<'_>,
     rules: &ArgumentRules,
-    trigger: usize,
+    (trigger, role): (usize, Role),
     from: usize,
     s: &Step,
 ) -> Vec<(usize, Option<String>)> {
@@ -214,8 +227,9 @@ fn step(
             .find(|&c| tree.rel(c) == Deprel::CASE)?;
         let case = tree.lower[k].as_str();
         // "called for X", "met with X": a preposition that is part of the trigger phrase
-        // introduces what the act is aimed at, whatever the list says.
-        let own_case = own.is_some() && tree.trigger_of[k] == own;
+        // introduces what the act is aimed at, whatever the list says; never who acts ("the
+        // war on Iraq").
+        let own_case = role == Role::Target && own.is_some() && tree.trigger_of[k] == own;
         (own_case || s.cases.contains(case)).then(|| Some(case.to_owned()))
     };
     let _ = rules;
@@ -316,7 +330,7 @@ fn arguments(
         for s in &p.path {
             let mut next = Vec::new();
             for r in &frontier {
-                for (to, c) in step(tree, rules, w, r.word, s) {
+                for (to, c) in step(tree, rules, (w, p.role), r.word, s) {
                     next.push(Reached {
                         word: to,
                         case: c.or_else(|| r.case.clone()),
@@ -566,11 +580,30 @@ fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r:
     }
     // Where: an oblique of the trigger or its verb after "in", "at" ..., or of what it is
     // done to ("evacuate the settlements in Gaza", "a curfew in Abidjan").
-    let objects: Vec<usize> = [w, verb]
+    places_under(tree, rules, &[w, verb], r);
+    // None of its own: those of a plain verb it is about ("threatened to resume attacks in
+    // Israel", "agreed to set up a centre in Tokyo"); a verb that is a trigger lends its
+    // places as an act of its own.
+    if r.places.is_empty() {
+        let content: Vec<usize> = [w, verb]
+            .iter()
+            .flat_map(|&b| tree.children_named(b, &["xcomp"]))
+            .filter(|&x| tree.trigger_of[x].is_none())
+            .collect();
+        places_under(tree, rules, &content, r);
+        if !r.places.is_empty() {
+            r.places_from = PlacesFrom::PlainVerb;
+        }
+    }
+}
+
+/// The places of `bases` and of their objects, into `r.places`.
+fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut Reading) {
+    let objects: Vec<usize> = bases
         .iter()
         .flat_map(|&b| tree.children_named(b, &["obj"]))
         .collect();
-    for base in [w, verb].into_iter().chain(objects) {
+    for base in bases.iter().copied().chain(objects) {
         for &c in &tree.children[base] {
             if matches!(tree.rel(c).name(), "obl" | "nmod")
                 && tree.case_of(c).is_some_and(|k| rules.has("place_cases", k))

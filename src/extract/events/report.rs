@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::arguments::{PlaceHit, SentenceResolver};
 use super::patterns::Role;
-use super::reading::{Reading, Tree};
+use super::reading::{PlacesFrom, Reading, Tree};
 use super::senses::{self, Effect};
 use super::sentence::Article;
 use super::{Match, Report, date_in};
@@ -414,9 +414,12 @@ impl<'a> SentenceCtx<'_, 'a> {
         if !(d.targets.is_empty()
             && d.parties.is_empty()
             && d.co_sources.is_empty()
-            && (rules.has("place_target_categories", acted.name())
-                || r.places_of_content
-                    .is_some_and(|c| rules.has("place_target_categories", c.name()))))
+            && (r.places_from != PlacesFrom::PlainVerb
+                && rules.has("place_target_categories", acted.name())
+                || matches!(r.places_from, PlacesFrom::Act(c)
+                    if rules.has("place_target_categories", c.name()))
+                || r.places_from != PlacesFrom::Own
+                    && rules.has("content_place_categories", acted.name())))
         {
             return;
         }

@@ -38,6 +38,11 @@ struct WhenSpec {
     /// a child one of them introduces ("provided Peru with a report").
     #[serde(default)]
     child_not_in: Option<String>,
+    /// The word list of auxiliaries and markers that make a clause under the trigger say what
+    /// will happen ("will", "unless"): the rule holds when no clause under it has one, nor
+    /// is an infinitive ("warned that the plan might fail", "warned of delays").
+    #[serde(default)]
+    no_clause_with: Option<String>,
 }
 
 /// What a rule does.
@@ -101,6 +106,9 @@ pub enum Condition {
     /// actor, and not in this list (nor is any of its conjuncts); when cases are given, one
     /// that such a word introduces.
     ChildNotIn(Vec<String>, HashSet<String>, HashSet<String>),
+    /// No clause under the trigger is an infinitive or has an auxiliary or marker in this
+    /// list, itself or in a clause of its own.
+    NoClauseWith(HashSet<String>),
 }
 
 /// The words of a trigger's arguments, by role.
@@ -184,6 +192,12 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
                 )));
             }
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
+        }
+        if let Some(name) = &w.no_clause_with {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            conditions.push(Condition::NoClauseWith(list.iter().cloned().collect()));
         }
         if !w.head_rel.is_empty() {
             conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
@@ -313,6 +327,26 @@ impl Sense {
                         .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
                         .all(|&k| plain(k))
             }),
+            Condition::NoClauseWith(words) => {
+                let clause = |c: usize| {
+                    matches!(
+                        tree.parse.words[c].deprel.name(),
+                        "ccomp" | "xcomp" | "acl" | "advcl"
+                    )
+                };
+                let marked = |c: usize| {
+                    tree.children[c].iter().any(|&k| {
+                        matches!(tree.parse.words[k].deprel.name(), "aux" | "mark")
+                            && words.contains(&tree.lower[k])
+                    })
+                };
+                !tree.children[w].iter().any(|&c| {
+                    clause(c)
+                        && (tree.parse.words[c].deprel.name() == "xcomp"
+                            || marked(c)
+                            || tree.children[c].iter().any(|&k| clause(k) && marked(k)))
+                })
+            }
             Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                     && (words.is_empty() || words.contains(&tree.lower[c]))

@@ -100,7 +100,7 @@ impl<'a> Article<'a> {
                 ))
             })
             .collect();
-        lend_content(&tree, rules, &ranges, &categories, &mut readings);
+        lend_content(&tree, lex, &matches, &ranges, &categories, &mut readings);
         let ctx = SentenceCtx {
             article: self,
             tokens: &sentence.tokens,
@@ -197,11 +197,13 @@ fn log_parse(s: usize, parse: &ParsedSentence, tree: &Tree<'_>) {
 /// trigger that governs it: targets, the source of what it answers, places, its kind.
 fn lend_content(
     tree: &Tree<'_>,
-    rules: &super::patterns::ArgumentRules,
+    lex: &Lexicon,
+    matches: &[Match],
     ranges: &[Option<Range<usize>>],
     categories: &[Option<Plover>],
     readings: &mut [Option<reading::Reading>],
 ) {
+    let (rules, triggers) = (&lex.arguments, &lex.triggers);
     let parse = tree.parse;
     // Deepest first, so what is lent along a chain ("agreed to provide aid for X") reaches
     // the top.
@@ -232,10 +234,18 @@ fn lend_content(
         let answers = inner_word.is_some_and(|w| matches!(tree.pos(w), Upos::Noun | Upos::Propn))
             && categories[g].is_some_and(|c| rules.has("answering_categories", c.name()));
         let same_act = inner.governed_as == reading::Governed::SameAct;
+        // "denied accusing Germany": a denial of one's own act is aimed at whoever
+        // charged them with it, not at the one that act was done to.
+        let own_act_denied = inner_word.is_some_and(|w| {
+            tree.pos(w) == Upos::Verb && tree.children_named(w, &["nsubj"]).next().is_none()
+        }) && rules.has("own_act_denials", &triggers[matches[g].trigger].kind);
         let lent: Vec<reading::Argument> = inner
             .arguments
             .iter()
-            .filter(|a| a.role == Role::Target || (answers || same_act) && a.role == Role::Source)
+            .filter(|a| {
+                a.role == Role::Target && !own_act_denied
+                    || (answers || same_act) && a.role == Role::Source
+            })
             .map(|a| reading::Argument {
                 role: if same_act { a.role } else { Role::Target },
                 word: a.word,
@@ -257,12 +267,17 @@ fn lend_content(
         // no place of its own ("threatened to impose a curfew in Algiers").
         let lent_places = (
             inner.places.clone(),
-            inner.places_of_content.or(categories[k]),
+            match inner.places_from {
+                reading::PlacesFrom::Act(c) => Some(c),
+                _ => categories[k],
+            },
         );
         if let Some(Some(outer)) = readings.get_mut(g) {
             if outer.places.is_empty() && !lent_places.0.is_empty() {
                 outer.places = lent_places.0;
-                outer.places_of_content = lent_places.1;
+                outer.places_from = lent_places
+                    .1
+                    .map_or(reading::PlacesFrom::Own, reading::PlacesFrom::Act);
             }
             outer.arguments.extend(lent);
             if same_act {

@@ -26,8 +26,8 @@ pub(super) struct Site<'a, 't> {
     reason = "tree walks: r the reading, w the trigger word, x the walker, h a head"
 )]
 impl Site<'_, '_> {
-    /// Negated, a description rather than an act, or tried and not done (an agreement not
-    /// reached is read as such instead).
+    /// Negated, a description or a kind of thing rather than an act, tried and not done (an
+    /// agreement not reached is read as such instead), or only something someone is able to do.
     pub(super) fn negation_and_failure(&self, r: &mut Reading) {
         let Self {
             tree,
@@ -64,6 +64,20 @@ impl Site<'_, '_> {
             r.unreal = Some("a description, not an act");
             return;
         }
+        // "aid charities", "protest groups": a noun that says what kind of thing another is
+        // reports no act; one that says what kind of act ("mediation mission", "strike
+        // action") still does.
+        if matches!(tree.pos(w), Upos::Noun)
+            && tree.rel(w) == Deprel::COMPOUND
+            && tree.head(w).is_some_and(|h| {
+                tree.pos(h) == Upos::Noun
+                    && tree.trigger_of[h].is_none()
+                    && !rules.has("act_nouns", &tree.lower[h])
+            })
+        {
+            r.unreal = Some("a kind of thing, not an act");
+            return;
+        }
         // "failed to reach an agreement", "unable to attack": tried and not done.
         let failed = |x: usize| {
             (matches!(tree.rel(x).name(), "xcomp" | "acl")
@@ -78,6 +92,17 @@ impl Site<'_, '_> {
                 return;
             }
             r.failed_agreement = true;
+        }
+        // "would be able to reject proposals", "hackers capable of launching attacks": what
+        // someone can do is not done.
+        let able = |x: usize| {
+            matches!(tree.rel(x).name(), "xcomp" | "acl" | "advcl")
+                && tree
+                    .head(x)
+                    .is_some_and(|h| rules.has("ability_words", &tree.lower[h]))
+        };
+        if able(w) || able(verb) {
+            r.unreal = Some("an ability, not an act");
         }
     }
 
