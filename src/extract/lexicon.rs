@@ -385,6 +385,144 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Le
     })
 }
 
+/// Sense rules name trigger kinds: each must be one the trigger lexicon has.
+fn check_sense_kinds(
+    arguments: &ArgumentRules,
+    triggers: &[TriggerEntry],
+) -> Result<(), LexiconError> {
+    for sense in &arguments.senses {
+        let target = match &sense.effect {
+            super::events::senses::Effect::Kind(k) => Some(k),
+            super::events::senses::Effect::Drop => None,
+        };
+        if let Some(k) = sense
+            .kinds
+            .iter()
+            .chain(target)
+            .find(|k| !triggers.iter().any(|t| &t.kind == *k))
+        {
+            return Err(LexiconError::Patterns {
+                file: "arguments.json".to_owned(),
+                source: super::events::patterns::PatternError::Invalid {
+                    id: sense.id.clone(),
+                    problem: format!("no trigger in events.json has the kind '{k}'"),
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The names of countries, organizations and people, each also in ALL CAPS.
+fn name_table(
+    countries: &[CountryEntry],
+    organizations: &[OrganizationEntry],
+    people: &[PersonEntry],
+) -> PhraseTable {
+    let mut names = PhraseTable::new(false);
+    let mut add_name = |phrase: &str, target: Target| {
+        names.insert(phrase, target);
+        let upper = phrase.to_uppercase();
+        if upper != phrase {
+            names.insert(&upper, target);
+        }
+    };
+    for (i, c) in countries.iter().enumerate() {
+        add_name(&c.name, Target::Country(i, CountryForm::Name));
+        for n in &c.names {
+            add_name(n, Target::Country(i, CountryForm::Name));
+        }
+        for n in &c.short {
+            add_name(n, Target::Country(i, CountryForm::Short));
+        }
+        for n in &c.adjectives {
+            add_name(n, Target::Country(i, CountryForm::Adjective));
+        }
+        for n in &c.capitals {
+            add_name(n, Target::Country(i, CountryForm::Capital));
+        }
+    }
+    for (i, o) in organizations.iter().enumerate() {
+        add_name(&o.name, Target::Organization(i));
+        for n in &o.names {
+            add_name(n, Target::Organization(i));
+        }
+    }
+    for (i, p) in people.iter().enumerate() {
+        add_name(&p.name, Target::Person(i));
+        for a in &p.aliases {
+            if a != &p.name {
+                add_name(a, Target::PersonAlias(i));
+            }
+        }
+    }
+    names
+}
+
+/// Titles, offices with every portfolio (and their plurals) and honorifics.
+fn title_table(roles: &RolesFile) -> PhraseTable {
+    let mut titles = PhraseTable::new(true);
+    for (i, t) in roles.titles.iter().enumerate() {
+        for p in &t.phrases {
+            titles.insert(p, Target::Title(i));
+        }
+    }
+    for (oi, office) in roles.offices.iter().enumerate() {
+        titles.insert(&office.head, Target::OfficeHead(oi));
+        if let Some(pl) = &office.plural {
+            titles.insert(pl, Target::OfficeHead(oi));
+        }
+        for (di, domain) in roles.domains.iter().enumerate() {
+            for form in &domain.forms {
+                for pattern in &office.patterns {
+                    titles.insert(&pattern.replace("{d}", form), Target::Office(oi, di));
+                    if let Some(pl) = &office.plural
+                        && pattern.contains(&office.head)
+                    {
+                        titles.insert(
+                            &pattern.replace(&office.head, pl).replace("{d}", form),
+                            Target::Office(oi, di),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for h in &roles.honorifics {
+        titles.insert(h, Target::Honorific);
+    }
+    titles
+}
+
+/// Each issue's name and phrases.
+fn issue_table(issues: &[IssueEntry]) -> PhraseTable {
+    let mut issue_table = PhraseTable::new(true);
+    for (i, t) in issues.iter().enumerate() {
+        issue_table.insert(&t.name, Target::Issue(i));
+        for f in &t.phrases {
+            issue_table.insert(f, Target::Issue(i));
+        }
+    }
+    issue_table
+}
+
+/// Portfolio forms split into words, by their first word folded to ASCII lower case.
+fn domain_forms(
+    roles: &RolesFile,
+) -> HashMap<String, Vec<DomainForm>, BuildHasherDefault<WordHasher>> {
+    let mut domain_forms: HashMap<_, Vec<_>, _> = HashMap::default();
+    for (d, domain) in roles.domains.iter().enumerate() {
+        for form in &domain.forms {
+            let parts: Vec<String> = form.split(' ').map(str::to_string).collect();
+            domain_forms
+                .entry(parts[0].to_ascii_lowercase())
+                .or_default()
+                .push((d, parts));
+        }
+    }
+    domain_forms
+}
+
 impl Lexicon {
     /// The lexicons embedded in the binary.
     ///
@@ -548,110 +686,16 @@ impl Lexicon {
                 source,
             }
         })?;
-        // Sense rules name trigger kinds: each must be one the trigger lexicon has.
-        for sense in &arguments.senses {
-            let target = match &sense.effect {
-                super::events::senses::Effect::Kind(k) => Some(k),
-                super::events::senses::Effect::Drop => None,
-            };
-            if let Some(k) = sense
-                .kinds
-                .iter()
-                .chain(target)
-                .find(|k| !triggers.iter().any(|t| &t.kind == *k))
-            {
-                return Err(LexiconError::Patterns {
-                    file: "arguments.json".to_owned(),
-                    source: super::events::patterns::PatternError::Invalid {
-                        id: sense.id.clone(),
-                        problem: format!("no trigger in events.json has the kind '{k}'"),
-                    },
-                });
-            }
-        }
-
-        let mut names = PhraseTable::new(false);
-        let mut add_name = |phrase: &str, target: Target| {
-            names.insert(phrase, target);
-            let upper = phrase.to_uppercase();
-            if upper != phrase {
-                names.insert(&upper, target);
-            }
-        };
-        for (i, c) in countries.iter().enumerate() {
-            add_name(&c.name, Target::Country(i, CountryForm::Name));
-            for n in &c.names {
-                add_name(n, Target::Country(i, CountryForm::Name));
-            }
-            for n in &c.short {
-                add_name(n, Target::Country(i, CountryForm::Short));
-            }
-            for n in &c.adjectives {
-                add_name(n, Target::Country(i, CountryForm::Adjective));
-            }
-            for n in &c.capitals {
-                add_name(n, Target::Country(i, CountryForm::Capital));
-            }
-        }
-        for (i, o) in organizations.iter().enumerate() {
-            add_name(&o.name, Target::Organization(i));
-            for n in &o.names {
-                add_name(n, Target::Organization(i));
-            }
-        }
-        for (i, p) in people.iter().enumerate() {
-            add_name(&p.name, Target::Person(i));
-            for a in &p.aliases {
-                if a != &p.name {
-                    add_name(a, Target::PersonAlias(i));
-                }
-            }
-        }
-
-        let mut titles = PhraseTable::new(true);
-        for (i, t) in roles.titles.iter().enumerate() {
-            for p in &t.phrases {
-                titles.insert(p, Target::Title(i));
-            }
-        }
-        for (oi, office) in roles.offices.iter().enumerate() {
-            titles.insert(&office.head, Target::OfficeHead(oi));
-            if let Some(pl) = &office.plural {
-                titles.insert(pl, Target::OfficeHead(oi));
-            }
-            for (di, domain) in roles.domains.iter().enumerate() {
-                for form in &domain.forms {
-                    for pattern in &office.patterns {
-                        titles.insert(&pattern.replace("{d}", form), Target::Office(oi, di));
-                        if let Some(pl) = &office.plural
-                            && pattern.contains(&office.head)
-                        {
-                            titles.insert(
-                                &pattern.replace(&office.head, pl).replace("{d}", form),
-                                Target::Office(oi, di),
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        for h in &roles.honorifics {
-            titles.insert(h, Target::Honorific);
-        }
-
+        check_sense_kinds(&arguments, &triggers)?;
+        let names = name_table(&countries, &organizations, &people);
+        let titles = title_table(&roles);
         let mut trigger_table = PhraseTable::new(true);
         for (i, t) in triggers.iter().enumerate() {
             for f in &t.forms {
                 trigger_table.insert(f, Target::Trigger(i));
             }
         }
-        let mut issue_table = PhraseTable::new(true);
-        for (i, t) in issues.iter().enumerate() {
-            issue_table.insert(&t.name, Target::Issue(i));
-            for f in &t.phrases {
-                issue_table.insert(f, Target::Issue(i));
-            }
-        }
+        let issue_table = issue_table(&issues);
         let organization_by_key = organizations
             .iter()
             .enumerate()
@@ -662,16 +706,7 @@ impl Lexicon {
             .enumerate()
             .map(|(i, c)| (c.iso3.clone(), i))
             .collect();
-        let mut domain_forms: HashMap<_, Vec<_>, _> = HashMap::default();
-        for (d, domain) in roles.domains.iter().enumerate() {
-            for form in &domain.forms {
-                let parts: Vec<String> = form.split(' ').map(str::to_string).collect();
-                domain_forms
-                    .entry(parts[0].to_ascii_lowercase())
-                    .or_default()
-                    .push((d, parts));
-            }
-        }
+        let domain_forms = domain_forms(&roles);
         let (tagger, parser) = models();
         Ok(Self {
             countries,

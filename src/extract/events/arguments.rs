@@ -360,8 +360,8 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             .map(|&c| tree.lower[c].as_str())
             .collect();
         let pair = self.rules.has("pair_words", word)
-            && (matches!(word, "both" | "two")
-                || dets.iter().any(|d| matches!(*d, "both" | "two")));
+            && (self.rules.has("pair_quantifiers", word)
+                || dets.iter().any(|d| self.rules.has("pair_quantifiers", d)));
         let pointing = dets.iter().any(|d| self.rules.has("anaphors", d));
         let doc = self.base.doc;
         // "near the island", "the country's leaders": the country named last before it, in this
@@ -517,12 +517,14 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     /// before.
     fn pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
         let word = self.tree.lower[w].as_str();
-        let person = match word {
-            "he" | "him" | "his" | "she" | "her" | "hers" => true,
-            "it" | "its" | "they" | "them" | "their" => false,
-            _ => return None,
+        let person = if self.rules.has("person_pronouns", word) {
+            true
+        } else if self.rules.has("body_pronouns", word) {
+            false
+        } else {
+            return None;
         };
-        let female_word = matches!(word, "she" | "her" | "hers");
+        let female_word = self.rules.has("female_pronouns", word);
         let doc = self.base.doc;
         let start = self.tree.parse.words[w].span.start;
         let fits = |h: &&&Hit| match h.found {

@@ -104,6 +104,134 @@ fn office_end(
     (!person_follows).then(|| doc.tokens[last - 1].span.end)
 }
 
+/// This sentence's names, each with where it starts once its title is taken in.
+struct SentenceNames<'a, 't> {
+    lex: &'a Lexicon,
+    doc: &'a Doc<'t>,
+    hits: &'a [&'a Hit],
+    /// Byte where each name (with its title) starts.
+    starts: Vec<usize>,
+}
+
+impl<'a, 't> SentenceNames<'a, 't> {
+    fn new(lex: &'a Lexicon, doc: &'a Doc<'t>, hits: &'a [&'a Hit], first: usize) -> Self {
+        let starts = hits
+            .iter()
+            .map(|h| {
+                let t = titled_start(lex, doc, hits, h, first);
+                doc.tokens[t].span.start
+            })
+            .collect();
+        Self {
+            lex,
+            doc,
+            hits,
+            starts,
+        }
+    }
+
+    /// The longest name starting at word `i` ("US defense Secretary Pete Hegseth", not "US"),
+    /// with its index in `hits`.
+    fn name_at(&self, ud: &[UdWord], i: usize) -> Option<(usize, &'a Hit)> {
+        let w: &UdWord = ud.get(i)?;
+        self.hits
+            .iter()
+            .enumerate()
+            .filter(|(k, h)| {
+                let end = self.doc.tokens[h.tokens.end - 1].span.end;
+                // ("then-US House Speaker ...": a person's title may start inside a word;
+                // "anti-Syria" is no name of Syria.)
+                let inside = matches!(h.found, Found::Person { .. })
+                    && (w.span.start..w.span.end).contains(&self.starts[*k]);
+                (self.starts[*k] == w.span.start || inside) && end >= w.span.end
+            })
+            .max_by_key(|(_, h)| h.tokens.end)
+            .map(|(k, h)| (k, *h))
+    }
+
+    /// Whether word `w` overlaps a name.
+    fn covers(&self, w: &UdWord) -> bool {
+        let doc = self.doc;
+        self.hits.iter().any(|h| {
+            let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
+            span.start < w.span.end && w.span.start < span.end
+        })
+    }
+
+    /// The words the parser reads: the words not `hidden`, each name (with its title, or a
+    /// country's office) one word read as its stand-in. Returns the words, their forms and,
+    /// for each, the index in `hits` of the name it stands for.
+    fn merged(
+        &self,
+        ud: &[UdWord],
+        hidden: &[bool],
+        sentence_end: usize,
+    ) -> (Vec<UdWord>, Vec<&'t str>, Vec<Option<usize>>) {
+        let doc = self.doc;
+        let mut words: Vec<UdWord> = Vec::with_capacity(ud.len());
+        let mut forms: Vec<&str> = Vec::with_capacity(ud.len());
+        let mut names: Vec<Option<usize>> = Vec::with_capacity(ud.len());
+        let mut i = 0;
+        while i < ud.len() {
+            if hidden[i] {
+                i += 1;
+                continue;
+            }
+            let w = &ud[i];
+            // "the" before a name goes into it: "the US" read as "the France" is a common noun
+            // to the tagger, "France" alone a proper one ("the French" is fine as it is).
+            let name = self.name_at(ud, i).or_else(|| {
+                w.form(doc.text)
+                    .eq_ignore_ascii_case("the")
+                    .then(|| self.name_at(ud, i + 1))
+                    .flatten()
+                    .filter(|(_, h)| {
+                        !matches!(
+                            h.found,
+                            Found::Country {
+                                form: CountryForm::Adjective,
+                                ..
+                            }
+                        )
+                    })
+            });
+            if let Some((k, h)) = name {
+                let surface_end = doc.tokens[h.tokens.end - 1].span.end;
+                let end =
+                    office_end(self.lex, doc, self.hits, h, sentence_end).unwrap_or(surface_end);
+                let mut j = i + 1;
+                while j < ud.len() && ud[j].span.end <= end {
+                    j += 1;
+                }
+                words.push(UdWord {
+                    span: w.span.start..ud[j - 1].span.end,
+                    token: w.token,
+                });
+                let surface = doc
+                    .text
+                    .get(doc.tokens[h.tokens.start].span.start..surface_end)
+                    .unwrap_or("");
+                // A country's office stands for the country but reads as a person does.
+                forms.push(if end == surface_end {
+                    stand_in(&h.found, surface)
+                } else if doc.text[..end].ends_with('s') && !doc.text[..end].ends_with("ss") {
+                    "officials"
+                } else {
+                    "Smith"
+                });
+                names.push(Some(k));
+                i = j;
+            } else {
+                forms.push(w.form(doc.text));
+                words.push(w.clone());
+                names.push(None);
+                i += 1;
+            }
+        }
+        (words, forms, names)
+    }
+}
+
 /// Parses sentence `s` of `doc`, each name of `hits` (this sentence's) read as one word.
 /// Returns the parse and, for each word, the index in `hits` of the name it stands for.
 pub fn parse_sentence(
@@ -117,95 +245,45 @@ pub fn parse_sentence(
         return (ParsedSentence::default(), Vec::new());
     };
     let ud = ud_words(doc.text, &doc.tokens, sentence.tokens.clone());
-    let mut words: Vec<UdWord> = Vec::with_capacity(ud.len());
-    let mut forms: Vec<&str> = Vec::with_capacity(ud.len());
-    let mut names: Vec<Option<usize>> = Vec::with_capacity(ud.len());
-    // Where each name (with its title) starts.
-    let starts: Vec<usize> = hits
-        .iter()
-        .map(|h| {
-            let t = titled_start(lex, doc, hits, h, sentence.tokens.start);
-            doc.tokens[t].span.start
-        })
-        .collect();
-    // The longest name starting at word `i` ("US defense Secretary Pete Hegseth", not "US").
-    let name_at = |i: usize| {
-        let w: &UdWord = ud.get(i)?;
-        hits.iter()
-            .enumerate()
-            .filter(|(k, h)| {
-                let end = doc.tokens[h.tokens.end - 1].span.end;
-                // ("then-US House Speaker ...": a person's title may start inside a word;
-                // "anti-Syria" is no name of Syria.)
-                let inside = matches!(h.found, Found::Person { .. })
-                    && (w.span.start..w.span.end).contains(&starts[*k]);
-                (starts[*k] == w.span.start || inside) && end >= w.span.end
-            })
-            .max_by_key(|(_, h)| h.tokens.end)
-    };
-    // "staged demonstrations Saturday to demand ...", "held talks near Taiwan on Monday": news
-    // states the day anywhere, bare or after a preposition, where web text (the parser's
-    // training) hardly does, and the parser hangs the rest of the clause on it. Such time
-    // phrases are left out of the parse; the date is read off the words (`date_in`).
+    let sentence_names = SentenceNames::new(lex, doc, hits, sentence.tokens.start);
     let rules = &lex.arguments;
     let lower: Vec<String> = ud.iter().map(|w| w.form(doc.text).to_lowercase()).collect();
-    let in_name = |w: &UdWord| {
-        hits.iter().any(|h| {
-            let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
-            span.start < w.span.end && w.span.start < span.end
-        })
+    let in_name = |w: &UdWord| sentence_names.covers(w);
+    let hidden = unparsed_words(rules, &ud, &lower, &in_name);
+    let (words, forms, names) = sentence_names.merged(&ud, &hidden, sentence.tokens.end);
+    let (upos, mut heads, mut deprels) = parser.parse_words(&forms);
+    passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
+    a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
+    let parse = ParsedSentence {
+        words: words
+            .into_iter()
+            .zip(upos)
+            .zip(heads)
+            .zip(deprels)
+            .map(|(((w, upos), head), deprel)| Word {
+                span: w.span,
+                token: w.token,
+                upos,
+                head: head.checked_sub(1),
+                deprel,
+            })
+            .collect(),
     };
+    (parse, names)
+}
+
+/// The words left out of the parse: time phrases, approximations of numbers, counts opening
+/// the sentence and fixed adverbials, none inside a name (`in_name`). `lower` holds the
+/// words lower-cased.
+fn unparsed_words(
+    rules: &ArgumentRules,
+    ud: &[UdWord],
+    lower: &[String],
+    in_name: &dyn Fn(&UdWord) -> bool,
+) -> Vec<bool> {
     let mut hidden = vec![false; ud.len()];
-    for k in 0..ud.len() {
-        let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
-        // "the 2022 visit", "in 1994": a year reads to the tagger as anything but a date.
-        let year = lower[k].len() == 4
-            && lower[k].bytes().all(|b| b.is_ascii_digit())
-            && (lower[k].starts_with("19") || lower[k].starts_with("20"));
-        if !(year || rules.has("unparsed_times", &lower[k])) || possessive || in_name(&ud[k]) {
-            continue;
-        }
-        hidden[k] = true;
-        if year {
-            if k > 0 && rules.has("unparsed_year_openers", &lower[k - 1]) {
-                hidden[k - 1] = true;
-            }
-            continue;
-        }
-        // "on Friday night", "yesterday morning".
-        if lower
-            .get(k + 1)
-            .is_some_and(|n| rules.has("unparsed_time_followers", n))
-        {
-            hidden[k + 1] = true;
-        }
-        let mut j = k;
-        while j > 0 && k - j < 2 && rules.has("unparsed_time_openers", &lower[j - 1]) {
-            j -= 1;
-            hidden[j] = true;
-        }
-    }
-    // "Up to 100 ethnic Albanians demonstrated", "at least three civilians": a number's
-    // approximation reads to the parser as a preposition heading the noun phrase; the number
-    // alone keeps the phrase a subject.
-    let approximators: Vec<Vec<&str>> = rules
-        .list("unparsed_approximators")
-        .map(|p| p.split(' ').collect())
-        .collect();
-    for k in 1..ud.len() {
-        let number = lower[k].starts_with(|c: char| c.is_ascii_digit())
-            || rules.has("number_words", &lower[k]);
-        if !number {
-            continue;
-        }
-        for phrase in &approximators {
-            let n = phrase.len();
-            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
-                hidden[k - n..k].fill(true);
-                break;
-            }
-        }
-    }
+    hide_times(rules, ud, lower, in_name, &mut hidden);
+    hide_approximations(rules, lower, &mut hidden);
     // "Thousands of people marched", "Tens of thousands of students staged protests": the
     // parser's web text hardly opens a sentence with a count, and it reads the verb as a
     // clause describing the count. The counted people act; the count is left out of the parse
@@ -249,81 +327,73 @@ pub fn parse_sentence(
     if hidden.iter().all(|&h| h) {
         hidden.fill(false);
     }
-    let mut i = 0;
-    while i < ud.len() {
-        if hidden[i] {
-            i += 1;
+    hidden
+}
+
+/// "staged demonstrations Saturday to demand ...", "held talks near Taiwan on Monday": news
+/// states the day anywhere, bare or after a preposition, where web text (the parser's
+/// training) hardly does, and the parser hangs the rest of the clause on it. Such time
+/// phrases are left out of the parse; the date is read off the words (`date_in`).
+fn hide_times(
+    rules: &ArgumentRules,
+    ud: &[UdWord],
+    lower: &[String],
+    in_name: &dyn Fn(&UdWord) -> bool,
+    hidden: &mut [bool],
+) {
+    for k in 0..ud.len() {
+        let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
+        // "the 2022 visit", "in 1994": a year reads to the tagger as anything but a date.
+        let year = lower[k].len() == 4
+            && lower[k].bytes().all(|b| b.is_ascii_digit())
+            && (lower[k].starts_with("19") || lower[k].starts_with("20"));
+        if !(year || rules.has("unparsed_times", &lower[k])) || possessive || in_name(&ud[k]) {
             continue;
         }
-        let w = &ud[i];
-        // "the" before a name goes into it: "the US" read as "the France" is a common noun
-        // to the tagger, "France" alone a proper one ("the French" is fine as it is).
-        let name = name_at(i).or_else(|| {
-            w.form(doc.text)
-                .eq_ignore_ascii_case("the")
-                .then(|| name_at(i + 1))
-                .flatten()
-                .filter(|(_, h)| {
-                    !matches!(
-                        h.found,
-                        Found::Country {
-                            form: CountryForm::Adjective,
-                            ..
-                        }
-                    )
-                })
-        });
-        if let Some((k, h)) = name {
-            let surface_end = doc.tokens[h.tokens.end - 1].span.end;
-            let end = office_end(lex, doc, hits, h, sentence.tokens.end).unwrap_or(surface_end);
-            let mut j = i + 1;
-            while j < ud.len() && ud[j].span.end <= end {
-                j += 1;
+        hidden[k] = true;
+        if year {
+            if k > 0 && rules.has("unparsed_year_openers", &lower[k - 1]) {
+                hidden[k - 1] = true;
             }
-            words.push(UdWord {
-                span: w.span.start..ud[j - 1].span.end,
-                token: w.token,
-            });
-            let surface = doc
-                .text
-                .get(doc.tokens[h.tokens.start].span.start..surface_end)
-                .unwrap_or("");
-            // A country's office stands for the country but reads as a person does.
-            forms.push(if end == surface_end {
-                stand_in(&h.found, surface)
-            } else if doc.text[..end].ends_with('s') && !doc.text[..end].ends_with("ss") {
-                "officials"
-            } else {
-                "Smith"
-            });
-            names.push(Some(k));
-            i = j;
-        } else {
-            forms.push(w.form(doc.text));
-            words.push(w.clone());
-            names.push(None);
-            i += 1;
+            continue;
+        }
+        // "on Friday night", "yesterday morning".
+        if lower
+            .get(k + 1)
+            .is_some_and(|n| rules.has("unparsed_time_followers", n))
+        {
+            hidden[k + 1] = true;
+        }
+        let mut j = k;
+        while j > 0 && k - j < 2 && rules.has("unparsed_time_openers", &lower[j - 1]) {
+            j -= 1;
+            hidden[j] = true;
         }
     }
-    let (upos, mut heads, mut deprels) = parser.parse_words(&forms);
-    passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
-    a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
-    let parse = ParsedSentence {
-        words: words
-            .into_iter()
-            .zip(upos)
-            .zip(heads)
-            .zip(deprels)
-            .map(|(((w, upos), head), deprel)| Word {
-                span: w.span,
-                token: w.token,
-                upos,
-                head: head.checked_sub(1),
-                deprel,
-            })
-            .collect(),
-    };
-    (parse, names)
+}
+
+/// "Up to 100 ethnic Albanians demonstrated", "at least three civilians": a number's
+/// approximation reads to the parser as a preposition heading the noun phrase; the number
+/// alone keeps the phrase a subject.
+fn hide_approximations(rules: &ArgumentRules, lower: &[String], hidden: &mut [bool]) {
+    let approximators: Vec<Vec<&str>> = rules
+        .list("unparsed_approximators")
+        .map(|p| p.split(' ').collect())
+        .collect();
+    for k in 1..lower.len() {
+        let number = lower[k].starts_with(|c: char| c.is_ascii_digit())
+            || rules.has("number_words", &lower[k]);
+        if !number {
+            continue;
+        }
+        for phrase in &approximators {
+            let n = phrase.len();
+            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
+                hidden[k - n..k].fill(true);
+                break;
+            }
+        }
+    }
 }
 
 /// "The Chancellor agreed", "BAA is offering", "MPs had called": the parser sometimes labels an

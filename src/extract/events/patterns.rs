@@ -200,6 +200,8 @@ pub struct ArgumentRules {
     pub lists: BTreeMap<String, HashSet<String>>,
     /// Sense rules, in the order they apply.
     pub senses: Vec<super::senses::Sense>,
+    /// The word list `months` in its order, January first: a month's number is its place.
+    pub months: Vec<String>,
 }
 
 /// Why the argument patterns could not be read.
@@ -219,7 +221,12 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 47] = [
+pub const ENGINE_LISTS: [&str; 52] = [
+    "months",
+    "person_pronouns",
+    "female_pronouns",
+    "body_pronouns",
+    "pair_quantifiers",
     "male_honorifics",
     "female_honorifics",
     "government_nouns",
@@ -253,8 +260,8 @@ pub const ENGINE_LISTS: [&str; 47] = [
     "content_place_categories",
     "failure_words",
     "ability_words",
-    "probing_categories",
     "rumour_nouns",
+    "probing_categories",
     "threat_marks",
     "act_nouns",
     "own_act_denials",
@@ -269,6 +276,28 @@ pub const ENGINE_LISTS: [&str; 47] = [
     "reaction_verbs",
 ];
 
+/// Every list the engine reads is defined, and `months` names twelve.
+fn check_engine_lists(
+    lists: &BTreeMap<String, HashSet<String>>,
+    months: &[String],
+) -> Result<(), PatternError> {
+    for name in ENGINE_LISTS {
+        if !lists.contains_key(name) {
+            return Err(PatternError::Invalid {
+                id: "word_lists".to_owned(),
+                problem: format!("the engine needs the word list '{name}'"),
+            });
+        }
+    }
+    if months.len() != 12 {
+        return Err(PatternError::Invalid {
+            id: "word_lists".to_owned(),
+            problem: "the word list 'months' must name the twelve months, January first".to_owned(),
+        });
+    }
+    Ok(())
+}
+
 impl ArgumentRules {
     /// Reads and checks `arguments.json`.
     ///
@@ -277,19 +306,19 @@ impl ArgumentRules {
     /// category or word list, or has an empty path or a repeated id.
     pub fn from_json(text: &str) -> Result<Self, PatternError> {
         let spec: FileSpec = serde_json::from_str(text)?;
+        let months: Vec<String> = spec
+            .word_lists
+            .get("months")
+            .into_iter()
+            .flatten()
+            .map(|w| w.to_lowercase())
+            .collect();
         let lists: BTreeMap<String, HashSet<String>> = spec
             .word_lists
             .into_iter()
             .map(|(k, v)| (k, v.into_iter().map(|w| w.to_lowercase()).collect()))
             .collect();
-        for name in ENGINE_LISTS {
-            if !lists.contains_key(name) {
-                return Err(PatternError::Invalid {
-                    id: "word_lists".to_owned(),
-                    problem: format!("the engine needs the word list '{name}'"),
-                });
-            }
-        }
+        check_engine_lists(&lists, &months)?;
         let mut seen = HashSet::new();
         let mut patterns = Vec::with_capacity(spec.patterns.len());
         for p in spec.patterns {
@@ -402,7 +431,14 @@ impl ArgumentRules {
             patterns,
             lists,
             senses,
+            months,
         })
+    }
+
+    /// The number of the month `word` (any case) names, January 1.
+    pub fn month(&self, word: &str) -> Option<usize> {
+        let lower = word.to_lowercase();
+        self.months.iter().position(|m| *m == lower).map(|m| m + 1)
     }
 
     /// The entries of a word list (none for an unknown list), in no set order.
@@ -453,5 +489,18 @@ mod tests {
         let mut twice = base;
         twice["patterns"][1]["id"] = "active-subject".into();
         assert!(ArgumentRules::from_json(&twice.to_string()).is_err());
+    }
+
+    #[test]
+    fn a_month_is_numbered_by_its_place_in_the_list() {
+        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
+        assert_eq!(rules.month("January"), Some(1));
+        assert_eq!(rules.month("MAY"), Some(5));
+        assert_eq!(rules.month("december"), Some(12));
+        assert_eq!(rules.month("Monday"), None);
+        let mut base: serde_json::Value = serde_json::from_str(EMBEDDED).expect("json");
+        base["word_lists"]["months"] = serde_json::json!(["january", "february"]);
+        let err = ArgumentRules::from_json(&base.to_string()).expect_err("refused");
+        assert!(err.to_string().contains("twelve months"), "{err}");
     }
 }

@@ -4,6 +4,8 @@
 //! another act ("agreed to lift sanctions": the lifting is what was agreed), or someone's claim
 //! ("X said Y attacked Z").
 
+mod stated;
+
 use std::ops::Range;
 
 use super::patterns::{ArgumentRules, Direction, Pattern, Role, Step, Voice};
@@ -462,10 +464,6 @@ fn has_child_word(
 }
 
 /// Reads the trigger spanning `words` (word indices) of category `category`.
-#[allow(
-    clippy::many_single_char_names,
-    reason = "tree walks: r the reading, w the trigger word, x the walker, h a head"
-)]
 pub fn read(
     tree: &Tree<'_>,
     rules: &ArgumentRules,
@@ -474,6 +472,54 @@ pub fn read(
     categories: &[Option<Plover>],
 ) -> Reading {
     let mut r = Reading::default();
+    let w = tree.head_of(words);
+    read_roles(tree, rules, words, (category, kind), &mut r);
+    let verb = clause_verb(tree, w);
+    read_places(tree, rules, w, verb, &mut r);
+    let site = stated::Site {
+        tree,
+        rules,
+        w,
+        verb,
+        category,
+        categories,
+    };
+    // Each stage may find the act not stated as happening (`unreal`); the reading ends there.
+    site.negation_and_failure(&mut r);
+    if r.unreal.is_some() {
+        return r;
+    }
+    site.conditions_on_the_target(&mut r);
+    site.modals_and_conditions(&mut r);
+    if r.unreal.is_some() {
+        return r;
+    }
+    site.content_of_another_act(&mut r);
+    if r.unreal.is_some() {
+        return r;
+    }
+    site.same_act_as_its_verb(&mut r);
+    if r.unreal.is_some() {
+        return r;
+    }
+    site.aim_of_a_protest(&mut r);
+    if r.unreal.is_some() {
+        return r;
+    }
+    site.modality(&mut r);
+    site.reporter(&mut r);
+    r
+}
+
+/// The roles of the trigger spanning `words`: its head word's patterns, then its other words',
+/// then the noun it names a kind of, then a name right before or after it.
+fn read_roles(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    words: &Range<usize>,
+    (category, kind): (Plover, &str),
+    r: &mut Reading,
+) {
     let w = tree.head_of(words);
     arguments(tree, rules, w, (category, kind), &mut r.arguments);
     // The other words of a phrase trigger ("held talks": "talks") read their own patterns;
@@ -518,310 +564,6 @@ pub fn read(
             ),
         });
     }
-    let verb = clause_verb(tree, w);
-    read_places(tree, rules, w, verb, &mut r);
-    // Negation on the trigger or on the verb that carries it ("did not hold talks", "no talks",
-    // "neither support nor oppose": "nor" joins a negated conjunct).
-    let negated = |x: usize| {
-        has_child_word(
-            tree,
-            rules,
-            x,
-            &["advmod", "det", "neg", "cc:preconj", "cc"],
-            "negations",
-        )
-    };
-    // "do not need to attack", "does not want to discuss": a negated verb that is no act of
-    // its own negates the act it governs.
-    let negated_governor = tree.rel(verb) == Deprel::XCOMP
-        && tree
-            .head(verb)
-            .is_some_and(|h| tree.trigger_of[h].is_none() && negated(h));
-    if negated(w) || negated(verb) || negated_governor {
-        r.unreal = Some("negated");
-        return r;
-    }
-    // "Norway is the real threat to Peru", "a close ally of Chile": a noun said to be what
-    // someone is describes them; it reports no act.
-    if matches!(tree.pos(w), Upos::Noun) && tree.children_named(w, &["cop"]).next().is_some() {
-        r.unreal = Some("a description, not an act");
-        return r;
-    }
-    // "aid charities", "protest groups": a noun that says what kind of thing another is
-    // reports no act; one that says what kind of act ("mediation mission", "strike action")
-    // still does.
-    if matches!(tree.pos(w), Upos::Noun)
-        && tree.rel(w) == Deprel::COMPOUND
-        && tree.head(w).is_some_and(|h| {
-            tree.pos(h) == Upos::Noun
-                && tree.trigger_of[h].is_none()
-                && !rules.has("act_nouns", &tree.lower[h])
-        })
-    {
-        r.unreal = Some("a kind of thing, not an act");
-        return r;
-    }
-    // "failed to reach an agreement", "unable to attack": tried and not done.
-    let failed = |x: usize| {
-        (matches!(tree.rel(x).name(), "xcomp" | "acl")
-            || tree.rel(x).name() == "advcl" && tree.is_infinitive(x))
-            && tree
-                .head(x)
-                .is_some_and(|h| rules.has("failure_words", &tree.lower[h]))
-    };
-    if failed(w) || failed(verb) {
-        if category != Plover::Agree {
-            r.unreal = Some("tried and not done");
-            return r;
-        }
-        r.failed_agreement = true;
-    }
-    // "would be able to reject proposals", "hackers capable of launching attacks": what
-    // someone can do is not done.
-    let able = |x: usize| {
-        matches!(tree.rel(x).name(), "xcomp" | "acl" | "advcl")
-            && tree
-                .head(x)
-                .is_some_and(|h| rules.has("ability_words", &tree.lower[h]))
-    };
-    if able(w) || able(verb) {
-        r.unreal = Some("an ability, not an act");
-        return r;
-    }
-    // "amid speculation he will be offered the job", "rumours of a rift": what is rumoured
-    // is not reported as done.
-    let rumoured = |x: usize| {
-        matches!(tree.rel(x).name(), "acl" | "ccomp" | "nmod" | "acl:relcl")
-            && tree
-                .head(x)
-                .is_some_and(|h| rules.has("rumour_nouns", &tree.lower[h]))
-    };
-    if rumoured(w) || rumoured(verb) {
-        r.unreal = Some("rumoured, not reported as done");
-        return r;
-    }
-    // A noun whose verb is another trigger ("halt the talks unless ...") leaves the condition
-    // to that verb's act.
-    let own_verb = verb == w || tree.trigger_of[verb].is_none();
-    let carriers: &[usize] = if own_verb { &[w, verb] } else { &[w] };
-    r.ultimatum = carriers.iter().any(|&x| {
-        tree.children_named(x, &["advcl"])
-            .any(|c| has_child_word(tree, rules, c, &["mark"], "ultimatum_marks"))
-    });
-    // A threat or an ultimatum is aimed at whoever must act to avoid it: the subject of its
-    // "unless" or "if" clause ("threatened to stop the talks if the United States goes ahead").
-    if r.ultimatum || category == Plover::Threaten {
-        // The condition may hang from the threatened act or from what that act is about
-        // ("threatened to stop talks to cut arms if the United States goes ahead").
-        let mut heads: Vec<usize> = carriers.to_vec();
-        let mut k = 0;
-        while k < heads.len() && heads.len() < 8 {
-            let x = heads[k];
-            // "threatened to stop negotiations to reduce quotas if ...": through the
-            // threatened act's object and the infinitive that qualifies it too.
-            for c in tree.children_named(x, &["xcomp", "advcl", "obj", "acl"]) {
-                let infinitive =
-                    matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ) || tree.is_infinitive(c);
-                if infinitive && !heads.contains(&c) {
-                    heads.push(c);
-                }
-            }
-            k += 1;
-        }
-        for &x in &heads {
-            for c in tree.children_named(x, &["advcl"]) {
-                if !has_child_word(tree, rules, c, &["mark"], "conditionals") {
-                    continue;
-                }
-                for subject in tree.children_named(c, &["nsubj"]) {
-                    r.arguments.push(Argument {
-                        role: Role::Target,
-                        word: subject,
-                        pattern: "condition-subject".to_owned(),
-                        why: format!(
-                            "subject of the condition '{}', the one the threat is aimed at",
-                            tree.text[c]
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    r.obligation = has_child_word(tree, rules, verb, &["aux"], "obligation_modals")
-        || has_child_word(tree, rules, w, &["aux"], "obligation_modals");
-    if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")
-        || has_child_word(tree, rules, w, &["aux"], "doubtful_modals")
-    {
-        r.unreal = Some("only possible");
-        return r;
-    }
-    // A condition anywhere above the trigger ("if Norway attacked Chile, ...").
-    let mut x = w;
-    let mut hops = 0;
-    loop {
-        if has_child_word(tree, rules, x, &["mark"], "conditionals") {
-            r.unreal = Some("conditional");
-            return r;
-        }
-        match tree.head(x) {
-            Some(h) if hops < 12 => {
-                x = h;
-                hops += 1;
-            }
-            _ => break,
-        }
-    }
-    // The content of another act: "agreed to lift sanctions", "accused Y of attacking Z",
-    // "called for talks". Verbal complements of acts of saying are what is said; nominal ones
-    // of demands, agreements, rejections and threats are what is asked, agreed, refused or
-    // threatened.
-    let governor = |x: usize| -> Option<Plover> {
-        let h = tree.head(x)?;
-        let t = tree.trigger_of[h]?;
-        (tree.trigger_of[x] != Some(t)).then_some(())?;
-        categories.get(t).copied().flatten()
-    };
-    let verbal = matches!(tree.pos(w), Upos::Verb | Upos::Adj | Upos::Aux);
-    // "accused Y of attacking Z": an adverbial clause is content only after "of".
-    let marked_of = tree.children[w]
-        .iter()
-        .any(|&c| tree.rel(c) == Deprel::MARK && tree.lower[c] == "of");
-    // "agreed on Saturday to provide aid": an infinitive the parse hung as an adverbial
-    // clause is what is agreed all the same.
-    let infinitive = tree.rel(w) == Deprel::ADVCL && tree.is_infinitive(w);
-    let content_rels: &[&str] = if verbal && (marked_of || infinitive) {
-        &["xcomp", "ccomp", "advcl", "acl", "csubj"]
-    } else if verbal {
-        &["xcomp", "ccomp", "csubj"]
-    } else {
-        &[
-            "obj",
-            "obl",
-            "xcomp",
-            "nmod",
-            "ccomp",
-            "advcl",
-            "nsubj:pass",
-        ]
-    };
-    let mut up = w;
-    for _ in 0..2 {
-        if !content_rels.contains(&tree.rel(up).name()) {
-            break;
-        }
-        // "called for sanctions", "talks on the lifting of sanctions" are about them; "in the
-        // wake of the execution" is not.
-        if !verbal
-            && matches!(tree.rel(up).name(), "obl" | "nmod")
-            && !tree
-                .case_of(up)
-                .is_some_and(|k| rules.has("nominal_content_cases", k))
-        {
-            break;
-        }
-        if let Some(g) = governor(up) {
-            // "promised to continue military aid": reached through a verb, what hangs from
-            // the act is a clause, whatever the trigger's own part of speech.
-            let list = if verbal || up != w && tree.pos(up) == Upos::Verb {
-                "content_categories"
-            } else {
-                "nominal_content_categories"
-            };
-            if rules.has(list, g.name()) {
-                r.unreal = Some("the content of another act");
-                r.governor = tree.head(up);
-                return r;
-            }
-            break;
-        }
-        match tree.head(up) {
-            Some(h) => up = h,
-            None => break,
-        }
-    }
-    // "provide aid to Romania", "launched an attack on X": a noun naming the act its verb
-    // does (a trigger of the same category) is that verb's act; its roles go to the verb.
-    if !verbal {
-        let mut x = w;
-        for _ in 0..2 {
-            if !matches!(tree.rel(x).name(), "obj" | "nmod" | "compound") {
-                break;
-            }
-            let Some(h) = tree.head(x) else { break };
-            if let Some(t) = tree.trigger_of[h]
-                && tree.trigger_of[w] != Some(t)
-                && matches!(tree.pos(h), Upos::Verb)
-                && categories.get(t).copied().flatten() == Some(category)
-            {
-                r.unreal = Some("the same act as its verb");
-                r.governor = Some(h);
-                r.governed_as = Governed::SameAct;
-                return r;
-            }
-            x = h;
-        }
-    }
-    // "marched demanding his resignation", "staged demonstrations to demand reforms": a demand
-    // made by protesting is the protest's aim; the protest is the event and takes its target.
-    if category == Plover::Demand && matches!(tree.rel(verb).name(), "advcl" | "xcomp" | "acl") {
-        let protest = |x: usize| {
-            tree.trigger_of[x]
-                .and_then(|t| categories.get(t).copied().flatten())
-                .is_some_and(|c| c == Plover::Protest)
-        };
-        if let Some(h) = tree.head(verb)
-            && (protest(h) || tree.children_named(h, &["obj"]).any(protest))
-        {
-            r.unreal = Some("the aim of a protest");
-            r.governor = Some(h);
-            return r;
-        }
-    }
-    // Modality from the verb's auxiliaries and from a governing verb of intention.
-    if has_child_word(tree, rules, verb, &["aux"], "future_modals")
-        || has_child_word(tree, rules, w, &["aux"], "future_modals")
-    {
-        r.modality = Some(Modality::Planned);
-    } else if has_child_word(tree, rules, verb, &["aux"], "hypothetical_modals") {
-        r.modality = Some(Modality::Hypothetical);
-    }
-    let mut x = verb;
-    for _ in 0..2 {
-        if tree.rel(x) != Deprel::XCOMP {
-            break;
-        }
-        let Some(h) = tree.head(x) else { break };
-        if rules.has("planning_verbs", &tree.lower[h]) {
-            r.modality = Some(Modality::Planned);
-            break;
-        }
-        x = h;
-    }
-    // Reported speech: the nearest verb of saying above the trigger's clause, or one hanging
-    // from it as an aside ("..., officials said").
-    let mut x = verb;
-    for _ in 0..4 {
-        if let Some(c) = tree
-            .children_named(x, &["parataxis", "ccomp"])
-            .find(|&c| rules.has("reporting_verbs", &tree.lower[c]) && c > x)
-        {
-            r.reporter = tree.children_named(c, &["nsubj"]).next();
-            break;
-        }
-        if !matches!(
-            tree.rel(x).name(),
-            "ccomp" | "parataxis" | "conj" | "xcomp" | "advcl"
-        ) {
-            break;
-        }
-        let Some(h) = tree.head(x) else { break };
-        if rules.has("reporting_verbs", &tree.lower[h]) {
-            r.reporter = tree.children_named(h, &["nsubj"]).next();
-            break;
-        }
-        x = h;
-    }
-    r
 }
 
 /// Where the act of trigger `w` (in the clause of `verb`) happens: an oblique after "in", "at"

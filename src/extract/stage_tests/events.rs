@@ -516,3 +516,38 @@ fn a_cup_clash_and_a_memorial_day_have_no_actors() {
         keys(&x)
     );
 }
+
+#[test]
+fn he_and_she_stand_for_a_person_of_their_sex() {
+    // The first person of the sentence before is the other one: the honorifics say who
+    // "she" and "he" can be (`person_pronouns`, `female_pronouns`).
+    let x = run("Row\n\nMr Ravi Menon met Mrs Anna Kowalska on Monday. She condemned Germany.\n");
+    let condemnation = events_of(&x, Plover::Disapprove);
+    assert_eq!(condemnation.len(), 1, "{:?}", x.events);
+    assert_eq!(
+        condemnation[0].source.as_deref(),
+        Some("person:anna-kowalska")
+    );
+    assert_eq!(condemnation[0].targets, vec!["country:DEU".to_string()]);
+    let y = run("Row\n\nMrs Anna Kowalska met Mr Ravi Menon on Monday. He condemned Germany.\n");
+    let condemnation = events_of(&y, Plover::Disapprove);
+    assert_eq!(condemnation.len(), 1, "{:?}", y.events);
+    assert_eq!(condemnation[0].source.as_deref(), Some("person:ravi-menon"));
+}
+
+#[test]
+fn both_sides_are_the_parties_named_before() {
+    // "both" makes "sides" the two named before (`pair_quantifiers`, `pair_words`).
+    let x = run("Row\n\nGermany met France on Monday. Both sides later condemned Russia.\n");
+    let condemnation = events_of(&x, Plover::Disapprove);
+    assert_eq!(condemnation.len(), 1, "{:?}", x.events);
+    assert_eq!(condemnation[0].source.as_deref(), Some("country:DEU"));
+    assert_eq!(condemnation[0].targets, vec!["country:RUS".to_string()]);
+    assert!(
+        condemnation[0]
+            .participants
+            .contains(&"country:FRA".to_string()),
+        "{:?}",
+        condemnation[0]
+    );
+}

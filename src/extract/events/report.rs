@@ -1,0 +1,567 @@
+//! From one trigger's reading to a report of an event: the actors in each role, the sense of
+//! the trigger, an obligation, a failed agreement or an intent turned into the act it is, the
+//! place, who takes part, and the event's key. A trigger that gives no event says why.
+
+use std::ops::Range;
+
+use super::arguments::{PlaceHit, SentenceResolver};
+use super::patterns::Role;
+use super::reading::{PlacesFrom, Reading, Tree};
+use super::senses::{self, Effect};
+use super::sentence::Article;
+use super::{Match, Report, date_in};
+use crate::extract::lexicon::TriggerEntry;
+use crate::extract::plover::{Plover, QuadClass};
+use crate::extract::{EventReading, Mention, Modality, RoleSpan};
+
+/// Why a trigger gives no event: the reason recorded as skipped, or none when the trigger
+/// lexicon lacks the kind it would become.
+pub(super) type Dropped = Option<String>;
+
+/// One parsed sentence under reading, with what its readings become reports against.
+pub(super) struct SentenceCtx<'s, 'a> {
+    pub(super) article: &'s Article<'a>,
+    /// The sentence's tokens.
+    pub(super) tokens: &'s Range<usize>,
+    pub(super) tree: &'s Tree<'s>,
+    pub(super) resolver: &'s SentenceResolver<'s, 'a, 'a, 's>,
+    /// The sentence's trigger matches.
+    pub(super) matches: &'s [Match],
+}
+
+/// An event being decided from a trigger's reading: its trigger and category as they stand,
+/// who takes part in which role, and the patterns that said so.
+struct Draft<'a> {
+    trigger: &'a TriggerEntry,
+    category: Plover,
+    source: Option<RoleSpan>,
+    co_sources: Vec<String>,
+    targets: Vec<RoleSpan>,
+    parties: Vec<RoleSpan>,
+    patterns_used: Vec<String>,
+}
+
+impl<'a> SentenceCtx<'_, 'a> {
+    /// The report of the event that match `m` (parse words `range`, of category `category`)
+    /// states, read as `r`, or why it states none.
+    pub(super) fn report(
+        &self,
+        m: &Match,
+        range: &Range<usize>,
+        r: &Reading,
+        category: Plover,
+        mention: Mention,
+    ) -> Result<Report<'a>, Dropped> {
+        let lex = self.article.lex;
+        // "provided military aid": the noun names the act the verb does.
+        let trigger = &lex.triggers[r.named_by.map_or(m.trigger, |k| self.matches[k].trigger)];
+        log::debug!("{:?}: {:?}", trigger.kind, r);
+        if let Some(why) = r.unreal {
+            return Err(Some(why.to_owned()));
+        }
+        let mut d = Draft {
+            trigger,
+            category,
+            source: None,
+            co_sources: Vec::new(),
+            targets: Vec::new(),
+            parties: Vec::new(),
+            patterns_used: Vec::new(),
+        };
+        self.fill_roles(r, &mut d);
+        // "a statement that drew condemnation from Beijing": a reaction with no target named
+        // is aimed at whoever the sentence is about, its main subject.
+        if d.targets.is_empty()
+            && matches!(
+                d.category,
+                Plover::Disapprove | Plover::Reject | Plover::Support
+            )
+        {
+            self.reaction_to_subject(range, &mut d);
+        }
+        self.apply_senses(r, range, &mut d)?;
+        if r.obligation {
+            self.obligation(r, &mention.span, &mut d)?;
+        }
+        // An agreement tried for and not reached.
+        if r.failed_agreement
+            && let Some(t) = lex.triggers.iter().find(|t| t.kind == "failed_agreement")
+            && let Some(c) = Plover::from_name(&t.category)
+        {
+            d.patterns_used.push(format!("failed:{}", d.trigger.kind));
+            d.trigger = t;
+            d.category = c;
+        }
+        let acted = d.category;
+        let modality = self.intent(r, &mut d);
+        let (place, places) = self.places(r, &mut d);
+        self.place_target(r, acted, &places, &mention.span, &mut d);
+        let keys = self.participants(&mut d)?;
+        Ok(self.finish(r, d, keys, (modality, place), mention))
+    }
+
+    /// Each role's actors, in the order the patterns gave them.
+    fn fill_roles(&self, r: &Reading, d: &mut Draft<'_>) {
+        let rules = &self.article.lex.arguments;
+        let mut filled_by: std::collections::BTreeMap<&'static str, String> =
+            std::collections::BTreeMap::new();
+        for a in &r.arguments {
+            let slot = match a.role {
+                Role::Source => "source",
+                Role::Target => "target",
+                Role::Party => "party",
+            };
+            // A role filled by an earlier pattern is not filled again; the conjuncts of
+            // the same pattern add up.
+            if filled_by.get(slot).is_some_and(|p| *p != a.pattern) {
+                continue;
+            }
+            let not_capitals = rules
+                .patterns
+                .iter()
+                .any(|p| p.id == a.pattern && p.not_capitals);
+            if not_capitals && self.resolver.is_capital(a.word) {
+                continue;
+            }
+            let mut found = self.resolver.actors_of(a.word);
+            // Nobody acts on themselves: a target that is the source leaves the slot to
+            // the next pattern.
+            if a.role == Role::Target
+                && let Some(src) = &d.source
+            {
+                found.retain(|(k, _)| *k != src.key);
+            }
+            if found.is_empty() {
+                continue;
+            }
+            filled_by.insert(slot, a.pattern.clone());
+            if !d.patterns_used.contains(&a.pattern) {
+                d.patterns_used.push(a.pattern.clone());
+            }
+            for (key, span) in found {
+                let role = RoleSpan {
+                    key,
+                    span,
+                    why: a.why.clone(),
+                };
+                match a.role {
+                    Role::Source => match &d.source {
+                        None => d.source = Some(role),
+                        Some(first) if first.key != role.key => {
+                            if !d.co_sources.contains(&role.key) {
+                                d.co_sources.push(role.key);
+                            }
+                        }
+                        Some(_) => {}
+                    },
+                    Role::Target => {
+                        if !d.targets.iter().any(|t| t.key == role.key) {
+                            d.targets.push(role);
+                        }
+                    }
+                    Role::Party => {
+                        if !d.parties.iter().any(|t| t.key == role.key) {
+                            d.parties.push(role);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A reaction drawn by the words of the sentence's main subject ("a statement that drew
+    /// condemnation") takes that subject as its target.
+    fn reaction_to_subject(&self, range: &Range<usize>, d: &mut Draft<'_>) {
+        let (tree, rules) = (self.tree, &self.article.lex.arguments);
+        let parse = tree.parse;
+        let w = tree.head_of(range);
+        let reaction = parse.words[w].deprel.name() == "obj"
+            && parse.words[w]
+                .head
+                .is_some_and(|h| rules.has("reaction_verbs", &tree.lower[h]));
+        if !reaction {
+            return;
+        }
+        let Some(root) = parse.root() else {
+            return;
+        };
+        let subject = tree.children[root]
+            .iter()
+            .copied()
+            .find(|&c| parse.words[c].deprel.name() == "nsubj");
+        for (key, span) in subject
+            .map(|c| self.resolver.actors_of(c))
+            .unwrap_or_default()
+        {
+            if d.source.as_ref().is_none_or(|s| s.key != key) {
+                d.patterns_used.push("reaction-to-subject".to_owned());
+                d.targets.push(RoleSpan {
+                    key,
+                    span,
+                    why: format!(
+                        "main subject of the sentence, whose words drew the '{}'",
+                        tree.text[w]
+                    ),
+                });
+            }
+        }
+    }
+
+    /// A trigger with several senses: its place in the parse and who takes part say which.
+    /// The first sense that holds drops the trigger or changes its kind.
+    fn apply_senses(
+        &self,
+        r: &Reading,
+        range: &Range<usize>,
+        d: &mut Draft<'a>,
+    ) -> Result<(), Dropped> {
+        let (tree, lex) = (self.tree, self.article.lex);
+        let head_word = tree.head_of(range);
+        let words_of = |role: Role| -> Vec<usize> {
+            r.arguments
+                .iter()
+                .filter(|a| a.role == role)
+                .map(|a| a.word)
+                .collect()
+        };
+        let argument_words = senses::ArgumentWords {
+            sources: words_of(Role::Source),
+            targets: words_of(Role::Target),
+        };
+        let source_kind = d.source.as_ref().and_then(|s| {
+            if s.key.starts_with("person:") {
+                Some("person")
+            } else if !s.key.starts_with("org:") {
+                None
+            } else {
+                match lex.organization(&s.key).map(|o| o.kind.as_str()) {
+                    Some("party") => Some("party"),
+                    Some("military") => Some("military"),
+                    Some(
+                        "armed_group" | "government" | "international" | "agency" | "legislature"
+                        | "court",
+                    ) => None,
+                    _ => Some("civil_body"),
+                }
+            }
+        });
+        for sense in &lex.arguments.senses {
+            if !sense.applies_to(&d.trigger.kind, d.category.name())
+                || !sense.holds(tree, head_word, &argument_words, source_kind)
+            {
+                continue;
+            }
+            d.patterns_used.push(sense.id.clone());
+            match &sense.effect {
+                Effect::Drop => return Err(Some(sense.id.clone())),
+                Effect::Kind(k) => {
+                    if let Some(t) = lex.triggers.iter().find(|t| &t.kind == k)
+                        && let Some(c) = Plover::from_name(&t.category)
+                    {
+                        d.trigger = t;
+                        d.category = c;
+                    }
+                }
+            }
+            break;
+        }
+        Ok(())
+    }
+
+    /// "Russia said Sudan must return the helicopter": what one says another must do is a
+    /// demand of the speaker's on the one who must act. `span` is the trigger's.
+    fn obligation(
+        &self,
+        r: &Reading,
+        span: &Range<usize>,
+        d: &mut Draft<'a>,
+    ) -> Result<(), Dropped> {
+        let lex = self.article.lex;
+        let speaker = r
+            .reporter
+            .and_then(|w| self.resolver.actors_of(w).into_iter().next());
+        let Some((speaker, speaker_span)) = speaker else {
+            return Err(Some(
+                "an obligation no one in the sentence states".to_owned(),
+            ));
+        };
+        let Some(demand) = lex.triggers.iter().find(|t| t.kind == "demand") else {
+            return Err(None);
+        };
+        let Some(c) = Plover::from_name(&demand.category) else {
+            return Err(None);
+        };
+        // A duty of no one named ("it should be clear", "the money should have been
+        // used") is an opinion, not a demand on anyone; an act someone must undergo
+        // ("sanctions on Iran must be lifted") is demanded for those it touches.
+        let obliged: Vec<RoleSpan> = d.source.take().into_iter().collect();
+        if obliged.is_empty() && (d.trigger.kind == "demand" || d.targets.is_empty()) {
+            return Err(Some("an obligation on no one named".to_owned()));
+        }
+        d.patterns_used
+            .push(format!("obligation:{}", d.trigger.kind));
+        if !obliged.is_empty() {
+            let why = format!(
+                "the one who must '{}'",
+                self.article.doc.text.get(span.clone()).unwrap_or("")
+            );
+            d.targets = obliged
+                .into_iter()
+                .map(|s| RoleSpan {
+                    why: why.clone(),
+                    ..s
+                })
+                .collect();
+        }
+        d.co_sources.clear();
+        d.source = Some(RoleSpan {
+            key: speaker,
+            span: speaker_span,
+            why: "who says it must be done".to_owned(),
+        });
+        d.trigger = demand;
+        d.category = c;
+        Ok(())
+    }
+
+    /// Said of the future, a cooperative act is a pledge ("will provide aid", "will visit
+    /// Chile": an AGREE of PLOVER's, the intent to cooperate) and a hostile one a threat
+    /// ("would blockade Paris": THREATEN). Returns the modality left to the event.
+    fn intent(&self, r: &Reading, d: &mut Draft<'a>) -> Option<Modality> {
+        let lex = self.article.lex;
+        let mut modality = r.modality;
+        let category = d.category;
+        if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
+            let intent = match category.quad() {
+                _ if r.ultimatum && category != Plover::Threaten => Some("threat"),
+                QuadClass::VerbalCooperation | QuadClass::MaterialCooperation
+                    if category != Plover::Agree =>
+                {
+                    Some("pledge")
+                }
+                // Planned exercises and deployments are no threat in themselves.
+                QuadClass::MaterialConflict if category != Plover::Mobilize => Some("threat"),
+                _ => None,
+            };
+            if let Some(kind) = intent
+                && let Some(t) = lex.triggers.iter().find(|t| t.kind == kind)
+                && let Some(c) = Plover::from_name(&t.category)
+            {
+                d.patterns_used.push(format!("intent:{}", d.trigger.kind));
+                d.trigger = t;
+                d.category = c;
+                modality = None;
+            }
+        }
+        modality
+    }
+
+    /// The place: an actor named after "in" or "at" is where it happens, not a party.
+    /// ("Turkish authorities imposed a curfew in Turkey": the same country by another word
+    /// still acts.) Nobody acts on themselves, and an official's own country is on their
+    /// side. Returns the place's name and every place named.
+    fn places(&self, r: &Reading, d: &mut Draft<'_>) -> (Option<String>, Vec<PlaceHit>) {
+        let mut place: Option<String> = None;
+        let mut places = Vec::new();
+        for &w in &r.places {
+            for hit in self.resolver.places_of(w, self.article.names) {
+                place.get_or_insert_with(|| hit.name.clone());
+                places.push(hit);
+            }
+        }
+        let is_place = |role: &RoleSpan| {
+            places.iter().any(|p| {
+                p.key == role.key && p.span.start < role.span.end && role.span.start < p.span.end
+            })
+        };
+        if d.source.as_ref().is_some_and(is_place) {
+            d.source = None;
+        }
+        d.targets.retain(|t| !is_place(t));
+        d.parties.retain(|t| !is_place(t));
+        if let Some(src) = &d.source {
+            let own = self.article.affiliations.get(&src.key);
+            d.targets
+                .retain(|t| t.key != src.key && Some(&t.key) != own);
+            d.co_sources.retain(|k| k != &src.key);
+        }
+        (place, places)
+    }
+
+    /// A material act on nobody named is done to the country it happens in ("imposed a
+    /// curfew in Lebanon", "arrived in Jordan on a visit"), as event coders read it. `acted`
+    /// is the act's category before an intent turned it into a pledge or a threat; `span`
+    /// the trigger's.
+    fn place_target(
+        &self,
+        r: &Reading,
+        acted: Plover,
+        places: &[PlaceHit],
+        span: &Range<usize>,
+        d: &mut Draft<'_>,
+    ) {
+        let Article {
+            lex,
+            doc,
+            names,
+            affiliations,
+            ..
+        } = *self.article;
+        let rules = &lex.arguments;
+        let Some(src) = &d.source else {
+            return;
+        };
+        if !(d.targets.is_empty()
+            && d.parties.is_empty()
+            && d.co_sources.is_empty()
+            && (r.places_from != PlacesFrom::PlainVerb
+                && rules.has("place_target_categories", acted.name())
+                || matches!(r.places_from, PlacesFrom::Act(c)
+                    if rules.has("place_target_categories", c.name()))
+                || r.places_from != PlacesFrom::Own
+                    && rules.has("content_place_categories", acted.name())))
+        {
+            return;
+        }
+        let own = affiliations.get(&src.key);
+        // A capital named as the place stands for its country here.
+        let country_key = |p: &PlaceHit| {
+            if p.country {
+                Some(p.key.clone())
+            } else {
+                // (only a country the article names as an actor)
+                lex.country_of_capital(&p.name)
+                    .map(|c| format!("country:{}", c.iso3))
+                    .filter(|k| names.contains_key(k))
+            }
+        };
+        if let Some((p, key)) = places
+            .iter()
+            .filter_map(|p| country_key(p).map(|k| (p, k)))
+            // A city of the actor's own country is still acted on ("the president
+            // extended the curfew in the capital"); the country itself is not.
+            .find(|(p, k)| k != &src.key && (Some(k) != own || !p.country || p.capital))
+        {
+            d.patterns_used.push("place-target".to_owned());
+            d.targets.push(RoleSpan {
+                key,
+                span: p.span.clone(),
+                why: format!(
+                    "where the '{}' happens",
+                    doc.text.get(span.clone()).unwrap_or("")
+                ),
+            });
+        }
+    }
+
+    /// Who takes part, source first, then co-sources, targets and parties; none through an
+    /// official who already does. A meeting needs two; the parties of a mutual act named
+    /// with one side as the subject get a direction.
+    fn participants(&self, d: &mut Draft<'_>) -> Result<Vec<String>, Dropped> {
+        let affiliations = self.article.affiliations;
+        // A country whose official is a party already takes part through them.
+        let party_keys: Vec<String> = d
+            .source
+            .iter()
+            .map(|s| s.key.clone())
+            .chain(d.targets.iter().map(|t| t.key.clone()))
+            .chain(d.parties.iter().map(|t| t.key.clone()))
+            .chain(d.co_sources.iter().cloned())
+            .collect();
+        let through_official = |k: &str| {
+            party_keys
+                .iter()
+                .any(|n| affiliations.get(n).is_some_and(|c| c == k))
+        };
+        d.parties.retain(|t| !through_official(&t.key));
+        d.targets.retain(|t| !through_official(&t.key));
+        d.co_sources.retain(|k| !through_official(k));
+        let mut keys: Vec<String> = Vec::new();
+        for k in d
+            .source
+            .iter()
+            .map(|s| &s.key)
+            .chain(&d.co_sources)
+            .chain(d.targets.iter().map(|t| &t.key))
+            .chain(d.parties.iter().map(|t| &t.key))
+        {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+        if keys.is_empty() {
+            return Err(Some("no actor takes part".to_owned()));
+        }
+        // Meeting and working together take two.
+        if matches!(d.category, Plover::Consult | Plover::Cooperate) && keys.len() < 2 {
+            return Err(Some("a meeting with one party".to_owned()));
+        }
+        // "Talks between A and B": the parties of a mutual act have no direction; one
+        // side named as the subject still acts on the other ("A met B").
+        if !d.parties.is_empty() && d.source.is_none() && d.targets.is_empty() {
+            // Undirected: parties only.
+        } else if !d.parties.is_empty() && d.source.is_none() {
+            d.source = Some(d.parties.remove(0));
+        }
+        Ok(keys)
+    }
+
+    /// The report: who claims it, its date and its key.
+    fn finish(
+        &self,
+        r: &Reading,
+        d: Draft<'a>,
+        mut keys: Vec<String>,
+        (modality, place): (Option<Modality>, Option<String>),
+        mention: Mention,
+    ) -> Report<'a> {
+        let Draft {
+            trigger,
+            category,
+            source,
+            targets,
+            parties,
+            patterns_used,
+            ..
+        } = d;
+        let claimed_by = r
+            .reporter
+            .and_then(|w| self.resolver.actors_of(w).into_iter().next())
+            .map(|(k, _)| k)
+            .filter(|k| source.as_ref().is_none_or(|s| &s.key != k));
+        let date = date_in(&self.article.lex.arguments, self.article.doc, self.tokens);
+        keys.sort();
+        // The key names the category and who takes part; with a direction, who acts comes
+        // first ("A>B"), so that A's condemnation of B and B's of A stay two acts.
+        let short = |k: &String| k.split(':').nth(1).unwrap_or(k).to_owned();
+        let who = match &source {
+            Some(src) if !targets.is_empty() => {
+                let rest: Vec<String> = keys.iter().filter(|k| **k != src.key).map(short).collect();
+                format!("{}>{}", short(&src.key), rest.join("+"))
+            }
+            _ => keys.iter().map(short).collect::<Vec<_>>().join("+"),
+        };
+        let key = format!(
+            "event:{}/{}/{who}",
+            self.article.slug,
+            category.name().to_lowercase(),
+        );
+        Report {
+            key,
+            category,
+            kind: &trigger.kind,
+            modality,
+            participants: keys,
+            place,
+            date,
+            mention,
+            reading: EventReading {
+                patterns: patterns_used,
+                source,
+                targets,
+                parties,
+                claimed_by,
+            },
+        }
+    }
+}

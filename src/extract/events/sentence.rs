@@ -1,0 +1,301 @@
+//! Reading the events of one sentence: its trigger words, the parse (only for a sentence that
+//! has a trigger), each trigger's reading, and what the act a trigger is about lends to it.
+//! Each reading then becomes a report ([`super::report`]) or a skipped trigger.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::arguments::Resolver;
+use super::patterns::Role;
+use super::reading::{self, Tree};
+use super::report::SentenceCtx;
+use super::{Match, Report, is_month, obligation_matches, parsing};
+use crate::extract::actors::Hit;
+use crate::extract::doc::{Doc, Sentence};
+use crate::extract::lexicon::{Lexicon, Target};
+use crate::extract::parse::{ParsedSentence, Upos};
+use crate::extract::plover::Plover;
+use crate::extract::{Mention, Skipped};
+
+/// What the reading of every sentence of an article shares.
+pub(super) struct Article<'a> {
+    pub(super) doc: &'a Doc<'a>,
+    pub(super) lex: &'a Lexicon,
+    /// The actors found in each sentence.
+    pub(super) by_sentence: &'a [Vec<&'a Hit>],
+    /// Whether each token is part of an actor's name (no trigger there).
+    pub(super) covered: &'a [bool],
+    pub(super) resolver: &'a Resolver<'a, 'a>,
+    /// Display names by actor key.
+    pub(super) names: &'a BTreeMap<String, String>,
+    /// Actor keys to the keys of the countries they belong to.
+    pub(super) affiliations: &'a BTreeMap<String, String>,
+    /// The article's slug, which event keys start with.
+    pub(super) slug: &'a str,
+    /// An article that is all headline (a one-line file) still has its acts read.
+    pub(super) has_body: bool,
+}
+
+impl<'a> Article<'a> {
+    /// The reports of the events sentence `s` states, and the triggers it gives no event.
+    pub(super) fn read_sentence(
+        &self,
+        s: usize,
+        sentence: &Sentence,
+    ) -> (Vec<Report<'a>>, Vec<Skipped>) {
+        let (doc, lex) = (self.doc, self.lex);
+        let rules = &lex.arguments;
+        let mut skipped: Vec<Skipped> = Vec::new();
+        let mut reports: Vec<Report<'a>> = Vec::new();
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
+        let mut matches = self.trigger_matches(sentence, &words);
+        // "Russia said Sudan must return the helicopter": what one says another must do is a
+        // demand, whatever the verb; such sentences are parsed too.
+        let mentions_obligation = words
+            .iter()
+            .any(|w| rules.has("obligation_modals", &w.to_lowercase()));
+        // Headlines are written in a shorthand the parser was not trained on ("Labour
+        // accused of broken pledge"); their acts are told again in the text.
+        if (matches.is_empty() && !mentions_obligation) || (doc.is_heading(s) && self.has_body) {
+            return (reports, skipped);
+        }
+        // Only sentences with a trigger are parsed: the parse serves the events alone.
+        let (parse, names_of_words) = parsing::parse_sentence(lex, doc, s, &self.by_sentence[s]);
+        let mut tree = Tree::new(doc, &parse);
+        if mentions_obligation {
+            obligation_matches(lex, &parse, &tree, &mut matches);
+        }
+        let ranges: Vec<Option<Range<usize>>> = matches
+            .iter()
+            .map(|m| word_range(doc, &parse, &m.tokens))
+            .collect();
+        for (m, r) in ranges.iter().enumerate() {
+            for w in r.clone().into_iter().flatten() {
+                tree.trigger_of[w] = Some(m);
+            }
+        }
+        for (k, n) in names_of_words.iter().enumerate() {
+            tree.is_name[k] = n.is_some();
+        }
+        let categories: Vec<Option<Plover>> = matches.iter().map(|m| m.category).collect();
+        if log::log_enabled!(log::Level::Debug) {
+            log_parse(s, &parse, &tree);
+        }
+        let sentence_resolver = self.resolver.sentence(s, &tree, rules, &names_of_words);
+        // First every trigger's reading; then what a trigger is about (its content: "agreed
+        // to lift sanctions on Iran") lends its targets to it.
+        let mut readings: Vec<Option<reading::Reading>> = matches
+            .iter()
+            .zip(&ranges)
+            .map(|(m, range)| {
+                let (Some(category), Some(range)) = (m.category, range) else {
+                    return None;
+                };
+                Some(reading::read(
+                    &tree,
+                    rules,
+                    range,
+                    (category, &lex.triggers[m.trigger].kind),
+                    &categories,
+                ))
+            })
+            .collect();
+        lend_content(&tree, lex, &matches, &ranges, &categories, &mut readings);
+        let ctx = SentenceCtx {
+            article: self,
+            tokens: &sentence.tokens,
+            tree: &tree,
+            resolver: &sentence_resolver,
+            matches: &matches,
+        };
+        for ((m, range), r) in matches.iter().zip(&ranges).zip(readings.iter_mut()) {
+            let (Some(category), Some(range), Some(r)) = (m.category, range, r.take()) else {
+                continue;
+            };
+            let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
+            match ctx.report(
+                m,
+                range,
+                &r,
+                category,
+                Mention {
+                    span: span.clone(),
+                    sentence: s,
+                },
+            ) {
+                Ok(report) => reports.push(report),
+                Err(Some(reason)) => skipped.push(Skipped { span, reason }),
+                Err(None) => {}
+            }
+        }
+        (reports, skipped)
+    }
+
+    /// The longest trigger at each word of the sentence, outside actors' names and dates.
+    fn trigger_matches(&self, sentence: &Sentence, words: &[&str]) -> Vec<Match> {
+        let lex = self.lex;
+        let mut matches: Vec<Match> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let Some((len, Target::Trigger(t))) = lex.trigger_table.longest_at(words, i) else {
+                i += 1;
+                continue;
+            };
+            let global = sentence.tokens.start + i;
+            if !(global..global + len).any(|g| self.covered[g])
+                && !is_month(&lex.arguments, words, i)
+            {
+                matches.push(Match {
+                    tokens: global..global + len,
+                    trigger: t,
+                    category: Plover::from_name(&lex.triggers[t].category),
+                });
+            }
+            i += len;
+        }
+        matches
+    }
+}
+
+/// The parse words a trigger's tokens overlap.
+fn word_range(
+    doc: &Doc<'_>,
+    parse: &ParsedSentence,
+    tokens: &Range<usize>,
+) -> Option<Range<usize>> {
+    let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
+    let inside: Vec<usize> = parse
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.span.start < span.end && span.start < w.span.end)
+        .map(|(k, _)| k)
+        .collect();
+    Some(*inside.first()?..*inside.last()? + 1)
+}
+
+/// The parse of sentence `s`, one word a line, to the debug log.
+fn log_parse(s: usize, parse: &ParsedSentence, tree: &Tree<'_>) {
+    let lines: Vec<String> = parse
+        .words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            format!(
+                "{k:>3} {:<14} {:<5} {:<10} -> {}",
+                tree.text[k],
+                w.upos.name(),
+                w.deprel.name(),
+                w.head.map_or_else(|| "root".to_owned(), |h| h.to_string())
+            )
+        })
+        .collect();
+    log::debug!("parse of sentence {s}:\n{}", lines.join("\n"));
+}
+
+/// What a trigger's reading is about (its content) or the noun naming its act lends to the
+/// trigger that governs it: targets, the source of what it answers, places, its kind.
+fn lend_content(
+    tree: &Tree<'_>,
+    lex: &Lexicon,
+    matches: &[Match],
+    ranges: &[Option<Range<usize>>],
+    categories: &[Option<Plover>],
+    readings: &mut [Option<reading::Reading>],
+) {
+    let (rules, triggers) = (&lex.arguments, &lex.triggers);
+    let parse = tree.parse;
+    // Deepest first, so what is lent along a chain ("agreed to provide aid for X") reaches
+    // the top.
+    let depth = |k: usize| {
+        let mut x = ranges[k].as_ref().map_or(0, |r| tree.head_of(r));
+        let mut d = 0;
+        while let Some(h) = parse.words[x].head
+            && d < parse.words.len()
+        {
+            x = h;
+            d += 1;
+        }
+        d
+    };
+    let mut order: Vec<usize> = (0..readings.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(depth(k)));
+    for k in order {
+        let Some(inner) = readings[k].as_ref() else {
+            continue;
+        };
+        let Some(g) = inner.governor.and_then(|w| tree.trigger_of[w]) else {
+            continue;
+        };
+        // An answer to a proposal, a demand or an offer ("rejected calls by Ecuador") is
+        // aimed at whoever made it.
+        let inner_word = ranges[k].as_ref().map(|r| tree.head_of(r));
+        let outer_word = ranges[g].as_ref().map(|r| tree.head_of(r));
+        let answers = inner_word.is_some_and(|w| matches!(tree.pos(w), Upos::Noun | Upos::Propn))
+            && categories[g].is_some_and(|c| rules.has("answering_categories", c.name()));
+        let same_act = inner.governed_as == reading::Governed::SameAct;
+        // "denied accusing Germany": a denial of one's own act is aimed at whoever
+        // charged them with it, not at the one that act was done to.
+        let own_act_denied = inner_word.is_some_and(|w| {
+            tree.pos(w) == Upos::Verb && tree.children_named(w, &["nsubj"]).next().is_none()
+        }) && rules.has("own_act_denials", &triggers[matches[g].trigger].kind);
+        // "investigating war crimes by X against Y": an inquiry into an act is aimed at
+        // whoever did it, not at whom it was done to.
+        let probes =
+            !same_act && categories[g].is_some_and(|c| rules.has("probing_categories", c.name()));
+        let lent: Vec<reading::Argument> = inner
+            .arguments
+            .iter()
+            .filter(|a| {
+                if probes {
+                    return a.role == Role::Source;
+                }
+                a.role == Role::Target && !own_act_denied
+                    || (answers || same_act) && a.role == Role::Source
+            })
+            .map(|a| reading::Argument {
+                role: if same_act { a.role } else { Role::Target },
+                word: a.word,
+                pattern: format!("content:{}", a.pattern),
+                why: if same_act {
+                    format!("{}, in the act's own words", a.why)
+                } else if probes {
+                    format!(
+                        "{}, whose act '{}' looks into",
+                        a.why,
+                        outer_word.map_or("", |w| tree.text[w])
+                    )
+                } else if a.role == Role::Source {
+                    format!(
+                        "{}, which '{}' answers",
+                        a.why,
+                        outer_word.map_or("", |w| tree.text[w])
+                    )
+                } else {
+                    format!("{}, in what it is about", a.why)
+                },
+            })
+            .collect();
+        // Where the act it is about happens is where this one is aimed, when it names
+        // no place of its own ("threatened to impose a curfew in Algiers").
+        let lent_places = (
+            inner.places.clone(),
+            match inner.places_from {
+                reading::PlacesFrom::Act(c) => Some(c),
+                _ => categories[k],
+            },
+        );
+        if let Some(Some(outer)) = readings.get_mut(g) {
+            if outer.places.is_empty() && !lent_places.0.is_empty() {
+                outer.places = lent_places.0;
+                outer.places_from = lent_places
+                    .1
+                    .map_or(reading::PlacesFrom::Own, reading::PlacesFrom::Act);
+            }
+            outer.arguments.extend(lent);
+            if same_act {
+                outer.named_by = Some(k);
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! How an act is stated and whom it is aimed at, on invented sentences: abilities, rumours,
+//! warnings, kinds of things, denials of one's own act, inquiries, a trigger's own preposition
+//! and the place of what is threatened or promised.
+
+use super::tests::{acts, run};
+
+#[test]
+fn a_triggers_own_preposition_names_whom_it_is_aimed_at_never_who_acts() {
+    // "war on": the country after it undergoes the war.
+    let x = run("Norway said the war on Peru was a mistake.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&("FIGHT".to_owned(), None, vec!["country:PER".to_owned()])),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_threat_or_promise_of_an_act_in_a_country_is_aimed_at_it() {
+    // The place of what is threatened, whether a trigger of its own ("resume") or a plain
+    // verb ("open"), is who the threat is aimed at.
+    let x = run("Norway threatened to resume attacks in Chile.");
+    assert!(
+        acts(&x).contains(&(
+            "THREATEN".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway refused to open an embassy in Chile.");
+    assert!(
+        acts(&y).contains(&(
+            "REJECT".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+    // A meeting's place stays a place when the meeting is what was agreed.
+    let z = run("Norway agreed to hold talks with Peru in Chile.");
+    let got = acts(&z);
+    assert!(
+        got.iter()
+            .all(|(_, _, t)| !t.iter().any(|k| k == "country:CHL"))
+            && got
+                .iter()
+                .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_someone_is_able_to_do_is_not_done() {
+    let x = run("Norway condemned Peru and said it was able to attack Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, _, t)| !t.iter().any(|k| k == "country:CHL")),
+        "{got:?}"
+    );
+    assert!(
+        x.skipped
+            .iter()
+            .any(|s| s.reason == "an ability, not an act"),
+        "{:?}",
+        x.skipped
+    );
+}
+
+#[test]
+fn a_denial_of_ones_own_act_is_not_aimed_at_whom_the_act_was_done_to() {
+    let x = run("Norway denied accusing Peru of lying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&("REJECT".to_owned(), Some("country:NOR".to_owned()), vec![])),
+        "{got:?}"
+    );
+    // Denying what another did still answers them.
+    let y = run("Norway denied that Peru had attacked Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "REJECT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_trigger_naming_a_kind_of_thing_is_no_act_unless_the_thing_is_an_act() {
+    let x = run("Norway condemned Peru and met aid charities.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:PER".to_owned()]
+        )),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "AID"), "{got:?}");
+    // "a mediation mission": the kind of act it is.
+    let y = run("Norway began a mediation mission between Peru and Chile.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "CONSULT"),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_warning_is_a_threat_when_it_says_what_will_follow() {
+    for text in [
+        "Norway warned that it would attack Chile.",
+        "Norway warned Chile that there could be strikes unless it paid.",
+    ] {
+        let x = run(text);
+        assert!(
+            acts(&x)
+                .iter()
+                .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+    // What may go wrong, with nothing that will follow, is a remark.
+    let y = run("Norway warned that the plan might harm Chile.");
+    assert!(
+        acts(&y).iter().all(|(c, _, _)| c != "THREATEN")
+            && y.skipped
+                .iter()
+                .any(|s| s.reason == "warning-without-threat"),
+        "{:?} {:?}",
+        acts(&y),
+        y.skipped
+    );
+}
+
+#[test]
+fn what_is_rumoured_is_not_reported_as_done() {
+    for text in [
+        "Amid speculation that Norway will attack Chile, Peru condemned Chile.",
+        "Peru condemned Chile amid rumours of an attack by Norway.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.contains(&(
+                "DISAPPROVE".to_owned(),
+                Some("country:PER".to_owned()),
+                vec!["country:CHL".to_owned()]
+            )),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:PER")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_inquiry_into_an_act_is_aimed_at_whoever_did_it() {
+    let x = run("Norway is investigating attacks by Chile on Peru.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&(
+            "INVESTIGATE".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{got:?}"
+    );
+}
