@@ -362,7 +362,20 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let pair = self.rules.has("pair_words", word)
             && (self.rules.has("pair_quantifiers", word)
                 || dets.iter().any(|d| self.rules.has("pair_quantifiers", d)));
-        let pointing = dets.iter().any(|d| self.rules.has("anaphors", d));
+        // "this country", "these groups", "this agreement", "these claims": a pointing word
+        // before a noun that can name who acts, an act or what someone said points at them;
+        // "this year", "that policy" point at no one.
+        let pointing = dets.iter().any(|d| self.rules.has("anaphors", d))
+            && (tree.trigger_of[w].is_some()
+                || [
+                    "actor_nouns",
+                    "group_nouns",
+                    "country_nouns",
+                    "government_nouns",
+                    "said_nouns",
+                ]
+                .iter()
+                .any(|list| self.rules.has(list, word)));
         let doc = self.base.doc;
         // "near the island", "the country's leaders": the country named last before it, in this
         // sentence or the one before.

@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 52] = [
+pub const ENGINE_LISTS: [&str; 54] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -260,6 +260,8 @@ pub const ENGINE_LISTS: [&str; 52] = [
     "content_place_categories",
     "failure_words",
     "ability_words",
+    "actor_nouns",
+    "said_nouns",
     "rumour_nouns",
     "probing_categories",
     "threat_marks",

@@ -189,3 +189,34 @@ fn an_inquiry_into_an_act_is_aimed_at_whoever_did_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_pointing_word_points_at_someone_only_before_a_noun_that_can_stand_for_them() {
+    // "these claims": the claims of the one named before.
+    let x = run("Chile criticised the treaty. Peru condemned these claims.");
+    assert!(
+        acts(&x).contains(&(
+            "DISAPPROVE".to_owned(),
+            Some("country:PER".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // "this year", "that policy": no one.
+    for text in [
+        "Chile criticised the treaty. Peru condemned this year.",
+        "Chile criticised the treaty. Peru condemned that policy.",
+    ] {
+        let y = run(text);
+        assert!(
+            acts(&y).contains(&(
+                "DISAPPROVE".to_owned(),
+                Some("country:PER".to_owned()),
+                vec![]
+            )),
+            "{text}: {:?}",
+            acts(&y)
+        );
+    }
+}
