@@ -234,6 +234,18 @@ impl SentenceCtx<'_, '_> {
     pub(super) fn plausible_name(&self, kind: &str, span: Range<usize>) -> bool {
         let words = &self.words[span.clone()];
         let first = words[0];
+        // "SHEARER", "WOODS": in a sentence written in capitals (a headline, a results line)
+        // case tells nothing and a surname may be a plain word too; the tagger's lone person
+        // stands.
+        if kind == "PER"
+            && words.len() == 1
+            && self
+                .words
+                .iter()
+                .all(|w| !w.chars().any(char::is_lowercase))
+        {
+            return true;
+        }
         // "before Eid al-Fitr": holidays and other words that never start a name.
         if kind != "LOC" && self.lex.never_names.contains(first) {
             return false;

@@ -7,6 +7,9 @@ use crate::extract::ner::LABELS;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
+use super::claimed::{
+    country_leads, grow_organization, holds_shorter_organization, place_issue, take_place_issue,
+};
 use super::organizations::{INSTITUTION_HEADS, organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
 use super::words::{COMPANY_WORDS, ORG_HEADS, PLACE_PREPOSITIONS, follower_word, is_geographic};
@@ -322,6 +325,11 @@ fn extended(
                 .set(Named::TitlesAfterBodies)
                 .contains(ctx.words[last])
             && ctx.titles_at[last].is_none()
+            && !ctx
+                .lex
+                .rules
+                .set(Named::CalendarWords)
+                .contains(ctx.words[last])
             && !(ctx.lex.is_given_name(ctx.words[last])
                 && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
         {
@@ -501,28 +509,32 @@ fn accept(
         i
     };
     let confident = margins[i..end].iter().sum::<f32>() > 0.0;
-    let in_issue_phrase = kind != "LOC" && in_issue[first..last.max(first)].iter().any(|&f| f);
-    let refused = if !confident {
-        Some("the tagger is not confident")
-    } else if in_issue_phrase {
-        Some("inside an issue phrase")
-    } else if last <= first || !(ctx.free(first..last) || countries_inside(ctx, kind, first..last))
-    {
-        Some("taken by an earlier stage")
-    } else if !ctx.plausible_name(kind, first..last) {
-        Some("not a plausible name")
-    } else {
-        None
-    };
+    // "West Bank", "Gaza": a place an issue phrase hid from the earlier stages.
+    if kind == "LOC" && confident && last > first && place_issue(ctx, &(first..last)) {
+        take_place_issue(ctx, first..last);
+        trace.note(ctx, "code:place-issue", "place", first..last);
+        return;
+    }
+    let refused = refusal(ctx, in_issue, confident, kind, first..last);
     if let Some(reason) = refused {
         trace.note(ctx, "code:accept", format!("drop: {reason}"), i..last);
         return;
     }
     let i = first;
+    if !ctx.free(i..last) && holds_shorter_organization(ctx, kind, &(i..last)) {
+        trace.note(ctx, "code:grow-organization", "organization", i..last);
+        grow_organization(ctx, i..last);
+        return;
+    }
     let inside = if ctx.free(i..last) {
         None
     } else {
-        trace.note(ctx, "code:country-inside", "organization keeps it", i..last);
+        trace.note(
+            ctx,
+            "code:country-inside",
+            "organization keeps the country",
+            i..last,
+        );
         absorb_countries(ctx, i..last)
     };
     let name = ctx.text_of(i..last);
@@ -609,6 +621,36 @@ fn accept(
             format!("drop: {kind} is no actor"),
             i..last,
         ),
+    }
+}
+
+/// Why the tagger's `kind` over the local tokens `span` (its start moved to an organization's
+/// head) is no name, if it is not.
+fn refusal(
+    ctx: &SentenceCtx<'_, '_>,
+    in_issue: &[bool],
+    confident: bool,
+    kind: &str,
+    span: Range<usize>,
+) -> Option<&'static str> {
+    // ("Pittsburgh Pirates", "Smart Taiwan": a name that only holds an issue's words is a name.)
+    let in_issue_phrase =
+        kind != "LOC" && !span.is_empty() && in_issue[span.clone()].iter().all(|&f| f);
+    if !confident {
+        Some("the tagger is not confident")
+    } else if in_issue_phrase {
+        Some("inside an issue phrase")
+    } else if span.is_empty()
+        || !(ctx.free(span.clone())
+            || countries_inside(ctx, kind, span.clone())
+            || country_leads(ctx, kind, &span)
+            || holds_shorter_organization(ctx, kind, &span))
+    {
+        Some("taken by an earlier stage")
+    } else if !ctx.plausible_name(kind, span) {
+        Some("not a plausible name")
+    } else {
+        None
     }
 }
 

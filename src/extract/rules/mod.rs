@@ -117,10 +117,14 @@ pub enum Named {
     NameParticles,
     /// Capitalized words opening a sentence before a name, not part of it ("Former").
     SentenceOpeners,
+    /// Words that after a country name its government or people ("British Government").
+    GovernmentWords,
+    /// Days and months, which end an organization's name ("CNBC Friday").
+    CalendarWords,
 }
 
 impl Named {
-    const ALL: [Named; 17] = [
+    const ALL: [Named; 19] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -138,6 +142,8 @@ impl Named {
         Named::MemberAdjectives,
         Named::NameParticles,
         Named::SentenceOpeners,
+        Named::GovernmentWords,
+        Named::CalendarWords,
     ];
 
     fn file_name(self) -> &'static str {
@@ -159,6 +165,8 @@ impl Named {
             Named::MemberAdjectives => "member_adjectives",
             Named::NameParticles => "name_particles",
             Named::SentenceOpeners => "sentence_openers",
+            Named::GovernmentWords => "government_words",
+            Named::CalendarWords => "calendar_words",
         }
     }
 }
