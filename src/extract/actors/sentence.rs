@@ -8,7 +8,8 @@ use crate::extract::lexicon::Target;
 use crate::extract::tokenize::TokenKind;
 use std::ops::Range;
 
-use super::words::{LOCATIVES, ORG_HEADS, follower_word, member_word};
+use super::organizations::INSTITUTION_HEADS;
+use super::words::{COMPANY_WORDS, LOCATIVES, ORG_HEADS, follower_word, member_word};
 use crate::extract::rules::Named;
 
 use super::{Found, Hit, SpanTrace, is_capitalized};
@@ -298,7 +299,15 @@ impl SentenceCtx<'_, '_> {
                     && !self.lex.rules.set(Named::NameParticles).contains(w)
             })
             .all(|w| self.lex.is_common_word(w));
-        if kind != "LOC" && all_common {
+        // ("National Union", "Home Office": plain words that end in a body's head are a body's
+        // name.)
+        let headed = kind == "ORG" && words.len() >= 2 && {
+            let last = words[words.len() - 1].to_lowercase();
+            ORG_HEADS.contains(&last.as_str())
+                || COMPANY_WORDS.contains(&last.as_str())
+                || INSTITUTION_HEADS.contains(&last.as_str())
+        };
+        if kind != "LOC" && all_common && !headed {
             return false;
         }
         let capitalized = words.iter().all(|w| {

@@ -80,3 +80,11 @@ fn a_lone_surname_in_a_line_of_capitals_is_a_person() {
     assert_eq!(actor(&x, "person:shearer").kind, ActorKind::Person);
     assert_eq!(mentions_of(&x, text, "person:shearer"), ["SHEARER"]);
 }
+
+#[test]
+fn plain_words_ending_in_a_company_word_name_a_body() {
+    let text = "Report\n\nSky News reported that the Rank Group had sold its clubs.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "org:sky-news"), ["Sky News"]);
+    assert_eq!(mentions_of(&x, text, "org:rank-group"), ["Rank Group"]);
+}
