@@ -121,10 +121,12 @@ pub enum Named {
     GovernmentWords,
     /// Days and months, which end an organization's name ("CNBC Friday").
     CalendarWords,
+    /// Words of speech, never names ("Uh", "Alright").
+    Interjections,
 }
 
 impl Named {
-    const ALL: [Named; 19] = [
+    const ALL: [Named; 20] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -144,6 +146,7 @@ impl Named {
         Named::SentenceOpeners,
         Named::GovernmentWords,
         Named::CalendarWords,
+        Named::Interjections,
     ];
 
     fn file_name(self) -> &'static str {
@@ -167,6 +170,7 @@ impl Named {
             Named::SentenceOpeners => "sentence_openers",
             Named::GovernmentWords => "government_words",
             Named::CalendarWords => "calendar_words",
+            Named::Interjections => "interjections",
         }
     }
 }

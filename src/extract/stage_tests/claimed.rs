@@ -88,3 +88,16 @@ fn plain_words_ending_in_a_company_word_name_a_body() {
     assert_eq!(mentions_of(&x, text, "org:sky-news"), ["Sky News"]);
     assert_eq!(mentions_of(&x, text, "org:rank-group"), ["Rank Group"]);
 }
+
+#[test]
+fn a_word_of_speech_is_no_surname_of_a_name_it_starts() {
+    let text = "Letters\n\nHi Kat! How are you?\n\nHi! We are well.\n";
+    let x = run(text);
+    let mentions: Vec<&str> = x
+        .actors
+        .iter()
+        .flat_map(|a| a.mentions.iter().map(|m| &text[m.span.clone()]))
+        .collect();
+    assert!(!mentions.contains(&"Hi"), "{mentions:?}");
+    assert!(mentions.iter().any(|m| m.contains("Kat")), "{mentions:?}");
+}
