@@ -3,9 +3,9 @@
 
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::rules::Named;
 use crate::extract::slug;
 
-use super::words::ORG_HEADS;
 use super::{Found, Hit, is_capitalized, lower_in};
 
 /// "told BBC One's Breakfast with Frost", "appearing on ITV's Celebrity Fit Club": a name that
@@ -207,7 +207,8 @@ pub(super) fn whole_body_names(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>
                 && plain
                 && owner[k].is_none()
                 && !legislature
-                && (lower_in(ORG_HEADS, head) || lower_in(HEADS, head));
+                && (lex.rules.set(Named::OrganizationHeads).contains(head)
+                    || lower_in(HEADS, head));
             // The possessor may have been tagged as a body of its own ("Lawyers").
             let lone_body = owner[k].filter(|&o| {
                 hits[o].tokens == (k..k + 1)

@@ -15,7 +15,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::passes::{
     bracketed_acronyms, broadcast_programmes, buildings, named_groups, whole_body_names,
 };
-use super::words::{COMPANY_WORDS, ORG_HEADS};
 use super::{Found, Hit, is_capitalized};
 
 /// Groups hits into actors: resolves surnames to full names, aliases to known people and
@@ -198,8 +197,8 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
         let listed = lex.organization(key).is_some();
         let words: Vec<&str> = name.split_whitespace().collect();
         let headed = words.iter().any(|w| {
-            ORG_HEADS.contains(&w.to_lowercase().as_str())
-                || COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+            lex.rules.set(Named::OrganizationHeads).contains(w)
+                || lex.rules.set(Named::CompanyWords).contains(w)
         });
         if listed || headed || name.chars().all(|c| !c.is_lowercase()) {
             continue;

@@ -8,8 +8,7 @@ use crate::extract::lexicon::Target;
 use crate::extract::tokenize::TokenKind;
 use std::ops::Range;
 
-use super::organizations::INSTITUTION_HEADS;
-use super::words::{COMPANY_WORDS, LOCATIVES, ORG_HEADS, follower_word, member_word};
+use super::words::{follower_word, member_word};
 use crate::extract::rules::Named;
 
 use super::{Found, Hit, SpanTrace, is_capitalized};
@@ -84,8 +83,12 @@ impl SentenceCtx<'_, '_> {
     /// The start of an organization's name that the tagger began too late: "Pro-Life
     /// Alliance", "Workers' Educational Association", "Fraser of Allander Institute".
     pub(super) fn organization_head(&self, start: usize, end: usize) -> usize {
-        let headed =
-            end > start && ORG_HEADS.contains(&self.words[end - 1].to_lowercase().as_str());
+        let headed = end > start
+            && self
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(self.words[end - 1]);
         let mut i = start;
         while i >= 2 && !self.taken[i - 1] && !self.taken[i - 2] {
             let before = self.words[i - 2];
@@ -185,7 +188,7 @@ impl SentenceCtx<'_, '_> {
             if self.words[k].eq_ignore_ascii_case("the") && k > 0 {
                 k -= 1;
             }
-            LOCATIVES.contains(&self.words[k].to_lowercase().as_str())
+            self.lex.rules.set(Named::Locatives).contains(self.words[k])
         };
         let dateline = i == 0 && self.opens_block() && {
             let all_caps = self.words[..len]
@@ -303,9 +306,9 @@ impl SentenceCtx<'_, '_> {
         // name.)
         let headed = kind == "ORG" && words.len() >= 2 && {
             let last = words[words.len() - 1].to_lowercase();
-            ORG_HEADS.contains(&last.as_str())
-                || COMPANY_WORDS.contains(&last.as_str())
-                || INSTITUTION_HEADS.contains(&last.as_str())
+            self.lex.rules.set(Named::OrganizationHeads).contains(&last)
+                || self.lex.rules.set(Named::CompanyWords).contains(&last)
+                || self.lex.rules.set(Named::InstitutionHeads).contains(&last)
         };
         if kind != "LOC" && all_common && !headed {
             return false;

@@ -10,9 +10,9 @@ use crate::extract::tokenize::TokenKind;
 use super::claimed::{
     country_leads, grow_organization, holds_shorter_organization, place_issue, take_place_issue,
 };
-use super::organizations::{INSTITUTION_HEADS, organization_tail, possessive_institution};
+use super::organizations::{organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
-use super::words::{COMPANY_WORDS, ORG_HEADS, PLACE_PREPOSITIONS, follower_word, is_geographic};
+use super::words::{follower_word, is_geographic};
 use super::{Found, SpanTrace, TraceStep, is_capitalized};
 use crate::extract::rules::{Action, Label, Named, Site, Stage};
 use std::ops::Range;
@@ -274,7 +274,7 @@ fn extended(
     // name is part of it.
     let mut kind = kind;
     if (kind != "LOC" || matches!(ctx.words[i], "St" | "Saint"))
-        && let Some(k) = possessive_institution(&ctx.words, last)
+        && let Some(k) = possessive_institution(ctx.lex, &ctx.words, last)
         && (last..k).all(|t| !ctx.taken[t])
     {
         last = k;
@@ -304,38 +304,7 @@ fn extended(
     });
     if kind == "ORG" && last == end && !legislature {
         last = organization_tail(ctx.lex, &ctx.words, last);
-        let mut more = 0;
-        // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
-        // post-nominal, a title or a person's name after the body is not part of it.)
-        while more < 3
-            && last < ctx.words.len()
-            && !ctx.taken[last]
-            && ctx.words[last].chars().all(char::is_alphabetic)
-            && is_capitalized(ctx.words[last])
-            && (!ctx.lex.is_common_word(ctx.words[last])
-                || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
-            && !ctx
-                .lex
-                .rules
-                .set(Named::PostNominals)
-                .contains(ctx.words[last])
-            && !ctx
-                .lex
-                .rules
-                .set(Named::TitlesAfterBodies)
-                .contains(ctx.words[last])
-            && ctx.titles_at[last].is_none()
-            && !ctx
-                .lex
-                .rules
-                .set(Named::CalendarWords)
-                .contains(ctx.words[last])
-            && !(ctx.lex.is_given_name(ctx.words[last])
-                && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
-        {
-            last += 1;
-            more += 1;
-        }
+        last = capitalized_tail(ctx, last);
     }
     // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the
     // organization ends before the given name.
@@ -354,9 +323,9 @@ fn extended(
         && let Some(k) = (i + 1..cut_end).find(|&k| {
             ctx.lex.is_given_name(ctx.words[k])
                 && last - k <= 3
-                && ctx.words[k + 1..last]
-                    .iter()
-                    .all(|w| is_capitalized(w) && !ORG_HEADS.contains(&w.to_lowercase().as_str()))
+                && ctx.words[k + 1..last].iter().all(|w| {
+                    is_capitalized(w) && !ctx.lex.rules.set(Named::OrganizationHeads).contains(w)
+                })
         })
     {
         last = k;
@@ -372,9 +341,9 @@ fn extended(
                 && ctx.words[k + 1..last].iter().all(|w| {
                     is_capitalized(w)
                         && (ctx.lex.is_given_name(w) || !ctx.lex.is_common_word(w))
-                        && !ORG_HEADS.contains(&w.to_lowercase().as_str())
-                        && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
-                        && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
+                        && !ctx.lex.rules.set(Named::OrganizationHeads).contains(w)
+                        && !ctx.lex.rules.set(Named::CompanyWords).contains(w)
+                        && !ctx.lex.rules.set(Named::InstitutionHeads).contains(w)
                 }))
                 || ctx
                     .lex
@@ -409,6 +378,49 @@ fn extended(
         }
     }
     (last, kind, holder)
+}
+
+/// The end of an organization's name carried on over up to three capitalized words after
+/// `last` ("Charing Cross Police Station"), stopping at what is not part of a body's name.
+fn capitalized_tail(ctx: &SentenceCtx<'_, '_>, last: usize) -> usize {
+    let mut last = last;
+    let mut more = 0;
+    // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
+    // post-nominal, a title or a person's name after the body is not part of it.)
+    while more < 3
+        && last < ctx.words.len()
+        && !ctx.taken[last]
+        && ctx.words[last].chars().all(char::is_alphabetic)
+        && is_capitalized(ctx.words[last])
+        && (!ctx.lex.is_common_word(ctx.words[last])
+            || ctx
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(ctx.words[last]))
+        && !ctx
+            .lex
+            .rules
+            .set(Named::PostNominals)
+            .contains(ctx.words[last])
+        && !ctx
+            .lex
+            .rules
+            .set(Named::TitlesAfterBodies)
+            .contains(ctx.words[last])
+        && ctx.titles_at[last].is_none()
+        && !ctx
+            .lex
+            .rules
+            .set(Named::CalendarWords)
+            .contains(ctx.words[last])
+        && !(ctx.lex.is_given_name(ctx.words[last])
+            && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
+    {
+        last += 1;
+        more += 1;
+    }
+    last
 }
 
 /// Whether the span's context says it names no actor (a qualifier, an event's place, a creed,
@@ -762,8 +774,12 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
         && last - i == 2
         && ctx.lex.is_given_name(ctx.words[i])
         && !ctx.lex.is_common_word(ctx.words[i])
-        && !ORG_HEADS.contains(&last_word.as_str())
-        && !COMPANY_WORDS.contains(&last_word.as_str())
+        && !ctx
+            .lex
+            .rules
+            .set(Named::OrganizationHeads)
+            .contains(&last_word)
+        && !ctx.lex.rules.set(Named::CompanyWords).contains(&last_word)
     {
         "PER"
     } else {
@@ -771,7 +787,12 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
     };
     if kind == "PER"
         && last - i >= 2
-        && (COMPANY_WORDS.contains(&last_word.as_str()) || ORG_HEADS.contains(&last_word.as_str()))
+        && (ctx.lex.rules.set(Named::CompanyWords).contains(&last_word)
+            || ctx
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(&last_word))
     {
         "ORG"
     } else {
@@ -819,7 +840,11 @@ fn place_by_context(
     // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
     // ("in James Callaghan's administration": a name that owns something is no place.)
     let after_locative = i > 0
-        && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str())
+        && ctx
+            .lex
+            .rules
+            .set(Named::PlacePrepositions)
+            .contains(ctx.words[i - 1])
         && !ctx
             .words
             .get(last)

@@ -123,10 +123,22 @@ pub enum Named {
     CalendarWords,
     /// Words of speech, never names ("Uh", "Alright").
     Interjections,
+    /// Words that head an organization's name ("Council").
+    OrganizationHeads,
+    /// Last words of company names ("Group").
+    CompanyWords,
+    /// Heads of ministry-like bodies ("ministry", "bureau").
+    MinistryHeads,
+    /// Prepositions of where something happens ("in", "near").
+    Locatives,
+    /// Prepositions after which a name is a place ("in", "at").
+    PlacePrepositions,
+    /// Last words of institutions owned by a name ("School").
+    InstitutionHeads,
 }
 
 impl Named {
-    const ALL: [Named; 20] = [
+    const ALL: [Named; 26] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -147,6 +159,12 @@ impl Named {
         Named::GovernmentWords,
         Named::CalendarWords,
         Named::Interjections,
+        Named::OrganizationHeads,
+        Named::CompanyWords,
+        Named::MinistryHeads,
+        Named::Locatives,
+        Named::PlacePrepositions,
+        Named::InstitutionHeads,
     ];
 
     fn file_name(self) -> &'static str {
@@ -171,6 +189,12 @@ impl Named {
             Named::GovernmentWords => "government_words",
             Named::CalendarWords => "calendar_words",
             Named::Interjections => "interjections",
+            Named::OrganizationHeads => "organization_heads",
+            Named::CompanyWords => "company_words",
+            Named::MinistryHeads => "ministry_heads",
+            Named::Locatives => "locatives",
+            Named::PlacePrepositions => "place_prepositions",
+            Named::InstitutionHeads => "institution_heads",
         }
     }
 }
