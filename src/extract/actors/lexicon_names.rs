@@ -162,8 +162,8 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                 }
                 // "received him at Malacañang Palace": a seat of government named as the
                 // building where something happens.
-                let building =
-                    org.kind == "government" && is_building(&org.name, ctx.words[i + len - 1]);
+                let building = org.kind == "government"
+                    && is_building(ctx.lex, &org.name, ctx.words[i + len - 1]);
                 if building && ctx.is_place_use(i, len) {
                     ctx.take(
                         i..i + len,

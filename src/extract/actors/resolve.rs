@@ -20,7 +20,7 @@ use super::{Found, Hit, is_capitalized};
 /// Groups hits into actors: resolves surnames to full names, aliases to known people and
 /// unqualified ministries to the one qualified ministry of the article; finds lone surnames.
 pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
-    named_groups(doc, hits);
+    named_groups(doc, lex, hits);
     let people = People::of(lex, hits);
     retype_by_article(lex, &people, hits);
     lone_surnames(doc, lex, &people, hits);

@@ -27,18 +27,14 @@ pub(super) fn member_word(lex: &Lexicon, w: &str) -> bool {
         || lex.rules.set(Named::MemberAdjectives).contains(w)
 }
 
-/// Last words of seats of government that are also buildings ("Élysée Palace", "White House").
-pub(super) const BUILDING_WORDS: &[&str] =
-    &["palace", "house", "street", "kremlin", "building", "hall"];
-
 /// Whether an organization named `name`, last written as `last_word`, is also a building.
-pub(super) fn is_building(name: &str, last_word: &str) -> bool {
-    let last = last_word.to_lowercase();
-    BUILDING_WORDS.contains(&last.as_str())
+pub(super) fn is_building(lex: &Lexicon, name: &str, last_word: &str) -> bool {
+    let set = lex.rules.set(Named::BuildingWords);
+    set.contains(last_word)
         || name
             .split_whitespace()
             .last()
-            .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| set.contains(w))
 }
 
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is

@@ -135,10 +135,22 @@ pub enum Named {
     PlacePrepositions,
     /// Last words of institutions owned by a name ("School").
     InstitutionHeads,
+    /// Broadcasters before a programme's title ("BBC").
+    Broadcasters,
+    /// Kinds of venue ("conference").
+    VenueKinds,
+    /// Last words of buildings ("chapel").
+    Buildings,
+    /// Words introducing a group's name ("movement").
+    GroupWords,
+    /// Heads of bodies named "X for/of Y" ("campaign").
+    PossessorHeads,
+    /// Last words of seats of government that are buildings ("palace").
+    BuildingWords,
 }
 
 impl Named {
-    const ALL: [Named; 26] = [
+    const ALL: [Named; 32] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -165,6 +177,12 @@ impl Named {
         Named::Locatives,
         Named::PlacePrepositions,
         Named::InstitutionHeads,
+        Named::Broadcasters,
+        Named::VenueKinds,
+        Named::Buildings,
+        Named::GroupWords,
+        Named::PossessorHeads,
+        Named::BuildingWords,
     ];
 
     fn file_name(self) -> &'static str {
@@ -195,6 +213,12 @@ impl Named {
             Named::Locatives => "locatives",
             Named::PlacePrepositions => "place_prepositions",
             Named::InstitutionHeads => "institution_heads",
+            Named::Broadcasters => "broadcasters",
+            Named::VenueKinds => "venue_kinds",
+            Named::Buildings => "buildings",
+            Named::GroupWords => "group_words",
+            Named::PossessorHeads => "possessor_heads",
+            Named::BuildingWords => "building_words",
         }
     }
 }
