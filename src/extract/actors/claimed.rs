@@ -146,3 +146,50 @@ pub(super) fn take_place_issue(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>
     let name = ctx.text_of(span.clone());
     ctx.take(span, Found::Place { name });
 }
+
+/// "Francis Moreau", "Billie Jean King", "Zine al-Abidine Ben Ali": the tagger's person starts
+/// with a person an earlier stage found shorter (a given name alone, stopped by a word it did
+/// not know), no one the lexicon lists, and the rest of the span is free words.
+pub(super) fn holds_shorter_person(
+    ctx: &SentenceCtx<'_, '_>,
+    kind: &str,
+    span: &Range<usize>,
+) -> bool {
+    if kind != "PER" || span.len() < 2 {
+        return false;
+    }
+    let global = ctx.global(span.clone());
+    let hits = overlapping(ctx, span);
+    matches!(
+        hits.as_slice(),
+        [h] if h.tokens.start == global.start
+            && h.tokens.end < global.end
+            && matches!(h.found, Found::Person { known: None, .. })
+    ) && free_but(ctx, span, &hits)
+}
+
+/// Grows the person at the start of `span` (see [`holds_shorter_person`]) to the whole span.
+pub(super) fn grow_person(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) {
+    let global = ctx.global(span.clone());
+    let Some(at) = ctx.hits.iter().position(|h| h.tokens.start == global.start) else {
+        return;
+    };
+    let hit = ctx.hits.remove(at);
+    let Found::Person { role, country, .. } = hit.found else {
+        ctx.hits.insert(at, hit);
+        return;
+    };
+    let name = ctx.text_of(span.clone());
+    for t in &mut ctx.taken[span.clone()] {
+        *t = false;
+    }
+    ctx.take(
+        span,
+        Found::Person {
+            name,
+            role,
+            country,
+            known: None,
+        },
+    );
+}

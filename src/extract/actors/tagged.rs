@@ -8,7 +8,8 @@ use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
 use super::claimed::{
-    country_leads, grow_organization, holds_shorter_organization, place_issue, take_place_issue,
+    country_leads, grow_organization, grow_person, holds_shorter_organization,
+    holds_shorter_person, place_issue, take_place_issue,
 };
 use super::organizations::{organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
@@ -538,6 +539,11 @@ fn accept(
         grow_organization(ctx, i..last);
         return;
     }
+    if !ctx.free(i..last) && holds_shorter_person(ctx, kind, &(i..last)) {
+        trace.note(ctx, "code:grow-person", "person", i..last);
+        grow_person(ctx, i..last);
+        return;
+    }
     let inside = if ctx.free(i..last) {
         None
     } else {
@@ -656,7 +662,8 @@ fn refusal(
         || !(ctx.free(span.clone())
             || countries_inside(ctx, kind, span.clone())
             || country_leads(ctx, kind, &span)
-            || holds_shorter_organization(ctx, kind, &span))
+            || holds_shorter_organization(ctx, kind, &span)
+            || holds_shorter_person(ctx, kind, &span))
     {
         Some("taken by an earlier stage")
     } else if !ctx.plausible_name(kind, span) {

@@ -101,3 +101,13 @@ fn a_word_of_speech_is_no_surname_of_a_name_it_starts() {
     assert!(!mentions.contains(&"Hi"), "{mentions:?}");
     assert!(mentions.iter().any(|m| m.contains("Kat")), "{mentions:?}");
 }
+
+#[test]
+fn a_person_found_short_grows_to_the_name_the_tagger_reads() {
+    // "Jordan" is a country to the lexicon; the tagger reads the whole name.
+    let text = "Film\n\nFilm director Neil Jordan agreed on Sunday.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "person:neil-jordan"), ["Neil Jordan"]);
+    assert!(!keys(&x).contains(&"person:neil"), "{:?}", keys(&x));
+    assert!(!keys(&x).contains(&"country:JOR"), "{:?}", keys(&x));
+}
