@@ -8,7 +8,7 @@ use crate::extract::tokenize::TokenKind;
 use crate::extract::rules::Named;
 
 use super::sentence::SentenceCtx;
-use super::words::{ORG_HEADS, is_building};
+use super::words::is_building;
 use super::{Found, is_capitalized};
 
 /// "Bristol West, Cardiff Central, Manchester Gorton and Oxford East": in a list of three or
@@ -100,7 +100,11 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                 if len == 1
                     && i > 0
                     && !ctx.taken[i - 1]
-                    && ORG_HEADS.contains(&ctx.words[i].to_lowercase().as_str())
+                    && ctx
+                        .lex
+                        .rules
+                        .set(Named::OrganizationHeads)
+                        .contains(ctx.words[i])
                     && is_capitalized(ctx.words[i - 1])
                     && ctx.kind(i - 1) == TokenKind::Word
                     && ctx.names_at[i - 1].is_none()
@@ -158,8 +162,8 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                 }
                 // "received him at Malacañang Palace": a seat of government named as the
                 // building where something happens.
-                let building =
-                    org.kind == "government" && is_building(&org.name, ctx.words[i + len - 1]);
+                let building = org.kind == "government"
+                    && is_building(ctx.lex, &org.name, ctx.words[i + len - 1]);
                 if building && ctx.is_place_use(i, len) {
                     ctx.take(
                         i..i + len,

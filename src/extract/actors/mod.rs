@@ -7,6 +7,7 @@
 //! elsewhere in the article. Capitals in titles and headings are ignored for the pattern stages:
 //! title case makes them meaningless there.
 
+mod claimed;
 mod lexicon_names;
 mod organizations;
 mod passes;

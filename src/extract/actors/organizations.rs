@@ -9,8 +9,7 @@ use crate::extract::tokenize::TokenKind;
 
 use super::passes::{LEGISLATURES, domain_at};
 use super::sentence::SentenceCtx;
-use super::words::{MINISTRY_HEADS, ORG_HEADS};
-use super::{Found, is_capitalized, lower_in};
+use super::{Found, is_capitalized};
 use crate::extract::rules::Named;
 
 /// Whether a plain word opening the sentence starts the name of the organization after it:
@@ -26,7 +25,14 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
-        if ctx.taken[i] || ctx.kind(i) != TokenKind::Word || !lower_in(ORG_HEADS, ctx.words[i]) {
+        if ctx.taken[i]
+            || ctx.kind(i) != TokenKind::Word
+            || !ctx
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(ctx.words[i])
+        {
             i += 1;
             continue;
         }
@@ -45,7 +51,11 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             && i + 1 < n
             && !ctx.taken[i + 1]
             && is_capitalized(ctx.words[i + 1])
-            && ORG_HEADS.contains(&ctx.words[i + 1].to_lowercase().as_str())
+            && ctx
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(ctx.words[i + 1])
             && !(i + 1..(i + 3).min(n)).any(|k| {
                 ctx.titles_at[k].is_some_and(|(tl, t)| t != Target::Honorific && k + tl > i + 1)
             })
@@ -96,11 +106,13 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
         let surface_start = country_hit.map_or(start, |h| ctx.hits[h].tokens.start - ctx.start);
         let name = ctx.text_of(surface_start..end);
         let key = match (country, domain) {
-            (Some(c), Some(d)) if MINISTRY_HEADS.contains(&lower.as_str()) => format!(
-                "org:{}-{}-ministry",
-                ctx.lex.countries[c].iso3.to_lowercase(),
-                slug(&ctx.lex.roles.domains[d].name)
-            ),
+            (Some(c), Some(d)) if ctx.lex.rules.set(Named::MinistryHeads).contains(&lower) => {
+                format!(
+                    "org:{}-{}-ministry",
+                    ctx.lex.countries[c].iso3.to_lowercase(),
+                    slug(&ctx.lex.roles.domains[d].name)
+                )
+            }
             (Some(c), _) => format!(
                 "org:{}-{}",
                 ctx.lex.countries[c].iso3.to_lowercase(),
@@ -227,7 +239,11 @@ fn name_end(
                 && ctx.words[m].chars().all(char::is_alphabetic)
                 && ctx.titles_at[m].is_none()
                 && !ctx.lex.is_given_name(ctx.words[m])
-                && !ORG_HEADS.contains(&ctx.words[m].to_lowercase().as_str())
+                && !ctx
+                    .lex
+                    .rules
+                    .set(Named::OrganizationHeads)
+                    .contains(ctx.words[m])
             {
                 m += 1;
             }
@@ -300,19 +316,8 @@ pub(super) fn organization_tail(lex: &Lexicon, words: &[&str], end: usize) -> us
     last
 }
 
-/// Words that end the name of an institution owned by a name ("St Mary's Hospital").
-pub(super) const INSTITUTION_HEADS: &[&str] = &[
-    "school",
-    "college",
-    "hospital",
-    "church",
-    "academy",
-    "infirmary",
-    "cathedral",
-];
-
 /// The end of "'s Middle School" right after a name at `end`, if that is what follows.
-pub(super) fn possessive_institution(words: &[&str], end: usize) -> Option<usize> {
+pub(super) fn possessive_institution(lex: &Lexicon, words: &[&str], end: usize) -> Option<usize> {
     if !words
         .get(end)
         .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"))
@@ -321,7 +326,7 @@ pub(super) fn possessive_institution(words: &[&str], end: usize) -> Option<usize
     }
     let mut j = end + 1;
     while j < words.len() && j <= end + 4 && is_capitalized(words[j]) {
-        if INSTITUTION_HEADS.contains(&words[j].to_lowercase().as_str()) {
+        if lex.rules.set(Named::InstitutionHeads).contains(words[j]) {
             return Some(j + 1);
         }
         j += 1;

@@ -3,22 +3,21 @@
 
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::rules::Named;
 use crate::extract::slug;
 
-use super::words::ORG_HEADS;
 use super::{Found, Hit, is_capitalized, lower_in};
 
 /// "told BBC One's Breakfast with Frost", "appearing on ITV's Celebrity Fit Club": a name that
 /// a broadcaster owns is one of its programmes, not an actor (people after it, "the BBC's Nick
 /// Robinson", stay). `hits` are in text order.
 pub(super) fn broadcast_programmes(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
-    const BROADCASTERS: &[&str] = &["BBC", "ITV", "Sky", "CNN", "S4C", "RTE", "Channel", "Radio"];
     let owned = |t: usize| {
         t >= 2
             && matches!(doc.word(t - 1), "'s" | "’s")
-            && (BROADCASTERS.contains(&doc.word(t - 2))
+            && (lex.rules.set(Named::Broadcasters).contains(doc.word(t - 2))
                 || (t >= 3
-                    && BROADCASTERS.contains(&doc.word(t - 3))
+                    && lex.rules.set(Named::Broadcasters).contains(doc.word(t - 3))
                     && matches!(
                         doc.word(t - 2),
                         "One"
@@ -56,31 +55,6 @@ pub(super) fn broadcast_programmes(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<
 /// places, where things happen, not bodies or people that act ("the Centre for Policy Studies" and "the Foreign Policy Centre"
 /// stay bodies).
 pub(super) fn buildings(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
-    const VENUE_KINDS: &[&str] = &[
-        "trade",
-        "conference",
-        "exhibition",
-        "shopping",
-        "leisure",
-        "sports",
-        "arts",
-        "community",
-        "civic",
-        "visitor",
-        "visitors",
-        "detention",
-        "convention",
-    ];
-    const BUILDINGS: &[&str] = &[
-        "memorial",
-        "chapel",
-        "cathedral",
-        "abbey",
-        "stadium",
-        "arena",
-        "mosque",
-        "temple",
-    ];
     for h in hits.iter_mut() {
         // "to fight the Suffolk Coastal seat", "the Stepney Green ward": a constituency.
         let seat = h.tokens.end < doc.tokens.len()
@@ -105,9 +79,9 @@ pub(super) fn buildings(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
         let words: Vec<&str> = name.split_whitespace().collect();
         let building = match words.as_slice() {
             [.., before, last] if matches!(*last, "Centre" | "Center") => {
-                lower_in(VENUE_KINDS, before)
+                lex.rules.set(Named::VenueKinds).contains(before)
             }
-            [_, .., last] => lower_in(BUILDINGS, last),
+            [_, .., last] => lex.rules.set(Named::Buildings).contains(last),
             _ => false,
         };
         if building {
@@ -123,19 +97,7 @@ pub(super) const LEGISLATURES: &[&str] =
 /// "a shadowy group known as Sons of Tarn", "a movement called Clearwater": a name that a
 /// group word introduces is that group, whatever the tagger took it for, in all its mentions
 /// (run before names are matched to people).
-pub(super) fn named_groups(doc: &Doc<'_>, hits: &mut [Hit]) {
-    const GROUPS: &[&str] = &[
-        "group",
-        "groups",
-        "organisation",
-        "organization",
-        "movement",
-        "network",
-        "gang",
-        "faction",
-        "party",
-        "cell",
-    ];
+pub(super) fn named_groups(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
     let lower = |k: usize| doc.word(k).to_lowercase();
     let groups: Vec<String> = hits
         .iter()
@@ -147,8 +109,14 @@ pub(super) fn named_groups(doc: &Doc<'_>, hits: &mut [Hit]) {
             _ => None,
         })
         .filter(|&(t, _)| match t.checked_sub(1).map(lower).as_deref() {
-            Some("called" | "named") => t >= 2 && lower_in(GROUPS, doc.word(t - 2)),
-            Some("as") => t >= 3 && lower(t - 2) == "known" && lower_in(GROUPS, doc.word(t - 3)),
+            Some("called" | "named") => {
+                t >= 2 && lex.rules.set(Named::GroupWords).contains(doc.word(t - 2))
+            }
+            Some("as") => {
+                t >= 3
+                    && lower(t - 2) == "known"
+                    && lex.rules.set(Named::GroupWords).contains(doc.word(t - 3))
+            }
             _ => false,
         })
         .map(|(_, name)| name.clone())
@@ -172,14 +140,6 @@ pub(super) fn named_groups(doc: &Doc<'_>, hits: &mut [Hit]) {
 /// began too late takes back a head word and "for"/"of" before it, or a plural possessive
 /// glued to it, when no other name holds those words. `hits` are in text order.
 pub(super) fn whole_body_names(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
-    const HEADS: &[&str] = &[
-        "campaign",
-        "friends",
-        "society",
-        "trust",
-        "foundation",
-        "fellowship",
-    ];
     // Token -> the hit covering it.
     let mut owner = vec![None; doc.tokens.len()];
     for (n, h) in hits.iter().enumerate() {
@@ -207,7 +167,8 @@ pub(super) fn whole_body_names(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>
                 && plain
                 && owner[k].is_none()
                 && !legislature
-                && (lower_in(ORG_HEADS, head) || lower_in(HEADS, head));
+                && (lex.rules.set(Named::OrganizationHeads).contains(head)
+                    || lex.rules.set(Named::PossessorHeads).contains(head));
             // The possessor may have been tagged as a body of its own ("Lawyers").
             let lone_body = owner[k].filter(|&o| {
                 hits[o].tokens == (k..k + 1)

@@ -7,6 +7,7 @@ use crate::extract::Mention;
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::lexicon::Target;
+use crate::extract::rules::Named;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,13 +15,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::passes::{
     bracketed_acronyms, broadcast_programmes, buildings, named_groups, whole_body_names,
 };
-use super::words::{COMPANY_WORDS, ORG_HEADS};
 use super::{Found, Hit, is_capitalized};
 
 /// Groups hits into actors: resolves surnames to full names, aliases to known people and
 /// unqualified ministries to the one qualified ministry of the article; finds lone surnames.
 pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
-    named_groups(doc, hits);
+    named_groups(doc, lex, hits);
     let people = People::of(lex, hits);
     retype_by_article(lex, &people, hits);
     lone_surnames(doc, lex, &people, hits);
@@ -46,6 +46,16 @@ struct People<'l> {
     by_key: BTreeMap<String, (String, Option<usize>)>,
 }
 
+/// Who a surname names among the people of an article.
+enum Owners {
+    /// No one.
+    NoOne,
+    /// One person, by key.
+    One(String),
+    /// Several people: the surname alone names no one.
+    Several,
+}
+
 impl<'l> People<'l> {
     /// The people the hits name in full (or by a lexicon entry).
     fn of(lex: &'l Lexicon, hits: &[Hit]) -> Self {
@@ -68,18 +78,30 @@ impl<'l> People<'l> {
         self.by_key.get(key)
     }
 
-    /// The key of the one person of the article that `word` (a surname, an alias, or a
-    /// family name written first) names.
-    fn surname_owner(&self, word: &str) -> Option<String> {
+    /// Who among the people of the article `word` ends the name of (or is an alias of).
+    fn last_name_owner(&self, word: &str) -> Owners {
         let (people, lex) = (&self.by_key, self.lex);
         let mut owners = people.iter().filter(|(_, (name, known))| {
             let parts: Vec<&str> = name.split_whitespace().collect();
             parts.last() == Some(&word)
                 || known.is_some_and(|k| lex.people[k].aliases.iter().any(|a| a == word))
         });
-        if let Some(first) = owners.next() {
-            return owners.next().is_none().then(|| first.0.clone());
+        match (owners.next(), owners.next()) {
+            (None, _) => Owners::NoOne,
+            (Some(first), None) => Owners::One(first.0.clone()),
+            (Some(_), Some(_)) => Owners::Several,
         }
+    }
+
+    /// The key of the one person of the article that `word` (a surname, an alias, or a
+    /// family name written first) names.
+    fn surname_owner(&self, word: &str) -> Option<String> {
+        match self.last_name_owner(word) {
+            Owners::One(key) => return Some(key),
+            Owners::Several => return None,
+            Owners::NoOne => {}
+        }
+        let (people, lex) = (&self.by_key, self.lex);
         // "Lin Wenhao ... Lin also warned": names written family name first (and the odd
         // given name used alone, which within one article means the same person).
         if lex.is_common_word(word) {
@@ -100,10 +122,16 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
     let surname_owner = |word: &str| people.surname_owner(word);
     // "received Sakai at the palace": a lone word taken for a place that is the surname of a
     // person named in full in this article is that person.
+    // (A first name only when it is a given name: "Nigel" is Nigel Farage, but "York" is no
+    // person for "York Minster".)
     for h in hits.iter_mut() {
         if let Found::Place { name } = &h.found
             && h.tokens.len() == 1
-            && let Some(key) = surname_owner(name)
+            && let Some(key) = match people.last_name_owner(name) {
+                Owners::One(key) => Some(key),
+                Owners::NoOne if lex.is_given_name(name) => surname_owner(name),
+                Owners::NoOne | Owners::Several => None,
+            }
         {
             h.found = Found::Person {
                 name: name.clone(),
@@ -169,8 +197,8 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
         let listed = lex.organization(key).is_some();
         let words: Vec<&str> = name.split_whitespace().collect();
         let headed = words.iter().any(|w| {
-            ORG_HEADS.contains(&w.to_lowercase().as_str())
-                || COMPANY_WORDS.contains(&w.to_lowercase().as_str())
+            lex.rules.set(Named::OrganizationHeads).contains(w)
+                || lex.rules.set(Named::CompanyWords).contains(w)
         });
         if listed || headed || name.chars().all(|c| !c.is_lowercase()) {
             continue;
@@ -205,7 +233,19 @@ fn lone_surnames(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &mut V
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for t in sentence.tokens.clone() {
             let w = doc.word(t);
-            if covered[t] || !is_capitalized(w) || doc.tokens[t].kind != TokenKind::Word {
+            // ("Speaker" for "Madam Speaker", "Hi" for "Hi Kat": a title or a word of speech
+            // alone is no surname.)
+            if covered[t]
+                || !is_capitalized(w)
+                || doc.tokens[t].kind != TokenKind::Word
+                || lex.rules.set(Named::Interjections).contains(w)
+                || (matches!(lex.titles.longest_at(&[w], 0), Some((1, _)))
+                    && !(t > sentence.tokens.start
+                        && lex
+                            .rules
+                            .set(Named::HonorificsBeforeSurname)
+                            .contains(doc.word(t - 1))))
+            {
                 continue;
             }
             if let Some(key) = surname_owner(w) {

@@ -8,7 +8,7 @@ use crate::extract::lexicon::Target;
 use crate::extract::tokenize::TokenKind;
 use std::ops::Range;
 
-use super::words::{LOCATIVES, ORG_HEADS, follower_word, member_word};
+use super::words::{follower_word, member_word};
 use crate::extract::rules::Named;
 
 use super::{Found, Hit, SpanTrace, is_capitalized};
@@ -83,8 +83,12 @@ impl SentenceCtx<'_, '_> {
     /// The start of an organization's name that the tagger began too late: "Pro-Life
     /// Alliance", "Workers' Educational Association", "Fraser of Allander Institute".
     pub(super) fn organization_head(&self, start: usize, end: usize) -> usize {
-        let headed =
-            end > start && ORG_HEADS.contains(&self.words[end - 1].to_lowercase().as_str());
+        let headed = end > start
+            && self
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(self.words[end - 1]);
         let mut i = start;
         while i >= 2 && !self.taken[i - 1] && !self.taken[i - 2] {
             let before = self.words[i - 2];
@@ -184,7 +188,7 @@ impl SentenceCtx<'_, '_> {
             if self.words[k].eq_ignore_ascii_case("the") && k > 0 {
                 k -= 1;
             }
-            LOCATIVES.contains(&self.words[k].to_lowercase().as_str())
+            self.lex.rules.set(Named::Locatives).contains(self.words[k])
         };
         let dateline = i == 0 && self.opens_block() && {
             let all_caps = self.words[..len]
@@ -234,6 +238,18 @@ impl SentenceCtx<'_, '_> {
     pub(super) fn plausible_name(&self, kind: &str, span: Range<usize>) -> bool {
         let words = &self.words[span.clone()];
         let first = words[0];
+        // "SHEARER", "WOODS": in a sentence written in capitals (a headline, a results line)
+        // case tells nothing and a surname may be a plain word too; the tagger's lone person
+        // stands.
+        if kind == "PER"
+            && words.len() == 1
+            && self
+                .words
+                .iter()
+                .all(|w| !w.chars().any(char::is_lowercase))
+        {
+            return true;
+        }
         // "before Eid al-Fitr": holidays and other words that never start a name.
         if kind != "LOC" && self.lex.never_names.contains(first) {
             return false;
@@ -286,7 +302,15 @@ impl SentenceCtx<'_, '_> {
                     && !self.lex.rules.set(Named::NameParticles).contains(w)
             })
             .all(|w| self.lex.is_common_word(w));
-        if kind != "LOC" && all_common {
+        // ("National Union", "Home Office": plain words that end in a body's head are a body's
+        // name.)
+        let headed = kind == "ORG" && words.len() >= 2 && {
+            let last = words[words.len() - 1].to_lowercase();
+            self.lex.rules.set(Named::OrganizationHeads).contains(&last)
+                || self.lex.rules.set(Named::CompanyWords).contains(&last)
+                || self.lex.rules.set(Named::InstitutionHeads).contains(&last)
+        };
+        if kind != "LOC" && all_common && !headed {
             return false;
         }
         let capitalized = words.iter().all(|w| {

@@ -7,9 +7,13 @@ use crate::extract::ner::LABELS;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
-use super::organizations::{INSTITUTION_HEADS, organization_tail, possessive_institution};
+use super::claimed::{
+    country_leads, grow_organization, grow_person, holds_shorter_organization,
+    holds_shorter_person, place_issue, take_place_issue,
+};
+use super::organizations::{organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
-use super::words::{COMPANY_WORDS, ORG_HEADS, PLACE_PREPOSITIONS, follower_word, is_geographic};
+use super::words::{follower_word, is_geographic};
 use super::{Found, SpanTrace, TraceStep, is_capitalized};
 use crate::extract::rules::{Action, Label, Named, Site, Stage};
 use std::ops::Range;
@@ -271,7 +275,7 @@ fn extended(
     // name is part of it.
     let mut kind = kind;
     if (kind != "LOC" || matches!(ctx.words[i], "St" | "Saint"))
-        && let Some(k) = possessive_institution(&ctx.words, last)
+        && let Some(k) = possessive_institution(ctx.lex, &ctx.words, last)
         && (last..k).all(|t| !ctx.taken[t])
     {
         last = k;
@@ -301,33 +305,7 @@ fn extended(
     });
     if kind == "ORG" && last == end && !legislature {
         last = organization_tail(ctx.lex, &ctx.words, last);
-        let mut more = 0;
-        // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
-        // post-nominal, a title or a person's name after the body is not part of it.)
-        while more < 3
-            && last < ctx.words.len()
-            && !ctx.taken[last]
-            && ctx.words[last].chars().all(char::is_alphabetic)
-            && is_capitalized(ctx.words[last])
-            && (!ctx.lex.is_common_word(ctx.words[last])
-                || ORG_HEADS.contains(&ctx.words[last].to_lowercase().as_str()))
-            && !ctx
-                .lex
-                .rules
-                .set(Named::PostNominals)
-                .contains(ctx.words[last])
-            && !ctx
-                .lex
-                .rules
-                .set(Named::TitlesAfterBodies)
-                .contains(ctx.words[last])
-            && ctx.titles_at[last].is_none()
-            && !(ctx.lex.is_given_name(ctx.words[last])
-                && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
-        {
-            last += 1;
-            more += 1;
-        }
+        last = capitalized_tail(ctx, last);
     }
     // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the
     // organization ends before the given name.
@@ -346,9 +324,9 @@ fn extended(
         && let Some(k) = (i + 1..cut_end).find(|&k| {
             ctx.lex.is_given_name(ctx.words[k])
                 && last - k <= 3
-                && ctx.words[k + 1..last]
-                    .iter()
-                    .all(|w| is_capitalized(w) && !ORG_HEADS.contains(&w.to_lowercase().as_str()))
+                && ctx.words[k + 1..last].iter().all(|w| {
+                    is_capitalized(w) && !ctx.lex.rules.set(Named::OrganizationHeads).contains(w)
+                })
         })
     {
         last = k;
@@ -364,9 +342,9 @@ fn extended(
                 && ctx.words[k + 1..last].iter().all(|w| {
                     is_capitalized(w)
                         && (ctx.lex.is_given_name(w) || !ctx.lex.is_common_word(w))
-                        && !ORG_HEADS.contains(&w.to_lowercase().as_str())
-                        && !COMPANY_WORDS.contains(&w.to_lowercase().as_str())
-                        && !INSTITUTION_HEADS.contains(&w.to_lowercase().as_str())
+                        && !ctx.lex.rules.set(Named::OrganizationHeads).contains(w)
+                        && !ctx.lex.rules.set(Named::CompanyWords).contains(w)
+                        && !ctx.lex.rules.set(Named::InstitutionHeads).contains(w)
                 }))
                 || ctx
                     .lex
@@ -401,6 +379,49 @@ fn extended(
         }
     }
     (last, kind, holder)
+}
+
+/// The end of an organization's name carried on over up to three capitalized words after
+/// `last` ("Charing Cross Police Station"), stopping at what is not part of a body's name.
+fn capitalized_tail(ctx: &SentenceCtx<'_, '_>, last: usize) -> usize {
+    let mut last = last;
+    let mut more = 0;
+    // ("Bolton West MP", "Capital Radio DJ Ann Lee", "City Councillor Ann Lee": a
+    // post-nominal, a title or a person's name after the body is not part of it.)
+    while more < 3
+        && last < ctx.words.len()
+        && !ctx.taken[last]
+        && ctx.words[last].chars().all(char::is_alphabetic)
+        && is_capitalized(ctx.words[last])
+        && (!ctx.lex.is_common_word(ctx.words[last])
+            || ctx
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(ctx.words[last]))
+        && !ctx
+            .lex
+            .rules
+            .set(Named::PostNominals)
+            .contains(ctx.words[last])
+        && !ctx
+            .lex
+            .rules
+            .set(Named::TitlesAfterBodies)
+            .contains(ctx.words[last])
+        && ctx.titles_at[last].is_none()
+        && !ctx
+            .lex
+            .rules
+            .set(Named::CalendarWords)
+            .contains(ctx.words[last])
+        && !(ctx.lex.is_given_name(ctx.words[last])
+            && ctx.words.get(last + 1).is_some_and(|w| is_capitalized(w)))
+    {
+        last += 1;
+        more += 1;
+    }
+    last
 }
 
 /// Whether the span's context says it names no actor (a qualifier, an event's place, a creed,
@@ -501,28 +522,37 @@ fn accept(
         i
     };
     let confident = margins[i..end].iter().sum::<f32>() > 0.0;
-    let in_issue_phrase = kind != "LOC" && in_issue[first..last.max(first)].iter().any(|&f| f);
-    let refused = if !confident {
-        Some("the tagger is not confident")
-    } else if in_issue_phrase {
-        Some("inside an issue phrase")
-    } else if last <= first || !(ctx.free(first..last) || countries_inside(ctx, kind, first..last))
-    {
-        Some("taken by an earlier stage")
-    } else if !ctx.plausible_name(kind, first..last) {
-        Some("not a plausible name")
-    } else {
-        None
-    };
+    // "West Bank", "Gaza": a place an issue phrase hid from the earlier stages.
+    if kind == "LOC" && confident && last > first && place_issue(ctx, &(first..last)) {
+        take_place_issue(ctx, first..last);
+        trace.note(ctx, "code:place-issue", "place", first..last);
+        return;
+    }
+    let refused = refusal(ctx, in_issue, confident, kind, first..last);
     if let Some(reason) = refused {
         trace.note(ctx, "code:accept", format!("drop: {reason}"), i..last);
         return;
     }
     let i = first;
+    if !ctx.free(i..last) && holds_shorter_organization(ctx, kind, &(i..last)) {
+        trace.note(ctx, "code:grow-organization", "organization", i..last);
+        grow_organization(ctx, i..last);
+        return;
+    }
+    if !ctx.free(i..last) && holds_shorter_person(ctx, kind, &(i..last)) {
+        trace.note(ctx, "code:grow-person", "person", i..last);
+        grow_person(ctx, i..last);
+        return;
+    }
     let inside = if ctx.free(i..last) {
         None
     } else {
-        trace.note(ctx, "code:country-inside", "organization keeps it", i..last);
+        trace.note(
+            ctx,
+            "code:country-inside",
+            "organization keeps the country",
+            i..last,
+        );
         absorb_countries(ctx, i..last)
     };
     let name = ctx.text_of(i..last);
@@ -609,6 +639,37 @@ fn accept(
             format!("drop: {kind} is no actor"),
             i..last,
         ),
+    }
+}
+
+/// Why the tagger's `kind` over the local tokens `span` (its start moved to an organization's
+/// head) is no name, if it is not.
+fn refusal(
+    ctx: &SentenceCtx<'_, '_>,
+    in_issue: &[bool],
+    confident: bool,
+    kind: &str,
+    span: Range<usize>,
+) -> Option<&'static str> {
+    // ("Pittsburgh Pirates", "Smart Taiwan": a name that only holds an issue's words is a name.)
+    let in_issue_phrase =
+        kind != "LOC" && !span.is_empty() && in_issue[span.clone()].iter().all(|&f| f);
+    if !confident {
+        Some("the tagger is not confident")
+    } else if in_issue_phrase {
+        Some("inside an issue phrase")
+    } else if span.is_empty()
+        || !(ctx.free(span.clone())
+            || countries_inside(ctx, kind, span.clone())
+            || country_leads(ctx, kind, &span)
+            || holds_shorter_organization(ctx, kind, &span)
+            || holds_shorter_person(ctx, kind, &span))
+    {
+        Some("taken by an earlier stage")
+    } else if !ctx.plausible_name(kind, span) {
+        Some("not a plausible name")
+    } else {
+        None
     }
 }
 
@@ -720,8 +781,12 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
         && last - i == 2
         && ctx.lex.is_given_name(ctx.words[i])
         && !ctx.lex.is_common_word(ctx.words[i])
-        && !ORG_HEADS.contains(&last_word.as_str())
-        && !COMPANY_WORDS.contains(&last_word.as_str())
+        && !ctx
+            .lex
+            .rules
+            .set(Named::OrganizationHeads)
+            .contains(&last_word)
+        && !ctx.lex.rules.set(Named::CompanyWords).contains(&last_word)
     {
         "PER"
     } else {
@@ -729,7 +794,12 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
     };
     if kind == "PER"
         && last - i >= 2
-        && (COMPANY_WORDS.contains(&last_word.as_str()) || ORG_HEADS.contains(&last_word.as_str()))
+        && (ctx.lex.rules.set(Named::CompanyWords).contains(&last_word)
+            || ctx
+                .lex
+                .rules
+                .set(Named::OrganizationHeads)
+                .contains(&last_word))
     {
         "ORG"
     } else {
@@ -777,7 +847,11 @@ fn place_by_context(
     // "in Lower Saxony": whatever the tagger thinks, a name after "in" is a place.
     // ("in James Callaghan's administration": a name that owns something is no place.)
     let after_locative = i > 0
-        && PLACE_PREPOSITIONS.contains(&ctx.words[i - 1].to_lowercase().as_str())
+        && ctx
+            .lex
+            .rules
+            .set(Named::PlacePrepositions)
+            .contains(ctx.words[i - 1])
         && !ctx
             .words
             .get(last)

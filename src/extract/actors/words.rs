@@ -4,115 +4,6 @@ use super::is_capitalized;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::rules::Named;
 
-/// Words that head an organization name.
-pub(super) const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "department",
-    "council",
-    "party",
-    "army",
-    "navy",
-    "agency",
-    "commission",
-    "committee",
-    "court",
-    "parliament",
-    "assembly",
-    "congress",
-    "senate",
-    "bank",
-    "office",
-    "bureau",
-    "service",
-    "forces",
-    "force",
-    "guard",
-    "police",
-    "corporation",
-    "institute",
-    "university",
-    "authority",
-    "federation",
-    "fellowship",
-    "fund",
-    "front",
-    "movement",
-    "league",
-    "alliance",
-    "union",
-    "organization",
-    "organisation",
-    "association",
-    "coalition",
-    "command",
-    "corps",
-    "administration",
-    "cabinet",
-    "embassy",
-    "consulate",
-    "tribunal",
-    "secretariat",
-    "directorate",
-    "executive",
-    "board",
-    "centre",
-    "center",
-];
-
-/// Last words of company and media names ("Stanley Leisure", "Rank Group"): a name that ends
-/// with one is an organization, whatever the tagger thought.
-pub(super) const COMPANY_WORDS: &[&str] = &[
-    "group",
-    "leisure",
-    "international",
-    "holdings",
-    "plc",
-    "ltd",
-    "limited",
-    "inc",
-    "securities",
-    "trust",
-    "partners",
-    "media",
-    "airways",
-    "airlines",
-    "energy",
-    "capital",
-    "foundation",
-    "society",
-    "club",
-    "clubs",
-    "network",
-    "press",
-    "times",
-    "post",
-    "news",
-    "telegraph",
-    "herald",
-    "motors",
-    "industries",
-    "systems",
-    "technologies",
-    "pharmaceuticals",
-    "bank",
-    "insurance",
-    "railways",
-    "rail",
-    "television",
-    "radio",
-    "magazine",
-    "journal",
-    "house",
-    "chambers",
-    "fellowship",
-    "chronicle",
-    "gazette",
-    "mirror",
-    "express",
-    "observer",
-    "echo",
-];
-
 /// Whether `w` names the followers of someone or the people of somewhere by its suffix:
 /// "Blairite", "Trotskyites", "Glaswegians", "Asians". Such a word stands for a loose group,
 /// never for one person or one body.
@@ -136,28 +27,14 @@ pub(super) fn member_word(lex: &Lexicon, w: &str) -> bool {
         || lex.rules.set(Named::MemberAdjectives).contains(w)
 }
 
-/// Heads that, with a country in front and a portfolio, form a ministry-like body whose key
-/// ignores word order ("defense ministry" = "Ministry of Defense").
-pub(super) const MINISTRY_HEADS: &[&str] =
-    &["ministry", "department", "office", "agency", "bureau"];
-
-/// Prepositions after which a capital is where something happens, not who does it.
-pub(super) const LOCATIVES: &[&str] = &[
-    "in", "at", "near", "to", "into", "outside", "around", "across", "inside", "via",
-];
-
-/// Last words of seats of government that are also buildings ("Élysée Palace", "White House").
-pub(super) const BUILDING_WORDS: &[&str] =
-    &["palace", "house", "street", "kremlin", "building", "hall"];
-
 /// Whether an organization named `name`, last written as `last_word`, is also a building.
-pub(super) fn is_building(name: &str, last_word: &str) -> bool {
-    let last = last_word.to_lowercase();
-    BUILDING_WORDS.contains(&last.as_str())
+pub(super) fn is_building(lex: &Lexicon, name: &str, last_word: &str) -> bool {
+    let set = lex.rules.set(Named::BuildingWords);
+    set.contains(last_word)
         || name
             .split_whitespace()
             .last()
-            .is_some_and(|w| BUILDING_WORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| set.contains(w))
 }
 
 /// Whether a name is a geographic feature: its last word is one ("Golan Heights"), or it is
@@ -176,7 +53,3 @@ pub(crate) fn is_geographic(lex: &Lexicon, words: &[&str]) -> bool {
         && !words[0].chars().all(char::is_uppercase);
     district || words.last().is_some_and(geographic) || (words.len() == 2 && geographic(&words[0]))
 }
-
-/// Prepositions after which a name the tagger calls a person is a place.
-pub(super) const PLACE_PREPOSITIONS: &[&str] =
-    &["in", "at", "near", "outside", "around", "across", "inside"];

@@ -117,10 +117,40 @@ pub enum Named {
     NameParticles,
     /// Capitalized words opening a sentence before a name, not part of it ("Former").
     SentenceOpeners,
+    /// Words that after a country name its government or people ("British Government").
+    GovernmentWords,
+    /// Days and months, which end an organization's name ("CNBC Friday").
+    CalendarWords,
+    /// Words of speech, never names ("Uh", "Alright").
+    Interjections,
+    /// Words that head an organization's name ("Council").
+    OrganizationHeads,
+    /// Last words of company names ("Group").
+    CompanyWords,
+    /// Heads of ministry-like bodies ("ministry", "bureau").
+    MinistryHeads,
+    /// Prepositions of where something happens ("in", "near").
+    Locatives,
+    /// Prepositions after which a name is a place ("in", "at").
+    PlacePrepositions,
+    /// Last words of institutions owned by a name ("School").
+    InstitutionHeads,
+    /// Broadcasters before a programme's title ("BBC").
+    Broadcasters,
+    /// Kinds of venue ("conference").
+    VenueKinds,
+    /// Last words of buildings ("chapel").
+    Buildings,
+    /// Words introducing a group's name ("movement").
+    GroupWords,
+    /// Heads of bodies named "X for/of Y" ("campaign").
+    PossessorHeads,
+    /// Last words of seats of government that are buildings ("palace").
+    BuildingWords,
 }
 
 impl Named {
-    const ALL: [Named; 17] = [
+    const ALL: [Named; 32] = [
         Named::HonorificsBeforeSurname,
         Named::PlainHonorifics,
         Named::PeerHonorifics,
@@ -138,6 +168,21 @@ impl Named {
         Named::MemberAdjectives,
         Named::NameParticles,
         Named::SentenceOpeners,
+        Named::GovernmentWords,
+        Named::CalendarWords,
+        Named::Interjections,
+        Named::OrganizationHeads,
+        Named::CompanyWords,
+        Named::MinistryHeads,
+        Named::Locatives,
+        Named::PlacePrepositions,
+        Named::InstitutionHeads,
+        Named::Broadcasters,
+        Named::VenueKinds,
+        Named::Buildings,
+        Named::GroupWords,
+        Named::PossessorHeads,
+        Named::BuildingWords,
     ];
 
     fn file_name(self) -> &'static str {
@@ -159,6 +204,21 @@ impl Named {
             Named::MemberAdjectives => "member_adjectives",
             Named::NameParticles => "name_particles",
             Named::SentenceOpeners => "sentence_openers",
+            Named::GovernmentWords => "government_words",
+            Named::CalendarWords => "calendar_words",
+            Named::Interjections => "interjections",
+            Named::OrganizationHeads => "organization_heads",
+            Named::CompanyWords => "company_words",
+            Named::MinistryHeads => "ministry_heads",
+            Named::Locatives => "locatives",
+            Named::PlacePrepositions => "place_prepositions",
+            Named::InstitutionHeads => "institution_heads",
+            Named::Broadcasters => "broadcasters",
+            Named::VenueKinds => "venue_kinds",
+            Named::Buildings => "buildings",
+            Named::GroupWords => "group_words",
+            Named::PossessorHeads => "possessor_heads",
+            Named::BuildingWords => "building_words",
         }
     }
 }
@@ -262,6 +322,15 @@ impl NamedSet {
             return false;
         }
         if self.ignore_case && word.chars().any(char::is_uppercase) {
+            // Short ASCII words (nearly every capitalized word) are lowered on the stack: the
+            // actor stage asks this for every capitalized token.
+            if word.len() <= 32 && word.is_ascii() {
+                let mut buf = [0u8; 32];
+                let lower = &mut buf[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
+            }
             self.words.contains(word.to_lowercase().as_str())
         } else {
             self.words.contains(word)

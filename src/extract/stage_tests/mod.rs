@@ -33,5 +33,6 @@ fn events_of(x: &Extraction, category: Plover) -> Vec<&Event> {
     x.events.iter().filter(|e| e.category == category).collect()
 }
 
+mod claimed;
 mod events;
 mod names;

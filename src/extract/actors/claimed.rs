@@ -1,0 +1,195 @@
+//! Names the tagger reads whole where an earlier stage claimed a piece of them: a country at
+//! the start of an organization's name ("Tokyo Stock Exchange"), an organization found
+//! shorter than it is ("Iraqi News Agency" found as "News Agency" qualified by Iraq), a place
+//! an issue phrase hid ("West Bank").
+
+use std::ops::Range;
+
+use crate::extract::lexicon::Target;
+use crate::extract::rules::Named;
+
+use super::sentence::SentenceCtx;
+use super::words::is_geographic;
+use super::{Found, Hit, is_capitalized};
+
+/// The hits that overlap the local tokens `span`.
+fn overlapping<'h>(ctx: &'h SentenceCtx<'_, '_>, span: &Range<usize>) -> Vec<&'h Hit> {
+    let global = ctx.global(span.clone());
+    ctx.hits
+        .iter()
+        .filter(|h| h.tokens.start < global.end && global.start < h.tokens.end)
+        .collect()
+}
+
+/// Whether every token of `span` is free or inside one of `hits`.
+fn free_but(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>, hits: &[&Hit]) -> bool {
+    span.clone()
+        .all(|t| !ctx.taken[t] || hits.iter().any(|h| h.tokens.contains(&(t + ctx.start))))
+}
+
+/// "Tokyo Stock Exchange", "US Census Bureau", "American Airlines": the tagger's organization
+/// starts with a country (or capital) the lexicon found, and the rest of it is free. The
+/// organization takes the whole name, with the country as its country. Not when the rest only
+/// says who in the country acts ("British Government", "UK authorities": the country is the
+/// actor) or names a feature of the land ("British Isles").
+pub(super) fn country_leads(ctx: &SentenceCtx<'_, '_>, kind: &str, span: &Range<usize>) -> bool {
+    if kind != "ORG" || span.len() < 2 {
+        return false;
+    }
+    let global = ctx.global(span.clone());
+    let hits = overlapping(ctx, span);
+    let Some(lead) = hits.iter().find(|h| h.tokens.start == global.start) else {
+        return false;
+    };
+    if !matches!(lead.found, Found::Country { .. }) || lead.tokens.end >= global.end {
+        return false;
+    }
+    let rest = &ctx.words[lead.tokens.end - ctx.start..span.end];
+    let governs = rest
+        .iter()
+        .all(|w| ctx.lex.rules.set(Named::GovernmentWords).contains(w));
+    let countries_only = hits.iter().all(|h| {
+        matches!(h.found, Found::Country { .. })
+            && h.tokens.start >= global.start
+            && h.tokens.end <= global.end
+    });
+    !governs && !is_geographic(ctx.lex, rest) && countries_only && free_but(ctx, span, &hits)
+}
+
+/// "Iraqi News Agency", "U.S. Treasury Department", "Royal Institute of British Architects":
+/// the tagger's organization holds exactly one organization an earlier stage found (with, at
+/// most, the countries qualifying it), and the rest of it is free capitalized words and the
+/// small words of names.
+pub(super) fn holds_shorter_organization(
+    ctx: &SentenceCtx<'_, '_>,
+    kind: &str,
+    span: &Range<usize>,
+) -> bool {
+    if kind != "ORG" || span.len() < 2 {
+        return false;
+    }
+    let global = ctx.global(span.clone());
+    let hits = overlapping(ctx, span);
+    let organizations = hits
+        .iter()
+        .filter(|h| matches!(h.found, Found::Organization { .. }))
+        .count();
+    let within = hits
+        .iter()
+        .all(|h| h.tokens.start >= global.start && h.tokens.end <= global.end);
+    let kinds = hits
+        .iter()
+        .all(|h| matches!(h.found, Found::Organization { .. } | Found::Country { .. }));
+    let rest_named = span.clone().all(|t| {
+        hits.iter().any(|h| h.tokens.contains(&(t + ctx.start)))
+            || (!ctx.taken[t]
+                && (is_capitalized(ctx.words[t])
+                    || matches!(ctx.words[t], "of" | "for" | "and" | "in" | "the" | "&")))
+    });
+    organizations == 1 && within && kinds && rest_named
+}
+
+/// Grows the one organization inside `span` (see [`holds_shorter_organization`]) to the whole
+/// span: it keeps its key, takes the span's words as its name, and the countries inside become
+/// its country when it had none.
+pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) {
+    let global = ctx.global(span.clone());
+    let mut country = None;
+    let mut organization = None;
+    ctx.hits.retain(|h| {
+        if h.tokens.start < global.start || h.tokens.end > global.end {
+            return true;
+        }
+        match &h.found {
+            Found::Country { index, .. } => country = country.or(Some(*index)),
+            Found::Organization {
+                key, country: own, ..
+            } => {
+                organization = Some((key.clone(), *own));
+            }
+            _ => return true,
+        }
+        false
+    });
+    let Some((key, own)) = organization else {
+        return;
+    };
+    let name = ctx.text_of(span.clone());
+    for t in &mut ctx.taken[span.clone()] {
+        *t = false;
+    }
+    ctx.take(
+        span,
+        Found::Organization {
+            key,
+            name,
+            country: own.or(country),
+        },
+    );
+}
+
+/// Whether `span` is exactly an issue phrase that names a place ("West Bank", "Gaza"), which
+/// hid its words from every stage before the tagger's, with no hit over it.
+pub(super) fn place_issue(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
+    overlapping(ctx, span).is_empty()
+        && matches!(
+            ctx.lex.issue_table.longest_at(&ctx.words, span.start),
+            Some((len, Target::Issue(k))) if len == span.len() && ctx.lex.issues[k].place
+        )
+}
+
+/// Takes the local tokens `span` (see [`place_issue`]) as a place.
+pub(super) fn take_place_issue(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) {
+    for t in &mut ctx.taken[span.clone()] {
+        *t = false;
+    }
+    let name = ctx.text_of(span.clone());
+    ctx.take(span, Found::Place { name });
+}
+
+/// "Francis Moreau", "Billie Jean King", "Zine al-Abidine Ben Ali": the tagger's person starts
+/// with a person an earlier stage found shorter (a given name alone, stopped by a word it did
+/// not know), no one the lexicon lists, and the rest of the span is free words.
+pub(super) fn holds_shorter_person(
+    ctx: &SentenceCtx<'_, '_>,
+    kind: &str,
+    span: &Range<usize>,
+) -> bool {
+    if kind != "PER" || span.len() < 2 {
+        return false;
+    }
+    let global = ctx.global(span.clone());
+    let hits = overlapping(ctx, span);
+    matches!(
+        hits.as_slice(),
+        [h] if h.tokens.start == global.start
+            && h.tokens.end < global.end
+            && matches!(h.found, Found::Person { known: None, .. })
+    ) && free_but(ctx, span, &hits)
+}
+
+/// Grows the person at the start of `span` (see [`holds_shorter_person`]) to the whole span.
+pub(super) fn grow_person(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) {
+    let global = ctx.global(span.clone());
+    let Some(at) = ctx.hits.iter().position(|h| h.tokens.start == global.start) else {
+        return;
+    };
+    let hit = ctx.hits.remove(at);
+    let Found::Person { role, country, .. } = hit.found else {
+        ctx.hits.insert(at, hit);
+        return;
+    };
+    let name = ctx.text_of(span.clone());
+    for t in &mut ctx.taken[span.clone()] {
+        *t = false;
+    }
+    ctx.take(
+        span,
+        Found::Person {
+            name,
+            role,
+            country,
+            known: None,
+        },
+    );
+}

@@ -1,0 +1,113 @@
+//! Stage tests of names the tagger reads whole where an earlier stage claimed a piece of them
+//! (`extract/actors/claimed.rs`), and of the organization tail's end.
+
+use super::*;
+
+/// The text of each mention of `key`.
+fn mentions_of(x: &Extraction, text: &str, key: &str) -> Vec<String> {
+    actor(x, key)
+        .mentions
+        .iter()
+        .map(|m| text[m.span.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn a_country_leading_a_body_name_is_the_body_country() {
+    let text =
+        "Markets\n\nThe Tokyo Stock Exchange fell on Monday. The British Government would act.\n";
+    let x = run(text);
+    let exchange = actor(&x, "org:tokyo-stock-exchange");
+    assert_eq!(exchange.affiliation.as_deref(), Some("country:JPN"));
+    assert_eq!(
+        mentions_of(&x, text, "org:tokyo-stock-exchange"),
+        ["Tokyo Stock Exchange"]
+    );
+    // "Government" after a country names the country's government: the country acts.
+    assert!(
+        !keys(&x).contains(&"org:british-government"),
+        "{:?}",
+        keys(&x)
+    );
+    assert_eq!(mentions_of(&x, text, "country:GBR"), ["British"]);
+}
+
+#[test]
+fn a_body_found_short_grows_to_the_name_the_tagger_reads() {
+    let text = "News\n\nThe Iraqi News Agency said the army had moved.\n";
+    let x = run(text);
+    assert_eq!(
+        mentions_of(&x, text, "org:irq-news-agency"),
+        ["Iraqi News Agency"]
+    );
+    assert_eq!(
+        actor(&x, "org:irq-news-agency").affiliation.as_deref(),
+        Some("country:IRQ")
+    );
+}
+
+#[test]
+fn a_day_ends_a_body_name() {
+    let text = "Rates\n\nHe told CNBC Friday that rates would rise.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "org:cnbc"), ["CNBC"]);
+    assert!(!keys(&x).contains(&"org:cnbc-friday"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_place_an_issue_phrase_hid_is_a_place() {
+    let text = "Troops\n\nIsraeli troops left the West Bank on Monday.\n";
+    let x = run(text);
+    let places: Vec<&str> = x.places.iter().map(|m| &text[m.span.clone()]).collect();
+    assert_eq!(places, ["West Bank"]);
+    assert!(keys(&x).contains(&"country:ISR"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_body_name_holding_an_issue_word_is_a_body() {
+    let text = "Baseball\n\nThe Pittsburgh Pirates won again on Sunday.\n";
+    let x = run(text);
+    assert_eq!(
+        mentions_of(&x, text, "org:pittsburgh-pirates"),
+        ["Pittsburgh Pirates"]
+    );
+}
+
+#[test]
+fn a_lone_surname_in_a_line_of_capitals_is_a_person() {
+    let text = "Football\n\nSOCCER - SHEARER SCORES TWICE AS NEWCASTLE WIN .\n";
+    let x = run(text);
+    assert_eq!(actor(&x, "person:shearer").kind, ActorKind::Person);
+    assert_eq!(mentions_of(&x, text, "person:shearer"), ["SHEARER"]);
+}
+
+#[test]
+fn plain_words_ending_in_a_company_word_name_a_body() {
+    let text = "Report\n\nSky News reported that the Rank Group had sold its clubs.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "org:sky-news"), ["Sky News"]);
+    assert_eq!(mentions_of(&x, text, "org:rank-group"), ["Rank Group"]);
+}
+
+#[test]
+fn a_word_of_speech_is_no_surname_of_a_name_it_starts() {
+    let text = "Letters\n\nHi Kat! How are you?\n\nHi! We are well.\n";
+    let x = run(text);
+    let mentions: Vec<&str> = x
+        .actors
+        .iter()
+        .flat_map(|a| a.mentions.iter().map(|m| &text[m.span.clone()]))
+        .collect();
+    assert!(!mentions.contains(&"Hi"), "{mentions:?}");
+    assert!(mentions.iter().any(|m| m.contains("Kat")), "{mentions:?}");
+}
+
+#[test]
+fn a_person_found_short_grows_to_the_name_the_tagger_reads() {
+    // "Jordan" is a country to the lexicon; the tagger reads the whole name.
+    let text = "Film\n\nFilm director Neil Jordan agreed on Sunday.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "person:neil-jordan"), ["Neil Jordan"]);
+    assert!(!keys(&x).contains(&"person:neil"), "{:?}", keys(&x));
+    assert!(!keys(&x).contains(&"country:JOR"), "{:?}", keys(&x));
+}
