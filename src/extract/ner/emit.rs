@@ -338,28 +338,7 @@ pub(super) fn sentence_emissions(
     let lower_text = std::mem::take(&mut scratch.lower_text);
     let shape_text = std::mem::take(&mut scratch.shape_text);
     let forms = |ends: &[(usize, usize)], i: usize| piece(&lower_text, &shape_text, ends, i);
-    // The words' home slots first (loads that do not wait on one another), then their rows.
-    scratch.homes.clear();
-    scratch.homes.extend(words.iter().map(|w| {
-        let hash = word_hash(w);
-        (hash, scratch.index[home_of(hash)])
-    }));
-    scratch.slot.clear();
-    for (i, w) in words.iter().enumerate() {
-        let (hash, home) = scratch.homes[i];
-        let row = if scratch.holds(home, hash, w) {
-            home.row
-        } else {
-            let (lower, shape) = forms(&scratch.ends, i);
-            let word = Forms {
-                word: w,
-                lower,
-                shape,
-            };
-            scratch.row_of(model, lex, hash, word)
-        };
-        scratch.slot.push(row);
-    }
+    fill_slots(model, lex, words, (&lower_text, &shape_text), scratch);
     lexicon_classes_into(names_at, &mut scratch.classes);
     let gazetteer = model.features.has(FeatureSet::GAZETTEER);
     if gazetteer {
@@ -387,43 +366,7 @@ pub(super) fn sentence_emissions(
     } = scratch;
     // First every token's own row, then what its neighbours add, then its context features,
     // each over the whole sentence: the loads of a pass do not wait on one another.
-    units.clear();
-    units.extend(slot.iter().map(|&r| rows[r as usize].own));
-    let bounds = &model.bounds;
-    let add = |to: &mut [i32; L], row: &[i32; L]| {
-        for (s, &x) in to.iter_mut().zip(row) {
-            *s += x;
-        }
-    };
-    for (i, &r) in slot.iter().enumerate() {
-        let word = &rows[r as usize];
-        if let Some(after) = units.get_mut(i + 1) {
-            add(after, &word.as_prev);
-        }
-        if let Some(after2) = units.get_mut(i + 2) {
-            add(after2, &word.as_prev2);
-        }
-        if let Some(before) = i.checked_sub(1).map(|j| &mut units[j]) {
-            add(before, &word.as_next);
-        }
-        if let Some(before2) = i.checked_sub(2).map(|j| &mut units[j]) {
-            add(before2, &word.as_next2);
-        }
-    }
-    for (i, u) in units.iter_mut().enumerate() {
-        if i < 1 {
-            add(u, &bounds.as_prev);
-        }
-        if i < 2 {
-            add(u, &bounds.as_prev2);
-        }
-        if i + 1 >= n {
-            add(u, &bounds.as_next);
-        }
-        if i + 2 >= n {
-            add(u, &bounds.as_next2);
-        }
-    }
+    neighbour_units(rows, slot, &model.bounds, units);
     keys.clear();
     key_ends.clear();
     for i in 0..n {
@@ -484,6 +427,82 @@ pub(super) fn sentence_emissions(
     emissions.extend(units.iter().map(|u| model.scaled(u)));
     scratch.lower_text = lower_text;
     scratch.shape_text = shape_text;
+}
+
+/// Each word's row of static scores into `scratch.slot`: the cached row when the word's home
+/// slot holds it, else scored now and cached. `texts` are the sentence's lower-case and shape
+/// forms, cut by `scratch.ends`.
+fn fill_slots(
+    model: &NerModel,
+    lex: &Lexicon,
+    words: &[&str],
+    (lower_text, shape_text): (&str, &str),
+    scratch: &mut Scratch,
+) {
+    // The words' home slots first (loads that do not wait on one another), then their rows.
+    scratch.homes.clear();
+    scratch.homes.extend(words.iter().map(|w| {
+        let hash = word_hash(w);
+        (hash, scratch.index[home_of(hash)])
+    }));
+    scratch.slot.clear();
+    for (i, w) in words.iter().enumerate() {
+        let (hash, home) = scratch.homes[i];
+        let row = if scratch.holds(home, hash, w) {
+            home.row
+        } else {
+            let (lower, shape) = piece(lower_text, shape_text, &scratch.ends, i);
+            let word = Forms {
+                word: w,
+                lower,
+                shape,
+            };
+            scratch.row_of(model, lex, hash, word)
+        };
+        scratch.slot.push(row);
+    }
+}
+
+/// Every token's own row plus what its neighbours' rows add to it, and the sentence
+/// boundaries' rows at its ends, into `units`.
+fn neighbour_units(rows: &[WordRows], slot: &[u32], bounds: &WordRows, units: &mut Vec<[i32; L]>) {
+    let n = slot.len();
+    units.clear();
+    units.extend(slot.iter().map(|&r| rows[r as usize].own));
+    let add = |to: &mut [i32; L], row: &[i32; L]| {
+        for (s, &x) in to.iter_mut().zip(row) {
+            *s += x;
+        }
+    };
+    for (i, &r) in slot.iter().enumerate() {
+        let word = &rows[r as usize];
+        if let Some(after) = units.get_mut(i + 1) {
+            add(after, &word.as_prev);
+        }
+        if let Some(after2) = units.get_mut(i + 2) {
+            add(after2, &word.as_prev2);
+        }
+        if let Some(before) = i.checked_sub(1).map(|j| &mut units[j]) {
+            add(before, &word.as_next);
+        }
+        if let Some(before2) = i.checked_sub(2).map(|j| &mut units[j]) {
+            add(before2, &word.as_next2);
+        }
+    }
+    for (i, u) in units.iter_mut().enumerate() {
+        if i < 1 {
+            add(u, &bounds.as_prev);
+        }
+        if i < 2 {
+            add(u, &bounds.as_prev2);
+        }
+        if i + 1 >= n {
+            add(u, &bounds.as_next);
+        }
+        if i + 2 >= n {
+            add(u, &bounds.as_next2);
+        }
+    }
 }
 
 #[cfg(test)]
