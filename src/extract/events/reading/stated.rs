@@ -95,25 +95,22 @@ impl Site<'_, '_> {
         }
         // "would be able to reject proposals", "hackers capable of launching attacks": what
         // someone can do is not done.
-        let able = |x: usize| {
-            matches!(tree.rel(x).name(), "xcomp" | "acl" | "advcl")
-                && tree
-                    .head(x)
-                    .is_some_and(|h| rules.has("ability_words", &tree.lower[h]))
+        // Whether the trigger or its verb hangs by one of `rels` from a word of `list`.
+        let under = |rels: &[&str], list: &str| {
+            [w, verb].into_iter().any(|x| {
+                rels.contains(&tree.rel(x).name())
+                    && tree
+                        .head(x)
+                        .is_some_and(|h| rules.has(list, &tree.lower[h]))
+            })
         };
-        if able(w) || able(verb) {
+        if under(&["xcomp", "acl", "advcl"], "ability_words") {
             r.unreal = Some("an ability, not an act");
             return;
         }
         // "amid speculation he will be offered the job", "rumours of a rift": what is
         // rumoured is not reported as done.
-        let rumoured = |x: usize| {
-            matches!(tree.rel(x).name(), "acl" | "ccomp" | "nmod" | "acl:relcl")
-                && tree
-                    .head(x)
-                    .is_some_and(|h| rules.has("rumour_nouns", &tree.lower[h]))
-        };
-        if rumoured(w) || rumoured(verb) {
+        if under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
             r.unreal = Some("rumoured, not reported as done");
         }
     }
