@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::token_words::token_words;
 use super::tokenize::{Token, TokenKind, tokenize};
 use crate::ingest::{Article, BlockKind};
 
@@ -29,33 +30,6 @@ pub struct Doc<'a> {
     /// Block kind of each block (by block index).
     pub block_kinds: Vec<BlockKind>,
 }
-
-/// Sentence-initial words after which an abbreviation such as "U.S." ends a sentence.
-const STARTERS: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "But",
-    "In",
-    "A",
-    "An",
-    "However",
-    "Meanwhile",
-    "Yet",
-    "And",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-];
 
 impl<'a> Doc<'a> {
     /// Tokenizes and sentence-splits an article.
@@ -209,7 +183,7 @@ fn split_sentences(
             && w.ends_with('.')
             && w.chars().filter(|&c| c == '.').count() >= 2
             && i + 1 < end
-            && STARTERS.contains(&word(i + 1))
+            && token_words().sentence_starters.contains(word(i + 1))
         {
             // "... in the U.S. The next ..." ends a sentence on the abbreviation.
             boundary = Some(i + 1);

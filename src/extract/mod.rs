@@ -19,6 +19,7 @@ pub mod plover;
 pub mod rules;
 #[cfg(test)]
 mod stage_tests;
+mod token_words;
 pub mod tokenize;
 
 use std::collections::BTreeMap;

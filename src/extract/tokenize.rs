@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::token_words::token_words;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -30,14 +32,6 @@ pub struct Token {
     /// Whether whitespace comes right before it.
     pub space_before: bool,
 }
-
-/// Abbreviations that keep their full stop (lower case, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "adm", "maj", "capt", "cmdr", "sgt",
-    "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp", "co",
-    "no", "vs", "etc", "approx", "dept", "est", "fig", "vol",
-];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -155,7 +149,11 @@ fn word_len(s: &str) -> (usize, TokenKind) {
     let word = &s[..len];
     if s[len..].starts_with('.') {
         let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+        if single_capital
+            || token_words()
+                .abbreviations
+                .contains(word.to_lowercase().as_str())
+        {
             return (len + 1, TokenKind::Word);
         }
     }

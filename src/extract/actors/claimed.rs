@@ -84,7 +84,7 @@ pub(super) fn holds_shorter_organization(
         hits.iter().any(|h| h.tokens.contains(&(t + ctx.start)))
             || (!ctx.taken[t]
                 && (is_capitalized(ctx.words[t])
-                    || matches!(ctx.words[t], "of" | "for" | "and" | "in" | "the" | "&")))
+                    || ctx.lex.rules.set(Named::NameJoiners).contains(ctx.words[t])))
     });
     organizations == 1 && within && kinds && rest_named
 }

@@ -228,10 +228,11 @@ fn country_at(
     if form == CountryForm::Name
         && i > 0
         && !ctx.taken[i - 1]
-        && matches!(
-            ctx.words[i - 1],
-            "Northern" | "Southern" | "Eastern" | "Western"
-        )
+        && ctx
+            .lex
+            .rules
+            .set(Named::RegionCompass)
+            .contains(ctx.words[i - 1])
     {
         let name = ctx.text_of(i - 1..i + len);
         ctx.take(i - 1..i + len, Found::Place { name });

@@ -111,20 +111,6 @@ pub struct TraceStep {
     pub tokens: Range<usize>,
 }
 
-/// Whether `w` in lower case is one of `list` (lower-case words), without allocating for ASCII
-/// words: this runs for every token.
-fn lower_in(list: &[&str], w: &str) -> bool {
-    debug_assert!(
-        list.iter()
-            .all(|x| !x.bytes().any(|b| b.is_ascii_uppercase()))
-    );
-    if w.is_ascii() {
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
-    } else {
-        list.contains(&w.to_lowercase().as_str())
-    }
-}
-
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }

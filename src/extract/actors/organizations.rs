@@ -7,7 +7,7 @@ use crate::extract::lexicon::Target;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
-use super::passes::{LEGISLATURES, domain_at};
+use super::passes::domain_at;
 use super::sentence::SentenceCtx;
 use super::{Found, is_capitalized};
 use crate::extract::rules::Named;
@@ -185,11 +185,14 @@ fn name_end(
     domain: &mut Option<usize>,
 ) -> usize {
     let n = ctx.words.len();
-    let lower = ctx.words[i].to_lowercase();
     let mut end = i + 1;
     // "entered Parliament for Sheffield Brightside": a legislature "for" a place names the
     // seat, not a body.
-    let legislature = LEGISLATURES.contains(&lower.as_str());
+    let legislature = ctx
+        .lex
+        .rules
+        .set(Named::Legislatures)
+        .contains(ctx.words[i]);
     while end + 1 < n && (ctx.words[end] == "of" || (ctx.words[end] == "for" && !legislature)) {
         let mut k = end + 1;
         if ctx.words[k].eq_ignore_ascii_case("the") && k + 1 < n {
@@ -252,12 +255,9 @@ fn name_end(
             }
             k = m;
             // ("the Health and Education select committees": two bodies, not one.)
-            let plural_heads = ctx.words[k..n.min(k + 2)].iter().any(|w| {
-                matches!(
-                    *w,
-                    "committees" | "departments" | "ministries" | "offices" | "teams"
-                )
-            });
+            let plural_heads = ctx.words[k..n.min(k + 2)]
+                .iter()
+                .any(|w| ctx.lex.rules.set(Named::PluralBodyHeads).contains(w));
             if sep == "and" {
                 if !plural_heads {
                     end = k;

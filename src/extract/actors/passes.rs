@@ -6,7 +6,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::rules::Named;
 use crate::extract::slug;
 
-use super::{Found, Hit, is_capitalized, lower_in};
+use super::{Found, Hit, is_capitalized};
 
 /// "told BBC One's Breakfast with Frost", "appearing on ITV's Celebrity Fit Club": a name that
 /// a broadcaster owns is one of its programmes, not an actor (people after it, "the BBC's Nick
@@ -18,22 +18,10 @@ pub(super) fn broadcast_programmes(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<
             && (lex.rules.set(Named::Broadcasters).contains(doc.word(t - 2))
                 || (t >= 3
                     && lex.rules.set(Named::Broadcasters).contains(doc.word(t - 3))
-                    && matches!(
-                        doc.word(t - 2),
-                        "One"
-                            | "Two"
-                            | "Three"
-                            | "Four"
-                            | "Five"
-                            | "1"
-                            | "2"
-                            | "3"
-                            | "4"
-                            | "5"
-                            | "Scotland"
-                            | "Wales"
-                            | "News"
-                    )))
+                    && lex
+                        .rules
+                        .set(Named::ChannelNumbers)
+                        .contains(doc.word(t - 2))))
     };
     let unlisted_body = |h: &Hit| matches!(&h.found, Found::Organization { key, .. } if lex.organization(key).is_none());
     let mut programme_end: Option<usize> = None;
@@ -58,10 +46,10 @@ pub(super) fn buildings(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
     for h in hits.iter_mut() {
         // "to fight the Suffolk Coastal seat", "the Stepney Green ward": a constituency.
         let seat = h.tokens.end < doc.tokens.len()
-            && matches!(
-                doc.word(h.tokens.end),
-                "seat" | "constituency" | "ward" | "by-election"
-            );
+            && lex
+                .rules
+                .set(Named::SeatNouns)
+                .contains(doc.word(h.tokens.end));
         let name = match &h.found {
             Found::Organization { key, name, .. } if lex.organization(key).is_none() => name,
             Found::Person {
@@ -89,10 +77,6 @@ pub(super) fn buildings(doc: &Doc<'_>, lex: &Lexicon, hits: &mut [Hit]) {
         }
     }
 }
-
-/// Bodies whose name "for" a place names a seat in them ("MP for", "entered Parliament for").
-pub(super) const LEGISLATURES: &[&str] =
-    &["parliament", "commons", "assembly", "senate", "congress"];
 
 /// "a shadowy group known as Sons of Tarn", "a movement called Clearwater": a name that a
 /// group word introduces is that group, whatever the tagger took it for, in all its mentions
@@ -162,7 +146,8 @@ pub(super) fn whole_body_names(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>
             let head = doc.word(k);
             let plain = is_capitalized(head) && head.chars().all(char::is_alphabetic);
             // ("entered Parliament for Sheffield Brightside": a legislature's seat.)
-            let legislature = lower_in(LEGISLATURES, head) && doc.word(k + 1) == "for";
+            let legislature =
+                lex.rules.set(Named::Legislatures).contains(head) && doc.word(k + 1) == "for";
             let linked = matches!(doc.word(k + 1), "for" | "of")
                 && plain
                 && owner[k].is_none()

@@ -294,13 +294,17 @@ fn drop_lone_acronyms(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) {
                 if lex.organization(key).is_none()
                     && (2..=4).contains(&name.len())
                     && name.chars().all(|c| c.is_ascii_uppercase()));
-        let after_article = t > 0 && matches!(doc.word(t - 1), "a" | "an" | "A" | "An");
+        let after_article = t > 0
+            && lex
+                .rules
+                .set(Named::IndefiniteArticles)
+                .contains(doc.word(t - 1));
         let qualifies = h.tokens.end < doc.tokens.len()
             && doc.tokens[h.tokens.end].kind == TokenKind::Word
-            && !matches!(
-                doc.word(h.tokens.end),
-                "in" | "at" | "for" | "who" | "and" | "or" | "with" | "from" | "to" | "on" | "of"
-            );
+            && !lex
+                .rules
+                .set(Named::PhraseEnders)
+                .contains(doc.word(h.tokens.end));
         !(lone_acronym && after_article && !qualifies)
     });
 }

@@ -117,22 +117,11 @@ impl SentenceCtx<'_, '_> {
         // "Greater Manchester Police", "Royal Mail": a qualifier that starts names.
         if i >= 1
             && !self.taken[i - 1]
-            && matches!(
-                self.words[i - 1],
-                "Greater"
-                    | "Royal"
-                    | "National"
-                    | "Metropolitan"
-                    | "Central"
-                    | "Northern"
-                    | "Southern"
-                    | "Eastern"
-                    | "Western"
-                    | "United"
-                    | "General"
-                    | "Supreme"
-                    | "High"
-            )
+            && self
+                .lex
+                .rules
+                .set(Named::NameQualifiers)
+                .contains(self.words[i - 1])
         {
             i -= 1;
         }
@@ -215,10 +204,12 @@ impl SentenceCtx<'_, '_> {
         };
         // (Only as a noun's qualifier after a determiner: "Moscow attacked" is Moscow acting.)
         let determined = i > 0
-            && (matches!(
-                self.words[i - 1].to_lowercase().as_str(),
-                "the" | "a" | "an" | "this" | "that" | "last" | "recent"
-            ) || self.words[i - 1].chars().all(|c| c.is_ascii_digit()));
+            && (self
+                .lex
+                .rules
+                .set(Named::QualifierDeterminers)
+                .contains(self.words[i - 1])
+                || self.words[i - 1].chars().all(|c| c.is_ascii_digit()));
         let venue = matches!(
             self.lex.trigger_table.longest_at(&self.words, i + len),
             Some((_, Target::Trigger(t)))
@@ -284,12 +275,9 @@ impl SentenceCtx<'_, '_> {
         }
         // "No, I'm Jewish": a speaker's own words ("I'm", "we're") start no name.
         if kind == "PER"
-            && words.iter().any(|w| {
-                *w == "I"
-                    || ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll"]
-                        .iter()
-                        .any(|c| w.len() > c.len() && w.ends_with(c))
-            })
+            && words
+                .iter()
+                .any(|w| *w == "I" || self.lex.rules.set(Named::SpeakerContractions).ends_one(w))
         {
             return false;
         }
@@ -354,7 +342,7 @@ impl SentenceCtx<'_, '_> {
                             .is_some_and(|ws| {
                                 ws.iter().all(|w| {
                                     w.chars().all(|c| c.is_ascii_lowercase())
-                                        && !matches!(*w, "the" | "a" | "an")
+                                        && !self.lex.rules.set(Named::Articles).contains(w)
                                 })
                             }))) =>
             {

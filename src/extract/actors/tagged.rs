@@ -298,10 +298,10 @@ fn extended(
     // ("entered Parliament for Sheffield Brightside": a seat, not part of the name.)
     // (An empty span, which the fuzzer reached, has no last word.)
     let legislature = last.checked_sub(1).is_some_and(|k| {
-        matches!(
-            ctx.words[k].to_lowercase().as_str(),
-            "parliament" | "commons" | "assembly" | "senate" | "congress"
-        )
+        ctx.lex
+            .rules
+            .set(Named::Legislatures)
+            .contains(ctx.words[k])
     });
     if kind == "ORG" && last == end && !legislature {
         last = organization_tail(ctx.lex, &ctx.words, last);
@@ -461,26 +461,23 @@ fn dropped_by_context(
         && ctx.words[last + 1].chars().all(char::is_lowercase)
         && !(ctx.words[last + 1].ends_with("ed")
             && ctx.words.get(last + 2).is_none_or(|w| *w != "-"))
-        && !matches!(
-            ctx.words[last + 1],
-            "led" | "run" | "held" | "built" | "made" | "driven"
-        )
+        && !ctx
+            .lex
+            .rules
+            .set(Named::CompoundParticiples)
+            .contains(ctx.words[last + 1])
     {
         trace.note(ctx, "code:hyphenated-compound", "drop", i..last);
         return true;
     }
     // "victims of Alzheimer's, Tarn's and Motor Neurone disease": a disease named after
     // someone, or named like a name, is no actor.
-    let disease = |w: &&str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "disease" | "diseases" | "syndrome"
-        )
-    };
-    let ends_in_disease = matches!(
-        ctx.words[last.max(i + 1) - 1].to_lowercase().as_str(),
-        "disease" | "diseases" | "syndrome" | "sclerosis" | "fever"
-    );
+    let disease = |w: &&str| ctx.lex.rules.set(Named::DiseaseHeads).contains(w);
+    let ends_in_disease = ctx
+        .lex
+        .rules
+        .set(Named::DiseaseEnds)
+        .contains(ctx.words[last.max(i + 1) - 1]);
     if kind != "LOC"
         && (ends_in_disease
             || ctx.words.get(last).is_some_and(disease)
@@ -574,24 +571,16 @@ fn accept(
     // and no body ("Channel Four", "Group of Seven" are).
     let numbered_group = kind != "LOC"
         && last - i >= 2
-        && !matches!(
-            ctx.words[last - 2],
-            "of" | "Channel" | "Radio" | "BBC" | "ITV"
-        )
-        && matches!(
-            ctx.words[last - 1],
-            "Two"
-                | "Three"
-                | "Four"
-                | "Five"
-                | "Six"
-                | "Seven"
-                | "Eight"
-                | "Nine"
-                | "Ten"
-                | "Eleven"
-                | "Twelve"
-        );
+        && !ctx
+            .lex
+            .rules
+            .set(Named::NumberedNameHeads)
+            .contains(ctx.words[last - 2])
+        && ctx
+            .lex
+            .rules
+            .set(Named::NumberWords)
+            .contains(ctx.words[last - 1]);
     // (Their words are claimed, so that no later stage reads a person into them.)
     if owned_by_person || numbered_group {
         for t in &mut ctx.taken[i..last] {
@@ -817,7 +806,7 @@ fn title_in_apposition(ctx: &SentenceCtx<'_, '_>, end: usize) -> bool {
     if ctx
         .words
         .get(j)
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .is_some_and(|w| ctx.lex.rules.set(Named::Articles).contains(w))
     {
         j += 1;
     }

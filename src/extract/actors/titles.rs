@@ -259,11 +259,12 @@ pub(super) fn kin_names(ctx: &mut SentenceCtx<'_, '_>) {
         if !ctx.lex.rules.set(Named::KinWords).contains(ctx.words[i]) || ctx.taken[i] {
             continue;
         }
-        let before = ctx.words[i - 1].to_lowercase();
-        if !matches!(
-            before.as_str(),
-            "his" | "her" | "their" | "my" | "our" | "your" | "'s" | "’s" | "with" | "and" | "by"
-        ) {
+        if !ctx
+            .lex
+            .rules
+            .set(Named::KinOpeners)
+            .contains(ctx.words[i - 1])
+        {
             continue;
         }
         let run = ctx.name_run(i + 1);
@@ -299,10 +300,11 @@ pub(super) fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
         }
         j += 1;
         if j < n
-            && matches!(
-                ctx.words[j].to_lowercase().as_str(),
-                "the" | "a" | "an" | "its" | "their"
-            )
+            && ctx
+                .lex
+                .rules
+                .set(Named::AppositionDeterminers)
+                .contains(ctx.words[j])
         {
             j += 1;
         }

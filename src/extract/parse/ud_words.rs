@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 
+use super::super::token_words::token_words;
 use super::super::tokenize::{Token, TokenKind};
 
 /// One UD word over our tokens.
@@ -30,11 +31,6 @@ impl UdWord {
         text.get(self.span.clone()).unwrap_or("")
     }
 }
-
-/// Lower-case endings split off as their own word, longest first.
-const CLITICS: [&str; 5] = ["'ll", "'re", "'ve", "'m", "'d"];
-/// Whole words split in two, at a byte offset (lower case).
-const SPLITS: [(&str, usize); 4] = [("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
 
 /// Where a word token splits into two UD words (a byte offset inside it), if it does.
 fn split_point(word: &str) -> Option<usize> {
@@ -54,12 +50,17 @@ fn split_point(word: &str) -> Option<usize> {
     if lower.ends_with("n't") && lower.chars().count() > 3 {
         return tail_bytes(3);
     }
-    for c in CLITICS {
-        if lower.ends_with(c) && lower.len() > c.len() {
+    let words = token_words();
+    for c in &words.ud_clitics {
+        if lower.ends_with(c.as_str()) && lower.len() > c.len() {
             return tail_bytes(c.chars().count());
         }
     }
-    SPLITS.iter().find(|(w, _)| lower == *w).map(|&(_, at)| at)
+    words
+        .ud_splits
+        .iter()
+        .find(|(w, _)| lower == *w)
+        .map(|&(_, at)| at)
 }
 
 fn is_hyphen(s: &str) -> bool {

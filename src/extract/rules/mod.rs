@@ -10,6 +10,7 @@
 //! A pack that is switched off empties its word sets as well as its rules: the code that
 //! looks a word up in a pack's set then finds nothing, so the whole pack goes at once.
 
+mod named;
 mod pattern;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,8 @@ mod tests;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+
+pub use named::Named;
 
 use super::lexicon::{Lexicon, WordSet};
 pub use pattern::{Label, Site};
@@ -75,150 +78,6 @@ impl Action {
             Action::Veto => "veto".to_string(),
             Action::TrimEnd => "trim the last word".to_string(),
             Action::Relabel(label) => format!("relabel {}", label.as_str()),
-        }
-    }
-}
-
-/// Word sets the extraction code looks up by name. Each must be defined in
-/// `assets/rules/word_sets.json`; loading fails otherwise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Named {
-    /// Honorifics after which a capital or country word is a surname ("Mr German").
-    HonorificsBeforeSurname,
-    /// Honorifics after which any one word is a surname ("Mrs Green").
-    PlainHonorifics,
-    /// Honorifics of peers, whose title may end with a place ("Lord Menon of Tarnwick").
-    PeerHonorifics,
-    /// Letters after a name that are not part of it ("MP", "QC").
-    PostNominals,
-    /// Titles written after a body's name and before a person's ("Capital Radio DJ Ann Lee").
-    TitlesAfterBodies,
-    /// Words for relatives, after which a name is a person's ("with wife Ffion").
-    KinWords,
-    /// Words for works whose titles are capitalized like names ("his book, Lawless World").
-    WorkWords,
-    /// Reporting verbs: a capitalized pair right before one of these is a person ("Ana Lobo said").
-    ReportingVerbs,
-    /// Military ranks that are also plain adjectives or nouns, written lower case ("the major Leeds hotels").
-    RankAdjectives,
-    /// Words before a title that belong to the role ("deputy defense secretary").
-    RoleQualifiers,
-    /// Words and marks that may close an apposition after its title ("Dong Jun, China's defense minister, said").
-    AppositionEnds,
-    /// Words that make a capitalized name a feature of the land or sea ("River Tyne").
-    GeographicWords,
-    /// Compass words that end the names of districts ("Bristol West").
-    CompassDistricts,
-    /// Members of faiths and peoples, singular ("Sikh").
-    FaithWords,
-    /// Words that name members, not a body ("Roman").
-    MemberAdjectives,
-    /// Lower-case particles inside personal names ("von", "bin").
-    NameParticles,
-    /// Capitalized words opening a sentence before a name, not part of it ("Former").
-    SentenceOpeners,
-    /// Words that after a country name its government or people ("British Government").
-    GovernmentWords,
-    /// Days and months, which end an organization's name ("CNBC Friday").
-    CalendarWords,
-    /// Words of speech, never names ("Uh", "Alright").
-    Interjections,
-    /// Words that head an organization's name ("Council").
-    OrganizationHeads,
-    /// Last words of company names ("Group").
-    CompanyWords,
-    /// Heads of ministry-like bodies ("ministry", "bureau").
-    MinistryHeads,
-    /// Prepositions of where something happens ("in", "near").
-    Locatives,
-    /// Prepositions after which a name is a place ("in", "at").
-    PlacePrepositions,
-    /// Last words of institutions owned by a name ("School").
-    InstitutionHeads,
-    /// Broadcasters before a programme's title ("BBC").
-    Broadcasters,
-    /// Kinds of venue ("conference").
-    VenueKinds,
-    /// Last words of buildings ("chapel").
-    Buildings,
-    /// Words introducing a group's name ("movement").
-    GroupWords,
-    /// Heads of bodies named "X for/of Y" ("campaign").
-    PossessorHeads,
-    /// Last words of seats of government that are buildings ("palace").
-    BuildingWords,
-}
-
-impl Named {
-    const ALL: [Named; 32] = [
-        Named::HonorificsBeforeSurname,
-        Named::PlainHonorifics,
-        Named::PeerHonorifics,
-        Named::PostNominals,
-        Named::TitlesAfterBodies,
-        Named::KinWords,
-        Named::WorkWords,
-        Named::ReportingVerbs,
-        Named::RankAdjectives,
-        Named::RoleQualifiers,
-        Named::AppositionEnds,
-        Named::GeographicWords,
-        Named::CompassDistricts,
-        Named::FaithWords,
-        Named::MemberAdjectives,
-        Named::NameParticles,
-        Named::SentenceOpeners,
-        Named::GovernmentWords,
-        Named::CalendarWords,
-        Named::Interjections,
-        Named::OrganizationHeads,
-        Named::CompanyWords,
-        Named::MinistryHeads,
-        Named::Locatives,
-        Named::PlacePrepositions,
-        Named::InstitutionHeads,
-        Named::Broadcasters,
-        Named::VenueKinds,
-        Named::Buildings,
-        Named::GroupWords,
-        Named::PossessorHeads,
-        Named::BuildingWords,
-    ];
-
-    fn file_name(self) -> &'static str {
-        match self {
-            Named::HonorificsBeforeSurname => "honorifics_before_surname",
-            Named::PlainHonorifics => "plain_honorifics",
-            Named::PeerHonorifics => "peer_honorifics",
-            Named::PostNominals => "post_nominals",
-            Named::TitlesAfterBodies => "titles_after_bodies",
-            Named::KinWords => "kin_words",
-            Named::WorkWords => "work_words",
-            Named::ReportingVerbs => "reporting_verbs",
-            Named::RankAdjectives => "rank_adjectives",
-            Named::RoleQualifiers => "role_qualifiers",
-            Named::AppositionEnds => "apposition_ends",
-            Named::GeographicWords => "geographic_words",
-            Named::CompassDistricts => "compass_districts",
-            Named::FaithWords => "faith_words",
-            Named::MemberAdjectives => "member_adjectives",
-            Named::NameParticles => "name_particles",
-            Named::SentenceOpeners => "sentence_openers",
-            Named::GovernmentWords => "government_words",
-            Named::CalendarWords => "calendar_words",
-            Named::Interjections => "interjections",
-            Named::OrganizationHeads => "organization_heads",
-            Named::CompanyWords => "company_words",
-            Named::MinistryHeads => "ministry_heads",
-            Named::Locatives => "locatives",
-            Named::PlacePrepositions => "place_prepositions",
-            Named::InstitutionHeads => "institution_heads",
-            Named::Broadcasters => "broadcasters",
-            Named::VenueKinds => "venue_kinds",
-            Named::Buildings => "buildings",
-            Named::GroupWords => "group_words",
-            Named::PossessorHeads => "possessor_heads",
-            Named::BuildingWords => "building_words",
         }
     }
 }
@@ -336,6 +195,16 @@ impl NamedSet {
             self.words.contains(word)
         }
     }
+
+    /// Whether `word` is longer than one of the set's words and ends with it, matching case
+    /// ("I'm" ends with "'m"; always false when its pack is off).
+    pub fn ends_one(&self, word: &str) -> bool {
+        self.enabled
+            && self
+                .words
+                .iter()
+                .any(|w| word.len() > w.len() && word.ends_with(w.as_str()))
+    }
 }
 
 /// One rule, compiled.
@@ -428,13 +297,11 @@ impl RuleSet {
         }
         let named = Named::ALL
             .iter()
-            .map(|n| {
-                index.get(n.file_name()).copied().ok_or_else(|| {
-                    err(
-                        sets_file,
-                        format!("the word set {} is missing", n.file_name()),
-                    )
-                })
+            .map(|(_, name)| {
+                index
+                    .get(*name)
+                    .copied()
+                    .ok_or_else(|| err(sets_file, format!("the word set {name} is missing")))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let mut rules: Vec<Rule> = Vec::new();

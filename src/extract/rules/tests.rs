@@ -1,7 +1,7 @@
 //! Every rule's examples, run as tests: a rule that does not fire on its own example, or fires
 //! on a counter-example, fails here.
 
-use super::{Action, FILES, Label, RuleSet, Site, Stage};
+use super::{Action, FILES, Label, Named, RuleSet, Site, Stage};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::tokenize::tokenize;
 
@@ -137,4 +137,21 @@ fn a_broken_rule_file_is_refused_with_its_name_and_the_rule() {
     let no_sets = r#"{"format": "newsgraph-word-sets", "sets": []}"#;
     let err = RuleSet::from_texts(&files_with("rules/word_sets.json", no_sets)).unwrap_err();
     assert!(err.message.contains("is missing"), "{err}");
+}
+
+#[test]
+fn every_named_set_sits_at_its_own_place_and_is_defined() {
+    let rules = RuleSet::embedded();
+    for (i, (named, name)) in Named::ALL.iter().enumerate() {
+        assert_eq!(*named as usize, i, "{name} is out of order in Named::ALL");
+        assert!(
+            rules
+                .word_sets()
+                .any(|(n, _, _, size)| n == *name && size > 0),
+            "{name} is defined and holds words"
+        );
+    }
+    let speaker = rules.set(Named::SpeakerContractions);
+    assert!(speaker.ends_one("I'm") && speaker.ends_one("we’re"));
+    assert!(!speaker.ends_one("'m") && !speaker.ends_one("Jim"));
 }
