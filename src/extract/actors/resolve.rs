@@ -22,7 +22,7 @@ use super::{Found, Hit, is_capitalized};
 pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> {
     named_groups(doc, lex, hits);
     let people = People::of(lex, hits);
-    retype_by_article(lex, &people, hits);
+    retype_by_article(doc, lex, &people, hits);
     lone_surnames(doc, lex, &people, hits);
     hits.sort_by_key(|h| h.tokens.start);
     buildings(doc, lex, hits);
@@ -118,12 +118,39 @@ impl<'l> People<'l> {
 
 /// Changes what a hit names once the whole article is read: lone places and lone unlisted
 /// organizations that are surnames of its people, lone organizations it also names as places.
-fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
+fn retype_by_article(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
     let surname_owner = |word: &str| people.surname_owner(word);
     // "received Sakai at the palace": a lone word taken for a place that is the surname of a
     // person named in full in this article is that person.
     // (A first name only when it is a given name: "Nigel" is Nigel Farage, but "York" is no
     // person for "York Minster".)
+    // ("Yeltsin endorses Lebed Chechnya peace plan ... peace in Chechnya": a word the article
+    // names as a place after "in", "at" and the like more often than it names that person in
+    // full stays a place.)
+    // (Counted once by name: a scan of every hit for each would be quadratic in an article
+    // naming the same thing thousands of times.)
+    let mut place_words: BTreeMap<String, usize> = BTreeMap::new();
+    let mut person_keys: BTreeMap<String, usize> = BTreeMap::new();
+    let after_locative = |h: &Hit| {
+        h.tokens.start > 0
+            && lex
+                .rules
+                .set(Named::Locatives)
+                .contains(doc.word(h.tokens.start - 1))
+    };
+    for h in hits.iter() {
+        match &h.found {
+            Found::Place { name } if !name.contains(' ') && after_locative(h) => {
+                *place_words.entry(name.clone()).or_default() += 1;
+            }
+            Found::Person { name, .. } => {
+                *person_keys.entry(person_key(name)).or_default() += 1;
+            }
+            _ => {}
+        }
+    }
+    let count = |words: &BTreeMap<String, usize>, name: &str| words.get(name).copied().unwrap_or(0);
+    let mostly_place = |name: &str, key: &str| count(&place_words, name) > count(&person_keys, key);
     for h in hits.iter_mut() {
         if let Found::Place { name } = &h.found
             && h.tokens.len() == 1
@@ -132,6 +159,7 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
                 Owners::NoOne if lex.is_given_name(name) => surname_owner(name),
                 Owners::NoOne | Owners::Several => None,
             }
+            && !mostly_place(name, &key)
         {
             h.found = Found::Person {
                 name: name.clone(),
@@ -145,9 +173,8 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
 
     // "the conference in Tarnwick ... Tarnwick was chosen": a lone word the tagger took for an
     // unlisted organization is a place when the article also names it as a place.
-    // (Counted once by name: a scan of every hit for each would be quadratic in an article
-    // naming the same thing thousands of times.)
-    let mut place_words: BTreeMap<String, usize> = BTreeMap::new();
+    // (Counted again: the people above are places no more.)
+    place_words.clear();
     for h in hits.iter() {
         if let Found::Place { name } = &h.found
             && !name.contains(' ')
@@ -171,7 +198,6 @@ fn retype_by_article(lex: &Lexicon, people: &People<'_>, hits: &mut [Hit]) {
     for name in hits.iter().filter_map(|h| lone_org(&h.found)) {
         *org_words.entry(name).or_default() += 1;
     }
-    let count = |words: &BTreeMap<String, usize>, name: &str| words.get(name).copied().unwrap_or(0);
     for h in hits.iter_mut() {
         if let Some(name) = lone_org(&h.found)
             && count(&place_words, &name) >= count(&org_words, &name)

@@ -798,3 +798,16 @@ fn a_country_named_inside_an_event_name_is_no_mention_of_it() {
     assert!(!ks.contains(&"country:HKG"), "{ks:?}");
     assert!(ks.contains(&"country:IRQ"), "{ks:?}");
 }
+
+#[test]
+fn a_place_named_after_in_more_often_than_a_headline_person_stays_a_place() {
+    // The headline runs a surname and a place together; the body names the place after "in"
+    // and "to" more often than it names that "person".
+    let text = "Kremlin backs Orlov Tarnistan peace plan\n\nPresident Ivan Petrov backed security chief Dmitri Orlov's peace plan for Tarnistan on Friday. \"Orlov is now in Tarnistan solving problems,\" an aide said. Orlov, whom Petrov sent to restore peace in Tarnistan, struck a deal with rebels. Troops came to Tarnistan in 1994.\n";
+    let x = run(text);
+    let places: Vec<&str> = x.places.iter().map(|m| &text[m.span.clone()]).collect();
+    let tarnistan = places.iter().filter(|p| **p == "Tarnistan").count();
+    assert_eq!(tarnistan, 4, "places {places:?}, actors {:?}", keys(&x));
+    assert_eq!(actor(&x, "person:orlov-tarnistan").mentions.len(), 1);
+    assert!(keys(&x).contains(&"person:dmitri-orlov"), "{:?}", keys(&x));
+}
