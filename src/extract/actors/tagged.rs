@@ -311,6 +311,8 @@ fn extended(
     // organization ends before the given name.
     // ("Liberal Democrat David Laws": a surname that is also a plain word may fall
     // outside the span, after the given name that ends it.)
+    // (What is left before the given name must be able to name a body: two words or more, an
+    // acronym, or a name an earlier stage found; "San" of "San Diego Padres" is none.)
     let surname_after = ctx
         .words
         .get(last)
@@ -320,9 +322,15 @@ fn extended(
     } else {
         last.saturating_sub(1)
     };
+    let body_before = |k: usize| {
+        k - i >= 2
+            || ctx.taken[i]
+            || (ctx.words[i].chars().count() >= 2 && ctx.words[i].chars().all(char::is_uppercase))
+    };
     if kind == "ORG"
         && let Some(k) = (i + 1..cut_end).find(|&k| {
             ctx.lex.is_given_name(ctx.words[k])
+                && body_before(k)
                 && last - k <= 3
                 && ctx.words[k + 1..last].iter().all(|w| {
                     is_capitalized(w) && !ctx.lex.rules.set(Named::OrganizationHeads).contains(w)

@@ -811,3 +811,16 @@ fn a_place_named_after_in_more_often_than_a_headline_person_stays_a_place() {
     assert_eq!(actor(&x, "person:orlov-tarnistan").mentions.len(), 1);
     assert!(keys(&x).contains(&"person:dmitri-orlov"), "{:?}", keys(&x));
 }
+
+#[test]
+fn one_word_before_a_given_name_is_no_body_of_its_own() {
+    // "Liberal Democrat Paul Tyler" splits into a party and a person; "San Pedro Bulletin"
+    // does not split into "San" and a person "Pedro Bulletin".
+    let x = run(
+        "Press\n\nFans of the Santa Lucia Bulletin read it. The San Pedro Bulletin reported the vote.\n",
+    );
+    let ks = keys(&x);
+    assert!(ks.contains(&"org:santa-lucia-bulletin"), "{ks:?}");
+    assert!(ks.contains(&"org:san-pedro-bulletin"), "{ks:?}");
+    assert!(!ks.iter().any(|k| k.starts_with("person:")), "{ks:?}");
+}
