@@ -46,7 +46,10 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             i += 1;
             continue;
         }
-        let plural = ctx.words[i + len - 1].ends_with('s') && target != Target::Honorific;
+        // ("Princess", "Baroness": no plural.)
+        let last_word = ctx.words[i + len - 1];
+        let plural =
+            last_word.ends_with('s') && !last_word.ends_with("ss") && target != Target::Honorific;
         // "deputy defense secretary", "acting president": the qualifier is part of the role.
         let qualifier = (i > 0 && !ctx.taken[i - 1])
             .then(|| ctx.words[i - 1].to_lowercase())
@@ -92,6 +95,14 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                     && !plain_honorific
                     && ctx.lex.is_common_word(ctx.words[j])
                     && ctx.lex.names.longest_at(&ctx.words, j).is_none()
+                {
+                    break;
+                }
+                // ("Presidents Bush and Clinton": a plural title names a list; "Queens Park
+                // Rangers" names no one.)
+                if plural
+                    && people == 0
+                    && !matches!(ctx.words.get(j + run).copied(), Some("and" | ","))
                 {
                     break;
                 }

@@ -824,3 +824,14 @@ fn one_word_before_a_given_name_is_no_body_of_its_own() {
     assert!(ks.contains(&"org:san-pedro-bulletin"), "{ks:?}");
     assert!(!ks.iter().any(|k| k.starts_with("person:")), "{ks:?}");
 }
+
+#[test]
+fn a_plural_title_names_a_list_of_people_or_no_one() {
+    let text = "Cup\n\nKings Hill Wanderers beat Tarnwick on Saturday. Presidents Ana Lobo and Dax Orlo watched with Princess Ilsa of Tarnia.\n";
+    let x = run(text);
+    let ks = keys(&x);
+    assert!(ks.contains(&"person:ana-lobo"), "{ks:?}");
+    assert!(ks.contains(&"person:dax-orlo"), "{ks:?}");
+    assert!(ks.contains(&"person:ilsa"), "{ks:?}");
+    assert!(!ks.contains(&"person:hill-wanderers"), "{ks:?}");
+}
