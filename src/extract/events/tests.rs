@@ -149,6 +149,19 @@ fn every_sense_rule_decides_its_examples() {
 }
 
 /// The events of `x` as (category, source, targets) triples, for stage tests.
+/// One act as [`acts`] lists it: category, source and targets.
+pub(super) fn act(
+    category: &str,
+    source: Option<&str>,
+    targets: &[&str],
+) -> (String, Option<String>, Vec<String>) {
+    (
+        category.to_owned(),
+        source.map(str::to_owned),
+        targets.iter().map(|t| (*t).to_owned()).collect(),
+    )
+}
+
 pub(super) fn acts(x: &Extraction) -> Vec<(String, Option<String>, Vec<String>)> {
     x.events
         .iter()

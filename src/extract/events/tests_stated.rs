@@ -2,7 +2,7 @@
 //! warnings, kinds of things, denials of one's own act, inquiries, a trigger's own preposition
 //! and the place of what is threatened or promised.
 
-use super::tests::{acts, run};
+use super::tests::{act, acts, run};
 
 #[test]
 fn a_triggers_own_preposition_names_whom_it_is_aimed_at_never_who_acts() {
@@ -10,7 +10,7 @@ fn a_triggers_own_preposition_names_whom_it_is_aimed_at_never_who_acts() {
     let x = run("Norway said the war on Peru was a mistake.");
     let got = acts(&x);
     assert!(
-        got.contains(&("FIGHT".to_owned(), None, vec!["country:PER".to_owned()])),
+        got.contains(&act("FIGHT", None, &["country:PER"])),
         "{got:?}"
     );
     assert!(
@@ -62,11 +62,7 @@ fn what_someone_is_able_to_do_is_not_done() {
     let x = run("Norway condemned Peru and said it was able to attack Chile.");
     let got = acts(&x);
     assert!(
-        got.contains(&(
-            "DISAPPROVE".to_owned(),
-            Some("country:NOR".to_owned()),
-            vec!["country:PER".to_owned()]
-        )),
+        got.contains(&act("DISAPPROVE", Some("country:NOR"), &["country:PER"])),
         "{got:?}"
     );
     assert!(
@@ -88,7 +84,7 @@ fn a_denial_of_ones_own_act_is_not_aimed_at_whom_the_act_was_done_to() {
     let x = run("Norway denied accusing Peru of lying.");
     let got = acts(&x);
     assert!(
-        got.contains(&("REJECT".to_owned(), Some("country:NOR".to_owned()), vec![])),
+        got.contains(&act("REJECT", Some("country:NOR"), &[])),
         "{got:?}"
     );
     // Denying what another did still answers them.
@@ -107,11 +103,7 @@ fn a_trigger_naming_a_kind_of_thing_is_no_act_unless_the_thing_is_an_act() {
     let x = run("Norway condemned Peru and met aid charities.");
     let got = acts(&x);
     assert!(
-        got.contains(&(
-            "DISAPPROVE".to_owned(),
-            Some("country:NOR".to_owned()),
-            vec!["country:PER".to_owned()]
-        )),
+        got.contains(&act("DISAPPROVE", Some("country:NOR"), &["country:PER"])),
         "{got:?}"
     );
     assert!(got.iter().all(|(c, _, _)| c != "AID"), "{got:?}");
@@ -161,11 +153,7 @@ fn what_is_rumoured_is_not_reported_as_done() {
         let x = run(text);
         let got = acts(&x);
         assert!(
-            got.contains(&(
-                "DISAPPROVE".to_owned(),
-                Some("country:PER".to_owned()),
-                vec!["country:CHL".to_owned()]
-            )),
+            got.contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
             "{text}: {got:?}"
         );
         assert!(
@@ -181,11 +169,7 @@ fn an_inquiry_into_an_act_is_aimed_at_whoever_did_it() {
     let x = run("Norway is investigating attacks by Chile on Peru.");
     let got = acts(&x);
     assert!(
-        got.contains(&(
-            "INVESTIGATE".to_owned(),
-            Some("country:NOR".to_owned()),
-            vec!["country:CHL".to_owned()]
-        )),
+        got.contains(&act("INVESTIGATE", Some("country:NOR"), &["country:CHL"])),
         "{got:?}"
     );
 }
