@@ -129,8 +129,6 @@ fn retype_by_article(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &m
     // full stays a place.)
     // (Counted once by name: a scan of every hit for each would be quadratic in an article
     // naming the same thing thousands of times.)
-    let mut place_words: BTreeMap<String, usize> = BTreeMap::new();
-    let mut person_keys: BTreeMap<String, usize> = BTreeMap::new();
     let after_locative = |h: &Hit| {
         h.tokens.start > 0
             && lex
@@ -138,19 +136,17 @@ fn retype_by_article(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &m
                 .set(Named::Locatives)
                 .contains(doc.word(h.tokens.start - 1))
     };
-    for h in hits.iter() {
-        match &h.found {
-            Found::Place { name } if !name.contains(' ') && after_locative(h) => {
-                *place_words.entry(name.clone()).or_default() += 1;
-            }
-            Found::Person { name, .. } => {
-                *person_keys.entry(person_key(name)).or_default() += 1;
-            }
-            _ => {}
-        }
-    }
+    let located_places = tally(hits.iter().filter_map(|h| match &h.found {
+        Found::Place { name } if !name.contains(' ') && after_locative(h) => Some(name.clone()),
+        _ => None,
+    }));
+    let person_keys = tally(hits.iter().filter_map(|h| match &h.found {
+        Found::Person { name, .. } => Some(person_key(name)),
+        _ => None,
+    }));
     let count = |words: &BTreeMap<String, usize>, name: &str| words.get(name).copied().unwrap_or(0);
-    let mostly_place = |name: &str, key: &str| count(&place_words, name) > count(&person_keys, key);
+    let mostly_place =
+        |name: &str, key: &str| count(&located_places, name) > count(&person_keys, key);
     for h in hits.iter_mut() {
         if let Found::Place { name } = &h.found
             && h.tokens.len() == 1
@@ -173,15 +169,10 @@ fn retype_by_article(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &m
 
     // "the conference in Tarnwick ... Tarnwick was chosen": a lone word the tagger took for an
     // unlisted organization is a place when the article also names it as a place.
-    // (Counted again: the people above are places no more.)
-    place_words.clear();
-    for h in hits.iter() {
-        if let Found::Place { name } = &h.found
-            && !name.contains(' ')
-        {
-            *place_words.entry(name.clone()).or_default() += 1;
-        }
-    }
+    let place_words = tally(hits.iter().filter_map(|h| match &h.found {
+        Found::Place { name } if !name.contains(' ') => Some(name.clone()),
+        _ => None,
+    }));
     // ("Essex beat Surrey ... in Essex": a club named after its town more often than the town
     // stays a club.)
     let lone_org = |found: &Found| match found {
@@ -194,10 +185,7 @@ fn retype_by_article(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &m
         }
         _ => None,
     };
-    let mut org_words: BTreeMap<String, usize> = BTreeMap::new();
-    for name in hits.iter().filter_map(|h| lone_org(&h.found)) {
-        *org_words.entry(name).or_default() += 1;
-    }
+    let org_words = tally(hits.iter().filter_map(|h| lone_org(&h.found)));
     for h in hits.iter_mut() {
         if let Some(name) = lone_org(&h.found)
             && count(&place_words, &name) >= count(&org_words, &name)
@@ -245,6 +233,15 @@ fn retype_by_article(doc: &Doc<'_>, lex: &Lexicon, people: &People<'_>, hits: &m
             h.key = owner;
         }
     }
+}
+
+/// How many times each of `names` comes.
+fn tally(names: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for name in names {
+        *counts.entry(name).or_default() += 1;
+    }
+    counts
 }
 
 /// Lone capitalized words that are surnames of people in this article, or lexicon aliases.
