@@ -301,8 +301,20 @@ impl SentenceCtx<'_, '_> {
         if kind != "LOC" && all_common && !headed {
             return false;
         }
-        let capitalized = words.iter().all(|w| {
-            self.lex.rules.set(Named::NameParticles).contains(w)
+        // ("Council for the Welfare of Immigrants": an organization's name may join its
+        // capitalized words with "of", "for", "and".)
+        // (Only after a plain word such as "Council" or "Bank", not after a surname or a title:
+        // "Ann Lee of Amnesty", "Duke of Edinburgh".)
+        let joiner = |k: usize| {
+            kind == "ORG"
+                && k > 0
+                && k + 1 < words.len()
+                && self.lex.rules.set(Named::NameJoiners).contains(words[k])
+                && self.asks_for_more(span.start + k - 1)
+        };
+        let capitalized = words.iter().enumerate().all(|(k, w)| {
+            joiner(k)
+                || self.lex.rules.set(Named::NameParticles).contains(w)
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -354,6 +366,18 @@ impl SentenceCtx<'_, '_> {
             }
             _ => true,
         }
+    }
+
+    /// Whether the word at local `k` is a plain word that is no title ("Council", "Bank",
+    /// "Institute"): a body's name may go on after it with "of" or "for" ("Bank of Ghana"),
+    /// where after a whole name ("Benetton of Italy") or a title ("Duke of Edinburgh") "of"
+    /// starts something else.
+    pub(super) fn asks_for_more(&self, k: usize) -> bool {
+        let word = self.words[k];
+        (self.lex.is_common_word(word)
+            || self.lex.rules.set(Named::OrganizationHeads).contains(word)
+            || self.lex.rules.set(Named::InstitutionHeads).contains(word))
+            && self.titles_at[k].is_none()
     }
 
     /// Whether this sentence is the first of its block.

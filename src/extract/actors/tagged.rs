@@ -303,8 +303,14 @@ fn extended(
             .set(Named::Legislatures)
             .contains(ctx.words[k])
     });
+    // ("Benetton of Italy", "Kia Motor Corp of South Korea": after a name that is whole
+    // already, "of" and a place say where the body is; a plain word such as "Council" or
+    // "Bank" asks for what follows.)
+    let asks_for_more = last.checked_sub(1).is_some_and(|k| ctx.asks_for_more(k));
     if kind == "ORG" && last == end && !legislature {
-        last = organization_tail(ctx.lex, &ctx.words, last);
+        if asks_for_more {
+            last = organization_tail(ctx.lex, &ctx.words, last);
+        }
         last = capitalized_tail(ctx, last);
     }
     // "Liberal Democrat Paul Tyler": a party's name and a person's run together; the

@@ -835,3 +835,25 @@ fn a_plural_title_names_a_list_of_people_or_no_one() {
     assert!(ks.contains(&"person:ilsa"), "{ks:?}");
     assert!(!ks.contains(&"person:hill-wanderers"), "{ks:?}");
 }
+
+#[test]
+fn a_body_named_with_of_or_for_keeps_its_whole_name_and_a_place_after_a_whole_name_stays_apart() {
+    let x = run(
+        "Moth survey\n\nMembers of the Tarnvale Society for the Study of Moths met on Monday. Cars made by Pellworth Motor Corp of Norway arrived at the port. Talks with the Dunmore Chamber of Commerce ended. Later the Duke of Tarnvale opened the reserve.\n",
+    );
+    let k = keys(&x);
+    assert!(
+        k.contains(&"org:tarnvale-society-for-the-study-of-moths"),
+        "{k:?}"
+    );
+    assert!(k.contains(&"org:pellworth-motor-corp"), "{k:?}");
+    assert!(k.contains(&"org:dunmore-chamber-of-commerce"), "{k:?}");
+    assert!(k.contains(&"country:NOR"), "{k:?}");
+    // A title of a place is no body.
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| a.kind != ActorKind::Organization || !a.name.contains("Duke")),
+        "{k:?}"
+    );
+}
