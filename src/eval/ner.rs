@@ -156,14 +156,25 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
     }
     for (span, kind) in mentions {
         let first = index.partition_point(|(r, _, _)| r.end <= span.start);
-        let covered: Vec<(usize, usize)> = index[first..]
+        let tokens: Vec<&(Range<usize>, usize, usize)> = index[first..]
             .iter()
             .take_while(|(r, _, _)| r.start < span.end)
-            .map(|&(_, s, t)| (s, t))
             .collect();
+        let covered: Vec<(usize, usize)> = tokens.iter().map(|&&(_, s, t)| (s, t)).collect();
         let Some(&(s0, _)) = covered.first() else {
             continue;
         };
+        // "London-based", "U.S.-led": CoNLL keeps such a compound one token and, by its
+        // guidelines, a name fused into a longer word makes it MISC. ("Fla." is no compound:
+        // only a stop is left out.)
+        let has_word = |r: Range<usize>| text[r].chars().any(char::is_alphanumeric);
+        let fused = tokens
+            .first()
+            .is_some_and(|(r, _, _)| r.start < span.start && has_word(r.start..span.start))
+            || tokens
+                .last()
+                .is_some_and(|(r, _, _)| r.end > span.end && has_word(span.end..r.end));
+        let kind = if fused { "MISC" } else { kind };
         // One entity never crosses a sentence, nor overwrites another.
         if covered.iter().any(|&(s, t)| s != s0 || tags[s][t] != "O") {
             continue;
@@ -521,5 +532,18 @@ mod tests {
         let file = predictions_file(&docs, &[pred]);
         assert!(file.starts_with("-DOCSTART- O O\n\nTALKS O O\n"));
         assert!(file.contains("Helmut B-PER B-PER\n"));
+    }
+
+    #[test]
+    fn a_name_fused_into_a_longer_token_is_misc_and_a_stop_after_it_is_no_fusion() {
+        let docs = read_conll(
+            "-DOCSTART- O\n\nParis-based B-MISC\nbankers O\nmet O\nin O\nTampa B-LOC\n, O\nFla. B-LOC\n, O\non O\nMonday O\n. O\n",
+        )
+        .expect("reads");
+        let lex = Lexicon::embedded();
+        let pred = pipeline_tags(&docs[0], &lex);
+        assert_eq!(pred[0][0], "B-MISC", "{pred:?}");
+        assert_eq!(pred[0][4], "B-LOC", "{pred:?}");
+        assert_eq!(pred[0][6], "B-LOC", "{pred:?}");
     }
 }
