@@ -136,11 +136,11 @@ impl SentenceCtx<'_, '_> {
         let mut words = 1;
         while j < self.words.len() && words < 4 {
             let w = self.words[j];
+            // (Only a capitalized part here, where no tagger vouches for the name: "Oscar-
+            // nominated" is no one.)
             if w == "-"
-                && self.joined_to_previous(j)
                 && j + 1 < self.words.len()
-                && self.joined_to_previous(j + 1)
-                && self.kind(j + 1) == TokenKind::Word
+                && self.hyphenated_piece(j + 1)
                 && is_capitalized(self.words[j + 1])
             {
                 j += 2;
@@ -312,8 +312,10 @@ impl SentenceCtx<'_, '_> {
                 && self.lex.rules.set(Named::NameJoiners).contains(words[k])
                 && self.asks_for_more(span.start + k - 1)
         };
+        let hyphenated = |k: usize| k >= 2 && self.hyphenated_piece(span.start + k);
         let capitalized = words.iter().enumerate().all(|(k, w)| {
             joiner(k)
+                || hyphenated(k)
                 || self.lex.rules.set(Named::NameParticles).contains(w)
                 || w.chars()
                     .next()
@@ -378,6 +380,20 @@ impl SentenceCtx<'_, '_> {
             || self.lex.rules.set(Named::OrganizationHeads).contains(word)
             || self.lex.rules.set(Named::InstitutionHeads).contains(word))
             && self.titles_at[k].is_none()
+    }
+
+    /// Whether local token `j` continues a name across a hyphen written without spaces:
+    /// "Hulme-Cross", and the lower-case later parts of "Ata-ur-Rehman" or "Chen Chun-yeh"
+    /// (but not "Blair-led": a common word after the hyphen makes a compound).
+    pub(super) fn hyphenated_piece(&self, j: usize) -> bool {
+        let w = self.words[j];
+        j >= 1
+            && self.words[j - 1] == "-"
+            && self.joined_to_previous(j - 1)
+            && self.joined_to_previous(j)
+            && self.kind(j) == TokenKind::Word
+            && (is_capitalized(w)
+                || (w.chars().all(char::is_lowercase) && !self.lex.is_common_word(w)))
     }
 
     /// Whether this sentence is the first of its block.

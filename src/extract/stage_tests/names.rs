@@ -857,3 +857,13 @@ fn a_body_named_with_of_or_for_keeps_its_whole_name_and_a_place_after_a_whole_na
         "{k:?}"
     );
 }
+
+#[test]
+fn a_hyphenated_name_keeps_its_lower_case_parts_and_a_compound_stays_apart() {
+    let x = run(
+        "Border talks\n\nThe envoy met Ghulam Abd-ul-Tarin in Geneva on Monday. A Tarrow-led panel said so.\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"person:ghulam-abd-ul-tarin"), "{k:?}");
+    assert!(x.actors.iter().all(|a| !a.name.contains("led")), "{k:?}");
+}
