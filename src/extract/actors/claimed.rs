@@ -80,18 +80,34 @@ pub(super) fn holds_shorter_organization(
     let kinds = hits
         .iter()
         .all(|h| matches!(h.found, Found::Organization { .. } | Found::Country { .. }));
+    // ("Kurdistan Democratic Party": a place an issue phrase hid may start the name.)
+    let first_hit = hits
+        .iter()
+        .map(|h| h.tokens.start)
+        .min()
+        .unwrap_or(global.end);
     let rest_named = span.clone().all(|t| {
         hits.iter().any(|h| h.tokens.contains(&(t + ctx.start)))
-            || (!ctx.taken[t]
+            || ((!ctx.taken[t] || (t + ctx.start < first_hit && place_issue_word(ctx, t)))
                 && (is_capitalized(ctx.words[t])
                     || ctx.lex.rules.set(Named::NameJoiners).contains(ctx.words[t])))
     });
     organizations == 1 && within && kinds && rest_named
 }
 
+/// Whether local token `t` is inside an issue phrase that names a place ("Kurdistan").
+fn place_issue_word(ctx: &SentenceCtx<'_, '_>, t: usize) -> bool {
+    (0..=t).any(|k| {
+        matches!(
+            ctx.lex.issue_table.longest_at(&ctx.words, k),
+            Some((len, Target::Issue(i))) if k + len > t && ctx.lex.issues[i].place
+        )
+    })
+}
+
 /// Grows the one organization inside `span` (see [`holds_shorter_organization`]) to the whole
-/// span: it keeps its key, takes the span's words as its name, and the countries inside become
-/// its country when it had none.
+/// span: it keeps its key (unless the words before it make another body), takes the span's
+/// words as its name, and the countries inside become its country when it had none.
 pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) {
     let global = ctx.global(span.clone());
     let mut country = None;
@@ -105,16 +121,35 @@ pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize
             Found::Organization {
                 key, country: own, ..
             } => {
-                organization = Some((key.clone(), *own));
+                organization = Some((key.clone(), *own, h.tokens.start));
             }
             _ => return true,
         }
         false
     });
-    let Some((key, own)) = organization else {
+    let Some((key, own, start)) = organization else {
         return;
     };
+    // (Only a name before it, no plain word or person: "Former Downing Street", "Blair
+    // Labour" are the same bodies.)
+    let first = span.start;
+    let grown_before = start > global.start && {
+        let w = ctx.words[first];
+        !ctx.lex.is_common_word(w)
+            && !ctx.lex.is_given_name(w)
+            && !matches!(
+                ctx.names_at[first],
+                Some((_, Target::Person(_) | Target::PersonAlias(_)))
+            )
+    };
     let name = ctx.text_of(span.clone());
+    // "Kurdistan Democratic Party", "Tarnavian Democratic Party": words before a national
+    // body that do not name its own country make another body, with a key of its own.
+    let (key, own) = if own.is_some() && grown_before && country != own {
+        (format!("org:{}", crate::extract::slug(&name)), None)
+    } else {
+        (key, own)
+    };
     for t in &mut ctx.taken[span.clone()] {
         *t = false;
     }

@@ -867,3 +867,16 @@ fn a_hyphenated_name_keeps_its_lower_case_parts_and_a_compound_stays_apart() {
     assert!(k.contains(&"person:ghulam-abd-ul-tarin"), "{k:?}");
     assert!(x.actors.iter().all(|a| !a.name.contains("led")), "{k:?}");
 }
+
+#[test]
+fn a_name_before_a_national_party_of_another_country_makes_another_party() {
+    let x = run(
+        "Party news\n\nThe Kurdistan Democratic Party said it would fight. The Tarnavian Democratic Party left the coalition. Former Democratic Party leaders met.\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"org:kurdistan-democratic-party"), "{k:?}");
+    assert!(k.contains(&"org:tarnavian-democratic-party"), "{k:?}");
+    // A plain word before it leaves the party as it is.
+    let us = actor(&x, "org:democratic-party-us");
+    assert_eq!(us.mentions.len(), 1, "{k:?}");
+}
