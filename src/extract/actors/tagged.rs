@@ -706,9 +706,9 @@ fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -
 /// "the U.S. Open", "the Tour of the Netherlands": a country named (not an adjective) inside
 /// a name the tagger reads as an event, a title or a thing, with another capitalized word in
 /// that name, is part of the name and no mention of the country. (Its words stay taken, so
-/// that no later stage reads a person into them.) "US-China" (no other word) keeps both;
-/// "Iraqi Kurds" (an adjective) and "US Predator attacks" (a name that qualifies the noun
-/// after it) keep their country, which the events read.
+/// that no later stage reads a person into them.) These keep their country: "US-China" (no
+/// other word), "the US President's" (a title), "Iraqi Kurds" (an adjective) and "US Predator
+/// attacks" (a name that qualifies the act named after it, which the events read).
 fn drop_countries_in_misc(
     ctx: &mut SentenceCtx<'_, '_>,
     span: Range<usize>,
@@ -718,6 +718,11 @@ fn drop_countries_in_misc(
         .words
         .get(span.end)
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && ctx
+            .lex
+            .trigger_table
+            .longest_at(&ctx.words, span.end)
+            .is_some()
     {
         return;
     }
@@ -739,6 +744,7 @@ fn drop_countries_in_misc(
         !by_country(t)
             && is_capitalized(ctx.words[t])
             && ctx.words[t].chars().all(char::is_alphabetic)
+            && ctx.titles_at[t].is_none()
     });
     if other_word {
         ctx.hits.retain(|h| !inside(h));

@@ -880,3 +880,12 @@ fn a_name_before_a_national_party_of_another_country_makes_another_party() {
     let us = actor(&x, "org:democratic-party-us");
     assert_eq!(us.mentions.len(), 1, "{k:?}");
 }
+
+#[test]
+fn a_country_inside_a_named_event_followed_by_a_plain_word_is_no_mention() {
+    let x = run("Tennis\n\nAnna Tarrow won the Chile Open on Sunday in Peru.\n");
+    let k = keys(&x);
+    assert!(k.contains(&"person:anna-tarrow"), "{k:?}");
+    assert!(k.contains(&"country:PER"), "{k:?}");
+    assert!(!k.contains(&"country:CHL"), "{k:?}");
+}
