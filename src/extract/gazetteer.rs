@@ -133,7 +133,7 @@ impl Gazetteer {
     }
 
     /// The longest name starting at word `i`: its length in words and class.
-    fn longest_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
+    pub(crate) fn longest_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
         let entries = self.by_first.get(words[i])?;
         entries.iter().find_map(|e| {
             let end = i + e.words.len();

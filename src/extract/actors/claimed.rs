@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::extract::lexicon::Target;
+use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::rules::Named;
 
 use super::sentence::SentenceCtx;
@@ -184,7 +184,9 @@ pub(super) fn take_place_issue(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>
 
 /// "Francis Moreau", "Billie Jean King", "Zine al-Abidine Ben Ali": the tagger's person starts
 /// with a person an earlier stage found shorter (a given name alone, stopped by a word it did
-/// not know), no one the lexicon lists, and the rest of the span is free words.
+/// not know, or a one-word name the lexicon gives someone else), and the rest of the span is
+/// free words. "Chad Curtis", "MaliVai Washington": a country's or capital's name is one word
+/// of the person's name, beside words that name no one else.
 pub(super) fn holds_shorter_person(
     ctx: &SentenceCtx<'_, '_>,
     kind: &str,
@@ -195,24 +197,52 @@ pub(super) fn holds_shorter_person(
     }
     let global = ctx.global(span.clone());
     let hits = overlapping(ctx, span);
-    matches!(
-        hits.as_slice(),
-        [h] if h.tokens.start == global.start
-            && h.tokens.end < global.end
-            && matches!(h.found, Found::Person { known: None, .. })
-    ) && free_but(ctx, span, &hits)
+    let [h] = hits.as_slice() else {
+        return false;
+    };
+    let inside = h.tokens.start >= global.start && h.tokens.end <= global.end;
+    let shorter_person = h.tokens.start == global.start
+        && h.tokens.end < global.end
+        && match h.found {
+            Found::Person { known: None, .. } => true,
+            Found::Person { known: Some(_), .. } => h.tokens.len() == 1,
+            _ => false,
+        };
+    let country_word = inside
+        && h.tokens.len() == 1
+        && span.len() <= 4
+        && matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+        && span.clone().all(|t| {
+            h.tokens.contains(&(t + ctx.start))
+                || (is_capitalized(ctx.words[t])
+                    && ctx.words[t].chars().all(char::is_alphabetic)
+                    && ctx.titles_at[t].is_none())
+        })
+        && span
+            .clone()
+            .any(|t| !h.tokens.contains(&(t + ctx.start)) && !ctx.lex.is_common_word(ctx.words[t]));
+    (shorter_person || country_word) && free_but(ctx, span, &hits)
 }
 
-/// Grows the person at the start of `span` (see [`holds_shorter_person`]) to the whole span.
+/// Grows the person (or takes the country's word) inside `span` (see
+/// [`holds_shorter_person`]) to a person of the whole span.
 pub(super) fn grow_person(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) {
     let global = ctx.global(span.clone());
-    let Some(at) = ctx.hits.iter().position(|h| h.tokens.start == global.start) else {
+    let Some(at) = ctx
+        .hits
+        .iter()
+        .position(|h| h.tokens.start >= global.start && h.tokens.end <= global.end)
+    else {
         return;
     };
     let hit = ctx.hits.remove(at);
-    let Found::Person { role, country, .. } = hit.found else {
-        ctx.hits.insert(at, hit);
-        return;
+    let (role, country) = match hit.found {
+        Found::Person { role, country, .. } => (role, country),
+        Found::Country { .. } => (None, None),
+        _ => {
+            ctx.hits.insert(at, hit);
+            return;
+        }
     };
     let name = ctx.text_of(span.clone());
     for t in &mut ctx.taken[span.clone()] {

@@ -680,8 +680,16 @@ fn refusal(
 /// capitals) the lexicon found after its first word: "Air France", "Dynamo Moscow",
 /// "University College London" name a body, not the country. (A country that starts the
 /// span, "British Government", "UK Treasury", keeps qualifying what follows it, as before.)
+/// A place's name may hold one country or capital anywhere: "South China", "U.S. Gulf",
+/// "Santiago de Cuba" are places, not the countries.
 fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -> bool {
-    if kind != "ORG" || span.len() < 2 {
+    if span.len() < 2 {
+        return false;
+    }
+    if kind == "LOC" {
+        return country_in_place(ctx, &span);
+    }
+    if kind != "ORG" {
         return false;
     }
     let global = ctx.global(span.clone());
@@ -701,6 +709,54 @@ fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -
             .any(|h| h.tokens.contains(&(t + ctx.start)))
     };
     all_countries_after_first && span.clone().all(|t| !ctx.taken[t] || by_hit(t))
+}
+
+/// See [`countries_inside`]: the tagger's place holds exactly one country or capital named
+/// (not an adjective), and its other words are free capitalized words or particles, not words
+/// for who governs ("US Government" stays the country).
+fn country_in_place(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
+    let global = ctx.global(span.clone());
+    let overlapping: Vec<&super::Hit> = ctx
+        .hits
+        .iter()
+        .filter(|h| h.tokens.start < global.end && global.start < h.tokens.end)
+        .collect();
+    let [h] = overlapping.as_slice() else {
+        return false;
+    };
+    let one_country = matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+        && h.tokens.start >= global.start
+        && h.tokens.end <= global.end;
+    let rest: Vec<usize> = span
+        .clone()
+        .filter(|&t| !h.tokens.contains(&(t + ctx.start)))
+        .collect();
+    one_country
+        && rest.iter().all(|&t| {
+            let w = ctx.words[t];
+            !ctx.taken[t]
+                && (is_capitalized(w) || ctx.lex.rules.set(Named::NameParticles).contains(w))
+        })
+        && rest.iter().any(|&t| is_capitalized(ctx.words[t]))
+        // ("Israel Varnholt": after a country, a word that is no plain word is more likely a
+        // surname the tagger misread than part of a place.)
+        && (h.tokens.start > global.start
+            || rest.iter().any(|&t| {
+                ctx.lex.is_common_word(ctx.words[t]) || is_geographic(ctx.lex, &ctx.words[t..=t])
+            }))
+        && !rest
+            .iter()
+            .all(|&t| ctx.lex.rules.set(Named::GovernmentWords).contains(ctx.words[t]))
+        // ("South Lebanon" is a part of the country, which events on it act on; "North
+        // America", a place the gazetteer knows, is not.)
+        && !(rest.iter().all(|&t| {
+            ctx.lex
+                .rules
+                .set(Named::LowerCompass)
+                .contains(&ctx.words[t].to_lowercase())
+        }) && Gazetteer::shared()
+            .longest_at(&ctx.words[span.clone()], 0)
+            .is_none_or(|(len, _)| len != span.len()))
 }
 
 /// "the U.S. Open", "the Tour of the Netherlands": a country named (not an adjective) inside

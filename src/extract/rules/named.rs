@@ -74,6 +74,8 @@ pub enum Named {
     NameQualifiers,
     /// Compass words that make a region of a country's name ("Northern Ireland").
     RegionCompass,
+    /// Compass words in lower case ("north", "southern").
+    LowerCompass,
     /// Plural heads after which "and" joins two bodies, not one ("the Health and Education select committees").
     PluralBodyHeads,
     /// Channel words after a broadcaster that belong to its name ("BBC Two's").
@@ -110,7 +112,7 @@ pub enum Named {
 
 impl Named {
     /// Every set, with its name in the file, in declaration order.
-    pub(super) const ALL: [(Named, &'static str); 51] = [
+    pub(super) const ALL: [(Named, &'static str); 52] = [
         (Named::HonorificsBeforeSurname, "honorifics_before_surname"),
         (Named::PlainHonorifics, "plain_honorifics"),
         (Named::PeerHonorifics, "peer_honorifics"),
@@ -146,6 +148,7 @@ impl Named {
         (Named::NameJoiners, "name_joiners"),
         (Named::NameQualifiers, "name_qualifiers"),
         (Named::RegionCompass, "region_compass"),
+        (Named::LowerCompass, "lower_compass"),
         (Named::PluralBodyHeads, "plural_body_heads"),
         (Named::ChannelNumbers, "channel_numbers"),
         (Named::SeatNouns, "seat_nouns"),

@@ -889,3 +889,23 @@ fn a_country_inside_a_named_event_followed_by_a_plain_word_is_no_mention() {
     assert!(k.contains(&"country:PER"), "{k:?}");
     assert!(!k.contains(&"country:CHL"), "{k:?}");
 }
+
+#[test]
+fn a_country_inside_a_place_or_a_persons_name_is_no_mention_of_the_country_but_a_part_of_it_is() {
+    let text = "Oil rigs\n\nRigs in the U.S. Gulf were idle on Monday. Exports to North America rose. The pitcher Chad Morrison allowed two runs in Peru. Troops moved into South Lebanon.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert!(k.contains(&"person:chad-morrison"), "{k:?}");
+    assert!(k.contains(&"country:PER"), "{k:?}");
+    assert!(!k.contains(&"country:USA"), "{k:?}");
+    assert!(!k.contains(&"country:TCD"), "{k:?}");
+    // A compass word before a country names a part of it, which stays the country.
+    assert!(k.contains(&"country:LBN"), "{k:?}");
+    assert!(
+        x.places
+            .iter()
+            .any(|p| &text[p.span.clone()] == "North America"),
+        "{:?}",
+        x.places
+    );
+}
