@@ -129,12 +129,13 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
     let extraction = extract(&article, lex);
     let mut mentions: Vec<(Range<usize>, &str)> = Vec::new();
     for actor in &extraction.actors {
-        // "the defense minister" refers to a person but is no name: CoNLL tags names only.
-        for m in actor
-            .mentions
-            .iter()
-            .filter(|m| article.text[m.span.clone()].chars().any(char::is_uppercase))
-        {
+        // "the defense minister", "the Secretary" refer to a person but are no names: CoNLL
+        // tags names only.
+        for m in actor.mentions.iter().filter(|m| {
+            let written = &article.text[m.span.clone()];
+            written.chars().any(char::is_uppercase)
+                && !(actor.kind == ActorKind::Person && is_title(written, lex))
+        }) {
             let kind = match actor.kind {
                 ActorKind::Person => "PER",
                 ActorKind::Organization => "ORG",
@@ -282,6 +283,19 @@ pub fn training_data(docs: &[Document], lex: &Lexicon, set: FeatureSet) -> Vec<T
 }
 
 /// Whether `surface` is a country adjective or demonym in the lexicon.
+/// Whether `surface` is a title and nothing more ("Secretary", "Madam Speaker").
+fn is_title(surface: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = crate::extract::tokenize::tokenize(surface)
+        .into_iter()
+        .map(|t| &surface[t.span])
+        .collect();
+    !words.is_empty()
+        && lex
+            .titles
+            .longest_at(&words, 0)
+            .is_some_and(|(len, _)| len == words.len())
+}
+
 fn is_demonym(surface: &str, lex: &Lexicon) -> bool {
     let words: Vec<&str> = surface.split_whitespace().collect();
     matches!(
@@ -545,5 +559,18 @@ mod tests {
         assert_eq!(pred[0][0], "B-MISC", "{pred:?}");
         assert_eq!(pred[0][4], "B-LOC", "{pred:?}");
         assert_eq!(pred[0][6], "B-LOC", "{pred:?}");
+    }
+
+    #[test]
+    fn a_person_named_by_a_title_alone_is_no_name() {
+        let docs = read_conll(
+            "-DOCSTART- O\n\nSecretary O\nAnn B-PER\nTarrow I-PER\nsigned O\nthe O\nwaiver O\n. O\n\nLater O\nthe O\nSecretary O\nsaid O\nso O\n. O\n",
+        )
+        .expect("reads");
+        let lex = Lexicon::embedded();
+        let pred = pipeline_tags(&docs[0], &lex);
+        assert_eq!(pred[0][1..3], ["B-PER".to_string(), "I-PER".to_string()]);
+        // The pipeline knows "the Secretary" is Ann Tarrow; it is still no name.
+        assert_eq!(pred[1][2], "O", "{pred:?}");
     }
 }
