@@ -20,6 +20,7 @@ mod words;
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::{CountryForm, Lexicon};
 use crate::extract::ner::DocContext;
+use crate::extract::rules::Named;
 use std::ops::Range;
 
 pub use resolve::{person_key, resolve};
@@ -135,6 +136,7 @@ pub fn detect_traced(
         .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
         .collect();
     let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
+    let terms = spelled_out_terms(doc, lex);
     // Each sentence on its own (the article's context is read, never written), on all cores.
     let read = |s: usize, sentence: &super::doc::Sentence| {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
@@ -156,6 +158,7 @@ pub fn detect_traced(
             heading: doc.is_heading(s),
             hits: Vec::new(),
             traces: Vec::new(),
+            terms: &terms,
         };
         block_places(&mut ctx);
         lexicon_names(&mut ctx);
@@ -185,4 +188,40 @@ pub fn detect_traced(
     );
     all.sort_by_key(|h| h.tokens.start);
     (all, traces)
+}
+
+/// Acronyms the article spells out in plain lower-case words right before them, in brackets:
+/// "gross domestic product (GDP)", "weapons of mass destruction (WMD)". Each letter is the
+/// first of a word, in order, with the small words of names ("of", "and") skipped.
+fn spelled_out_terms<'a>(doc: &Doc<'a>, lex: &Lexicon) -> std::collections::HashSet<&'a str> {
+    let mut terms = std::collections::HashSet::new();
+    let n = doc.tokens.len();
+    for k in 1..n.saturating_sub(2) {
+        let acronym = doc.word(k + 1);
+        if doc.word(k) != "(" || doc.word(k + 2) != ")" {
+            continue;
+        }
+        let letters: Vec<char> = acronym.trim_end_matches('s').chars().collect();
+        if letters.len() < 2 || letters.len() > 6 || !letters.iter().all(char::is_ascii_uppercase) {
+            continue;
+        }
+        let mut j = k;
+        let mut matched = 0;
+        while matched < letters.len() && j > 0 {
+            j -= 1;
+            let w = doc.word(j);
+            if lex.rules.set(Named::NameJoiners).contains(w) {
+                continue;
+            }
+            let wanted = letters[letters.len() - 1 - matched].to_ascii_lowercase();
+            if !w.chars().all(char::is_lowercase) || !w.starts_with(wanted) {
+                break;
+            }
+            matched += 1;
+        }
+        if matched == letters.len() {
+            terms.insert(acronym);
+        }
+    }
+    terms
 }

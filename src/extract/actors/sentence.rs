@@ -28,6 +28,9 @@ pub(super) struct SentenceCtx<'d, 'a> {
     pub(super) names_at: Vec<Option<(usize, Target)>>,
     /// `lex.titles.longest_at` for every word, looked up once.
     pub(super) titles_at: Vec<Option<(usize, Target)>>,
+    /// Acronyms the article spells out in plain words ("gross domestic product (GDP)"): terms,
+    /// not names.
+    pub(super) terms: &'d std::collections::HashSet<&'a str>,
 }
 
 impl SentenceCtx<'_, '_> {

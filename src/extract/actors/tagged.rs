@@ -669,6 +669,8 @@ fn refusal(
             || holds_shorter_person(ctx, kind, &span))
     {
         Some("taken by an earlier stage")
+    } else if span.len() == 1 && ctx.terms.contains(ctx.words[span.start]) {
+        Some("a term the article spells out in plain words")
     } else if !ctx.plausible_name(kind, span) {
         Some("not a plausible name")
     } else {

@@ -909,3 +909,17 @@ fn a_country_inside_a_place_or_a_persons_name_is_no_mention_of_the_country_but_a
         x.places
     );
 }
+
+#[test]
+fn an_acronym_spelled_out_in_plain_words_is_a_term_and_one_after_a_name_is_the_body() {
+    let x = run(
+        "Sea data\n\nThe satellite maps sea surface salinity (SSS) from orbit. Later SSS maps were shared with the Tarnvale Maritime Agency (TMA). Officials said the TMA would publish them.\n",
+    );
+    let k = keys(&x);
+    assert_eq!(
+        actor(&x, "org:tarnvale-maritime-agency").mentions.len(),
+        3,
+        "{k:?}"
+    );
+    assert!(!k.contains(&"org:sss"), "{k:?}");
+}
