@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 54] = [
+pub const ENGINE_LISTS: [&str; 55] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -258,6 +258,7 @@ pub const ENGINE_LISTS: [&str; 54] = [
     "place_cases",
     "place_target_categories",
     "content_place_categories",
+    "that_clause_target_categories",
     "failure_words",
     "ability_words",
     "actor_nouns",

@@ -439,6 +439,27 @@ fn adjacent_target<'t>(
     (name && tree.head(k) != Some(w)).then_some((k, tree.text[case]))
 }
 
+/// For a demand, the name right after "that" that follows it ("demanded that the Chilean
+/// government end curbs", "its demand that Peru ease restrictions") when the parse read the
+/// clause's verb as a noun and lost its subject: the one who must act is named there.
+fn adjacent_clause_subject(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    end: usize,
+    category: Plover,
+) -> Option<usize> {
+    if !rules.has("that_clause_target_categories", category.name())
+        || tree.lower.get(end).is_none_or(|t| t != "that")
+    {
+        return None;
+    }
+    let mut k = end + 1;
+    if tree.lower.get(k).is_some_and(|d| d == "the") {
+        k += 1;
+    }
+    (tree.is_name.get(k) == Some(&true)).then_some(k)
+}
+
 /// The verb a trigger's clause is built on: the trigger itself, or for a noun the verb whose
 /// object or subject it is ("held talks", "sanctions were imposed").
 fn clause_verb(tree: &Tree<'_>, w: usize) -> usize {
@@ -547,6 +568,23 @@ fn read_roles(
             pattern: "adjacent-subject".to_owned(),
             why: format!(
                 "the name right before '{}', which has no subject in the parse",
+                tree.text[w]
+            ),
+        });
+    }
+    // ("that" itself, read as the object, names no one.)
+    if let Some(name) = adjacent_clause_subject(tree, rules, words.end, category)
+        && !r
+            .arguments
+            .iter()
+            .any(|a| a.role == Role::Target && a.word != words.end)
+    {
+        r.arguments.push(Argument {
+            role: Role::Target,
+            word: name,
+            pattern: "adjacent-clause-subject".to_owned(),
+            why: format!(
+                "the name after '{} that', who must act; the parse lost that clause's verb",
                 tree.text[w]
             ),
         });

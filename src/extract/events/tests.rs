@@ -850,3 +850,27 @@ fn providing_someone_with_goods_is_aid_and_with_figures_is_not() {
     );
     assert!(x.actors.iter().any(|a| a.key == "country:PER"));
 }
+
+#[test]
+fn a_demand_that_someone_act_aims_at_the_name_after_that() {
+    // The parser reads the subjunctive verb "end" as a noun and loses the clause's subject.
+    let x =
+        run("Amnesty International demanded that the Chilean government end curbs on the press.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DEMAND" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // Given, not only money or aid: what is given must be material.
+    let y = run("Norway gave Chile 5 million dollars of aid.");
+    assert!(
+        acts(&y).contains(&(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
