@@ -637,9 +637,17 @@ fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r:
 
 /// The places of `bases` and of their objects, into `r.places`.
 fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut Reading) {
+    // What it is done to: the object, or whom it is aimed at ("contribute troops to a force
+    // in Liberia").
     let objects: Vec<usize> = bases
         .iter()
-        .flat_map(|&b| tree.children_named(b, &["obj"]))
+        .flat_map(|&b| tree.children_named(b, &["obj", "obl"]))
+        .filter(|&o| {
+            tree.rel(o).name() == "obj"
+                || tree
+                    .case_of(o)
+                    .is_some_and(|k| rules.has("target_cases", k))
+        })
         .collect();
     for base in bases.iter().copied().chain(objects) {
         for &c in &tree.children[base] {

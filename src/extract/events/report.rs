@@ -474,7 +474,11 @@ impl<'a> SentenceCtx<'_, 'a> {
                 .any(|n| affiliations.get(n).is_some_and(|c| c == k))
         };
         d.parties.retain(|t| !through_official(&t.key));
-        d.targets.retain(|t| !through_official(&t.key));
+        // A town of an official's own country where the act happens is acted on all the
+        // same ("the president extended the curfew in the capital").
+        let place_target = d.patterns_used.iter().any(|p| p == "place-target");
+        d.targets
+            .retain(|t| place_target || !through_official(&t.key));
         d.co_sources.retain(|k| !through_official(k));
         let mut keys: Vec<String> = Vec::new();
         for k in d

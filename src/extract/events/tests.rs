@@ -874,3 +874,25 @@ fn a_demand_that_someone_act_aims_at_the_name_after_that() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_town_of_an_officials_country_and_the_place_of_whom_an_act_aims_at_are_acted_on() {
+    // The official's own country, through its capital, is still acted on.
+    let x = run("Norwegian President Ola Berg extended the curfew in Oslo on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "COERCE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+    // "to a force in Chile": the place of whom the act is aimed at.
+    let y = run("Norway is ready to contribute troops to a peacekeeping force in Chile.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
