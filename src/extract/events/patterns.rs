@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 55] = [
+pub const ENGINE_LISTS: [&str; 56] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -259,6 +259,7 @@ pub const ENGINE_LISTS: [&str; 55] = [
     "place_target_categories",
     "content_place_categories",
     "that_clause_target_categories",
+    "protest_aim_categories",
     "failure_words",
     "ability_words",
     "actor_nouns",

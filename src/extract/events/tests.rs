@@ -896,3 +896,24 @@ fn a_town_of_an_officials_country_and_the_place_of_whom_an_act_aims_at_are_acted
         "{got:?}"
     );
 }
+
+#[test]
+fn a_protest_made_to_protest_is_one_protest_aimed_at_what_it_protests() {
+    let x = run(
+        "Hundreds of Chilean farmers began a hunger strike on Monday to protest against Norway's decision to close its ports.",
+    );
+    let got = acts(&x);
+    assert_eq!(
+        got.iter().filter(|(c, _, _)| c == "PROTEST").count(),
+        1,
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "PROTEST".to_owned(),
+            Some("country:CHL".to_owned()),
+            vec!["country:NOR".to_owned()]
+        )),
+        "{got:?}"
+    );
+}
