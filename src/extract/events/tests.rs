@@ -917,3 +917,14 @@ fn a_protest_made_to_protest_is_one_protest_aimed_at_what_it_protests() {
         "{got:?}"
     );
 }
+
+#[test]
+fn retreating_in_a_place_is_not_done_to_it() {
+    let x = run("Norwegian rebels declared a unilateral ceasefire on Wednesday in northern Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "RETREAT" && s.is_some() && t.is_empty()),
+        "{got:?}"
+    );
+}
