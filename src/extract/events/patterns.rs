@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 56] = [
+pub const ENGINE_LISTS: [&str; 58] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -276,6 +276,8 @@ pub const ENGINE_LISTS: [&str; 56] = [
     "country_nouns",
     "group_nouns",
     "group_place_cases",
+    "representative_nouns",
+    "representative_cases",
     "anaphors",
     "reaction_verbs",
 ];

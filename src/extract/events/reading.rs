@@ -393,6 +393,24 @@ fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
         return None;
     }
     let mut k = w.checked_sub(1)?;
+    // "Jane Doe, a former minister, warned": an appositive between commas, a few words
+    // without a verb of their own.
+    if tree.text[k] == "," {
+        let open = (k.saturating_sub(10)..k)
+            .rev()
+            .find(|&j| tree.text[j] == ",")?;
+        if open == 0
+            || (open + 1..k).any(|j| {
+                matches!(
+                    tree.pos(j),
+                    Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
+                )
+            })
+        {
+            return None;
+        }
+        k = open - 1;
+    }
     // Adverbs, auxiliaries and a bare time word ("Iran today threatened").
     while matches!(tree.pos(k), Upos::Adv | Upos::Aux)
         || matches!(

@@ -928,3 +928,24 @@ fn retreating_in_a_place_is_not_done_to_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_before_an_appositive_acts_and_a_spokesman_speaks_for_whom_he_is_for() {
+    // The parser hung the verb on the name as a conjunct: the name before the appositive acts.
+    let x = run("Yesterday Ola Berg, Norway's foreign minister, condemned Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("A spokesman for Norway called on Chile to withdraw its troops.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+}
