@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 58] = [
+pub const ENGINE_LISTS: [&str; 59] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -278,6 +278,7 @@ pub const ENGINE_LISTS: [&str; 58] = [
     "group_place_cases",
     "representative_nouns",
     "representative_cases",
+    "state_nouns",
     "anaphors",
     "reaction_verbs",
 ];

@@ -949,3 +949,19 @@ fn a_name_before_an_appositive_acts_and_a_spokesman_speaks_for_whom_he_is_for() 
         "{got:?}"
     );
 }
+
+#[test]
+fn an_official_acts_on_the_people_of_his_country_not_on_its_state() {
+    let x =
+        run("Norwegian President Ola Berg has threatened to jail Norwegian opposition leaders.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "THREATEN"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("Norwegian President Ola Berg criticised the Norwegian government on Monday.");
+    let got = acts(&y);
+    assert!(got.iter().all(|(_, _, t)| t.is_empty()), "{got:?}");
+}
