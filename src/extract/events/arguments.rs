@@ -501,6 +501,20 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let hits = self.hits();
         with_conjuncts(self.tree, w)
             .into_iter()
+            // "in Montenegro province", "the Darfur region": a common noun of place named
+            // by the name before it.
+            .flat_map(|x| {
+                let named: Vec<usize> = if self.hit_of_word[x].is_some() {
+                    Vec::new()
+                } else {
+                    self.tree.children[x]
+                        .iter()
+                        .copied()
+                        .filter(|&c| c < x && self.tree.parse.words[c].deprel == Deprel::COMPOUND)
+                        .collect()
+                };
+                std::iter::once(x).chain(named)
+            })
             .filter_map(|x| self.hit_of_word[x])
             .filter_map(|h| {
                 let hit = hits[h];

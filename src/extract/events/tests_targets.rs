@@ -118,3 +118,15 @@ fn an_official_acts_on_the_people_of_his_country_not_on_its_state() {
     let got = acts(&y);
     assert!(got.iter().all(|(_, _, t)| t.is_empty()), "{got:?}");
 }
+
+#[test]
+fn a_place_named_by_the_name_before_it_is_where_the_act_happens() {
+    let x = run("Chile eased emergency measures on Wednesday in Norway province.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONCEDE"
+            && s.as_deref() == Some("country:CHL")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+}
