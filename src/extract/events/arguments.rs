@@ -504,7 +504,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             // "in Montenegro province", "the Darfur region": a common noun of place named
             // by the name before it.
             .flat_map(|x| {
-                let named: Vec<usize> = if self.hit_of_word[x].is_some() {
+                let naming: Vec<usize> = if self.hit_of_word[x].is_some() {
                     Vec::new()
                 } else {
                     self.tree.children[x]
@@ -513,7 +513,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                         .filter(|&c| c < x && self.tree.parse.words[c].deprel == Deprel::COMPOUND)
                         .collect()
                 };
-                std::iter::once(x).chain(named)
+                std::iter::once(x).chain(naming)
             })
             .filter_map(|x| self.hit_of_word[x])
             .filter_map(|h| {
