@@ -130,3 +130,15 @@ fn a_place_named_by_the_name_before_it_is_where_the_act_happens() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_countrys_qualified_office_stands_for_the_country() {
+    let x = run("Norway's Deputy Foreign Minister visited Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONSULT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
