@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 59] = [
+pub const ENGINE_LISTS: [&str; 60] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -279,6 +279,7 @@ pub const ENGINE_LISTS: [&str; 59] = [
     "representative_nouns",
     "representative_cases",
     "state_nouns",
+    "phrase_possessives",
     "anaphors",
     "reaction_verbs",
 ];

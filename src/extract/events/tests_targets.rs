@@ -142,3 +142,14 @@ fn a_countrys_qualified_office_stands_for_the_country() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_phrase_trigger_reads_through_a_possessive() {
+    let x = run("Norway and Chile upgraded their diplomatic ties on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "SUPPORT" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
