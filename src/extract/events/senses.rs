@@ -42,6 +42,10 @@ struct WhenSpec {
     /// of their conjuncts): "gave a chance", "the advice he gave" give nothing material.
     #[serde(default)]
     no_child_in: Option<String>,
+    /// The word list a child of one of `child_rel`'s relations is in (instead of
+    /// `child_words`): "handed over 700 kg of medicine".
+    #[serde(default)]
+    child_in: Option<String>,
     /// The word list of auxiliaries and markers that make a clause under the trigger say what
     /// will happen ("will", "unless"): the rule holds when no clause under it has one, nor
     /// is an infinitive ("warned that the plan might fail", "warned of delays").
@@ -238,6 +242,17 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
             conditions.push(Condition::ChildCase(
                 w.child_rel.clone(),
                 lower(&w.child_cases),
+            ));
+        } else if let Some(name) = &w.child_in {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            if w.child_rel.is_empty() || !w.child_words.is_empty() {
+                return Err(bad("child_in needs child_rel and no child_words"));
+            }
+            conditions.push(Condition::Child(
+                w.child_rel.clone(),
+                list.iter().cloned().collect(),
             ));
         } else if !w.child_rel.is_empty() {
             conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
