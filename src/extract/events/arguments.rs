@@ -247,15 +247,16 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                         // "the leader of the opposition in Russia", "remarks by Jane Doe":
                         // only "of", "by" and "from" name who.
                         // "Rebels in the Ivory Coast": people of a place are that country's.
+                        // "A spokesman for Norway": who speaks for someone is theirs.
                         let group = self.rules.has("group_nouns", &self.tree.lower[x]);
+                        let speaks = self.rules.has("representative_nouns", &self.tree.lower[x]);
                         if rel == Deprel::NMOD
                             && !self.tree.children[c].iter().any(|&k| {
+                                let case = self.tree.lower[k].as_str();
                                 self.tree.parse.words[k].deprel == Deprel::CASE
-                                    && (self.rules.has("naming_cases", &self.tree.lower[k])
-                                        || group
-                                            && self
-                                                .rules
-                                                .has("group_place_cases", &self.tree.lower[k]))
+                                    && (self.rules.has("naming_cases", case)
+                                        || group && self.rules.has("group_place_cases", case)
+                                        || speaks && self.rules.has("representative_cases", case))
                             })
                         {
                             continue;
@@ -500,6 +501,20 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let hits = self.hits();
         with_conjuncts(self.tree, w)
             .into_iter()
+            // "in Montenegro province", "the Darfur region": a common noun of place named
+            // by the name before it.
+            .flat_map(|x| {
+                let naming: Vec<usize> = if self.hit_of_word[x].is_some() {
+                    Vec::new()
+                } else {
+                    self.tree.children[x]
+                        .iter()
+                        .copied()
+                        .filter(|&c| c < x && self.tree.parse.words[c].deprel == Deprel::COMPOUND)
+                        .collect()
+                };
+                std::iter::once(x).chain(naming)
+            })
             .filter_map(|x| self.hit_of_word[x])
             .filter_map(|h| {
                 let hit = hits[h];

@@ -15,6 +15,8 @@ mod sentence;
 mod tests;
 #[cfg(test)]
 mod tests_stated;
+#[cfg(test)]
+mod tests_targets;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

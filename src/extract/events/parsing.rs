@@ -11,6 +11,7 @@ use crate::extract::doc::Doc;
 use crate::extract::lexicon::{CountryForm, Lexicon, Target};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
 use crate::extract::parse::{Deprel, ParsedSentence, Parser, Upos, Word};
+use crate::extract::rules::Named;
 
 /// A stand-in the parser reads as a proper noun of the name's kind; `surface` is the name as
 /// written.
@@ -93,11 +94,17 @@ fn office_end(
         return None;
     }
     let words: Vec<&str> = (t..sentence_end).map(|x| doc.word(x)).collect();
-    let (len, target) = lex.titles.longest_at(&words, 0)?;
+    // "Taiwan's Vice Foreign Minister": a qualifier before the title belongs to the office.
+    let qualified = usize::from(words.first().is_some_and(|w| {
+        lex.rules
+            .set(Named::RoleQualifiers)
+            .contains(&w.to_lowercase())
+    }));
+    let (len, target) = lex.titles.longest_at(&words, qualified)?;
     if target == Target::Honorific {
         return None;
     }
-    let last = t + len;
+    let last = t + qualified + len;
     let person_follows = hits
         .iter()
         .any(|o| o.tokens.start == last && matches!(o.found, Found::Person { .. }));

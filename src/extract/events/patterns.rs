@@ -221,7 +221,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 54] = [
+pub const ENGINE_LISTS: [&str; 60] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -258,6 +258,8 @@ pub const ENGINE_LISTS: [&str; 54] = [
     "place_cases",
     "place_target_categories",
     "content_place_categories",
+    "that_clause_target_categories",
+    "protest_aim_categories",
     "failure_words",
     "ability_words",
     "actor_nouns",
@@ -274,6 +276,10 @@ pub const ENGINE_LISTS: [&str; 54] = [
     "country_nouns",
     "group_nouns",
     "group_place_cases",
+    "representative_nouns",
+    "representative_cases",
+    "state_nouns",
+    "phrase_possessives",
     "anaphors",
     "reaction_verbs",
 ];

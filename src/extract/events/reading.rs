@@ -393,6 +393,24 @@ fn adjacent_subject(tree: &Tree<'_>, w: usize) -> Option<usize> {
         return None;
     }
     let mut k = w.checked_sub(1)?;
+    // "Jane Doe, a former minister, warned": an appositive between commas, a few words
+    // without a verb of their own.
+    if tree.text[k] == "," {
+        let open = (k.saturating_sub(10)..k)
+            .rev()
+            .find(|&j| tree.text[j] == ",")?;
+        if open == 0
+            || (open + 1..k).any(|j| {
+                matches!(
+                    tree.pos(j),
+                    Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
+                )
+            })
+        {
+            return None;
+        }
+        k = open - 1;
+    }
     // Adverbs, auxiliaries and a bare time word ("Iran today threatened").
     while matches!(tree.pos(k), Upos::Adv | Upos::Aux)
         || matches!(
@@ -437,6 +455,27 @@ fn adjacent_target<'t>(
     // ("talks on the" may end the sentence: nothing follows the case.)
     let name = tree.is_name.get(k) == Some(&true);
     (name && tree.head(k) != Some(w)).then_some((k, tree.text[case]))
+}
+
+/// For a demand, the name right after "that" that follows it ("demanded that the Chilean
+/// government end curbs", "its demand that Peru ease restrictions") when the parse read the
+/// clause's verb as a noun and lost its subject: the one who must act is named there.
+fn adjacent_clause_subject(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    end: usize,
+    category: Plover,
+) -> Option<usize> {
+    if !rules.has("that_clause_target_categories", category.name())
+        || tree.lower.get(end).is_none_or(|t| t != "that")
+    {
+        return None;
+    }
+    let mut k = end + 1;
+    if tree.lower.get(k).is_some_and(|d| d == "the") {
+        k += 1;
+    }
+    (tree.is_name.get(k) == Some(&true)).then_some(k)
 }
 
 /// The verb a trigger's clause is built on: the trigger itself, or for a noun the verb whose
@@ -551,6 +590,23 @@ fn read_roles(
             ),
         });
     }
+    // ("that" itself, read as the object, names no one.)
+    if let Some(name) = adjacent_clause_subject(tree, rules, words.end, category)
+        && !r
+            .arguments
+            .iter()
+            .any(|a| a.role == Role::Target && a.word != words.end)
+    {
+        r.arguments.push(Argument {
+            role: Role::Target,
+            word: name,
+            pattern: "adjacent-clause-subject".to_owned(),
+            why: format!(
+                "the name after '{} that', who must act; the parse lost that clause's verb",
+                tree.text[w]
+            ),
+        });
+    }
     if let Some((name, case)) = adjacent_target(tree, rules, w, words.end)
         && !r.arguments.iter().any(|a| a.role == Role::Target)
     {
@@ -599,9 +655,17 @@ fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r:
 
 /// The places of `bases` and of their objects, into `r.places`.
 fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut Reading) {
+    // What it is done to: the object, or whom it is aimed at ("contribute troops to a force
+    // in Liberia").
     let objects: Vec<usize> = bases
         .iter()
-        .flat_map(|&b| tree.children_named(b, &["obj"]))
+        .flat_map(|&b| tree.children_named(b, &["obj", "obl"]))
+        .filter(|&o| {
+            tree.rel(o).name() == "obj"
+                || tree
+                    .case_of(o)
+                    .is_some_and(|k| rules.has("target_cases", k))
+        })
         .collect();
     for base in bases.iter().copied().chain(objects) {
         for &c in &tree.children[base] {

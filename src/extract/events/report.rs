@@ -382,10 +382,41 @@ impl<'a> SentenceCtx<'_, 'a> {
         if let Some(src) = &d.source {
             let own = self.article.affiliations.get(&src.key);
             d.targets
-                .retain(|t| t.key != src.key && Some(&t.key) != own);
+                .retain(|t| t.key != src.key && (Some(&t.key) != own || self.people_of_country(t)));
             d.co_sources.retain(|k| k != &src.key);
         }
         (place, places)
+    }
+
+    /// Whether a target is a country's people named by its adjective ("banned Ugandan
+    /// opposition candidates", "jailed Nigerian students"), not its state ("the Scottish
+    /// Executive", `state_nouns`): an official of that country acts on them all the same.
+    fn people_of_country(&self, t: &RoleSpan) -> bool {
+        let lex = self.article.lex;
+        let doc_text = &self.article.doc.text;
+        let Some(text) = doc_text.get(t.span.clone()) else {
+            return false;
+        };
+        let next = doc_text
+            .get(t.span.end..)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        if lex.arguments.has("state_nouns", &next) {
+            return false;
+        }
+        t.key
+            .strip_prefix("country:")
+            .and_then(|iso| lex.country_by_iso(iso))
+            .is_some_and(|c| {
+                lex.countries[c]
+                    .adjectives
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(text))
+            })
     }
 
     /// A material act on nobody named is done to the country it happens in ("imposed a
@@ -474,7 +505,11 @@ impl<'a> SentenceCtx<'_, 'a> {
                 .any(|n| affiliations.get(n).is_some_and(|c| c == k))
         };
         d.parties.retain(|t| !through_official(&t.key));
-        d.targets.retain(|t| !through_official(&t.key));
+        // A town of an official's own country where the act happens is acted on all the
+        // same ("the president extended the curfew in the capital").
+        let place_target = d.patterns_used.iter().any(|p| p == "place-target");
+        d.targets
+            .retain(|t| place_target || !through_official(&t.key) || self.people_of_country(t));
         d.co_sources.retain(|k| !through_official(k));
         let mut keys: Vec<String> = Vec::new();
         for k in d

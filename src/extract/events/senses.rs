@@ -38,6 +38,14 @@ struct WhenSpec {
     /// a child one of them introduces ("provided Peru with a report").
     #[serde(default)]
     child_not_in: Option<String>,
+    /// The word list none of the children by one of `child_rel`'s relations is in (nor any
+    /// of their conjuncts): "gave a chance", "the advice he gave" give nothing material.
+    #[serde(default)]
+    no_child_in: Option<String>,
+    /// The word list a child of one of `child_rel`'s relations is in (instead of
+    /// `child_words`): "handed over 700 kg of medicine".
+    #[serde(default)]
+    child_in: Option<String>,
     /// The word list of auxiliaries and markers that make a clause under the trigger say what
     /// will happen ("will", "unless"): the rule holds when no clause under it has one, nor
     /// is an infinitive ("warned that the plan might fail", "warned of delays").
@@ -106,6 +114,8 @@ pub enum Condition {
     /// actor, and not in this list (nor is any of its conjuncts); when cases are given, one
     /// that such a word introduces.
     ChildNotIn(Vec<String>, HashSet<String>, HashSet<String>),
+    /// No child by one of these relations, nor a conjunct of one, is in this list.
+    NoChildIn(Vec<String>, HashSet<String>),
     /// No clause under the trigger is an infinitive or has an auxiliary or marker in this
     /// list, itself or in a clause of its own.
     NoClauseWith(HashSet<String>),
@@ -202,6 +212,9 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
         if !w.head_rel.is_empty() {
             conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
         }
+        if w.child_not_in.is_some() && w.no_child_in.is_some() {
+            return Err(bad("a rule needs exactly one condition"));
+        }
         if let Some(name) = &w.child_not_in {
             let list = lists
                 .get(name)
@@ -214,10 +227,32 @@ pub fn read<S: std::hash::BuildHasher + Clone>(
                 list.iter().cloned().collect(),
                 lower(&w.child_cases),
             ));
+        } else if let Some(name) = &w.no_child_in {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            if w.child_rel.is_empty() {
+                return Err(bad("no_child_in needs child_rel"));
+            }
+            conditions.push(Condition::NoChildIn(
+                w.child_rel.clone(),
+                list.iter().cloned().collect(),
+            ));
         } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
             conditions.push(Condition::ChildCase(
                 w.child_rel.clone(),
                 lower(&w.child_cases),
+            ));
+        } else if let Some(name) = &w.child_in {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            if w.child_rel.is_empty() || !w.child_words.is_empty() {
+                return Err(bad("child_in needs child_rel and no child_words"));
+            }
+            conditions.push(Condition::Child(
+                w.child_rel.clone(),
+                list.iter().cloned().collect(),
             ));
         } else if !w.child_rel.is_empty() {
             conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
@@ -326,6 +361,17 @@ impl Sense {
                         .iter()
                         .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
                         .all(|&k| plain(k))
+            }),
+            Condition::NoChildIn(rels, words) => !tree.children[w].iter().any(|&c| {
+                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                    && std::iter::once(c)
+                        .chain(
+                            tree.children[c]
+                                .iter()
+                                .copied()
+                                .filter(|&k| tree.parse.words[k].deprel.name() == "conj"),
+                        )
+                        .any(|k| words.contains(&tree.lower[k]))
             }),
             Condition::NoClauseWith(words) => {
                 let clause = |c: usize| {

@@ -131,13 +131,36 @@ impl<'a> Article<'a> {
         (reports, skipped)
     }
 
+    /// A phrase trigger with a possessive after its first word ("upgraded their diplomatic
+    /// ties", `phrase_possessives`): its length in tokens, the possessive included.
+    fn through_possessive(&self, words: &[&str], i: usize) -> Option<(usize, Target)> {
+        let rules = &self.lex.arguments;
+        // (Lower case only: a possessive after a trigger's first word is mid-sentence.)
+        if !words
+            .get(i + 1)
+            .is_some_and(|w| rules.has("phrase_possessives", w))
+        {
+            return None;
+        }
+        let mut joined: Vec<&str> = Vec::with_capacity(words.len() - i);
+        joined.push(words[i]);
+        joined.extend_from_slice(&words[i + 2..]);
+        let (len, target) = self.lex.trigger_table.longest_at(&joined, 0)?;
+        (len >= 2).then_some((len + 1, target))
+    }
+
     /// The longest trigger at each word of the sentence, outside actors' names and dates.
     fn trigger_matches(&self, sentence: &Sentence, words: &[&str]) -> Vec<Match> {
         let lex = self.lex;
         let mut matches: Vec<Match> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let Some((len, Target::Trigger(t))) = lex.trigger_table.longest_at(words, i) else {
+            let direct = lex.trigger_table.longest_at(words, i);
+            let Some((len, Target::Trigger(t))) = self
+                .through_possessive(words, i)
+                .filter(|&(l, _)| direct.is_none_or(|(d, _)| l > d))
+                .or(direct)
+            else {
                 i += 1;
                 continue;
             };

@@ -329,18 +329,21 @@ impl Site<'_, '_> {
         }
     }
 
-    /// "marched demanding his resignation", "staged demonstrations to demand reforms": a
-    /// demand made by protesting is the protest's aim; the protest is the event and takes its
-    /// target.
+    /// "marched demanding his resignation", "staged demonstrations to demand reforms", "began
+    /// a hunger strike to protest against the decision": a demand or protest made by
+    /// protesting is the protest's aim (`protest_aim_categories`); the protest is the event
+    /// and takes its target.
     pub(super) fn aim_of_a_protest(&self, r: &mut Reading) {
         let Self {
             tree,
+            rules,
             verb,
             category,
             categories,
             ..
         } = *self;
-        if category != Plover::Demand || !matches!(tree.rel(verb).name(), "advcl" | "xcomp" | "acl")
+        if !rules.has("protest_aim_categories", category.name())
+            || !matches!(tree.rel(verb).name(), "advcl" | "xcomp" | "acl")
         {
             return;
         }

@@ -1,0 +1,155 @@
+//! Stage tests for who an act is aimed at and who does it where the parse alone does not say:
+//! a demand's clause, places, appositives, spokesmen, the people of an official's country,
+//! protests made to protest.
+
+use super::tests::{acts, run};
+
+#[test]
+fn a_demand_that_someone_act_aims_at_the_name_after_that() {
+    // The parser reads the subjunctive verb "end" as a noun and loses the clause's subject.
+    let x =
+        run("Amnesty International demanded that the Chilean government end curbs on the press.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DEMAND" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // Given, not only money or aid: what is given must be material.
+    let y = run("Norway gave Chile 5 million dollars of aid.");
+    assert!(
+        acts(&y).contains(&(
+            "AID".to_owned(),
+            Some("country:NOR".to_owned()),
+            vec!["country:CHL".to_owned()]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_town_of_an_officials_country_and_the_place_of_whom_an_act_aims_at_are_acted_on() {
+    // The official's own country, through its capital, is still acted on.
+    let x = run("Norwegian President Ola Berg extended the curfew in Oslo on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "COERCE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+    // "to a force in Chile": the place of whom the act is aimed at.
+    let y = run("Norway is ready to contribute troops to a peacekeeping force in Chile.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_protest_made_to_protest_is_one_protest_aimed_at_what_it_protests() {
+    let x = run(
+        "Hundreds of Chilean farmers began a hunger strike on Monday to protest against Norway's decision to close its ports.",
+    );
+    let got = acts(&x);
+    assert_eq!(
+        got.iter().filter(|(c, _, _)| c == "PROTEST").count(),
+        1,
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "PROTEST".to_owned(),
+            Some("country:CHL".to_owned()),
+            vec!["country:NOR".to_owned()]
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn retreating_in_a_place_is_not_done_to_it() {
+    let x = run("Norwegian rebels declared a unilateral ceasefire on Wednesday in northern Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "RETREAT" && s.is_some() && t.is_empty()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_before_an_appositive_acts_and_a_spokesman_speaks_for_whom_he_is_for() {
+    // The parser hung the verb on the name as a conjunct: the name before the appositive acts.
+    let x = run("Yesterday Ola Berg, Norway's foreign minister, condemned Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("A spokesman for Norway called on Chile to withdraw its troops.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_official_acts_on_the_people_of_his_country_not_on_its_state() {
+    let x =
+        run("Norwegian President Ola Berg has threatened to jail Norwegian opposition leaders.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "THREATEN"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("Norwegian President Ola Berg criticised the Norwegian government on Monday.");
+    let got = acts(&y);
+    assert!(got.iter().all(|(_, _, t)| t.is_empty()), "{got:?}");
+}
+
+#[test]
+fn a_place_named_by_the_name_before_it_is_where_the_act_happens() {
+    let x = run("Chile eased emergency measures on Wednesday in Norway province.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONCEDE"
+            && s.as_deref() == Some("country:CHL")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_countrys_qualified_office_stands_for_the_country() {
+    let x = run("Norway's Deputy Foreign Minister visited Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONSULT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_phrase_trigger_reads_through_a_possessive() {
+    let x = run("Norway and Chile upgraded their diplomatic ties on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "SUPPORT" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
