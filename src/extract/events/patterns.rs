@@ -74,6 +74,8 @@ struct TriggerSpec {
     not_kinds: Vec<String>,
     #[serde(default)]
     case: Vec<String>,
+    #[serde(default)]
+    mark: Vec<String>,
 }
 
 /// One step of a path, as written in the file.
@@ -170,6 +172,9 @@ pub struct Pattern {
     pub not_capitals: bool,
     /// The trigger must be introduced by one of these prepositions; empty for any.
     pub trigger_cases: Vec<String>,
+    /// The trigger (a clause) must be introduced by one of these words ("to", "by"); empty
+    /// for any.
+    pub trigger_marks: Vec<String>,
     /// The path from the trigger.
     pub path: Vec<Step>,
     /// The role given to the word reached.
@@ -411,6 +416,7 @@ impl ArgumentRules {
                 not_kinds: p.trigger.not_kinds.clone(),
                 not_capitals: p.not_capitals,
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
+                trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
                 path,
                 role: p.role,
                 why: p.why.clone(),
