@@ -185,7 +185,7 @@ pub(super) fn take_place_issue(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>
 /// "Francis Moreau", "Billie Jean King", "Zine al-Abidine Ben Ali": the tagger's person starts
 /// with a person an earlier stage found shorter (a given name alone, stopped by a word it did
 /// not know, or a one-word name the lexicon gives someone else), and the rest of the span is
-/// free words. "Chad Curtis", "MaliVai Washington": a country's or capital's name is one word
+/// free words. "Chad Curtis", "`MaliVai` Washington": a country's or capital's name is one word
 /// of the person's name, beside words that name no one else.
 pub(super) fn holds_shorter_person(
     ctx: &SentenceCtx<'_, '_>,
