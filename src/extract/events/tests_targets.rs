@@ -153,3 +153,23 @@ fn a_phrase_trigger_reads_through_a_possessive() {
         "{got:?}"
     );
 }
+
+#[test]
+fn who_acts_between_two_other_sides_acts_on_both() {
+    let x = run("Norway launched a mediation effort between Chile and Peru on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONSULT"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+    // Talks between two sides, with no one else acting, keep no direction.
+    let y = run("Talks between Chile and Peru resumed on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, _, t)| c == "CONSULT" && t.is_empty()),
+        "{got:?}"
+    );
+}
