@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 60] = [
+pub const ENGINE_LISTS: [&str; 61] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -287,6 +287,7 @@ pub const ENGINE_LISTS: [&str; 60] = [
     "phrase_possessives",
     "anaphors",
     "reaction_verbs",
+    "attributive_adjectives",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

@@ -173,3 +173,24 @@ fn who_acts_between_two_other_sides_acts_on_both() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_adjective_before_a_name_after_a_preposition_is_no_verb() {
+    // The parser reads "neighbouring" as a verb with "to" as its mark and Chile as its object.
+    let x = run("Norway sent aid to neighbouring Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AID"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("Norway is willing to withdraw its troops from war-torn Chile.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
