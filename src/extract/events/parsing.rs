@@ -258,7 +258,8 @@ pub fn parse_sentence(
     let in_name = |w: &UdWord| sentence_names.covers(w);
     let hidden = unparsed_words(rules, &ud, &lower, &in_name);
     let (words, forms, names) = sentence_names.merged(&ud, &hidden, sentence.tokens.end);
-    let (upos, mut heads, mut deprels) = parser.parse_words(&forms);
+    let (mut upos, mut heads, mut deprels) = parser.parse_words(&forms);
+    an_adjective_before_a_name_is_no_verb(rules, &forms, &mut upos, &mut heads, &mut deprels);
     passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
     a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
@@ -506,6 +507,55 @@ fn a_named_place_has_no_phrases_of_its_own(
             heads[c] = verb;
             deprels[c] = Deprel::OBL;
         }
+    }
+}
+
+/// "Aid to neighbouring Chile", "troops from war-torn Chile": the parser reads an adjective
+/// before a name as a verb, the preposition as its mark and the name as its object. An
+/// adjective of the list `attributive_adjectives`, so read right after a preposition of
+/// `target_cases`, `withdrawal_cases` or `place_cases`, becomes the name's modifier, the
+/// preposition its case, and the name takes the adjective's place in the sentence.
+fn an_adjective_before_a_name_is_no_verb(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    for v in 1..heads.len().saturating_sub(1) {
+        let (m, n) = (v - 1, v + 1);
+        if upos[v] != Upos::Verb
+            || upos[n] != Upos::Propn
+            || !rules.has("attributive_adjectives", &forms[v].to_lowercase())
+            || heads[n] != v + 1
+            || deprels[n] != Deprel::OBJ
+            || heads[m] != v + 1
+            || deprels[m] != Deprel::MARK
+        {
+            continue;
+        }
+        let case = forms[m].to_lowercase();
+        if !["target_cases", "withdrawal_cases", "place_cases"]
+            .iter()
+            .any(|list| rules.has(list, &case))
+        {
+            continue;
+        }
+        heads[n] = heads[v];
+        deprels[n] = if matches!(deprels[v], Deprel::ACL | Deprel::ACL_RELCL) {
+            Deprel::NMOD
+        } else {
+            Deprel::OBL
+        };
+        for (k, h) in heads.iter_mut().enumerate() {
+            if k != n && *h == v + 1 {
+                *h = n + 1;
+            }
+        }
+        deprels[m] = Deprel::CASE;
+        heads[v] = n + 1;
+        deprels[v] = Deprel::AMOD;
+        upos[v] = Upos::Adj;
     }
 }
 

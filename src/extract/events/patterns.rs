@@ -74,6 +74,8 @@ struct TriggerSpec {
     not_kinds: Vec<String>,
     #[serde(default)]
     case: Vec<String>,
+    #[serde(default)]
+    mark: Vec<String>,
 }
 
 /// One step of a path, as written in the file.
@@ -170,6 +172,9 @@ pub struct Pattern {
     pub not_capitals: bool,
     /// The trigger must be introduced by one of these prepositions; empty for any.
     pub trigger_cases: Vec<String>,
+    /// The trigger (a clause) must be introduced by one of these words ("to", "by"); empty
+    /// for any.
+    pub trigger_marks: Vec<String>,
     /// The path from the trigger.
     pub path: Vec<Step>,
     /// The role given to the word reached.
@@ -221,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 60] = [
+pub const ENGINE_LISTS: [&str; 61] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -282,6 +287,7 @@ pub const ENGINE_LISTS: [&str; 60] = [
     "phrase_possessives",
     "anaphors",
     "reaction_verbs",
+    "attributive_adjectives",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.
@@ -411,6 +417,7 @@ impl ArgumentRules {
                 not_kinds: p.trigger.not_kinds.clone(),
                 not_capitals: p.not_capitals,
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
+                trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
                 path,
                 role: p.role,
                 why: p.why.clone(),

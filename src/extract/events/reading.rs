@@ -275,6 +275,13 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
     {
         return false;
     }
+    if !p.trigger_marks.is_empty()
+        && !tree
+            .children_named(w, &["mark"])
+            .any(|m| p.trigger_marks.contains(&tree.lower[m]))
+    {
+        return false;
+    }
     !tree.children[w]
         .iter()
         .any(|&c| p.lacks.contains(&tree.rel(c)))

@@ -537,6 +537,13 @@ impl<'a> SentenceCtx<'_, 'a> {
             // Undirected: parties only.
         } else if !d.parties.is_empty() && d.source.is_none() {
             d.source = Some(d.parties.remove(0));
+        } else if d.targets.is_empty()
+            && let Some(src) = &d.source
+        {
+            // "Norway launched a mediation effort between Chile and Peru": who acts between
+            // two sides, and is none of them, acts on both.
+            let own = src.key.clone();
+            d.targets = d.parties.drain(..).filter(|t| t.key != own).collect();
         }
         Ok(keys)
     }

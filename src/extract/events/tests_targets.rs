@@ -153,3 +153,44 @@ fn a_phrase_trigger_reads_through_a_possessive() {
         "{got:?}"
     );
 }
+
+#[test]
+fn who_acts_between_two_other_sides_acts_on_both() {
+    let x = run("Norway launched a mediation effort between Chile and Peru on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONSULT"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+    // Talks between two sides, with no one else acting, keep no direction.
+    let y = run("Talks between Chile and Peru resumed on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, _, t)| c == "CONSULT" && t.is_empty()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_adjective_before_a_name_after_a_preposition_is_no_verb() {
+    // The parser reads "neighbouring" as a verb with "to" as its mark and Chile as its object.
+    let x = run("Norway sent aid to neighbouring Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AID"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("Norway is willing to withdraw its troops from war-torn Chile.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
