@@ -51,6 +51,9 @@ pub struct Resolver<'a, 'h> {
     /// Where the article names a country's government ("the Sudanese government"), in text
     /// order: the end of those words and the country's key.
     governments: Vec<(usize, &'h str)>,
+    /// The roles of `roles` that a qualifier starts ("deputy mayor", "shadow chancellor"):
+    /// "the mayor" alone never means their holders.
+    qualified: std::collections::BTreeSet<String>,
 }
 
 /// The resolver for one parsed sentence.
@@ -67,10 +70,11 @@ impl<'a, 'h> Resolver<'a, 'h> {
     /// Prepares an article.
     pub fn new(
         doc: &'a Doc<'a>,
-        lists: &ArgumentRules,
+        lex: &crate::extract::Lexicon,
         hits: &'h [Hit],
         by_sentence: &'a [Vec<&'h Hit>],
     ) -> Self {
+        let lists = &lex.arguments;
         let mut female = BTreeMap::new();
         for h in hits {
             if !matches!(h.found, Found::Person { .. }) || h.tokens.start == 0 {
@@ -127,12 +131,24 @@ impl<'a, 'h> Resolver<'a, 'h> {
             }
         }
         governments.sort_unstable();
+        let qualified = roles
+            .keys()
+            .filter(|role| {
+                role.split(' ').next().is_some_and(|first| {
+                    lex.rules
+                        .set(crate::extract::rules::Named::RoleQualifiers)
+                        .contains(first)
+                })
+            })
+            .cloned()
+            .collect();
         Self {
             doc,
             by_sentence,
             female,
             roles,
             governments,
+            qualified,
         }
     }
 
@@ -332,10 +348,13 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         };
         match self.base.roles.get(&phrase) {
             Some(list) => take(list),
-            // "the secretary" for a "Home Secretary": only when one person fits.
+            // "the secretary" for a "Home Secretary": only when one person fits (and never
+            // a "Deputy Mayor" for "the mayor").
             None if !phrase.contains(' ') => {
                 for (role, list) in &self.base.roles {
-                    if role.rsplit(' ').next() == Some(phrase.as_str()) {
+                    if role.rsplit(' ').next() == Some(phrase.as_str())
+                        && !self.base.qualified.contains(role)
+                    {
                         take(list);
                     }
                 }

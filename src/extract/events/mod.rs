@@ -81,7 +81,7 @@ pub fn detect(
             }
         }
     }
-    let resolver = Resolver::new(doc, &lex.arguments, hits, &by_sentence);
+    let resolver = Resolver::new(doc, lex, hits, &by_sentence);
     let article = Article {
         doc,
         lex,

@@ -265,6 +265,23 @@ fn the_holder_of_a_role_named_before_is_the_one_meant() {
         .find(|e| e.category.name() == "SUPPORT")
         .expect("the praise is still an event");
     assert!(praise.targets.is_empty(), "{:?}", praise.targets);
+    // "The secretary" may be a "Home Secretary", but "the mayor" is never the deputy mayor.
+    let z = run(
+        "Deputy Mayor Ann Tarrow spoke first. Home Secretary Owen Pryce spoke next. Later Ravi Menon praised the secretary, and the mayor condemned Peru.",
+    );
+    let praise = z
+        .events
+        .iter()
+        .find(|e| e.category.name() == "SUPPORT")
+        .expect("the praise is an event");
+    assert_eq!(praise.targets, vec!["person:owen-pryce".to_owned()]);
+    assert!(
+        z.events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("person:ann-tarrow")),
+        "{:?}",
+        z.events
+    );
 }
 
 #[test]
