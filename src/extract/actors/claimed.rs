@@ -13,7 +13,7 @@ use super::words::is_geographic;
 use super::{Found, Hit, is_capitalized};
 
 /// The hits that overlap the local tokens `span`.
-fn overlapping<'h>(ctx: &'h SentenceCtx<'_, '_>, span: &Range<usize>) -> Vec<&'h Hit> {
+pub(super) fn overlapping<'h>(ctx: &'h SentenceCtx<'_, '_>, span: &Range<usize>) -> Vec<&'h Hit> {
     let global = ctx.global(span.clone());
     ctx.hits
         .iter()

@@ -9,7 +9,7 @@ use crate::extract::tokenize::TokenKind;
 
 use super::claimed::{
     country_leads, grow_organization, grow_person, holds_shorter_organization,
-    holds_shorter_person, place_issue, take_place_issue,
+    holds_shorter_person, overlapping, place_issue, take_place_issue,
 };
 use super::organizations::{organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
@@ -695,11 +695,7 @@ fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -
         return false;
     }
     let global = ctx.global(span.clone());
-    let overlapping: Vec<&super::Hit> = ctx
-        .hits
-        .iter()
-        .filter(|h| h.tokens.start < global.end && global.start < h.tokens.end)
-        .collect();
+    let overlapping = overlapping(ctx, &span);
     let all_countries_after_first = overlapping.iter().all(|h| {
         matches!(h.found, Found::Country { .. })
             && h.tokens.start > global.start
@@ -718,11 +714,7 @@ fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -
 /// for who governs ("US Government" stays the country).
 fn country_in_place(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
     let global = ctx.global(span.clone());
-    let overlapping: Vec<&super::Hit> = ctx
-        .hits
-        .iter()
-        .filter(|h| h.tokens.start < global.end && global.start < h.tokens.end)
-        .collect();
+    let overlapping = overlapping(ctx, span);
     let [h] = overlapping.as_slice() else {
         return false;
     };
