@@ -2,7 +2,7 @@
 //! a demand's clause, places, appositives, spokesmen, the people of an official's country,
 //! protests made to protest.
 
-use super::tests::{acts, run};
+use super::tests::{act, acts, run};
 
 #[test]
 fn a_demand_that_someone_act_aims_at_the_name_after_that() {
@@ -18,11 +18,7 @@ fn a_demand_that_someone_act_aims_at_the_name_after_that() {
     // Given, not only money or aid: what is given must be material.
     let y = run("Norway gave Chile 5 million dollars of aid.");
     assert!(
-        acts(&y).contains(&(
-            "AID".to_owned(),
-            Some("country:NOR".to_owned()),
-            vec!["country:CHL".to_owned()]
-        )),
+        acts(&y).contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
         "{:?}",
         acts(&y)
     );
@@ -34,18 +30,14 @@ fn a_town_of_an_officials_country_and_the_place_of_whom_an_act_aims_at_are_acted
     let x = run("Norwegian President Ola Berg extended the curfew in Oslo on Monday.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(c, s, t)| c == "COERCE"
-            && s.as_deref() == Some("person:ola-berg")
-            && t == &vec!["country:NOR".to_owned()]),
+        got.contains(&act("COERCE", Some("person:ola-berg"), &["country:NOR"])),
         "{got:?}"
     );
     // "to a force in Chile": the place of whom the act is aimed at.
     let y = run("Norway is ready to contribute troops to a peacekeeping force in Chile.");
     let got = acts(&y);
     assert!(
-        got.iter().any(|(c, s, t)| c == "AGREE"
-            && s.as_deref() == Some("country:NOR")
-            && t == &vec!["country:CHL".to_owned()]),
+        got.contains(&act("AGREE", Some("country:NOR"), &["country:CHL"])),
         "{got:?}"
     );
 }
@@ -88,9 +80,11 @@ fn a_name_before_an_appositive_acts_and_a_spokesman_speaks_for_whom_he_is_for() 
     let x = run("Yesterday Ola Berg, Norway's foreign minister, condemned Chile.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
-            && s.as_deref() == Some("person:ola-berg")
-            && t == &vec!["country:CHL".to_owned()]),
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ola-berg"),
+            &["country:CHL"]
+        )),
         "{got:?}"
     );
     let y = run("A spokesman for Norway called on Chile to withdraw its troops.");
@@ -109,9 +103,7 @@ fn an_official_acts_on_the_people_of_his_country_not_on_its_state() {
         run("Norwegian President Ola Berg has threatened to jail Norwegian opposition leaders.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(c, s, t)| c == "THREATEN"
-            && s.as_deref() == Some("person:ola-berg")
-            && t == &vec!["country:NOR".to_owned()]),
+        got.contains(&act("THREATEN", Some("person:ola-berg"), &["country:NOR"])),
         "{got:?}"
     );
     let y = run("Norwegian President Ola Berg criticised the Norwegian government on Monday.");
@@ -124,9 +116,7 @@ fn a_place_named_by_the_name_before_it_is_where_the_act_happens() {
     let x = run("Chile eased emergency measures on Wednesday in Norway province.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(c, s, t)| c == "CONCEDE"
-            && s.as_deref() == Some("country:CHL")
-            && t == &vec!["country:NOR".to_owned()]),
+        got.contains(&act("CONCEDE", Some("country:CHL"), &["country:NOR"])),
         "{got:?}"
     );
 }
@@ -136,9 +126,7 @@ fn a_countrys_qualified_office_stands_for_the_country() {
     let x = run("Norway's Deputy Foreign Minister visited Chile on Monday.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(c, s, t)| c == "CONSULT"
-            && s.as_deref() == Some("country:NOR")
-            && t == &vec!["country:CHL".to_owned()]),
+        got.contains(&act("CONSULT", Some("country:NOR"), &["country:CHL"])),
         "{got:?}"
     );
 }
@@ -180,17 +168,13 @@ fn an_adjective_before_a_name_after_a_preposition_is_no_verb() {
     let x = run("Norway sent aid to neighbouring Chile on Monday.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(c, s, t)| c == "AID"
-            && s.as_deref() == Some("country:NOR")
-            && t == &vec!["country:CHL".to_owned()]),
+        got.contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
         "{got:?}"
     );
     let y = run("Norway is willing to withdraw its troops from war-torn Chile.");
     let got = acts(&y);
     assert!(
-        got.iter().any(|(c, s, t)| c == "AGREE"
-            && s.as_deref() == Some("country:NOR")
-            && t == &vec!["country:CHL".to_owned()]),
+        got.contains(&act("AGREE", Some("country:NOR"), &["country:CHL"])),
         "{got:?}"
     );
 }
