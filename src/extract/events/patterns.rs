@@ -467,12 +467,27 @@ impl ArgumentRules {
 
     /// Whether `word` (any case) is in the named list.
     pub fn has(&self, list: &str, word: &str) -> bool {
-        self.lists.get(list).is_some_and(|l| {
-            l.contains(word)
-                || (word.bytes().any(|b| b.is_ascii_uppercase())
-                    && l.contains(&word.to_lowercase()))
-        })
+        self.lists.get(list).is_some_and(|l| in_list(l, word))
     }
+}
+
+/// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word
+/// of a sentence, so short ASCII words are folded on the stack rather than allocated.
+pub fn in_list(list: &HashSet<String>, word: &str) -> bool {
+    if list.contains(word) {
+        return true;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let folded = &mut buf[..word.len()];
+        folded.copy_from_slice(word.as_bytes());
+        folded.make_ascii_lowercase();
+        return std::str::from_utf8(folded).is_ok_and(|w| list.contains(w));
+    }
+    list.contains(&word.to_lowercase())
 }
 
 #[cfg(test)]
@@ -487,6 +502,26 @@ mod tests {
         assert!(rules.patterns.len() >= 20);
         assert!(rules.patterns.iter().any(|p| p.id == "passive-agent"));
         assert!(rules.has("negations", "never"));
+    }
+
+    #[test]
+    fn list_words_match_in_any_case() {
+        let list: HashSet<String> = ["must", "\u{e9}lu"]
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect();
+        for (word, expected) in [
+            ("must", true),
+            ("Must", true),
+            ("MUST", true),
+            ("musts", false),
+            ("\u{e9}lu", true),
+            ("\u{c9}LU", true),
+            ("A-much-longer-word-than-the-stack-buffer-holds", false),
+            ("", false),
+        ] {
+            assert_eq!(in_list(&list, word), expected, "{word}");
+        }
     }
 
     #[test]

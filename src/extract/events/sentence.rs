@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::arguments::Resolver;
-use super::patterns::Role;
+use super::patterns::{self, Role};
 use super::reading::{self, Tree};
 use super::report::SentenceCtx;
 use super::{Match, Report, is_month, obligation_matches, parsing};
@@ -51,9 +51,10 @@ impl<'a> Article<'a> {
         let mut matches = self.trigger_matches(sentence, &words);
         // "Russia said Sudan must return the helicopter": what one says another must do is a
         // demand, whatever the verb; such sentences are parsed too.
-        let mentions_obligation = words
-            .iter()
-            .any(|w| rules.has("obligation_modals", &w.to_lowercase()));
+        let mentions_obligation = rules
+            .lists
+            .get("obligation_modals")
+            .is_some_and(|modals| words.iter().any(|w| patterns::in_list(modals, w)));
         // Headlines are written in a shorthand the parser was not trained on ("Labour
         // accused of broken pledge"); their acts are told again in the text.
         if (matches.is_empty() && !mentions_obligation) || (doc.is_heading(s) && self.has_body) {
