@@ -57,9 +57,9 @@ pub(super) fn country_leads(ctx: &SentenceCtx<'_, '_>, kind: &str, span: &Range<
 }
 
 /// "Iraqi News Agency", "U.S. Treasury Department", "Royal Institute of British Architects":
-/// the tagger's organization holds exactly one organization an earlier stage found (with, at
-/// most, the countries qualifying it), and the rest of it is free capitalized words and the
-/// small words of names.
+/// the tagger's organization holds exactly one organization an earlier stage found, or several
+/// side by side (with, at most, the countries qualifying them), and the rest of it is free
+/// capitalized words and the small words of names.
 pub(super) fn holds_shorter_organization(
     ctx: &SentenceCtx<'_, '_>,
     kind: &str,
@@ -92,7 +92,18 @@ pub(super) fn holds_shorter_organization(
                 && (is_capitalized(ctx.words[t])
                     || ctx.lex.rules.set(Named::NameJoiners).contains(ctx.words[t])))
     });
-    organizations == 1 && within && kinds && rest_named
+    // ("United Nations Industrial Development Organization": bodies side by side, the last
+    // one qualified by those before it.)
+    let side_by_side = {
+        let mut orgs: Vec<_> = hits
+            .iter()
+            .filter(|h| matches!(h.found, Found::Organization { .. }))
+            .map(|h| h.tokens.clone())
+            .collect();
+        orgs.sort_by_key(|r| r.start);
+        orgs.windows(2).all(|w| w[0].end == w[1].start)
+    };
+    (organizations == 1 || (organizations > 1 && side_by_side)) && within && kinds && rest_named
 }
 
 /// Whether local token `t` is inside an issue phrase that names a place ("Kurdistan").
@@ -121,13 +132,20 @@ pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize
             Found::Organization {
                 key, country: own, ..
             } => {
-                organization = Some((key.clone(), *own, h.tokens.start));
+                // Of several organizations side by side ("United Nations Industrial
+                // Development Organization"), the last names the body.
+                if organization
+                    .as_ref()
+                    .is_none_or(|(_, _, start, _)| *start < h.tokens.start)
+                {
+                    organization = Some((key.clone(), *own, h.tokens.start, h.tokens.end));
+                }
             }
             _ => return true,
         }
         false
     });
-    let Some((key, own, start)) = organization else {
+    let Some((key, own, start, end)) = organization else {
         return;
     };
     // (Only a name before it, no plain word or person: "Former Downing Street", "Blair
@@ -142,10 +160,18 @@ pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize
                 Some((_, Target::Person(_) | Target::PersonAlias(_)))
             )
     };
+    // "Congress of Arts and Sciences": a national body's name that goes on with "of" or "for"
+    // names another body.
+    let grown_after = end < global.end
+        && ctx
+            .lex
+            .rules
+            .set(Named::NameJoiners)
+            .contains(ctx.words[end - ctx.start]);
     let name = ctx.text_of(span.clone());
     // "Kurdistan Democratic Party", "Tarnavian Democratic Party": words before a national
     // body that do not name its own country make another body, with a key of its own.
-    let (key, own) = if own.is_some() && grown_before && country != own {
+    let (key, own) = if own.is_some() && ((grown_before && country != own) || grown_after) {
         (format!("org:{}", crate::extract::slug(&name)), None)
     } else {
         (key, own)

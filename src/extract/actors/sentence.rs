@@ -293,14 +293,7 @@ impl SentenceCtx<'_, '_> {
                     && !self.lex.rules.set(Named::NameParticles).contains(w)
             })
             .all(|w| self.lex.is_common_word(w));
-        // ("National Union", "Home Office": plain words that end in a body's head are a body's
-        // name.)
-        let headed = kind == "ORG" && words.len() >= 2 && {
-            let last = words[words.len() - 1].to_lowercase();
-            self.lex.rules.set(Named::OrganizationHeads).contains(&last)
-                || self.lex.rules.set(Named::CompanyWords).contains(&last)
-                || self.lex.rules.set(Named::InstitutionHeads).contains(&last)
-        };
+        let headed = kind == "ORG" && self.headed_body(words);
         if kind != "LOC" && all_common && !headed {
             return false;
         }
@@ -308,12 +301,18 @@ impl SentenceCtx<'_, '_> {
         // capitalized words with "of", "for", "and".)
         // (Only after a plain word such as "Council" or "Bank", not after a surname or a title:
         // "Ann Lee of Amnesty", "Duke of Edinburgh".)
+        // (In a body's name, "and" and "&" join any two capitalized words: "National
+        // Aeronautics and Space Administration".)
         let joiner = |k: usize| {
             kind == "ORG"
                 && k > 0
                 && k + 1 < words.len()
                 && self.lex.rules.set(Named::NameJoiners).contains(words[k])
-                && self.asks_for_more(span.start + k - 1)
+                && (self.asks_for_more(span.start + k - 1)
+                    || (matches!(words[k], "and" | "&")
+                        && headed
+                        && is_capitalized(words[k - 1])
+                        && is_capitalized(words[k + 1])))
         };
         let hyphenated = |k: usize| k >= 2 && self.hyphenated_piece(span.start + k);
         let capitalized = words.iter().enumerate().all(|(k, w)| {
@@ -371,6 +370,24 @@ impl SentenceCtx<'_, '_> {
             }
             _ => true,
         }
+    }
+
+    /// Whether the words (two or more) of a name end in a body's head, a company's word or an
+    /// institution's head ("National Union", "Home Office"), or have one before their first
+    /// "of", "for" or "and" ("Congress of Arts and Sciences").
+    fn headed_body(&self, words: &[&str]) -> bool {
+        let head_word = |w: &str| {
+            let w = w.to_lowercase();
+            self.lex.rules.set(Named::OrganizationHeads).contains(&w)
+                || self.lex.rules.set(Named::CompanyWords).contains(&w)
+                || self.lex.rules.set(Named::InstitutionHeads).contains(&w)
+        };
+        words.len() >= 2
+            && (head_word(words[words.len() - 1])
+                || words
+                    .iter()
+                    .position(|w| self.lex.rules.set(Named::NameJoiners).contains(w))
+                    .is_some_and(|j| j > 0 && head_word(words[j - 1])))
     }
 
     /// Whether the word at local `k` is a plain word that is no title ("Council", "Bank",

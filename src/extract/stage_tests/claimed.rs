@@ -111,3 +111,25 @@ fn a_person_found_short_grows_to_the_name_the_tagger_reads() {
     assert!(!keys(&x).contains(&"person:neil"), "{:?}", keys(&x));
     assert!(!keys(&x).contains(&"country:JOR"), "{:?}", keys(&x));
 }
+
+#[test]
+fn bodies_side_by_side_and_names_joined_by_and_or_of_are_one_body() {
+    let text = "Oceans\n\nThe United Nations Coastal Fisheries Organization met on Monday. Vera Lund lectured at the Congress of Arts and Sciences in Tarnwick. The National Rivers and Canals Administration launched a survey.\n";
+    let x = run(text);
+    // The last body names the one the tagger reads whole; the one before qualifies it.
+    assert_eq!(
+        mentions_of(&x, text, "org:coastal-fisheries-organization"),
+        ["United Nations Coastal Fisheries Organization"]
+    );
+    // A national body's name that goes on with "of" is another body.
+    assert_eq!(
+        mentions_of(&x, text, "org:congress-of-arts-and-sciences"),
+        ["Congress of Arts and Sciences"]
+    );
+    assert!(!keys(&x).contains(&"org:congress-us"), "{:?}", keys(&x));
+    assert_eq!(
+        mentions_of(&x, text, "org:canals-administration"),
+        ["National Rivers and Canals Administration"]
+    );
+    assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
+}
