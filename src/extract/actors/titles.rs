@@ -98,6 +98,18 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 {
                     break;
                 }
+                // "General Motors", "Admiral Insurance": a name that ends in a company's word
+                // or a body's head after a title names the company.
+                let run_end = ctx.words[j + run - 1].to_lowercase();
+                if ctx.lex.rules.set(Named::CompanyWords).contains(&run_end)
+                    || ctx
+                        .lex
+                        .rules
+                        .set(Named::OrganizationHeads)
+                        .contains(&run_end)
+                {
+                    break;
+                }
                 // ("Presidents Bush and Clinton": a plural title names a list; "Queens Park
                 // Rangers" names no one.)
                 if plural

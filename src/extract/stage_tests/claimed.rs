@@ -133,3 +133,16 @@ fn bodies_side_by_side_and_names_joined_by_and_or_of_are_one_body() {
     );
     assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
 }
+
+#[test]
+fn a_title_before_a_company_word_is_part_of_the_company_name() {
+    let text = "Cars\n\nThe General Motors plant in Tarnwick was closed. General Vera Lund said the army would help.\n";
+    let x = run(text);
+    assert_eq!(
+        mentions_of(&x, text, "org:general-motors"),
+        ["General Motors"]
+    );
+    assert!(!keys(&x).contains(&"person:motors"), "{:?}", keys(&x));
+    // A title before a person's name still makes the person.
+    assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
+}
