@@ -73,49 +73,7 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 if run == 0 {
                     break;
                 }
-                // A single capitalized word after a bare office head ("Secretary General") is
-                // not enough on its own in headings.
-                if ctx.heading && run == 1 && target != Target::Honorific {
-                    break;
-                }
-                // "the Queen Mother", "Prime Minister Question Time": one plain word after a
-                // title is part of a phrase, not a name.
-                // ("Mr Younger", "Mrs Green": after Mr and the like, any word is a surname.)
-                let plain_honorific = target == Target::Honorific
-                    && ctx
-                        .lex
-                        .rules
-                        .set(Named::PlainHonorifics)
-                        .contains(ctx.words[i].trim_end_matches('.'));
-                // ("Mr P.": an initial alone is no surname.)
-                if run == 1 && ctx.words[j].trim_end_matches('.').chars().count() == 1 {
-                    break;
-                }
-                if run == 1
-                    && !plain_honorific
-                    && ctx.lex.is_common_word(ctx.words[j])
-                    && ctx.lex.names.longest_at(&ctx.words, j).is_none()
-                {
-                    break;
-                }
-                // "General Motors", "Admiral Insurance": a name that ends in a company's word
-                // or a body's head after a title names the company.
-                let run_end = ctx.words[j + run - 1].to_lowercase();
-                if ctx.lex.rules.set(Named::CompanyWords).contains(&run_end)
-                    || ctx
-                        .lex
-                        .rules
-                        .set(Named::OrganizationHeads)
-                        .contains(&run_end)
-                {
-                    break;
-                }
-                // ("Presidents Bush and Clinton": a plural title names a list; "Queens Park
-                // Rangers" names no one.)
-                if plural
-                    && people == 0
-                    && !matches!(ctx.words.get(j + run).copied(), Some("and" | ","))
-                {
+                if ends_the_title(ctx, target, (i, j, run), plural && people == 0) {
                     break;
                 }
                 let name = ctx.text_of(j..j + run);
@@ -172,6 +130,59 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             i += len;
         }
     }
+}
+
+/// Whether the run of `run` capitalized words at local `j`, after the title at `i`, is no
+/// name the title goes with. `first_of_plural`: the title is plural and names no one yet.
+fn ends_the_title(
+    ctx: &SentenceCtx<'_, '_>,
+    target: Target,
+    (i, j, run): (usize, usize, usize),
+    first_of_plural: bool,
+) -> bool {
+    // A single capitalized word after a bare office head ("Secretary General") is
+    // not enough on its own in headings.
+    if ctx.heading && run == 1 && target != Target::Honorific {
+        return true;
+    }
+    // "the Queen Mother", "Prime Minister Question Time": one plain word after a
+    // title is part of a phrase, not a name.
+    // ("Mr Younger", "Mrs Green": after Mr and the like, any word is a surname.)
+    let plain_honorific = target == Target::Honorific
+        && ctx
+            .lex
+            .rules
+            .set(Named::PlainHonorifics)
+            .contains(ctx.words[i].trim_end_matches('.'));
+    // ("Mr P.": an initial alone is no surname.)
+    if run == 1 && ctx.words[j].trim_end_matches('.').chars().count() == 1 {
+        return true;
+    }
+    if run == 1
+        && !plain_honorific
+        && ctx.lex.is_common_word(ctx.words[j])
+        && ctx.lex.names.longest_at(&ctx.words, j).is_none()
+    {
+        return true;
+    }
+    // "General Motors", "Admiral Insurance": a name that ends in a company's word
+    // or a body's head after a title names the company.
+    let run_end = ctx.words[j + run - 1].to_lowercase();
+    if ctx.lex.rules.set(Named::CompanyWords).contains(&run_end)
+        || ctx
+            .lex
+            .rules
+            .set(Named::OrganizationHeads)
+            .contains(&run_end)
+    {
+        return true;
+    }
+    // ("Presidents Bush and Clinton": a plural title names a list; "Queens Park
+    // Rangers" names no one.)
+    if first_of_plural && !matches!(ctx.words.get(j + run).copied(), Some("and" | ",")) {
+        return true;
+    }
+    false
 }
 
 /// The role a title at `title_start` gives (with its qualifier, "deputy", and the office of
