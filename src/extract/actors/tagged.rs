@@ -851,6 +851,18 @@ fn retyped(ctx: &SentenceCtx<'_, '_>, i: usize, last: usize, kind: &'static str)
     } else {
         kind
     };
+    // "Exeter School", "the Lutheran Church": a place's name that ends in an institution's
+    // head names the institution.
+    if kind == "LOC"
+        && last - i >= 2
+        && ctx
+            .lex
+            .rules
+            .set(Named::InstitutionHeads)
+            .contains(&last_word)
+    {
+        return "ORG";
+    }
     if kind == "PER"
         && last - i >= 2
         && (ctx.lex.rules.set(Named::CompanyWords).contains(&last_word)

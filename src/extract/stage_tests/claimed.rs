@@ -146,3 +146,14 @@ fn a_title_before_a_company_word_is_part_of_the_company_name() {
     // A title before a person's name still makes the person.
     assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
 }
+
+#[test]
+fn a_place_named_for_an_institution_is_the_institution() {
+    let text = "Schools\n\nVera Lund was educated at Tarnwick School, an independent school in Devon. She later joined the Tarnwick Hospital board.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert!(k.contains(&"org:tarnwick-school"), "{k:?}");
+    assert!(k.contains(&"org:tarnwick-hospital"), "{k:?}");
+    assert!(!k.contains(&"place:tarnwick-school"), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
