@@ -77,9 +77,12 @@ pub(super) fn holds_shorter_organization(
     let within = hits
         .iter()
         .all(|h| h.tokens.start >= global.start && h.tokens.end <= global.end);
-    let kinds = hits
-        .iter()
-        .all(|h| matches!(h.found, Found::Organization { .. } | Found::Country { .. }));
+    // ("Washington State University": a place may lead the name.)
+    let kinds = hits.iter().all(|h| match h.found {
+        Found::Organization { .. } | Found::Country { .. } => true,
+        Found::Place { .. } => h.tokens.start == global.start,
+        _ => false,
+    });
     // ("Kurdistan Democratic Party": a place an issue phrase hid may start the name.)
     let first_hit = hits
         .iter()
@@ -123,12 +126,14 @@ pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize
     let global = ctx.global(span.clone());
     let mut country = None;
     let mut organization = None;
+    let mut place_led = false;
     ctx.hits.retain(|h| {
         if h.tokens.start < global.start || h.tokens.end > global.end {
             return true;
         }
         match &h.found {
             Found::Country { index, .. } => country = country.or(Some(*index)),
+            Found::Place { .. } => place_led = true,
             Found::Organization {
                 key, country: own, ..
             } => {
@@ -171,11 +176,15 @@ pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize
     let name = ctx.text_of(span.clone());
     // "Kurdistan Democratic Party", "Tarnavian Democratic Party": words before a national
     // body that do not name its own country make another body, with a key of its own.
-    let (key, own) = if own.is_some() && ((grown_before && country != own) || grown_after) {
-        (format!("org:{}", crate::extract::slug(&name)), None)
-    } else {
-        (key, own)
-    };
+    // ("Washington State University", "Tarnwick State University": a body the lexicon does
+    // not know, led by a place, is keyed by its whole name.)
+    let unknown_led = place_led && ctx.lex.organization(&key).is_none();
+    let (key, own) =
+        if unknown_led || (own.is_some() && ((grown_before && country != own) || grown_after)) {
+            (format!("org:{}", crate::extract::slug(&name)), None)
+        } else {
+            (key, own)
+        };
     for t in &mut ctx.taken[span.clone()] {
         *t = false;
     }

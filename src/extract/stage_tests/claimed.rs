@@ -157,3 +157,17 @@ fn a_place_named_for_an_institution_is_the_institution() {
     assert!(!k.contains(&"place:tarnwick-school"), "{k:?}");
     assert!(k.contains(&"person:vera-lund"), "{k:?}");
 }
+
+#[test]
+fn a_place_leading_a_body_found_short_is_part_of_its_name() {
+    let text = "Campus\n\nVera Lund teaches at Washington Coastal University in Pullman.\n";
+    let x = run(text);
+    assert_eq!(
+        mentions_of(&x, text, "org:washington-coastal-university"),
+        ["Washington Coastal University"]
+    );
+    let k = keys(&x);
+    assert!(!k.contains(&"place:washington"), "{k:?}");
+    assert!(!k.contains(&"org:coastal-university"), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
