@@ -10,7 +10,9 @@ use std::ops::Range;
 
 use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::ner::train::TrainSentence;
-use crate::extract::ner::{DocContext, FeatureSet, NerModel, label_index, sentence_features};
+use crate::extract::ner::{
+    DocContext, FeatureSet, History, NerModel, history, label_index, sentence_features,
+};
 use crate::extract::tokenize::tokenize;
 use crate::extract::{ActorKind, Lexicon, extract};
 use crate::ingest::{Format, parse};
@@ -255,9 +257,11 @@ fn each_retokenized(
 /// on the pipeline's tokens; each CoNLL token takes the label of its first piece.
 pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut labels_before = History::default();
     each_retokenized(doc, |r, words, sentence, context| {
         let mut tags = vec!["O".to_string(); sentence.tokens.len()];
-        for (&(o, starts), label) in r.owner.iter().zip(model.tag(words, lex, context)) {
+        let labels = model.tag(words, lex, context, &mut labels_before);
+        for (&(o, starts), label) in r.owner.iter().zip(labels) {
             if starts {
                 tags[o] = label.to_string();
             }
@@ -271,11 +275,13 @@ pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<S
 /// optional groups of `set`) in document context, gold label indices.
 pub fn training_data(docs: &[Document], lex: &Lexicon, set: FeatureSet) -> Vec<TrainSentence> {
     let mut out = Vec::new();
-    for doc in docs {
+    for (document, doc) in docs.iter().enumerate() {
         each_retokenized(doc, |r, words, sentence, context| {
             out.push(TrainSentence {
                 features: sentence_features(words, lex, context, set),
                 labels: retokenized_labels(r, &sentence.gold),
+                document,
+                mentions: words.iter().map(|w| history::word_key(w, lex)).collect(),
             });
         });
     }
