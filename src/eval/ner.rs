@@ -10,9 +10,7 @@ use std::ops::Range;
 
 use crate::extract::lexicon::{CountryForm, Target};
 use crate::extract::ner::train::TrainSentence;
-use crate::extract::ner::{
-    DocContext, FeatureSet, History, NerModel, history, label_index, sentence_features,
-};
+use crate::extract::ner::{DocContext, FeatureSet, NerModel, label_index, sentence_features};
 use crate::extract::tokenize::tokenize;
 use crate::extract::{ActorKind, Lexicon, extract};
 use crate::ingest::{Format, parse};
@@ -257,11 +255,9 @@ fn each_retokenized(
 /// on the pipeline's tokens; each CoNLL token takes the label of its first piece.
 pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<String>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
-    let mut labels_before = History::default();
     each_retokenized(doc, |r, words, sentence, context| {
         let mut tags = vec!["O".to_string(); sentence.tokens.len()];
-        let labels = model.tag(words, lex, context, &mut labels_before);
-        for (&(o, starts), label) in r.owner.iter().zip(labels) {
+        for (&(o, starts), label) in r.owner.iter().zip(model.tag(words, lex, context)) {
             if starts {
                 tags[o] = label.to_string();
             }
@@ -275,13 +271,11 @@ pub fn tagger_tags(doc: &Document, model: &NerModel, lex: &Lexicon) -> Vec<Vec<S
 /// optional groups of `set`) in document context, gold label indices.
 pub fn training_data(docs: &[Document], lex: &Lexicon, set: FeatureSet) -> Vec<TrainSentence> {
     let mut out = Vec::new();
-    for (document, doc) in docs.iter().enumerate() {
+    for doc in docs {
         each_retokenized(doc, |r, words, sentence, context| {
             out.push(TrainSentence {
                 features: sentence_features(words, lex, context, set),
                 labels: retokenized_labels(r, &sentence.gold),
-                document,
-                mentions: words.iter().map(|w| history::word_key(w, lex)).collect(),
             });
         });
     }

@@ -18,8 +18,8 @@ mod titles;
 mod words;
 
 use crate::extract::doc::Doc;
-use crate::extract::lexicon::{CountryForm, Lexicon, Target};
-use crate::extract::ner::{DocContext, History};
+use crate::extract::lexicon::{CountryForm, Lexicon};
+use crate::extract::ner::DocContext;
 use crate::extract::rules::Named;
 use std::ops::Range;
 
@@ -136,24 +136,21 @@ pub fn detect_traced(
         .map(|s| s.tokens.clone().map(|i| doc.word(i)).collect())
         .collect();
     let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
-    let Some(tagged) = tag_in_order(&sentence_words, lex, &context, control) else {
-        return (all, traces);
-    };
     let terms = spelled_out_terms(doc, lex);
-    // Each sentence on its own (the article's context and the tagger's labels are read, never
-    // written), on all cores.
+    // Each sentence on its own (the article's context is read, never written), on all cores.
     let read = |s: usize, sentence: &super::doc::Sentence| {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
-        let Tagged {
-            names_at,
-            titles_at,
-            labels,
-        } = &tagged[s];
+        let names_at = (0..words.len())
+            .map(|i| lex.names.longest_at(&words, i))
+            .collect();
+        let titles_at = (0..words.len())
+            .map(|i| lex.titles.longest_at(&words, i))
+            .collect();
         let mut ctx = SentenceCtx {
             doc,
             lex,
-            names_at: names_at.clone(),
-            titles_at: titles_at.clone(),
+            names_at,
+            titles_at,
             taken: vec![false; words.len()],
             words,
             start: sentence.tokens.start,
@@ -171,7 +168,7 @@ pub fn detect_traced(
             counterparts(&mut ctx);
             kin_names(&mut ctx);
         }
-        tagged_names(&mut ctx, labels);
+        tagged_names(&mut ctx, &context);
         if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);
@@ -182,7 +179,7 @@ pub fn detect_traced(
     super::each_sentence(
         doc,
         control,
-        (tagging_done(), super::ACTORS_STAGE.1),
+        super::ACTORS_STAGE,
         read,
         |(mut hits, mut more)| {
             all.append(&mut hits);
@@ -191,54 +188,6 @@ pub fn detect_traced(
     );
     all.sort_by_key(|h| h.tokens.start);
     (all, traces)
-}
-
-/// One sentence as the tagger read it: the lexicon lookups of every word, and the tagger's
-/// labels and margins.
-struct Tagged {
-    names_at: Vec<Option<(usize, Target)>>,
-    titles_at: Vec<Option<(usize, Target)>>,
-    labels: (Vec<usize>, Vec<f32>),
-}
-
-/// Where the tagging of the actor stage ends, as a fraction of the whole extraction: it takes
-/// most of the stage.
-fn tagging_done() -> f32 {
-    let (from, to) = super::ACTORS_STAGE;
-    from + (to - from) * 0.6
-}
-
-/// Tags every sentence of the article in order, so each reads the labels of the ones before
-/// (the tagger's prediction history); `None` when `control` was cancelled.
-fn tag_in_order(
-    sentence_words: &[Vec<&str>],
-    lex: &Lexicon,
-    context: &DocContext<'_>,
-    control: super::Control<'_>,
-) -> Option<Vec<Tagged>> {
-    let mut before = History::default();
-    let total = sentence_words.len();
-    let mut out = Vec::with_capacity(total);
-    for (s, words) in sentence_words.iter().enumerate() {
-        if !control.step((super::ACTORS_STAGE.0, tagging_done()), s, total) {
-            return None;
-        }
-        let names_at: Vec<_> = (0..words.len())
-            .map(|i| lex.names.longest_at(words, i))
-            .collect();
-        let titles_at: Vec<_> = (0..words.len())
-            .map(|i| lex.titles.longest_at(words, i))
-            .collect();
-        let labels =
-            lex.tagger
-                .decode_words(words, &names_at, &titles_at, lex, (context, &mut before));
-        out.push(Tagged {
-            names_at,
-            titles_at,
-            labels,
-        });
-    }
-    Some(out)
 }
 
 /// Acronyms the article spells out in plain lower-case words right before them, in brackets:

@@ -2,6 +2,7 @@
 
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::lexicon::{CountryForm, Target};
+use crate::extract::ner::DocContext;
 use crate::extract::ner::LABELS;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
@@ -24,14 +25,15 @@ use std::ops::Range;
 /// Stages for each span the tagger labels: [`trimmed_end`] (what is not part of the name),
 /// [`extended`] (what the tagger left out of it), [`dropped_by_context`] (names that are no
 /// actor here), then [`accept`] (the kind the span's surroundings give it).
-pub(super) fn tagged_names(
-    ctx: &mut SentenceCtx<'_, '_>,
-    (label_ids, margins): &(Vec<usize>, Vec<f32>),
-) {
+pub(super) fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
     if is_byline(ctx) {
         return;
     }
     let in_issue = issue_words(ctx);
+    let (label_ids, margins) =
+        ctx.lex
+            .tagger
+            .decode_words(&ctx.words, &ctx.names_at, &ctx.titles_at, ctx.lex, context);
     let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
     let mut i = 0;
     while i < labels.len() {
@@ -43,7 +45,7 @@ pub(super) fn tagged_names(
         while end < labels.len() && labels[end].strip_prefix("I-") == Some(kind) {
             end += 1;
         }
-        tagged_span(ctx, &in_issue, margins, i, end, kind);
+        tagged_span(ctx, &in_issue, &margins, i, end, kind);
         i = end;
     }
 }

@@ -21,7 +21,6 @@ use super::features::{
     length_class, lexicon_classes_into, next_class_key, prefix, prev_class_key, push_lower,
     shape_into, short_shape_into, suffix,
 };
-use super::history::History;
 use super::table::{EmitTable, Home};
 use super::{L, NerModel};
 use crate::extract::clusters::WordClasses;
@@ -308,28 +307,17 @@ fn piece<'t>(
     (&lower_text[l0..l1], &shape_text[s0..s1])
 }
 
-/// What a sentence's scores read of the rest of its document.
-pub(super) struct Context<'c, 'd> {
-    /// The words the document writes in lower case.
-    pub(super) doc: &'c DocContext<'d>,
-    /// The labels of the sentences before.
-    pub(super) history: &'c History,
-    /// Each word's key in `history` (empty when the model reads no history).
-    pub(super) mentions: &'c [Option<u64>],
-}
-
 /// The emission scores of one sentence's tokens, into `scratch.emissions` (the same as
-/// [`super::NerModel::decode`] computes from [`super::NerModel::features_in_document`]).
+/// [`super::NerModel::decode`] computes from [`super::sentence_features`]).
 pub(super) fn sentence_emissions(
     model: &NerModel,
     words: &[&str],
     names_at: &[Option<(usize, Target)>],
     titles_at: &[Option<(usize, Target)>],
     lex: &Lexicon,
-    context: &Context,
+    doc: &DocContext,
     scratch: &mut Scratch,
 ) {
-    let doc = context.doc;
     let n = words.len();
     let owner = (model.cache_id, lex.words_id());
     if scratch.model != owner || scratch.rows.len() + n > KNOWN_WORDS || scratch.index.is_empty() {
@@ -429,9 +417,6 @@ pub(super) fn sentence_emissions(
         if gazetteer && places[i] != gazetteer::OUTSIDE {
             short_shape_into(sh, short);
             gazetteer_keys(places[i], short, |k| keys.push(k));
-        }
-        if let Some(&mention) = context.mentions.get(i) {
-            context.history.keys(mention, |k| keys.push(k));
         }
         key_ends.push(keys.len());
     }
@@ -547,10 +532,9 @@ mod tests {
     /// sentence of `doc`, as bit patterns.
     fn both(model: &NerModel, lex: &Lexicon, doc: &[Vec<&str>]) -> (Vec<u32>, Vec<u32>) {
         let context = DocContext::new(doc.iter().map(Vec::as_slice));
-        let mut history = History::default();
         let (mut reference, mut cached) = (Vec::new(), Vec::new());
         for words in doc {
-            let features = model.features_in_document(words, lex, &context, &history);
+            let features = sentence_features(words, lex, &context, model.features);
             for token in features.tokens() {
                 reference.extend(model.emissions(token).map(f32::to_bits));
             }
@@ -560,25 +544,10 @@ mod tests {
             let titles_at: Vec<_> = (0..words.len())
                 .map(|i| lex.titles.longest_at(words, i))
                 .collect();
-            let mentions = model.mentions(words, lex);
-            let in_document = Context {
-                doc: &context,
-                history: &history,
-                mentions: &mentions,
-            };
             with_scratch(|scratch| {
-                sentence_emissions(
-                    model,
-                    words,
-                    &names_at,
-                    &titles_at,
-                    lex,
-                    &in_document,
-                    scratch,
-                );
+                sentence_emissions(model, words, &names_at, &titles_at, lex, &context, scratch);
                 cached.extend(scratch.emissions.iter().flat_map(|e| e.map(f32::to_bits)));
             });
-            history.record(&mentions, &model.decode(&features));
         }
         (reference, cached)
     }
@@ -604,19 +573,11 @@ mod tests {
         // A second model: weights of its own on the features of the document.
         let context = DocContext::new(doc.iter().map(Vec::as_slice));
         let mut index = FeatureIndex::default();
-        // The document's features and every history feature: the second model reads the
-        // labels of earlier sentences too.
-        let keys = doc
-            .iter()
-            .flat_map(|words| {
-                sentence_features(words, &lex, &context, FeatureSet::all())
-                    .all()
-                    .to_vec()
-            })
-            .chain(History::all_keys());
-        for key in keys {
-            let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
-            index.entry(key).or_insert(row);
+        for words in &doc {
+            for &key in sentence_features(words, &lex, &context, FeatureSet::all()).all() {
+                let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
+                index.entry(key).or_insert(row);
+            }
         }
         #[allow(clippy::cast_precision_loss, reason = "small test numbers")]
         let rows: Vec<f32> = (0..index.len() * L)

@@ -64,10 +64,6 @@ pub(super) enum T {
     Gazetteer,
     /// The token's place in a gazetteer name with its short shape.
     GazetteerShape,
-    /// A capitalized word, as prediction history counts its mentions ([`super::history`]).
-    HistoryWord,
-    /// A kind the tagger gave earlier mentions of the word, with its share of them.
-    History,
 }
 
 /// A fast, deterministic 64-bit hash (FNV-1a over the template and the parts).
@@ -109,15 +105,9 @@ impl FeatureSet {
     pub const CLASSES: Self = Self(1);
     /// Place names of the gazetteer ([`crate::extract::gazetteer`]).
     pub const GAZETTEER: Self = Self(2);
-    /// The kinds the tagger gave the word's earlier mentions in the document
-    /// ([`super::history`]).
-    pub const HISTORY: Self = Self(4);
     /// Every group, with its name on the command line.
-    pub const GROUPS: [(&'static str, Self); 3] = [
-        ("classes", Self::CLASSES),
-        ("gazetteer", Self::GAZETTEER),
-        ("history", Self::HISTORY),
-    ];
+    pub const GROUPS: [(&'static str, Self); 2] =
+        [("classes", Self::CLASSES), ("gazetteer", Self::GAZETTEER)];
 
     /// The groups of a comma-separated list of names ("" or "none" for none).
     ///
@@ -410,22 +400,6 @@ impl SentenceFeatures {
     /// Every feature of every token.
     pub fn all(&self) -> &[u64] {
         &self.keys
-    }
-
-    /// These features with more for each token: `extra(i, f)` calls `f` with each key token
-    /// `i` adds.
-    #[must_use]
-    pub fn extended(&self, mut extra: impl FnMut(usize, &mut dyn FnMut(u64))) -> Self {
-        let mut out = Self {
-            keys: Vec::with_capacity(self.keys.len() + self.len() * 2),
-            ends: Vec::with_capacity(self.len()),
-        };
-        for i in 0..self.len() {
-            out.keys.extend_from_slice(self.token(i));
-            extra(i, &mut |k| out.keys.push(k));
-            out.ends.push(out.keys.len());
-        }
-        out
     }
 }
 

@@ -8,7 +8,6 @@
 
 mod emit;
 pub mod features;
-pub mod history;
 mod table;
 pub mod train;
 
@@ -17,7 +16,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use features::{DocContext, FeatureSet, SentenceFeatures, sentence_features};
-pub use history::History;
 
 use super::lexicon::{Lexicon, Target};
 use emit::WordRows;
@@ -255,25 +253,17 @@ impl NerModel {
     /// The best label sequence and its margins (as [`Self::decode_with_margins`]) for one
     /// sentence of a document, with the lexicon lookups of every word already done. The
     /// scores of the features that read one word alone are kept per word type by each thread
-    /// ([`emit`]), which gives the same scores as summing them again. The document's sentences
-    /// go through in order: `history` holds the labels of the ones before (read when the model
-    /// has the history group) and gets this one's.
+    /// ([`emit`]), which gives the same scores as summing them again.
     pub fn decode_words(
         &self,
         words: &[&str],
         names_at: &[Option<(usize, Target)>],
         titles_at: &[Option<(usize, Target)>],
         lex: &Lexicon,
-        (doc, history): (&DocContext, &mut History),
+        doc: &DocContext,
     ) -> (Vec<usize>, Vec<f32>) {
-        let mentions = self.mentions(words, lex);
-        let (labels, margins) = emit::with_scratch(|scratch| {
-            let context = emit::Context {
-                doc,
-                history,
-                mentions: &mentions,
-            };
-            emit::sentence_emissions(self, words, names_at, titles_at, lex, &context, scratch);
+        emit::with_scratch(|scratch| {
+            emit::sentence_emissions(self, words, names_at, titles_at, lex, doc, scratch);
             let labels = viterbi_with(
                 &scratch.emissions,
                 &self.transitions,
@@ -282,52 +272,16 @@ impl NerModel {
             );
             let margins = margins(&labels, &scratch.emissions);
             (labels, margins)
-        });
-        history.record(&mentions, &labels);
-        (labels, margins)
+        })
     }
 
-    /// Each word's [`history::word_key`] when the model reads the history group (none
-    /// otherwise: nothing to record).
-    fn mentions(&self, words: &[&str], lex: &Lexicon) -> Vec<Option<u64>> {
-        if self.features.has(FeatureSet::HISTORY) {
-            words.iter().map(|w| history::word_key(w, lex)).collect()
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// The features of one sentence of a document with the history of the ones before (when
-    /// the model reads it): the reference [`Self::decode_words`] is held equal to.
-    pub fn features_in_document(
-        &self,
-        words: &[&str],
-        lex: &Lexicon,
-        doc: &DocContext,
-        history: &History,
-    ) -> SentenceFeatures {
+    /// Tags one sentence: label strings, one per word.
+    pub fn tag(&self, words: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<&'static str> {
         let features = sentence_features(words, lex, doc, self.features);
-        if self.features.has(FeatureSet::HISTORY) {
-            let mentions = self.mentions(words, lex);
-            features.extended(|i, f| history.keys(mentions[i], f))
-        } else {
-            features
-        }
-    }
-
-    /// Tags one sentence of a document (its sentences in order, as for
-    /// [`Self::decode_words`]): label strings, one per word.
-    pub fn tag(
-        &self,
-        words: &[&str],
-        lex: &Lexicon,
-        doc: &DocContext,
-        history: &mut History,
-    ) -> Vec<&'static str> {
-        let features = self.features_in_document(words, lex, doc, history);
-        let labels = self.decode(&features);
-        history.record(&self.mentions(words, lex), &labels);
-        labels.into_iter().map(|l| LABELS[l]).collect()
+        self.decode(&features)
+            .into_iter()
+            .map(|l| LABELS[l])
+            .collect()
     }
 
     /// The file: magic, the feature set (u32) and the fingerprint of the data files it
@@ -522,7 +476,7 @@ mod tests {
 
     #[test]
     fn a_model_records_its_feature_groups_and_their_data() {
-        let set = FeatureSet::parse("classes, gazetteer, history").expect("known groups");
+        let set = FeatureSet::parse("classes, gazetteer").expect("known groups");
         assert_eq!(set, FeatureSet::all());
         assert_eq!(FeatureSet::parse("none"), Ok(FeatureSet::default()));
         let err = FeatureSet::parse("classes,brown").expect_err("no such group");

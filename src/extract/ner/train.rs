@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::history::History;
 use super::{FeatureIndex, FeatureSet, L, NerModel, START, SentenceFeatures, viterbi};
 
 /// One training sentence: its features and gold label indices.
@@ -16,10 +15,6 @@ pub struct TrainSentence {
     pub features: SentenceFeatures,
     /// Gold labels, one per token.
     pub labels: Vec<usize>,
-    /// The number of its document: a document's sentences follow one another, in order.
-    pub document: usize,
-    /// Each token's key in the prediction history ([`super::history::word_key`]).
-    pub mentions: Vec<Option<u64>>,
 }
 
 /// Training settings.
@@ -92,84 +87,23 @@ impl Rng {
     }
 }
 
-/// Folds of the first pass that gives the training sentences their prediction history.
-const HISTORY_FOLDS: usize = 5;
-
 /// Trains a model. `report(epoch, model)` is called after every epoch with the averaged model
 /// so far (for progress and dev scores).
-///
-/// A model with the history group reads, at each mention of a capitalized word, the labels
-/// the tagger gave its earlier mentions in the document. Its training sentences get theirs
-/// from a first pass: the documents are cut into [`HISTORY_FOLDS`] folds, and each fold is
-/// tagged, in document order, by a model without history trained on the other folds. The
-/// labels are predictions on unseen text, as at tagging time (the gold labels, or those of a
-/// model that has seen the sentence, would be right far more often than the tagger is).
 pub fn train(
     data: &[TrainSentence],
     options: TrainOptions,
     report: &mut dyn FnMut(usize, &NerModel),
 ) -> NerModel {
-    let all: Vec<usize> = (0..data.len()).collect();
-    if !options.features.has(FeatureSet::HISTORY) {
-        return fit(data, &all, None, options, report);
-    }
-    let with_history = cross_fold_history(data, options);
-    fit(data, &all, Some(&with_history), options, report)
-}
-
-/// Each training sentence's features with its prediction history from the first pass (see
-/// [`train`]).
-fn cross_fold_history(data: &[TrainSentence], options: TrainOptions) -> Vec<SentenceFeatures> {
-    let without = TrainOptions {
-        features: FeatureSet::from_bits(options.features.bits() & !FeatureSet::HISTORY.bits())
-            .unwrap_or_default(),
-        ..options
-    };
-    let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
-    for fold in 0..HISTORY_FOLDS {
-        let (held, rest): (Vec<usize>, Vec<usize>) =
-            (0..data.len()).partition(|&s| data[s].document % HISTORY_FOLDS == fold);
-        let model = fit(data, &rest, None, without, &mut |_, _| {});
-        for s in held {
-            predicted[s] = model.decode(&data[s].features);
-        }
-    }
-    let mut out = Vec::with_capacity(data.len());
-    let mut before = History::default();
-    for (s, sentence) in data.iter().enumerate() {
-        if s > 0 && data[s - 1].document != sentence.document {
-            before = History::default();
-        }
-        out.push(
-            sentence
-                .features
-                .extended(|i, f| before.keys(sentence.mentions[i], f)),
-        );
-        before.record(&sentence.mentions, &predicted[s]);
-    }
-    out
-}
-
-/// The perceptron over the sentences `which` of `data`, with their features from `features`
-/// when given (else their own).
-fn fit(
-    data: &[TrainSentence],
-    which: &[usize],
-    features: Option<&[SentenceFeatures]>,
-    options: TrainOptions,
-    report: &mut dyn FnMut(usize, &NerModel),
-) -> NerModel {
-    let features_of = |s: usize| features.map_or(&data[s].features, |f| &f[s]);
     // Keep features seen often enough; rows in first-seen order, so the model is deterministic.
     let mut counts: HashMap<u64, u32, BuildHasherDefault<super::KeyHasher>> = HashMap::default();
-    for &s in which {
-        for f in features_of(s).all() {
+    for s in data {
+        for f in s.features.all() {
             *counts.entry(*f).or_default() += 1;
         }
     }
     let mut index = FeatureIndex::default();
-    for &s in which {
-        for &f in features_of(s).all() {
+    for s in data {
+        for &f in s.features.all() {
             if counts[&f] >= options.min_count && !index.contains_key(&f) {
                 let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
                 index.insert(f, row);
@@ -177,16 +111,10 @@ fn fit(
         }
     }
     drop(counts);
-    if options.features.has(FeatureSet::HISTORY) {
-        for key in History::all_keys() {
-            let row = u32::try_from(index.len()).unwrap_or(u32::MAX);
-            index.entry(key).or_insert(row);
-        }
-    }
     let rows = index.len();
     let mut weights = Averaged::new(rows * L);
     let mut transitions = Averaged::new((L + 1) * L);
-    let mut order = which.to_vec();
+    let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(options.seed | 1);
     let mut step = 1.0_f64;
     let emit_with = |w: &[f32], index: &FeatureIndex, f: &[u64]| {
@@ -210,8 +138,8 @@ fn fit(
         }
         for &s in &order {
             let sentence = &data[s];
-            let features = features_of(s);
-            let emissions: Vec<[f32; L]> = features
+            let emissions: Vec<[f32; L]> = sentence
+                .features
                 .tokens()
                 .map(|f| emit_with(&weights.w, &index, f))
                 .collect();
@@ -224,7 +152,7 @@ fn fit(
                 };
                 let pred_prev = if t == 0 { START } else { predicted[t - 1] };
                 if gold != pred {
-                    for f in features.token(t) {
+                    for f in sentence.features.token(t) {
                         if let Some(&row) = index.get(f) {
                             let base = row as usize * L;
                             weights.update(base + gold, 1.0, step);
