@@ -225,11 +225,12 @@ impl SentenceCtx<'_, '_> {
         locative || dateline || byline || venue
     }
 
-    /// Whether a span the tagger calls `kind` looks like a name of that kind on its own. A
+    /// Whether a span the tagger calls `kind` looks like a name of that kind on its own (`sure`:
+    /// the tagger's evidence for it reaches `SURE_MARGIN` per word). A
     /// lone capitalized word is too weak for a person or an organization (a surname comes
     /// back through resolution when the full name is in the article; an acronym is enough
     /// for an organization), and a person's name does not start with a common word.
-    pub(super) fn plausible_name(&self, kind: &str, span: Range<usize>) -> bool {
+    pub(super) fn plausible_name(&self, kind: &str, span: Range<usize>, sure: bool) -> bool {
         let words = &self.words[span.clone()];
         let first = words[0];
         // "SHEARER", "WOODS": in a sentence written in capitals (a headline, a results line)
@@ -294,7 +295,15 @@ impl SentenceCtx<'_, '_> {
             })
             .all(|w| self.lex.is_common_word(w));
         let headed = kind == "ORG" && self.headed_body(words);
-        if kind != "LOC" && all_common && !headed {
+        // (Unless the tagger is sure of an organization of two words or more with no "of" or
+        // "and" between them: "Red Star", "Daily Record".)
+        let sure_body = sure
+            && kind == "ORG"
+            && words.len() >= 2
+            && !words
+                .iter()
+                .any(|w| self.lex.rules.set(Named::NameJoiners).contains(w));
+        if kind != "LOC" && all_common && !headed && !sure_body {
             return false;
         }
         // ("Council for the Welfare of Immigrants": an organization's name may join its

@@ -171,3 +171,16 @@ fn a_place_leading_a_body_found_short_is_part_of_its_name() {
     assert!(!k.contains(&"org:coastal-university"), "{k:?}");
     assert!(k.contains(&"person:vera-lund"), "{k:?}");
 }
+
+#[test]
+fn plain_words_the_tagger_is_sure_name_a_body_are_a_body() {
+    let text = "Papers\n\nVera Lund told the Daily Record newspaper that she would stand. Troops of the Black Watch returned. Alan Brook wrote in the Evening Star on Monday.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:daily-record"), ["Daily Record"]);
+    assert_eq!(mentions_of(&x, text, "org:black-watch"), ["Black Watch"]);
+    // Plain words the tagger does not call an organization stay no name.
+    assert!(!k.contains(&"org:evening-star"), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+    assert!(k.contains(&"person:alan-brook"), "{k:?}");
+}
