@@ -574,24 +574,48 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let female_word = self.rules.has("female_pronouns", word);
         let doc = self.base.doc;
         let start = self.tree.parse.words[w].span.start;
-        let fits = |h: &&&Hit| match h.found {
-            Found::Person { .. } => {
-                person
-                    && self
-                        .base
-                        .female
-                        .get(h.key.as_str())
-                        .is_none_or(|&f| f == female_word)
-            }
-            Found::Country { modifier, .. } => !person && !modifier,
-            Found::Organization { .. } => !person,
-            Found::Place { .. } => false,
-        };
         let hits = self.hits();
+        let tree = self.tree;
+        // "Ravi Menon accused him": an object pronoun never names the subject of its own
+        // clause, nor that subject's conjuncts (that would be "himself").
+        let disjoint = self.rules.has(
+            "disjoint_pronoun_relations",
+            tree.parse.words[w].deprel.name(),
+        );
+        let clausemates: Vec<&str> = tree.parse.words[w]
+            .head
+            .filter(|_| disjoint)
+            .and_then(|h| {
+                tree.children[h]
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
+            })
+            .map(|c| with_conjuncts(tree, c))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| self.hit_of_word[c])
+            .map(|h| hits[h].key.as_str())
+            .collect();
+        let fits = |h: &&&Hit| {
+            !clausemates.contains(&h.key.as_str())
+                && match h.found {
+                    Found::Person { .. } => {
+                        person
+                            && self
+                                .base
+                                .female
+                                .get(h.key.as_str())
+                                .is_none_or(|&f| f == female_word)
+                    }
+                    Found::Country { modifier, .. } => !person && !modifier,
+                    Found::Organization { .. } => !person,
+                    Found::Place { .. } => false,
+                }
+        };
         // The subject of a clause the pronoun's clause hangs from ("Ravi Menon said he ...",
         // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
         // leader said he ...") means the pronoun names no one we know.
-        let tree = self.tree;
         let mut x = w;
         for _ in 0..6 {
             let Some(h) = tree.parse.words[x].head else {

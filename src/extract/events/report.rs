@@ -381,8 +381,14 @@ impl<'a> SentenceCtx<'_, 'a> {
         d.parties.retain(|t| !is_place(t));
         if let Some(src) = &d.source {
             let own = self.article.affiliations.get(&src.key);
-            d.targets
-                .retain(|t| t.key != src.key && (Some(&t.key) != own || self.people_of_country(t)));
+            // "Both Ana Ruiz and Ola Berg welcomed his return": who acts with the source is
+            // not acted on either.
+            let co = &d.co_sources;
+            d.targets.retain(|t| {
+                t.key != src.key
+                    && !co.contains(&t.key)
+                    && (Some(&t.key) != own || self.people_of_country(t))
+            });
             d.co_sources.retain(|k| k != &src.key);
         }
         (place, places)

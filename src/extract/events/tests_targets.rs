@@ -178,3 +178,42 @@ fn an_adjective_before_a_name_after_a_preposition_is_no_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_object_pronoun_never_names_the_subject_of_its_own_clause() {
+    // "him" is not Ravi Menon (that would be "himself"): the man named before is meant.
+    let x = run("Owen Pryce spoke in Oslo on Friday. Ravi Menon accused him of lying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["person:owen-pryce"]
+        )),
+        "{got:?}"
+    );
+    // A possessive may name the subject: "his plans" are his own, and nobody acts on
+    // themselves.
+    let y = run("Owen Pryce spoke in Oslo on Friday. Ravi Menon defended his plans.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "SUPPORT"
+            && s.as_deref() == Some("person:ravi-menon")
+            && t.is_empty()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn who_acts_with_the_source_is_not_acted_on() {
+    let x =
+        run("Owen Pryce came home on Friday. Both Ravi Menon and Ana Ruiz welcomed his return.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, _, _)| c == "SUPPORT")
+            && got
+                .iter()
+                .all(|(_, _, t)| !t.contains(&"person:ana-ruiz".to_owned())),
+        "{got:?}"
+    );
+}
