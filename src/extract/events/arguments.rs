@@ -54,6 +54,28 @@ pub struct Resolver<'a, 'h> {
     /// The roles of `roles` that a qualifier starts ("deputy mayor", "shadow chancellor"):
     /// "the mayor" alone never means their holders.
     qualified: std::collections::BTreeSet<String>,
+    /// The country most of the article's actors belong to (see [`home_country`]): whose
+    /// government "the government" is when the article names none.
+    home: Option<String>,
+}
+
+/// The country the article's actors belong to: the one more of its people and bodies are
+/// affiliated with than with any other, when at least two are. "The government" of a news
+/// report that names no government is that country's ("Labour", "the Tories" and "Mr Blair"
+/// make it Britain's), whatever other countries it speaks of.
+pub fn home_country(affiliations: &BTreeMap<String, String>) -> Option<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for country in affiliations.values() {
+        *count.entry(country.as_str()).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
+    ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match ranked.as_slice() {
+        [(top, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+            Some((*top).to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// The resolver for one parsed sentence.
@@ -73,6 +95,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
         lex: &crate::extract::Lexicon,
         hits: &'h [Hit],
         by_sentence: &'a [Vec<&'h Hit>],
+        home: Option<String>,
     ) -> Self {
         let lists = &lex.arguments;
         let mut female = BTreeMap::new();
@@ -149,6 +172,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
             roles,
             governments,
             qualified,
+            home,
         }
     }
 
@@ -301,7 +325,25 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             if let Some(key) = self.role_holder(w) {
                 return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
             }
-            return self.anaphor(w);
+            let own = self.anaphor(w);
+            if !own.is_empty() {
+                return own;
+            }
+            // "the government's plans", "the chancellor's budget": a common noun that owns
+            // the word names whom it stands for the same way.
+            return self.tree.children[w]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                        && matches!(self.tree.parse.words[c].upos, Upos::Noun)
+                })
+                .find_map(|c| {
+                    self.role_holder(c)
+                        .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
+                        .or_else(|| Some(self.anaphor(c)).filter(|v| !v.is_empty()))
+                })
+                .unwrap_or_default();
         }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for h in found {
@@ -445,13 +487,17 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             })
         {
             let start = tree.parse.words[w].span.start;
+            // None named before: the government of the country the article's actors
+            // belong to.
             return self
                 .base
                 .governments
                 .iter()
                 .rev()
                 .find(|(end, _)| *end <= start)
-                .map(|(_, key)| ((*key).to_owned(), tree.parse.words[w].span.clone()))
+                .map(|(_, key)| (*key).to_owned())
+                .or_else(|| self.base.home.clone())
+                .map(|key| (key, tree.parse.words[w].span.clone()))
                 .into_iter()
                 .collect();
         }

@@ -217,3 +217,37 @@ fn who_acts_with_the_source_is_not_acted_on() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_government_of_an_article_that_names_none_is_that_of_its_actors_country() {
+    // Both parties belong to Britain, which the article never names: "the government" is
+    // Britain's, and Britain becomes an actor through those words.
+    let text = "Labour and the Conservatives clashed over schools on Monday. Owen Pryce accused the government of neglect.";
+    let x = run(text);
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:owen-pryce"),
+            &["country:GBR"]
+        )),
+        "{got:?}"
+    );
+    let full = format!("Report\n\n{text}\n");
+    let britain = x.actors.iter().find(|a| a.key == "country:GBR");
+    assert!(
+        britain.is_some_and(|a| a
+            .mentions
+            .iter()
+            .all(|m| full.get(m.span.clone()) == Some("government"))),
+        "{:?}",
+        x.actors
+    );
+    // With no actor of any country, "the government" names no one.
+    let y = run("Owen Pryce accused the government of neglect on Monday.");
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
