@@ -697,12 +697,15 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let hit = before.copied().or_else(|| {
             let s = self.sentence;
             let prev = s.checked_sub(1)?;
-            if doc.sentences[prev].block != doc.sentences[s].block {
-                return None;
-            }
             let opens = self.tree.parse.words[..w]
                 .iter()
                 .all(|x| x.upos == Upos::Punct);
+            // "He" opening a paragraph goes on from the paragraph before (news paragraphs
+            // are often one sentence long); anything else stays inside its paragraph.
+            let carries_on = person && opens && !doc.is_heading(prev);
+            if doc.sentences[prev].block != doc.sentences[s].block && !carries_on {
+                return None;
+            }
             if !person && !opens {
                 return None;
             }

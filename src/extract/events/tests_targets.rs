@@ -251,3 +251,26 @@ fn the_government_of_an_article_that_names_none_is_that_of_its_actors_country() 
         acts(&y)
     );
 }
+
+#[test]
+fn he_opening_a_paragraph_goes_on_from_the_paragraph_before() {
+    let x = run("Ravi Menon spoke in Oslo on Monday.\n\nHe accused Chile of lying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
+    );
+    // "It" does not: only a person named before carries on across paragraphs.
+    let y = run("Norway held talks in Oslo on Monday.\n\nIt accused Chile of lying.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
