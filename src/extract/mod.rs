@@ -398,7 +398,7 @@ pub fn extract_with(
         .collect();
     // The country the article's actors belong to: "the government" of an article that names
     // none is its government, even where the article never names the country itself.
-    let home = events::arguments::home_country(&affiliations);
+    let home = events::arguments::home_country(&affiliations, &hits);
     if let Some(key) = &home
         && !names.contains_key(key)
         && let Some(c) = key

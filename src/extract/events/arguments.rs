@@ -59,14 +59,25 @@ pub struct Resolver<'a, 'h> {
     home: Option<String>,
 }
 
-/// The country the article's actors belong to: the one more of its people and bodies are
-/// affiliated with than with any other, when at least two are. "The government" of a news
-/// report that names no government is that country's ("Labour", "the Tories" and "Mr Blair"
-/// make it Britain's), whatever other countries it speaks of.
-pub fn home_country(affiliations: &BTreeMap<String, String>) -> Option<String> {
+/// The country the article's actors belong to: the one that more of its people and bodies
+/// are affiliated with, or that is itself named, than any other, when at least two such
+/// actors point to it (each country named counts once, however often). "The government" of
+/// a news report that names no government is that country's ("Labour", "the Tories" and "Mr
+/// Blair" make it Britain's), whatever other countries it speaks of.
+pub fn home_country(affiliations: &BTreeMap<String, String>, hits: &[Hit]) -> Option<String> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for country in affiliations.values() {
         *count.entry(country.as_str()).or_default() += 1;
+    }
+    let mut named: Vec<&str> = hits
+        .iter()
+        .filter(|h| matches!(h.found, Found::Country { .. }) && !h.key.is_empty())
+        .map(|h| h.key.as_str())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    for country in named {
+        *count.entry(country).or_default() += 1;
     }
     let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
     ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));

@@ -81,7 +81,7 @@ pub fn detect(
             }
         }
     }
-    let home = arguments::home_country(affiliations);
+    let home = arguments::home_country(affiliations, hits);
     let resolver = Resolver::new(doc, lex, hits, &by_sentence, home);
     let article = Article {
         doc,

@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 62] = [
+pub const ENGINE_LISTS: [&str; 64] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -289,6 +289,8 @@ pub const ENGINE_LISTS: [&str; 62] = [
     "reaction_verbs",
     "attributive_adjectives",
     "disjoint_pronoun_relations",
+    "opposition_words",
+    "state_body_kinds",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

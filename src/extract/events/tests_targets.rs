@@ -274,3 +274,25 @@ fn he_opening_a_paragraph_goes_on_from_the_paragraph_before() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_party_and_its_spokesmen_act_on_their_own_countrys_government() {
+    // The Conservatives are British and so is "the government"; a party is not the state.
+    let x = run(
+        "Labour and the Conservatives clashed over schools on Monday. The Conservatives accused the government of neglect.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("org:conservative-party-uk")
+            && t.contains(&"country:GBR".to_owned())),
+        "{got:?}"
+    );
+    // A head of state criticising his own government still acts on no one else.
+    let y = run("Norwegian President Ola Berg criticised the Norwegian government on Monday.");
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
