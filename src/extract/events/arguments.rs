@@ -57,6 +57,9 @@ pub struct Resolver<'a, 'h> {
     /// The country most of the article's actors belong to (see [`home_country`]): whose
     /// government "the government" is when the article names none.
     home: Option<String>,
+    /// Where the article names a political party, in text order: the sentence, the end of
+    /// the name and the party's key.
+    parties: Vec<(usize, usize, &'h str)>,
 }
 
 /// The country the article's actors belong to: the one that more of its people and bodies
@@ -165,6 +168,21 @@ impl<'a, 'h> Resolver<'a, 'h> {
             }
         }
         governments.sort_unstable();
+        let mut parties: Vec<(usize, usize, &'h str)> = hits
+            .iter()
+            .filter(|h| {
+                matches!(h.found, Found::Organization { .. })
+                    && lex.organization(&h.key).is_some_and(|o| o.kind == "party")
+            })
+            .map(|h| {
+                (
+                    h.sentence,
+                    doc.tokens[h.tokens.end - 1].span.end,
+                    h.key.as_str(),
+                )
+            })
+            .collect();
+        parties.sort_unstable();
         let qualified = roles
             .keys()
             .filter(|role| {
@@ -184,6 +202,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
             governments,
             qualified,
             home,
+            parties,
         }
     }
 
@@ -352,7 +371,13 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 .find_map(|c| {
                     self.role_holder(c)
                         .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
-                        .or_else(|| Some(self.anaphor(c)).filter(|v| !v.is_empty()))
+                        .or_else(|| {
+                            // Only a government: "the party's website" is no act on the party.
+                            Some(self.anaphor(c)).filter(|v| {
+                                !v.is_empty()
+                                    && self.rules.has("government_nouns", &self.tree.lower[c])
+                            })
+                        })
                 })
                 .unwrap_or_default();
         }
@@ -509,6 +534,32 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 .map(|(_, key)| (*key).to_owned())
                 .or_else(|| self.base.home.clone())
                 .map(|key| (key, tree.parse.words[w].span.clone()))
+                .into_iter()
+                .collect();
+        }
+        // "Critics accused the party of ...": the party named last, in this sentence or the
+        // one before.
+        if self.rules.has("party_nouns", word)
+            && dets == ["the"]
+            && tree.children[w].iter().all(|&c| {
+                !matches!(
+                    tree.parse.words[c].deprel.name(),
+                    "amod" | "compound" | "nmod:poss" | "nmod" | "flat"
+                )
+            })
+        {
+            let start = tree.parse.words[w].span.start;
+            let s = self.sentence;
+            return self
+                .base
+                .parties
+                .iter()
+                .rev()
+                .find(|&&(sentence, end, _)| {
+                    (sentence == s && end <= start)
+                        || (sentence + 1 == s && !doc.is_heading(sentence))
+                })
+                .map(|&(_, _, key)| (key.to_owned(), tree.parse.words[w].span.clone()))
                 .into_iter()
                 .collect();
         }

@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 64] = [
+pub const ENGINE_LISTS: [&str; 65] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -291,6 +291,7 @@ pub const ENGINE_LISTS: [&str; 64] = [
     "disjoint_pronoun_relations",
     "opposition_words",
     "state_body_kinds",
+    "party_nouns",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

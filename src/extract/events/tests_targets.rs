@@ -296,3 +296,28 @@ fn a_party_and_its_spokesmen_act_on_their_own_countrys_government() {
         acts(&y)
     );
 }
+
+#[test]
+fn the_party_is_the_party_named_last() {
+    let x = run(
+        "The Liberal Democrats published their spending plans on Monday. Owen Pryce accused the party of hiding the costs.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:owen-pryce"),
+            &["org:lib-dems"]
+        )),
+        "{got:?}"
+    );
+    // A party qualified by its own words ("the party of low taxes") is not pointed back to.
+    let y = run(
+        "The Liberal Democrats published their spending plans on Monday. Owen Pryce praised the party of low taxes.",
+    );
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
