@@ -509,59 +509,10 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 .into_iter()
                 .collect();
         }
-        // "the government", after "the Sudanese government" earlier in the article: the
-        // government named last. Only the bare words: "the new government" or "the Chilean
-        // government" name their own ("the government of Chile" never comes here: Chile is
-        // found under it).
-        if self.rules.has("government_nouns", word)
-            && dets == ["the"]
-            && tree.children[w].iter().all(|&c| {
-                !matches!(
-                    tree.parse.words[c].deprel.name(),
-                    "amod" | "compound" | "nmod:poss" | "acl" | "acl:relcl" | "flat"
-                )
-            })
+        if dets == ["the"]
+            && let Some(found) = self.government_or_party(w)
         {
-            let start = tree.parse.words[w].span.start;
-            // None named before: the government of the country the article's actors
-            // belong to.
-            return self
-                .base
-                .governments
-                .iter()
-                .rev()
-                .find(|(end, _)| *end <= start)
-                .map(|(_, key)| (*key).to_owned())
-                .or_else(|| self.base.home.clone())
-                .map(|key| (key, tree.parse.words[w].span.clone()))
-                .into_iter()
-                .collect();
-        }
-        // "Critics accused the party of ...": the party named last, in this sentence or the
-        // one before.
-        if self.rules.has("party_nouns", word)
-            && dets == ["the"]
-            && tree.children[w].iter().all(|&c| {
-                !matches!(
-                    tree.parse.words[c].deprel.name(),
-                    "amod" | "compound" | "nmod:poss" | "nmod" | "flat"
-                )
-            })
-        {
-            let start = tree.parse.words[w].span.start;
-            let s = self.sentence;
-            return self
-                .base
-                .parties
-                .iter()
-                .rev()
-                .find(|&&(sentence, end, _)| {
-                    (sentence == s && end <= start)
-                        || (sentence + 1 == s && !doc.is_heading(sentence))
-                })
-                .map(|&(_, _, key)| (key.to_owned(), tree.parse.words[w].span.clone()))
-                .into_iter()
-                .collect();
+            return found;
         }
         if !pair && !pointing {
             return Vec::new();
@@ -608,6 +559,62 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// "The government", "the party": the one named last, or for a government the home
+    /// country's; `None` when the word is neither, or is qualified by words of its own.
+    fn government_or_party(&self, w: usize) -> Option<Vec<(String, Range<usize>)>> {
+        let tree = self.tree;
+        let word = tree.lower[w].as_str();
+        let bare = |qualifiers: &[&str]| {
+            tree.children[w]
+                .iter()
+                .all(|&c| !qualifiers.contains(&tree.parse.words[c].deprel.name()))
+        };
+        let start = tree.parse.words[w].span.start;
+        let span = tree.parse.words[w].span.clone();
+        // "the government", after "the Sudanese government" earlier in the article: the
+        // government named last; none named before, the government of the country the
+        // article's actors belong to. Only the bare words: "the new government" or "the
+        // Chilean government" name their own ("the government of Chile" never comes here:
+        // Chile is found under it).
+        if self.rules.has("government_nouns", word)
+            && bare(&["amod", "compound", "nmod:poss", "acl", "acl:relcl", "flat"])
+        {
+            return Some(
+                self.base
+                    .governments
+                    .iter()
+                    .rev()
+                    .find(|(end, _)| *end <= start)
+                    .map(|(_, key)| (*key).to_owned())
+                    .or_else(|| self.base.home.clone())
+                    .map(|key| (key, span))
+                    .into_iter()
+                    .collect(),
+            );
+        }
+        // "Critics accused the party of ...": the party named last, in this sentence or the
+        // one before ("the party of low taxes" is not pointed back to).
+        if self.rules.has("party_nouns", word)
+            && bare(&["amod", "compound", "nmod:poss", "nmod", "flat"])
+        {
+            let s = self.sentence;
+            return Some(
+                self.base
+                    .parties
+                    .iter()
+                    .rev()
+                    .find(|&&(sentence, end, _)| {
+                        (sentence == s && end <= start)
+                            || (sentence + 1 == s && !self.base.doc.is_heading(sentence))
+                    })
+                    .map(|&(_, _, key)| (key.to_owned(), span))
+                    .into_iter()
+                    .collect(),
+            );
+        }
+        None
     }
 
     /// Whether word `w` is a capital standing for its country ("Lisbon").
