@@ -509,9 +509,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 .into_iter()
                 .collect();
         }
-        if dets == ["the"]
-            && let Some(found) = self.government_or_party(w)
-        {
+        if let Some(found) = self.government_or_party(w, &dets) {
             return found;
         }
         if !pair && !pointing {
@@ -563,9 +561,15 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
 
     /// "The government", "the party": the one named last, or for a government the home
     /// country's; `None` when the word is neither, or is qualified by words of its own.
-    fn government_or_party(&self, w: usize) -> Option<Vec<(String, Range<usize>)>> {
+    fn government_or_party(&self, w: usize, dets: &[&str]) -> Option<Vec<(String, Range<usize>)>> {
         let tree = self.tree;
         let word = tree.lower[w].as_str();
+        // "accused ministers of ...": members of the government named by no one else are
+        // the government (`government_member_nouns`, with no determiner).
+        let members = dets.is_empty() && self.rules.has("government_member_nouns", word);
+        if dets != ["the"] && !members {
+            return None;
+        }
         let bare = |qualifiers: &[&str]| {
             tree.children[w]
                 .iter()
@@ -578,8 +582,18 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         // article's actors belong to. Only the bare words: "the new government" or "the
         // Chilean government" name their own ("the government of Chile" never comes here:
         // Chile is found under it).
-        if self.rules.has("government_nouns", word)
-            && bare(&["amod", "compound", "nmod:poss", "acl", "acl:relcl", "flat"])
+        if (members
+            && bare(&[
+                "amod",
+                "compound",
+                "nmod:poss",
+                "nmod",
+                "acl",
+                "acl:relcl",
+                "flat",
+            ]))
+            || (self.rules.has("government_nouns", word)
+                && bare(&["amod", "compound", "nmod:poss", "acl", "acl:relcl", "flat"]))
         {
             return Some(
                 self.base

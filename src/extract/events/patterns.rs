@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 65] = [
+pub const ENGINE_LISTS: [&str; 66] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -292,6 +292,7 @@ pub const ENGINE_LISTS: [&str; 65] = [
     "opposition_words",
     "state_body_kinds",
     "party_nouns",
+    "government_member_nouns",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

@@ -444,7 +444,10 @@ impl<'a> SentenceCtx<'_, 'a> {
             .and_then(|text| text.split_whitespace().last())
             .map(str::to_lowercase)
             .unwrap_or_default();
-        if !t.key.starts_with("country:") || !rules.has("government_nouns", &last) {
+        if !t.key.starts_with("country:")
+            || !(rules.has("government_nouns", &last)
+                || rules.has("government_member_nouns", &last))
+        {
             return false;
         }
         if src.key.starts_with("org:") {

@@ -321,3 +321,28 @@ fn the_party_is_the_party_named_last() {
         acts(&y)
     );
 }
+
+#[test]
+fn ministers_named_by_no_one_else_are_the_government() {
+    let x = run(
+        "Labour and the Conservatives clashed over schools on Monday. The Conservatives criticised ministers on Tuesday.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("org:conservative-party-uk")
+            && t.contains(&"country:GBR".to_owned())),
+        "{got:?}"
+    );
+    // Ministers of somewhere else are not.
+    let y = run(
+        "Labour and the Conservatives clashed over schools on Monday. The Conservatives criticised ministers in Chile on Tuesday.",
+    );
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, _, t)| !t.contains(&"country:GBR".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
