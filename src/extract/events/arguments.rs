@@ -582,16 +582,8 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         // article's actors belong to. Only the bare words: "the new government" or "the
         // Chilean government" name their own ("the government of Chile" never comes here:
         // Chile is found under it).
-        if (members
-            && bare(&[
-                "amod",
-                "compound",
-                "nmod:poss",
-                "nmod",
-                "acl",
-                "acl:relcl",
-                "flat",
-            ]))
+        // ("accused ministers of wasting money": what they did may hang on them.)
+        if (members && bare(&["amod", "compound", "nmod:poss", "nmod", "acl:relcl", "flat"]))
             || (self.rules.has("government_nouns", word)
                 && bare(&["amod", "compound", "nmod:poss", "acl", "acl:relcl", "flat"]))
         {
