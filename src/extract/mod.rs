@@ -396,6 +396,17 @@ pub fn extract_with(
         .iter()
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
         .collect();
+    // The country the article's actors belong to: "the government" of an article that names
+    // none is its government, even where the article never names the country itself.
+    let home = events::arguments::home_country(&affiliations, &hits);
+    if let Some(key) = &home
+        && !names.contains_key(key)
+        && let Some(c) = key
+            .strip_prefix("country:")
+            .and_then(|iso| lex.country_by_iso(iso))
+    {
+        names.insert(key.clone(), lex.countries[c].name.clone());
+    }
     let slug = events::article_slug(&article.title);
     let (events, skipped) = events::detect(&doc, lex, &hits, &names, &slug, &affiliations, control);
     if control.is_cancelled() {
@@ -429,6 +440,7 @@ pub fn extract_with(
             }),
         }
     }
+    add_home_country(&mut actors, home, &named_before, &names, &events);
     let issues = issues::detect(&doc, lex, &hits, &events);
     let places = hits
         .iter()
@@ -451,6 +463,60 @@ pub fn extract_with(
     overrides::apply(&mut extraction, &lex.corrections);
     control.step((1.0, 1.0), 1, 1);
     Ok(extraction)
+}
+
+/// A home country (see [`events::arguments::home_country`]) the article never names becomes
+/// an actor where an event takes it as a party, its mentions the words that stood for it
+/// ("the government").
+fn add_home_country(
+    actors: &mut Vec<Actor>,
+    home: Option<String>,
+    named_before: &std::collections::BTreeSet<String>,
+    names: &BTreeMap<String, String>,
+    events: &[Event],
+) {
+    let Some(key) = home.filter(|k| !named_before.contains(k)) else {
+        return;
+    };
+    let mut mentions: Vec<Mention> = Vec::new();
+    for e in events {
+        for (m, r) in e.mentions.iter().zip(&e.readings) {
+            for role in r.source.iter().chain(&r.targets).chain(&r.parties) {
+                let mention = Mention {
+                    span: role.span.clone(),
+                    sentence: m.sentence,
+                };
+                if role.key == key && !mentions.contains(&mention) {
+                    mentions.push(mention);
+                }
+            }
+        }
+    }
+    match actors.iter_mut().find(|a| a.key == key) {
+        // A capital named as a place made it an actor already.
+        Some(a) => {
+            for m in mentions {
+                if !a.mentions.contains(&m) {
+                    a.mentions.push(m);
+                }
+            }
+            a.mentions.sort_by_key(|m| m.span.start);
+        }
+        None if !mentions.is_empty() => {
+            mentions.sort_by_key(|m| m.span.start);
+            actors.push(Actor {
+                name: names.get(&key).cloned().unwrap_or_else(|| key.clone()),
+                key,
+                kind: ActorKind::Country,
+                aliases: Vec::new(),
+                role: None,
+                affiliation: None,
+                affiliation_name: None,
+                mentions,
+            });
+        }
+        None => {}
+    }
 }
 
 /// Lower-case slug: letters and digits kept, everything else folded into single hyphens.

@@ -54,6 +54,42 @@ pub struct Resolver<'a, 'h> {
     /// The roles of `roles` that a qualifier starts ("deputy mayor", "shadow chancellor"):
     /// "the mayor" alone never means their holders.
     qualified: std::collections::BTreeSet<String>,
+    /// The country most of the article's actors belong to (see [`home_country`]): whose
+    /// government "the government" is when the article names none.
+    home: Option<String>,
+    /// Where the article names a political party, in text order: the sentence, the end of
+    /// the name and the party's key.
+    parties: Vec<(usize, usize, &'h str)>,
+}
+
+/// The country the article's actors belong to: the one that more of its people and bodies
+/// are affiliated with, or that is itself named, than any other, when at least two such
+/// actors point to it (each country named counts once, however often). "The government" of
+/// a news report that names no government is that country's ("Labour", "the Tories" and "Mr
+/// Blair" make it Britain's), whatever other countries it speaks of.
+pub fn home_country(affiliations: &BTreeMap<String, String>, hits: &[Hit]) -> Option<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for country in affiliations.values() {
+        *count.entry(country.as_str()).or_default() += 1;
+    }
+    let mut named: Vec<&str> = hits
+        .iter()
+        .filter(|h| matches!(h.found, Found::Country { .. }) && !h.key.is_empty())
+        .map(|h| h.key.as_str())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    for country in named {
+        *count.entry(country).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
+    ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match ranked.as_slice() {
+        [(top, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+            Some((*top).to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// The resolver for one parsed sentence.
@@ -73,6 +109,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
         lex: &crate::extract::Lexicon,
         hits: &'h [Hit],
         by_sentence: &'a [Vec<&'h Hit>],
+        home: Option<String>,
     ) -> Self {
         let lists = &lex.arguments;
         let mut female = BTreeMap::new();
@@ -131,6 +168,21 @@ impl<'a, 'h> Resolver<'a, 'h> {
             }
         }
         governments.sort_unstable();
+        let mut parties: Vec<(usize, usize, &'h str)> = hits
+            .iter()
+            .filter(|h| {
+                matches!(h.found, Found::Organization { .. })
+                    && lex.organization(&h.key).is_some_and(|o| o.kind == "party")
+            })
+            .map(|h| {
+                (
+                    h.sentence,
+                    doc.tokens[h.tokens.end - 1].span.end,
+                    h.key.as_str(),
+                )
+            })
+            .collect();
+        parties.sort_unstable();
         let qualified = roles
             .keys()
             .filter(|role| {
@@ -149,6 +201,8 @@ impl<'a, 'h> Resolver<'a, 'h> {
             roles,
             governments,
             qualified,
+            home,
+            parties,
         }
     }
 
@@ -301,7 +355,31 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             if let Some(key) = self.role_holder(w) {
                 return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
             }
-            return self.anaphor(w);
+            let own = self.anaphor(w);
+            if !own.is_empty() {
+                return own;
+            }
+            // "the government's plans", "the chancellor's budget": a common noun that owns
+            // the word names whom it stands for the same way.
+            return self.tree.children[w]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                        && matches!(self.tree.parse.words[c].upos, Upos::Noun)
+                })
+                .find_map(|c| {
+                    self.role_holder(c)
+                        .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
+                        .or_else(|| {
+                            // Only a government: "the party's website" is no act on the party.
+                            Some(self.anaphor(c)).filter(|v| {
+                                !v.is_empty()
+                                    && self.rules.has("government_nouns", &self.tree.lower[c])
+                            })
+                        })
+                })
+                .unwrap_or_default();
         }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for h in found {
@@ -431,29 +509,8 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 .into_iter()
                 .collect();
         }
-        // "the government", after "the Sudanese government" earlier in the article: the
-        // government named last. Only the bare words: "the new government" or "the Chilean
-        // government" name their own ("the government of Chile" never comes here: Chile is
-        // found under it).
-        if self.rules.has("government_nouns", word)
-            && dets == ["the"]
-            && tree.children[w].iter().all(|&c| {
-                !matches!(
-                    tree.parse.words[c].deprel.name(),
-                    "amod" | "compound" | "nmod:poss" | "acl" | "acl:relcl" | "flat"
-                )
-            })
-        {
-            let start = tree.parse.words[w].span.start;
-            return self
-                .base
-                .governments
-                .iter()
-                .rev()
-                .find(|(end, _)| *end <= start)
-                .map(|(_, key)| ((*key).to_owned(), tree.parse.words[w].span.clone()))
-                .into_iter()
-                .collect();
+        if let Some(found) = self.government_or_party(w, &dets) {
+            return found;
         }
         if !pair && !pointing {
             return Vec::new();
@@ -500,6 +557,70 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// "The government", "the party": the one named last, or for a government the home
+    /// country's; `None` when the word is neither, or is qualified by words of its own.
+    fn government_or_party(&self, w: usize, dets: &[&str]) -> Option<Vec<(String, Range<usize>)>> {
+        let tree = self.tree;
+        let word = tree.lower[w].as_str();
+        // "accused ministers of ...": members of the government named by no one else are
+        // the government (`government_member_nouns`, with no determiner).
+        let members = dets.is_empty() && self.rules.has("government_member_nouns", word);
+        if dets != ["the"] && !members {
+            return None;
+        }
+        let bare = |qualifiers: &[&str]| {
+            tree.children[w]
+                .iter()
+                .all(|&c| !qualifiers.contains(&tree.parse.words[c].deprel.name()))
+        };
+        let start = tree.parse.words[w].span.start;
+        let span = tree.parse.words[w].span.clone();
+        // "the government", after "the Sudanese government" earlier in the article: the
+        // government named last; none named before, the government of the country the
+        // article's actors belong to. Only the bare words: "the new government" or "the
+        // Chilean government" name their own ("the government of Chile" never comes here:
+        // Chile is found under it).
+        // ("accused ministers of wasting money": what they did may hang on them.)
+        if (members && bare(&["amod", "compound", "nmod:poss", "nmod", "acl:relcl", "flat"]))
+            || (self.rules.has("government_nouns", word)
+                && bare(&["amod", "compound", "nmod:poss", "acl", "acl:relcl", "flat"]))
+        {
+            return Some(
+                self.base
+                    .governments
+                    .iter()
+                    .rev()
+                    .find(|(end, _)| *end <= start)
+                    .map(|(_, key)| (*key).to_owned())
+                    .or_else(|| self.base.home.clone())
+                    .map(|key| (key, span))
+                    .into_iter()
+                    .collect(),
+            );
+        }
+        // "Critics accused the party of ...": the party named last, in this sentence or the
+        // one before ("the party of low taxes" is not pointed back to).
+        if self.rules.has("party_nouns", word)
+            && bare(&["amod", "compound", "nmod:poss", "nmod", "flat"])
+        {
+            let s = self.sentence;
+            return Some(
+                self.base
+                    .parties
+                    .iter()
+                    .rev()
+                    .find(|&&(sentence, end, _)| {
+                        (sentence == s && end <= start)
+                            || (sentence + 1 == s && !self.base.doc.is_heading(sentence))
+                    })
+                    .map(|&(_, _, key)| (key.to_owned(), span))
+                    .into_iter()
+                    .collect(),
+            );
+        }
+        None
     }
 
     /// Whether word `w` is a capital standing for its country ("Lisbon").
@@ -574,24 +695,48 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let female_word = self.rules.has("female_pronouns", word);
         let doc = self.base.doc;
         let start = self.tree.parse.words[w].span.start;
-        let fits = |h: &&&Hit| match h.found {
-            Found::Person { .. } => {
-                person
-                    && self
-                        .base
-                        .female
-                        .get(h.key.as_str())
-                        .is_none_or(|&f| f == female_word)
-            }
-            Found::Country { modifier, .. } => !person && !modifier,
-            Found::Organization { .. } => !person,
-            Found::Place { .. } => false,
-        };
         let hits = self.hits();
+        let tree = self.tree;
+        // "Ravi Menon accused him": an object pronoun never names the subject of its own
+        // clause, nor that subject's conjuncts (that would be "himself").
+        let disjoint = self.rules.has(
+            "disjoint_pronoun_relations",
+            tree.parse.words[w].deprel.name(),
+        );
+        let clausemates: Vec<&str> = tree.parse.words[w]
+            .head
+            .filter(|_| disjoint)
+            .and_then(|h| {
+                tree.children[h]
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
+            })
+            .map(|c| with_conjuncts(tree, c))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| self.hit_of_word[c])
+            .map(|h| hits[h].key.as_str())
+            .collect();
+        let fits = |h: &&&Hit| {
+            !clausemates.contains(&h.key.as_str())
+                && match h.found {
+                    Found::Person { .. } => {
+                        person
+                            && self
+                                .base
+                                .female
+                                .get(h.key.as_str())
+                                .is_none_or(|&f| f == female_word)
+                    }
+                    Found::Country { modifier, .. } => !person && !modifier,
+                    Found::Organization { .. } => !person,
+                    Found::Place { .. } => false,
+                }
+        };
         // The subject of a clause the pronoun's clause hangs from ("Ravi Menon said he ...",
         // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
         // leader said he ...") means the pronoun names no one we know.
-        let tree = self.tree;
         let mut x = w;
         for _ in 0..6 {
             let Some(h) = tree.parse.words[x].head else {
@@ -627,12 +772,15 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let hit = before.copied().or_else(|| {
             let s = self.sentence;
             let prev = s.checked_sub(1)?;
-            if doc.sentences[prev].block != doc.sentences[s].block {
-                return None;
-            }
             let opens = self.tree.parse.words[..w]
                 .iter()
                 .all(|x| x.upos == Upos::Punct);
+            // "He" opening a paragraph goes on from the paragraph before (news paragraphs
+            // are often one sentence long); anything else stays inside its paragraph.
+            let carries_on = person && opens && !doc.is_heading(prev);
+            if doc.sentences[prev].block != doc.sentences[s].block && !carries_on {
+                return None;
+            }
             if !person && !opens {
                 return None;
             }

@@ -81,7 +81,8 @@ pub fn detect(
             }
         }
     }
-    let resolver = Resolver::new(doc, lex, hits, &by_sentence);
+    let home = arguments::home_country(affiliations, hits);
+    let resolver = Resolver::new(doc, lex, hits, &by_sentence, home);
     let article = Article {
         doc,
         lex,

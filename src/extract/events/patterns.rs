@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 61] = [
+pub const ENGINE_LISTS: [&str; 66] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -288,6 +288,11 @@ pub const ENGINE_LISTS: [&str; 61] = [
     "anaphors",
     "reaction_verbs",
     "attributive_adjectives",
+    "disjoint_pronoun_relations",
+    "opposition_words",
+    "state_body_kinds",
+    "party_nouns",
+    "government_member_nouns",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

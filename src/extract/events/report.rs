@@ -10,6 +10,7 @@ use super::reading::{PlacesFrom, Reading, Tree};
 use super::senses::{self, Effect};
 use super::sentence::Article;
 use super::{Match, Report, date_in};
+use crate::extract::actors::Found;
 use crate::extract::lexicon::TriggerEntry;
 use crate::extract::plover::{Plover, QuadClass};
 use crate::extract::{EventReading, Mention, Modality, RoleSpan};
@@ -381,8 +382,16 @@ impl<'a> SentenceCtx<'_, 'a> {
         d.parties.retain(|t| !is_place(t));
         if let Some(src) = &d.source {
             let own = self.article.affiliations.get(&src.key);
-            d.targets
-                .retain(|t| t.key != src.key && (Some(&t.key) != own || self.people_of_country(t)));
+            // "Both Ana Ruiz and Ola Berg welcomed his return": who acts with the source is
+            // not acted on either.
+            let co = &d.co_sources;
+            d.targets.retain(|t| {
+                t.key != src.key
+                    && !co.contains(&t.key)
+                    && (Some(&t.key) != own
+                        || self.people_of_country(t)
+                        || self.non_state_against_government(src, t))
+            });
             d.co_sources.retain(|k| k != &src.key);
         }
         (place, places)
@@ -417,6 +426,60 @@ impl<'a> SentenceCtx<'_, 'a> {
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(text))
             })
+    }
+
+    /// Whether `t` is a government ("the government") and `src` does not speak for the
+    /// state: a party, a union, a company or a charity (any body whose kind is not in
+    /// `state_body_kinds`), or a person whose role names a party or the opposition ("Shadow
+    /// Home Secretary", "Tory MP", `opposition_words`). Such a source acts on its own
+    /// country's government all the same.
+    fn non_state_against_government(&self, src: &RoleSpan, t: &RoleSpan) -> bool {
+        let lex = self.article.lex;
+        let rules = &lex.arguments;
+        let last = self
+            .article
+            .doc
+            .text
+            .get(t.span.clone())
+            .and_then(|text| text.split_whitespace().last())
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        if !t.key.starts_with("country:")
+            || !(rules.has("government_nouns", &last)
+                || rules.has("government_member_nouns", &last))
+        {
+            return false;
+        }
+        if src.key.starts_with("org:") {
+            return !lex
+                .organization(&src.key)
+                .is_some_and(|o| rules.has("state_body_kinds", &o.kind));
+        }
+        let src_roles = self
+            .article
+            .by_sentence
+            .iter()
+            .flatten()
+            .filter_map(|h| match &h.found {
+                Found::Person {
+                    role: Some(role), ..
+                } if h.key == src.key => Some(role.to_lowercase()),
+                _ => None,
+            });
+        let parties: Vec<String> = lex
+            .organizations
+            .iter()
+            .filter(|o| o.kind == "party")
+            .flat_map(|o| o.names.iter().map(|n| n.to_lowercase()))
+            .collect();
+        src_roles.into_iter().any(|role| {
+            let words: Vec<&str> = role.split_whitespace().collect();
+            words.iter().any(|w| rules.has("opposition_words", w))
+                || parties.iter().any(|p| {
+                    let n = p.split_whitespace().count();
+                    words.windows(n).any(|win| win.join(" ") == *p)
+                })
+        })
     }
 
     /// A material act on nobody named is done to the country it happens in ("imposed a
@@ -508,8 +571,15 @@ impl<'a> SentenceCtx<'_, 'a> {
         // A town of an official's own country where the act happens is acted on all the
         // same ("the president extended the curfew in the capital").
         let place_target = d.patterns_used.iter().any(|p| p == "place-target");
-        d.targets
-            .retain(|t| place_target || !through_official(&t.key) || self.people_of_country(t));
+        let src = d.source.clone();
+        d.targets.retain(|t| {
+            place_target
+                || !through_official(&t.key)
+                || self.people_of_country(t)
+                || src
+                    .as_ref()
+                    .is_some_and(|s| self.non_state_against_government(s, t))
+        });
         d.co_sources.retain(|k| !through_official(k));
         let mut keys: Vec<String> = Vec::new();
         for k in d

@@ -178,3 +178,171 @@ fn an_adjective_before_a_name_after_a_preposition_is_no_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_object_pronoun_never_names_the_subject_of_its_own_clause() {
+    // "him" is not Ravi Menon (that would be "himself"): the man named before is meant.
+    let x = run("Owen Pryce spoke in Oslo on Friday. Ravi Menon accused him of lying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["person:owen-pryce"]
+        )),
+        "{got:?}"
+    );
+    // A possessive may name the subject: "his plans" are his own, and nobody acts on
+    // themselves.
+    let y = run("Owen Pryce spoke in Oslo on Friday. Ravi Menon defended his plans.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "SUPPORT"
+            && s.as_deref() == Some("person:ravi-menon")
+            && t.is_empty()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn who_acts_with_the_source_is_not_acted_on() {
+    let x =
+        run("Owen Pryce came home on Friday. Both Ravi Menon and Ana Ruiz welcomed his return.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, _, _)| c == "SUPPORT")
+            && got
+                .iter()
+                .all(|(_, _, t)| !t.contains(&"person:ana-ruiz".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_government_of_an_article_that_names_none_is_that_of_its_actors_country() {
+    // Both parties belong to Britain, which the article never names: "the government" is
+    // Britain's, and Britain becomes an actor through those words.
+    let text = "Labour and the Conservatives clashed over schools on Monday. Owen Pryce accused the government of neglect.";
+    let x = run(text);
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:owen-pryce"),
+            &["country:GBR"]
+        )),
+        "{got:?}"
+    );
+    let full = format!("Report\n\n{text}\n");
+    let britain = x.actors.iter().find(|a| a.key == "country:GBR");
+    assert!(
+        britain.is_some_and(|a| a
+            .mentions
+            .iter()
+            .all(|m| full.get(m.span.clone()) == Some("government"))),
+        "{:?}",
+        x.actors
+    );
+    // With no actor of any country, "the government" names no one.
+    let y = run("Owen Pryce accused the government of neglect on Monday.");
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn he_opening_a_paragraph_goes_on_from_the_paragraph_before() {
+    let x = run("Ravi Menon spoke in Oslo on Monday.\n\nHe accused Chile of lying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
+    );
+    // "It" does not: only a person named before carries on across paragraphs.
+    let y = run("Norway held talks in Oslo on Monday.\n\nIt accused Chile of lying.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_party_and_its_spokesmen_act_on_their_own_countrys_government() {
+    // The Conservatives are British and so is "the government"; a party is not the state.
+    let x = run(
+        "Labour and the Conservatives clashed over schools on Monday. The Conservatives accused the government of neglect.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("org:conservative-party-uk")
+            && t.contains(&"country:GBR".to_owned())),
+        "{got:?}"
+    );
+    // A head of state criticising his own government still acts on no one else.
+    let y = run("Norwegian President Ola Berg criticised the Norwegian government on Monday.");
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn the_party_is_the_party_named_last() {
+    let x = run(
+        "The Liberal Democrats published their spending plans on Monday. Owen Pryce accused the party of hiding the costs.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:owen-pryce"),
+            &["org:lib-dems"]
+        )),
+        "{got:?}"
+    );
+    // A party qualified by its own words ("the party of low taxes") is not pointed back to.
+    let y = run(
+        "The Liberal Democrats published their spending plans on Monday. Owen Pryce praised the party of low taxes.",
+    );
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn ministers_named_by_no_one_else_are_the_government() {
+    let x = run(
+        "Labour and the Conservatives clashed over schools on Monday. The Conservatives criticised ministers on Tuesday.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("org:conservative-party-uk")
+            && t.contains(&"country:GBR".to_owned())),
+        "{got:?}"
+    );
+    // Ministers of somewhere else are not.
+    let y = run(
+        "Labour and the Conservatives clashed over schools on Monday. The Conservatives criticised ministers in Chile on Tuesday.",
+    );
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, _, t)| !t.contains(&"country:GBR".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
