@@ -4,7 +4,14 @@
 //! unknown relation or tag names, unknown word lists and empty paths are refused with the
 //! pattern's id.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+use crate::extract::lexicon::{WordHasher, WordSet};
+
+/// The file's named word lists (lower case), by name. Looked up for many words of every parsed
+/// sentence, so both the names and the words are hashed with the lexicons' fast word hash.
+pub type WordLists = HashMap<String, WordSet, BuildHasherDefault<WordHasher>>;
 
 use serde::Deserialize;
 
@@ -202,7 +209,7 @@ pub struct ArgumentRules {
     /// Patterns, in the order they apply.
     pub patterns: Vec<Pattern>,
     /// Named word lists (lower case).
-    pub lists: BTreeMap<String, HashSet<String>>,
+    pub lists: WordLists,
     /// Sense rules, in the order they apply.
     pub senses: Vec<super::senses::Sense>,
     /// The word list `months` in its order, January first: a month's number is its place.
@@ -296,10 +303,7 @@ pub const ENGINE_LISTS: [&str; 66] = [
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.
-fn check_engine_lists(
-    lists: &BTreeMap<String, HashSet<String>>,
-    months: &[String],
-) -> Result<(), PatternError> {
+fn check_engine_lists(lists: &WordLists, months: &[String]) -> Result<(), PatternError> {
     for name in ENGINE_LISTS {
         if !lists.contains_key(name) {
             return Err(PatternError::Invalid {
@@ -332,7 +336,7 @@ impl ArgumentRules {
             .flatten()
             .map(|w| w.to_lowercase())
             .collect();
-        let lists: BTreeMap<String, HashSet<String>> = spec
+        let lists: WordLists = spec
             .word_lists
             .into_iter()
             .map(|(k, v)| (k, v.into_iter().map(|w| w.to_lowercase()).collect()))
@@ -372,7 +376,7 @@ impl ArgumentRules {
             let list = |name: &str| -> Result<HashSet<String>, PatternError> {
                 lists
                     .get(name)
-                    .cloned()
+                    .map(|l| l.iter().cloned().collect())
                     .ok_or_else(|| bad(format!("unknown word list '{name}'")))
             };
             let pos = p
@@ -478,7 +482,7 @@ impl ArgumentRules {
 
 /// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word
 /// of a sentence, so short ASCII words are folded on the stack rather than allocated.
-pub fn in_list(list: &HashSet<String>, word: &str) -> bool {
+pub fn in_list<S: BuildHasher>(list: &HashSet<String, S>, word: &str) -> bool {
     if list.contains(word) {
         return true;
     }

@@ -162,9 +162,9 @@ pub struct Sense {
 ///
 /// # Errors
 /// An unknown word list or kind, a rule with no condition or several, or no effect.
-pub fn read<S: std::hash::BuildHasher + Clone>(
+pub fn read(
     value: Option<&serde_json::Value>,
-    lists: &std::collections::BTreeMap<String, HashSet<String, S>>,
+    lists: &super::patterns::WordLists,
 ) -> Result<Vec<Sense>, PatternError> {
     let Some(value) = value else {
         return Ok(Vec::new());
