@@ -81,7 +81,7 @@ pub(super) fn holds_shorter_organization(
     let kinds = hits.iter().all(|h| match h.found {
         Found::Organization { .. } | Found::Country { .. } => true,
         Found::Place { .. } => h.tokens.start == global.start,
-        _ => false,
+        Found::Person { .. } => false,
     });
     // ("Kurdistan Democratic Party": a place an issue phrase hid may start the name.)
     let first_hit = hits
@@ -146,7 +146,7 @@ pub(super) fn grow_organization(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize
                     organization = Some((key.clone(), *own, h.tokens.start, h.tokens.end));
                 }
             }
-            _ => return true,
+            Found::Person { .. } => return true,
         }
         false
     });

@@ -654,7 +654,7 @@ fn accept(
 /// The tagger's evidence for a name over `O`, per word and in its own score units, from which
 /// its organization of plain capitalized words stands ("Red Star", "Daily Record", "Black
 /// Watch"): below it such a name is a heading's or a code name's words. Chosen on both dev
-/// sets (docs/names.md, stop 23: 12 to 30 give the same CoNLL dev F1; 20 raises gum_ood's
+/// sets (docs/names.md, stop 23: 12 to 30 give the same CoNLL dev F1; 20 raises `gum_ood`'s
 /// organization recall most without lowering its F1).
 const SURE_MARGIN: f32 = 20.0;
 
