@@ -32,6 +32,10 @@ pub struct Sentence {
 pub struct Document {
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Whether the file's tokenization splits hyphenated words ("Jean - Louis", as GUM and
+    /// OntoNotes do) rather than keeping them whole ("London-based", as CoNLL-2003 does): the
+    /// article text joins such hyphens back to their words.
+    pub hyphens_split: bool,
 }
 
 /// Why a CoNLL file could not be read.
@@ -88,7 +92,49 @@ pub fn read_conll(text: &str) -> Result<Vec<Document>, ConllError> {
     }
     flush(&mut current, &mut docs);
     docs.retain(|d| !d.sentences.is_empty());
+    // (Most of a file's hyphens tell: GUM keeps a few words whole, CoNLL splits a few dashes.)
+    let whole = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .flat_map(|s| &s.tokens)
+        .filter(|t| hyphenated(t))
+        .count();
+    let split = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| {
+            (0..s.tokens.len())
+                .filter(|&k| split_hyphen(&s.tokens, k))
+                .count()
+        })
+        .sum::<usize>();
+    for d in &mut docs {
+        d.hyphens_split = split > whole;
+    }
     Ok(docs)
+}
+
+/// Whether a token holds a hyphen between two letters or digits ("London-based", "1-0").
+fn hyphenated(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[1] == '-' && w[0].is_alphanumeric() && w[2].is_alphanumeric())
+}
+
+/// Whether token `k` of `tokens` is a hyphen split off a hyphenated word: a lone "-" between
+/// two tokens that end and start with a letter or digit.
+fn split_hyphen(tokens: &[String], k: usize) -> bool {
+    k > 0
+        && tokens[k] == "-"
+        && tokens[k - 1]
+            .chars()
+            .last()
+            .is_some_and(char::is_alphanumeric)
+        && tokens
+            .get(k + 1)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The document as an article: the first sentence is the title line, every sentence its own
@@ -101,8 +147,10 @@ pub fn document_text(doc: &Document) -> (String, Vec<Vec<Range<usize>>>) {
             text.push_str("\n\n");
         }
         let mut ranges = Vec::with_capacity(s.tokens.len());
+        // ("Jean - Louis" is "Jean-Louis" when the file splits hyphenated words.)
+        let joined = |k: usize| doc.hyphens_split && split_hyphen(&s.tokens, k);
         for (k, t) in s.tokens.iter().enumerate() {
-            if k > 0 {
+            if k > 0 && !joined(k) && !joined(k - 1) {
                 text.push(' ');
             }
             let start = text.len();
@@ -491,6 +539,22 @@ mod tests {
 
     fn tags(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn hyphens_split_off_words_are_joined_back_only_where_the_file_splits_them() {
+        // GUM-like: hyphenated words split into three tokens.
+        let split = "-DOCSTART- O\n\nJean B-PER\n- I-PER\nLouis I-PER\nmet O\nfive O\n- O\nyear O\n- O\nolds O\n. O\n";
+        let docs = read_conll(split).expect("reads");
+        assert!(docs[0].hyphens_split);
+        let (text, spans) = document_text(&docs[0]);
+        assert_eq!(text, "Jean-Louis met five-year-olds .\n");
+        assert_eq!(&text[spans[0][2].clone()], "Louis");
+        // CoNLL-like: hyphenated words kept whole, so a lone "-" is a dash.
+        let whole = "-DOCSTART- O\n\nSOCCER O\n- O\nLondon-based B-MISC\nclub O\n. O\n";
+        let docs = read_conll(whole).expect("reads");
+        assert!(!docs[0].hyphens_split);
+        assert_eq!(document_text(&docs[0]).0, "SOCCER - London-based club .\n");
     }
 
     #[test]
