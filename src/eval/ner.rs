@@ -33,7 +33,7 @@ pub struct Document {
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
     /// Whether the file's tokenization splits hyphenated words ("Jean - Louis", as GUM and
-    /// OntoNotes do) rather than keeping them whole ("London-based", as CoNLL-2003 does): the
+    /// `OntoNotes` do) rather than keeping them whole ("London-based", as CoNLL-2003 does): the
     /// article text joins such hyphens back to their words.
     pub hyphens_split: bool,
 }
