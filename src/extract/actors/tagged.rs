@@ -738,11 +738,15 @@ fn country_in_place(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
         .clone()
         .filter(|&t| !h.tokens.contains(&(t + ctx.start)))
         .collect();
+    // ("Gulf of Mexico", "Bay of Bengal": "of" joins a place's name to the country.)
+    let joined_by_of = |t: usize| ctx.words[t] == "of" && t > span.start && t + 1 < span.end;
     one_country
         && rest.iter().all(|&t| {
             let w = ctx.words[t];
             !ctx.taken[t]
-                && (is_capitalized(w) || ctx.lex.rules.set(Named::NameParticles).contains(w))
+                && (is_capitalized(w)
+                    || ctx.lex.rules.set(Named::NameParticles).contains(w)
+                    || joined_by_of(t))
         })
         && rest.iter().any(|&t| is_capitalized(ctx.words[t]))
         // ("Israel Varnholt": after a country, a word that is no plain word is more likely a
@@ -753,6 +757,7 @@ fn country_in_place(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
             }))
         && !rest
             .iter()
+            .filter(|&&t| !joined_by_of(t))
             .all(|&t| ctx.lex.rules.set(Named::GovernmentWords).contains(ctx.words[t]))
         // ("South Lebanon" is a part of the country, which events on it act on; "North
         // America", a place the gazetteer knows, is not.)
