@@ -8,8 +8,8 @@ use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
 
 use super::claimed::{
-    country_leads, grow_organization, grow_person, holds_shorter_organization,
-    holds_shorter_person, overlapping, place_issue, take_place_issue,
+    absorb_countries, countries_inside, country_leads, grow_organization, grow_person,
+    holds_shorter_organization, holds_shorter_person, place_issue, take_place_issue,
 };
 use super::organizations::{organization_tail, possessive_institution};
 use super::sentence::SentenceCtx;
@@ -691,86 +691,6 @@ fn refusal(
     }
 }
 
-/// Whether the only names already taken inside the organization `span` are countries (or
-/// capitals) the lexicon found after its first word: "Air France", "Dynamo Moscow",
-/// "University College London" name a body, not the country. (A country that starts the
-/// span, "British Government", "UK Treasury", keeps qualifying what follows it, as before.)
-/// A place's name may hold one country or capital anywhere: "South China", "U.S. Gulf",
-/// "Santiago de Cuba" are places, not the countries.
-fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Range<usize>) -> bool {
-    if span.len() < 2 {
-        return false;
-    }
-    if kind == "LOC" {
-        return country_in_place(ctx, &span);
-    }
-    if kind != "ORG" {
-        return false;
-    }
-    let global = ctx.global(span.clone());
-    let overlapping = overlapping(ctx, &span);
-    let all_countries_after_first = overlapping.iter().all(|h| {
-        matches!(h.found, Found::Country { .. })
-            && h.tokens.start > global.start
-            && h.tokens.end <= global.end
-    });
-    let by_hit = |t: usize| {
-        overlapping
-            .iter()
-            .any(|h| h.tokens.contains(&(t + ctx.start)))
-    };
-    all_countries_after_first && span.clone().all(|t| !ctx.taken[t] || by_hit(t))
-}
-
-/// See [`countries_inside`]: the tagger's place holds exactly one country or capital named
-/// (not an adjective), and its other words are free capitalized words or particles, not words
-/// for who governs ("US Government" stays the country).
-fn country_in_place(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
-    let global = ctx.global(span.clone());
-    let overlapping = overlapping(ctx, span);
-    let [h] = overlapping.as_slice() else {
-        return false;
-    };
-    let one_country = matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
-        && h.tokens.start >= global.start
-        && h.tokens.end <= global.end;
-    let rest: Vec<usize> = span
-        .clone()
-        .filter(|&t| !h.tokens.contains(&(t + ctx.start)))
-        .collect();
-    // ("Gulf of Mexico", "Bay of Bengal": "of" joins a place's name to the country.)
-    let joined_by_of = |t: usize| ctx.words[t] == "of" && t > span.start && t + 1 < span.end;
-    one_country
-        && rest.iter().all(|&t| {
-            let w = ctx.words[t];
-            !ctx.taken[t]
-                && (is_capitalized(w)
-                    || ctx.lex.rules.set(Named::NameParticles).contains(w)
-                    || joined_by_of(t))
-        })
-        && rest.iter().any(|&t| is_capitalized(ctx.words[t]))
-        // ("Israel Varnholt": after a country, a word that is no plain word is more likely a
-        // surname the tagger misread than part of a place.)
-        && (h.tokens.start > global.start
-            || rest.iter().any(|&t| {
-                ctx.lex.is_common_word(ctx.words[t]) || is_geographic(ctx.lex, &ctx.words[t..=t])
-            }))
-        && !rest
-            .iter()
-            .filter(|&&t| !joined_by_of(t))
-            .all(|&t| ctx.lex.rules.set(Named::GovernmentWords).contains(ctx.words[t]))
-        // ("South Lebanon" is a part of the country, which events on it act on; "North
-        // America", a place the gazetteer knows, is not.)
-        && !(rest.iter().all(|&t| {
-            ctx.lex
-                .rules
-                .set(Named::LowerCompass)
-                .contains(&ctx.words[t].to_lowercase())
-        }) && Gazetteer::shared()
-            .longest_at(&ctx.words[span.clone()], 0)
-            .is_none_or(|(len, _)| len != span.len()))
-}
-
 /// "the U.S. Open", "the Tour of the Netherlands": a country named (not an adjective) inside
 /// a name the tagger reads as an event, a title or a thing, with another capitalized word in
 /// that name, is part of the name and no mention of the country. (Its words stay taken, so
@@ -818,25 +738,6 @@ fn drop_countries_in_misc(
         ctx.hits.retain(|h| !inside(h));
         trace.note(ctx, "code:country-in-misc", "drop the country", span);
     }
-}
-
-/// Removes the country hits inside `span` (see [`countries_inside`]) and frees their tokens;
-/// returns the first one's country, the organization's.
-fn absorb_countries(ctx: &mut SentenceCtx<'_, '_>, span: Range<usize>) -> Option<usize> {
-    let global = ctx.global(span);
-    let mut country = None;
-    ctx.hits.retain(|h| {
-        let inside = h.tokens.start >= global.start && h.tokens.end <= global.end;
-        if inside && let Found::Country { index, .. } = h.found {
-            country = country.or(Some(index));
-            return false;
-        }
-        true
-    });
-    for t in &mut ctx.taken[global.start - ctx.start..global.end - ctx.start] {
-        *t = false;
-    }
-    country
 }
 
 /// "Rory Bremner's impression": a given name and one more name make a person, and so does a

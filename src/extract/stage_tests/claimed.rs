@@ -195,3 +195,11 @@ fn a_place_named_with_of_and_a_country_is_a_place() {
     let places: Vec<&str> = x.places.iter().map(|m| &text[m.span.clone()]).collect();
     assert_eq!(places, ["Gulf of Mexico"]);
 }
+
+#[test]
+fn a_place_found_short_grows_to_the_place_the_tagger_reads() {
+    let text = "Session\n\nA body of men calling themselves the National Congress are now in session in Washington City, in violation of our edict.\n";
+    let x = run(text);
+    let places: Vec<&str> = x.places.iter().map(|m| &text[m.span.clone()]).collect();
+    assert_eq!(places, ["Washington City"]);
+}
