@@ -923,3 +923,14 @@ fn an_acronym_spelled_out_in_plain_words_is_a_term_and_one_after_a_name_is_the_b
     );
     assert!(!k.contains(&"org:sss"), "{k:?}");
 }
+
+#[test]
+fn a_former_state_is_a_country_not_a_body() {
+    let text = "History\n\nWhen the Soviet Union collapsed, Russia took its seat. Yugoslavia broke apart later.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert!(k.contains(&"country:SUN"), "{k:?}");
+    assert!(k.contains(&"country:YUG"), "{k:?}");
+    assert!(k.contains(&"country:RUS"), "{k:?}");
+    assert!(!k.contains(&"org:soviet-union"), "{k:?}");
+}
