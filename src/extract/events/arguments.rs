@@ -718,8 +718,52 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             .filter_map(|c| self.hit_of_word[c])
             .map(|h| hits[h].key.as_str())
             .collect();
+        // "Why will the minister not wait, he demanded": a singular subject pronoun names no
+        // one inside its own clause either (that would be "the minister himself"); "they"
+        // may stand for a group the name is one of.
+        let commanded: Vec<&str> = tree.parse.words[w]
+            .head
+            .filter(|_| {
+                self.rules.has("commanding_pronouns", word)
+                    && matches!(tree.parse.words[w].deprel.name(), "nsubj" | "nsubj:pass")
+            })
+            .map(|h| {
+                let mut domain = subtree_without(tree, h, w);
+                // "Why will the minister not wait, he demanded": a reporting clause the
+                // parse hangs from what is reported (a bare "he demanded", or a verb of
+                // saying) commands the report as well.
+                let bare = !tree.children[h].iter().any(|&c| {
+                    matches!(tree.parse.words[c].deprel.name(), "obj" | "ccomp" | "xcomp")
+                });
+                if tree.parse.words[h].deprel.name() == "parataxis"
+                    && (bare || self.rules.has("reporting_verbs", &tree.lower[h]))
+                    && let Some(p) = tree.parse.words[h].head
+                {
+                    domain.extend(subtree_without(tree, p, h));
+                }
+                domain
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| {
+                // Only a name in a core role or a possessor: "deny entry to the United
+                // States" and a town's country are places, not the one meant.
+                let hit = self.hit_of_word[c]?;
+                let mut top = c;
+                while let Some(h) = tree.parse.words[top].head
+                    && self.hit_of_word[h] == Some(hit)
+                {
+                    top = h;
+                }
+                self.rules
+                    .has("commanded_relations", tree.parse.words[top].deprel.name())
+                    .then_some(hit)
+            })
+            .map(|h| hits[h].key.as_str())
+            .collect();
         let fits = |h: &&&Hit| {
             !clausemates.contains(&h.key.as_str())
+                && !commanded.contains(&h.key.as_str())
                 && match h.found {
                     Found::Person { .. } => {
                         person
@@ -792,4 +836,21 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         })?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
     }
+}
+
+/// The words under `top` in the parse, `top` itself among them, leaving out `skip` and the
+/// words under it, and a clause that is the subject of `top` ("What Ravi does not say is that
+/// he was offered ...", read with "what Ravi does not say" as the outer subject of "offered").
+fn subtree_without(tree: &Tree<'_>, top: usize, skip: usize) -> Vec<usize> {
+    let mut out = vec![top];
+    let mut i = 0;
+    while i < out.len() {
+        let cur = out[i];
+        out.extend(tree.children[cur].iter().copied().filter(|&c| {
+            let rel = tree.parse.words[c].deprel.name();
+            c != skip && !(cur == top && (rel.starts_with("csubj") || rel == "nsubj:outer"))
+        }));
+        i += 1;
+    }
+    out
 }

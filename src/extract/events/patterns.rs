@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 66] = [
+pub const ENGINE_LISTS: [&str; 68] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -289,6 +289,8 @@ pub const ENGINE_LISTS: [&str; 66] = [
     "reaction_verbs",
     "attributive_adjectives",
     "disjoint_pronoun_relations",
+    "commanding_pronouns",
+    "commanded_relations",
     "opposition_words",
     "state_body_kinds",
     "party_nouns",

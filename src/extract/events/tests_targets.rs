@@ -346,3 +346,37 @@ fn ministers_named_by_no_one_else_are_the_government() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_subject_pronoun_never_names_someone_inside_its_own_clause() {
+    // "he" asks about Ravi Menon, so he is not Ravi Menon: the man named before is meant.
+    let x = run("Owen Pryce spoke in Oslo on Friday. \
+         Why will Ravi Menon not simply wait for the report, he demanded.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "DEMAND" && s.as_deref() == Some("person:owen-pryce")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ravi-menon")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn to_demonstrate_something_is_to_show_it_and_to_demonstrate_is_to_protest() {
+    let x = run("Chilean students demonstrated outside the Norwegian embassy in Oslo.");
+    assert!(
+        acts(&x).iter().any(|(c, _, _)| c == "PROTEST"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("The Norwegian Labour Party has demonstrated that it can win seats from Chile.");
+    assert!(
+        !acts(&y).iter().any(|(c, _, _)| c == "PROTEST"),
+        "{:?}",
+        acts(&y)
+    );
+}
