@@ -226,7 +226,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 68] = [
+pub const ENGINE_LISTS: [&str; 69] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -290,6 +290,7 @@ pub const ENGINE_LISTS: [&str; 68] = [
     "attributive_adjectives",
     "disjoint_pronoun_relations",
     "commanding_pronouns",
+    "wishing_verbs",
     "commanded_relations",
     "opposition_words",
     "state_body_kinds",

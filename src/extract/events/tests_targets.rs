@@ -380,3 +380,24 @@ fn to_demonstrate_something_is_to_show_it_and_to_demonstrate_is_to_protest() {
         acts(&y)
     );
 }
+
+#[test]
+fn an_act_wished_of_another_is_neither_done_nor_pledged() {
+    let x = run("Chilean unions want the Norwegian government to withdraw its troops from Peru.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    // Wanting to do it oneself is still an intent.
+    let y = run("The Norwegian government wants to withdraw its troops from Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
