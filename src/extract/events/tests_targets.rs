@@ -401,3 +401,21 @@ fn an_act_wished_of_another_is_neither_done_nor_pledged() {
         acts(&y)
     );
 }
+
+#[test]
+fn sanctioning_an_act_allows_it_and_sanctioning_a_country_punishes_it() {
+    let x = run("The United Nations sanctioned Chile over its nuclear programme.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "SANCTION" && t.contains(&"country:CHL".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("The United Nations sanctioned the use of force in Chile.");
+    assert!(
+        !acts(&y).iter().any(|(c, _, _)| c == "SANCTION"),
+        "{:?}",
+        acts(&y)
+    );
+}
