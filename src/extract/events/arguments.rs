@@ -796,8 +796,23 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     if fits(&&hit) {
                         return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
                     }
-                } else if person && matches!(tree.parse.words[subject].upos, Upos::Noun) && h != w {
-                    return None;
+                } else if matches!(tree.parse.words[subject].upos, Upos::Noun)
+                    && h != w
+                    && (person || tree.parse.words[w].deprel.name() != "nmod:poss")
+                {
+                    if person {
+                        return None;
+                    }
+                    // "The government said it would ...", "the rules were unlawful as they
+                    // allowed ...": "it" is what the noun names, known only by a name that
+                    // qualifies it ("Chile's government"), else unknown. A possessive may
+                    // still look further ("materials kept during their inquiries").
+                    return tree.children[subject]
+                        .iter()
+                        .filter_map(|&c| self.hit_of_word[c])
+                        .map(|k| hits[k])
+                        .find(|hit| fits(&hit))
+                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()));
                 }
             }
             x = h;

@@ -419,3 +419,28 @@ fn sanctioning_an_act_allows_it_and_sanctioning_a_country_punishes_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_subject_is_that_subject() {
+    // "it" is the government, not the party named before it.
+    let x = run(
+        "In a reply to Ravi Menon of the Norwegian Labour Party, the government said it would \
+         invite observers to the election.",
+    );
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains("labour"))),
+        "{:?}",
+        acts(&x)
+    );
+    // A name that qualifies the subject is what the pronoun stands for.
+    let y = run("Chile's government said it would invite Norway to the talks.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:CHL")),
+        "{:?}",
+        acts(&y)
+    );
+}
