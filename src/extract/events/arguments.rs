@@ -678,6 +678,56 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             .collect()
     }
 
+    /// The actors the pronoun `w` cannot stand for because it commands a name of theirs:
+    /// "Why will the minister not wait, he demanded". A singular subject pronoun names no one
+    /// inside its own clause (that would be "the minister himself"); "they" may stand for a
+    /// group the name is one of.
+    fn commanded(&self, w: usize) -> Vec<String> {
+        let tree = self.tree;
+        let word = self.tree.lower[w].as_str();
+        let hits = self.hits();
+        tree.parse.words[w]
+            .head
+            .filter(|_| {
+                self.rules.has("commanding_pronouns", word)
+                    && matches!(tree.parse.words[w].deprel.name(), "nsubj" | "nsubj:pass")
+            })
+            .map(|h| {
+                let mut domain = subtree_without(tree, h, w);
+                // "Why will the minister not wait, he demanded": a reporting clause the
+                // parse hangs from what is reported (a bare "he demanded", or a verb of
+                // saying) commands the report as well.
+                let bare = !tree.children[h].iter().any(|&c| {
+                    matches!(tree.parse.words[c].deprel.name(), "obj" | "ccomp" | "xcomp")
+                });
+                if tree.parse.words[h].deprel.name() == "parataxis"
+                    && (bare || self.rules.has("reporting_verbs", &tree.lower[h]))
+                    && let Some(p) = tree.parse.words[h].head
+                {
+                    domain.extend(subtree_without(tree, p, h));
+                }
+                domain
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| {
+                // Only a name in a core role or a possessor: "deny entry to the United
+                // States" and a town's country are places, not the one meant.
+                let hit = self.hit_of_word[c]?;
+                let mut top = c;
+                while let Some(h) = tree.parse.words[top].head
+                    && self.hit_of_word[h] == Some(hit)
+                {
+                    top = h;
+                }
+                self.rules
+                    .has("commanded_relations", tree.parse.words[top].deprel.name())
+                    .then_some(hit)
+            })
+            .map(|h| hits[h].key.clone())
+            .collect()
+    }
+
     /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
     /// the sentence (of the same sex when known), else the first person of the sentence
     /// before; for "it" and "they", the nearest country or body before it in the sentence,
@@ -718,8 +768,10 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             .filter_map(|c| self.hit_of_word[c])
             .map(|h| hits[h].key.as_str())
             .collect();
+        let commanded = self.commanded(w);
         let fits = |h: &&&Hit| {
             !clausemates.contains(&h.key.as_str())
+                && !commanded.contains(&h.key)
                 && match h.found {
                     Found::Person { .. } => {
                         person
@@ -752,8 +804,23 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     if fits(&&hit) {
                         return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
                     }
-                } else if person && matches!(tree.parse.words[subject].upos, Upos::Noun) && h != w {
-                    return None;
+                } else if matches!(tree.parse.words[subject].upos, Upos::Noun)
+                    && h != w
+                    && (person || tree.parse.words[w].deprel.name() != "nmod:poss")
+                {
+                    if person {
+                        return None;
+                    }
+                    // "The government said it would ...", "the rules were unlawful as they
+                    // allowed ...": "it" is what the noun names, known only by a name that
+                    // qualifies it ("Chile's government"), else unknown. A possessive may
+                    // still look further ("materials kept during their inquiries").
+                    return tree.children[subject]
+                        .iter()
+                        .filter_map(|&c| self.hit_of_word[c])
+                        .map(|k| hits[k])
+                        .find(|hit| fits(&hit))
+                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()));
                 }
             }
             x = h;
@@ -792,4 +859,21 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         })?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
     }
+}
+
+/// The words under `top` in the parse, `top` itself among them, leaving out `skip` and the
+/// words under it, and a clause that is the subject of `top` ("What Ravi does not say is that
+/// he was offered ...", read with "what Ravi does not say" as the outer subject of "offered").
+fn subtree_without(tree: &Tree<'_>, top: usize, skip: usize) -> Vec<usize> {
+    let mut out = vec![top];
+    let mut i = 0;
+    while i < out.len() {
+        let cur = out[i];
+        out.extend(tree.children[cur].iter().copied().filter(|&c| {
+            let rel = tree.parse.words[c].deprel.name();
+            c != skip && !(cur == top && (rel.starts_with("csubj") || rel == "nsubj:outer"))
+        }));
+        i += 1;
+    }
+    out
 }

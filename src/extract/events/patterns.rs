@@ -233,7 +233,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 66] = [
+pub const ENGINE_LISTS: [&str; 69] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -296,6 +296,9 @@ pub const ENGINE_LISTS: [&str; 66] = [
     "reaction_verbs",
     "attributive_adjectives",
     "disjoint_pronoun_relations",
+    "commanding_pronouns",
+    "wishing_verbs",
+    "commanded_relations",
     "opposition_words",
     "state_body_kinds",
     "party_nouns",

@@ -346,3 +346,101 @@ fn ministers_named_by_no_one_else_are_the_government() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_subject_pronoun_never_names_someone_inside_its_own_clause() {
+    // "he" asks about Ravi Menon, so he is not Ravi Menon: the man named before is meant.
+    let x = run("Owen Pryce spoke in Oslo on Friday. \
+         Why will Ravi Menon not simply wait for the report, he demanded.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "DEMAND" && s.as_deref() == Some("person:owen-pryce")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ravi-menon")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn to_demonstrate_something_is_to_show_it_and_to_demonstrate_is_to_protest() {
+    let x = run("Chilean students demonstrated outside the Norwegian embassy in Oslo.");
+    assert!(
+        acts(&x).iter().any(|(c, _, _)| c == "PROTEST"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("The Norwegian Labour Party has demonstrated that it can win seats from Chile.");
+    assert!(
+        !acts(&y).iter().any(|(c, _, _)| c == "PROTEST"),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn an_act_wished_of_another_is_neither_done_nor_pledged() {
+    let x = run("Chilean unions want the Norwegian government to withdraw its troops from Peru.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    // Wanting to do it oneself is still an intent.
+    let y = run("The Norwegian government wants to withdraw its troops from Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn sanctioning_an_act_allows_it_and_sanctioning_a_country_punishes_it() {
+    let x = run("The United Nations sanctioned Chile over its nuclear programme.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "SANCTION" && t.contains(&"country:CHL".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("The United Nations sanctioned the use of force in Chile.");
+    assert!(
+        !acts(&y).iter().any(|(c, _, _)| c == "SANCTION"),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_subject_is_that_subject() {
+    // "it" is the government, not the party named before it.
+    let x = run(
+        "In a reply to Ravi Menon of the Norwegian Labour Party, the government said it would \
+         invite observers to the election.",
+    );
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains("labour"))),
+        "{:?}",
+        acts(&x)
+    );
+    // A name that qualifies the subject is what the pronoun stands for.
+    let y = run("Chile's government said it would invite Norway to the talks.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:CHL")),
+        "{:?}",
+        acts(&y)
+    );
+}

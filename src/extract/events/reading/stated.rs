@@ -382,6 +382,15 @@ impl Site<'_, '_> {
                 break;
             }
             let Some(h) = tree.head(x) else { break };
+            // "want the government to withdraw the rules": wished of another, who has
+            // neither done it nor pledged it.
+            if rules.has("wishing_verbs", &tree.lower[h])
+                && tree.children_named(h, &["obj", "iobj"]).next().is_some()
+            {
+                r.unreal = Some("wished of another");
+                r.governor = Some(h);
+                return;
+            }
             if rules.has("planning_verbs", &tree.lower[h]) {
                 r.modality = Some(Modality::Planned);
                 break;
