@@ -103,6 +103,10 @@ struct StepSpec {
     not_word_list: Vec<String>,
     #[serde(default)]
     not_trigger: bool,
+    #[serde(default)]
+    lacks: Vec<String>,
+    #[serde(default)]
+    needs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -152,6 +156,11 @@ pub struct Step {
     pub not_words: HashSet<String>,
     /// The word reached must not be an event trigger itself.
     pub not_trigger: bool,
+    /// The word reached must have no child with these relations ("drew up proposals": a verb
+    /// with a particle is another verb).
+    pub lacks: Vec<Deprel>,
+    /// The word reached must have a child with one of these relations; empty for no condition.
+    pub needs: Vec<Deprel>,
 }
 
 /// One checked pattern.
@@ -413,6 +422,8 @@ impl ArgumentRules {
                     words,
                     not_words,
                     not_trigger: s.not_trigger,
+                    lacks: deprels(&s.lacks)?,
+                    needs: deprels(&s.needs)?,
                 });
             }
             if p.examples.is_empty() {

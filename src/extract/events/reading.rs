@@ -218,6 +218,16 @@ fn step(
         if s.not_words.contains(&tree.lower[w]) {
             return None;
         }
+        if tree.children[w]
+            .iter()
+            .any(|&c| s.lacks.contains(&tree.rel(c)))
+            || (!s.needs.is_empty()
+                && !tree.children[w]
+                    .iter()
+                    .any(|&c| s.needs.contains(&tree.rel(c))))
+        {
+            return None;
+        }
         if s.cases.is_empty() {
             return Some(None);
         }

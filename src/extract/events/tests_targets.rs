@@ -444,3 +444,22 @@ fn a_pronoun_after_an_unnamed_subject_is_that_subject() {
         acts(&y)
     );
 }
+
+#[test]
+fn who_draws_up_proposals_makes_them_and_who_draws_criticism_undergoes_it() {
+    // A verb with a particle is another verb: "drew up" makes, "drew" undergoes.
+    let x = run("Peru and Chile drew up proposals for new elections.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:PER")
+            && !t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+    let y = run("Chile drew criticism from Peru.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
