@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use super::patterns::PatternError;
+use crate::extract::parse::Deprel;
 
 /// What a rule checks.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -51,6 +52,10 @@ struct WhenSpec {
     /// is an infinitive ("warned that the plan might fail", "warned of delays").
     #[serde(default)]
     no_clause_with: Option<String>,
+    /// Relations by which the trigger and a clause ending in a question mark are joined, in
+    /// either direction: '"Who will pay?" he asked' is a question, not a request.
+    #[serde(default)]
+    question_rel: Vec<String>,
 }
 
 /// What a rule does.
@@ -119,6 +124,9 @@ pub enum Condition {
     /// No clause under the trigger is an infinitive or has an auxiliary or marker in this
     /// list, itself or in a clause of its own.
     NoClauseWith(HashSet<String>),
+    /// The trigger's head, when the trigger hangs from it by one of these relations, or a
+    /// child of the trigger by one of them, ends in a question mark.
+    QuotedQuestion(Vec<String>),
 }
 
 /// The words of a trigger's arguments, by role.
@@ -211,6 +219,9 @@ pub fn read(
         }
         if !w.head_rel.is_empty() {
             conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
+        }
+        if !w.question_rel.is_empty() {
+            conditions.push(Condition::QuotedQuestion(w.question_rel.clone()));
         }
         if w.child_not_in.is_some() && w.no_child_in.is_some() {
             return Err(bad("a rule needs exactly one condition"));
@@ -318,6 +329,20 @@ impl Sense {
             }
             Condition::SourceKinds(kinds) => {
                 source_kind.is_some_and(|k| kinds.iter().any(|x| x == k))
+            }
+            Condition::QuotedQuestion(rels) => {
+                let asks = |c: usize| {
+                    tree.children[c].iter().any(|&k| {
+                        tree.parse.words[k].deprel == Deprel::PUNCT && tree.lower[k] == "?"
+                    })
+                };
+                let word = &tree.parse.words[w];
+                let by_head = rels.iter().any(|r| r == word.deprel.name())
+                    && word.head.is_some_and(|h| h < tree.lower.len() && asks(h));
+                by_head
+                    || tree.children[w].iter().any(|&c| {
+                        rels.iter().any(|r| r == tree.parse.words[c].deprel.name()) && asks(c)
+                    })
             }
             Condition::Head(rels, words) => {
                 let word = &tree.parse.words[w];
