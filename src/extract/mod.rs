@@ -428,16 +428,7 @@ pub fn extract_with(
         }
         match actors.iter_mut().find(|a| a.key == key) {
             Some(a) => a.mentions.push(mention),
-            None => actors.push(Actor {
-                name: names.get(&key).cloned().unwrap_or_else(|| key.clone()),
-                key,
-                kind: ActorKind::Country,
-                aliases: Vec::new(),
-                role: None,
-                affiliation: None,
-                affiliation_name: None,
-                mentions: vec![mention],
-            }),
+            None => actors.push(country_actor(key, &names, vec![mention])),
         }
     }
     add_home_country(&mut actors, home, &named_before, &names, &events);
@@ -463,6 +454,20 @@ pub fn extract_with(
     overrides::apply(&mut extraction, &lex.corrections);
     control.step((1.0, 1.0), 1, 1);
     Ok(extraction)
+}
+
+/// A country that takes part in an event as an actor, named by the lexicon's name for `key`.
+fn country_actor(key: String, names: &BTreeMap<String, String>, mentions: Vec<Mention>) -> Actor {
+    Actor {
+        name: names.get(&key).cloned().unwrap_or_else(|| key.clone()),
+        key,
+        kind: ActorKind::Country,
+        aliases: Vec::new(),
+        role: None,
+        affiliation: None,
+        affiliation_name: None,
+        mentions,
+    }
 }
 
 /// A home country (see [`events::arguments::home_country`]) the article never names becomes
@@ -504,16 +509,7 @@ fn add_home_country(
         }
         None if !mentions.is_empty() => {
             mentions.sort_by_key(|m| m.span.start);
-            actors.push(Actor {
-                name: names.get(&key).cloned().unwrap_or_else(|| key.clone()),
-                key,
-                kind: ActorKind::Country,
-                aliases: Vec::new(),
-                role: None,
-                affiliation: None,
-                affiliation_name: None,
-                mentions,
-            });
+            actors.push(country_actor(key, names, mentions));
         }
         None => {}
     }
