@@ -976,6 +976,7 @@ fn legend_tip(kind: NodeKind) -> &'static str {
         NodeKind::Country => "Countries and territories (circles)",
         NodeKind::Person => "People (ringed circles)",
         NodeKind::Organization => "Organizations (squares)",
+        NodeKind::Group => "People groups: rebels, protesters, refugees of a country (pentagons)",
         NodeKind::Event => "Events: meetings, agreements, drills, condemnations… (diamonds)",
         NodeKind::Issue => "Issues: disputes, trade, nuclear programmes… (triangles)",
     }

@@ -123,6 +123,7 @@ fn kind_of(name: &str) -> Option<NodeKind> {
         "person" => Some(NodeKind::Person),
         "country" => Some(NodeKind::Country),
         "organization" => Some(NodeKind::Organization),
+        "group" => Some(NodeKind::Group),
         _ => None,
     }
 }

@@ -176,7 +176,12 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
     };
     let extraction = extract(&article, lex);
     let mut mentions: Vec<(Range<usize>, &str)> = Vec::new();
-    for actor in &extraction.actors {
+    // People groups ("Sudanese rebels") are no names; their country's word is one already.
+    for actor in extraction
+        .actors
+        .iter()
+        .filter(|a| a.kind != ActorKind::Group)
+    {
         // "the defense minister", "the Secretary" refer to a person but are no names: CoNLL
         // tags names only.
         for m in actor.mentions.iter().filter(|m| {
@@ -189,7 +194,7 @@ pub fn pipeline_tags(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
                 ActorKind::Organization => "ORG",
                 // "German", "Chinese": CoNLL's guidelines make nationality words MISC.
                 ActorKind::Country if is_demonym(&article.text[m.span.clone()], lex) => "MISC",
-                ActorKind::Country => "LOC",
+                ActorKind::Country | ActorKind::Group => "LOC",
             };
             mentions.push((m.span.clone(), kind));
         }

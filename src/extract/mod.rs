@@ -10,6 +10,7 @@ pub mod doc;
 pub mod events;
 pub mod explain;
 pub mod gazetteer;
+mod groups;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;
@@ -45,6 +46,8 @@ pub enum ActorKind {
     Country,
     /// An organization.
     Organization,
+    /// A country's people of one kind, not its state ("Sudanese rebels", "Chadian refugees").
+    Group,
 }
 
 /// Where in the article something is said: a byte span and the sentence containing it.
@@ -407,6 +410,16 @@ pub fn extract_with(
     {
         names.insert(key.clone(), lex.countries[c].name.clone());
     }
+    // "Sudanese rebels", "Chadian refugees": the people groups of every country named.
+    for key in hits
+        .iter()
+        .filter(|h| matches!(h.found, actors::Found::Country { .. }))
+        .map(|h| h.key.as_str())
+    {
+        for (group, name) in groups::names(lex, key) {
+            names.entry(group).or_insert(name);
+        }
+    }
     let slug = events::article_slug(&article.title);
     let (events, skipped) = events::detect(&doc, lex, &hits, &names, &slug, &affiliations, control);
     if control.is_cancelled() {
@@ -432,6 +445,7 @@ pub fn extract_with(
         }
     }
     add_home_country(&mut actors, home, &named_before, &names, &events);
+    groups::add_actors(&mut actors, &names, &events);
     let issues = issues::detect(&doc, lex, &hits, &events);
     let places = hits
         .iter()
@@ -483,20 +497,7 @@ fn add_home_country(
     let Some(key) = home.filter(|k| !named_before.contains(k)) else {
         return;
     };
-    let mut mentions: Vec<Mention> = Vec::new();
-    for e in events {
-        for (m, r) in e.mentions.iter().zip(&e.readings) {
-            for role in r.source.iter().chain(&r.targets).chain(&r.parties) {
-                let mention = Mention {
-                    span: role.span.clone(),
-                    sentence: m.sentence,
-                };
-                if role.key == key && !mentions.contains(&mention) {
-                    mentions.push(mention);
-                }
-            }
-        }
-    }
+    let mut mentions = groups::role_mentions(events, &key);
     match actors.iter_mut().find(|a| a.key == key) {
         // A capital named as a place made it an actor already.
         Some(a) => {

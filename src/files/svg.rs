@@ -192,6 +192,17 @@ pub fn write(
                 x - r * 0.9,
                 y + r * 0.6
             ),
+            NodeKind::Group => {
+                let points: Vec<String> = crate::ui::theme::PENTAGON
+                    .iter()
+                    .map(|&(dx, dy)| format!("{:.1},{:.1}", x + dx * r, y + dy * r))
+                    .collect();
+                writeln!(
+                    svg,
+                    r#"<polygon points="{}" fill="{fill}"/>"#,
+                    points.join(" ")
+                )
+            }
             NodeKind::Person | NodeKind::Country => writeln!(
                 svg,
                 r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}"/>"#

@@ -235,6 +235,7 @@ pub fn lexicon_overrides(
         NodeKind::Person => Some(ActorKind::Person),
         NodeKind::Country => Some(ActorKind::Country),
         NodeKind::Organization => Some(ActorKind::Organization),
+        NodeKind::Group => Some(ActorKind::Group),
         NodeKind::Event | NodeKind::Issue => None,
     };
     let mut out = Overrides::new();
@@ -322,7 +323,7 @@ type Sentence = (ArticleId, usize, usize);
 /// issues.
 fn family(kind: NodeKind) -> u8 {
     match kind {
-        NodeKind::Person | NodeKind::Country | NodeKind::Organization => 0,
+        NodeKind::Person | NodeKind::Country | NodeKind::Organization | NodeKind::Group => 0,
         NodeKind::Event => 1,
         NodeKind::Issue => 2,
     }

@@ -57,6 +57,8 @@ pub enum NodeKind {
     Country,
     /// An organization.
     Organization,
+    /// A country's people of one kind ("Sudanese rebels").
+    Group,
     /// An event.
     Event,
     /// An issue.
@@ -65,10 +67,11 @@ pub enum NodeKind {
 
 impl NodeKind {
     /// All kinds, in legend order.
-    pub const ALL: [NodeKind; 5] = [
+    pub const ALL: [NodeKind; 6] = [
         NodeKind::Country,
         NodeKind::Person,
         NodeKind::Organization,
+        NodeKind::Group,
         NodeKind::Event,
         NodeKind::Issue,
     ];
@@ -79,16 +82,17 @@ impl NodeKind {
             NodeKind::Person => "Person",
             NodeKind::Country => "Country",
             NodeKind::Organization => "Organization",
+            NodeKind::Group => "Group",
             NodeKind::Event => "Event",
             NodeKind::Issue => "Issue",
         }
     }
 
-    /// True for people, countries and organizations.
+    /// True for people, countries, organizations and people groups.
     pub fn is_actor(self) -> bool {
         matches!(
             self,
-            NodeKind::Person | NodeKind::Country | NodeKind::Organization
+            NodeKind::Person | NodeKind::Country | NodeKind::Organization | NodeKind::Group
         )
     }
 }
@@ -99,6 +103,7 @@ impl From<ActorKind> for NodeKind {
             ActorKind::Person => NodeKind::Person,
             ActorKind::Country => NodeKind::Country,
             ActorKind::Organization => NodeKind::Organization,
+            ActorKind::Group => NodeKind::Group,
         }
     }
 }

@@ -184,7 +184,7 @@ impl SearchIndex {
             scored.iter().map(|&(_, e, _)| e).collect(),
         ));
         let kind_rank = |k: NodeKind| match k {
-            NodeKind::Country | NodeKind::Person | NodeKind::Organization => 0,
+            NodeKind::Country | NodeKind::Person | NodeKind::Organization | NodeKind::Group => 0,
             NodeKind::Issue => 1,
             NodeKind::Event => 2,
         };

@@ -74,7 +74,7 @@ pub(super) fn label_shapes(
         )]
         let size_rank = u32::MAX - (d.handle.radius * 100.0) as u32;
         let kind_rank = match d.handle.kind {
-            NodeKind::Country | NodeKind::Person | NodeKind::Organization => 0,
+            NodeKind::Country | NodeKind::Person | NodeKind::Organization | NodeKind::Group => 0,
             NodeKind::Issue => 1,
             NodeKind::Event => 2,
         };
@@ -227,8 +227,8 @@ pub(super) fn push_arrowhead(
 }
 
 /// A small node in its kind's silhouette (the same as [`theme::kind_shape`], without the
-/// outline): an octagon (a hexagon when tiny) for people and countries, a square for organizations, a diamond for
-/// events, a triangle for issues.
+/// outline): an octagon (a hexagon when tiny) for people and countries, a square for
+/// organizations, a pentagon for people groups, a diamond for events, a triangle for issues.
 pub(super) fn push_dot(mesh: &mut Mesh, kind: NodeKind, c: Pos2, r: f32, color: Color32) {
     /// Below this screen radius a round node is a hexagon: five or six pixels across, it
     /// cannot be told from an octagon, and it costs two triangles less.
@@ -255,6 +255,7 @@ pub(super) fn push_dot(mesh: &mut Mesh, kind: NodeKind, c: Pos2, r: f32, color: 
         NodeKind::Person | NodeKind::Country if r < HEXAGON_BELOW => &HEXAGON,
         NodeKind::Person | NodeKind::Country => &OCTAGON,
         NodeKind::Organization => &[(-0.88, -0.88), (0.88, -0.88), (0.88, 0.88), (-0.88, 0.88)],
+        NodeKind::Group => &theme::PENTAGON,
         NodeKind::Event => &[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)],
         NodeKind::Issue => &[(0.0, -1.1), (1.05, 0.66), (-1.05, 0.66)],
     };

@@ -112,7 +112,12 @@ fn rename_row(ui: &mut egui::Ui, key: &NodeKey, name: &str, actions: &mut Vec<Ac
 fn kind_row(ui: &mut egui::Ui, key: &NodeKey, kind: NodeKind, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.label("Kind");
-        for k in [NodeKind::Person, NodeKind::Organization, NodeKind::Country] {
+        for k in [
+            NodeKind::Person,
+            NodeKind::Organization,
+            NodeKind::Country,
+            NodeKind::Group,
+        ] {
             if ui
                 .selectable_label(kind == k, k.label())
                 .on_hover_text(format!("This is a {}", k.label().to_lowercase()))

@@ -151,12 +151,22 @@ pub fn edge_width(mentions: u32) -> f32 {
     (0.8 + m.ln_1p() * 0.6).min(4.0)
 }
 
+/// The corners of a people group's pentagon, point up, on the unit circle.
+pub const PENTAGON: [(f32, f32); 5] = [
+    (0.0, -1.0),
+    (0.951, -0.309),
+    (0.588, 0.809),
+    (-0.588, 0.809),
+    (-0.951, -0.309),
+];
+
 /// Fill colour of a node kind.
 pub fn node_color(kind: NodeKind) -> Color32 {
     match kind {
         NodeKind::Country => Color32::from_rgb(76, 139, 245),
         NodeKind::Person => Color32::from_rgb(242, 157, 56),
         NodeKind::Organization => Color32::from_rgb(63, 182, 122),
+        NodeKind::Group => Color32::from_rgb(46, 188, 204),
         NodeKind::Event => Color32::from_rgb(169, 112, 255),
         NodeKind::Issue => Color32::from_rgb(229, 83, 75),
     }
@@ -251,6 +261,14 @@ pub fn kind_shape(kind: NodeKind, c: Pos2, r: f32, fill: Color32, stroke: Stroke
                 stroke,
             )
         }
+        NodeKind::Group => Shape::convex_polygon(
+            PENTAGON
+                .iter()
+                .map(|&(dx, dy)| c + Vec2::new(dx * r, dy * r))
+                .collect(),
+            fill,
+            stroke,
+        ),
         NodeKind::Event => Shape::convex_polygon(
             vec![
                 c + Vec2::new(0.0, -r),

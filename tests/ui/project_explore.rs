@@ -145,3 +145,37 @@ fn the_actor_view_and_sizes_come_back_with_the_project() {
     );
     assert!(!h.state().project().is_dirty(), "opened as saved");
 }
+
+#[test]
+fn a_countrys_rebels_are_a_group_the_filter_can_hide() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rebels.txt");
+    std::fs::write(
+        &path,
+        "Sudan accuses rebels\n\nThe Sudanese government accused Sudanese rebels of attacking \
+         the town of Abeche on Monday.\n",
+    )
+    .expect("write the article");
+    let mut h = harness(vec![path], false);
+    wait_for_job(&mut h);
+    let groups: Vec<String> = h
+        .state()
+        .graph()
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| n.kind == NodeKind::Group)
+        .map(|n| n.name.clone())
+        .collect();
+    assert_eq!(groups, vec!["Sudanese rebels".to_owned()]);
+    h.get_by_label("Filter").click();
+    h.run_steps(2);
+    assert!(toggled(&h, "Group (1)"), "shown before");
+    h.get_by_label("Group (1)").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().explorer().state.filter.hidden_kinds,
+        vec![NodeKind::Group]
+    );
+    // Sudan itself stays shown.
+    assert!(toggled(&h, "Country (1)"));
+}

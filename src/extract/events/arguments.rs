@@ -381,6 +381,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 })
                 .unwrap_or_default();
         }
+        if let Some(groups) = self.people_of(w, &found) {
+            return groups;
+        }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for h in found {
             let hit = hits[h];
@@ -392,6 +395,32 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         out
+    }
+
+    /// "Sudanese rebels", "refugees from Chad": a group noun (the lexicon's people groups)
+    /// qualified by countries only names those countries' people of that kind, one group per
+    /// country, not their states. `found` holds the hits that qualify word `w`.
+    fn people_of(&self, w: usize, found: &[usize]) -> Option<Vec<(String, Range<usize>)>> {
+        if found.is_empty() || self.hit_of_word[w].is_some() {
+            return None;
+        }
+        let group = self.rules.people_group(&self.tree.lower[w])?;
+        let hits = self.hits();
+        let word = self.tree.parse.words[w].span.clone();
+        let mut out: Vec<(String, Range<usize>)> = Vec::new();
+        for &h in found {
+            let hit = hits[h];
+            let iso = hit.key.strip_prefix("country:")?;
+            if !matches!(hit.found, Found::Country { .. }) {
+                return None;
+            }
+            let key = format!("group:{iso}:{}", group.id);
+            let name = self.span_of(hit);
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, name.start.min(word.start)..name.end.max(word.end)));
+            }
+        }
+        Some(out)
     }
 
     /// "The chancellor", "his home secretary": the one person of the article given that role

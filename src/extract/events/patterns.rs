@@ -131,6 +131,24 @@ struct FileSpec {
     patterns: Vec<PatternSpec>,
     #[serde(default)]
     senses: Option<serde_json::Value>,
+    #[serde(default)]
+    groups: Vec<PeopleGroup>,
+}
+
+/// A kind of people a country's name can qualify ("Sudanese rebels", "refugees from Syria"):
+/// not the state, so the state acts on them and they on it. Such a phrase is an actor of its
+/// own, keyed by the country and the group's id (`group:SDN:rebels`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleGroup {
+    /// Stable id, part of the actor key.
+    pub id: String,
+    /// The plural the actor is named with, after the country's adjective.
+    pub label: String,
+    /// The nouns (lower case) that name such people.
+    pub nouns: Vec<String>,
+    /// Sentences whose event must take the group as a participant.
+    pub examples: Vec<Example>,
 }
 
 /// Which way a step goes.
@@ -223,6 +241,10 @@ pub struct ArgumentRules {
     pub senses: Vec<super::senses::Sense>,
     /// The word list `months` in its order, January first: a month's number is its place.
     pub months: Vec<String>,
+    /// Kinds of people a country's name can qualify, in file order.
+    pub groups: Vec<PeopleGroup>,
+    /// Each group noun's group (index into `groups`).
+    group_of_noun: HashMap<String, usize>,
 }
 
 /// Why the argument patterns could not be read.
@@ -331,6 +353,34 @@ fn check_engine_lists(lists: &WordLists, months: &[String]) -> Result<(), Patter
         });
     }
     Ok(())
+}
+
+/// Each group has an id of lower-case letters used once, a label, nouns no other group
+/// claims and an example. Returns the group of each noun.
+fn check_groups(groups: &[PeopleGroup]) -> Result<HashMap<String, usize>, PatternError> {
+    let mut of_noun = HashMap::new();
+    let mut ids = HashSet::new();
+    for (i, g) in groups.iter().enumerate() {
+        let bad = |problem: String| PatternError::Invalid {
+            id: format!("group '{}'", g.id),
+            problem,
+        };
+        if g.id.is_empty() || !g.id.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(bad("the id must be lower-case letters".to_owned()));
+        }
+        if !ids.insert(g.id.as_str()) {
+            return Err(bad("the id is used twice".to_owned()));
+        }
+        if g.label.trim().is_empty() || g.nouns.is_empty() || g.examples.is_empty() {
+            return Err(bad("a group needs a label, nouns and an example".to_owned()));
+        }
+        for n in &g.nouns {
+            if of_noun.insert(n.to_lowercase(), i).is_some() {
+                return Err(bad(format!("the noun '{n}' belongs to two groups")));
+            }
+        }
+    }
+    Ok(of_noun)
 }
 
 impl ArgumentRules {
@@ -465,12 +515,25 @@ impl ArgumentRules {
             }
         }
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
+        let group_of_noun = check_groups(&spec.groups)?;
         Ok(Self {
             patterns,
             lists,
             senses,
             months,
+            groups: spec.groups,
+            group_of_noun,
         })
+    }
+
+    /// The kind of people the noun `word` (any case) names, if it is a group noun.
+    pub fn people_group(&self, word: &str) -> Option<&PeopleGroup> {
+        let found = self.group_of_noun.get(word).or_else(|| {
+            (word.bytes().any(|b| b.is_ascii_uppercase()))
+                .then(|| self.group_of_noun.get(&word.to_lowercase()))
+                .flatten()
+        });
+        found.map(|&i| &self.groups[i])
     }
 
     /// The number of the month `word` (any case) names, January 1.

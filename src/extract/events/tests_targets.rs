@@ -56,7 +56,7 @@ fn a_protest_made_to_protest_is_one_protest_aimed_at_what_it_protests() {
     assert!(
         got.contains(&(
             "PROTEST".to_owned(),
-            Some("country:CHL".to_owned()),
+            Some("group:CHL:farmers".to_owned()),
             vec!["country:NOR".to_owned()]
         )),
         "{got:?}"
@@ -462,4 +462,88 @@ fn who_draws_up_proposals_makes_them_and_who_draws_criticism_undergoes_it() {
         "{:?}",
         acts(&y)
     );
+}
+
+#[test]
+fn every_people_group_takes_part_in_its_examples() {
+    let lex = super::tests::lexicon();
+    let mut failures = Vec::new();
+    for g in &lex.arguments.groups {
+        for ex in &g.examples {
+            let x = run(&ex.text);
+            let named =
+                |key: &str, want: &str| super::tests::name_of(&x, key).iter().any(|n| n == want);
+            // The event of the example's trigger, with its roles.
+            let reading = x.events.iter().find_map(|e| {
+                e.mentions
+                    .iter()
+                    .zip(&e.readings)
+                    .find(|(m, _)| {
+                        x.sentences.get(m.sentence).is_some()
+                            && format!("Report\n\n{}\n", ex.text).get(m.span.clone())
+                                == Some(ex.trigger.as_str())
+                    })
+                    .map(|(_, r)| r)
+            });
+            let Some(r) = reading else {
+                failures.push(format!(
+                    "{}: no event on '{}' in {:?}",
+                    g.id, ex.trigger, ex.text
+                ));
+                continue;
+            };
+            let source_ok = ex
+                .source
+                .as_ref()
+                .is_none_or(|want| r.source.as_ref().is_some_and(|s| named(&s.key, want)));
+            let target_ok = ex
+                .target
+                .as_ref()
+                .is_none_or(|want| r.targets.iter().any(|t| named(&t.key, want)));
+            let group_in = r
+                .source
+                .iter()
+                .chain(&r.targets)
+                .any(|t| t.key.ends_with(&format!(":{}", g.id)) && t.key.starts_with("group:"));
+            if !(source_ok && target_ok && group_in) {
+                failures.push(format!(
+                    "{}: {:?} read as {:?} → {:?}",
+                    g.id, ex.text, r.source, r.targets
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_country_acts_on_its_own_rebels_and_its_people_on_their_state() {
+    let x = run("The Sudanese government accused Sudanese rebels of attacking the town.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("country:SDN"),
+            &["group:SDN:rebels"]
+        )),
+        "{got:?}"
+    );
+    let rebels = x.actors.iter().find(|a| a.key == "group:SDN:rebels");
+    assert!(
+        rebels.is_some_and(|a| a.name == "Sudanese rebels"
+            && a.affiliation.as_deref() == Some("country:SDN")
+            && a.mentions.len() == 1),
+        "{:?}",
+        x.actors
+    );
+    // Officials and troops are the state: no group.
+    let y = run("Sudanese troops attacked Chadian soldiers near the border.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(
+            |(_, s, t)| s.as_deref() == Some("country:SDN") && t == &["country:TCD".to_owned()]
+        ),
+        "{got:?}"
+    );
+    assert!(y.actors.iter().all(|a| !a.key.starts_with("group:")));
 }
