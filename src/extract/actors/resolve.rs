@@ -498,6 +498,21 @@ pub(super) fn role_mentions(
             let Some(role) = lex.role_of(target) else {
                 continue;
             };
+            // "the president of Armenia": a role of a named country is its holder's only when
+            // that holder belongs to it.
+            let of_whom = (words
+                .get(i + len)
+                .is_some_and(|w| w.eq_ignore_ascii_case("of")))
+            .then(|| {
+                let next = sentence.tokens.start + i + len + 1;
+                hits.iter()
+                    .find(|h| {
+                        (h.tokens.start == next || h.tokens.start == next + 1)
+                            && matches!(h.found, Found::Country { .. })
+                    })
+                    .map(|h| h.key.clone())
+            })
+            .flatten();
             let start = doc.tokens[g].span.start;
             let holders: Vec<&String> = actors
                 .values()
@@ -507,6 +522,9 @@ pub(super) fn role_mentions(
                             .as_deref()
                             .is_some_and(|r| r.eq_ignore_ascii_case(&role))
                         && a.mentions.iter().any(|m| m.span.start < start)
+                        && of_whom
+                            .as_ref()
+                            .is_none_or(|k| a.affiliation.as_ref() == Some(k))
                 })
                 .map(|a| &a.key)
                 .collect();

@@ -547,3 +547,28 @@ fn a_country_acts_on_its_own_rebels_and_its_people_on_their_state() {
     );
     assert!(y.actors.iter().all(|a| !a.key.starts_with("group:")));
 }
+
+#[test]
+fn the_role_of_another_country_is_not_the_holder_named_before() {
+    let x = run(
+        "Norwegian President Ola Berg arrived in Lima. Berg offered to negotiate with the president of Chile.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // The role of his own country is still his.
+    let y = run(
+        "Norwegian President Ola Berg arrived in Lima. The president of Norway condemned Chile.",
+    );
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
