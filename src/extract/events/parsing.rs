@@ -261,6 +261,7 @@ pub fn parse_sentence(
     let (mut upos, mut heads, mut deprels) = parser.parse_words(&forms);
     an_adjective_before_a_name_is_no_verb(rules, &forms, &mut upos, &mut heads, &mut deprels);
     passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
+    a_participle_after_a_linking_verb_is_passive(rules, &forms, &upos, &mut heads, &mut deprels);
     a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
@@ -459,6 +460,48 @@ fn passive_only_with_an_auxiliary(
                 Deprel::AUX_PASS => deprels[c] = Deprel::AUX,
                 _ => {}
             }
+        }
+    }
+}
+
+/// "He will remain suspended", "they stayed banned": a past participle completing a linking
+/// verb (`linking_verbs`), with no "to", object, subject or clause of its own, is a passive whose
+/// subject is the linking verb's: that subject is acted on. The subject is moved to the
+/// participle as its passive subject. `heads` are 1-based, as the parser gives them.
+fn a_participle_after_a_linking_verb_is_passive(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let children = children_of(heads);
+    for c in 0..forms.len() {
+        let Some(v) = heads[c].checked_sub(1).filter(|&v| v < forms.len()) else {
+            continue;
+        };
+        let form = forms[c].to_lowercase();
+        let participle = deprels[c] == Deprel::XCOMP
+            && upos[c] == Upos::Verb
+            && (form.ends_with("ed") || form.ends_with("en"))
+            && rules.has("linking_verbs", &forms[v].to_lowercase())
+            && !children[c].iter().any(|&k| {
+                matches!(
+                    deprels[k],
+                    Deprel::MARK
+                        | Deprel::OBJ
+                        | Deprel::NSUBJ
+                        | Deprel::NSUBJ_PASS
+                        | Deprel::XCOMP
+                        | Deprel::CCOMP
+                )
+            });
+        if !participle {
+            continue;
+        }
+        if let Some(&subject) = children[v].iter().find(|&&k| deprels[k] == Deprel::NSUBJ) {
+            heads[subject] = c + 1;
+            deprels[subject] = Deprel::NSUBJ_PASS;
         }
     }
 }

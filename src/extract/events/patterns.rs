@@ -264,7 +264,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 69] = [
+pub const ENGINE_LISTS: [&str; 70] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -334,6 +334,7 @@ pub const ENGINE_LISTS: [&str; 69] = [
     "state_body_kinds",
     "party_nouns",
     "government_member_nouns",
+    "linking_verbs",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

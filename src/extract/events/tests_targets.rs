@@ -572,3 +572,21 @@ fn the_role_of_another_country_is_not_the_holder_named_before() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_participle_after_remain_is_done_to_the_subject() {
+    let x = run("Ola Berg will remain suspended while the claims are investigated.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(_, s, t)| s.is_none() && t == &["person:ola-berg".to_owned()]),
+        "{got:?}"
+    );
+    // "Seemed to agree" is no participle: the subject still acts.
+    let y = run("Norway seemed to agree with Chile on Monday.");
+    assert!(
+        acts(&y).contains(&act("AGREE", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
