@@ -590,3 +590,28 @@ fn a_participle_after_remain_is_done_to_the_subject() {
         acts(&y)
     );
 }
+
+#[test]
+fn an_act_someone_finds_or_sees_is_not_theirs() {
+    let x = run("Norway found wide support among Peruvian voters for the plan.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:NOR")),
+        "{got:?}"
+    );
+    let y = run("Norway saw an attack on Peru.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "ASSAULT" && s.is_none() && t == &["country:PER".to_owned()]),
+        "{got:?}"
+    );
+    // An act the subject carries out is still its own.
+    let z = run("Norway launched an attack on Peru.");
+    assert!(
+        acts(&z).contains(&act("ASSAULT", Some("country:NOR"), &["country:PER"])),
+        "{:?}",
+        acts(&z)
+    );
+}
