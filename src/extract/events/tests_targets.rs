@@ -615,3 +615,24 @@ fn an_act_someone_finds_or_sees_is_not_theirs() {
         acts(&z)
     );
 }
+
+#[test]
+fn who_a_denied_report_speaks_of_is_not_acted_on() {
+    let x = run("Ola Berg denied reports that Ana Ruiz was preparing to resign.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "REJECT"
+            && s.as_deref() == Some("person:ola-berg")
+            && t.is_empty()),
+        "{got:?}"
+    );
+    // A concern about what someone does is still aimed at them.
+    let y = run("Ola Berg voiced concerns that Ana Ruiz was preparing to resign.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &["person:ana-ruiz".to_owned()]),
+        "{got:?}"
+    );
+}
