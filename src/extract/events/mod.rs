@@ -217,9 +217,12 @@ fn obligation_matches(
         return;
     };
     for (k, w) in parse.words.iter().enumerate() {
-        let obliged = tree.children[k].iter().any(|&c| {
-            parse.words[c].deprel == Deprel::AUX && rules.has("obligation_modals", &tree.lower[c])
-        });
+        let aux = |list: &str| {
+            tree.children[k]
+                .iter()
+                .any(|&c| parse.words[c].deprel == Deprel::AUX && rules.has(list, &tree.lower[c]))
+        };
+        let obliged = aux("obligation_modals");
         let said = w.deprel == Deprel::CCOMP
             && w.head
                 .is_some_and(|h| rules.has("reporting_verbs", &tree.lower[h]));

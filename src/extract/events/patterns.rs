@@ -264,7 +264,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 70] = [
+pub const ENGINE_LISTS: [&str; 71] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -335,6 +335,7 @@ pub const ENGINE_LISTS: [&str; 70] = [
     "party_nouns",
     "government_member_nouns",
     "linking_verbs",
+    "perfect_auxiliaries",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

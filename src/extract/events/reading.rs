@@ -181,6 +181,9 @@ pub struct Reading {
     /// Stated as what someone must or should do ("Sudan must return the helicopter"): a
     /// demand of whoever says so.
     pub obligation: bool,
+    /// An obligation said of the past and not met ("should have acted sooner"): a criticism
+    /// of whoever says so.
+    pub unmet: bool,
     /// Done only unless another does something ("will withdraw unless a ceasefire is
     /// arranged"): an ultimatum, a threat whatever the act.
     pub ultimatum: bool,

@@ -286,7 +286,9 @@ impl<'a> SentenceCtx<'_, 'a> {
                 "an obligation no one in the sentence states".to_owned(),
             ));
         };
-        let Some(demand) = lex.triggers.iter().find(|t| t.kind == "demand") else {
+        // "The government should have acted sooner": a duty not met is a criticism.
+        let kind = if r.unmet { "criticism" } else { "demand" };
+        let Some(demand) = lex.triggers.iter().find(|t| t.kind == kind) else {
             return Err(None);
         };
         let Some(c) = Plover::from_name(&demand.category) else {
@@ -302,10 +304,12 @@ impl<'a> SentenceCtx<'_, 'a> {
         d.patterns_used
             .push(format!("obligation:{}", d.trigger.kind));
         if !obliged.is_empty() {
-            let why = format!(
-                "the one who must '{}'",
-                self.article.doc.text.get(span.clone()).unwrap_or("")
-            );
+            let verb = self.article.doc.text.get(span.clone()).unwrap_or("");
+            let why = if r.unmet {
+                format!("the one who should have '{verb}'")
+            } else {
+                format!("the one who must '{verb}'")
+            };
             d.targets = obliged
                 .into_iter()
                 .map(|s| RoleSpan {
@@ -318,7 +322,11 @@ impl<'a> SentenceCtx<'_, 'a> {
         d.source = Some(RoleSpan {
             key: speaker,
             span: speaker_span,
-            why: "who says it must be done".to_owned(),
+            why: if r.unmet {
+                "who says it should have been done".to_owned()
+            } else {
+                "who says it must be done".to_owned()
+            },
         });
         d.trigger = demand;
         d.category = c;

@@ -636,3 +636,24 @@ fn who_a_denied_report_speaks_of_is_not_acted_on() {
         "{got:?}"
     );
 }
+
+#[test]
+fn what_someone_should_have_done_is_a_criticism_of_them() {
+    let x = run("Ola Berg said Chile should have returned the money sooner.");
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("person:ola-berg"),
+            &["country:CHL"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // What someone must still do is a demand.
+    let y = run("Ola Berg said Chile should return the money.");
+    assert!(
+        acts(&y).contains(&act("DEMAND", Some("person:ola-berg"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}

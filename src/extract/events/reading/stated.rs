@@ -189,6 +189,9 @@ impl Site<'_, '_> {
         } = *self;
         r.obligation = has_child_word(tree, rules, verb, &["aux"], "obligation_modals")
             || has_child_word(tree, rules, w, &["aux"], "obligation_modals");
+        r.unmet = r.obligation
+            && (has_child_word(tree, rules, verb, &["aux"], "perfect_auxiliaries")
+                || has_child_word(tree, rules, w, &["aux"], "perfect_auxiliaries"));
         if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")
             || has_child_word(tree, rules, w, &["aux"], "doubtful_modals")
         {
