@@ -314,6 +314,14 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                         if !NAMING.contains(&rel.name()) {
                             continue;
                         }
+                        // "The parents of Ola Berg", "Berg's wife": a relative of someone
+                        // is someone else; only a name in apposition is theirs ("his wife
+                        // Ana Ruiz").
+                        if self.rules.has("relative_nouns", &self.tree.lower[x])
+                            && !matches!(rel.name(), "appos" | "flat" | "flat:foreign")
+                        {
+                            continue;
+                        }
                         // "the leader of the opposition in Russia", "remarks by Jane Doe":
                         // only "of", "by" and "from" name who.
                         // "Rebels in the Ivory Coast": people of a place are that country's.

@@ -264,7 +264,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 71] = [
+pub const ENGINE_LISTS: [&str; 72] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -336,6 +336,7 @@ pub const ENGINE_LISTS: [&str; 71] = [
     "government_member_nouns",
     "linking_verbs",
     "perfect_auxiliaries",
+    "relative_nouns",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

@@ -657,3 +657,31 @@ fn what_someone_should_have_done_is_a_criticism_of_them() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_relative_of_someone_is_not_them() {
+    for text in [
+        "The wife of Ola Berg criticised Chile on Monday.",
+        "Ola Berg's parents criticised Chile on Monday.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+                && s.is_none()
+                && t == &["country:CHL".to_owned()]),
+            "{text}: {got:?}"
+        );
+    }
+    // A relative named in apposition acts.
+    let y = run("His wife Ana Ruiz criticised Chile on Monday.");
+    assert!(
+        acts(&y).contains(&act(
+            "DISAPPROVE",
+            Some("person:ana-ruiz"),
+            &["country:CHL"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
