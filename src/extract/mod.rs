@@ -411,11 +411,12 @@ pub fn extract_with(
         names.insert(key.clone(), lex.countries[c].name.clone());
     }
     // "Sudanese rebels", "Chadian refugees": the people groups of every country named.
-    for key in hits
+    let countries: std::collections::BTreeSet<&str> = hits
         .iter()
         .filter(|h| matches!(h.found, actors::Found::Country { .. }))
         .map(|h| h.key.as_str())
-    {
+        .collect();
+    for key in countries {
         for (group, name) in groups::names(lex, key) {
             names.entry(group).or_insert(name);
         }

@@ -309,25 +309,24 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             for _ in 0..2 {
                 let mut next = Vec::new();
                 for &x in &frontier {
+                    // "The parents of Ola Berg", "Berg's wife": a relative of someone is
+                    // someone else; only a name in apposition is theirs ("his wife Ana
+                    // Ruiz").
+                    let relative = self.rules.has("relative_nouns", &self.tree.lower[x]);
+                    // "the leader of the opposition in Russia", "remarks by Jane Doe": only
+                    // "of", "by" and "from" name who. "Rebels in the Ivory Coast": people of
+                    // a place are that country's. "A spokesman for Norway": who speaks for
+                    // someone is theirs.
+                    let group = self.rules.has("group_nouns", &self.tree.lower[x]);
+                    let speaks = self.rules.has("representative_nouns", &self.tree.lower[x]);
                     for &c in &self.tree.children[x] {
                         let rel = self.tree.parse.words[c].deprel;
                         if !NAMING.contains(&rel.name()) {
                             continue;
                         }
-                        // "The parents of Ola Berg", "Berg's wife": a relative of someone
-                        // is someone else; only a name in apposition is theirs ("his wife
-                        // Ana Ruiz").
-                        if self.rules.has("relative_nouns", &self.tree.lower[x])
-                            && !matches!(rel.name(), "appos" | "flat" | "flat:foreign")
-                        {
+                        if relative && !matches!(rel.name(), "appos" | "flat" | "flat:foreign") {
                             continue;
                         }
-                        // "the leader of the opposition in Russia", "remarks by Jane Doe":
-                        // only "of", "by" and "from" name who.
-                        // "Rebels in the Ivory Coast": people of a place are that country's.
-                        // "A spokesman for Norway": who speaks for someone is theirs.
-                        let group = self.rules.has("group_nouns", &self.tree.lower[x]);
-                        let speaks = self.rules.has("representative_nouns", &self.tree.lower[x]);
                         if rel == Deprel::NMOD
                             && !self.tree.children[c].iter().any(|&k| {
                                 let case = self.tree.lower[k].as_str();

@@ -475,11 +475,17 @@ fn a_participle_after_a_linking_verb_is_passive(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
+    if !deprels.contains(&Deprel::XCOMP) {
+        return;
+    }
     let children = children_of(heads);
     for c in 0..forms.len() {
         let Some(v) = heads[c].checked_sub(1).filter(|&v| v < forms.len()) else {
             continue;
         };
+        if deprels[c] != Deprel::XCOMP {
+            continue;
+        }
         let form = forms[c].to_lowercase();
         let participle = deprels[c] == Deprel::XCOMP
             && upos[c] == Upos::Verb
