@@ -72,6 +72,10 @@ impl WhyPane {
             .id_salt(("why", &key.0))
             .default_open(false)
             .show(ui, |ui| {
+                if let Some(text) = group_reason(&key.0, lexicon) {
+                    ui.label(text);
+                    ui.separator();
+                }
                 let wanted = (key.clone(), graph.revision());
                 if self.asked.as_ref() != Some(&wanted) {
                     self.ask(ui.ctx(), graph, key, lexicon);
@@ -168,6 +172,27 @@ impl WhyPane {
             ctx.request_repaint();
         });
     }
+}
+
+/// Why a people group is one ("Sudanese rebels"): the group of the lexicon its noun belongs
+/// to, and the country that qualifies it. `None` for other keys.
+pub fn group_reason(key: &str, lex: &Lexicon) -> Option<String> {
+    let mut parts = key.strip_prefix("group:")?.split(':');
+    let (iso, id) = (parts.next()?, parts.next()?);
+    let group = lex.arguments.groups.iter().find(|g| g.id == id)?;
+    let country = lex
+        .country_by_iso(iso)
+        .map_or(iso, |c| lex.countries[c].name.as_str());
+    let nouns: Vec<&str> = group.nouns.iter().take(6).map(String::as_str).collect();
+    Some(format!(
+        "A word for {} (people group '{}' in assets/lexicon/arguments.json: {}…) qualified by \
+         {country} alone: that country's {} as a party of their own, apart from its state. \
+         The country's word was read as below.",
+        group.label,
+        group.id,
+        nouns.join(", "),
+        group.label
+    ))
 }
 
 /// The decisions of each occurrence, one small table each.

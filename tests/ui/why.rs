@@ -52,3 +52,31 @@ fn the_detail_pane_says_why_a_person_is_a_person_and_events_have_no_such_section
     assert!(h.query_by_label("Who ➡ whom").is_some() || h.query_by_label("Type").is_some());
     assert!(h.query_by_label_contains("Why a").is_none());
 }
+
+#[test]
+fn the_detail_pane_says_why_a_group_is_a_group() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rebels.txt");
+    std::fs::write(
+        &path,
+        "Sudan accuses rebels\n\nThe Sudanese government accused Sudanese rebels of attacking \
+         the town of Abeche on Monday.\n",
+    )
+    .expect("write the article");
+    let mut h = harness(vec![path], false);
+    wait_for_job(&mut h);
+    let ctx = h.ctx.clone();
+    let group = key_named(&h, "Sudanese rebels");
+    h.state_mut().apply(&ctx, Action::Select(Some(group)));
+    h.run_steps(2);
+    h.get_by_label("Why a group?").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("people group 'rebels'").is_some(),
+        "the section names the lexicon's group"
+    );
+    assert!(
+        h.query_by_label_contains("qualified by Sudan alone")
+            .is_some()
+    );
+}

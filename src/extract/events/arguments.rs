@@ -256,6 +256,20 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     /// The actors (key and text span) word `w` names, in text order.
     pub fn actors_of(&self, w: usize) -> Vec<(String, Range<usize>)> {
         let hits = self.hits();
+        // "Egyptian protesters" read as a protest: the country word that qualifies a group
+        // noun names the group, not the state.
+        if let Some(h) = self.tree.parse.words[w].head
+            && matches!(
+                self.tree.parse.words[w].deprel,
+                Deprel::AMOD | Deprel::COMPOUND
+            )
+            && self.hit_of_word[h].is_none()
+            && self.rules.people_group(&self.tree.lower[h]).is_some()
+            && let Some(groups) =
+                self.people_of(h, &self.hit_of_word[w].into_iter().collect::<Vec<_>>())
+        {
+            return groups;
+        }
         // "tens of thousands of students", "some of the rebels": a quantity names no one; the
         // words it counts do.
         let mut w = w;

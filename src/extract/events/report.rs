@@ -525,7 +525,10 @@ impl<'a> SentenceCtx<'_, 'a> {
         {
             return;
         }
-        let own = affiliations.get(&src.key);
+        // A people group's own country is where it acts, not whom it acts on ("Egyptian
+        // protesters rallied in Cairo").
+        let group_country = crate::extract::groups::country_of(&src.key);
+        let own = affiliations.get(&src.key).or(group_country.as_ref());
         // A capital named as the place stands for its country here.
         let country_key = |p: &PlaceHit| {
             if p.country {
@@ -542,7 +545,10 @@ impl<'a> SentenceCtx<'_, 'a> {
             .filter_map(|p| country_key(p).map(|k| (p, k)))
             // A city of the actor's own country is still acted on ("the president
             // extended the curfew in the capital"); the country itself is not.
-            .find(|(p, k)| k != &src.key && (Some(k) != own || !p.country || p.capital))
+            .find(|(p, k)| {
+                k != &src.key
+                    && (Some(k) != own || (group_country.is_none() && (!p.country || p.capital)))
+            })
         {
             d.patterns_used.push("place-target".to_owned());
             d.targets.push(RoleSpan {

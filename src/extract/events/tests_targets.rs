@@ -685,3 +685,20 @@ fn a_relative_of_someone_is_not_them() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_groups_protest_is_the_groups_and_its_capital_is_not_its_target() {
+    let x = run("Bolivian protesters rallied in La Paz on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "PROTEST"
+            && s.as_deref() == Some("group:BOL:protesters")
+            && t.is_empty()),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:BOL")),
+        "{got:?}"
+    );
+}
