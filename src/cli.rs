@@ -70,9 +70,12 @@ USAGE:
                                                  default: all)
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
             [--min-updates N] [--tag-min-updates N] [--relabel-epochs N]
-            [--relabel-share PER_CENT]
+            [--relabel-share PER_CENT] [--folds N] [--explore PER_MILLE] [--seed N]
+            [--models K] [--keep-in N] [--first-tagger 0|1]
                                                  train the tagger and dependency parser on
-                                                 CoNLL-U files (UD English EWT)
+                                                 CoNLL-U files (UD English EWT); K > 1 trains
+                                                 K seeds and averages their weights (features
+                                                 at least N of them have)
     newsgraph eval parse FILE.conllu [--conllu OUT]
                                                  UPOS, UAS and LAS on gold tokens and on our
                                                  own tokenization; OUT gets the gold-token parses

@@ -10,9 +10,10 @@ use super::{USAGE, load_lexicon, split_args};
 use crate::extract::Doc;
 use crate::extract::clusters::WordClasses;
 use crate::extract::parse::Parser;
+use crate::extract::parse::average::{Averaging, train_averaged};
 use crate::extract::parse::conllu::{ConlluSentence, read_conllu};
 use crate::extract::parse::score::{score_gold, score_tokenized};
-use crate::extract::parse::train::{TrainOptions, train};
+use crate::extract::parse::train::TrainOptions;
 use crate::files::write_atomic;
 
 fn read(path: &Path) -> Result<Vec<ConlluSentence>, String> {
@@ -46,6 +47,12 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--tag-min-updates",
             "--relabel-epochs",
             "--relabel-share",
+            "--seed",
+            "--explore",
+            "--folds",
+            "--models",
+            "--keep-in",
+            "--first-tagger",
         ],
     )?;
     if !paths.is_empty() {
@@ -74,7 +81,19 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
         .unwrap_or(u32::MAX),
         relabel_epochs: number(&options, "--relabel-epochs", defaults.relabel_epochs)?,
         relabel_share: number(&options, "--relabel-share", defaults.relabel_share)?,
-        ..defaults
+        folds: number(&options, "--folds", defaults.folds)?,
+        explore_per_mille: u64::try_from(number(
+            &options,
+            "--explore",
+            usize::try_from(defaults.explore_per_mille).unwrap_or(usize::MAX),
+        )?)
+        .unwrap_or(u64::MAX),
+        seed: u64::try_from(number(
+            &options,
+            "--seed",
+            usize::try_from(defaults.seed).unwrap_or(usize::MAX),
+        )?)
+        .unwrap_or(u64::MAX),
     };
     let train_set = read(Path::new(&train_path))?;
     let dev = match get("--dev") {
@@ -82,11 +101,18 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let started = Instant::now();
-    let parser = train(
+    let models = number(&options, "--models", 1)?;
+    let keep_in = number(&options, "--keep-in", 1)?;
+    let parser = train_averaged(
         &train_set,
         &dev,
         &WordClasses::embedded(),
         opts,
+        Averaging {
+            models,
+            keep_in,
+            tagger_of_first: number(&options, "--first-tagger", 0)? != 0,
+        },
         &mut |line| {
             eprintln!("{:>6.1} s  {line}", started.elapsed().as_secs_f64());
         },

@@ -9,6 +9,7 @@
 //! the document's text. `newsgraph train parse` writes the model; `assets/models/parse.bin` is
 //! the one the binary embeds.
 
+pub mod average;
 pub mod conllu;
 pub mod features;
 pub mod model;

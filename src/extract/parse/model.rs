@@ -150,6 +150,13 @@ impl<const C: usize> Table<C> {
         }
     }
 
+    /// The rows (key and weights), in the order they were inserted.
+    pub(super) fn rows(&self) -> impl Iterator<Item = (u64, &[i16; C])> + '_ {
+        self.keys
+            .iter()
+            .filter_map(|&k| self.get(k).map(|w| (k, w)))
+    }
+
     /// Number of features.
     pub fn len(&self) -> usize {
         self.len
