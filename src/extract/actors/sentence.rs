@@ -303,7 +303,12 @@ impl SentenceCtx<'_, '_> {
             && !words
                 .iter()
                 .any(|w| self.lex.rules.set(Named::NameJoiners).contains(w));
-        if kind != "LOC" && all_common && !headed && !sure_body {
+        // ("the House passed the bill", "summoned the Army": a chamber or an armed service
+        // named by its head alone.)
+        let lone_body = kind == "ORG"
+            && words.len() == 1
+            && self.lex.rules.set(Named::LoneBodies).contains(first);
+        if kind != "LOC" && all_common && !headed && !sure_body && !lone_body {
             return false;
         }
         // ("Council for the Welfare of Immigrants": an organization's name may join its
@@ -375,7 +380,8 @@ impl SentenceCtx<'_, '_> {
             }
             "ORG" => {
                 let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
-                capitalized && (words.len() >= 2 || acronym || !self.lex.is_common_word(first))
+                capitalized
+                    && (words.len() >= 2 || acronym || lone_body || !self.lex.is_common_word(first))
             }
             _ => true,
         }

@@ -56,6 +56,8 @@ pub enum Named {
     PlacePrepositions,
     /// Last words of institutions owned by a name ("School").
     InstitutionHeads,
+    /// Capitalized words that alone name a chamber or an armed service ("House", "Army").
+    LoneBodies,
     /// Broadcasters before a programme's title ("BBC").
     Broadcasters,
     /// Kinds of venue ("conference").
@@ -112,7 +114,7 @@ pub enum Named {
 
 impl Named {
     /// Every set, with its name in the file, in declaration order.
-    pub(super) const ALL: [(Named, &'static str); 52] = [
+    pub(super) const ALL: [(Named, &'static str); 53] = [
         (Named::HonorificsBeforeSurname, "honorifics_before_surname"),
         (Named::PlainHonorifics, "plain_honorifics"),
         (Named::PeerHonorifics, "peer_honorifics"),
@@ -139,6 +141,7 @@ impl Named {
         (Named::Locatives, "locatives"),
         (Named::PlacePrepositions, "place_prepositions"),
         (Named::InstitutionHeads, "institution_heads"),
+        (Named::LoneBodies, "lone_bodies"),
         (Named::Broadcasters, "broadcasters"),
         (Named::VenueKinds, "venue_kinds"),
         (Named::Buildings, "buildings"),

@@ -203,3 +203,15 @@ fn a_place_found_short_grows_to_the_place_the_tagger_reads() {
     let places: Vec<&str> = x.places.iter().map(|m| &text[m.span.clone()]).collect();
     assert_eq!(places, ["Washington City"]);
 }
+
+#[test]
+fn a_chamber_or_service_named_by_its_head_alone_is_a_body() {
+    let text = "Vote\n\nThe bill then passed the House in a weakened form, and Vera Lund said the Navy would wait. The Harvest Report came out on Monday.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:house"), ["House"]);
+    assert_eq!(mentions_of(&x, text, "org:navy"), ["Navy"]);
+    // Other plain capitalized words stay no name.
+    assert!(!k.iter().any(|k| k.contains("harvest")), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
