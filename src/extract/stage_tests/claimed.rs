@@ -215,3 +215,24 @@ fn a_chamber_or_service_named_by_its_head_alone_is_a_body() {
     assert!(!k.iter().any(|k| k.contains("harvest")), "{k:?}");
     assert!(k.contains(&"person:vera-lund"), "{k:?}");
 }
+
+#[test]
+fn a_body_the_tagger_is_sure_of_goes_on_through_of_after_an_unlisted_word() {
+    let text = "Guilds\n\nVera Lund spoke with members of the Northern Brotherhood of Lamplighters about the craft. The Quarterly Journal of Coastal Weather printed her letter. Alan Brook joined Sporting Tarnos of Madrid last year. Ann Tarnwell of Operation Fair Count said the vote was close.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(
+        mentions_of(&x, text, "org:northern-brotherhood-of-lamplighters"),
+        ["Northern Brotherhood of Lamplighters"]
+    );
+    assert_eq!(
+        mentions_of(&x, text, "org:quarterly-journal-of-coastal-weather"),
+        ["Quarterly Journal of Coastal Weather"]
+    );
+    // Before a place, "of" starts something else: the club is not read through it.
+    assert!(!k.iter().any(|k| k.contains("tarnos-of")), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+    assert!(k.contains(&"person:alan-brook"), "{k:?}");
+    // A person of a body is no body.
+    assert!(k.contains(&"person:ann-tarnwell"), "{k:?}");
+}
