@@ -236,3 +236,13 @@ fn a_body_the_tagger_is_sure_of_goes_on_through_of_after_an_unlisted_word() {
     // A person of a body is no body.
     assert!(k.contains(&"person:ann-tarnwell"), "{k:?}");
 }
+
+#[test]
+fn a_lone_capitalized_plural_the_tagger_is_sure_of_is_a_team_even_when_an_issue_word() {
+    let text = "Baseball\n\nAlan Brook opened the season with the Pirates' minor league affiliate in Tarnmouth. Brook became the first Pirates pitcher since 1950 to strike out twelve batters. Vera Lund said pirates attacked a ship off the coast.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:pirates"), ["Pirates", "Pirates"]);
+    assert!(k.contains(&"person:alan-brook"), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
