@@ -680,7 +680,16 @@ fn refusal(
         && ctx.words[span.start].chars().any(char::is_lowercase);
     let in_issue_phrase =
         kind != "LOC" && !span.is_empty() && in_issue[span.clone()].iter().all(|&f| f) && !team;
-    if !confident {
+    // ("the regions, the Parliament, despite...": a chamber or a service named by its head
+    // alone stands whenever the tagger reads an organization; its evidence is its context's.)
+    let lone_body = kind == "ORG"
+        && span.len() == 1
+        && ctx
+            .lex
+            .rules
+            .set(Named::LoneBodies)
+            .contains(ctx.words[span.start]);
+    if !confident && !lone_body {
         Some("the tagger is not confident")
     } else if in_issue_phrase {
         Some("inside an issue phrase")

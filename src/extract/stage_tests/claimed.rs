@@ -246,3 +246,11 @@ fn a_lone_capitalized_plural_the_tagger_is_sure_of_is_a_team_even_when_an_issue_
     assert!(k.contains(&"person:alan-brook"), "{k:?}");
     assert!(k.contains(&"person:vera-lund"), "{k:?}");
 }
+
+#[test]
+fn a_chamber_named_by_its_head_alone_stands_when_the_tagger_is_unsure() {
+    let text = "Powers\n\nThat is why the regions, the Parliament, despite the delay, must act together, Vera Lund said.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "org:parliament"), ["Parliament"]);
+    assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
+}
