@@ -254,3 +254,14 @@ fn a_chamber_named_by_its_head_alone_stands_when_the_tagger_is_unsure() {
     assert_eq!(mentions_of(&x, text, "org:parliament"), ["Parliament"]);
     assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
 }
+
+#[test]
+fn a_place_an_issue_phrase_holds_may_end_a_body_after_of() {
+    let text = "Rivals\n\nVera Lund said the rival Patriotic Union of Darfur, which took control of the town in March, had outside backing.\n";
+    let x = run(text);
+    assert_eq!(
+        mentions_of(&x, text, "org:patriotic-union"),
+        ["Patriotic Union of Darfur"]
+    );
+    assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
+}
