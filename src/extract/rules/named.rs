@@ -58,6 +58,10 @@ pub enum Named {
     InstitutionHeads,
     /// Capitalized words that alone name a chamber or an armed service ("House", "Army").
     LoneBodies,
+    /// Adjectives of political parties ("Republican"), which before a chamber name no body.
+    PartyAdjectives,
+    /// Heads of legislatures and their chambers ("senate").
+    Chambers,
     /// Broadcasters before a programme's title ("BBC").
     Broadcasters,
     /// Kinds of venue ("conference").
@@ -114,7 +118,7 @@ pub enum Named {
 
 impl Named {
     /// Every set, with its name in the file, in declaration order.
-    pub(super) const ALL: [(Named, &'static str); 53] = [
+    pub(super) const ALL: [(Named, &'static str); 55] = [
         (Named::HonorificsBeforeSurname, "honorifics_before_surname"),
         (Named::PlainHonorifics, "plain_honorifics"),
         (Named::PeerHonorifics, "peer_honorifics"),
@@ -142,6 +146,8 @@ impl Named {
         (Named::PlacePrepositions, "place_prepositions"),
         (Named::InstitutionHeads, "institution_heads"),
         (Named::LoneBodies, "lone_bodies"),
+        (Named::PartyAdjectives, "party_adjectives"),
+        (Named::Chambers, "chambers"),
         (Named::Broadcasters, "broadcasters"),
         (Named::VenueKinds, "venue_kinds"),
         (Named::Buildings, "buildings"),

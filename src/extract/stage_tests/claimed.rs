@@ -265,3 +265,18 @@ fn a_place_an_issue_phrase_holds_may_end_a_body_after_of() {
     );
     assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
 }
+
+#[test]
+fn a_party_adjective_before_a_chamber_is_no_part_of_its_name() {
+    let text = "Majority\n\nThe Republican Senate voted on Tuesday, Vera Lund said. The Democratic Party met on Monday.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:senate"), ["Senate"]);
+    assert!(!k.contains(&"org:republican-senate"), "{k:?}");
+    // Before another head the adjective names the party.
+    assert_eq!(
+        mentions_of(&x, text, "org:democratic-party-us"),
+        ["Democratic Party"]
+    );
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
