@@ -296,20 +296,13 @@ impl SentenceCtx<'_, '_> {
             })
             .all(|w| self.lex.is_common_word(w));
         let headed = kind == "ORG" && self.headed_body(words);
-        // (Unless the tagger is sure of an organization of two words or more with no "of" or
-        // "and" between them: "Red Star", "Daily Record".)
-        let sure_body = sure
-            && kind == "ORG"
-            && words.len() >= 2
-            && !words
-                .iter()
-                .any(|w| self.lex.rules.set(Named::NameJoiners).contains(w));
-        // ("the House passed the bill", "summoned the Army": a chamber or an armed service
-        // named by its head alone.)
-        let lone_body = kind == "ORG"
-            && words.len() == 1
-            && self.lex.rules.set(Named::LoneBodies).contains(first);
-        if kind != "LOC" && all_common && !headed && !sure_body && !lone_body {
+        let lone_body = kind == "ORG" && self.lone_body(words);
+        if kind != "LOC"
+            && all_common
+            && !headed
+            && !(kind == "ORG" && self.sure_body(words, sure))
+            && !lone_body
+        {
             return false;
         }
         // ("Council for the Welfare of Immigrants": an organization's name may join its
@@ -387,6 +380,21 @@ impl SentenceCtx<'_, '_> {
             }
             _ => true,
         }
+    }
+
+    /// Whether plain words the tagger reads as an organization and is sure of name one: two
+    /// words or more with no "of" or "and" between them ("Red Star", "Daily Record").
+    fn sure_body(&self, words: &[&str], sure: bool) -> bool {
+        sure && words.len() >= 2
+            && !words
+                .iter()
+                .any(|w| self.lex.rules.set(Named::NameJoiners).contains(w))
+    }
+
+    /// Whether the words are a chamber or an armed service named by its head alone ("the
+    /// House passed the bill", "summoned the Army").
+    fn lone_body(&self, words: &[&str]) -> bool {
+        words.len() == 1 && self.lex.rules.set(Named::LoneBodies).contains(words[0])
     }
 
     /// Whether the words (two or more) of a name end in a body's head, a company's word or an
