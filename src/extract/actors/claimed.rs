@@ -85,7 +85,8 @@ pub(super) fn holds_shorter_organization(
         Found::Place { .. } => h.tokens.start == global.start,
         Found::Person { .. } => false,
     });
-    // ("Kurdistan Democratic Party": a place an issue phrase hid may start the name.)
+    // ("Kurdistan Democratic Party": a place an issue phrase hid may start the name, or end
+    // it after "of": "Patriotic Union of Darfur".)
     let first_hit = hits
         .iter()
         .map(|h| h.tokens.start)
@@ -93,7 +94,9 @@ pub(super) fn holds_shorter_organization(
         .unwrap_or(global.end);
     let rest_named = span.clone().all(|t| {
         hits.iter().any(|h| h.tokens.contains(&(t + ctx.start)))
-            || ((!ctx.taken[t] || (t + ctx.start < first_hit && place_issue_word(ctx, t)))
+            || ((!ctx.taken[t]
+                || ((t + ctx.start < first_hit || (t > span.start && ctx.words[t - 1] == "of"))
+                    && place_issue_word(ctx, t)))
                 && (is_capitalized(ctx.words[t])
                     || ctx.lex.rules.set(Named::NameJoiners).contains(ctx.words[t])))
     });

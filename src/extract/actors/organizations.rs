@@ -125,6 +125,18 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
     }
 }
 
+/// "the Republican Senate", "a Labour Parliament": a party's adjective right before a chamber
+/// says who holds it and is no part of its name.
+fn party_before_chamber(ctx: &SentenceCtx<'_, '_>, k: usize, head: usize) -> bool {
+    k + 1 == head
+        && ctx
+            .lex
+            .rules
+            .set(Named::PartyAdjectives)
+            .contains(ctx.words[k])
+        && ctx.lex.rules.set(Named::Chambers).contains(ctx.words[head])
+}
+
 /// Where the name of the organization headed at `i` starts, with the portfolio named before
 /// the head: modifiers before it are portfolios (any case) or capitalized words.
 fn name_start(ctx: &SentenceCtx<'_, '_>, i: usize, head_cap: bool) -> (usize, Option<usize>) {
@@ -141,6 +153,7 @@ fn name_start(ctx: &SentenceCtx<'_, '_>, i: usize, head_cap: bool) -> (usize, Op
             && is_capitalized(ctx.words[start - 1])
             && ctx.kind(start - 1) == TokenKind::Word
             && !ctx.lex.never_names.contains(ctx.words[start - 1])
+            && !party_before_chamber(ctx, start - 1, i)
             && !(start - 1 == 0
                 && ctx.lex.is_common_word(ctx.words[start - 1])
                 && !opens_name(ctx.lex, ctx.words[0]))

@@ -2,6 +2,7 @@
 //! and the questions every stage asks of them.
 
 use crate::extract::doc::Doc;
+use crate::extract::gazetteer::Gazetteer;
 use crate::extract::lexicon::CountryForm;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::lexicon::Target;
@@ -295,15 +296,13 @@ impl SentenceCtx<'_, '_> {
             })
             .all(|w| self.lex.is_common_word(w));
         let headed = kind == "ORG" && self.headed_body(words);
-        // (Unless the tagger is sure of an organization of two words or more with no "of" or
-        // "and" between them: "Red Star", "Daily Record".)
-        let sure_body = sure
-            && kind == "ORG"
-            && words.len() >= 2
-            && !words
-                .iter()
-                .any(|w| self.lex.rules.set(Named::NameJoiners).contains(w));
-        if kind != "LOC" && all_common && !headed && !sure_body {
+        let lone_body = kind == "ORG" && self.lone_body(words);
+        if kind != "LOC"
+            && all_common
+            && !headed
+            && !(kind == "ORG" && self.sure_body(words, sure))
+            && !lone_body
+        {
             return false;
         }
         // ("Council for the Welfare of Immigrants": an organization's name may join its
@@ -318,6 +317,7 @@ impl SentenceCtx<'_, '_> {
                 && k + 1 < words.len()
                 && self.lex.rules.set(Named::NameJoiners).contains(words[k])
                 && (self.asks_for_more(span.start + k - 1)
+                    || (sure && self.sure_joiner(span.start, k))
                     || (matches!(words[k], "and" | "&")
                         && headed
                         && is_capitalized(words[k - 1])
@@ -375,10 +375,26 @@ impl SentenceCtx<'_, '_> {
             }
             "ORG" => {
                 let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
-                capitalized && (words.len() >= 2 || acronym || !self.lex.is_common_word(first))
+                capitalized
+                    && (words.len() >= 2 || acronym || lone_body || !self.lex.is_common_word(first))
             }
             _ => true,
         }
+    }
+
+    /// Whether plain words the tagger reads as an organization and is sure of name one: two
+    /// words or more with no "of" or "and" between them ("Red Star", "Daily Record").
+    fn sure_body(&self, words: &[&str], sure: bool) -> bool {
+        sure && words.len() >= 2
+            && !words
+                .iter()
+                .any(|w| self.lex.rules.set(Named::NameJoiners).contains(w))
+    }
+
+    /// Whether the words are a chamber or an armed service named by its head alone ("the
+    /// House passed the bill", "summoned the Army").
+    fn lone_body(&self, words: &[&str]) -> bool {
+        words.len() == 1 && self.lex.rules.set(Named::LoneBodies).contains(words[0])
     }
 
     /// Whether the words (two or more) of a name end in a body's head, a company's word or an
@@ -403,12 +419,38 @@ impl SentenceCtx<'_, '_> {
     /// "Institute"): a body's name may go on after it with "of" or "for" ("Bank of Ghana"),
     /// where after a whole name ("Benetton of Italy") or a title ("Duke of Edinburgh") "of"
     /// starts something else.
+    /// (A body's head or a company's word asks for more whatever its case: "Journal of
+    /// Coastal Weather", where "Journal" is no plain word of the lexicon.)
     pub(super) fn asks_for_more(&self, k: usize) -> bool {
         let word = self.words[k];
+        let head = |w: &str| {
+            self.lex.rules.set(Named::OrganizationHeads).contains(w)
+                || self.lex.rules.set(Named::InstitutionHeads).contains(w)
+                || self.lex.rules.set(Named::CompanyWords).contains(w)
+        };
         (self.lex.is_common_word(word)
-            || self.lex.rules.set(Named::OrganizationHeads).contains(word)
-            || self.lex.rules.set(Named::InstitutionHeads).contains(word))
+            || head(word)
+            || (is_capitalized(word) && head(&word.to_lowercase())))
             && self.titles_at[k].is_none()
+    }
+
+    /// Whether "of" or "for" at `k` of the name starting at local `start`, which the tagger is
+    /// sure of, joins its words although the word before it is no plain word: after two
+    /// words or more of a name that starts with no given name ("Ann Tarn of Vote Watch" is a
+    /// person of a body), a word that names no one and nothing in the lexicon, and
+    /// before a word that starts no place ("Northern Brotherhood of Lamplighters"; not a
+    /// person of a place, "Aldric of Tarnmouth", nor a club of a city, "Sporting Tarnos of
+    /// Madrid").
+    fn sure_joiner(&self, start: usize, k: usize) -> bool {
+        let (before, after) = (start + k - 1, start + k + 1);
+        k >= 2
+            && matches!(self.words[start + k], "of" | "for")
+            && !self.lex.is_given_name(self.words[start])
+            && !self.lex.is_given_name(self.words[before])
+            && self.names_at[before].is_none()
+            && self.titles_at[before].is_none()
+            && !Gazetteer::shared().starts_name(self.words[after])
+            && !matches!(self.names_at[after], Some((_, Target::Country(..))))
     }
 
     /// Whether local token `j` continues a name across a hyphen written without spaces:

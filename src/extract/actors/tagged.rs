@@ -668,9 +668,28 @@ fn refusal(
     span: Range<usize>,
 ) -> Option<&'static str> {
     // ("Pittsburgh Pirates", "Smart Taiwan": a name that only holds an issue's words is a name.)
+    // ("the Pirates' affiliate", "the second Raiders player": nor is a lone capitalized plural
+    // inside a sentence that the tagger is sure names an organization, a team's name.)
+    let team = kind == "ORG"
+        && sure
+        && span.len() == 1
+        && span.start > 0
+        && !is_capitalized(ctx.words[span.start - 1])
+        && ctx.words[span.start].len() > 3
+        && ctx.words[span.start].ends_with('s')
+        && ctx.words[span.start].chars().any(char::is_lowercase);
     let in_issue_phrase =
-        kind != "LOC" && !span.is_empty() && in_issue[span.clone()].iter().all(|&f| f);
-    if !confident {
+        kind != "LOC" && !span.is_empty() && in_issue[span.clone()].iter().all(|&f| f) && !team;
+    // ("the regions, the Parliament, despite...": a chamber or a service named by its head
+    // alone stands whenever the tagger reads an organization; its evidence is its context's.)
+    let lone_body = kind == "ORG"
+        && span.len() == 1
+        && ctx
+            .lex
+            .rules
+            .set(Named::LoneBodies)
+            .contains(ctx.words[span.start]);
+    if !confident && !lone_body {
         Some("the tagger is not confident")
     } else if in_issue_phrase {
         Some("inside an issue phrase")

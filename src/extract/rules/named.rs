@@ -56,6 +56,12 @@ pub enum Named {
     PlacePrepositions,
     /// Last words of institutions owned by a name ("School").
     InstitutionHeads,
+    /// Capitalized words that alone name a chamber or an armed service ("House", "Army").
+    LoneBodies,
+    /// Adjectives of political parties ("Republican"), which before a chamber name no body.
+    PartyAdjectives,
+    /// Heads of legislatures and their chambers ("senate").
+    Chambers,
     /// Broadcasters before a programme's title ("BBC").
     Broadcasters,
     /// Kinds of venue ("conference").
@@ -112,7 +118,7 @@ pub enum Named {
 
 impl Named {
     /// Every set, with its name in the file, in declaration order.
-    pub(super) const ALL: [(Named, &'static str); 52] = [
+    pub(super) const ALL: [(Named, &'static str); 55] = [
         (Named::HonorificsBeforeSurname, "honorifics_before_surname"),
         (Named::PlainHonorifics, "plain_honorifics"),
         (Named::PeerHonorifics, "peer_honorifics"),
@@ -139,6 +145,9 @@ impl Named {
         (Named::Locatives, "locatives"),
         (Named::PlacePrepositions, "place_prepositions"),
         (Named::InstitutionHeads, "institution_heads"),
+        (Named::LoneBodies, "lone_bodies"),
+        (Named::PartyAdjectives, "party_adjectives"),
+        (Named::Chambers, "chambers"),
         (Named::Broadcasters, "broadcasters"),
         (Named::VenueKinds, "venue_kinds"),
         (Named::Buildings, "buildings"),

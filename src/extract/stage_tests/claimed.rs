@@ -203,3 +203,80 @@ fn a_place_found_short_grows_to_the_place_the_tagger_reads() {
     let places: Vec<&str> = x.places.iter().map(|m| &text[m.span.clone()]).collect();
     assert_eq!(places, ["Washington City"]);
 }
+
+#[test]
+fn a_chamber_or_service_named_by_its_head_alone_is_a_body() {
+    let text = "Vote\n\nThe bill then passed the House in a weakened form, and Vera Lund said the Navy would wait. The Harvest Report came out on Monday.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:house"), ["House"]);
+    assert_eq!(mentions_of(&x, text, "org:navy"), ["Navy"]);
+    // Other plain capitalized words stay no name.
+    assert!(!k.iter().any(|k| k.contains("harvest")), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
+
+#[test]
+fn a_body_the_tagger_is_sure_of_goes_on_through_of_after_an_unlisted_word() {
+    let text = "Guilds\n\nVera Lund spoke with members of the Northern Brotherhood of Lamplighters about the craft. The Quarterly Journal of Coastal Weather printed her letter. Alan Brook joined Sporting Tarnos of Madrid last year. Ann Tarnwell of Operation Fair Count said the vote was close.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(
+        mentions_of(&x, text, "org:northern-brotherhood-of-lamplighters"),
+        ["Northern Brotherhood of Lamplighters"]
+    );
+    assert_eq!(
+        mentions_of(&x, text, "org:quarterly-journal-of-coastal-weather"),
+        ["Quarterly Journal of Coastal Weather"]
+    );
+    // Before a place, "of" starts something else: the club is not read through it.
+    assert!(!k.iter().any(|k| k.contains("tarnos-of")), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+    assert!(k.contains(&"person:alan-brook"), "{k:?}");
+    // A person of a body is no body.
+    assert!(k.contains(&"person:ann-tarnwell"), "{k:?}");
+}
+
+#[test]
+fn a_lone_capitalized_plural_the_tagger_is_sure_of_is_a_team_even_when_an_issue_word() {
+    let text = "Baseball\n\nAlan Brook opened the season with the Pirates' minor league affiliate in Tarnmouth. Brook became the first Pirates pitcher since 1950 to strike out twelve batters. Vera Lund said pirates attacked a ship off the coast.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:pirates"), ["Pirates", "Pirates"]);
+    assert!(k.contains(&"person:alan-brook"), "{k:?}");
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
+
+#[test]
+fn a_chamber_named_by_its_head_alone_stands_when_the_tagger_is_unsure() {
+    let text = "Powers\n\nThat is why the regions, the Parliament, despite the delay, must act together, Vera Lund said.\n";
+    let x = run(text);
+    assert_eq!(mentions_of(&x, text, "org:parliament"), ["Parliament"]);
+    assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_place_an_issue_phrase_holds_may_end_a_body_after_of() {
+    let text = "Rivals\n\nVera Lund said the rival Patriotic Union of Darfur, which took control of the town in March, had outside backing.\n";
+    let x = run(text);
+    assert_eq!(
+        mentions_of(&x, text, "org:patriotic-union"),
+        ["Patriotic Union of Darfur"]
+    );
+    assert!(keys(&x).contains(&"person:vera-lund"), "{:?}", keys(&x));
+}
+
+#[test]
+fn a_party_adjective_before_a_chamber_is_no_part_of_its_name() {
+    let text = "Majority\n\nThe Republican Senate voted on Tuesday, Vera Lund said. The Democratic Party met on Monday.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert_eq!(mentions_of(&x, text, "org:senate"), ["Senate"]);
+    assert!(!k.contains(&"org:republican-senate"), "{k:?}");
+    // Before another head the adjective names the party.
+    assert_eq!(
+        mentions_of(&x, text, "org:democratic-party-us"),
+        ["Democratic Party"]
+    );
+    assert!(k.contains(&"person:vera-lund"), "{k:?}");
+}
