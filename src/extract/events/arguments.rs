@@ -253,25 +253,25 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             ..self.base.doc.tokens[h.tokens.end - 1].span.end
     }
 
-    /// The actors (key and text span) word `w` names, in text order.
-    pub fn actors_of(&self, w: usize) -> Vec<(String, Range<usize>)> {
-        let hits = self.hits();
-        // "Egyptian protesters" read as a protest: the country word that qualifies a group
-        // noun names the group, not the state.
-        if let Some(h) = self.tree.parse.words[w].head
-            && matches!(
-                self.tree.parse.words[w].deprel,
-                Deprel::AMOD | Deprel::COMPOUND
-            )
-            && self.hit_of_word[h].is_none()
-            && self.rules.people_group(&self.tree.lower[h]).is_some()
-            && let Some(groups) =
-                self.people_of(h, &self.hit_of_word[w].into_iter().collect::<Vec<_>>())
+    /// "Egyptian protesters" read as a protest: the country word `w` that qualifies a group
+    /// noun names the group, not the state.
+    fn group_of_modifier(&self, w: usize) -> Option<Vec<(String, Range<usize>)>> {
+        let h = self.tree.parse.words[w].head?;
+        if !matches!(
+            self.tree.parse.words[w].deprel,
+            Deprel::AMOD | Deprel::COMPOUND
+        ) || self.hit_of_word[h].is_some()
+            || self.rules.people_group(&self.tree.lower[h]).is_none()
         {
-            return groups;
+            return None;
         }
-        // "tens of thousands of students", "some of the rebels": a quantity names no one; the
-        // words it counts do.
+        let qualifier: Vec<usize> = self.hit_of_word[w].into_iter().collect();
+        self.people_of(h, &qualifier)
+    }
+
+    /// "Tens of thousands of students", "some of the rebels": a quantity names no one; the
+    /// words it counts do. Returns the counted word (`w` itself when it counts nothing).
+    fn counted(&self, w: usize) -> usize {
         let mut w = w;
         for _ in 0..3 {
             if self.hit_of_word[w].is_some()
@@ -291,6 +291,16 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 None => break,
             }
         }
+        w
+    }
+
+    /// The actors (key and text span) word `w` names, in text order.
+    pub fn actors_of(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        let hits = self.hits();
+        if let Some(groups) = self.group_of_modifier(w) {
+            return groups;
+        }
+        let w = self.counted(w);
         let mut found: Vec<usize> = Vec::new();
         if let Some(h) = self.hit_of_word[w] {
             found.push(h);

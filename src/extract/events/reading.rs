@@ -158,6 +158,15 @@ pub enum PlacesFrom {
     PlainVerb,
 }
 
+/// An act stated as a duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Obligation {
+    /// Still to be done ("must return").
+    Due,
+    /// Said of the past, not done ("should have returned").
+    Unmet,
+}
+
 /// How a trigger stands in its sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
@@ -178,12 +187,9 @@ pub struct Reading {
     /// For the content of another act, the word of that act's trigger ("agreed" in "agreed
     /// to lift sanctions").
     pub governor: Option<usize>,
-    /// Stated as what someone must or should do ("Sudan must return the helicopter"): a
-    /// demand of whoever says so.
-    pub obligation: bool,
-    /// An obligation said of the past and not met ("should have acted sooner"): a criticism
-    /// of whoever says so.
-    pub unmet: bool,
+    /// Stated as what someone must or should do: a demand of whoever says so ("Sudan must
+    /// return the helicopter"), or, not met, their criticism ("should have acted sooner").
+    pub obligation: Option<Obligation>,
     /// Done only unless another does something ("will withdraw unless a ceasefire is
     /// arranged"): an ultimatum, a threat whatever the act.
     pub ultimatum: bool,

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::arguments::{PlaceHit, SentenceResolver};
 use super::patterns::Role;
-use super::reading::{PlacesFrom, Reading, Tree};
+use super::reading::{Obligation, PlacesFrom, Reading, Tree};
 use super::senses::{self, Effect};
 use super::sentence::Article;
 use super::{Match, Report, date_in};
@@ -81,7 +81,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             self.reaction_to_subject(range, &mut d);
         }
         self.apply_senses(r, range, &mut d)?;
-        if r.obligation {
+        if r.obligation.is_some() {
             self.obligation(r, &mention.span, &mut d)?;
         }
         // An agreement tried for and not reached.
@@ -287,7 +287,11 @@ impl<'a> SentenceCtx<'_, 'a> {
             ));
         };
         // "The government should have acted sooner": a duty not met is a criticism.
-        let kind = if r.unmet { "criticism" } else { "demand" };
+        let kind = if r.obligation == Some(Obligation::Unmet) {
+            "criticism"
+        } else {
+            "demand"
+        };
         let Some(demand) = lex.triggers.iter().find(|t| t.kind == kind) else {
             return Err(None);
         };
@@ -305,7 +309,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             .push(format!("obligation:{}", d.trigger.kind));
         if !obliged.is_empty() {
             let verb = self.article.doc.text.get(span.clone()).unwrap_or("");
-            let why = if r.unmet {
+            let why = if r.obligation == Some(Obligation::Unmet) {
                 format!("the one who should have '{verb}'")
             } else {
                 format!("the one who must '{verb}'")
@@ -322,7 +326,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         d.source = Some(RoleSpan {
             key: speaker,
             span: speaker_span,
-            why: if r.unmet {
+            why: if r.obligation == Some(Obligation::Unmet) {
                 "who says it should have been done".to_owned()
             } else {
                 "who says it must be done".to_owned()

@@ -187,11 +187,17 @@ impl Site<'_, '_> {
             verb,
             ..
         } = *self;
-        r.obligation = has_child_word(tree, rules, verb, &["aux"], "obligation_modals")
-            || has_child_word(tree, rules, w, &["aux"], "obligation_modals");
-        r.unmet = r.obligation
-            && (has_child_word(tree, rules, verb, &["aux"], "perfect_auxiliaries")
-                || has_child_word(tree, rules, w, &["aux"], "perfect_auxiliaries"));
+        let aux = |list: &str| {
+            has_child_word(tree, rules, verb, &["aux"], list)
+                || has_child_word(tree, rules, w, &["aux"], list)
+        };
+        r.obligation = aux("obligation_modals").then(|| {
+            if aux("perfect_auxiliaries") {
+                super::Obligation::Unmet
+            } else {
+                super::Obligation::Due
+            }
+        });
         if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")
             || has_child_word(tree, rules, w, &["aux"], "doubtful_modals")
         {
