@@ -551,3 +551,23 @@ fn both_sides_are_the_parties_named_before() {
         condemnation[0]
     );
 }
+
+#[test]
+fn the_time_of_a_threatened_act_is_not_its_target() {
+    // "on the eve of a visit by X" dates the act; the parser may hang it on the content verb
+    // (the right reading) or on its object, and neither makes X what the act is about
+    // (`occasion_nouns`).
+    let x = run(
+        "Row\n\nNorway threatened to cut off fuel supplies to Chile on the eve of a visit here by Peruvian President Ana Ruiz.\n",
+    );
+    let threats = events_of(&x, Plover::Threaten);
+    assert_eq!(threats.len(), 1, "{:?}", x.events);
+    assert_eq!(threats[0].source.as_deref(), Some("country:NOR"));
+    assert_eq!(threats[0].targets, vec!["country:CHL".to_string()]);
+    let y = run(
+        "Row\n\nNorway refused to sell arms to Chile on the anniversary of the Peruvian invasion.\n",
+    );
+    let refusals = events_of(&y, Plover::Reject);
+    assert_eq!(refusals.len(), 1, "{:?}", y.events);
+    assert_eq!(refusals[0].targets, vec!["country:CHL".to_string()]);
+}
