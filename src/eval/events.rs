@@ -191,7 +191,7 @@ fn same_actor(actor: &Actor, name: &str, code: Option<&str>) -> bool {
         code.is_some_and(|c| {
             // A people group ("group:SDN:rebels") has its country's code too.
             key.strip_prefix("country:")
-                .or_else(|| key.strip_prefix("group:").and_then(|g| g.split(':').next()))
+                .or_else(|| crate::extract::groups::parts(key).map(|(iso, _)| iso))
                 .is_some_and(|iso| iso.eq_ignore_ascii_case(c))
         })
     };

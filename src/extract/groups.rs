@@ -23,20 +23,24 @@ pub fn names(lex: &Lexicon, country_key: &str) -> Vec<(String, String)> {
     lex.arguments
         .groups
         .iter()
-        .map(|g| {
-            (
-                format!("group:{}:{}", entry.iso3, g.id),
-                format!("{qualifier} {}", g.label),
-            )
-        })
+        .map(|g| (key(&entry.iso3, &g.id), format!("{qualifier} {}", g.label)))
         .collect()
+}
+
+/// The key of the people group `id` of the country with code `iso` (`group:SDN:rebels`).
+pub fn key(iso: &str, id: &str) -> String {
+    format!("group:{iso}:{id}")
+}
+
+/// A group key's country code and group id (`group:SDN:rebels` → `SDN`, `rebels`); `None`
+/// for any other key.
+pub fn parts(key: &str) -> Option<(&str, &str)> {
+    key.strip_prefix("group:")?.split_once(':')
 }
 
 /// The country a group key belongs to (`group:SDN:rebels` → `country:SDN`).
 pub fn country_of(key: &str) -> Option<String> {
-    let rest = key.strip_prefix("group:")?;
-    let (iso, _) = rest.split_once(':')?;
-    Some(format!("country:{iso}"))
+    parts(key).map(|(iso, _)| format!("country:{iso}"))
 }
 
 /// Where the events' readings name the actor `key` as a source, target or party, in text
@@ -67,7 +71,7 @@ pub fn add_actors(actors: &mut Vec<Actor>, names: &BTreeMap<String, String>, eve
     let mut keys: Vec<&String> = events
         .iter()
         .flat_map(|e| e.participants.iter())
-        .filter(|k| k.starts_with("group:"))
+        .filter(|k| parts(k).is_some())
         .collect();
     keys.sort();
     keys.dedup();

@@ -10,7 +10,7 @@ pub mod doc;
 pub mod events;
 pub mod explain;
 pub mod gazetteer;
-pub(crate) mod groups;
+pub mod groups;
 pub mod issues;
 pub mod lexicon;
 pub mod ner;

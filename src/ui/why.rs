@@ -177,8 +177,7 @@ impl WhyPane {
 /// Why a people group is one ("Sudanese rebels"): the group of the lexicon its noun belongs
 /// to, and the country that qualifies it. `None` for other keys.
 pub fn group_reason(key: &str, lex: &Lexicon) -> Option<String> {
-    let mut parts = key.strip_prefix("group:")?.split(':');
-    let (iso, id) = (parts.next()?, parts.next()?);
+    let (iso, id) = crate::extract::groups::parts(key)?;
     let group = lex.arguments.groups.iter().find(|g| g.id == id)?;
     let country = lex
         .country_by_iso(iso)

@@ -9,7 +9,7 @@ use newsgraph::ui::Action;
 use newsgraph::ui::explore::Explore;
 use newsgraph::ui::structure_view::SizeBy;
 
-use super::{harness, wait_for_job, wait_for_message};
+use super::{fixture, harness, wait_for_job, wait_for_message};
 
 /// Whether the checkbox or selectable button with this label is on.
 fn toggled(h: &egui_kittest::Harness<'_, newsgraph::app::NewsgraphApp>, label: &str) -> bool {
@@ -148,15 +148,7 @@ fn the_actor_view_and_sizes_come_back_with_the_project() {
 
 #[test]
 fn a_countrys_rebels_are_a_group_the_filter_can_hide() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("rebels.txt");
-    std::fs::write(
-        &path,
-        "Sudan accuses rebels\n\nThe Sudanese government accused Sudanese rebels of attacking \
-         the town of Abeche on Monday.\n",
-    )
-    .expect("write the article");
-    let mut h = harness(vec![path], false);
+    let mut h = harness(vec![fixture("rebels.txt")], false);
     wait_for_job(&mut h);
     let groups: Vec<String> = h
         .state()

@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use newsgraph::graph::NodeKind;
 use newsgraph::ui::Action;
 
-use super::{harness, key_named, wait_for_job};
+use super::{fixture, harness, key_named, wait_for_job};
 
 #[test]
 fn the_detail_pane_says_why_a_person_is_a_person_and_events_have_no_such_section() {
@@ -55,15 +55,7 @@ fn the_detail_pane_says_why_a_person_is_a_person_and_events_have_no_such_section
 
 #[test]
 fn the_detail_pane_says_why_a_group_is_a_group() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("rebels.txt");
-    std::fs::write(
-        &path,
-        "Sudan accuses rebels\n\nThe Sudanese government accused Sudanese rebels of attacking \
-         the town of Abeche on Monday.\n",
-    )
-    .expect("write the article");
-    let mut h = harness(vec![path], false);
+    let mut h = harness(vec![fixture("rebels.txt")], false);
     wait_for_job(&mut h);
     let ctx = h.ctx.clone();
     let group = key_named(&h, "Sudanese rebels");

@@ -445,7 +445,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             if !matches!(hit.found, Found::Country { .. }) {
                 return None;
             }
-            let key = format!("group:{iso}:{}", group.id);
+            let key = crate::extract::groups::key(iso, &group.id);
             let name = self.span_of(hit);
             if !out.iter().any(|(k, _)| *k == key) {
                 out.push((key, name.start.min(word.start)..name.end.max(word.end)));
