@@ -145,6 +145,12 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     i += 1;
                     continue;
                 }
+                // "six RBI", "his 121 RBI": an acronym counted by the number before it, which
+                // the tagger reads as no name, is a unit, not the body of that acronym.
+                if len == 1 && i > 0 && counted_unit(ctx, i) {
+                    i += 1;
+                    continue;
+                }
                 let org = &ctx.lex.organizations[o];
                 // "the English Democrats" are not the US Democratic Party: a country word right
                 // before a national body of another country names a different body.
@@ -253,4 +259,19 @@ fn country_at(
             modifier: false,
         })
     }
+}
+
+/// Whether the acronym at local `i` is counted by the number right before it ("three RBI")
+/// and the tagger does not read it as an organization.
+fn counted_unit(ctx: &SentenceCtx<'_, '_>, i: usize) -> bool {
+    let word = ctx.words[i];
+    let before = ctx.words[i - 1];
+    word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && (before.chars().all(|c| c.is_ascii_digit())
+            || ctx.lex.rules.set(Named::CountWords).contains(before))
+        && !matches!(
+            crate::extract::ner::LABELS[ctx.tagged.0[i]],
+            "B-ORG" | "I-ORG"
+        )
 }

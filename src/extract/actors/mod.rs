@@ -140,15 +140,19 @@ pub fn detect_traced(
     // Each sentence on its own (the article's context is read, never written), on all cores.
     let read = |s: usize, sentence: &super::doc::Sentence| {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
-        let names_at = (0..words.len())
+        let names_at: Vec<_> = (0..words.len())
             .map(|i| lex.names.longest_at(&words, i))
             .collect();
-        let titles_at = (0..words.len())
+        let titles_at: Vec<_> = (0..words.len())
             .map(|i| lex.titles.longest_at(&words, i))
             .collect();
+        let tagged = lex
+            .tagger
+            .decode_words(&words, &names_at, &titles_at, lex, &context);
         let mut ctx = SentenceCtx {
             doc,
             lex,
+            tagged,
             names_at,
             titles_at,
             taken: vec![false; words.len()],
@@ -168,7 +172,7 @@ pub fn detect_traced(
             counterparts(&mut ctx);
             kin_names(&mut ctx);
         }
-        tagged_names(&mut ctx, &context);
+        tagged_names(&mut ctx);
         if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);

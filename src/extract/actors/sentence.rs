@@ -29,12 +29,67 @@ pub(super) struct SentenceCtx<'d, 'a> {
     pub(super) names_at: Vec<Option<(usize, Target)>>,
     /// `lex.titles.longest_at` for every word, looked up once.
     pub(super) titles_at: Vec<Option<(usize, Target)>>,
+    /// The entity tagger's label for every word (ids into `ner::LABELS`) and how much more
+    /// that label scored than `O` on the word's own evidence.
+    pub(super) tagged: (Vec<usize>, Vec<f32>),
     /// Acronyms the article spells out in plain words ("gross domestic product (GDP)"): terms,
     /// not names.
     pub(super) terms: &'d std::collections::HashSet<&'a str>,
 }
 
 impl SentenceCtx<'_, '_> {
+    /// How many words the tagger's person starting at local `j` has (0: none starts there).
+    pub(super) fn tagged_person_at(&self, j: usize) -> usize {
+        let label = |k: usize| {
+            self.tagged
+                .0
+                .get(k)
+                .map(|&l| crate::extract::ner::LABELS[l])
+        };
+        if label(j) != Some("B-PER") {
+            return 0;
+        }
+        1 + (j + 1..self.words.len())
+            .take_while(|&k| label(k) == Some("I-PER"))
+            .count()
+    }
+
+    /// Whether the sentence is written in capitals ("SOUTH AFRICA BEAT ALL BLACKS 32-22"):
+    /// two words with letters or more, none in lower case.
+    pub(super) fn in_capitals(&self) -> bool {
+        let mut lettered = self
+            .words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic));
+        lettered.clone().count() >= 2 && lettered.all(|w| !w.chars().any(char::is_lowercase))
+    }
+
+    /// Whether the sentence is written so that case tells nothing of names: in capitals, a
+    /// line of names and figures with at most one word starting in lower case ("Reading 2
+    /// Stoke 2", "Queen of South 3 2 0 1 5 4 6"), or a list of names with no such word
+    /// ("Green, Jerry Kelly, Tim Simpson").
+    pub(super) fn case_blind(&self) -> bool {
+        let mut lettered = 0;
+        let mut lower_initial = 0;
+        let mut figures = 0;
+        let mut separators = 0;
+        for w in &self.words {
+            if w.chars().any(char::is_alphabetic) {
+                lettered += 1;
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    lower_initial += 1;
+                }
+            } else if w.chars().any(|c| c.is_ascii_digit()) {
+                figures += 1;
+            } else if matches!(*w, "," | ";") {
+                separators += 1;
+            }
+        }
+        let listing = (figures >= 2 && lower_initial <= 1 && lettered >= 1)
+            || (separators >= 2 && lower_initial == 0);
+        self.in_capitals() || listing
+    }
+
     pub(super) fn global(&self, local: Range<usize>) -> Range<usize> {
         local.start + self.start..local.end + self.start
     }

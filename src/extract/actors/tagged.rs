@@ -2,7 +2,6 @@
 
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::lexicon::{CountryForm, Target};
-use crate::extract::ner::DocContext;
 use crate::extract::ner::LABELS;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
@@ -25,16 +24,13 @@ use std::ops::Range;
 /// Stages for each span the tagger labels: [`trimmed_end`] (what is not part of the name),
 /// [`extended`] (what the tagger left out of it), [`dropped_by_context`] (names that are no
 /// actor here), then [`accept`] (the kind the span's surroundings give it).
-pub(super) fn tagged_names(ctx: &mut SentenceCtx<'_, '_>, context: &DocContext<'_>) {
+pub(super) fn tagged_names(ctx: &mut SentenceCtx<'_, '_>) {
     if is_byline(ctx) {
         return;
     }
     let in_issue = issue_words(ctx);
-    let (label_ids, margins) =
-        ctx.lex
-            .tagger
-            .decode_words(&ctx.words, &ctx.names_at, &ctx.titles_at, ctx.lex, context);
-    let labels: Vec<&str> = label_ids.iter().map(|&l| LABELS[l]).collect();
+    let margins = std::mem::take(&mut ctx.tagged.1);
+    let labels: Vec<&str> = ctx.tagged.0.iter().map(|&l| LABELS[l]).collect();
     let mut i = 0;
     while i < labels.len() {
         let Some(kind) = labels[i].strip_prefix("B-") else {
@@ -195,7 +191,14 @@ fn trimmed_end(
         last = dash;
     }
 
-    while last > i && ctx.kind(last - 1) != TokenKind::Word {
+    // ("Mladost (L)": a closing bracket whose opening one the name holds stays.)
+    let closes_inside = |last: usize| {
+        matches!(ctx.words[last - 1], ")" | "]")
+            && ctx.words[i..last - 1]
+                .iter()
+                .any(|w| matches!(*w, "(" | "["))
+    };
+    while last > i && ctx.kind(last - 1) != TokenKind::Word && !closes_inside(last) {
         last -= 1;
     }
     // The rules of the trim stage: post-nominals ("Tom McCabe MSP"), titles after a name.
@@ -689,7 +692,8 @@ fn refusal(
             .rules
             .set(Named::LoneBodies)
             .contains(ctx.words[span.start]);
-    if !confident && !lone_body {
+    let blind = ctx.case_blind();
+    if !confident && !lone_body && !blind {
         Some("the tagger is not confident")
     } else if in_issue_phrase {
         Some("inside an issue phrase")
@@ -703,7 +707,7 @@ fn refusal(
         Some("taken by an earlier stage")
     } else if span.len() == 1 && ctx.terms.contains(ctx.words[span.start]) {
         Some("a term the article spells out in plain words")
-    } else if !ctx.plausible_name(kind, span, sure) {
+    } else if !blind && !ctx.plausible_name(kind, span, sure) {
         Some("not a plausible name")
     } else {
         None
@@ -712,7 +716,8 @@ fn refusal(
 
 /// "the U.S. Open", "the Tour of the Netherlands": a country named (not an adjective) inside
 /// a name the tagger reads as an event, a title or a thing, with another capitalized word in
-/// that name, is part of the name and no mention of the country. (Its words stay taken, so
+/// that name, is part of the name and no mention of the country; so is a one-word
+/// organization among plain words ("the Fed Cup", "Labour Day"). (Its words stay taken, so
 /// that no later stage reads a person into them.) These keep their country: "US-China" (no
 /// other word), "the US President's" (a title), "Iraqi Kurds" (an adjective) and "US Predator
 /// attacks" (a name that qualifies the act named after it, which the events read).
@@ -735,7 +740,10 @@ fn drop_countries_in_misc(
     }
     let global = ctx.global(span.clone());
     let inside = |h: &super::Hit| {
-        matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+        (matches!(h.found, Found::Country { form, .. } if form != CountryForm::Adjective)
+            || (matches!(h.found, Found::Organization { .. })
+                && h.tokens.len() == 1
+                && misc_of_plain_words(ctx, &span, h.tokens.start - ctx.start)))
             && h.tokens.start >= global.start
             && h.tokens.end <= global.end
     };
@@ -754,9 +762,29 @@ fn drop_countries_in_misc(
             && ctx.titles_at[t].is_none()
     });
     if other_word {
-        ctx.hits.retain(|h| !inside(h));
+        let dropped: Vec<Range<usize>> = ctx
+            .hits
+            .iter()
+            .filter(|h| inside(h))
+            .map(|h| h.tokens.clone())
+            .collect();
+        ctx.hits.retain(|h| !dropped.contains(&h.tokens));
         trace.note(ctx, "code:country-in-misc", "drop the country", span);
     }
+}
+
+/// Whether the one word at `t` starts a name the tagger reads as an event or a thing, the
+/// rest of it plain capitalized words, with only figures before it ("Fed Cup", "1997 Fed
+/// Cup", "Labour Day"; not "New Labour", "Law Lords", "OSCE Chechnya"): it names a piece of
+/// that name, not the body.
+fn misc_of_plain_words(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>, t: usize) -> bool {
+    let plain = |k: usize| {
+        let w = ctx.words[k];
+        is_capitalized(w) && w.chars().all(char::is_alphabetic) && ctx.lex.is_common_word(w)
+    };
+    t + 1 < span.end
+        && (span.start..t).all(|k| ctx.words[k].chars().all(|c| c.is_ascii_digit()))
+        && (t + 1..span.end).all(plain)
 }
 
 /// "Rory Bremner's impression": a given name and one more name make a person, and so does a

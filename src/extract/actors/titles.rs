@@ -69,7 +69,13 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 }
                 j = ctx.hits[h].tokens.end - ctx.start;
             } else {
-                let run = ctx.name_run(j);
+                // ("PRINCE NASEEM RETAINS WBO TITLE": in capitals case does not show where the
+                // name after a title ends; the tagger's person does.)
+                let run = if ctx.in_capitals() {
+                    ctx.tagged_person_at(j)
+                } else {
+                    ctx.name_run(j)
+                };
                 if run == 0 {
                     break;
                 }

@@ -108,6 +108,8 @@ pub enum Named {
     NumberedNameHeads,
     /// Number words that end the name of a group of people ("the Tarnwick Four").
     NumberWords,
+    /// Number words that count what follows them ("three RBI", "six MW"), in any case.
+    CountWords,
     /// Words before a relative after which a name is that relative's ("his wife Ffion", "with son Leo").
     KinOpeners,
     /// Endings of a speaker's own words, which start no name ("I'm", "we're").
@@ -118,7 +120,7 @@ pub enum Named {
 
 impl Named {
     /// Every set, with its name in the file, in declaration order.
-    pub(super) const ALL: [(Named, &'static str); 55] = [
+    pub(super) const ALL: [(Named, &'static str); 56] = [
         (Named::HonorificsBeforeSurname, "honorifics_before_surname"),
         (Named::PlainHonorifics, "plain_honorifics"),
         (Named::PeerHonorifics, "peer_honorifics"),
@@ -171,6 +173,7 @@ impl Named {
         (Named::DiseaseEnds, "disease_ends"),
         (Named::NumberedNameHeads, "numbered_name_heads"),
         (Named::NumberWords, "number_words"),
+        (Named::CountWords, "count_words"),
         (Named::KinOpeners, "kin_openers"),
         (Named::SpeakerContractions, "speaker_contractions"),
         (Named::AppositionDeterminers, "apposition_determiners"),

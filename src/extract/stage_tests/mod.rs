@@ -35,4 +35,5 @@ fn events_of(x: &Extraction, category: Plover) -> Vec<&Event> {
 
 mod claimed;
 mod events;
+mod layout;
 mod names;

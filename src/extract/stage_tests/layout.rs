@@ -1,0 +1,44 @@
+//! Names where case tells nothing (headlines in capitals, results lines, lists of names), and
+//! bodies' names inside other names.
+
+use super::{actor, keys, run};
+
+#[test]
+fn in_capitals_the_person_after_a_title_is_the_taggers_and_its_names_stand() {
+    let x = run(
+        "Results\n\nBOXING - PRINCE KALEBO RETAINS WBO TITLE .\n\nSOCCER - TARNVALE BEAT ROVERS 2-1 .\n",
+    );
+    let k = keys(&x);
+    // The title's person ends where the tagger's does, not at the last capitalized word.
+    assert_eq!(actor(&x, "person:kalebo").name, "KALEBO", "{k:?}");
+    assert!(!k.iter().any(|k| k.contains("retains")), "{k:?}");
+    assert!(k.contains(&"org:tarnvale"), "{k:?}");
+}
+
+#[test]
+fn in_a_results_line_the_taggers_teams_stand_even_when_they_are_plain_words() {
+    let x = run(
+        "Results\n\nReading 2 Ostrava Athletic 1\n\nNice 3 1 1 1 6 8 4\n\nMladost ( L ) 4 2 1 1 8 5 7\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"org:reading"), "{k:?}");
+    assert!(k.contains(&"org:nice"), "{k:?}");
+    assert!(k.contains(&"org:ostrava-athletic"), "{k:?}");
+    // A closing bracket whose opening one the name holds is part of it.
+    assert_eq!(actor(&x, "org:mladost-l").name, "Mladost ( L )", "{k:?}");
+}
+
+#[test]
+fn a_body_that_starts_a_thing_named_with_plain_words_or_is_counted_is_no_actor() {
+    let x = run(
+        "Sport\n\nThe victory marked the Fed Cup debut of Monica Sallis. Markets were closed for Labour Day. Carl Berrio had six RBI in one game. New Labour praised the Law Lords.\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"person:monica-sallis"), "{k:?}");
+    assert!(k.contains(&"person:carl-berrio"), "{k:?}");
+    assert!(!k.contains(&"org:federal-reserve"), "{k:?}");
+    assert!(!k.contains(&"org:rbi"), "{k:?}");
+    // "Labour Day" names no party; "New Labour" (a word before the body) still does.
+    assert_eq!(actor(&x, "org:labour-uk").mentions.len(), 1, "{k:?}");
+    assert!(k.contains(&"org:house-of-lords"), "{k:?}");
+}
