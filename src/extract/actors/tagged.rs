@@ -576,7 +576,14 @@ fn accept(
         absorb_countries(ctx, i..last)
     };
     let name = ctx.text_of(i..last);
-    let retyped = retyped(ctx, i, last, kind);
+    // (Where case tells nothing, the tagger's kind, read from the line's figures and
+    // layout, stands: "Ross County 3 0 0 3", "Queen of South 2".)
+    let blind = ctx.case_blind();
+    let retyped = if blind {
+        kind
+    } else {
+        retyped(ctx, i, last, kind)
+    };
     if retyped != kind {
         trace.note(ctx, "code:retyped", format!("relabel {retyped}"), i..last);
     }
@@ -617,7 +624,8 @@ fn accept(
         trace.note(ctx, "code:accept", format!("drop: {why}"), i..last);
         return;
     }
-    let place = matches!(kind, "PER" | "ORG") && place_by_context(ctx, i, last, kind, trace);
+    let place =
+        matches!(kind, "PER" | "ORG") && !blind && place_by_context(ctx, i, last, kind, trace);
     let found = match kind {
         _ if place => Some(Found::Place { name }),
         "PER" => Some(Found::Person {

@@ -24,6 +24,11 @@ fn in_a_results_line_the_taggers_teams_stand_even_when_they_are_plain_words() {
     assert!(k.contains(&"org:reading"), "{k:?}");
     assert!(k.contains(&"org:nice"), "{k:?}");
     assert!(k.contains(&"org:ostrava-athletic"), "{k:?}");
+    // The tagger's kind stands there too: a given name and one more word stay a team.
+    let x2 = run("Results\n\nMontrose 2 Ross County 1\n");
+    let k2 = keys(&x2);
+    assert!(k2.contains(&"org:ross-county"), "{k2:?}");
+    assert!(!k2.contains(&"person:ross-county"), "{k2:?}");
     // A closing bracket whose opening one the name holds is part of it.
     assert_eq!(actor(&x, "org:mladost-l").name, "Mladost ( L )", "{k:?}");
 }
@@ -41,4 +46,21 @@ fn a_body_that_starts_a_thing_named_with_plain_words_or_is_counted_is_no_actor()
     // "Labour Day" names no party; "New Labour" (a word before the body) still does.
     assert_eq!(actor(&x, "org:labour-uk").mentions.len(), 1, "{k:?}");
     assert!(k.contains(&"org:house-of-lords"), "{k:?}");
+}
+
+#[test]
+fn a_centre_named_for_a_sport_is_a_venue() {
+    let text =
+        "Tennis\n\nResults from the open at the Tarnvale Tennis Centre on Friday. Ana Voss won.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert!(!k.iter().any(|k| k.contains("tennis-centre")), "{k:?}");
+    assert!(
+        x.places
+            .iter()
+            .any(|p| &text[p.span.clone()] == "Tarnvale Tennis Centre"),
+        "{:?}",
+        x.places
+    );
+    assert!(k.contains(&"person:ana-voss"), "{k:?}");
 }
