@@ -229,6 +229,19 @@ fn country_at(
     {
         return None;
     }
+    // "Neil Jordan ... Jordan said": a country's name that the article gives a person as a
+    // surname is that person where the tagger reads a person.
+    if len == 1
+        && ctx.surnames.contains(ctx.words[i])
+        && crate::extract::ner::LABELS[ctx.tagged.0[i]] == "B-PER"
+        && ctx
+            .tagged
+            .0
+            .get(i + 1)
+            .is_none_or(|&l| crate::extract::ner::LABELS[l] != "I-PER")
+    {
+        return None;
+    }
     // "Northern Ireland", "Southern Sudan": a region named after a country is a
     // place of its own.
     if form == CountryForm::Name

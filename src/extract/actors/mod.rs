@@ -137,6 +137,7 @@ pub fn detect_traced(
         .collect();
     let context = DocContext::new(sentence_words.iter().map(Vec::as_slice));
     let terms = spelled_out_terms(doc, lex);
+    let surnames = surnames(doc, lex);
     // Each sentence on its own (the article's context is read, never written), on all cores.
     let read = |s: usize, sentence: &super::doc::Sentence| {
         let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
@@ -163,6 +164,7 @@ pub fn detect_traced(
             hits: Vec::new(),
             traces: Vec::new(),
             terms: &terms,
+            surnames: &surnames,
         };
         block_places(&mut ctx);
         lexicon_names(&mut ctx);
@@ -192,6 +194,22 @@ pub fn detect_traced(
     );
     all.sort_by_key(|h| h.tokens.start);
     (all, traces)
+}
+
+/// Capitalized words the article writes right after a given name ("Neil Jordan", "Idriss
+/// Chad"): surnames, whatever else they name.
+fn surnames<'a>(doc: &Doc<'a>, lex: &Lexicon) -> std::collections::HashSet<&'a str> {
+    let n = doc.tokens.len();
+    (1..n)
+        .filter(|&k| {
+            let (before, word) = (doc.word(k - 1), doc.word(k));
+            is_capitalized(word)
+                && is_capitalized(before)
+                && word.chars().any(char::is_lowercase)
+                && lex.is_given_name(before)
+        })
+        .map(|k| doc.word(k))
+        .collect()
 }
 
 /// Acronyms the article spells out in plain lower-case words right before them, in brackets:

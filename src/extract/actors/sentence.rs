@@ -35,6 +35,9 @@ pub(super) struct SentenceCtx<'d, 'a> {
     /// Acronyms the article spells out in plain words ("gross domestic product (GDP)"): terms,
     /// not names.
     pub(super) terms: &'d std::collections::HashSet<&'a str>,
+    /// Words the article writes right after a given name ("Neil Jordan"): a surname there,
+    /// which may stand alone later ("Jordan said").
+    pub(super) surnames: &'d std::collections::HashSet<&'a str>,
 }
 
 impl SentenceCtx<'_, '_> {

@@ -64,3 +64,15 @@ fn a_centre_named_for_a_sport_is_a_venue() {
     );
     assert!(k.contains(&"person:ana-voss"), "{k:?}");
 }
+
+#[test]
+fn a_country_the_article_gives_a_person_as_surname_is_that_person_where_the_tagger_reads_one() {
+    let x = run(
+        "Film\n\nDublin-born director Neil Jordan says he never lost sleep over the film. \"The film spares no one,\" Jordan said in a statement. Jordan and Syria signed a trade deal on Monday.\n",
+    );
+    let k = keys(&x);
+    assert_eq!(actor(&x, "person:neil-jordan").mentions.len(), 2, "{k:?}");
+    // The country keeps the mention the tagger reads as a place.
+    assert_eq!(actor(&x, "country:JOR").mentions.len(), 1, "{k:?}");
+    assert!(k.contains(&"country:SYR"), "{k:?}");
+}
