@@ -8,7 +8,7 @@ use crate::extract::tokenize::TokenKind;
 use crate::extract::rules::Named;
 
 use super::sentence::SentenceCtx;
-use super::words::is_building;
+use super::words::{is_building, is_geographic};
 use super::{Found, is_capitalized};
 
 /// "Bristol West, Cardiff Central, Manchester Gorton and Oxford East": in a list of three or
@@ -240,6 +240,21 @@ fn country_at(
             .get(i + 1)
             .is_none_or(|&l| crate::extract::ner::LABELS[l] != "I-PER")
     {
+        return None;
+    }
+    // "the Indian Ocean", "the Irish Sea": a country's adjective before a capitalized feature
+    // of the land or sea (and no more name after it) names the feature, a place.
+    if form == CountryForm::Adjective
+        && len == 1
+        && ctx.free(i..i + 2)
+        && ctx
+            .words
+            .get(i + 1)
+            .is_some_and(|w| is_geographic(ctx.lex, &[w]))
+        && !ctx.words.get(i + 2).is_some_and(|w| is_capitalized(w))
+    {
+        let name = ctx.text_of(i..i + 2);
+        ctx.take(i..i + 2, Found::Place { name });
         return None;
     }
     // "Northern Ireland", "Southern Sudan": a region named after a country is a
