@@ -204,3 +204,23 @@ fn a_pointing_word_points_at_someone_only_before_a_noun_that_can_stand_for_them(
         );
     }
 }
+
+#[test]
+fn an_attempt_is_the_act_attempted_not_a_plan() {
+    // "tried to hack": the attempt was made; it is the act (PLOVER codes attempts as the
+    // act), not a threat or a pledge of it.
+    let x = run("Chile tried to hack into the computers of Peruvian army officers.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "COERCE" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "THREATEN"), "{got:?}");
+    let y = run("Norway is trying to reassure Chile about the new fishing rules.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
