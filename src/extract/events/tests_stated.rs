@@ -224,3 +224,15 @@ fn an_attempt_is_the_act_attempted_not_a_plan() {
         "{got:?}"
     );
 }
+
+#[test]
+fn setting_fire_to_property_destroys_it() {
+    let x = run("Chilean settlers set fire to the offices of the Peruvian embassy on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "COERCE"
+            && s.as_deref() == Some("group:CHL:settlers")
+            && t.iter().any(|k| k == "country:PER")),
+        "{got:?}"
+    );
+}
