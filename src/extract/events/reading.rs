@@ -193,6 +193,10 @@ pub struct Reading {
     /// Done only unless another does something ("will withdraw unless a ceasefire is
     /// arranged"): an ultimatum, a threat whatever the act.
     pub ultimatum: bool,
+    /// Said of the future as decided by whoever takes it ("announced it would ban", "decided
+    /// to impose sanctions"): a measure of `declared_measure_categories` stays that measure,
+    /// not a threat of it.
+    pub declared: bool,
     /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
     /// between the parties.
     pub failed_agreement: bool,

@@ -236,3 +236,38 @@ fn setting_fire_to_property_destroys_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_sanction_declared_decided_is_the_sanction_not_a_threat() {
+    // Announced or decided by whoever takes it, a future sanction is that sanction, planned.
+    for text in [
+        "Norway announced on Wednesday it would prohibit all aid to Chilean rebels.",
+        "Norway decided to impose sanctions on Chile.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.iter()
+                .any(|(c, s, _)| c == "SANCTION" && s.as_deref() == Some("country:NOR")),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter().all(|(c, _, _)| c != "THREATEN"),
+            "{text}: {got:?}"
+        );
+    }
+    // Said, or merely prepared, it stays a threat.
+    for text in [
+        "Norway said it would impose sanctions on Chile.",
+        "Norway announced that it is prepared to impose sanctions on Chile.",
+    ] {
+        let x = run(text);
+        assert!(
+            acts(&x)
+                .iter()
+                .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+}
