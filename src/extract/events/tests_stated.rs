@@ -271,3 +271,19 @@ fn a_sanction_declared_decided_is_the_sanction_not_a_threat() {
         );
     }
 }
+
+#[test]
+fn a_verb_after_a_long_subject_is_its_main_verb() {
+    // The parser hung "killed" on "gunships" as a clause describing them and made
+    // "aircraft" the root: the aircraft killed, and an army's aircraft fight (FIGHT).
+    let x = run(
+        "Norwegian aircraft including helicopter gunships killed 46 Chilean civilians in an attack on a village.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t.iter().any(|k| k == "group:CHL:civilians")),
+        "{got:?}"
+    );
+}
