@@ -264,7 +264,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 74] = [
+pub const ENGINE_LISTS: [&str; 75] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -295,6 +295,7 @@ pub const ENGINE_LISTS: [&str; 74] = [
     "planning_verbs",
     "decision_verbs",
     "declared_measure_categories",
+    "asked_place_kinds",
     "reporting_verbs",
     "undergoing_verbs",
     "content_categories",

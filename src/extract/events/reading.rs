@@ -544,7 +544,10 @@ pub fn read(
     let w = tree.head_of(words);
     read_roles(tree, rules, words, (category, kind), &mut r);
     let verb = clause_verb(tree, w);
-    read_places(tree, rules, w, verb, &mut r);
+    // "sought refuge in Germany": the country asked for refuge is a party, not a place.
+    if !rules.has("asked_place_kinds", kind) {
+        read_places(tree, rules, w, verb, &mut r);
+    }
     let site = stated::Site {
         tree,
         rules,
