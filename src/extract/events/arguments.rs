@@ -60,6 +60,9 @@ pub struct Resolver<'a, 'h> {
     /// Where the article names a political party, in text order: the sentence, the end of
     /// the name and the party's key.
     parties: Vec<(usize, usize, &'h str)>,
+    /// The country code of each capital the article names as a place ("in Baghdad"), by the
+    /// place's key: "demonstrators in Baghdad" are Iraq's.
+    capitals: BTreeMap<&'h str, String>,
 }
 
 /// The country the article's actors belong to: the one that more of its people and bodies
@@ -194,6 +197,15 @@ impl<'a, 'h> Resolver<'a, 'h> {
             })
             .cloned()
             .collect();
+        let capitals = hits
+            .iter()
+            .filter_map(|h| match &h.found {
+                Found::Place { name } => lex
+                    .country_of_capital(name)
+                    .map(|c| (h.key.as_str(), c.iso3.clone())),
+                _ => None,
+            })
+            .collect();
         Self {
             doc,
             by_sentence,
@@ -203,6 +215,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
             qualified,
             home,
             parties,
+            capitals,
         }
     }
 
@@ -441,10 +454,12 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for &h in found {
             let hit = hits[h];
-            let iso = hit.key.strip_prefix("country:")?;
-            if !matches!(hit.found, Found::Country { .. }) {
-                return None;
-            }
+            let iso = match hit.found {
+                Found::Country { .. } => hit.key.strip_prefix("country:")?,
+                // "Demonstrators in Baghdad": a capital named as a place.
+                Found::Place { .. } => self.base.capitals.get(hit.key.as_str())?.as_str(),
+                _ => return None,
+            };
             let key = crate::extract::groups::key(iso, &group.id);
             let name = self.span_of(hit);
             if !out.iter().any(|(k, _)| *k == key) {
