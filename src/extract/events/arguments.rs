@@ -431,11 +431,28 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for h in found {
             let hit = hits[h];
-            if matches!(hit.found, Found::Place { .. }) || hit.key.is_empty() {
-                continue;
-            }
-            if !out.iter().any(|(k, _)| *k == hit.key) {
-                out.push((hit.key.clone(), self.span_of(hit)));
+            // "blocked transport into Abidjan": a capital read as a place is its country when
+            // an act takes it as a party, as its object or after a preposition; not where it
+            // only says where ("the Madrid bombing") nor a dateline ("MOSCOW — ...").
+            let acted_on = || {
+                (0..self.hit_of_word.len()).any(|k| {
+                    self.hit_of_word[k] == Some(h)
+                        && (self.tree.parse.words[k].deprel == Deprel::OBJ
+                            || self.tree.children[k]
+                                .iter()
+                                .any(|&c| self.tree.parse.words[c].deprel == Deprel::CASE))
+                })
+            };
+            let key = match hit.found {
+                Found::Place { .. } => match self.base.capitals.get(hit.key.as_str()) {
+                    Some(iso) if acted_on() => format!("country:{iso}"),
+                    _ => continue,
+                },
+                _ if hit.key.is_empty() => continue,
+                _ => hit.key.clone(),
+            };
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, self.span_of(hit)));
             }
         }
         out
@@ -698,16 +715,16 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         None
     }
 
-    /// Whether word `w` is a capital standing for its country ("Lisbon").
+    /// Whether word `w` is a capital, standing for its country ("Lisbon") or read as a place.
     pub fn is_capital(&self, w: usize) -> bool {
         self.hit_of_word[w].is_some_and(|h| {
-            matches!(
-                self.hits()[h].found,
-                Found::Country {
-                    form: CountryForm::Capital,
-                    ..
-                }
-            )
+            let hit = self.hits()[h];
+            match hit.found {
+                Found::Country { form, .. } => form == CountryForm::Capital,
+                // "the Madrid rail bombing": a capital read as a place.
+                Found::Place { .. } => self.base.capitals.contains_key(hit.key.as_str()),
+                _ => false,
+            }
         })
     }
 

@@ -722,3 +722,25 @@ fn people_in_a_capital_are_that_countrys() {
         x.actors
     );
 }
+
+#[test]
+fn a_capital_read_as_a_place_is_its_country_when_acted_on() {
+    // "into Lima" makes the capital a place; the act is still aimed at its country.
+    let x = run("Chilean rebels on Tuesday blocked transport into Lima.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "PROTEST"
+            && s.as_deref() == Some("group:CHL:rebels")
+            && t.iter().any(|k| k == "country:PER")),
+        "{got:?}"
+    );
+    // A capital that only says where ("the Lima bombing") names no one condemned.
+    let y = run("Norway condemned the Lima bombing on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, _, t)| !t.iter().any(|k| k == "country:PER")),
+        "{:?}",
+        acts(&y)
+    );
+}
