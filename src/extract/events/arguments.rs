@@ -60,6 +60,9 @@ pub struct Resolver<'a, 'h> {
     /// Where the article names a political party, in text order: the sentence, the end of
     /// the name and the party's key.
     parties: Vec<(usize, usize, &'h str)>,
+    /// The country code of each capital the article names as a place ("in Baghdad"), by the
+    /// place's key: "demonstrators in Baghdad" are Iraq's.
+    capitals: BTreeMap<&'h str, String>,
 }
 
 /// The country the article's actors belong to: the one that more of its people and bodies
@@ -194,6 +197,15 @@ impl<'a, 'h> Resolver<'a, 'h> {
             })
             .cloned()
             .collect();
+        let capitals = hits
+            .iter()
+            .filter_map(|h| match &h.found {
+                Found::Place { name } => lex
+                    .country_of_capital(name)
+                    .map(|c| (h.key.as_str(), c.iso3.clone())),
+                _ => None,
+            })
+            .collect();
         Self {
             doc,
             by_sentence,
@@ -203,6 +215,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
             qualified,
             home,
             parties,
+            capitals,
         }
     }
 
@@ -418,11 +431,28 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for h in found {
             let hit = hits[h];
-            if matches!(hit.found, Found::Place { .. }) || hit.key.is_empty() {
-                continue;
-            }
-            if !out.iter().any(|(k, _)| *k == hit.key) {
-                out.push((hit.key.clone(), self.span_of(hit)));
+            // "blocked transport into Abidjan": a capital read as a place is its country when
+            // an act takes it as a party, as its object or after a preposition; not where it
+            // only says where ("the Madrid bombing") nor a dateline ("MOSCOW — ...").
+            let acted_on = || {
+                (0..self.hit_of_word.len()).any(|k| {
+                    self.hit_of_word[k] == Some(h)
+                        && (self.tree.parse.words[k].deprel == Deprel::OBJ
+                            || self.tree.children[k]
+                                .iter()
+                                .any(|&c| self.tree.parse.words[c].deprel == Deprel::CASE))
+                })
+            };
+            let key = match hit.found {
+                Found::Place { .. } => match self.base.capitals.get(hit.key.as_str()) {
+                    Some(iso) if acted_on() => format!("country:{iso}"),
+                    _ => continue,
+                },
+                _ if hit.key.is_empty() => continue,
+                _ => hit.key.clone(),
+            };
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, self.span_of(hit)));
             }
         }
         out
@@ -441,10 +471,12 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for &h in found {
             let hit = hits[h];
-            let iso = hit.key.strip_prefix("country:")?;
-            if !matches!(hit.found, Found::Country { .. }) {
-                return None;
-            }
+            let iso = match hit.found {
+                Found::Country { .. } => hit.key.strip_prefix("country:")?,
+                // "Demonstrators in Baghdad": a capital named as a place.
+                Found::Place { .. } => self.base.capitals.get(hit.key.as_str())?.as_str(),
+                _ => return None,
+            };
             let key = crate::extract::groups::key(iso, &group.id);
             let name = self.span_of(hit);
             if !out.iter().any(|(k, _)| *k == key) {
@@ -683,16 +715,16 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         None
     }
 
-    /// Whether word `w` is a capital standing for its country ("Lisbon").
+    /// Whether word `w` is a capital, standing for its country ("Lisbon") or read as a place.
     pub fn is_capital(&self, w: usize) -> bool {
         self.hit_of_word[w].is_some_and(|h| {
-            matches!(
-                self.hits()[h].found,
-                Found::Country {
-                    form: CountryForm::Capital,
-                    ..
-                }
-            )
+            let hit = self.hits()[h];
+            match hit.found {
+                Found::Country { form, .. } => form == CountryForm::Capital,
+                // "the Madrid rail bombing": a capital read as a place.
+                Found::Place { .. } => self.base.capitals.contains_key(hit.key.as_str()),
+                _ => false,
+            }
         })
     }
 

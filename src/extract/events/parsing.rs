@@ -263,6 +263,7 @@ pub fn parse_sentence(
     passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
     a_participle_after_a_linking_verb_is_passive(rules, &forms, &upos, &mut heads, &mut deprels);
     a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
+    a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -510,6 +511,75 @@ fn a_participle_after_a_linking_verb_is_passive(
             deprels[subject] = Deprel::NSUBJ_PASS;
         }
     }
+}
+
+/// "Russian aircraft including helicopter gunships killed 46 civilians", "The work and
+/// pensions committee launched their inquiry": after a subject long or unusual enough, the
+/// parser reads the main verb as a clause describing the last noun, and the subject as the
+/// root. When the root is a noun with no subject, copula, auxiliary or marker of its own, the
+/// first verb hanging as such a clause (`acl`) from the root's noun phrase, with an object or
+/// an infinitive and no subject, marker or auxiliary of its own, is the root, and the noun its
+/// subject. A present participle ("comments comparing him to a guard") still describes.
+fn a_verb_after_its_subject_is_the_main_verb(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(root) = heads.iter().position(|&h| h == 0) else {
+        return;
+    };
+    if !matches!(upos[root], Upos::Noun | Upos::Propn) || !deprels.contains(&Deprel::ACL) {
+        return;
+    }
+    let children = children_of(heads);
+    let has = |w: usize, rels: &[Deprel]| children[w].iter().any(|&k| rels.contains(&deprels[k]));
+    let own_clause = [
+        Deprel::NSUBJ,
+        Deprel::NSUBJ_PASS,
+        Deprel::CSUBJ,
+        Deprel::COP,
+        Deprel::AUX,
+        Deprel::AUX_PASS,
+        Deprel::MARK,
+    ];
+    if has(root, &own_clause) {
+        return;
+    }
+    // The root's noun phrase: the words reached from it through nominal relations.
+    let mut phrase = vec![false; forms.len()];
+    let mut stack = vec![root];
+    while let Some(w) = stack.pop() {
+        phrase[w] = true;
+        stack.extend(children[w].iter().copied().filter(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::NMOD | Deprel::APPOS | Deprel::CONJ | Deprel::COMPOUND | Deprel::FLAT
+            )
+        }));
+    }
+    let Some(verb) = (root + 1..forms.len()).find(|&v| {
+        deprels[v] == Deprel::ACL
+            && upos[v] == Upos::Verb
+            && heads[v].checked_sub(1).is_some_and(|h| phrase[h])
+    }) else {
+        return;
+    };
+    if forms[verb].to_lowercase().ends_with("ing")
+        || has(verb, &own_clause)
+        || !has(verb, &[Deprel::OBJ, Deprel::XCOMP])
+    {
+        return;
+    }
+    for &k in &children[root] {
+        if k > verb {
+            heads[k] = verb + 1;
+        }
+    }
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[root] = verb + 1;
+    deprels[root] = Deprel::NSUBJ;
 }
 
 /// The children of each word (`heads` 1-based, as the parser gives them).

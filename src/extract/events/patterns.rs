@@ -264,7 +264,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 72] = [
+pub const ENGINE_LISTS: [&str; 75] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -293,6 +293,9 @@ pub const ENGINE_LISTS: [&str; 72] = [
     "future_modals",
     "hypothetical_modals",
     "planning_verbs",
+    "decision_verbs",
+    "declared_measure_categories",
+    "asked_place_kinds",
     "reporting_verbs",
     "undergoing_verbs",
     "content_categories",

@@ -193,6 +193,10 @@ pub struct Reading {
     /// Done only unless another does something ("will withdraw unless a ceasefire is
     /// arranged"): an ultimatum, a threat whatever the act.
     pub ultimatum: bool,
+    /// Said of the future as decided by whoever takes it ("announced it would ban", "decided
+    /// to impose sanctions"): a measure of `declared_measure_categories` stays that measure,
+    /// not a threat of it.
+    pub declared: bool,
     /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
     /// between the parties.
     pub failed_agreement: bool,
@@ -540,7 +544,10 @@ pub fn read(
     let w = tree.head_of(words);
     read_roles(tree, rules, words, (category, kind), &mut r);
     let verb = clause_verb(tree, w);
-    read_places(tree, rules, w, verb, &mut r);
+    // "sought refuge in Germany": the country asked for refuge is a party, not a place.
+    if !rules.has("asked_place_kinds", kind) {
+        read_places(tree, rules, w, verb, &mut r);
+    }
     let site = stated::Site {
         tree,
         rules,

@@ -344,6 +344,17 @@ impl<'a> SentenceCtx<'_, 'a> {
         let lex = self.article.lex;
         let mut modality = r.modality;
         let category = d.category;
+        // A measure its taker declares decided ("announced it would prohibit all aid to the
+        // rebels") is the measure, planned: PLOVER's SANCTION, not THREATEN.
+        if r.declared
+            && !r.ultimatum
+            && lex
+                .arguments
+                .has("declared_measure_categories", category.name())
+        {
+            d.patterns_used.push(format!("declared:{}", d.trigger.kind));
+            return modality;
+        }
         if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
             let intent = match category.quad() {
                 _ if r.ultimatum && category != Plover::Threaten => Some("threat"),

@@ -204,3 +204,86 @@ fn a_pointing_word_points_at_someone_only_before_a_noun_that_can_stand_for_them(
         );
     }
 }
+
+#[test]
+fn an_attempt_is_the_act_attempted_not_a_plan() {
+    // "tried to hack": the attempt was made; it is the act (PLOVER codes attempts as the
+    // act), not a threat or a pledge of it.
+    let x = run("Chile tried to hack into the computers of Peruvian army officers.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "COERCE" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "THREATEN"), "{got:?}");
+    let y = run("Norway is trying to reassure Chile about the new fishing rules.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn setting_fire_to_property_destroys_it() {
+    let x = run("Chilean settlers set fire to the offices of the Peruvian embassy on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "COERCE"
+            && s.as_deref() == Some("group:CHL:settlers")
+            && t.iter().any(|k| k == "country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_sanction_declared_decided_is_the_sanction_not_a_threat() {
+    // Announced or decided by whoever takes it, a future sanction is that sanction, planned.
+    for text in [
+        "Norway announced on Wednesday it would prohibit all aid to Chilean rebels.",
+        "Norway decided to impose sanctions on Chile.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.iter()
+                .any(|(c, s, _)| c == "SANCTION" && s.as_deref() == Some("country:NOR")),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter().all(|(c, _, _)| c != "THREATEN"),
+            "{text}: {got:?}"
+        );
+    }
+    // Said, or merely prepared, it stays a threat.
+    for text in [
+        "Norway said it would impose sanctions on Chile.",
+        "Norway announced that it is prepared to impose sanctions on Chile.",
+    ] {
+        let x = run(text);
+        assert!(
+            acts(&x)
+                .iter()
+                .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+}
+
+#[test]
+fn a_verb_after_a_long_subject_is_its_main_verb() {
+    // The parser hung "killed" on "gunships" as a clause describing them and made
+    // "aircraft" the root: the aircraft killed, and an army's aircraft fight (FIGHT).
+    let x = run(
+        "Norwegian aircraft including helicopter gunships killed 46 Chilean civilians in an attack on a village.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t.iter().any(|k| k == "group:CHL:civilians")),
+        "{got:?}"
+    );
+}

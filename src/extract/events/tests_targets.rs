@@ -2,7 +2,7 @@
 //! a demand's clause, places, appositives, spokesmen, the people of an official's country,
 //! protests made to protest.
 
-use super::tests::{act, acts, run};
+use super::tests::{act, acts, name_of, run};
 
 #[test]
 fn a_demand_that_someone_act_aims_at_the_name_after_that() {
@@ -700,5 +700,47 @@ fn a_groups_protest_is_the_groups_and_its_capital_is_not_its_target() {
         got.iter()
             .all(|(_, s, _)| s.as_deref() != Some("country:BOL")),
         "{got:?}"
+    );
+}
+
+#[test]
+fn people_in_a_capital_are_that_countrys() {
+    // A capital named as a place ("in Lima") is not an actor, but the group of people in it
+    // is its country's, named as such.
+    let x = run("Demonstrators in Lima blocked a road on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("group:PER:protesters")),
+        "{got:?}"
+    );
+    assert!(
+        name_of(&x, "group:PER:protesters")
+            .iter()
+            .any(|n| n == "Peruvian protesters"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn a_capital_read_as_a_place_is_its_country_when_acted_on() {
+    // "into Lima" makes the capital a place; the act is still aimed at its country.
+    let x = run("Chilean rebels on Tuesday blocked transport into Lima.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "PROTEST"
+            && s.as_deref() == Some("group:CHL:rebels")
+            && t.iter().any(|k| k == "country:PER")),
+        "{got:?}"
+    );
+    // A capital that only says where ("the Lima bombing") names no one condemned.
+    let y = run("Norway condemned the Lima bombing on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, _, t)| !t.iter().any(|k| k == "country:PER")),
+        "{:?}",
+        acts(&y)
     );
 }

@@ -385,6 +385,12 @@ impl Site<'_, '_> {
         } else if has_child_word(tree, rules, verb, &["aux"], "hypothetical_modals") {
             r.modality = Some(Modality::Hypothetical);
         }
+        // "announced on Wednesday it would prohibit all aid": what will be done, declared.
+        r.declared = r.modality.is_some()
+            && tree.rel(verb) == Deprel::CCOMP
+            && tree
+                .head(verb)
+                .is_some_and(|h| rules.has("declaring_verbs", &tree.lower[h]));
         let mut x = verb;
         for _ in 0..2 {
             if tree.rel(x) != Deprel::XCOMP {
@@ -402,6 +408,8 @@ impl Site<'_, '_> {
             }
             if rules.has("planning_verbs", &tree.lower[h]) {
                 r.modality = Some(Modality::Planned);
+                // "decided to impose sanctions": decided, not merely intended.
+                r.declared = rules.has("decision_verbs", &tree.lower[h]);
                 break;
             }
             x = h;
