@@ -150,7 +150,15 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 // "anti-Syria" is no name of Syria.)
                 let inside = matches!(h.found, Found::Person { .. })
                     && (w.span.start..w.span.end).contains(&self.starts[*k]);
-                (self.starts[*k] == w.span.start || inside) && end >= w.span.end
+                // ("US-led forces": the country that leads them, as "American forces" would.)
+                let led = matches!(h.found, Found::Country { .. })
+                    && end < w.span.end
+                    && self
+                        .doc
+                        .text
+                        .get(end..w.span.end)
+                        .is_some_and(|rest| self.lex.arguments.has("led_endings", rest));
+                (self.starts[*k] == w.span.start || inside) && (end >= w.span.end || led)
             })
             .max_by_key(|(_, h)| h.tokens.end)
             .map(|(k, h)| (k, *h))

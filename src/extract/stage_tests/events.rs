@@ -571,3 +571,21 @@ fn the_time_of_a_threatened_act_is_not_its_target() {
     assert_eq!(refusals.len(), 1, "{:?}", y.events);
     assert_eq!(refusals[0].targets, vec!["country:CHL".to_string()]);
 }
+
+#[test]
+fn forces_a_country_leads_are_that_country_acting_but_not_forces_it_backs() {
+    let x = run(
+        "War\n\nNorwegian-led forces shelled the town of Tarnvale on Monday. Danish-backed militias shelled it too.\n",
+    );
+    let attacks = events_of(&x, Plover::Fight);
+    assert_eq!(attacks.len(), 1, "{:?}", x.events);
+    assert_eq!(attacks[0].source.as_deref(), Some("country:NOR"));
+    // Militias a country backs act on their own: no attack by Denmark.
+    assert!(
+        !x.events
+            .iter()
+            .any(|e| e.source.as_deref() == Some("country:DNK")),
+        "{:?}",
+        x.events
+    );
+}
