@@ -315,6 +315,9 @@ pub(super) fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Rang
     if kind != "ORG" {
         return false;
     }
+    if place_leads_body(ctx, &span) {
+        return true;
+    }
     let global = ctx.global(span.clone());
     let overlapping = overlapping(ctx, &span);
     let all_countries_after_first = overlapping.iter().all(|h| {
@@ -328,6 +331,13 @@ pub(super) fn countries_inside(ctx: &SentenceCtx<'_, '_>, kind: &str, span: Rang
             .any(|h| h.tokens.contains(&(t + ctx.start)))
     };
     all_countries_after_first && span.clone().all(|t| !ctx.taken[t] || by_hit(t))
+}
+
+/// "Baghdad University Medical School": the tagger's organization starts with a place an
+/// earlier stage found ("delivered goods to Baghdad"), the rest of it is free capitalized
+/// words, and it ends in a body's or an institution's head.
+fn place_leads_body(ctx: &SentenceCtx<'_, '_>, span: &Range<usize>) -> bool {
+    place_in_place(ctx, span) && ctx.headed_body(&ctx.words[span.clone()])
 }
 
 /// "Washington City", "Washington D.C.": the tagger's place starts with a shorter place an

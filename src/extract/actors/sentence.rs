@@ -458,7 +458,7 @@ impl SentenceCtx<'_, '_> {
     /// Whether the words (two or more) of a name end in a body's head, a company's word or an
     /// institution's head ("National Union", "Home Office"), or have one before their first
     /// "of", "for" or "and" ("Congress of Arts and Sciences").
-    fn headed_body(&self, words: &[&str]) -> bool {
+    pub(super) fn headed_body(&self, words: &[&str]) -> bool {
         let head_word = |w: &str| {
             let w = w.to_lowercase();
             self.lex.rules.set(Named::OrganizationHeads).contains(&w)

@@ -93,3 +93,17 @@ fn a_country_adjective_before_a_sea_names_the_sea_not_the_country() {
         );
     }
 }
+
+#[test]
+fn a_body_named_after_a_place_is_the_body_even_where_the_place_is_read_first() {
+    let text = "News\n\nDoctors delivered goods to Oslo University Medical School on Monday. Ana Voss flew to Oslo.\n";
+    let x = run(text);
+    let k = keys(&x);
+    assert!(k.contains(&"org:oslo-university-medical-school"), "{k:?}");
+    // The city alone is still a place.
+    assert!(
+        x.places.iter().any(|p| &text[p.span.clone()] == "Oslo"),
+        "{:?}",
+        x.places
+    );
+}
