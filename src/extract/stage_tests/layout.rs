@@ -107,3 +107,14 @@ fn a_body_named_after_a_place_is_the_body_even_where_the_place_is_read_first() {
         x.places
     );
 }
+
+#[test]
+fn a_newspaper_named_after_the_word_is_a_body_but_a_novel_is_a_work() {
+    let x = run(
+        "Culture\n\nThe poet Jose Varga died at 79, the official newspaper Granmora reported on Saturday. Varga wrote the novel Cold Harbour.\n",
+    );
+    let k = keys(&x);
+    assert!(k.contains(&"org:granmora"), "{k:?}");
+    assert_eq!(actor(&x, "person:jose-varga").mentions.len(), 2, "{k:?}");
+    assert!(!k.iter().any(|k| k.contains("harbour")), "{k:?}");
+}
