@@ -99,6 +99,8 @@ pub(super) enum LexiconTest {
     GivenName,
     /// A plain word of the language.
     CommonWord,
+    /// The first word of a place the gazetteer lists (a city, a US state, a continent).
+    GazetteerPlace,
 }
 
 impl LexiconTest {
@@ -106,6 +108,9 @@ impl LexiconTest {
         match self {
             LexiconTest::GivenName => lex.is_given_name(w),
             LexiconTest::CommonWord => lex.is_common_word(w),
+            LexiconTest::GazetteerPlace => {
+                crate::extract::gazetteer::Gazetteer::shared().starts_name(w)
+            }
         }
     }
 }
