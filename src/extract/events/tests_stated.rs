@@ -318,3 +318,16 @@ fn people_held_are_released_things_made_public_are_not() {
         );
     }
 }
+
+#[test]
+fn an_order_to_someone_is_a_demand_on_them() {
+    let x = run(
+        "A Peruvian judge has ordered former president Ola Berg to appear in court in October.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DEMAND" && t.iter().any(|k| k == "person:ola-berg")),
+        "{got:?}"
+    );
+}
