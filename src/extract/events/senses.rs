@@ -56,6 +56,10 @@ struct WhenSpec {
     /// either direction: '"Who will pay?" he asked' is a question, not a request.
     #[serde(default)]
     question_rel: Vec<String>,
+    /// Relations the trigger has no child by: "ordered an inquiry" gives no one an order, as
+    /// "ordered the army to withdraw" does.
+    #[serde(default)]
+    no_child_rel: Vec<String>,
 }
 
 /// What a rule does.
@@ -113,6 +117,8 @@ pub enum Condition {
     Head(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is one of these words.
     Child(Vec<String>, HashSet<String>),
+    /// The trigger has no child by any of these relations.
+    NoChildRel(Vec<String>),
     /// The trigger has a child by one of these relations introduced by one of these words.
     ChildCase(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is a common noun naming no
@@ -222,6 +228,9 @@ pub fn read(
         }
         if !w.question_rel.is_empty() {
             conditions.push(Condition::QuotedQuestion(w.question_rel.clone()));
+        }
+        if !w.no_child_rel.is_empty() {
+            conditions.push(Condition::NoChildRel(w.no_child_rel.clone()));
         }
         if w.child_not_in.is_some() && w.no_child_in.is_some() {
             return Err(bad("a rule needs exactly one condition"));
@@ -418,6 +427,9 @@ impl Sense {
                             || tree.children[c].iter().any(|&k| clause(k) && marked(k)))
                 })
             }
+            Condition::NoChildRel(rels) => !tree.children[w]
+                .iter()
+                .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),
             Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
                 rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                     && (words.is_empty() || words.contains(&tree.lower[c]))

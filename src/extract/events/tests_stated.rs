@@ -287,3 +287,47 @@ fn a_verb_after_a_long_subject_is_its_main_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn people_held_are_released_things_made_public_are_not() {
+    // Said of the future, releasing people held is a pledge (AGREE) to them.
+    let x = run("The Chilean rebels said they will release Ola Berg and 30 members of his staff.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.is_some()
+            && t.iter().any(|k| k == "person:ola-berg")),
+        "{got:?}"
+    );
+    let y = run("Chile released Ola Berg on Monday.");
+    assert!(
+        acts(&y).contains(&act("RETREAT", Some("country:CHL"), &["person:ola-berg"])),
+        "{:?}",
+        acts(&y)
+    );
+    // A report, figures or documents released free no one.
+    for text in [
+        "Norway released a report on the fishing dispute with Chile.",
+        "The figures were released by Chile on Monday.",
+    ] {
+        let z = run(text);
+        assert!(
+            acts(&z).iter().all(|(c, _, _)| c != "RETREAT"),
+            "{text}: {:?}",
+            acts(&z)
+        );
+    }
+}
+
+#[test]
+fn an_order_to_someone_is_a_demand_on_them() {
+    let x = run(
+        "A Peruvian judge has ordered former president Ola Berg to appear in court in October.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DEMAND" && t.iter().any(|k| k == "person:ola-berg")),
+        "{got:?}"
+    );
+}

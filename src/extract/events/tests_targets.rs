@@ -744,3 +744,14 @@ fn a_capital_read_as_a_place_is_its_country_when_acted_on() {
         acts(&y)
     );
 }
+
+#[test]
+fn opening_the_borders_to_people_takes_them_in() {
+    let x =
+        run("Norway opened its borders today to thousands of Chilean refugees fleeing the war.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("AID", Some("country:NOR"), &["group:CHL:refugees"])),
+        "{got:?}"
+    );
+}
