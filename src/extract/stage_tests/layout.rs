@@ -119,3 +119,12 @@ fn a_newspaper_named_after_the_word_is_a_body_but_a_novel_is_a_work() {
     assert_eq!(actor(&x, "person:jose-varga").mentions.len(), 2, "{k:?}");
     assert!(!k.iter().any(|k| k.contains("harbour")), "{k:?}");
 }
+
+#[test]
+fn the_european_community_is_a_body_of_its_own() {
+    let x = run("Aid\n\nThe European Community on Monday gave Norway 5 million dollars of aid.\n");
+    let k = keys(&x);
+    assert!(k.contains(&"org:eec"), "{k:?}");
+    assert!(!k.contains(&"org:eu"), "{k:?}");
+    assert!(k.contains(&"country:NOR"), "{k:?}");
+}
