@@ -19,10 +19,11 @@ fn stand_in(found: &Found, surface: &str) -> &'static str {
     match found {
         Found::Person { .. } => "Smith",
         // "Palestinians and Israelis failed": a people, a plural noun, not an adjective.
+        // ("Young Americans blocked roads" reads "blocked" as an adjective; "Iraqis" does not.)
         Found::Country {
             form: CountryForm::Adjective,
             ..
-        } if surface.ends_with('s') && !surface.ends_with("ss") => "Americans",
+        } if surface.ends_with('s') && !surface.ends_with("ss") => "Iraqis",
         Found::Country {
             form: CountryForm::Adjective,
             ..

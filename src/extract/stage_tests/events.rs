@@ -589,3 +589,21 @@ fn forces_a_country_leads_are_that_country_acting_but_not_forces_it_backs() {
         x.events
     );
 }
+
+#[test]
+fn a_people_named_by_its_plural_acts_after_an_adjective_and_fighting_between_two_takes_both() {
+    let x = run(
+        "Unrest\n\nYoung Norwegians blocked roads leading to the city centre on Sunday. Russia closed its borders because of fighting between Chileans and Peruvians.\n",
+    );
+    let protests = events_of(&x, Plover::Protest);
+    assert_eq!(protests.len(), 1, "{:?}", x.events);
+    assert_eq!(protests[0].source.as_deref(), Some("country:NOR"));
+    let fights = events_of(&x, Plover::Fight);
+    assert_eq!(fights.len(), 1, "{:?}", x.events);
+    let mut parties = fights[0].participants.clone();
+    parties.sort();
+    assert_eq!(
+        parties,
+        vec!["country:CHL".to_string(), "country:PER".to_string()]
+    );
+}
