@@ -197,9 +197,12 @@ pub struct Reading {
     /// to impose sanctions"): a measure of `declared_measure_categories` stays that measure,
     /// not a threat of it.
     pub declared: bool,
-    /// An agreement tried for and not reached ("failed to reach an agreement"): a rejection
-    /// between the parties.
-    pub failed_agreement: bool,
+    /// The kind of trigger the act is read as instead, with the word the pattern ids get:
+    /// an agreement tried for and not reached ("failed to reach an agreement") is a
+    /// `failed_agreement`, a rejection between the parties; a concession, an agreement, a
+    /// meeting or support its subject will not give ("will not accept", "would not meet their
+    /// demands") is a `refusal`.
+    pub read_as: Option<(&'static str, &'static str)>,
     /// How it hangs from `governor`: as what that act is about, or as the noun naming the
     /// act that verb does ("aid" in "provide aid to X"), whose roles the verb takes as they are.
     pub governed_as: Governed,

@@ -84,12 +84,12 @@ impl<'a> SentenceCtx<'_, 'a> {
         if r.obligation.is_some() {
             self.obligation(r, &mention.span, &mut d)?;
         }
-        // An agreement tried for and not reached.
-        if r.failed_agreement
-            && let Some(t) = lex.triggers.iter().find(|t| t.kind == "failed_agreement")
+        // An agreement tried for and not reached; what its subject will not give, refused.
+        if let Some((kind, why)) = r.read_as
+            && let Some(t) = lex.triggers.iter().find(|t| t.kind == kind)
             && let Some(c) = Plover::from_name(&t.category)
         {
-            d.patterns_used.push(format!("failed:{}", d.trigger.kind));
+            d.patterns_used.push(format!("{why}:{}", d.trigger.kind));
             d.trigger = t;
             d.category = c;
         }

@@ -607,3 +607,21 @@ fn a_people_named_by_its_plural_acts_after_an_adjective_and_fighting_between_two
         vec!["country:CHL".to_string(), "country:PER".to_string()]
     );
 }
+
+#[test]
+fn what_one_will_not_give_is_refused_and_what_one_did_not_give_is_no_act() {
+    let x = run(
+        "Plans\n\nNorway will not support the Chilean plan, its minister said. Peru did not support the Bolivian plan.\n",
+    );
+    let refusals = events_of(&x, Plover::Reject);
+    assert_eq!(refusals.len(), 1, "{:?}", x.events);
+    assert_eq!(refusals[0].source.as_deref(), Some("country:NOR"));
+    assert_eq!(refusals[0].targets, vec!["country:CHL".to_string()]);
+    // A support not given in the past reports no act at all.
+    assert!(events_of(&x, Plover::Support).is_empty(), "{:?}", x.events);
+    assert!(
+        x.skipped.iter().any(|s| s.reason == "negated"),
+        "{:?}",
+        x.skipped
+    );
+}

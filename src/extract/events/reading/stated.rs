@@ -55,6 +55,15 @@ impl Site<'_, '_> {
                 .head(verb)
                 .is_some_and(|h| tree.trigger_of[h].is_none() && negated(h));
         if negated(w) || negated(verb) || negated_governor {
+            // "will not accept", "would not meet their demands": what one will not give is
+            // refused, a rejection.
+            let refusing = [w, verb]
+                .into_iter()
+                .any(|x| negated(x) && has_child_word(tree, rules, x, &["aux"], "refusal_modals"));
+            if refusing && rules.has("refusable_categories", category.name()) {
+                r.read_as = Some(("refusal", "refused"));
+                return;
+            }
             r.unreal = Some("negated");
             return;
         }
@@ -91,7 +100,7 @@ impl Site<'_, '_> {
                 r.unreal = Some("tried and not done");
                 return;
             }
-            r.failed_agreement = true;
+            r.read_as = Some(("failed_agreement", "failed"));
         }
         // "would be able to reject proposals", "hackers capable of launching attacks": what
         // someone can do is not done.
