@@ -128,3 +128,12 @@ fn the_european_community_is_a_body_of_its_own() {
     assert!(!k.contains(&"org:eu"), "{k:?}");
     assert!(k.contains(&"country:NOR"), "{k:?}");
 }
+
+#[test]
+fn a_charity_whose_name_holds_an_act_is_a_body_and_no_act() {
+    let x = run("Trade\n\nWar on Want's Ana Voss said the plan was wrong.\n");
+    let k = keys(&x);
+    assert!(k.contains(&"org:war-on-want"), "{k:?}");
+    assert!(k.contains(&"person:ana-voss"), "{k:?}");
+    assert!(x.events.is_empty(), "{:?}", x.events);
+}
