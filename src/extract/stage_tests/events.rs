@@ -625,3 +625,33 @@ fn what_one_will_not_give_is_refused_and_what_one_did_not_give_is_no_act() {
         x.skipped
     );
 }
+
+#[test]
+fn what_a_rumour_noun_introduces_is_rumoured_wherever_the_parse_hangs_it() {
+    let x = run(
+        "Jobs\n\nAna Voss stayed in Oslo, amid speculation she will be offered the job of foreign minister. Norway offered Chile a loan.\n",
+    );
+    let pledges = events_of(&x, Plover::Agree);
+    assert!(
+        !pledges
+            .iter()
+            .any(|e| e.targets.contains(&"person:ana-voss".to_string())),
+        "{:?}",
+        x.events
+    );
+    assert!(
+        x.skipped
+            .iter()
+            .any(|s| s.reason == "rumoured, not reported as done"),
+        "{:?}",
+        x.skipped
+    );
+    // The plain offer of the next sentence is still read.
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.source.as_deref() == Some("country:NOR")),
+        "{:?}",
+        x.events
+    );
+}

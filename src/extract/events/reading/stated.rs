@@ -121,6 +121,25 @@ impl Site<'_, '_> {
         // rumoured is not reported as done.
         if under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
             r.unreal = Some("rumoured, not reported as done");
+            return;
+        }
+        // (The same where the parser hangs the clause elsewhere: its subject's first word
+        // comes right after the rumour noun, or after "that" after one.)
+        let subject_start = tree
+            .children_named(verb, &["nsubj", "nsubj:pass"])
+            .next()
+            .map(|s| leftmost(tree, s));
+        if let Some(first) = subject_start
+            && let Some(mut k) = first.checked_sub(1)
+        {
+            if tree.lower[k] == "that"
+                && let Some(before) = k.checked_sub(1)
+            {
+                k = before;
+            }
+            if rules.has("rumour_nouns", &tree.lower[k]) {
+                r.unreal = Some("rumoured, not reported as done");
+            }
         }
     }
 
@@ -454,4 +473,15 @@ impl Site<'_, '_> {
             x = h;
         }
     }
+}
+
+/// The first word of the subtree of word `w`.
+fn leftmost(tree: &Tree<'_>, w: usize) -> usize {
+    let mut first = w;
+    let mut stack = vec![w];
+    while let Some(x) = stack.pop() {
+        first = first.min(x);
+        stack.extend(tree.children[x].iter().copied());
+    }
+    first
 }
