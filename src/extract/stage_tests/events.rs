@@ -655,3 +655,21 @@ fn what_a_rumour_noun_introduces_is_rumoured_wherever_the_parse_hangs_it() {
         x.events
     );
 }
+
+#[test]
+fn an_invitation_accepted_is_an_agreement_and_a_point_accepted_is_not() {
+    let x = run(
+        "Talks\n\nNorway accepted Chile's invitation to the summit. Ana Voss accepted that the talks with Peru had failed.\n",
+    );
+    let agreements = events_of(&x, Plover::Agree);
+    assert_eq!(agreements.len(), 1, "{:?}", x.events);
+    assert_eq!(agreements[0].source.as_deref(), Some("country:NOR"));
+    assert_eq!(agreements[0].targets, vec!["country:CHL".to_string()]);
+    assert!(
+        !x.events
+            .iter()
+            .any(|e| e.source.as_deref() == Some("person:ana-voss")),
+        "{:?}",
+        x.events
+    );
+}
