@@ -165,7 +165,9 @@ pub fn detect_traced(
             traces: Vec::new(),
             terms: &terms,
             surnames: &surnames,
+            case_blind: false,
         };
+        ctx.case_blind = ctx.reads_case_blind();
         block_places(&mut ctx);
         lexicon_names(&mut ctx);
         organizations(&mut ctx);

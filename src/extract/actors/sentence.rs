@@ -38,6 +38,9 @@ pub(super) struct SentenceCtx<'d, 'a> {
     /// Words the article writes right after a given name ("Neil Jordan"): a surname there,
     /// which may stand alone later ("Jordan said").
     pub(super) surnames: &'d std::collections::HashSet<&'a str>,
+    /// Whether case tells nothing of names in this sentence ([`Self::reads_case_blind`]),
+    /// read once when the context is built.
+    pub(super) case_blind: bool,
 }
 
 impl SentenceCtx<'_, '_> {
@@ -71,7 +74,7 @@ impl SentenceCtx<'_, '_> {
     /// line of names and figures with at most one word starting in lower case ("Reading 2
     /// Stoke 2", "Queen of South 3 2 0 1 5 4 6"), or a list of names with no such word
     /// ("Green, Jerry Kelly, Tim Simpson").
-    pub(super) fn case_blind(&self) -> bool {
+    pub(super) fn reads_case_blind(&self) -> bool {
         let mut lettered = 0;
         let mut lower_initial = 0;
         let mut figures = 0;

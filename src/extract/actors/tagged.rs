@@ -578,7 +578,7 @@ fn accept(
     let name = ctx.text_of(i..last);
     // (Where case tells nothing, the tagger's kind, read from the line's figures and
     // layout, stands: "Ross County 3 0 0 3", "Queen of South 2".)
-    let blind = ctx.case_blind();
+    let blind = ctx.case_blind;
     let retyped = if blind {
         kind
     } else {
@@ -700,7 +700,7 @@ fn refusal(
             .rules
             .set(Named::LoneBodies)
             .contains(ctx.words[span.start]);
-    let blind = ctx.case_blind();
+    let blind = ctx.case_blind;
     if !confident && !lone_body && !blind {
         Some("the tagger is not confident")
     } else if in_issue_phrase {
