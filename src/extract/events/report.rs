@@ -673,14 +673,19 @@ impl<'a> SentenceCtx<'_, 'a> {
         let date = date_in(&self.article.lex.arguments, self.article.doc, self.tokens);
         keys.sort();
         // The key names the category and who takes part; with a direction, who acts comes
-        // first ("A>B"), so that A's condemnation of B and B's of A stay two acts.
+        // first ("A>B"), so that A's condemnation of B and B's of A stay two acts. With one
+        // end only, the arrow still says which ("A>" acts, ">A" is acted on): Brown's praise
+        // of a plan and someone's praise of Brown are two acts.
         let short = |k: &String| k.split(':').nth(1).unwrap_or(k).to_owned();
+        let all = |keys: &[String]| keys.iter().map(short).collect::<Vec<_>>().join("+");
         let who = match &source {
             Some(src) if !targets.is_empty() => {
                 let rest: Vec<String> = keys.iter().filter(|k| **k != src.key).map(short).collect();
                 format!("{}>{}", short(&src.key), rest.join("+"))
             }
-            _ => keys.iter().map(short).collect::<Vec<_>>().join("+"),
+            Some(_) if parties.is_empty() => format!("{}>", all(&keys)),
+            None if parties.is_empty() && !targets.is_empty() => format!(">{}", all(&keys)),
+            _ => all(&keys),
         };
         let key = format!(
             "event:{}/{}/{who}",

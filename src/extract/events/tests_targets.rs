@@ -755,3 +755,29 @@ fn opening_the_borders_to_people_takes_them_in() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_act_by_someone_and_an_act_on_them_stay_two_events() {
+    // One end named in each: Norway praises a plan, someone praises Norway. The same
+    // category and the same one actor, but not the same act, and not the same direction.
+    let x = run("Norway praised the plan on Monday. The plan drew praise for Norway from many.");
+    let praise: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.category.name() == "SUPPORT")
+        .map(|e| (e.key.clone(), e.source.clone(), e.targets.clone()))
+        .collect();
+    assert_eq!(praise.len(), 2, "{praise:?}");
+    assert!(
+        praise.iter().any(|(k, s, t)| k.ends_with("/NOR>")
+            && s.as_deref() == Some("country:NOR")
+            && t.is_empty()),
+        "{praise:?}"
+    );
+    assert!(
+        praise.iter().any(|(k, s, t)| k.ends_with("/>NOR")
+            && s.is_none()
+            && t == &vec!["country:NOR".to_owned()]),
+        "{praise:?}"
+    );
+}
