@@ -83,6 +83,10 @@ struct TriggerSpec {
     case: Vec<String>,
     #[serde(default)]
     mark: Vec<String>,
+    #[serde(default)]
+    set_off: bool,
+    #[serde(default)]
+    endings: Vec<String>,
 }
 
 /// One step of a path, as written in the file.
@@ -198,6 +202,12 @@ pub struct Pattern {
     pub not_categories: Vec<Plover>,
     /// Relations the trigger must have no child with.
     pub lacks: Vec<Deprel>,
+    /// A comma must stand between the trigger and the word it hangs from (a clause set off,
+    /// "Criticising the plan, X said").
+    pub set_off: bool,
+    /// Endings one of which the trigger word must have ("ing": a present participle);
+    /// empty for any.
+    pub endings: Vec<String>,
     /// Trigger kinds it applies to; empty for all.
     pub kinds: Vec<String>,
     /// Trigger kinds it does not apply to.
@@ -492,6 +502,8 @@ impl ArgumentRules {
                 categories: categories(&p.trigger.categories)?,
                 not_categories: categories(&p.trigger.not_categories)?,
                 lacks: deprels(&p.trigger.lacks)?,
+                set_off: p.trigger.set_off,
+                endings: p.trigger.endings.iter().map(|e| e.to_lowercase()).collect(),
                 kinds: p.trigger.kinds.clone(),
                 not_kinds: p.trigger.not_kinds.clone(),
                 not_capitals: p.not_capitals,

@@ -308,6 +308,22 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
     {
         return false;
     }
+    if !p.endings.is_empty()
+        && !p
+            .endings
+            .iter()
+            .any(|e| tree.lower[w].ends_with(e.as_str()))
+    {
+        return false;
+    }
+    if p.set_off
+        && !tree.head(w).is_some_and(|h| {
+            let (a, b) = if h < w { (h, w) } else { (w, h) };
+            (a + 1..b).any(|i| tree.lower[i] == ",")
+        })
+    {
+        return false;
+    }
     !tree.children[w]
         .iter()
         .any(|&c| p.lacks.contains(&tree.rel(c)))
