@@ -171,15 +171,18 @@ impl<'a> SentenceCtx<'_, 'a> {
     }
 
     /// A reaction drawn by the words of the sentence's main subject ("a statement that drew
-    /// condemnation") takes that subject as its target.
+    /// condemnation") takes that subject as its target. A reaction told in a reported clause
+    /// ("X said the company received few complaints") was drawn by that clause's subject,
+    /// not by the one who reports it.
     fn reaction_to_subject(&self, range: &Range<usize>, d: &mut Draft<'_>) {
         let (tree, rules) = (self.tree, &self.article.lex.arguments);
         let parse = tree.parse;
         let w = tree.head_of(range);
         let reaction = parse.words[w].deprel.name() == "obj"
-            && parse.words[w]
-                .head
-                .is_some_and(|h| rules.has("reaction_verbs", &tree.lower[h]));
+            && parse.words[w].head.is_some_and(|h| {
+                rules.has("reaction_verbs", &tree.lower[h])
+                    && parse.words[h].deprel.name() != "ccomp"
+            });
         if !reaction {
             return;
         }

@@ -781,3 +781,25 @@ fn an_act_by_someone_and_an_act_on_them_stay_two_events() {
         "{praise:?}"
     );
 }
+
+#[test]
+fn a_reaction_in_a_reported_clause_is_not_aimed_at_who_reports_it() {
+    // The complaints went to the company; the one who says so drew none.
+    let x = run("Ravi Menon said the company received very few complaints about the plan.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, _, t)| t.contains(&"person:ravi-menon".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+    // The main subject's own words still draw the reaction.
+    let y = run("Ravi Menon made a speech on Monday that drew criticism.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, _, t)| c == "DISAPPROVE" && t.contains(&"person:ravi-menon".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
