@@ -315,11 +315,18 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         }
         let w = self.counted(w);
         let mut found: Vec<usize> = Vec::new();
+        let mut former = false;
         if let Some(h) = self.hit_of_word[w] {
             found.push(h);
         } else if matches!(self.tree.parse.words[w].upos, Upos::Pron | Upos::Det) {
             return self.pronoun(w).into_iter().collect();
         } else {
+            // "A former Home Office minister", "a retired Chilean diplomat": who held a post
+            // no longer acts for its body or country, nor is its present holder.
+            former = self.tree.children[w].iter().any(|&c| {
+                matches!(self.tree.parse.words[c].deprel.name(), "amod" | "advmod")
+                    && self.rules.has("former_words", &self.tree.lower[c])
+            });
             // A title right before a name ("prime minister Andreas Papandreou"), however the
             // parser attached the name.
             let end = self.tree.parse.words[w].span.end;
@@ -338,7 +345,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 }
             }
             // The names that qualify the word, breadth first, two steps deep.
-            let mut frontier = if found.is_empty() {
+            let mut frontier = if found.is_empty() && !former {
                 vec![w]
             } else {
                 Vec::new()
@@ -396,6 +403,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         if found.is_empty() {
+            if former {
+                return Vec::new();
+            }
             if let Some(key) = self.role_holder(w) {
                 return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
             }

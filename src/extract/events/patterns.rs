@@ -274,7 +274,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 75] = [
+pub const ENGINE_LISTS: [&str; 76] = [
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -327,6 +327,7 @@ pub const ENGINE_LISTS: [&str; 75] = [
     "own_act_denials",
     "demanding_verbs",
     "naming_cases",
+    "former_words",
     "telling_verbs",
     "pair_words",
     "country_nouns",

@@ -803,3 +803,27 @@ fn a_reaction_in_a_reported_clause_is_not_aimed_at_who_reports_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn who_held_a_post_no_longer_acts_for_its_country_or_body() {
+    // A former diplomat is nobody's envoy: the country does not condemn.
+    let x = run("A former Chilean diplomat condemned Peru on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DISAPPROVE" && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    // A serving one still does.
+    let y = run("A Chilean diplomat condemned Peru on Monday.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{:?}",
+        acts(&y)
+    );
+}
