@@ -827,3 +827,23 @@ fn who_held_a_post_no_longer_acts_for_its_country_or_body() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_content_clause_names_no_target_when_the_act_has_its_own_object() {
+    // Voters are urged; Norway is only in what they are urged to do.
+    let x = run("Ravi Menon urged voters not to let Norway win the vote.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("person:ravi-menon")
+            && t.is_empty()),
+        "{got:?}"
+    );
+    // Without an object of its own, the act aims at the content's object.
+    let y = run("Norway threatened to attack Chile.");
+    assert!(
+        acts(&y).contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
