@@ -933,9 +933,13 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             .iter()
             .position(|l| l == word)
             .map_or(start, |k| tree.parse.words[k].span.start);
+        // Inside a quotation ("X, of Y, told Z: 'We have long urged them'"), the words
+        // that frame it (who speaks, for whom, to whom) are not who the quote's "them" is.
+        let quote_start = opening_quote(doc.text, doc.sentences[self.sentence].span.start, start);
         let before = hits
             .iter()
             .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= first_same)
+            .filter(|h| quote_start.is_none_or(|q| doc.tokens[h.tokens.start].span.start >= q))
             .filter(fits)
             .max_by_key(|h| h.tokens.start);
         let hit = before.copied().or_else(|| {
@@ -961,6 +965,27 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         })?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
     }
+}
+
+/// Where the quotation holding byte `at` opens, when an odd number of quotation marks
+/// stands between the sentence's start and `at`.
+fn opening_quote(text: &str, sentence_start: usize, at: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in text.get(sentence_start..at)?.char_indices() {
+        match c {
+            '"' => {
+                open = if open.is_some() {
+                    None
+                } else {
+                    Some(sentence_start + i)
+                }
+            }
+            '\u{201c}' => open = Some(sentence_start + i),
+            '\u{201d}' => open = None,
+            _ => {}
+        }
+    }
+    open
 }
 
 /// The words under `top` in the parse, `top` itself among them, leaving out `skip` and the

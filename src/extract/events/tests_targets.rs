@@ -847,3 +847,29 @@ fn a_content_clause_names_no_target_when_the_act_has_its_own_object() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_pronoun_in_a_quotation_is_not_who_frames_it() {
+    // "them" inside the quote is neither the broadcaster told nor the speaker's body.
+    let x = run(
+        "Ravi Menon, of the Chile Trade Council, told the BBC: \"We have long urged them to stop the hunt.\"",
+    );
+    let got = acts(&x);
+    assert!(
+        !got.iter().any(|(_, _, t)| t
+            .iter()
+            .any(|k| k.contains("bbc") || k.contains("trade-council"))),
+        "{got:?}"
+    );
+    // Outside a quotation the nearest body before the pronoun still is.
+    let y = run("The talks with the Chile Trade Council failed, and Norway urged them to return.");
+    assert!(
+        acts(&y).contains(&act(
+            "DEMAND",
+            Some("country:NOR"),
+            &["org:chl-trade-council"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
