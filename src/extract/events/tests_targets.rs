@@ -873,3 +873,26 @@ fn a_pronoun_in_a_quotation_is_not_who_frames_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn who_describes_an_act_does_not_do_it() {
+    // France judges the attack; someone else made it.
+    let x = run("France described the attack on Chile as barbaric.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("ASSAULT", None, &["country:CHL"])),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:FRA")),
+        "{got:?}"
+    );
+    // A verb that does the act with its noun still makes its subject the doer.
+    let y = run("France launched an attack on Chile.");
+    assert!(
+        acts(&y).contains(&act("ASSAULT", Some("country:FRA"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
