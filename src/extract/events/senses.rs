@@ -1,8 +1,9 @@
 //! Sense rules (`senses` in `assets/lexicon/arguments.json`): a trigger word with more than one
 //! sense is told apart by its place in the parse and by who takes part ("attacked the plans"
 //! is criticism, "strike action" a workers' strike, "a news conference" no meeting of parties).
-//! Each rule names the trigger kinds it applies to, one condition, and what it does: change the
-//! kind (and with it the category) or drop the trigger.
+//! Each rule names the trigger kinds it applies to, its conditions (all must hold; most rules
+//! have one), and what it does: change the kind (and with it the category) or drop the
+//! trigger.
 
 use std::collections::HashSet;
 
@@ -60,6 +61,9 @@ struct WhenSpec {
     /// "ordered the army to withdraw" does.
     #[serde(default)]
     no_child_rel: Vec<String>,
+    /// Parts of speech the trigger word has: "agreed" the verb, not "an agreement".
+    #[serde(default)]
+    pos: Vec<String>,
 }
 
 /// What a rule does.
@@ -119,6 +123,8 @@ pub enum Condition {
     Child(Vec<String>, HashSet<String>),
     /// The trigger has no child by any of these relations.
     NoChildRel(Vec<String>),
+    /// The trigger word has one of these parts of speech.
+    Pos(Vec<crate::extract::parse::Upos>),
     /// The trigger has a child by one of these relations introduced by one of these words.
     ChildCase(Vec<String>, HashSet<String>),
     /// The trigger has a child by one of these relations that is a common noun naming no
@@ -161,8 +167,8 @@ pub struct Sense {
     pub kinds: Vec<String>,
     /// Trigger categories it applies to, whatever the kind.
     pub categories: Vec<String>,
-    /// When.
-    pub condition: Condition,
+    /// When: all of them hold.
+    pub conditions: Vec<Condition>,
     /// What.
     pub effect: Effect,
     /// Why, for people.
@@ -175,7 +181,7 @@ pub struct Sense {
 /// the trigger lexicon.
 ///
 /// # Errors
-/// An unknown word list or kind, a rule with no condition or several, or no effect.
+/// An unknown word list or kind, a rule with no condition, or no effect.
 pub fn read(
     value: Option<&serde_json::Value>,
     lists: &super::patterns::WordLists,
@@ -232,8 +238,19 @@ pub fn read(
         if !w.no_child_rel.is_empty() {
             conditions.push(Condition::NoChildRel(w.no_child_rel.clone()));
         }
+        if !w.pos.is_empty() {
+            let tags = w
+                .pos
+                .iter()
+                .map(|n| {
+                    crate::extract::parse::Upos::from_name(n)
+                        .ok_or_else(|| bad(&format!("unknown tag '{n}'")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            conditions.push(Condition::Pos(tags));
+        }
         if w.child_not_in.is_some() && w.no_child_in.is_some() {
-            return Err(bad("a rule needs exactly one condition"));
+            return Err(bad("child_not_in and no_child_in cannot be read together"));
         }
         if let Some(name) = &w.child_not_in {
             let list = lists
@@ -277,8 +294,8 @@ pub fn read(
         } else if !w.child_rel.is_empty() {
             conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
         }
-        if conditions.len() != 1 {
-            return Err(bad("a rule needs exactly one condition"));
+        if conditions.is_empty() {
+            return Err(bad("a rule needs a condition"));
         }
         let effect = match (&s.then.kind, s.then.drop) {
             (Some(k), false) => Effect::Kind(k.clone()),
@@ -301,7 +318,7 @@ pub fn read(
             return Err(bad(&format!("unknown category '{c}'")));
         }
         out.push(Sense {
-            condition: conditions.remove(0),
+            conditions,
             id: s.id,
             kinds: s.kinds,
             categories: s.categories,
@@ -319,9 +336,9 @@ impl Sense {
         self.kinds.iter().any(|k| k == kind) || self.categories.iter().any(|c| c == category)
     }
 
-    /// Whether the rule's condition holds for the trigger word `w` of `tree`, whose target
-    /// and source words are `args` and whose source is of kind `source_kind` (`person`,
-    /// `party`).
+    /// Whether the rule's conditions all hold for the trigger word `w` of `tree`, whose
+    /// target and source words are `args` and whose source is of kind `source_kind`
+    /// (`person`, `party`).
     pub fn holds(
         &self,
         tree: &super::reading::Tree<'_>,
@@ -329,111 +346,118 @@ impl Sense {
         args: &ArgumentWords,
         source_kind: Option<&str>,
     ) -> bool {
-        match &self.condition {
-            Condition::TargetWords(list) => {
-                args.targets.iter().any(|&t| list.contains(&tree.lower[t]))
-            }
-            Condition::SourceWords(list) => {
-                args.sources.iter().any(|&t| list.contains(&tree.lower[t]))
-            }
-            Condition::SourceKinds(kinds) => {
-                source_kind.is_some_and(|k| kinds.iter().any(|x| x == k))
-            }
-            Condition::QuotedQuestion(rels) => {
-                let asks = |c: usize| {
-                    tree.children[c].iter().any(|&k| {
-                        tree.parse.words[k].deprel == Deprel::PUNCT && tree.lower[k] == "?"
-                    })
-                };
-                let word = &tree.parse.words[w];
-                let by_head = rels.iter().any(|r| r == word.deprel.name())
-                    && word.head.is_some_and(|h| h < tree.lower.len() && asks(h));
-                by_head
-                    || tree.children[w].iter().any(|&c| {
-                        rels.iter().any(|r| r == tree.parse.words[c].deprel.name()) && asks(c)
-                    })
-            }
-            Condition::Head(rels, words) => {
-                let word = &tree.parse.words[w];
-                rels.iter().any(|r| r == word.deprel.name())
-                    && word
-                        .head
-                        .and_then(|h| tree.lower.get(h))
-                        .is_some_and(|h| words.is_empty() || words.contains(h))
-            }
-            Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
-                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                    && tree.children[c].iter().any(|&k| {
-                        // The marker, or the question word that opens the clause ("asked why
-                        // ...", "asked what ...").
-                        let opens = k < c
-                            && matches!(
-                                tree.parse.words[k].deprel.name(),
-                                "advmod" | "obj" | "nsubj" | "nsubj:pass" | "det"
-                            );
-                        (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
-                            && cases.contains(&tree.lower[k])
-                    })
-            }),
-            Condition::ChildNotIn(rels, words, cases) => tree.children[w].iter().any(|&c| {
-                // "photographs and other military intelligence": one listed conjunct is enough.
-                let plain = |k: usize| {
-                    tree.pos(k) == crate::extract::parse::Upos::Noun
-                        && !tree.is_name[k]
-                        && !words.contains(&tree.lower[k])
-                };
-                // With cases, only a child they introduce ("provided Peru with a report").
-                let introduced = cases.is_empty()
-                    || tree.children[c].iter().any(|&k| {
-                        tree.parse.words[k].deprel.name() == "case"
-                            && cases.contains(&tree.lower[k])
-                    });
-                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                    && introduced
-                    && plain(c)
-                    && tree.children[c]
-                        .iter()
-                        .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
-                        .all(|&k| plain(k))
-            }),
-            Condition::NoChildIn(rels, words) => !tree.children[w].iter().any(|&c| {
-                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                    && std::iter::once(c)
-                        .chain(
-                            tree.children[c]
-                                .iter()
-                                .copied()
-                                .filter(|&k| tree.parse.words[k].deprel.name() == "conj"),
-                        )
-                        .any(|k| words.contains(&tree.lower[k]))
-            }),
-            Condition::NoClauseWith(words) => {
-                let clause = |c: usize| {
-                    matches!(
-                        tree.parse.words[c].deprel.name(),
-                        "ccomp" | "xcomp" | "acl" | "advcl"
-                    )
-                };
-                let marked = |c: usize| {
-                    tree.children[c].iter().any(|&k| {
-                        matches!(tree.parse.words[k].deprel.name(), "aux" | "mark")
-                            && words.contains(&tree.lower[k])
-                    })
-                };
-                !tree.children[w].iter().any(|&c| {
-                    clause(c)
-                        && (tree.parse.words[c].deprel.name() == "xcomp"
-                            || marked(c)
-                            || tree.children[c].iter().any(|&k| clause(k) && marked(k)))
+        self.conditions
+            .iter()
+            .all(|c| one_holds(c, tree, w, args, source_kind))
+    }
+}
+
+/// Whether one condition holds (see [`Sense::holds`]).
+fn one_holds(
+    condition: &Condition,
+    tree: &super::reading::Tree<'_>,
+    w: usize,
+    args: &ArgumentWords,
+    source_kind: Option<&str>,
+) -> bool {
+    match condition {
+        Condition::TargetWords(list) => args.targets.iter().any(|&t| list.contains(&tree.lower[t])),
+        Condition::SourceWords(list) => args.sources.iter().any(|&t| list.contains(&tree.lower[t])),
+        Condition::SourceKinds(kinds) => source_kind.is_some_and(|k| kinds.iter().any(|x| x == k)),
+        Condition::QuotedQuestion(rels) => {
+            let asks = |c: usize| {
+                tree.children[c]
+                    .iter()
+                    .any(|&k| tree.parse.words[k].deprel == Deprel::PUNCT && tree.lower[k] == "?")
+            };
+            let word = &tree.parse.words[w];
+            let by_head = rels.iter().any(|r| r == word.deprel.name())
+                && word.head.is_some_and(|h| h < tree.lower.len() && asks(h));
+            by_head
+                || tree.children[w].iter().any(|&c| {
+                    rels.iter().any(|r| r == tree.parse.words[c].deprel.name()) && asks(c)
                 })
-            }
-            Condition::NoChildRel(rels) => !tree.children[w]
-                .iter()
-                .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),
-            Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
-                rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                    && (words.is_empty() || words.contains(&tree.lower[c]))
-            }),
         }
+        Condition::Head(rels, words) => {
+            let word = &tree.parse.words[w];
+            rels.iter().any(|r| r == word.deprel.name())
+                && word
+                    .head
+                    .and_then(|h| tree.lower.get(h))
+                    .is_some_and(|h| words.is_empty() || words.contains(h))
+        }
+        Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
+            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                && tree.children[c].iter().any(|&k| {
+                    // The marker, or the question word that opens the clause ("asked why
+                    // ...", "asked what ...").
+                    let opens = k < c
+                        && matches!(
+                            tree.parse.words[k].deprel.name(),
+                            "advmod" | "obj" | "nsubj" | "nsubj:pass" | "det"
+                        );
+                    (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
+                        && cases.contains(&tree.lower[k])
+                })
+        }),
+        Condition::ChildNotIn(rels, words, cases) => tree.children[w].iter().any(|&c| {
+            // "photographs and other military intelligence": one listed conjunct is enough.
+            let plain = |k: usize| {
+                tree.pos(k) == crate::extract::parse::Upos::Noun
+                    && !tree.is_name[k]
+                    && !words.contains(&tree.lower[k])
+            };
+            // With cases, only a child they introduce ("provided Peru with a report").
+            let introduced = cases.is_empty()
+                || tree.children[c].iter().any(|&k| {
+                    tree.parse.words[k].deprel.name() == "case" && cases.contains(&tree.lower[k])
+                });
+            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                && introduced
+                && plain(c)
+                && tree.children[c]
+                    .iter()
+                    .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
+                    .all(|&k| plain(k))
+        }),
+        Condition::NoChildIn(rels, words) => !tree.children[w].iter().any(|&c| {
+            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                && std::iter::once(c)
+                    .chain(
+                        tree.children[c]
+                            .iter()
+                            .copied()
+                            .filter(|&k| tree.parse.words[k].deprel.name() == "conj"),
+                    )
+                    .any(|k| words.contains(&tree.lower[k]))
+        }),
+        Condition::NoClauseWith(words) => {
+            let clause = |c: usize| {
+                matches!(
+                    tree.parse.words[c].deprel.name(),
+                    "ccomp" | "xcomp" | "acl" | "advcl"
+                )
+            };
+            let marked = |c: usize| {
+                tree.children[c].iter().any(|&k| {
+                    matches!(tree.parse.words[k].deprel.name(), "aux" | "mark")
+                        && words.contains(&tree.lower[k])
+                })
+            };
+            !tree.children[w].iter().any(|&c| {
+                clause(c)
+                    && (tree.parse.words[c].deprel.name() == "xcomp"
+                        || marked(c)
+                        || tree.children[c].iter().any(|&k| clause(k) && marked(k)))
+            })
+        }
+        Condition::Pos(tags) => tags.contains(&tree.pos(w)),
+        Condition::NoChildRel(rels) => !tree.children[w]
+            .iter()
+            .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),
+        Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
+            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                && (words.is_empty() || words.contains(&tree.lower[c]))
+        }),
     }
 }

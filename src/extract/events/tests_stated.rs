@@ -331,3 +331,31 @@ fn an_order_to_someone_is_a_demand_on_them() {
         "{got:?}"
     );
 }
+
+#[test]
+fn agreeing_that_something_is_so_is_no_agreement_but_agreeing_on_what_will_be_done_is() {
+    for view in [
+        "Ana Voss agreed the new law was unfair.",
+        "Ana Voss agreed and said the figures had to be read with care.",
+    ] {
+        let x = run(view);
+        assert!(
+            !acts(&x).iter().any(|(c, _, _)| c == "AGREE"),
+            "{view}: {:?}",
+            acts(&x)
+        );
+    }
+    for deal in [
+        "Chile agreed that Norway would monitor the truce.",
+        "Chilean and Peruvian officials agreed that their countries should cooperate on trade.",
+        "Chile agreed to lift sanctions on Peru.",
+        "Chile and Peru agreed on a ceasefire.",
+    ] {
+        let x = run(deal);
+        assert!(
+            acts(&x).iter().any(|(c, _, _)| c == "AGREE"),
+            "{deal}: {:?}",
+            acts(&x)
+        );
+    }
+}
