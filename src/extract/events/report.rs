@@ -358,7 +358,15 @@ impl<'a> SentenceCtx<'_, 'a> {
             d.patterns_used.push(format!("declared:{}", d.trigger.kind));
             return modality;
         }
-        if r.ultimatum || matches!(modality, Some(Modality::Planned | Modality::Hypothetical)) {
+        // Told in the passive ("would be warmly welcomed by X", "will be attacked by Y"),
+        // what will happen is foretold, not promised or threatened by the one who will do it.
+        let foretold = d
+            .patterns_used
+            .iter()
+            .any(|p| p == "passive-agent" || p == "passive-subject");
+        if r.ultimatum
+            || !foretold && matches!(modality, Some(Modality::Planned | Modality::Hypothetical))
+        {
             let intent = match category.quad() {
                 _ if r.ultimatum && category != Plover::Threaten => Some("threat"),
                 QuadClass::VerbalCooperation | QuadClass::MaterialCooperation

@@ -359,3 +359,21 @@ fn agreeing_that_something_is_so_is_no_agreement_but_agreeing_on_what_will_be_do
         );
     }
 }
+
+#[test]
+fn an_act_foretold_in_the_passive_is_no_pledge_or_threat_of_its_doer() {
+    // A prediction of how someone will be received, not a promise of the receivers.
+    let x = run("Ravi Menon would be warmly welcomed by Norway.");
+    assert!(
+        acts(&x).contains(&act("SUPPORT", Some("country:NOR"), &["person:ravi-menon"])),
+        "{:?}",
+        acts(&x)
+    );
+    // Said in the active, the same future act is the doer's pledge.
+    let y = run("Norway will warmly welcome Ravi Menon.");
+    assert!(
+        acts(&y).contains(&act("AGREE", Some("country:NOR"), &["person:ravi-menon"])),
+        "{:?}",
+        acts(&y)
+    );
+}
