@@ -377,3 +377,19 @@ fn an_act_foretold_in_the_passive_is_no_pledge_or_threat_of_its_doer() {
         acts(&y)
     );
 }
+
+#[test]
+fn bombarding_with_words_is_no_shelling_but_with_rockets_it_is() {
+    let x = run("Chilean MPs bombarded Ravi Menon with requests for a meeting.");
+    assert!(
+        !acts(&x).iter().any(|(c, _, _)| c == "FIGHT"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway bombarded Chile with rockets.");
+    assert!(
+        acts(&y).contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
