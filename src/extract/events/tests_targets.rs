@@ -896,3 +896,25 @@ fn who_describes_an_act_does_not_do_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_conjoined_verb_with_its_own_subject_does_not_share_the_first() {
+    // The queen invites, not Ravi Menon, though "invited" is a conjunct of "told".
+    let x = run(
+        "Ravi Menon told the nation he was resigning and the Queen invited Ana Voss to form a new government.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.is_none()
+            && t == &vec!["person:ana-voss".to_owned()]),
+        "{got:?}"
+    );
+    // Without a subject of its own it still shares it.
+    let y = run("Norway condemned Chile and threatened Peru.");
+    assert!(
+        acts(&y).contains(&act("THREATEN", Some("country:NOR"), &["country:PER"])),
+        "{:?}",
+        acts(&y)
+    );
+}
