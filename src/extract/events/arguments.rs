@@ -12,6 +12,8 @@ use crate::extract::doc::Doc;
 use crate::extract::lexicon::CountryForm;
 use crate::extract::parse::{Deprel, Upos};
 
+mod people;
+
 /// A place an act happens in, as the sentence names it.
 pub struct PlaceHit {
     /// The actor or place key.
@@ -266,22 +268,6 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             ..self.base.doc.tokens[h.tokens.end - 1].span.end
     }
 
-    /// "Egyptian protesters" read as a protest: the country word `w` that qualifies a group
-    /// noun names the group, not the state.
-    fn group_of_modifier(&self, w: usize) -> Option<Vec<(String, Range<usize>)>> {
-        let h = self.tree.parse.words[w].head?;
-        if !matches!(
-            self.tree.parse.words[w].deprel,
-            Deprel::AMOD | Deprel::COMPOUND
-        ) || self.hit_of_word[h].is_some()
-            || self.rules.people_group(&self.tree.lower[h]).is_none()
-        {
-            return None;
-        }
-        let qualifier: Vec<usize> = self.hit_of_word[w].into_iter().collect();
-        self.people_of(h, &qualifier)
-    }
-
     /// "Tens of thousands of students", "some of the rebels": a quantity names no one; the
     /// words it counts do. Returns the counted word (`w` itself when it counts nothing).
     fn counted(&self, w: usize) -> usize {
@@ -396,6 +382,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         if found.is_empty() {
+            if let Some(groups) = self.people_of(w, &[]) {
+                return groups;
+            }
             if let Some(key) = self.role_holder(w) {
                 return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
             }
@@ -456,34 +445,6 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         out
-    }
-
-    /// "Sudanese rebels", "refugees from Chad": a group noun (the lexicon's people groups)
-    /// qualified by countries only names those countries' people of that kind, one group per
-    /// country, not their states. `found` holds the hits that qualify word `w`.
-    fn people_of(&self, w: usize, found: &[usize]) -> Option<Vec<(String, Range<usize>)>> {
-        if found.is_empty() || self.hit_of_word[w].is_some() {
-            return None;
-        }
-        let group = self.rules.people_group(&self.tree.lower[w])?;
-        let hits = self.hits();
-        let word = self.tree.parse.words[w].span.clone();
-        let mut out: Vec<(String, Range<usize>)> = Vec::new();
-        for &h in found {
-            let hit = hits[h];
-            let iso = match hit.found {
-                Found::Country { .. } => hit.key.strip_prefix("country:")?,
-                // "Demonstrators in Baghdad": a capital named as a place.
-                Found::Place { .. } => self.base.capitals.get(hit.key.as_str())?.as_str(),
-                _ => return None,
-            };
-            let key = crate::extract::groups::key(iso, &group.id);
-            let name = self.span_of(hit);
-            if !out.iter().any(|(k, _)| *k == key) {
-                out.push((key, name.start.min(word.start)..name.end.max(word.end)));
-            }
-        }
-        Some(out)
     }
 
     /// "The chancellor", "his home secretary": the one person of the article given that role
