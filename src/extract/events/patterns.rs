@@ -83,6 +83,8 @@ struct TriggerSpec {
     case: Vec<String>,
     #[serde(default)]
     mark: Vec<String>,
+    #[serde(default)]
+    endings: Vec<String>,
 }
 
 /// One step of a path, as written in the file.
@@ -225,6 +227,9 @@ pub struct Pattern {
     /// The trigger (a clause) must be introduced by one of these words ("to", "by"); empty
     /// for any.
     pub trigger_marks: Vec<String>,
+    /// The trigger word (lower case) must end with one of these ("ing": a present
+    /// participle, not "asked"); empty for any.
+    pub endings: Vec<String>,
     /// The path from the trigger.
     pub path: Vec<Step>,
     /// The role given to the word reached.
@@ -545,6 +550,7 @@ impl ArgumentRules {
                 not_capitals: p.not_capitals,
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
                 trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
+                endings: p.trigger.endings.iter().map(|c| c.to_lowercase()).collect(),
                 path,
                 role: p.role,
                 why: p.why.clone(),

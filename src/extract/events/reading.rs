@@ -308,6 +308,14 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
     {
         return false;
     }
+    if !p.endings.is_empty()
+        && !p
+            .endings
+            .iter()
+            .any(|e| tree.lower[w].ends_with(e.as_str()))
+    {
+        return false;
+    }
     !tree.children[w]
         .iter()
         .any(|&c| p.lacks.contains(&tree.rel(c)))

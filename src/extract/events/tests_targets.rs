@@ -800,3 +800,17 @@ fn opening_the_borders_to_people_takes_them_in() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_present_participle_clause_is_done_by_the_subject_of_its_clause() {
+    let x = run("Welcoming the decision, Norway said the talks would go on.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:NOR"), &[])),
+        "{got:?}"
+    );
+    // A past participle is undergone: who is asked does not ask.
+    let y = run("Asked about the talks, Norway replied that it was hopeful.");
+    let got = acts(&y);
+    assert!(!got.iter().any(|(c, _, _)| c == "DEMAND"), "{got:?}");
+}
