@@ -843,6 +843,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
         // leader said he ...") means the pronoun names no one we know.
         let mut x = w;
+        // Whether the subject of a clause the pronoun's clause is only coordinated with was
+        // passed over for naming no one we know.
+        let mut unnamed_conjunct = false;
         for _ in 0..6 {
             let Some(h) = tree.parse.words[x].head else {
                 break;
@@ -861,6 +864,14 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     && h != w
                     && (person || tree.parse.words[w].deprel.name() != "nmod:poss")
                 {
+                    // "Ana Ruiz said a delay would be disastrous and she accused ...": the
+                    // subject of a clause the pronoun's clause is coordinated with is not
+                    // its antecedent; a clause higher up may name it.
+                    if person && tree.parse.words[x].deprel == Deprel::CONJ {
+                        unnamed_conjunct = true;
+                        x = h;
+                        continue;
+                    }
                     if person {
                         return None;
                     }
@@ -877,6 +888,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 }
             }
             x = h;
+        }
+        if unnamed_conjunct {
+            return None;
         }
         // A pronoun repeating one before it in the sentence stands for the same one: only
         // names before the first can be it.

@@ -814,3 +814,21 @@ fn a_present_participle_clause_is_done_by_the_subject_of_its_clause() {
     let got = acts(&y);
     assert!(!got.iter().any(|(c, _, _)| c == "DEMAND"), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_in_a_clause_coordinated_with_a_report_names_the_reporter() {
+    // "she accused" is coordinated with what Ruiz said, whose unnamed subject ("a delay") is
+    // not its antecedent.
+    let x = run(
+        "Foreign Minister Ana Ruiz said a delay would be disastrous and she accused Chile of bias.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ana-ruiz"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
+    );
+}
