@@ -382,37 +382,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         if found.is_empty() {
-            if let Some(groups) = self.people_of(w, &[]) {
-                return groups;
-            }
-            if let Some(key) = self.role_holder(w) {
-                return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
-            }
-            let own = self.anaphor(w);
-            if !own.is_empty() {
-                return own;
-            }
-            // "the government's plans", "the chancellor's budget": a common noun that owns
-            // the word names whom it stands for the same way.
-            return self.tree.children[w]
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
-                        && matches!(self.tree.parse.words[c].upos, Upos::Noun)
-                })
-                .find_map(|c| {
-                    self.role_holder(c)
-                        .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
-                        .or_else(|| {
-                            // Only a government: "the party's website" is no act on the party.
-                            Some(self.anaphor(c)).filter(|v| {
-                                !v.is_empty()
-                                    && self.rules.has("government_nouns", &self.tree.lower[c])
-                            })
-                        })
-                })
-                .unwrap_or_default();
+            return self.unnamed(w);
         }
         if let Some(groups) = self.people_of(w, &found) {
             return groups;
@@ -445,6 +415,42 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         out
+    }
+
+    /// Who word `w` names when no name qualifies it: a regional people's group ("Darfur
+    /// rebels"), the holder of a role ("the chancellor"), what an anaphor points back to, or
+    /// whom a common noun owning it stands for ("the government's plans").
+    fn unnamed(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        if let Some(groups) = self.people_of(w, &[]) {
+            return groups;
+        }
+        if let Some(key) = self.role_holder(w) {
+            return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
+        }
+        let own = self.anaphor(w);
+        if !own.is_empty() {
+            return own;
+        }
+        // "the government's plans", "the chancellor's budget": a common noun that owns
+        // the word names whom it stands for the same way.
+        self.tree.children[w]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                    && matches!(self.tree.parse.words[c].upos, Upos::Noun)
+            })
+            .find_map(|c| {
+                self.role_holder(c)
+                    .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
+                    .or_else(|| {
+                        // Only a government: "the party's website" is no act on the party.
+                        Some(self.anaphor(c)).filter(|v| {
+                            !v.is_empty() && self.rules.has("government_nouns", &self.tree.lower[c])
+                        })
+                    })
+            })
+            .unwrap_or_default()
     }
 
     /// "The chancellor", "his home secretary": the one person of the article given that role
