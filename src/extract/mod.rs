@@ -411,12 +411,20 @@ pub fn extract_with(
         names.insert(key.clone(), lex.countries[c].name.clone());
     }
     // "Sudanese rebels", "Chadian refugees": the people groups of every country named, or
-    // whose capital is named as a place ("demonstrators in Baghdad").
+    // whose capital is named as a place ("demonstrators in Baghdad"), or one of whose regional
+    // peoples may name them ("Darfur rebels").
+    let regional: Vec<String> = lex
+        .arguments
+        .peoples
+        .iter()
+        .map(|p| format!("country:{}", p.country))
+        .collect();
     let countries: std::collections::BTreeSet<&str> = hits
         .iter()
         .filter(|h| matches!(h.found, actors::Found::Country { .. }))
         .map(|h| h.key.as_str())
         .chain(capital_places.iter().map(|(key, _)| key.as_str()))
+        .chain(regional.iter().map(String::as_str))
         .collect();
     for key in countries {
         for (group, name) in groups::names(lex, key) {

@@ -12,6 +12,8 @@ use crate::extract::doc::Doc;
 use crate::extract::lexicon::CountryForm;
 use crate::extract::parse::{Deprel, Upos};
 
+mod people;
+
 /// A place an act happens in, as the sentence names it.
 pub struct PlaceHit {
     /// The actor or place key.
@@ -266,22 +268,6 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             ..self.base.doc.tokens[h.tokens.end - 1].span.end
     }
 
-    /// "Egyptian protesters" read as a protest: the country word `w` that qualifies a group
-    /// noun names the group, not the state.
-    fn group_of_modifier(&self, w: usize) -> Option<Vec<(String, Range<usize>)>> {
-        let h = self.tree.parse.words[w].head?;
-        if !matches!(
-            self.tree.parse.words[w].deprel,
-            Deprel::AMOD | Deprel::COMPOUND
-        ) || self.hit_of_word[h].is_some()
-            || self.rules.people_group(&self.tree.lower[h]).is_none()
-        {
-            return None;
-        }
-        let qualifier: Vec<usize> = self.hit_of_word[w].into_iter().collect();
-        self.people_of(h, &qualifier)
-    }
-
     /// "Tens of thousands of students", "some of the rebels": a quantity names no one; the
     /// words it counts do. Returns the counted word (`w` itself when it counts nothing).
     fn counted(&self, w: usize) -> usize {
@@ -406,34 +392,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             if former {
                 return Vec::new();
             }
-            if let Some(key) = self.role_holder(w) {
-                return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
-            }
-            let own = self.anaphor(w);
-            if !own.is_empty() {
-                return own;
-            }
-            // "the government's plans", "the chancellor's budget": a common noun that owns
-            // the word names whom it stands for the same way.
-            return self.tree.children[w]
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
-                        && matches!(self.tree.parse.words[c].upos, Upos::Noun)
-                })
-                .find_map(|c| {
-                    self.role_holder(c)
-                        .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
-                        .or_else(|| {
-                            // Only a government: "the party's website" is no act on the party.
-                            Some(self.anaphor(c)).filter(|v| {
-                                !v.is_empty()
-                                    && self.rules.has("government_nouns", &self.tree.lower[c])
-                            })
-                        })
-                })
-                .unwrap_or_default();
+            return self.unnamed(w);
         }
         if let Some(groups) = self.people_of(w, &found) {
             return groups;
@@ -468,32 +427,40 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         out
     }
 
-    /// "Sudanese rebels", "refugees from Chad": a group noun (the lexicon's people groups)
-    /// qualified by countries only names those countries' people of that kind, one group per
-    /// country, not their states. `found` holds the hits that qualify word `w`.
-    fn people_of(&self, w: usize, found: &[usize]) -> Option<Vec<(String, Range<usize>)>> {
-        if found.is_empty() || self.hit_of_word[w].is_some() {
-            return None;
+    /// Who word `w` names when no name qualifies it: a regional people's group ("Darfur
+    /// rebels"), the holder of a role ("the chancellor"), what an anaphor points back to, or
+    /// whom a common noun owning it stands for ("the government's plans").
+    fn unnamed(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        if let Some(groups) = self.people_of(w, &[]) {
+            return groups;
         }
-        let group = self.rules.people_group(&self.tree.lower[w])?;
-        let hits = self.hits();
-        let word = self.tree.parse.words[w].span.clone();
-        let mut out: Vec<(String, Range<usize>)> = Vec::new();
-        for &h in found {
-            let hit = hits[h];
-            let iso = match hit.found {
-                Found::Country { .. } => hit.key.strip_prefix("country:")?,
-                // "Demonstrators in Baghdad": a capital named as a place.
-                Found::Place { .. } => self.base.capitals.get(hit.key.as_str())?.as_str(),
-                _ => return None,
-            };
-            let key = crate::extract::groups::key(iso, &group.id);
-            let name = self.span_of(hit);
-            if !out.iter().any(|(k, _)| *k == key) {
-                out.push((key, name.start.min(word.start)..name.end.max(word.end)));
-            }
+        if let Some(key) = self.role_holder(w) {
+            return vec![(key.to_owned(), self.tree.parse.words[w].span.clone())];
         }
-        Some(out)
+        let own = self.anaphor(w);
+        if !own.is_empty() {
+            return own;
+        }
+        // "the government's plans", "the chancellor's budget": a common noun that owns
+        // the word names whom it stands for the same way.
+        self.tree.children[w]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                    && matches!(self.tree.parse.words[c].upos, Upos::Noun)
+            })
+            .find_map(|c| {
+                self.role_holder(c)
+                    .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
+                    .or_else(|| {
+                        // Only a government: "the party's website" is no act on the party.
+                        Some(self.anaphor(c)).filter(|v| {
+                            !v.is_empty() && self.rules.has("government_nouns", &self.tree.lower[c])
+                        })
+                    })
+            })
+            .unwrap_or_default()
     }
 
     /// "The chancellor", "his home secretary": the one person of the article given that role
@@ -892,6 +859,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
         // leader said he ...") means the pronoun names no one we know.
         let mut x = w;
+        // Whether the subject of a clause the pronoun's clause is only coordinated with was
+        // passed over for naming no one we know.
+        let mut unnamed_conjunct = false;
         for _ in 0..6 {
             let Some(h) = tree.parse.words[x].head else {
                 break;
@@ -910,6 +880,14 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     && h != w
                     && (person || tree.parse.words[w].deprel.name() != "nmod:poss")
                 {
+                    // "Ana Ruiz said a delay would be disastrous and she accused ...": the
+                    // subject of a clause the pronoun's clause is coordinated with is not
+                    // its antecedent; a clause higher up may name it.
+                    if person && tree.parse.words[x].deprel == Deprel::CONJ {
+                        unnamed_conjunct = true;
+                        x = h;
+                        continue;
+                    }
                     if person {
                         return None;
                     }
@@ -926,6 +904,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                 }
             }
             x = h;
+        }
+        if unnamed_conjunct {
+            return None;
         }
         // A pronoun repeating one before it in the sentence stands for the same one: only
         // names before the first can be it.

@@ -273,6 +273,7 @@ pub fn parse_sentence(
     a_participle_after_a_linking_verb_is_passive(rules, &forms, &upos, &mut heads, &mut deprels);
     a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
     a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
+    a_verb_before_its_object_is_no_adjective(&forms, &upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -538,7 +539,9 @@ fn a_verb_after_its_subject_is_the_main_verb(
     let Some(root) = heads.iter().position(|&h| h == 0) else {
         return;
     };
-    if !matches!(upos[root], Upos::Noun | Upos::Propn) || !deprels.contains(&Deprel::ACL) {
+    if !matches!(upos[root], Upos::Noun | Upos::Propn)
+        || !deprels.contains(&Deprel::ACL) && !deprels.contains(&Deprel::PARATAXIS)
+    {
         return;
     }
     let children = children_of(heads);
@@ -568,7 +571,7 @@ fn a_verb_after_its_subject_is_the_main_verb(
         }));
     }
     let Some(verb) = (root + 1..forms.len()).find(|&v| {
-        deprels[v] == Deprel::ACL
+        matches!(deprels[v], Deprel::ACL | Deprel::PARATAXIS)
             && upos[v] == Upos::Verb
             && heads[v].checked_sub(1).is_some_and(|h| phrase[h])
     }) else {
@@ -589,6 +592,57 @@ fn a_verb_after_its_subject_is_the_main_verb(
     deprels[verb] = Deprel::ROOT;
     heads[root] = verb + 1;
     deprels[root] = Deprel::NSUBJ;
+}
+
+/// "Members of the Farmers Union criticised Chile": the parser reads the verb as an adjective
+/// of the name after it, which it makes the root with the real subject as its subject. When
+/// the root is a noun with a subject before it and no copula or auxiliary, a past form ("-ed")
+/// hanging from it as an adjective between the two is the root, the noun its object.
+fn a_verb_before_its_object_is_no_adjective(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(root) = heads.iter().position(|&h| h == 0) else {
+        return;
+    };
+    if !matches!(upos[root], Upos::Noun | Upos::Propn) || !deprels.contains(&Deprel::AMOD) {
+        return;
+    }
+    let children = children_of(heads);
+    if children[root]
+        .iter()
+        .any(|&k| matches!(deprels[k], Deprel::COP | Deprel::AUX | Deprel::AUX_PASS))
+    {
+        return;
+    }
+    let Some(subject) = children[root]
+        .iter()
+        .copied()
+        .find(|&k| k < root && deprels[k] == Deprel::NSUBJ)
+    else {
+        return;
+    };
+    let Some(verb) = children[root].iter().copied().find(|&k| {
+        subject < k
+            && k < root
+            && deprels[k] == Deprel::AMOD
+            && upos[k] == Upos::Verb
+            && forms[k].to_lowercase().ends_with("ed")
+    }) else {
+        return;
+    };
+    // The subject and whatever came before the verb go with it; the rest stays with the noun.
+    for &k in &children[root] {
+        if k < verb {
+            heads[k] = verb + 1;
+        }
+    }
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[root] = verb + 1;
+    deprels[root] = Deprel::OBJ;
 }
 
 /// The children of each word (`heads` 1-based, as the parser gives them).

@@ -84,8 +84,6 @@ struct TriggerSpec {
     #[serde(default)]
     mark: Vec<String>,
     #[serde(default)]
-    set_off: bool,
-    #[serde(default)]
     endings: Vec<String>,
 }
 
@@ -137,6 +135,8 @@ struct FileSpec {
     senses: Option<serde_json::Value>,
     #[serde(default)]
     groups: Vec<PeopleGroup>,
+    #[serde(default)]
+    peoples: Vec<RegionalPeople>,
 }
 
 /// A kind of people a country's name can qualify ("Sudanese rebels", "refugees from Syria"):
@@ -152,6 +152,20 @@ pub struct PeopleGroup {
     /// The nouns (lower case) that name such people.
     pub nouns: Vec<String>,
     /// Sentences whose event must take the group as a participant.
+    pub examples: Vec<Example>,
+}
+
+/// Peoples and regions of a country that are no name of it ("Darfur", "Tamil", "Karen"): before
+/// a group noun they name that country's people of the group ("Darfur rebels" are Sudanese
+/// rebels), and nothing anywhere else (a "Karen" alone stays whoever the article names so).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalPeople {
+    /// The country's ISO3 code.
+    pub country: String,
+    /// The words, as written (any case matches).
+    pub words: Vec<String>,
+    /// Sentences whose event must take the country's group as a participant.
     pub examples: Vec<Example>,
 }
 
@@ -202,12 +216,6 @@ pub struct Pattern {
     pub not_categories: Vec<Plover>,
     /// Relations the trigger must have no child with.
     pub lacks: Vec<Deprel>,
-    /// A comma must stand between the trigger and the word it hangs from (a clause set off,
-    /// "Criticising the plan, X said").
-    pub set_off: bool,
-    /// Endings one of which the trigger word must have ("ing": a present participle);
-    /// empty for any.
-    pub endings: Vec<String>,
     /// Trigger kinds it applies to; empty for all.
     pub kinds: Vec<String>,
     /// Trigger kinds it does not apply to.
@@ -219,6 +227,9 @@ pub struct Pattern {
     /// The trigger (a clause) must be introduced by one of these words ("to", "by"); empty
     /// for any.
     pub trigger_marks: Vec<String>,
+    /// The trigger word (lower case) must end with one of these ("ing": a present
+    /// participle, not "asked"); empty for any.
+    pub endings: Vec<String>,
     /// The path from the trigger.
     pub path: Vec<Step>,
     /// The role given to the word reached.
@@ -255,6 +266,10 @@ pub struct ArgumentRules {
     pub groups: Vec<PeopleGroup>,
     /// Each group noun's group (index into `groups`).
     group_of_noun: HashMap<String, usize>,
+    /// Regional peoples, in file order.
+    pub peoples: Vec<RegionalPeople>,
+    /// Each regional people's word (lower case) → its country's code.
+    country_of_people: HashMap<String, String>,
 }
 
 /// Why the argument patterns could not be read.
@@ -274,7 +289,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 76] = [
+pub const ENGINE_LISTS: [&str; 77] = [
+    "area_measure_kinds",
     "months",
     "person_pronouns",
     "female_pronouns",
@@ -400,6 +416,33 @@ fn check_groups(groups: &[PeopleGroup]) -> Result<HashMap<String, usize>, Patter
     Ok(of_noun)
 }
 
+/// Each regional people's word (lower case) with its country's code; a word of two
+/// countries, an empty list or a code that is not three capitals is refused.
+fn check_peoples(peoples: &[RegionalPeople]) -> Result<HashMap<String, String>, PatternError> {
+    let mut of_word = HashMap::new();
+    for p in peoples {
+        let bad = |problem: String| PatternError::Invalid {
+            id: format!("people of '{}'", p.country),
+            problem,
+        };
+        if p.country.len() != 3 || !p.country.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(bad("the country must be an ISO3 code".to_owned()));
+        }
+        if p.words.is_empty() || p.examples.is_empty() {
+            return Err(bad("a people needs words and an example".to_owned()));
+        }
+        for w in &p.words {
+            if of_word
+                .insert(w.to_lowercase(), p.country.clone())
+                .is_some()
+            {
+                return Err(bad(format!("the word '{w}' is listed twice")));
+            }
+        }
+    }
+    Ok(of_word)
+}
+
 impl ArgumentRules {
     /// Reads and checks `arguments.json`.
     ///
@@ -503,13 +546,12 @@ impl ArgumentRules {
                 categories: categories(&p.trigger.categories)?,
                 not_categories: categories(&p.trigger.not_categories)?,
                 lacks: deprels(&p.trigger.lacks)?,
-                set_off: p.trigger.set_off,
-                endings: p.trigger.endings.iter().map(|e| e.to_lowercase()).collect(),
                 kinds: p.trigger.kinds.clone(),
                 not_kinds: p.trigger.not_kinds.clone(),
                 not_capitals: p.not_capitals,
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
                 trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
+                endings: p.trigger.endings.iter().map(|c| c.to_lowercase()).collect(),
                 path,
                 role: p.role,
                 why: p.why.clone(),
@@ -535,6 +577,7 @@ impl ArgumentRules {
         }
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
+        let country_of_people = check_peoples(&spec.peoples)?;
         Ok(Self {
             patterns,
             lists,
@@ -542,6 +585,8 @@ impl ArgumentRules {
             months,
             groups: spec.groups,
             group_of_noun,
+            peoples: spec.peoples,
+            country_of_people,
         })
     }
 
@@ -553,6 +598,13 @@ impl ArgumentRules {
                 .flatten()
         });
         found.map(|&i| &self.groups[i])
+    }
+
+    /// The country code of the regional people `word` (any case) names ("Darfur": `SDN`).
+    pub fn people_country(&self, word: &str) -> Option<&str> {
+        self.country_of_people
+            .get(&word.to_lowercase())
+            .map(String::as_str)
     }
 
     /// The number of the month `word` (any case) names, January 1.

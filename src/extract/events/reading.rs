@@ -316,14 +316,6 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
     {
         return false;
     }
-    if p.set_off
-        && !tree.head(w).is_some_and(|h| {
-            let (a, b) = if h < w { (h, w) } else { (w, h) };
-            (a + 1..b).any(|i| tree.lower[i] == ",")
-        })
-    {
-        return false;
-    }
     !tree.children[w]
         .iter()
         .any(|&c| p.lacks.contains(&tree.rel(c)))
@@ -565,7 +557,7 @@ pub fn read(
     let verb = clause_verb(tree, w);
     // "sought refuge in Germany": the country asked for refuge is a party, not a place.
     if !rules.has("asked_place_kinds", kind) {
-        read_places(tree, rules, w, verb, &mut r);
+        read_places(tree, rules, (w, words), verb, &mut r);
     }
     let site = stated::Site {
         tree,
@@ -676,7 +668,13 @@ fn read_roles(
 
 /// Where the act of trigger `w` (in the clause of `verb`) happens: an oblique after "in", "at"
 /// ... of the trigger, its verb or their object, and the places those lie in.
-fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r: &mut Reading) {
+fn read_places(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    (w, words): (usize, &Range<usize>),
+    verb: usize,
+    r: &mut Reading,
+) {
     // "a stop in Egypt, where he met": the place "where" points back to.
     if tree.rel(verb) == Deprel::ACL_RELCL
         && tree.children[verb]
@@ -686,9 +684,14 @@ fn read_places(tree: &Tree<'_>, rules: &ArgumentRules, w: usize, verb: usize, r:
     {
         r.places.push(h);
     }
-    // Where: an oblique of the trigger or its verb after "in", "at" ..., or of what it is
-    // done to ("evacuate the settlements in Gaza", "a curfew in Abidjan").
-    places_under(tree, rules, &[w, verb], r);
+    // Where: an oblique of the trigger (any word of it: "a state of siege in Haiti") or its
+    // verb after "in", "at" ..., or of what it is done to ("evacuate the settlements in
+    // Gaza", "a curfew in Abidjan").
+    let bases: Vec<usize> = [w, verb]
+        .into_iter()
+        .chain(words.clone().filter(|&x| x != w && x != verb))
+        .collect();
+    places_under(tree, rules, &bases, r);
     // None of its own: those of a plain verb it is about ("threatened to resume attacks in
     // Israel", "agreed to set up a centre in Tokyo"); a verb that is a trigger lends its
     // places as an act of its own.

@@ -93,7 +93,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             d.trigger = t;
             d.category = c;
         }
-        let acted = d.category;
+        let acted = (d.category, d.trigger.kind.as_str());
         let modality = self.intent(r, &mut d);
         let (place, places) = self.places(r, &mut d);
         self.place_target(r, acted, &places, &mention.span, &mut d);
@@ -518,12 +518,12 @@ impl<'a> SentenceCtx<'_, 'a> {
 
     /// A material act on nobody named is done to the country it happens in ("imposed a
     /// curfew in Lebanon", "arrived in Jordan on a visit"), as event coders read it. `acted`
-    /// is the act's category before an intent turned it into a pledge or a threat; `span`
-    /// the trigger's.
+    /// is the act's category and kind before an intent turned it into a pledge or a threat;
+    /// `span` the trigger's.
     fn place_target(
         &self,
         r: &Reading,
-        acted: Plover,
+        (acted, acted_kind): (Plover, &str),
         places: &[PlaceHit],
         span: &Range<usize>,
         d: &mut Draft<'_>,
@@ -554,6 +554,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         // A people group's own country is where it acts, not whom it acts on ("Egyptian
         // protesters rallied in Cairo").
         let group_country = crate::extract::groups::country_of(&src.key);
+        let area_wide = rules.has("area_measure_kinds", acted_kind);
         let own = affiliations.get(&src.key).or(group_country.as_ref());
         // A capital named as the place stands for its country here.
         let country_key = |p: &PlaceHit| {
@@ -570,10 +571,13 @@ impl<'a> SentenceCtx<'_, 'a> {
             .iter()
             .filter_map(|p| country_key(p).map(|k| (p, k)))
             // A city of the actor's own country is still acted on ("the president
-            // extended the curfew in the capital"); the country itself is not.
+            // extended the curfew in the capital"); the country itself is not, but by a
+            // measure over a whole area (`area_measure_kinds`: "the president declared a
+            // state of siege in Haiti").
             .find(|(p, k)| {
                 k != &src.key
-                    && (Some(k) != own || (group_country.is_none() && (!p.country || p.capital)))
+                    && (Some(k) != own
+                        || (group_country.is_none() && (!p.country || p.capital || area_wide)))
             })
         {
             d.patterns_used.push("place-target".to_owned());

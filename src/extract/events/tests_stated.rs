@@ -289,6 +289,31 @@ fn a_verb_after_a_long_subject_is_its_main_verb() {
 }
 
 #[test]
+fn a_verb_the_parser_hangs_as_an_adjective_or_aside_is_the_main_verb() {
+    // Read as "criticised Chile" (an adjective) with "Chile" the root.
+    let x = run("Members of the Norwegian Labour Party criticised Chile.");
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("org:nor-labour-party"),
+            &["country:CHL"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // Read as an aside (parataxis) of "Supporters".
+    let y = run("Supporters of the Norwegian Labour Party attacked Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(_, s, t)| s.as_deref() == Some("org:nor-labour-party")
+                && t.contains(&"country:CHL".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
 fn people_held_are_released_things_made_public_are_not() {
     // Said of the future, releasing people held is a pledge (AGREE) to them.
     let x = run("The Chilean rebels said they will release Ola Berg and 30 members of his staff.");

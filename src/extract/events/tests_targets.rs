@@ -33,6 +33,21 @@ fn a_town_of_an_officials_country_and_the_place_of_whom_an_act_aims_at_are_acted
         got.contains(&act("COERCE", Some("person:ola-berg"), &["country:NOR"])),
         "{got:?}"
     );
+    // A measure over a whole area falls on the official's own country named as the place;
+    // an arrest there does not.
+    let z = run("Norwegian President Ola Berg declared a state of siege in Norway on Monday.");
+    let got = acts(&z);
+    assert!(
+        got.contains(&act("COERCE", Some("person:ola-berg"), &["country:NOR"])),
+        "{got:?}"
+    );
+    let w = run("Norwegian President Ola Berg arrested ten students in Norway on Monday.");
+    let got = acts(&w);
+    assert!(
+        !got.iter()
+            .any(|(_, _, t)| t.contains(&"country:NOR".to_owned())),
+        "{got:?}"
+    );
     // "to a force in Chile": the place of whom the act is aimed at.
     let y = run("Norway is ready to contribute troops to a peacekeeping force in Chile.");
     let got = acts(&y);
@@ -517,6 +532,36 @@ fn every_people_group_takes_part_in_its_examples() {
 }
 
 #[test]
+fn every_regional_people_names_its_countrys_group_in_its_examples() {
+    let lex = super::tests::lexicon();
+    let mut failures = Vec::new();
+    for p in &lex.arguments.peoples {
+        for ex in &p.examples {
+            let x = run(&ex.text);
+            let named =
+                |key: &str, want: &str| super::tests::name_of(&x, key).iter().any(|n| n == want);
+            let group = |key: &str| key.starts_with(&format!("group:{}:", p.country));
+            let found = x.events.iter().flat_map(|e| &e.readings).any(|r| {
+                let source_ok = ex
+                    .source
+                    .as_ref()
+                    .is_none_or(|want| r.source.as_ref().is_some_and(|s| named(&s.key, want)));
+                let target_ok = ex
+                    .target
+                    .as_ref()
+                    .is_none_or(|want| r.targets.iter().any(|t| named(&t.key, want)));
+                let group_in = r.source.iter().chain(&r.targets).any(|t| group(&t.key));
+                source_ok && target_ok && group_in
+            });
+            if !found {
+                failures.push(format!("{}: {:?} gave {:?}", p.country, ex.text, acts(&x)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn a_country_acts_on_its_own_rebels_and_its_people_on_their_state() {
     let x = run("The Sudanese government accused Sudanese rebels of attacking the town.");
     let got = acts(&x);
@@ -916,5 +961,37 @@ fn a_conjoined_verb_with_its_own_subject_does_not_share_the_first() {
         acts(&y).contains(&act("THREATEN", Some("country:NOR"), &["country:PER"])),
         "{:?}",
         acts(&y)
+    );
+}
+
+#[test]
+fn a_present_participle_clause_is_done_by_the_subject_of_its_clause() {
+    let x = run("Welcoming the decision, Norway said the talks would go on.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:NOR"), &[])),
+        "{got:?}"
+    );
+    // A past participle is undergone: who is asked does not ask.
+    let y = run("Asked about the talks, Norway replied that it was hopeful.");
+    let got = acts(&y);
+    assert!(!got.iter().any(|(c, _, _)| c == "DEMAND"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_in_a_clause_coordinated_with_a_report_names_the_reporter() {
+    // "she accused" is coordinated with what Ruiz said, whose unnamed subject ("a delay") is
+    // not its antecedent.
+    let x = run(
+        "Foreign Minister Ana Ruiz said a delay would be disastrous and she accused Chile of bias.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ana-ruiz"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
     );
 }

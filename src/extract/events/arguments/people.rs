@@ -1,0 +1,98 @@
+//! People groups named in a sentence: "Sudanese rebels", "demonstrators in Baghdad",
+//! "Darfur rebels" (the country's people of a kind, not its state).
+
+use std::ops::Range;
+
+use super::SentenceResolver;
+use crate::extract::actors::Found;
+use crate::extract::parse::Deprel;
+
+impl SentenceResolver<'_, '_, '_, '_> {
+    /// "Egyptian protesters" read as a protest: the country word `w` that qualifies a group
+    /// noun names the group, not the state.
+    pub(super) fn group_of_modifier(&self, w: usize) -> Option<Vec<(String, Range<usize>)>> {
+        let h = self.tree.parse.words[w].head?;
+        if !matches!(
+            self.tree.parse.words[w].deprel,
+            Deprel::AMOD | Deprel::COMPOUND
+        ) || self.hit_of_word[h].is_some()
+            || self.rules.people_group(&self.tree.lower[h]).is_none()
+        {
+            return None;
+        }
+        let qualifier: Vec<usize> = self.hit_of_word[w].into_iter().collect();
+        self.people_of(h, &qualifier)
+    }
+
+    /// "Sudanese rebels", "refugees from Chad": a group noun (the lexicon's people groups)
+    /// qualified by countries only names those countries' people of that kind, one group per
+    /// country, not their states. `found` holds the hits that qualify word `w`.
+    pub(super) fn people_of(
+        &self,
+        w: usize,
+        found: &[usize],
+    ) -> Option<Vec<(String, Range<usize>)>> {
+        if self.hit_of_word[w].is_some() {
+            return None;
+        }
+        let group = self.rules.people_group(&self.tree.lower[w])?;
+        if found.is_empty() {
+            return self.regional_people(w, &group.id);
+        }
+        let hits = self.hits();
+        let word = self.tree.parse.words[w].span.clone();
+        let mut out: Vec<(String, Range<usize>)> = Vec::new();
+        for &h in found {
+            let hit = hits[h];
+            let iso = match &hit.found {
+                Found::Country { .. } => hit.key.strip_prefix("country:")?,
+                // "Demonstrators in Baghdad": a capital named as a place; "rebels in
+                // Darfur": a region of the lexicon's regional peoples.
+                Found::Place { name } => self
+                    .base
+                    .capitals
+                    .get(hit.key.as_str())
+                    .map(String::as_str)
+                    .or_else(|| self.rules.people_country(name))?,
+                // "Karen guerrillas": a people's one word the tagger took for a person.
+                Found::Person { name, .. } if hit.tokens.len() == 1 => {
+                    self.rules.people_country(name)?
+                }
+                _ => return None,
+            };
+            let key = crate::extract::groups::key(iso, &group.id);
+            let name = self.span_of(hit);
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, name.start.min(word.start)..name.end.max(word.end)));
+            }
+        }
+        Some(out)
+    }
+
+    /// "Darfur rebels", "Tamil refugees": a regional people (`peoples` in the argument rules)
+    /// the parse gives the group noun `w` as a modifier, with no name found in it, names that
+    /// country's people of the group `id`.
+    fn regional_people(&self, w: usize, id: &str) -> Option<Vec<(String, Range<usize>)>> {
+        let tree = self.tree;
+        let word = tree.parse.words[w].span.clone();
+        let out: Vec<(String, Range<usize>)> = tree.children[w]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c < w
+                    && self.hit_of_word[c].is_none()
+                    && matches!(tree.parse.words[c].deprel, Deprel::AMOD | Deprel::COMPOUND)
+            })
+            .filter_map(|c| {
+                let iso = self.rules.people_country(tree.text[c])?;
+                let start = tree.parse.words[c].span.start;
+                Some((
+                    crate::extract::groups::key(iso, id),
+                    start.min(word.start)..word.end,
+                ))
+            })
+            .take(1)
+            .collect();
+        (!out.is_empty()).then_some(out)
+    }
+}
