@@ -938,6 +938,17 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             if !person && !opens {
                 return None;
             }
+            // "Four men from London have been held by the US. They were detained ...": a
+            // plural pronoun opening its sentence goes on with who the sentence before was
+            // first about; people named first are not a country or body named after them.
+            let first = self.base.by_sentence[prev]
+                .iter()
+                .min_by_key(|h| h.tokens.start)?;
+            if self.rules.has("plural_pronouns", word)
+                && matches!(first.found, Found::Person { .. })
+            {
+                return None;
+            }
             self.base.by_sentence[prev]
                 .iter()
                 .filter(fits)

@@ -289,7 +289,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 77] = [
+pub const ENGINE_LISTS: [&str; 78] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -344,6 +344,7 @@ pub const ENGINE_LISTS: [&str; 77] = [
     "demanding_verbs",
     "naming_cases",
     "former_words",
+    "plural_pronouns",
     "telling_verbs",
     "pair_words",
     "country_nouns",

@@ -995,3 +995,26 @@ fn a_pronoun_in_a_clause_coordinated_with_a_report_names_the_reporter() {
         "{got:?}"
     );
 }
+
+#[test]
+fn they_opening_a_sentence_about_people_named_first_is_not_a_country() {
+    // "They" are the two men, not Chile, named after them.
+    let x = run(
+        "Ravi Menon and Ana Voss, from Santiago, have been held by Chile for a year. They were detained in a camp near the border.",
+    );
+    let got = acts(&x);
+    assert!(
+        !got.iter()
+            .any(|(c, _, t)| c == "COERCE" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // A country named first is still who "they" are.
+    let y = run("Norway has closed its border. They later expelled two Chilean diplomats.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "SANCTION" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
