@@ -917,8 +917,22 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         // Inside a quotation ("X, of Y, told Z: 'We have long urged them'"), the words
         // that frame it (who speaks, for whom, to whom) are not who the quote's "them" is.
         let quote_start = opening_quote(doc.text, doc.sentences[self.sentence].span.start, start);
+        // "Speaking at the Commonwealth Club, X said ... what it promised": where someone
+        // speaks is not who the pronoun is.
+        let venue = |i: usize| {
+            (0..self.hit_of_word.len()).any(|k| {
+                self.hit_of_word[k] == Some(i)
+                    && tree.children[k].iter().any(|&c| {
+                        tree.parse.words[c].deprel == Deprel::CASE
+                            && self.rules.has("venue_cases", &tree.lower[c])
+                    })
+            })
+        };
         let before = hits
             .iter()
+            .enumerate()
+            .filter(|&(i, _)| !venue(i))
+            .map(|(_, h)| h)
             .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= first_same)
             .filter(|h| quote_start.is_none_or(|q| doc.tokens[h.tokens.start].span.start >= q))
             .filter(fits)

@@ -289,7 +289,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 78] = [
+pub const ENGINE_LISTS: [&str; 79] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -345,6 +345,7 @@ pub const ENGINE_LISTS: [&str; 78] = [
     "naming_cases",
     "former_words",
     "plural_pronouns",
+    "venue_cases",
     "telling_verbs",
     "pair_words",
     "country_nouns",

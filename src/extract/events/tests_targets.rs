@@ -1018,3 +1018,26 @@ fn they_opening_a_sentence_about_people_named_first_is_not_a_country() {
         acts(&y)
     );
 }
+
+#[test]
+fn where_someone_speaks_is_not_who_a_pronoun_is() {
+    let x = run(
+        "Speaking at the Chile Trade Council, Ravi Menon said it was critical for a party to be trusted, both on what it promised and on what it delivered.",
+    );
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("org:chl-trade-council")),
+        "{:?}",
+        acts(&x)
+    );
+    // Named as who acts, the same body is still what "it" is.
+    let y = run("The Chile Trade Council met on Monday and it promised to help Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("org:chl-trade-council")),
+        "{:?}",
+        acts(&y)
+    );
+}
