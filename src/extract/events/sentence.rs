@@ -267,6 +267,12 @@ fn lend_content(
         // whoever did it, not at whom it was done to.
         let probes =
             !same_act && categories[g].is_some_and(|c| rules.has("probing_categories", c.name()));
+        // "urged the men to step down from the GLA", "accused Y of attacking Z": an act with
+        // an object of its own is aimed at that object, not at whom its content names.
+        let own_object = outer_word.is_some_and(|o| {
+            tree.children_named(o, &["obj", "iobj"])
+                .any(|c| Some(c) != inner_word)
+        });
         let lent: Vec<reading::Argument> = inner
             .arguments
             .iter()
@@ -274,7 +280,7 @@ fn lend_content(
                 if probes {
                     return a.role == Role::Source;
                 }
-                a.role == Role::Target && !own_act_denied
+                a.role == Role::Target && !own_act_denied && (same_act || !own_object)
                     || (answers || same_act) && a.role == Role::Source
             })
             .map(|a| reading::Argument {

@@ -418,3 +418,23 @@ fn bombarding_with_words_is_no_shelling_but_with_rockets_it_is() {
         acts(&y)
     );
 }
+
+#[test]
+fn an_infinitive_hung_from_the_object_of_a_demand_is_what_it_asks() {
+    // The parser hangs "to step down" from "the men": still what is urged, no resignation
+    // told as done, and the council is not who is urged.
+    let x = run("Ana Voss urged the men to step down from the Chile Trade Council in a letter.");
+    let got = acts(&x);
+    assert!(!got.iter().any(|(c, _, _)| c == "RETREAT"), "{got:?}");
+    assert!(
+        got.contains(&act("DEMAND", Some("person:ana-voss"), &[])),
+        "{got:?}"
+    );
+    // Without an object of its own the act is aimed at whom its content names.
+    let y = run("Norway agreed to lift sanctions on Chile.");
+    assert!(
+        acts(&y).contains(&act("AGREE", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -291,6 +291,20 @@ impl Site<'_, '_> {
                 "nsubj:pass",
             ]
         };
+        // "urged the men to step down": an infinitive the parse hung from the object of an
+        // act, not from the act, is what that act asks all the same.
+        if verbal
+            && tree.rel(w).name() == "acl"
+            && tree.is_infinitive(w)
+            && let Some(n) = tree.head(w)
+            && matches!(tree.rel(n).name(), "obj" | "iobj")
+            && let Some(g) = governor(n)
+            && rules.has("content_categories", g.name())
+        {
+            r.unreal = Some("the content of another act");
+            r.governor = tree.head(n);
+            return;
+        }
         let mut up = w;
         for _ in 0..2 {
             if !content_rels.contains(&tree.rel(up).name()) {
