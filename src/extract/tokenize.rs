@@ -37,9 +37,15 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// Whether `s` opens with "http://", "https://" or "www." in any case (checked on the bytes:
+/// this runs for every whitespace-delimited chunk, so it allocates no lower-case copy).
 fn url_start(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+    let opens = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    opens("http://") || opens("https://") || opens("www.")
 }
 
 /// Splits `text` into tokens.

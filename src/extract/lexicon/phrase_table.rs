@@ -71,6 +71,24 @@ impl WordHasher {
     }
 }
 
+/// 1 to 7 bytes as a zero-padded little-endian word, read as two overlapping loads (4 bytes
+/// from each end, or the first, middle and last byte): the bytes they share are the same, so
+/// or-ing them in place gives each byte once, with no loop over the bytes.
+#[inline]
+fn padded_tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!((1..8).contains(&n));
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(rest[0])
+            | u64::from(rest[n / 2]) << (8 * (n / 2))
+            | u64::from(rest[n - 1]) << (8 * (n - 1))
+    }
+}
+
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // The 64-bit finalizer of MurmurHash3.
@@ -91,13 +109,9 @@ impl std::hash::Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The last bytes as a zero-padded little-endian word, gathered byte by byte: a
-            // copy of a length known only at run time is a call to `memcpy`, and most words
-            // end here.
-            let word = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            // The last bytes as a zero-padded little-endian word (a copy of a length known
+            // only at run time is a call to `memcpy`, and most words end here).
+            let word = padded_tail(rest);
             // The length tells "ab" from "ab\0".
             self.mix(word ^ ((rest.len() as u64) << 59));
         }
@@ -250,6 +264,19 @@ mod tests {
             h.write(bytes);
             assert_eq!(h.finish(), expected.finish(), "{word}");
         }
+    }
+
+    #[test]
+    fn a_short_tail_reads_as_its_bytes_zero_padded() {
+        let bytes = b"abcdefg";
+        for n in 1..8 {
+            let expected = bytes[..n]
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            assert_eq!(padded_tail(&bytes[..n]), expected, "{n} bytes");
+        }
+        assert_eq!(padded_tail(&[0xff, 0, 0x80]), 0x0080_00ff);
     }
 
     #[test]
