@@ -395,19 +395,21 @@ fn hide_times(
 /// approximation reads to the parser as a preposition heading the noun phrase; the number
 /// alone keeps the phrase a subject.
 fn hide_approximations(rules: &ArgumentRules, lower: &[String], hidden: &mut [bool]) {
-    let approximators: Vec<Vec<&str>> = rules
-        .list("unparsed_approximators")
-        .map(|p| p.split(' ').collect())
-        .collect();
     for k in 1..lower.len() {
         let number = lower[k].starts_with(|c: char| c.is_ascii_digit())
             || rules.has("number_words", &lower[k]);
         if !number {
             continue;
         }
-        for phrase in &approximators {
-            let n = phrase.len();
-            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
+        // Split here, where a number is (few words are), not for every sentence.
+        for phrase in rules.list("unparsed_approximators") {
+            let n = phrase.split(' ').count();
+            if n <= k
+                && lower[k - n..k]
+                    .iter()
+                    .zip(phrase.split(' '))
+                    .all(|(w, p)| w == p)
+            {
                 hidden[k - n..k].fill(true);
                 break;
             }
