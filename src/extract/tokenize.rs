@@ -37,9 +37,15 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// Whether `s` opens with "http://", "https://" or "www." in any case (checked on the bytes:
+/// this runs for every whitespace-delimited chunk, so it allocates no lower-case copy).
 fn url_start(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+    let opens = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    opens("http://") || opens("https://") || opens("www.")
 }
 
 /// Splits `text` into tokens.
@@ -57,7 +63,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         // A whitespace-delimited chunk.
-        let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let chunk_len = chunk_len(rest);
         let chunk = &rest[..chunk_len];
         if url_start(chunk) {
             let trimmed = chunk.trim_end_matches(|c: char| {
@@ -80,6 +86,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
     }
     tokens
+}
+
+/// Length of the run of non-whitespace characters `rest` starts with: ASCII bytes are tested
+/// as bytes (the ASCII whitespace characters are tab to carriage return and the space), the
+/// rest as characters from the first non-ASCII byte on.
+fn chunk_len(rest: &str) -> usize {
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            // Bytes before `i` are ASCII, so `i` starts a character.
+            return i + rest[i..]
+                .find(char::is_whitespace)
+                .unwrap_or(rest.len() - i);
+        }
+        if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            return i;
+        }
+    }
+    rest.len()
 }
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
@@ -208,6 +232,33 @@ mod tests {
             .iter()
             .map(|t| &text[t.span.clone()])
             .collect()
+    }
+
+    #[test]
+    fn a_chunk_ends_where_the_first_whitespace_character_starts() {
+        for text in [
+            "word rest",
+            "word\trest",
+            "word\u{b}rest",
+            "word\u{1c}rest",
+            "Erdoğan\u{a0}said",
+            "naïve\u{2003}x",
+            "ends",
+            "",
+            "\u{85}",
+            "a\u{3000}b",
+            "www.example.com/x\ny",
+        ] {
+            assert_eq!(
+                chunk_len(text),
+                text.find(char::is_whitespace).unwrap_or(text.len()),
+                "{text:?}"
+            );
+        }
+        assert!(url_start("HTTPS://example.com"));
+        assert!(url_start("Www.bbc.co.uk"));
+        assert!(!url_start("http:/x"));
+        assert!(!url_start("wwwx"));
     }
 
     #[test]

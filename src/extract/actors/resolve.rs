@@ -82,8 +82,7 @@ impl<'l> People<'l> {
     fn last_name_owner(&self, word: &str) -> Owners {
         let (people, lex) = (&self.by_key, self.lex);
         let mut owners = people.iter().filter(|(_, (name, known))| {
-            let parts: Vec<&str> = name.split_whitespace().collect();
-            parts.last() == Some(&word)
+            name.split_whitespace().next_back() == Some(word)
                 || known.is_some_and(|k| lex.people[k].aliases.iter().any(|a| a == word))
         });
         match (owners.next(), owners.next()) {
@@ -108,8 +107,10 @@ impl<'l> People<'l> {
             return None;
         }
         let mut owners = people.iter().filter(|(_, (name, _))| {
-            let parts: Vec<&str> = name.split_whitespace().collect();
-            parts.len() == 2 && parts[0] == word
+            // Two words, the first `word` (read without collecting them: this runs for every
+            // person of the article, for every lone name).
+            let mut parts = name.split_whitespace();
+            parts.next() == Some(word) && parts.next().is_some() && parts.next().is_none()
         });
         let first = owners.next()?;
         owners.next().is_none().then(|| first.0.clone())

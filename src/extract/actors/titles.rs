@@ -258,10 +258,10 @@ fn peer_seat(ctx: &mut SentenceCtx<'_, '_>, i: usize, j: usize, target: Target) 
 pub(super) fn counterparts(ctx: &mut SentenceCtx<'_, '_>) {
     let n = ctx.words.len();
     for i in 0..n {
-        if !matches!(
-            ctx.words[i].to_lowercase().as_str(),
-            "counterpart" | "counterparts"
-        ) {
+        // Folded by ASCII rules without a copy: no other character lower-cases to one of
+        // these letters, so this is the same test as on the word's `to_lowercase`.
+        let w = ctx.words[i];
+        if !w.eq_ignore_ascii_case("counterpart") && !w.eq_ignore_ascii_case("counterparts") {
             continue;
         }
         let mut j = i + 1;

@@ -5,7 +5,7 @@
 //! noun of its kind (a country adjective as a common nationality adjective), which the tagger
 //! knows well, keeping the span of the whole name.
 
-use super::patterns::ArgumentRules;
+use super::patterns::{ArgumentRules, in_list};
 use crate::extract::actors::{Found, Hit};
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::{CountryForm, Lexicon, Target};
@@ -292,6 +292,12 @@ pub fn parse_sentence(
     (parse, names)
 }
 
+/// `rules.has(list, word)` with the list looked up once, for tests run on every word.
+fn list_test<'r>(rules: &'r ArgumentRules, list: &str) -> impl Fn(&str) -> bool + 'r {
+    let set = rules.lists.get(list);
+    move |word| set.is_some_and(|l| in_list(l, word))
+}
+
 /// The words left out of the parse: time phrases, approximations of numbers, counts opening
 /// the sentence and fixed adverbials, none inside a name (`in_name`). `lower` holds the
 /// words lower-cased.
@@ -308,8 +314,9 @@ fn unparsed_words(
     // parser's web text hardly opens a sentence with a count, and it reads the verb as a
     // clause describing the count. The counted people act; the count is left out of the parse
     // ("hundreds of" before "thousands" too, the last count stays when nothing follows it).
+    let is_count = list_test(rules, "unparsed_counts");
     for k in 0..ud.len().saturating_sub(2) {
-        if rules.has("unparsed_counts", &lower[k])
+        if is_count(&lower[k])
             && lower[k + 1] == "of"
             && lower[k + 2].starts_with(char::is_alphanumeric)
             && !in_name(&ud[k])
@@ -361,13 +368,14 @@ fn hide_times(
     in_name: &dyn Fn(&UdWord) -> bool,
     hidden: &mut [bool],
 ) {
+    let is_time = list_test(rules, "unparsed_times");
     for k in 0..ud.len() {
         let possessive = lower.get(k + 1).is_some_and(|n| n == "'s" || n == "'");
         // "the 2022 visit", "in 1994": a year reads to the tagger as anything but a date.
         let year = lower[k].len() == 4
             && lower[k].bytes().all(|b| b.is_ascii_digit())
             && (lower[k].starts_with("19") || lower[k].starts_with("20"));
-        if !(year || rules.has("unparsed_times", &lower[k])) || possessive || in_name(&ud[k]) {
+        if !(year || is_time(&lower[k])) || possessive || in_name(&ud[k]) {
             continue;
         }
         hidden[k] = true;
@@ -396,19 +404,22 @@ fn hide_times(
 /// approximation reads to the parser as a preposition heading the noun phrase; the number
 /// alone keeps the phrase a subject.
 fn hide_approximations(rules: &ArgumentRules, lower: &[String], hidden: &mut [bool]) {
-    let approximators: Vec<Vec<&str>> = rules
-        .list("unparsed_approximators")
-        .map(|p| p.split(' ').collect())
-        .collect();
+    let is_number_word = list_test(rules, "number_words");
     for k in 1..lower.len() {
-        let number = lower[k].starts_with(|c: char| c.is_ascii_digit())
-            || rules.has("number_words", &lower[k]);
+        let number =
+            lower[k].starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&lower[k]);
         if !number {
             continue;
         }
-        for phrase in &approximators {
-            let n = phrase.len();
-            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
+        // Split here, where a number is (few words are), not for every sentence.
+        for phrase in rules.list("unparsed_approximators") {
+            let n = phrase.split(' ').count();
+            if n <= k
+                && lower[k - n..k]
+                    .iter()
+                    .zip(phrase.split(' '))
+                    .all(|(w, p)| w == p)
+            {
                 hidden[k - n..k].fill(true);
                 break;
             }

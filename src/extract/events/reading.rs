@@ -46,9 +46,16 @@ impl<'s> Tree<'s> {
             .iter()
             .map(|w| doc.text.get(w.span.clone()).unwrap_or(""))
             .collect();
+        // One copy per word (ASCII has no curly apostrophe and folds by ASCII rules).
         let lower = text
             .iter()
-            .map(|t| t.replace('’', "'").to_lowercase())
+            .map(|t| {
+                if t.is_ascii() {
+                    t.to_ascii_lowercase()
+                } else {
+                    t.replace('’', "'").to_lowercase()
+                }
+            })
             .collect();
         Self {
             parse,

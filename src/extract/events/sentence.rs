@@ -12,7 +12,7 @@ use super::report::SentenceCtx;
 use super::{Match, Report, is_month, obligation_matches, parsing};
 use crate::extract::actors::Hit;
 use crate::extract::doc::{Doc, Sentence};
-use crate::extract::lexicon::{Lexicon, Target};
+use crate::extract::lexicon::{Lexicon, Target, WordSet};
 use crate::extract::parse::{ParsedSentence, Upos};
 use crate::extract::plover::Plover;
 use crate::extract::{Mention, Skipped};
@@ -134,12 +134,17 @@ impl<'a> Article<'a> {
 
     /// A phrase trigger with a possessive after its first word ("upgraded their diplomatic
     /// ties", `phrase_possessives`): its length in tokens, the possessive included.
-    fn through_possessive(&self, words: &[&str], i: usize) -> Option<(usize, Target)> {
-        let rules = &self.lex.arguments;
+    /// `possessives` is the list `phrase_possessives` (looked up once per sentence).
+    fn through_possessive(
+        &self,
+        words: &[&str],
+        i: usize,
+        possessives: Option<&WordSet>,
+    ) -> Option<(usize, Target)> {
         // (Lower case only: a possessive after a trigger's first word is mid-sentence.)
         if !words
             .get(i + 1)
-            .is_some_and(|w| rules.has("phrase_possessives", w))
+            .is_some_and(|w| possessives.is_some_and(|l| patterns::in_list(l, w)))
         {
             return None;
         }
@@ -154,11 +159,12 @@ impl<'a> Article<'a> {
     fn trigger_matches(&self, sentence: &Sentence, words: &[&str]) -> Vec<Match> {
         let lex = self.lex;
         let mut matches: Vec<Match> = Vec::new();
+        let possessives = lex.arguments.lists.get("phrase_possessives");
         let mut i = 0;
         while i < words.len() {
             let direct = lex.trigger_table.longest_at(words, i);
             let Some((len, Target::Trigger(t))) = self
-                .through_possessive(words, i)
+                .through_possessive(words, i, possessives)
                 .filter(|&(l, _)| direct.is_none_or(|(d, _)| l > d))
                 .or(direct)
             else {

@@ -35,10 +35,50 @@ const FIRST_BITS: usize = 1 << 16;
 /// The filter bit of a normalized first token: high bits of its hash (the root's map indexes
 /// by the low ones).
 fn first_bit(token: &str) -> (usize, u64) {
+    bit_of_hash(BuildHasherDefault::<WordHasher>::default().hash_one(token))
+}
+
+/// The filter bit of a token of hash `hash` ([`first_bit`]).
+fn bit_of_hash(hash: u64) -> (usize, u64) {
     #[allow(clippy::cast_possible_truncation, reason = "shifted below FIRST_BITS")]
-    let bit = (BuildHasherDefault::<WordHasher>::default().hash_one(token) >> 48) as usize
-        & (FIRST_BITS - 1);
+    let bit = (hash >> 48) as usize & (FIRST_BITS - 1);
     (bit / 64, 1 << (bit % 64))
+}
+
+/// Eight bytes with the ASCII capitals among them lower-cased (other bytes, UTF-8 ones too,
+/// kept): each byte's high bit marks, without carries between bytes, whether it is an ASCII
+/// byte from `A` to `Z`, and moves down to its 0x20 bit.
+#[inline]
+fn ascii_lower8(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = w & LOW7;
+    let at_least_a = low + 0x3f3f_3f3f_3f3f_3f3f; // high bit where the byte is >= b'A'
+    let past_z = low + 0x2525_2525_2525_2525; // high bit where the byte is > b'Z'
+    let capital = at_least_a & !past_z & !w & HIGH;
+    w | (capital >> 2)
+}
+
+/// The [`WordHasher`] hash of `s` as a `&str` key (`hash_one`), with ASCII capitals read as
+/// lower case when `fold` is set: the hash of `s.to_ascii_lowercase()`, without the copy.
+fn str_hash(s: &str, fold: bool) -> u64 {
+    use std::hash::Hasher as _;
+    let fold = |w: u64| if fold { ascii_lower8(w) } else { w };
+    let mut h = WordHasher::default();
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        h.mix(fold(u64::from_le_bytes(word)));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h.mix(fold(padded_tail(rest)) ^ ((rest.len() as u64) << 59));
+    }
+    // A `str` key ends with this byte (`Hash for str`); a test holds the two hashes equal.
+    h.write_u8(0xff);
+    h.finish()
 }
 
 impl Default for PhraseTable {
@@ -71,6 +111,24 @@ impl WordHasher {
     }
 }
 
+/// 1 to 7 bytes as a zero-padded little-endian word, read as two overlapping loads (4 bytes
+/// from each end, or the first, middle and last byte): the bytes they share are the same, so
+/// or-ing them in place gives each byte once, with no loop over the bytes.
+#[inline]
+fn padded_tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!((1..8).contains(&n));
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(rest[0])
+            | u64::from(rest[n / 2]) << (8 * (n / 2))
+            | u64::from(rest[n - 1]) << (8 * (n - 1))
+    }
+}
+
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // The 64-bit finalizer of MurmurHash3.
@@ -91,13 +149,9 @@ impl std::hash::Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The last bytes as a zero-padded little-endian word, gathered byte by byte: a
-            // copy of a length known only at run time is a call to `memcpy`, and most words
-            // end here.
-            let word = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            // The last bytes as a zero-padded little-endian word (a copy of a length known
+            // only at run time is a call to `memcpy`, and most words end here).
+            let word = padded_tail(rest);
             // The length tells "ab" from "ab\0".
             self.mix(word ^ ((rest.len() as u64) << 59));
         }
@@ -194,11 +248,22 @@ impl PhraseTable {
 
     /// Longest phrase starting at `words[start]`: (token count, target).
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
+        let rest = words.get(start..)?;
+        // Most words start no phrase: an ASCII word (nearly all) is turned away by the filter
+        // on a hash of its folded bytes, with no folded copy made.
+        let first = rest.first()?;
+        let checked = first.is_ascii();
+        if checked {
+            let (word, bit) = bit_of_hash(str_hash(first, self.case_insensitive));
+            if self.first[word] & bit == 0 {
+                return None;
+            }
+        }
         let mut node = 0;
         let mut best = None;
-        for (k, word) in words.get(start..)?.iter().enumerate() {
+        for (k, word) in rest.iter().enumerate() {
             let child = self.with_norm(word, |w| {
-                if k == 0 {
+                if k == 0 && !checked {
                     let (word, bit) = first_bit(w);
                     if self.first[word] & bit == 0 {
                         return None;
@@ -250,6 +315,65 @@ mod tests {
             h.write(bytes);
             assert_eq!(h.finish(), expected.finish(), "{word}");
         }
+    }
+
+    #[test]
+    fn the_folded_hash_is_the_hash_of_the_lower_case_copy() {
+        let build = BuildHasherDefault::<WordHasher>::default();
+        for word in [
+            "",
+            "a",
+            "Z",
+            "@[`{",
+            "talks",
+            "TALKS",
+            "Secretary-General",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "abcdefghijklmnopqrstuvwxyz",
+            "0123456789!?",
+            "U.S.",
+            "McDonald's",
+            "Erdoğan’s",
+            "ÀÉÎ",
+            "\u{7f}\u{80}",
+            "Istanbul",
+            "NATO's",
+        ] {
+            assert_eq!(str_hash(word, false), build.hash_one(word), "{word}");
+            assert_eq!(
+                str_hash(word, true),
+                build.hash_one(word.to_ascii_lowercase().as_str()),
+                "{word}"
+            );
+        }
+        // Every byte value, alone and among others.
+        for b in 0..=255u8 {
+            let bytes = [b'x', b, b'Q', b, b'a', b'[', b, b'@', b, b'Z'];
+            for w in bytes.windows(8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(w);
+                let mut lower = word;
+                lower.make_ascii_lowercase();
+                assert_eq!(
+                    ascii_lower8(u64::from_le_bytes(word)),
+                    u64::from_le_bytes(lower),
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_tail_reads_as_its_bytes_zero_padded() {
+        let bytes = b"abcdefg";
+        for n in 1..8 {
+            let expected = bytes[..n]
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            assert_eq!(padded_tail(&bytes[..n]), expected, "{n} bytes");
+        }
+        assert_eq!(padded_tail(&[0xff, 0, 0x80]), 0x0080_00ff);
     }
 
     #[test]

@@ -337,7 +337,10 @@ pub(super) fn sentence_emissions(
     // Taken out so that the word strings can be borrowed while the rows are filled in.
     let lower_text = std::mem::take(&mut scratch.lower_text);
     let shape_text = std::mem::take(&mut scratch.shape_text);
-    let forms = |ends: &[(usize, usize)], i: usize| piece(&lower_text, &shape_text, ends, i);
+    // Each word's forms cut out once (a token reads its neighbours' too).
+    let pieces: Vec<(&str, &str)> = (0..n)
+        .map(|i| piece(&lower_text, &shape_text, &scratch.ends, i))
+        .collect();
     fill_slots(model, lex, words, (&lower_text, &shape_text), scratch);
     lexicon_classes_into(names_at, &mut scratch.classes);
     let gazetteer = model.features.has(FeatureSet::GAZETTEER);
@@ -352,7 +355,6 @@ pub(super) fn sentence_emissions(
     let headline = is_capitals_headline(words);
     let Scratch {
         rows,
-        ends,
         slot,
         classes,
         places,
@@ -371,13 +373,9 @@ pub(super) fn sentence_emissions(
     key_ends.clear();
     for i in 0..n {
         let w = words[i];
-        let (lw, sh) = forms(ends, i);
-        let prev = i.checked_sub(1).map_or(("<s>", "<s>"), |j| forms(ends, j));
-        let next = if i + 1 < n {
-            forms(ends, i + 1)
-        } else {
-            ("</s>", "</s>")
-        };
+        let (lw, sh) = pieces[i];
+        let prev = i.checked_sub(1).map_or(("<s>", "<s>"), |j| pieces[j]);
+        let next = pieces.get(i + 1).copied().unwrap_or(("</s>", "</s>"));
         let class = classes[i];
         let class_prev = i.checked_sub(1).map_or("#", |j| classes[j]);
         let class_next = classes.get(i + 1).copied().unwrap_or("#");

@@ -34,16 +34,27 @@ impl UdWord {
 
 /// Where a word token splits into two UD words (a byte offset inside it), if it does.
 fn split_point(word: &str) -> Option<usize> {
-    let lower: String = word
-        .chars()
-        .map(|c| {
-            if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
+    // The word folded by ASCII rules with curly apostrophes straightened: on the stack when
+    // it fits (this runs for every word of every parsed sentence; folding never lengthens it).
+    let fold = |c: char| {
+        if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
+    let mut buf = [0u8; 48];
+    let long: String;
+    let lower = if word.len() <= buf.len() {
+        let mut len = 0;
+        for c in word.chars().map(fold) {
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    } else {
+        long = word.chars().map(fold).collect();
+        long.as_str()
+    };
     // The curly apostrophe is three bytes, the straight one one: offsets count back from
     // the end of `word` itself.
     let tail_bytes = |chars: usize| word.char_indices().rev().nth(chars - 1).map(|(i, _)| i);

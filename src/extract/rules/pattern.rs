@@ -269,18 +269,25 @@ impl SpanTest {
 /// Whether `tests`, taken outward from the span, match the tokens `at(0)`, `at(1)`, ... (an
 /// optional test may match nothing).
 fn outward<'w>(
-    tests: &[&TokenTest],
+    tests: &[TokenTest],
+    backward: bool,
     steps: usize,
     sets: &[NamedSet],
     lex: &Lexicon,
     at: &dyn Fn(usize) -> Option<&'w str>,
 ) -> bool {
-    let Some((test, rest)) = tests.split_first() else {
+    // Backward, the test nearest the span is the last one.
+    let next = if backward {
+        tests.split_last()
+    } else {
+        tests.split_first()
+    };
+    let Some((test, rest)) = next else {
         return true;
     };
     let here = at(steps).is_some_and(|w| test.matches(sets, lex, w))
-        && outward(rest, steps + 1, sets, lex, at);
-    here || (test.optional && outward(rest, steps, sets, lex, at))
+        && outward(rest, backward, steps + 1, sets, lex, at);
+    here || (test.optional && outward(rest, backward, steps, sets, lex, at))
 }
 
 /// Whether `tests` (in reading order) match the words right before the span.
@@ -293,13 +300,12 @@ pub(super) fn matches_before(
     if tests.is_empty() {
         return true;
     }
-    let reversed: Vec<&TokenTest> = tests.iter().rev().collect();
     let at = |k: usize| {
         site.start
             .checked_sub(k + 1)
             .and_then(|p| site.words.get(p).copied())
     };
-    outward(&reversed, 0, sets, lex, &at)
+    outward(tests, true, 0, sets, lex, &at)
 }
 
 /// Whether `tests` match the words right after the span.
@@ -312,7 +318,6 @@ pub(super) fn matches_after(
     if tests.is_empty() {
         return true;
     }
-    let forward: Vec<&TokenTest> = tests.iter().collect();
     let at = |k: usize| site.words.get(site.end + k).copied();
-    outward(&forward, 0, sets, lex, &at)
+    outward(tests, false, 0, sets, lex, &at)
 }
