@@ -17,6 +17,8 @@ mod tests;
 mod tests_stated;
 #[cfg(test)]
 mod tests_targets;
+#[cfg(test)]
+mod tests_who;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

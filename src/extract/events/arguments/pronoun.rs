@@ -1,0 +1,229 @@
+//! Pronouns: whom "he", "she", "it" and "they" stand for in an act's sentence.
+
+use std::ops::Range;
+
+use super::SentenceResolver;
+use super::with_conjuncts;
+use crate::extract::actors::{Found, Hit};
+use crate::extract::parse::{Deprel, Upos};
+
+impl SentenceResolver<'_, '_, '_, '_> {
+    /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
+    /// the sentence (of the same sex when known), else the first person of the sentence
+    /// before; for "it" and "they", the nearest country or body before it in the sentence,
+    /// else, when the pronoun opens its sentence, the country or body that opened the one
+    /// before.
+    pub(super) fn pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
+        let word = self.tree.lower[w].as_str();
+        let person = if self.rules.has("person_pronouns", word) {
+            true
+        } else if self.rules.has("body_pronouns", word) {
+            false
+        } else {
+            return None;
+        };
+        let female_word = self.rules.has("female_pronouns", word);
+        let hits = self.hits();
+        let tree = self.tree;
+        // "Ravi Menon accused him": an object pronoun never names the subject of its own
+        // clause, nor that subject's conjuncts (that would be "himself").
+        let disjoint = self.rules.has(
+            "disjoint_pronoun_relations",
+            tree.parse.words[w].deprel.name(),
+        );
+        let clausemates: Vec<&str> = tree.parse.words[w]
+            .head
+            .filter(|_| disjoint)
+            .and_then(|h| {
+                tree.children[h]
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
+            })
+            .map(|c| with_conjuncts(tree, c))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| self.hit_of_word[c])
+            .map(|h| hits[h].key.as_str())
+            .collect();
+        let commanded = self.commanded(w);
+        let fits = |h: &&&Hit| {
+            !clausemates.contains(&h.key.as_str())
+                && !commanded.contains(&h.key)
+                && match h.found {
+                    Found::Person { .. } => {
+                        person
+                            && self
+                                .base
+                                .female
+                                .get(h.key.as_str())
+                                .is_none_or(|&f| f == female_word)
+                    }
+                    Found::Country { modifier, .. } => !person && !modifier,
+                    Found::Organization { .. } => !person,
+                    Found::Place { .. } => false,
+                }
+        };
+        // The subject of a clause the pronoun's clause hangs from ("Ravi Menon said he ...",
+        // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
+        // leader said he ...") means the pronoun names no one we know.
+        let mut x = w;
+        // Whether the subject of a clause the pronoun's clause is only coordinated with was
+        // passed over for naming no one we know.
+        let mut unnamed_conjunct = false;
+        for _ in 0..6 {
+            let Some(h) = tree.parse.words[x].head else {
+                break;
+            };
+            if let Some(subject) = tree.children[h].iter().copied().find(|&c| {
+                c != x
+                    && c < w
+                    && matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass")
+            }) {
+                if let Some(hit) = self.hit_of_word[subject] {
+                    let hit = hits[hit];
+                    if fits(&&hit) {
+                        return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
+                    }
+                } else if matches!(tree.parse.words[subject].upos, Upos::Noun)
+                    && h != w
+                    && (person || tree.parse.words[w].deprel.name() != "nmod:poss")
+                {
+                    // "Ana Ruiz said a delay would be disastrous and she accused ...": the
+                    // subject of a clause the pronoun's clause is coordinated with is not
+                    // its antecedent; a clause higher up may name it.
+                    if person && tree.parse.words[x].deprel == Deprel::CONJ {
+                        unnamed_conjunct = true;
+                        x = h;
+                        continue;
+                    }
+                    if person {
+                        return None;
+                    }
+                    // "The government said it would ...", "the rules were unlawful as they
+                    // allowed ...": "it" is what the noun names, known only by a name that
+                    // qualifies it ("Chile's government"), else unknown. A possessive may
+                    // still look further ("materials kept during their inquiries").
+                    return tree.children[subject]
+                        .iter()
+                        .filter_map(|&c| self.hit_of_word[c])
+                        .map(|k| hits[k])
+                        .find(|hit| fits(&hit))
+                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()));
+                }
+            }
+            x = h;
+        }
+        if unnamed_conjunct {
+            return None;
+        }
+        let hit = self
+            .earlier_in_sentence(w, word, &fits)
+            .or_else(|| self.in_sentence_before(w, word, person, &fits))?;
+        Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
+    }
+
+    /// The nearest fitting name before the pronoun in its sentence, leaving out names before
+    /// an earlier same pronoun, outside its quotation or naming where someone speaks.
+    fn earlier_in_sentence(
+        &self,
+        w: usize,
+        word: &str,
+        fits: &dyn Fn(&&&Hit) -> bool,
+    ) -> Option<&Hit> {
+        let doc = self.base.doc;
+        let tree = self.tree;
+        let hits = self.hits();
+        let start = tree.parse.words[w].span.start;
+        // A pronoun repeating one before it in the sentence stands for the same one: only
+        // names before the first can be it.
+        let first_same = tree.lower[..w]
+            .iter()
+            .position(|l| l == word)
+            .map_or(start, |k| tree.parse.words[k].span.start);
+        // Inside a quotation ("X, of Y, told Z: 'We have long urged them'"), the words
+        // that frame it (who speaks, for whom, to whom) are not who the quote's "them" is.
+        let quote_start = opening_quote(doc.text, doc.sentences[self.sentence].span.start, start);
+        // "Speaking at the Commonwealth Club, X said ... what it promised": where someone
+        // speaks is not who the pronoun is.
+        let venue = |i: usize| {
+            (0..self.hit_of_word.len()).any(|k| {
+                self.hit_of_word[k] == Some(i)
+                    && tree.children[k].iter().any(|&c| {
+                        tree.parse.words[c].deprel == Deprel::CASE
+                            && self.rules.has("venue_cases", &tree.lower[c])
+                    })
+            })
+        };
+        hits.iter()
+            .enumerate()
+            .filter(|&(i, _)| !venue(i))
+            .map(|(_, h)| h)
+            .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= first_same)
+            .filter(|h| quote_start.is_none_or(|q| doc.tokens[h.tokens.start].span.start >= q))
+            .filter(fits)
+            .max_by_key(|h| h.tokens.start)
+            .copied()
+    }
+
+    /// When nothing fits before it in its sentence: the first fitting name of the sentence
+    /// before, for "he" and "she" anywhere and for "it" and "they" opening their sentence.
+    fn in_sentence_before(
+        &self,
+        w: usize,
+        word: &str,
+        person: bool,
+        fits: &dyn Fn(&&&Hit) -> bool,
+    ) -> Option<&Hit> {
+        let doc = self.base.doc;
+        let s = self.sentence;
+        let prev = s.checked_sub(1)?;
+        let opens = self.tree.parse.words[..w]
+            .iter()
+            .all(|x| x.upos == Upos::Punct);
+        // "He" opening a paragraph goes on from the paragraph before (news paragraphs
+        // are often one sentence long); anything else stays inside its paragraph.
+        let carries_on = person && opens && !doc.is_heading(prev);
+        if doc.sentences[prev].block != doc.sentences[s].block && !carries_on {
+            return None;
+        }
+        if !person && !opens {
+            return None;
+        }
+        // "Four men from London have been held by the US. They were detained ...": a
+        // plural pronoun opening its sentence goes on with who the sentence before was
+        // first about; people named first are not a country or body named after them.
+        let first = self.base.by_sentence[prev]
+            .iter()
+            .min_by_key(|h| h.tokens.start)?;
+        if self.rules.has("plural_pronouns", word) && matches!(first.found, Found::Person { .. }) {
+            return None;
+        }
+        self.base.by_sentence[prev]
+            .iter()
+            .filter(fits)
+            .min_by_key(|h| h.tokens.start)
+            .copied()
+    }
+}
+
+/// Where the quotation holding byte `at` opens, when an odd number of quotation marks
+/// stands between the sentence's start and `at`.
+fn opening_quote(text: &str, sentence_start: usize, at: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in text.get(sentence_start..at)?.char_indices() {
+        match c {
+            '"' => {
+                open = if open.is_some() {
+                    None
+                } else {
+                    Some(sentence_start + i)
+                }
+            }
+            '\u{201c}' => open = Some(sentence_start + i),
+            '\u{201d}' => open = None,
+            _ => {}
+        }
+    }
+    open
+}

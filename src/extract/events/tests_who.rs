@@ -1,0 +1,247 @@
+//! Stage tests for who an act is by and whom it is at where the sentence's form misleads:
+//! acts with one end, reactions, former holders of a post, content clauses, pronouns (in
+//! quotations, opening a sentence, after a venue), describing verbs, conjoined verbs and
+//! participle clauses.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn an_act_by_someone_and_an_act_on_them_stay_two_events() {
+    // One end named in each: Norway praises a plan, someone praises Norway. The same
+    // category and the same one actor, but not the same act, and not the same direction.
+    let x = run("Norway praised the plan on Monday. The plan drew praise for Norway from many.");
+    let praise: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.category.name() == "SUPPORT")
+        .map(|e| (e.key.clone(), e.source.clone(), e.targets.clone()))
+        .collect();
+    assert_eq!(praise.len(), 2, "{praise:?}");
+    assert!(
+        praise.iter().any(|(k, s, t)| k.ends_with("/NOR>")
+            && s.as_deref() == Some("country:NOR")
+            && t.is_empty()),
+        "{praise:?}"
+    );
+    assert!(
+        praise.iter().any(|(k, s, t)| k.ends_with("/>NOR")
+            && s.is_none()
+            && t == &vec!["country:NOR".to_owned()]),
+        "{praise:?}"
+    );
+}
+
+#[test]
+fn a_reaction_in_a_reported_clause_is_not_aimed_at_who_reports_it() {
+    // The complaints went to the company; the one who says so drew none.
+    let x = run("Ravi Menon said the company received very few complaints about the plan.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, _, t)| t.contains(&"person:ravi-menon".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+    // The main subject's own words still draw the reaction.
+    let y = run("Ravi Menon made a speech on Monday that drew criticism.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, _, t)| c == "DISAPPROVE" && t.contains(&"person:ravi-menon".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn who_held_a_post_no_longer_acts_for_its_country_or_body() {
+    // A former diplomat is nobody's envoy: the country does not condemn.
+    let x = run("A former Chilean diplomat condemned Peru on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DISAPPROVE" && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    // A serving one still does.
+    let y = run("A Chilean diplomat condemned Peru on Monday.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_content_clause_names_no_target_when_the_act_has_its_own_object() {
+    // Voters are urged; Norway is only in what they are urged to do.
+    let x = run("Ravi Menon urged voters not to let Norway win the vote.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("person:ravi-menon")
+            && t.is_empty()),
+        "{got:?}"
+    );
+    // Without an object of its own, the act aims at the content's object.
+    let y = run("Norway threatened to attack Chile.");
+    assert!(
+        acts(&y).contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_pronoun_in_a_quotation_is_not_who_frames_it() {
+    // "them" inside the quote is neither the broadcaster told nor the speaker's body.
+    let x = run(
+        "Ravi Menon, of the Chile Trade Council, told the BBC: \"We have long urged them to stop the hunt.\"",
+    );
+    let got = acts(&x);
+    assert!(
+        !got.iter().any(|(_, _, t)| t
+            .iter()
+            .any(|k| k.contains("bbc") || k.contains("trade-council"))),
+        "{got:?}"
+    );
+    // Outside a quotation the nearest body before the pronoun still is.
+    let y = run("The talks with the Chile Trade Council failed, and Norway urged them to return.");
+    assert!(
+        acts(&y).contains(&act(
+            "DEMAND",
+            Some("country:NOR"),
+            &["org:chl-trade-council"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn who_describes_an_act_does_not_do_it() {
+    // France judges the attack; someone else made it.
+    let x = run("France described the attack on Chile as barbaric.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("ASSAULT", None, &["country:CHL"])),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:FRA")),
+        "{got:?}"
+    );
+    // A verb that does the act with its noun still makes its subject the doer.
+    let y = run("France launched an attack on Chile.");
+    assert!(
+        acts(&y).contains(&act("ASSAULT", Some("country:FRA"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_conjoined_verb_with_its_own_subject_does_not_share_the_first() {
+    // The queen invites, not Ravi Menon, though "invited" is a conjunct of "told".
+    let x = run(
+        "Ravi Menon told the nation he was resigning and the Queen invited Ana Voss to form a new government.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.is_none()
+            && t == &vec!["person:ana-voss".to_owned()]),
+        "{got:?}"
+    );
+    // Without a subject of its own it still shares it.
+    let y = run("Norway condemned Chile and threatened Peru.");
+    assert!(
+        acts(&y).contains(&act("THREATEN", Some("country:NOR"), &["country:PER"])),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_present_participle_clause_is_done_by_the_subject_of_its_clause() {
+    let x = run("Welcoming the decision, Norway said the talks would go on.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:NOR"), &[])),
+        "{got:?}"
+    );
+    // A past participle is undergone: who is asked does not ask.
+    let y = run("Asked about the talks, Norway replied that it was hopeful.");
+    let got = acts(&y);
+    assert!(!got.iter().any(|(c, _, _)| c == "DEMAND"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_in_a_clause_coordinated_with_a_report_names_the_reporter() {
+    // "she accused" is coordinated with what Ruiz said, whose unnamed subject ("a delay") is
+    // not its antecedent.
+    let x = run(
+        "Foreign Minister Ana Ruiz said a delay would be disastrous and she accused Chile of bias.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ana-ruiz"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn they_opening_a_sentence_about_people_named_first_is_not_a_country() {
+    // "They" are the two men, not Chile, named after them.
+    let x = run(
+        "Ravi Menon and Ana Voss, from Santiago, have been held by Chile for a year. They were detained in a camp near the border.",
+    );
+    let got = acts(&x);
+    assert!(
+        !got.iter()
+            .any(|(c, _, t)| c == "COERCE" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // A country named first is still who "they" are.
+    let y = run("Norway has closed its border. They later expelled two Chilean diplomats.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "SANCTION" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn where_someone_speaks_is_not_who_a_pronoun_is() {
+    let x = run(
+        "Speaking at the Chile Trade Council, Ravi Menon said it was critical for a party to be trusted, both on what it promised and on what it delivered.",
+    );
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("org:chl-trade-council")),
+        "{:?}",
+        acts(&x)
+    );
+    // Named as who acts, the same body is still what "it" is.
+    let y = run("The Chile Trade Council met on Monday and it promised to help Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("org:chl-trade-council")),
+        "{:?}",
+        acts(&y)
+    );
+}
