@@ -412,11 +412,16 @@ pub fn extract_with(
     }
     // "Sudanese rebels", "Chadian refugees": the people groups of every country named, or
     // whose capital is named as a place ("demonstrators in Baghdad"), or one of whose regional
-    // peoples may name them ("Darfur rebels").
+    // peoples the article names ("Darfur rebels").
     let regional: Vec<String> = lex
         .arguments
         .peoples
         .iter()
+        .filter(|p| {
+            p.words.iter().any(|w| {
+                doc.text.contains(w.as_str()) || doc.text.contains(w.to_uppercase().as_str())
+            })
+        })
         .map(|p| format!("country:{}", p.country))
         .collect();
     let countries: std::collections::BTreeSet<&str> = hits
