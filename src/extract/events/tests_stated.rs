@@ -438,3 +438,20 @@ fn an_infinitive_hung_from_the_object_of_a_demand_is_what_it_asks() {
         acts(&y)
     );
 }
+
+#[test]
+fn forces_deployed_and_troops_clashing_stay_acts_of_force() {
+    // Beside the senses that drop wisdom deployed and a cup clash between clubs.
+    let x = run("Norway deployed 500 troops to the border with Chile.");
+    assert!(
+        acts(&x).contains(&act("MOBILIZE", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norwegian troops clashed with Chilean soldiers near the border.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "FIGHT"),
+        "{:?}",
+        acts(&y)
+    );
+}
