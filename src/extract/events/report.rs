@@ -232,7 +232,8 @@ impl<'a> SentenceCtx<'_, 'a> {
             sources: words_of(Role::Source),
             targets: words_of(Role::Target),
         };
-        let source_kind = d.source.as_ref().and_then(|s| {
+        // `none`: no one named acts ("plans to allow pubs to open").
+        let source_kind = d.source.as_ref().map_or(Some("none"), |s| {
             if s.key.starts_with("person:") {
                 Some("person")
             } else if !s.key.starts_with("org:") {

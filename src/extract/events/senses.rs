@@ -112,7 +112,7 @@ pub enum Condition {
     TargetWords(HashSet<String>),
     /// The source is a person (`person`), a political party (`party`), an army (`military`)
     /// or a body that bears no arms and governs nothing (`civil_body`: a union, a company, a
-    /// charity).
+    /// charity), or no one named acts (`none`).
     SourceKinds(Vec<String>),
     /// A source's head word is in this list ("Serb forces", "British aircraft").
     SourceWords(HashSet<String>),
@@ -212,13 +212,14 @@ pub fn read(
             conditions.push(Condition::SourceWords(list.iter().cloned().collect()));
         }
         if !w.source_kinds.is_empty() {
-            if let Some(k) = w
-                .source_kinds
-                .iter()
-                .find(|k| !matches!(k.as_str(), "person" | "party" | "military" | "civil_body"))
-            {
+            if let Some(k) = w.source_kinds.iter().find(|k| {
+                !matches!(
+                    k.as_str(),
+                    "person" | "party" | "military" | "civil_body" | "none"
+                )
+            }) {
                 return Err(bad(&format!(
-                    "unknown source kind '{k}' (person, party, military or civil_body)"
+                    "unknown source kind '{k}' (person, party, military, civil_body or none)"
                 )));
             }
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));

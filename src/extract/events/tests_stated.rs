@@ -455,3 +455,31 @@ fn forces_deployed_and_troops_clashing_stay_acts_of_force() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_permission_is_given_by_someone_named() {
+    let x = run("Chile allowed Norwegian inspectors to visit the site on Monday.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "CONCEDE" && s.as_deref() == Some("country:CHL")),
+        "{:?}",
+        acts(&x)
+    );
+    // Said of the future, it is a pledge.
+    let y = run("Chile will allow Peruvian refugees to return home.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:CHL")),
+        "{:?}",
+        acts(&y)
+    );
+    // What a rule lets happen is no one's act.
+    let z = run("Chilean trawlers were allowed into Norwegian waters on Monday.");
+    assert!(
+        !acts(&z).iter().any(|(c, _, _)| c == "CONCEDE"),
+        "{:?}",
+        acts(&z)
+    );
+}
