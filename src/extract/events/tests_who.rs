@@ -245,3 +245,24 @@ fn where_someone_speaks_is_not_who_a_pronoun_is() {
         acts(&y)
     );
 }
+
+#[test]
+fn who_backs_an_act_of_force_does_not_back_its_victim() {
+    let x = run("Norwegian MPs backed the invasion of Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:NOR"), &[])),
+        "{got:?}"
+    );
+    // Backing someone's proposal still backs them.
+    let y = run("Ana Voss backs Ravi Menon's proposal of shortlists.");
+    assert!(
+        acts(&y).contains(&act(
+            "SUPPORT",
+            Some("person:ana-voss"),
+            &["person:ravi-menon"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
