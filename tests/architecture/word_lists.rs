@@ -90,8 +90,8 @@ const UD_LABELS: &[&str] = &[
     "X",
 ];
 
-/// The tagger's labels and the gazetteer's categories (each also with B- and I-), and the
-/// kinds of actor.
+/// The tagger's labels and the gazetteer's categories (each also with B- and I-), the kinds
+/// of actor, and `none` (a sense rule's source kind when no one named acts).
 const OTHER_LABELS: &[&str] = &[
     "O",
     "PER",
@@ -107,6 +107,7 @@ const OTHER_LABELS: &[&str] = &[
     "party",
     "military",
     "civil_body",
+    "none",
     "armed_group",
     "government",
     "international",
