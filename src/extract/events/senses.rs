@@ -25,6 +25,8 @@ struct WhenSpec {
     source_words: Option<String>,
     #[serde(default)]
     head_rel: Vec<String>,
+    /// The words the trigger's head is (any, when empty); "called off", a verb and its
+    /// particle, for a phrasal verb.
     #[serde(default)]
     head_words: Vec<String>,
     #[serde(default)]
@@ -384,8 +386,12 @@ fn one_holds(
             rels.iter().any(|r| r == word.deprel.name())
                 && word
                     .head
-                    .and_then(|h| tree.lower.get(h))
-                    .is_some_and(|h| words.is_empty() || words.contains(h))
+                    .filter(|&h| h < tree.lower.len())
+                    .is_some_and(|h| {
+                        words.is_empty()
+                            || words.contains(&tree.lower[h])
+                            || phrasal_head(tree, w, h, words)
+                    })
         }
         Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
@@ -461,4 +467,27 @@ fn one_holds(
                 && (words.is_empty() || words.contains(&tree.lower[c]))
         }),
     }
+}
+
+/// Whether the head `h` of trigger `w` is one of `words`' phrasal verbs ("called off"): the
+/// verb with its particle, which the parser hangs on the verb ("called off their strike",
+/// "the strike was called off") or, now and then, on the trigger as a preposition ("called
+/// off a four-day strike").
+fn phrasal_head(
+    tree: &super::reading::Tree<'_>,
+    w: usize,
+    h: usize,
+    words: &HashSet<String>,
+) -> bool {
+    let particle = |of: usize, rel: &str, p: &str| {
+        tree.children[of]
+            .iter()
+            .any(|&k| tree.parse.words[k].deprel.name() == rel && tree.lower[k] == p)
+    };
+    words.iter().any(|phrase| {
+        phrase.split_once(' ').is_some_and(|(verb, p)| {
+            verb == tree.lower[h]
+                && (particle(h, "compound:prt", p) || (h < w && particle(w, "case", p)))
+        })
+    })
 }
