@@ -72,3 +72,29 @@ fn police_dispersing_a_crowd_coerce_it_and_talks_breaking_up_coerce_no_one() {
         acts(&z)
     );
 }
+
+#[test]
+fn an_act_resumed_is_that_act_again_not_an_agreement() {
+    let x = run("Norway resumed shelling Chilean positions on Monday.");
+    assert!(
+        acts(&x).contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    assert!(
+        !acts(&x).iter().any(|(c, _, _)| c == "AGREE"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway resumed aid to Chile.");
+    assert!(
+        acts(&y).contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+    assert!(
+        !acts(&y).iter().any(|(c, _, _)| c == "AGREE"),
+        "{:?}",
+        acts(&y)
+    );
+}
