@@ -228,28 +228,21 @@ impl<'a> SentenceCtx<'_, 'a> {
                 .map(|a| a.word)
                 .collect()
         };
-        let argument_words = senses::ArgumentWords {
+        let mut argument_words = senses::ArgumentWords {
             sources: words_of(Role::Source),
             targets: words_of(Role::Target),
+            target_kinds: Vec::new(),
         };
         // `none`: no one named acts ("plans to allow pubs to open").
-        let source_kind = d.source.as_ref().map_or(Some("none"), |s| {
-            if s.key.starts_with("person:") {
-                Some("person")
-            } else if !s.key.starts_with("org:") {
-                None
-            } else {
-                match lex.organization(&s.key).map(|o| o.kind.as_str()) {
-                    Some("party") => Some("party"),
-                    Some("military") => Some("military"),
-                    Some(
-                        "armed_group" | "government" | "international" | "agency" | "legislature"
-                        | "court",
-                    ) => None,
-                    _ => Some("civil_body"),
-                }
-            }
-        });
+        let source_kind = d
+            .source
+            .as_ref()
+            .map_or(Some("none"), |s| actor_kind(lex, &s.key));
+        argument_words.target_kinds = d
+            .targets
+            .iter()
+            .filter_map(|t| actor_kind(lex, &t.key))
+            .collect();
         for sense in &lex.arguments.senses {
             if !sense.applies_to(&d.trigger.kind, d.category.name())
                 || !sense.holds(tree, head_word, &argument_words, source_kind)
@@ -724,6 +717,26 @@ impl<'a> SentenceCtx<'_, 'a> {
                 parties,
                 claimed_by,
             },
+        }
+    }
+}
+
+/// The kind of actor `key` is, as sense rules name it: `person`, `party`, `military` or
+/// `civil_body` (a union, a charity, a company); none for a country, a people group or a body
+/// of the state.
+fn actor_kind(lex: &crate::extract::Lexicon, key: &str) -> Option<&'static str> {
+    if key.starts_with("person:") {
+        Some("person")
+    } else if !key.starts_with("org:") {
+        None
+    } else {
+        match lex.organization(key).map(|o| o.kind.as_str()) {
+            Some("party") => Some("party"),
+            Some("military") => Some("military"),
+            Some(
+                "armed_group" | "government" | "international" | "agency" | "legislature" | "court",
+            ) => None,
+            _ => Some("civil_body"),
         }
     }
 }

@@ -20,6 +20,10 @@ struct WhenSpec {
     target_words: Option<String>,
     #[serde(default)]
     source_kinds: Vec<String>,
+    /// Kinds of actor one of those acted on is (`person`, `party`, `military`, `civil_body`):
+    /// "suspended Mr Houston" suspends a person from a post.
+    #[serde(default)]
+    target_kinds: Vec<String>,
     /// The word list the source's head word must be in ("forces", "aircraft").
     #[serde(default)]
     source_words: Option<String>,
@@ -116,6 +120,7 @@ pub enum Condition {
     /// or a body that bears no arms and governs nothing (`civil_body`: a union, a company, a
     /// charity), or no one named acts (`none`).
     SourceKinds(Vec<String>),
+    TargetKinds(Vec<String>),
     /// A source's head word is in this list ("Serb forces", "British aircraft").
     SourceWords(HashSet<String>),
     /// The trigger hangs from its head by one of these relations, and the head is one of
@@ -149,6 +154,8 @@ pub struct ArgumentWords {
     pub sources: Vec<usize>,
     /// Words that name who is acted on.
     pub targets: Vec<usize>,
+    /// The kinds of the actors acted on (`person`, `party`...; see `source_kinds`).
+    pub target_kinds: Vec<&'static str>,
 }
 
 /// What a checked rule does.
@@ -225,6 +232,18 @@ pub fn read(
                 )));
             }
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
+        }
+        if !w.target_kinds.is_empty() {
+            if let Some(k) = w
+                .target_kinds
+                .iter()
+                .find(|k| !matches!(k.as_str(), "person" | "party" | "military" | "civil_body"))
+            {
+                return Err(bad(&format!(
+                    "unknown target kind '{k}' (person, party, military or civil_body)"
+                )));
+            }
+            conditions.push(Condition::TargetKinds(w.target_kinds.clone()));
         }
         if let Some(name) = &w.no_clause_with {
             let list = lists
@@ -367,6 +386,10 @@ fn one_holds(
         Condition::TargetWords(list) => args.targets.iter().any(|&t| list.contains(&tree.lower[t])),
         Condition::SourceWords(list) => args.sources.iter().any(|&t| list.contains(&tree.lower[t])),
         Condition::SourceKinds(kinds) => source_kind.is_some_and(|k| kinds.iter().any(|x| x == k)),
+        Condition::TargetKinds(kinds) => args
+            .target_kinds
+            .iter()
+            .any(|k| kinds.iter().any(|x| x == k)),
         Condition::QuotedQuestion(rels) => {
             let asks = |c: usize| {
                 tree.children[c]

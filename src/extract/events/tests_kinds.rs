@@ -98,3 +98,45 @@ fn an_act_resumed_is_that_act_again_not_an_agreement() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_sense_rule_with_an_unknown_target_kind_is_refused_and_a_known_one_read() {
+    let lists = super::patterns::WordLists::default();
+    let spec = |kind: &str| {
+        serde_json::json!([{
+            "id": "test-rule",
+            "kinds": ["suspension"],
+            "when": {"target_kinds": [kind]},
+            "then": {"kind": "suspension_from_post"},
+            "why": "a test",
+            "examples": [{"text": "Ana Ruiz was suspended.", "category": "SANCTION"}]
+        }])
+    };
+    let err = super::senses::read(Some(&spec("country")), &lists)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("unknown target kind 'country'"), "{err}");
+    let read = super::senses::read(Some(&spec("person")), &lists)
+        .map(|s| s.len())
+        .map_err(|e| e.to_string());
+    assert_eq!(read, Ok(1));
+}
+
+#[test]
+fn a_person_suspended_is_sanctioned_and_operations_suspended_a_step_back() {
+    let x = run("Ana Ruiz was suspended by the Chilean Socialist Party on Monday.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, _, t)| c == "SANCTION" && t.iter().any(|k| k.starts_with("person:"))),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway suspended its operations in Chile.");
+    assert!(
+        acts(&y).contains(&act("RETREAT", Some("country:NOR"), &[])),
+        "{:?}",
+        acts(&y)
+    );
+}
