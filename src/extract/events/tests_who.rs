@@ -266,3 +266,22 @@ fn who_backs_an_act_of_force_does_not_back_its_victim() {
         acts(&y)
     );
 }
+
+#[test]
+fn who_a_denial_says_did_nothing_is_not_its_target() {
+    // The parser makes "Chile" the object of "denied" and leaves "was trying" without a
+    // subject; the repair gives the clause its subject back, and the denial has no target.
+    let x = run("Ana Voss denied Chile was trying to hide the report.");
+    assert!(
+        acts(&x).contains(&act("REJECT", Some("person:ana-voss"), &[])),
+        "{:?}",
+        acts(&x)
+    );
+    // A denial of someone's claim named as its object still has that object.
+    let y = run("Ana Voss denied the claims by Chile on Monday.");
+    assert!(
+        acts(&y).contains(&act("REJECT", Some("person:ana-voss"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
