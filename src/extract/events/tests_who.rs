@@ -285,3 +285,30 @@ fn who_a_denial_says_did_nothing_is_not_its_target() {
         acts(&y)
     );
 }
+
+#[test]
+fn what_a_record_or_a_report_is_on_is_its_topic_not_who_is_criticised() {
+    let x = run("Ola Berg criticised Norway's record on Chile.");
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("person:ola-berg"),
+            &["country:NOR"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Ola Berg attacked the report on Chile.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("person:ola-berg"), &[])),
+        "{:?}",
+        acts(&y)
+    );
+    // Reprisals against Chile are aimed at Chile.
+    let z = run("Norway threatened reprisals against Chile.");
+    assert!(
+        acts(&z).contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&z)
+    );
+}
