@@ -1,0 +1,46 @@
+//! Stage tests for the author of what a reaction answers: who made the plan, the offer, the
+//! decision or the remark that is rejected, criticised or backed is the one acted on.
+
+use super::tests::{acts, run};
+
+fn targets_of(text: &str, category: &str) -> Vec<Vec<String>> {
+    acts(&run(text))
+        .into_iter()
+        .filter(|(c, _, _)| c == category)
+        .map(|(_, _, t)| t)
+        .collect()
+}
+
+#[test]
+fn an_attack_in_words_on_a_decision_aims_at_whoever_made_it() {
+    // "Attacked" is read as force first; once a sense makes it criticism, criticism's own
+    // patterns ("by" after what it answers) fill the target left empty.
+    let got = targets_of(
+        "Ravi Menon attacked the ruling by the Chilean Supreme Court on Monday.",
+        "DISAPPROVE",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.iter().any(|k| k == "org:chl-supreme-court")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_government_before_a_plan_owns_it() {
+    // "government plans" names the government as "the government's plans" does ...
+    let got = targets_of(
+        "The Norwegian government met on Monday. Ravi Menon defended government plans to close the ports.",
+        "SUPPORT",
+    );
+    assert!(
+        got.iter().any(|t| t.contains(&"country:NOR".to_owned())),
+        "{got:?}"
+    );
+    // ... but not what is no act of its own: jobs, red tape.
+    let got = targets_of(
+        "The Norwegian government met on Monday. Ravi Menon defended government jobs in the north.",
+        "SUPPORT",
+    );
+    assert!(got.iter().all(|t| t.is_empty()), "{got:?}");
+}
