@@ -44,3 +44,41 @@ fn a_government_before_a_plan_owns_it() {
     );
     assert!(got.iter().all(|t| t.is_empty()), "{got:?}");
 }
+
+#[test]
+fn his_act_that_another_answers_is_someone_elses() {
+    // The owner of a decision or a return that someone welcomes or accepts is not the one
+    // who answers it ...
+    let got = targets_of(
+        "Ola Berg resigned on Monday. Ravi Menon accepted his decision with regret.",
+        "AGREE",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.contains(&"person:ola-berg".to_owned())),
+        "{got:?}"
+    );
+    let got = targets_of(
+        "Ola Berg came home on Monday. Ravi Menon welcomed his return.",
+        "SUPPORT",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.contains(&"person:ola-berg".to_owned())),
+        "{got:?}"
+    );
+    // ... but one defends their own record, and criticises their own party.
+    for (text, category) in [
+        (
+            "Ola Berg came home on Monday. Ravi Menon defended his record.",
+            "SUPPORT",
+        ),
+        (
+            "Ola Berg came home on Monday. Ravi Menon criticised his own party.",
+            "DISAPPROVE",
+        ),
+    ] {
+        let got = targets_of(text, category);
+        assert!(got.iter().all(|t| t.is_empty()), "{text}: {got:?}");
+    }
+}
