@@ -82,3 +82,26 @@ fn his_act_that_another_answers_is_someone_elses() {
         assert!(got.iter().all(|t| t.is_empty()), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_party_named_by_its_adjective_owns_its_plans() {
+    // "Conservative spending plans", "Liberal Democrat proposals": the adjective names the
+    // party as "Tory" does.
+    let got = targets_of(
+        "Ravi Menon launched an attack on Conservative spending plans.",
+        "DISAPPROVE",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.contains(&"org:conservative-party-uk".to_owned())),
+        "{got:?}"
+    );
+    let got = targets_of(
+        "Ravi Menon criticised the Liberal Democrat proposals.",
+        "DISAPPROVE",
+    );
+    assert!(
+        got.iter().any(|t| t.contains(&"org:lib-dems".to_owned())),
+        "{got:?}"
+    );
+}
