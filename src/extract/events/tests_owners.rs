@@ -105,3 +105,22 @@ fn a_party_named_by_its_adjective_owns_its_plans() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_proposal_with_no_determiner_is_what_is_rejected() {
+    // The parser makes "proposed" a clause of "rejected" when no "the" comes before it; the
+    // repaired parse reads it as with "the": Chile's changes are rejected, and "proposed"
+    // describes them.
+    for text in [
+        "Norway rejected proposed Chilean changes to the deal.",
+        "Norway rejected the proposed Chilean changes to the deal.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter()
+                .any(|(c, _, t)| c == "REJECT" && t.contains(&"country:CHL".to_owned())),
+            "{text}: {got:?}"
+        );
+        assert!(got.iter().all(|(c, _, _)| c != "DEMAND"), "{text}: {got:?}");
+    }
+}
