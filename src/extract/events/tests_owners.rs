@@ -42,7 +42,7 @@ fn a_government_before_a_plan_owns_it() {
         "The Norwegian government met on Monday. Ravi Menon defended government jobs in the north.",
         "SUPPORT",
     );
-    assert!(got.iter().all(|t| t.is_empty()), "{got:?}");
+    assert!(got.iter().all(Vec::is_empty), "{got:?}");
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn his_act_that_another_answers_is_someone_elses() {
         ),
     ] {
         let got = targets_of(text, category);
-        assert!(got.iter().all(|t| t.is_empty()), "{text}: {got:?}");
+        assert!(got.iter().all(Vec::is_empty), "{text}: {got:?}");
     }
 }
 
