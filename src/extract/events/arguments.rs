@@ -443,15 +443,26 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             return own;
         }
         // "the government's plans", "the chancellor's budget": a common noun that owns
-        // the word names whom it stands for the same way.
+        // the word names whom it stands for the same way; "the government plans",
+        // "government proposals": so does a government before an act it owns (not
+        // "government jobs", "government red tape").
+        let owned_act = self.rules.has("owned_acts", &self.tree.lower[w]);
+        let government_before = |c: usize| {
+            owned_act
+                && self.tree.parse.words[c].deprel == Deprel::COMPOUND
+                && self.rules.has("government_nouns", &self.tree.lower[c])
+        };
         self.tree.children[w]
             .iter()
             .copied()
             .filter(|&c| {
-                self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                (self.tree.parse.words[c].deprel == Deprel::NMOD_POSS || government_before(c))
                     && matches!(self.tree.parse.words[c].upos, Upos::Noun)
             })
             .find_map(|c| {
+                if government_before(c) {
+                    return self.government_or_party(c, &["the"]);
+                }
                 self.role_holder(c)
                     .map(|key| vec![(key.to_owned(), self.tree.parse.words[c].span.clone())])
                     .or_else(|| {

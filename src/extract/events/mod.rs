@@ -16,6 +16,8 @@ mod tests;
 #[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
+mod tests_owners;
+#[cfg(test)]
 mod tests_stated;
 #[cfg(test)]
 mod tests_targets;

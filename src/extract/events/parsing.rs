@@ -280,6 +280,7 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -726,6 +727,51 @@ fn an_object_before_a_clause_without_subject_is_its_subject(
         heads[object] = clause + 1;
         deprels[object] = Deprel::NSUBJ;
         deprels[clause] = Deprel::CCOMP;
+    }
+}
+
+/// "Norway rejected proposed Chilean changes": with no determiner before it, the parser hangs
+/// the participle as a clause of the verb and the noun as the participle's object, leaving the
+/// verb without one. A past form ("-ed") right after a verb with no object of its own, hung
+/// from it as an adverbial clause with an object and nothing else (no subject, marker,
+/// auxiliary or oblique), describes that object, which is the verb's.
+fn a_participle_before_an_object_is_its_adjective(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ADVCL) {
+        return;
+    }
+    let children = children_of(heads);
+    for k in 1..forms.len() {
+        let verb = k - 1;
+        if deprels[k] != Deprel::ADVCL
+            || heads[k] != verb + 1
+            || upos[k] != Upos::Verb
+            || upos[verb] != Upos::Verb
+            || !forms[k].to_lowercase().ends_with("ed")
+            || children[verb].iter().any(|&c| deprels[c] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let mut object = None;
+        let mut other = false;
+        for &c in &children[k] {
+            if deprels[c] == Deprel::OBJ && c > k && object.is_none() {
+                object = Some(c);
+            } else {
+                other = true;
+            }
+        }
+        let (Some(object), false) = (object, other) else {
+            continue;
+        };
+        heads[object] = verb + 1;
+        deprels[object] = Deprel::OBJ;
+        heads[k] = object + 1;
+        deprels[k] = Deprel::AMOD;
     }
 }
 

@@ -601,6 +601,36 @@ pub fn read(
     r
 }
 
+/// What the patterns of the trigger spanning `words`, read as `category` and `kind`, give: its
+/// head word's, then its other words', then those of the noun it names a kind of.
+pub fn pattern_arguments(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    words: &Range<usize>,
+    (category, kind): (Plover, &str),
+) -> Vec<Argument> {
+    let w = tree.head_of(words);
+    let mut out = Vec::new();
+    arguments(tree, rules, w, (category, kind), &mut out);
+    // The other words of a phrase trigger ("held talks": "talks") read their own patterns;
+    // what the head word already gave comes first.
+    for o in words.clone().filter(|&o| o != w) {
+        if matches!(tree.pos(o), Upos::Noun | Upos::Propn | Upos::Verb) {
+            arguments(tree, rules, o, (category, kind), &mut out);
+        }
+    }
+    // "strike action", "the arms deal": a trigger naming a kind of the noun after it shares
+    // that noun's arguments.
+    if tree.rel(w) == Deprel::COMPOUND
+        && let Some(h) = tree.head(w)
+        && matches!(tree.pos(h), Upos::Noun | Upos::Propn)
+        && tree.trigger_of[h].is_none()
+    {
+        arguments(tree, rules, h, (category, kind), &mut out);
+    }
+    out
+}
+
 /// The roles of the trigger spanning `words`: its head word's patterns, then its other words',
 /// then the noun it names a kind of, then a name right before or after it.
 fn read_roles(
@@ -611,23 +641,8 @@ fn read_roles(
     r: &mut Reading,
 ) {
     let w = tree.head_of(words);
-    arguments(tree, rules, w, (category, kind), &mut r.arguments);
-    // The other words of a phrase trigger ("held talks": "talks") read their own patterns;
-    // what the head word already gave comes first.
-    for o in words.clone().filter(|&o| o != w) {
-        if matches!(tree.pos(o), Upos::Noun | Upos::Propn | Upos::Verb) {
-            arguments(tree, rules, o, (category, kind), &mut r.arguments);
-        }
-    }
-    // "strike action", "the arms deal": a trigger naming a kind of the noun after it shares
-    // that noun's arguments.
-    if tree.rel(w) == Deprel::COMPOUND
-        && let Some(h) = tree.head(w)
-        && matches!(tree.pos(h), Upos::Noun | Upos::Propn)
-        && tree.trigger_of[h].is_none()
-    {
-        arguments(tree, rules, h, (category, kind), &mut r.arguments);
-    }
+    r.arguments
+        .extend(pattern_arguments(tree, rules, words, (category, kind)));
     if let Some(name) = adjacent_subject(tree, w)
         && !r.arguments.iter().any(|a| a.role == Role::Source)
     {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::arguments::{PlaceHit, SentenceResolver};
 use super::patterns::Role;
-use super::reading::{Obligation, PlacesFrom, Reading, Tree};
+use super::reading::{self, Argument, Obligation, PlacesFrom, Reading, Tree};
 use super::senses::{self, Effect};
 use super::sentence::Article;
 use super::{Match, Report, date_in};
@@ -69,7 +69,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             parties: Vec::new(),
             patterns_used: Vec::new(),
         };
-        self.fill_roles(r, &mut d);
+        self.fill_roles(&r.arguments, &mut d);
         // "a statement that drew condemnation from Beijing": a reaction with no target named
         // is aimed at whoever the sentence is about, its main subject.
         if d.targets.is_empty()
@@ -80,7 +80,24 @@ impl<'a> SentenceCtx<'_, 'a> {
         {
             self.reaction_to_subject(range, &mut d);
         }
+        let read_as = d.category;
         self.apply_senses(r, range, &mut d)?;
+        // "attacked the decision by the court": a sense that makes the act another
+        // (an attack in words is criticism) lets that act's patterns fill the roles still
+        // empty.
+        if d.category != read_as {
+            let again = reading::pattern_arguments(
+                self.tree,
+                &lex.arguments,
+                range,
+                (d.category, d.trigger.kind.as_str()),
+            );
+            let new: Vec<Argument> = again
+                .into_iter()
+                .filter(|a| !r.arguments.iter().any(|b| b.pattern == a.pattern))
+                .collect();
+            self.fill_roles(&new, &mut d);
+        }
         if r.obligation.is_some() {
             self.obligation(r, &mention.span, &mut d)?;
         }
@@ -101,12 +118,22 @@ impl<'a> SentenceCtx<'_, 'a> {
         Ok(self.finish(r, d, keys, (modality, place), mention))
     }
 
-    /// Each role's actors, in the order the patterns gave them.
-    fn fill_roles(&self, r: &Reading, d: &mut Draft<'_>) {
+    /// Each role's actors, in the order the patterns gave them; a role the draft already has
+    /// is not filled again.
+    fn fill_roles(&self, arguments: &[Argument], d: &mut Draft<'_>) {
         let rules = &self.article.lex.arguments;
         let mut filled_by: std::collections::BTreeMap<&'static str, String> =
             std::collections::BTreeMap::new();
-        for a in &r.arguments {
+        for (slot, filled) in [
+            ("source", d.source.is_some()),
+            ("target", !d.targets.is_empty()),
+            ("party", !d.parties.is_empty()),
+        ] {
+            if filled {
+                filled_by.insert(slot, String::new());
+            }
+        }
+        for a in arguments {
             let slot = match a.role {
                 Role::Source => "source",
                 Role::Target => "target",

@@ -31,9 +31,20 @@ impl SentenceResolver<'_, '_, '_, '_> {
             "disjoint_pronoun_relations",
             tree.parse.words[w].deprel.name(),
         );
-        let clausemates: Vec<&str> = tree.parse.words[w]
-            .head
-            .filter(|_| disjoint)
+        // "Ravi Menon welcomed his apology": the owner of an act another answers (welcomed,
+        // criticised, accepted) is someone else, unless it is their "own".
+        let answered = (tree.parse.words[w].deprel == Deprel::NMOD_POSS)
+            .then_some(tree.parse.words[w].head)
+            .flatten()
+            .filter(|&a| {
+                tree.parse.words[a].deprel == Deprel::OBJ
+                    && self.rules.has("owned_acts", &tree.lower[a])
+                    && !tree.children[a].iter().any(|&c| tree.lower[c] == "own")
+            })
+            .and_then(|a| tree.parse.words[a].head)
+            .filter(|&v| self.rules.has("answering_verbs", &tree.lower[v]));
+        let clausemates: Vec<&str> = answered
+            .or(tree.parse.words[w].head.filter(|_| disjoint))
             .and_then(|h| {
                 tree.children[h]
                     .iter()
