@@ -646,6 +646,16 @@ impl<'a> SentenceCtx<'_, 'a> {
                     .is_some_and(|s| self.non_state_against_government(s, t))
         });
         d.co_sources.retain(|k| !through_official(k));
+        // "Norway welcomed the agreement between Chile and Peru": a mutual act whose own
+        // phrase names both sides is theirs; who welcomes or receives it undergoes nothing.
+        if d.parties.len() >= 2
+            && d.source.is_none()
+            && d.patterns_used
+                .iter()
+                .any(|p| p == "undergoing-verb-subject")
+        {
+            d.targets.clear();
+        }
         let mut keys: Vec<String> = Vec::new();
         for k in d
             .source

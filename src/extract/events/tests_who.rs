@@ -312,3 +312,32 @@ fn what_a_record_or_a_report_is_on_is_its_topic_not_who_is_criticised() {
         acts(&z)
     );
 }
+
+#[test]
+fn who_welcomes_an_agreement_between_two_others_is_no_party_to_it() {
+    let x = run("Norway welcomed the agreement between Chile and Peru.");
+    let agree: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.category.name() == "AGREE")
+        .collect();
+    assert_eq!(agree.len(), 1, "{:?}", acts(&x));
+    assert!(
+        agree[0].source.is_none() && agree[0].targets.is_empty(),
+        "{:?}",
+        acts(&x)
+    );
+    let mut parties = agree[0].participants.clone();
+    parties.sort();
+    assert_eq!(
+        parties,
+        vec!["country:CHL".to_owned(), "country:PER".to_owned()]
+    );
+    // Without the two sides named, who receives an offer is the one it is made to.
+    let y = run("Chile received an offer of talks from Peru.");
+    assert!(
+        acts(&y).contains(&act("AGREE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
