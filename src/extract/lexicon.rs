@@ -749,6 +749,15 @@ impl Lexicon {
             .find(|c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(name)))
     }
 
+    /// The country a town that is no capital lies in ("Jericho": Palestine), by the
+    /// gazetteer's table, when the lexicon lists that country.
+    pub fn country_of_town(&self, name: &str) -> Option<&CountryEntry> {
+        super::gazetteer::PlaceCountries::shared()
+            .country_of(name)
+            .and_then(|iso| self.country_by_iso(iso))
+            .map(|c| &self.countries[c])
+    }
+
     /// The listed organization with this node key (`org:nato`), if the lexicon has it.
     pub fn organization(&self, key: &str) -> Option<&OrganizationEntry> {
         self.organization_by_key

@@ -371,22 +371,29 @@ pub fn extract_with(
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
     // A capital named as a place ("arrived in Amman") stands for its country where an act is
-    // aimed at it; such a country becomes an actor only when an event takes it as a party.
+    // aimed at it, and so may a town of another country than the actor's ("fired at targets
+    // in Jericho"); such a country becomes an actor only when an event takes it as a party.
+    let mut town_places: Vec<(String, Mention)> = Vec::new();
     let capital_places: Vec<(String, Mention)> = hits
         .iter()
         .filter_map(|h| {
             let actors::Found::Place { name } = &h.found else {
                 return None;
             };
-            let country = lex.country_of_capital(name)?;
             let mention = Mention {
                 span: doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end,
                 sentence: h.sentence,
             };
+            let Some(country) = lex.country_of_capital(name) else {
+                if let Some(country) = lex.country_of_town(name) {
+                    town_places.push((format!("country:{}", country.iso3), mention));
+                }
+                return None;
+            };
             Some((format!("country:{}", country.iso3), mention))
         })
         .collect();
-    for (key, _) in &capital_places {
+    for (key, _) in capital_places.iter().chain(&town_places) {
         if !names.contains_key(key)
             && let Some(c) = key
                 .strip_prefix("country:")
@@ -443,7 +450,7 @@ pub fn extract_with(
     }
     let named_before: std::collections::BTreeSet<String> =
         actors.iter().map(|a| a.key.clone()).collect();
-    for (key, mention) in capital_places {
+    for (key, mention) in capital_places.into_iter().chain(town_places) {
         if named_before.contains(&key) {
             continue;
         }

@@ -14,6 +14,8 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_places;
+#[cfg(test)]
 mod tests_stated;
 #[cfg(test)]
 mod tests_targets;

@@ -1,0 +1,44 @@
+//! Stage tests for places and groups an act is aimed at: a town's country, a group's country.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn a_town_of_another_country_is_its_country_acted_on() {
+    // A town across the border: its country is acted on, though the article never names it.
+    let x = run("Norwegian tanks fired four shell bombs at targets in Gothenburg, witnesses said.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("FIGHT", Some("country:NOR"), &["country:SWE"])),
+        "{got:?}"
+    );
+    assert!(
+        x.actors.iter().any(|a| a.key == "country:SWE"),
+        "the town's country becomes an actor"
+    );
+    // A town far off, of a country the article does not name, may be a place at home of the
+    // same name: no one is acted on.
+    let y = run("Chilean tanks fired four shell bombs at targets in Gothenburg, witnesses said.");
+    let got = acts(&y);
+    assert!(
+        !got.iter()
+            .any(|(_, _, t)| t.contains(&"country:SWE".to_owned())),
+        "{got:?}"
+    );
+    // Named in the article, it is.
+    let z = run(
+        "Sweden has protested to Chile. Chilean tanks fired four shell bombs at targets in Gothenburg, witnesses said.",
+    );
+    let got = acts(&z);
+    assert!(
+        got.contains(&act("FIGHT", Some("country:CHL"), &["country:SWE"])),
+        "{got:?}"
+    );
+    // A town of the actor's own country is no act on that country.
+    let w = run("Norwegian President Ola Berg arrived in Bergen on a visit on Monday.");
+    let got = acts(&w);
+    assert!(
+        !got.iter()
+            .any(|(_, _, t)| t.contains(&"country:NOR".to_owned())),
+        "{got:?}"
+    );
+}
