@@ -161,6 +161,10 @@ pub struct IssueEntry {
     pub place: bool,
     /// Surface forms, matched case-insensitively.
     pub phrases: Vec<String>,
+    /// For a place wholly inside one country that no other state claims ("West Bank":
+    /// `PSE`), that country's ISO3 code: an act done there is done to that country.
+    #[serde(default)]
+    pub country: Option<String>,
     /// The name alone is an everyday word too ("sanctions" a school or a party may impose):
     /// it names the issue only in a sentence that names a country or a body.
     #[serde(default)]

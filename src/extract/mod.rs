@@ -393,6 +393,12 @@ pub fn extract_with(
             Some((format!("country:{}", country.iso3), mention))
         })
         .collect();
+    // "the West Bank": a territory of one country stands for it the same way.
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for (span, key, _) in issues::territories(&doc, lex, sentence.tokens.clone()) {
+            town_places.push((key, Mention { span, sentence: s }));
+        }
+    }
     for (key, _) in capital_places.iter().chain(&town_places) {
         if !names.contains_key(key)
             && let Some(c) = key

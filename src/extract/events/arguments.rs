@@ -27,6 +27,8 @@ pub struct PlaceHit {
     pub country: bool,
     /// Whether it names a country by its capital ("Algiers").
     pub capital: bool,
+    /// Whether it is a territory of the country `key` ("the West Bank"), not the country.
+    pub territory: bool,
 }
 
 /// Relations through which a noun's modifiers name who it is.
@@ -743,6 +745,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     span: self.span_of(hit),
                     country,
                     capital,
+                    territory: false,
                 })
             })
             .collect()

@@ -399,8 +399,43 @@ impl<'a> SentenceCtx<'_, 'a> {
     fn places(&self, r: &Reading, d: &mut Draft<'_>) -> (Option<String>, Vec<PlaceHit>) {
         let mut place: Option<String> = None;
         let mut places = Vec::new();
+        let mut territories = None;
         for &w in &r.places {
-            for hit in self.resolver.places_of(w, self.article.names) {
+            let mut found = self.resolver.places_of(w, self.article.names);
+            // "reimposed blockades in the West Bank": a territory of one country, named by
+            // no actor (the tagger may take it for a place of its own).
+            if found.iter().all(|p| !p.country) {
+                let (doc, lex) = (self.article.doc, self.article.lex);
+                let word = self.tree.parse.words[w].span.clone();
+                let within =
+                    |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+                let named: Vec<PlaceHit> = territories
+                    .get_or_insert_with(|| {
+                        crate::extract::issues::territories(doc, lex, self.tokens.clone())
+                    })
+                    .iter()
+                    .filter(|(span, _, _)| {
+                        within(span, &word) || found.iter().any(|p| within(span, &p.span))
+                    })
+                    .map(|(span, key, name)| PlaceHit {
+                        key: key.clone(),
+                        // (the place as the tagger named it: "Goma", not "Eastern Congo")
+                        name: found
+                            .iter()
+                            .find(|p| within(span, &p.span))
+                            .map_or_else(|| (*name).to_owned(), |p| p.name.clone()),
+                        span: span.clone(),
+                        country: false,
+                        capital: false,
+                        territory: true,
+                    })
+                    .collect();
+                if !named.is_empty() {
+                    found.retain(|p| !named.iter().any(|t| within(&t.span, &p.span)));
+                    found.extend(named);
+                }
+            }
+            for hit in found {
                 place.get_or_insert_with(|| hit.name.clone());
                 places.push(hit);
             }
@@ -585,11 +620,21 @@ impl<'a> SentenceCtx<'_, 'a> {
             if p.country {
                 return Some((p.key.clone(), false));
             }
+            // (a territory's name means no other place)
+            if p.territory {
+                return actor_country
+                    .is_some_and(|c| c != p.key)
+                    .then(|| (p.key.clone(), true));
+            }
             if let Some(c) = lex.country_of_capital(&p.name) {
                 // (only a country the article names as an actor)
                 return Some(format!("country:{}", c.iso3))
                     .filter(|k| names.contains_key(k))
                     .map(|k| (k, false));
+            }
+            // "the town of Arica in northern Peru": the text says where the town is.
+            if places.iter().any(|q| q.country && !q.capital) {
+                return None;
             }
             let k = format!("country:{}", lex.country_of_town(&p.name)?.iso3);
             (actor_country.is_some_and(|c| c != k) && town_country_fits(&k)).then_some((k, true))

@@ -42,3 +42,22 @@ fn a_town_of_another_country_is_its_country_acted_on() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_territory_of_one_country_is_that_country_acted_on() {
+    // "the West Bank" is an issue place that lies in one country (`country` in issues.json).
+    let x = run("Norway on Friday reimposed blockades in the West Bank, a spokesman said.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("COERCE", Some("country:NOR"), &["country:PSE"])),
+        "{got:?}"
+    );
+    // The country's own territory is not acted on by it.
+    let y = run("Sudan on Friday imposed a curfew in Darfur, a spokesman said.");
+    let got = acts(&y);
+    assert!(
+        !got.iter()
+            .any(|(_, _, t)| t.contains(&"country:SDN".to_owned())),
+        "{got:?}"
+    );
+}
