@@ -437,6 +437,16 @@ pub fn extract_with(
         })
         .map(|p| format!("country:{}", p.country))
         .collect();
+    // (their country is named after them where it takes part: "Burmese rebels" of Myanmar)
+    for key in &regional {
+        if !names.contains_key(key)
+            && let Some(c) = key
+                .strip_prefix("country:")
+                .and_then(|iso| lex.country_by_iso(iso))
+        {
+            names.insert(key.clone(), lex.countries[c].name.clone());
+        }
+    }
     let countries: std::collections::BTreeSet<&str> = hits
         .iter()
         .filter(|h| matches!(h.found, actors::Found::Country { .. }))

@@ -61,3 +61,43 @@ fn a_territory_of_one_country_is_that_country_acted_on() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_place_a_group_holds_and_the_names_of_a_group_are_that_groups() {
+    // "a Karen guerrilla stronghold": the parser hangs "Karen" and "guerrilla" both from the
+    // place noun; the group noun is singular.
+    let x = run(
+        "Thai troops have captured part of a Karen guerrilla stronghold on the border after five days of fighting.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("FIGHT", Some("country:THA"), &["group:MMR:rebels"])),
+        "{got:?}"
+    );
+    // The country of a regional people is named for what it is.
+    assert!(
+        x.actors.iter().any(
+            |a| a.key == "group:MMR:rebels" && a.affiliation_name.as_deref() == Some("Myanmar")
+        ),
+        "{:?}",
+        x.actors
+    );
+    let y = run("Norwegian troops shelled Chilean guerrilla camps near the border on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("FIGHT", Some("country:NOR"), &["group:CHL:rebels"])),
+        "{got:?}"
+    );
+    // "the leaders of Chilean rebels": the names that qualify a group noun name the group,
+    // however deep the group noun.
+    let z = run("Norway condemned the leaders of Chilean rebels on Monday.");
+    let got = acts(&z);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("country:NOR"),
+            &["group:CHL:rebels"]
+        )),
+        "{got:?}"
+    );
+}
