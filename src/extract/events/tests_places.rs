@@ -101,3 +101,26 @@ fn a_place_a_group_holds_and_the_names_of_a_group_are_that_groups() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_noun_a_modifier_makes_a_group_noun_names_the_group() {
+    // "armed groups" is a two-word noun of the rebels; "from X" hangs from the object.
+    let x = run(
+        "In an unprecedented move, Norwegian police confiscated weapons and explosives from Norwegian armed groups, the army said Friday.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("COERCE", Some("country:NOR"), &["group:NOR:rebels"])),
+        "{got:?}"
+    );
+    let y = run("Norway condemned Chilean militant groups on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("country:NOR"),
+            &["group:CHL:rebels"]
+        )),
+        "{got:?}"
+    );
+}

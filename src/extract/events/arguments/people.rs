@@ -16,7 +16,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
             self.tree.parse.words[w].deprel,
             Deprel::AMOD | Deprel::COMPOUND
         ) || self.hit_of_word[h].is_some()
-            || self.rules.people_group(&self.tree.lower[h]).is_none()
+            || self.group_noun(h).is_none()
         {
             return None;
         }
@@ -35,8 +35,26 @@ impl SentenceResolver<'_, '_, '_, '_> {
         if self.hit_of_word[w].is_some() {
             return None;
         }
-        let group = self.rules.people_group(&self.tree.lower[w])?;
+        let group = self.group_noun(w)?;
         self.group_people(w, &group.id, found)
+    }
+
+    /// The kind of people word `w` names: a group noun ("rebels"), or a noun a modifier
+    /// makes one ("armed groups", "militant groups": two-word nouns of the group lists).
+    fn group_noun(&self, w: usize) -> Option<&crate::extract::events::patterns::PeopleGroup> {
+        let tree = self.tree;
+        self.rules.people_group(&tree.lower[w]).or_else(|| {
+            tree.children[w].iter().find_map(|&c| {
+                (c < w
+                    && self.hit_of_word[c].is_none()
+                    && matches!(tree.parse.words[c].deprel, Deprel::AMOD | Deprel::COMPOUND))
+                .then(|| {
+                    self.rules
+                        .people_group(&format!("{} {}", tree.lower[c], tree.lower[w]))
+                })
+                .flatten()
+            })
+        })
     }
 
     /// "A Karen guerrilla stronghold", "Kampuchean guerrilla camps": a place a group holds
