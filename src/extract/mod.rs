@@ -461,6 +461,9 @@ pub fn extract_with(
     Ok(extraction)
 }
 
+/// A country's key and where a place of it is named.
+type CountryPlace = (String, Mention);
+
 /// Gives the country `key` (`country:ISO`) its lexicon name in `names` when it has none.
 fn name_country(lex: &Lexicon, names: &mut BTreeMap<String, String>, key: &str) {
     if !names.contains_key(key)
@@ -482,9 +485,9 @@ fn country_places(
     lex: &Lexicon,
     hits: &[actors::Hit],
     names: &mut BTreeMap<String, String>,
-) -> (Vec<(String, Mention)>, Vec<(String, Mention)>) {
-    let mut town_places: Vec<(String, Mention)> = Vec::new();
-    let capital_places: Vec<(String, Mention)> = hits
+) -> (Vec<CountryPlace>, Vec<CountryPlace>) {
+    let mut town_places: Vec<CountryPlace> = Vec::new();
+    let capital_places: Vec<CountryPlace> = hits
         .iter()
         .filter_map(|h| {
             let actors::Found::Place { name } = &h.found else {
