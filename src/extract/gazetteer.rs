@@ -4,6 +4,10 @@
 //! `tools/gazetteer.py` regenerates `assets/gazetteer/places.tsv`.
 //!
 //! Names match case-sensitively, word for word as the tokenizer splits them, longest first.
+//!
+//! [`PlaceCountries`] gives the country a place name lies in, from a file of its own
+//! (`assets/gazetteer/place_countries.tsv`, same source and tool): the tagger's model records
+//! a hash of `places.tsv`, so that file keeps its two columns.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -183,6 +187,126 @@ impl Gazetteer {
     }
 }
 
+/// The country of each place name, as an ISO 3166-1 alpha-3 code ("Jericho": PSE), and the
+/// countries each country borders.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceCountries {
+    by_name: HashMap<Box<str>, [u8; 3]>,
+    /// Each country's neighbours, sorted.
+    neighbours: HashMap<[u8; 3], Vec<[u8; 3]>>,
+}
+
+/// A country's code from a file: three capital letters.
+fn country_code(code: &str) -> Option<[u8; 3]> {
+    let code: [u8; 3] = code.as_bytes().try_into().ok()?;
+    code.iter().all(u8::is_ascii_uppercase).then_some(code)
+}
+
+/// The lines of a tab-separated file that are not comments, with their 1-based numbers,
+/// split at the first tab; a line without a tab is an error saying `what` a line holds.
+fn rows<'t>(
+    text: &'t str,
+    what: &'static str,
+) -> impl Iterator<Item = Result<(usize, &'t str, &'t str), GazetteerError>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .map(move |(i, line)| {
+            line.split_once('\t')
+                .map(|(a, b)| (i + 1, a, b))
+                .ok_or_else(|| GazetteerError {
+                    line: i + 1,
+                    reason: what.to_owned(),
+                })
+        })
+}
+
+impl PlaceCountries {
+    /// The tables the binary embeds (`assets/gazetteer/place_countries.tsv` and
+    /// `neighbours.tsv`), read once per process.
+    ///
+    /// # Panics
+    /// Never for the committed files: a test reads them.
+    pub fn shared() -> &'static PlaceCountries {
+        static SHARED: OnceLock<PlaceCountries> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            Self::parse(
+                include_str!("../../assets/gazetteer/place_countries.tsv"),
+                include_str!("../../assets/gazetteer/neighbours.tsv"),
+            )
+            .expect("the embedded place countries are valid files (tested)")
+        })
+    }
+
+    /// Reads the two files: `#` comments, then one `name<TAB>ISO3` line per place name; one
+    /// `ISO3<TAB>ISO3 ISO3 ...` line per country with neighbours.
+    ///
+    /// # Errors
+    /// On a line without a name or with a code that is not three capital letters.
+    pub fn parse(places: &str, neighbours: &str) -> Result<Self, GazetteerError> {
+        let bad = |line: usize, reason: &str| GazetteerError {
+            line,
+            reason: reason.to_owned(),
+        };
+        let mut by_name = HashMap::new();
+        for row in rows(places, "a line is the name, a tab and its country's code") {
+            let (line, name, code) = row?;
+            let code = country_code(code)
+                .ok_or_else(|| bad(line, "a country's code is three capital letters"))?;
+            if name.is_empty() {
+                return Err(bad(line, "a line needs a name"));
+            }
+            by_name.insert(Box::from(name), code);
+        }
+        let mut near = HashMap::new();
+        for row in rows(
+            neighbours,
+            "a line is a country's code, a tab and its neighbours'",
+        ) {
+            let (line, code, list) = row?;
+            let not_code = || bad(line, "a country's code is three capital letters");
+            let code = country_code(code).ok_or_else(not_code)?;
+            let mut list = list
+                .split_whitespace()
+                .map(|c| country_code(c).ok_or_else(not_code))
+                .collect::<Result<Vec<_>, _>>()?;
+            list.sort_unstable();
+            near.insert(code, list);
+        }
+        Ok(Self {
+            by_name,
+            neighbours: near,
+        })
+    }
+
+    /// The code of the country the place `name` lies in, if the table knows one.
+    pub fn country_of(&self, name: &str) -> Option<&str> {
+        self.by_name
+            .get(name)
+            .and_then(|c| std::str::from_utf8(c).ok())
+    }
+
+    /// Whether the countries with codes `a` and `b` share a border.
+    pub fn borders(&self, a: &str, b: &str) -> bool {
+        let (Some(a), Some(b)) = (country_code(a), country_code(b)) else {
+            return false;
+        };
+        self.neighbours
+            .get(&a)
+            .is_some_and(|near| near.binary_search(&b).is_ok())
+    }
+
+    /// Number of place names.
+    pub fn len(&self) -> usize {
+        self.by_name.len()
+    }
+
+    /// Whether the table has no place name.
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +357,29 @@ mod tests {
                 "B-city1m", "I-city1m", "I-city1m", "-", "B-state", "-", "B-city1m"
             ]
         );
+    }
+
+    #[test]
+    fn places_have_their_country_and_countries_their_neighbours() {
+        let t = PlaceCountries::parse(
+            "# x\nRuritown\tRUR\nNew Ruritown\tABC\n",
+            "# y\nRUR\tABC XYZ\n",
+        )
+        .expect("valid");
+        assert_eq!(t.country_of("Ruritown"), Some("RUR"));
+        assert_eq!(t.country_of("New Ruritown"), Some("ABC"));
+        assert_eq!(t.country_of("ruritown"), None);
+        assert!(t.borders("RUR", "XYZ") && !t.borders("RUR", "QQQ") && !t.borders("ABC", "RUR"));
+        let err = PlaceCountries::parse("Ruritown\tRu\n", "").expect_err("bad code");
+        assert!(err.to_string().starts_with("line 1:"), "{err}");
+        assert!(PlaceCountries::parse("", "# n\nRUR\tAB\n").is_err());
+        let shared = PlaceCountries::shared();
+        assert!(shared.len() > 30_000);
+        assert_eq!(shared.country_of("Jericho"), Some("PSE"));
+        assert_eq!(shared.country_of("Tel Aviv"), Some("ISR"));
+        // A name of towns of like size in two countries has none.
+        assert_eq!(shared.country_of("Cambridge"), None);
+        assert!(shared.borders("ISR", "PSE") && shared.borders("PSE", "ISR"));
+        assert!(!shared.borders("GBR", "FRA"));
     }
 }

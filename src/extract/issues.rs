@@ -81,6 +81,44 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> V
     issues.into_values().collect()
 }
 
+/// The places of the issues lexicon that lie in one country ("the West Bank": Palestine),
+/// named in the token range `tokens` of `doc`: each one's byte span, its country's key
+/// (`country:PSE`) and the place's name.
+pub fn territories<'l>(
+    doc: &Doc<'_>,
+    lex: &'l Lexicon,
+    tokens: Range<usize>,
+) -> Vec<(Range<usize>, String, &'l str)> {
+    let mut out = Vec::new();
+    if !lex.issues.iter().any(|e| e.place && e.country.is_some()) {
+        return out;
+    }
+    let words: Vec<&str> = tokens.clone().map(|i| doc.word(i)).collect();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i) else {
+            i += 1;
+            continue;
+        };
+        let entry = &lex.issues[k];
+        if let Some(c) = entry
+            .country
+            .as_deref()
+            .filter(|_| entry.place)
+            .and_then(|iso| lex.country_by_iso(iso))
+        {
+            let g = tokens.start + i;
+            out.push((
+                doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end,
+                format!("country:{}", lex.countries[c].iso3),
+                entry.name.as_str(),
+            ));
+        }
+        i += len;
+    }
+    out
+}
+
 fn add(
     issues: &mut BTreeMap<String, Issue>,
     context: &mut BTreeMap<String, Vec<usize>>,

@@ -161,6 +161,10 @@ pub struct IssueEntry {
     pub place: bool,
     /// Surface forms, matched case-insensitively.
     pub phrases: Vec<String>,
+    /// For a place wholly inside one country that no other state claims ("West Bank":
+    /// `PSE`), that country's ISO3 code: an act done there is done to that country.
+    #[serde(default)]
+    pub country: Option<String>,
     /// The name alone is an everyday word too ("sanctions" a school or a party may impose):
     /// it names the issue only in a sentence that names a country or a body.
     #[serde(default)]
@@ -747,6 +751,15 @@ impl Lexicon {
         self.countries
             .iter()
             .find(|c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(name)))
+    }
+
+    /// The country a town that is no capital lies in ("Jericho": Palestine), by the
+    /// gazetteer's table, when the lexicon lists that country.
+    pub fn country_of_town(&self, name: &str) -> Option<&CountryEntry> {
+        super::gazetteer::PlaceCountries::shared()
+            .country_of(name)
+            .and_then(|iso| self.country_by_iso(iso))
+            .map(|c| &self.countries[c])
     }
 
     /// The listed organization with this node key (`org:nato`), if the lexicon has it.

@@ -370,31 +370,7 @@ pub fn extract_with(
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
-    // A capital named as a place ("arrived in Amman") stands for its country where an act is
-    // aimed at it; such a country becomes an actor only when an event takes it as a party.
-    let capital_places: Vec<(String, Mention)> = hits
-        .iter()
-        .filter_map(|h| {
-            let actors::Found::Place { name } = &h.found else {
-                return None;
-            };
-            let country = lex.country_of_capital(name)?;
-            let mention = Mention {
-                span: doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end,
-                sentence: h.sentence,
-            };
-            Some((format!("country:{}", country.iso3), mention))
-        })
-        .collect();
-    for (key, _) in &capital_places {
-        if !names.contains_key(key)
-            && let Some(c) = key
-                .strip_prefix("country:")
-                .and_then(|iso| lex.country_by_iso(iso))
-        {
-            names.insert(key.clone(), lex.countries[c].name.clone());
-        }
-    }
+    let (capital_places, town_places) = country_places(&doc, lex, &hits, &mut names);
     let affiliations: BTreeMap<String, String> = actors
         .iter()
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
@@ -402,13 +378,8 @@ pub fn extract_with(
     // The country the article's actors belong to: "the government" of an article that names
     // none is its government, even where the article never names the country itself.
     let home = events::arguments::home_country(&affiliations, &hits);
-    if let Some(key) = &home
-        && !names.contains_key(key)
-        && let Some(c) = key
-            .strip_prefix("country:")
-            .and_then(|iso| lex.country_by_iso(iso))
-    {
-        names.insert(key.clone(), lex.countries[c].name.clone());
+    if let Some(key) = &home {
+        name_country(lex, &mut names, key);
     }
     // "Sudanese rebels", "Chadian refugees": the people groups of every country named, or
     // whose capital is named as a place ("demonstrators in Baghdad"), or one of whose regional
@@ -424,6 +395,10 @@ pub fn extract_with(
         })
         .map(|p| format!("country:{}", p.country))
         .collect();
+    // (their country is named after them where it takes part: "Burmese rebels" of Myanmar)
+    for key in &regional {
+        name_country(lex, &mut names, key);
+    }
     let countries: std::collections::BTreeSet<&str> = hits
         .iter()
         .filter(|h| matches!(h.found, actors::Found::Country { .. }))
@@ -443,7 +418,7 @@ pub fn extract_with(
     }
     let named_before: std::collections::BTreeSet<String> =
         actors.iter().map(|a| a.key.clone()).collect();
-    for (key, mention) in capital_places {
+    for (key, mention) in capital_places.into_iter().chain(town_places) {
         if named_before.contains(&key) {
             continue;
         }
@@ -484,6 +459,62 @@ pub fn extract_with(
     overrides::apply(&mut extraction, &lex.corrections);
     control.step((1.0, 1.0), 1, 1);
     Ok(extraction)
+}
+
+/// A country's key and where a place of it is named.
+type CountryPlace = (String, Mention);
+
+/// Gives the country `key` (`country:ISO`) its lexicon name in `names` when it has none.
+fn name_country(lex: &Lexicon, names: &mut BTreeMap<String, String>, key: &str) {
+    if !names.contains_key(key)
+        && let Some(c) = key
+            .strip_prefix("country:")
+            .and_then(|iso| lex.country_by_iso(iso))
+    {
+        names.insert(key.to_owned(), lex.countries[c].name.clone());
+    }
+}
+
+/// A capital named as a place ("arrived in Amman") stands for its country where an act is
+/// aimed at it, and so may a town of another country than the actor's ("fired at targets in
+/// Jericho") or a territory of one country ("the West Bank"); such a country becomes an actor
+/// only when an event takes it as a party. Returns the capitals' countries and the towns' and
+/// territories' with where they are named, each country named in `names`.
+fn country_places(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[actors::Hit],
+    names: &mut BTreeMap<String, String>,
+) -> (Vec<CountryPlace>, Vec<CountryPlace>) {
+    let mut town_places: Vec<CountryPlace> = Vec::new();
+    let capital_places: Vec<CountryPlace> = hits
+        .iter()
+        .filter_map(|h| {
+            let actors::Found::Place { name } = &h.found else {
+                return None;
+            };
+            let mention = Mention {
+                span: doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end,
+                sentence: h.sentence,
+            };
+            let Some(country) = lex.country_of_capital(name) else {
+                if let Some(country) = lex.country_of_town(name) {
+                    town_places.push((format!("country:{}", country.iso3), mention));
+                }
+                return None;
+            };
+            Some((format!("country:{}", country.iso3), mention))
+        })
+        .collect();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for (span, key, _) in issues::territories(doc, lex, sentence.tokens.clone()) {
+            town_places.push((key, Mention { span, sentence: s }));
+        }
+    }
+    for (key, _) in capital_places.iter().chain(&town_places) {
+        name_country(lex, names, key);
+    }
+    (capital_places, town_places)
 }
 
 /// A country that takes part in an event as an actor, named by the lexicon's name for `key`.

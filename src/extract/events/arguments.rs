@@ -27,6 +27,8 @@ pub struct PlaceHit {
     pub country: bool,
     /// Whether it names a country by its capital ("Algiers").
     pub capital: bool,
+    /// Whether it is a territory of the country `key` ("the West Bank"), not the country.
+    pub territory: bool,
 }
 
 /// Relations through which a noun's modifiers name who it is.
@@ -303,6 +305,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let w = self.counted(w);
         let mut found: Vec<usize> = Vec::new();
         let mut former = false;
+        // The word whose modifiers gave the names: "a camp for Congolese refugees" names the
+        // refugees, not Congo's state.
+        let mut owner = None;
         if let Some(h) = self.hit_of_word[w] {
             found.push(h);
         } else if matches!(self.tree.parse.words[w].upos, Upos::Pron | Upos::Det) {
@@ -340,6 +345,11 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             for _ in 0..2 {
                 let mut next = Vec::new();
                 for &x in &frontier {
+                    if let Some(groups) = self.group_of_holding(x) {
+                        return groups;
+                    }
+                    // "a camp for refugees": the people a place holds.
+                    let holding = self.rules.has("holding_nouns", &self.tree.lower[x]);
                     // "The parents of Ola Berg", "Berg's wife": a relative of someone is
                     // someone else; only a name in apposition is theirs ("his wife Ana
                     // Ruiz").
@@ -364,7 +374,8 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                                 self.tree.parse.words[k].deprel == Deprel::CASE
                                     && (self.rules.has("naming_cases", case)
                                         || group && self.rules.has("group_place_cases", case)
-                                        || speaks && self.rules.has("representative_cases", case))
+                                        || speaks && self.rules.has("representative_cases", case)
+                                        || holding && self.rules.has("holding_cases", case))
                             })
                         {
                             continue;
@@ -376,6 +387,10 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                                     && !found.contains(&h)
                                 {
                                     found.push(h);
+                                    // (not a conjunct's: "inspectors and workers from Iraq")
+                                    if self.tree.parse.words[x].deprel != Deprel::CONJ {
+                                        owner.get_or_insert(x);
+                                    }
                                 }
                             }
                         } else {
@@ -395,7 +410,11 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
             return self.unnamed(w);
         }
-        if let Some(groups) = self.people_of(w, &found) {
+        if let Some(groups) = self.people_of(w, &found).or_else(|| {
+            owner
+                .filter(|&o| o != w)
+                .and_then(|o| self.people_of(o, &found))
+        }) {
             return groups;
         }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
@@ -754,6 +773,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     span: self.span_of(hit),
                     country,
                     capital,
+                    territory: false,
                 })
             })
             .collect()

@@ -18,6 +18,8 @@ mod tests_kinds;
 #[cfg(test)]
 mod tests_owners;
 #[cfg(test)]
+mod tests_places;
+#[cfg(test)]
 mod tests_stated;
 #[cfg(test)]
 mod tests_targets;

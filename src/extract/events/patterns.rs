@@ -289,7 +289,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 79] = [
+pub const ENGINE_LISTS: [&str; 81] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -351,6 +351,8 @@ pub const ENGINE_LISTS: [&str; 79] = [
     "country_nouns",
     "group_nouns",
     "group_place_cases",
+    "holding_nouns",
+    "holding_cases",
     "representative_nouns",
     "representative_cases",
     "state_nouns",

@@ -419,8 +419,43 @@ impl<'a> SentenceCtx<'_, 'a> {
     fn places(&self, r: &Reading, d: &mut Draft<'_>) -> (Option<String>, Vec<PlaceHit>) {
         let mut place: Option<String> = None;
         let mut places = Vec::new();
+        let mut territories = None;
         for &w in &r.places {
-            for hit in self.resolver.places_of(w, self.article.names) {
+            let mut found = self.resolver.places_of(w, self.article.names);
+            // "reimposed blockades in the West Bank": a territory of one country, named by
+            // no actor (the tagger may take it for a place of its own).
+            if found.iter().all(|p| !p.country) {
+                let (doc, lex) = (self.article.doc, self.article.lex);
+                let word = self.tree.parse.words[w].span.clone();
+                let within =
+                    |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+                let named: Vec<PlaceHit> = territories
+                    .get_or_insert_with(|| {
+                        crate::extract::issues::territories(doc, lex, self.tokens.clone())
+                    })
+                    .iter()
+                    .filter(|(span, _, _)| {
+                        within(span, &word) || found.iter().any(|p| within(span, &p.span))
+                    })
+                    .map(|(span, key, name)| PlaceHit {
+                        key: key.clone(),
+                        // (the place as the tagger named it: "Goma", not "Eastern Congo")
+                        name: found
+                            .iter()
+                            .find(|p| within(span, &p.span))
+                            .map_or_else(|| (*name).to_owned(), |p| p.name.clone()),
+                        span: span.clone(),
+                        country: false,
+                        capital: false,
+                        territory: true,
+                    })
+                    .collect();
+                if !named.is_empty() {
+                    found.retain(|p| !named.iter().any(|t| within(&t.span, &p.span)));
+                    found.extend(named);
+                }
+            }
+            for hit in found {
                 place.get_or_insert_with(|| hit.name.clone());
                 places.push(hit);
             }
@@ -577,29 +612,68 @@ impl<'a> SentenceCtx<'_, 'a> {
         let group_country = crate::extract::groups::country_of(&src.key);
         let area_wide = rules.has("area_measure_kinds", acted_kind);
         let own = affiliations.get(&src.key).or(group_country.as_ref());
-        // A capital named as the place stands for its country here.
+        // The country the actor is of: its own, or itself.
+        let actor_country = own
+            .map(String::as_str)
+            .or_else(|| src.key.starts_with("country:").then_some(src.key.as_str()));
+        // A town's country, when the article names it or it borders the actor's: else the
+        // name more likely means a place at home the gazetteer lacks ("visiting constituencies
+        // in Somerset" is no act on a town of that name in the United States).
+        let town_country_fits = |k: &str| {
+            self.article
+                .by_sentence
+                .iter()
+                .flatten()
+                .any(|h| h.key == k)
+                || affiliations.values().any(|c| c == k)
+                || actor_country.is_some_and(|c| {
+                    crate::extract::gazetteer::PlaceCountries::shared().borders(
+                        c.trim_start_matches("country:"),
+                        k.trim_start_matches("country:"),
+                    )
+                })
+        };
+        // A capital named as the place stands for its country here; so does a town of
+        // another country than the actor's ("fired at targets in Jericho"), never of its own:
+        // "the minister visited Leeds" is done to no one.
         let country_key = |p: &PlaceHit| {
             if p.country {
-                Some(p.key.clone())
-            } else {
-                // (only a country the article names as an actor)
-                lex.country_of_capital(&p.name)
-                    .map(|c| format!("country:{}", c.iso3))
-                    .filter(|k| names.contains_key(k))
+                return Some((p.key.clone(), false));
             }
+            // (a territory's name means no other place)
+            if p.territory {
+                return actor_country
+                    .is_some_and(|c| c != p.key)
+                    .then(|| (p.key.clone(), true));
+            }
+            if let Some(c) = lex.country_of_capital(&p.name) {
+                // (only a country the article names as an actor)
+                return Some(format!("country:{}", c.iso3))
+                    .filter(|k| names.contains_key(k))
+                    .map(|k| (k, false));
+            }
+            // "the town of Arica in northern Peru": the text says where the town is.
+            if places.iter().any(|q| q.country && !q.capital) {
+                return None;
+            }
+            let k = format!("country:{}", lex.country_of_town(&p.name)?.iso3);
+            (actor_country.is_some_and(|c| c != k) && town_country_fits(&k)).then_some((k, true))
         };
         if let Some((p, key)) = places
             .iter()
-            .filter_map(|p| country_key(p).map(|k| (p, k)))
+            .filter_map(|p| country_key(p).map(|(k, town)| (p, k, town)))
             // A city of the actor's own country is still acted on ("the president
             // extended the curfew in the capital"); the country itself is not, but by a
             // measure over a whole area (`area_measure_kinds`: "the president declared a
             // state of siege in Haiti").
-            .find(|(p, k)| {
+            .find(|(p, k, town)| {
                 k != &src.key
                     && (Some(k) != own
-                        || (group_country.is_none() && (!p.country || p.capital || area_wide)))
+                        || (!town
+                            && group_country.is_none()
+                            && (!p.country || p.capital || area_wide)))
             })
+            .map(|(p, k, _)| (p, k))
         {
             d.patterns_used.push("place-target".to_owned());
             d.targets.push(RoleSpan {

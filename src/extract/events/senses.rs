@@ -186,6 +186,31 @@ pub struct Sense {
     pub examples: Vec<SenseExample>,
 }
 
+/// The first of `kinds` that is no kind of actor sense rules know (`none`, no one named, only
+/// where `none_too`).
+fn unknown_kind(kinds: &[String], none_too: bool) -> Option<&String> {
+    kinds.iter().find(|k| {
+        let known = matches!(k.as_str(), "person" | "party" | "military" | "civil_body");
+        !(known || none_too && k.as_str() == "none")
+    })
+}
+
+/// Whether the rule's source and target kinds are all known; what is wrong if not.
+fn check_kinds(w: &WhenSpec) -> Result<(), String> {
+    for (kinds, none_too, what) in [
+        (&w.source_kinds, true, "source"),
+        (&w.target_kinds, false, "target"),
+    ] {
+        if let Some(k) = unknown_kind(kinds, none_too) {
+            return Err(format!(
+                "unknown {what} kind '{k}' (person, party, military, civil_body{})",
+                if none_too { " or none" } else { "" }
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Reads the `senses` array. `lists` are the file's word lists; `kinds` the trigger kinds of
 /// the trigger lexicon.
 ///
@@ -220,29 +245,11 @@ pub fn read(
                 .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
             conditions.push(Condition::SourceWords(list.iter().cloned().collect()));
         }
+        check_kinds(w).map_err(|problem| bad(&problem))?;
         if !w.source_kinds.is_empty() {
-            if let Some(k) = w.source_kinds.iter().find(|k| {
-                !matches!(
-                    k.as_str(),
-                    "person" | "party" | "military" | "civil_body" | "none"
-                )
-            }) {
-                return Err(bad(&format!(
-                    "unknown source kind '{k}' (person, party, military, civil_body or none)"
-                )));
-            }
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
         }
         if !w.target_kinds.is_empty() {
-            if let Some(k) = w
-                .target_kinds
-                .iter()
-                .find(|k| !matches!(k.as_str(), "person" | "party" | "military" | "civil_body"))
-            {
-                return Err(bad(&format!(
-                    "unknown target kind '{k}' (person, party, military or civil_body)"
-                )));
-            }
             conditions.push(Condition::TargetKinds(w.target_kinds.clone()));
         }
         if let Some(name) = &w.no_clause_with {

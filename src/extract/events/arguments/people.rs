@@ -16,7 +16,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
             self.tree.parse.words[w].deprel,
             Deprel::AMOD | Deprel::COMPOUND
         ) || self.hit_of_word[h].is_some()
-            || self.rules.people_group(&self.tree.lower[h]).is_none()
+            || self.group_noun(h).is_none()
         {
             return None;
         }
@@ -35,9 +35,72 @@ impl SentenceResolver<'_, '_, '_, '_> {
         if self.hit_of_word[w].is_some() {
             return None;
         }
-        let group = self.rules.people_group(&self.tree.lower[w])?;
+        let group = self.group_noun(w)?;
+        self.group_people(w, &group.id, found)
+    }
+
+    /// The kind of people word `w` names: a group noun ("rebels"), or a noun a modifier
+    /// makes one ("armed groups", "militant groups": two-word nouns of the group lists).
+    fn group_noun(&self, w: usize) -> Option<&crate::extract::events::patterns::PeopleGroup> {
+        let tree = self.tree;
+        self.rules.people_group(&tree.lower[w]).or_else(|| {
+            tree.children[w].iter().find_map(|&c| {
+                (c < w
+                    && self.hit_of_word[c].is_none()
+                    && matches!(tree.parse.words[c].deprel, Deprel::AMOD | Deprel::COMPOUND))
+                .then(|| {
+                    self.rules
+                        .people_group(&format!("{} {}", tree.lower[c], tree.lower[w]))
+                })
+                .flatten()
+            })
+        })
+    }
+
+    /// "A Karen guerrilla stronghold", "Kampuchean guerrilla camps": a place a group holds
+    /// (`holding_nouns`) with a group noun among its modifiers (a plural one, or one that is
+    /// in the plural with an "s") is that group's, of the country the names before the group
+    /// noun give; the parser hangs those names from the place noun `x`.
+    pub(super) fn group_of_holding(&self, x: usize) -> Option<Vec<(String, Range<usize>)>> {
+        let tree = self.tree;
+        if self.hit_of_word[x].is_some() || !self.rules.has("holding_nouns", &tree.lower[x]) {
+            return None;
+        }
+        let modifiers: Vec<usize> = tree.children[x]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c < x && matches!(tree.parse.words[c].deprel, Deprel::AMOD | Deprel::COMPOUND)
+            })
+            .collect();
+        let (g, group) = modifiers.iter().find_map(|&c| {
+            let word = tree.lower[c].as_str();
+            let group = self
+                .rules
+                .people_group(word)
+                .or_else(|| self.rules.people_group(&format!("{word}s")))?;
+            self.hit_of_word[c].is_none().then_some((c, group))
+        })?;
+        let found: Vec<usize> = modifiers
+            .iter()
+            .chain(&tree.children[g])
+            .copied()
+            .filter(|&c| c < g)
+            .filter_map(|c| self.hit_of_word[c])
+            .collect();
+        self.group_people(x, &group.id, &found)
+    }
+
+    /// The people of the group `id` that word `w` names, qualified by the hits `found` or,
+    /// with none, by a regional people among its modifiers.
+    fn group_people(
+        &self,
+        w: usize,
+        id: &str,
+        found: &[usize],
+    ) -> Option<Vec<(String, Range<usize>)>> {
         if found.is_empty() {
-            return self.regional_people(w, &group.id);
+            return self.regional_people(w, id);
         }
         let hits = self.hits();
         let word = self.tree.parse.words[w].span.clone();
@@ -60,7 +123,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
                 }
                 _ => return None,
             };
-            let key = crate::extract::groups::key(iso, &group.id);
+            let key = crate::extract::groups::key(iso, id);
             let name = self.span_of(hit);
             if !out.iter().any(|(k, _)| *k == key) {
                 out.push((key, name.start.min(word.start)..name.end.max(word.end)));
