@@ -341,3 +341,21 @@ fn who_welcomes_an_agreement_between_two_others_is_no_party_to_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn who_highlights_or_cites_an_act_does_not_do_it() {
+    let x = run("Ana Ruiz highlighted detentions without trial in Chile.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ana-ruiz")),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Chilean police detained Ana Ruiz on Monday.");
+    assert!(
+        acts(&y).contains(&act("COERCE", Some("country:CHL"), &["person:ana-ruiz"])),
+        "{:?}",
+        acts(&y)
+    );
+}
