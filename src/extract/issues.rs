@@ -96,7 +96,7 @@ pub fn territories<'l>(
     let words: Vec<&str> = tokens.clone().map(|i| doc.word(i)).collect();
     let mut i = 0;
     while i < words.len() {
-        let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i) else {
+        let Some((len, Target::Issue(k))) = lex.territory_table.longest_at(&words, i) else {
             i += 1;
             continue;
         };

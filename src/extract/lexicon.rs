@@ -268,6 +268,10 @@ pub struct Lexicon {
     pub trigger_table: PhraseTable,
     /// Issue phrases (case-insensitive).
     pub issue_table: PhraseTable,
+    /// The phrases of the issue places that lie in one country ("the West Bank"), alone: most
+    /// words are turned away by its first-word filter, which the whole issue table's common
+    /// words pass.
+    pub territory_table: PhraseTable,
     country_by_iso: HashMap<String, usize>,
     organization_by_key: HashMap<String, usize>,
     /// Portfolio forms split into words, by their first word folded to ASCII lower case:
@@ -498,10 +502,13 @@ fn title_table(roles: &RolesFile) -> PhraseTable {
     titles
 }
 
-/// Each issue's name and phrases.
-fn issue_table(issues: &[IssueEntry]) -> PhraseTable {
+/// Each issue's name and phrases; with `territories`, only those of places in one country.
+fn issue_table(issues: &[IssueEntry], territories: bool) -> PhraseTable {
     let mut issue_table = PhraseTable::new(true);
     for (i, t) in issues.iter().enumerate() {
+        if territories && !(t.place && t.country.is_some()) {
+            continue;
+        }
         issue_table.insert(&t.name, Target::Issue(i));
         for f in &t.phrases {
             issue_table.insert(f, Target::Issue(i));
@@ -699,7 +706,8 @@ impl Lexicon {
                 trigger_table.insert(f, Target::Trigger(i));
             }
         }
-        let issue_table = issue_table(&issues);
+        let territory_table = issue_table(&issues, true);
+        let issue_table = issue_table(&issues, false);
         let organization_by_key = organizations
             .iter()
             .enumerate()
@@ -730,6 +738,7 @@ impl Lexicon {
             titles,
             trigger_table,
             issue_table,
+            territory_table,
             country_by_iso,
             organization_by_key,
             domain_forms,
