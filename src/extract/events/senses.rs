@@ -125,7 +125,8 @@ pub enum Condition {
     SourceWords(HashSet<String>),
     /// The trigger hangs from its head by one of these relations, and the head is one of
     /// these words.
-    Head(Vec<String>, HashSet<String>),
+    /// Relations, head words, and phrasal head verbs split into verb and particle.
+    Head(Vec<String>, HashSet<String>, Vec<(String, String)>),
     /// The trigger has a child by one of these relations that is one of these words.
     Child(Vec<String>, HashSet<String>),
     /// The trigger has no child by any of these relations.
@@ -259,7 +260,13 @@ pub fn read(
             conditions.push(Condition::NoClauseWith(list.iter().cloned().collect()));
         }
         if !w.head_rel.is_empty() {
-            conditions.push(Condition::Head(w.head_rel.clone(), lower(&w.head_words)));
+            let words = lower(&w.head_words);
+            let phrasal = words
+                .iter()
+                .filter_map(|p| p.split_once(' '))
+                .map(|(v, p)| (v.to_owned(), p.to_owned()))
+                .collect();
+            conditions.push(Condition::Head(w.head_rel.clone(), words, phrasal));
         }
         if !w.question_rel.is_empty() {
             conditions.push(Condition::QuotedQuestion(w.question_rel.clone()));
@@ -411,7 +418,7 @@ fn one_holds(
                     rels.iter().any(|r| r == tree.parse.words[c].deprel.name()) && asks(c)
                 })
         }
-        Condition::Head(rels, words) => {
+        Condition::Head(rels, words, phrasal) => {
             let word = &tree.parse.words[w];
             rels.iter().any(|r| r == word.deprel.name())
                 && word
@@ -420,7 +427,7 @@ fn one_holds(
                     .is_some_and(|h| {
                         words.is_empty()
                             || words.contains(&tree.lower[h])
-                            || phrasal_head(tree, w, h, words)
+                            || phrasal_head(tree, w, h, phrasal)
                     })
         }
         Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
@@ -499,7 +506,7 @@ fn one_holds(
     }
 }
 
-/// Whether the head `h` of trigger `w` is one of `words`' phrasal verbs ("called off"): the
+/// Whether the head `h` of trigger `w` is one of the `phrasal` verbs ("called off"): the
 /// verb with its particle, which the parser hangs on the verb ("called off their strike",
 /// "the strike was called off") or, now and then, on the trigger as a preposition ("called
 /// off a four-day strike").
@@ -507,17 +514,15 @@ fn phrasal_head(
     tree: &super::reading::Tree<'_>,
     w: usize,
     h: usize,
-    words: &HashSet<String>,
+    phrasal: &[(String, String)],
 ) -> bool {
     let particle = |of: usize, rel: &str, p: &str| {
         tree.children[of]
             .iter()
             .any(|&k| tree.parse.words[k].deprel.name() == rel && tree.lower[k] == p)
     };
-    words.iter().any(|phrase| {
-        phrase.split_once(' ').is_some_and(|(verb, p)| {
-            verb == tree.lower[h]
-                && (particle(h, "compound:prt", p) || (h < w && particle(w, "case", p)))
-        })
+    phrasal.iter().any(|(verb, p)| {
+        *verb == tree.lower[h]
+            && (particle(h, "compound:prt", p) || (h < w && particle(w, "case", p)))
     })
 }
