@@ -692,10 +692,6 @@ fn an_object_before_a_clause_without_subject_is_its_subject(
     };
     let mut moves = Vec::new();
     for (verb, kids) in children.iter().enumerate() {
-        let lower = forms[verb].to_lowercase();
-        if !reports(&lower) && !denies(&lower) {
-            continue;
-        }
         let Some(object) = kids.iter().copied().find(|&k| deprels[k] == Deprel::OBJ) else {
             continue;
         };
@@ -719,7 +715,11 @@ fn an_object_before_a_clause_without_subject_is_its_subject(
             .iter()
             .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP));
         let first = own.iter().copied().chain([clause]).min().unwrap_or(clause);
-        if subjectless && finite && first == last(object) + 1 {
+        if !(subjectless && finite && first == last(object) + 1) {
+            continue;
+        }
+        let lower = forms[verb].to_lowercase();
+        if reports(&lower) || denies(&lower) {
             moves.push((object, clause));
         }
     }
