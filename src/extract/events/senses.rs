@@ -417,6 +417,7 @@ fn one_holds(
                 || tree.children[w].iter().any(|&c| {
                     rels.iter().any(|r| r == tree.parse.words[c].deprel.name()) && asks(c)
                 })
+                || quotes_a_question_after(tree, w)
         }
         Condition::Head(rels, words, phrasal) => {
             let word = &tree.parse.words[w];
@@ -525,4 +526,28 @@ fn phrasal_head(
         *verb == tree.lower[h]
             && (particle(h, "compound:prt", p) || (h < w && particle(w, "case", p)))
     })
+}
+
+/// "She asked: \"What is the benefit?\"": a colon right after the trigger (or after the phrase
+/// the trigger takes, "asked of the war:") opens a quotation that ends with a question mark,
+/// however the parser hangs it.
+fn quotes_a_question_after(tree: &super::reading::Tree<'_>, w: usize) -> bool {
+    let n = tree.lower.len();
+    let Some(colon) = (w + 1..n.min(w + 6)).find(|&k| tree.lower[k] == ":") else {
+        return false;
+    };
+    let quoted = (colon + 1..n).take(2).any(|k| {
+        matches!(
+            tree.lower[k].as_str(),
+            "\"" | "\u{201c}" | "'" | "\u{2018}" | "``"
+        )
+    });
+    // The question mark closes the quotation: nothing but quotes and punctuation after it.
+    let asks = (colon + 1..n).rev().find(|&k| {
+        !matches!(
+            tree.lower[k].as_str(),
+            "\"" | "\u{201d}" | "'" | "\u{2019}" | "''" | "."
+        )
+    });
+    quoted && asks.is_some_and(|k| tree.lower[k] == "?")
 }
