@@ -606,10 +606,7 @@ fn a_verb_after_its_subject_is_the_main_verb(
             heads[k] = verb + 1;
         }
     }
-    heads[verb] = 0;
-    deprels[verb] = Deprel::ROOT;
-    heads[root] = verb + 1;
-    deprels[root] = Deprel::NSUBJ;
+    verb_for_noun_root(verb, root, Deprel::NSUBJ, heads, deprels);
 }
 
 /// "Members of the Farmers Union criticised Chile": the parser reads the verb as an adjective
@@ -657,10 +654,22 @@ fn a_verb_before_its_object_is_no_adjective(
             heads[k] = verb + 1;
         }
     }
+    verb_for_noun_root(verb, root, Deprel::OBJ, heads, deprels);
+}
+
+/// The verb a repair found becomes the root, and the noun the parser had made the root hangs
+/// from it as `rel` (its subject or its object).
+fn verb_for_noun_root(
+    verb: usize,
+    root: usize,
+    rel: Deprel,
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
     heads[verb] = 0;
     deprels[verb] = Deprel::ROOT;
     heads[root] = verb + 1;
-    deprels[root] = Deprel::OBJ;
+    deprels[root] = rel;
 }
 
 /// "Milburn denied the party was trying to hide him": the parser makes "the party" the object
