@@ -140,3 +140,29 @@ fn a_person_suspended_is_sanctioned_and_operations_suspended_a_step_back() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_name_then_a_past_form_then_a_noun_is_a_clause_not_a_noun_phrase() {
+    // The parser reads "Norway reduced food supplies" as one noun phrase.
+    let x = run("Norway reduced food supplies to Peru.");
+    assert!(
+        acts(&x).contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run(
+        "Norway reduced food supplies to Peru on Monday because rice was being diverted, officials said.",
+    );
+    assert!(
+        acts(&y).contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
+        "{:?}",
+        acts(&y)
+    );
+    // Supplies sent are aid.
+    let z = run("Norway sent food supplies to Peru.");
+    assert!(
+        acts(&z).contains(&act("AID", Some("country:NOR"), &["country:PER"])),
+        "{:?}",
+        acts(&z)
+    );
+}
