@@ -204,6 +204,9 @@ pub struct Reading {
     /// to impose sanctions"): a measure of `declared_measure_categories` stays that measure,
     /// not a threat of it.
     pub declared: bool,
+    /// Said of the future as a schedule or a forecast of the writer's ("are set to protest",
+    /// "is due to visit", "is expected to impose"): planned, but no one's pledge or threat.
+    pub scheduled: bool,
     /// The kind of trigger the act is read as instead, with the word the pattern ids get:
     /// an agreement tried for and not reached ("failed to reach an agreement") is a
     /// `failed_agreement`, a rejection between the parties; a concession, an agreement, a

@@ -386,7 +386,9 @@ impl<'a> SentenceCtx<'_, 'a> {
             .iter()
             .any(|p| p == "passive-agent" || p == "passive-subject");
         if r.ultimatum
-            || !foretold && matches!(modality, Some(Modality::Planned | Modality::Hypothetical))
+            || !foretold
+                && !r.scheduled
+                && matches!(modality, Some(Modality::Planned | Modality::Hypothetical))
         {
             let intent = match category.quad() {
                 _ if r.ultimatum && category != Plover::Threaten => Some("threat"),

@@ -166,3 +166,27 @@ fn a_name_then_a_past_form_then_a_noun_is_a_clause_not_a_noun_phrase() {
         acts(&z)
     );
 }
+
+#[test]
+fn a_schedule_told_by_the_writer_is_no_pledge_or_threat() {
+    // "are set to protest": planned, still a protest; "will blockade": a threat of the actor's.
+    let x = run("Chilean farmers are set to protest at the Peruvian embassy in Lima.");
+    let y = run("Chilean farmers will blockade the Peruvian embassy in Lima.");
+    let category = |x: &crate::extract::Extraction| {
+        x.events
+            .iter()
+            .map(|e| (e.category.name(), e.modality))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        category(&x),
+        [("PROTEST", Some(crate::extract::Modality::Planned))]
+    );
+    assert_eq!(category(&y), [("THREATEN", None)]);
+    // "is due to stand down": a planned step back, not a promise.
+    let z = run("Smith is due to stand down at the next election.");
+    assert_eq!(
+        category(&z),
+        [("RETREAT", Some(crate::extract::Modality::Planned))]
+    );
+}

@@ -452,6 +452,7 @@ impl Site<'_, '_> {
                 r.modality = Some(Modality::Planned);
                 // "decided to impose sanctions": decided, not merely intended.
                 r.declared = rules.has("decision_verbs", &tree.lower[h]);
+                r.scheduled = rules.has("scheduling_words", &tree.lower[h]);
                 break;
             }
             x = h;
