@@ -311,6 +311,17 @@ impl SentenceCtx<'_, '_> {
         if kind != "LOC" && self.lex.never_names.contains(first) {
             return false;
         }
+        // "you and I. The terrorist": nor end a person's.
+        if kind == "PER"
+            && words.len() > 1
+            && self
+                .lex
+                .rules
+                .set(Named::Articles)
+                .contains(words[words.len() - 1])
+        {
+            return false;
+        }
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim
         // Council of Britain" is, so only spans of nothing else are refused.
         if kind != "LOC" && words.iter().all(|w| member_word(self.lex, w)) {

@@ -934,3 +934,18 @@ fn a_former_state_is_a_country_not_a_body() {
     assert!(k.contains(&"country:RUS"), "{k:?}");
     assert!(!k.contains(&"org:soviet-union"), "{k:?}");
 }
+
+#[test]
+fn an_article_never_ends_a_persons_name() {
+    // "I." reads as an initial and "The" as a surname; Peter Such's surname is a plain word.
+    let x = run(
+        "Speech\n\nAna Lobo spoke to us. It is to you and I. The terrorists aim to kill anyone. Peter Such bowled.\n",
+    );
+    let people: Vec<&str> = x
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(people, ["Ana Lobo", "Peter Such"], "{people:?}");
+}
