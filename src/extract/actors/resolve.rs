@@ -500,7 +500,8 @@ pub(super) fn role_mentions(
                 continue;
             };
             // "the president of Armenia": a role of a named country is its holder's only when
-            // that holder belongs to it.
+            // that holder belongs to it. "The chairman of the Commission for Racial Equality":
+            // a role of a named body is no one's named before (a person's body is not known).
             let of_whom = (words
                 .get(i + len)
                 .is_some_and(|w| w.eq_ignore_ascii_case("of")))
@@ -509,11 +510,16 @@ pub(super) fn role_mentions(
                 hits.iter()
                     .find(|h| {
                         (h.tokens.start == next || h.tokens.start == next + 1)
-                            && matches!(h.found, Found::Country { .. })
+                            && matches!(h.found, Found::Country { .. } | Found::Organization { .. })
                     })
-                    .map(|h| h.key.clone())
+                    .map(|h| (h.key.clone(), matches!(h.found, Found::Country { .. })))
             })
             .flatten();
+            let (of_whom, of_body) = match of_whom {
+                Some((key, true)) => (Some(key), None),
+                Some((key, false)) => (None, Some(key)),
+                None => (None, None),
+            };
             let start = doc.tokens[g].span.start;
             let holders: Vec<&String> = actors
                 .values()
@@ -526,6 +532,9 @@ pub(super) fn role_mentions(
                         && of_whom
                             .as_ref()
                             .is_none_or(|k| a.affiliation.as_ref() == Some(k))
+                        && of_body
+                            .as_ref()
+                            .is_none_or(|k| named_with(doc, hits, actors, a, k))
                 })
                 .map(|a| &a.key)
                 .collect();
@@ -554,6 +563,53 @@ pub(super) fn role_mentions(
         });
     }
     hits.sort_by_key(|h| h.tokens.start);
+}
+
+/// Whether person `a` was named beside body `body` ("BNP leader Nick Griffin", "Nick
+/// Griffin, the leader of the BNP"): a body's name ending at most three words before one of
+/// the person's mentions, or starting at most six words after it, in the same sentence.
+fn named_with(
+    doc: &Doc<'_>,
+    hits: &[Hit],
+    actors: &BTreeMap<String, Actor>,
+    a: &Actor,
+    body: &str,
+) -> bool {
+    let token_at = |byte: usize| doc.tokens.partition_point(|t| t.span.start < byte);
+    // The body by its key, or by a name it also goes by ("BNP" for the British National
+    // Party).
+    let names: Vec<&str> = actors.get(body).map_or_else(Vec::new, |b| {
+        std::iter::once(&b.name)
+            .chain(&b.aliases)
+            .map(String::as_str)
+            .collect()
+    });
+    // Or by its initials ("BNP").
+    let initials: Vec<String> = names
+        .iter()
+        .map(|n| {
+            n.split_whitespace()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect()
+        })
+        .filter(|i: &String| i.chars().count() > 1)
+        .collect();
+    let is_body = |h: &Hit| {
+        h.key == body || {
+            let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
+            let surface = &doc.text[span];
+            names.contains(&surface) || initials.iter().any(|i| i == surface)
+        }
+    };
+    a.mentions.iter().any(|m| {
+        let (first, last) = (token_at(m.span.start), token_at(m.span.end));
+        hits.iter().any(|h| {
+            is_body(h)
+                && h.sentence == m.sentence
+                && (h.tokens.end <= first && first - h.tokens.end <= 3
+                    || h.tokens.start >= last && h.tokens.start - last <= 6)
+        })
+    })
 }
 
 /// Node key of a person.

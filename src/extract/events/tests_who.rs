@@ -359,3 +359,28 @@ fn who_highlights_or_cites_an_act_does_not_do_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn the_role_of_another_body_is_not_the_holder_named_before() {
+    let x = run(
+        "FNU chairman Ana Ruiz spoke on Monday. The chairman of the Dockers Union condemned Peru.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("org:dockers-union")),
+        "{got:?}"
+    );
+    // The role of the body named beside the holder is still the holder's.
+    for text in [
+        "FNU chairman Ana Ruiz spoke on Monday. The chairman of the FNU condemned Peru.",
+        "FNU chairman Ana Ruiz spoke on Monday. The chairman of the Farmers National Union condemned Peru.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter()
+                .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("person:ana-ruiz")),
+            "{text}: {got:?}"
+        );
+    }
+}
