@@ -1,0 +1,38 @@
+//! Stage tests for who is acted on where the parse hides it inside what the act is about: the
+//! one an inquiry suspects, named in the claim or the question it looks into.
+
+use super::tests::{acts, run};
+
+#[test]
+fn an_inquiry_into_a_claim_suspects_its_subject_not_its_author() {
+    // The parse hangs the claim's clause on the verb of the inquiry; the one who made the
+    // claim ("by Peru") is not the one looked into.
+    let x = run(
+        "Norway completed its investigation into an allegation by Peru that Chile had bombed the city.",
+    );
+    let got = acts(&x);
+    let inquiry: Vec<_> = got.iter().filter(|(c, _, _)| c == "INVESTIGATE").collect();
+    assert!(
+        inquiry
+            .iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:NOR")
+                && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // A question looked into: its subject is whose deed is in doubt.
+    let y = run("Norway is investigating whether Chilean officials helped the rebels.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "INVESTIGATE" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // A relative clause of the inquiry names no suspect.
+    let z = run("Peru criticised the investigation that Norway launched into the Chilean bombing.");
+    let got = acts(&z);
+    assert!(
+        got.iter()
+            .all(|(c, _, t)| c != "INVESTIGATE" || !t.contains(&"country:NOR".to_owned())),
+        "{got:?}"
+    );
+}
