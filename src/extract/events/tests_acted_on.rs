@@ -36,3 +36,16 @@ fn an_inquiry_into_a_claim_suspects_its_subject_not_its_author() {
         "{got:?}"
     );
 }
+
+#[test]
+fn macedonia_is_the_country_it_named_before_its_new_name() {
+    // News before 2019 calls North Macedonia "Macedonia" (or "the Former Yugoslav Republic of
+    // Macedonia").
+    let x = run("Norway is providing military intelligence to Macedonia.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "AID" && t.contains(&"country:MKD".to_owned())),
+        "{got:?}"
+    );
+}
