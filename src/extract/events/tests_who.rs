@@ -359,3 +359,37 @@ fn who_highlights_or_cites_an_act_does_not_do_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn they_after_a_people_group_are_those_people() {
+    // "They" reporting a group's own intent stands for the group, not for its country's
+    // state.
+    let x = run("Chilean students said on Friday they would boycott the elections.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("group:CHL:students")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:CHL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn their_after_a_people_group_is_those_peoples() {
+    // "Their demands" in a clause of the group's own act are the group's, not those of a
+    // country named on the way.
+    let x = run(
+        "Chilean rebels on Friday rejected a Peruvian peace plan and said they opposed the deployment of troops until their demands are met.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .filter(|(c, _, _)| c == "DEMAND")
+            .all(|(_, s, _)| s.as_deref() != Some("country:PER")),
+        "{got:?}"
+    );
+}
