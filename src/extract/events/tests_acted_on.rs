@@ -49,3 +49,26 @@ fn macedonia_is_the_country_it_named_before_its_new_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_union_acts_on_its_own_government_named_by_an_adjective() {
+    // The name found is the adjective alone ("Chilean"); the government noun after it still
+    // makes the country's state the one acted on by a body that does not speak for it.
+    let x = run(
+        "The Chilean Union of Dockers called off a four-day strike after talks with the Chilean government.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONCEDE"
+            && s.as_deref() == Some("org:chl-union-of-dockers")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    let y = run("The Chilean Union of Dockers criticised the Chilean government on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DISAPPROVE" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+}
