@@ -803,7 +803,13 @@ impl<'a> SentenceCtx<'_, 'a> {
         // first ("A>B"), so that A's condemnation of B and B's of A stay two acts. With one
         // end only, the arrow still says which ("A>" acts, ">A" is acted on): Brown's praise
         // of a plan and someone's praise of Brown are two acts.
-        let short = |k: &String| k.split(':').nth(1).unwrap_or(k).to_owned();
+        // A people group keeps its kind ("GBR:rebels"): Welsh extremists blamed and British
+        // ministers blamed are two acts, not one act on "GBR".
+        let short = |k: &String| {
+            k.split_once(':')
+                .map_or(k.as_str(), |(_, id)| id)
+                .to_owned()
+        };
         let all = |keys: &[String]| keys.iter().map(short).collect::<Vec<_>>().join("+");
         let who = match &source {
             Some(src) if !targets.is_empty() => {

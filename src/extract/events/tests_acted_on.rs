@@ -72,3 +72,23 @@ fn a_union_acts_on_its_own_government_named_by_an_adjective() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_act_on_a_people_group_and_one_on_its_state_are_two_events() {
+    // The event key names a group with its kind: blaming Chilean rebels and blaming the
+    // Chilean government are not one act aimed at "CHL".
+    let x = run(
+        "Norway blamed Chilean rebels for the attack on Monday. On Tuesday Norway blamed the Chilean government for the floods.",
+    );
+    let got = acts(&x);
+    let blamed: Vec<&Vec<String>> = got
+        .iter()
+        .filter(|(c, _, _)| c == "DISAPPROVE")
+        .map(|(_, _, t)| t)
+        .collect();
+    assert!(
+        blamed.contains(&&vec!["group:CHL:rebels".to_owned()])
+            && blamed.contains(&&vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
