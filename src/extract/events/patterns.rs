@@ -294,7 +294,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 81] = [
+pub const ENGINE_LISTS: [&str; 84] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -376,6 +376,9 @@ pub const ENGINE_LISTS: [&str; 81] = [
     "linking_verbs",
     "perfect_auxiliaries",
     "relative_nouns",
+    "aside_subject_marks",
+    "reflexive_or_relative",
+    "persuading_verbs",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.
