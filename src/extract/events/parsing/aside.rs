@@ -26,8 +26,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
     let marks = list_test(rules, "aside_subject_marks");
     let relative = list_test(rules, "reflexive_or_relative");
     for v in 4..n {
-        let lower = forms[v].to_lowercase();
-        if upos[v] != Upos::Verb || forms[v - 1] != "," || lower.ends_with("ing") {
+        if upos[v] != Upos::Verb || forms[v - 1] != "," || forms[v].ends_with("ing") {
             continue;
         }
         let has_subject = (0..n).any(|k| {
