@@ -287,6 +287,19 @@ impl SentenceCtx<'_, '_> {
         locative || dateline || byline || venue
     }
 
+    /// "before Eid al-Fitr": holidays and other words that never start a name; "you and I.
+    /// The terrorist": articles never end a person's.
+    fn starts_or_ends_with_no_name(&self, kind: &str, words: &[&str]) -> bool {
+        (kind != "LOC" && self.lex.never_names.contains(words[0]))
+            || kind == "PER"
+                && words.len() > 1
+                && self
+                    .lex
+                    .rules
+                    .set(Named::Articles)
+                    .contains(words[words.len() - 1])
+    }
+
     /// Whether a span the tagger calls `kind` looks like a name of that kind on its own (`sure`:
     /// the tagger's evidence for it reaches `SURE_MARGIN` per word). A
     /// lone capitalized word is too weak for a person or an organization (a surname comes
@@ -307,19 +320,7 @@ impl SentenceCtx<'_, '_> {
         {
             return true;
         }
-        // "before Eid al-Fitr": holidays and other words that never start a name.
-        if kind != "LOC" && self.lex.never_names.contains(first) {
-            return false;
-        }
-        // "you and I. The terrorist": nor end a person's.
-        if kind == "PER"
-            && words.len() > 1
-            && self
-                .lex
-                .rules
-                .set(Named::Articles)
-                .contains(words[words.len() - 1])
-        {
+        if self.starts_or_ends_with_no_name(kind, words) {
             return false;
         }
         // "Hindus and Sikhs", "the top Catholic": members of a faith are no actor; "Muslim

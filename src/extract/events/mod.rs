@@ -14,6 +14,8 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_acted_on;
+#[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
 mod tests_owners;

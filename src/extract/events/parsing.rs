@@ -5,6 +5,8 @@
 //! noun of its kind (a country adjective as a common nationality adjective), which the tagger
 //! knows well, keeping the span of the whole name.
 
+mod aside;
+
 use super::patterns::{ArgumentRules, in_list};
 use crate::extract::actors::{Found, Hit};
 use crate::extract::doc::Doc;
@@ -282,6 +284,14 @@ pub fn parse_sentence(
         &mut deprels,
     );
     a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    aside::a_name_before_an_aside_is_the_subject_after_it(
+        rules,
+        &forms,
+        &names,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     let parse = ParsedSentence {
         words: words
             .into_iter()

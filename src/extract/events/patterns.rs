@@ -109,6 +109,8 @@ struct StepSpec {
     lacks: Vec<String>,
     #[serde(default)]
     needs: Vec<String>,
+    #[serde(default)]
+    mark: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -197,6 +199,9 @@ pub struct Step {
     pub lacks: Vec<Deprel>,
     /// The word reached must have a child with one of these relations; empty for no condition.
     pub needs: Vec<Deprel>,
+    /// The word reached (a clause) must be introduced by one of these words ("whether",
+    /// "that"); empty for no condition.
+    pub marks: HashSet<String>,
 }
 
 /// One checked pattern.
@@ -289,7 +294,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 81] = [
+pub const ENGINE_LISTS: [&str; 84] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -371,6 +376,9 @@ pub const ENGINE_LISTS: [&str; 81] = [
     "linking_verbs",
     "perfect_auxiliaries",
     "relative_nouns",
+    "aside_subject_marks",
+    "reflexive_or_relative",
+    "persuading_verbs",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.
@@ -538,6 +546,7 @@ impl ArgumentRules {
                     not_trigger: s.not_trigger,
                     lacks: deprels(&s.lacks)?,
                     needs: deprels(&s.needs)?,
+                    marks: s.mark.iter().map(|m| m.to_lowercase()).collect(),
                 });
             }
             if p.examples.is_empty() {

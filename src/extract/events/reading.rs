@@ -254,6 +254,13 @@ fn step(
         {
             return None;
         }
+        if !s.marks.is_empty()
+            && !tree
+                .children_named(w, &["mark"])
+                .any(|m| s.marks.contains(&tree.lower[m]))
+        {
+            return None;
+        }
         if s.cases.is_empty() {
             return Some(None);
         }

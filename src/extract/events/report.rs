@@ -528,18 +528,25 @@ impl<'a> SentenceCtx<'_, 'a> {
     fn non_state_against_government(&self, src: &RoleSpan, t: &RoleSpan) -> bool {
         let lex = self.article.lex;
         let rules = &lex.arguments;
-        let last = self
-            .article
-            .doc
-            .text
+        let text = &self.article.doc.text;
+        let last = text
             .get(t.span.clone())
             .and_then(|text| text.split_whitespace().last())
             .map(str::to_lowercase)
             .unwrap_or_default();
-        if !t.key.starts_with("country:")
-            || !(rules.has("government_nouns", &last)
-                || rules.has("government_member_nouns", &last))
-        {
+        // "the Nigerian government": the name found may be the adjective alone, with the
+        // government noun right after it.
+        let next = text
+            .get(t.span.end..)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        let government =
+            |w: &str| rules.has("government_nouns", w) || rules.has("government_member_nouns", w);
+        if !t.key.starts_with("country:") || !(government(&last) || government(&next)) {
             return false;
         }
         if src.key.starts_with("org:") {
@@ -798,7 +805,13 @@ impl<'a> SentenceCtx<'_, 'a> {
         // first ("A>B"), so that A's condemnation of B and B's of A stay two acts. With one
         // end only, the arrow still says which ("A>" acts, ">A" is acted on): Brown's praise
         // of a plan and someone's praise of Brown are two acts.
-        let short = |k: &String| k.split(':').nth(1).unwrap_or(k).to_owned();
+        // A people group keeps its kind ("GBR:rebels"): Welsh extremists blamed and British
+        // ministers blamed are two acts, not one act on "GBR".
+        let short = |k: &String| {
+            k.split_once(':')
+                .map_or(k.as_str(), |(_, id)| id)
+                .to_owned()
+        };
         let all = |keys: &[String]| keys.iter().map(short).collect::<Vec<_>>().join("+");
         let who = match &source {
             Some(src) if !targets.is_empty() => {

@@ -361,6 +361,86 @@ fn who_highlights_or_cites_an_act_does_not_do_it() {
 }
 
 #[test]
+fn they_after_a_people_group_are_those_people() {
+    // "They" reporting a group's own intent stands for the group, not for its country's
+    // state.
+    let x = run("Chilean students said on Friday they would boycott the elections.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("group:CHL:students")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:CHL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn their_after_a_people_group_is_those_peoples() {
+    // "Their demands" in a clause of the group's own act are the group's, not those of a
+    // country named on the way.
+    let x = run(
+        "Chilean rebels on Friday rejected a Peruvian peace plan and said they opposed the deployment of troops until their demands are met.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .filter(|(c, _, _)| c == "DEMAND")
+            .all(|(_, s, _)| s.as_deref() != Some("country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_one_is_challenged_or_told_to_do_is_not_done() {
+    // Asked of another, however the parse hangs the clause: no resignation by Ola Berg.
+    for text in [
+        "Ana Ruiz challenged Ola Berg to resign.",
+        "Ana Ruiz, a former minister, challenged Ola Berg to deny the reports.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter()
+                .all(|(_, s, _)| s.as_deref() != Some("person:ola-berg")),
+            "{text}: {got:?}"
+        );
+    }
+    // Forced to, it was done.
+    let got = acts(&run("Ana Ruiz forced Ola Berg to resign."));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "RETREAT" && s.as_deref() == Some("person:ola-berg")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_before_an_aside_between_commas_is_the_subject_after_it() {
+    // The parser hangs the name on "after" as an oblique of "revealed" and makes "warned" a
+    // conjunct of it, with no subject.
+    let got = acts(&run(
+        "The e-mail was revealed the day after Ana Ruiz, former Labour minister, warned the BBC to steer away from the story.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("person:ana-ruiz")),
+        "{got:?}"
+    );
+    // Read as an apposition of "the ruling", the name was what was welcomed.
+    let got = acts(&run(
+        "Welcoming the ruling, Ana Ruiz, chief executive of the Norwegian Refugee Council, said the abuses were well documented.",
+    ));
+    assert!(
+        got.iter()
+            .all(|(_, _, t)| !t.contains(&"person:ana-ruiz".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_role_of_another_body_is_not_the_holder_named_before() {
     let x = run(
         "FNU chairman Ana Ruiz spoke on Monday. The chairman of the Dockers Union condemned Peru.",

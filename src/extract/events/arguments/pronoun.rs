@@ -96,6 +96,11 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     if fits(&&hit) {
                         return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
                     }
+                } else if let Some(group) = self.people_pronoun(w, subject, h) {
+                    // "Chilean students said they would ...", "... until their demands are
+                    // met": "they" are the people the subject names, not their country's
+                    // state.
+                    return Some(group);
                 } else if matches!(tree.parse.words[subject].upos, Upos::Noun)
                     && h != w
                     && (person || tree.parse.words[w].deprel.name() != "nmod:poss")
@@ -132,6 +137,22 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .earlier_in_sentence(w, word, &fits)
             .or_else(|| self.in_sentence_before(w, word, person, &fits))?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
+    }
+
+    /// The people group ("group:CHL:students") that the unnamed noun `subject`, the subject
+    /// of `h`, names, when the pronoun `w` is a plural one ("they", "their") and not `h`.
+    fn people_pronoun(&self, w: usize, subject: usize, h: usize) -> Option<(String, Range<usize>)> {
+        let tree = self.tree;
+        if h == w
+            || tree.parse.words[subject].upos != Upos::Noun
+            || !self.rules.has("plural_pronouns", &tree.lower[w])
+        {
+            return None;
+        }
+        self.actors_of(subject)
+            .into_iter()
+            .find(|(key, _)| crate::extract::groups::parts(key).is_some())
+            .map(|(key, _)| (key, tree.parse.words[w].span.clone()))
     }
 
     /// The nearest fitting name before the pronoun in its sentence, leaving out names before

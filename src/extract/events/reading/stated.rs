@@ -433,6 +433,21 @@ impl Site<'_, '_> {
             && tree
                 .head(verb)
                 .is_some_and(|h| rules.has("declaring_verbs", &tree.lower[h]));
+        // "challenged Ola Berg to deny the reports", "told the council to act": asked of
+        // another, who has not done it (the parse may hang the clause as a purpose).
+        if let Some(h) = tree.head(verb)
+            && rules.has("persuading_verbs", &tree.lower[h])
+            && tree.children_named(h, &["obj", "iobj"]).next().is_some()
+            && (tree.rel(verb) == Deprel::XCOMP
+                || tree.rel(verb) == Deprel::ADVCL
+                    && tree
+                        .children_named(verb, &["mark"])
+                        .any(|m| tree.lower[m] == "to"))
+        {
+            r.unreal = Some("asked of another");
+            r.governor = Some(h);
+            return;
+        }
         let mut x = verb;
         for _ in 0..2 {
             if tree.rel(x) != Deprel::XCOMP {

@@ -1,0 +1,139 @@
+//! Parse repair: the subject named before an aside set off by commas.
+
+use super::list_test;
+use crate::extract::events::patterns::ArgumentRules;
+use crate::extract::parse::{Deprel, Upos};
+
+/// "Ana Ruiz, a former minister, warned ...", "the day after Ana Ruiz, a former minister,
+/// warned ...", "Ana Ruiz, who quit last year, backed ...": a name right before an aside
+/// between commas (a phrase with no verb, or a relative clause) is the subject of the verb
+/// right after the aside when that verb has none. The parser often hangs the name elsewhere
+/// (an oblique of the clause before, an apposition of the noun before, an address) and the
+/// verb as a conjunct. A word that introduced the name as a clause ("as", "after":
+/// `aside_subject_marks`) then introduces the verb's clause. `heads` are 1-based, 0 the root.
+pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    names: &[Option<usize>],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    if n < 6 || !forms.contains(&",") {
+        return;
+    }
+    let marks = list_test(rules, "aside_subject_marks");
+    let relative = list_test(rules, "reflexive_or_relative");
+    for v in 4..n {
+        if upos[v] != Upos::Verb || forms[v - 1] != "," || forms[v].ends_with("ing") {
+            continue;
+        }
+        let has_subject = (0..n).any(|k| {
+            heads[k] == v + 1
+                && matches!(
+                    deprels[k],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
+                )
+        });
+        if has_subject {
+            continue;
+        }
+        // The comma that opens the aside, and the name before it.
+        let Some(open) = (v.saturating_sub(16)..v - 1)
+            .rev()
+            .find(|&k| forms[k] == ",")
+        else {
+            continue;
+        };
+        let aside = open + 1..v - 1;
+        if aside.is_empty() || open == 0 {
+            continue;
+        }
+        let name = open - 1;
+        let first = forms[aside.start].to_lowercase();
+        let is_relative = relative(&first) && first != "that";
+        let phrase = aside
+            .clone()
+            .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
+        if names[name].is_none()
+            || !(is_relative || phrase)
+            || matches!(
+                deprels[name],
+                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CONJ | Deprel::FLAT
+            )
+        {
+            continue;
+        }
+        // Only a clause's opening word may stand before the name ("after Ana Ruiz"); a
+        // preposition makes it a phrase of its own ("in an interview with Ana Ruiz").
+        let cases: Vec<usize> = (0..n)
+            .filter(|&k| heads[k] == name + 1 && deprels[k] == Deprel::CASE)
+            .collect();
+        if cases.iter().any(|&c| !marks(&forms[c].to_lowercase())) {
+            continue;
+        }
+        // The aside's own head: its one word hung from outside it.
+        let tops: Vec<usize> = aside
+            .clone()
+            .filter(|&k| !aside.contains(&(heads[k].wrapping_sub(1))))
+            .collect();
+        let [top] = tops.as_slice() else {
+            continue;
+        };
+        let (saved_heads, saved_deprels) = (heads.to_vec(), deprels.to_vec());
+        // The verb leaves the name and the aside if it hung there: it takes the first head
+        // above them, or becomes the root.
+        let inside = |k: usize| k == name || aside.contains(&k);
+        let mut up = heads[v];
+        let mut steps = 0;
+        while up != 0 && inside(up - 1) && steps < n {
+            up = heads[up - 1];
+            steps += 1;
+        }
+        if up != heads[v] {
+            heads[v] = up;
+            if up == 0 {
+                deprels[v] = Deprel::ROOT;
+            }
+        }
+        if !cases.is_empty() && up != 0 {
+            deprels[v] = Deprel::ADVCL;
+        }
+        for &c in &cases {
+            heads[c] = v + 1;
+            deprels[c] = Deprel::MARK;
+        }
+        heads[name] = v + 1;
+        deprels[name] = Deprel::NSUBJ;
+        if heads[*top] != name + 1 {
+            heads[*top] = name + 1;
+            deprels[*top] = if is_relative {
+                Deprel::ACL_RELCL
+            } else {
+                Deprel::APPOS
+            };
+        }
+        if !is_tree(heads) {
+            heads.copy_from_slice(&saved_heads);
+            deprels.copy_from_slice(&saved_deprels);
+        }
+    }
+}
+
+/// Whether `heads` (1-based, 0 the root) have exactly one root and no cycle.
+fn is_tree(heads: &[usize]) -> bool {
+    if heads.iter().filter(|&&h| h == 0).count() != 1 {
+        return false;
+    }
+    (0..heads.len()).all(|start| {
+        let mut at = start;
+        for _ in 0..=heads.len() {
+            match heads[at] {
+                0 => return true,
+                h => at = h - 1,
+            }
+        }
+        false
+    })
+}

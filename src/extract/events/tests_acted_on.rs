@@ -1,0 +1,94 @@
+//! Stage tests for who is acted on where the parse hides it inside what the act is about: the
+//! one an inquiry suspects, named in the claim or the question it looks into.
+
+use super::tests::{acts, run};
+
+#[test]
+fn an_inquiry_into_a_claim_suspects_its_subject_not_its_author() {
+    // The parse hangs the claim's clause on the verb of the inquiry; the one who made the
+    // claim ("by Peru") is not the one looked into.
+    let x = run(
+        "Norway completed its investigation into an allegation by Peru that Chile had bombed the city.",
+    );
+    let got = acts(&x);
+    let inquiry: Vec<_> = got.iter().filter(|(c, _, _)| c == "INVESTIGATE").collect();
+    assert!(
+        inquiry
+            .iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:NOR")
+                && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // A question looked into: its subject is whose deed is in doubt.
+    let y = run("Norway is investigating whether Chilean officials helped the rebels.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "INVESTIGATE" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // A relative clause of the inquiry names no suspect.
+    let z = run("Peru criticised the investigation that Norway launched into the Chilean bombing.");
+    let got = acts(&z);
+    assert!(
+        got.iter()
+            .all(|(c, _, t)| c != "INVESTIGATE" || !t.contains(&"country:NOR".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn macedonia_is_the_country_it_named_before_its_new_name() {
+    // News before 2019 calls North Macedonia "Macedonia" (or "the Former Yugoslav Republic of
+    // Macedonia").
+    let x = run("Norway is providing military intelligence to Macedonia.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "AID" && t.contains(&"country:MKD".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_union_acts_on_its_own_government_named_by_an_adjective() {
+    // The name found is the adjective alone ("Chilean"); the government noun after it still
+    // makes the country's state the one acted on by a body that does not speak for it.
+    let x = run(
+        "The Chilean Union of Dockers called off a four-day strike after talks with the Chilean government.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONCEDE"
+            && s.as_deref() == Some("org:chl-union-of-dockers")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    let y = run("The Chilean Union of Dockers criticised the Chilean government on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "DISAPPROVE" && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_act_on_a_people_group_and_one_on_its_state_are_two_events() {
+    // The event key names a group with its kind: blaming Chilean rebels and blaming the
+    // Chilean government are not one act aimed at "CHL".
+    let x = run(
+        "Norway blamed Chilean rebels for the attack on Monday. On Tuesday Norway blamed the Chilean government for the floods.",
+    );
+    let got = acts(&x);
+    let blamed: Vec<&Vec<String>> = got
+        .iter()
+        .filter(|(c, _, _)| c == "DISAPPROVE")
+        .map(|(_, _, t)| t)
+        .collect();
+    assert!(
+        blamed.contains(&&vec!["group:CHL:rebels".to_owned()])
+            && blamed.contains(&&vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
