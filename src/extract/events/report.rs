@@ -247,7 +247,16 @@ impl<'a> SentenceCtx<'_, 'a> {
         d: &mut Draft<'a>,
     ) -> Result<(), Dropped> {
         let (tree, lex) = (self.tree, self.article.lex);
-        let head_word = tree.head_of(range);
+        let mut head_word = tree.head_of(range);
+        // "ended mediation efforts": the act noun a trigger names the kind of stands in its
+        // place in the sentence.
+        let word = &tree.parse.words[head_word];
+        if word.deprel.name() == "compound"
+            && let Some(h) = word.head.filter(|&h| h < tree.lower.len())
+            && lex.arguments.has("act_nouns", tree.lower[h].as_str())
+        {
+            head_word = h;
+        }
         let words_of = |role: Role| -> Vec<usize> {
             r.arguments
                 .iter()

@@ -190,3 +190,18 @@ fn a_schedule_told_by_the_writer_is_no_pledge_or_threat() {
         [("RETREAT", Some(crate::extract::Modality::Planned))]
     );
 }
+
+#[test]
+fn a_trigger_naming_the_kind_of_an_act_noun_takes_its_place() {
+    // "mediation" hangs from "efforts", the object of "ended".
+    let x = run("Chile ended its mediation efforts between Peru and Bolivia on Monday.");
+    assert!(
+        acts(&x).contains(&act(
+            "SANCTION",
+            Some("country:CHL"),
+            &["country:PER", "country:BOL"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+}
