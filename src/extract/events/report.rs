@@ -247,16 +247,14 @@ impl<'a> SentenceCtx<'_, 'a> {
         d: &mut Draft<'a>,
     ) -> Result<(), Dropped> {
         let (tree, lex) = (self.tree, self.article.lex);
-        let mut head_word = tree.head_of(range);
-        // "ended mediation efforts": the act noun a trigger names the kind of stands in its
+        let head_word = tree.head_of(range);
+        // "ended mediation efforts": the act noun a trigger names the kind of may stand in its
         // place in the sentence.
         let word = &tree.parse.words[head_word];
-        if word.deprel.name() == "compound"
-            && let Some(h) = word.head.filter(|&h| h < tree.lower.len())
-            && lex.arguments.has("act_nouns", tree.lower[h].as_str())
-        {
-            head_word = h;
-        }
+        let act_noun = word
+            .head
+            .filter(|&h| word.deprel.name() == "compound" && h < tree.lower.len())
+            .filter(|&h| lex.arguments.has("act_nouns", tree.lower[h].as_str()));
         let words_of = |role: Role| -> Vec<usize> {
             r.arguments
                 .iter()
@@ -282,6 +280,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         for sense in &lex.arguments.senses {
             if !sense.applies_to(&d.trigger.kind, d.category.name())
                 || !sense.holds(tree, head_word, &argument_words, source_kind)
+                    && !act_noun.is_some_and(|h| sense.holds(tree, h, &argument_words, source_kind))
             {
                 continue;
             }
