@@ -384,15 +384,12 @@ pub fn extract_with(
     // "Sudanese rebels", "Chadian refugees": the people groups of every country named, or
     // whose capital is named as a place ("demonstrators in Baghdad"), or one of whose regional
     // peoples the article names ("Darfur rebels").
+    let capitals = Capitals::of(doc.text);
     let regional: Vec<String> = lex
         .arguments
         .peoples
         .iter()
-        .filter(|p| {
-            p.words.iter().any(|w| {
-                doc.text.contains(w.as_str()) || doc.text.contains(w.to_uppercase().as_str())
-            })
-        })
+        .filter(|p| p.words.iter().any(|w| names_word(doc.text, &capitals, w)))
         .map(|p| format!("country:{}", p.country))
         .collect();
     // (their country is named after them where it takes part: "Burmese rebels" of Myanmar)
@@ -459,6 +456,63 @@ pub fn extract_with(
     overrides::apply(&mut extraction, &lex.corrections);
     control.step((1.0, 1.0), 1, 1);
     Ok(extraction)
+}
+
+/// Where a text's ASCII capitals are, letter by letter: the offsets of the `A`s, then of the
+/// `B`s, and so on, each letter's run in text order.
+struct Capitals {
+    offsets: Vec<usize>,
+    /// Where each letter's run starts in `offsets` (and where the last ends).
+    starts: [usize; 27],
+}
+
+impl Capitals {
+    fn of(text: &str) -> Self {
+        let mut starts = [0; 27];
+        for b in text.bytes().filter(u8::is_ascii_uppercase) {
+            starts[usize::from(b - b'A') + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts;
+        let mut offsets = vec![0; starts[26]];
+        for (i, b) in text.bytes().enumerate() {
+            if b.is_ascii_uppercase() {
+                let k = usize::from(b - b'A');
+                offsets[next[k]] = i;
+                next[k] += 1;
+            }
+        }
+        Self { offsets, starts }
+    }
+
+    /// The offsets of `letter` (an ASCII capital).
+    fn of_letter(&self, letter: u8) -> &[usize] {
+        let k = usize::from(letter - b'A');
+        &self.offsets[self.starts[k]..self.starts[k + 1]]
+    }
+}
+
+/// Whether `text` contains `word` as written or in capitals, wherever `str::contains` finds
+/// them (inside longer words too). An ASCII word that opens with a capital (every regional
+/// people's word) can start only where `capitals` has that letter, so the text is not
+/// searched once for each word and each form.
+fn names_word(text: &str, capitals: &Capitals, word: &str) -> bool {
+    let w = word.as_bytes();
+    let Some(&first) = w
+        .first()
+        .filter(|b| b.is_ascii_uppercase() && word.is_ascii())
+    else {
+        return text.contains(word) || text.contains(word.to_uppercase().as_str());
+    };
+    let t = text.as_bytes();
+    capitals.of_letter(first).iter().any(|&i| {
+        t.get(i..i + w.len()).is_some_and(|s| {
+            s.iter().zip(w).all(|(a, b)| a == b)
+                || s.iter().zip(w).all(|(&a, b)| a == b.to_ascii_uppercase())
+        })
+    })
 }
 
 /// A country's key and where a place of it is named.
@@ -588,6 +642,21 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_named_as_written_or_in_capitals() {
+        let text = "Rebels from DARFUR and Darfuri refugees met a tamil MP; ça va";
+        let capitals = Capitals::of(text);
+        for word in [
+            "Darfur", "Darfuri", "Tamil", "MP", "Rebels", "Ça", "ça", "va", "DARFURI", "Fur",
+        ] {
+            assert_eq!(
+                names_word(text, &capitals, word),
+                text.contains(word) || text.contains(word.to_uppercase().as_str()),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn slug_folds_punctuation() {
