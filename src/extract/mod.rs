@@ -370,7 +370,9 @@ pub fn extract_with(
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
-    let (capital_places, town_places) = country_places(&doc, lex, &hits, &mut names);
+    let issue_scan = issues::scan(&doc, lex, &hits);
+    let (capital_places, town_places) =
+        country_places(&doc, lex, &hits, &issue_scan.territories, &mut names);
     let affiliations: BTreeMap<String, String> = actors
         .iter()
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
@@ -434,7 +436,7 @@ pub fn extract_with(
     }
     add_home_country(&mut actors, home, &named_before, &names, &events);
     groups::add_actors(&mut actors, &names, &events);
-    let issues = issues::detect(&doc, lex, &hits, &events);
+    let issues = issues::detect(&doc, lex, &hits, &events, &issue_scan);
     let places = hits
         .iter()
         .filter(|h| matches!(h.found, actors::Found::Place { .. }))
@@ -533,11 +535,13 @@ fn name_country(lex: &Lexicon, names: &mut BTreeMap<String, String>, key: &str) 
 /// aimed at it, and so may a town of another country than the actor's ("fired at targets in
 /// Jericho") or a territory of one country ("the West Bank"); such a country becomes an actor
 /// only when an event takes it as a party. Returns the capitals' countries and the towns' and
-/// territories' with where they are named, each country named in `names`.
+/// territories' (`territories`, from [`issues::scan`]) with where they are named, each
+/// country named in `names`.
 fn country_places(
     doc: &Doc<'_>,
     lex: &Lexicon,
     hits: &[actors::Hit],
+    territories: &[(usize, Range<usize>, String, &str)],
     names: &mut BTreeMap<String, String>,
 ) -> (Vec<CountryPlace>, Vec<CountryPlace>) {
     let mut town_places: Vec<CountryPlace> = Vec::new();
@@ -560,10 +564,14 @@ fn country_places(
             Some((format!("country:{}", country.iso3), mention))
         })
         .collect();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        for (span, key, _) in issues::territories(doc, lex, sentence.tokens.clone()) {
-            town_places.push((key, Mention { span, sentence: s }));
-        }
+    for (s, span, key, _) in territories {
+        town_places.push((
+            key.clone(),
+            Mention {
+                span: span.clone(),
+                sentence: *s,
+            },
+        ));
     }
     for (key, _) in capital_places.iter().chain(&town_places) {
         name_country(lex, names, key);

@@ -16,6 +16,11 @@ struct TrieNode {
     next: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
 }
 
+/// A word's first-token filter hash with ASCII capitals folded, and whether it is ASCII
+/// ([`PhraseTable::folded_key`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FilterKey((u64, bool));
+
 /// A phrase table: a trie over normalized tokens, matched longest-first.
 #[derive(Debug)]
 pub struct PhraseTable {
@@ -280,12 +285,53 @@ impl PhraseTable {
         words: &[&str],
         start: usize,
     ) -> (Option<(usize, Target)>, bool) {
-        let Some(rest) = words.get(start..).filter(|r| !r.is_empty()) else {
+        let Some(first) = words.get(start) else {
             return (None, false);
         };
+        let key = filter_hash_ascii(first.as_bytes(), self.case_insensitive);
+        self.longest_from(words, start, key)
+    }
+
+    /// How the first-token filters of case-insensitive tables read `word`: computed once, it
+    /// serves every such table ([`Self::longest_at_folded`]).
+    pub fn folded_key(word: &str) -> FilterKey {
+        FilterKey(filter_hash_ascii(word.as_bytes(), true))
+    }
+
+    /// [`Self::longest_at`] for a case-insensitive table, given the [`Self::folded_key`] of
+    /// `words[start]`.
+    pub fn longest_at_folded(
+        &self,
+        words: &[&str],
+        start: usize,
+        key: FilterKey,
+    ) -> Option<(usize, Target)> {
+        debug_assert!(
+            self.case_insensitive,
+            "folded keys serve case-insensitive tables"
+        );
+        if start >= words.len() {
+            return None;
+        }
+        self.longest_from(words, start, key.0).0
+    }
+
+    /// The walk of [`Self::longest_and_filter_at`], given the first word's filter hash and
+    /// whether it is ASCII (`start` is within `words`).
+    #[allow(
+        clippy::inline_always,
+        reason = "runs for every token and table; out of line it cost more than the walk"
+    )]
+    #[inline(always)]
+    fn longest_from(
+        &self,
+        words: &[&str],
+        start: usize,
+        (hash, checked): (u64, bool),
+    ) -> (Option<(usize, Target)>, bool) {
+        let rest = &words[start..];
         // Most words start no phrase: an ASCII word (nearly all) is turned away by the filter
         // on a hash of its folded bytes, with no folded copy made.
-        let (hash, checked) = filter_hash_ascii(rest[0].as_bytes(), self.case_insensitive);
         if checked {
             let (word, bit) = bit_of_hash(hash);
             if self.first[word] & bit == 0 {
