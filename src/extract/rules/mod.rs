@@ -171,14 +171,59 @@ pub struct NamedSet {
     pack: String,
     ignore_case: bool,
     words: WordSet,
+    /// One bit for the length and first byte of each word ([`length_and_first`]): an ASCII
+    /// word whose bit is clear is in no set, and is turned away without hashing it.
+    shapes: u64,
     enabled: bool,
 }
 
+/// The bit of a word of `len` bytes opening with byte `first` in [`NamedSet`]'s `shapes`.
+#[inline]
+fn length_and_first(len: usize, first: u8) -> u64 {
+    let x = u64::from(first) | (len as u64) << 8;
+    1 << (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+}
+
 impl NamedSet {
+    /// A set of `words`, matched in any case when `ignore_case` (its words are lower case).
+    fn new(
+        name: String,
+        description: String,
+        pack: String,
+        ignore_case: bool,
+        words: WordSet,
+    ) -> Self {
+        let shapes = words.iter().fold(0, |bits, w| {
+            bits | length_and_first(w.len(), w.bytes().next().unwrap_or(0))
+        });
+        Self {
+            name,
+            description,
+            pack,
+            ignore_case,
+            words,
+            shapes,
+            enabled: true,
+        }
+    }
+
     /// Whether `word` is in the set (always false when its pack is off).
     pub fn contains(&self, word: &str) -> bool {
         if !self.enabled {
             return false;
+        }
+        // An ASCII word is looked for as it is or folded by ASCII rules, which keep its
+        // length and fold its first byte alone; other words may change length when folded.
+        if word.is_ascii() {
+            let first = word.bytes().next().unwrap_or(0);
+            let first = if self.ignore_case {
+                first.to_ascii_lowercase()
+            } else {
+                first
+            };
+            if self.shapes & length_and_first(word.len(), first) == 0 {
+                return false;
+            }
         }
         if self.ignore_case && word.chars().any(char::is_uppercase) {
             // Short ASCII words (nearly every capitalized word) are lowered on the stack: the
@@ -286,14 +331,13 @@ impl RuleSet {
                     ),
                 ));
             }
-            sets.push(NamedSet {
-                name: entry.name,
-                description: entry.description,
-                pack: entry.pack,
-                ignore_case: entry.ignore_case,
-                words: entry.words.into_iter().collect(),
-                enabled: true,
-            });
+            sets.push(NamedSet::new(
+                entry.name,
+                entry.description,
+                entry.pack,
+                entry.ignore_case,
+                entry.words.into_iter().collect(),
+            ));
         }
         let named = Named::ALL
             .iter()
