@@ -5,13 +5,46 @@
 //! pattern's id.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasher, BuildHasherDefault};
+use std::hash::BuildHasherDefault;
 
-use crate::extract::lexicon::{WordHasher, WordSet};
+use crate::extract::lexicon::{WordHasher, WordSet, shape_bit};
 
 /// The file's named word lists (lower case), by name. Looked up for many words of every parsed
 /// sentence, so both the names and the words are hashed with the lexicons' fast word hash.
-pub type WordLists = HashMap<String, WordSet, BuildHasherDefault<WordHasher>>;
+pub type WordLists = HashMap<String, WordList, BuildHasherDefault<WordHasher>>;
+
+/// One word list (lower case): its words, and one bit for the length and first byte of each
+/// ([`shape_bit`]), so that [`in_list`] turns most words away without hashing them.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    words: WordSet,
+    shapes: u64,
+}
+
+impl FromIterator<String> for WordList {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let words: WordSet = words.into_iter().collect();
+        let shapes = words.iter().fold(0, |bits, w| {
+            bits | shape_bit(w.len(), w.bytes().next().unwrap_or(0))
+        });
+        Self { words, shapes }
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = WordSet;
+    fn deref(&self) -> &WordSet {
+        &self.words
+    }
+}
+
+impl<'a> IntoIterator for &'a WordList {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
 
 use serde::Deserialize;
 
@@ -634,7 +667,17 @@ impl ArgumentRules {
 
 /// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word
 /// of a sentence, so short ASCII words are folded on the stack rather than allocated.
-pub fn in_list<S: BuildHasher>(list: &HashSet<String, S>, word: &str) -> bool {
+pub fn in_list(list: &WordList, word: &str) -> bool {
+    // An ASCII word is in the list as it is or folded, of the same length and with its
+    // first byte folded alone: when neither shape is the list's, it is not.
+    if let Some(&first) = word.as_bytes().first()
+        && word.is_ascii()
+        && list.shapes
+            & (shape_bit(word.len(), first) | shape_bit(word.len(), first.to_ascii_lowercase()))
+            == 0
+    {
+        return false;
+    }
     if list.contains(word) {
         return true;
     }
@@ -667,7 +710,7 @@ mod tests {
 
     #[test]
     fn list_words_match_in_any_case() {
-        let list: HashSet<String> = ["must", "\u{e9}lu"]
+        let list: WordList = ["must", "\u{e9}lu", "n't", "a"]
             .iter()
             .map(|w| (*w).to_owned())
             .collect();
@@ -680,6 +723,10 @@ mod tests {
             ("\u{c9}LU", true),
             ("A-much-longer-word-than-the-stack-buffer-holds", false),
             ("", false),
+            ("N'T", true),
+            ("A", true),
+            ("b", false),
+            ("Mist", false),
         ] {
             assert_eq!(in_list(&list, word), expected, "{word}");
         }

@@ -12,7 +12,7 @@ use super::report::SentenceCtx;
 use super::{Match, Report, is_month, obligation_matches, parsing};
 use crate::extract::actors::Hit;
 use crate::extract::doc::{Doc, Sentence};
-use crate::extract::lexicon::{Lexicon, Target, WordSet};
+use crate::extract::lexicon::{Lexicon, Target};
 use crate::extract::parse::{ParsedSentence, Upos};
 use crate::extract::plover::Plover;
 use crate::extract::{Mention, Skipped};
@@ -139,7 +139,7 @@ impl<'a> Article<'a> {
         &self,
         words: &[&str],
         i: usize,
-        possessives: Option<&WordSet>,
+        possessives: Option<&patterns::WordList>,
     ) -> Option<(usize, Target)> {
         // (Lower case only: a possessive after a trigger's first word is mid-sentence.)
         if !words

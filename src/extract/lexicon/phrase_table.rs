@@ -21,6 +21,14 @@ struct TrieNode {
 #[derive(Debug, Clone, Copy)]
 pub struct FilterKey((u64, bool));
 
+/// One bit (of 64) for a word of `len` bytes opening with byte `first`: word sets keep the
+/// bits of their words, and turn away a word whose bit they lack without hashing it.
+#[inline]
+pub fn shape_bit(len: usize, first: u8) -> u64 {
+    let x = u64::from(first) | (len as u64) << 8;
+    1 << (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+}
+
 /// A phrase table: a trie over normalized tokens, matched longest-first.
 #[derive(Debug)]
 pub struct PhraseTable {

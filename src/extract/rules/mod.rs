@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use named::Named;
 
-use super::lexicon::{Lexicon, WordSet};
+use super::lexicon::{Lexicon, WordSet, shape_bit};
 pub use pattern::{Label, Site};
 use pattern::{SpanTest, TokenTest};
 
@@ -171,17 +171,10 @@ pub struct NamedSet {
     pack: String,
     ignore_case: bool,
     words: WordSet,
-    /// One bit for the length and first byte of each word ([`length_and_first`]): an ASCII
+    /// One bit for the length and first byte of each word ([`shape_bit`]): an ASCII
     /// word whose bit is clear is in no set, and is turned away without hashing it.
     shapes: u64,
     enabled: bool,
-}
-
-/// The bit of a word of `len` bytes opening with byte `first` in [`NamedSet`]'s `shapes`.
-#[inline]
-fn length_and_first(len: usize, first: u8) -> u64 {
-    let x = u64::from(first) | (len as u64) << 8;
-    1 << (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
 }
 
 impl NamedSet {
@@ -194,7 +187,7 @@ impl NamedSet {
         words: WordSet,
     ) -> Self {
         let shapes = words.iter().fold(0, |bits, w| {
-            bits | length_and_first(w.len(), w.bytes().next().unwrap_or(0))
+            bits | shape_bit(w.len(), w.bytes().next().unwrap_or(0))
         });
         Self {
             name,
@@ -221,7 +214,7 @@ impl NamedSet {
             } else {
                 first
             };
-            if self.shapes & length_and_first(word.len(), first) == 0 {
+            if self.shapes & shape_bit(word.len(), first) == 0 {
                 return false;
             }
         }
