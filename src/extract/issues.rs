@@ -18,7 +18,7 @@ pub struct Scan<'l> {
     /// Each issue phrase: its sentence, its tokens and its issue, in text order.
     phrases: Vec<(usize, Range<usize>, usize)>,
     /// Each territory: its sentence, then as [`territories`] gives it, in text order.
-    pub territories: Vec<(usize, Range<usize>, String, &'l str)>,
+    pub territories: Vec<(usize, Territory<'l>)>,
 }
 
 /// Reads the issue phrases and territories of every sentence of `doc` ([`Scan`]).
@@ -55,8 +55,8 @@ pub fn scan<'l>(doc: &Doc<'_>, lex: &'l Lexicon, hits: &[Hit]) -> Scan<'l> {
                 let found = lex.territory_table.longest_at_folded(&words, i, key);
                 next_territory = match territory(doc, lex, sentence.tokens.start + i, found) {
                     Some((len, named)) => {
-                        if let Some((span, key, name)) = named {
-                            out.territories.push((s, span, key, name));
+                        if let Some(named) = named {
+                            out.territories.push((s, named));
                         }
                         i + len
                     }
@@ -82,30 +82,31 @@ fn issue_phrase(
     let Some((len, Target::Issue(k))) = found else {
         return None;
     };
-    let taken = !lowercase_acronym(&lex.issues[k].phrases, &words[i..i + len])
-        && !(lex.issues[k].name_needs_actor
-            && words[i..i + len]
-                .join(" ")
-                .eq_ignore_ascii_case(&lex.issues[k].name)
-            && !hits.iter().any(|h| {
-                h.sentence == s && (h.key.starts_with("country:") || h.key.starts_with("org:"))
-            }));
-    taken.then_some((len, k))
+    let (entry, phrase) = (&lex.issues[k], &words[i..i + len]);
+    if lowercase_acronym(&entry.phrases, phrase) {
+        return None;
+    }
+    let needs_actor = entry.name_needs_actor
+        && phrase.join(" ").eq_ignore_ascii_case(&entry.name)
+        && !hits.iter().any(|h| {
+            h.sentence == s && (h.key.starts_with("country:") || h.key.starts_with("org:"))
+        });
+    (!needs_actor).then_some((len, k))
 }
 
-/// Finds issues and links them to actors and events; `scan` holds the article's issue
+/// Finds issues and links them to actors and events; `found` holds the article's issue
 /// phrases ([`scan`]).
 pub fn detect(
     doc: &Doc<'_>,
     lex: &Lexicon,
     hits: &[Hit],
     events: &[Event],
-    scan: &Scan<'_>,
+    found: &Scan<'_>,
 ) -> Vec<Issue> {
     let mut issues: BTreeMap<String, Issue> = BTreeMap::new();
     // Sentences each issue is discussed in (for linking).
     let mut context: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (s, tokens, k) in &scan.phrases {
+    for (s, tokens, k) in &found.phrases {
         let entry = &lex.issues[*k];
         let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
         add(
@@ -150,6 +151,10 @@ pub fn detect(
     issues.into_values().collect()
 }
 
+/// A place of the issues lexicon that lies in one country, where it is named: its byte span,
+/// its country's key (`country:PSE`) and its name ("West Bank").
+pub type Territory<'l> = (Range<usize>, String, &'l str);
+
 /// Whether the issues lexicon has places that lie in one country.
 fn has_territories(lex: &Lexicon) -> bool {
     lex.issues.iter().any(|e| e.place && e.country.is_some())
@@ -162,7 +167,7 @@ pub fn territories<'l>(
     doc: &Doc<'_>,
     lex: &'l Lexicon,
     tokens: Range<usize>,
-) -> Vec<(Range<usize>, String, &'l str)> {
+) -> Vec<Territory<'l>> {
     let mut out = Vec::new();
     if !has_territories(lex) {
         return out;
@@ -188,7 +193,7 @@ fn territory<'l>(
     lex: &'l Lexicon,
     g: usize,
     found: Option<(usize, Target)>,
-) -> Option<(usize, Option<(Range<usize>, String, &'l str)>)> {
+) -> Option<(usize, Option<Territory<'l>>)> {
     let Some((len, Target::Issue(k))) = found else {
         return None;
     };

@@ -541,7 +541,7 @@ fn country_places(
     doc: &Doc<'_>,
     lex: &Lexicon,
     hits: &[actors::Hit],
-    territories: &[(usize, Range<usize>, String, &str)],
+    territories: &[(usize, issues::Territory<'_>)],
     names: &mut BTreeMap<String, String>,
 ) -> (Vec<CountryPlace>, Vec<CountryPlace>) {
     let mut town_places: Vec<CountryPlace> = Vec::new();
@@ -564,7 +564,7 @@ fn country_places(
             Some((format!("country:{}", country.iso3), mention))
         })
         .collect();
-    for (s, span, key, _) in territories {
+    for (s, (span, key, _)) in territories {
         town_places.push((
             key.clone(),
             Mention {
