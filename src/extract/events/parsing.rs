@@ -349,12 +349,8 @@ fn unparsed_words(
     }
     // "agreed in principle to provide aid", "conceded at last to demands": a fixed adverbial
     // read word by word gives the parser a noun to hang the rest of the clause on.
-    let idioms: Vec<Vec<&str>> = rules
-        .list("unparsed_idioms")
-        .map(|p| p.split(' ').collect())
-        .collect();
     for k in 0..ud.len() {
-        for phrase in &idioms {
+        for phrase in &rules.idioms {
             let n = phrase.len();
             if k + n <= ud.len()
                 && lower[k..k + n].iter().zip(phrase).all(|(w, p)| w == p)

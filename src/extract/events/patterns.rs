@@ -291,6 +291,9 @@ pub struct ArgumentRules {
     pub patterns: Vec<Pattern>,
     /// Named word lists (lower case).
     pub lists: WordLists,
+    /// The list `unparsed_idioms` split into words, in the list's order ([`Self::list`]):
+    /// split once here, not for every parsed sentence.
+    pub idioms: Vec<Vec<String>>,
     /// Sense rules, in the order they apply.
     pub senses: Vec<super::senses::Sense>,
     /// The word list `months` in its order, January first: a month's number is its place.
@@ -612,12 +615,16 @@ impl ArgumentRules {
                 });
             }
         }
+        let idioms = (lists.get("unparsed_idioms").into_iter().flatten())
+            .map(|p| p.split(' ').map(str::to_owned).collect())
+            .collect();
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
         let country_of_people = check_peoples(&spec.peoples)?;
         Ok(Self {
             patterns,
             lists,
+            idioms,
             senses,
             months,
             groups: spec.groups,
@@ -706,6 +713,17 @@ mod tests {
         assert!(rules.patterns.len() >= 20);
         assert!(rules.patterns.iter().any(|p| p.id == "passive-agent"));
         assert!(rules.has("negations", "never"));
+    }
+
+    #[test]
+    fn the_idioms_are_their_list_split_in_its_order() {
+        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
+        let split: Vec<Vec<String>> = rules
+            .list("unparsed_idioms")
+            .map(|p| p.split(' ').map(str::to_owned).collect())
+            .collect();
+        assert!(split.iter().any(|words| words.len() > 1));
+        assert_eq!(rules.idioms, split);
     }
 
     #[test]
