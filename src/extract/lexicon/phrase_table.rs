@@ -302,12 +302,14 @@ impl PhraseTable {
 
     /// How the first-token filters of case-insensitive tables read `word`: computed once, it
     /// serves every such table ([`Self::longest_at_folded`]).
+    #[inline]
     pub fn folded_key(word: &str) -> FilterKey {
         FilterKey(filter_hash_ascii(word.as_bytes(), true))
     }
 
     /// [`Self::longest_at`] for a case-insensitive table, given the [`Self::folded_key`] of
     /// `words[start]`.
+    #[inline]
     pub fn longest_at_folded(
         &self,
         words: &[&str],
