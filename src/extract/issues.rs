@@ -7,47 +7,117 @@ use std::ops::Range;
 
 use super::actors::Hit;
 use super::doc::Doc;
-use super::lexicon::{Lexicon, Target};
+use super::lexicon::{Lexicon, PhraseTable, Target};
 use super::{Event, Issue, Mention, slug};
 use crate::ingest::BlockKind;
 
-/// Finds issues and links them to actors and events.
-pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> Vec<Issue> {
+/// What the issues lexicon names in an article, found in one walk over each sentence's words
+/// with both of its tables (each word's filter key read once for the two): the issue phrases
+/// [`detect`] links, and the territories ([`territories`]) that stand for their countries.
+pub struct Scan<'l> {
+    /// Each issue phrase: its sentence, its tokens and its issue, in text order.
+    phrases: Vec<(usize, Range<usize>, usize)>,
+    /// Each territory: its sentence, then as [`territories`] gives it, in text order.
+    pub territories: Vec<(usize, Territory<'l>)>,
+}
+
+/// Reads the issue phrases and territories of every sentence of `doc` ([`Scan`]).
+pub fn scan<'l>(doc: &Doc<'_>, lex: &'l Lexicon, hits: &[Hit]) -> Scan<'l> {
+    let mut out = Scan {
+        phrases: Vec::new(),
+        territories: Vec::new(),
+    };
+    let any_territory = has_territories(lex);
+    let mut words: Vec<&str> = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        words.clear();
+        words.extend(sentence.tokens.clone().map(|i| doc.word(i)));
+        // Each walk steps over its own matches; a word either walk stands on is read once.
+        let mut next_phrase = 0;
+        let mut next_territory = if any_territory { 0 } else { usize::MAX };
+        for i in 0..words.len() {
+            if i != next_phrase && i != next_territory {
+                continue;
+            }
+            let key = PhraseTable::folded_key(words[i]);
+            if i == next_phrase {
+                let found = lex.issue_table.longest_at_folded(&words, i, key);
+                next_phrase = match issue_phrase(lex, hits, s, &words, i, found) {
+                    Some((len, k)) => {
+                        let g = sentence.tokens.start + i;
+                        out.phrases.push((s, g..g + len, k));
+                        i + len
+                    }
+                    None => i + 1,
+                };
+            }
+            if i == next_territory {
+                let found = lex.territory_table.longest_at_folded(&words, i, key);
+                next_territory = match territory(doc, lex, sentence.tokens.start + i, found) {
+                    Some((len, named)) => {
+                        if let Some(named) = named {
+                            out.territories.push((s, named));
+                        }
+                        i + len
+                    }
+                    None => i + 1,
+                };
+            }
+        }
+    }
+    out
+}
+
+/// The issue phrase `found` at `words[i]` of sentence `s` (its length and issue), unless a
+/// lexicon acronym is written in lower case there or a name that needs an actor has none in
+/// the sentence.
+fn issue_phrase(
+    lex: &Lexicon,
+    hits: &[Hit],
+    s: usize,
+    words: &[&str],
+    i: usize,
+    found: Option<(usize, Target)>,
+) -> Option<(usize, usize)> {
+    let Some((len, Target::Issue(k))) = found else {
+        return None;
+    };
+    let (entry, phrase) = (&lex.issues[k], &words[i..i + len]);
+    if lowercase_acronym(&entry.phrases, phrase) {
+        return None;
+    }
+    let needs_actor = entry.name_needs_actor
+        && phrase.join(" ").eq_ignore_ascii_case(&entry.name)
+        && !hits.iter().any(|h| {
+            h.sentence == s && (h.key.starts_with("country:") || h.key.starts_with("org:"))
+        });
+    (!needs_actor).then_some((len, k))
+}
+
+/// Finds issues and links them to actors and events; `found` holds the article's issue
+/// phrases ([`scan`]).
+pub fn detect(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[Hit],
+    events: &[Event],
+    found: &Scan<'_>,
+) -> Vec<Issue> {
     let mut issues: BTreeMap<String, Issue> = BTreeMap::new();
     // Sentences each issue is discussed in (for linking).
     let mut context: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.word(i)).collect();
-        let mut i = 0;
-        while i < words.len() {
-            if let Some((len, Target::Issue(k))) = lex.issue_table.longest_at(&words, i)
-                && !lowercase_acronym(&lex.issues[k].phrases, &words[i..i + len])
-                && !(lex.issues[k].name_needs_actor
-                    && words[i..i + len]
-                        .join(" ")
-                        .eq_ignore_ascii_case(&lex.issues[k].name)
-                    && !hits.iter().any(|h| {
-                        h.sentence == s
-                            && (h.key.starts_with("country:") || h.key.starts_with("org:"))
-                    }))
-            {
-                let entry = &lex.issues[k];
-                let g = sentence.tokens.start + i;
-                let span = doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end;
-                add(
-                    &mut issues,
-                    &mut context,
-                    &format!("issue:{}", entry.key),
-                    &entry.name,
-                    span,
-                    s,
-                    &[s],
-                );
-                i += len;
-            } else {
-                i += 1;
-            }
-        }
+    for (s, tokens, k) in &found.phrases {
+        let entry = &lex.issues[*k];
+        let span = doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end;
+        add(
+            &mut issues,
+            &mut context,
+            &format!("issue:{}", entry.key),
+            &entry.name,
+            span,
+            *s,
+            &[*s],
+        );
     }
     bullet_labels(doc, lex, hits, &mut issues, &mut context);
 
@@ -81,6 +151,15 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit], events: &[Event]) -> V
     issues.into_values().collect()
 }
 
+/// A place of the issues lexicon that lies in one country, where it is named: its byte span,
+/// its country's key (`country:PSE`) and its name ("West Bank").
+pub type Territory<'l> = (Range<usize>, String, &'l str);
+
+/// Whether the issues lexicon has places that lie in one country.
+fn has_territories(lex: &Lexicon) -> bool {
+    lex.issues.iter().any(|e| e.place && e.country.is_some())
+}
+
 /// The places of the issues lexicon that lie in one country ("the West Bank": Palestine),
 /// named in the token range `tokens` of `doc`: each one's byte span, its country's key
 /// (`country:PSE`) and the place's name.
@@ -88,35 +167,50 @@ pub fn territories<'l>(
     doc: &Doc<'_>,
     lex: &'l Lexicon,
     tokens: Range<usize>,
-) -> Vec<(Range<usize>, String, &'l str)> {
+) -> Vec<Territory<'l>> {
     let mut out = Vec::new();
-    if !lex.issues.iter().any(|e| e.place && e.country.is_some()) {
+    if !has_territories(lex) {
         return out;
     }
     let words: Vec<&str> = tokens.clone().map(|i| doc.word(i)).collect();
     let mut i = 0;
     while i < words.len() {
-        let Some((len, Target::Issue(k))) = lex.territory_table.longest_at(&words, i) else {
+        let found = lex.territory_table.longest_at(&words, i);
+        let Some((len, named)) = territory(doc, lex, tokens.start + i, found) else {
             i += 1;
             continue;
         };
-        let entry = &lex.issues[k];
-        if let Some(c) = entry
-            .country
-            .as_deref()
-            .filter(|_| entry.place)
-            .and_then(|iso| lex.country_by_iso(iso))
-        {
-            let g = tokens.start + i;
-            out.push((
-                doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end,
-                format!("country:{}", lex.countries[c].iso3),
-                entry.name.as_str(),
-            ));
-        }
+        out.extend(named);
         i += len;
     }
     out
+}
+
+/// The territory phrase `found` at token `g` of `doc`: its length, and its byte span, its
+/// country's key and its name when the lexicon gives a place of a known country.
+fn territory<'l>(
+    doc: &Doc<'_>,
+    lex: &'l Lexicon,
+    g: usize,
+    found: Option<(usize, Target)>,
+) -> Option<(usize, Option<Territory<'l>>)> {
+    let Some((len, Target::Issue(k))) = found else {
+        return None;
+    };
+    let entry = &lex.issues[k];
+    let named = entry
+        .country
+        .as_deref()
+        .filter(|_| entry.place)
+        .and_then(|iso| lex.country_by_iso(iso))
+        .map(|c| {
+            (
+                doc.tokens[g].span.start..doc.tokens[g + len - 1].span.end,
+                format!("country:{}", lex.countries[c].iso3),
+                entry.name.as_str(),
+            )
+        });
+    Some((len, named))
 }
 
 fn add(

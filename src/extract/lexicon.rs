@@ -18,7 +18,7 @@ use super::parse::Parser;
 
 mod phrase_table;
 
-pub use phrase_table::{PhraseTable, WordHasher, WordSet};
+pub use phrase_table::{FilterKey, PhraseTable, WordHasher, WordSet, shape_bit};
 
 /// A country or territory.
 #[derive(Debug, Clone, Deserialize)]

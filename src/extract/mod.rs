@@ -370,7 +370,9 @@ pub fn extract_with(
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
-    let (capital_places, town_places) = country_places(&doc, lex, &hits, &mut names);
+    let issue_scan = issues::scan(&doc, lex, &hits);
+    let (capital_places, town_places) =
+        country_places(&doc, lex, &hits, &issue_scan.territories, &mut names);
     let affiliations: BTreeMap<String, String> = actors
         .iter()
         .filter_map(|a| a.affiliation.clone().map(|c| (a.key.clone(), c)))
@@ -384,15 +386,12 @@ pub fn extract_with(
     // "Sudanese rebels", "Chadian refugees": the people groups of every country named, or
     // whose capital is named as a place ("demonstrators in Baghdad"), or one of whose regional
     // peoples the article names ("Darfur rebels").
+    let capitals = Capitals::of(doc.text);
     let regional: Vec<String> = lex
         .arguments
         .peoples
         .iter()
-        .filter(|p| {
-            p.words.iter().any(|w| {
-                doc.text.contains(w.as_str()) || doc.text.contains(w.to_uppercase().as_str())
-            })
-        })
+        .filter(|p| p.words.iter().any(|w| names_word(doc.text, &capitals, w)))
         .map(|p| format!("country:{}", p.country))
         .collect();
     // (their country is named after them where it takes part: "Burmese rebels" of Myanmar)
@@ -437,7 +436,7 @@ pub fn extract_with(
     }
     add_home_country(&mut actors, home, &named_before, &names, &events);
     groups::add_actors(&mut actors, &names, &events);
-    let issues = issues::detect(&doc, lex, &hits, &events);
+    let issues = issues::detect(&doc, lex, &hits, &events, &issue_scan);
     let places = hits
         .iter()
         .filter(|h| matches!(h.found, actors::Found::Place { .. }))
@@ -461,6 +460,63 @@ pub fn extract_with(
     Ok(extraction)
 }
 
+/// Where a text's ASCII capitals are, letter by letter: the offsets of the `A`s, then of the
+/// `B`s, and so on, each letter's run in text order.
+struct Capitals {
+    offsets: Vec<usize>,
+    /// Where each letter's run starts in `offsets` (and where the last ends).
+    starts: [usize; 27],
+}
+
+impl Capitals {
+    fn of(text: &str) -> Self {
+        let mut starts = [0; 27];
+        for b in text.bytes().filter(u8::is_ascii_uppercase) {
+            starts[usize::from(b - b'A') + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts;
+        let mut offsets = vec![0; starts[26]];
+        for (i, b) in text.bytes().enumerate() {
+            if b.is_ascii_uppercase() {
+                let k = usize::from(b - b'A');
+                offsets[next[k]] = i;
+                next[k] += 1;
+            }
+        }
+        Self { offsets, starts }
+    }
+
+    /// The offsets of `letter` (an ASCII capital).
+    fn of_letter(&self, letter: u8) -> &[usize] {
+        let k = usize::from(letter - b'A');
+        &self.offsets[self.starts[k]..self.starts[k + 1]]
+    }
+}
+
+/// Whether `text` contains `word` as written or in capitals, wherever `str::contains` finds
+/// them (inside longer words too). An ASCII word that opens with a capital (every regional
+/// people's word) can start only where `capitals` has that letter, so the text is not
+/// searched once for each word and each form.
+fn names_word(text: &str, capitals: &Capitals, word: &str) -> bool {
+    let w = word.as_bytes();
+    let Some(&first) = w
+        .first()
+        .filter(|b| b.is_ascii_uppercase() && word.is_ascii())
+    else {
+        return text.contains(word) || text.contains(word.to_uppercase().as_str());
+    };
+    let t = text.as_bytes();
+    capitals.of_letter(first).iter().any(|&i| {
+        t.get(i..i + w.len()).is_some_and(|s| {
+            s.iter().zip(w).all(|(a, b)| a == b)
+                || s.iter().zip(w).all(|(&a, b)| a == b.to_ascii_uppercase())
+        })
+    })
+}
+
 /// A country's key and where a place of it is named.
 type CountryPlace = (String, Mention);
 
@@ -479,11 +535,13 @@ fn name_country(lex: &Lexicon, names: &mut BTreeMap<String, String>, key: &str) 
 /// aimed at it, and so may a town of another country than the actor's ("fired at targets in
 /// Jericho") or a territory of one country ("the West Bank"); such a country becomes an actor
 /// only when an event takes it as a party. Returns the capitals' countries and the towns' and
-/// territories' with where they are named, each country named in `names`.
+/// territories' (`territories`, from [`issues::scan`]) with where they are named, each
+/// country named in `names`.
 fn country_places(
     doc: &Doc<'_>,
     lex: &Lexicon,
     hits: &[actors::Hit],
+    territories: &[(usize, issues::Territory<'_>)],
     names: &mut BTreeMap<String, String>,
 ) -> (Vec<CountryPlace>, Vec<CountryPlace>) {
     let mut town_places: Vec<CountryPlace> = Vec::new();
@@ -506,10 +564,14 @@ fn country_places(
             Some((format!("country:{}", country.iso3), mention))
         })
         .collect();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        for (span, key, _) in issues::territories(doc, lex, sentence.tokens.clone()) {
-            town_places.push((key, Mention { span, sentence: s }));
-        }
+    for (s, (span, key, _)) in territories {
+        town_places.push((
+            key.clone(),
+            Mention {
+                span: span.clone(),
+                sentence: *s,
+            },
+        ));
     }
     for (key, _) in capital_places.iter().chain(&town_places) {
         name_country(lex, names, key);
@@ -588,6 +650,21 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_named_as_written_or_in_capitals() {
+        let text = "Rebels from DARFUR and Darfuri refugees met a tamil MP; ça va";
+        let capitals = Capitals::of(text);
+        for word in [
+            "Darfur", "Darfuri", "Tamil", "MP", "Rebels", "Ça", "ça", "va", "DARFURI", "Fur",
+        ] {
+            assert_eq!(
+                names_word(text, &capitals, word),
+                text.contains(word) || text.contains(word.to_uppercase().as_str()),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn slug_folds_punctuation() {

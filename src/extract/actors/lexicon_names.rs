@@ -68,7 +68,7 @@ pub(super) fn place_lists(ctx: &mut SentenceCtx<'_, '_>) {
 pub(super) fn block_places(ctx: &mut SentenceCtx<'_, '_>) {
     let mut i = 0;
     while i < ctx.words.len() {
-        if let Some((len, Target::Issue(k))) = ctx.lex.issue_table.longest_at(&ctx.words, i)
+        if let Some((len, Target::Issue(k))) = ctx.issues_at[i]
             && ctx.lex.issues[k].place
         {
             for t in &mut ctx.taken[i..i + len] {

@@ -18,7 +18,7 @@ mod titles;
 mod words;
 
 use crate::extract::doc::Doc;
-use crate::extract::lexicon::{CountryForm, Lexicon};
+use crate::extract::lexicon::{CountryForm, Lexicon, PhraseTable};
 use crate::extract::ner::DocContext;
 use crate::extract::rules::Named;
 use std::ops::Range;
@@ -144,9 +144,16 @@ pub fn detect_traced(
         let names_at: Vec<_> = (0..words.len())
             .map(|i| lex.names.longest_at(&words, i))
             .collect();
-        let titles_at: Vec<_> = (0..words.len())
-            .map(|i| lex.titles.longest_at(&words, i))
-            .collect();
+        // Titles and issue phrases are matched in any case: each word's filter key serves both.
+        let (titles_at, issues_at): (Vec<_>, Vec<_>) = (0..words.len())
+            .map(|i| {
+                let key = PhraseTable::folded_key(words[i]);
+                (
+                    lex.titles.longest_at_folded(&words, i, key),
+                    lex.issue_table.longest_at_folded(&words, i, key),
+                )
+            })
+            .unzip();
         let tagged = lex
             .tagger
             .decode_words(&words, &names_at, &titles_at, lex, &context);
@@ -156,6 +163,7 @@ pub fn detect_traced(
             tagged,
             names_at,
             titles_at,
+            issues_at,
             taken: vec![false; words.len()],
             words,
             start: sentence.tokens.start,

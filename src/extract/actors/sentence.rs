@@ -29,6 +29,8 @@ pub(super) struct SentenceCtx<'d, 'a> {
     pub(super) names_at: Vec<Option<(usize, Target)>>,
     /// `lex.titles.longest_at` for every word, looked up once.
     pub(super) titles_at: Vec<Option<(usize, Target)>>,
+    /// `lex.issue_table.longest_at` for every word, looked up once.
+    pub(super) issues_at: Vec<Option<(usize, Target)>>,
     /// The entity tagger's label for every word (ids into `ner::LABELS`) and how much more
     /// that label scored than `O` on the word's own evidence.
     pub(super) tagged: (Vec<usize>, Vec<f32>),

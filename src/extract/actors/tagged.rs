@@ -56,7 +56,7 @@ fn issue_words(ctx: &SentenceCtx<'_, '_>) -> Vec<bool> {
     let mut in_issue = vec![false; ctx.words.len()];
     let mut k = 0;
     while k < ctx.words.len() {
-        if let Some((len, Target::Issue(_))) = ctx.lex.issue_table.longest_at(&ctx.words, k) {
+        if let Some((len, Target::Issue(_))) = ctx.issues_at[k] {
             for flag in &mut in_issue[k..k + len] {
                 *flag = true;
             }

@@ -370,7 +370,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                         }
                         if rel == Deprel::NMOD
                             && !self.tree.children[c].iter().any(|&k| {
-                                let case = self.tree.lower[k].as_str();
+                                let case = self.tree.lower[k].as_ref();
                                 self.tree.parse.words[k].deprel == Deprel::CASE
                                     && (self.rules.has("naming_cases", case)
                                         || group && self.rules.has("group_place_cases", case)
@@ -512,9 +512,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let mut phrase: Vec<&str> = tree.children[w]
             .iter()
             .filter(|&&c| c < w && matches!(tree.parse.words[c].deprel.name(), "compound" | "amod"))
-            .map(|&c| tree.lower[c].as_str())
+            .map(|&c| tree.lower[c].as_ref())
             .collect();
-        phrase.push(tree.lower[w].as_str());
+        phrase.push(tree.lower[w].as_ref());
         let phrase = phrase.join(" ");
         let mut holders: Vec<&'h str> = Vec::new();
         let mut take = |list: &Vec<(usize, &'h str)>| {
@@ -546,7 +546,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     /// the sentence before. "These claims": the first actor of the sentence before.
     fn anaphor(&self, w: usize) -> Vec<(String, Range<usize>)> {
         let tree = self.tree;
-        let word = tree.lower[w].as_str();
+        let word = tree.lower[w].as_ref();
         let dets: Vec<&str> = tree.children[w]
             .iter()
             .filter(|&&c| {
@@ -555,7 +555,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     "det" | "nummod" | "det:predet"
                 )
             })
-            .map(|&c| tree.lower[c].as_str())
+            .map(|&c| tree.lower[c].as_ref())
             .collect();
         let pair = self.rules.has("pair_words", word)
             && (self.rules.has("pair_quantifiers", word)
@@ -663,7 +663,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     /// country's; `None` when the word is neither, or is qualified by words of its own.
     fn government_or_party(&self, w: usize, dets: &[&str]) -> Option<Vec<(String, Range<usize>)>> {
         let tree = self.tree;
-        let word = tree.lower[w].as_str();
+        let word = tree.lower[w].as_ref();
         // "accused ministers of ...": members of the government named by no one else are
         // the government (`government_member_nouns`, with no determiner).
         let members = dets.is_empty() && self.rules.has("government_member_nouns", word);
@@ -785,7 +785,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     /// group the name is one of.
     fn commanded(&self, w: usize) -> Vec<String> {
         let tree = self.tree;
-        let word = self.tree.lower[w].as_str();
+        let word = self.tree.lower[w].as_ref();
         let hits = self.hits();
         tree.parse.words[w]
             .head

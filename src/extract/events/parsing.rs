@@ -6,6 +6,7 @@
 //! knows well, keeping the span of the whole name.
 
 mod aside;
+use std::borrow::Cow;
 
 use super::patterns::{ArgumentRules, in_list};
 use crate::extract::actors::{Found, Hit};
@@ -14,6 +15,19 @@ use crate::extract::lexicon::{CountryForm, Lexicon, Target};
 use crate::extract::parse::ud_words::{UdWord, ud_words};
 use crate::extract::parse::{Deprel, ParsedSentence, Parser, Upos, Word};
 use crate::extract::rules::Named;
+
+/// `word` in lower case (`str::to_lowercase`), borrowed when it is ASCII without capitals,
+/// as most words are: no string is made for them.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
 
 /// A stand-in the parser reads as a proper noun of the name's kind; `surface` is the name as
 /// written.
@@ -265,7 +279,7 @@ pub fn parse_sentence(
     let ud = ud_words(doc.text, &doc.tokens, sentence.tokens.clone());
     let sentence_names = SentenceNames::new(lex, doc, hits, sentence.tokens.start);
     let rules = &lex.arguments;
-    let lower: Vec<String> = ud.iter().map(|w| w.form(doc.text).to_lowercase()).collect();
+    let lower: Vec<Cow<'_, str>> = ud.iter().map(|w| lower_case(w.form(doc.text))).collect();
     let in_name = |w: &UdWord| sentence_names.covers(w);
     let hidden = unparsed_words(rules, &ud, &lower, &in_name);
     let (words, forms, names) = sentence_names.merged(&ud, &hidden, sentence.tokens.end);
@@ -322,7 +336,7 @@ fn list_test<'r>(rules: &'r ArgumentRules, list: &str) -> impl Fn(&str) -> bool 
 fn unparsed_words(
     rules: &ArgumentRules,
     ud: &[UdWord],
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     in_name: &dyn Fn(&UdWord) -> bool,
 ) -> Vec<bool> {
     let mut hidden = vec![false; ud.len()];
@@ -345,12 +359,8 @@ fn unparsed_words(
     }
     // "agreed in principle to provide aid", "conceded at last to demands": a fixed adverbial
     // read word by word gives the parser a noun to hang the rest of the clause on.
-    let idioms: Vec<Vec<&str>> = rules
-        .list("unparsed_idioms")
-        .map(|p| p.split(' ').collect())
-        .collect();
     for k in 0..ud.len() {
-        for phrase in &idioms {
+        for phrase in &rules.idioms {
             let n = phrase.len();
             if k + n <= ud.len()
                 && lower[k..k + n].iter().zip(phrase).all(|(w, p)| w == p)
@@ -382,7 +392,7 @@ fn unparsed_words(
 fn hide_times(
     rules: &ArgumentRules,
     ud: &[UdWord],
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     in_name: &dyn Fn(&UdWord) -> bool,
     hidden: &mut [bool],
 ) {
@@ -421,7 +431,7 @@ fn hide_times(
 /// "Up to 100 ethnic Albanians demonstrated", "at least three civilians": a number's
 /// approximation reads to the parser as a preposition heading the noun phrase; the number
 /// alone keeps the phrase a subject.
-fn hide_approximations(rules: &ArgumentRules, lower: &[String], hidden: &mut [bool]) {
+fn hide_approximations(rules: &ArgumentRules, lower: &[Cow<'_, str>], hidden: &mut [bool]) {
     let is_number_word = list_test(rules, "number_words");
     for k in 1..lower.len() {
         let number =
@@ -960,4 +970,26 @@ fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> O
         .iter()
         .find(|&&k| deprels[k] == Deprel::CASE)
         .map(|&k| forms[k].to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_is_to_lowercase_and_borrows_plain_words() {
+        for word in [
+            "talks",
+            "Talks",
+            "NATO's",
+            "İstanbul",
+            "ΣΟΦΊΑ",
+            "ǅemal",
+            "élan",
+            "1990s",
+        ] {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(lower_case("talks"), Cow::Borrowed(_)));
+    }
 }

@@ -5,13 +5,46 @@
 //! pattern's id.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasher, BuildHasherDefault};
+use std::hash::BuildHasherDefault;
 
-use crate::extract::lexicon::{WordHasher, WordSet};
+use crate::extract::lexicon::{WordHasher, WordSet, shape_bit};
 
 /// The file's named word lists (lower case), by name. Looked up for many words of every parsed
 /// sentence, so both the names and the words are hashed with the lexicons' fast word hash.
-pub type WordLists = HashMap<String, WordSet, BuildHasherDefault<WordHasher>>;
+pub type WordLists = HashMap<String, WordList, BuildHasherDefault<WordHasher>>;
+
+/// One word list (lower case): its words, and one bit for the length and first byte of each
+/// ([`shape_bit`]), so that [`in_list`] turns most words away without hashing them.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    words: WordSet,
+    shapes: u64,
+}
+
+impl FromIterator<String> for WordList {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let words: WordSet = words.into_iter().collect();
+        let shapes = words.iter().fold(0, |bits, w| {
+            bits | shape_bit(w.len(), w.bytes().next().unwrap_or(0))
+        });
+        Self { words, shapes }
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = WordSet;
+    fn deref(&self) -> &WordSet {
+        &self.words
+    }
+}
+
+impl<'a> IntoIterator for &'a WordList {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
 
 use serde::Deserialize;
 
@@ -263,6 +296,9 @@ pub struct ArgumentRules {
     pub patterns: Vec<Pattern>,
     /// Named word lists (lower case).
     pub lists: WordLists,
+    /// The list `unparsed_idioms` split into words, in the list's order ([`Self::list`]):
+    /// split once here, not for every parsed sentence.
+    pub idioms: Vec<Vec<String>>,
     /// Sense rules, in the order they apply.
     pub senses: Vec<super::senses::Sense>,
     /// The word list `months` in its order, January first: a month's number is its place.
@@ -588,12 +624,16 @@ impl ArgumentRules {
                 });
             }
         }
+        let idioms = (lists.get("unparsed_idioms").into_iter().flatten())
+            .map(|p| p.split(' ').map(str::to_owned).collect())
+            .collect();
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
         let country_of_people = check_peoples(&spec.peoples)?;
         Ok(Self {
             patterns,
             lists,
+            idioms,
             senses,
             months,
             groups: spec.groups,
@@ -643,7 +683,17 @@ impl ArgumentRules {
 
 /// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word
 /// of a sentence, so short ASCII words are folded on the stack rather than allocated.
-pub fn in_list<S: BuildHasher>(list: &HashSet<String, S>, word: &str) -> bool {
+pub fn in_list(list: &WordList, word: &str) -> bool {
+    // An ASCII word is in the list as it is or folded, of the same length and with its
+    // first byte folded alone: when neither shape is the list's, it is not.
+    if let Some(&first) = word.as_bytes().first()
+        && word.is_ascii()
+        && list.shapes
+            & (shape_bit(word.len(), first) | shape_bit(word.len(), first.to_ascii_lowercase()))
+            == 0
+    {
+        return false;
+    }
     if list.contains(word) {
         return true;
     }
@@ -675,8 +725,19 @@ mod tests {
     }
 
     #[test]
+    fn the_idioms_are_their_list_split_in_its_order() {
+        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
+        let split: Vec<Vec<String>> = rules
+            .list("unparsed_idioms")
+            .map(|p| p.split(' ').map(str::to_owned).collect())
+            .collect();
+        assert!(split.iter().any(|words| words.len() > 1));
+        assert_eq!(rules.idioms, split);
+    }
+
+    #[test]
     fn list_words_match_in_any_case() {
-        let list: HashSet<String> = ["must", "\u{e9}lu"]
+        let list: WordList = ["must", "\u{e9}lu", "n't", "a"]
             .iter()
             .map(|w| (*w).to_owned())
             .collect();
@@ -689,6 +750,10 @@ mod tests {
             ("\u{c9}LU", true),
             ("A-much-longer-word-than-the-stack-buffer-holds", false),
             ("", false),
+            ("N'T", true),
+            ("A", true),
+            ("b", false),
+            ("Mist", false),
         ] {
             assert_eq!(in_list(&list, word), expected, "{word}");
         }

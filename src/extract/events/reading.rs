@@ -6,6 +6,7 @@
 
 mod stated;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::patterns::{ArgumentRules, Direction, Pattern, Role, Step, Voice};
@@ -21,8 +22,8 @@ pub struct Tree<'s> {
     pub parse: &'s ParsedSentence,
     /// Children of each word, in text order.
     pub children: Vec<Vec<usize>>,
-    /// Lower-case text of each word.
-    pub lower: Vec<String>,
+    /// Lower-case text of each word (borrowed where the text is lower case already).
+    pub lower: Vec<Cow<'s, str>>,
     /// Text of each word as written.
     pub text: Vec<&'s str>,
     /// For each word, the index of the trigger match it belongs to.
@@ -46,14 +47,17 @@ impl<'s> Tree<'s> {
             .iter()
             .map(|w| doc.text.get(w.span.clone()).unwrap_or(""))
             .collect();
-        // One copy per word (ASCII has no curly apostrophe and folds by ASCII rules).
+        // A copy only of a word with capitals or outside ASCII (ASCII has no curly apostrophe
+        // and folds by ASCII rules).
         let lower = text
             .iter()
-            .map(|t| {
-                if t.is_ascii() {
-                    t.to_ascii_lowercase()
+            .map(|&t| {
+                if !t.is_ascii() {
+                    Cow::Owned(t.replace('’', "'").to_lowercase())
+                } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(t.to_ascii_lowercase())
                 } else {
-                    t.replace('’', "'").to_lowercase()
+                    Cow::Borrowed(t)
                 }
             })
             .collect();
@@ -96,7 +100,7 @@ impl<'s> Tree<'s> {
         self.children[i]
             .iter()
             .find(|&&c| self.rel(c) == Deprel::CASE)
-            .map(|&c| self.lower[c].as_str())
+            .map(|&c| self.lower[c].as_ref())
     }
 
     /// The word of a span of words that the others hang from.
@@ -238,10 +242,10 @@ fn step(
         if s.not_trigger && tree.trigger_of[w].is_some() && tree.trigger_of[w] != own {
             return None;
         }
-        if !s.words.is_empty() && !s.words.contains(&tree.lower[w]) {
+        if !s.words.is_empty() && !s.words.contains(&*tree.lower[w]) {
             return None;
         }
-        if s.not_words.contains(&tree.lower[w]) {
+        if s.not_words.contains(&*tree.lower[w]) {
             return None;
         }
         if tree.children[w]
@@ -257,7 +261,7 @@ fn step(
         if !s.marks.is_empty()
             && !tree
                 .children_named(w, &["mark"])
-                .any(|m| s.marks.contains(&tree.lower[m]))
+                .any(|m| s.marks.iter().any(|k| *k == tree.lower[m]))
         {
             return None;
         }
@@ -268,7 +272,7 @@ fn step(
             .iter()
             .copied()
             .find(|&c| tree.rel(c) == Deprel::CASE)?;
-        let case = tree.lower[k].as_str();
+        let case = tree.lower[k].as_ref();
         // "called for X", "met with X": a preposition that is part of the trigger phrase
         // introduces what the act is aimed at, whatever the list says; never who acts ("the
         // war on Iraq").
@@ -321,7 +325,7 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
     if !p.trigger_marks.is_empty()
         && !tree
             .children_named(w, &["mark"])
-            .any(|m| p.trigger_marks.contains(&tree.lower[m]))
+            .any(|m| p.trigger_marks.iter().any(|t| *t == tree.lower[m]))
     {
         return false;
     }

@@ -254,7 +254,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         let act_noun = word
             .head
             .filter(|&h| word.deprel.name() == "compound" && h < tree.lower.len())
-            .filter(|&h| lex.arguments.has("act_nouns", tree.lower[h].as_str()));
+            .filter(|&h| lex.arguments.has("act_nouns", &tree.lower[h]));
         let words_of = |role: Role| -> Vec<usize> {
             r.arguments
                 .iter()

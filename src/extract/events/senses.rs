@@ -397,8 +397,12 @@ fn one_holds(
     source_kind: Option<&str>,
 ) -> bool {
     match condition {
-        Condition::TargetWords(list) => args.targets.iter().any(|&t| list.contains(&tree.lower[t])),
-        Condition::SourceWords(list) => args.sources.iter().any(|&t| list.contains(&tree.lower[t])),
+        Condition::TargetWords(list) => {
+            args.targets.iter().any(|&t| list.contains(&*tree.lower[t]))
+        }
+        Condition::SourceWords(list) => {
+            args.sources.iter().any(|&t| list.contains(&*tree.lower[t]))
+        }
         Condition::SourceKinds(kinds) => source_kind.is_some_and(|k| kinds.iter().any(|x| x == k)),
         Condition::TargetKinds(kinds) => args
             .target_kinds
@@ -427,7 +431,7 @@ fn one_holds(
                     .filter(|&h| h < tree.lower.len())
                     .is_some_and(|h| {
                         words.is_empty()
-                            || words.contains(&tree.lower[h])
+                            || words.contains(&*tree.lower[h])
                             || phrasal_head(tree, w, h, phrasal)
                     })
         }
@@ -442,7 +446,7 @@ fn one_holds(
                             "advmod" | "obj" | "nsubj" | "nsubj:pass" | "det"
                         );
                     (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
-                        && cases.contains(&tree.lower[k])
+                        && cases.contains(&*tree.lower[k])
                 })
         }),
         Condition::ChildNotIn(rels, words, cases) => tree.children[w].iter().any(|&c| {
@@ -450,12 +454,12 @@ fn one_holds(
             let plain = |k: usize| {
                 tree.pos(k) == crate::extract::parse::Upos::Noun
                     && !tree.is_name[k]
-                    && !words.contains(&tree.lower[k])
+                    && !words.contains(&*tree.lower[k])
             };
             // With cases, only a child they introduce ("provided Peru with a report").
             let introduced = cases.is_empty()
                 || tree.children[c].iter().any(|&k| {
-                    tree.parse.words[k].deprel.name() == "case" && cases.contains(&tree.lower[k])
+                    tree.parse.words[k].deprel.name() == "case" && cases.contains(&*tree.lower[k])
                 });
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                 && introduced
@@ -474,7 +478,7 @@ fn one_holds(
                             .copied()
                             .filter(|&k| tree.parse.words[k].deprel.name() == "conj"),
                     )
-                    .any(|k| words.contains(&tree.lower[k]))
+                    .any(|k| words.contains(&*tree.lower[k]))
         }),
         Condition::NoClauseWith(words) => {
             let clause = |c: usize| {
@@ -486,7 +490,7 @@ fn one_holds(
             let marked = |c: usize| {
                 tree.children[c].iter().any(|&k| {
                     matches!(tree.parse.words[k].deprel.name(), "aux" | "mark")
-                        && words.contains(&tree.lower[k])
+                        && words.contains(&*tree.lower[k])
                 })
             };
             !tree.children[w].iter().any(|&c| {
@@ -502,7 +506,7 @@ fn one_holds(
             .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),
         Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                && (words.is_empty() || words.contains(&tree.lower[c]))
+                && (words.is_empty() || words.contains(&*tree.lower[c]))
         }),
     }
 }
@@ -538,14 +542,14 @@ fn quotes_a_question_after(tree: &super::reading::Tree<'_>, w: usize) -> bool {
     };
     let quoted = (colon + 1..n).take(2).any(|k| {
         matches!(
-            tree.lower[k].as_str(),
+            tree.lower[k].as_ref(),
             "\"" | "\u{201c}" | "'" | "\u{2018}" | "``"
         )
     });
     // The question mark closes the quotation: nothing but quotes and punctuation after it.
     let asks = (colon + 1..n).rev().find(|&k| {
         !matches!(
-            tree.lower[k].as_str(),
+            tree.lower[k].as_ref(),
             "\"" | "\u{201d}" | "'" | "\u{2019}" | "''" | "."
         )
     });

@@ -12,7 +12,7 @@ use super::report::SentenceCtx;
 use super::{Match, Report, is_month, obligation_matches, parsing};
 use crate::extract::actors::Hit;
 use crate::extract::doc::{Doc, Sentence};
-use crate::extract::lexicon::{Lexicon, Target, WordSet};
+use crate::extract::lexicon::{Lexicon, Target};
 use crate::extract::parse::{ParsedSentence, Upos};
 use crate::extract::plover::Plover;
 use crate::extract::{Mention, Skipped};
@@ -139,7 +139,7 @@ impl<'a> Article<'a> {
         &self,
         words: &[&str],
         i: usize,
-        possessives: Option<&WordSet>,
+        possessives: Option<&patterns::WordList>,
     ) -> Option<(usize, Target)> {
         // (Lower case only: a possessive after a trigger's first word is mid-sentence.)
         if !words
@@ -162,9 +162,11 @@ impl<'a> Article<'a> {
         let possessives = lex.arguments.lists.get("phrase_possessives");
         let mut i = 0;
         while i < words.len() {
-            let direct = lex.trigger_table.longest_at(words, i);
-            let Some((len, Target::Trigger(t))) = self
-                .through_possessive(words, i, possessives)
+            let (direct, may_start) = lex.trigger_table.longest_and_filter_at(words, i);
+            // (a word the table's filter turns away starts no trigger, possessive or not)
+            let Some((len, Target::Trigger(t))) = may_start
+                .then(|| self.through_possessive(words, i, possessives))
+                .flatten()
                 .filter(|&(l, _)| direct.is_none_or(|(d, _)| l > d))
                 .or(direct)
             else {

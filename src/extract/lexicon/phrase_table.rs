@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, BuildHasherDefault};
+use std::hash::BuildHasherDefault;
 
 use super::{Target, normalize_apostrophes};
 use crate::extract::tokenize::{TokenKind, tokenize};
@@ -14,6 +14,19 @@ use crate::extract::tokenize::{TokenKind, tokenize};
 struct TrieNode {
     target: Option<Target>,
     next: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+}
+
+/// A word's first-token filter hash with ASCII capitals folded, and whether it is ASCII
+/// ([`PhraseTable::folded_key`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FilterKey((u64, bool));
+
+/// One bit (of 64) for a word of `len` bytes opening with byte `first`: word sets keep the
+/// bits of their words, and turn away a word whose bit they lack without hashing it.
+#[inline]
+pub fn shape_bit(len: usize, first: u8) -> u64 {
+    let x = u64::from(first) | (len as u64) << 8;
+    1 << (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
 }
 
 /// A phrase table: a trie over normalized tokens, matched longest-first.
@@ -32,17 +45,60 @@ pub struct PhraseTable {
 /// Bits of a phrase table's first-token filter.
 const FIRST_BITS: usize = 1 << 16;
 
-/// The filter bit of a normalized first token: high bits of its hash (the root's map indexes
-/// by the low ones).
+/// The filter bit of a normalized first token.
 fn first_bit(token: &str) -> (usize, u64) {
-    bit_of_hash(BuildHasherDefault::<WordHasher>::default().hash_one(token))
+    bit_of_hash(filter_hash(token.as_bytes(), false))
 }
 
-/// The filter bit of a token of hash `hash` ([`first_bit`]).
+/// The filter bit of a token of filter hash `hash` ([`filter_hash`]): its high bits.
 fn bit_of_hash(hash: u64) -> (usize, u64) {
     #[allow(clippy::cast_possible_truncation, reason = "shifted below FIRST_BITS")]
     let bit = (hash >> 48) as usize & (FIRST_BITS - 1);
     (bit / 64, 1 << (bit % 64))
+}
+
+/// Eight bytes as a little-endian word.
+#[inline]
+fn load8(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The first-token filter's hash of a token's bytes, with ASCII capitals read as lower case
+/// when `fold` is set (the hash of `to_ascii_lowercase`, without the copy), and whether the
+/// token is ASCII. Only the filter reads it, so it is cheap rather than thorough: the first
+/// and last eight bytes (or the whole of a shorter token) and the length, mixed once; tokens
+/// that agree there share a bit, and the trie still tells them apart.
+#[allow(
+    clippy::inline_always,
+    reason = "runs for every token and table; left out of line, its call cost a third of it"
+)]
+#[inline(always)]
+fn filter_hash_ascii(bytes: &[u8], fold: bool) -> (u64, bool) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let fold = |w: u64| if fold { ascii_lower8(w) } else { w };
+    let n = bytes.len();
+    let (head, tail) = match n {
+        0 => (0, 0),
+        1..8 => (padded_tail(bytes), 0),
+        _ => (load8(bytes), load8(&bytes[n - 8..])),
+    };
+    // (up to 16 bytes, the two words hold every byte)
+    let ascii = if n <= 16 {
+        (head | tail) & HIGH == 0
+    } else {
+        bytes.is_ascii()
+    };
+    let x =
+        fold(head) ^ fold(tail).rotate_left(32) ^ (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let h = (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (h ^ (h >> 32), ascii)
+}
+
+/// [`filter_hash_ascii`]'s hash alone.
+fn filter_hash(bytes: &[u8], fold: bool) -> u64 {
+    filter_hash_ascii(bytes, fold).0
 }
 
 /// Eight bytes with the ASCII capitals among them lower-cased (other bytes, UTF-8 ones too,
@@ -57,28 +113,6 @@ fn ascii_lower8(w: u64) -> u64 {
     let past_z = low + 0x2525_2525_2525_2525; // high bit where the byte is > b'Z'
     let capital = at_least_a & !past_z & !w & HIGH;
     w | (capital >> 2)
-}
-
-/// The [`WordHasher`] hash of `s` as a `&str` key (`hash_one`), with ASCII capitals read as
-/// lower case when `fold` is set: the hash of `s.to_ascii_lowercase()`, without the copy.
-fn str_hash(s: &str, fold: bool) -> u64 {
-    use std::hash::Hasher as _;
-    let fold = |w: u64| if fold { ascii_lower8(w) } else { w };
-    let mut h = WordHasher::default();
-    let bytes = s.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(c);
-        h.mix(fold(u64::from_le_bytes(word)));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        h.mix(fold(padded_tail(rest)) ^ ((rest.len() as u64) << 59));
-    }
-    // A `str` key ends with this byte (`Hash for str`); a test holds the two hashes equal.
-    h.write_u8(0xff);
-    h.finish()
 }
 
 impl Default for PhraseTable {
@@ -248,19 +282,75 @@ impl PhraseTable {
 
     /// Longest phrase starting at `words[start]`: (token count, target).
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Target)> {
-        let rest = words.get(start..)?;
+        self.longest_and_filter_at(words, start).0
+    }
+
+    /// [`Self::longest_at`], and whether `words[start]` got past the first-token filter:
+    /// `false` says that no phrase starts with that word, whatever follows it.
+    #[inline]
+    pub fn longest_and_filter_at(
+        &self,
+        words: &[&str],
+        start: usize,
+    ) -> (Option<(usize, Target)>, bool) {
+        let Some(first) = words.get(start) else {
+            return (None, false);
+        };
+        let key = filter_hash_ascii(first.as_bytes(), self.case_insensitive);
+        self.longest_from(words, start, key)
+    }
+
+    /// How the first-token filters of case-insensitive tables read `word`: computed once, it
+    /// serves every such table ([`Self::longest_at_folded`]).
+    #[inline]
+    pub fn folded_key(word: &str) -> FilterKey {
+        FilterKey(filter_hash_ascii(word.as_bytes(), true))
+    }
+
+    /// [`Self::longest_at`] for a case-insensitive table, given the [`Self::folded_key`] of
+    /// `words[start]`.
+    #[inline]
+    pub fn longest_at_folded(
+        &self,
+        words: &[&str],
+        start: usize,
+        key: FilterKey,
+    ) -> Option<(usize, Target)> {
+        debug_assert!(
+            self.case_insensitive,
+            "folded keys serve case-insensitive tables"
+        );
+        if start >= words.len() {
+            return None;
+        }
+        self.longest_from(words, start, key.0).0
+    }
+
+    /// The walk of [`Self::longest_and_filter_at`], given the first word's filter hash and
+    /// whether it is ASCII (`start` is within `words`).
+    #[allow(
+        clippy::inline_always,
+        reason = "runs for every token and table; out of line it cost more than the walk"
+    )]
+    #[inline(always)]
+    fn longest_from(
+        &self,
+        words: &[&str],
+        start: usize,
+        (hash, checked): (u64, bool),
+    ) -> (Option<(usize, Target)>, bool) {
+        let rest = &words[start..];
         // Most words start no phrase: an ASCII word (nearly all) is turned away by the filter
         // on a hash of its folded bytes, with no folded copy made.
-        let first = rest.first()?;
-        let checked = first.is_ascii();
         if checked {
-            let (word, bit) = bit_of_hash(str_hash(first, self.case_insensitive));
+            let (word, bit) = bit_of_hash(hash);
             if self.first[word] & bit == 0 {
-                return None;
+                return (None, false);
             }
         }
         let mut node = 0;
         let mut best = None;
+        let mut passed = checked;
         for (k, word) in rest.iter().enumerate() {
             let child = self.with_norm(word, |w| {
                 if k == 0 && !checked {
@@ -268,6 +358,7 @@ impl PhraseTable {
                     if self.first[word] & bit == 0 {
                         return None;
                     }
+                    passed = true;
                 }
                 self.nodes[node].next.get(w)
             });
@@ -279,7 +370,7 @@ impl PhraseTable {
                 best = Some((k + 1, target));
             }
         }
-        best
+        (best, passed)
     }
 }
 
@@ -318,8 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn the_folded_hash_is_the_hash_of_the_lower_case_copy() {
-        let build = BuildHasherDefault::<WordHasher>::default();
+    fn the_folded_filter_hash_is_the_hash_of_the_lower_case_copy() {
         for word in [
             "",
             "a",
@@ -338,11 +428,15 @@ mod tests {
             "\u{7f}\u{80}",
             "Istanbul",
             "NATO's",
+            "abcdéfghij",
+            "abcdefghijklmnopé",
+            "éabcdefghijklmnopq",
+            "Internationally-Recognised",
         ] {
-            assert_eq!(str_hash(word, false), build.hash_one(word), "{word}");
+            let lower = word.to_ascii_lowercase();
             assert_eq!(
-                str_hash(word, true),
-                build.hash_one(word.to_ascii_lowercase().as_str()),
+                filter_hash_ascii(word.as_bytes(), true),
+                (filter_hash(lower.as_bytes(), false), word.is_ascii()),
                 "{word}"
             );
         }
@@ -393,6 +487,20 @@ mod tests {
             [None, Some(3), None, None, None, Some(1), Some(2), None]
         );
         assert_eq!(table.longest_at(&["Sea"], 0), None);
+        // The filter lets every phrase's first word through, whatever comes after it.
+        let passed = |words: &[&str]| table.longest_and_filter_at(words, 0).1;
+        for first in [
+            &["SOUTH", "Korea"][..],
+            &["south"],
+            &["Taiwan"],
+            &["TAIWAN", "Strait"],
+        ] {
+            assert!(passed(first), "{first:?}");
+        }
+        // (a filter may let a word through that starts nothing; these three hash apart)
+        for other in ["the", "Sea", "Erdoğan"] {
+            assert!(!passed(&[other]), "{other}");
+        }
         // A case-sensitive table keeps the case of first tokens.
         let mut names = PhraseTable::new(false);
         names.insert("Taiwan", Target::Issue(1));

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use named::Named;
 
-use super::lexicon::{Lexicon, WordSet};
+use super::lexicon::{Lexicon, WordSet, shape_bit};
 pub use pattern::{Label, Site};
 use pattern::{SpanTest, TokenTest};
 
@@ -171,14 +171,52 @@ pub struct NamedSet {
     pack: String,
     ignore_case: bool,
     words: WordSet,
+    /// One bit for the length and first byte of each word ([`shape_bit`]): an ASCII
+    /// word whose bit is clear is in no set, and is turned away without hashing it.
+    shapes: u64,
     enabled: bool,
 }
 
 impl NamedSet {
+    /// A set of `words`, matched in any case when `ignore_case` (its words are lower case).
+    fn new(
+        name: String,
+        description: String,
+        pack: String,
+        ignore_case: bool,
+        words: WordSet,
+    ) -> Self {
+        let shapes = words.iter().fold(0, |bits, w| {
+            bits | shape_bit(w.len(), w.bytes().next().unwrap_or(0))
+        });
+        Self {
+            name,
+            description,
+            pack,
+            ignore_case,
+            words,
+            shapes,
+            enabled: true,
+        }
+    }
+
     /// Whether `word` is in the set (always false when its pack is off).
     pub fn contains(&self, word: &str) -> bool {
         if !self.enabled {
             return false;
+        }
+        // An ASCII word is looked for as it is or folded by ASCII rules, which keep its
+        // length and fold its first byte alone; other words may change length when folded.
+        if word.is_ascii() {
+            let first = word.bytes().next().unwrap_or(0);
+            let first = if self.ignore_case {
+                first.to_ascii_lowercase()
+            } else {
+                first
+            };
+            if self.shapes & shape_bit(word.len(), first) == 0 {
+                return false;
+            }
         }
         if self.ignore_case && word.chars().any(char::is_uppercase) {
             // Short ASCII words (nearly every capitalized word) are lowered on the stack: the
@@ -286,14 +324,13 @@ impl RuleSet {
                     ),
                 ));
             }
-            sets.push(NamedSet {
-                name: entry.name,
-                description: entry.description,
-                pack: entry.pack,
-                ignore_case: entry.ignore_case,
-                words: entry.words.into_iter().collect(),
-                enabled: true,
-            });
+            sets.push(NamedSet::new(
+                entry.name,
+                entry.description,
+                entry.pack,
+                entry.ignore_case,
+                entry.words.into_iter().collect(),
+            ));
         }
         let named = Named::ALL
             .iter()

@@ -1,7 +1,7 @@
 //! Every rule's examples, run as tests: a rule that does not fire on its own example, or fires
 //! on a counter-example, fails here.
 
-use super::{Action, FILES, Label, Named, RuleSet, Site, Stage};
+use super::{Action, FILES, Label, Named, NamedSet, RuleSet, Site, Stage};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::tokenize::tokenize;
 
@@ -154,4 +154,53 @@ fn every_named_set_sits_at_its_own_place_and_is_defined() {
     let speaker = rules.set(Named::SpeakerContractions);
     assert!(speaker.ends_one("I'm") && speaker.ends_one("we’re"));
     assert!(!speaker.ends_one("'m") && !speaker.ends_one("Jim"));
+}
+
+#[test]
+fn a_word_set_finds_what_a_plain_look_up_finds() {
+    let words = ["un", "wife", "son", "prime minister", "é", "naïve", ""];
+    let queries = [
+        "un",
+        "UN",
+        "Un",
+        "uN",
+        "wife",
+        "Wife",
+        "WIFE",
+        "wifes",
+        "Son",
+        "so",
+        "s",
+        "",
+        "Prime Minister",
+        "prime  minister",
+        "É",
+        "é",
+        "NAÏVE",
+        "naïve",
+        "İ",
+        "x",
+        "sun",
+    ];
+    for ignore_case in [true, false] {
+        let set = NamedSet::new(
+            "test".into(),
+            String::new(),
+            "core".into(),
+            ignore_case,
+            words.iter().map(|w| (*w).to_owned()).collect(),
+        );
+        for q in queries {
+            let lowered = if ignore_case {
+                q.to_lowercase()
+            } else {
+                q.to_owned()
+            };
+            assert_eq!(
+                set.contains(q),
+                words.contains(&lowered.as_str()),
+                "{q} (ignore case: {ignore_case})"
+            );
+        }
+    }
 }

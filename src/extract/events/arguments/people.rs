@@ -74,7 +74,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
             })
             .collect();
         let (g, group) = modifiers.iter().find_map(|&c| {
-            let word = tree.lower[c].as_str();
+            let word = tree.lower[c].as_ref();
             let group = self
                 .rules
                 .people_group(word)

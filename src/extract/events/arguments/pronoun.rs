@@ -14,7 +14,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
     /// else, when the pronoun opens its sentence, the country or body that opened the one
     /// before.
     pub(super) fn pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
-        let word = self.tree.lower[w].as_str();
+        let word = self.tree.lower[w].as_ref();
         let person = if self.rules.has("person_pronouns", word) {
             true
         } else if self.rules.has("body_pronouns", word) {
