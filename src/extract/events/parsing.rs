@@ -6,6 +6,7 @@
 //! knows well, keeping the span of the whole name.
 
 mod aside;
+mod phrases;
 use std::borrow::Cow;
 
 use super::patterns::{ArgumentRules, in_list};
@@ -290,7 +291,13 @@ pub fn parse_sentence(
     a_named_place_has_no_phrases_of_its_own(rules, &forms, &upos, &mut heads, &mut deprels);
     a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
     a_verb_before_its_object_is_no_adjective(&forms, &upos, &mut heads, &mut deprels);
-    a_name_before_a_past_form_is_its_subject(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_name_before_a_past_form_is_its_subject(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_possessive_before_a_subject_is_its_determiner(
+        rules,
+        &forms,
+        &mut heads,
+        &mut deprels,
+    );
     an_object_before_a_clause_without_subject_is_its_subject(
         rules,
         &forms,
@@ -676,69 +683,6 @@ fn a_verb_before_its_object_is_no_adjective(
         }
     }
     verb_for_noun_root(verb, root, Deprel::OBJ, heads, deprels);
-}
-
-/// "Norway reduced food supplies to Peru", "... to the camp, officials said": with the name
-/// standing in as a proper noun, the parser reads name, past form and noun as one noun phrase
-/// ("Norway" a compound, "reduced" an adjective). When a noun that is the root, or the subject
-/// of the verb it comes before, has a name right before a past form ("-ed") among its
-/// modifiers and no verb of its own, the past form heads the clause in the noun's place, the
-/// name is its subject and the noun its object. A clause in a subject's place is what was said.
-fn a_name_before_a_past_form_is_its_subject(
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    if !deprels.contains(&Deprel::AMOD) || !deprels.contains(&Deprel::COMPOUND) {
-        return;
-    }
-    let children = children_of(heads);
-    let Some(verb) = (1..forms.len()).find(|&v| {
-        let n = v - 1;
-        let noun = heads[v].wrapping_sub(1);
-        deprels[v] == Deprel::AMOD
-            && upos[v] == Upos::Verb
-            && forms[v].to_lowercase().ends_with("ed")
-            && heads[n] == heads[v]
-            && upos[n] == Upos::Propn
-            && deprels[n] == Deprel::COMPOUND
-            && noun < forms.len()
-            && matches!(upos[noun], Upos::Noun | Upos::Propn)
-            && (heads[noun] == 0 || deprels[noun] == Deprel::NSUBJ && heads[noun] > noun + 1)
-    }) else {
-        return;
-    };
-    let (name, noun) = (verb - 1, heads[verb] - 1);
-    // The noun's own words hold no other verb (else the past form may well describe it),
-    // besides a clause with a marker of its own ("because ..."), which goes to the verb.
-    let marked = |w: usize| {
-        deprels[w] == Deprel::ADVCL && children[w].iter().any(|&k| deprels[k] == Deprel::MARK)
-    };
-    let mut stack = vec![noun];
-    while let Some(w) = stack.pop() {
-        if w != verb && matches!(upos[w], Upos::Verb | Upos::Aux) {
-            return;
-        }
-        stack.extend(children[w].iter().copied().filter(|&k| !marked(k)));
-    }
-    let moved: Vec<usize> = children[noun]
-        .iter()
-        .copied()
-        .filter(|&k| k < verb || marked(k))
-        .collect();
-    heads[verb] = heads[noun];
-    deprels[verb] = if heads[noun] == 0 {
-        Deprel::ROOT
-    } else {
-        Deprel::CCOMP
-    };
-    for k in moved {
-        heads[k] = verb + 1;
-    }
-    deprels[name] = Deprel::NSUBJ;
-    heads[noun] = verb + 1;
-    deprels[noun] = Deprel::OBJ;
 }
 
 /// The verb a repair found becomes the root, and the noun the parser had made the root hangs

@@ -205,3 +205,15 @@ fn a_trigger_naming_the_kind_of_an_act_noun_takes_its_place() {
         acts(&x)
     );
 }
+
+#[test]
+fn a_possessive_before_the_subject_is_no_object() {
+    // The parser makes "her" the object of "offer": the pledge would be made to Ana Ruiz.
+    let x = run("Ana Ruiz told voters her Farmers Union would offer them an honest choice.");
+    assert_eq!(
+        acts(&x),
+        [act("AGREE", Some("org:farmers-union"), &[])],
+        "{:?}",
+        acts(&x)
+    );
+}

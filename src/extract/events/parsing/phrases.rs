@@ -1,0 +1,101 @@
+//! Parse repairs: noun phrases the parser splits or joins wrongly around a name.
+
+use super::{children_of, list_test};
+use crate::extract::events::patterns::ArgumentRules;
+use crate::extract::parse::{Deprel, Upos};
+
+/// "Norway reduced food supplies to Peru", "... to the camp, officials said": with the name
+/// standing in as a proper noun, the parser reads name, past form and noun as one noun phrase
+/// ("Norway" a compound, "reduced" an adjective). When a noun that is the root, or the subject
+/// of the verb it comes before, has a name right before a past form ("-ed") among its
+/// modifiers and no verb of its own, the past form heads the clause in the noun's place, the
+/// name is its subject and the noun its object. A clause in a subject's place is what was said.
+pub(super) fn a_name_before_a_past_form_is_its_subject(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::AMOD) || !deprels.contains(&Deprel::COMPOUND) {
+        return;
+    }
+    let children = children_of(heads);
+    let Some(verb) = (1..forms.len()).find(|&v| {
+        let n = v - 1;
+        let noun = heads[v].wrapping_sub(1);
+        deprels[v] == Deprel::AMOD
+            && upos[v] == Upos::Verb
+            && forms[v].to_lowercase().ends_with("ed")
+            && heads[n] == heads[v]
+            && upos[n] == Upos::Propn
+            && deprels[n] == Deprel::COMPOUND
+            && noun < forms.len()
+            && matches!(upos[noun], Upos::Noun | Upos::Propn)
+            && (heads[noun] == 0 || deprels[noun] == Deprel::NSUBJ && heads[noun] > noun + 1)
+    }) else {
+        return;
+    };
+    let (name, noun) = (verb - 1, heads[verb] - 1);
+    // The noun's own words hold no other verb (else the past form may well describe it),
+    // besides a clause with a marker of its own ("because ..."), which goes to the verb.
+    let marked = |w: usize| {
+        deprels[w] == Deprel::ADVCL && children[w].iter().any(|&k| deprels[k] == Deprel::MARK)
+    };
+    let mut stack = vec![noun];
+    while let Some(w) = stack.pop() {
+        if w != verb && matches!(upos[w], Upos::Verb | Upos::Aux) {
+            return;
+        }
+        stack.extend(children[w].iter().copied().filter(|&k| !marked(k)));
+    }
+    let moved: Vec<usize> = children[noun]
+        .iter()
+        .copied()
+        .filter(|&k| k < verb || marked(k))
+        .collect();
+    heads[verb] = heads[noun];
+    deprels[verb] = if heads[noun] == 0 {
+        Deprel::ROOT
+    } else {
+        Deprel::CCOMP
+    };
+    for k in moved {
+        heads[k] = verb + 1;
+    }
+    deprels[name] = Deprel::NSUBJ;
+    heads[noun] = verb + 1;
+    deprels[noun] = Deprel::OBJ;
+}
+
+/// "Smith has told voters his Liberal Democrats will offer them a choice": the parser makes
+/// "his" the object of "offer" and the name after it the subject. An object never comes
+/// before its verb and that verb's subject in a statement; a possessive pronoun
+/// (`possessive_pronouns`) so placed, right before the subject's phrase, is the subject's
+/// owner. `heads` are 1-based, 0 the root.
+pub(super) fn a_possessive_before_a_subject_is_its_determiner(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let possessive = list_test(rules, "possessive_pronouns");
+    for p in 0..forms.len().saturating_sub(1) {
+        if !matches!(deprels[p], Deprel::OBJ | Deprel::IOBJ)
+            || heads[p] <= p + 1
+            || !possessive(&forms[p].to_lowercase())
+        {
+            continue;
+        }
+        let verb = heads[p];
+        // The subject's head, with every word between the pronoun and it inside its phrase.
+        let Some(subject) =
+            (p + 1..verb - 1).find(|&s| deprels[s] == Deprel::NSUBJ && heads[s] == verb)
+        else {
+            continue;
+        };
+        if (p + 1..subject).all(|k| heads[k] == subject + 1) {
+            heads[p] = subject + 1;
+            deprels[p] = Deprel::NMOD_POSS;
+        }
+    }
+}
