@@ -217,3 +217,21 @@ fn a_possessive_before_the_subject_is_no_object() {
         acts(&x)
     );
 }
+
+#[test]
+fn the_speaker_is_the_subject_set_off_by_a_comma_before_the_verb() {
+    // The parser gives "said" two subjects, Ana Ruiz and Ola Berg.
+    let x = run(
+        "The Dockers Union should steer away from \"demonising\" ex-Lima media chief Ana Ruiz, Ola Berg has said.",
+    );
+    assert_eq!(
+        acts(&x),
+        [act(
+            "DEMAND",
+            Some("person:ola-berg"),
+            &["org:dockers-union"]
+        )],
+        "{:?}",
+        acts(&x)
+    );
+}

@@ -486,7 +486,7 @@ impl Site<'_, '_> {
                 .children_named(x, &["parataxis", "ccomp"])
                 .find(|&c| rules.has("reporting_verbs", &tree.lower[c]) && c > x)
             {
-                r.reporter = tree.children_named(c, &["nsubj"]).next();
+                r.reporter = nearest_subject(tree, c);
                 break;
             }
             if !matches!(
@@ -497,7 +497,7 @@ impl Site<'_, '_> {
             }
             let Some(h) = tree.head(x) else { break };
             if rules.has("reporting_verbs", &tree.lower[h]) {
-                r.reporter = tree.children_named(h, &["nsubj"]).next();
+                r.reporter = nearest_subject(tree, h);
                 break;
             }
             x = h;
@@ -514,4 +514,22 @@ fn leftmost(tree: &Tree<'_>, w: usize) -> usize {
         stack.extend(tree.children[x].iter().copied());
     }
     first
+}
+
+/// The subject of verb `v`. "… away from demonising media chief Alastair Campbell, Peter
+/// Mandelson has said" may give "said" two subjects: the speaker is the later one when a comma
+/// sets its phrase off from the earlier; otherwise ("Rabbi Marvin Hier, founder of the
+/// Simon Wiesenthal Center said") the first.
+fn nearest_subject(tree: &Tree<'_>, v: usize) -> Option<usize> {
+    let subjects: Vec<usize> = tree.children_named(v, &["nsubj"]).collect();
+    let (&first, &last) = (subjects.first()?, subjects.last()?);
+    // The first word of the later subject's phrase.
+    let mut start = last;
+    let mut stack = vec![last];
+    while let Some(w) = stack.pop() {
+        start = start.min(w);
+        stack.extend(tree.children[w].iter().copied());
+    }
+    let set_off = start > first + 1 && tree.lower[start - 1] == ",";
+    Some(if set_off { last } else { first })
 }
