@@ -483,3 +483,25 @@ fn a_permission_is_given_by_someone_named() {
         acts(&z)
     );
 }
+
+#[test]
+fn what_a_denied_or_rejected_claim_says_is_not_established() {
+    for text in [
+        "Ana Ruiz denied claims that Chile attacked Peru.",
+        "Ana Ruiz rejected the idea that Chile posed a threat to Peru.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.iter().all(|(c, _, _)| c == "REJECT") && !got.is_empty(),
+            "{text}: {got:?}"
+        );
+    }
+    // A claim welcomed is not doubted.
+    let y = run("Ana Ruiz welcomed the claims and said Chile attacked Peru.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "ASSAULT"),
+        "{:?}",
+        acts(&y)
+    );
+}

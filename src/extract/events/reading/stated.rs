@@ -305,6 +305,26 @@ impl Site<'_, '_> {
             r.governor = tree.head(n);
             return;
         }
+        // "denied claims that Chile attacked Peru", "rejected the idea Chile posed a threat":
+        // a clause stating what a claim denied or looked into says is not established.
+        // The parser often labels such a clause a relative one; a relative clause whose
+        // subject is the relative word ("claims which angered Peru") is no content.
+        let clause = if verbal { w } else { self.verb };
+        let own_subject = tree
+            .children_named(clause, &["nsubj", "nsubj:pass"])
+            .any(|c| !rules.has("reflexive_or_relative", &tree.lower[c]));
+        if (matches!(tree.rel(clause).name(), "acl" | "ccomp")
+            || tree.rel(clause).name() == "acl:relcl" && own_subject)
+            && let Some(n) = tree.head(clause)
+            && rules.has("doubted_claim_nouns", &tree.lower[n])
+            && matches!(tree.rel(n).name(), "obj" | "nsubj:pass")
+            && let Some(g) = governor(n)
+            && rules.has("doubting_categories", g.name())
+        {
+            r.unreal = Some("the content of another act");
+            r.governor = tree.head(n);
+            return;
+        }
         let mut up = w;
         for _ in 0..2 {
             if !content_rels.contains(&tree.rel(up).name()) {
