@@ -506,14 +506,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         let Some(text) = doc_text.get(t.span.clone()) else {
             return false;
         };
-        let next = doc_text
-            .get(t.span.end..)
-            .and_then(|rest| rest.split_whitespace().next())
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .unwrap_or_default();
+        let next = word_after(doc_text, &t.span);
         if lex.arguments.has("state_nouns", &next) {
             return false;
         }
@@ -544,14 +537,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             .unwrap_or_default();
         // "the Nigerian government": the name found may be the adjective alone, with the
         // government noun right after it.
-        let next = text
-            .get(t.span.end..)
-            .and_then(|rest| rest.split_whitespace().next())
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .unwrap_or_default();
+        let next = word_after(text, &t.span);
         let government =
             |w: &str| rules.has("government_nouns", w) || rules.has("government_member_nouns", w);
         if !t.key.starts_with("country:") || !(government(&last) || government(&next)) {
@@ -873,4 +859,16 @@ fn actor_kind(lex: &crate::extract::Lexicon, key: &str) -> Option<&'static str> 
             _ => Some("civil_body"),
         }
     }
+}
+
+/// The word right after `span` in `text`, lower-cased, without the marks around it ("" at
+/// the end): "the Nigerian government" after the adjective's span.
+fn word_after(text: &str, span: &Range<usize>) -> String {
+    text.get(span.end..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default()
 }
