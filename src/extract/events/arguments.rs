@@ -350,10 +350,13 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     }
                     // "a camp for refugees": the people a place holds.
                     let holding = self.rules.has("holding_nouns", &self.tree.lower[x]);
-                    // "The parents of Ola Berg", "Berg's wife": a relative of someone is
-                    // someone else; only a name in apposition is theirs ("his wife Ana
-                    // Ruiz").
+                    // "The parents of Ola Berg", "Berg's wife", "Berg's closest ally": a
+                    // relative or associate of someone is someone else; only a name in
+                    // apposition is theirs ("his wife Ana Ruiz", "his rival Ana Ruiz").
+                    // An associate's own side may qualify it ("a Conservative
+                    // challenger"): only who it is an associate of is someone else.
                     let relative = self.rules.has("relative_nouns", &self.tree.lower[x]);
+                    let associate = self.rules.has("associate_nouns", &self.tree.lower[x]);
                     // "the leader of the opposition in Russia", "remarks by Jane Doe": only
                     // "of", "by" and "from" name who. "Rebels in the Ivory Coast": people of
                     // a place are that country's. "A spokesman for Norway": who speaks for
@@ -366,6 +369,9 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                             continue;
                         }
                         if relative && !matches!(rel.name(), "appos" | "flat" | "flat:foreign") {
+                            continue;
+                        }
+                        if associate && matches!(rel.name(), "nmod:poss" | "nmod") {
                             continue;
                         }
                         if rel == Deprel::NMOD

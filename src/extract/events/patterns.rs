@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 84] = [
+pub const ENGINE_LISTS: [&str; 85] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -412,6 +412,7 @@ pub const ENGINE_LISTS: [&str; 84] = [
     "linking_verbs",
     "perfect_auxiliaries",
     "relative_nouns",
+    "associate_nouns",
     "aside_subject_marks",
     "reflexive_or_relative",
     "persuading_verbs",

@@ -708,6 +708,9 @@ fn a_relative_of_someone_is_not_them() {
     for text in [
         "The wife of Ola Berg criticised Chile on Monday.",
         "Ola Berg's parents criticised Chile on Monday.",
+        "Ola Berg's closest ally criticised Chile on Monday.",
+        "Critics of Ola Berg criticised Chile on Monday.",
+        "President Ola Berg's allies condemned Chile on Monday.",
     ] {
         let x = run(text);
         let got = acts(&x);
@@ -718,17 +721,22 @@ fn a_relative_of_someone_is_not_them() {
             "{text}: {got:?}"
         );
     }
-    // A relative named in apposition acts.
-    let y = run("His wife Ana Ruiz criticised Chile on Monday.");
-    assert!(
-        acts(&y).contains(&act(
-            "DISAPPROVE",
-            Some("person:ana-ruiz"),
-            &["country:CHL"]
-        )),
-        "{:?}",
-        acts(&y)
-    );
+    // A relative or associate named in apposition acts.
+    for text in [
+        "His wife Ana Ruiz criticised Chile on Monday.",
+        "His closest ally Ana Ruiz criticised Chile on Monday.",
+    ] {
+        let y = run(text);
+        assert!(
+            acts(&y).contains(&act(
+                "DISAPPROVE",
+                Some("person:ana-ruiz"),
+                &["country:CHL"]
+            )),
+            "{text}: {:?}",
+            acts(&y)
+        );
+    }
 }
 
 #[test]
