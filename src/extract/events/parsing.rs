@@ -313,6 +313,7 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    phrases::a_noun_with_a_subject_is_a_verb(&mut upos, &heads, &deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()

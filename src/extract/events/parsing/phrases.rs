@@ -99,3 +99,37 @@ pub(super) fn a_possessive_before_a_subject_is_its_determiner(
         }
     }
 }
+
+/// "Peru, Chile and Norway met": after a list of names the tagger may take the verb for a
+/// noun, to which the parser still gives the names as their clause's subject. A common noun
+/// heading a clause never takes a subject of its own in English except through a copula
+/// ("Peru is the host"), so such a noun with a name or pronoun as its subject before it and
+/// no copula is read as the verb it is. A noun that is itself a subject or object is left
+/// alone: there the subject is the parser's mistake, not the tag. Runs after the other
+/// repairs, which turn some such nouns into objects ("Members criticised the plans").
+pub(super) fn a_noun_with_a_subject_is_a_verb(
+    upos: &mut [Upos],
+    heads: &[usize],
+    deprels: &[Deprel],
+) {
+    if !deprels.contains(&Deprel::NSUBJ) {
+        return;
+    }
+    let children = children_of(heads);
+    for w in 0..upos.len() {
+        let clause = matches!(
+            deprels[w],
+            Deprel::ROOT | Deprel::CONJ | Deprel::CCOMP | Deprel::ADVCL | Deprel::PARATAXIS
+        );
+        if upos[w] != Upos::Noun || !clause {
+            continue;
+        }
+        let subject = children[w].iter().any(|&k| {
+            k < w && deprels[k] == Deprel::NSUBJ && matches!(upos[k], Upos::Propn | Upos::Pron)
+        });
+        let copula = children[w].iter().any(|&k| deprels[k] == Deprel::COP);
+        if subject && !copula {
+            upos[w] = Upos::Verb;
+        }
+    }
+}
