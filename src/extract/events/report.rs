@@ -266,6 +266,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             sources: words_of(Role::Source),
             targets: words_of(Role::Target),
             target_kinds: Vec::new(),
+            any_target: !d.targets.is_empty(),
         };
         // `none`: no one named acts ("plans to allow pubs to open").
         let source_kind = d

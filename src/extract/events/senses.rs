@@ -20,8 +20,8 @@ struct WhenSpec {
     target_words: Option<String>,
     #[serde(default)]
     source_kinds: Vec<String>,
-    /// Kinds of actor one of those acted on is (`person`, `party`, `military`, `civil_body`):
-    /// "suspended Mr Houston" suspends a person from a post.
+    /// Kinds of actor one of those acted on is (`person`, `party`, `military`, `civil_body`,
+    /// or `any` for whoever is named): "suspended Mr Houston" suspends a person from a post.
     #[serde(default)]
     target_kinds: Vec<String>,
     /// The word list the source's head word must be in ("forces", "aircraft").
@@ -157,6 +157,9 @@ pub struct ArgumentWords {
     pub targets: Vec<usize>,
     /// The kinds of the actors acted on (`person`, `party`...; see `source_kinds`).
     pub target_kinds: Vec<&'static str>,
+    /// Whether anyone named at all is acted on (the target kind `any`): "fired rockets at
+    /// Peru", not "into the sea".
+    pub any_target: bool,
 }
 
 /// What a checked rule does.
@@ -188,11 +191,11 @@ pub struct Sense {
 }
 
 /// The first of `kinds` that is no kind of actor sense rules know (`none`, no one named, only
-/// where `none_too`).
-fn unknown_kind(kinds: &[String], none_too: bool) -> Option<&String> {
+/// where `none_too`; `any`, whoever is named, only where `any_too`).
+fn unknown_kind(kinds: &[String], none_too: bool, any_too: bool) -> Option<&String> {
     kinds.iter().find(|k| {
         let known = matches!(k.as_str(), "person" | "party" | "military" | "civil_body");
-        !(known || none_too && k.as_str() == "none")
+        !(known || none_too && k.as_str() == "none" || any_too && k.as_str() == "any")
     })
 }
 
@@ -202,10 +205,10 @@ fn check_kinds(w: &WhenSpec) -> Result<(), String> {
         (&w.source_kinds, true, "source"),
         (&w.target_kinds, false, "target"),
     ] {
-        if let Some(k) = unknown_kind(kinds, none_too) {
+        if let Some(k) = unknown_kind(kinds, none_too, !none_too) {
             return Err(format!(
                 "unknown {what} kind '{k}' (person, party, military, civil_body{})",
-                if none_too { " or none" } else { "" }
+                if none_too { " or none" } else { " or any" }
             ));
         }
     }
@@ -404,10 +407,13 @@ fn one_holds(
             args.sources.iter().any(|&t| list.contains(&*tree.lower[t]))
         }
         Condition::SourceKinds(kinds) => source_kind.is_some_and(|k| kinds.iter().any(|x| x == k)),
-        Condition::TargetKinds(kinds) => args
-            .target_kinds
-            .iter()
-            .any(|k| kinds.iter().any(|x| x == k)),
+        Condition::TargetKinds(kinds) => {
+            args.any_target && kinds.iter().any(|x| x == "any")
+                || args
+                    .target_kinds
+                    .iter()
+                    .any(|k| kinds.iter().any(|x| x == k))
+        }
         Condition::QuotedQuestion(rels) => {
             let asks = |c: usize| {
                 tree.children[c]

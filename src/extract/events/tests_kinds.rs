@@ -235,3 +235,27 @@ fn the_speaker_is_the_subject_set_off_by_a_comma_before_the_verb() {
         acts(&x)
     );
 }
+
+#[test]
+fn weapons_fired_frozen_assets_and_suspended_members_have_both_ends() {
+    let x = run("Chilean tanks fired four shells at Peru on Monday.");
+    assert!(
+        acts(&x).contains(&act("FIGHT", Some("country:CHL"), &["country:PER"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway froze the assets of three Chilean banks.");
+    assert!(
+        acts(&y).contains(&act("SANCTION", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+    let z = run("The Andean Community suspended Peru after the coup.");
+    assert!(
+        acts(&z)
+            .iter()
+            .any(|(c, s, t)| c == "SANCTION" && s.is_some() && t == &["country:PER".to_owned()]),
+        "{:?}",
+        acts(&z)
+    );
+}
