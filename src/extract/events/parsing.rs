@@ -313,6 +313,13 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    phrases::a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_noun_with_a_subject_is_a_verb(&mut upos, &heads, &deprels);
     let parse = ParsedSentence {
         words: words

@@ -483,3 +483,27 @@ fn a_list_of_names_that_met_all_take_part() {
         );
     }
 }
+
+#[test]
+fn a_name_after_a_clause_word_acts_in_the_clause_it_opens() {
+    // The parser reads "after Chile" as a phrase of the noun before it, and the verb after
+    // it as a clause of the verb before: the invasion became NATO's.
+    let x = run("Norway applied to join NATO after Chile invaded Peru.");
+    assert!(
+        acts(&x).contains(&act("FIGHT", Some("country:CHL"), &["country:PER"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway cut ties with Peru after Chile attacked Bolivia.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("country:CHL")
+            && t == &["country:BOL".to_owned()]),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
+    );
+}

@@ -133,3 +133,70 @@ pub(super) fn a_noun_with_a_subject_is_a_verb(
         }
     }
 }
+
+/// "Finland applied to join NATO after Russia invaded Ukraine": with the name standing in as a
+/// proper noun, the parser reads "after Russia" as a phrase of the noun before and the verb
+/// after it as a clause of the one before that, so the invasion is NATO's. A word that opens
+/// clauses (`aside_subject_marks`: "after", "as", "since") right before a name or pronoun, and
+/// a verb right after it (auxiliaries between) with no subject of its own, make a clause:
+/// the name is the verb's subject, the word its marker, and the verb an adverbial clause of
+/// the nearest verb above the phrase. `heads` are 1-based, 0 the root.
+pub(super) fn a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let opens = list_test(rules, "aside_subject_marks");
+    for i in 0..forms.len().saturating_sub(2) {
+        let n = i + 1;
+        if deprels[i] != Deprel::CASE
+            || heads[i] != n + 1
+            || !matches!(upos[n], Upos::Propn | Upos::Pron)
+            || !matches!(deprels[n], Deprel::NMOD | Deprel::OBL)
+            || !opens(&forms[i].to_lowercase())
+        {
+            continue;
+        }
+        let Some(v) = (n + 1..forms.len()).find(|&k| upos[k] != Upos::Aux) else {
+            continue;
+        };
+        let children = children_of(heads);
+        let own_subject = children[v]
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS));
+        if upos[v] != Upos::Verb || own_subject || (n + 1..v).any(|k| heads[k] != v + 1) {
+            continue;
+        }
+        // The nearest verb above the name's phrase, which the new clause modifies.
+        let mut h = heads[n];
+        while h != 0 && upos[h - 1] != Upos::Verb {
+            h = heads[h - 1];
+        }
+        if h == 0 || h == v + 1 {
+            continue;
+        }
+        let saved = (
+            heads[n], deprels[n], heads[i], deprels[i], heads[v], deprels[v],
+        );
+        heads[n] = v + 1;
+        deprels[n] = Deprel::NSUBJ;
+        heads[i] = v + 1;
+        deprels[i] = Deprel::MARK;
+        heads[v] = h;
+        deprels[v] = Deprel::ADVCL;
+        // No cycle: the verb above must not now hang below the clause.
+        let mut up = h;
+        let mut steps = 0;
+        while up != 0 && up != v + 1 && steps <= forms.len() {
+            up = heads[up - 1];
+            steps += 1;
+        }
+        if up != 0 {
+            (
+                heads[n], deprels[n], heads[i], deprels[i], heads[v], deprels[v],
+            ) = saved;
+        }
+    }
+}
