@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 84] = [
+pub const ENGINE_LISTS: [&str; 86] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -414,6 +414,8 @@ pub const ENGINE_LISTS: [&str; 84] = [
     "relative_nouns",
     "aside_subject_marks",
     "reflexive_or_relative",
+    "people_relatives",
+    "object_relatives",
     "persuading_verbs",
 ];
 

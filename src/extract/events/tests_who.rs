@@ -464,3 +464,41 @@ fn the_role_of_another_body_is_not_the_holder_named_before() {
         );
     }
 }
+
+#[test]
+fn a_relative_clause_after_a_comma_describes_the_noun_before_it() {
+    // The parser hangs "backs" as the content of "said": the one who backs is Ana Ruiz.
+    let x =
+        run("Ana Ruiz, who backs Ola Berg's proposal of shortlists, said she had been elected.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "SUPPORT" && s.as_deref() == Some("person:ana-ruiz")),
+        "{:?}",
+        acts(&x)
+    );
+    // "who" in a passive relative clause is the one acted on.
+    let y = run("Ana Ruiz, who was criticised by Norway last week, said she had been elected.");
+    assert!(
+        acts(&y).contains(&act(
+            "DISAPPROVE",
+            Some("country:NOR"),
+            &["person:ana-ruiz"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+    // The verb after the clause has the noun before it as its subject, named or not.
+    let z = run(
+        "The Norwegian minister, who was expelled from the party last year, accused Ravi Menon of lying.",
+    );
+    assert!(
+        acts(&z).contains(&act(
+            "DISAPPROVE",
+            Some("country:NOR"),
+            &["person:ravi-menon"]
+        )),
+        "{:?}",
+        acts(&z)
+    );
+}
