@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 86] = [
+pub const ENGINE_LISTS: [&str; 87] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -416,6 +416,7 @@ pub const ENGINE_LISTS: [&str; 86] = [
     "reflexive_or_relative",
     "people_relatives",
     "object_relatives",
+    "subject_openers",
     "persuading_verbs",
 ];
 

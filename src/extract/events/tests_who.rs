@@ -502,3 +502,32 @@ fn a_relative_clause_after_a_comma_describes_the_noun_before_it() {
         acts(&z)
     );
 }
+
+#[test]
+fn a_run_of_sentences_opening_with_he_goes_on_with_the_person_before_it() {
+    // The sentence before names no one and opens with the same "he": the person named
+    // before it is meant.
+    let x = run(
+        "Ravi Menon spoke in Oslo on Monday. He said the plan was costly. But he criticised Norway's government.",
+    );
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:NOR"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // "But he" opening a paragraph goes on from the paragraph before, as "He" does.
+    let y = run("Ravi Menon spoke in Oslo on Monday.\n\nBut he criticised Norway's government.");
+    assert!(
+        acts(&y).contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:NOR"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
