@@ -531,3 +531,23 @@ fn a_run_of_sentences_opening_with_he_goes_on_with_the_person_before_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_by_phrase_hung_on_an_act_noun_is_that_acts_author_not_the_agent_of_the_passive() {
+    // "by Peru" is the attack's author; who condemned Chile is not named.
+    let x = run("Chile was condemned for the attack by Peru.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:PER")),
+        "{:?}",
+        acts(&x)
+    );
+    // Hung on a noun that is no act, it is the passive's agent.
+    let y = run("Chile was criticised in a speech by Peru.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
