@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 87] = [
+pub const ENGINE_LISTS: [&str; 88] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -417,6 +417,7 @@ pub const ENGINE_LISTS: [&str; 87] = [
     "people_relatives",
     "object_relatives",
     "subject_openers",
+    "modal_auxiliaries",
     "persuading_verbs",
 ];
 

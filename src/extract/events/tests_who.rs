@@ -551,3 +551,17 @@ fn a_by_phrase_hung_on_an_act_noun_is_that_acts_author_not_the_agent_of_the_pass
         acts(&y)
     );
 }
+
+#[test]
+fn a_modal_conjunct_after_a_reported_clause_is_done_by_that_clauses_subject() {
+    // Norway would recognise the need; Ravi Menon only argues so.
+    let x = run(
+        "Ravi Menon argued that Norway was moving in the right direction, and would eventually recognise the need to consider budget deficits.",
+    );
+    let got = acts(&x);
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ravi-menon")),
+        "{got:?}"
+    );
+}
