@@ -310,10 +310,8 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         let mut owner = None;
         if let Some(h) = self.hit_of_word[w] {
             found.push(h);
-        } else if let Some(noun) = self.described_by_relative(w) {
-            return self.actors_of(noun);
         } else if matches!(self.tree.parse.words[w].upos, Upos::Pron | Upos::Det) {
-            return self.pronoun(w).into_iter().collect();
+            return self.pronoun_actors(w);
         } else {
             // "A former Home Office minister", "a retired Chilean diplomat": who held a post
             // no longer acts for its body or country, nor is its present holder.
@@ -447,6 +445,15 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         out
+    }
+
+    /// The actors a pronoun or determiner `w` stands for: a relative pronoun's noun, else
+    /// what [`Self::pronoun`] finds.
+    fn pronoun_actors(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        match self.described_by_relative(w) {
+            Some(noun) => self.actors_of(noun),
+            None => self.pronoun(w).into_iter().collect(),
+        }
     }
 
     /// "Ana Ruiz, who was criticised by Norway", "Ana Ruiz, whom Norway criticised": a
