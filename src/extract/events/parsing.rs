@@ -305,6 +305,16 @@ pub fn parse_sentence(
         &mut deprels,
     );
     a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(
+        rules, &forms, &mut heads, &deprels,
+    );
+    aside::a_relative_after_a_comma_describes_the_noun_before(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     aside::a_name_before_an_aside_is_the_subject_after_it(
         rules,
         &forms,

@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 85] = [
+pub const ENGINE_LISTS: [&str; 89] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -415,6 +415,10 @@ pub const ENGINE_LISTS: [&str; 85] = [
     "associate_nouns",
     "aside_subject_marks",
     "reflexive_or_relative",
+    "people_relatives",
+    "object_relatives",
+    "subject_openers",
+    "modal_auxiliaries",
     "persuading_verbs",
 ];
 

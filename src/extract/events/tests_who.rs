@@ -507,3 +507,104 @@ fn a_name_after_a_clause_word_acts_in_the_clause_it_opens() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_after_a_comma_describes_the_noun_before_it() {
+    // The parser hangs "backs" as the content of "said": the one who backs is Ana Ruiz.
+    let x =
+        run("Ana Ruiz, who backs Ola Berg's proposal of shortlists, said she had been elected.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "SUPPORT" && s.as_deref() == Some("person:ana-ruiz")),
+        "{:?}",
+        acts(&x)
+    );
+    // "who" in a passive relative clause is the one acted on.
+    let y = run("Ana Ruiz, who was criticised by Norway last week, said she had been elected.");
+    assert!(
+        acts(&y).contains(&act(
+            "DISAPPROVE",
+            Some("country:NOR"),
+            &["person:ana-ruiz"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+    // The verb after the clause has the noun before it as its subject, named or not.
+    let z = run(
+        "The Norwegian minister, who was expelled from the party last year, accused Ravi Menon of lying.",
+    );
+    assert!(
+        acts(&z).contains(&act(
+            "DISAPPROVE",
+            Some("country:NOR"),
+            &["person:ravi-menon"]
+        )),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_run_of_sentences_opening_with_he_goes_on_with_the_person_before_it() {
+    // The sentence before names no one and opens with the same "he": the person named
+    // before it is meant.
+    let x = run(
+        "Ravi Menon spoke in Oslo on Monday. He said the plan was costly. But he criticised Norway's government.",
+    );
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:NOR"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // "But he" opening a paragraph goes on from the paragraph before, as "He" does.
+    let y = run("Ravi Menon spoke in Oslo on Monday.\n\nBut he criticised Norway's government.");
+    assert!(
+        acts(&y).contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:NOR"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_by_phrase_hung_on_an_act_noun_is_that_acts_author_not_the_agent_of_the_passive() {
+    // "by Peru" is the attack's author; who condemned Chile is not named.
+    let x = run("Chile was condemned for the attack by Peru.");
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:PER")),
+        "{:?}",
+        acts(&x)
+    );
+    // Hung on a noun that is no act, it is the passive's agent.
+    let y = run("Chile was criticised in a speech by Peru.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_modal_conjunct_after_a_reported_clause_is_done_by_that_clauses_subject() {
+    // Norway would recognise the need; Ravi Menon only argues so.
+    let x = run(
+        "Ravi Menon argued that Norway was moving in the right direction, and would eventually recognise the need to consider budget deficits.",
+    );
+    let got = acts(&x);
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ravi-menon")),
+        "{got:?}"
+    );
+}

@@ -6,6 +6,7 @@ use super::SentenceResolver;
 use super::with_conjuncts;
 use crate::extract::actors::{Found, Hit};
 use crate::extract::parse::{Deprel, Upos};
+use crate::extract::tokenize::TokenKind;
 
 impl SentenceResolver<'_, '_, '_, '_> {
     /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
@@ -210,9 +211,12 @@ impl SentenceResolver<'_, '_, '_, '_> {
         let doc = self.base.doc;
         let s = self.sentence;
         let prev = s.checked_sub(1)?;
+        // ("But he …", "And then he …": a conjunction or an adverb before "he" or "she"
+        // still opens. Not before "they": "They said they would press Labour. And they
+        // pledged …" is no act of Labour's.)
         let opens = self.tree.parse.words[..w]
             .iter()
-            .all(|x| x.upos == Upos::Punct);
+            .all(|x| x.upos == Upos::Punct || person && matches!(x.upos, Upos::Cconj | Upos::Adv));
         // "He" opening a paragraph goes on from the paragraph before (news paragraphs
         // are often one sentence long); anything else stays inside its paragraph.
         let carries_on = person && opens && !doc.is_heading(prev);
@@ -227,15 +231,46 @@ impl SentenceResolver<'_, '_, '_, '_> {
         // first about; people named first are not a country or body named after them.
         let first = self.base.by_sentence[prev]
             .iter()
-            .min_by_key(|h| h.tokens.start)?;
-        if self.rules.has("plural_pronouns", word) && matches!(first.found, Found::Person { .. }) {
+            .min_by_key(|h| h.tokens.start);
+        if self.rules.has("plural_pronouns", word)
+            && first.is_some_and(|f| matches!(f.found, Found::Person { .. }))
+        {
             return None;
         }
-        self.base.by_sentence[prev]
+        let first_fitting = |p: usize| {
+            self.base.by_sentence[p]
+                .iter()
+                .filter(fits)
+                .min_by_key(|h| h.tokens.start)
+                .copied()
+        };
+        if !person {
+            return first_fitting(prev);
+        }
+        // "Mr Kennedy said … . And he said … . But he brushed off …": a sentence opening
+        // with the same "he" or "she" goes on with whom that one stood for, not with the
+        // names after it ("He arrived … where he met President Bush. He is due to visit …"
+        // is not Bush); at most three such sentences back, never past a heading.
+        let mut p = prev;
+        for _ in 0..3 {
+            if !self.opens_with(p, word) {
+                return first_fitting(p);
+            }
+            p = p.checked_sub(1).filter(|&b| !doc.is_heading(b))?;
+        }
+        None
+    }
+
+    /// Whether sentence `s` opens with `word` (any case), after punctuation and the words
+    /// that may stand before a sentence's subject (`subject_openers`: "and", "but", "as").
+    fn opens_with(&self, s: usize, word: &str) -> bool {
+        let doc = self.base.doc;
+        doc.tokens[doc.sentences[s].tokens.clone()]
             .iter()
-            .filter(fits)
-            .min_by_key(|h| h.tokens.start)
-            .copied()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .filter_map(|t| doc.text.get(t.span.clone()))
+            .find(|t| !self.rules.has("subject_openers", t))
+            .is_some_and(|t| t.eq_ignore_ascii_case(word))
     }
 }
 

@@ -1,4 +1,5 @@
-//! Parse repair: the subject named before an aside set off by commas.
+//! Parse repairs: a relative clause after a comma describes the noun before it, and the
+//! subject named before an aside set off by commas is the subject of the verb after it.
 
 use super::list_test;
 use crate::extract::events::patterns::ArgumentRules;
@@ -25,6 +26,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
     }
     let marks = list_test(rules, "aside_subject_marks");
     let relative = list_test(rules, "reflexive_or_relative");
+    let people_relative = list_test(rules, "people_relatives");
     for v in 4..n {
         if upos[v] != Upos::Verb || forms[v - 1] != "," || forms[v].ends_with("ing") {
             continue;
@@ -56,7 +58,11 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         let phrase = aside
             .clone()
             .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
-        if names[name].is_none()
+        // "The MP, who was expelled last year, accused …": before a relative of people any
+        // noun is the one described, named or not.
+        let described = names[name].is_some()
+            || people_relative(&first) && matches!(upos[name], Upos::Propn | Upos::Noun);
+        if !described
             || !(is_relative || phrase)
             || matches!(
                 deprels[name],
@@ -117,6 +123,51 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         if !is_tree(heads) {
             heads.copy_from_slice(&saved_heads);
             deprels.copy_from_slice(&saved_deprels);
+        }
+    }
+}
+
+/// "Ana Ruiz, who backs the plan, said ...", "The minister, who quit last year, wants ...": a
+/// relative pronoun of people (`people_relatives`) right after a noun and a comma opens a
+/// clause that describes that noun. The parser often hangs that clause's verb elsewhere (as
+/// the content of the main verb, or as a clause of its own beside the noun); it becomes a
+/// relative clause of the noun, unless the noun is inside a phrase of a preposition ("the
+/// leader of the party, who …" may describe the leader) or the tree would break. `heads` are
+/// 1-based, 0 the root.
+pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    if n < 4 || !forms.contains(&",") {
+        return;
+    }
+    let people_relative = list_test(rules, "people_relatives");
+    for k in 2..n {
+        if forms[k - 1] != "," || !people_relative(&forms[k].to_lowercase()) {
+            continue;
+        }
+        let noun = k - 2;
+        let verb = heads[k].wrapping_sub(1);
+        if !matches!(upos[noun], Upos::Propn | Upos::Noun)
+            || !matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::OBJ)
+            || verb >= n
+            || verb <= k
+            || heads[verb] == 0
+            || (0..n).any(|c| heads[c] == noun + 1 && deprels[c] == Deprel::CASE)
+            || (heads[verb] == noun + 1 && deprels[verb] == Deprel::ACL_RELCL)
+        {
+            continue;
+        }
+        let (head, deprel) = (heads[verb], deprels[verb]);
+        heads[verb] = noun + 1;
+        deprels[verb] = Deprel::ACL_RELCL;
+        if !is_tree(heads) {
+            heads[verb] = head;
+            deprels[verb] = deprel;
         }
     }
 }

@@ -200,3 +200,47 @@ pub(super) fn a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
         }
     }
 }
+
+/// "He argued that the EU was moving …, and would eventually recognise the need …": a verb
+/// with a modal of its own (`modal_auxiliaries`) and no subject, coordinated with a reporting
+/// verb (`reporting_verbs`) after that verb's reported clause, goes on with that clause: what
+/// the EU would do, not what the one who argues would. The parser hangs it on the reporting
+/// verb, so the reporter became its subject. `heads` are 1-based, 0 the root.
+pub(super) fn a_modal_conjunct_after_a_reported_clause_is_part_of_it(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &[Deprel],
+) {
+    if !deprels.contains(&Deprel::CCOMP) || !deprels.contains(&Deprel::CONJ) {
+        return;
+    }
+    let reporting = list_test(rules, "reporting_verbs");
+    let modal = list_test(rules, "modal_auxiliaries");
+    let children = children_of(heads);
+    for v in 0..forms.len() {
+        if !reporting(&forms[v].to_lowercase()) {
+            continue;
+        }
+        let Some(&clause) = children[v]
+            .iter()
+            .find(|&&c| c > v && deprels[c] == Deprel::CCOMP)
+        else {
+            continue;
+        };
+        for &k in &children[v] {
+            let own_subject = children[k].iter().any(|&c| {
+                matches!(
+                    deprels[c],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
+                )
+            });
+            let own_modal = children[k]
+                .iter()
+                .any(|&c| deprels[c] == Deprel::AUX && modal(&forms[c].to_lowercase()));
+            if k > clause && deprels[k] == Deprel::CONJ && !own_subject && own_modal {
+                heads[k] = clause + 1;
+            }
+        }
+    }
+}
