@@ -292,6 +292,13 @@ pub fn parse_sentence(
     a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
     a_verb_before_its_object_is_no_adjective(&forms, &upos, &mut heads, &mut deprels);
     phrases::a_name_before_a_past_form_is_its_subject(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_name_before_a_possessive_owns_the_name_after_it(
+        &forms,
+        &names,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_possessive_before_a_subject_is_its_determiner(
         rules,
         &forms,

@@ -464,3 +464,30 @@ fn the_role_of_another_body_is_not_the_holder_named_before() {
         );
     }
 }
+
+#[test]
+fn a_name_before_a_possessive_is_the_owner_of_the_name_after_it() {
+    // The parser made Peru the root and Chile a conjunct of it: the condemnation lost its
+    // target.
+    let x = run("Peru's Ravi Menon condemned Chile.");
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:CHL"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // The parser made Norway a second subject of "met": the meeting was Norway's.
+    let y = run("Norway's Ana Ruiz met Ravi Menon.");
+    assert!(
+        acts(&y).contains(&act(
+            "CONSULT",
+            Some("person:ana-ruiz"),
+            &["person:ravi-menon"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -99,3 +99,63 @@ pub(super) fn a_possessive_before_a_subject_is_its_determiner(
         }
     }
 }
+
+/// "Jordan's King Abdullah criticised Israel", "Britain's Tony Blair met George Bush": with
+/// both names standing in as proper nouns, the parser often makes the possessor a second
+/// subject of the verb, or the root with the verb hung under the object or the possessor
+/// (the object then a conjunct of the possessor). A name followed by "'s" and another name is
+/// that name's owner; the verb whose subject the owned name is heads the clause, and a word
+/// that hung from the possessor after the verb, the verb hanging from it, is its object.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn a_name_before_a_possessive_owns_the_name_after_it(
+    forms: &[&str],
+    names: &[Option<usize>],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    for p in 0..n.saturating_sub(3) {
+        let owned = p + 2;
+        if names[p].is_none()
+            || names[owned].is_none()
+            || !matches!(forms[p + 1], "'s" | "\u{2019}s")
+            || heads[p + 1] != p + 1
+            || deprels[owned] != Deprel::NSUBJ
+            || heads[owned] == 0
+        {
+            continue;
+        }
+        let verb = heads[owned] - 1;
+        if verb <= owned || upos[verb] != Upos::Verb {
+            continue;
+        }
+        if deprels[p] == Deprel::NSUBJ && heads[p] == verb + 1 {
+            // Two subjects of one verb: the possessor is the owner.
+        } else if heads[p] == 0 {
+            // The possessor as the root: the verb hangs from it, or from a word after the
+            // verb that hangs from it.
+            let object = (heads[verb] != p + 1)
+                .then(|| heads[verb].wrapping_sub(1))
+                .filter(|&x| x > verb && x < n && heads[x] == p + 1);
+            if heads[verb] != p + 1 && object.is_none() {
+                continue;
+            }
+            heads[verb] = 0;
+            deprels[verb] = Deprel::ROOT;
+            if let Some(x) = object {
+                heads[x] = verb + 1;
+                deprels[x] = Deprel::OBJ;
+            }
+            for k in 0..n {
+                if heads[k] == p + 1 && k != p + 1 && k != owned {
+                    heads[k] = verb + 1;
+                }
+            }
+        } else {
+            continue;
+        }
+        heads[p] = owned + 1;
+        deprels[p] = Deprel::NMOD_POSS;
+    }
+}
