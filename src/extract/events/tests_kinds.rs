@@ -235,3 +235,20 @@ fn the_speaker_is_the_subject_set_off_by_a_comma_before_the_verb() {
         acts(&x)
     );
 }
+
+#[test]
+fn a_halted_act_named_by_its_object_is_one_halt() {
+    // "halted" and "aid" both read as a halt of cooperation; the noun's own event had no
+    // source and was a second event of the one act.
+    for text in [
+        "Norway halted aid to Chile.",
+        "Norway suspended talks with Chile.",
+    ] {
+        let x = run(text);
+        assert_eq!(
+            acts(&x),
+            [act("SANCTION", Some("country:NOR"), &["country:CHL"])],
+            "{text}"
+        );
+    }
+}
