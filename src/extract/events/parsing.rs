@@ -6,6 +6,7 @@
 //! knows well, keeping the span of the whole name.
 
 mod aside;
+mod clauses;
 mod phrases;
 use std::borrow::Cow;
 
@@ -312,6 +313,13 @@ pub fn parse_sentence(
         &mut deprels,
     );
     a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     aside::a_name_before_an_aside_is_the_subject_after_it(
         rules,
         &forms,

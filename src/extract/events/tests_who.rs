@@ -491,3 +491,27 @@ fn a_name_before_a_possessive_is_the_owner_of_the_name_after_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_past_form_after_a_modal_clause_is_done_by_who_speaks() {
+    // The parser joined "condemned" to "send", under "would": Norway condemned Chile.
+    let x = run("Ravi Menon said Norway would send aid to Peru and condemned Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
+    );
+    // Under "would have" the participle may share the modal: left alone.
+    let y = run("Ravi Menon said Norway would have attacked Peru and condemned Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
