@@ -147,9 +147,9 @@ pub(super) fn a_name_before_a_possessive_owns_the_name_after_it(
                 heads[x] = verb + 1;
                 deprels[x] = Deprel::OBJ;
             }
-            for k in 0..n {
-                if heads[k] == p + 1 && k != p + 1 && k != owned {
-                    heads[k] = verb + 1;
+            for (k, h) in heads.iter_mut().enumerate() {
+                if *h == p + 1 && k != p + 1 && k != owned {
+                    *h = verb + 1;
                 }
             }
         } else {
