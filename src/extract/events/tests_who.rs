@@ -490,6 +490,17 @@ fn a_name_before_a_possessive_is_the_owner_of_the_name_after_it() {
         "{:?}",
         acts(&y)
     );
+    // The parser made Ola Berg a part of Peru's name, the object: the meeting was with Peru.
+    let z = run("Chile's Ana Ruiz met Peru's Ola Berg in Lima.");
+    assert!(
+        acts(&z).contains(&act(
+            "CONSULT",
+            Some("person:ana-ruiz"),
+            &["person:ola-berg"]
+        )),
+        "{:?}",
+        acts(&z)
+    );
 }
 
 #[test]
