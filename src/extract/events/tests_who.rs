@@ -526,3 +526,30 @@ fn a_past_form_after_a_modal_clause_is_done_by_who_speaks() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_noun_phrase_before_a_relative_aside_is_the_subject_after_it() {
+    // The parser made the relative clause the main one and "condemned" its adverbial clause:
+    // the condemnation had no one acting.
+    let x =
+        run("The Peruvian government, which has long opposed the plan, condemned Chile on Monday.");
+    assert!(
+        acts(&x).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    // A marker the parser gave the aside's verb still opens the clause after it: the
+    // threat is aimed at whom its condition names.
+    let y = run(
+        "Norway threatened to ban voting in Bergen if the Dockers Union, which opposes the treaty, ran in the election.",
+    );
+    assert!(
+        acts(&y).contains(&act(
+            "THREATEN",
+            Some("country:NOR"),
+            &["org:dockers-union"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}

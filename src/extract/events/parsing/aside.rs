@@ -56,12 +56,23 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         let phrase = aside
             .clone()
             .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
-        if names[name].is_none()
+        // A name, or a noun whose phrase holds a name right before it ("the Peruvian
+        // government, which has long opposed the plan, condemned ...").
+        let named = names[name].is_some()
+            || upos[name] == Upos::Noun && name > 0 && names[name - 1].is_some();
+        // (A subject already, unless of the aside's own verb: the parser then made the
+        // relative clause the main one.)
+        let subject_of_aside = deprels[name] == Deprel::NSUBJ
+            && heads[name]
+                .checked_sub(1)
+                .is_some_and(|h| aside.contains(&h));
+        if !named
             || !(is_relative || phrase)
-            || matches!(
-                deprels[name],
-                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CONJ | Deprel::FLAT
-            )
+            || !subject_of_aside
+                && matches!(
+                    deprels[name],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CONJ | Deprel::FLAT
+                )
         {
             continue;
         }
@@ -103,6 +114,13 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         for &c in &cases {
             heads[c] = v + 1;
             deprels[c] = Deprel::MARK;
+        }
+        // "if Hamas, which opposes the treaty, ran": a marker before the name that the
+        // parser gave the aside's verb opens the verb's clause.
+        for k in 0..name {
+            if heads[k] == top + 1 && deprels[k] == Deprel::MARK {
+                heads[k] = v + 1;
+            }
         }
         heads[name] = v + 1;
         deprels[name] = Deprel::NSUBJ;
