@@ -58,7 +58,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
             .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
         // A name, or a noun whose phrase holds a name right before it ("the Peruvian
         // government, which has long opposed the plan, condemned ...").
-        let named = names[name].is_some()
+        let holds_name = names[name].is_some()
             || upos[name] == Upos::Noun && name > 0 && names[name - 1].is_some();
         // (A subject already, unless of the aside's own verb: the parser then made the
         // relative clause the main one.)
@@ -66,7 +66,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
             && heads[name]
                 .checked_sub(1)
                 .is_some_and(|h| aside.contains(&h));
-        if !named
+        if !holds_name
             || !(is_relative || phrase)
             || !subject_of_aside
                 && matches!(
