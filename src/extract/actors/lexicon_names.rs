@@ -152,15 +152,28 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                     continue;
                 }
                 let org = &ctx.lex.organizations[o];
-                // "the English Democrats" are not the US Democratic Party: a country word right
+                // "the English Democrats" are not the US Democratic Party, nor "Peru's Supreme
+                // Court" the US one: a country word, or a country's name with "'s", right
                 // before a national body of another country names a different body.
+                let owner = |k: usize| {
+                    (0..k).rev().take(4).find_map(|j| match ctx.names_at[j] {
+                        Some((l, Target::Country(c, _))) if j + l == k => Some(c),
+                        _ => None,
+                    })
+                };
+                let before = match i.checked_sub(1) {
+                    Some(k) if matches!(ctx.words[k], "'s" | "\u{2019}s") => owner(k),
+                    Some(k) => match ctx.names_at[k] {
+                        Some((1, Target::Country(c, CountryForm::Adjective))) => Some(c),
+                        _ => None,
+                    },
+                    None => None,
+                };
                 if let Some(home) = org
                     .country
                     .as_deref()
                     .and_then(|c| ctx.lex.country_by_iso(c))
-                    && i > 0
-                    && let Some((1, Target::Country(other, CountryForm::Adjective))) =
-                        ctx.names_at[i - 1]
+                    && let Some(other) = before
                     && other != home
                 {
                     i += len;

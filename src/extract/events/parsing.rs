@@ -6,6 +6,7 @@
 //! knows well, keeping the span of the whole name.
 
 mod aside;
+mod clauses;
 mod phrases;
 use std::borrow::Cow;
 
@@ -292,6 +293,13 @@ pub fn parse_sentence(
     a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
     a_verb_before_its_object_is_no_adjective(&forms, &upos, &mut heads, &mut deprels);
     phrases::a_name_before_a_past_form_is_its_subject(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_name_before_a_possessive_owns_the_name_after_it(
+        &forms,
+        &names,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_possessive_before_a_subject_is_its_determiner(
         rules,
         &forms,
@@ -309,6 +317,13 @@ pub fn parse_sentence(
         rules, &forms, &mut heads, &deprels,
     );
     aside::a_relative_after_a_comma_describes_the_noun_before(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
+    clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
         rules,
         &forms,
         &upos,

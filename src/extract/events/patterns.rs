@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 89] = [
+pub const ENGINE_LISTS: [&str; 90] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -404,6 +404,7 @@ pub const ENGINE_LISTS: [&str; 89] = [
     "disjoint_pronoun_relations",
     "commanding_pronouns",
     "wishing_verbs",
+    "wanted_act_verbs",
     "commanded_relations",
     "opposition_words",
     "state_body_kinds",

@@ -109,6 +109,8 @@ impl<'a> Article<'a> {
             resolver: &sentence_resolver,
             matches: &matches,
         };
+        // The head word of each report's trigger, parallel to `reports`.
+        let mut report_words: Vec<usize> = Vec::new();
         for ((m, range), r) in matches.iter().zip(&ranges).zip(readings.iter_mut()) {
             let (Some(category), Some(range), Some(r)) = (m.category, range, r.take()) else {
                 continue;
@@ -124,11 +126,15 @@ impl<'a> Article<'a> {
                     sentence: s,
                 },
             ) {
-                Ok(report) => reports.push(report),
+                Ok(report) => {
+                    reports.push(report);
+                    report_words.push(tree.head_of(range));
+                }
                 Err(Some(reason)) => skipped.push(Skipped { span, reason }),
                 Err(None) => {}
             }
         }
+        drop_acts_named_again(&tree, &mut reports, &report_words);
         (reports, skipped)
     }
 
@@ -336,4 +342,36 @@ fn lend_content(
             }
         }
     }
+}
+
+/// "Japan halted economic aid to Serbia", "Norway suspended talks with Peru": a noun that hangs
+/// from another trigger and that its sense reads as the same kind of act as that trigger (both
+/// a halt of cooperation) names the governing act again. With no one acting of its own and no
+/// one acted on that the governing act lacks, it is no second event. `words` holds each
+/// report's trigger head word.
+fn drop_acts_named_again(tree: &Tree<'_>, reports: &mut Vec<Report<'_>>, words: &[usize]) {
+    let again: Vec<bool> = (0..reports.len())
+        .map(|n| {
+            let noun = &reports[n];
+            noun.reading.source.is_none()
+                && (0..reports.len()).any(|v| {
+                    let verb = &reports[v];
+                    v != n
+                        && verb.category == noun.category
+                        && verb.kind == noun.kind
+                        && verb.reading.source.is_some()
+                        && tree.parse.words[words[n]].head == Some(words[v])
+                        && noun
+                            .reading
+                            .targets
+                            .iter()
+                            .all(|t| verb.reading.targets.iter().any(|u| u.key == t.key))
+                })
+        })
+        .collect();
+    let mut k = 0;
+    reports.retain(|_| {
+        k += 1;
+        !again[k - 1]
+    });
 }

@@ -259,3 +259,20 @@ fn weapons_fired_frozen_assets_and_suspended_members_have_both_ends() {
         acts(&z)
     );
 }
+
+#[test]
+fn a_halted_act_named_by_its_object_is_one_halt() {
+    // "halted" and "aid" both read as a halt of cooperation; the noun's own event had no
+    // source and was a second event of the one act.
+    for text in [
+        "Norway halted aid to Chile.",
+        "Norway suspended talks with Chile.",
+    ] {
+        let x = run(text);
+        assert_eq!(
+            acts(&x),
+            [act("SANCTION", Some("country:NOR"), &["country:CHL"])],
+            "{text}"
+        );
+    }
+}

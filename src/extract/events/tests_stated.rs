@@ -505,3 +505,30 @@ fn what_a_denied_or_rejected_claim_says_is_not_established() {
         acts(&y)
     );
 }
+
+#[test]
+fn an_act_someone_wants_or_weighs_is_not_done() {
+    // Ravi Menon asks for an inquiry and weighs a treaty: he neither inquires nor agrees.
+    for text in [
+        "Ravi Menon wants a public inquiry into the Dockers Union.",
+        "Ravi Menon was considering a new treaty with Chile.",
+    ] {
+        let x = run(text);
+        assert!(
+            !acts(&x)
+                .iter()
+                .any(|(_, s, _)| s.as_deref() == Some("person:ravi-menon")),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+    // The inquiry he holds is his.
+    let y = run("Ravi Menon opened a public inquiry into the Dockers Union.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "INVESTIGATE" && s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&y)
+    );
+}

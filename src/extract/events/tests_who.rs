@@ -608,3 +608,92 @@ fn a_modal_conjunct_after_a_reported_clause_is_done_by_that_clauses_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_possessive_is_the_owner_of_the_name_after_it() {
+    // The parser made Peru the root and Chile a conjunct of it: the condemnation lost its
+    // target.
+    let x = run("Peru's Ravi Menon condemned Chile.");
+    assert!(
+        acts(&x).contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:CHL"]
+        )),
+        "{:?}",
+        acts(&x)
+    );
+    // The parser made Norway a second subject of "met": the meeting was Norway's.
+    let y = run("Norway's Ana Ruiz met Ravi Menon.");
+    assert!(
+        acts(&y).contains(&act(
+            "CONSULT",
+            Some("person:ana-ruiz"),
+            &["person:ravi-menon"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+    // The parser made Ola Berg a part of Peru's name, the object: the meeting was with Peru.
+    let z = run("Chile's Ana Ruiz met Peru's Ola Berg in Lima.");
+    assert!(
+        acts(&z).contains(&act(
+            "CONSULT",
+            Some("person:ana-ruiz"),
+            &["person:ola-berg"]
+        )),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_past_form_after_a_modal_clause_is_done_by_who_speaks() {
+    // The parser joined "condemned" to "send", under "would": Norway condemned Chile.
+    let x = run("Ravi Menon said Norway would send aid to Peru and condemned Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("person:ravi-menon"),
+            &["country:CHL"]
+        )),
+        "{got:?}"
+    );
+    // Under "would have" the participle may share the modal: left alone.
+    let y = run("Ravi Menon said Norway would have attacked Peru and condemned Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_noun_phrase_before_a_relative_aside_is_the_subject_after_it() {
+    // The parser made the relative clause the main one and "condemned" its adverbial clause:
+    // the condemnation had no one acting.
+    let x =
+        run("The Peruvian government, which has long opposed the plan, condemned Chile on Monday.");
+    assert!(
+        acts(&x).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    // A marker the parser gave the aside's verb still opens the clause after it: the
+    // threat is aimed at whom its condition names.
+    let y = run(
+        "Norway threatened to ban voting in Bergen if the Dockers Union, which opposes the treaty, ran in the election.",
+    );
+    assert!(
+        acts(&y).contains(&act(
+            "THREATEN",
+            Some("country:NOR"),
+            &["org:dockers-union"]
+        )),
+        "{:?}",
+        acts(&y)
+    );
+}

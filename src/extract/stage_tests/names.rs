@@ -302,6 +302,22 @@ fn another_countrys_word_before_a_national_party_names_another_party() {
 }
 
 #[test]
+fn another_countrys_name_with_a_possessive_before_a_national_body_names_its_own_body() {
+    // "Supreme Court" alone is the US court; Peru's is Peru's.
+    let x = run("Ruling\n\nPeru's Supreme Court condemned Chile on Monday.\n");
+    assert!(
+        keys(&x).contains(&"org:per-supreme-court"),
+        "{:?}",
+        keys(&x)
+    );
+    assert!(
+        !keys(&x).iter().any(|k| k.starts_with("org:us-")),
+        "{:?}",
+        keys(&x)
+    );
+}
+
+#[test]
 fn streets_and_reverends_are_not_actors() {
     let x = run(
         "Rally\n\nThe office on Harold Street has been empty since 1990. The Rt Rev Ravi Menon led the service.\n",

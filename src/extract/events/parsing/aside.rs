@@ -59,15 +59,25 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
             .clone()
             .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
         // "The MP, who was expelled last year, accused …": before a relative of people any
-        // noun is the one described, named or not.
+        // noun is the one described, named or not. A name, or a noun whose phrase holds a
+        // name right before it ("the Peruvian government, which has long opposed the plan,
+        // condemned ...").
         let described = names[name].is_some()
-            || people_relative(&first) && matches!(upos[name], Upos::Propn | Upos::Noun);
+            || people_relative(&first) && matches!(upos[name], Upos::Propn | Upos::Noun)
+            || upos[name] == Upos::Noun && name > 0 && names[name - 1].is_some();
+        // (A subject already, unless of the aside's own verb: the parser then made the
+        // relative clause the main one.)
+        let subject_of_aside = deprels[name] == Deprel::NSUBJ
+            && heads[name]
+                .checked_sub(1)
+                .is_some_and(|h| aside.contains(&h));
         if !described
             || !(is_relative || phrase)
-            || matches!(
-                deprels[name],
-                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CONJ | Deprel::FLAT
-            )
+            || !subject_of_aside
+                && matches!(
+                    deprels[name],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CONJ | Deprel::FLAT
+                )
         {
             continue;
         }
@@ -109,6 +119,13 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         for &c in &cases {
             heads[c] = v + 1;
             deprels[c] = Deprel::MARK;
+        }
+        // "if Hamas, which opposes the treaty, ran": a marker before the name that the
+        // parser gave the aside's verb opens the verb's clause.
+        for k in 0..name {
+            if heads[k] == top + 1 && deprels[k] == Deprel::MARK {
+                heads[k] = v + 1;
+            }
         }
         heads[name] = v + 1;
         deprels[name] = Deprel::NSUBJ;

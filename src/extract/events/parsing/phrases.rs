@@ -244,3 +244,87 @@ pub(super) fn a_modal_conjunct_after_a_reported_clause_is_part_of_it(
         }
     }
 }
+
+/// "Jordan's King Abdullah criticised Israel", "Britain's Tony Blair met George Bush", "met
+/// Peru's Ola Berg": with both names standing in as proper nouns, the parser often makes the
+/// possessor a second subject of the verb, or the head of the owned name (a "flat" or
+/// conjoined part of it), or the root with the verb hung under the object or the possessor
+/// (the object then a conjunct of the possessor). A name followed by "'s" and another name
+/// is that name's owner, and the owned name takes the possessor's place in the clause; in
+/// the last case the verb whose subject the owned name is heads the clause, and a word that
+/// hung from the possessor after the verb, the verb hanging from it, is its object.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn a_name_before_a_possessive_owns_the_name_after_it(
+    forms: &[&str],
+    names: &[Option<usize>],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    for p in 0..n.saturating_sub(2) {
+        let owned = p + 2;
+        if names[p].is_none()
+            || names[owned].is_none()
+            || !matches!(forms[p + 1], "'s" | "\u{2019}s")
+            || heads[p + 1] != p + 1
+            || heads[p] == owned + 1
+            // ("the Scottish National Party's Holyrood leader": the owned name only
+            // qualifies the noun after it.)
+            || upos
+                .get(owned + 1)
+                .is_some_and(|u| matches!(u, Upos::Noun | Upos::Propn))
+        {
+            continue;
+        }
+        if heads[owned] == p + 1 && heads[p] != 0 {
+            // The owned name hangs from the possessor: it takes the possessor's place, and
+            // the possessor's other words.
+            heads[owned] = heads[p];
+            deprels[owned] = deprels[p];
+            for (k, h) in heads.iter_mut().enumerate() {
+                if *h == p + 1 && k != p + 1 && k != owned {
+                    *h = owned + 1;
+                }
+            }
+        } else if heads[owned] == heads[p] && heads[p] != 0 {
+            // Both hang from one word ("Peru" and "Ana Ruiz" both subjects of "met"): the
+            // owned name keeps its relation unless it was read as a part of the possessor's
+            // name, when the possessor's relation is the phrase's.
+            if matches!(
+                deprels[owned],
+                Deprel::FLAT | Deprel::COMPOUND | Deprel::APPOS | Deprel::DEP
+            ) {
+                deprels[owned] = deprels[p];
+            }
+        } else if heads[p] == 0 && deprels[owned] == Deprel::NSUBJ && heads[owned] > owned + 1 {
+            // The possessor as the root: the verb hangs from it, or from a word after the
+            // verb that hangs from it.
+            let verb = heads[owned] - 1;
+            if upos[verb] != Upos::Verb {
+                continue;
+            }
+            let object = (heads[verb] != p + 1)
+                .then(|| heads[verb].wrapping_sub(1))
+                .filter(|&x| x > verb && x < n && heads[x] == p + 1);
+            if heads[verb] != p + 1 && object.is_none() {
+                continue;
+            }
+            heads[verb] = 0;
+            deprels[verb] = Deprel::ROOT;
+            if let Some(x) = object {
+                heads[x] = verb + 1;
+                deprels[x] = Deprel::OBJ;
+            }
+            for (k, h) in heads.iter_mut().enumerate() {
+                if *h == p + 1 && k != p + 1 && k != owned {
+                    *h = verb + 1;
+                }
+            }
+        } else {
+            continue;
+        }
+        heads[p] = owned + 1;
+        deprels[p] = Deprel::NMOD_POSS;
+    }
+}

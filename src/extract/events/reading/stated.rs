@@ -117,6 +117,17 @@ impl Site<'_, '_> {
             r.unreal = Some("an ability, not an act");
             return;
         }
+        // "wants a public inquiry", "was considering a new treaty": an act named as what
+        // someone wants, weighs, favours or needs (`wanted_act_verbs`) is not done.
+        if matches!(tree.pos(w), Upos::Noun)
+            && tree.rel(w) == Deprel::OBJ
+            && tree.head(w).is_some_and(|h| {
+                tree.trigger_of[h].is_none() && rules.has("wanted_act_verbs", &tree.lower[h])
+            })
+        {
+            r.unreal = Some("wanted, not done");
+            return;
+        }
         // "amid speculation he will be offered the job", "rumours of a rift": what is
         // rumoured is not reported as done.
         if under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
