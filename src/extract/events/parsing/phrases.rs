@@ -103,8 +103,8 @@ pub(super) fn a_possessive_before_a_subject_is_its_determiner(
 /// "Peru, Chile and Norway met": after a list of names the tagger may take the verb for a
 /// noun, to which the parser still gives the names as their clause's subject. A common noun
 /// heading a clause never takes a subject of its own in English except through a copula
-/// ("Peru is the host"), so such a noun with a name or pronoun as its subject before it and
-/// no copula is read as the verb it is. A noun that is itself a subject or object is left
+/// ("Peru is the host"), so such a noun with a name or pronoun as its subject before it (at
+/// the root, any noun) and no copula is read as the verb it is. A noun that is itself a subject or object is left
 /// alone: there the subject is the parser's mistake, not the tag. Runs after the other
 /// repairs, which turn some such nouns into objects ("Members criticised the plans").
 pub(super) fn a_noun_with_a_subject_is_a_verb(
@@ -124,8 +124,12 @@ pub(super) fn a_noun_with_a_subject_is_a_verb(
         if upos[w] != Upos::Noun || !clause {
             continue;
         }
+        // (At the root, any noun phrase: "Officials from Peru and Chile met".)
         let subject = children[w].iter().any(|&k| {
-            k < w && deprels[k] == Deprel::NSUBJ && matches!(upos[k], Upos::Propn | Upos::Pron)
+            k < w
+                && deprels[k] == Deprel::NSUBJ
+                && (matches!(upos[k], Upos::Propn | Upos::Pron)
+                    || deprels[w] == Deprel::ROOT && upos[k] == Upos::Noun)
         });
         let copula = children[w].iter().any(|&k| deprels[k] == Deprel::COP);
         if subject && !copula {
