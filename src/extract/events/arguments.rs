@@ -348,42 +348,8 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     if let Some(groups) = self.group_of_holding(x) {
                         return groups;
                     }
-                    // "a camp for refugees": the people a place holds.
-                    let holding = self.rules.has("holding_nouns", &self.tree.lower[x]);
-                    // "The parents of Ola Berg", "Berg's wife", "Berg's closest ally": a
-                    // relative or associate of someone is someone else; only a name in
-                    // apposition is theirs ("his wife Ana Ruiz", "his rival Ana Ruiz").
-                    // An associate's own side may qualify it ("a Conservative
-                    // challenger"): only who it is an associate of is someone else.
-                    let relative = self.rules.has("relative_nouns", &self.tree.lower[x]);
-                    let associate = self.rules.has("associate_nouns", &self.tree.lower[x]);
-                    // "the leader of the opposition in Russia", "remarks by Jane Doe": only
-                    // "of", "by" and "from" name who. "Rebels in the Ivory Coast": people of
-                    // a place are that country's. "A spokesman for Norway": who speaks for
-                    // someone is theirs.
-                    let group = self.rules.has("group_nouns", &self.tree.lower[x]);
-                    let speaks = self.rules.has("representative_nouns", &self.tree.lower[x]);
                     for &c in &self.tree.children[x] {
-                        let rel = self.tree.parse.words[c].deprel;
-                        if !NAMING.contains(&rel.name()) {
-                            continue;
-                        }
-                        if relative && !matches!(rel.name(), "appos" | "flat" | "flat:foreign") {
-                            continue;
-                        }
-                        if associate && matches!(rel.name(), "nmod:poss" | "nmod") {
-                            continue;
-                        }
-                        if rel == Deprel::NMOD
-                            && !self.tree.children[c].iter().any(|&k| {
-                                let case = self.tree.lower[k].as_ref();
-                                self.tree.parse.words[k].deprel == Deprel::CASE
-                                    && (self.rules.has("naming_cases", case)
-                                        || group && self.rules.has("group_place_cases", case)
-                                        || speaks && self.rules.has("representative_cases", case)
-                                        || holding && self.rules.has("holding_cases", case))
-                            })
-                        {
+                        if !self.names_who(x, c) {
                             continue;
                         }
                         if self.hit_of_word[c].is_some() {
@@ -451,6 +417,45 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             }
         }
         out
+    }
+
+    /// Whether `c`, a child of the noun `x`, says who `x` is.
+    fn names_who(&self, x: usize, c: usize) -> bool {
+        let word = self.tree.lower[x].as_ref();
+        let rel = self.tree.parse.words[c].deprel;
+        if !NAMING.contains(&rel.name()) {
+            return false;
+        }
+        // "The parents of Ola Berg", "Berg's wife", "Berg's closest ally": a relative or
+        // associate of someone is someone else; only a name in apposition is theirs ("his
+        // wife Ana Ruiz", "his rival Ana Ruiz"). An associate's own side may qualify it ("a
+        // Conservative challenger"): only who it is an associate of is someone else.
+        if self.rules.has("relative_nouns", word)
+            && !matches!(rel.name(), "appos" | "flat" | "flat:foreign")
+        {
+            return false;
+        }
+        if self.rules.has("associate_nouns", word) && matches!(rel.name(), "nmod:poss" | "nmod") {
+            return false;
+        }
+        if rel != Deprel::NMOD {
+            return true;
+        }
+        // "the leader of the opposition in Russia", "remarks by Jane Doe": only "of", "by" and
+        // "from" name who. "Rebels in the Ivory Coast": people of a place are that country's.
+        // "A spokesman for Norway": who speaks for someone is theirs. "A camp for refugees":
+        // the people a place holds.
+        let group = self.rules.has("group_nouns", word);
+        let speaks = self.rules.has("representative_nouns", word);
+        let holding = self.rules.has("holding_nouns", word);
+        self.tree.children[c].iter().any(|&k| {
+            let case = self.tree.lower[k].as_ref();
+            self.tree.parse.words[k].deprel == Deprel::CASE
+                && (self.rules.has("naming_cases", case)
+                    || group && self.rules.has("group_place_cases", case)
+                    || speaks && self.rules.has("representative_cases", case)
+                    || holding && self.rules.has("holding_cases", case))
+        })
     }
 
     /// The actors a pronoun or determiner `w` stands for: a relative pronoun's noun, else
