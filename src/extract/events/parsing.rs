@@ -246,7 +246,12 @@ impl<'a, 't> SentenceNames<'a, 't> {
                     .get(doc.tokens[h.tokens.start].span.start..surface_end)
                     .unwrap_or("");
                 // A country's office stands for the country but reads as a person does.
-                forms.push(if end == surface_end {
+                // A country that leads ("Saudi-led coalition airstrikes") reads as the country's
+                // noun: the adjective stand-in before two nouns makes the parser split them.
+                let led = matches!(h.found, Found::Country { .. }) && ud[j - 1].span.end > end;
+                forms.push(if end == surface_end && led {
+                    "France"
+                } else if end == surface_end {
                     stand_in(&h.found, surface)
                 } else if doc.text[..end].ends_with('s') && !doc.text[..end].ends_with("ss") {
                     "officials"
