@@ -9,10 +9,9 @@ fn a_fine_is_a_sanction_on_the_one_fined() {
     let x = run("The Norwegian competition authority fined Chile's state oil company on Monday.");
     let got = acts(&x);
     assert!(
-        got.iter()
-            .any(|(c, s, t)| c == "SANCTION"
-                && s.as_deref() == Some("country:NOR")
-                && t.contains(&"country:CHL".to_owned())),
+        got.iter().any(|(c, s, t)| c == "SANCTION"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())),
         "{got:?}"
     );
     let y = run("A Norwegian court fined Ola Berg for insulting the president.");
@@ -25,23 +24,22 @@ fn a_fine_is_a_sanction_on_the_one_fined() {
 
 #[test]
 fn those_killed_by_a_raid_are_its_target_when_it_names_none() {
-    let x = run("Norwegian troops raided a village near the border on Monday, killing three Chileans.");
+    let x =
+        run("Norwegian troops raided a village near the border on Monday, killing three Chileans.");
     let got = acts(&x);
     assert!(
-        got.iter()
-            .any(|(c, s, t)| c == "FIGHT"
-                && s.as_deref() == Some("country:NOR")
-                && t == &vec!["country:CHL".to_owned()]),
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
         "{got:?}"
     );
     // A raid that names whom it hit keeps that target.
     let y = run("Norwegian troops attacked Peru, killing three Chileans.");
     let got = acts(&y);
     assert!(
-        got.iter()
-            .any(|(c, s, t)| c == "FIGHT"
-                && s.as_deref() == Some("country:NOR")
-                && t == &vec!["country:PER".to_owned()]),
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:PER".to_owned()]),
         "{got:?}"
     );
 }
@@ -87,5 +85,58 @@ fn a_protest_at_remarks_by_someone_is_made_by_the_one_protesting() {
         !got.iter()
             .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("person:ola-berg")),
         "{got:?}"
+    );
+}
+
+#[test]
+fn arms_that_hit_strike_and_a_scandal_that_hits_does_not() {
+    let x = run("Norwegian drones hit an oil depot in southern Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("A Chilean oil depot was hit by Norwegian missiles on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+    let z = run("Norway hit back at Chile over its tax plans.");
+    assert!(
+        !acts(&z).iter().any(|(c, _, _)| c == "FIGHT"),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_country_that_leads_a_coalition_strikes_through_it() {
+    let x = run("Norwegian-led coalition airstrikes killed dozens of civilians in Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn cut_ties_and_envoys_recalled_are_downgrades() {
+    let x = run("Norway cut diplomatic ties with Chile on Monday.");
+    assert!(
+        acts(&x).contains(&act("SANCTION", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway recalled its envoy from Chile.");
+    assert!(
+        acts(&y).contains(&act("SANCTION", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
     );
 }
