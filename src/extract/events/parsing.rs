@@ -261,7 +261,14 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 names.push(Some(k));
                 i = j;
             } else {
-                forms.push(w.form(doc.text));
+                // "Iranian-backed rebels": one word the parser would take for a verb; it reads
+                // as a plain adjective, and the backer is no one in the clause.
+                let form = w.form(doc.text);
+                let backed = self.covers(w)
+                    && form
+                        .rfind('-')
+                        .is_some_and(|k| self.lex.arguments.has("backed_endings", &form[k..]));
+                forms.push(if backed { "foreign" } else { form });
                 words.push(w.clone());
                 names.push(None);
                 i += 1;

@@ -140,3 +140,15 @@ fn cut_ties_and_envoys_recalled_are_downgrades() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_group_a_country_backs_acts_itself() {
+    // "Norwegian-backed" read as the clause's verb lost the attack.
+    let x = run("Norwegian-backed Hezbollah fighters attacked a cargo ship on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "ASSAULT" && s.as_deref() == Some("org:hezbollah")),
+        "{got:?}"
+    );
+}
