@@ -152,3 +152,22 @@ fn a_group_a_country_backs_acts_itself() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_mediator_between_two_sides_acts_on_both() {
+    for text in [
+        "Norway mediated talks between Chile and Peru in Oslo.",
+        "Norway has been mediating between Chile and Peru for months.",
+    ] {
+        let x = run(text);
+        assert!(
+            acts(&x).contains(&act(
+                "CONSULT",
+                Some("country:NOR"),
+                &["country:CHL", "country:PER"]
+            )),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+}
