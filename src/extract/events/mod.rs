@@ -22,6 +22,8 @@ mod tests_owners;
 #[cfg(test)]
 mod tests_places;
 #[cfg(test)]
+mod tests_probe;
+#[cfg(test)]
 mod tests_stated;
 #[cfg(test)]
 mod tests_targets;

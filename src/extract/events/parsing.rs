@@ -246,7 +246,12 @@ impl<'a, 't> SentenceNames<'a, 't> {
                     .get(doc.tokens[h.tokens.start].span.start..surface_end)
                     .unwrap_or("");
                 // A country's office stands for the country but reads as a person does.
-                forms.push(if end == surface_end {
+                // A country that leads ("Saudi-led coalition airstrikes") reads as the country's
+                // noun: the adjective stand-in before two nouns makes the parser split them.
+                let led = matches!(h.found, Found::Country { .. }) && ud[j - 1].span.end > end;
+                forms.push(if end == surface_end && led {
+                    "France"
+                } else if end == surface_end {
                     stand_in(&h.found, surface)
                 } else if doc.text[..end].ends_with('s') && !doc.text[..end].ends_with("ss") {
                     "officials"
@@ -256,7 +261,14 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 names.push(Some(k));
                 i = j;
             } else {
-                forms.push(w.form(doc.text));
+                // "Iranian-backed rebels": one word the parser would take for a verb; it reads
+                // as a plain adjective, and the backer is no one in the clause.
+                let form = w.form(doc.text);
+                let backed = self.covers(w)
+                    && form
+                        .rfind('-')
+                        .is_some_and(|k| self.lex.arguments.has("backed_endings", &form[k..]));
+                forms.push(if backed { "foreign" } else { form });
                 words.push(w.clone());
                 names.push(None);
                 i += 1;

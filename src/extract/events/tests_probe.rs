@@ -1,0 +1,173 @@
+//! Stage tests for constructions of wire news found by invented probe sentences: fines, the
+//! victims of a raid's consequence, warnings against an act, sums pledged in aid, protests
+//! at remarks by someone else.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn a_fine_is_a_sanction_on_the_one_fined() {
+    let x = run("The Norwegian competition authority fined Chile's state oil company on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "SANCTION"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    let y = run("A Norwegian court fined Ola Berg for insulting the president.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "SANCTION"),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn those_killed_by_a_raid_are_its_target_when_it_names_none() {
+    let x =
+        run("Norwegian troops raided a village near the border on Monday, killing three Chileans.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // A raid that names whom it hit keeps that target.
+    let y = run("Norwegian troops attacked Peru, killing three Chileans.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_warning_against_an_act_warns_the_one_who_would_do_it() {
+    let x = run("Norway warned Chile against supplying weapons to Peru.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&act("AID", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_sum_pledged_in_aid_is_pledged_and_given_by_the_one_who_pledged_it() {
+    let x = run("Norway pledged 500 million euros in military aid to Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("AGREE", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_protest_at_remarks_by_someone_is_made_by_the_one_protesting() {
+    let x = run("Norway recalled its ambassador from Chile in protest at remarks by Ola Berg.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("person:ola-berg")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn arms_that_hit_strike_and_a_scandal_that_hits_does_not() {
+    let x = run("Norwegian drones hit an oil depot in southern Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("A Chilean oil depot was hit by Norwegian missiles on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+    let z = run("Norway hit back at Chile over its tax plans.");
+    assert!(
+        !acts(&z).iter().any(|(c, _, _)| c == "FIGHT"),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_country_that_leads_a_coalition_strikes_through_it() {
+    let x = run("Norwegian-led coalition airstrikes killed dozens of civilians in Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn cut_ties_and_envoys_recalled_are_downgrades() {
+    let x = run("Norway cut diplomatic ties with Chile on Monday.");
+    assert!(
+        acts(&x).contains(&act("SANCTION", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway recalled its envoy from Chile.");
+    assert!(
+        acts(&y).contains(&act("SANCTION", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_group_a_country_backs_acts_itself() {
+    // "Norwegian-backed" read as the clause's verb lost the attack.
+    let x = run("Norwegian-backed Hezbollah fighters attacked a cargo ship on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "ASSAULT" && s.as_deref() == Some("org:hezbollah")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_mediator_between_two_sides_acts_on_both() {
+    for text in [
+        "Norway mediated talks between Chile and Peru in Oslo.",
+        "Norway has been mediating between Chile and Peru for months.",
+    ] {
+        let x = run(text);
+        assert!(
+            acts(&x).contains(&act(
+                "CONSULT",
+                Some("country:NOR"),
+                &["country:CHL", "country:PER"]
+            )),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+}
