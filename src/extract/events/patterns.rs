@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 90] = [
+pub const ENGINE_LISTS: [&str; 91] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -421,6 +421,7 @@ pub const ENGINE_LISTS: [&str; 90] = [
     "subject_openers",
     "modal_auxiliaries",
     "persuading_verbs",
+    "content_clause_marks",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

@@ -46,16 +46,15 @@ fn those_killed_by_a_raid_are_its_target_when_it_names_none() {
 
 #[test]
 fn a_warning_against_an_act_warns_the_one_who_would_do_it() {
+    // The act warned against is what the warning is about, not an act that happened: no aid
+    // from Chile to Peru is stated.
     let x = run("Norway warned Chile against supplying weapons to Peru.");
     let got = acts(&x);
     assert!(
         got.contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
         "{got:?}"
     );
-    assert!(
-        got.contains(&act("AID", Some("country:CHL"), &["country:PER"])),
-        "{got:?}"
-    );
+    assert!(got.iter().all(|(c, _, _)| c != "AID"), "{got:?}");
 }
 
 #[test]

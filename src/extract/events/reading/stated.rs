@@ -280,10 +280,11 @@ impl Site<'_, '_> {
             categories.get(t).copied().flatten()
         };
         let verbal = self.verbal();
-        // "accused Y of attacking Z": an adverbial clause is content only after "of".
-        let marked_of = tree.children[w]
-            .iter()
-            .any(|&c| tree.rel(c) == Deprel::MARK && tree.lower[c] == "of");
+        // "accused Y of attacking Z", "warned Y against supplying arms": an adverbial clause
+        // is content only after such a marker (`content_clause_marks`).
+        let marked_of = tree.children[w].iter().any(|&c| {
+            tree.rel(c) == Deprel::MARK && rules.has("content_clause_marks", &tree.lower[c])
+        });
         // "agreed on Saturday to provide aid": an infinitive the parse hung as an adverbial
         // clause is what is agreed all the same.
         let infinitive = tree.rel(w) == Deprel::ADVCL && tree.is_infinitive(w);
