@@ -404,18 +404,44 @@ fn actors_of(
                 country,
                 known,
             } => {
+                // "Mrs Howard" is not Michael Howard, "Lord Justice May" not Theresa May: an
+                // honorific of one sex before a lone name keeps it from a person whose given
+                // name says the other.
+                // (Kept apart under the name with its honorific, "Mrs Howard", so that the
+                // graph does not join a lone surname to the full name either.)
+                let honorific = honorific_sex(doc, lex, h);
+                let said = honorific.map(|(f, _)| f);
+                let fits =
+                    |full: &str| said.is_none() || given_name_sex(lex, full) != said.map(|f| !f);
+                let own = || {
+                    let from = honorific.map_or(h.tokens.start, |(_, t)| t);
+                    doc.text[doc.tokens[from].span.start..doc.tokens[h.tokens.end - 1].span.end]
+                        .to_string()
+                };
+                let lone = name.split_whitespace().count() == 1;
+                let kept_from_known = known.is_some_and(|k| lone && !fits(&lex.people[k].name));
+                let known = known.filter(|_| !kept_from_known);
                 let (full, lexicon_role, lexicon_country) = if let Some(k) = known {
-                    let p = &lex.people[*k];
+                    let p = &lex.people[k];
                     (p.name.clone(), p.role.clone(), p.country.clone())
                 } else if !h.key.is_empty() {
-                    let full = people
-                        .get(&h.key)
-                        .map_or_else(|| name.clone(), |(n, _)| n.clone());
+                    let full = match people.get(&h.key) {
+                        Some((n, _)) if !lone || fits(n) => n.clone(),
+                        Some(_) => own(),
+                        None => name.clone(),
+                    };
                     (full, None, None)
-                } else if name.split_whitespace().count() == 1 {
+                } else if lone {
                     let full = surname_owner(name)
                         .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
-                        .unwrap_or_else(|| name.clone());
+                        .filter(|n| fits(n))
+                        .unwrap_or_else(|| {
+                            if kept_from_known || surname_owner(name).is_some() {
+                                own()
+                            } else {
+                                name.clone()
+                            }
+                        });
                     (full, None, None)
                 } else {
                     (name.clone(), None, None)
@@ -461,6 +487,43 @@ fn actors_of(
         actor.mentions.push(mention);
     }
     actors
+}
+
+/// The sex a gendered honorific says of the person `h` names (`true` for a woman): the word
+/// right before the name, or before the title words between ("Lord Justice May"); with the
+/// honorific's token.
+fn honorific_sex(doc: &Doc<'_>, lex: &Lexicon, h: &Hit) -> Option<(bool, usize)> {
+    let first = doc.sentences[h.sentence].tokens.start;
+    let mut t = h.tokens.start;
+    for _ in 0..3 {
+        if t <= first {
+            return None;
+        }
+        t -= 1;
+        let w = doc.word(t).trim_end_matches('.');
+        if lex.arguments.has("female_honorifics", w) {
+            return Some((true, t));
+        }
+        if lex.arguments.has("male_honorifics", w) {
+            return Some((false, t));
+        }
+        if !is_capitalized(w) || lex.titles.longest_at(&[w], 0).is_none() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The sex a person's first given name says (`true` for a woman), when the lists know it.
+fn given_name_sex(lex: &Lexicon, full: &str) -> Option<bool> {
+    let given = full.split_whitespace().next()?;
+    if lex.arguments.has("female_given_names", given) {
+        Some(true)
+    } else if lex.arguments.has("male_given_names", given) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// "The defense minister said": a later mention by role alone is the one person of the
