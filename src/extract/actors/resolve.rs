@@ -545,7 +545,19 @@ pub(super) fn role_mentions(
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|t| doc.word(t)).collect();
         for i in 1..words.len() {
-            if !words[i - 1].eq_ignore_ascii_case("the") {
+            // "the Tory leader": one name of a body between "the" and the title, whose
+            // holder the article named with that body before the title ("Tory leader
+            // Michael Howard", role "Tory Leader").
+            let body = (i >= 2
+                && words[i - 2].eq_ignore_ascii_case("the")
+                && covered[sentence.tokens.start + i - 1]
+                && is_capitalized(words[i - 1])
+                && hits.iter().any(|h| {
+                    h.tokens == (sentence.tokens.start + i - 1..sentence.tokens.start + i)
+                        && matches!(h.found, Found::Organization { .. })
+                }))
+            .then_some(words[i - 1]);
+            if !words[i - 1].eq_ignore_ascii_case("the") && body.is_none() {
                 continue;
             }
             let Some((len, target)) = lex.titles.longest_at(&words, i) else {
@@ -562,6 +574,7 @@ pub(super) fn role_mentions(
             let Some(role) = lex.role_of(target) else {
                 continue;
             };
+            let role = body.map_or_else(|| role.clone(), |b| format!("{b} {role}"));
             // "the president of Armenia": a role of a named country is its holder's only when
             // that holder belongs to it. "The chairman of the Commission for Racial Equality":
             // a role of a named body is no one's named before (a person's body is not known).
