@@ -340,7 +340,6 @@ fn actors_of(
     people: &People<'_>,
     hits: &mut [Hit],
 ) -> BTreeMap<String, Actor> {
-    let surname_owner = |word: &str| people.surname_owner(word);
     // Ministries named without their country take the article's only matching one.
     let qualified: Vec<String> = hits
         .iter()
@@ -404,48 +403,8 @@ fn actors_of(
                 country,
                 known,
             } => {
-                // "Mrs Howard" is not Michael Howard, "Lord Justice May" not Theresa May: an
-                // honorific of one sex before a lone name keeps it from a person whose given
-                // name says the other.
-                // (Kept apart under the name with its honorific, "Mrs Howard", so that the
-                // graph does not join a lone surname to the full name either.)
-                let honorific = honorific_sex(doc, lex, h);
-                let said = honorific.map(|(f, _)| f);
-                let fits =
-                    |full: &str| said.is_none() || given_name_sex(lex, full) != said.map(|f| !f);
-                let own = || {
-                    let from = honorific.map_or(h.tokens.start, |(_, t)| t);
-                    doc.text[doc.tokens[from].span.start..doc.tokens[h.tokens.end - 1].span.end]
-                        .to_string()
-                };
-                let lone = name.split_whitespace().count() == 1;
-                let kept_from_known = known.is_some_and(|k| lone && !fits(&lex.people[k].name));
-                let known = known.filter(|_| !kept_from_known);
-                let (full, lexicon_role, lexicon_country) = if let Some(k) = known {
-                    let p = &lex.people[k];
-                    (p.name.clone(), p.role.clone(), p.country.clone())
-                } else if !h.key.is_empty() {
-                    let full = match people.get(&h.key) {
-                        Some((n, _)) if !lone || fits(n) => n.clone(),
-                        Some(_) => own(),
-                        None => name.clone(),
-                    };
-                    (full, None, None)
-                } else if lone {
-                    let full = surname_owner(name)
-                        .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
-                        .filter(|n| fits(n))
-                        .unwrap_or_else(|| {
-                            if kept_from_known || surname_owner(name).is_some() {
-                                own()
-                            } else {
-                                name.clone()
-                            }
-                        });
-                    (full, None, None)
-                } else {
-                    (name.clone(), None, None)
-                };
+                let (full, lexicon_role, lexicon_country) =
+                    full_name(doc, lex, people, h, name, *known);
                 let affiliation = country
                     .map(|c| format!("country:{}", lex.countries[c].iso3))
                     .or_else(|| lexicon_country.map(|c| format!("country:{c}")));
@@ -487,6 +446,59 @@ fn actors_of(
         actor.mentions.push(mention);
     }
     actors
+}
+
+/// The full name a person's hit names, with the lexicon's role and country when it is a known
+/// person: a surname joins the one person of the article it ends the name of.
+fn full_name(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    people: &People<'_>,
+    h: &Hit,
+    name: &str,
+    known: Option<usize>,
+) -> (String, Option<String>, Option<String>) {
+    let surname_owner = |word: &str| people.surname_owner(word);
+    // "Mrs Howard" is not Michael Howard, "Lord Justice May" not Theresa May: an
+    // honorific of one sex before a lone name keeps it from a person whose given
+    // name says the other.
+    // (Kept apart under the name with its honorific, "Mrs Howard", so that the
+    // graph does not join a lone surname to the full name either.)
+    let honorific = honorific_sex(doc, lex, h);
+    let said = honorific.map(|(f, _)| f);
+    let fits = |full: &str| said.is_none() || given_name_sex(lex, full) != said.map(|f| !f);
+    let own = || {
+        let from = honorific.map_or(h.tokens.start, |(_, t)| t);
+        doc.text[doc.tokens[from].span.start..doc.tokens[h.tokens.end - 1].span.end].to_string()
+    };
+    let lone = name.split_whitespace().count() == 1;
+    let kept_from_known = known.is_some_and(|k| lone && !fits(&lex.people[k].name));
+    let known = known.filter(|_| !kept_from_known);
+    if let Some(k) = known {
+        let p = &lex.people[k];
+        (p.name.clone(), p.role.clone(), p.country.clone())
+    } else if !h.key.is_empty() {
+        let full = match people.get(&h.key) {
+            Some((n, _)) if !lone || fits(n) => n.clone(),
+            Some(_) => own(),
+            None => name.to_string(),
+        };
+        (full, None, None)
+    } else if lone {
+        let full = surname_owner(name)
+            .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
+            .filter(|n| fits(n))
+            .unwrap_or_else(|| {
+                if kept_from_known || surname_owner(name).is_some() {
+                    own()
+                } else {
+                    name.to_string()
+                }
+            });
+        (full, None, None)
+    } else {
+        (name.to_string(), None, None)
+    }
 }
 
 /// The sex a gendered honorific says of the person `h` names (`true` for a woman): the word
