@@ -340,7 +340,6 @@ fn actors_of(
     people: &People<'_>,
     hits: &mut [Hit],
 ) -> BTreeMap<String, Actor> {
-    let surname_owner = |word: &str| people.surname_owner(word);
     // Ministries named without their country take the article's only matching one.
     let qualified: Vec<String> = hits
         .iter()
@@ -404,22 +403,8 @@ fn actors_of(
                 country,
                 known,
             } => {
-                let (full, lexicon_role, lexicon_country) = if let Some(k) = known {
-                    let p = &lex.people[*k];
-                    (p.name.clone(), p.role.clone(), p.country.clone())
-                } else if !h.key.is_empty() {
-                    let full = people
-                        .get(&h.key)
-                        .map_or_else(|| name.clone(), |(n, _)| n.clone());
-                    (full, None, None)
-                } else if name.split_whitespace().count() == 1 {
-                    let full = surname_owner(name)
-                        .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
-                        .unwrap_or_else(|| name.clone());
-                    (full, None, None)
-                } else {
-                    (name.clone(), None, None)
-                };
+                let (full, lexicon_role, lexicon_country) =
+                    full_name(doc, lex, people, h, name, *known);
                 let affiliation = country
                     .map(|c| format!("country:{}", lex.countries[c].iso3))
                     .or_else(|| lexicon_country.map(|c| format!("country:{c}")));
@@ -463,6 +448,96 @@ fn actors_of(
     actors
 }
 
+/// The full name a person's hit names, with the lexicon's role and country when it is a known
+/// person: a surname joins the one person of the article it ends the name of.
+fn full_name(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    people: &People<'_>,
+    h: &Hit,
+    name: &str,
+    known: Option<usize>,
+) -> (String, Option<String>, Option<String>) {
+    let surname_owner = |word: &str| people.surname_owner(word);
+    // "Mrs Howard" is not Michael Howard, "Lord Justice May" not Theresa May: an
+    // honorific of one sex before a lone name keeps it from a person whose given
+    // name says the other.
+    // (Kept apart under the name with its honorific, "Mrs Howard", so that the
+    // graph does not join a lone surname to the full name either.)
+    let honorific = honorific_sex(doc, lex, h);
+    let said = honorific.map(|(f, _)| f);
+    let fits = |full: &str| said.is_none() || given_name_sex(lex, full) != said.map(|f| !f);
+    let own = || {
+        let from = honorific.map_or(h.tokens.start, |(_, t)| t);
+        doc.text[doc.tokens[from].span.start..doc.tokens[h.tokens.end - 1].span.end].to_string()
+    };
+    let lone = name.split_whitespace().count() == 1;
+    let kept_from_known = known.is_some_and(|k| lone && !fits(&lex.people[k].name));
+    let known = known.filter(|_| !kept_from_known);
+    if let Some(k) = known {
+        let p = &lex.people[k];
+        (p.name.clone(), p.role.clone(), p.country.clone())
+    } else if !h.key.is_empty() {
+        let full = match people.get(&h.key) {
+            Some((n, _)) if !lone || fits(n) => n.clone(),
+            Some(_) => own(),
+            None => name.to_string(),
+        };
+        (full, None, None)
+    } else if lone {
+        let full = surname_owner(name)
+            .and_then(|k| people.get(&k).map(|(n, _)| n.clone()))
+            .filter(|n| fits(n))
+            .unwrap_or_else(|| {
+                if kept_from_known || surname_owner(name).is_some() {
+                    own()
+                } else {
+                    name.to_string()
+                }
+            });
+        (full, None, None)
+    } else {
+        (name.to_string(), None, None)
+    }
+}
+
+/// The sex a gendered honorific says of the person `h` names (`true` for a woman): the word
+/// right before the name, or before the title words between ("Lord Justice May"); with the
+/// honorific's token.
+fn honorific_sex(doc: &Doc<'_>, lex: &Lexicon, h: &Hit) -> Option<(bool, usize)> {
+    let first = doc.sentences[h.sentence].tokens.start;
+    let mut t = h.tokens.start;
+    for _ in 0..3 {
+        if t <= first {
+            return None;
+        }
+        t -= 1;
+        let w = doc.word(t).trim_end_matches('.');
+        if lex.arguments.has("female_honorifics", w) {
+            return Some((true, t));
+        }
+        if lex.arguments.has("male_honorifics", w) {
+            return Some((false, t));
+        }
+        if !is_capitalized(w) || lex.titles.longest_at(&[w], 0).is_none() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The sex a person's first given name says (`true` for a woman), when the lists know it.
+fn given_name_sex(lex: &Lexicon, full: &str) -> Option<bool> {
+    let given = full.split_whitespace().next()?;
+    if lex.arguments.has("female_given_names", given) {
+        Some(true)
+    } else if lex.arguments.has("male_given_names", given) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// "The defense minister said": a later mention by role alone is the one person of the
 /// article who holds that role. Only after that person has been named, and only when exactly
 /// one person holds it.
@@ -482,7 +557,19 @@ pub(super) fn role_mentions(
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.clone().map(|t| doc.word(t)).collect();
         for i in 1..words.len() {
-            if !words[i - 1].eq_ignore_ascii_case("the") {
+            // "the Tory leader": one name of a body between "the" and the title, whose
+            // holder the article named with that body before the title ("Tory leader
+            // Michael Howard", role "Tory Leader").
+            let body = (i >= 2
+                && words[i - 2].eq_ignore_ascii_case("the")
+                && covered[sentence.tokens.start + i - 1]
+                && is_capitalized(words[i - 1])
+                && hits.iter().any(|h| {
+                    h.tokens == (sentence.tokens.start + i - 1..sentence.tokens.start + i)
+                        && matches!(h.found, Found::Organization { .. })
+                }))
+            .then_some(words[i - 1]);
+            if !words[i - 1].eq_ignore_ascii_case("the") && body.is_none() {
                 continue;
             }
             let Some((len, target)) = lex.titles.longest_at(&words, i) else {
@@ -499,6 +586,7 @@ pub(super) fn role_mentions(
             let Some(role) = lex.role_of(target) else {
                 continue;
             };
+            let role = body.map_or_else(|| role.clone(), |b| format!("{b} {role}"));
             // "the president of Armenia": a role of a named country is its holder's only when
             // that holder belongs to it. "The chairman of the Commission for Racial Equality":
             // a role of a named body is no one's named before (a person's body is not known).

@@ -18,6 +18,8 @@ mod tests_acted_on;
 #[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
+mod tests_names;
+#[cfg(test)]
 mod tests_owners;
 #[cfg(test)]
 mod tests_places;

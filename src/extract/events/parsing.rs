@@ -305,6 +305,13 @@ pub fn parse_sentence(
     a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
     a_verb_before_its_object_is_no_adjective(&forms, &upos, &mut heads, &mut deprels);
     phrases::a_name_before_a_past_form_is_its_subject(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_noun_read_as_an_adverb_heads_its_phrase(
+        rules,
+        &forms,
+        &mut upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_name_before_a_possessive_owns_the_name_after_it(
         &forms,
         &names,

@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 91] = [
+pub const ENGINE_LISTS: [&str; 93] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -339,6 +339,8 @@ pub const ENGINE_LISTS: [&str; 91] = [
     "pair_quantifiers",
     "male_honorifics",
     "female_honorifics",
+    "male_given_names",
+    "female_given_names",
     "government_nouns",
     "unparsed_year_openers",
     "unparsed_counts",

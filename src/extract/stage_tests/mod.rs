@@ -35,5 +35,6 @@ fn events_of(x: &Extraction, category: Plover) -> Vec<&Event> {
 
 mod claimed;
 mod events;
+mod honorifics;
 mod layout;
 mod names;

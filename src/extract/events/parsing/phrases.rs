@@ -332,3 +332,73 @@ pub(super) fn a_name_before_a_possessive_owns_the_name_after_it(
         deprels[p] = Deprel::NMOD_POSS;
     }
 }
+
+/// "Gordon Brown's closest ally has denied", "Israel's militia ally in southern Lebanon": the
+/// tagger reads a noun ending in "-ly" as an adverb, the parser hangs it on the verb and gives
+/// the verb the word before it (the possessor, an adjective, a noun) as subject or object. A
+/// word of `relative_nouns` or `associate_nouns` so read, right after a phrase whose head the
+/// parser gave that verb, is the head of the phrase: it takes the phrase head's place, and the
+/// old head becomes its possessor (after "'s" or a possessive pronoun), adjective or compound.
+pub(super) fn a_noun_read_as_an_adverb_heads_its_phrase(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let noun = |w: &str| rules.has("associate_nouns", w) || rules.has("relative_nouns", w);
+    let possessive = list_test(rules, "possessive_pronouns");
+    for x in 1..forms.len() {
+        let verb = heads[x];
+        if upos[x] != Upos::Adv
+            || deprels[x] != Deprel::ADVMOD
+            || verb == 0
+            || !noun(&forms[x].to_lowercase())
+        {
+            continue;
+        }
+        // The nearest word before it that the parser gave the verb as a noun phrase's head,
+        // with every word between inside that phrase.
+        // (The parser may hang an adjective between on the verb too: "closest".)
+        let loose = |k: usize| heads[k] == verb && upos[k] == Upos::Adj;
+        let Some(p) = (0..x).rev().find(|&k| heads[k] == verb && !loose(k)) else {
+            continue;
+        };
+        let nominal = matches!(
+            deprels[p],
+            Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::OBJ | Deprel::IOBJ | Deprel::OBL
+        );
+        let inside = |k: usize| heads[k] > p && heads[k] <= x + 1;
+        if !nominal || (p + 1..x).any(|k| !inside(k) && !loose(k)) {
+            continue;
+        }
+        let owned = (p + 1..x).any(|k| matches!(forms[k], "'s" | "’s" | "'"))
+            || possessive(&forms[p].to_lowercase());
+        upos[x] = Upos::Noun;
+        deprels[x] = deprels[p];
+        deprels[p] = if owned {
+            Deprel::NMOD_POSS
+        } else if upos[p] == Upos::Adj {
+            Deprel::AMOD
+        } else {
+            Deprel::COMPOUND
+        };
+        heads[p] = x + 1;
+        // The old head's adjectives after it ("closest"), and the possessive or determiner
+        // the parser also hung on the verb ("Her closest ally"), are the noun's.
+        for k in 0..x {
+            let adjective = k > p
+                && (heads[k] == p + 1 && deprels[k] == Deprel::AMOD
+                    || heads[k] == verb && upos[k] == Upos::Adj);
+            if k > p && heads[k] == verb {
+                deprels[k] = Deprel::AMOD;
+            }
+            let before = k < p
+                && heads[k] == verb
+                && matches!(deprels[k], Deprel::NMOD_POSS | Deprel::DET | Deprel::AMOD);
+            if adjective || before {
+                heads[k] = x + 1;
+            }
+        }
+    }
+}
