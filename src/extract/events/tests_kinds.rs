@@ -276,3 +276,16 @@ fn a_halted_act_named_by_its_object_is_one_halt() {
         );
     }
 }
+
+#[test]
+fn wounds_healed_are_no_attack_and_soldiers_wounded_are() {
+    // "wounds" is the noun of healing and dying ("heal wounds", "died of his wounds"); the
+    // verb's forms ("wounded", "wounding") still name an attack.
+    let x = run("Norway is helping to heal wounds after Chile wounded three Peruvian soldiers.");
+    let got = acts(&x);
+    assert_eq!(
+        got,
+        vec![act("ASSAULT", Some("country:CHL"), &["country:PER"])],
+        "{got:?}"
+    );
+}
