@@ -16,6 +16,8 @@ mod tests;
 #[cfg(test)]
 mod tests_acted_on;
 #[cfg(test)]
+mod tests_asked;
+#[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
 mod tests_names;

@@ -364,6 +364,13 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    phrases::the_one_asked_for_is_the_subject_of_the_act_asked(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_noun_with_a_subject_is_a_verb(&mut upos, &heads, &deprels);
     let parse = ParsedSentence {
         words: words

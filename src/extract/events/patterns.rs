@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 93] = [
+pub const ENGINE_LISTS: [&str; 94] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -417,6 +417,7 @@ pub const ENGINE_LISTS: [&str; 93] = [
     "relative_nouns",
     "associate_nouns",
     "aside_subject_marks",
+    "asking_nouns",
     "reflexive_or_relative",
     "people_relatives",
     "object_relatives",

@@ -402,3 +402,71 @@ pub(super) fn a_noun_read_as_an_adverb_heads_its_phrase(
         }
     }
 }
+
+/// "Mr Blair repeated calls for the mayor to apologise", "a call for him to pause from Mr
+/// Kennedy": the parser hangs the one asked as a phrase of the noun of asking and the asked
+/// act as a clause of the main verb, so the mayor's apology became Mr Blair's, done. A noun of
+/// asking (`asking_nouns`), then "for", a noun phrase, "to" and a verb with no subject of its
+/// own: the verb is a clause of the noun, the phrase its subject and "for" its marker, as in
+/// the treebank. `heads` are 1-based, 0 the root.
+pub(super) fn the_one_asked_for_is_the_subject_of_the_act_asked(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let asking = list_test(rules, "asking_nouns");
+    for n in 0..forms.len().saturating_sub(4) {
+        let f = n + 1;
+        if upos[n] != Upos::Noun
+            || !forms[f].eq_ignore_ascii_case("for")
+            || !asking(&forms[n].to_lowercase())
+        {
+            continue;
+        }
+        // The phrase after "for": the word "for" hangs from, with every word up to it its own.
+        let x = heads[f].wrapping_sub(1);
+        if x <= f
+            || x + 2 >= forms.len()
+            || !matches!(upos[x], Upos::Noun | Upos::Propn | Upos::Pron)
+            || (f + 1..x).any(|k| heads[k] != x + 1)
+            || !forms[x + 1].eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
+        // The verb "to" marks (quotes may stand between them).
+        let v = heads[x + 1].wrapping_sub(1);
+        if v <= x + 1
+            || v >= forms.len()
+            || upos[v] != Upos::Verb
+            || (x + 2..v).any(|k| upos[k] != Upos::Punct)
+            || heads[x] == v + 1
+        {
+            continue;
+        }
+        let children = children_of(heads);
+        if children[v]
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+        {
+            continue;
+        }
+        // No cycle: the noun must not hang below the verb.
+        let mut up = n + 1;
+        let mut steps = 0;
+        while up != 0 && up != v + 1 && steps <= forms.len() {
+            up = heads[up - 1];
+            steps += 1;
+        }
+        if up != 0 {
+            continue;
+        }
+        heads[v] = n + 1;
+        deprels[v] = Deprel::ACL;
+        heads[x] = v + 1;
+        deprels[x] = Deprel::NSUBJ;
+        heads[f] = v + 1;
+        deprels[f] = Deprel::MARK;
+    }
+}

@@ -286,8 +286,10 @@ impl Site<'_, '_> {
             tree.rel(c) == Deprel::MARK && rules.has("content_clause_marks", &tree.lower[c])
         });
         // "agreed on Saturday to provide aid": an infinitive the parse hung as an adverbial
-        // clause is what is agreed all the same.
-        let infinitive = tree.rel(w) == Deprel::ADVCL && tree.is_infinitive(w);
+        // clause is what is agreed all the same; "calls for him to resign": an infinitive
+        // clause of an act's noun is what that act asks.
+        let infinitive =
+            matches!(tree.rel(w), Deprel::ADVCL | Deprel::ACL) && tree.is_infinitive(w);
         let content_rels: &[&str] = if verbal && (marked_of || infinitive) {
             &["xcomp", "ccomp", "advcl", "acl", "csubj"]
         } else if verbal {

@@ -1,0 +1,26 @@
+//! Stage tests for acts that are only asked for, wished or doubted: the one asked is not the
+//! one who asks, and the act asked for is not done.
+
+use super::tests::{acts, run};
+
+#[test]
+fn an_act_called_for_is_not_done_and_is_not_the_callers() {
+    let x = run("Ola Berg has resisted calls for him to apologise to Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.is_none()
+            && t == &vec!["person:ola-berg".to_owned()]),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(c, _, _)| c == "CONCEDE"), "{got:?}");
+    // The caller's own act after such a call is kept.
+    let y = run("Ola Berg ignored calls for him to quit and apologised to Chile on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONCEDE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
