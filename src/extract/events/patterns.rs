@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 94] = [
+pub const ENGINE_LISTS: [&str; 95] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -377,6 +377,7 @@ pub const ENGINE_LISTS: [&str; 94] = [
     "protest_aim_categories",
     "failure_words",
     "ability_words",
+    "doubt_words",
     "actor_nouns",
     "said_nouns",
     "rumour_nouns",

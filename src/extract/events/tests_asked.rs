@@ -24,3 +24,23 @@ fn an_act_called_for_is_not_done_and_is_not_the_callers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_act_judged_unlikely_is_not_done() {
+    for text in [
+        "Chile is unlikely to attack Peru.",
+        "Officials said it was doubtful that Chile would sign the treaty with Peru.",
+        "A spokesman said it was highly unlikely Ola Berg would give Chile more money.",
+    ] {
+        let got = acts(&run(text));
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // Judged likely, it stays, as planned.
+    let got = acts(&run("Chile is likely to attack Peru."));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("country:CHL")
+            && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+}

@@ -117,6 +117,15 @@ impl Site<'_, '_> {
             r.unreal = Some("an ability, not an act");
             return;
         }
+        // "Chile is unlikely to attack Peru", "it was doubtful that Chile would sign": what is
+        // judged improbable (`doubt_words`) is not done.
+        if under(
+            &["xcomp", "ccomp", "csubj", "parataxis", "advcl"],
+            "doubt_words",
+        ) {
+            r.unreal = Some("doubted, not done");
+            return;
+        }
         // "wants a public inquiry", "was considering a new treaty": an act named as what
         // someone wants, weighs, favours or needs (`wanted_act_verbs`) is not done.
         if matches!(tree.pos(w), Upos::Noun)
