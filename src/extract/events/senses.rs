@@ -455,26 +455,29 @@ fn one_holds(
                         && cases.contains(&*tree.lower[k])
                 })
         }),
-        Condition::ChildNotIn(rels, words, cases) => tree.children[w].iter().any(|&c| {
-            // "photographs and other military intelligence": one listed conjunct is enough.
-            let plain = |k: usize| {
-                tree.pos(k) == crate::extract::parse::Upos::Noun
-                    && !tree.is_name[k]
-                    && !words.contains(&*tree.lower[k])
-            };
-            // With cases, only a child they introduce ("provided Peru with a report").
-            let introduced = cases.is_empty()
-                || tree.children[c].iter().any(|&k| {
-                    tree.parse.words[k].deprel.name() == "case" && cases.contains(&*tree.lower[k])
-                });
-            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                && introduced
-                && plain(c)
-                && tree.children[c]
-                    .iter()
-                    .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
-                    .all(|&k| plain(k))
-        }),
+        Condition::ChildNotIn(rels, words, cases) => {
+            children_with_controller(tree, w).any(|(c, rel)| {
+                // "photographs and other military intelligence": one listed conjunct is enough.
+                let plain = |k: usize| {
+                    tree.pos(k) == crate::extract::parse::Upos::Noun
+                        && !tree.is_name[k]
+                        && !words.contains(&*tree.lower[k])
+                };
+                // With cases, only a child they introduce ("provided Peru with a report").
+                let introduced = cases.is_empty()
+                    || tree.children[c].iter().any(|&k| {
+                        tree.parse.words[k].deprel.name() == "case"
+                            && cases.contains(&*tree.lower[k])
+                    });
+                rels.iter().any(|r| r == rel)
+                    && introduced
+                    && plain(c)
+                    && tree.children[c]
+                        .iter()
+                        .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
+                        .all(|&k| plain(k))
+            })
+        }
         Condition::NoChildIn(rels, words) => !tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                 && std::iter::once(c)
@@ -560,4 +563,34 @@ fn quotes_a_question_after(tree: &super::reading::Tree<'_>, w: usize) -> bool {
         )
     });
     quoted && asks.is_some_and(|k| tree.lower[k] == "?")
+}
+
+/// The trigger's children with their relations, and for a trigger in an open clause with no
+/// subject of its own ("wisdom needs to be deployed"), the subject of the word it hangs from,
+/// as the trigger's own subject (passive when the trigger is).
+fn children_with_controller<'t>(
+    tree: &'t super::reading::Tree<'_>,
+    w: usize,
+) -> impl Iterator<Item = (usize, &'static str)> + 't {
+    let subject = |k: usize| matches!(tree.parse.words[k].deprel.name(), "nsubj" | "nsubj:pass");
+    let controlled = tree.parse.words[w].deprel.name() == "xcomp"
+        && !tree.children[w].iter().any(|&k| subject(k));
+    let passive = tree.children[w]
+        .iter()
+        .any(|&k| tree.parse.words[k].deprel.name() == "aux:pass");
+    let controller = tree.parse.words[w]
+        .head
+        .filter(|_| controlled)
+        .into_iter()
+        .flat_map(move |h| {
+            tree.children[h]
+                .iter()
+                .copied()
+                .filter(move |&k| subject(k))
+        })
+        .map(move |k| (k, if passive { "nsubj:pass" } else { "nsubj" }));
+    tree.children[w]
+        .iter()
+        .map(|&c| (c, tree.parse.words[c].deprel.name()))
+        .chain(controller)
 }
