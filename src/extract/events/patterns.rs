@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 95] = [
+pub const ENGINE_LISTS: [&str; 96] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -378,6 +378,7 @@ pub const ENGINE_LISTS: [&str; 95] = [
     "failure_words",
     "ability_words",
     "doubt_words",
+    "question_words",
     "actor_nouns",
     "said_nouns",
     "rumour_nouns",

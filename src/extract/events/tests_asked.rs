@@ -44,3 +44,19 @@ fn an_act_judged_unlikely_is_not_done() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_clause_asking_who_acted_states_no_act() {
+    let got = acts(&run(
+        "Peru wants to know who supplied weapons to the Chilean rebels.",
+    ));
+    assert!(!got.iter().any(|(c, _, _)| c == "AID"), "{got:?}");
+    // A relative "who" after its noun still tells what that noun did.
+    let got = acts(&run("Peru, who attacked Chile on Monday, denied it."));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("country:PER")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}

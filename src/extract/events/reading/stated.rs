@@ -126,6 +126,24 @@ impl Site<'_, '_> {
             r.unreal = Some("doubted, not done");
             return;
         }
+        // "worrying about who has provided them", "asked who ordered the raid": a clause
+        // whose subject is a question word after a verb, preposition or adjective asks who
+        // acts; it states no act ("Norway, who ..." is a relative clause: a noun comes before).
+        let asks_who = tree
+            .children_named(verb, &["nsubj", "nsubj:pass"])
+            .any(|s| {
+                rules.has("question_words", &tree.lower[s])
+                    && s.checked_sub(1).is_none_or(|b| {
+                        matches!(
+                            tree.pos(b),
+                            Upos::Verb | Upos::Adp | Upos::Sconj | Upos::Adj | Upos::Aux
+                        )
+                    })
+            });
+        if asks_who {
+            r.unreal = Some("a question, not an act");
+            return;
+        }
         // "wants a public inquiry", "was considering a new treaty": an act named as what
         // someone wants, weighs, favours or needs (`wanted_act_verbs`) is not done.
         if matches!(tree.pos(w), Upos::Noun)
