@@ -437,6 +437,7 @@ fn unparsed_words(
             }
         }
     }
+    clauses::hide_serial_commas(ud, lower, in_name, &mut hidden);
     // "On Tuesday, Norway ...": the comma after an opening time phrase goes with it.
     if let Some(k) = hidden.iter().position(|&h| !h)
         && k > 0

@@ -170,3 +170,26 @@ fn a_mediator_between_two_sides_acts_on_both() {
         );
     }
 }
+
+#[test]
+fn a_serial_comma_keeps_a_list_of_names_the_subject() {
+    let x = run("Norway, Chile, and Peru met in Lima on Monday.");
+    let keys: Vec<&str> = x.events.iter().map(|e| e.key.as_str()).collect();
+    assert!(
+        keys.iter()
+            .any(|k| k.starts_with("event:consult/CHL+NOR+PER")),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn batteries_and_salvos_fired_at_a_country_are_fire() {
+    let x = run("Norway fired anti-aircraft batteries at Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}

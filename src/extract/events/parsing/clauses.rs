@@ -1,7 +1,10 @@
-//! Parse repairs: clauses the parser joins to the wrong verb.
+//! Parse repairs: clauses the parser joins to the wrong verb, and lists it reads as clauses.
+
+use std::borrow::Cow;
 
 use super::{children_of, list_test};
 use crate::extract::events::patterns::ArgumentRules;
+use crate::extract::parse::ud_words::UdWord;
 use crate::extract::parse::{Deprel, Upos};
 
 /// "Ana Ruiz said Norway would send aid to Peru and condemned Chile": the parser joins the
@@ -67,5 +70,27 @@ pub(super) fn a_past_form_after_a_modal_clause_joins_the_verb_above(
             continue;
         }
         heads[v] = above + 1;
+    }
+}
+
+/// "The US, Russia, and Switzerland met": a serial comma before the last of three or more
+/// names makes the parser read the verb as an apposition; the list is read without it.
+pub(super) fn hide_serial_commas(
+    ud: &[UdWord],
+    lower: &[Cow<'_, str>],
+    in_name: &dyn Fn(&UdWord) -> bool,
+    hidden: &mut [bool],
+) {
+    let names_around =
+        |k: usize| k > 0 && k + 1 < ud.len() && in_name(&ud[k - 1]) && in_name(&ud[k + 1]);
+    for k in 1..ud.len().saturating_sub(2) {
+        if lower[k] == ","
+            && matches!(lower[k + 1].as_ref(), "and" | "or")
+            && in_name(&ud[k - 1])
+            && in_name(&ud[k + 2])
+            && (0..k).any(|j| lower[j] == "," && names_around(j))
+        {
+            hidden[k] = true;
+        }
     }
 }
