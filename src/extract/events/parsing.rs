@@ -364,6 +364,13 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    clauses::a_harm_done_to_people_without_its_auxiliary_is_passive(
+        rules,
+        &forms,
+        &upos,
+        &heads,
+        &mut deprels,
+    );
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(
         rules,
         &forms,

@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 96] = [
+pub const ENGINE_LISTS: [&str; 97] = [
     "area_measure_kinds",
     "months",
     "person_pronouns",
@@ -379,6 +379,7 @@ pub const ENGINE_LISTS: [&str; 96] = [
     "ability_words",
     "doubt_words",
     "question_words",
+    "suffered_past_forms",
     "actor_nouns",
     "said_nouns",
     "rumour_nouns",

@@ -127,8 +127,14 @@ impl<'s> Tree<'s> {
         };
         // An agent alone makes a passive only with no subject or object beside it ("remarks
         // by X" misread as an agent of an active verb stays active).
+        // "journalists arrested in Lima": a past participle describing a noun, with no
+        // object, is a reduced passive.
+        let reduced = self.rel(w) == Deprel::ACL
+            && (self.lower[w].ends_with("ed") || self.lower[w].ends_with("en"))
+            && !has(&["nsubj", "obj", "mark"]);
         has(&["nsubj:pass", "aux:pass", "csubj:pass"])
             || (has(&["obl:agent"]) && !has(&["nsubj", "obj"]))
+            || reduced
     }
 }
 

@@ -193,3 +193,29 @@ fn batteries_and_salvos_fired_at_a_country_are_fire() {
         "{got:?}"
     );
 }
+
+#[test]
+fn people_killed_or_arrested_in_a_headline_are_acted_on() {
+    // A headline's past form without "were": the soldiers were killed.
+    let got = acts(&run("10 Chilean soldiers killed in Peru."));
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "ASSAULT" && s.is_none() && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // A past participle describing them: the journalists were arrested.
+    let got = acts(&run("Two Chilean journalists arrested in Lima."));
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "COERCE" && s.is_none() && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // With an object the past form is active.
+    let got = acts(&run("Chilean soldiers killed three Peruvians on Monday."));
+    assert!(
+        got.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:CHL")
+                && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+}

@@ -94,3 +94,49 @@ pub(super) fn hide_serial_commas(
         }
     }
 }
+
+/// "10 Russian soldiers killed in Ukraine", "Three hostages freed": in headlines and captions
+/// a past form of harm or release (`suffered_past_forms`) heading a clause with people for
+/// its subject and no object or auxiliary is a passive with "were" left out; the parser
+/// reads the victims as the ones who killed. Their subject becomes the passive subject.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn a_harm_done_to_people_without_its_auxiliary_is_passive(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let suffered = list_test(rules, "suffered_past_forms");
+    let children = children_of(heads);
+    for v in 0..forms.len() {
+        if upos[v] != Upos::Verb
+            || !matches!(deprels[v], Deprel::ROOT | Deprel::PARATAXIS | Deprel::CONJ)
+            || !suffered(&forms[v].to_lowercase())
+        {
+            continue;
+        }
+        let has = |rels: &[Deprel]| children[v].iter().any(|&k| rels.contains(&deprels[k]));
+        if has(&[
+            Deprel::OBJ,
+            Deprel::IOBJ,
+            Deprel::AUX,
+            Deprel::AUX_PASS,
+            Deprel::NSUBJ_PASS,
+            Deprel::CCOMP,
+            Deprel::XCOMP,
+        ]) {
+            continue;
+        }
+        // The subject: common nouns (people), before the verb.
+        let Some(&s) = children[v]
+            .iter()
+            .find(|&&k| deprels[k] == Deprel::NSUBJ && k < v)
+        else {
+            continue;
+        };
+        if upos[s] == Upos::Noun {
+            deprels[s] = Deprel::NSUBJ_PASS;
+        }
+    }
+}
