@@ -38,3 +38,34 @@ fn a_role_with_its_body_names_the_holder_for_the_pronoun_after_it() {
         acts(&x)
     );
 }
+
+#[test]
+fn a_title_noun_and_the_name_after_it_as_two_subjects_give_the_pronoun_the_name() {
+    // The parser makes "peer" and "Ravi Menon" two subjects of "said"; the "he" of the
+    // reported clause is Menon.
+    let x = run("Tory peer Ravi Menon said he agreed with Ana Ruiz's view.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}
+
+#[test]
+fn a_noun_with_its_determiner_before_a_name_is_another_phrase() {
+    // "the election" and "Ravi Menon" are two phrases the parser made subjects of one verb;
+    // the speaker of the quotation, "he", is not Menon.
+    let x = run(
+        "\"Between now and the election Ravi Menon will be spending more time in Leeds,\" \
+         he promised.",
+    );
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}

@@ -87,11 +87,19 @@ impl SentenceResolver<'_, '_, '_, '_> {
             let Some(h) = tree.parse.words[x].head else {
                 break;
             };
-            if let Some(subject) = tree.children[h].iter().copied().find(|&c| {
-                c != x
-                    && c < w
-                    && matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass")
-            }) {
+            let subjects: Vec<usize> = tree.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c != x
+                        && c < w
+                        && matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass")
+                })
+                .collect();
+            if let Some(subject) = subjects
+                .first()
+                .map(|&s| self.titled_name(s, &subjects).unwrap_or(s))
+            {
                 if let Some(hit) = self.hit_of_word[subject] {
                     let hit = hits[hit];
                     if fits(&&hit) {
@@ -138,6 +146,33 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .earlier_in_sentence(w, word, &fits)
             .or_else(|| self.in_sentence_before(w, word, person, &fits))?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
+    }
+
+    /// "Tory peer Lord Tebbit said he ...": when the parser makes a title's noun and the
+    /// name right after it two subjects of one verb, the name is the subject. Only a noun
+    /// with no determiner ("the election the prime minister will ..." is two phrases) before
+    /// a capitalized name, with nothing but spaces between.
+    fn titled_name(&self, noun: usize, subjects: &[usize]) -> Option<usize> {
+        let tree = self.tree;
+        let text = self.base.doc.text;
+        if self.hit_of_word[noun].is_some()
+            || tree.parse.words[noun].upos != Upos::Noun
+            || tree.children[noun]
+                .iter()
+                .any(|&c| tree.parse.words[c].deprel == Deprel::DET)
+        {
+            return None;
+        }
+        let end = tree.parse.words[noun].span.end;
+        subjects.iter().copied().find(|&c| {
+            let start = tree.parse.words[c].span.start;
+            self.hit_of_word[c].is_some()
+                && start > end
+                && text
+                    .get(end..start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+                && text[start..].starts_with(|ch: char| ch.is_uppercase())
+        })
     }
 
     /// The people group ("group:CHL:students") that the unnamed noun `subject`, the subject
