@@ -69,3 +69,20 @@ fn a_noun_with_its_determiner_before_a_name_is_another_phrase() {
         acts(&x)
     );
 }
+
+#[test]
+fn an_unnamed_subject_that_is_a_role_of_the_article_gives_the_pronoun_its_holder() {
+    // The lexicon gives Gordon Brown the office too, so "the prime minister" is no name
+    // here; the article itself gave the title to Ravi Menon alone, so his is the "he".
+    let x = run(
+        "Prime Minister Ravi Menon spoke in Leeds on Monday. Gordon Brown spoke in York. \
+         The prime minister said he would criticise Ana Ruiz.",
+    );
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}

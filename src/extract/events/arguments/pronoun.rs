@@ -123,7 +123,16 @@ impl SentenceResolver<'_, '_, '_, '_> {
                         continue;
                     }
                     if person {
-                        return None;
+                        // "The chancellor said he would ...": a role the article gave one
+                        // person is that person; any other unnamed subject is no one known.
+                        return self
+                            .role_holder(subject)
+                            .filter(|&key| {
+                                !clausemates.contains(&key)
+                                    && !commanded.iter().any(|c| c == key)
+                                    && self.base.female.get(key).is_none_or(|&f| f == female_word)
+                            })
+                            .map(|key| (key.to_owned(), self.tree.parse.words[w].span.clone()));
                     }
                     // "The government said it would ...", "the rules were unlawful as they
                     // allowed ...": "it" is what the noun names, known only by a name that
