@@ -86,3 +86,20 @@ fn an_unnamed_subject_that_is_a_role_of_the_article_gives_the_pronoun_its_holder
         acts(&x)
     );
 }
+
+#[test]
+fn an_object_before_a_modal_clause_the_parser_coordinated_is_its_subject() {
+    // "suggested it would "demand a response"": the parser makes "it" the object of
+    // "suggested" and coordinates "demand" with "hoped"; the bill demands, not Menon.
+    let x = run(
+        "Ravi Menon said he hoped the bill would be a \"gentle nudge\" to the government \
+         and suggested it would \"demand a response\".",
+    );
+    assert!(
+        !acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DEMAND" && s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}
