@@ -88,6 +88,40 @@ fn an_unnamed_subject_that_is_a_role_of_the_article_gives_the_pronoun_its_holder
 }
 
 #[test]
+fn he_goes_on_past_a_sentence_he_only_speaks() {
+    // "… ," he told delegates": the sentence names no one but gives its words to "he", who
+    // is still Ravi Menon.
+    let x = run(
+        "Ravi Menon spoke to the conference in Leeds. \"We will not be beaten,\" he told \
+         delegates. He also attacked Ana Ruiz.",
+    );
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}
+
+#[test]
+fn he_goes_on_past_a_sentence_of_quotation() {
+    // The second sentence is all inside the quotation Ravi Menon opened: "He" after it is
+    // still Menon.
+    let x = run(
+        "Ravi Menon told the BBC: \"We will win the vote. The voters are with us.\" He also \
+         attacked Ana Ruiz.",
+    );
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}
+
+#[test]
 fn an_object_before_a_modal_clause_the_parser_coordinated_is_its_subject() {
     // "suggested it would "demand a response"": the parser makes "it" the object of
     // "suggested" and coordinates "demand" with "hoped"; the bill demands, not Menon.
