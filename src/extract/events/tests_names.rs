@@ -137,3 +137,16 @@ fn an_object_before_a_modal_clause_the_parser_coordinated_is_its_subject() {
         acts(&x)
     );
 }
+
+#[test]
+fn it_after_the_bare_government_is_the_government_the_article_named() {
+    // "The government" is Norway's, named in the sentence before; "it" is the same.
+    let x = run("Norway's government met on Monday. The government said it would criticise Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+}

@@ -138,12 +138,15 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     // allowed ...": "it" is what the noun names, known only by a name that
                     // qualifies it ("Chile's government"), else unknown. A possessive may
                     // still look further ("materials kept during their inquiries").
+                    // "The government said it would ...", "the party said it": whom the
+                    // reader takes the bare government or party for, when that is one.
                     return tree.children[subject]
                         .iter()
                         .filter_map(|&c| self.hit_of_word[c])
                         .map(|k| hits[k])
                         .find(|hit| fits(&hit))
-                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()));
+                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()))
+                        .or_else(|| self.government_antecedent(w, subject));
                 }
             }
             x = h;
@@ -155,6 +158,19 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .earlier_in_sentence(w, word, &fits)
             .or_else(|| self.in_sentence_before(w, word, person, &fits))?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
+    }
+
+    /// The one actor the bare government or party noun `subject` stands for, as the pronoun
+    /// `w`'s antecedent.
+    fn government_antecedent(&self, w: usize, subject: usize) -> Option<(String, Range<usize>)> {
+        let word = self.tree.lower[subject].as_ref();
+        if !self.rules.has("government_nouns", word) && !self.rules.has("party_nouns", word) {
+            return None;
+        }
+        match self.anaphor(subject).as_slice() {
+            [(key, _)] => Some((key.clone(), self.tree.parse.words[w].span.clone())),
+            _ => None,
+        }
     }
 
     /// "Tory peer Lord Tebbit said he ...": when the parser makes a title's noun and the
