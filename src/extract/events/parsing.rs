@@ -332,6 +332,13 @@ pub fn parse_sentence(
         &mut deprels,
     );
     a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    clauses::a_subject_before_the_marker_of_its_clause_is_the_object_above(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(
         rules, &forms, &mut heads, &deprels,
     );

@@ -150,3 +150,17 @@ fn it_after_the_bare_government_is_the_government_the_article_named() {
         acts(&x)
     );
 }
+
+#[test]
+fn the_accused_before_of_is_the_object_of_accused() {
+    // Before a quotation the parser makes Ravi Menon the subject of "using"; he is whom Ana
+    // Ruiz accuses.
+    let x = run("Ana Ruiz accused Ravi Menon of using \"fancy figures\" to hide failures.");
+    assert!(
+        acts(&x).iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ana-ruiz")
+            && t.iter().any(|k| k == "person:ravi-menon")),
+        "{:?}",
+        acts(&x)
+    );
+}

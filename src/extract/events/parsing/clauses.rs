@@ -154,3 +154,75 @@ pub(super) fn an_object_before_a_clause_without_subject_is_its_subject(
         deprels[clause] = Deprel::CCOMP;
     }
 }
+
+/// "Ana Ruiz accused Ravi Menon of using 'fancy figures'", "accused the three men of being
+/// 'deeply involved'": the parser makes the accused the subject of the clause after "of",
+/// leaving the verb with no object. A subject that stands before the marker of its own
+/// clause (`object_clause_marks`: "of"), right after the verb above that has no object, is
+/// that verb's object; the clause stays the verb's.
+pub(super) fn a_subject_before_the_marker_of_its_clause_is_the_object_above(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels
+        .iter()
+        .any(|d| matches!(*d, Deprel::ADVCL | Deprel::CCOMP | Deprel::ACL))
+    {
+        return;
+    }
+    let marks = list_test(rules, "object_clause_marks");
+    let children = children_of(heads);
+    let last = |w: usize| {
+        let mut end = w;
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            end = end.max(k);
+            stack.extend(children[k].iter().copied());
+        }
+        end
+    };
+    let mut moves = Vec::new();
+    for clause in 0..heads.len() {
+        if heads[clause] == 0
+            || !matches!(deprels[clause], Deprel::ADVCL | Deprel::CCOMP | Deprel::ACL)
+        {
+            continue;
+        }
+        let verb = heads[clause] - 1;
+        let Some(subject) = children[clause]
+            .iter()
+            .copied()
+            .find(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+        else {
+            continue;
+        };
+        let mark = last(subject) + 1;
+        if mark >= clause {
+            continue;
+        }
+        // The marker is the clause's, on it or on a word of it ("of being involved").
+        let on_clause =
+            heads[mark] == clause + 1 || heads[mark] > 0 && heads[heads[mark] - 1] == clause + 1;
+        let first = children[verb]
+            .iter()
+            .copied()
+            .filter(|&k| k > verb && deprels[k] != Deprel::PUNCT)
+            .min();
+        if marks(&forms[mark].to_lowercase())
+            && on_clause
+            && upos[verb] == Upos::Verb
+            && first.is_some_and(|f| f == subject || f == clause)
+            && subject > verb
+            && !children[verb].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            moves.push((verb, subject));
+        }
+    }
+    for (verb, subject) in moves {
+        heads[subject] = verb + 1;
+        deprels[subject] = Deprel::OBJ;
+    }
+}
