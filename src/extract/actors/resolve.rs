@@ -354,6 +354,8 @@ fn actors_of(
         .collect();
 
     let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+    // The actors whose role the article itself stated.
+    let mut stated: BTreeSet<String> = BTreeSet::new();
     for h in hits.iter_mut() {
         let span = doc.tokens[h.tokens.start].span.start..doc.tokens[h.tokens.end - 1].span.end;
         let surface = doc.text[span.clone()].to_string();
@@ -428,14 +430,20 @@ fn actors_of(
             affiliation_name: None,
             mentions: Vec::new(),
         });
-        // The text's own role beats the lexicon's; the first stated one wins.
+        // The text's own role beats the lexicon's, whatever their lengths ("Chancellor Gordon
+        // Brown" after a heading's "Brown", whom the lexicon gives a later office); among the
+        // text's roles the first stated one wins, unless a longer one follows.
+        let from_text = matches!(&h.found, Found::Person { role: Some(_), .. });
         if let Some(r) = role
-            && (actor.role.is_none() || matches!(&h.found, Found::Person { role: Some(_), .. }))
             && actor.role.as_deref() != Some(r.as_str())
             && (actor.role.is_none()
-                || actor.role.as_deref().is_some_and(|old| r.len() > old.len()))
+                || from_text && !stated.contains(&actor.key)
+                || from_text && actor.role.as_deref().is_some_and(|old| r.len() > old.len()))
         {
             actor.role = Some(r);
+            if from_text {
+                stated.insert(actor.key.clone());
+            }
         }
         if actor.affiliation.is_none() {
             actor.affiliation = affiliation;

@@ -325,13 +325,20 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
-    an_object_before_a_clause_without_subject_is_its_subject(
+    clauses::an_object_before_a_clause_without_subject_is_its_subject(
         rules,
         &forms,
         &mut heads,
         &mut deprels,
     );
     a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    clauses::a_subject_before_the_marker_of_its_clause_is_the_object_above(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(
         rules, &forms, &mut heads, &deprels,
     );
@@ -765,73 +772,6 @@ fn verb_for_noun_root(
     deprels[verb] = Deprel::ROOT;
     heads[root] = verb + 1;
     deprels[root] = rel;
-}
-
-/// "Milburn denied the party was trying to hide him": the parser makes "the party" the object
-/// of "denied" and leaves the reported clause after it with no subject. When a verb that
-/// reports or denies (`reporting_verbs`, `denying_verbs`) has an object followed at once by a
-/// finite clause of its own (an auxiliary or copula, no subject, no "to"), the object is that
-/// clause's subject.
-fn an_object_before_a_clause_without_subject_is_its_subject(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    if !deprels.contains(&Deprel::CCOMP) && !deprels.contains(&Deprel::ADVCL) {
-        return;
-    }
-    let reports = list_test(rules, "reporting_verbs");
-    let denies = list_test(rules, "denying_verbs");
-    let children = children_of(heads);
-    // The last word of each word's subtree.
-    let last = |w: usize| {
-        let mut end = w;
-        let mut stack = vec![w];
-        while let Some(k) = stack.pop() {
-            end = end.max(k);
-            stack.extend(children[k].iter().copied());
-        }
-        end
-    };
-    let mut moves = Vec::new();
-    for (verb, kids) in children.iter().enumerate() {
-        let Some(object) = kids.iter().copied().find(|&k| deprels[k] == Deprel::OBJ) else {
-            continue;
-        };
-        // (A clause with no marker hung as an adverbial one is a reported clause too.)
-        let Some(clause) = kids.iter().copied().find(|&k| {
-            k > object
-                && (deprels[k] == Deprel::CCOMP
-                    || deprels[k] == Deprel::ADVCL
-                        && !children[k].iter().any(|&m| deprels[m] == Deprel::MARK))
-        }) else {
-            continue;
-        };
-        let own = &children[clause];
-        let subjectless = !own.iter().any(|&k| {
-            matches!(
-                deprels[k],
-                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
-            ) || deprels[k] == Deprel::MARK && forms[k].eq_ignore_ascii_case("to")
-        });
-        let finite = own
-            .iter()
-            .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP));
-        let first = own.iter().copied().chain([clause]).min().unwrap_or(clause);
-        if !(subjectless && finite && first == last(object) + 1) {
-            continue;
-        }
-        let lower = forms[verb].to_lowercase();
-        if reports(&lower) || denies(&lower) {
-            moves.push((object, clause));
-        }
-    }
-    for (object, clause) in moves {
-        heads[object] = clause + 1;
-        deprels[object] = Deprel::NSUBJ;
-        deprels[clause] = Deprel::CCOMP;
-    }
 }
 
 /// "Norway rejected proposed Chilean changes": with no determiner before it, the parser hangs

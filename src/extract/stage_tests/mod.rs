@@ -38,3 +38,4 @@ mod events;
 mod honorifics;
 mod layout;
 mod names;
+mod roles;

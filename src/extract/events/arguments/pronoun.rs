@@ -87,11 +87,19 @@ impl SentenceResolver<'_, '_, '_, '_> {
             let Some(h) = tree.parse.words[x].head else {
                 break;
             };
-            if let Some(subject) = tree.children[h].iter().copied().find(|&c| {
-                c != x
-                    && c < w
-                    && matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass")
-            }) {
+            let subjects: Vec<usize> = tree.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c != x
+                        && c < w
+                        && matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass")
+                })
+                .collect();
+            if let Some(subject) = subjects
+                .first()
+                .map(|&s| self.titled_name(s, &subjects).unwrap_or(s))
+            {
                 if let Some(hit) = self.hit_of_word[subject] {
                     let hit = hits[hit];
                     if fits(&&hit) {
@@ -115,18 +123,30 @@ impl SentenceResolver<'_, '_, '_, '_> {
                         continue;
                     }
                     if person {
-                        return None;
+                        // "The chancellor said he would ...": a role the article gave one
+                        // person is that person; any other unnamed subject is no one known.
+                        return self
+                            .role_holder(subject)
+                            .filter(|&key| {
+                                !clausemates.contains(&key)
+                                    && !commanded.iter().any(|c| c == key)
+                                    && self.base.female.get(key).is_none_or(|&f| f == female_word)
+                            })
+                            .map(|key| (key.to_owned(), self.tree.parse.words[w].span.clone()));
                     }
                     // "The government said it would ...", "the rules were unlawful as they
                     // allowed ...": "it" is what the noun names, known only by a name that
                     // qualifies it ("Chile's government"), else unknown. A possessive may
                     // still look further ("materials kept during their inquiries").
+                    // "The government said it would ...", "the party said it": whom the
+                    // reader takes the bare government or party for, when that is one.
                     return tree.children[subject]
                         .iter()
                         .filter_map(|&c| self.hit_of_word[c])
                         .map(|k| hits[k])
                         .find(|hit| fits(&hit))
-                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()));
+                        .map(|hit| (hit.key.clone(), self.tree.parse.words[w].span.clone()))
+                        .or_else(|| self.government_antecedent(w, subject));
                 }
             }
             x = h;
@@ -138,6 +158,46 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .earlier_in_sentence(w, word, &fits)
             .or_else(|| self.in_sentence_before(w, word, person, &fits))?;
         Some((hit.key.clone(), self.tree.parse.words[w].span.clone()))
+    }
+
+    /// The one actor the bare government or party noun `subject` stands for, as the pronoun
+    /// `w`'s antecedent.
+    fn government_antecedent(&self, w: usize, subject: usize) -> Option<(String, Range<usize>)> {
+        let word = self.tree.lower[subject].as_ref();
+        if !self.rules.has("government_nouns", word) && !self.rules.has("party_nouns", word) {
+            return None;
+        }
+        match self.anaphor(subject).as_slice() {
+            [(key, _)] => Some((key.clone(), self.tree.parse.words[w].span.clone())),
+            _ => None,
+        }
+    }
+
+    /// "Tory peer Lord Tebbit said he ...": when the parser makes a title's noun and the
+    /// name right after it two subjects of one verb, the name is the subject. Only a noun
+    /// with no determiner ("the election the prime minister will ..." is two phrases) before
+    /// a capitalized name, with nothing but spaces between.
+    fn titled_name(&self, noun: usize, subjects: &[usize]) -> Option<usize> {
+        let tree = self.tree;
+        let text = self.base.doc.text;
+        if self.hit_of_word[noun].is_some()
+            || tree.parse.words[noun].upos != Upos::Noun
+            || tree.children[noun]
+                .iter()
+                .any(|&c| tree.parse.words[c].deprel == Deprel::DET)
+        {
+            return None;
+        }
+        let end = tree.parse.words[noun].span.end;
+        subjects.iter().copied().find(|&c| {
+            let start = tree.parse.words[c].span.start;
+            self.hit_of_word[c].is_some()
+                && start > end
+                && text
+                    .get(end..start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+                && text[start..].starts_with(|ch: char| ch.is_uppercase())
+        })
     }
 
     /// The people group ("group:CHL:students") that the unnamed noun `subject`, the subject
@@ -250,15 +310,48 @@ impl SentenceResolver<'_, '_, '_, '_> {
         // "Mr Kennedy said … . And he said … . But he brushed off …": a sentence opening
         // with the same "he" or "she" goes on with whom that one stood for, not with the
         // names after it ("He arrived … where he met President Bush. He is due to visit …"
-        // is not Bush); at most three such sentences back, never past a heading.
+        // is not Bush). A sentence that names no fitting person and is all quotation, or
+        // where the same pronoun speaks ("'…,' he told the conference. He also attacked
+        // …"), is passed over the same way. At most three sentences back, never past a
+        // heading.
         let mut p = prev;
         for _ in 0..3 {
-            if !self.opens_with(p, word) {
-                return first_fitting(p);
+            let found = first_fitting(p);
+            let goes_on = self.opens_with(p, word)
+                || found.is_none() && (self.all_quoted(p) || self.spoken_by(p, word));
+            if !goes_on {
+                return found;
             }
             p = p.checked_sub(1).filter(|&b| !doc.is_heading(b))?;
         }
         None
+    }
+
+    /// Whether every word of sentence `s` is inside a quotation.
+    fn all_quoted(&self, s: usize) -> bool {
+        let doc = self.base.doc;
+        let span = &doc.sentences[s].span;
+        let Some(quotes) = quotations(doc.text, span) else {
+            return false;
+        };
+        !quotes.is_empty()
+            && doc.tokens[doc.sentences[s].tokens.clone()]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .all(|t| quotes.iter().any(|q| q.contains(&t.span.start)))
+    }
+
+    /// Whether sentence `s` gives its words to `word` after a comma or a closing quotation
+    /// mark ("…, he said.", "'…,' she told the BBC.").
+    fn spoken_by(&self, s: usize, word: &str) -> bool {
+        let doc = self.base.doc;
+        let tokens = &doc.tokens[doc.sentences[s].tokens.clone()];
+        let text = |k: usize| doc.text.get(tokens[k].span.clone()).unwrap_or("");
+        (1..tokens.len().saturating_sub(1)).any(|k| {
+            text(k).eq_ignore_ascii_case(word)
+                && matches!(text(k - 1), "," | "\"" | "\u{201d}")
+                && self.rules.has("reporting_verbs", text(k + 1))
+        })
     }
 
     /// Whether sentence `s` opens with `word` (any case), after punctuation and the words
@@ -293,4 +386,54 @@ fn opening_quote(text: &str, sentence_start: usize, at: usize) -> Option<usize> 
         }
     }
     open
+}
+
+/// The byte ranges of the quotations of a sentence. A straight mark opens after a space, an
+/// opening bracket or a colon and before a word; it closes after a word or a punctuation
+/// mark and before a space, punctuation or the end. A quotation closing with no opening
+/// mark began before the sentence; one opening with no closing mark runs to its end; a lone
+/// mark at the end after a space opens the next sentence's. `None` when a mark is neither
+/// or the marks do not pair up.
+fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
+    let body = text.get(span.clone())?;
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut first = true;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|b| chars[b].1);
+        let after = chars.get(k + 1).map(|a| a.1);
+        let opening = match c {
+            '\u{201c}' => true,
+            '\u{201d}' => false,
+            '"' => {
+                let opens = before.is_none_or(|b| b.is_whitespace() || "([:".contains(b))
+                    && after.is_some_and(|a| !a.is_whitespace());
+                let closes = before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation());
+                match (opens, closes) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    _ if after.is_none() => continue,
+                    _ => return None,
+                }
+            }
+            _ => continue,
+        };
+        let at = span.start + i;
+        match (opening, open) {
+            (true, None) => open = Some(at),
+            (false, Some(start)) => {
+                out.push(start..at + c.len_utf8());
+                open = None;
+            }
+            (false, None) if first => out.push(span.start..at + c.len_utf8()),
+            _ => return None,
+        }
+        first = false;
+    }
+    if let Some(start) = open {
+        out.push(start..span.end);
+    }
+    Some(out)
 }

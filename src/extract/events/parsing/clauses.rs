@@ -140,3 +140,160 @@ pub(super) fn a_harm_done_to_people_without_its_auxiliary_is_passive(
         }
     }
 }
+
+/// "Milburn denied the party was trying to hide him": the parser makes "the party" the object
+/// of "denied" and leaves the reported clause after it with no subject. When a verb that
+/// reports or denies (`reporting_verbs`, `denying_verbs`) has an object followed at once by a
+/// finite clause of its own (an auxiliary or copula, no subject, no "to"), the object is that
+/// clause's subject.
+pub(super) fn an_object_before_a_clause_without_subject_is_its_subject(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::CCOMP)
+        && !deprels.contains(&Deprel::ADVCL)
+        && !deprels.contains(&Deprel::CONJ)
+    {
+        return;
+    }
+    let reports = list_test(rules, "reporting_verbs");
+    let denies = list_test(rules, "denying_verbs");
+    let children = children_of(heads);
+    // The last word of each word's subtree.
+    let last = |w: usize| {
+        let mut end = w;
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            end = end.max(k);
+            stack.extend(children[k].iter().copied());
+        }
+        end
+    };
+    let mut moves = Vec::new();
+    for (verb, kids) in children.iter().enumerate() {
+        let Some(object) = kids.iter().copied().find(|&k| deprels[k] == Deprel::OBJ) else {
+            continue;
+        };
+        // (A clause with no marker hung as an adverbial one is a reported clause too; so is
+        // one the parser coordinated with a clause higher up, with no "and" of its own:
+        // "suggested it would demand a response".)
+        let after = last(object) + 1;
+        let Some(clause) = kids
+            .iter()
+            .copied()
+            .find(|&k| {
+                k > object
+                    && (deprels[k] == Deprel::CCOMP
+                        || deprels[k] == Deprel::ADVCL
+                            && !children[k].iter().any(|&m| deprels[m] == Deprel::MARK))
+            })
+            .or_else(|| {
+                (after..heads.len()).find(|&k| {
+                    deprels[k] == Deprel::CONJ
+                        && children[k].iter().copied().min().unwrap_or(k) == after
+                        && !children[k].iter().any(|&m| deprels[m] == Deprel::CC)
+                })
+            })
+        else {
+            continue;
+        };
+        let own = &children[clause];
+        let subjectless = !own.iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
+            ) || deprels[k] == Deprel::MARK && forms[k].eq_ignore_ascii_case("to")
+        });
+        let finite = own
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP));
+        let first = own.iter().copied().chain([clause]).min().unwrap_or(clause);
+        if !(subjectless && finite && first == last(object) + 1) {
+            continue;
+        }
+        let lower = forms[verb].to_lowercase();
+        if reports(&lower) || denies(&lower) {
+            moves.push((verb, object, clause));
+        }
+    }
+    for (verb, object, clause) in moves {
+        heads[object] = clause + 1;
+        deprels[object] = Deprel::NSUBJ;
+        heads[clause] = verb + 1;
+        deprels[clause] = Deprel::CCOMP;
+    }
+}
+
+/// "Ana Ruiz accused Ravi Menon of using 'fancy figures'", "accused the three men of being
+/// 'deeply involved'": the parser makes the accused the subject of the clause after "of",
+/// leaving the verb with no object. A subject that stands before the marker of its own
+/// clause (`object_clause_marks`: "of"), right after the verb above that has no object, is
+/// that verb's object; the clause stays the verb's.
+pub(super) fn a_subject_before_the_marker_of_its_clause_is_the_object_above(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels
+        .iter()
+        .any(|d| matches!(*d, Deprel::ADVCL | Deprel::CCOMP | Deprel::ACL))
+    {
+        return;
+    }
+    let marks = list_test(rules, "object_clause_marks");
+    let children = children_of(heads);
+    let last = |w: usize| {
+        let mut end = w;
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            end = end.max(k);
+            stack.extend(children[k].iter().copied());
+        }
+        end
+    };
+    let mut moves = Vec::new();
+    for clause in 0..heads.len() {
+        if heads[clause] == 0
+            || !matches!(deprels[clause], Deprel::ADVCL | Deprel::CCOMP | Deprel::ACL)
+        {
+            continue;
+        }
+        let verb = heads[clause] - 1;
+        let Some(subject) = children[clause]
+            .iter()
+            .copied()
+            .find(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+        else {
+            continue;
+        };
+        let mark = last(subject) + 1;
+        if mark >= clause {
+            continue;
+        }
+        // The marker is the clause's, on it or on a word of it ("of being involved").
+        let on_clause =
+            heads[mark] == clause + 1 || heads[mark] > 0 && heads[heads[mark] - 1] == clause + 1;
+        let first = children[verb]
+            .iter()
+            .copied()
+            .filter(|&k| k > verb && deprels[k] != Deprel::PUNCT)
+            .min();
+        if marks(&forms[mark].to_lowercase())
+            && on_clause
+            && upos[verb] == Upos::Verb
+            && first.is_some_and(|f| f == subject || f == clause)
+            && subject > verb
+            && !children[verb].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            moves.push((verb, subject));
+        }
+    }
+    for (verb, subject) in moves {
+        heads[subject] = verb + 1;
+        deprels[subject] = Deprel::OBJ;
+    }
+}
