@@ -330,7 +330,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 93] = [
+pub const ENGINE_LISTS: [&str; 95] = [
+    "conditional_offer_modals",
+    "dateline_dashes",
     "area_measure_kinds",
     "months",
     "person_pronouns",

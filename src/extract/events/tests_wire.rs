@@ -1,0 +1,46 @@
+//! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines
+//! and acts held out under a condition.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn a_wire_dateline_is_no_part_of_the_clause() {
+    // With the agency in brackets, the parser took the agency or nothing as the subject.
+    let x = run("LIMA (Reuters) - Norway signed a trade agreement with Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:NOR")
+                && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        x.events
+            .iter()
+            .all(|e| e.participants.iter().all(|p| !p.contains("reuters"))),
+        "{got:?}"
+    );
+    let y = run(
+        "SANTIAGO, March 3 (Reuters) - Norway signed a memorandum of understanding with Chile on fishing.",
+    );
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_possible_act_under_a_condition_is_held_out() {
+    // "could impose sanctions ... if": a threat, as "would impose" is.
+    let x = run("Norway could impose new sanctions on Chilean officials if the law is passed.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    // Without a condition, a possible act is no event.
+    let y = run("Norway could impose new sanctions on Chilean officials.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
