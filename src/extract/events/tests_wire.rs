@@ -1,5 +1,5 @@
-//! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines
-//! and acts held out under a condition.
+//! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines,
+//! acts held out under a condition, and moves of forces.
 
 use super::tests::{act, acts, run};
 
@@ -43,4 +43,36 @@ fn a_possible_act_under_a_condition_is_held_out() {
     // Without a condition, a possible act is no event.
     let y = run("Norway could impose new sanctions on Chilean officials.");
     assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn forces_moved_or_called_up_are_mobilized() {
+    let x = run("Norway moved additional troops and armoured vehicles to its border with Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "MOBILIZE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway called up 30,000 reservists on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "MOBILIZE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn pressing_someone_to_act_is_a_demand() {
+    let x = run("Norway is pressing Chile and Peru to secure the release of the hostages.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
 }
