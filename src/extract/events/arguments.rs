@@ -787,13 +787,34 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             // "in Montenegro province", "the Darfur region": a common noun of place named
             // by the name before it.
             .flat_map(|x| {
+                // "the southern Lebanese town of Nabatieh": a town, city or village a
+                // country's adjective qualifies lies in that country.
+                let place_noun = self.rules.has("place_nouns", &self.tree.lower[x]);
                 let naming: Vec<usize> = if self.hit_of_word[x].is_some() {
                     Vec::new()
                 } else {
                     self.tree.children[x]
                         .iter()
                         .copied()
-                        .filter(|&c| c < x && self.tree.parse.words[c].deprel == Deprel::COMPOUND)
+                        .filter(|&c| {
+                            c < x
+                                && match self.tree.parse.words[c].deprel {
+                                    Deprel::COMPOUND => true,
+                                    Deprel::AMOD => {
+                                        place_noun
+                                            && self.hit_of_word[c].is_some_and(|h| {
+                                                matches!(
+                                                    hits[h].found,
+                                                    Found::Country {
+                                                        form: CountryForm::Adjective,
+                                                        ..
+                                                    }
+                                                )
+                                            })
+                                    }
+                                    _ => false,
+                                }
+                        })
                         .collect()
                 };
                 std::iter::once(x).chain(naming)

@@ -330,7 +330,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 95] = [
+pub const ENGINE_LISTS: [&str; 96] = [
+    "place_nouns",
     "conditional_offer_modals",
     "dateline_dashes",
     "area_measure_kinds",

@@ -76,3 +76,23 @@ fn pressing_someone_to_act_is_a_demand() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_town_a_country_adjective_qualifies_lies_in_that_country() {
+    // The gazetteer does not know the town; the text says where it is.
+    let x = run("Norwegian airstrikes killed 20 people in the southern Chilean town of Quelbrook.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // A town of the actor's own country is acted on by no one.
+    let y = run("Norwegian troops shelled the northern Norwegian town of Quelbrook on Monday.");
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
