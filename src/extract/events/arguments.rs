@@ -504,6 +504,23 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         if !own.is_empty() {
             return own;
         }
+        // "Ukraine said its drones struck ...", "Norway said its government backed ...":
+        // the forces or the government of "it" or "they", as the subject, act for whom the
+        // pronoun stands. (Not as an object: "withdraw its troops from Lebanon" is done to
+        // no one but the place it leaves.)
+        let word = self.tree.lower[w].as_ref();
+        if self.tree.parse.words[w].deprel == Deprel::NSUBJ
+            && (self.rules.has("armed_force_nouns", word)
+                || self.rules.has("government_nouns", word))
+        {
+            let owner = self.tree.children[w].iter().copied().find(|&c| {
+                self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                    && self.rules.has("body_pronouns", &self.tree.lower[c])
+            });
+            if let Some(found) = owner.and_then(|c| self.pronoun(c)) {
+                return vec![found];
+            }
+        }
         // "the government's plans", "the chancellor's budget": a common noun that owns
         // the word names whom it stands for the same way; "the government plans",
         // "government proposals": so does a government before an act it owns (not

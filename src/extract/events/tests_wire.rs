@@ -1,5 +1,6 @@
 //! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines,
-//! acts held out under a condition, and moves of forces.
+//! acts held out under a condition, moves of forces, demands pressed, towns placed by a
+//! country's adjective, and "its forces" acting for whom "its" stands.
 
 use super::tests::{act, acts, run};
 
@@ -92,6 +93,22 @@ fn a_town_a_country_adjective_qualifies_lies_in_that_country() {
     let y = run("Norwegian troops shelled the northern Norwegian town of Quelbrook on Monday.");
     assert!(
         acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn its_forces_or_government_as_the_subject_act_for_whom_its_stands() {
+    let x = run("Norway said its drones struck two Chilean airfields overnight.");
+    assert!(
+        acts(&x).contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway said its government backed Chile's bid to join the alliance.");
+    assert!(
+        acts(&y).contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
         "{:?}",
         acts(&y)
     );
