@@ -504,22 +504,12 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         if !own.is_empty() {
             return own;
         }
-        // "Ukraine said its drones struck ...", "Norway said its government backed ...":
-        // the forces or the government of "it" or "they", as the subject, act for whom the
-        // pronoun stands. (Not as an object: "withdraw its troops from Lebanon" is done to
-        // no one but the place it leaves.)
-        let word = self.tree.lower[w].as_ref();
-        if self.tree.parse.words[w].deprel == Deprel::NSUBJ
-            && (self.rules.has("armed_force_nouns", word)
-                || self.rules.has("government_nouns", word))
-        {
-            let owner = self.tree.children[w].iter().copied().find(|&c| {
-                self.tree.parse.words[c].deprel == Deprel::NMOD_POSS
-                    && self.rules.has("body_pronouns", &self.tree.lower[c])
-            });
-            if let Some(found) = owner.and_then(|c| self.pronoun(c)) {
-                return vec![found];
-            }
+        // "Ukraine said its drones struck ...", "Norway said its government backed ...", "Ola
+        // Berg said his country would ...": the forces, government or country of a pronoun,
+        // as the subject, act for whom the pronoun stands. (Not as an object: "withdraw its
+        // troops from Lebanon" is done to no one but the place it leaves.)
+        if let Some(owner) = self.owning_pronoun(w) {
+            return vec![owner];
         }
         // "the government's plans", "the chancellor's budget": a common noun that owns
         // the word names whom it stands for the same way; "the government plans",
@@ -552,6 +542,47 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     })
             })
             .unwrap_or_default()
+    }
+
+    /// For a subject `w` that is an armed force, a government or a country owned by a
+    /// pronoun ("its drones", "his government"), whom the pronoun stands for: a country's
+    /// office named without a person speaking in the clause above ("Norway's foreign
+    /// minister said his government ...") is its country; else what [`Self::pronoun`] finds.
+    fn owning_pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
+        let tree = self.tree;
+        let word = tree.lower[w].as_ref();
+        let owned = self.rules.has("armed_force_nouns", word)
+            || self.rules.has("government_nouns", word)
+            || self.rules.has("country_nouns", word);
+        if tree.parse.words[w].deprel != Deprel::NSUBJ || !owned {
+            return None;
+        }
+        let c = tree.children[w].iter().copied().find(|&c| {
+            tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                && self.rules.has("possessive_pronouns", &tree.lower[c])
+        })?;
+        if self.rules.has("person_pronouns", &tree.lower[c]) {
+            let mut x = w;
+            for _ in 0..6 {
+                let Some(h) = tree.parse.words[x].head else {
+                    break;
+                };
+                let subject = tree.children[h].iter().copied().find(|&s| {
+                    s != x && s < w && matches!(tree.parse.words[s].deprel.name(), "nsubj")
+                });
+                if let Some(s) = subject {
+                    let hits = self.hits();
+                    match self.hit_of_word[s].map(|k| hits[k]) {
+                        Some(hit) if matches!(hit.found, Found::Country { .. }) => {
+                            return Some((hit.key.clone(), tree.parse.words[c].span.clone()));
+                        }
+                        _ => break,
+                    }
+                }
+                x = h;
+            }
+        }
+        self.pronoun(c)
     }
 
     /// "The chancellor", "his home secretary": the one person of the article given that role

@@ -1,6 +1,6 @@
 //! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines,
 //! acts held out under a condition, moves of forces, demands pressed, towns placed by a
-//! country's adjective, and "its forces" acting for whom "its" stands.
+//! country's adjective, and "its forces", "his government" acting for whom the pronoun stands.
 
 use super::tests::{act, acts, run};
 
@@ -99,7 +99,7 @@ fn a_town_a_country_adjective_qualifies_lies_in_that_country() {
 }
 
 #[test]
-fn its_forces_or_government_as_the_subject_act_for_whom_its_stands() {
+fn its_or_his_forces_or_government_as_the_subject_act_for_whom_the_pronoun_stands() {
     let x = run("Norway said its drones struck two Chilean airfields overnight.");
     assert!(
         acts(&x).contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
@@ -111,5 +111,23 @@ fn its_forces_or_government_as_the_subject_act_for_whom_its_stands() {
         acts(&y).contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
         "{:?}",
         acts(&y)
+    );
+    // "his government": a country's office named without a person speaks for the country;
+    // a named official for themselves (and so for their country).
+    let z = run(
+        "Norway's foreign minister said his government backed Chile's bid to join the alliance.",
+    );
+    assert!(
+        acts(&z).contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&z)
+    );
+    let v = run(
+        "Norwegian Foreign Minister Ola Berg said his government backed Chile's bid to join the alliance.",
+    );
+    assert!(
+        acts(&v).contains(&act("SUPPORT", Some("person:ola-berg"), &["country:CHL"])),
+        "{:?}",
+        acts(&v)
     );
 }
