@@ -8,7 +8,7 @@ use crate::extract::events::patterns::ArgumentRules;
 /// the clause, it gave the parser a subject ("Reuters signed") or none at all. Its words (a
 /// place, a date, an agency in brackets, up to the dash) are left out of the parse. A prefix
 /// counts as a dateline only when every word of it is capitalised, a number or a comma or
-/// bracket, and it either ends with the agency's closing bracket or opens with a word in
+/// bracket, and it either ends with the agency's closing bracket or opens with a place in
 /// capitals.
 pub(super) fn hide_dateline(rules: &ArgumentRules, forms: &[&str], hidden: &mut [bool]) {
     const LONGEST: usize = 12;
@@ -24,9 +24,17 @@ pub(super) fn hide_dateline(rules: &ArgumentRules, forms: &[&str], hidden: &mut 
         matches!(*w, "," | "(" | ")" | ".")
             || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     };
-    let capitals = |w: &str| w.chars().count() >= 3 && w.chars().all(char::is_uppercase);
+    let capitals = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
     let agency = prefix.last() == Some(&")") && prefix.contains(&"(");
-    if prefix.iter().all(dateline_word) && (agency || capitals(prefix[0])) {
+    // A place in capitals ("NEW YORK") is followed by the dash, a comma or a bracket, not by
+    // more of a name ("NATO Secretary General Jens Stoltenberg - ...").
+    let place_words = prefix.iter().take_while(|w| capitals(w)).count();
+    let place = prefix[0].chars().count() >= 3
+        && place_words > 0
+        && prefix
+            .get(place_words)
+            .is_none_or(|w| matches!(*w, "," | "("));
+    if prefix.iter().all(dateline_word) && (agency || place) {
         hidden[..=dash].fill(true);
     }
 }
@@ -47,6 +55,11 @@ mod tests {
         assert_eq!(hidden("LIMA , March 3 ( Reuters ) - Norway signed"), 8);
         assert_eq!(hidden("Lima ( AP ) \u{2014} Norway signed"), 5);
         assert_eq!(hidden("OSLO - Norway signed"), 2);
+        assert_eq!(hidden("NEW YORK , May 2 - Norway signed"), 6);
+        assert_eq!(
+            hidden("NATO Secretary General Ola Berg - a Norwegian - said"),
+            0
+        );
         // A name and an aside, a lower-case word before the dash, or nothing after it.
         assert_eq!(hidden("Norway - a close partner - signed"), 0);
         assert_eq!(hidden("Talks ( again ) - Norway signed"), 0);
