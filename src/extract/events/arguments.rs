@@ -68,6 +68,9 @@ pub struct Resolver<'a, 'h> {
     /// The country code of each capital the article names as a place ("in Baghdad"), by the
     /// place's key: "demonstrators in Baghdad" are Iraq's.
     capitals: BTreeMap<&'h str, String>,
+    /// The territories of one country the article names ("Gaza", "the West Bank"): byte
+    /// span and the country's key.
+    territories: Vec<(Range<usize>, String)>,
 }
 
 /// The country the article's actors belong to: the one that more of its people and bodies
@@ -211,6 +214,10 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 _ => None,
             })
             .collect();
+        let territories = crate::extract::issues::territories(doc, lex, 0..doc.tokens.len())
+            .into_iter()
+            .map(|(span, key, _)| (span, key))
+            .collect();
         Self {
             doc,
             by_sentence,
@@ -221,6 +228,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
             home,
             parties,
             capitals,
+            territories,
         }
     }
 
@@ -404,9 +412,34 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                                 .any(|&c| self.tree.parse.words[c].deprel == Deprel::CASE))
                 })
             };
+            // ("Israel struck Gaza", "food aid to Gaza": a territory of one country, as an
+            // object or after a preposition of acts, is that country too; "settlers in the
+            // West Bank" are not its people.)
+            let territory = || {
+                let at = (0..self.hit_of_word.len()).find(|&k| self.hit_of_word[k] == Some(h))?;
+                let words = &self.tree.parse.words;
+                let taken = words[at].deprel == Deprel::OBJ
+                    || self.tree.children[at].iter().any(|&c| {
+                        words[c].deprel == Deprel::CASE
+                            && self.rules.has("target_cases", &self.tree.lower[c])
+                    });
+                if !taken {
+                    return None;
+                }
+                let span = self.span_of(hit);
+                self.base
+                    .territories
+                    .iter()
+                    .find(|(t, _)| t.start <= span.start && span.end <= t.end)
+                    .map(|(_, key)| key.clone())
+            };
             let key = match hit.found {
                 Found::Place { .. } => match self.base.capitals.get(hit.key.as_str()) {
                     Some(iso) if acted_on() => format!("country:{iso}"),
+                    None if acted_on() => match territory() {
+                        Some(key) => key,
+                        None => continue,
+                    },
                     _ => continue,
                 },
                 _ if hit.key.is_empty() => continue,

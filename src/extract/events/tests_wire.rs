@@ -1,6 +1,7 @@
 //! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines,
 //! acts held out under a condition, moves of forces, demands pressed, towns placed by a
-//! country's adjective, and "its forces", "his government" acting for whom the pronoun stands.
+//! country's adjective, "its forces", "his government" acting for whom the pronoun stands, and
+//! territories acted on.
 
 use super::tests::{act, acts, run};
 
@@ -129,5 +130,30 @@ fn its_or_his_forces_or_government_as_the_subject_act_for_whom_the_pronoun_stand
         acts(&v).contains(&act("SUPPORT", Some("person:ola-berg"), &["country:CHL"])),
         "{:?}",
         acts(&v)
+    );
+}
+
+#[test]
+fn a_territory_acted_on_is_its_country() {
+    let x = run("Norway delivered food aid to Gaza.");
+    assert!(
+        acts(&x).contains(&act("AID", Some("country:NOR"), &["country:PSE"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway struck the Gaza Strip overnight.");
+    assert!(
+        acts(&y).iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:PSE".to_owned()]),
+        "{:?}",
+        acts(&y)
+    );
+    // People in a territory are not its country's.
+    let z = run("Chilean settlers in the West Bank set fire to the offices of Norway.");
+    assert!(
+        acts(&z).contains(&act("COERCE", Some("country:CHL"), &["country:NOR"])),
+        "{:?}",
+        acts(&z)
     );
 }
