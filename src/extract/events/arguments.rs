@@ -68,6 +68,9 @@ pub struct Resolver<'a, 'h> {
     /// The country code of each capital the article names as a place ("in Baghdad"), by the
     /// place's key: "demonstrators in Baghdad" are Iraq's.
     capitals: BTreeMap<&'h str, String>,
+    /// The territories of one country the article names ("Gaza", "the West Bank"): byte
+    /// span and the country's key.
+    territories: Vec<(Range<usize>, String)>,
 }
 
 /// The country the article's actors belong to: the one that more of its people and bodies
@@ -211,6 +214,10 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 _ => None,
             })
             .collect();
+        let territories = crate::extract::issues::territories(doc, lex, 0..doc.tokens.len())
+            .into_iter()
+            .map(|(span, key, _)| (span, key))
+            .collect();
         Self {
             doc,
             by_sentence,
@@ -221,6 +228,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
             home,
             parties,
             capitals,
+            territories,
         }
     }
 
@@ -404,9 +412,34 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                                 .any(|&c| self.tree.parse.words[c].deprel == Deprel::CASE))
                 })
             };
+            // ("Israel struck Gaza", "food aid to Gaza": a territory of one country, as an
+            // object or after a preposition of acts, is that country too; "settlers in the
+            // West Bank" are not its people.)
+            let territory = || {
+                let at = (0..self.hit_of_word.len()).find(|&k| self.hit_of_word[k] == Some(h))?;
+                let words = &self.tree.parse.words;
+                let taken = words[at].deprel == Deprel::OBJ
+                    || self.tree.children[at].iter().any(|&c| {
+                        words[c].deprel == Deprel::CASE
+                            && self.rules.has("target_cases", &self.tree.lower[c])
+                    });
+                if !taken {
+                    return None;
+                }
+                let span = self.span_of(hit);
+                self.base
+                    .territories
+                    .iter()
+                    .find(|(t, _)| t.start <= span.start && span.end <= t.end)
+                    .map(|(_, key)| key.clone())
+            };
             let key = match hit.found {
                 Found::Place { .. } => match self.base.capitals.get(hit.key.as_str()) {
                     Some(iso) if acted_on() => format!("country:{iso}"),
+                    None if acted_on() => match territory() {
+                        Some(key) => key,
+                        None => continue,
+                    },
                     _ => continue,
                 },
                 _ if hit.key.is_empty() => continue,
@@ -504,6 +537,13 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         if !own.is_empty() {
             return own;
         }
+        // "Ukraine said its drones struck ...", "Norway said its government backed ...", "Ola
+        // Berg said his country would ...": the forces, government or country of a pronoun,
+        // as the subject, act for whom the pronoun stands. (Not as an object: "withdraw its
+        // troops from Lebanon" is done to no one but the place it leaves.)
+        if let Some(owner) = self.owning_pronoun(w) {
+            return vec![owner];
+        }
         // "the government's plans", "the chancellor's budget": a common noun that owns
         // the word names whom it stands for the same way; "the government plans",
         // "government proposals": so does a government before an act it owns (not
@@ -535,6 +575,47 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     })
             })
             .unwrap_or_default()
+    }
+
+    /// For a subject `w` that is an armed force, a government or a country owned by a
+    /// pronoun ("its drones", "his government"), whom the pronoun stands for: a country's
+    /// office named without a person speaking in the clause above ("Norway's foreign
+    /// minister said his government ...") is its country; else what [`Self::pronoun`] finds.
+    fn owning_pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
+        let tree = self.tree;
+        let word = tree.lower[w].as_ref();
+        let owned = self.rules.has("armed_force_nouns", word)
+            || self.rules.has("government_nouns", word)
+            || self.rules.has("country_nouns", word);
+        if tree.parse.words[w].deprel != Deprel::NSUBJ || !owned {
+            return None;
+        }
+        let c = tree.children[w].iter().copied().find(|&c| {
+            tree.parse.words[c].deprel == Deprel::NMOD_POSS
+                && self.rules.has("possessive_pronouns", &tree.lower[c])
+        })?;
+        if self.rules.has("person_pronouns", &tree.lower[c]) {
+            let mut x = w;
+            for _ in 0..6 {
+                let Some(h) = tree.parse.words[x].head else {
+                    break;
+                };
+                let subject = tree.children[h].iter().copied().find(|&s| {
+                    s != x && s < w && matches!(tree.parse.words[s].deprel.name(), "nsubj")
+                });
+                if let Some(s) = subject {
+                    let hits = self.hits();
+                    match self.hit_of_word[s].map(|k| hits[k]) {
+                        Some(hit) if matches!(hit.found, Found::Country { .. }) => {
+                            return Some((hit.key.clone(), tree.parse.words[c].span.clone()));
+                        }
+                        _ => break,
+                    }
+                }
+                x = h;
+            }
+        }
+        self.pronoun(c)
     }
 
     /// "The chancellor", "his home secretary": the one person of the article given that role
@@ -787,13 +868,34 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
             // "in Montenegro province", "the Darfur region": a common noun of place named
             // by the name before it.
             .flat_map(|x| {
+                // "the southern Lebanese town of Nabatieh": a town, city or village a
+                // country's adjective qualifies lies in that country.
+                let place_noun = self.rules.has("place_nouns", &self.tree.lower[x]);
                 let naming: Vec<usize> = if self.hit_of_word[x].is_some() {
                     Vec::new()
                 } else {
                     self.tree.children[x]
                         .iter()
                         .copied()
-                        .filter(|&c| c < x && self.tree.parse.words[c].deprel == Deprel::COMPOUND)
+                        .filter(|&c| {
+                            c < x
+                                && match self.tree.parse.words[c].deprel {
+                                    Deprel::COMPOUND => true,
+                                    Deprel::AMOD => {
+                                        place_noun
+                                            && self.hit_of_word[c].is_some_and(|h| {
+                                                matches!(
+                                                    hits[h].found,
+                                                    Found::Country {
+                                                        form: CountryForm::Adjective,
+                                                        ..
+                                                    }
+                                                )
+                                            })
+                                    }
+                                    _ => false,
+                                }
+                        })
                         .collect()
                 };
                 std::iter::once(x).chain(naming)

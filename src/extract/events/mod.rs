@@ -33,6 +33,8 @@ mod tests_stated;
 mod tests_targets;
 #[cfg(test)]
 mod tests_who;
+#[cfg(test)]
+mod tests_wire;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

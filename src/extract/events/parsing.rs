@@ -7,6 +7,7 @@
 
 mod aside;
 mod clauses;
+mod dateline;
 mod phrases;
 use std::borrow::Cow;
 
@@ -295,7 +296,7 @@ pub fn parse_sentence(
     let rules = &lex.arguments;
     let lower: Vec<Cow<'_, str>> = ud.iter().map(|w| lower_case(w.form(doc.text))).collect();
     let in_name = |w: &UdWord| sentence_names.covers(w);
-    let hidden = unparsed_words(rules, &ud, &lower, &in_name);
+    let hidden = unparsed_words(rules, doc.text, &ud, &lower, &in_name);
     let (words, forms, names) = sentence_names.merged(&ud, &hidden, sentence.tokens.end);
     let (mut upos, mut heads, mut deprels) = parser.parse_words(&forms);
     an_adjective_before_a_name_is_no_verb(rules, &forms, &mut upos, &mut heads, &mut deprels);
@@ -410,16 +411,19 @@ fn list_test<'r>(rules: &'r ArgumentRules, list: &str) -> impl Fn(&str) -> bool 
     move |word| set.is_some_and(|l| in_list(l, word))
 }
 
-/// The words left out of the parse: time phrases, approximations of numbers, counts opening
-/// the sentence and fixed adverbials, none inside a name (`in_name`). `lower` holds the
-/// words lower-cased.
+/// The words left out of the parse: a wire dateline, time phrases, approximations of numbers,
+/// counts opening the sentence and fixed adverbials, none inside a name (`in_name`). `lower`
+/// holds the words lower-cased.
 fn unparsed_words(
     rules: &ArgumentRules,
+    text: &str,
     ud: &[UdWord],
     lower: &[Cow<'_, str>],
     in_name: &dyn Fn(&UdWord) -> bool,
 ) -> Vec<bool> {
     let mut hidden = vec![false; ud.len()];
+    let forms: Vec<&str> = ud.iter().map(|w| w.form(text)).collect();
+    dateline::hide_dateline(rules, &forms, &mut hidden);
     hide_times(rules, ud, lower, in_name, &mut hidden);
     hide_approximations(rules, lower, &mut hidden);
     // "Thousands of people marched", "Tens of thousands of students staged protests": the

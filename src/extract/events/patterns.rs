@@ -330,7 +330,10 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 97] = [
+pub const ENGINE_LISTS: [&str; 100] = [
+    "place_nouns",
+    "conditional_offer_modals",
+    "dateline_dashes",
     "area_measure_kinds",
     "months",
     "person_pronouns",

@@ -267,8 +267,28 @@ impl Site<'_, '_> {
         if has_child_word(tree, rules, verb, &["aux"], "doubtful_modals")
             || has_child_word(tree, rules, w, &["aux"], "doubtful_modals")
         {
-            r.unreal = Some("only possible");
-            return;
+            // "could impose sanctions on Peru if the law is passed": a possible act made to
+            // hang on a condition is held out, as "would impose" is (a threat, or a pledge),
+            // not merely possible. "can" and "may" without a condition stay possibilities.
+            // (The parse may hang the condition on the verb of saying the act is told by:
+            // "could impose sanctions if the law is passed, an official said".)
+            let reporter = (tree.rel(verb) == Deprel::CCOMP)
+                .then(|| tree.head(verb))
+                .flatten()
+                .filter(|&h| rules.has("reporting_verbs", &tree.lower[h]));
+            let held_out = aux("conditional_offer_modals")
+                && [Some(w), Some(verb), reporter]
+                    .into_iter()
+                    .flatten()
+                    .any(|x| {
+                        tree.children_named(x, &["advcl"])
+                            .any(|c| has_child_word(tree, rules, c, &["mark"], "conditionals"))
+                    });
+            if !held_out {
+                r.unreal = Some("only possible");
+                return;
+            }
+            r.modality = Some(Modality::Hypothetical);
         }
         // A condition anywhere above the trigger ("if Norway attacked Chile, ...").
         let mut x = w;

@@ -1,0 +1,159 @@
+//! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines,
+//! acts held out under a condition, moves of forces, demands pressed, towns placed by a
+//! country's adjective, "its forces", "his government" acting for whom the pronoun stands, and
+//! territories acted on.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn a_wire_dateline_is_no_part_of_the_clause() {
+    // With the agency in brackets, the parser took the agency or nothing as the subject.
+    let x = run("LIMA (Reuters) - Norway signed a trade agreement with Chile.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:NOR")
+                && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        x.events
+            .iter()
+            .all(|e| e.participants.iter().all(|p| !p.contains("reuters"))),
+        "{got:?}"
+    );
+    let y = run(
+        "SANTIAGO, March 3 (Reuters) - Norway signed a memorandum of understanding with Chile on fishing.",
+    );
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_possible_act_under_a_condition_is_held_out() {
+    // "could impose sanctions ... if": a threat, as "would impose" is.
+    let x = run("Norway could impose new sanctions on Chilean officials if the law is passed.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("THREATEN", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    // Without a condition, a possible act is no event.
+    let y = run("Norway could impose new sanctions on Chilean officials.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn forces_moved_or_called_up_are_mobilized() {
+    let x = run("Norway moved additional troops and armoured vehicles to its border with Chile.");
+    assert!(
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "MOBILIZE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway called up 30,000 reservists on Monday.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "MOBILIZE" && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn pressing_someone_to_act_is_a_demand() {
+    let x = run("Norway is pressing Chile and Peru to secure the release of the hostages.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_town_a_country_adjective_qualifies_lies_in_that_country() {
+    // The gazetteer does not know the town; the text says where it is.
+    let x = run("Norwegian airstrikes killed 20 people in the southern Chilean town of Quelbrook.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    // A town of the actor's own country is acted on by no one.
+    let y = run("Norwegian troops shelled the northern Norwegian town of Quelbrook on Monday.");
+    assert!(
+        acts(&y).iter().all(|(_, _, t)| t.is_empty()),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn its_or_his_forces_or_government_as_the_subject_act_for_whom_the_pronoun_stands() {
+    let x = run("Norway said its drones struck two Chilean airfields overnight.");
+    assert!(
+        acts(&x).contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway said its government backed Chile's bid to join the alliance.");
+    assert!(
+        acts(&y).contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+    // "his government": a country's office named without a person speaks for the country;
+    // a named official for themselves (and so for their country).
+    let z = run(
+        "Norway's foreign minister said his government backed Chile's bid to join the alliance.",
+    );
+    assert!(
+        acts(&z).contains(&act("SUPPORT", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&z)
+    );
+    let v = run(
+        "Norwegian Foreign Minister Ola Berg said his government backed Chile's bid to join the alliance.",
+    );
+    assert!(
+        acts(&v).contains(&act("SUPPORT", Some("person:ola-berg"), &["country:CHL"])),
+        "{:?}",
+        acts(&v)
+    );
+}
+
+#[test]
+fn a_territory_acted_on_is_its_country() {
+    let x = run("Norway delivered food aid to Gaza.");
+    assert!(
+        acts(&x).contains(&act("AID", Some("country:NOR"), &["country:PSE"])),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway struck the Gaza Strip overnight.");
+    assert!(
+        acts(&y).iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:PSE".to_owned()]),
+        "{:?}",
+        acts(&y)
+    );
+    // People in a territory are not its country's.
+    let z = run("Chilean settlers in the West Bank set fire to the offices of Norway.");
+    assert!(
+        acts(&z).contains(&act("COERCE", Some("country:CHL"), &["country:NOR"])),
+        "{:?}",
+        acts(&z)
+    );
+}
