@@ -379,6 +379,12 @@ pub fn parse_sentence(
         &heads,
         &mut deprels,
     );
+    phrases::a_verb_below_a_described_root_noun_is_the_main_verb(
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(
         rules,
         &forms,

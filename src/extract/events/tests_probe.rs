@@ -219,3 +219,28 @@ fn people_killed_or_arrested_in_a_headline_are_acted_on() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_subject_described_by_a_participle_phrase_still_acts() {
+    for text in [
+        "Chilean jets using cluster bombs killed 12 Peruvians near the border.",
+        "Chilean troops backed by tanks attacked three Peruvian villages.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter().any(|(c, s, t)| c == "FIGHT"
+                && s.as_deref() == Some("country:CHL")
+                && t == &vec!["country:PER".to_owned()]),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_meeting_that_will_do_something_is_scheduled_not_pledged() {
+    let got = acts(&run(
+        "The Andean Community summit in Lima will use the report as the basis for talks on Chile.",
+    ));
+    assert!(!got.iter().any(|(c, _, _)| c == "AGREE"), "{got:?}");
+    assert!(got.iter().any(|(c, _, _)| c == "CONSULT"), "{got:?}");
+}

@@ -470,3 +470,99 @@ pub(super) fn the_one_asked_for_is_the_subject_of_the_act_asked(
         deprels[f] = Deprel::MARK;
     }
 }
+
+/// "British aircraft using precision guided missiles killed 4 Iraqis": the parser makes the
+/// subject noun the root, the "-ing" phrase describing it a clause, and the main verb a
+/// clause of that phrase, so the killing has no subject. A root noun (no copula) with a
+/// describing clause, and after it a verb with an object, no subject and no marker hanging
+/// below that clause, is that verb's subject; the verb is the root. `heads` are 1-based.
+pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
+        return;
+    };
+    let children = children_of(heads);
+    // "Chilean troops backed by tanks attacked three villages": the root is the participle,
+    // its subject the noun it describes. Read from its subject, as the noun case below.
+    if upos[r] == Upos::Verb
+        && forms[r].to_lowercase().ends_with("ed")
+        && children[r].iter().any(|&k| deprels[k] == Deprel::OBL_AGENT)
+        && !children[r]
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::OBJ))
+        && let Some(&s) = children[r]
+            .iter()
+            .find(|&&k| k < r && deprels[k] == Deprel::NSUBJ)
+    {
+        heads[r] = s + 1;
+        deprels[r] = Deprel::ACL;
+        heads[s] = 0;
+        deprels[s] = Deprel::ROOT;
+        if !a_verb_below_the_root_noun_is_the_main_verb(forms, upos, heads, deprels, s) {
+            heads[s] = r + 1;
+            deprels[s] = Deprel::NSUBJ;
+            heads[r] = 0;
+            deprels[r] = Deprel::ROOT;
+        }
+        return;
+    }
+    a_verb_below_the_root_noun_is_the_main_verb(forms, upos, heads, deprels, r);
+}
+
+/// The noun case of [`a_verb_below_a_described_root_noun_is_the_main_verb`], for the root
+/// noun `r`; whether it moved anything.
+fn a_verb_below_the_root_noun_is_the_main_verb(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+    r: usize,
+) -> bool {
+    if !matches!(upos[r], Upos::Noun | Upos::Propn) {
+        return false;
+    }
+    let children = children_of(heads);
+    if children[r].iter().any(|&k| deprels[k] == Deprel::COP) {
+        return false;
+    }
+    let Some(&a) = children[r]
+        .iter()
+        .find(|&&k| k > r && deprels[k] == Deprel::ACL && upos[k] == Upos::Verb)
+    else {
+        return false;
+    };
+    let Some(&v) = children[a].iter().find(|&&k| {
+        k > a
+            && upos[k] == Upos::Verb
+            && matches!(deprels[k], Deprel::ADVCL | Deprel::CONJ | Deprel::PARATAXIS)
+            && !forms[k].to_lowercase().ends_with("ing")
+    }) else {
+        return false;
+    };
+    let own = |rels: &[Deprel]| children[v].iter().any(|&k| rels.contains(&deprels[k]));
+    if !own(&[Deprel::OBJ])
+        || own(&[
+            Deprel::NSUBJ,
+            Deprel::NSUBJ_PASS,
+            Deprel::MARK,
+            Deprel::CC,
+            Deprel::AUX_PASS,
+        ])
+    {
+        return false;
+    }
+    heads[v] = 0;
+    deprels[v] = Deprel::ROOT;
+    heads[r] = v + 1;
+    deprels[r] = Deprel::NSUBJ;
+    for &k in &children[r] {
+        if k > v {
+            heads[k] = v + 1;
+        }
+    }
+    true
+}

@@ -508,6 +508,15 @@ impl Site<'_, '_> {
         } else if has_child_word(tree, rules, verb, &["aux"], "hypothetical_modals") {
             r.modality = Some(Modality::Hypothetical);
         }
+        // "July's G8 summit will use the report": an act named as the subject of what will
+        // happen is itself to come, on the calendar, no one's pledge or threat.
+        if r.modality.is_some()
+            && w != verb
+            && matches!(tree.rel(w).name(), "nsubj" | "nsubj:pass")
+            && tree.head(w) == Some(verb)
+        {
+            r.scheduled = true;
+        }
         // "announced on Wednesday it would prohibit all aid": what will be done, declared.
         r.declared = r.modality.is_some()
             && tree.rel(verb) == Deprel::CCOMP
