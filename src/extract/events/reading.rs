@@ -596,6 +596,9 @@ pub fn read(
     };
     // Each stage may find the act not stated as happening (`unreal`); the reading ends there.
     site.negation_and_failure(&mut r);
+    if r.unreal.is_none() {
+        site.doubted_or_asked(&mut r);
+    }
     if r.unreal.is_some() {
         return r;
     }

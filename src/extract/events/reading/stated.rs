@@ -117,33 +117,6 @@ impl Site<'_, '_> {
             r.unreal = Some("an ability, not an act");
             return;
         }
-        // "Chile is unlikely to attack Peru", "it was doubtful that Chile would sign": what is
-        // judged improbable (`doubt_words`) is not done.
-        if under(
-            &["xcomp", "ccomp", "csubj", "parataxis", "advcl"],
-            "doubt_words",
-        ) {
-            r.unreal = Some("doubted, not done");
-            return;
-        }
-        // "worrying about who has provided them", "asked who ordered the raid": a clause
-        // whose subject is a question word after a verb, preposition or adjective asks who
-        // acts; it states no act ("Norway, who ..." is a relative clause: a noun comes before).
-        let asks_who = tree
-            .children_named(verb, &["nsubj", "nsubj:pass"])
-            .any(|s| {
-                rules.has("question_words", &tree.lower[s])
-                    && s.checked_sub(1).is_none_or(|b| {
-                        matches!(
-                            tree.pos(b),
-                            Upos::Verb | Upos::Adp | Upos::Sconj | Upos::Adj | Upos::Aux
-                        )
-                    })
-            });
-        if asks_who {
-            r.unreal = Some("a question, not an act");
-            return;
-        }
         // "wants a public inquiry", "was considering a new treaty": an act named as what
         // someone wants, weighs, favours or needs (`wanted_act_verbs`) is not done.
         if matches!(tree.pos(w), Upos::Noun)
@@ -178,6 +151,52 @@ impl Site<'_, '_> {
             if rules.has("rumour_nouns", &tree.lower[k]) {
                 r.unreal = Some("rumoured, not reported as done");
             }
+        }
+    }
+
+    /// Judged improbable, or asked about: "Chile is unlikely to attack Peru", "asked who
+    /// ordered the raid".
+    pub(super) fn doubted_or_asked(&self, r: &mut Reading) {
+        let Self {
+            tree,
+            rules,
+            w,
+            verb,
+            ..
+        } = *self;
+        let under = |rels: &[&str], list: &str| {
+            [w, verb].into_iter().any(|x| {
+                rels.contains(&tree.rel(x).name())
+                    && tree
+                        .head(x)
+                        .is_some_and(|h| rules.has(list, &tree.lower[h]))
+            })
+        };
+        // "Chile is unlikely to attack Peru", "it was doubtful that Chile would sign": what is
+        // judged improbable (`doubt_words`) is not done.
+        if under(
+            &["xcomp", "ccomp", "csubj", "parataxis", "advcl"],
+            "doubt_words",
+        ) {
+            r.unreal = Some("doubted, not done");
+            return;
+        }
+        // "worrying about who has provided them", "asked who ordered the raid": a clause
+        // whose subject is a question word after a verb, preposition or adjective asks who
+        // acts; it states no act ("Norway, who ..." is a relative clause: a noun comes before).
+        let asks_who = tree
+            .children_named(verb, &["nsubj", "nsubj:pass"])
+            .any(|s| {
+                rules.has("question_words", &tree.lower[s])
+                    && s.checked_sub(1).is_none_or(|b| {
+                        matches!(
+                            tree.pos(b),
+                            Upos::Verb | Upos::Adp | Upos::Sconj | Upos::Adj | Upos::Aux
+                        )
+                    })
+            });
+        if asks_who {
+            r.unreal = Some("a question, not an act");
         }
     }
 
