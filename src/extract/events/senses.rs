@@ -54,6 +54,10 @@ struct WhenSpec {
     /// `child_words`): "handed over 700 kg of medicine".
     #[serde(default)]
     child_in: Option<String>,
+    /// The word list an object of that child (one of `child_words` by one of `child_rel`'s
+    /// relations) is in: "declined to give her view" keeps quiet, as "declined to comment".
+    #[serde(default)]
+    child_object_in: Option<String>,
     /// The word list of auxiliaries and markers that make a clause under the trigger say what
     /// will happen ("will", "unless"): the rule holds when no clause under it has one, nor
     /// is an infinitive ("warned that the plan might fail", "warned of delays").
@@ -139,6 +143,9 @@ pub enum Condition {
     /// actor, and not in this list (nor is any of its conjuncts); when cases are given, one
     /// that such a word introduces.
     ChildNotIn(Vec<String>, HashSet<String>, HashSet<String>),
+    /// The trigger has a child by one of these relations that is one of these words, and
+    /// that child has an object in the last list.
+    ChildObject(Vec<String>, HashSet<String>, HashSet<String>),
     /// No child by one of these relations, nor a conjunct of one, is in this list.
     NoChildIn(Vec<String>, HashSet<String>),
     /// No clause under the trigger is an infinitive or has an auxiliary or marker in this
@@ -330,6 +337,18 @@ pub fn read(
                 w.child_rel.clone(),
                 list.iter().cloned().collect(),
             ));
+        } else if let Some(name) = &w.child_object_in {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            if w.child_rel.is_empty() || w.child_words.is_empty() {
+                return Err(bad("child_object_in needs child_rel and child_words"));
+            }
+            conditions.push(Condition::ChildObject(
+                w.child_rel.clone(),
+                lower(&w.child_words),
+                list.iter().cloned().collect(),
+            ));
         } else if !w.child_rel.is_empty() {
             conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
         }
@@ -516,6 +535,13 @@ fn one_holds(
         Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                 && (words.is_empty() || words.contains(&*tree.lower[c]))
+        }),
+        Condition::ChildObject(rels, words, objects) => tree.children[w].iter().any(|&c| {
+            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                && words.contains(&*tree.lower[c])
+                && tree.children[c].iter().any(|&k| {
+                    tree.parse.words[k].deprel == Deprel::OBJ && objects.contains(&*tree.lower[k])
+                })
         }),
     }
 }
