@@ -379,6 +379,7 @@ pub fn parse_sentence(
         &heads,
         &mut deprels,
     );
+    clauses::a_past_form_set_off_after_its_subject_is_passive(&forms, &upos, &heads, &mut deprels);
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(
         rules,
         &forms,
