@@ -604,7 +604,7 @@ fn children_with_controller<'t>(
     let passive = tree.children[w]
         .iter()
         .any(|&k| tree.parse.words[k].deprel.name() == "aux:pass");
-    let controller = tree.parse.words[w]
+    let inherited = tree.parse.words[w]
         .head
         .filter(|_| controlled)
         .into_iter()
@@ -618,5 +618,5 @@ fn children_with_controller<'t>(
     tree.children[w]
         .iter()
         .map(|&c| (c, tree.parse.words[c].deprel.name()))
-        .chain(controller)
+        .chain(inherited)
 }
