@@ -197,6 +197,75 @@ pub struct Sense {
     pub examples: Vec<SenseExample>,
 }
 
+/// The condition on the trigger's children a rule sets (`child_rel` with `child_words`,
+/// `child_cases`, `child_in`, `child_not_in`, `no_child_in` or `child_object_in`), if any.
+fn child_condition(
+    w: &WhenSpec,
+    lists: &super::patterns::WordLists,
+    bad: &dyn Fn(&str) -> PatternError,
+) -> Result<Option<Condition>, PatternError> {
+    let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+    let mut conditions = Vec::new();
+    if w.child_not_in.is_some() && w.no_child_in.is_some() {
+        return Err(bad("child_not_in and no_child_in cannot be read together"));
+    }
+    if let Some(name) = &w.child_not_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() {
+            return Err(bad("child_not_in needs child_rel"));
+        }
+        conditions.push(Condition::ChildNotIn(
+            w.child_rel.clone(),
+            list.iter().cloned().collect(),
+            lower(&w.child_cases),
+        ));
+    } else if let Some(name) = &w.no_child_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() {
+            return Err(bad("no_child_in needs child_rel"));
+        }
+        conditions.push(Condition::NoChildIn(
+            w.child_rel.clone(),
+            list.iter().cloned().collect(),
+        ));
+    } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
+        conditions.push(Condition::ChildCase(
+            w.child_rel.clone(),
+            lower(&w.child_cases),
+        ));
+    } else if let Some(name) = &w.child_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() || !w.child_words.is_empty() {
+            return Err(bad("child_in needs child_rel and no child_words"));
+        }
+        conditions.push(Condition::Child(
+            w.child_rel.clone(),
+            list.iter().cloned().collect(),
+        ));
+    } else if let Some(name) = &w.child_object_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() || w.child_words.is_empty() {
+            return Err(bad("child_object_in needs child_rel and child_words"));
+        }
+        conditions.push(Condition::ChildObject(
+            w.child_rel.clone(),
+            lower(&w.child_words),
+            list.iter().cloned().collect(),
+        ));
+    } else if !w.child_rel.is_empty() {
+        conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
+    }
+    Ok(conditions.pop())
+}
+
 /// The first of `kinds` that is no kind of actor sense rules know (`none`, no one named, only
 /// where `none_too`; `any`, whoever is named, only where `any_too`).
 fn unknown_kind(kinds: &[String], none_too: bool, any_too: bool) -> Option<&String> {
@@ -295,62 +364,8 @@ pub fn read(
                 .collect::<Result<Vec<_>, _>>()?;
             conditions.push(Condition::Pos(tags));
         }
-        if w.child_not_in.is_some() && w.no_child_in.is_some() {
-            return Err(bad("child_not_in and no_child_in cannot be read together"));
-        }
-        if let Some(name) = &w.child_not_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() {
-                return Err(bad("child_not_in needs child_rel"));
-            }
-            conditions.push(Condition::ChildNotIn(
-                w.child_rel.clone(),
-                list.iter().cloned().collect(),
-                lower(&w.child_cases),
-            ));
-        } else if let Some(name) = &w.no_child_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() {
-                return Err(bad("no_child_in needs child_rel"));
-            }
-            conditions.push(Condition::NoChildIn(
-                w.child_rel.clone(),
-                list.iter().cloned().collect(),
-            ));
-        } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
-            conditions.push(Condition::ChildCase(
-                w.child_rel.clone(),
-                lower(&w.child_cases),
-            ));
-        } else if let Some(name) = &w.child_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() || !w.child_words.is_empty() {
-                return Err(bad("child_in needs child_rel and no child_words"));
-            }
-            conditions.push(Condition::Child(
-                w.child_rel.clone(),
-                list.iter().cloned().collect(),
-            ));
-        } else if let Some(name) = &w.child_object_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() || w.child_words.is_empty() {
-                return Err(bad("child_object_in needs child_rel and child_words"));
-            }
-            conditions.push(Condition::ChildObject(
-                w.child_rel.clone(),
-                lower(&w.child_words),
-                list.iter().cloned().collect(),
-            ));
-        } else if !w.child_rel.is_empty() {
-            conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
+        if let Some(c) = child_condition(w, lists, &bad)? {
+            conditions.push(c);
         }
         if conditions.is_empty() {
             return Err(bad("a rule needs a condition"));
