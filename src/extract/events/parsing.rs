@@ -379,6 +379,7 @@ pub fn parse_sentence(
         &heads,
         &mut deprels,
     );
+    clauses::a_past_form_set_off_after_its_subject_is_passive(&forms, &upos, &heads, &mut deprels);
     phrases::a_verb_below_a_described_root_noun_is_the_main_verb(
         &forms,
         &upos,

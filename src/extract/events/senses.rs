@@ -54,6 +54,10 @@ struct WhenSpec {
     /// `child_words`): "handed over 700 kg of medicine".
     #[serde(default)]
     child_in: Option<String>,
+    /// The word list an object of that child (one of `child_words` by one of `child_rel`'s
+    /// relations) is in: "declined to give her view" keeps quiet, as "declined to comment".
+    #[serde(default)]
+    child_object_in: Option<String>,
     /// The word list of auxiliaries and markers that make a clause under the trigger say what
     /// will happen ("will", "unless"): the rule holds when no clause under it has one, nor
     /// is an infinitive ("warned that the plan might fail", "warned of delays").
@@ -139,6 +143,9 @@ pub enum Condition {
     /// actor, and not in this list (nor is any of its conjuncts); when cases are given, one
     /// that such a word introduces.
     ChildNotIn(Vec<String>, HashSet<String>, HashSet<String>),
+    /// The trigger has a child by one of these relations that is one of these words, and
+    /// that child has an object in the last list.
+    ChildObject(Vec<String>, HashSet<String>, HashSet<String>),
     /// No child by one of these relations, nor a conjunct of one, is in this list.
     NoChildIn(Vec<String>, HashSet<String>),
     /// No clause under the trigger is an infinitive or has an auxiliary or marker in this
@@ -188,6 +195,75 @@ pub struct Sense {
     pub why: String,
     /// Sentences it must handle.
     pub examples: Vec<SenseExample>,
+}
+
+/// The condition on the trigger's children a rule sets (`child_rel` with `child_words`,
+/// `child_cases`, `child_in`, `child_not_in`, `no_child_in` or `child_object_in`), if any.
+fn child_condition(
+    w: &WhenSpec,
+    lists: &super::patterns::WordLists,
+    bad: &dyn Fn(&str) -> PatternError,
+) -> Result<Option<Condition>, PatternError> {
+    let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+    let mut conditions = Vec::new();
+    if w.child_not_in.is_some() && w.no_child_in.is_some() {
+        return Err(bad("child_not_in and no_child_in cannot be read together"));
+    }
+    if let Some(name) = &w.child_not_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() {
+            return Err(bad("child_not_in needs child_rel"));
+        }
+        conditions.push(Condition::ChildNotIn(
+            w.child_rel.clone(),
+            list.iter().cloned().collect(),
+            lower(&w.child_cases),
+        ));
+    } else if let Some(name) = &w.no_child_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() {
+            return Err(bad("no_child_in needs child_rel"));
+        }
+        conditions.push(Condition::NoChildIn(
+            w.child_rel.clone(),
+            list.iter().cloned().collect(),
+        ));
+    } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
+        conditions.push(Condition::ChildCase(
+            w.child_rel.clone(),
+            lower(&w.child_cases),
+        ));
+    } else if let Some(name) = &w.child_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() || !w.child_words.is_empty() {
+            return Err(bad("child_in needs child_rel and no child_words"));
+        }
+        conditions.push(Condition::Child(
+            w.child_rel.clone(),
+            list.iter().cloned().collect(),
+        ));
+    } else if let Some(name) = &w.child_object_in {
+        let list = lists
+            .get(name)
+            .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+        if w.child_rel.is_empty() || w.child_words.is_empty() {
+            return Err(bad("child_object_in needs child_rel and child_words"));
+        }
+        conditions.push(Condition::ChildObject(
+            w.child_rel.clone(),
+            lower(&w.child_words),
+            list.iter().cloned().collect(),
+        ));
+    } else if !w.child_rel.is_empty() {
+        conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
+    }
+    Ok(conditions.pop())
 }
 
 /// The first of `kinds` that is no kind of actor sense rules know (`none`, no one named, only
@@ -288,50 +364,8 @@ pub fn read(
                 .collect::<Result<Vec<_>, _>>()?;
             conditions.push(Condition::Pos(tags));
         }
-        if w.child_not_in.is_some() && w.no_child_in.is_some() {
-            return Err(bad("child_not_in and no_child_in cannot be read together"));
-        }
-        if let Some(name) = &w.child_not_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() {
-                return Err(bad("child_not_in needs child_rel"));
-            }
-            conditions.push(Condition::ChildNotIn(
-                w.child_rel.clone(),
-                list.iter().cloned().collect(),
-                lower(&w.child_cases),
-            ));
-        } else if let Some(name) = &w.no_child_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() {
-                return Err(bad("no_child_in needs child_rel"));
-            }
-            conditions.push(Condition::NoChildIn(
-                w.child_rel.clone(),
-                list.iter().cloned().collect(),
-            ));
-        } else if !w.child_rel.is_empty() && !w.child_cases.is_empty() {
-            conditions.push(Condition::ChildCase(
-                w.child_rel.clone(),
-                lower(&w.child_cases),
-            ));
-        } else if let Some(name) = &w.child_in {
-            let list = lists
-                .get(name)
-                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            if w.child_rel.is_empty() || !w.child_words.is_empty() {
-                return Err(bad("child_in needs child_rel and no child_words"));
-            }
-            conditions.push(Condition::Child(
-                w.child_rel.clone(),
-                list.iter().cloned().collect(),
-            ));
-        } else if !w.child_rel.is_empty() {
-            conditions.push(Condition::Child(w.child_rel.clone(), lower(&w.child_words)));
+        if let Some(c) = child_condition(w, lists, &bad)? {
+            conditions.push(c);
         }
         if conditions.is_empty() {
             return Err(bad("a rule needs a condition"));
@@ -517,6 +551,13 @@ fn one_holds(
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
                 && (words.is_empty() || words.contains(&*tree.lower[c]))
         }),
+        Condition::ChildObject(rels, words, objects) => tree.children[w].iter().any(|&c| {
+            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
+                && words.contains(&*tree.lower[c])
+                && tree.children[c].iter().any(|&k| {
+                    tree.parse.words[k].deprel == Deprel::OBJ && objects.contains(&*tree.lower[k])
+                })
+        }),
     }
 }
 
@@ -578,7 +619,7 @@ fn children_with_controller<'t>(
     let passive = tree.children[w]
         .iter()
         .any(|&k| tree.parse.words[k].deprel.name() == "aux:pass");
-    let controller = tree.parse.words[w]
+    let inherited = tree.parse.words[w]
         .head
         .filter(|_| controlled)
         .into_iter()
@@ -592,5 +633,5 @@ fn children_with_controller<'t>(
     tree.children[w]
         .iter()
         .map(|&c| (c, tree.parse.words[c].deprel.name()))
-        .chain(controller)
+        .chain(inherited)
 }

@@ -289,3 +289,26 @@ fn wounds_healed_are_no_attack_and_soldiers_wounded_are() {
         "{got:?}"
     );
 }
+
+#[test]
+fn keeping_quiet_or_granting_a_point_is_no_act_but_refusing_aid_and_recognising_a_state_are() {
+    // Senses `declined-to-give-a-view` and `recognised-as-true`: what the view was of, or
+    // that something is so, is no one refused or recognised.
+    let x = run("She declined to give her view of Mr Ola Berg at this point.");
+    assert!(acts(&x).is_empty(), "{:?}", acts(&x));
+    let y = run("Ana Voss recognised that the talks with Chile had failed.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+    // A refusal of something material, and a state recognised, stay.
+    let z = run("Peru refused to give aid to Chile.");
+    assert!(
+        acts(&z).contains(&act("REJECT", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&z)
+    );
+    let w = run("Peru recognised the new government of Chile on Monday.");
+    assert!(
+        acts(&w).contains(&act("AGREE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&w)
+    );
+}

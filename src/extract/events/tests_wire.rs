@@ -157,3 +157,33 @@ fn a_territory_acted_on_is_its_country() {
         acts(&z)
     );
 }
+
+#[test]
+fn a_past_form_set_off_after_a_name_describes_it() {
+    // "X, accused of ..., was arrested": the participle is a passive with "who was" left
+    // out; the parser made X the accuser.
+    let x = run("General Ana Ruiz, accused of torture by Peru, was arrested in London.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act(
+            "DISAPPROVE",
+            Some("country:PER"),
+            &["person:ana-ruiz"]
+        )),
+        "{got:?}"
+    );
+    let y = run("Ola Berg, previously accused of spying, will be released by Chile.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("person:ola-berg")),
+        "{got:?}"
+    );
+    // Two commas set off an adverb, not a participle: the verb stays active.
+    let z = run("Peru, meanwhile, accused Chile of lying.");
+    assert!(
+        acts(&z).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{:?}",
+        acts(&z)
+    );
+}

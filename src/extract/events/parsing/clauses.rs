@@ -297,3 +297,62 @@ pub(super) fn a_subject_before_the_marker_of_its_clause_is_the_object_above(
         deprels[subject] = Deprel::OBJ;
     }
 }
+
+/// "Mamdouh Habib, previously accused of terrorist offences, will be released": a past form
+/// set off by commas right after a name or noun phrase is a participle describing it, a
+/// passive with "who was" left out, but the parser reads the phrase as the verb's active
+/// subject, so that Habib accuses. When a past form ("-ed") with no auxiliary, object or
+/// passive subject has a subject before it from which only one comma and adverbs part it,
+/// and a comma closes the verb's own phrase, the subject becomes the passive subject. "Peru,
+/// meanwhile, accused Chile" (two commas) and "Peru accused Chile" are left alone.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn a_past_form_set_off_after_its_subject_is_passive(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    let children = children_of(heads);
+    // Whether `k` is `v` or hangs under it.
+    let under = |mut k: usize, v: usize| {
+        for _ in 0..n {
+            if k == v {
+                return true;
+            }
+            match heads[k].checked_sub(1).filter(|&h| h < n) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    for v in 0..n {
+        if upos[v] != Upos::Verb || !forms[v].to_lowercase().ends_with("ed") {
+            continue;
+        }
+        if children[v].iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::OBJ | Deprel::IOBJ | Deprel::AUX | Deprel::AUX_PASS | Deprel::NSUBJ_PASS
+            )
+        }) {
+            continue;
+        }
+        let Some(&s) = children[v]
+            .iter()
+            .find(|&&k| deprels[k] == Deprel::NSUBJ && k < v)
+        else {
+            continue;
+        };
+        let set_off = s + 1 < v && forms[s + 1] == "," && (s + 2..v).all(|k| upos[k] == Upos::Adv);
+        // The phrase is closed by a comma: the first word after the verb that is not under
+        // it is one.
+        let closed = (v + 1..n)
+            .find(|&k| !under(k, v) || forms[k] == ",")
+            .is_some_and(|k| forms[k] == ",");
+        if set_off && closed {
+            deprels[s] = Deprel::NSUBJ_PASS;
+        }
+    }
+}
