@@ -578,7 +578,7 @@ fn children_with_controller<'t>(
     let passive = tree.children[w]
         .iter()
         .any(|&k| tree.parse.words[k].deprel.name() == "aux:pass");
-    let controller = tree.parse.words[w]
+    let from_above = tree.parse.words[w]
         .head
         .filter(|_| controlled)
         .into_iter()
@@ -592,5 +592,5 @@ fn children_with_controller<'t>(
     tree.children[w]
         .iter()
         .map(|&c| (c, tree.parse.words[c].deprel.name()))
-        .chain(controller)
+        .chain(from_above)
 }
