@@ -31,7 +31,9 @@ use lexicon_names::{block_places, lexicon_names, place_lists};
 use organizations::organizations;
 use sentence::SentenceCtx;
 use tagged::tagged_names;
-use titles::{appositions, counterparts, kin_names, named_people, titled_people};
+use titles::{
+    appositions, counterparts, kin_names, named_people, titled_people, titles_before_a_name,
+};
 
 /// What a stretch of tokens refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +190,7 @@ pub fn detect_traced(
         if !ctx.heading {
             named_people(&mut ctx);
             appositions(&mut ctx);
+            titles_before_a_name(&mut ctx);
         }
         place_lists(&mut ctx);
         (ctx.hits, ctx.traces)

@@ -58,6 +58,15 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
         let country_hit = ctx.country_before(title_start);
         let (role, org_country) = title_role(ctx, target, title_start, qualifier.as_deref());
         let mut j = i + len;
+        // "Lord Chancellor Lord Falconer", "London mayor Mr Livingstone": an honorific between
+        // an office and the name leaves the office to the name.
+        if target != Target::Honorific
+            && let Some((hl, Target::Honorific)) = ctx.titles_at.get(j).copied().flatten()
+            && ctx.free(j..j + hl)
+        {
+            j += hl;
+        }
+        let title_end = j;
         let mut people = 0;
         loop {
             // A known person right after the title takes the role.
@@ -79,7 +88,14 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
                 if run == 0 {
                     break;
                 }
-                if ends_the_title(ctx, target, (i, j, run), plural && people == 0) {
+                // (After a skipped honorific the name is read as after that honorific:
+                // "Lord Falconer" is a surname, whatever "falconer" means.)
+                let (name_target, after) = if title_end > i + len {
+                    (Target::Honorific, i + len)
+                } else {
+                    (target, i)
+                };
+                if ends_the_title(ctx, name_target, (after, j, run), plural && people == 0) {
                     break;
                 }
                 let name = ctx.text_of(j..j + run);
@@ -113,7 +129,7 @@ pub(super) fn titled_people(ctx: &mut SentenceCtx<'_, '_>) {
             break;
         }
         if people > 0 {
-            for t in &mut ctx.taken[title_start..i + len] {
+            for t in &mut ctx.taken[title_start..title_end] {
                 *t = true;
             }
             let country = match country_hit {
@@ -388,6 +404,64 @@ pub(super) fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
             if k.is_none() {
                 *k = country;
             }
+        }
+    }
+}
+
+/// "The Attorney General, Lord Goldsmith, said": a title after "the", a comma, and a person
+/// with no role closed by an apposition's end gives that person the title's role. Only
+/// "the" (`title_apposition_determiners`): "the then Lord Chancellor, Lord Irvine" names a
+/// past holder, whom a later "the Lord Chancellor" does not mean.
+pub(super) fn titles_before_a_name(ctx: &mut SentenceCtx<'_, '_>) {
+    let n = ctx.words.len();
+    let people: Vec<usize> = (0..ctx.hits.len())
+        .filter(|&h| matches!(ctx.hits[h].found, Found::Person { role: None, .. }))
+        .collect();
+    for h in people {
+        let mut start = ctx.hits[h].tokens.start - ctx.start;
+        let end = ctx.hits[h].tokens.end - ctx.start;
+        // ("…, Lord Goldsmith,": the honorific stands outside the name.)
+        if let Some(k) = (start.saturating_sub(3)..start).find(|&k| {
+            ctx.titles_at[k].is_some_and(|(len, t)| t == Target::Honorific && k + len == start)
+        }) {
+            start = k;
+        }
+        if start < 3 || ctx.words[start - 1] != "," {
+            continue;
+        }
+        if end < n
+            && !ctx
+                .lex
+                .rules
+                .set(Named::AppositionEnds)
+                .contains(ctx.words[end])
+        {
+            continue;
+        }
+        let comma = start - 1;
+        let Some((title, target)) = (comma.saturating_sub(4)..comma).find_map(|k| {
+            ctx.titles_at[k]
+                .filter(|&(len, t)| k + len == comma && t != Target::Honorific)
+                .map(|(_, t)| (k, t))
+        }) else {
+            continue;
+        };
+        if title == 0
+            || !ctx.free(title..comma)
+            || !ctx
+                .lex
+                .rules
+                .set(Named::TitleAppositionDeterminers)
+                .contains(ctx.words[title - 1])
+        {
+            continue;
+        }
+        let role = ctx.lex.role_of(target);
+        for t in &mut ctx.taken[title..comma] {
+            *t = true;
+        }
+        if let Found::Person { role: r, .. } = &mut ctx.hits[h].found {
+            *r = role;
         }
     }
 }

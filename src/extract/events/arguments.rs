@@ -197,10 +197,15 @@ impl<'a, 'h> Resolver<'a, 'h> {
         let qualified = roles
             .keys()
             .filter(|role| {
+                // ("Lord Chancellor": an office opening with an honorific is never "the
+                // chancellor".)
                 role.split(' ').next().is_some_and(|first| {
                     lex.rules
                         .set(crate::extract::rules::Named::RoleQualifiers)
                         .contains(first)
+                        || (role.contains(' ')
+                            && (lists.has("male_honorifics", first)
+                                || lists.has("female_honorifics", first)))
                 })
             })
             .cloned()

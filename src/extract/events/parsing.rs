@@ -333,6 +333,12 @@ pub fn parse_sentence(
         &mut deprels,
     );
     a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    clauses::a_quotation_after_a_colon_belongs_to_the_saying_before_it(
+        rules,
+        &forms,
+        &mut heads,
+        &mut deprels,
+    );
     clauses::a_subject_before_the_marker_of_its_clause_is_the_object_above(
         rules,
         &forms,

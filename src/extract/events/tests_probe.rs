@@ -244,3 +244,15 @@ fn a_meeting_that_will_do_something_is_scheduled_not_pledged() {
     assert!(!got.iter().any(|(c, _, _)| c == "AGREE"), "{got:?}");
     assert!(got.iter().any(|(c, _, _)| c == "CONSULT"), "{got:?}");
 }
+
+#[test]
+fn a_quotation_after_saying_and_a_colon_is_no_object_of_the_verb_above() {
+    // The parser hung the quotation on "rejected", so its subject became what was rejected.
+    let x = run("Ola Berg rejected the claims, saying: \"Lars Dahl has lied to the party.\"");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "REJECT" && s.is_some() && t.is_empty()),
+        "{got:?}"
+    );
+}

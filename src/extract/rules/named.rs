@@ -26,6 +26,7 @@ pub enum Named {
     RoleQualifiers,
     /// Words and marks that may close an apposition after its title ("Dong Jun, China's defense minister, said").
     AppositionEnds,
+    TitleAppositionDeterminers,
     /// Words that make a capitalized name a feature of the land or sea ("River Tyne").
     GeographicWords,
     /// Compass words that end the names of districts ("Bristol West").
@@ -120,7 +121,7 @@ pub enum Named {
 
 impl Named {
     /// Every set, with its name in the file, in declaration order.
-    pub(super) const ALL: [(Named, &'static str); 56] = [
+    pub(super) const ALL: [(Named, &'static str); 57] = [
         (Named::HonorificsBeforeSurname, "honorifics_before_surname"),
         (Named::PlainHonorifics, "plain_honorifics"),
         (Named::PeerHonorifics, "peer_honorifics"),
@@ -132,6 +133,10 @@ impl Named {
         (Named::RankAdjectives, "rank_adjectives"),
         (Named::RoleQualifiers, "role_qualifiers"),
         (Named::AppositionEnds, "apposition_ends"),
+        (
+            Named::TitleAppositionDeterminers,
+            "title_apposition_determiners",
+        ),
         (Named::GeographicWords, "geographic_words"),
         (Named::CompassDistricts, "compass_districts"),
         (Named::FaithWords, "faith_words"),

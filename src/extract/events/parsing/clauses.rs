@@ -356,3 +356,56 @@ pub(super) fn a_past_form_set_off_after_its_subject_is_passive(
         }
     }
 }
+
+/// "The spokesman rejected the claims, saying: "Lord Hale made it clear …"": the parser hangs
+/// the quotation on the main verb, so the quoted subject becomes what was rejected. A clause
+/// whose first word follows a colon (and opening quotation marks) right after a verb of
+/// saying (`reporting_verbs`) that is itself a dependent clause belongs to that verb.
+pub(super) fn a_quotation_after_a_colon_belongs_to_the_saying_before_it(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(colon) = forms.iter().position(|f| *f == ":") else {
+        return;
+    };
+    if colon == 0 {
+        return;
+    }
+    let saying = colon - 1;
+    let reports = list_test(rules, "reporting_verbs");
+    if !reports(&forms[saying].to_lowercase())
+        || heads[saying] == 0
+        || !matches!(
+            deprels[saying],
+            Deprel::ACL | Deprel::ADVCL | Deprel::XCOMP | Deprel::CONJ
+        )
+    {
+        return;
+    }
+    let mut first = colon + 1;
+    while first < forms.len() && matches!(forms[first], "\"" | "“" | "'" | "‘") {
+        first += 1;
+    }
+    let children = children_of(heads);
+    let start = |w: usize| {
+        let mut low = w;
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            low = low.min(k);
+            stack.extend(children[k].iter().copied());
+        }
+        low
+    };
+    let Some(clause) = (first..forms.len()).find(|&k| {
+        heads[k] > 0
+            && heads[k] - 1 < saying
+            && matches!(deprels[k], Deprel::CCOMP | Deprel::PARATAXIS | Deprel::CONJ)
+            && (colon..=first).contains(&start(k))
+    }) else {
+        return;
+    };
+    heads[clause] = saying + 1;
+    deprels[clause] = Deprel::CCOMP;
+}
