@@ -108,6 +108,14 @@ pub(super) fn a_harm_done_to_people_without_its_auxiliary_is_passive(
     deprels: &mut [Deprel],
 ) {
     let suffered = list_test(rules, "suffered_past_forms");
+    let candidate = |v: usize| {
+        upos[v] == Upos::Verb
+            && matches!(deprels[v], Deprel::ROOT | Deprel::PARATAXIS | Deprel::CONJ)
+            && suffered(&forms[v].to_lowercase())
+    };
+    if !(0..forms.len()).any(candidate) {
+        return;
+    }
     let children = children_of(heads);
     for v in 0..forms.len() {
         if upos[v] != Upos::Verb
@@ -313,6 +321,13 @@ pub(super) fn a_past_form_set_off_after_its_subject_is_passive(
     deprels: &mut [Deprel],
 ) {
     let n = forms.len();
+    // Only with a comma, and a past form after it.
+    let Some(comma) = forms.iter().position(|f| *f == ",") else {
+        return;
+    };
+    if !(comma..n).any(|v| upos[v] == Upos::Verb && forms[v].ends_with("ed")) {
+        return;
+    }
     let children = children_of(heads);
     // Whether `k` is `v` or hangs under it.
     let under = |mut k: usize, v: usize| {

@@ -485,6 +485,13 @@ pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
     let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
         return;
     };
+    // Only a root noun with a describing clause, or a root participle with an agent.
+    let below_root = |rel: Deprel| (0..forms.len()).any(|k| heads[k] == r + 1 && deprels[k] == rel);
+    let noun_root = matches!(upos[r], Upos::Noun | Upos::Propn) && below_root(Deprel::ACL);
+    let participle_root = upos[r] == Upos::Verb && below_root(Deprel::OBL_AGENT);
+    if !noun_root && !participle_root {
+        return;
+    }
     let children = children_of(heads);
     // "Chilean troops backed by tanks attacked three villages": the root is the participle,
     // its subject the noun it describes. Read from its subject, as the noun case below.
