@@ -836,15 +836,50 @@ fn a_participle_before_an_object_is_its_adjective(
     }
 }
 
+/// The children of each word, in text order, in one block (the repairs build it often, for
+/// every sentence: one allocation rather than one per word). `children[v]` is a slice.
+struct Children {
+    /// Where each word's children start in `list`; the last entry is the end.
+    start: Vec<usize>,
+    list: Vec<usize>,
+}
+
+impl Children {
+    /// Each word's children, word by word.
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        self.start.windows(2).map(|w| &self.list[w[0]..w[1]])
+    }
+}
+
+impl std::ops::Index<usize> for Children {
+    type Output = [usize];
+    fn index(&self, v: usize) -> &[usize] {
+        &self.list[self.start[v]..self.start[v + 1]]
+    }
+}
+
 /// The children of each word (`heads` 1-based, as the parser gives them).
-fn children_of(heads: &[usize]) -> Vec<Vec<usize>> {
-    let mut children = vec![Vec::new(); heads.len()];
-    for (c, &h) in heads.iter().enumerate() {
-        if let Some(v) = h.checked_sub(1).filter(|&v| v < heads.len()) {
-            children[v].push(c);
+fn children_of(heads: &[usize]) -> Children {
+    let n = heads.len();
+    let head = |c: usize| heads[c].checked_sub(1).filter(|&v| v < n);
+    let mut start = vec![0; n + 1];
+    for c in 0..n {
+        if let Some(v) = head(c) {
+            start[v + 1] += 1;
         }
     }
-    children
+    for v in 0..n {
+        start[v + 1] += start[v];
+    }
+    let mut fill = start.clone();
+    let mut list = vec![0; start[n]];
+    for c in 0..n {
+        if let Some(v) = head(c) {
+            list[fill[v]] = c;
+            fill[v] += 1;
+        }
+    }
+    Children { start, list }
 }
 
 /// "Fishermen marched in Lima against Peru", "met in Oslo with the minister": a phrase after a
