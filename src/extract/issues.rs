@@ -186,6 +186,24 @@ pub fn territories<'l>(
     out
 }
 
+/// The territories of one country named at the article's places that are no capital ("Gaza",
+/// "the West Bank"), with the word before each place: byte span and the country's key. (Only
+/// there, where the event reader asks, rather than over the whole article.)
+pub fn territories_at_places(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[crate::extract::actors::Hit],
+) -> Vec<(Range<usize>, String)> {
+    hits.iter()
+        .filter(|h| match &h.found {
+            crate::extract::actors::Found::Place { name } => lex.country_of_capital(name).is_none(),
+            _ => false,
+        })
+        .flat_map(|h| territories(doc, lex, h.tokens.start.saturating_sub(1)..h.tokens.end))
+        .map(|(span, key, _)| (span, key))
+        .collect()
+}
+
 /// The territory phrase `found` at token `g` of `doc`: its length, and its byte span, its
 /// country's key and its name when the lexicon gives a place of a known country.
 fn territory<'l>(

@@ -219,22 +219,7 @@ impl<'a, 'h> Resolver<'a, 'h> {
                 _ => None,
             })
             .collect();
-        // (Looked for only around the places that are no capital, where it is asked.)
-        let territories = hits
-            .iter()
-            .filter(|h| match &h.found {
-                Found::Place { name } => lex.country_of_capital(name).is_none(),
-                _ => false,
-            })
-            .flat_map(|h| {
-                crate::extract::issues::territories(
-                    doc,
-                    lex,
-                    h.tokens.start.saturating_sub(1)..h.tokens.end,
-                )
-            })
-            .map(|(span, key, _)| (span, key))
-            .collect();
+        let territories = crate::extract::issues::territories_at_places(doc, lex, hits);
         Self {
             doc,
             by_sentence,
