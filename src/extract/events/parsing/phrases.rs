@@ -191,13 +191,7 @@ pub(super) fn a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
         heads[v] = h;
         deprels[v] = Deprel::ADVCL;
         // No cycle: the verb above must not now hang below the clause.
-        let mut up = h;
-        let mut steps = 0;
-        while up != 0 && up != v + 1 && steps <= forms.len() {
-            up = heads[up - 1];
-            steps += 1;
-        }
-        if up != 0 {
+        if !reaches_the_root(heads, h, v + 1) {
             (
                 heads[n], deprels[n], heads[i], deprels[i], heads[v], deprels[v],
             ) = saved;
@@ -453,13 +447,7 @@ pub(super) fn the_one_asked_for_is_the_subject_of_the_act_asked(
             continue;
         }
         // No cycle: the noun must not hang below the verb.
-        let mut up = n + 1;
-        let mut steps = 0;
-        while up != 0 && up != v + 1 && steps <= forms.len() {
-            up = heads[up - 1];
-            steps += 1;
-        }
-        if up != 0 {
+        if !reaches_the_root(heads, n + 1, v + 1) {
             continue;
         }
         heads[v] = n + 1;
@@ -572,4 +560,20 @@ fn a_verb_below_the_root_noun_is_the_main_verb(
         }
     }
     true
+}
+
+/// Whether going up from the word `from` (1-based, as `heads` are) reaches the root without
+/// passing the word `avoid` (1-based) or going round a cycle.
+fn reaches_the_root(heads: &[usize], from: usize, avoid: usize) -> bool {
+    let mut up = from;
+    for _ in 0..=heads.len() {
+        if up == 0 {
+            return true;
+        }
+        if up == avoid {
+            return false;
+        }
+        up = heads[up - 1];
+    }
+    false
 }

@@ -104,16 +104,7 @@ impl Site<'_, '_> {
         }
         // "would be able to reject proposals", "hackers capable of launching attacks": what
         // someone can do is not done.
-        // Whether the trigger or its verb hangs by one of `rels` from a word of `list`.
-        let under = |rels: &[&str], list: &str| {
-            [w, verb].into_iter().any(|x| {
-                rels.contains(&tree.rel(x).name())
-                    && tree
-                        .head(x)
-                        .is_some_and(|h| rules.has(list, &tree.lower[h]))
-            })
-        };
-        if under(&["xcomp", "acl", "advcl"], "ability_words") {
+        if self.hangs_under(&["xcomp", "acl", "advcl"], "ability_words") {
             r.unreal = Some("an ability, not an act");
             return;
         }
@@ -130,7 +121,7 @@ impl Site<'_, '_> {
         }
         // "amid speculation he will be offered the job", "rumours of a rift": what is
         // rumoured is not reported as done.
-        if under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
+        if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
             r.unreal = Some("rumoured, not reported as done");
             return;
         }
@@ -154,9 +145,8 @@ impl Site<'_, '_> {
         }
     }
 
-    /// Judged improbable, or asked about: "Chile is unlikely to attack Peru", "asked who
-    /// ordered the raid".
-    pub(super) fn doubted_or_asked(&self, r: &mut Reading) {
+    /// Whether the trigger or its verb hangs by one of `rels` from a word of `list`.
+    fn hangs_under(&self, rels: &[&str], list: &str) -> bool {
         let Self {
             tree,
             rules,
@@ -164,17 +154,23 @@ impl Site<'_, '_> {
             verb,
             ..
         } = *self;
-        let under = |rels: &[&str], list: &str| {
-            [w, verb].into_iter().any(|x| {
-                rels.contains(&tree.rel(x).name())
-                    && tree
-                        .head(x)
-                        .is_some_and(|h| rules.has(list, &tree.lower[h]))
-            })
-        };
+        [w, verb].into_iter().any(|x| {
+            rels.contains(&tree.rel(x).name())
+                && tree
+                    .head(x)
+                    .is_some_and(|h| rules.has(list, &tree.lower[h]))
+        })
+    }
+
+    /// Judged improbable, or asked about: "Chile is unlikely to attack Peru", "asked who
+    /// ordered the raid".
+    pub(super) fn doubted_or_asked(&self, r: &mut Reading) {
+        let Self {
+            tree, rules, verb, ..
+        } = *self;
         // "Chile is unlikely to attack Peru", "it was doubtful that Chile would sign": what is
         // judged improbable (`doubt_words`) is not done.
-        if under(
+        if self.hangs_under(
             &["xcomp", "ccomp", "csubj", "parataxis", "advcl"],
             "doubt_words",
         ) {
