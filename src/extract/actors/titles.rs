@@ -380,13 +380,7 @@ pub(super) fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
             continue;
         }
         let end = j + len;
-        if end < n
-            && !ctx
-                .lex
-                .rules
-                .set(Named::AppositionEnds)
-                .contains(ctx.words[end])
-        {
+        if !apposition_ends_at(ctx, end) {
             continue;
         }
         let role = ctx.lex.role_of(target);
@@ -413,7 +407,6 @@ pub(super) fn appositions(ctx: &mut SentenceCtx<'_, '_>) {
 /// "the" (`title_apposition_determiners`): "the then Lord Chancellor, Lord Irvine" names a
 /// past holder, whom a later "the Lord Chancellor" does not mean.
 pub(super) fn titles_before_a_name(ctx: &mut SentenceCtx<'_, '_>) {
-    let n = ctx.words.len();
     let people: Vec<usize> = (0..ctx.hits.len())
         .filter(|&h| matches!(ctx.hits[h].found, Found::Person { role: None, .. }))
         .collect();
@@ -429,13 +422,7 @@ pub(super) fn titles_before_a_name(ctx: &mut SentenceCtx<'_, '_>) {
         if start < 3 || ctx.words[start - 1] != "," {
             continue;
         }
-        if end < n
-            && !ctx
-                .lex
-                .rules
-                .set(Named::AppositionEnds)
-                .contains(ctx.words[end])
-        {
+        if !apposition_ends_at(ctx, end) {
             continue;
         }
         let comma = start - 1;
@@ -524,4 +511,15 @@ pub(super) fn named_people(ctx: &mut SentenceCtx<'_, '_>) {
         }
         i += run;
     }
+}
+
+/// Whether an apposition may end before word `end`: at the sentence's end or before a word
+/// that closes one (`apposition_ends`: a comma, "and", "said", "who"...).
+fn apposition_ends_at(ctx: &SentenceCtx<'_, '_>, end: usize) -> bool {
+    end >= ctx.words.len()
+        || ctx
+            .lex
+            .rules
+            .set(Named::AppositionEnds)
+            .contains(ctx.words[end])
 }
