@@ -708,3 +708,24 @@ fn a_noun_phrase_before_a_relative_aside_is_the_subject_after_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_noun_after_and_that_starts_a_clause_of_its_own_is_not_acted_on() {
+    // Ravi Menon speaks later; the attack is on Norway's record alone.
+    let x = run(
+        "Ana Ruiz opened the forum in Bergen with an attack on Norway's record and party \
+         leader Ravi Menon is due to speak later.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ana-ruiz")
+            && t == &vec!["country:NOR".to_owned()]),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, _, t)| t.contains(&"person:ravi-menon".to_owned())),
+        "{got:?}"
+    );
+}

@@ -424,3 +424,81 @@ pub(super) fn a_quotation_after_a_colon_belongs_to_the_saying_before_it(
     heads[clause] = saying + 1;
     deprels[clause] = Deprel::CCOMP;
 }
+
+/// "Fox opened the forum with an attack on Labour's record and party leader Michael Howard is
+/// due to speak later": the parser joins the noun after "and" to the noun before it, and the
+/// clause after that noun to the main verb with no subject, so that Howard is attacked. A
+/// finite clause (with an auxiliary or a copula of its own) joined to a verb with no subject,
+/// no "and" of its own and starting right after a noun conjunct that has the "and" and hangs
+/// below that same verb, has that noun as its subject: the noun and its "and" move to it.
+pub(super) fn a_conjoined_noun_before_a_clause_without_subject_is_its_subject(
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if deprels.iter().filter(|&&d| d == Deprel::CONJ).count() < 2 {
+        return;
+    }
+    let children = children_of(heads);
+    let first = |w: usize| children[w].iter().copied().chain([w]).min().unwrap_or(w);
+    let last = |w: usize| {
+        let mut end = w;
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            end = end.max(k);
+            stack.extend(children[k].iter().copied());
+        }
+        end
+    };
+    // Whether `w` hangs somewhere below `top` (`heads` 1-based).
+    let below = |mut w: usize, top: usize| {
+        for _ in 0..heads.len() {
+            match heads[w].checked_sub(1) {
+                Some(h) if h == top => return true,
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut moves = Vec::new();
+    for noun in 0..heads.len() {
+        if deprels[noun] != Deprel::CONJ || !matches!(upos[noun], Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        let Some(and) = children[noun]
+            .iter()
+            .copied()
+            .find(|&k| k < noun && deprels[k] == Deprel::CC)
+        else {
+            continue;
+        };
+        let after = last(noun) + 1;
+        let Some(clause) = (after..heads.len())
+            .find(|&k| deprels[k] == Deprel::CONJ && first(k) == after && heads[k] > 0)
+        else {
+            continue;
+        };
+        let verb = heads[clause] - 1;
+        let own = &children[clause];
+        // (An infinitive after "due" or "likely" that the parser made a clausal subject is
+        // no subject: "is due to speak".)
+        let subjectless = !own.iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::EXPL | Deprel::CC
+            ) || deprels[k] == Deprel::CSUBJ && k < clause
+        });
+        let finite = own
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP));
+        if subjectless && finite && below(noun, verb) {
+            moves.push((noun, and, clause));
+        }
+    }
+    for (noun, and, clause) in moves {
+        heads[noun] = clause + 1;
+        deprels[noun] = Deprel::NSUBJ;
+        heads[and] = clause + 1;
+    }
+}
