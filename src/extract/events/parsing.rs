@@ -299,124 +299,7 @@ pub fn parse_sentence(
     let hidden = unparsed_words(rules, doc.text, &ud, &lower, &in_name);
     let (words, forms, names) = sentence_names.merged(&ud, &hidden, sentence.tokens.end);
     let (mut upos, mut heads, mut deprels) = parser.parse_words(&forms);
-    phrases::an_adjective_before_a_name_is_no_verb(
-        rules,
-        &forms,
-        &mut upos,
-        &mut heads,
-        &mut deprels,
-    );
-    passive_only_with_an_auxiliary(rules, &forms, &heads, &mut deprels);
-    a_participle_after_a_linking_verb_is_passive(rules, &forms, &upos, &mut heads, &mut deprels);
-    phrases::a_named_place_has_no_phrases_of_its_own(
-        rules,
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    a_verb_after_its_subject_is_the_main_verb(&forms, &upos, &mut heads, &mut deprels);
-    a_verb_before_its_object_is_no_adjective(&forms, &upos, &mut heads, &mut deprels);
-    phrases::a_name_before_a_past_form_is_its_subject(&forms, &upos, &mut heads, &mut deprels);
-    phrases::a_noun_read_as_an_adverb_heads_its_phrase(
-        rules,
-        &forms,
-        &mut upos,
-        &mut heads,
-        &mut deprels,
-    );
-    phrases::a_name_before_a_possessive_owns_the_name_after_it(
-        &forms,
-        &names,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    phrases::a_possessive_before_a_subject_is_its_determiner(
-        rules,
-        &forms,
-        &mut heads,
-        &mut deprels,
-    );
-    clauses::an_object_before_a_clause_without_subject_is_its_subject(
-        rules,
-        &forms,
-        &mut heads,
-        &mut deprels,
-    );
-    a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
-    clauses::a_conjoined_noun_before_a_clause_without_subject_is_its_subject(
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    clauses::a_quotation_after_a_colon_belongs_to_the_saying_before_it(
-        rules,
-        &forms,
-        &mut heads,
-        &mut deprels,
-    );
-    clauses::a_subject_before_the_marker_of_its_clause_is_the_object_above(
-        rules,
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(
-        rules, &forms, &mut heads, &deprels,
-    );
-    aside::a_relative_after_a_comma_describes_the_noun_before(
-        rules,
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
-        rules,
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    aside::a_name_before_an_aside_is_the_subject_after_it(
-        rules,
-        &forms,
-        &names,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    phrases::a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
-        rules,
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    clauses::a_harm_done_to_people_without_its_auxiliary_is_passive(
-        rules,
-        &forms,
-        &upos,
-        &heads,
-        &mut deprels,
-    );
-    clauses::a_past_form_set_off_after_its_subject_is_passive(&forms, &upos, &heads, &mut deprels);
-    phrases::a_verb_below_a_described_root_noun_is_the_main_verb(
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    phrases::the_one_asked_for_is_the_subject_of_the_act_asked(
-        rules,
-        &forms,
-        &upos,
-        &mut heads,
-        &mut deprels,
-    );
-    phrases::a_noun_with_a_subject_is_a_verb(&mut upos, &heads, &deprels);
+    repair(rules, &forms, &names, &mut upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words
             .into_iter()
@@ -433,6 +316,55 @@ pub fn parse_sentence(
             .collect(),
     };
     (parse, names)
+}
+
+/// The parse repairs, in order: each mends one kind of parser error that news sentences show
+/// (see each function's comment). `heads` are 1-based, 0 the root.
+fn repair(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    names: &[Option<usize>],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    phrases::an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
+    passive_only_with_an_auxiliary(rules, forms, heads, deprels);
+    a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
+    phrases::a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
+    a_verb_after_its_subject_is_the_main_verb(forms, upos, heads, deprels);
+    a_verb_before_its_object_is_no_adjective(forms, upos, heads, deprels);
+    phrases::a_name_before_a_past_form_is_its_subject(forms, upos, heads, deprels);
+    phrases::a_noun_read_as_an_adverb_heads_its_phrase(rules, forms, upos, heads, deprels);
+    phrases::a_name_before_a_possessive_owns_the_name_after_it(forms, names, upos, heads, deprels);
+    phrases::a_possessive_before_a_subject_is_its_determiner(rules, forms, heads, deprels);
+    clauses::an_object_before_a_clause_without_subject_is_its_subject(rules, forms, heads, deprels);
+    a_participle_before_an_object_is_its_adjective(forms, upos, heads, deprels);
+    clauses::a_conjoined_noun_before_a_clause_without_subject_is_its_subject(upos, heads, deprels);
+    clauses::a_quotation_after_a_colon_belongs_to_the_saying_before_it(
+        rules, forms, heads, deprels,
+    );
+    clauses::a_subject_before_the_marker_of_its_clause_is_the_object_above(
+        rules, forms, upos, heads, deprels,
+    );
+    phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(rules, forms, heads, deprels);
+    aside::a_relative_after_a_comma_describes_the_noun_before(rules, forms, upos, heads, deprels);
+    clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
+        rules, forms, upos, heads, deprels,
+    );
+    aside::a_name_before_an_aside_is_the_subject_after_it(
+        rules, forms, names, upos, heads, deprels,
+    );
+    phrases::a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
+        rules, forms, upos, heads, deprels,
+    );
+    clauses::a_harm_done_to_people_without_its_auxiliary_is_passive(
+        rules, forms, upos, heads, deprels,
+    );
+    clauses::a_past_form_set_off_after_its_subject_is_passive(forms, upos, heads, deprels);
+    phrases::a_verb_below_a_described_root_noun_is_the_main_verb(forms, upos, heads, deprels);
+    phrases::the_one_asked_for_is_the_subject_of_the_act_asked(rules, forms, upos, heads, deprels);
+    phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.
