@@ -60,3 +60,20 @@ fn a_clause_asking_who_acted_states_no_act() {
         "{got:?}"
     );
 }
+
+#[test]
+fn what_a_body_is_ordered_to_do_makes_the_order_a_demand_on_it() {
+    // The parser hangs "to suspend" on the newspaper, as if it said which one; the order
+    // still tells the newspaper to do something.
+    let x = run(
+        "The Peruvian government today ordered the opposition newspaper La Voz to suspend \
+         publication indefinitely.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:PER")
+            && t.iter().any(|t| t.contains("la-voz"))),
+        "{got:?}"
+    );
+}
