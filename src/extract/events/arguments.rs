@@ -458,6 +458,18 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
     fn names_who(&self, x: usize, c: usize) -> bool {
         let word = self.tree.lower[x].as_ref();
         let rel = self.tree.parse.words[c].deprel;
+        // "Troops loyal to Ana Ruiz", "workers affiliated with the union": people bound to
+        // someone (`affiliation_words`) are theirs.
+        if rel == Deprel::ACL && self.rules.has("affiliation_words", &self.tree.lower[c]) {
+            return true;
+        }
+        if self.rules.has("affiliation_words", word) {
+            return rel == Deprel::OBL
+                && self.tree.children[c].iter().any(|&k| {
+                    self.tree.parse.words[k].deprel == Deprel::CASE
+                        && self.rules.has("affiliation_cases", &self.tree.lower[k])
+                });
+        }
         if !NAMING.contains(&rel.name()) {
             return false;
         }
@@ -491,38 +503,6 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     || speaks && self.rules.has("representative_cases", case)
                     || holding && self.rules.has("holding_cases", case))
         })
-    }
-
-    /// The actors a pronoun or determiner `w` stands for: a relative pronoun's noun, else
-    /// what [`Self::pronoun`] finds.
-    fn pronoun_actors(&self, w: usize) -> Vec<(String, Range<usize>)> {
-        match self.described_by_relative(w) {
-            Some(noun) => self.actors_of(noun),
-            None => self.pronoun(w).into_iter().collect(),
-        }
-    }
-
-    /// "Ana Ruiz, who was criticised by Norway", "Ana Ruiz, whom Norway criticised": a
-    /// relative pronoun of people (`people_relatives`) that is the subject or object of a
-    /// relative clause stands for the noun the clause describes; one that is only ever an
-    /// object (`object_relatives`: "whom") only as the object. "Which" and "that" are left
-    /// alone: a thing they stand for ("a resolution that aims to …", "a party which had
-    /// learned to occupy …") would lend its names to acts it does not do.
-    fn described_by_relative(&self, w: usize) -> Option<usize> {
-        let tree = self.tree;
-        let rel = tree.parse.words[w].deprel.name();
-        if !matches!(rel, "nsubj" | "nsubj:pass" | "obj")
-            || !self.rules.has("people_relatives", &tree.lower[w])
-            || rel != "obj" && self.rules.has("object_relatives", &tree.lower[w])
-        {
-            return None;
-        }
-        let verb = tree.parse.words[w].head?;
-        if tree.parse.words[verb].deprel != Deprel::ACL_RELCL {
-            return None;
-        }
-        let noun = tree.parse.words[verb].head?;
-        (!self.rules.has("people_relatives", &tree.lower[noun])).then_some(noun)
     }
 
     /// Who word `w` names when no name qualifies it: a regional people's group ("Darfur

@@ -363,6 +363,9 @@ fn repair(
     );
     clauses::a_past_form_set_off_after_its_subject_is_passive(forms, upos, heads, deprels);
     phrases::a_verb_below_a_described_root_noun_is_the_main_verb(forms, upos, heads, deprels);
+    clauses::a_subject_bound_to_someone_is_the_subject_of_the_verb_after(
+        rules, forms, upos, heads, deprels,
+    );
     phrases::what_one_is_told_to_do_is_a_clause_of_the_telling(rules, forms, upos, heads, deprels);
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(rules, forms, upos, heads, deprels);
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);

@@ -330,7 +330,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 100] = [
+pub const ENGINE_LISTS: [&str; 102] = [
+    "affiliation_words",
+    "affiliation_cases",
     "place_nouns",
     "conditional_offer_modals",
     "dateline_dashes",

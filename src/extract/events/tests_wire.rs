@@ -1,7 +1,7 @@
 //! Stage tests for constructions of wire news found by the stop-30 probe sentences: datelines,
 //! acts held out under a condition, moves of forces, demands pressed, towns placed by a
 //! country's adjective, "its forces", "his government" acting for whom the pronoun stands, and
-//! territories acted on.
+//! territories acted on; people bound to someone ("troops loyal to X") acting for them.
 
 use super::tests::{act, acts, run};
 
@@ -185,5 +185,49 @@ fn a_past_form_set_off_after_a_name_describes_it() {
         acts(&z).contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
         "{:?}",
         acts(&z)
+    );
+}
+
+#[test]
+fn people_loyal_to_or_affiliated_with_someone_act_for_them() {
+    // The parser makes "loyal" and "affiliated" the main verbs; the attack and the strike are
+    // the troops' and the workers', that is, Ana Ruiz's and the union's.
+    let x = run("Troops loyal to President Ana Ruiz attacked Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(_, s, t)| s.as_deref() == Some("person:ana-ruiz")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+    let y = run("Some 5,000 workers affiliated with the Norwegian Transport Union went on strike.");
+    let got = acts(&y);
+    assert!(
+        got.iter().any(|(c, s, _)| c == "PROTEST"
+            && s.as_deref() == Some("org:nor-transport-union")),
+        "{got:?}"
+    );
+    // Who is only loyal does nothing: "are loyal to" is a clause of its own.
+    let z = run("The troops are loyal to President Ana Ruiz and attacked Chile on Monday.");
+    assert!(
+        !acts(&z)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("person:ana-ruiz")),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_clause_describing_a_noun_in_the_subject_phrase_is_not_the_main_verb() {
+    // "investigated" hangs from "linked" in the parse; the members (of the association) did it.
+    let x = run(
+        "Members of the Association of Nordic Jurists, a body linked to the Organization of \
+         African Unity, investigated welfare of nearly 2,000 Libyans.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, _)| c == "INVESTIGATE"
+            && s.as_deref() == Some("org:association-of-nordic-jurists")),
+        "{got:?}"
     );
 }

@@ -9,6 +9,38 @@ use crate::extract::parse::{Deprel, Upos};
 use crate::extract::tokenize::TokenKind;
 
 impl SentenceResolver<'_, '_, '_, '_> {
+    /// The actors a pronoun or determiner `w` stands for: a relative pronoun's noun, else
+    /// what [`Self::pronoun`] finds.
+    pub(super) fn pronoun_actors(&self, w: usize) -> Vec<(String, Range<usize>)> {
+        match self.described_by_relative(w) {
+            Some(noun) => self.actors_of(noun),
+            None => self.pronoun(w).into_iter().collect(),
+        }
+    }
+
+    /// "Ana Ruiz, who was criticised by Norway", "Ana Ruiz, whom Norway criticised": a
+    /// relative pronoun of people (`people_relatives`) that is the subject or object of a
+    /// relative clause stands for the noun the clause describes; one that is only ever an
+    /// object (`object_relatives`: "whom") only as the object. "Which" and "that" are left
+    /// alone: a thing they stand for ("a resolution that aims to …", "a party which had
+    /// learned to occupy …") would lend its names to acts it does not do.
+    fn described_by_relative(&self, w: usize) -> Option<usize> {
+        let tree = self.tree;
+        let rel = tree.parse.words[w].deprel.name();
+        if !matches!(rel, "nsubj" | "nsubj:pass" | "obj")
+            || !self.rules.has("people_relatives", &tree.lower[w])
+            || rel != "obj" && self.rules.has("object_relatives", &tree.lower[w])
+        {
+            return None;
+        }
+        let verb = tree.parse.words[w].head?;
+        if tree.parse.words[verb].deprel != Deprel::ACL_RELCL {
+            return None;
+        }
+        let noun = tree.parse.words[verb].head?;
+        (!self.rules.has("people_relatives", &tree.lower[noun])).then_some(noun)
+    }
+
     /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
     /// the sentence (of the same sex when known), else the first person of the sentence
     /// before; for "it" and "they", the nearest country or body before it in the sentence,

@@ -502,3 +502,106 @@ pub(super) fn a_conjoined_noun_before_a_clause_without_subject_is_its_subject(
         heads[and] = clause + 1;
     }
 }
+
+/// "Troops loyal to President Ana Ruiz attacked Chile", "workers affiliated with the union
+/// went on strike", "fighters linked to Hamas fired rockets": the parser makes the word that
+/// binds the subject to someone (`affiliation_words`) the main verb, and the real verb a clause
+/// of it, so the attack has no subject (or, when "to" is read as an infinitive's marker, the
+/// one they are loyal to does it). A root from that list with a subject before it, no
+/// auxiliary or copula (that would make it a clause: "they are loyal to Ruiz and attacked"),
+/// then one of `affiliation_cases` and a phrase, then a verb hung from the root: that verb is
+/// the root, the subject its subject, the binding word describes the subject and the phrase
+/// hangs from it. `heads` are 1-based, 0 the root.
+pub(super) fn a_subject_bound_to_someone_is_the_subject_of_the_verb_after(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(root) = heads.iter().position(|&h| h == 0) else {
+        return;
+    };
+    let case = root + 1;
+    if case + 2 >= forms.len()
+        || !rules.has("affiliation_words", &forms[root].to_lowercase())
+        || !rules.has("affiliation_cases", &forms[case].to_lowercase())
+    {
+        return;
+    }
+    let children = children_of(heads);
+    let own = &children[root];
+    let subject = own.iter().copied().find(|&k| {
+        k < root
+            && matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS)
+            && matches!(upos[k], Upos::Noun | Upos::Propn)
+    });
+    let Some(subject) = subject else {
+        return;
+    };
+    if own
+        .iter()
+        .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP))
+    {
+        return;
+    }
+    let Some(verb) = own.iter().copied().find(|&k| {
+        k > case + 1
+            && upos[k] == Upos::Verb
+            && matches!(
+                deprels[k],
+                Deprel::ADVCL | Deprel::CONJ | Deprel::PARATAXIS | Deprel::CCOMP | Deprel::XCOMP
+            )
+    }) else {
+        return;
+    };
+    // The phrase's head: the root's own phrase, or the verb's subject when "to" was read as
+    // the verb's marker.
+    let in_phrase = |k: usize| case < k && k < verb;
+    let phrase = own
+        .iter()
+        .copied()
+        .find(|&k| in_phrase(k) && matches!(deprels[k], Deprel::OBL | Deprel::OBJ | Deprel::NMOD))
+        .or_else(|| {
+            children[verb]
+                .iter()
+                .copied()
+                .find(|&k| in_phrase(k) && deprels[k] == Deprel::NSUBJ)
+        });
+    let Some(phrase) = phrase else {
+        return;
+    };
+    let verb_kids = &children[verb];
+    if verb_kids.iter().any(|&k| {
+        k != phrase && matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CC)
+    }) {
+        return;
+    }
+    let passive = verb_kids.iter().any(|&k| deprels[k] == Deprel::AUX_PASS);
+    let moved: Vec<usize> = own
+        .iter()
+        .copied()
+        .filter(|&k| k != subject && k != verb && !(root < k && k < verb))
+        .collect();
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[subject] = verb + 1;
+    deprels[subject] = if passive {
+        Deprel::NSUBJ_PASS
+    } else {
+        Deprel::NSUBJ
+    };
+    heads[root] = subject + 1;
+    deprels[root] = if upos[root] == Upos::Adj {
+        Deprel::AMOD
+    } else {
+        Deprel::ACL
+    };
+    heads[phrase] = root + 1;
+    deprels[phrase] = Deprel::OBL;
+    heads[case] = phrase + 1;
+    deprels[case] = Deprel::CASE;
+    for k in moved {
+        heads[k] = verb + 1;
+    }
+}

@@ -475,7 +475,8 @@ pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
     };
     // Only a root noun with a describing clause, or a root participle with an agent.
     let below_root = |rel: Deprel| (0..forms.len()).any(|k| heads[k] == r + 1 && deprels[k] == rel);
-    let noun_root = matches!(upos[r], Upos::Noun | Upos::Propn) && below_root(Deprel::ACL);
+    let noun_root = matches!(upos[r], Upos::Noun | Upos::Propn)
+        && (0..forms.len()).any(|k| describes(heads, deprels, k, r));
     let participle_root = upos[r] == Upos::Verb && below_root(Deprel::OBL_AGENT);
     if !noun_root && !participle_root {
         return;
@@ -508,6 +509,24 @@ pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
     a_verb_below_the_root_noun_is_the_main_verb(forms, upos, heads, deprels, r);
 }
 
+/// Whether word `k` is a clause describing the noun `r` or a noun in its phrase ("members of
+/// the association, a body linked to …": the clause of the apposition of the noun's "of"
+/// phrase describes the subject too). `heads` are 1-based.
+fn describes(heads: &[usize], deprels: &[Deprel], k: usize, r: usize) -> bool {
+    if deprels[k] != Deprel::ACL {
+        return false;
+    }
+    let mut w = k;
+    for _ in 0..heads.len() {
+        match heads[w].checked_sub(1) {
+            Some(h) if h == r => return true,
+            Some(h) if matches!(deprels[h], Deprel::NMOD | Deprel::APPOS) => w = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The noun case of [`a_verb_below_a_described_root_noun_is_the_main_verb`], for the root
 /// noun `r`; whether it moved anything.
 fn a_verb_below_the_root_noun_is_the_main_verb(
@@ -524,9 +543,8 @@ fn a_verb_below_the_root_noun_is_the_main_verb(
     if children[r].iter().any(|&k| deprels[k] == Deprel::COP) {
         return false;
     }
-    let Some(&a) = children[r]
-        .iter()
-        .find(|&&k| k > r && deprels[k] == Deprel::ACL && upos[k] == Upos::Verb)
+    let Some(a) =
+        (r + 1..forms.len()).find(|&k| upos[k] == Upos::Verb && describes(heads, deprels, k, r))
     else {
         return false;
     };
