@@ -330,7 +330,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 102] = [
+pub const ENGINE_LISTS: [&str; 103] = [
+    "using_verbs",
     "affiliation_words",
     "affiliation_cases",
     "place_nouns",

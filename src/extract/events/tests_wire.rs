@@ -195,15 +195,16 @@ fn people_loyal_to_or_affiliated_with_someone_act_for_them() {
     let x = run("Troops loyal to President Ana Ruiz attacked Chile on Monday.");
     let got = acts(&x);
     assert!(
-        got.iter().any(|(_, s, t)| s.as_deref() == Some("person:ana-ruiz")
-            && t == &vec!["country:CHL".to_owned()]),
+        got.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("person:ana-ruiz")
+                && t == &vec!["country:CHL".to_owned()]),
         "{got:?}"
     );
     let y = run("Some 5,000 workers affiliated with the Norwegian Transport Union went on strike.");
     let got = acts(&y);
     assert!(
-        got.iter().any(|(c, s, _)| c == "PROTEST"
-            && s.as_deref() == Some("org:nor-transport-union")),
+        got.iter()
+            .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("org:nor-transport-union")),
         "{got:?}"
     );
     // Who is only loyal does nothing: "are loyal to" is a clause of its own.
@@ -228,6 +229,18 @@ fn a_clause_describing_a_noun_in_the_subject_phrase_is_not_the_main_verb() {
     assert!(
         got.iter().any(|(c, s, _)| c == "INVESTIGATE"
             && s.as_deref() == Some("org:association-of-nordic-jurists")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_force_is_used_for_is_done_by_who_uses_it() {
+    // The parser hangs "to disperse" on the gas, as if it said which gas; the police disperse.
+    let x = run("Chilean police used tear gas to disperse protesters in Santiago.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "COERCE" && s.as_deref() == Some("country:CHL")),
         "{got:?}"
     );
 }

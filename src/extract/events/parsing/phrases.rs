@@ -694,7 +694,9 @@ fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> O
 /// order tells no one to do anything. An infinitive ("to" and a verb with no subject of its
 /// own) right after the object of a verb of persuading or ordering (`persuading_verbs`),
 /// hung from that object and with no other clause on the verb, is what the verb asks of the
-/// object: a clause of the verb, as the treebank has "urged them to act". `heads` 1-based.
+/// object: a clause of the verb, as the treebank has "urged them to act". After the object of
+/// a verb of using (`using_verbs`: "police used tear gas to disperse the crowd") it is the
+/// purpose of the verb's subject: an adverbial clause of the verb. `heads` 1-based.
 pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
     rules: &ArgumentRules,
     forms: &[&str],
@@ -706,6 +708,7 @@ pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
         return;
     }
     let persuading = list_test(rules, "persuading_verbs");
+    let using = list_test(rules, "using_verbs");
     let children = children_of(heads);
     for (v, kids) in children.iter().enumerate() {
         if upos[v] != Upos::Verb
@@ -713,10 +716,17 @@ pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
                 matches!(deprels[k], Deprel::XCOMP | Deprel::CCOMP)
                     || deprels[k] == Deprel::ADVCL && k > v
             })
-            || !persuading(&forms[v].to_lowercase())
         {
             continue;
         }
+        let lower = forms[v].to_lowercase();
+        let rel = if persuading(&lower) {
+            Deprel::XCOMP
+        } else if using(&lower) {
+            Deprel::ADVCL
+        } else {
+            continue;
+        };
         let Some(object) = kids
             .iter()
             .copied()
@@ -737,7 +747,7 @@ pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
         });
         if let Some(i) = infinitive {
             heads[i] = v + 1;
-            deprels[i] = Deprel::XCOMP;
+            deprels[i] = rel;
         }
     }
 }
