@@ -92,3 +92,19 @@ fn an_act_on_a_people_group_and_one_on_its_state_are_two_events() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_phrase_between_a_subject_and_its_verb_qualifies_the_subject() {
+    // The parser hangs "for Chilean refugees" on "attacked"; it says whom the camp holds, so
+    // the refugees are the ones attacked.
+    let x = run(
+        "A temporary camp for Chilean refugees was attacked by Peruvian militiamen armed with machetes, killing at least 156 people, the UN refugee agency reported.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("group:PER:rebels")
+            && t == &vec!["group:CHL:refugees".to_owned()]),
+        "{got:?}"
+    );
+}
