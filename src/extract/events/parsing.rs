@@ -399,6 +399,7 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    phrases::an_indefinite_name_after_a_comma_describes(rules, &forms, &upos, &heads, &mut deprels);
     phrases::a_subjects_phrase_before_its_verb(rules, &forms, &upos, &mut heads, &mut deprels);
     phrases::a_noun_with_a_subject_is_a_verb(&mut upos, &heads, &deprels);
     let parse = ParsedSentence {

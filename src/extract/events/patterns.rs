@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 101] = [
+pub const ENGINE_LISTS: [&str; 102] = [
     "place_nouns",
     "conditional_offer_modals",
     "dateline_dashes",
@@ -432,6 +432,7 @@ pub const ENGINE_LISTS: [&str; 101] = [
     "persuading_verbs",
     "content_clause_marks",
     "subject_phrase_cases",
+    "indefinite_articles",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

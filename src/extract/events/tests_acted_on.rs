@@ -108,3 +108,20 @@ fn a_phrase_between_a_subject_and_its_verb_qualifies_the_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_with_an_article_after_a_comma_describes_the_subject() {
+    // "a key Chilean ally" is read by the parser as a second subject ("Chile") beside Norway;
+    // it only describes Norway, which alone refuses, and the place of the deployment is the
+    // one acted on.
+    let x = run(
+        "Norway, a key Chilean ally in the war against terrorism, has refused to deploy peacekeepers in Peru.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "REJECT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+}

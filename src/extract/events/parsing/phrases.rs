@@ -648,6 +648,38 @@ pub(super) fn a_subjects_phrase_before_its_verb(
     }
 }
 
+/// "Pakistan, a key U.S. ally in the war, has refused …": after a comma the parser may read a
+/// name with an indefinite article (`indefinite_articles`) as a conjunct of the name before,
+/// so the two act together. A name in a list takes no "a" of its own, and a conjunct after a
+/// comma with no "and" or "or" is a description: the name before is what it describes.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn an_indefinite_name_after_a_comma_describes(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let indefinite = list_test(rules, "indefinite_articles");
+    for d in 1..forms.len() {
+        if deprels[d] != Deprel::DET || forms[d - 1] != "," || !indefinite(&forms[d].to_lowercase())
+        {
+            continue;
+        }
+        let Some(name) = heads[d].checked_sub(1) else {
+            continue;
+        };
+        if name <= d || deprels[name] != Deprel::CONJ || upos[name] != Upos::Propn {
+            continue;
+        }
+        // (a conjunct of a list has its "and" or "or", or a comma of its own before "a")
+        let joined = (0..forms.len()).any(|k| heads[k] == name + 1 && deprels[k] == Deprel::CC);
+        if !joined {
+            deprels[name] = Deprel::APPOS;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -695,5 +727,53 @@ mod tests {
             &[d("nsubj"), d("case"), d("obl"), d("root")],
         );
         assert_eq!(heads, vec![4, 3, 4, 0]);
+    }
+
+    #[test]
+    fn a_name_after_a_comma_and_an_article_is_no_conjunct() {
+        use Upos::{Det, Noun, Propn, Punct, Verb};
+        let lex = Lexicon::embedded();
+        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
+        // "Norway , a Chilean ally , refused": "Chilean" (a name) read as a conjunct.
+        let forms = ["Norway", ",", "a", "Chile", "ally", ",", "refused"];
+        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
+        let heads = [7, 4, 4, 1, 1, 7, 0];
+        let mut deprels = [
+            d("nsubj"),
+            d("punct"),
+            d("det"),
+            d("conj"),
+            d("advmod"),
+            d("punct"),
+            d("root"),
+        ];
+        an_indefinite_name_after_a_comma_describes(
+            &lex.arguments,
+            &forms,
+            &upos,
+            &heads,
+            &mut deprels,
+        );
+        assert_eq!(deprels[3], d("appos"));
+        // A common noun so read is left to the parser: "Norway , a Chilean delegation".
+        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
+        let heads = [7, 4, 5, 5, 1, 7, 0];
+        let mut deprels = [
+            d("nsubj"),
+            d("punct"),
+            d("det"),
+            d("amod"),
+            d("conj"),
+            d("punct"),
+            d("root"),
+        ];
+        an_indefinite_name_after_a_comma_describes(
+            &lex.arguments,
+            &forms,
+            &upos,
+            &heads,
+            &mut deprels,
+        );
+        assert_eq!(deprels[4], d("conj"));
     }
 }
