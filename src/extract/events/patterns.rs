@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 103] = [
+pub const ENGINE_LISTS: [&str; 105] = [
     "using_verbs",
     "affiliation_words",
     "affiliation_cases",
@@ -434,6 +434,8 @@ pub const ENGINE_LISTS: [&str; 103] = [
     "modal_auxiliaries",
     "persuading_verbs",
     "content_clause_marks",
+    "subject_phrase_cases",
+    "indefinite_articles",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

@@ -92,3 +92,36 @@ fn an_act_on_a_people_group_and_one_on_its_state_are_two_events() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_phrase_between_a_subject_and_its_verb_qualifies_the_subject() {
+    // The parser hangs "for Chilean refugees" on "attacked"; it says whom the camp holds, so
+    // the refugees are the ones attacked.
+    let x = run(
+        "A temporary camp for Chilean refugees was attacked by Peruvian militiamen armed with machetes, killing at least 156 people, the UN refugee agency reported.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("group:PER:rebels")
+            && t == &vec!["group:CHL:refugees".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_with_an_article_after_a_comma_describes_the_subject() {
+    // "a key Chilean ally" is read by the parser as a second subject ("Chile") beside Norway;
+    // it only describes Norway, which alone refuses, and the place of the deployment is the
+    // one acted on.
+    let x = run(
+        "Norway, a key Chilean ally in the war against terrorism, has refused to deploy peacekeepers in Peru.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "REJECT"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:PER".to_owned()]),
+        "{got:?}"
+    );
+}

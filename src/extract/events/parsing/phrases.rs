@@ -751,3 +751,203 @@ pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
         }
     }
 }
+
+/// "A camp for Congolese refugees was attacked by …", "Support for a ban has fallen": the
+/// parser sometimes hangs a phrase standing between a subject and its verb on the verb. In a
+/// statement a phrase that follows the subject's own words at once, with only auxiliaries and
+/// adverbs after it before the verb, is the subject's (`subject_phrase_cases`: "for", "of",
+/// "in", …; not "with" or "along", which add a partner to the act). Only for a noun subject: "we in South
+/// Africa" says where the speakers are. `heads` are 1-based, 0 the root.
+pub(super) fn a_subjects_phrase_before_its_verb(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    // The cheap cue first: an oblique before its verb.
+    if !(0..forms.len()).any(|p| deprels[p] == Deprel::OBL && heads[p] > p + 1) {
+        return;
+    }
+    let cases = list_test(rules, "subject_phrase_cases");
+    let children = children_of(heads);
+    // The last word of `w`'s phrase.
+    let last_of = |w: usize| {
+        let mut last = w;
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            for &c in &children[x] {
+                last = last.max(c);
+                stack.push(c);
+            }
+        }
+        last
+    };
+    let mut moves = Vec::new();
+    for p in 0..forms.len() {
+        if deprels[p] != Deprel::OBL
+            || heads[p] <= p + 1
+            || !matches!(upos[p], Upos::Noun | Upos::Propn)
+        {
+            continue;
+        }
+        let verb = heads[p] - 1;
+        let Some(subject) = children[verb].iter().copied().find(|&s| {
+            s < p
+                && matches!(deprels[s], Deprel::NSUBJ | Deprel::NSUBJ_PASS)
+                && matches!(upos[s], Upos::Noun | Upos::Propn)
+        }) else {
+            continue;
+        };
+        // The phrase opens with its case word right after the subject's last word.
+        let first = children[p].first().copied().unwrap_or(p).min(p);
+        let case_ok =
+            first < p && deprels[first] == Deprel::CASE && cases(&forms[first].to_lowercase());
+        if !case_ok || first != last_of(subject) + 1 {
+            continue;
+        }
+        // Nothing but auxiliaries and adverbs of the verb between the phrase and the verb.
+        let end = last_of(p);
+        let clear = (end + 1..verb).all(|k| {
+            heads[k] == verb + 1
+                && matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::ADVMOD)
+        });
+        if clear && end < verb {
+            moves.push((p, subject));
+        }
+    }
+    for (p, subject) in moves {
+        heads[p] = subject + 1;
+        deprels[p] = Deprel::NMOD;
+    }
+}
+
+/// "Pakistan, a key U.S. ally in the war, has refused …": after a comma the parser may read a
+/// name with an indefinite article (`indefinite_articles`) as a conjunct of the name before,
+/// so the two act together. A name in a list takes no "a" of its own, and a conjunct after a
+/// comma with no "and" or "or" is a description: the name before is what it describes.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn an_indefinite_name_after_a_comma_describes(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let indefinite = list_test(rules, "indefinite_articles");
+    for d in 1..forms.len() {
+        if deprels[d] != Deprel::DET || forms[d - 1] != "," || !indefinite(&forms[d].to_lowercase())
+        {
+            continue;
+        }
+        let Some(name) = heads[d].checked_sub(1) else {
+            continue;
+        };
+        if name <= d || deprels[name] != Deprel::CONJ || upos[name] != Upos::Propn {
+            continue;
+        }
+        // (a conjunct of a list has its "and" or "or", or a comma of its own before "a")
+        let joined = (0..forms.len()).any(|k| heads[k] == name + 1 && deprels[k] == Deprel::CC);
+        if !joined {
+            deprels[name] = Deprel::APPOS;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+
+    /// Runs the repair on a hand-made parse (`heads` 1-based) and gives the heads after it.
+    fn repaired(forms: &[&str], upos: &[Upos], heads: &[usize], deprels: &[Deprel]) -> Vec<usize> {
+        let lex = Lexicon::embedded();
+        let (mut heads, mut deprels) = (heads.to_vec(), deprels.to_vec());
+        a_subjects_phrase_before_its_verb(&lex.arguments, forms, upos, &mut heads, &mut deprels);
+        heads
+    }
+
+    #[test]
+    fn a_phrase_right_after_a_noun_subject_is_the_subjects_own() {
+        use Upos::{Adp, Aux, Noun, Pron, Verb};
+        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
+        // "Camps for refugees were shelled": "for refugees" moves to "camps".
+        let heads = repaired(
+            &["Camps", "for", "refugees", "were", "shelled"],
+            &[Noun, Adp, Noun, Aux, Verb],
+            &[5, 3, 5, 5, 0],
+            &[
+                d("nsubj:pass"),
+                d("case"),
+                d("obl"),
+                d("aux:pass"),
+                d("root"),
+            ],
+        );
+        assert_eq!(heads, vec![5, 3, 1, 5, 0]);
+        // A pronoun subject keeps it: "We in Chile protested".
+        let heads = repaired(
+            &["We", "in", "Chile", "protested"],
+            &[Pron, Adp, Noun, Verb],
+            &[4, 3, 4, 0],
+            &[d("nsubj"), d("case"), d("obl"), d("root")],
+        );
+        assert_eq!(heads, vec![4, 3, 4, 0]);
+        // "With" adds a partner to the act: "Norway with its allies protested".
+        let heads = repaired(
+            &["Norway", "with", "allies", "protested"],
+            &[Noun, Adp, Noun, Verb],
+            &[4, 3, 4, 0],
+            &[d("nsubj"), d("case"), d("obl"), d("root")],
+        );
+        assert_eq!(heads, vec![4, 3, 4, 0]);
+    }
+
+    #[test]
+    fn a_name_after_a_comma_and_an_article_is_no_conjunct() {
+        use Upos::{Det, Noun, Propn, Punct, Verb};
+        let lex = Lexicon::embedded();
+        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
+        // "Norway , a Chilean ally , refused": "Chilean" (a name) read as a conjunct.
+        let forms = ["Norway", ",", "a", "Chile", "ally", ",", "refused"];
+        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
+        let heads = [7, 4, 4, 1, 1, 7, 0];
+        let mut deprels = [
+            d("nsubj"),
+            d("punct"),
+            d("det"),
+            d("conj"),
+            d("advmod"),
+            d("punct"),
+            d("root"),
+        ];
+        an_indefinite_name_after_a_comma_describes(
+            &lex.arguments,
+            &forms,
+            &upos,
+            &heads,
+            &mut deprels,
+        );
+        assert_eq!(deprels[3], d("appos"));
+        // A common noun so read is left to the parser: "Norway , a Chilean delegation".
+        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
+        let heads = [7, 4, 5, 5, 1, 7, 0];
+        let mut deprels = [
+            d("nsubj"),
+            d("punct"),
+            d("det"),
+            d("amod"),
+            d("conj"),
+            d("punct"),
+            d("root"),
+        ];
+        an_indefinite_name_after_a_comma_describes(
+            &lex.arguments,
+            &forms,
+            &upos,
+            &heads,
+            &mut deprels,
+        );
+        assert_eq!(deprels[4], d("conj"));
+    }
+}
