@@ -330,7 +330,10 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 105] = [
+pub const ENGINE_LISTS: [&str; 108] = [
+    "intent_nouns",
+    "dropping_verbs",
+    "ruling_verbs",
     "using_verbs",
     "affiliation_words",
     "affiliation_cases",

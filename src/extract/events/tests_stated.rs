@@ -532,3 +532,37 @@ fn an_act_someone_wants_or_weighs_is_not_done() {
         acts(&y)
     );
 }
+
+#[test]
+fn an_act_no_one_plans_or_that_is_ruled_out_is_not_done() {
+    for text in [
+        "Norway has no plans to attack Chile.",
+        "Norway has no intention of attacking Chile.",
+        "Ana Ruiz insisted there was no plan for an invasion of Chile.",
+        "Norway has abandoned plans to impose sanctions on Chile.",
+        "Norway ruled out an invasion of Chile.",
+    ] {
+        let x = run(text);
+        assert!(
+            !acts(&x)
+                .iter()
+                .any(|(c, _, _)| matches!(c.as_str(), "ASSAULT" | "FIGHT" | "SANCTION")),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+    // A plan no one gave up is still a threat; a bomb dropped still fell.
+    let x = run("Norway has plans to attack Chile.");
+    assert!(
+        acts(&x).iter().any(|(c, s, _)| c == "THREATEN"
+            && s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway dropped bombs on Chile.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "ASSAULT"),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -119,6 +119,38 @@ impl Site<'_, '_> {
             r.unreal = Some("wanted, not done");
             return;
         }
+        // "no plans to attack Chile", "no intention of attacking", "abandoned plans for
+        // sanctions", "ruled out an invasion": an act that a plan denied or given up is about
+        // (a noun of `intent_nouns` with a negation, or the object of a verb of
+        // `dropping_verbs` or of "rule out"), or that is itself ruled out, is not done. (An
+        // act dropped is not: "dropped bombs".)
+        let object_of = |x: usize, list: &str| {
+            tree.rel(x) == Deprel::OBJ
+                && tree.head(x).is_some_and(|h| {
+                    tree.trigger_of[h].is_none() && rules.has(list, &tree.lower[h])
+                })
+        };
+        let ruled_out = |x: usize| {
+            matches!(tree.rel(x), Deprel::OBJ | Deprel::OBL)
+                && tree.head(x).is_some_and(|h| {
+                    rules.has("ruling_verbs", &tree.lower[h])
+                        && tree
+                            .children_named(h, &["compound:prt"])
+                            .chain(tree.children_named(x, &["case"]))
+                            .any(|k| tree.lower[k] == "out")
+                })
+        };
+        let given_up = [w, verb].into_iter().any(|x| {
+            matches!(tree.rel(x).name(), "acl" | "nmod")
+                && tree.head(x).is_some_and(|p| {
+                    rules.has("intent_nouns", &tree.lower[p])
+                        && (negated(p) || object_of(p, "dropping_verbs") || ruled_out(p))
+                })
+        });
+        if given_up || matches!(tree.pos(w), Upos::Noun) && ruled_out(w) {
+            r.unreal = Some("given up or ruled out, not done");
+            return;
+        }
         // "amid speculation he will be offered the job", "rumours of a rift": what is
         // rumoured is not reported as done.
         if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
