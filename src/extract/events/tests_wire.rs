@@ -187,3 +187,48 @@ fn a_past_form_set_off_after_a_name_describes_it() {
         acts(&z)
     );
 }
+
+#[test]
+fn a_hand_back_is_a_retreat() {
+    // "handed back ... to": territory or people returned to the one named after "to".
+    let x = run("Norway handed back three border villages to Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("RETREAT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn joint_drills_aimed_at_someone_keep_their_target() {
+    // Joint drills aimed at no one are cooperation of the partners; held near a third
+    // country, they are a show of force at it.
+    let x = run("Chile and Peru held joint naval drills near Bolivia on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "MOBILIZE" && t.contains(&"country:BOL".to_owned())),
+        "{got:?}"
+    );
+    let y = run("Chile and Peru began joint naval exercises in the Pacific on Sunday.");
+    assert!(
+        y.events.iter().any(|e| e.category.name() == "COOPERATE"
+            && e.participants.contains(&"country:CHL".to_owned())
+            && e.participants.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn forces_of_two_countries_keep_both() {
+    // "Chilean and Peruvian security forces" had been one body of Peru's, and Chile was lost.
+    let x = run("Chilean and Peruvian security forces are sharing intelligence on the rebels.");
+    assert!(
+        x.events.iter().any(|e| e.category.name() == "COOPERATE"
+            && e.participants.contains(&"country:CHL".to_owned())
+            && e.participants.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+}
