@@ -399,6 +399,13 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
+    phrases::a_phrase_between_a_subject_and_its_verb_is_the_subjects(
+        rules,
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     phrases::a_noun_with_a_subject_is_a_verb(&mut upos, &heads, &deprels);
     let parse = ParsedSentence {
         words: words

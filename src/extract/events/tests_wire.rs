@@ -232,3 +232,23 @@ fn forces_of_two_countries_keep_both() {
         acts(&x)
     );
 }
+
+#[test]
+fn a_by_or_between_phrase_before_the_verb_is_the_subject_nouns() {
+    // The parser had hung "by the Chilean president" on the verb: the visit had no visitor.
+    let x = run("A two-day visit by the Chilean foreign minister to Lima ended on Wednesday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    // "and Hamas" had been a second subject of "took": one side of the agreement was lost.
+    let y = run("An agreement between Chile and Hamas took effect on Sunday.");
+    assert!(
+        y.events.iter().any(|e| e.category.name() == "AGREE"
+            && e.participants.contains(&"country:CHL".to_owned())
+            && e.participants.contains(&"org:hamas".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -577,3 +577,87 @@ fn reaches_the_root(heads: &[usize], from: usize, avoid: usize) -> bool {
     }
     false
 }
+
+/// "A two-day visit by the Turkish foreign minister to Baghdad ended", "An agreement between
+/// Chile and Hamas took effect": the parser hangs the phrase after a subject noun on the verb,
+/// as an oblique or a second subject ("by the minister", "and Hamas"). Between a subject
+/// and its verb, a phrase introduced by "by" or by a word of `mutual_cases` that follows the
+/// subject's own words directly belongs to the subject; a second subject joined by "and"
+/// right after the subject's "between" phrase is that phrase's second side. `heads` are
+/// 1-based, 0 the root.
+pub(super) fn a_phrase_between_a_subject_and_its_verb_is_the_subjects(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let mutual = |w: usize| rules.list("mutual_cases").any(|m| forms[w].eq_ignore_ascii_case(m));
+    let cue = |w: usize| forms[w].eq_ignore_ascii_case("by") || mutual(w);
+    let n = forms.len();
+    if !(0..n).any(cue) {
+        return;
+    }
+    let children = children_of(heads);
+    // The first and last word of the phrase `w` heads.
+    let extent = |w: usize| {
+        let (mut lo, mut hi) = (w, w);
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(children[x].iter().copied());
+        }
+        (lo, hi)
+    };
+    let opened_by = |w: usize, lo: usize, test: &dyn Fn(usize) -> bool| {
+        children[w]
+            .iter()
+            .any(|&k| k == lo && deprels[k] == Deprel::CASE && test(k))
+    };
+    let mut moves: Vec<(usize, usize, Deprel)> = Vec::new();
+    for s in 0..n {
+        if !matches!(deprels[s], Deprel::NSUBJ | Deprel::NSUBJ_PASS) || upos[s] != Upos::Noun {
+            continue;
+        }
+        let Some(v) = heads[s].checked_sub(1).filter(|&v| v > s && v < n) else {
+            continue;
+        };
+        let (_, end) = extent(s);
+        for &o in &children[v] {
+            if o <= end || o >= v {
+                continue;
+            }
+            let (lo, hi) = extent(o);
+            let phrase = matches!(
+                deprels[o],
+                Deprel::OBL | Deprel::OBL_AGENT | Deprel::NSUBJ | Deprel::NSUBJ_PASS
+            );
+            if phrase && lo == end + 1 && hi < v && opened_by(o, lo, &cue) {
+                moves.push((o, s, Deprel::NMOD));
+            }
+        }
+        // "between Chile and Hamas took effect": the second side read as a second subject.
+        for &b in &children[s] {
+            let (lo, hi) = extent(b);
+            if deprels[b] != Deprel::NMOD || !opened_by(b, lo, &mutual) || hi + 2 >= v {
+                continue;
+            }
+            let and = hi + 1;
+            if !forms[and].eq_ignore_ascii_case("and") {
+                continue;
+            }
+            if let Some(&s2) = children[v].iter().find(|&&k| {
+                k > and && deprels[k] == Deprel::NSUBJ && extent(k) == (and + 1, extent(k).1)
+            }) && extent(s2).1 < v
+            {
+                moves.push((s2, b, Deprel::CONJ));
+                moves.push((and, s2, Deprel::CC));
+            }
+        }
+    }
+    for (w, head, rel) in moves {
+        heads[w] = head + 1;
+        deprels[w] = rel;
+    }
+}
