@@ -462,8 +462,9 @@ pub(super) fn the_one_asked_for_is_the_subject_of_the_act_asked(
 /// "British aircraft using precision guided missiles killed 4 Iraqis": the parser makes the
 /// subject noun the root, the "-ing" phrase describing it a clause, and the main verb a
 /// clause of that phrase, so the killing has no subject. A root noun (no copula) with a
-/// describing clause, and after it a verb with an object, no subject and no marker hanging
-/// below that clause, is that verb's subject; the verb is the root. `heads` are 1-based.
+/// describing clause, and after it a verb with an object (or any verb, after a participle
+/// with its agent), no subject and no marker hanging below that clause, is that verb's
+/// subject; the verb is the root. `heads` are 1-based.
 pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
     forms: &[&str],
     upos: &[Upos],
@@ -539,7 +540,10 @@ fn a_verb_below_the_root_noun_is_the_main_verb(
         return false;
     };
     let own = |rels: &[Deprel]| children[v].iter().any(|&k| rels.contains(&deprels[k]));
-    if !own(&[Deprel::OBJ])
+    // "Aid sent by Chile arrived in Lima": after a passive participle with its agent, a verb
+    // with no object of its own is the main verb as well.
+    let agent = children[a].iter().any(|&k| deprels[k] == Deprel::OBL_AGENT);
+    if !(own(&[Deprel::OBJ]) || agent)
         || own(&[
             Deprel::NSUBJ,
             Deprel::NSUBJ_PASS,
