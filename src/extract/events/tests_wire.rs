@@ -252,3 +252,16 @@ fn a_by_or_between_phrase_before_the_verb_is_the_subject_nouns() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_count_and_a_past_form_before_the_object_describe_it() {
+    // "six jailed Peruvians": the parser made "six" the subject of "jailed" and "Peruvians"
+    // its object; the release lost its target and an arrest with no one arresting came out.
+    let x = run("Chile freed six jailed Peruvians on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("RETREAT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "COERCE"), "{got:?}");
+}

@@ -596,7 +596,11 @@ pub(super) fn a_phrase_between_a_subject_and_its_verb_is_the_subjects(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    let mutual = |w: usize| rules.list("mutual_cases").any(|m| forms[w].eq_ignore_ascii_case(m));
+    let mutual = |w: usize| {
+        rules
+            .list("mutual_cases")
+            .any(|m| forms[w].eq_ignore_ascii_case(m))
+    };
     let cue = |w: usize| forms[w].eq_ignore_ascii_case("by") || mutual(w);
     let n = forms.len();
     if !(0..n).any(cue) {
