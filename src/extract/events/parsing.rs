@@ -332,7 +332,12 @@ pub fn parse_sentence(
         &mut heads,
         &mut deprels,
     );
-    a_participle_before_an_object_is_its_adjective(&forms, &upos, &mut heads, &mut deprels);
+    phrases::a_participle_before_an_object_is_its_adjective(
+        &forms,
+        &upos,
+        &mut heads,
+        &mut deprels,
+    );
     clauses::a_quotation_after_a_colon_belongs_to_the_saying_before_it(
         rules,
         &forms,
@@ -796,72 +801,6 @@ fn verb_for_noun_root(
     deprels[verb] = Deprel::ROOT;
     heads[root] = verb + 1;
     deprels[root] = rel;
-}
-
-/// "Norway rejected proposed Chilean changes": with no determiner before it, the parser hangs
-/// the participle as a clause of the verb and the noun as the participle's object, leaving the
-/// verb without one. A past form ("-ed") right after a verb with no object of its own, hung
-/// from it as an adverbial clause with an object and nothing else (no subject, marker,
-/// auxiliary or oblique), describes that object, which is the verb's. "Chile freed six jailed
-/// Peruvians in a swap": a count between them, read as the past form's subject (the clause
-/// then a complement), counts the object, and the past form's phrases after the object go to
-/// the verb.
-fn a_participle_before_an_object_is_its_adjective(
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    if !deprels.contains(&Deprel::ADVCL) && !deprels.contains(&Deprel::CCOMP) {
-        return;
-    }
-    let children = children_of(heads);
-    for k in 1..forms.len() {
-        let count = (k >= 2
-            && upos[k - 1] == Upos::Num
-            && deprels[k - 1] == Deprel::NSUBJ
-            && heads[k - 1] == k + 1)
-            .then_some(k - 1);
-        let verb = count.map_or(k - 1, |c| c - 1);
-        let clause = deprels[k] == Deprel::ADVCL || count.is_some() && deprels[k] == Deprel::CCOMP;
-        if !clause
-            || heads[k] != verb + 1
-            || upos[k] != Upos::Verb
-            || upos[verb] != Upos::Verb
-            || !forms[k].to_lowercase().ends_with("ed")
-            || children[verb].iter().any(|&c| deprels[c] == Deprel::OBJ)
-        {
-            continue;
-        }
-        let mut object = None;
-        let mut after = Vec::new();
-        let mut other = false;
-        for &c in &children[k] {
-            if deprels[c] == Deprel::OBJ && c > k && object.is_none() {
-                object = Some(c);
-            } else if Some(c) == count {
-            } else if count.is_some() && deprels[c] == Deprel::OBL && object.is_some_and(|o| c > o)
-            {
-                after.push(c);
-            } else {
-                other = true;
-            }
-        }
-        let (Some(object), false) = (object, other) else {
-            continue;
-        };
-        heads[object] = verb + 1;
-        deprels[object] = Deprel::OBJ;
-        heads[k] = object + 1;
-        deprels[k] = Deprel::AMOD;
-        if let Some(c) = count {
-            heads[c] = object + 1;
-            deprels[c] = Deprel::NUMMOD;
-        }
-        for c in after {
-            heads[c] = verb + 1;
-        }
-    }
 }
 
 /// The children of each word, in text order, in one block (the repairs build it often, for

@@ -669,3 +669,69 @@ pub(super) fn a_phrase_between_a_subject_and_its_verb_is_the_subjects(
         deprels[w] = rel;
     }
 }
+
+/// "Norway rejected proposed Chilean changes": with no determiner before it, the parser hangs
+/// the participle as a clause of the verb and the noun as the participle's object, leaving the
+/// verb without one. A past form ("-ed") right after a verb with no object of its own, hung
+/// from it as an adverbial clause with an object and nothing else (no subject, marker,
+/// auxiliary or oblique), describes that object, which is the verb's. "Chile freed six jailed
+/// Peruvians in a swap": a count between them, read as the past form's subject (the clause
+/// then a complement), counts the object, and the past form's phrases after the object go to
+/// the verb.
+pub(super) fn a_participle_before_an_object_is_its_adjective(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ADVCL) && !deprels.contains(&Deprel::CCOMP) {
+        return;
+    }
+    let children = children_of(heads);
+    for k in 1..forms.len() {
+        let count = (k >= 2
+            && upos[k - 1] == Upos::Num
+            && deprels[k - 1] == Deprel::NSUBJ
+            && heads[k - 1] == k + 1)
+            .then_some(k - 1);
+        let verb = count.map_or(k - 1, |c| c - 1);
+        let clause = deprels[k] == Deprel::ADVCL || count.is_some() && deprels[k] == Deprel::CCOMP;
+        if !clause
+            || heads[k] != verb + 1
+            || upos[k] != Upos::Verb
+            || upos[verb] != Upos::Verb
+            || !forms[k].to_lowercase().ends_with("ed")
+            || children[verb].iter().any(|&c| deprels[c] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let mut object = None;
+        let mut after = Vec::new();
+        let mut other = false;
+        for &c in &children[k] {
+            if deprels[c] == Deprel::OBJ && c > k && object.is_none() {
+                object = Some(c);
+            } else if Some(c) == count {
+            } else if count.is_some() && deprels[c] == Deprel::OBL && object.is_some_and(|o| c > o)
+            {
+                after.push(c);
+            } else {
+                other = true;
+            }
+        }
+        let (Some(object), false) = (object, other) else {
+            continue;
+        };
+        heads[object] = verb + 1;
+        deprels[object] = Deprel::OBJ;
+        heads[k] = object + 1;
+        deprels[k] = Deprel::AMOD;
+        if let Some(c) = count {
+            heads[c] = object + 1;
+            deprels[c] = Deprel::NUMMOD;
+        }
+        for c in after {
+            heads[c] = verb + 1;
+        }
+    }
+}
