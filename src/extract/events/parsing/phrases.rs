@@ -596,11 +596,8 @@ pub(super) fn a_phrase_between_a_subject_and_its_verb_is_the_subjects(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    let mutual = |w: usize| {
-        rules
-            .list("mutual_cases")
-            .any(|m| forms[w].eq_ignore_ascii_case(m))
-    };
+    let mutual_case = list_test(rules, "mutual_cases");
+    let mutual = |w: usize| mutual_case(forms[w]);
     let cue = |w: usize| forms[w].eq_ignore_ascii_case("by") || mutual(w);
     let n = forms.len();
     if !(0..n).any(cue) {
@@ -684,7 +681,18 @@ pub(super) fn a_participle_before_an_object_is_its_adjective(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    if !deprels.contains(&Deprel::ADVCL) && !deprels.contains(&Deprel::CCOMP) {
+    let past = |k: usize| {
+        let b = forms[k].as_bytes();
+        b.len() > 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+    };
+    // The cheap cue first: a past form hung as a clause (as a complement, after a count).
+    let candidate = |k: usize| {
+        upos[k] == Upos::Verb
+            && (deprels[k] == Deprel::ADVCL
+                || deprels[k] == Deprel::CCOMP && k >= 2 && upos[k - 1] == Upos::Num)
+            && past(k)
+    };
+    if !(1..forms.len()).any(candidate) {
         return;
     }
     let children = children_of(heads);
@@ -700,7 +708,7 @@ pub(super) fn a_participle_before_an_object_is_its_adjective(
             || heads[k] != verb + 1
             || upos[k] != Upos::Verb
             || upos[verb] != Upos::Verb
-            || !forms[k].to_lowercase().ends_with("ed")
+            || !past(k)
             || children[verb].iter().any(|&c| deprels[c] == Deprel::OBJ)
         {
             continue;
