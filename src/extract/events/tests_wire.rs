@@ -265,3 +265,19 @@ fn a_count_and_a_past_form_before_the_object_describe_it() {
     );
     assert!(got.iter().all(|(c, _, _)| c != "COERCE"), "{got:?}");
 }
+
+#[test]
+fn fighters_hand_over_arms_to_disarm_but_supply_them_as_aid() {
+    let x = run("Chilean rebels handed over their weapons to United Nations peacekeepers.");
+    assert!(
+        acts(&x).iter().any(|(c, _, _)| c == "RETREAT"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Chilean rebels supplied weapons to Peruvian militants.");
+    assert!(
+        acts(&y).iter().all(|(c, _, _)| c == "AID"),
+        "{:?}",
+        acts(&y)
+    );
+}
