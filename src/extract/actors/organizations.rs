@@ -92,6 +92,12 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
             start -= 2;
         }
         let country_hit = ctx.country_before(start);
+        // "Kenyan and Somali security forces": the forces of two countries, no one body; the
+        // common noun is left to the reader, which gives both countries a part.
+        if !head_cap && country_hit.is_some_and(|h| after_joined_country(ctx, h)) {
+            i += 1;
+            continue;
+        }
         let has_modifier = start < i || end > i + 1;
         if !has_modifier
             || (country_hit.is_none() && !head_cap)
@@ -123,6 +129,17 @@ pub(super) fn organizations(ctx: &mut SentenceCtx<'_, '_>) {
         ctx.take(start..end, Found::Organization { key, name, country });
         i = end;
     }
+}
+
+/// Whether the country hit `h` is the second of two joined by "and" or "or" ("Kenyan and
+/// Somali").
+fn after_joined_country(ctx: &SentenceCtx<'_, '_>, h: usize) -> bool {
+    let s = ctx.hits[h].tokens.start - ctx.start;
+    s >= 2
+        && matches!(ctx.words[s - 1], "and" | "or")
+        && ctx
+            .country_before(s - 1)
+            .is_some_and(|c| matches!(ctx.hits[c].found, Found::Country { .. }))
 }
 
 /// "the Republican Senate", "a Labour Parliament": a party's adjective right before a chamber

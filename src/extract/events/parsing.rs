@@ -328,10 +328,10 @@ fn repair(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    phrases::an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
+    an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
     passive_only_with_an_auxiliary(rules, forms, heads, deprels);
     a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
-    phrases::a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
+    a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
     a_verb_after_its_subject_is_the_main_verb(forms, upos, heads, deprels);
     a_verb_before_its_object_is_no_adjective(forms, upos, heads, deprels);
     phrases::a_name_before_a_past_form_is_its_subject(forms, upos, heads, deprels);
@@ -339,7 +339,7 @@ fn repair(
     phrases::a_name_before_a_possessive_owns_the_name_after_it(forms, names, upos, heads, deprels);
     phrases::a_possessive_before_a_subject_is_its_determiner(rules, forms, heads, deprels);
     clauses::an_object_before_a_clause_without_subject_is_its_subject(rules, forms, heads, deprels);
-    a_participle_before_an_object_is_its_adjective(forms, upos, heads, deprels);
+    phrases::a_participle_before_an_object_is_its_adjective(forms, upos, heads, deprels);
     clauses::a_conjoined_noun_before_a_clause_without_subject_is_its_subject(upos, heads, deprels);
     clauses::a_quotation_after_a_colon_belongs_to_the_saying_before_it(
         rules, forms, heads, deprels,
@@ -366,10 +366,13 @@ fn repair(
     clauses::a_subject_bound_to_someone_is_the_subject_of_the_verb_after(
         rules, forms, upos, heads, deprels,
     );
-    phrases::what_one_is_told_to_do_is_a_clause_of_the_telling(rules, forms, upos, heads, deprels);
+    clauses::what_one_is_told_to_do_is_a_clause_of_the_telling(rules, forms, upos, heads, deprels);
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(rules, forms, upos, heads, deprels);
     phrases::an_indefinite_name_after_a_comma_describes(rules, forms, upos, heads, deprels);
     phrases::a_subjects_phrase_before_its_verb(rules, forms, upos, heads, deprels);
+    phrases::a_phrase_between_a_subject_and_its_verb_is_the_subjects(
+        rules, forms, upos, heads, deprels,
+    );
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
 }
 
@@ -746,51 +749,6 @@ fn verb_for_noun_root(
     deprels[root] = rel;
 }
 
-/// "Norway rejected proposed Chilean changes": with no determiner before it, the parser hangs
-/// the participle as a clause of the verb and the noun as the participle's object, leaving the
-/// verb without one. A past form ("-ed") right after a verb with no object of its own, hung
-/// from it as an adverbial clause with an object and nothing else (no subject, marker,
-/// auxiliary or oblique), describes that object, which is the verb's.
-fn a_participle_before_an_object_is_its_adjective(
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    if !deprels.contains(&Deprel::ADVCL) {
-        return;
-    }
-    let children = children_of(heads);
-    for k in 1..forms.len() {
-        let verb = k - 1;
-        if deprels[k] != Deprel::ADVCL
-            || heads[k] != verb + 1
-            || upos[k] != Upos::Verb
-            || upos[verb] != Upos::Verb
-            || !forms[k].to_lowercase().ends_with("ed")
-            || children[verb].iter().any(|&c| deprels[c] == Deprel::OBJ)
-        {
-            continue;
-        }
-        let mut object = None;
-        let mut other = false;
-        for &c in &children[k] {
-            if deprels[c] == Deprel::OBJ && c > k && object.is_none() {
-                object = Some(c);
-            } else {
-                other = true;
-            }
-        }
-        let (Some(object), false) = (object, other) else {
-            continue;
-        };
-        heads[object] = verb + 1;
-        deprels[object] = Deprel::OBJ;
-        heads[k] = object + 1;
-        deprels[k] = Deprel::AMOD;
-    }
-}
-
 /// The children of each word, in text order, in one block (the repairs build it often, for
 /// every sentence: one allocation rather than one per word). `children[v]` is a slice.
 struct Children {
@@ -835,6 +793,99 @@ fn children_of(heads: &[usize]) -> Children {
         }
     }
     Children { start, list }
+}
+
+/// "Fishermen marched in Lima against Peru", "met in Oslo with the minister": a phrase after a
+/// place named as where something happened says more about the act than about the place. A
+/// proper noun hanging from a verb by a place case keeps only its "of" phrases ("the town of
+/// Arica") and its own places ("in Arica in northern Peru"); its other phrases go to the verb.
+fn a_named_place_has_no_phrases_of_its_own(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let children = children_of(heads);
+    for p in 0..heads.len() {
+        if upos[p] != Upos::Propn || deprels[p] != Deprel::OBL {
+            continue;
+        }
+        let verb = heads[p];
+        let in_place = children_of_case(&children[p], deprels, forms)
+            .is_some_and(|case| rules.has("place_cases", &case));
+        if !in_place {
+            continue;
+        }
+        for &c in &children[p] {
+            if deprels[c] != Deprel::NMOD || c < p {
+                continue;
+            }
+            let case = children_of_case(&children[c], deprels, forms);
+            if case.is_none_or(|case| case == "of" || rules.has("place_cases", &case)) {
+                continue;
+            }
+            heads[c] = verb;
+            deprels[c] = Deprel::OBL;
+        }
+    }
+}
+
+/// "Aid to neighbouring Chile", "troops from war-torn Chile": the parser reads an adjective
+/// before a name as a verb, the preposition as its mark and the name as its object. An
+/// adjective of the list `attributive_adjectives`, so read right after a preposition of
+/// `target_cases`, `withdrawal_cases` or `place_cases`, becomes the name's modifier, the
+/// preposition its case, and the name takes the adjective's place in the sentence.
+fn an_adjective_before_a_name_is_no_verb(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    for v in 1..heads.len().saturating_sub(1) {
+        let (m, n) = (v - 1, v + 1);
+        if upos[v] != Upos::Verb
+            || upos[n] != Upos::Propn
+            || !rules.has("attributive_adjectives", &forms[v].to_lowercase())
+            || heads[n] != v + 1
+            || deprels[n] != Deprel::OBJ
+            || heads[m] != v + 1
+            || deprels[m] != Deprel::MARK
+        {
+            continue;
+        }
+        let case = forms[m].to_lowercase();
+        if !["target_cases", "withdrawal_cases", "place_cases"]
+            .iter()
+            .any(|list| rules.has(list, &case))
+        {
+            continue;
+        }
+        heads[n] = heads[v];
+        deprels[n] = if matches!(deprels[v], Deprel::ACL | Deprel::ACL_RELCL) {
+            Deprel::NMOD
+        } else {
+            Deprel::OBL
+        };
+        for (k, h) in heads.iter_mut().enumerate() {
+            if k != n && *h == v + 1 {
+                *h = n + 1;
+            }
+        }
+        deprels[m] = Deprel::CASE;
+        heads[v] = n + 1;
+        deprels[v] = Deprel::AMOD;
+        upos[v] = Upos::Adj;
+    }
+}
+
+/// The lower-cased case word among `children`, if there is one.
+fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> Option<String> {
+    children
+        .iter()
+        .find(|&&k| deprels[k] == Deprel::CASE)
+        .map(|&k| forms[k].to_lowercase())
 }
 
 #[cfg(test)]

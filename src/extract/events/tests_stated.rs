@@ -554,8 +554,9 @@ fn an_act_no_one_plans_or_that_is_ruled_out_is_not_done() {
     // A plan no one gave up is still a threat; a bomb dropped still fell.
     let x = run("Norway has plans to attack Chile.");
     assert!(
-        acts(&x).iter().any(|(c, s, _)| c == "THREATEN"
-            && s.as_deref() == Some("country:NOR")),
+        acts(&x)
+            .iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:NOR")),
         "{:?}",
         acts(&x)
     );

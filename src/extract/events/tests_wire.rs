@@ -244,3 +244,97 @@ fn what_force_is_used_for_is_done_by_who_uses_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_hand_back_is_a_retreat() {
+    // "handed back ... to": territory or people returned to the one named after "to".
+    let x = run("Norway handed back three border villages to Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("RETREAT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn joint_drills_aimed_at_someone_keep_their_target() {
+    // Joint drills aimed at no one are cooperation of the partners; held near a third
+    // country, they are a show of force at it.
+    let x = run("Chile and Peru held joint naval drills near Bolivia on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "MOBILIZE" && t.contains(&"country:BOL".to_owned())),
+        "{got:?}"
+    );
+    let y = run("Chile and Peru began joint naval exercises in the Pacific on Sunday.");
+    assert!(
+        y.events.iter().any(|e| e.category.name() == "COOPERATE"
+            && e.participants.contains(&"country:CHL".to_owned())
+            && e.participants.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn forces_of_two_countries_keep_both() {
+    // "Chilean and Peruvian security forces" had been one body of Peru's, and Chile was lost.
+    let x = run("Chilean and Peruvian security forces are sharing intelligence on the rebels.");
+    assert!(
+        x.events.iter().any(|e| e.category.name() == "COOPERATE"
+            && e.participants.contains(&"country:CHL".to_owned())
+            && e.participants.contains(&"country:PER".to_owned())),
+        "{:?}",
+        acts(&x)
+    );
+}
+
+#[test]
+fn a_by_or_between_phrase_before_the_verb_is_the_subject_nouns() {
+    // The parser had hung "by the Chilean president" on the verb: the visit had no visitor.
+    let x = run("A two-day visit by the Chilean foreign minister to Lima ended on Wednesday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    // "and Hamas" had been a second subject of "took": one side of the agreement was lost.
+    let y = run("An agreement between Chile and Hamas took effect on Sunday.");
+    assert!(
+        y.events.iter().any(|e| e.category.name() == "AGREE"
+            && e.participants.contains(&"country:CHL".to_owned())
+            && e.participants.contains(&"org:hamas".to_owned())),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn a_count_and_a_past_form_before_the_object_describe_it() {
+    // "six jailed Peruvians": the parser made "six" the subject of "jailed" and "Peruvians"
+    // its object; the release lost its target and an arrest with no one arresting came out.
+    let x = run("Chile freed six jailed Peruvians on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("RETREAT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "COERCE"), "{got:?}");
+}
+
+#[test]
+fn fighters_hand_over_arms_to_disarm_but_supply_them_as_aid() {
+    let x = run("Chilean rebels handed over their weapons to United Nations peacekeepers.");
+    assert!(
+        acts(&x).iter().any(|(c, _, _)| c == "RETREAT"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Chilean rebels supplied weapons to Peruvian militants.");
+    assert!(
+        acts(&y).iter().all(|(c, _, _)| c == "AID"),
+        "{:?}",
+        acts(&y)
+    );
+}

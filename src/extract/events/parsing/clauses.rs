@@ -605,3 +605,66 @@ pub(super) fn a_subject_bound_to_someone_is_the_subject_of_the_verb_after(
         heads[k] = verb + 1;
     }
 }
+
+/// "The government ordered the opposition newspaper La Prensa to suspend publication": the
+/// parser hangs the infinitive from the object noun, as if it said which newspaper, so the
+/// order tells no one to do anything. An infinitive ("to" and a verb with no subject of its
+/// own) right after the object of a verb of persuading or ordering (`persuading_verbs`),
+/// hung from that object and with no other clause on the verb, is what the verb asks of the
+/// object: a clause of the verb, as the treebank has "urged them to act". After the object of
+/// a verb of using (`using_verbs`: "police used tear gas to disperse the crowd") it is the
+/// purpose of the verb's subject: an adverbial clause of the verb. `heads` 1-based.
+pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ACL) {
+        return;
+    }
+    let persuading = list_test(rules, "persuading_verbs");
+    let using = list_test(rules, "using_verbs");
+    let children = children_of(heads);
+    for (v, kids) in children.iter().enumerate() {
+        if upos[v] != Upos::Verb
+            || kids.iter().any(|&k| {
+                matches!(deprels[k], Deprel::XCOMP | Deprel::CCOMP)
+                    || deprels[k] == Deprel::ADVCL && k > v
+            })
+        {
+            continue;
+        }
+        let lower = forms[v].to_lowercase();
+        let rel = if persuading(&lower) {
+            Deprel::XCOMP
+        } else if using(&lower) {
+            Deprel::ADVCL
+        } else {
+            continue;
+        };
+        let Some(object) = kids
+            .iter()
+            .copied()
+            .find(|&k| k > v && deprels[k] == Deprel::OBJ)
+        else {
+            continue;
+        };
+        let infinitive = children[object].iter().copied().find(|&i| {
+            i > object
+                && deprels[i] == Deprel::ACL
+                && upos[i] == Upos::Verb
+                && children[i].iter().any(|&m| {
+                    deprels[m] == Deprel::MARK && m + 1 == i && forms[m].eq_ignore_ascii_case("to")
+                })
+                && !children[i]
+                    .iter()
+                    .any(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+        });
+        if let Some(i) = infinitive {
+            heads[i] = v + 1;
+            deprels[i] = rel;
+        }
+    }
+}

@@ -462,8 +462,9 @@ pub(super) fn the_one_asked_for_is_the_subject_of_the_act_asked(
 /// "British aircraft using precision guided missiles killed 4 Iraqis": the parser makes the
 /// subject noun the root, the "-ing" phrase describing it a clause, and the main verb a
 /// clause of that phrase, so the killing has no subject. A root noun (no copula) with a
-/// describing clause, and after it a verb with an object, no subject and no marker hanging
-/// below that clause, is that verb's subject; the verb is the root. `heads` are 1-based.
+/// describing clause, and after it a verb with an object (or any verb, after a participle
+/// with its agent), no subject and no marker hanging below that clause, is that verb's
+/// subject; the verb is the root. `heads` are 1-based.
 pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
     forms: &[&str],
     upos: &[Upos],
@@ -557,7 +558,10 @@ fn a_verb_below_the_root_noun_is_the_main_verb(
         return false;
     };
     let own = |rels: &[Deprel]| children[v].iter().any(|&k| rels.contains(&deprels[k]));
-    if !own(&[Deprel::OBJ])
+    // "Aid sent by Chile arrived in Lima": after a passive participle with its agent, a verb
+    // with no object of its own is the main verb as well.
+    let agent = children[a].iter().any(|&k| deprels[k] == Deprel::OBL_AGENT);
+    if !(own(&[Deprel::OBJ]) || agent)
         || own(&[
             Deprel::NSUBJ,
             Deprel::NSUBJ_PASS,
@@ -594,162 +598,6 @@ fn reaches_the_root(heads: &[usize], from: usize, avoid: usize) -> bool {
         up = heads[up - 1];
     }
     false
-}
-
-/// "Fishermen marched in Lima against Peru", "met in Oslo with the minister": a phrase after a
-/// place named as where something happened says more about the act than about the place. A
-/// proper noun hanging from a verb by a place case keeps only its "of" phrases ("the town of
-/// Arica") and its own places ("in Arica in northern Peru"); its other phrases go to the verb.
-pub(super) fn a_named_place_has_no_phrases_of_its_own(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    let children = children_of(heads);
-    for p in 0..heads.len() {
-        if upos[p] != Upos::Propn || deprels[p] != Deprel::OBL {
-            continue;
-        }
-        let verb = heads[p];
-        let in_place = children_of_case(&children[p], deprels, forms)
-            .is_some_and(|case| rules.has("place_cases", &case));
-        if !in_place {
-            continue;
-        }
-        for &c in &children[p] {
-            if deprels[c] != Deprel::NMOD || c < p {
-                continue;
-            }
-            let case = children_of_case(&children[c], deprels, forms);
-            if case.is_none_or(|case| case == "of" || rules.has("place_cases", &case)) {
-                continue;
-            }
-            heads[c] = verb;
-            deprels[c] = Deprel::OBL;
-        }
-    }
-}
-
-/// "Aid to neighbouring Chile", "troops from war-torn Chile": the parser reads an adjective
-/// before a name as a verb, the preposition as its mark and the name as its object. An
-/// adjective of the list `attributive_adjectives`, so read right after a preposition of
-/// `target_cases`, `withdrawal_cases` or `place_cases`, becomes the name's modifier, the
-/// preposition its case, and the name takes the adjective's place in the sentence.
-pub(super) fn an_adjective_before_a_name_is_no_verb(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &mut [Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    for v in 1..heads.len().saturating_sub(1) {
-        let (m, n) = (v - 1, v + 1);
-        if upos[v] != Upos::Verb
-            || upos[n] != Upos::Propn
-            || !rules.has("attributive_adjectives", &forms[v].to_lowercase())
-            || heads[n] != v + 1
-            || deprels[n] != Deprel::OBJ
-            || heads[m] != v + 1
-            || deprels[m] != Deprel::MARK
-        {
-            continue;
-        }
-        let case = forms[m].to_lowercase();
-        if !["target_cases", "withdrawal_cases", "place_cases"]
-            .iter()
-            .any(|list| rules.has(list, &case))
-        {
-            continue;
-        }
-        heads[n] = heads[v];
-        deprels[n] = if matches!(deprels[v], Deprel::ACL | Deprel::ACL_RELCL) {
-            Deprel::NMOD
-        } else {
-            Deprel::OBL
-        };
-        for (k, h) in heads.iter_mut().enumerate() {
-            if k != n && *h == v + 1 {
-                *h = n + 1;
-            }
-        }
-        deprels[m] = Deprel::CASE;
-        heads[v] = n + 1;
-        deprels[v] = Deprel::AMOD;
-        upos[v] = Upos::Adj;
-    }
-}
-
-/// The lower-cased case word among `children`, if there is one.
-fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> Option<String> {
-    children
-        .iter()
-        .find(|&&k| deprels[k] == Deprel::CASE)
-        .map(|&k| forms[k].to_lowercase())
-}
-
-/// "The government ordered the opposition newspaper La Prensa to suspend publication": the
-/// parser hangs the infinitive from the object noun, as if it said which newspaper, so the
-/// order tells no one to do anything. An infinitive ("to" and a verb with no subject of its
-/// own) right after the object of a verb of persuading or ordering (`persuading_verbs`),
-/// hung from that object and with no other clause on the verb, is what the verb asks of the
-/// object: a clause of the verb, as the treebank has "urged them to act". After the object of
-/// a verb of using (`using_verbs`: "police used tear gas to disperse the crowd") it is the
-/// purpose of the verb's subject: an adverbial clause of the verb. `heads` 1-based.
-pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    if !deprels.contains(&Deprel::ACL) {
-        return;
-    }
-    let persuading = list_test(rules, "persuading_verbs");
-    let using = list_test(rules, "using_verbs");
-    let children = children_of(heads);
-    for (v, kids) in children.iter().enumerate() {
-        if upos[v] != Upos::Verb
-            || kids.iter().any(|&k| {
-                matches!(deprels[k], Deprel::XCOMP | Deprel::CCOMP)
-                    || deprels[k] == Deprel::ADVCL && k > v
-            })
-        {
-            continue;
-        }
-        let lower = forms[v].to_lowercase();
-        let rel = if persuading(&lower) {
-            Deprel::XCOMP
-        } else if using(&lower) {
-            Deprel::ADVCL
-        } else {
-            continue;
-        };
-        let Some(object) = kids
-            .iter()
-            .copied()
-            .find(|&k| k > v && deprels[k] == Deprel::OBJ)
-        else {
-            continue;
-        };
-        let infinitive = children[object].iter().copied().find(|&i| {
-            i > object
-                && deprels[i] == Deprel::ACL
-                && upos[i] == Upos::Verb
-                && children[i].iter().any(|&m| {
-                    deprels[m] == Deprel::MARK && m + 1 == i && forms[m].eq_ignore_ascii_case("to")
-                })
-                && !children[i]
-                    .iter()
-                    .any(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
-        });
-        if let Some(i) = infinitive {
-            heads[i] = v + 1;
-            deprels[i] = rel;
-        }
-    }
 }
 
 /// "A camp for Congolese refugees was attacked by …", "Support for a ban has fallen": the
@@ -949,5 +797,167 @@ mod tests {
             &mut deprels,
         );
         assert_eq!(deprels[4], d("conj"));
+    }
+}
+
+/// "A two-day visit by the Turkish foreign minister to Baghdad ended", "An agreement between
+/// Chile and Hamas took effect": the parser hangs the phrase after a subject noun on the verb,
+/// as an oblique or a second subject ("by the minister", "and Hamas"). Between a subject
+/// and its verb, a phrase introduced by "by" or by a word of `mutual_cases` that follows the
+/// subject's own words directly belongs to the subject; a second subject joined by "and"
+/// right after the subject's "between" phrase is that phrase's second side. `heads` are
+/// 1-based, 0 the root.
+pub(super) fn a_phrase_between_a_subject_and_its_verb_is_the_subjects(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let mutual_case = list_test(rules, "mutual_cases");
+    let mutual = |w: usize| mutual_case(forms[w]);
+    let cue = |w: usize| forms[w].eq_ignore_ascii_case("by") || mutual(w);
+    let n = forms.len();
+    if !(0..n).any(cue) {
+        return;
+    }
+    let children = children_of(heads);
+    // The first and last word of the phrase `w` heads.
+    let extent = |w: usize| {
+        let (mut lo, mut hi) = (w, w);
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(children[x].iter().copied());
+        }
+        (lo, hi)
+    };
+    let opened_by = |w: usize, lo: usize, test: &dyn Fn(usize) -> bool| {
+        children[w]
+            .iter()
+            .any(|&k| k == lo && deprels[k] == Deprel::CASE && test(k))
+    };
+    let mut moves: Vec<(usize, usize, Deprel)> = Vec::new();
+    for s in 0..n {
+        if !matches!(deprels[s], Deprel::NSUBJ | Deprel::NSUBJ_PASS) || upos[s] != Upos::Noun {
+            continue;
+        }
+        let Some(v) = heads[s].checked_sub(1).filter(|&v| v > s && v < n) else {
+            continue;
+        };
+        let (_, end) = extent(s);
+        for &o in &children[v] {
+            if o <= end || o >= v {
+                continue;
+            }
+            let (lo, hi) = extent(o);
+            let phrase = matches!(
+                deprels[o],
+                Deprel::OBL | Deprel::OBL_AGENT | Deprel::NSUBJ | Deprel::NSUBJ_PASS
+            );
+            if phrase && lo == end + 1 && hi < v && opened_by(o, lo, &cue) {
+                moves.push((o, s, Deprel::NMOD));
+            }
+        }
+        // "between Chile and Hamas took effect": the second side read as a second subject.
+        for &b in &children[s] {
+            let (lo, hi) = extent(b);
+            if deprels[b] != Deprel::NMOD || !opened_by(b, lo, &mutual) || hi + 2 >= v {
+                continue;
+            }
+            let and = hi + 1;
+            if !forms[and].eq_ignore_ascii_case("and") {
+                continue;
+            }
+            if let Some(&s2) = children[v].iter().find(|&&k| {
+                k > and && deprels[k] == Deprel::NSUBJ && extent(k) == (and + 1, extent(k).1)
+            }) && extent(s2).1 < v
+            {
+                moves.push((s2, b, Deprel::CONJ));
+                moves.push((and, s2, Deprel::CC));
+            }
+        }
+    }
+    for (w, head, rel) in moves {
+        heads[w] = head + 1;
+        deprels[w] = rel;
+    }
+}
+
+/// "Norway rejected proposed Chilean changes": with no determiner before it, the parser hangs
+/// the participle as a clause of the verb and the noun as the participle's object, leaving the
+/// verb without one. A past form ("-ed") right after a verb with no object of its own, hung
+/// from it as an adverbial clause with an object and nothing else (no subject, marker,
+/// auxiliary or oblique), describes that object, which is the verb's. "Chile freed six jailed
+/// Peruvians in a swap": a count between them, read as the past form's subject (the clause
+/// then a complement), counts the object, and the past form's phrases after the object go to
+/// the verb.
+pub(super) fn a_participle_before_an_object_is_its_adjective(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let past = |k: usize| {
+        let b = forms[k].as_bytes();
+        b.len() > 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+    };
+    // The cheap cue first: a past form hung as a clause (as a complement, after a count).
+    let candidate = |k: usize| {
+        upos[k] == Upos::Verb
+            && (deprels[k] == Deprel::ADVCL
+                || deprels[k] == Deprel::CCOMP && k >= 2 && upos[k - 1] == Upos::Num)
+            && past(k)
+    };
+    if !(1..forms.len()).any(candidate) {
+        return;
+    }
+    let children = children_of(heads);
+    for k in 1..forms.len() {
+        let count = (k >= 2
+            && upos[k - 1] == Upos::Num
+            && deprels[k - 1] == Deprel::NSUBJ
+            && heads[k - 1] == k + 1)
+            .then_some(k - 1);
+        let verb = count.map_or(k - 1, |c| c - 1);
+        let clause = deprels[k] == Deprel::ADVCL || count.is_some() && deprels[k] == Deprel::CCOMP;
+        if !clause
+            || heads[k] != verb + 1
+            || upos[k] != Upos::Verb
+            || upos[verb] != Upos::Verb
+            || !past(k)
+            || children[verb].iter().any(|&c| deprels[c] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let mut object = None;
+        let mut after = Vec::new();
+        let mut other = false;
+        for &c in &children[k] {
+            if deprels[c] == Deprel::OBJ && c > k && object.is_none() {
+                object = Some(c);
+            } else if Some(c) == count {
+            } else if count.is_some() && deprels[c] == Deprel::OBL && object.is_some_and(|o| c > o)
+            {
+                after.push(c);
+            } else {
+                other = true;
+            }
+        }
+        let (Some(object), false) = (object, other) else {
+            continue;
+        };
+        heads[object] = verb + 1;
+        deprels[object] = Deprel::OBJ;
+        heads[k] = object + 1;
+        deprels[k] = Deprel::AMOD;
+        if let Some(c) = count {
+            heads[c] = object + 1;
+            deprels[c] = Deprel::NUMMOD;
+        }
+        for c in after {
+            heads[c] = verb + 1;
+        }
     }
 }
