@@ -330,7 +330,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 108] = [
+pub const ENGINE_LISTS: [&str; 109] = [
+    "reason_cases",
     "intent_nouns",
     "dropping_verbs",
     "ruling_verbs",

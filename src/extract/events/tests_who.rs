@@ -729,3 +729,30 @@ fn a_noun_after_and_that_starts_a_clause_of_its_own_is_not_acted_on() {
         "{got:?}"
     );
 }
+
+#[test]
+fn its_in_the_reason_for_an_act_is_whom_the_act_is_aimed_at() {
+    // "its attacks" are Chile's: the United Nations condemns, Chile attacked.
+    let x = run("The United Nations condemned Chile for its attacks on civilians.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "ASSAULT" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(c, s, _)| c == "ASSAULT" && s.as_deref() == Some("org:united-nations")),
+        "{got:?}"
+    );
+    // With no one acted on before it, "its" still goes to the subject.
+    let y = run("Norway said on Monday that its forces had attacked Chile.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:NOR")
+                && t == &vec!["country:CHL".to_owned()]),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -108,6 +108,9 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     Found::Place { .. } => false,
                 }
         };
+        if let Some(key) = self.owner_of_the_reason(w, &fits) {
+            return Some((key, self.tree.parse.words[w].span.clone()));
+        }
         // The subject of a clause the pronoun's clause hangs from ("Ravi Menon said he ...",
         // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
         // leader said he ...") means the pronoun names no one we know.
@@ -468,4 +471,41 @@ fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
         out.push(start..span.end);
     }
     Some(out)
+}
+
+impl SentenceResolver<'_, '_, '_, '_> {
+    /// "The UN condemned Chile for its attacks", "Norway imposed sanctions on Chile over their
+    /// crackdown": a possessive pronoun in the reason an act gives (a phrase of
+    /// `reason_cases` on the verb) stands for whom the act is aimed at, named as the verb's
+    /// object or after one of `target_cases`, not for its subject.
+    fn owner_of_the_reason(&self, w: usize, fits: &dyn Fn(&&&Hit) -> bool) -> Option<String> {
+        let tree = self.tree;
+        let words = &tree.parse.words;
+        if words[w].deprel != Deprel::NMOD_POSS {
+            return None;
+        }
+        let reason = words[w].head?;
+        let case_of = |x: usize, list: &str| {
+            tree.children[x]
+                .iter()
+                .any(|&k| words[k].deprel == Deprel::CASE && self.rules.has(list, &tree.lower[k]))
+        };
+        if words[reason].deprel != Deprel::OBL || !case_of(reason, "reason_cases") {
+            return None;
+        }
+        let verb = words[reason].head?;
+        let hits = self.hits();
+        tree.children[verb]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c < w
+                    && (words[c].deprel == Deprel::OBJ
+                        || words[c].deprel == Deprel::OBL && case_of(c, "target_cases"))
+            })
+            .filter_map(|c| self.hit_of_word[c])
+            .map(|h| hits[h])
+            .find(|hit| fits(&hit))
+            .map(|hit| hit.key.clone())
+    }
 }
