@@ -340,6 +340,7 @@ fn repair(
     phrases::a_possessive_before_a_subject_is_its_determiner(rules, forms, heads, deprels);
     clauses::an_object_before_a_clause_without_subject_is_its_subject(rules, forms, heads, deprels);
     phrases::a_participle_before_an_object_is_its_adjective(forms, upos, heads, deprels);
+    clauses::a_past_form_after_an_object_describes_it(rules, forms, upos, heads, deprels);
     clauses::a_conjoined_noun_before_a_clause_without_subject_is_its_subject(upos, heads, deprels);
     clauses::a_quotation_after_a_colon_belongs_to_the_saying_before_it(
         rules, forms, heads, deprels,

@@ -338,3 +338,21 @@ fn fighters_hand_over_arms_to_disarm_but_supply_them_as_aid() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_past_participle_after_an_object_describes_it() {
+    // "fishermen detained last week" were detained; they did not detain anyone.
+    let x = run("Peru has agreed to release 20 Chilean fishermen detained last week.");
+    let got = acts(&x);
+    assert!(
+        !got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:PER")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}

@@ -668,3 +668,88 @@ pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
         }
     }
 }
+
+/// "Peru has agreed to release 20 Chilean fishermen detained last week": the parser reads the
+/// object and the past participle after it as a clause ("fishermen detained"), so the
+/// fishermen detain. A clause with no marker, auxiliary or object of its own, headed by a
+/// past form ("-ed") whose subject stands right after a verb with no object, is a reduced
+/// passive describing that verb's object, unless the verb takes clauses (the lists of
+/// `clause_verb_lists`: "said fishermen drowned"). `heads` are 1-based.
+pub(super) fn a_past_form_after_an_object_describes_it(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::CCOMP) {
+        return;
+    }
+    let children = children_of(heads);
+    let first = |w: usize| {
+        let mut lo = w;
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            lo = lo.min(k);
+            stack.extend(children[k].iter().copied());
+        }
+        lo
+    };
+    let mut moves = Vec::new();
+    for clause in 0..heads.len() {
+        let Some(verb) = heads[clause].checked_sub(1) else {
+            continue;
+        };
+        if deprels[clause] != Deprel::CCOMP
+            || upos[clause] != Upos::Verb
+            || upos[verb] != Upos::Verb
+            || clause < verb
+            || !forms[clause].to_lowercase().ends_with("ed")
+            || children[verb].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let own = &children[clause];
+        let Some(subject) = own
+            .iter()
+            .copied()
+            .find(|&k| k < clause && deprels[k] == Deprel::NSUBJ)
+        else {
+            continue;
+        };
+        let bare = !own.iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::MARK
+                    | Deprel::AUX
+                    | Deprel::AUX_PASS
+                    | Deprel::COP
+                    | Deprel::OBJ
+                    | Deprel::CCOMP
+                    | Deprel::XCOMP
+                    | Deprel::EXPL
+            )
+        });
+        // ("forget that killings occurred": "that" read as a determiner opens a clause.)
+        if !bare
+            || first(subject) != verb + 1
+            || !matches!(upos[subject], Upos::Noun | Upos::Propn)
+            || forms[verb + 1].eq_ignore_ascii_case("that")
+        {
+            continue;
+        }
+        let lower = forms[verb].to_lowercase();
+        let takes_clauses = rules
+            .list("clause_verb_lists")
+            .any(|list| rules.has(list, &lower));
+        if !takes_clauses {
+            moves.push((verb, subject, clause));
+        }
+    }
+    for (verb, subject, clause) in moves {
+        heads[subject] = verb + 1;
+        deprels[subject] = Deprel::OBJ;
+        heads[clause] = subject + 1;
+        deprels[clause] = Deprel::ACL;
+    }
+}
