@@ -330,7 +330,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 110] = [
+pub const ENGINE_LISTS: [&str; 111] = [
+    "calling_verbs",
     "clause_verb_lists",
     "reason_cases",
     "intent_nouns",

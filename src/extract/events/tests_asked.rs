@@ -77,3 +77,17 @@ fn what_a_body_is_ordered_to_do_makes_the_order_a_demand_on_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn what_one_is_called_on_to_stop_is_not_done_by_the_caller() {
+    // The build-up is Chile's, asked of it; Peru mobilizes nothing.
+    let x = run("Peru called on Chile to halt its military buildup.");
+    let got = acts(&x);
+    assert!(!got.iter().any(|(c, _, _)| c == "MOBILIZE"), "{got:?}");
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref() == Some("country:PER")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}

@@ -572,9 +572,20 @@ impl Site<'_, '_> {
                 .is_some_and(|h| rules.has("declaring_verbs", &tree.lower[h]));
         // "challenged Ola Berg to deny the reports", "told the council to act": asked of
         // another, who has not done it (the parse may hang the clause as a purpose).
+        // ("called on Chile to halt …": the one called on is an oblique with "on".)
+        let called_on = |h: usize| {
+            rules.has("calling_verbs", &tree.lower[h])
+                && tree.children_named(h, &["obl"]).any(|o| {
+                    o < verb
+                        && tree
+                            .children_named(o, &["case"])
+                            .any(|c| tree.lower[c] == "on")
+                })
+        };
         if let Some(h) = tree.head(verb)
-            && rules.has("persuading_verbs", &tree.lower[h])
-            && tree.children_named(h, &["obj", "iobj"]).next().is_some()
+            && (rules.has("persuading_verbs", &tree.lower[h])
+                && tree.children_named(h, &["obj", "iobj"]).next().is_some()
+                || called_on(h))
             && (tree.rel(verb) == Deprel::XCOMP
                 || tree.rel(verb) == Deprel::ADVCL
                     && tree
