@@ -346,6 +346,12 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     found.push(h);
                 }
             }
+            if found.is_empty()
+                && !former
+                && let Some(h) = self.seat_of(w)
+            {
+                found.push(h);
+            }
             // The names that qualify the word, breadth first, two steps deep.
             let mut frontier = if found.is_empty() && !former {
                 vec![w]
