@@ -369,6 +369,9 @@ fn repair(
     phrases::what_one_is_told_to_do_is_a_clause_of_the_telling(rules, forms, upos, heads, deprels);
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(rules, forms, upos, heads, deprels);
     phrases::an_indefinite_name_after_a_comma_describes(rules, forms, upos, heads, deprels);
+    clauses::a_name_in_apposition_before_a_main_verb_without_subject_is_its_subject(
+        upos, heads, deprels,
+    );
     phrases::a_subjects_phrase_before_its_verb(rules, forms, upos, heads, deprels);
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
 }

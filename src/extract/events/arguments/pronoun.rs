@@ -76,7 +76,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
             })
             .and_then(|a| tree.parse.words[a].head)
             .filter(|&v| self.rules.has("answering_verbs", &tree.lower[v]));
-        let clausemates: Vec<&str> = answered
+        let mut clausemates: Vec<&str> = answered
             .or(tree.parse.words[w].head.filter(|_| disjoint))
             .and_then(|h| {
                 tree.children[h]
@@ -90,10 +90,29 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .filter_map(|c| self.hit_of_word[c])
             .map(|h| hits[h].key.as_str())
             .collect();
+        // "He urged the chancellor to admit …", "it would allow the return of U.N.
+        // inspectors": a subject pronoun never names one its own verb's object names (that
+        // would be "himself", "its own").
+        if tree.parse.words[w].deprel == Deprel::NSUBJ
+            && let Some(h) = tree.parse.words[w].head
+        {
+            let mut stack: Vec<usize> = tree.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(tree.parse.words[c].deprel.name(), "obj" | "iobj"))
+                .collect();
+            while let Some(x) = stack.pop() {
+                if let Some(k) = self.hit_of_word[x] {
+                    clausemates.push(hits[k].key.as_str());
+                } else if let Some(key) = self.role_holder(x) {
+                    clausemates.push(key);
+                }
+                stack.extend(tree.children[x].iter().copied());
+            }
+        }
         let commanded = self.commanded(w);
-        let fits = |h: &&&Hit| {
+        let kind_fits = |h: &&&Hit| {
             !clausemates.contains(&h.key.as_str())
-                && !commanded.contains(&h.key)
                 && match h.found {
                     Found::Person { .. } => {
                         person
@@ -108,6 +127,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     Found::Place { .. } => false,
                 }
         };
+        let fits = |h: &&&Hit| !commanded.contains(&h.key) && kind_fits(h);
         // The subject of a clause the pronoun's clause hangs from ("Ravi Menon said he ...",
         // "X told Y he would ..."): a named one is the antecedent; an unnamed one ("The party
         // leader said he ...") means the pronoun names no one we know.
@@ -134,7 +154,14 @@ impl SentenceResolver<'_, '_, '_, '_> {
             {
                 if let Some(hit) = self.hit_of_word[subject] {
                     let hit = hits[hit];
-                    if fits(&&hit) {
+                    // "Iraq said it would let inspectors remove any doubts Iraq still has
+                    // weapons": a name the writer repeats inside the pronoun's clause, where
+                    // a second "it" would be unclear, is bound by the subject above, as the
+                    // pronoun is; it bars no one from being that subject. (Not a report the
+                    // pronoun's clause is set beside: "Why will the minister not wait, he
+                    // demanded".)
+                    let above = tree.parse.words[x].deprel != Deprel::PARATAXIS;
+                    if if above { kind_fits(&&hit) } else { fits(&&hit) } {
                         return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
                     }
                 } else if let Some(group) = self.people_pronoun(w, subject, h) {

@@ -605,3 +605,51 @@ pub(super) fn a_subject_bound_to_someone_is_the_subject_of_the_verb_after(
         heads[k] = verb + 1;
     }
 }
+
+/// "In a letter handed over to the United Nations on Monday, Iraq said …", "Responding to the
+/// claims Tory co-chairman Liam Fox said …": after an opening phrase the parser may read the
+/// subject's name as an apposition of the last noun of that phrase, leaving the main verb with
+/// no subject. A main verb needs one, and an apposition is not followed at once by the verb
+/// of the clause: a name in apposition whose phrase ends right before a root verb with no
+/// subject is that verb's subject. `heads` are 1-based, 0 the root.
+pub(super) fn a_name_in_apposition_before_a_main_verb_without_subject_is_its_subject(
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    // The cheap cue first: a name in apposition.
+    if !(0..heads.len()).any(|p| deprels[p] == Deprel::APPOS && upos[p] == Upos::Propn) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for p in 0..heads.len() {
+        if deprels[p] != Deprel::APPOS || upos[p] != Upos::Propn || heads[p] == 0 || heads[p] > p {
+            continue;
+        }
+        let mut last = p;
+        let mut stack = vec![p];
+        while let Some(k) = stack.pop() {
+            last = last.max(k);
+            stack.extend(children[k].iter().copied());
+        }
+        let verb = last + 1;
+        if verb >= heads.len()
+            || heads[verb] != 0
+            || upos[verb] != Upos::Verb
+            || children[verb].iter().any(|&k| {
+                matches!(
+                    deprels[k],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
+                )
+            })
+        {
+            continue;
+        }
+        moves.push((p, verb));
+    }
+    for (p, verb) in moves {
+        heads[p] = verb + 1;
+        deprels[p] = Deprel::NSUBJ;
+    }
+}
