@@ -90,26 +90,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .filter_map(|c| self.hit_of_word[c])
             .map(|h| hits[h].key.as_str())
             .collect();
-        // "He urged the chancellor to admit …", "it would allow the return of U.N.
-        // inspectors": a subject pronoun never names one its own verb's object names (that
-        // would be "himself", "its own").
-        if tree.parse.words[w].deprel == Deprel::NSUBJ
-            && let Some(h) = tree.parse.words[w].head
-        {
-            let mut stack: Vec<usize> = tree.children[h]
-                .iter()
-                .copied()
-                .filter(|&c| matches!(tree.parse.words[c].deprel.name(), "obj" | "iobj"))
-                .collect();
-            while let Some(x) = stack.pop() {
-                if let Some(k) = self.hit_of_word[x] {
-                    clausemates.push(hits[k].key.as_str());
-                } else if let Some(key) = self.role_holder(x) {
-                    clausemates.push(key);
-                }
-                stack.extend(tree.children[x].iter().copied());
-            }
-        }
+        clausemates.extend(self.named_in_its_object(w));
         let commanded = self.commanded(w);
         let kind_fits = |h: &&&Hit| {
             !clausemates.contains(&h.key.as_str())
@@ -154,12 +135,9 @@ impl SentenceResolver<'_, '_, '_, '_> {
             {
                 if let Some(hit) = self.hit_of_word[subject] {
                     let hit = hits[hit];
-                    // "Iraq said it would let inspectors remove any doubts Iraq still has
-                    // weapons": a name the writer repeats inside the pronoun's clause, where
-                    // a second "it" would be unclear, is bound by the subject above, as the
-                    // pronoun is; it bars no one from being that subject. (Not a report the
-                    // pronoun's clause is set beside: "Why will the minister not wait, he
-                    // demanded".)
+                    // "Iraq said it would let them remove doubts Iraq has arms": a name
+                    // repeated in the pronoun's clause does not bar the subject above (but
+                    // a report set beside it does: "Why will X not wait, he demanded").
                     let above = tree.parse.words[x].deprel != Deprel::PARATAXIS;
                     if if above { kind_fits(&&hit) } else { fits(&&hit) } {
                         return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
@@ -495,4 +473,35 @@ fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
         out.push(start..span.end);
     }
     Some(out)
+}
+
+impl SentenceResolver<'_, '_, '_, '_> {
+    /// "He urged the chancellor to admit …", "it would allow the return of U.N. inspectors":
+    /// a subject pronoun `w` never names one its own verb's object names (that would be
+    /// "himself", "its own"). The keys of the names and role holders in that object.
+    fn named_in_its_object(&self, w: usize) -> Vec<&str> {
+        let tree = self.tree;
+        let hits = self.hits();
+        let mut out = Vec::new();
+        if tree.parse.words[w].deprel != Deprel::NSUBJ {
+            return out;
+        }
+        let Some(h) = tree.parse.words[w].head else {
+            return out;
+        };
+        let mut stack: Vec<usize> = tree.children[h]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.parse.words[c].deprel.name(), "obj" | "iobj"))
+            .collect();
+        while let Some(x) = stack.pop() {
+            if let Some(k) = self.hit_of_word[x] {
+                out.push(hits[k].key.as_str());
+            } else if let Some(key) = self.role_holder(x) {
+                out.push(key);
+            }
+            stack.extend(tree.children[x].iter().copied());
+        }
+        out
+    }
 }
