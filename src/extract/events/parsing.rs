@@ -372,6 +372,9 @@ fn repair(
     clauses::a_name_in_apposition_before_a_main_verb_without_subject_is_its_subject(
         upos, heads, deprels,
     );
+    clauses::a_particle_read_as_a_preposition_leaves_the_verb_its_object(
+        rules, forms, heads, deprels,
+    );
     phrases::a_subjects_phrase_before_its_verb(rules, forms, upos, heads, deprels);
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
 }

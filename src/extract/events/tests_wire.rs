@@ -320,3 +320,20 @@ fn a_subject_pronoun_is_no_one_its_verbs_object_names() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_particle_read_as_a_preposition_leaves_the_verb_its_object() {
+    // "over" was the case of "the suspects", so "to Peru" was lost below an oblique.
+    let got = acts(&run("Chile refused to hand over the suspects to Peru."));
+    assert!(
+        got.contains(&act("REJECT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let got = acts(&run("Chile handed over the suspects to Peru."));
+    assert!(
+        got.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:CHL")
+                && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+}

@@ -653,3 +653,56 @@ pub(super) fn a_name_in_apposition_before_a_main_verb_without_subject_is_its_sub
         deprels[p] = Deprel::NSUBJ;
     }
 }
+
+/// "Chile refused to hand over the suspects to Peru": the parser may read the particle of a
+/// verb that takes one (`particle_verbs`: "hand over", "turn over") as the preposition of the
+/// noun after it, so the verb has no object and the noun's "to" phrase hangs from an oblique.
+/// Such a verb needs its object ("hand over the suspects" is "hand the suspects over"): a
+/// particle right after it, read as the case of a noun that hangs from that verb while the
+/// verb has no object, is the verb's particle and the noun its object. `heads` are 1-based,
+/// 0 the root.
+pub(super) fn a_particle_read_as_a_preposition_leaves_the_verb_its_object(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let verbs = list_test(rules, "particle_verbs");
+    let particles = list_test(rules, "verb_particles");
+    let mut moves = Vec::new();
+    for p in 1..heads.len() {
+        // The cheap cues first: a particle read as the case of an oblique of the verb
+        // right before it, and that verb without an object.
+        if deprels[p] != Deprel::CASE || heads[p] == 0 || !particles(&lower_case(forms[p])) {
+            continue;
+        }
+        let noun = heads[p] - 1;
+        let verb = p - 1;
+        if heads[noun] != verb + 1
+            || deprels[noun] != Deprel::OBL
+            || (0..heads.len()).any(|k| heads[k] == verb + 1 && deprels[k] == Deprel::OBJ)
+            || !verbs(&format!(
+                "{} {}",
+                lower_case(forms[verb]),
+                lower_case(forms[p])
+            ))
+        {
+            continue;
+        }
+        moves.push((p, noun, verb));
+    }
+    for (p, noun, verb) in moves {
+        heads[p] = verb + 1;
+        deprels[p] = Deprel::COMPOUND_PRT;
+        deprels[noun] = Deprel::OBJ;
+    }
+}
+
+/// The word in lower case, copied only when it has a capital.
+fn lower_case(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
