@@ -346,6 +346,7 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                     found.push(h);
                 }
             }
+            found.extend(self.seat_of(w).filter(|_| found.is_empty() && !former));
             // The names that qualify the word, breadth first, two steps deep.
             let mut frontier = if found.is_empty() && !former {
                 vec![w]

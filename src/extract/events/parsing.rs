@@ -370,6 +370,12 @@ fn repair(
     clauses::what_one_is_told_to_do_is_a_clause_of_the_telling(rules, forms, upos, heads, deprels);
     phrases::the_one_asked_for_is_the_subject_of_the_act_asked(rules, forms, upos, heads, deprels);
     phrases::an_indefinite_name_after_a_comma_describes(rules, forms, upos, heads, deprels);
+    clauses::a_name_in_apposition_before_a_main_verb_without_subject_is_its_subject(
+        upos, heads, deprels,
+    );
+    clauses::a_particle_read_as_a_preposition_leaves_the_verb_its_object(
+        rules, forms, heads, deprels,
+    );
     phrases::a_subjects_phrase_before_its_verb(rules, forms, upos, heads, deprels);
     phrases::a_phrase_between_a_subject_and_its_verb_is_the_subjects(
         rules, forms, upos, heads, deprels,

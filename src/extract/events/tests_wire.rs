@@ -356,3 +356,96 @@ fn a_past_participle_after_an_object_describes_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_government_located_by_its_seat_is_that_country() {
+    // The "in" phrase on the object, which the parser hangs on the verb, and on a subject.
+    for text in [
+        "Norway criticised the government in Kabul on Monday.",
+        "Norway condemned the regime in Damascus.",
+        "Norway criticised the authorities in Beijing.",
+    ] {
+        let got = acts(&run(text));
+        let want = if text.contains("Kabul") {
+            "country:AFG"
+        } else if text.contains("Damascus") {
+            "country:SYR"
+        } else {
+            "country:CHN"
+        };
+        assert!(
+            got.iter().any(
+                |(_, s, t)| s.as_deref() == Some("country:NOR") && t.contains(&want.to_owned())
+            ),
+            "{text}: {got:?}"
+        );
+    }
+    let got = acts(&run("The government in Kabul criticised Norway on Monday."));
+    assert!(
+        got.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:AFG")),
+        "{got:?}"
+    );
+    // Another name says whose officials they are; rebels in a capital are no state.
+    let got = acts(&run("Norway criticised Chilean officials in Kabul."));
+    assert!(
+        got.iter()
+            .all(|(_, _, t)| !t.contains(&"country:AFG".to_owned())),
+        "{got:?}"
+    );
+    let got = acts(&run("Norway criticised rebels in Kabul."));
+    assert!(
+        got.iter()
+            .all(|(_, _, t)| !t.contains(&"country:AFG".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_read_as_an_apposition_before_a_main_verb_is_its_subject() {
+    // After an opening phrase, "Chile" hung on the United Nations as an apposition left
+    // "said" without a subject; "it" then took the UN. The Chile repeated inside the
+    // pronoun's clause does not bar "it" from being the Chile that said it.
+    let got = acts(&run(
+        "In a letter sent to the United Nations on Monday, Chile said it would allow the return of U.N. inspectors to remove any doubts Chile still has the weapons.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|(_, s, _)| s.as_deref() != Some("org:un")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_subject_pronoun_is_no_one_its_verbs_object_names() {
+    // "they would not allow a row to damage Labour": "they" are not Labour.
+    let got = acts(&run(
+        "Former Labour leader Ola Berg said Mr Ruiz and Mr Menon could only deal with the media frenzy by continuing to say they would not allow a row to damage Labour or British interests.",
+    ));
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| !s.as_deref().is_some_and(|s| s.contains("labour"))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_particle_read_as_a_preposition_leaves_the_verb_its_object() {
+    // "over" was the case of "the suspects", so "to Peru" was lost below an oblique.
+    let got = acts(&run("Chile refused to hand over the suspects to Peru."));
+    assert!(
+        got.contains(&act("REJECT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let got = acts(&run("Chile handed over the suspects to Peru."));
+    assert!(
+        got.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("country:CHL")
+                && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+}

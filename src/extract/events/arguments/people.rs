@@ -158,4 +158,62 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .collect();
         (!out.is_empty()).then_some(out)
     }
+
+    /// "The government in Kabul", "the authorities in Beijing", "the regime in Damascus": a
+    /// government or authority noun (`seat_nouns`) that no name qualifies, with a capital or
+    /// a country after "in" (`seat_cases`), is that country's. The parser often hangs the
+    /// "in" phrase of an object on the verb ("criticised the government in Kabul"); one that
+    /// opens right after the noun's phrase is taken too. Rebels or protesters in a capital are
+    /// that country's people (`group_place_cases`), never its state.
+    pub(super) fn seat_of(&self, w: usize) -> Option<usize> {
+        let tree = self.tree;
+        if !self.rules.has("seat_nouns", &tree.lower[w]) {
+            return None;
+        }
+        let hits = self.hits();
+        let seat = |c: usize| {
+            let h = self.hit_of_word[c]?;
+            let case = tree.children[c]
+                .iter()
+                .copied()
+                .find(|&k| tree.parse.words[k].deprel == Deprel::CASE)?;
+            let ok = self.rules.has("seat_cases", &tree.lower[case])
+                && match &hits[h].found {
+                    Found::Country { .. } => true,
+                    Found::Place { .. } => self.base.capitals.contains_key(hits[h].key.as_str()),
+                    _ => false,
+                };
+            ok.then_some((h, case))
+        };
+        // "UN officials in Baghdad", "the officials of the UN in Baghdad": another name says
+        // whose they are.
+        if tree.children[w]
+            .iter()
+            .any(|&c| self.hit_of_word[c].is_some() && seat(c).is_none())
+        {
+            return None;
+        }
+        if let Some(h) = tree.children[w]
+            .iter()
+            .filter(|&&c| c > w && tree.parse.words[c].deprel == Deprel::NMOD)
+            .find_map(|&c| seat(c))
+        {
+            return Some(h.0);
+        }
+        // The last word of the noun's phrase, for an "in" phrase hung on its verb.
+        let mut last = w;
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            for &c in &tree.children[x] {
+                last = last.max(c);
+                stack.push(c);
+            }
+        }
+        let verb = tree.parse.words[w].head?;
+        tree.children[verb]
+            .iter()
+            .filter(|&&c| c > w && tree.parse.words[c].deprel == Deprel::OBL)
+            .find_map(|&c| seat(c).filter(|&(_, case)| case == last + 1))
+            .map(|(h, _)| h)
+    }
 }

@@ -64,19 +64,8 @@ impl SentenceResolver<'_, '_, '_, '_> {
             "disjoint_pronoun_relations",
             tree.parse.words[w].deprel.name(),
         );
-        // "Ravi Menon welcomed his apology": the owner of an act another answers (welcomed,
-        // criticised, accepted) is someone else, unless it is their "own".
-        let answered = (tree.parse.words[w].deprel == Deprel::NMOD_POSS)
-            .then_some(tree.parse.words[w].head)
-            .flatten()
-            .filter(|&a| {
-                tree.parse.words[a].deprel == Deprel::OBJ
-                    && self.rules.has("owned_acts", &tree.lower[a])
-                    && !tree.children[a].iter().any(|&c| tree.lower[c] == "own")
-            })
-            .and_then(|a| tree.parse.words[a].head)
-            .filter(|&v| self.rules.has("answering_verbs", &tree.lower[v]));
-        let clausemates: Vec<&str> = answered
+        let answered = self.answering_verb(w);
+        let mut clausemates: Vec<&str> = answered
             .or(tree.parse.words[w].head.filter(|_| disjoint))
             .and_then(|h| {
                 tree.children[h]
@@ -90,10 +79,10 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .filter_map(|c| self.hit_of_word[c])
             .map(|h| hits[h].key.as_str())
             .collect();
+        clausemates.extend(self.named_in_its_object(w));
         let commanded = self.commanded(w);
-        let fits = |h: &&&Hit| {
+        let kind_fits = |h: &&&Hit| {
             !clausemates.contains(&h.key.as_str())
-                && !commanded.contains(&h.key)
                 && match h.found {
                     Found::Person { .. } => {
                         person
@@ -108,6 +97,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     Found::Place { .. } => false,
                 }
         };
+        let fits = |h: &&&Hit| !commanded.contains(&h.key) && kind_fits(h);
         if let Some(key) = self.owner_of_the_reason(w, &fits) {
             return Some((key, self.tree.parse.words[w].span.clone()));
         }
@@ -137,7 +127,11 @@ impl SentenceResolver<'_, '_, '_, '_> {
             {
                 if let Some(hit) = self.hit_of_word[subject] {
                     let hit = hits[hit];
-                    if fits(&&hit) {
+                    // "Iraq said it would let them remove doubts Iraq has arms": a name
+                    // repeated in the pronoun's clause does not bar the subject above (but
+                    // a report set beside it does: "Why will X not wait, he demanded").
+                    let above = tree.parse.words[x].deprel != Deprel::PARATAXIS;
+                    if if above { kind_fits(&&hit) } else { fits(&&hit) } {
                         return Some((hit.key.clone(), self.tree.parse.words[w].span.clone()));
                     }
                 } else if let Some(group) = self.people_pronoun(w, subject, h) {
@@ -507,5 +501,51 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .map(|h| hits[h])
             .find(|hit| fits(&hit))
             .map(|hit| hit.key.clone())
+    }
+
+    /// "He urged the chancellor to admit …", "it would allow the return of U.N. inspectors":
+    /// a subject pronoun `w` never names one its own verb's object names (that would be
+    /// "himself", "its own"). The keys of the names and role holders in that object.
+    fn named_in_its_object(&self, w: usize) -> Vec<&str> {
+        let tree = self.tree;
+        let hits = self.hits();
+        let mut out = Vec::new();
+        if tree.parse.words[w].deprel != Deprel::NSUBJ {
+            return out;
+        }
+        let Some(h) = tree.parse.words[w].head else {
+            return out;
+        };
+        let mut stack: Vec<usize> = tree.children[h]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.parse.words[c].deprel.name(), "obj" | "iobj"))
+            .collect();
+        while let Some(x) = stack.pop() {
+            if let Some(k) = self.hit_of_word[x] {
+                out.push(hits[k].key.as_str());
+            } else if let Some(key) = self.role_holder(x) {
+                out.push(key);
+            }
+            stack.extend(tree.children[x].iter().copied());
+        }
+        out
+    }
+
+    /// "Ravi Menon welcomed his apology": the verb that answers an act the possessive `w`
+    /// owns (welcomed, criticised, accepted); its subject is someone else than the owner,
+    /// unless the act is their "own".
+    fn answering_verb(&self, w: usize) -> Option<usize> {
+        let tree = self.tree;
+        (tree.parse.words[w].deprel == Deprel::NMOD_POSS)
+            .then_some(tree.parse.words[w].head)
+            .flatten()
+            .filter(|&a| {
+                tree.parse.words[a].deprel == Deprel::OBJ
+                    && self.rules.has("owned_acts", &tree.lower[a])
+                    && !tree.children[a].iter().any(|&c| tree.lower[c] == "own")
+            })
+            .and_then(|a| tree.parse.words[a].head)
+            .filter(|&v| self.rules.has("answering_verbs", &tree.lower[v]))
     }
 }

@@ -753,3 +753,104 @@ pub(super) fn a_past_form_after_an_object_describes_it(
         deprels[clause] = Deprel::ACL;
     }
 }
+
+/// "In a letter handed over to the United Nations on Monday, Iraq said …", "Responding to the
+/// claims Tory co-chairman Liam Fox said …": after an opening phrase the parser may read the
+/// subject's name as an apposition of the last noun of that phrase, leaving the main verb with
+/// no subject. A main verb needs one, and an apposition is not followed at once by the verb
+/// of the clause: a name in apposition whose phrase ends right before a root verb with no
+/// subject is that verb's subject. `heads` are 1-based, 0 the root.
+pub(super) fn a_name_in_apposition_before_a_main_verb_without_subject_is_its_subject(
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    // The cheap cue first: a name in apposition.
+    if !(0..heads.len()).any(|p| deprels[p] == Deprel::APPOS && upos[p] == Upos::Propn) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for p in 0..heads.len() {
+        if deprels[p] != Deprel::APPOS || upos[p] != Upos::Propn || heads[p] == 0 || heads[p] > p {
+            continue;
+        }
+        let mut last = p;
+        let mut stack = vec![p];
+        while let Some(k) = stack.pop() {
+            last = last.max(k);
+            stack.extend(children[k].iter().copied());
+        }
+        let verb = last + 1;
+        if verb >= heads.len()
+            || heads[verb] != 0
+            || upos[verb] != Upos::Verb
+            || children[verb].iter().any(|&k| {
+                matches!(
+                    deprels[k],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
+                )
+            })
+        {
+            continue;
+        }
+        moves.push((p, verb));
+    }
+    for (p, verb) in moves {
+        heads[p] = verb + 1;
+        deprels[p] = Deprel::NSUBJ;
+    }
+}
+
+/// "Chile refused to hand over the suspects to Peru": the parser may read the particle of a
+/// verb that takes one (`particle_verbs`: "hand over", "turn over") as the preposition of the
+/// noun after it, so the verb has no object and the noun's "to" phrase hangs from an oblique.
+/// Such a verb needs its object ("hand over the suspects" is "hand the suspects over"): a
+/// particle right after it, read as the case of a noun that hangs from that verb while the
+/// verb has no object, is the verb's particle and the noun its object. `heads` are 1-based,
+/// 0 the root.
+pub(super) fn a_particle_read_as_a_preposition_leaves_the_verb_its_object(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let verbs = list_test(rules, "particle_verbs");
+    let particles = list_test(rules, "verb_particles");
+    let mut moves = Vec::new();
+    for p in 1..heads.len() {
+        // The cheap cues first: a particle read as the case of an oblique of the verb
+        // right before it, and that verb without an object.
+        if deprels[p] != Deprel::CASE || heads[p] == 0 || !particles(&lower_case(forms[p])) {
+            continue;
+        }
+        let noun = heads[p] - 1;
+        let verb = p - 1;
+        if heads[noun] != verb + 1
+            || deprels[noun] != Deprel::OBL
+            || (0..heads.len()).any(|k| heads[k] == verb + 1 && deprels[k] == Deprel::OBJ)
+            || !verbs(&format!(
+                "{} {}",
+                lower_case(forms[verb]),
+                lower_case(forms[p])
+            ))
+        {
+            continue;
+        }
+        moves.push((p, noun, verb));
+    }
+    for (p, noun, verb) in moves {
+        heads[p] = verb + 1;
+        deprels[p] = Deprel::COMPOUND_PRT;
+        deprels[noun] = Deprel::OBJ;
+    }
+}
+
+/// The word in lower case, copied only when it has a capital.
+fn lower_case(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
