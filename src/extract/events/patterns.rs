@@ -330,10 +330,14 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 108] = [
+pub const ENGINE_LISTS: [&str; 112] = [
     "intent_nouns",
     "dropping_verbs",
     "ruling_verbs",
+    "avoiding_verbs",
+    "putting_off_verbs",
+    "holding_off_verbs",
+    "short_words",
     "using_verbs",
     "affiliation_words",
     "affiliation_cases",

@@ -151,6 +151,39 @@ impl Site<'_, '_> {
             r.unreal = Some("given up or ruled out, not done");
             return;
         }
+        // "refrained from attacking Chile", "avoided criticising", "postponed talks", "put off
+        // its visit", "held off on sanctions", "stopped short of imposing sanctions": an act
+        // avoided, put off or stopped short of has not happened. (Not "held off the attack",
+        // which was repelled, nor "avoided war by negotiating", which took place.)
+        let held_back = |x: usize| {
+            let Some(h) = tree.head(x) else {
+                return false;
+            };
+            let rel = tree.rel(x).name();
+            let opened_by = |word: &str| {
+                tree.children_named(x, &["case", "mark"])
+                    .any(|k| tree.lower[k] == word)
+            };
+            let off = || {
+                tree.children_named(h, &["compound:prt"])
+                    .any(|k| tree.lower[k] == "off")
+            };
+            let head = &tree.lower[h];
+            if rules.has("avoiding_verbs", head) {
+                matches!(rel, "obj" | "xcomp" | "nsubj:pass")
+                    || matches!(rel, "advcl" | "obl") && opened_by("from")
+            } else if rules.has("putting_off_verbs", head) {
+                matches!(rel, "obj" | "nsubj:pass") && off()
+            } else if rules.has("holding_off_verbs", head) {
+                matches!(rel, "advcl" | "obl") && opened_by("on") && off()
+            } else {
+                rules.has("short_words", head) && matches!(rel, "advcl" | "obl") && opened_by("of")
+            }
+        };
+        if [w, verb].into_iter().any(held_back) {
+            r.unreal = Some("avoided or put off, not done");
+            return;
+        }
         // "amid speculation he will be offered the job", "rumours of a rift": what is
         // rumoured is not reported as done.
         if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
