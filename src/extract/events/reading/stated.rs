@@ -151,10 +151,54 @@ impl Site<'_, '_> {
             r.unreal = Some("given up or ruled out, not done");
             return;
         }
-        // "refrained from attacking Chile", "avoided criticising", "postponed talks", "put off
-        // its visit", "held off on sanctions", "stopped short of imposing sanctions": an act
-        // avoided, put off or stopped short of has not happened. (Not "held off the attack",
-        // which was repelled, nor "avoided war by negotiating", which took place.)
+        if self.held_back() {
+            r.unreal = Some("avoided or put off, not done");
+            return;
+        }
+        if self.rumoured() {
+            r.unreal = Some("rumoured, not reported as done");
+        }
+    }
+
+    /// "amid speculation he will be offered the job", "rumours of a rift": whether the act is
+    /// rumoured, which is not reported as done.
+    fn rumoured(&self) -> bool {
+        let Self {
+            tree, rules, verb, ..
+        } = *self;
+        if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
+            return true;
+        }
+        // (The same where the parser hangs the clause elsewhere: its subject's first word
+        // comes right after the rumour noun, or after "that" after one.)
+        let subject_start = tree
+            .children_named(verb, &["nsubj", "nsubj:pass"])
+            .next()
+            .map(|s| leftmost(tree, s));
+        let Some(mut k) = subject_start.and_then(|first| first.checked_sub(1)) else {
+            return false;
+        };
+        if tree.lower[k] == "that"
+            && let Some(before) = k.checked_sub(1)
+        {
+            k = before;
+        }
+        rules.has("rumour_nouns", &tree.lower[k])
+    }
+
+    /// "refrained from attacking Chile", "avoided criticising", "postponed talks", "put off its
+    /// visit", "held off on sanctions", "stopped short of imposing sanctions": whether the
+    /// trigger or its verb names an act avoided, put off or stopped short of, which has not
+    /// happened. (Not "held off the attack", which was repelled, nor "avoided war by
+    /// negotiating", which took place.)
+    fn held_back(&self) -> bool {
+        let Self {
+            tree,
+            rules,
+            w,
+            verb,
+            ..
+        } = *self;
         let held_back = |x: usize| {
             let Some(h) = tree.head(x) else {
                 return false;
@@ -180,34 +224,7 @@ impl Site<'_, '_> {
                 rules.has("short_words", head) && matches!(rel, "advcl" | "obl") && opened_by("of")
             }
         };
-        if [w, verb].into_iter().any(held_back) {
-            r.unreal = Some("avoided or put off, not done");
-            return;
-        }
-        // "amid speculation he will be offered the job", "rumours of a rift": what is
-        // rumoured is not reported as done.
-        if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
-            r.unreal = Some("rumoured, not reported as done");
-            return;
-        }
-        // (The same where the parser hangs the clause elsewhere: its subject's first word
-        // comes right after the rumour noun, or after "that" after one.)
-        let subject_start = tree
-            .children_named(verb, &["nsubj", "nsubj:pass"])
-            .next()
-            .map(|s| leftmost(tree, s));
-        if let Some(first) = subject_start
-            && let Some(mut k) = first.checked_sub(1)
-        {
-            if tree.lower[k] == "that"
-                && let Some(before) = k.checked_sub(1)
-            {
-                k = before;
-            }
-            if rules.has("rumour_nouns", &tree.lower[k]) {
-                r.unreal = Some("rumoured, not reported as done");
-            }
-        }
+        [w, verb].into_iter().any(held_back)
     }
 
     /// Whether the trigger or its verb hangs by one of `rels` from a word of `list`.
