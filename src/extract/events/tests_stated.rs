@@ -605,3 +605,24 @@ fn an_act_avoided_put_off_or_stopped_short_of_is_not_done() {
         acts(&y)
     );
 }
+
+#[test]
+fn arms_received_are_aid_from_the_giver_to_the_receiver() {
+    let x = run("Norway received weapons from Chile.");
+    assert!(
+        acts(&x).iter().any(|(c, s, t)| c == "AID"
+            && s.as_deref() == Some("country:CHL")
+            && t.iter().any(|k| k == "country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    // With no giver named, the receiver is still no giver.
+    let y = run("Norway received weapons.");
+    assert!(
+        !acts(&y)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}
