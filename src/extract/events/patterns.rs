@@ -330,13 +330,17 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 111] = [
+pub const ENGINE_LISTS: [&str; 115] = [
     "calling_verbs",
     "clause_verb_lists",
     "reason_cases",
     "intent_nouns",
     "dropping_verbs",
     "ruling_verbs",
+    "avoiding_verbs",
+    "putting_off_verbs",
+    "holding_off_verbs",
+    "short_words",
     "using_verbs",
     "affiliation_words",
     "affiliation_cases",

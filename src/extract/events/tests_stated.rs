@@ -567,3 +567,62 @@ fn an_act_no_one_plans_or_that_is_ruled_out_is_not_done() {
         acts(&y)
     );
 }
+
+#[test]
+fn an_act_avoided_put_off_or_stopped_short_of_is_not_done() {
+    for text in [
+        "Norway refrained from attacking Chile.",
+        "Norway refrained from military action against Chile.",
+        "Norway stopped short of imposing sanctions on Chile.",
+        "Norway avoided criticising Chile.",
+        "Norway held off on sanctions against Chile.",
+        "Norway postponed talks with Chile.",
+        "Norway delayed sanctions against Chile.",
+        "Norway put off its visit to Chile.",
+        "Talks between Norway and Chile were postponed.",
+    ] {
+        let x = run(text);
+        assert!(
+            !acts(&x).iter().any(|(c, _, _)| matches!(
+                c.as_str(),
+                "ASSAULT" | "FIGHT" | "SANCTION" | "DISAPPROVE" | "CONSULT"
+            )),
+            "{text}: {:?}",
+            acts(&x)
+        );
+    }
+    // An attack held off was made, and so were the talks that averted a war.
+    let x = run("Norway held off an attack by Chile.");
+    assert!(
+        acts(&x).iter().any(|(c, _, _)| c == "ASSAULT"),
+        "{:?}",
+        acts(&x)
+    );
+    let y = run("Norway avoided a war by holding talks with Chile.");
+    assert!(
+        acts(&y).iter().any(|(c, _, _)| c == "CONSULT"),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn arms_received_are_aid_from_the_giver_to_the_receiver() {
+    let x = run("Norway received weapons from Chile.");
+    assert!(
+        acts(&x).iter().any(|(c, s, t)| c == "AID"
+            && s.as_deref() == Some("country:CHL")
+            && t.iter().any(|k| k == "country:NOR")),
+        "{:?}",
+        acts(&x)
+    );
+    // With no giver named, the receiver is still no giver.
+    let y = run("Norway received weapons.");
+    assert!(
+        !acts(&y)
+            .iter()
+            .any(|(_, s, _)| s.as_deref() == Some("country:NOR")),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -702,104 +702,6 @@ pub(super) fn an_indefinite_name_after_a_comma_describes(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::Lexicon;
-
-    /// Runs the repair on a hand-made parse (`heads` 1-based) and gives the heads after it.
-    fn repaired(forms: &[&str], upos: &[Upos], heads: &[usize], deprels: &[Deprel]) -> Vec<usize> {
-        let lex = Lexicon::embedded();
-        let (mut heads, mut deprels) = (heads.to_vec(), deprels.to_vec());
-        a_subjects_phrase_before_its_verb(&lex.arguments, forms, upos, &mut heads, &mut deprels);
-        heads
-    }
-
-    #[test]
-    fn a_phrase_right_after_a_noun_subject_is_the_subjects_own() {
-        use Upos::{Adp, Aux, Noun, Pron, Verb};
-        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
-        // "Camps for refugees were shelled": "for refugees" moves to "camps".
-        let heads = repaired(
-            &["Camps", "for", "refugees", "were", "shelled"],
-            &[Noun, Adp, Noun, Aux, Verb],
-            &[5, 3, 5, 5, 0],
-            &[
-                d("nsubj:pass"),
-                d("case"),
-                d("obl"),
-                d("aux:pass"),
-                d("root"),
-            ],
-        );
-        assert_eq!(heads, vec![5, 3, 1, 5, 0]);
-        // A pronoun subject keeps it: "We in Chile protested".
-        let heads = repaired(
-            &["We", "in", "Chile", "protested"],
-            &[Pron, Adp, Noun, Verb],
-            &[4, 3, 4, 0],
-            &[d("nsubj"), d("case"), d("obl"), d("root")],
-        );
-        assert_eq!(heads, vec![4, 3, 4, 0]);
-        // "With" adds a partner to the act: "Norway with its allies protested".
-        let heads = repaired(
-            &["Norway", "with", "allies", "protested"],
-            &[Noun, Adp, Noun, Verb],
-            &[4, 3, 4, 0],
-            &[d("nsubj"), d("case"), d("obl"), d("root")],
-        );
-        assert_eq!(heads, vec![4, 3, 4, 0]);
-    }
-
-    #[test]
-    fn a_name_after_a_comma_and_an_article_is_no_conjunct() {
-        use Upos::{Det, Noun, Propn, Punct, Verb};
-        let lex = Lexicon::embedded();
-        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
-        // "Norway , a Chilean ally , refused": "Chilean" (a name) read as a conjunct.
-        let forms = ["Norway", ",", "a", "Chile", "ally", ",", "refused"];
-        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
-        let heads = [7, 4, 4, 1, 1, 7, 0];
-        let mut deprels = [
-            d("nsubj"),
-            d("punct"),
-            d("det"),
-            d("conj"),
-            d("advmod"),
-            d("punct"),
-            d("root"),
-        ];
-        an_indefinite_name_after_a_comma_describes(
-            &lex.arguments,
-            &forms,
-            &upos,
-            &heads,
-            &mut deprels,
-        );
-        assert_eq!(deprels[3], d("appos"));
-        // A common noun so read is left to the parser: "Norway , a Chilean delegation".
-        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
-        let heads = [7, 4, 5, 5, 1, 7, 0];
-        let mut deprels = [
-            d("nsubj"),
-            d("punct"),
-            d("det"),
-            d("amod"),
-            d("conj"),
-            d("punct"),
-            d("root"),
-        ];
-        an_indefinite_name_after_a_comma_describes(
-            &lex.arguments,
-            &forms,
-            &upos,
-            &heads,
-            &mut deprels,
-        );
-        assert_eq!(deprels[4], d("conj"));
-    }
-}
-
 /// "A two-day visit by the Turkish foreign minister to Baghdad ended", "An agreement between
 /// Chile and Hamas took effect": the parser hangs the phrase after a subject noun on the verb,
 /// as an oblique or a second subject ("by the minister", "and Hamas"). Between a subject
@@ -959,5 +861,103 @@ pub(super) fn a_participle_before_an_object_is_its_adjective(
         for c in after {
             heads[c] = verb + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+
+    /// Runs the repair on a hand-made parse (`heads` 1-based) and gives the heads after it.
+    fn repaired(forms: &[&str], upos: &[Upos], heads: &[usize], deprels: &[Deprel]) -> Vec<usize> {
+        let lex = Lexicon::embedded();
+        let (mut heads, mut deprels) = (heads.to_vec(), deprels.to_vec());
+        a_subjects_phrase_before_its_verb(&lex.arguments, forms, upos, &mut heads, &mut deprels);
+        heads
+    }
+
+    #[test]
+    fn a_phrase_right_after_a_noun_subject_is_the_subjects_own() {
+        use Upos::{Adp, Aux, Noun, Pron, Verb};
+        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
+        // "Camps for refugees were shelled": "for refugees" moves to "camps".
+        let heads = repaired(
+            &["Camps", "for", "refugees", "were", "shelled"],
+            &[Noun, Adp, Noun, Aux, Verb],
+            &[5, 3, 5, 5, 0],
+            &[
+                d("nsubj:pass"),
+                d("case"),
+                d("obl"),
+                d("aux:pass"),
+                d("root"),
+            ],
+        );
+        assert_eq!(heads, vec![5, 3, 1, 5, 0]);
+        // A pronoun subject keeps it: "We in Chile protested".
+        let heads = repaired(
+            &["We", "in", "Chile", "protested"],
+            &[Pron, Adp, Noun, Verb],
+            &[4, 3, 4, 0],
+            &[d("nsubj"), d("case"), d("obl"), d("root")],
+        );
+        assert_eq!(heads, vec![4, 3, 4, 0]);
+        // "With" adds a partner to the act: "Norway with its allies protested".
+        let heads = repaired(
+            &["Norway", "with", "allies", "protested"],
+            &[Noun, Adp, Noun, Verb],
+            &[4, 3, 4, 0],
+            &[d("nsubj"), d("case"), d("obl"), d("root")],
+        );
+        assert_eq!(heads, vec![4, 3, 4, 0]);
+    }
+
+    #[test]
+    fn a_name_after_a_comma_and_an_article_is_no_conjunct() {
+        use Upos::{Det, Noun, Propn, Punct, Verb};
+        let lex = Lexicon::embedded();
+        let d = |s: &str| Deprel::from_name(s).expect("a known relation");
+        // "Norway , a Chilean ally , refused": "Chilean" (a name) read as a conjunct.
+        let forms = ["Norway", ",", "a", "Chile", "ally", ",", "refused"];
+        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
+        let heads = [7, 4, 4, 1, 1, 7, 0];
+        let mut deprels = [
+            d("nsubj"),
+            d("punct"),
+            d("det"),
+            d("conj"),
+            d("advmod"),
+            d("punct"),
+            d("root"),
+        ];
+        an_indefinite_name_after_a_comma_describes(
+            &lex.arguments,
+            &forms,
+            &upos,
+            &heads,
+            &mut deprels,
+        );
+        assert_eq!(deprels[3], d("appos"));
+        // A common noun so read is left to the parser: "Norway , a Chilean delegation".
+        let upos = [Propn, Punct, Det, Propn, Noun, Punct, Verb];
+        let heads = [7, 4, 5, 5, 1, 7, 0];
+        let mut deprels = [
+            d("nsubj"),
+            d("punct"),
+            d("det"),
+            d("amod"),
+            d("conj"),
+            d("punct"),
+            d("root"),
+        ];
+        an_indefinite_name_after_a_comma_describes(
+            &lex.arguments,
+            &forms,
+            &upos,
+            &heads,
+            &mut deprels,
+        );
+        assert_eq!(deprels[4], d("conj"));
     }
 }

@@ -151,11 +151,23 @@ impl Site<'_, '_> {
             r.unreal = Some("given up or ruled out, not done");
             return;
         }
-        // "amid speculation he will be offered the job", "rumours of a rift": what is
-        // rumoured is not reported as done.
-        if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
-            r.unreal = Some("rumoured, not reported as done");
+        if self.held_back() {
+            r.unreal = Some("avoided or put off, not done");
             return;
+        }
+        if self.rumoured() {
+            r.unreal = Some("rumoured, not reported as done");
+        }
+    }
+
+    /// "amid speculation he will be offered the job", "rumours of a rift": whether the act is
+    /// rumoured, which is not reported as done.
+    fn rumoured(&self) -> bool {
+        let Self {
+            tree, rules, verb, ..
+        } = *self;
+        if self.hangs_under(&["acl", "ccomp", "nmod", "acl:relcl"], "rumour_nouns") {
+            return true;
         }
         // (The same where the parser hangs the clause elsewhere: its subject's first word
         // comes right after the rumour noun, or after "that" after one.)
@@ -163,18 +175,56 @@ impl Site<'_, '_> {
             .children_named(verb, &["nsubj", "nsubj:pass"])
             .next()
             .map(|s| leftmost(tree, s));
-        if let Some(first) = subject_start
-            && let Some(mut k) = first.checked_sub(1)
+        let Some(mut k) = subject_start.and_then(|first| first.checked_sub(1)) else {
+            return false;
+        };
+        if tree.lower[k] == "that"
+            && let Some(before) = k.checked_sub(1)
         {
-            if tree.lower[k] == "that"
-                && let Some(before) = k.checked_sub(1)
-            {
-                k = before;
-            }
-            if rules.has("rumour_nouns", &tree.lower[k]) {
-                r.unreal = Some("rumoured, not reported as done");
-            }
+            k = before;
         }
+        rules.has("rumour_nouns", &tree.lower[k])
+    }
+
+    /// "refrained from attacking Chile", "avoided criticising", "postponed talks", "put off its
+    /// visit", "held off on sanctions", "stopped short of imposing sanctions": whether the
+    /// trigger or its verb names an act avoided, put off or stopped short of, which has not
+    /// happened. (Not "held off the attack", which was repelled, nor "avoided war by
+    /// negotiating", which took place.)
+    fn held_back(&self) -> bool {
+        let Self {
+            tree,
+            rules,
+            w,
+            verb,
+            ..
+        } = *self;
+        let held_back = |x: usize| {
+            let Some(h) = tree.head(x) else {
+                return false;
+            };
+            let rel = tree.rel(x).name();
+            let opened_by = |word: &str| {
+                tree.children_named(x, &["case", "mark"])
+                    .any(|k| tree.lower[k] == word)
+            };
+            let off = || {
+                tree.children_named(h, &["compound:prt"])
+                    .any(|k| tree.lower[k] == "off")
+            };
+            let head = &tree.lower[h];
+            if rules.has("avoiding_verbs", head) {
+                matches!(rel, "obj" | "xcomp" | "nsubj:pass")
+                    || matches!(rel, "advcl" | "obl") && opened_by("from")
+            } else if rules.has("putting_off_verbs", head) {
+                matches!(rel, "obj" | "nsubj:pass") && off()
+            } else if rules.has("holding_off_verbs", head) {
+                matches!(rel, "advcl" | "obl") && opened_by("on") && off()
+            } else {
+                rules.has("short_words", head) && matches!(rel, "advcl" | "obl") && opened_by("of")
+            }
+        };
+        [w, verb].into_iter().any(held_back)
     }
 
     /// Whether the trigger or its verb hangs by one of `rels` from a word of `list`.
