@@ -742,9 +742,14 @@ fn find_lists_ranked_matches_and_enter_selects_and_centres() {
     h.get_by_label("Ramon Castillo");
     let key = key_named(&h, "Ramon Castillo");
     assert_ne!(h.state().selected(), Some(&key));
+    // Pause the layout so the node stays where the view glides to (on a slow machine the
+    // layout is still moving nodes when the glide ends).
+    h.state_mut()
+        .apply(&egui::Context::default(), Action::ToggleLayout);
+    h.run_steps(3);
     h.key_press(egui::Key::Enter);
-    // The glide takes about half a second of frames; on a loaded machine the layout may still
-    // be settling, so give it up to three seconds and stop as soon as the node is centred.
+    // The glide takes about half a second of frames; give it up to three seconds and stop as
+    // soon as the node is centred.
     let centred = |h: &Harness<'_, NewsgraphApp>| {
         let canvas = h.state().panel().canvas_rect();
         h.state()
