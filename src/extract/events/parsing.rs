@@ -769,6 +769,34 @@ impl Children {
     fn iter(&self) -> impl Iterator<Item = &[usize]> {
         self.start.windows(2).map(|w| &self.list[w[0]..w[1]])
     }
+
+    /// The first and last word of the subtree word `w` heads.
+    fn span(&self, w: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (w, w);
+        let mut stack = vec![w];
+        while let Some(k) = stack.pop() {
+            lo = lo.min(k);
+            hi = hi.max(k);
+            stack.extend(self[k].iter().copied());
+        }
+        (lo, hi)
+    }
+}
+
+/// Whether the head chain from `from` reaches the root without passing `avoid` (both
+/// 1-based, as `heads` are): false when `from` hangs below `avoid`, or on a cycle.
+fn reaches_the_root(heads: &[usize], from: usize, avoid: usize) -> bool {
+    let mut up = from;
+    for _ in 0..=heads.len() {
+        if up == 0 {
+            return true;
+        }
+        if up == avoid {
+            return false;
+        }
+        up = heads[up - 1];
+    }
+    false
 }
 
 impl std::ops::Index<usize> for Children {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{children_of, list_test};
+use super::{children_of, list_test, reaches_the_root};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::ud_words::UdWord;
 use crate::extract::parse::{Deprel, Upos};
@@ -170,15 +170,7 @@ pub(super) fn an_object_before_a_clause_without_subject_is_its_subject(
     let denies = list_test(rules, "denying_verbs");
     let children = children_of(heads);
     // The last word of each word's subtree.
-    let last = |w: usize| {
-        let mut end = w;
-        let mut stack = vec![w];
-        while let Some(k) = stack.pop() {
-            end = end.max(k);
-            stack.extend(children[k].iter().copied());
-        }
-        end
-    };
+    let last = |w: usize| children.span(w).1;
     let mut moves = Vec::new();
     for (verb, kids) in children.iter().enumerate() {
         let Some(object) = kids.iter().copied().find(|&k| deprels[k] == Deprel::OBJ) else {
@@ -254,15 +246,7 @@ pub(super) fn a_subject_before_the_marker_of_its_clause_is_the_object_above(
     }
     let marks = list_test(rules, "object_clause_marks");
     let children = children_of(heads);
-    let last = |w: usize| {
-        let mut end = w;
-        let mut stack = vec![w];
-        while let Some(k) = stack.pop() {
-            end = end.max(k);
-            stack.extend(children[k].iter().copied());
-        }
-        end
-    };
+    let last = |w: usize| children.span(w).1;
     let mut moves = Vec::new();
     for clause in 0..heads.len() {
         if heads[clause] == 0
@@ -404,15 +388,7 @@ pub(super) fn a_quotation_after_a_colon_belongs_to_the_saying_before_it(
         first += 1;
     }
     let children = children_of(heads);
-    let start = |w: usize| {
-        let mut low = w;
-        let mut stack = vec![w];
-        while let Some(k) = stack.pop() {
-            low = low.min(k);
-            stack.extend(children[k].iter().copied());
-        }
-        low
-    };
+    let start = |w: usize| children.span(w).0;
     let Some(clause) = (first..forms.len()).find(|&k| {
         heads[k] > 0
             && heads[k] - 1 < saying
@@ -441,26 +417,7 @@ pub(super) fn a_conjoined_noun_before_a_clause_without_subject_is_its_subject(
     }
     let children = children_of(heads);
     let first = |w: usize| children[w].iter().copied().chain([w]).min().unwrap_or(w);
-    let last = |w: usize| {
-        let mut end = w;
-        let mut stack = vec![w];
-        while let Some(k) = stack.pop() {
-            end = end.max(k);
-            stack.extend(children[k].iter().copied());
-        }
-        end
-    };
-    // Whether `w` hangs somewhere below `top` (`heads` 1-based).
-    let below = |mut w: usize, top: usize| {
-        for _ in 0..heads.len() {
-            match heads[w].checked_sub(1) {
-                Some(h) if h == top => return true,
-                Some(h) => w = h,
-                None => return false,
-            }
-        }
-        false
-    };
+    let last = |w: usize| children.span(w).1;
     let mut moves = Vec::new();
     for noun in 0..heads.len() {
         if deprels[noun] != Deprel::CONJ || !matches!(upos[noun], Upos::Noun | Upos::Propn) {
@@ -492,7 +449,7 @@ pub(super) fn a_conjoined_noun_before_a_clause_without_subject_is_its_subject(
         let finite = own
             .iter()
             .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP));
-        if subjectless && finite && below(noun, verb) {
+        if subjectless && finite && !reaches_the_root(heads, noun + 1, verb + 1) {
             moves.push((noun, and, clause));
         }
     }
@@ -686,15 +643,7 @@ pub(super) fn a_past_form_after_an_object_describes_it(
         return;
     }
     let children = children_of(heads);
-    let first = |w: usize| {
-        let mut lo = w;
-        let mut stack = vec![w];
-        while let Some(k) = stack.pop() {
-            lo = lo.min(k);
-            stack.extend(children[k].iter().copied());
-        }
-        lo
-    };
+    let first = |w: usize| children.span(w).0;
     let mut moves = Vec::new();
     for clause in 0..heads.len() {
         let Some(verb) = heads[clause].checked_sub(1) else {
@@ -775,13 +724,7 @@ pub(super) fn a_name_in_apposition_before_a_main_verb_without_subject_is_its_sub
         if deprels[p] != Deprel::APPOS || upos[p] != Upos::Propn || heads[p] == 0 || heads[p] > p {
             continue;
         }
-        let mut last = p;
-        let mut stack = vec![p];
-        while let Some(k) = stack.pop() {
-            last = last.max(k);
-            stack.extend(children[k].iter().copied());
-        }
-        let verb = last + 1;
+        let verb = children.span(p).1 + 1;
         if verb >= heads.len()
             || heads[verb] != 0
             || upos[verb] != Upos::Verb

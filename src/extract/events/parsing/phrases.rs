@@ -1,6 +1,6 @@
 //! Parse repairs: noun phrases the parser splits or joins wrongly around a name.
 
-use super::{children_of, list_test};
+use super::{children_of, list_test, reaches_the_root};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::{Deprel, Upos};
 
@@ -584,22 +584,6 @@ fn a_verb_below_the_root_noun_is_the_main_verb(
     true
 }
 
-/// Whether going up from the word `from` (1-based, as `heads` are) reaches the root without
-/// passing the word `avoid` (1-based) or going round a cycle.
-fn reaches_the_root(heads: &[usize], from: usize, avoid: usize) -> bool {
-    let mut up = from;
-    for _ in 0..=heads.len() {
-        if up == 0 {
-            return true;
-        }
-        if up == avoid {
-            return false;
-        }
-        up = heads[up - 1];
-    }
-    false
-}
-
 /// "A camp for Congolese refugees was attacked by …", "Support for a ban has fallen": the
 /// parser sometimes hangs a phrase standing between a subject and its verb on the verb. In a
 /// statement a phrase that follows the subject's own words at once, with only auxiliaries and
@@ -620,17 +604,7 @@ pub(super) fn a_subjects_phrase_before_its_verb(
     let cases = list_test(rules, "subject_phrase_cases");
     let children = children_of(heads);
     // The last word of `w`'s phrase.
-    let last_of = |w: usize| {
-        let mut last = w;
-        let mut stack = vec![w];
-        while let Some(x) = stack.pop() {
-            for &c in &children[x] {
-                last = last.max(c);
-                stack.push(c);
-            }
-        }
-        last
-    };
+    let last_of = |w: usize| children.span(w).1;
     let mut moves = Vec::new();
     for p in 0..forms.len() {
         if deprels[p] != Deprel::OBL
@@ -725,16 +699,7 @@ pub(super) fn a_phrase_between_a_subject_and_its_verb_is_the_subjects(
     }
     let children = children_of(heads);
     // The first and last word of the phrase `w` heads.
-    let extent = |w: usize| {
-        let (mut lo, mut hi) = (w, w);
-        let mut stack = vec![w];
-        while let Some(x) = stack.pop() {
-            lo = lo.min(x);
-            hi = hi.max(x);
-            stack.extend(children[x].iter().copied());
-        }
-        (lo, hi)
-    };
+    let extent = |w: usize| children.span(w);
     let opened_by = |w: usize, lo: usize, test: &dyn Fn(usize) -> bool| {
         children[w]
             .iter()
