@@ -166,6 +166,21 @@ fn split_sentences(
             || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '*' | '•' | '-')
             || tokens[i].kind == TokenKind::Url
     };
+    // '"Why now?" Mr Tarn asked.': a few capitalized words and a verb of saying, then the
+    // end of the sentence or a comma, say who spoke the quotation before them.
+    let attribution = |j: usize| {
+        let names = (j..end.min(j + 6))
+            .take_while(|&k| {
+                tokens[k].kind == TokenKind::Word
+                    && word(k).chars().next().is_some_and(char::is_uppercase)
+            })
+            .count();
+        let verb = j + names;
+        names > 0
+            && verb < end
+            && token_words().attribution_verbs.contains(word(verb))
+            && (verb + 1 == end || matches!(word(verb + 1), "." | "," | "!"))
+    };
     let mut start = first;
     let mut i = first;
     while i < end {
@@ -176,7 +191,8 @@ fn split_sentences(
             while j < end && (is_terminal(word(j)) || is_closer(word(j))) {
                 j += 1;
             }
-            if j == end || starts_sentence(j) {
+            let quoted_question = matches!(w, "?" | "!") && j > i + 1;
+            if j == end || (starts_sentence(j) && !(quoted_question && attribution(j))) {
                 boundary = Some(j);
             }
         } else if tokens[i].kind == TokenKind::Word

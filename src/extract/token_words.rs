@@ -37,6 +37,9 @@ pub(crate) struct TokenWords {
     pub abbreviations: HashSet<String>,
     /// Capitalized words that start a sentence after a dotted abbreviation ("The").
     pub sentence_starters: HashSet<String>,
+    /// Lower-case verbs of saying that keep a short attribution after a quoted question in
+    /// the quotation's sentence ("said", "asked").
+    pub attribution_verbs: HashSet<String>,
     /// Endings UD splits off, longest first ("'ll").
     pub ud_clitics: Vec<String>,
     /// Whole lower-case words UD writes as two, with the byte offset of the split.
@@ -103,6 +106,7 @@ fn parse(text: &str) -> Result<TokenWords, String> {
     Ok(TokenWords {
         abbreviations: lower("abbreviations")?.into_iter().collect(),
         sentence_starters: set("sentence_starters")?.words.iter().cloned().collect(),
+        attribution_verbs: lower("attribution_verbs")?.into_iter().collect(),
         ud_clitics: clitics,
         ud_splits: splits,
         #[cfg(test)]
@@ -170,6 +174,30 @@ mod tests {
                 .filter(|s| *s != "Title")
                 .collect();
             assert_eq!(body.len(), 2, "{example:?} splits as {body:?}");
+        }
+    }
+
+    #[test]
+    fn every_attribution_example_keeps_its_speaker_with_the_quotation() {
+        for example in examples("attribution_verbs") {
+            let text = format!("Title\n\n{example}");
+            let article =
+                crate::ingest::parse("example.txt", text.as_bytes(), Format::Text).expect("reads");
+            let doc = crate::extract::doc::Doc::new(&article);
+            let body: Vec<&str> = doc
+                .sentences
+                .iter()
+                .map(|s| &article.text[s.span.clone()])
+                .filter(|s| *s != "Title")
+                .collect();
+            assert_eq!(body.len(), 2, "{example:?} splits as {body:?}");
+            let verbs = &token_words().attribution_verbs;
+            assert!(
+                body[0]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| verbs.contains(w)),
+                "the first sentence of {example:?} lacks its verb of saying: {body:?}"
+            );
         }
     }
 

@@ -381,6 +381,9 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
+    clauses::a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
+        forms, upos, heads, deprels,
+    );
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.

@@ -626,3 +626,33 @@ fn arms_received_are_aid_from_the_giver_to_the_receiver() {
         acts(&y)
     );
 }
+
+#[test]
+fn the_act_a_ruling_holds_unlawful_is_no_act_of_the_ruling_court() {
+    // "that" before a bare "-ing" form opens what the ruling holds: the court detains no one.
+    for text in [
+        "Peru rejected a Chilean ruling that detaining suspects indefinitely is unlawful.",
+        "Norway attacked the decision by Chile's highest court that detaining foreign suspects without trial breaks human rights laws.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.iter().all(|(c, _, _)| c != "COERCE"),
+            "{text:?}: {got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(c, s, t)| matches!(c.as_str(), "REJECT" | "DISAPPROVE")
+                    && s.is_some()
+                    && t.contains(&"country:CHL".to_owned())),
+            "{text:?}: {got:?}"
+        );
+    }
+    // A relative clause with a verb of its own still says what the noun's person did.
+    let y = run("Peru met the Norwegian minister that criticised Chile.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:NOR"), &["country:CHL"])),
+        "{:?}",
+        acts(&y)
+    );
+}

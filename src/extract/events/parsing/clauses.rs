@@ -797,3 +797,71 @@ fn lower_case(w: &str) -> Cow<'_, str> {
         Cow::Borrowed(w)
     }
 }
+
+/// "a ruling that detaining suspects is unlawful": "that" before a bare "-ing" verb is no
+/// relative pronoun (a relative clause would need "that is detaining"), but the marker of a
+/// clause saying what the noun holds, whose subject is the act named by the "-ing" form. The
+/// parser reads "that" as the subject of a relative clause "detaining suspects", which makes
+/// the ruling's author the detainer. The clause's own verb is the first word after the "-ing"
+/// form's phrase (past adverbs): a verb ("breaks the law"), or the word a linking verb or an
+/// auxiliary there hangs from ("is unlawful").
+pub(super) fn a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ACL_RELCL) {
+        return;
+    }
+    let children = children_of(heads);
+    let n = heads.len();
+    let mut moves = Vec::new();
+    for act in 1..n {
+        let that = act - 1;
+        let Some(noun) = heads[act].checked_sub(1) else {
+            continue;
+        };
+        if deprels[act] != Deprel::ACL_RELCL
+            || upos[act] != Upos::Verb
+            || heads[that] != act + 1
+            || deprels[that] != Deprel::NSUBJ
+            || !forms[that].eq_ignore_ascii_case("that")
+            || !forms[act].to_lowercase().ends_with("ing")
+            || children[act]
+                .iter()
+                .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP))
+        {
+            continue;
+        }
+        let mut next = children.span(act).1 + 1;
+        while next < n && upos[next] == Upos::Adv {
+            next += 1;
+        }
+        let verb = if next >= n {
+            None
+        } else if matches!(deprels[next], Deprel::COP | Deprel::AUX) {
+            heads[next].checked_sub(1).filter(|&v| v > next)
+        } else {
+            (upos[next] == Upos::Verb).then_some(next)
+        };
+        // The clause's verb must not be the root, nor hold the noun in its own phrase.
+        let verb = verb.filter(|&v| heads[v] != 0 && reaches_the_root(heads, noun + 1, v + 1));
+        moves.push((noun, that, act, verb));
+    }
+    for (noun, that, act, verb) in moves {
+        deprels[that] = Deprel::MARK;
+        match verb {
+            Some(verb) => {
+                heads[verb] = noun + 1;
+                deprels[verb] = Deprel::ACL;
+                heads[act] = verb + 1;
+                deprels[act] = Deprel::CSUBJ;
+                heads[that] = verb + 1;
+            }
+            // The clause's verb is lost in the parse ("that detaining suspects without trial
+            // breaks the law", "breaks" read as a noun): the "-ing" form heads the clause.
+            None => deprels[act] = Deprel::ACL,
+        }
+    }
+}
