@@ -330,9 +330,10 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 115] = [
+pub const ENGINE_LISTS: [&str; 116] = [
     "calling_verbs",
     "clause_verb_lists",
+    "country_acting_noun_lists",
     "reason_cases",
     "intent_nouns",
     "dropping_verbs",

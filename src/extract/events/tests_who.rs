@@ -756,3 +756,24 @@ fn its_in_the_reason_for_an_act_is_whom_the_act_is_aimed_at() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_country_named_by_the_adjective_of_a_person_is_no_antecedent_of_it() {
+    // "a Peruvian student" is a person, not Peru: "it" does not stand for the country.
+    let x =
+        run("Following the death of a Peruvian student in Oslo, it organised a march in the city.");
+    assert!(
+        acts(&x)
+            .iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:PER")),
+        "{:?}",
+        acts(&x)
+    );
+    // A noun that acts for its country still lets the pronoun stand for it.
+    let y = run("Chilean troops crossed the border and it condemned Peru.");
+    assert!(
+        acts(&y).contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -277,9 +277,28 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     })
             })
         };
+        // "the death of a Peruvian student in Oslo, it organised ...": a country named only
+        // by the adjective of a person or thing is not what "it" or "they" stands for, unless
+        // the noun acts for the country ("the Chilean government", "Chilean troops").
+        let only_qualifies = |i: usize| {
+            matches!(hits[i].found, Found::Country { .. })
+                && (0..self.hit_of_word.len()).any(|k| {
+                    self.hit_of_word[k] == Some(i)
+                        && tree.parse.words[k].upos == Upos::Adj
+                        && tree.parse.words[k].deprel == Deprel::AMOD
+                        && tree.parse.words[k].head.is_some_and(|n| {
+                            matches!(tree.parse.words[n].upos, Upos::Noun | Upos::Propn)
+                                && self.hit_of_word[n].is_none()
+                                && !self
+                                    .rules
+                                    .list("country_acting_noun_lists")
+                                    .any(|list| self.rules.has(list, &tree.lower[n]))
+                        })
+                })
+        };
         hits.iter()
             .enumerate()
-            .filter(|&(i, _)| !venue(i))
+            .filter(|&(i, _)| !venue(i) && !only_qualifies(i))
             .map(|(_, h)| h)
             .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= first_same)
             .filter(|h| quote_start.is_none_or(|q| doc.tokens[h.tokens.start].span.start >= q))
