@@ -381,6 +381,9 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
+    clauses::an_object_with_a_clause_is_no_subject_of_the_clause_after(
+        rules, forms, upos, heads, deprels,
+    );
     clauses::a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
         forms, upos, heads, deprels,
     );

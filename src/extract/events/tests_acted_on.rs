@@ -125,3 +125,24 @@ fn a_name_with_an_article_after_a_comma_describes_the_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_member_suspended_for_what_he_suggested_is_the_object_not_a_later_subject() {
+    // The parser made "candidate" the subject of "killed", so the suspension had no one
+    // suspended and read as the party stepping back.
+    for text in [
+        "The Chilean Farmers Party has suspended a candidate for allegedly suggesting the criminally insane should be killed.",
+        "The news came after the Chilean Farmers Party suspended a candidate for allegedly suggesting the criminally insane should be killed.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.iter().any(|(c, s, _)| c == "SANCTION" && s.is_some()),
+            "{text:?}: {got:?}"
+        );
+        assert!(
+            got.iter().all(|(c, _, _)| c != "RETREAT"),
+            "{text:?}: {got:?}"
+        );
+    }
+}

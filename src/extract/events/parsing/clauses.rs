@@ -865,3 +865,67 @@ pub(super) fn a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
         }
     }
 }
+
+/// "UKIP suspended a candidate for allegedly suggesting the insane should be killed": the
+/// parser makes the one acted on the subject of the clause at the sentence's end, reaching
+/// over the candidate's own clause ("for allegedly suggesting ..."), and leaves the verb with
+/// no object. When a verb that takes no clause (not in `clause_verb_lists`) has no object nor
+/// any word after it but that clause, and the noun phrase right after it carries a clause of
+/// its own and is the subject of the later clause, which has no marker, the noun is the
+/// verb's object.
+pub(super) fn an_object_with_a_clause_is_no_subject_of_the_clause_after(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels
+        .iter()
+        .any(|d| matches!(*d, Deprel::ACL | Deprel::ACL_RELCL))
+    {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for subject in 1..heads.len() {
+        let Some(clause) = heads[subject].checked_sub(1) else {
+            continue;
+        };
+        if !matches!(deprels[subject], Deprel::NSUBJ | Deprel::NSUBJ_PASS)
+            || upos[subject] != Upos::Noun
+            || clause < subject
+        {
+            continue;
+        }
+        let Some(verb) = children.span(subject).0.checked_sub(1) else {
+            continue;
+        };
+        let clause_of_its_own = children[subject]
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::ACL | Deprel::ACL_RELCL) && k < clause);
+        if upos[verb] != Upos::Verb
+            || verb == clause
+            || !clause_of_its_own
+            || children[clause].iter().any(|&k| deprels[k] == Deprel::MARK)
+            || children[verb]
+                .iter()
+                .any(|&k| k > verb && k != clause && deprels[k] != Deprel::PUNCT)
+            || children[verb].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let lower = forms[verb].to_lowercase();
+        if rules
+            .list("clause_verb_lists")
+            .any(|list| rules.has(list, &lower))
+        {
+            continue;
+        }
+        moves.push((verb, subject));
+    }
+    for (verb, subject) in moves {
+        heads[subject] = verb + 1;
+        deprels[subject] = Deprel::OBJ;
+    }
+}
