@@ -6,6 +6,7 @@
 //! knows well, keeping the span of the whole name.
 
 mod aside;
+mod attachments;
 mod clauses;
 mod dateline;
 mod phrases;
@@ -381,10 +382,13 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
-    clauses::an_object_with_a_clause_is_no_subject_of_the_clause_after(
+    attachments::an_object_with_a_clause_is_no_subject_of_the_clause_after(
         rules, forms, upos, heads, deprels,
     );
-    clauses::a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
+    attachments::an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
+        rules, forms, upos, heads, deprels,
+    );
+    attachments::a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
         forms, upos, heads, deprels,
     );
 }

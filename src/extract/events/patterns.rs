@@ -330,8 +330,10 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 116] = [
+pub const ENGINE_LISTS: [&str; 118] = [
     "calling_verbs",
+    "topic_cases",
+    "foretelling_adverbs",
     "clause_verb_lists",
     "country_acting_noun_lists",
     "reason_cases",

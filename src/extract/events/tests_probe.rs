@@ -256,3 +256,44 @@ fn a_quotation_after_saying_and_a_colon_is_no_object_of_the_verb_above() {
         "{got:?}"
     );
 }
+
+#[test]
+fn what_will_probably_happen_is_foretold_not_pledged() {
+    // A hedged future is a forecast: no one pledges or threatens it.
+    let x = run("Ola Berg said a meeting of the Andean Council would probably discuss the ruling.");
+    let got = acts(&x);
+    assert!(got.iter().all(|(c, _, _)| c != "AGREE"), "{got:?}");
+    let y = run("Peru will probably attack Chile.");
+    let got = acts(&y);
+    assert!(got.iter().all(|(c, _, _)| c != "THREATEN"), "{got:?}");
+    // Unhedged, the same future is still a threat.
+    let z = run("Peru will attack Chile.");
+    assert!(
+        acts(&z).iter().any(|(c, _, _)| c == "THREATEN"),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn an_act_planned_in_a_phrase_is_not_the_subjects_purpose() {
+    // "to allow" belongs to the plans the controversy is over, not to Ola Berg's comments.
+    let x = run(
+        "Ola Berg's comments follow the controversy over plans to allow Chilean boats to fish there.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("person:ola-berg")),
+        "{got:?}"
+    );
+    // The plans of someone named still give the act its owner.
+    let y = run("Peru attacked Chile's plans to close the border.");
+    assert!(
+        acts(&y)
+            .iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:PER")),
+        "{:?}",
+        acts(&y)
+    );
+}

@@ -614,6 +614,13 @@ impl Site<'_, '_> {
         {
             r.scheduled = true;
         }
+        // "would probably discuss the ruling", "will likely strike": foretold, not promised
+        // nor threatened.
+        if r.modality.is_some()
+            && has_child_word(tree, rules, verb, &["advmod"], "foretelling_adverbs")
+        {
+            r.scheduled = true;
+        }
         // "announced on Wednesday it would prohibit all aid": what will be done, declared.
         r.declared = r.modality.is_some()
             && tree.rel(verb) == Deprel::CCOMP

@@ -1,0 +1,206 @@
+//! Parse repairs for where a clause belongs: to the noun whose content or plan it gives,
+//! or, for a noun phrase the parser made a later clause's subject, the verb before it.
+
+use super::{children_of, list_test, reaches_the_root};
+use crate::extract::events::patterns::ArgumentRules;
+use crate::extract::parse::{Deprel, Upos};
+
+/// "a ruling that detaining suspects is unlawful": "that" before a bare "-ing" verb is no
+/// relative pronoun (a relative clause would need "that is detaining"), but the marker of a
+/// clause saying what the noun holds, whose subject is the act named by the "-ing" form. The
+/// parser reads "that" as the subject of a relative clause "detaining suspects", which makes
+/// the ruling's author the detainer. The clause's own verb is the first word after the "-ing"
+/// form's phrase (past adverbs): a verb ("breaks the law"), or the word a linking verb or an
+/// auxiliary there hangs from ("is unlawful").
+pub(super) fn a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ACL_RELCL) {
+        return;
+    }
+    let children = children_of(heads);
+    let n = heads.len();
+    let mut moves = Vec::new();
+    for act in 1..n {
+        let that = act - 1;
+        let Some(noun) = heads[act].checked_sub(1) else {
+            continue;
+        };
+        if deprels[act] != Deprel::ACL_RELCL
+            || upos[act] != Upos::Verb
+            || heads[that] != act + 1
+            || deprels[that] != Deprel::NSUBJ
+            || !forms[that].eq_ignore_ascii_case("that")
+            || !forms[act].to_lowercase().ends_with("ing")
+            || children[act]
+                .iter()
+                .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP))
+        {
+            continue;
+        }
+        let mut next = children.span(act).1 + 1;
+        while next < n && upos[next] == Upos::Adv {
+            next += 1;
+        }
+        let verb = if next >= n {
+            None
+        } else if matches!(deprels[next], Deprel::COP | Deprel::AUX) {
+            heads[next].checked_sub(1).filter(|&v| v > next)
+        } else {
+            (upos[next] == Upos::Verb).then_some(next)
+        };
+        // The clause's verb must not be the root, nor hold the noun in its own phrase.
+        let verb = verb.filter(|&v| heads[v] != 0 && reaches_the_root(heads, noun + 1, v + 1));
+        moves.push((noun, that, act, verb));
+    }
+    for (noun, that, act, verb) in moves {
+        deprels[that] = Deprel::MARK;
+        match verb {
+            Some(verb) => {
+                heads[verb] = noun + 1;
+                deprels[verb] = Deprel::ACL;
+                heads[act] = verb + 1;
+                deprels[act] = Deprel::CSUBJ;
+                heads[that] = verb + 1;
+            }
+            // The clause's verb is lost in the parse ("that detaining suspects without trial
+            // breaks the law", "breaks" read as a noun): the "-ing" form heads the clause.
+            None => deprels[act] = Deprel::ACL,
+        }
+    }
+}
+
+/// "UKIP suspended a candidate for allegedly suggesting the insane should be killed": the
+/// parser makes the one acted on the subject of the clause at the sentence's end, reaching
+/// over the candidate's own clause ("for allegedly suggesting ..."), and leaves the verb with
+/// no object. When a verb that takes no clause (not in `clause_verb_lists`) has no object nor
+/// any word after it but that clause, and the noun phrase right after it carries a clause of
+/// its own and is the subject of the later clause, which has no marker, the noun is the
+/// verb's object.
+pub(super) fn an_object_with_a_clause_is_no_subject_of_the_clause_after(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels
+        .iter()
+        .any(|d| matches!(*d, Deprel::ACL | Deprel::ACL_RELCL))
+    {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for subject in 1..heads.len() {
+        let Some(clause) = heads[subject].checked_sub(1) else {
+            continue;
+        };
+        if !matches!(deprels[subject], Deprel::NSUBJ | Deprel::NSUBJ_PASS)
+            || upos[subject] != Upos::Noun
+            || clause < subject
+        {
+            continue;
+        }
+        let Some(verb) = children.span(subject).0.checked_sub(1) else {
+            continue;
+        };
+        let clause_of_its_own = children[subject]
+            .iter()
+            .any(|&k| matches!(deprels[k], Deprel::ACL | Deprel::ACL_RELCL) && k < clause);
+        if upos[verb] != Upos::Verb
+            || verb == clause
+            || !clause_of_its_own
+            || children[clause].iter().any(|&k| deprels[k] == Deprel::MARK)
+            || children[verb]
+                .iter()
+                .any(|&k| k > verb && k != clause && deprels[k] != Deprel::PUNCT)
+            || children[verb].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let lower = forms[verb].to_lowercase();
+        if rules
+            .list("clause_verb_lists")
+            .any(|list| rules.has(list, &lower))
+        {
+            continue;
+        }
+        moves.push((verb, subject));
+    }
+    for (verb, subject) in moves {
+        heads[subject] = verb + 1;
+        deprels[subject] = Deprel::OBJ;
+    }
+}
+
+/// "Mr Fox's comments follow the controversy over plans to allow pubs to open": the parser
+/// hangs the infinitive from the main verb, as the subject's purpose, so that Mr Fox allows.
+/// An infinitive ("to" and a verb with no subject of its own) right after a noun of plans or
+/// acts (`act_nouns`, `intent_nouns`) is that noun's when the noun sits in a phrase of another
+/// noun, or in a phrase of the verb about a topic (`topic_cases`: "over", "against"); a plan
+/// that is the verb's object ("launched a bid to ...") or its means ("in a bid to ...") is the
+/// subject's own, and its infinitive stays with the verb.
+pub(super) fn an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels
+        .iter()
+        .any(|d| matches!(*d, Deprel::ADVCL | Deprel::XCOMP))
+    {
+        return;
+    }
+    let plan_noun = |w: &str| rules.has("act_nouns", w) || rules.has("intent_nouns", w);
+    let topic = list_test(rules, "topic_cases");
+    let mut children = None;
+    let mut moves = Vec::new();
+    for act in 2..heads.len() {
+        let (mark, noun) = (act - 1, act - 2);
+        if !matches!(deprels[act], Deprel::ADVCL | Deprel::XCOMP)
+            || upos[act] != Upos::Verb
+            || upos[noun] != Upos::Noun
+            || heads[mark] != act + 1
+            || !forms[mark].eq_ignore_ascii_case("to")
+            || heads[noun] == act + 1
+            || !plan_noun(&forms[noun].to_lowercase())
+        {
+            continue;
+        }
+        let children = children.get_or_insert_with(|| children_of(heads));
+        let own = &children[act];
+        if own.iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ
+            )
+        }) {
+            continue;
+        }
+        // (Not a phrase of a name: "told Mr Brown of his intention to stand down" is a phrase
+        // of the telling that the parser hung on the name.)
+        let in_a_phrase = match deprels[noun] {
+            Deprel::NMOD => heads[noun]
+                .checked_sub(1)
+                .is_some_and(|h| upos[h] == Upos::Noun),
+            Deprel::OBL => children[noun]
+                .iter()
+                .any(|&c| deprels[c] == Deprel::CASE && topic(&forms[c].to_lowercase())),
+            _ => false,
+        };
+        // The noun must not hang below the infinitive, or the move would make a cycle.
+        if in_a_phrase && reaches_the_root(heads, noun + 1, act + 1) {
+            moves.push((noun, act));
+        }
+    }
+    for (noun, act) in moves {
+        heads[act] = noun + 1;
+        deprels[act] = Deprel::ACL;
+    }
+}
