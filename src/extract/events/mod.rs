@@ -20,6 +20,8 @@ mod tests_asked;
 #[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
+mod tests_missions;
+#[cfg(test)]
 mod tests_names;
 #[cfg(test)]
 mod tests_owners;
