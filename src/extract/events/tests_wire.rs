@@ -449,3 +449,21 @@ fn a_particle_read_as_a_preposition_leaves_the_verb_its_object() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_particle_read_as_a_preposition_still_leaves_what_was_shot_down_or_called_off() {
+    // The parser read "down a Chilean jet" as a phrase, so the shooting down downed nothing.
+    let got = acts(&run("Peru shot down a Chilean jet."));
+    assert!(
+        got.contains(&act("FIGHT", Some("country:PER"), &["country:CHL"])),
+        "{got:?}"
+    );
+    // Shooting down a proposal is rejecting it (sense `shot-down-a-proposal`).
+    let got = acts(&run("Peru shot down the Chilean proposal on Monday."));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "REJECT" && s.as_deref() == Some("country:PER")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "FIGHT"), "{got:?}");
+}
