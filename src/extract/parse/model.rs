@@ -694,16 +694,19 @@ impl Parser {
         }
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            let mut scores = [0i32; 4];
-            for (r, x) in role_positions(state).into_iter().enumerate() {
-                let row = if x == NO { n + 1 } else { usize::from(x) };
-                for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
-                    *s += v;
+            // A state with one valid move (about a third of them) needs no scores.
+            let t = state.only_valid().unwrap_or_else(|| {
+                let mut scores = [0i32; 4];
+                for (r, x) in role_positions(state).into_iter().enumerate() {
+                    let row = if x == NO { n + 1 } else { usize::from(x) };
+                    for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
+                        *s += v;
+                    }
                 }
-            }
-            self.moves
-                .add_scores(&parse_state_features(state, info, tags), &mut scores);
-            let t = best(&scores, |c| c < MOVES && state.valid(c));
+                self.moves
+                    .add_scores(&parse_state_features(state, info, tags), &mut scores);
+                best(&scores, |c| c < MOVES && state.valid(c))
+            });
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
                 Some((head, dep)) => {
