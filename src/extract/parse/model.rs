@@ -250,13 +250,18 @@ impl<const C: usize> Table<C> {
     }
 }
 
-/// Index of the best class among those `allowed`.
+/// Index of the best class among those `allowed` (the first on ties; `usize::MAX` when none
+/// is allowed). The first allowed class is found before the loop, so the loop itself is a
+/// plain comparison (the labeller calls this twice for each arc over 57 classes).
 #[inline]
 pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) -> bool) -> usize {
-    let mut arg = usize::MAX;
-    let mut top = i32::MIN;
-    for (c, &s) in scores.iter().enumerate() {
-        if allowed(c) && (arg == usize::MAX || s > top) {
+    let Some(first) = (0..C).find(|&c| allowed(c)) else {
+        return usize::MAX;
+    };
+    let mut arg = first;
+    let mut top = scores[first];
+    for (c, &s) in scores.iter().enumerate().skip(first + 1) {
+        if s > top && allowed(c) {
             arg = c;
             top = s;
         }
@@ -757,6 +762,17 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn best_takes_the_first_allowed_maximum() {
+        let scores = [i32::MIN, 5, -3, 5, 9, 9, i32::MIN];
+        assert_eq!(best(&scores, |_| true), 4, "the first of two ties");
+        assert_eq!(best(&scores, |c| c != 4), 5);
+        assert_eq!(best(&scores, |c| c < 4), 1);
+        assert_eq!(best(&scores, |c| c == 0 || c == 6), 0, "the first when all are least");
+        assert_eq!(best(&scores, |c| c == 2), 2);
+        assert_eq!(best(&scores, |_| false), usize::MAX);
+    }
 
     #[test]
     fn the_embedded_model_loads_and_round_trips() {
