@@ -178,9 +178,12 @@ impl<const C: usize> Table<C> {
     /// Adds the weights of `keys` to `out`. The lookups are memory-bound: the slots' check
     /// words are read first, in a loop whose loads do not depend on each other, so the
     /// processor fetches their cache lines at the same time instead of one after the other.
+    /// The sums are kept in a local copy written to `out` once at the end: summed into `out`
+    /// itself, every row's sums went back to memory (the 57 label scores, 14 stores a row).
     #[inline]
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
         const BATCH: usize = 32;
+        let mut sums = *out;
         for chunk in keys.chunks(BATCH) {
             let mut seen = [0u32; BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
@@ -202,11 +205,12 @@ impl<const C: usize> Table<C> {
                         None => continue,
                     }
                 };
-                for (o, &q) in out.iter_mut().zip(weights) {
+                for (o, &q) in sums.iter_mut().zip(weights) {
                     *o += i32::from(q);
                 }
             }
         }
+        *out = sums;
     }
 
     fn write(&self, out: &mut Vec<u8>) {
