@@ -150,6 +150,26 @@ impl<const C: usize> Table<C> {
         }
     }
 
+    /// [`Self::get`] given `home`, the check word already read at the key's home slot: a
+    /// key found elsewhere, or missing, is probed for from the slot after it.
+    #[inline]
+    fn get_from_home(&self, key: u64, home: u32) -> Option<&[i16; C]> {
+        let check = check_of(key);
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        let mut seen = home;
+        loop {
+            if seen == check {
+                return Some(&self.slots[i].weights);
+            }
+            if seen == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+            seen = self.slots[i].check;
+        }
+    }
+
     /// The rows (key and weights), in the order they were inserted.
     pub(super) fn rows(&self) -> impl Iterator<Item = (u64, &[i16; C])> + '_ {
         self.keys
@@ -195,15 +215,8 @@ impl<const C: usize> Table<C> {
                 if s == 0 {
                     continue;
                 }
-                let weights = if s == check_of(k) {
-                    #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-                    let i = k as usize & self.mask;
-                    &self.slots[i].weights
-                } else {
-                    match self.get(k) {
-                        Some(w) => w,
-                        None => continue,
-                    }
+                let Some(weights) = self.get_from_home(k, s) else {
+                    continue;
                 };
                 for (o, &q) in sums.iter_mut().zip(weights) {
                     *o += i32::from(q);
