@@ -155,19 +155,27 @@ impl<const C: usize> Table<C> {
     #[inline]
     fn get_from_home(&self, key: u64, home: u32) -> Option<&[i16; C]> {
         let check = check_of(key);
+        let slots = self.masked_slots();
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
         let mut seen = home;
         loop {
             if seen == check {
-                return Some(&self.slots[i].weights);
+                return Some(&slots[i].weights);
             }
             if seen == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
-            seen = self.slots[i].check;
+            seen = slots[i].check;
         }
+    }
+
+    /// The slots, cut to `mask + 1` (all of them): indexed by a masked key, the compiler can
+    /// then see the index is in bounds and leaves out the check.
+    #[inline]
+    fn masked_slots(&self) -> &[Slot<C>] {
+        &self.slots[..=self.mask]
     }
 
     /// The rows (key and weights), in the order they were inserted.
@@ -204,12 +212,13 @@ impl<const C: usize> Table<C> {
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
         const BATCH: usize = 32;
         let mut sums = *out;
+        let slots = self.masked_slots();
         for chunk in keys.chunks(BATCH) {
             let mut seen = [0u32; BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
                 #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
                 let i = k as usize & self.mask;
-                *s = self.slots[i].check;
+                *s = slots[i].check;
             }
             for (&s, &k) in seen.iter().zip(chunk) {
                 if s == 0 {
