@@ -539,7 +539,7 @@ fn passive_only_with_an_auxiliary(
         };
         labelled_passive[v] |= matches!(deprels[c], Deprel::NSUBJ_PASS | Deprel::AUX_PASS);
         auxiliary[v] |= matches!(deprels[c], Deprel::AUX | Deprel::AUX_PASS)
-            && rules.has("passive_auxiliaries", &forms[c].to_lowercase());
+            && rules.has("passive_auxiliaries", &lower_case(forms[c]));
     }
     // "Blair is being urged", "has been accused": a participle read as an adjective after
     // "being" or "been" is a passive all the same.
@@ -547,9 +547,9 @@ fn passive_only_with_an_auxiliary(
     for c in 0..n {
         if let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n)
             && deprels[c] == Deprel::COP
-            && rules.has("passive_copulas", &forms[c].to_lowercase())
+            && rules.has("passive_copulas", &lower_case(forms[c]))
         {
-            let verb = forms[v].to_lowercase();
+            let verb = lower_case(forms[v]);
             copular_participle[v] = verb.ends_with("ed") || verb.ends_with("en");
         }
     }
@@ -566,7 +566,7 @@ fn passive_only_with_an_auxiliary(
         }
     }
     let active: Vec<bool> = (0..n)
-        .map(|v| labelled_passive[v] && (!auxiliary[v] || forms[v].to_lowercase().ends_with("ing")))
+        .map(|v| labelled_passive[v] && (!auxiliary[v] || lower_case(forms[v]).ends_with("ing")))
         .collect();
     for c in 0..n {
         if heads[c].checked_sub(1).is_some_and(|v| v < n && active[v]) {
