@@ -795,7 +795,11 @@ mod tests {
         assert_eq!(best(&scores, |_| true), 4, "the first of two ties");
         assert_eq!(best(&scores, |c| c != 4), 5);
         assert_eq!(best(&scores, |c| c < 4), 1);
-        assert_eq!(best(&scores, |c| c == 0 || c == 6), 0, "the first when all are least");
+        assert_eq!(
+            best(&scores, |c| c == 0 || c == 6),
+            0,
+            "the first when all are least"
+        );
         assert_eq!(best(&scores, |c| c == 2), 2);
         assert_eq!(best(&scores, |_| false), usize::MAX);
     }
