@@ -725,7 +725,7 @@ impl Parser {
         }
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            // A state with one valid move (about a third of them) needs no scores.
+            // A state with one valid move (one in eleven in news) needs no scores.
             let t = state.only_valid().unwrap_or_else(|| {
                 let mut scores = [0i32; 4];
                 for (r, x) in role_positions(state).into_iter().enumerate() {
