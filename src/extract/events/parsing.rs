@@ -11,6 +11,8 @@ mod clauses;
 mod dateline;
 mod phrases;
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::patterns::{ArgumentRules, in_list};
 use crate::extract::actors::{Found, Hit};
@@ -547,7 +549,7 @@ fn passive_only_with_an_auxiliary(
         };
         labelled_passive[v] |= matches!(deprels[c], Deprel::NSUBJ_PASS | Deprel::AUX_PASS);
         auxiliary[v] |= matches!(deprels[c], Deprel::AUX | Deprel::AUX_PASS)
-            && rules.has("passive_auxiliaries", &forms[c].to_lowercase());
+            && rules.has("passive_auxiliaries", &lower_case(forms[c]));
     }
     // "Blair is being urged", "has been accused": a participle read as an adjective after
     // "being" or "been" is a passive all the same.
@@ -555,9 +557,9 @@ fn passive_only_with_an_auxiliary(
     for c in 0..n {
         if let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n)
             && deprels[c] == Deprel::COP
-            && rules.has("passive_copulas", &forms[c].to_lowercase())
+            && rules.has("passive_copulas", &lower_case(forms[c]))
         {
-            let verb = forms[v].to_lowercase();
+            let verb = lower_case(forms[v]);
             copular_participle[v] = verb.ends_with("ed") || verb.ends_with("en");
         }
     }
@@ -574,7 +576,7 @@ fn passive_only_with_an_auxiliary(
         }
     }
     let active: Vec<bool> = (0..n)
-        .map(|v| labelled_passive[v] && (!auxiliary[v] || forms[v].to_lowercase().ends_with("ing")))
+        .map(|v| labelled_passive[v] && (!auxiliary[v] || lower_case(forms[v]).ends_with("ing")))
         .collect();
     for c in 0..n {
         if heads[c].checked_sub(1).is_some_and(|v| v < n && active[v]) {
@@ -768,6 +770,7 @@ fn verb_for_noun_root(
 
 /// The children of each word, in text order, in one block (the repairs build it often, for
 /// every sentence: one allocation rather than one per word). `children[v]` is a slice.
+#[derive(Default)]
 struct Children {
     /// Where each word's children start in `list`; the last entry is the end.
     start: Vec<usize>,
@@ -816,8 +819,30 @@ impl std::ops::Index<usize> for Children {
     }
 }
 
-/// The children of each word (`heads` 1-based, as the parser gives them).
-fn children_of(heads: &[usize]) -> Children {
+thread_local! {
+    /// The heads the children table was last built for on this thread, and that table
+    /// (see [`children_of`]).
+    static LAST_CHILDREN: RefCell<(Vec<usize>, Rc<Children>)> = RefCell::default();
+}
+
+/// The children of each word (`heads` 1-based, as the parser gives them). The repairs ask
+/// for them one after another, and most change no head: the table last built on this thread
+/// is handed out again as long as the heads are the same, and built anew once a repair has
+/// moved one.
+fn children_of(heads: &[usize]) -> Rc<Children> {
+    LAST_CHILDREN.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != heads {
+            last.0.clear();
+            last.0.extend_from_slice(heads);
+            last.1 = Rc::new(build_children(heads));
+        }
+        Rc::clone(&last.1)
+    })
+}
+
+/// The children table of `heads`, built.
+fn build_children(heads: &[usize]) -> Children {
     let n = heads.len();
     let head = |c: usize| heads[c].checked_sub(1).filter(|&v| v < n);
     let mut start = vec![0; n + 1];

@@ -82,7 +82,16 @@ pub(super) fn hash_with(template: T, parts: &[&str], numbers: &[u32]) -> u64 {
     eat(template as u8);
     for p in parts {
         eat(0xff);
-        for &b in p.as_bytes() {
+        // Four bytes a round, then the rest: the same steps in the same order, with a quarter
+        // of the loop's own counting (the tagger hashes some 50 bytes a token).
+        let mut fours = p.as_bytes().chunks_exact(4);
+        for four in &mut fours {
+            eat(four[0]);
+            eat(four[1]);
+            eat(four[2]);
+            eat(four[3]);
+        }
+        for &b in fours.remainder() {
             eat(b);
         }
     }

@@ -189,6 +189,13 @@ impl EmitTable {
         )
     }
 
+    /// The lines, cut to `mask + 1` (all of them): indexed by a masked key, the compiler can
+    /// then see the index is in bounds and leaves out the check.
+    #[inline]
+    fn masked_lines(&self) -> &[Line] {
+        &self.lines[..=self.mask]
+    }
+
     /// The keys of `key`'s home line: read in a first pass over many keys, whose loads do
     /// not depend on one another, so the processor fetches their lines together.
     #[inline]
@@ -198,7 +205,7 @@ impl EmitTable {
             // Not in the table: a home line with a free slot says so without being read.
             return Home::default();
         }
-        let line = &self.lines[self.home(key)].0;
+        let line = &self.masked_lines()[self.home(key)].0;
         Home {
             keys: [line[0].key, line[1].key],
             spilled: line[0].spilled,
@@ -209,7 +216,7 @@ impl EmitTable {
     #[inline]
     fn found(&self, key: u64, home: Home) -> Option<&[i16; L]> {
         if key != 0 {
-            let line = &self.lines[self.home(key)].0;
+            let line = &self.masked_lines()[self.home(key)].0;
             if home.keys[0] == key {
                 return Some(&line[0].weights);
             }
@@ -237,13 +244,17 @@ impl EmitTable {
         seen.extend(keys.iter().map(|&k| self.home_keys(k)));
         let mut start = 0;
         for (&end, row) in ends.iter().zip(out) {
+            // Summed in a local copy, written back once (summed in place, each key's sums
+            // went back to memory).
+            let mut sums = *row;
             for (&home, &k) in seen[start..end].iter().zip(&keys[start..end]) {
                 if let Some(weights) = self.found(k, home) {
-                    for (o, &q) in row.iter_mut().zip(weights) {
+                    for (o, &q) in sums.iter_mut().zip(weights) {
                         *o += i32::from(q);
                     }
                 }
             }
+            *row = sums;
             start = end;
         }
     }
@@ -253,6 +264,7 @@ impl EmitTable {
     #[inline]
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; L]) {
         const BATCH: usize = 32;
+        let mut sums = *out;
         for chunk in keys.chunks(BATCH) {
             let mut seen = [Home::default(); BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
@@ -260,12 +272,13 @@ impl EmitTable {
             }
             for (&home, &k) in seen.iter().zip(chunk) {
                 if let Some(weights) = self.found(k, home) {
-                    for (o, &q) in out.iter_mut().zip(weights) {
+                    for (o, &q) in sums.iter_mut().zip(weights) {
                         *o += i32::from(q);
                     }
                 }
             }
         }
+        *out = sums;
     }
 }
 

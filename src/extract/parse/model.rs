@@ -150,6 +150,34 @@ impl<const C: usize> Table<C> {
         }
     }
 
+    /// [`Self::get`] given `home`, the check word already read at the key's home slot: a
+    /// key found elsewhere, or missing, is probed for from the slot after it.
+    #[inline]
+    fn get_from_home(&self, key: u64, home: u32) -> Option<&[i16; C]> {
+        let check = check_of(key);
+        let slots = self.masked_slots();
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        let mut seen = home;
+        loop {
+            if seen == check {
+                return Some(&slots[i].weights);
+            }
+            if seen == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+            seen = slots[i].check;
+        }
+    }
+
+    /// The slots, cut to `mask + 1` (all of them): indexed by a masked key, the compiler can
+    /// then see the index is in bounds and leaves out the check.
+    #[inline]
+    fn masked_slots(&self) -> &[Slot<C>] {
+        &self.slots[..=self.mask]
+    }
+
     /// The rows (key and weights), in the order they were inserted.
     pub(super) fn rows(&self) -> impl Iterator<Item = (u64, &[i16; C])> + '_ {
         self.keys
@@ -178,35 +206,33 @@ impl<const C: usize> Table<C> {
     /// Adds the weights of `keys` to `out`. The lookups are memory-bound: the slots' check
     /// words are read first, in a loop whose loads do not depend on each other, so the
     /// processor fetches their cache lines at the same time instead of one after the other.
+    /// The sums are kept in a local copy written to `out` once at the end: summed into `out`
+    /// itself, every row's sums went back to memory (the 57 label scores, 14 stores a row).
     #[inline]
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
         const BATCH: usize = 32;
+        let mut sums = *out;
+        let slots = self.masked_slots();
         for chunk in keys.chunks(BATCH) {
             let mut seen = [0u32; BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
                 #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
                 let i = k as usize & self.mask;
-                *s = self.slots[i].check;
+                *s = slots[i].check;
             }
             for (&s, &k) in seen.iter().zip(chunk) {
                 if s == 0 {
                     continue;
                 }
-                let weights = if s == check_of(k) {
-                    #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-                    let i = k as usize & self.mask;
-                    &self.slots[i].weights
-                } else {
-                    match self.get(k) {
-                        Some(w) => w,
-                        None => continue,
-                    }
+                let Some(weights) = self.get_from_home(k, s) else {
+                    continue;
                 };
-                for (o, &q) in out.iter_mut().zip(weights) {
+                for (o, &q) in sums.iter_mut().zip(weights) {
                     *o += i32::from(q);
                 }
             }
         }
+        *out = sums;
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -250,13 +276,18 @@ impl<const C: usize> Table<C> {
     }
 }
 
-/// Index of the best class among those `allowed`.
+/// Index of the best class among those `allowed` (the first on ties; `usize::MAX` when none
+/// is allowed). The first allowed class is found before the loop, so the loop itself is a
+/// plain comparison (the labeller calls this twice for each arc over 57 classes).
 #[inline]
 pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) -> bool) -> usize {
-    let mut arg = usize::MAX;
-    let mut top = i32::MIN;
-    for (c, &s) in scores.iter().enumerate() {
-        if allowed(c) && (arg == usize::MAX || s > top) {
+    let Some(first) = (0..C).find(|&c| allowed(c)) else {
+        return usize::MAX;
+    };
+    let mut arg = first;
+    let mut top = scores[first];
+    for (c, &s) in scores.iter().enumerate().skip(first + 1) {
+        if s > top && allowed(c) {
             arg = c;
             top = s;
         }
@@ -694,16 +725,19 @@ impl Parser {
         }
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
-            let mut scores = [0i32; 4];
-            for (r, x) in role_positions(state).into_iter().enumerate() {
-                let row = if x == NO { n + 1 } else { usize::from(x) };
-                for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
-                    *s += v;
+            // A state with one valid move (one in eleven in news) needs no scores.
+            let t = state.only_valid().unwrap_or_else(|| {
+                let mut scores = [0i32; 4];
+                for (r, x) in role_positions(state).into_iter().enumerate() {
+                    let row = if x == NO { n + 1 } else { usize::from(x) };
+                    for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
+                        *s += v;
+                    }
                 }
-            }
-            self.moves
-                .add_scores(&parse_state_features(state, info, tags), &mut scores);
-            let t = best(&scores, |c| c < MOVES && state.valid(c));
+                self.moves
+                    .add_scores(&parse_state_features(state, info, tags), &mut scores);
+                best(&scores, |c| c < MOVES && state.valid(c))
+            });
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
                 Some((head, dep)) => {
@@ -754,6 +788,21 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn best_takes_the_first_allowed_maximum() {
+        let scores = [i32::MIN, 5, -3, 5, 9, 9, i32::MIN];
+        assert_eq!(best(&scores, |_| true), 4, "the first of two ties");
+        assert_eq!(best(&scores, |c| c != 4), 5);
+        assert_eq!(best(&scores, |c| c < 4), 1);
+        assert_eq!(
+            best(&scores, |c| c == 0 || c == 6),
+            0,
+            "the first when all are least"
+        );
+        assert_eq!(best(&scores, |c| c == 2), 2);
+        assert_eq!(best(&scores, |_| false), usize::MAX);
+    }
 
     #[test]
     fn the_embedded_model_loads_and_round_trips() {

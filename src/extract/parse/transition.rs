@@ -143,6 +143,15 @@ impl State {
         }
     }
 
+    /// The one valid transition, when no other is valid (the stack empty with words left:
+    /// SHIFT; the buffer down to the root: RIGHT, or LEFT for the last stack word). The
+    /// parser takes it without scoring: the scores could not change the choice.
+    pub fn only_valid(&self) -> Option<usize> {
+        let mut valid = (0..MOVES).filter(|&t| self.valid(t));
+        let first = valid.next()?;
+        valid.next().is_none().then_some(first)
+    }
+
     /// The arc `t` would add, as (head, dependent); `None` for SHIFT.
     pub fn arc(&self, t: usize) -> Option<(u16, u16)> {
         match t {
@@ -304,5 +313,23 @@ mod tests {
         s.apply(LEFT, 0);
         assert!(s.is_terminal());
         assert_eq!((s.head(0), s.head(1)), (2, 0));
+    }
+
+    #[test]
+    fn a_state_with_one_valid_move_names_it() {
+        let mut s = State::default();
+        s.reset(3);
+        assert_eq!(s.only_valid(), Some(SHIFT), "an empty stack");
+        s.apply(SHIFT, 0);
+        assert_eq!(s.only_valid(), None, "SHIFT or LEFT");
+        s.apply(SHIFT, 0);
+        assert_eq!(s.only_valid(), None, "SHIFT, LEFT or RIGHT");
+        s.apply(SHIFT, 0);
+        assert_eq!(s.only_valid(), Some(RIGHT), "the buffer down to the root");
+        s.apply(RIGHT, 0);
+        s.apply(RIGHT, 0);
+        assert_eq!(s.only_valid(), Some(LEFT), "one word left for the root");
+        s.apply(LEFT, 0);
+        assert_eq!(s.only_valid(), None, "terminal");
     }
 }

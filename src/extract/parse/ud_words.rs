@@ -34,6 +34,15 @@ impl UdWord {
 
 /// Where a word token splits into two UD words (a byte offset inside it), if it does.
 fn split_point(word: &str) -> Option<usize> {
+    let words = token_words();
+    // The cheap test first (this runs for every word of every parsed sentence): "n't" and
+    // the clitics need an apostrophe, and without one the folded word is as long as `word`,
+    // so a whole-word split needs one of the split words' lengths.
+    if !word.contains(['\'', '\u{2019}'])
+        && !words.ud_splits.iter().any(|(w, _)| w.len() == word.len())
+    {
+        return None;
+    }
     // The word folded by ASCII rules with curly apostrophes straightened: on the stack when
     // it fits (this runs for every word of every parsed sentence; folding never lengthens it).
     let fold = |c: char| {
@@ -61,7 +70,6 @@ fn split_point(word: &str) -> Option<usize> {
     if lower.ends_with("n't") && lower.chars().count() > 3 {
         return tail_bytes(3);
     }
-    let words = token_words();
     for c in &words.ud_clitics {
         if lower.ends_with(c.as_str()) && lower.len() > c.len() {
             return tail_bytes(c.chars().count());

@@ -1,6 +1,6 @@
 //! Parse repairs: noun phrases the parser splits or joins wrongly around a name.
 
-use super::{children_of, list_test, reaches_the_root};
+use super::{children_of, list_test, lower_case, reaches_the_root};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::{Deprel, Upos};
 
@@ -217,7 +217,7 @@ pub(super) fn a_modal_conjunct_after_a_reported_clause_is_part_of_it(
     let modal = list_test(rules, "modal_auxiliaries");
     let children = children_of(heads);
     for v in 0..forms.len() {
-        if !reporting(&forms[v].to_lowercase()) {
+        if !reporting(&lower_case(forms[v])) {
             continue;
         }
         let Some(&clause) = children[v]
