@@ -16,6 +16,8 @@ mod tests;
 #[cfg(test)]
 mod tests_acted_on;
 #[cfg(test)]
+mod tests_aims;
+#[cfg(test)]
 mod tests_appositions;
 #[cfg(test)]
 mod tests_asked;
