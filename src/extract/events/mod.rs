@@ -30,6 +30,8 @@ mod tests_names;
 #[cfg(test)]
 mod tests_owners;
 #[cfg(test)]
+mod tests_particles;
+#[cfg(test)]
 mod tests_places;
 #[cfg(test)]
 mod tests_probe;
