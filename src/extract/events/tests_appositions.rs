@@ -17,3 +17,14 @@ fn an_ing_adjective_after_a_possessive_leaves_the_subject_its_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_ing_adjective_after_a_possessive_read_as_is_leaves_the_subject_its_verb() {
+    // The parser reads "'s" as "is" and "outgoing" as its verb: the meeting had one party.
+    let x = run("Ana Diaz, Chile's outgoing foreign minister, met Peru's president.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("person:ana-diaz"), &["country:PER"])),
+        "{got:?}"
+    );
+}

@@ -10,10 +10,12 @@ pub(super) const ADJECTIVE_STAND_IN: &str = "senior";
 /// "Juan Perez, Chile's leading rights activist, criticised Peru", "Labour's ruling body": the
 /// parser sometimes reads an "-ing" word right after a possessive as a verb whose subject is
 /// the possessor and whose object is the noun after it, which turns an apposition into a
-/// clause and leaves the main verb without its subject. A possessor does not own a verb with
-/// an object of its own in news; the "-ing" word describes the noun. Returns the word to parse
-/// again as an adjective: an "-ing" verb right after "'s", whose subject is the word the "'s"
-/// marks, with an object whose phrase starts right after it. `heads` are 1-based, 0 the root.
+/// clause and leaves the main verb without its subject ("'s" may be read as "is" too: "Chile's
+/// outgoing foreign minister"). A possessor does not own a verb with an object of its own in
+/// news; the "-ing" word describes the noun. Returns the word to parse again as an adjective:
+/// an "-ing" verb right after "'s", whose subject is the word before the "'s", with an object
+/// whose phrase starts right after it and has no determiner ("Chile's leading the talks", "is"
+/// contracted, keeps its verb). `heads` are 1-based, 0 the root.
 pub(super) fn an_ing_word_after_a_possessive_read_as_a_verb(
     forms: &[&str],
     upos: &[Upos],
@@ -24,16 +26,17 @@ pub(super) fn an_ing_word_after_a_possessive_read_as_a_verb(
     // The cheap cue first: an "-ing" verb right after a possessive marker.
     (2..n).find(|&k| {
         upos[k] == Upos::Verb
-            && deprels[k - 1] == Deprel::CASE
+            && (deprels[k - 1] == Deprel::CASE && heads[k - 1] == k - 1
+                || deprels[k - 1] == Deprel::AUX && heads[k - 1] == k + 1)
             && matches!(forms[k - 1], "'s" | "’s")
             && ends_in_ing(forms[k])
-            && heads[k - 1] == k - 1
             && deprels[k - 2] == Deprel::NSUBJ
             && heads[k - 2] == k + 1
             && (k + 1..n).any(|o| {
                 deprels[o] == Deprel::OBJ
                     && heads[o] == k + 1
-                    && (k + 1..o).all(|j| (k + 2..=o + 1).contains(&heads[j]))
+                    && (k + 1..o)
+                        .all(|j| (k + 2..=o + 1).contains(&heads[j]) && upos[j] != Upos::Det)
             })
     })
 }
