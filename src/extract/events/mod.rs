@@ -16,6 +16,10 @@ mod tests;
 #[cfg(test)]
 mod tests_acted_on;
 #[cfg(test)]
+mod tests_aims;
+#[cfg(test)]
+mod tests_appositions;
+#[cfg(test)]
 mod tests_asked;
 #[cfg(test)]
 mod tests_kinds;
@@ -25,6 +29,8 @@ mod tests_missions;
 mod tests_names;
 #[cfg(test)]
 mod tests_owners;
+#[cfg(test)]
+mod tests_particles;
 #[cfg(test)]
 mod tests_places;
 #[cfg(test)]

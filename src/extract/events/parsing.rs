@@ -10,6 +10,7 @@ mod attachments;
 mod clauses;
 mod dateline;
 mod phrases;
+mod possessives;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -302,6 +303,13 @@ pub fn parse_sentence(
     let hidden = unparsed_words(rules, doc.text, &ud, &lower, &in_name);
     let (words, forms, names) = sentence_names.merged(&ud, &hidden, sentence.tokens.end);
     let (mut upos, mut heads, mut deprels) = parser.parse_words(&forms);
+    if let Some(k) =
+        possessives::an_ing_word_after_a_possessive_read_as_a_verb(&forms, &upos, &heads, &deprels)
+    {
+        let mut forms = forms.clone();
+        forms[k] = possessives::ADJECTIVE_STAND_IN;
+        (upos, heads, deprels) = parser.parse_words(&forms);
+    }
     repair(rules, &forms, &names, &mut upos, &mut heads, &mut deprels);
     let parse = ParsedSentence {
         words: words

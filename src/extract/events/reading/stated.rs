@@ -571,9 +571,19 @@ impl Site<'_, '_> {
             categories,
             ..
         } = *self;
-        if !rules.has("protest_aim_categories", category.name())
-            || !matches!(tree.rel(verb).name(), "advcl" | "xcomp" | "acl")
-        {
+        if !rules.has("protest_aim_categories", category.name()) {
+            return;
+        }
+        // "staged a hunger strike in protest against the abuses": the phrase names the strike's
+        // aim, as "to protest against" does.
+        let aim_phrase = |x: usize| {
+            matches!(tree.rel(x).name(), "obl" | "nmod")
+                && tree.pos(x) == Upos::Noun
+                && tree
+                    .children_named(x, &["case"])
+                    .any(|c| rules.has("protest_aim_cases", &tree.lower[c]))
+        };
+        if !matches!(tree.rel(verb).name(), "advcl" | "xcomp" | "acl") && !aim_phrase(verb) {
             return;
         }
         let protest = |x: usize| {
@@ -581,11 +591,20 @@ impl Site<'_, '_> {
                 .and_then(|t| categories.get(t).copied().flatten())
                 .is_some_and(|c| c == Plover::Protest)
         };
-        if let Some(h) = tree.head(verb)
-            && (protest(h) || tree.children_named(h, &["obj"]).any(protest))
-        {
+        let Some(h) = tree.head(verb) else { return };
+        // What is protested goes to the protest the aim is of: the head or the head's object
+        // (a phrase's own protest word, unlike a verb, is no trigger's head).
+        let mut objects = tree.children_named(h, &["obj"]);
+        let governor = if protest(h) {
+            Some(h)
+        } else if aim_phrase(verb) {
+            objects.find(|&o| protest(o))
+        } else {
+            objects.any(protest).then_some(h)
+        };
+        if governor.is_some() {
             r.unreal = Some("the aim of a protest");
-            r.governor = Some(h);
+            r.governor = governor;
         }
     }
 
