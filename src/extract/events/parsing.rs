@@ -395,6 +395,7 @@ fn repair(
     attachments::an_object_with_a_clause_is_no_subject_of_the_clause_after(
         rules, forms, upos, heads, deprels,
     );
+    attachments::a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(forms, heads, deprels);
     attachments::an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
         rules, forms, upos, heads, deprels,
     );

@@ -91,3 +91,22 @@ fn what_one_is_called_on_to_stop_is_not_done_by_the_caller() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_quoted_question_before_he_asked_is_no_request_even_when_its_words_look_like_a_subject() {
+    // The parser made "Chile", inside the quotation, a second subject of "asked", so the
+    // question read as a request by Chile.
+    for text in [
+        "\"How can it be right in Chile today that the poorest 20% pay more in tax, as a proportion of their income, than the richest 20%?\" he asked.",
+        "How can it be right in Chile today that the poorest 20% pay more in tax than the richest 20%?\" he asked.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter().all(|(c, _, _)| c != "DEMAND"),
+            "{text:?}: {got:?}"
+        );
+    }
+    // A quotation that names who acts still gives its act.
+    let got = acts(&run("\"Peru will never accept this,\" Ola Berg said."));
+    assert!(got.iter().any(|(c, _, _)| c == "REJECT"), "{got:?}");
+}

@@ -204,3 +204,55 @@ pub(super) fn an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
         deprels[act] = Deprel::ACL;
     }
 }
+
+/// '"How can it be right in Britain today that …?" he asked.': the parser may take a word
+/// inside the quotation, here the head of the quoted clause, for a second subject of the verb
+/// of saying outside it. A verb outside any quotation that has a subject outside it too has
+/// no subject inside one: that word heads (or hangs in) what is said, its clause.
+pub(super) fn a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(
+    forms: &[&str],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    if !forms.iter().any(|f| is_quote(f)) {
+        return;
+    }
+    let mut inside = vec![false; forms.len()];
+    // A quotation opened in a sentence before: an odd number of straight marks, the first
+    // one closing what came before it ("…?\" he asked").
+    let straight: Vec<usize> = (0..forms.len()).filter(|&i| forms[i] == "\"").collect();
+    let mut open = straight.len() % 2 == 1
+        && straight[0]
+            .checked_sub(1)
+            .is_some_and(|p| matches!(forms[p], "?" | "!" | "." | ","));
+    for (i, f) in forms.iter().enumerate() {
+        match *f {
+            "\"" => open = !open,
+            "\u{201c}" => open = true,
+            "\u{201d}" => open = false,
+            _ => inside[i] = open,
+        }
+    }
+    let subject = |k: usize| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS);
+    let mut moves = Vec::new();
+    for q in 0..heads.len() {
+        let Some(verb) = heads[q].checked_sub(1) else {
+            continue;
+        };
+        if !subject(q) || !inside[q] || inside[verb] {
+            continue;
+        }
+        let outer =
+            (0..heads.len()).any(|k| k != q && heads[k] == verb + 1 && subject(k) && !inside[k]);
+        if outer {
+            moves.push(q);
+        }
+    }
+    for q in moves {
+        deprels[q] = Deprel::CCOMP;
+    }
+}
+
+fn is_quote(form: &str) -> bool {
+    matches!(form, "\"" | "\u{201c}" | "\u{201d}")
+}
