@@ -687,7 +687,10 @@ mod tests {
         // The ASCII path keeps and folds as the Unicode rules do.
         for c in (0u8..=127).map(char::from) {
             assert_eq!(c.is_ascii_alphanumeric(), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(c.to_ascii_lowercase().to_string(), c.to_lowercase().to_string());
+            assert_eq!(
+                c.to_ascii_lowercase().to_string(),
+                c.to_lowercase().to_string()
+            );
         }
     }
 }

@@ -151,7 +151,12 @@ fn decide(
     };
     let (last, kind, holder) = extended(ctx, i, end, last, kind);
     if kind != trace.label {
-        trace.note(ctx, "code:extended", format_args!("relabel {kind}"), i..last);
+        trace.note(
+            ctx,
+            "code:extended",
+            format_args!("relabel {kind}"),
+            i..last,
+        );
     }
     if dropped_by_context(ctx, i, end, last, kind, trace) {
         return;
@@ -591,7 +596,12 @@ fn accept(
         retyped(ctx, i, last, kind)
     };
     if retyped != kind {
-        trace.note(ctx, "code:retyped", format_args!("relabel {retyped}"), i..last);
+        trace.note(
+            ctx,
+            "code:retyped",
+            format_args!("relabel {retyped}"),
+            i..last,
+        );
     }
     let kind = retyped;
     // "Charles Dickens' Oliver Twist": a name owned by a person is a work or a thing of

@@ -309,7 +309,11 @@ pub(super) fn best_two<const C: usize>(
     let Some(b) = (a + 1..C).find(|&c| allowed(c)) else {
         return (a, usize::MAX);
     };
-    let (mut first, mut second) = if scores[b] > scores[a] { (b, a) } else { (a, b) };
+    let (mut first, mut second) = if scores[b] > scores[a] {
+        (b, a)
+    } else {
+        (a, b)
+    };
     let (mut top, mut next) = (scores[first], scores[second]);
     for (c, &s) in scores.iter().enumerate().skip(b + 1) {
         if s > next && allowed(c) {
@@ -840,7 +844,11 @@ mod tests {
             for s in &mut scores {
                 x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
                 // Few values, so ties are common; some rounds with the least value.
-                *s = if round % 7 == 0 { i32::MIN } else { i32::try_from(x >> 28).unwrap_or(0) - 8 };
+                *s = if round % 7 == 0 {
+                    i32::MIN
+                } else {
+                    i32::try_from(x >> 28).unwrap_or(0) - 8
+                };
             }
             let skip = round % 11;
             let allowed = |c: usize| c != skip && c != (skip + 3) % 11;

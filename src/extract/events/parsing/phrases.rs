@@ -658,8 +658,7 @@ pub(super) fn an_indefinite_name_after_a_comma_describes(
 ) {
     let indefinite = list_test(rules, "indefinite_articles");
     for d in 1..forms.len() {
-        if deprels[d] != Deprel::DET || forms[d - 1] != "," || !indefinite(&lower_case(forms[d]))
-        {
+        if deprels[d] != Deprel::DET || forms[d - 1] != "," || !indefinite(&lower_case(forms[d])) {
             continue;
         }
         let Some(name) = heads[d].checked_sub(1) else {
