@@ -142,7 +142,7 @@ fn outcome(hit: &Hit) -> String {
 #[cfg(test)]
 mod tests {
     use super::explain;
-    use crate::extract::Lexicon;
+    use crate::extract::{Control, Lexicon};
     use crate::ingest::{Format, parse};
 
     fn article(text: &str) -> crate::ingest::Article {
@@ -174,6 +174,19 @@ mod tests {
             found[0].decisions.iter().all(|d| d.by != "legislature-for"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn mentions_are_the_same_read_with_or_without_traces() {
+        let text = "Talks\n\nMr Blunkett entered Parliament for Sheffield Brightside in 1987. \
+                    Ann Lee of the Daily Bugle met Tom Hale in Ruritania.";
+        let lex = Lexicon::embedded();
+        let read = article(text);
+        let doc = crate::extract::Doc::new(&read);
+        let (hits, traces) = crate::extract::actors::detect_traced(&doc, &lex, Control::NONE);
+        let plain = crate::extract::actors::detect(&doc, &lex, Control::NONE);
+        assert_eq!(plain, hits);
+        assert!(traces.iter().any(|t| !t.steps.is_empty()), "{traces:?}");
     }
 
     #[test]

@@ -634,12 +634,23 @@ pub fn slug(text: &str) -> String {
             '\'' | '\u{2019}' | '.' => continue,
             _ => c,
         };
-        if c.is_alphanumeric() {
+        // (ASCII, nearly every letter of a name, by ASCII rules: the same answers, without
+        // the Unicode tables.)
+        let kept = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if kept {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
@@ -672,5 +683,14 @@ mod tests {
         assert_eq!(slug("People's Liberation Army"), "peoples-liberation-army");
         assert_eq!(slug("  U.S.  Navy "), "us-navy");
         assert_eq!(slug("Erdoğan"), "erdoğan");
+        assert_eq!(slug("ÇA-va 2024, ÉTÉ"), "ça-va-2024-été");
+        // The ASCII path keeps and folds as the Unicode rules do.
+        for c in (0u8..=127).map(char::from) {
+            assert_eq!(c.is_ascii_alphanumeric(), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(
+                c.to_ascii_lowercase().to_string(),
+                c.to_lowercase().to_string()
+            );
+        }
     }
 }

@@ -121,7 +121,7 @@ fn is_capitalized(w: &str) -> bool {
 /// Finds every actor mention in the document.
 /// Stops early (with what it has) once `control` is cancelled.
 pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<Hit> {
-    detect_traced(doc, lex, control).0
+    detect_with(doc, lex, control, false).0
 }
 
 /// [`detect`], with how each span the tagger labelled was decided.
@@ -129,6 +129,16 @@ pub fn detect_traced(
     doc: &Doc<'_>,
     lex: &Lexicon,
     control: super::Control<'_>,
+) -> (Vec<Hit>, Vec<SpanTrace>) {
+    detect_with(doc, lex, control, true)
+}
+
+/// [`detect`], with the spans' traces when `tracing` (none are written otherwise).
+fn detect_with(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    control: super::Control<'_>,
+    tracing: bool,
 ) -> (Vec<Hit>, Vec<SpanTrace>) {
     let mut all = Vec::new();
     let mut traces = Vec::new();
@@ -176,6 +186,7 @@ pub fn detect_traced(
             terms: &terms,
             surnames: &surnames,
             case_blind: false,
+            tracing,
         };
         ctx.case_blind = ctx.reads_case_blind();
         block_places(&mut ctx);

@@ -385,7 +385,7 @@ fn actors_of(
                     let suffix = key.trim_start_matches("org:").to_string();
                     let mut same = qualified
                         .iter()
-                        .filter(|q| q.ends_with(&format!("-{suffix}")));
+                        .filter(|q| q.strip_suffix(&suffix).is_some_and(|r| r.ends_with('-')));
                     if let (Some(q), None) = (same.next(), same.next()) {
                         key.clone_from(q);
                     }

@@ -43,6 +43,8 @@ pub(super) struct SentenceCtx<'d, 'a> {
     /// Whether case tells nothing of names in this sentence ([`Self::reads_case_blind`]),
     /// read once when the context is built.
     pub(super) case_blind: bool,
+    /// Whether the spans' decisions are written to `traces` ([`super::detect_traced`]).
+    pub(super) tracing: bool,
 }
 
 impl SentenceCtx<'_, '_> {

@@ -85,7 +85,9 @@ fn tagged_span(
         steps: Vec::new(),
     };
     decide(ctx, in_issue, margins, i, end, kind, &mut trace);
-    ctx.traces.push(trace);
+    if ctx.tracing {
+        ctx.traces.push(trace);
+    }
 }
 
 /// The action of the first rule of `stage` that fires on the local span `i..last` read as
@@ -105,23 +107,27 @@ fn stage_rule(
         label,
     };
     let rule = &ctx.lex.rules.rules()[ctx.lex.rules.first(stage, ctx.lex, &site)?];
-    trace.note(ctx, &rule.id, rule.action.describe(), i..last);
+    trace.note(ctx, &rule.id, rule.action, i..last);
     Some(rule.action)
 }
 
 impl SpanTrace {
     /// Records that `by` (a rule id, or `code:` and the check's name) did `action` to the
     /// local tokens `local`.
+    /// Nothing is written (or formatted) when the sentence is read without traces.
     fn note(
         &mut self,
         ctx: &SentenceCtx<'_, '_>,
         by: &str,
-        action: impl Into<String>,
+        action: impl std::fmt::Display,
         local: Range<usize>,
     ) {
+        if !ctx.tracing {
+            return;
+        }
         self.steps.push(TraceStep {
             by: by.to_string(),
-            action: action.into(),
+            action: action.to_string(),
             tokens: ctx.global(local),
         });
     }
@@ -145,7 +151,12 @@ fn decide(
     };
     let (last, kind, holder) = extended(ctx, i, end, last, kind);
     if kind != trace.label {
-        trace.note(ctx, "code:extended", format!("relabel {kind}"), i..last);
+        trace.note(
+            ctx,
+            "code:extended",
+            format_args!("relabel {kind}"),
+            i..last,
+        );
     }
     if dropped_by_context(ctx, i, end, last, kind, trace) {
         return;
@@ -550,7 +561,7 @@ fn accept(
     }
     let refused = refusal(ctx, in_issue, (confident, sure), kind, first..last);
     if let Some(reason) = refused {
-        trace.note(ctx, "code:accept", format!("drop: {reason}"), i..last);
+        trace.note(ctx, "code:accept", format_args!("drop: {reason}"), i..last);
         return;
     }
     let i = first;
@@ -585,7 +596,12 @@ fn accept(
         retyped(ctx, i, last, kind)
     };
     if retyped != kind {
-        trace.note(ctx, "code:retyped", format!("relabel {retyped}"), i..last);
+        trace.note(
+            ctx,
+            "code:retyped",
+            format_args!("relabel {retyped}"),
+            i..last,
+        );
     }
     let kind = retyped;
     // "Charles Dickens' Oliver Twist": a name owned by a person is a work or a thing of
@@ -621,7 +637,7 @@ fn accept(
         } else {
             "a numbered group"
         };
-        trace.note(ctx, "code:accept", format!("drop: {why}"), i..last);
+        trace.note(ctx, "code:accept", format_args!("drop: {why}"), i..last);
         return;
     }
     let place =
@@ -656,7 +672,7 @@ fn accept(
         None => trace.note(
             ctx,
             "code:accept",
-            format!("drop: {kind} is no actor"),
+            format_args!("drop: {kind} is no actor"),
             i..last,
         ),
     }

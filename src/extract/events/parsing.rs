@@ -122,7 +122,7 @@ fn office_end(
     let qualified = usize::from(words.first().is_some_and(|w| {
         lex.rules
             .set(Named::RoleQualifiers)
-            .contains(&w.to_lowercase())
+            .contains(&lower_case(w))
     }));
     let (len, target) = lex.titles.longest_at(&words, qualified)?;
     if target == Target::Honorific {
@@ -620,11 +620,11 @@ fn a_participle_after_a_linking_verb_is_passive(
         if deprels[c] != Deprel::XCOMP {
             continue;
         }
-        let form = forms[c].to_lowercase();
+        let form = lower_case(forms[c]);
         let participle = deprels[c] == Deprel::XCOMP
             && upos[c] == Upos::Verb
             && (form.ends_with("ed") || form.ends_with("en"))
-            && rules.has("linking_verbs", &forms[v].to_lowercase())
+            && rules.has("linking_verbs", &lower_case(forms[v]))
             && !children[c].iter().any(|&k| {
                 matches!(
                     deprels[k],
@@ -700,7 +700,7 @@ fn a_verb_after_its_subject_is_the_main_verb(
     }) else {
         return;
     };
-    if forms[verb].to_lowercase().ends_with("ing")
+    if lower_case(forms[verb]).ends_with("ing")
         || has(verb, &own_clause)
         || !has(verb, &[Deprel::OBJ, Deprel::XCOMP])
     {
@@ -749,7 +749,7 @@ fn a_verb_before_its_object_is_no_adjective(
             && k < root
             && deprels[k] == Deprel::AMOD
             && upos[k] == Upos::Verb
-            && forms[k].to_lowercase().ends_with("ed")
+            && lower_case(forms[k]).ends_with("ed")
     }) else {
         return;
     };
@@ -926,7 +926,7 @@ fn an_adjective_before_a_name_is_no_verb(
         let (m, n) = (v - 1, v + 1);
         if upos[v] != Upos::Verb
             || upos[n] != Upos::Propn
-            || !rules.has("attributive_adjectives", &forms[v].to_lowercase())
+            || !rules.has("attributive_adjectives", &lower_case(forms[v]))
             || heads[n] != v + 1
             || deprels[n] != Deprel::OBJ
             || heads[m] != v + 1
@@ -934,7 +934,7 @@ fn an_adjective_before_a_name_is_no_verb(
         {
             continue;
         }
-        let case = forms[m].to_lowercase();
+        let case = lower_case(forms[m]);
         if !["target_cases", "withdrawal_cases", "place_cases"]
             .iter()
             .any(|list| rules.has(list, &case))

@@ -425,13 +425,16 @@ fn arguments(
             if word == w {
                 continue;
             }
-            let why = p
-                .why
-                .replace("{trigger}", tree.text[w])
-                .replace("{head}", head.map_or("", |h| tree.text[h]))
-                .replace("{via}", via.map_or("", |h| tree.text[h]))
-                .replace("{case}", case.as_deref().unwrap_or(""))
-                .replace("{word}", tree.text[word]);
+            let why = fill_why(
+                &p.why,
+                [
+                    ("{trigger}", tree.text[w]),
+                    ("{head}", head.map_or("", |h| tree.text[h])),
+                    ("{via}", via.map_or("", |h| tree.text[h])),
+                    ("{case}", case.as_deref().unwrap_or("")),
+                    ("{word}", tree.text[word]),
+                ],
+            );
             for c in with_conjuncts(tree, word) {
                 out.push(Argument {
                     role: p.role,
@@ -442,6 +445,27 @@ fn arguments(
             }
         }
     }
+}
+
+/// A pattern's `why` with each `{name}` placeholder replaced by its word, in one pass over the
+/// text (five `str::replace` calls made five strings). A placeholder's word is not searched
+/// again for placeholders.
+fn fill_why(text: &str, words: [(&str, &str); 5]) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if let Some(&(name, word)) = words.iter().find(|(name, _)| rest.starts_with(name)) {
+            out.push_str(word);
+            rest = &rest[name.len()..];
+        } else {
+            out.push('{');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// For an active verb the parse gave no subject, a name right before it (adverbs,
@@ -795,6 +819,34 @@ fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut
                     frontier = next;
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_why;
+
+    #[test]
+    fn fill_why_is_the_five_replacements_in_one_pass() {
+        let words = [
+            ("{trigger}", "accused"),
+            ("{head}", "talks"),
+            ("{via}", ""),
+            ("{case}", "of"),
+            ("{word}", "Ruritania"),
+        ];
+        for text in [
+            "subject of '{trigger}'",
+            "'{case}' {word} under '{head}' of '{trigger}' via '{via}'",
+            "no placeholder",
+            "{d} days, {{head}}, {trigger",
+            "",
+        ] {
+            let chained = words
+                .iter()
+                .fold(text.to_owned(), |t, (name, word)| t.replace(name, word));
+            assert_eq!(fill_why(text, words), chained, "{text}");
         }
     }
 }

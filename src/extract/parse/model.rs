@@ -295,6 +295,39 @@ pub(super) fn best<const C: usize>(scores: &[i32; C], allowed: impl Fn(usize) ->
     arg
 }
 
+/// The best and the second best class among those `allowed`, as [`best`] would give them in
+/// two calls (the second with the best left out): one pass over the scores, in which a
+/// class beaten by the second best costs one comparison.
+#[inline]
+pub(super) fn best_two<const C: usize>(
+    scores: &[i32; C],
+    allowed: impl Fn(usize) -> bool,
+) -> (usize, usize) {
+    let Some(a) = (0..C).find(|&c| allowed(c)) else {
+        return (usize::MAX, usize::MAX);
+    };
+    let Some(b) = (a + 1..C).find(|&c| allowed(c)) else {
+        return (a, usize::MAX);
+    };
+    let (mut first, mut second) = if scores[b] > scores[a] {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let (mut top, mut next) = (scores[first], scores[second]);
+    for (c, &s) in scores.iter().enumerate().skip(b + 1) {
+        if s > next && allowed(c) {
+            if s > top {
+                (second, next) = (first, top);
+                (first, top) = (c, s);
+            } else {
+                (second, next) = (c, s);
+            }
+        }
+    }
+    (first, second)
+}
+
 /// What the tagger keeps of a word it has seen: the features' reading of it and the scores
 /// of the features that read the word alone, in both passes.
 #[derive(Debug, Clone, Copy)]
@@ -744,8 +777,7 @@ impl Parser {
                     label_features(state, info, tags, head, dep, &mut label_feats);
                     let scores = self.labels.scores(&label_feats);
                     // The root label belongs to the root's arc alone.
-                    let l = best(&scores, |c| c != Deprel::ROOT.index());
-                    let next = best(&scores, |c| c != Deprel::ROOT.index() && c != l);
+                    let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
                     margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
                     u8::try_from(l).unwrap_or(Deprel::DEP.0)
                 }
@@ -802,6 +834,30 @@ mod tests {
         );
         assert_eq!(best(&scores, |c| c == 2), 2);
         assert_eq!(best(&scores, |_| false), usize::MAX);
+    }
+
+    #[test]
+    fn best_two_is_best_twice() {
+        let mut x: u32 = 12_345;
+        for round in 0..2_000 {
+            let mut scores = [0i32; 9];
+            for s in &mut scores {
+                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                // Few values, so ties are common; some rounds with the least value.
+                *s = if round % 7 == 0 {
+                    i32::MIN
+                } else {
+                    i32::try_from(x >> 28).unwrap_or(0) - 8
+                };
+            }
+            let skip = round % 11;
+            let allowed = |c: usize| c != skip && c != (skip + 3) % 11;
+            let l = best(&scores, allowed);
+            let next = best(&scores, |c| allowed(c) && c != l);
+            assert_eq!(best_two(&scores, allowed), (l, next), "{scores:?} {skip}");
+        }
+        assert_eq!(best_two(&[3, 1], |c| c == 1), (1, usize::MAX));
+        assert_eq!(best_two(&[3, 1], |_| false), (usize::MAX, usize::MAX));
     }
 
     #[test]

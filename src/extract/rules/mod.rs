@@ -69,15 +69,15 @@ pub enum Action {
     Relabel(Label),
 }
 
-impl Action {
-    /// Plain words for traces.
-    pub fn describe(self) -> String {
+/// Plain words for traces.
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Action::Drop => "drop".to_string(),
-            Action::Place => "place".to_string(),
-            Action::Veto => "veto".to_string(),
-            Action::TrimEnd => "trim the last word".to_string(),
-            Action::Relabel(label) => format!("relabel {}", label.as_str()),
+            Action::Drop => f.write_str("drop"),
+            Action::Place => f.write_str("place"),
+            Action::Veto => f.write_str("veto"),
+            Action::TrimEnd => f.write_str("trim the last word"),
+            Action::Relabel(label) => write!(f, "relabel {}", label.as_str()),
         }
     }
 }

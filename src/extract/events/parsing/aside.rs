@@ -1,7 +1,7 @@
 //! Parse repairs: a relative clause after a comma describes the noun before it, and the
 //! subject named before an aside set off by commas is the subject of the verb after it.
 
-use super::list_test;
+use super::{list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::{Deprel, Upos};
 
@@ -53,7 +53,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
             continue;
         }
         let name = open - 1;
-        let first = forms[aside.start].to_lowercase();
+        let first = lower_case(forms[aside.start]);
         let is_relative = relative(&first) && first != "that";
         let phrase = aside
             .clone()
@@ -86,7 +86,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         let cases: Vec<usize> = (0..n)
             .filter(|&k| heads[k] == name + 1 && deprels[k] == Deprel::CASE)
             .collect();
-        if cases.iter().any(|&c| !marks(&forms[c].to_lowercase())) {
+        if cases.iter().any(|&c| !marks(&lower_case(forms[c]))) {
             continue;
         }
         // The aside's own head: its one word hung from outside it.
@@ -164,7 +164,7 @@ pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
     }
     let people_relative = list_test(rules, "people_relatives");
     for k in 2..n {
-        if forms[k - 1] != "," || !people_relative(&forms[k].to_lowercase()) {
+        if forms[k - 1] != "," || !people_relative(&lower_case(forms[k])) {
             continue;
         }
         let noun = k - 2;

@@ -1,7 +1,7 @@
 //! Parse repairs for where a clause belongs: to the noun whose content or plan it gives,
 //! or, for a noun phrase the parser made a later clause's subject, the verb before it.
 
-use super::{children_of, list_test, reaches_the_root};
+use super::{children_of, list_test, lower_case, reaches_the_root};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::{Deprel, Upos};
 
@@ -34,7 +34,7 @@ pub(super) fn a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
             || heads[that] != act + 1
             || deprels[that] != Deprel::NSUBJ
             || !forms[that].eq_ignore_ascii_case("that")
-            || !forms[act].to_lowercase().ends_with("ing")
+            || !lower_case(forms[act]).ends_with("ing")
             || children[act]
                 .iter()
                 .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP))
@@ -122,7 +122,7 @@ pub(super) fn an_object_with_a_clause_is_no_subject_of_the_clause_after(
         {
             continue;
         }
-        let lower = forms[verb].to_lowercase();
+        let lower = lower_case(forms[verb]);
         if rules
             .list("clause_verb_lists")
             .any(|list| rules.has(list, &lower))
@@ -169,7 +169,7 @@ pub(super) fn an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
             || heads[mark] != act + 1
             || !forms[mark].eq_ignore_ascii_case("to")
             || heads[noun] == act + 1
-            || !plan_noun(&forms[noun].to_lowercase())
+            || !plan_noun(&lower_case(forms[noun]))
         {
             continue;
         }
@@ -191,7 +191,7 @@ pub(super) fn an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
                 .is_some_and(|h| upos[h] == Upos::Noun),
             Deprel::OBL => children[noun]
                 .iter()
-                .any(|&c| deprels[c] == Deprel::CASE && topic(&forms[c].to_lowercase())),
+                .any(|&c| deprels[c] == Deprel::CASE && topic(&lower_case(forms[c]))),
             _ => false,
         };
         // The noun must not hang below the infinitive, or the move would make a cycle.

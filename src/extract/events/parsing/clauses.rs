@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{children_of, list_test, reaches_the_root};
+use super::{children_of, list_test, lower_case, reaches_the_root};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::ud_words::UdWord;
 use crate::extract::parse::{Deprel, Upos};
@@ -36,7 +36,7 @@ pub(super) fn a_past_form_after_a_modal_clause_joins_the_verb_above(
     for v in 0..forms.len() {
         if deprels[v] != Deprel::CONJ
             || upos[v] != Upos::Verb
-            || !forms[v].to_lowercase().ends_with("ed")
+            || !lower_case(forms[v]).ends_with("ed")
             || heads[v] == 0
         {
             continue;
@@ -59,7 +59,7 @@ pub(super) fn a_past_form_after_a_modal_clause_joins_the_verb_above(
         if auxiliaries.is_empty()
             || !auxiliaries
                 .iter()
-                .all(|&k| deprels[k] == Deprel::AUX && modal(&forms[k].to_lowercase()))
+                .all(|&k| deprels[k] == Deprel::AUX && modal(&lower_case(forms[k])))
             || children[v].iter().any(|&k| {
                 matches!(
                     deprels[k],
@@ -111,7 +111,7 @@ pub(super) fn a_harm_done_to_people_without_its_auxiliary_is_passive(
     let candidate = |v: usize| {
         upos[v] == Upos::Verb
             && matches!(deprels[v], Deprel::ROOT | Deprel::PARATAXIS | Deprel::CONJ)
-            && suffered(&forms[v].to_lowercase())
+            && suffered(&lower_case(forms[v]))
     };
     if !(0..forms.len()).any(candidate) {
         return;
@@ -120,7 +120,7 @@ pub(super) fn a_harm_done_to_people_without_its_auxiliary_is_passive(
     for v in 0..forms.len() {
         if upos[v] != Upos::Verb
             || !matches!(deprels[v], Deprel::ROOT | Deprel::PARATAXIS | Deprel::CONJ)
-            || !suffered(&forms[v].to_lowercase())
+            || !suffered(&lower_case(forms[v]))
         {
             continue;
         }
@@ -213,7 +213,7 @@ pub(super) fn an_object_before_a_clause_without_subject_is_its_subject(
         if !(subjectless && finite && first == last(object) + 1) {
             continue;
         }
-        let lower = forms[verb].to_lowercase();
+        let lower = lower_case(forms[verb]);
         if reports(&lower) || denies(&lower) {
             moves.push((verb, object, clause));
         }
@@ -274,7 +274,7 @@ pub(super) fn a_subject_before_the_marker_of_its_clause_is_the_object_above(
             .copied()
             .filter(|&k| k > verb && deprels[k] != Deprel::PUNCT)
             .min();
-        if marks(&forms[mark].to_lowercase())
+        if marks(&lower_case(forms[mark]))
             && on_clause
             && upos[verb] == Upos::Verb
             && first.is_some_and(|f| f == subject || f == clause)
@@ -327,7 +327,7 @@ pub(super) fn a_past_form_set_off_after_its_subject_is_passive(
         false
     };
     for v in 0..n {
-        if upos[v] != Upos::Verb || !forms[v].to_lowercase().ends_with("ed") {
+        if upos[v] != Upos::Verb || !lower_case(forms[v]).ends_with("ed") {
             continue;
         }
         if children[v].iter().any(|&k| {
@@ -374,7 +374,7 @@ pub(super) fn a_quotation_after_a_colon_belongs_to_the_saying_before_it(
     }
     let saying = colon - 1;
     let reports = list_test(rules, "reporting_verbs");
-    if !reports(&forms[saying].to_lowercase())
+    if !reports(&lower_case(forms[saying]))
         || heads[saying] == 0
         || !matches!(
             deprels[saying],
@@ -481,8 +481,8 @@ pub(super) fn a_subject_bound_to_someone_is_the_subject_of_the_verb_after(
     };
     let case = root + 1;
     if case + 2 >= forms.len()
-        || !rules.has("affiliation_words", &forms[root].to_lowercase())
-        || !rules.has("affiliation_cases", &forms[case].to_lowercase())
+        || !rules.has("affiliation_words", &lower_case(forms[root]))
+        || !rules.has("affiliation_cases", &lower_case(forms[case]))
     {
         return;
     }
@@ -593,7 +593,7 @@ pub(super) fn what_one_is_told_to_do_is_a_clause_of_the_telling(
         {
             continue;
         }
-        let lower = forms[v].to_lowercase();
+        let lower = lower_case(forms[v]);
         let rel = if persuading(&lower) {
             Deprel::XCOMP
         } else if using(&lower) {
@@ -653,7 +653,7 @@ pub(super) fn a_past_form_after_an_object_describes_it(
             || upos[clause] != Upos::Verb
             || upos[verb] != Upos::Verb
             || clause < verb
-            || !forms[clause].to_lowercase().ends_with("ed")
+            || !lower_case(forms[clause]).ends_with("ed")
             || children[verb].iter().any(|&k| deprels[k] == Deprel::OBJ)
         {
             continue;
@@ -687,7 +687,7 @@ pub(super) fn a_past_form_after_an_object_describes_it(
         {
             continue;
         }
-        let lower = forms[verb].to_lowercase();
+        let lower = lower_case(forms[verb]);
         let takes_clauses = rules
             .list("clause_verb_lists")
             .any(|list| rules.has(list, &lower));
@@ -786,14 +786,5 @@ pub(super) fn a_particle_read_as_a_preposition_leaves_the_verb_its_object(
         heads[p] = verb + 1;
         deprels[p] = Deprel::COMPOUND_PRT;
         deprels[noun] = Deprel::OBJ;
-    }
-}
-
-/// The word in lower case, copied only when it has a capital.
-fn lower_case(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
     }
 }

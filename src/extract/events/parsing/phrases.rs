@@ -25,7 +25,7 @@ pub(super) fn a_name_before_a_past_form_is_its_subject(
         let noun = heads[v].wrapping_sub(1);
         deprels[v] == Deprel::AMOD
             && upos[v] == Upos::Verb
-            && forms[v].to_lowercase().ends_with("ed")
+            && lower_case(forms[v]).ends_with("ed")
             && heads[n] == heads[v]
             && upos[n] == Upos::Propn
             && deprels[n] == Deprel::COMPOUND
@@ -82,7 +82,7 @@ pub(super) fn a_possessive_before_a_subject_is_its_determiner(
     for p in 0..forms.len().saturating_sub(1) {
         if !matches!(deprels[p], Deprel::OBJ | Deprel::IOBJ)
             || heads[p] <= p + 1
-            || !possessive(&forms[p].to_lowercase())
+            || !possessive(&lower_case(forms[p]))
         {
             continue;
         }
@@ -159,7 +159,7 @@ pub(super) fn a_name_after_a_clause_word_is_the_subject_of_the_verb_after_it(
             || heads[i] != n + 1
             || !matches!(upos[n], Upos::Propn | Upos::Pron)
             || !matches!(deprels[n], Deprel::NMOD | Deprel::OBL)
-            || !opens(&forms[i].to_lowercase())
+            || !opens(&lower_case(forms[i]))
         {
             continue;
         }
@@ -235,7 +235,7 @@ pub(super) fn a_modal_conjunct_after_a_reported_clause_is_part_of_it(
             });
             let own_modal = children[k]
                 .iter()
-                .any(|&c| deprels[c] == Deprel::AUX && modal(&forms[c].to_lowercase()));
+                .any(|&c| deprels[c] == Deprel::AUX && modal(&lower_case(forms[c])));
             if k > clause && deprels[k] == Deprel::CONJ && !own_subject && own_modal {
                 heads[k] = clause + 1;
             }
@@ -347,7 +347,7 @@ pub(super) fn a_noun_read_as_an_adverb_heads_its_phrase(
         if upos[x] != Upos::Adv
             || deprels[x] != Deprel::ADVMOD
             || verb == 0
-            || !noun(&forms[x].to_lowercase())
+            || !noun(&lower_case(forms[x]))
         {
             continue;
         }
@@ -367,7 +367,7 @@ pub(super) fn a_noun_read_as_an_adverb_heads_its_phrase(
             continue;
         }
         let owned = (p + 1..x).any(|k| matches!(forms[k], "'s" | "’s" | "'"))
-            || possessive(&forms[p].to_lowercase());
+            || possessive(&lower_case(forms[p]));
         upos[x] = Upos::Noun;
         deprels[x] = deprels[p];
         deprels[p] = if owned {
@@ -415,7 +415,7 @@ pub(super) fn the_one_asked_for_is_the_subject_of_the_act_asked(
         let f = n + 1;
         if upos[n] != Upos::Noun
             || !forms[f].eq_ignore_ascii_case("for")
-            || !asking(&forms[n].to_lowercase())
+            || !asking(&lower_case(forms[n]))
         {
             continue;
         }
@@ -486,7 +486,7 @@ pub(super) fn a_verb_below_a_described_root_noun_is_the_main_verb(
     // "Chilean troops backed by tanks attacked three villages": the root is the participle,
     // its subject the noun it describes. Read from its subject, as the noun case below.
     if upos[r] == Upos::Verb
-        && forms[r].to_lowercase().ends_with("ed")
+        && lower_case(forms[r]).ends_with("ed")
         && children[r].iter().any(|&k| deprels[k] == Deprel::OBL_AGENT)
         && !children[r]
             .iter()
@@ -553,7 +553,7 @@ fn a_verb_below_the_root_noun_is_the_main_verb(
         k > a
             && upos[k] == Upos::Verb
             && matches!(deprels[k], Deprel::ADVCL | Deprel::CONJ | Deprel::PARATAXIS)
-            && !forms[k].to_lowercase().ends_with("ing")
+            && !lower_case(forms[k]).ends_with("ing")
     }) else {
         return false;
     };
@@ -624,7 +624,7 @@ pub(super) fn a_subjects_phrase_before_its_verb(
         // The phrase opens with its case word right after the subject's last word.
         let first = children[p].first().copied().unwrap_or(p).min(p);
         let case_ok =
-            first < p && deprels[first] == Deprel::CASE && cases(&forms[first].to_lowercase());
+            first < p && deprels[first] == Deprel::CASE && cases(&lower_case(forms[first]));
         if !case_ok || first != last_of(subject) + 1 {
             continue;
         }
@@ -658,8 +658,7 @@ pub(super) fn an_indefinite_name_after_a_comma_describes(
 ) {
     let indefinite = list_test(rules, "indefinite_articles");
     for d in 1..forms.len() {
-        if deprels[d] != Deprel::DET || forms[d - 1] != "," || !indefinite(&forms[d].to_lowercase())
-        {
+        if deprels[d] != Deprel::DET || forms[d - 1] != "," || !indefinite(&lower_case(forms[d])) {
             continue;
         }
         let Some(name) = heads[d].checked_sub(1) else {
