@@ -297,3 +297,21 @@ fn an_act_planned_in_a_phrase_is_not_the_subjects_purpose() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_decided_or_announced_easing_is_the_measure_not_a_pledge() {
+    // As a declared sanction is the sanction: deciding to allow is allowing, announcing a
+    // withdrawal that will be made is the withdrawal (planned), not a promise of one.
+    let got = acts(&run(
+        "The Chilean Supreme Court decided to allow candidate Ana Ruiz to take part in the elections.",
+    ));
+    assert!(got.iter().any(|(c, _, _)| c == "CONCEDE"), "{got:?}");
+    assert!(got.iter().all(|(c, _, _)| c != "AGREE"), "{got:?}");
+    let got = acts(&run(
+        "Norway announced on Monday that it would withdraw its troops from Chile.",
+    ));
+    assert!(
+        got.contains(&act("RETREAT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
