@@ -396,6 +396,9 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     attachments::a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(forms, heads, deprels);
+    attachments::a_document_read_as_the_subject_of_its_participle_is_the_object_issued(
+        rules, forms, upos, heads, deprels,
+    );
     attachments::an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
         rules, forms, upos, heads, deprels,
     );

@@ -777,3 +777,19 @@ fn a_country_named_by_the_adjective_of_a_person_is_no_antecedent_of_it() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_declaration_issued_demanding_something_is_its_issuers_demand() {
+    // The parser made "declaration" the subject of "demanding", so the demand had no one
+    // behind it.
+    let x = run(
+        "The rebel Chilean Farmers Party issued a declaration demanding that the Peruvian government provide information on the safety of its leader Ana Ruiz.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DEMAND"
+            && s.as_deref().is_some_and(|s| s.contains("farmers-party"))
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+}

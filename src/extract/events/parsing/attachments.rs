@@ -256,3 +256,53 @@ pub(super) fn a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(
 fn is_quote(form: &str) -> bool {
     matches!(form, "\"" | "\u{201c}" | "\u{201d}")
 }
+
+/// "The Kurdistan Workers' Party issued a declaration demanding that …": the parser may make
+/// the document the subject of the "-ing" form after it and that form a clause of the verb,
+/// so the demand is the declaration's, with no one behind it. A noun of `document_nouns` right
+/// after an objectless verb, read as the subject of an "-ing" form that follows it at once and
+/// hangs from that verb, is the verb's object, and the "-ing" form describes it (as the
+/// treebank has "issued a statement condemning …"); the issuer is then its author.
+pub(super) fn a_document_read_as_the_subject_of_its_participle_is_the_object_issued(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let documents = list_test(rules, "document_nouns");
+    let mut children = None;
+    let mut moves = Vec::new();
+    for act in 1..heads.len() {
+        let document = act - 1;
+        let Some(verb) = heads[act].checked_sub(1) else {
+            continue;
+        };
+        if !matches!(deprels[act], Deprel::CCOMP | Deprel::ADVCL)
+            || upos[act] != Upos::Verb
+            || upos[verb] != Upos::Verb
+            || verb >= document
+            || heads[document] != act + 1
+            || deprels[document] != Deprel::NSUBJ
+            || !lower_case(forms[act]).ends_with("ing")
+            || !documents(&lower_case(forms[document]))
+        {
+            continue;
+        }
+        let children = children.get_or_insert_with(|| children_of(heads));
+        if children.span(document).0 != verb + 1
+            || children[verb]
+                .iter()
+                .any(|&k| k > verb && deprels[k] == Deprel::OBJ)
+        {
+            continue;
+        }
+        moves.push((verb, document, act));
+    }
+    for (verb, document, act) in moves {
+        heads[document] = verb + 1;
+        deprels[document] = Deprel::OBJ;
+        heads[act] = document + 1;
+        deprels[act] = Deprel::ACL;
+    }
+}
