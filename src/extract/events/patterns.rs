@@ -713,6 +713,12 @@ impl ArgumentRules {
     pub fn has(&self, list: &str, word: &str) -> bool {
         self.lists.get(list).is_some_and(|l| in_list(l, word))
     }
+
+    /// Whether `word` (any case) is in one of the lists that the list `lists` names
+    /// (`clause_verb_lists`: the verbs that take clauses, list by list).
+    pub fn has_in_any(&self, lists: &str, word: &str) -> bool {
+        self.list(lists).any(|list| self.has(list, word))
+    }
 }
 
 /// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word

@@ -291,8 +291,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
                                 && self.hit_of_word[n].is_none()
                                 && !self
                                     .rules
-                                    .list("country_acting_noun_lists")
-                                    .any(|list| self.rules.has(list, &tree.lower[n]))
+                                    .has_in_any("country_acting_noun_lists", &tree.lower[n])
                         })
                 })
         };

@@ -122,11 +122,7 @@ pub(super) fn an_object_with_a_clause_is_no_subject_of_the_clause_after(
         {
             continue;
         }
-        let lower = lower_case(forms[verb]);
-        if rules
-            .list("clause_verb_lists")
-            .any(|list| rules.has(list, &lower))
-        {
+        if rules.has_in_any("clause_verb_lists", forms[verb]) {
             continue;
         }
         moves.push((verb, subject));

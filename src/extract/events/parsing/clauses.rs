@@ -687,11 +687,7 @@ pub(super) fn a_past_form_after_an_object_describes_it(
         {
             continue;
         }
-        let lower = lower_case(forms[verb]);
-        let takes_clauses = rules
-            .list("clause_verb_lists")
-            .any(|list| rules.has(list, &lower));
-        if !takes_clauses {
+        if !rules.has_in_any("clause_verb_lists", forms[verb]) {
             moves.push((verb, subject, clause));
         }
     }
