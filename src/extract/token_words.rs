@@ -159,20 +159,24 @@ mod tests {
         }
     }
 
+    /// The sentences `example` splits into, read as the body of a text file.
+    fn body_sentences(example: &str) -> Vec<String> {
+        // (The first line of a text file is its title, a block of its own.)
+        let text = format!("Title\n\n{example}");
+        let article =
+            crate::ingest::parse("example.txt", text.as_bytes(), Format::Text).expect("reads");
+        let doc = crate::extract::doc::Doc::new(&article);
+        doc.sentences
+            .iter()
+            .map(|s| article.text[s.span.clone()].to_owned())
+            .filter(|s| s != "Title")
+            .collect()
+    }
+
     #[test]
     fn every_sentence_starter_example_is_two_sentences() {
         for example in examples("sentence_starters") {
-            // (The first line of a text file is its title, a block of its own.)
-            let text = format!("Title\n\n{example}");
-            let article =
-                crate::ingest::parse("example.txt", text.as_bytes(), Format::Text).expect("reads");
-            let doc = crate::extract::doc::Doc::new(&article);
-            let body: Vec<&str> = doc
-                .sentences
-                .iter()
-                .map(|s| &article.text[s.span.clone()])
-                .filter(|s| *s != "Title")
-                .collect();
+            let body = body_sentences(example);
             assert_eq!(body.len(), 2, "{example:?} splits as {body:?}");
         }
     }
@@ -180,16 +184,7 @@ mod tests {
     #[test]
     fn every_attribution_example_keeps_its_speaker_with_the_quotation() {
         for example in examples("attribution_verbs") {
-            let text = format!("Title\n\n{example}");
-            let article =
-                crate::ingest::parse("example.txt", text.as_bytes(), Format::Text).expect("reads");
-            let doc = crate::extract::doc::Doc::new(&article);
-            let body: Vec<&str> = doc
-                .sentences
-                .iter()
-                .map(|s| &article.text[s.span.clone()])
-                .filter(|s| *s != "Title")
-                .collect();
+            let body = body_sentences(example);
             assert_eq!(body.len(), 2, "{example:?} splits as {body:?}");
             let verbs = &token_words().attribution_verbs;
             assert!(
