@@ -146,3 +146,66 @@ fn a_member_suspended_for_what_he_suggested_is_the_object_not_a_later_subject() 
         );
     }
 }
+
+#[test]
+fn the_victim_of_a_deed_looked_into_or_condemned_is_not_its_target() {
+    // Who died or was held is not who is investigated, condemned or protested against; the
+    // deed itself keeps its victim.
+    for (text, category) in [
+        (
+            "Police in Norway are investigating Ola Berg's murder.",
+            "INVESTIGATE",
+        ),
+        (
+            "Norway opened an inquiry into the death of Ola Berg.",
+            "INVESTIGATE",
+        ),
+        ("Norway condemned the killing of Ola Berg.", "DISAPPROVE"),
+        (
+            "Norway protested against the arrest of Ola Berg.",
+            "PROTEST",
+        ),
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter().any(|(c, s, t)| c == category
+                && s.as_deref() == Some("country:NOR")
+                && t.is_empty()),
+            "{text}: {got:?}"
+        );
+    }
+    let got = acts(&run("Norway condemned the killing of Ola Berg."));
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "ASSAULT" && t == &vec!["person:ola-berg".to_owned()]),
+        "{got:?}"
+    );
+    // Whoever the deed is laid to stays the one looked into or condemned.
+    let got = acts(&run(
+        "Norway is investigating killings by Chilean soldiers.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "INVESTIGATE" && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn where_people_are_deported_to_is_not_whom_the_deportation_is_done_to() {
+    let got = acts(&run("Norway said it would deport them to Chile."));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "THREATEN"
+            && s.as_deref() == Some("country:NOR")
+            && t.is_empty()),
+        "{got:?}"
+    );
+    // Those deported, when named, are.
+    let got = acts(&run("Norway deported Peruvian activists to Chile."));
+    assert!(
+        got.iter().any(|(c, _, t)| c == "COERCE"
+            && !t.contains(&"country:CHL".to_owned())
+            && !t.is_empty()),
+        "{got:?}"
+    );
+}
