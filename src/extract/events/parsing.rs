@@ -405,6 +405,9 @@ fn repair(
     attachments::a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
         forms, upos, heads, deprels,
     );
+    attachments::a_noun_after_with_before_an_ing_verb_is_its_subject(
+        rules, forms, upos, heads, deprels,
+    );
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.

@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 118] = [
+pub const ENGINE_LISTS: [&str; 119] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -399,6 +399,7 @@ pub const ENGINE_LISTS: [&str; 118] = [
     "doubt_words",
     "question_words",
     "suffered_past_forms",
+    "absolute_cases",
     "actor_nouns",
     "said_nouns",
     "rumour_nouns",

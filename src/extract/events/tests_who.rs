@@ -793,3 +793,53 @@ fn a_declaration_issued_demanding_something_is_its_issuers_demand() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_after_with_before_an_ing_verb_does_it() {
+    // "with X quitting": X quits, whatever the parser hung the "-ing" verb on.
+    for text in [
+        "The long row ended with Ola Berg quitting.",
+        "Ana Ruiz was Foreign Office permanent secretary during the saga which ended with Ola Berg quitting.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter()
+                .any(|(c, s, _)| c == "RETREAT" && s.as_deref() == Some("person:ola-berg")),
+            "{text}: {got:?}"
+        );
+    }
+    let got = acts(&run(
+        "The row ended with Ola Berg resigning from the Norwegian cabinet.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "RETREAT" && s.as_deref() == Some("person:ola-berg")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_speech_after_with_is_its_speakers() {
+    // After an indefinite noun the "-ing" form is the speaker's, not the speech's own.
+    let got = acts(&run(
+        "Ola Berg has opened proceedings with a speech criticising Chile's record in government.",
+    ));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn who_registers_a_donation_receives_it() {
+    let got = acts(&run(
+        "Ola Berg registered donations from Chilean businessmen to his office.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "AID" && t == &vec!["person:ola-berg".to_owned()]),
+        "{got:?}"
+    );
+}

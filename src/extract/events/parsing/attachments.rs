@@ -302,3 +302,101 @@ pub(super) fn a_document_read_as_the_subject_of_its_participle_is_the_object_iss
         deprels[act] = Deprel::ACL;
     }
 }
+
+/// "The saga ended with Mr Blunkett quitting", "with prices rising": after "with" or
+/// "without" (`absolute_cases`), a noun followed at once by an "-ing" verb that has no
+/// subject is that verb's subject, and the whole is an adverbial clause of the verb the noun
+/// hung from, "with" its marker. The parser hangs the noun on the verb before as an oblique
+/// and the "-ing" verb beside it (or on a word far away), which leaves the act with no one
+/// doing it.
+pub(super) fn a_noun_after_with_before_an_ing_verb_is_its_subject(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let absolute = list_test(rules, "absolute_cases");
+    let n = heads.len();
+    let gerund = |v: usize| {
+        upos[v] == Upos::Verb
+            && matches!(
+                deprels[v],
+                Deprel::XCOMP | Deprel::ADVCL | Deprel::ACL | Deprel::CONJ
+            )
+            && lower_case(forms[v]).ends_with("ing")
+    };
+    if !(1..n).any(gerund) || !forms.iter().any(|f| absolute(&lower_case(f))) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for v in 1..n {
+        if !gerund(v)
+            || children[v].iter().any(|&k| {
+                matches!(
+                    deprels[k],
+                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::AUX | Deprel::MARK
+                )
+            })
+        {
+            continue;
+        }
+        // The noun after "with" whose phrase ends right before the verb.
+        // A name, a pronoun or a definite noun ("with the government refusing"): after an
+        // indefinite one the "-ing" form more often describes it ("with a speech
+        // criticising X", the speaker's).
+        let qualifies = |w: usize| {
+            let definite = || {
+                children[w].iter().any(|&k| {
+                    deprels[k] == Deprel::NMOD_POSS
+                        || deprels[k] == Deprel::DET && forms[k].eq_ignore_ascii_case("the")
+                })
+            };
+            matches!(deprels[w], Deprel::OBL | Deprel::NMOD)
+                && match upos[w] {
+                    Upos::Propn | Upos::Pron => true,
+                    Upos::Noun => definite(),
+                    _ => false,
+                }
+        };
+        let case_of = |w: usize| {
+            children[w]
+                .iter()
+                .copied()
+                .find(|&k| deprels[k] == Deprel::CASE && absolute(&lower_case(forms[k])))
+        };
+        let mut noun = v - 1;
+        let mut found = None;
+        loop {
+            if qualifies(noun)
+                && let Some(case) = case_of(noun)
+            {
+                found = Some((noun, case));
+                break;
+            }
+            match heads[noun].checked_sub(1) {
+                Some(h) if h != v && children.span(h).1 == v - 1 => noun = h,
+                _ => break,
+            }
+        }
+        let Some((noun, case)) = found else {
+            continue;
+        };
+        let head = heads[noun];
+        // A verb the parser hung on the noun itself describes it ("with a speech criticising
+        // X"); nor may the verb hold the noun's head in its own phrase.
+        if heads[v] == noun + 1 || head == 0 || !reaches_the_root(heads, head, v + 1) {
+            continue;
+        }
+        moves.push((noun, case, v, head));
+    }
+    for (noun, case, v, head) in moves {
+        heads[v] = head;
+        deprels[v] = Deprel::ADVCL;
+        heads[noun] = v + 1;
+        deprels[noun] = Deprel::NSUBJ;
+        heads[case] = v + 1;
+        deprels[case] = Deprel::MARK;
+    }
+}
