@@ -71,11 +71,12 @@ USAGE:
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
             [--min-updates N] [--tag-min-updates N] [--relabel-epochs N]
             [--relabel-share PER_CENT] [--folds N] [--explore PER_MILLE] [--seed N]
-            [--models K] [--keep-in N] [--first-tagger 0|1]
+            [--models K] [--keep-in N] [--first-tagger 0|1] [--beam W] [--update early|max]
                                                  train the tagger and dependency parser on
                                                  CoNLL-U files (UD English EWT); K > 1 trains
                                                  K seeds and averages their weights (features
-                                                 at least N of them have)
+                                                 at least N of them have); W > 1 trains and
+                                                 parses with a beam of W (global updates)
     newsgraph eval parse FILE.conllu [--conllu OUT]
                                                  UPOS, UAS and LAS on gold tokens and on our
                                                  own tokenization; OUT gets the gold-token parses

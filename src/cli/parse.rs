@@ -11,6 +11,7 @@ use crate::extract::Doc;
 use crate::extract::clusters::WordClasses;
 use crate::extract::parse::Parser;
 use crate::extract::parse::average::{Averaging, train_averaged};
+use crate::extract::parse::beam::Update;
 use crate::extract::parse::conllu::{ConlluSentence, read_conllu};
 use crate::extract::parse::score::{score_gold, score_tokenized};
 use crate::extract::parse::train::TrainOptions;
@@ -33,7 +34,7 @@ fn number(options: &[(String, String)], flag: &str, default: usize) -> Result<us
 }
 
 /// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]
-/// [--relabel-epochs N] [--relabel-share PER_CENT]`.
+/// [--relabel-epochs N] [--relabel-share PER_CENT] [--beam K] [--update early|max]`.
 pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(
         args,
@@ -53,6 +54,8 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--models",
             "--keep-in",
             "--first-tagger",
+            "--beam",
+            "--update",
         ],
     )?;
     if !paths.is_empty() {
@@ -94,6 +97,13 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             usize::try_from(defaults.seed).unwrap_or(usize::MAX),
         )?)
         .unwrap_or(u64::MAX),
+        beam: number(&options, "--beam", defaults.beam)?.max(1),
+        update: match get("--update").as_deref() {
+            None => defaults.update,
+            Some("early") => Update::Early,
+            Some("max") => Update::MaxViolation,
+            Some(other) => return Err(format!("--update is early or max, not {other}")),
+        },
     };
     let train_set = read(Path::new(&train_path))?;
     let dev = match get("--dev") {
