@@ -34,7 +34,8 @@ fn number(options: &[(String, String)], flag: &str, default: usize) -> Result<us
 }
 
 /// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]
-/// [--relabel-epochs N] [--relabel-share PER_CENT] [--beam K] [--update early|max]`.
+/// [--relabel-epochs N] [--relabel-share PER_CENT] [--beam K] [--update early|max]
+/// [--greedy-epochs G]`.
 pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(
         args,
@@ -56,6 +57,7 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--first-tagger",
             "--beam",
             "--update",
+            "--greedy-epochs",
         ],
     )?;
     if !paths.is_empty() {
@@ -98,6 +100,7 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
         )?)
         .unwrap_or(u64::MAX),
         beam: number(&options, "--beam", defaults.beam)?.max(1),
+        greedy_epochs: number(&options, "--greedy-epochs", defaults.greedy_epochs)?,
         update: match get("--update").as_deref() {
             None => defaults.update,
             Some("early") => Update::Early,
@@ -140,15 +143,25 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `newsgraph eval parse FILE.conllu [--conllu OUT]`.
+/// The lexicons, with the parser's beam width set by `--beam W` when given (the model's
+/// own width otherwise).
+fn lexicon_with_beam(options: &[(String, String)]) -> Result<crate::extract::Lexicon, String> {
+    let mut lex = load_lexicon()?;
+    if options.iter().any(|(k, _)| k == "--beam") {
+        lex.parser.set_beam(number(options, "--beam", 1)?);
+    }
+    Ok(lex)
+}
+
+/// `newsgraph eval parse FILE.conllu [--conllu OUT] [--beam W]`.
 pub fn eval_parse(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, options) = split_args(args, &["--conllu"])?;
+    let (paths, options) = split_args(args, &["--conllu", "--beam"])?;
     let [path] = paths.as_slice() else {
         return Err(format!("eval parse takes one CoNLL-U file\n\n{USAGE}"));
     };
     let sentences = read(path)?;
     let loading = Instant::now();
-    let lex = load_lexicon()?;
+    let lex = lexicon_with_beam(&options)?;
     let load_ms = loading.elapsed().as_secs_f64() * 1e3;
     let parser = &lex.parser;
     let started = Instant::now();
@@ -223,12 +236,12 @@ fn predicted_conllu(parser: &Parser, sentences: &[ConlluSentence]) -> String {
 /// `newsgraph bench parse [FOLDERS...] [--runs N]`: tokenize, tag and parse every sentence
 /// of the articles on one core; prints the median time per token.
 pub fn bench_parse(args: &[String]) -> Result<ExitCode, String> {
-    let (mut folders, options) = split_args(args, &["--runs"])?;
+    let (mut folders, options) = split_args(args, &["--runs", "--beam"])?;
     let runs = number(&options, "--runs", 5)?.max(1);
     if folders.is_empty() {
         folders.push(PathBuf::from("../shared/data/news"));
     }
-    let lex = load_lexicon()?;
+    let lex = lexicon_with_beam(&options)?;
     let refs: Vec<&Path> = folders.iter().map(PathBuf::as_path).collect();
     let mut problems = Vec::new();
     let inputs = crate::bench::load_corpus(&refs, &[], &mut problems);

@@ -73,6 +73,17 @@ pub(super) struct BeamWork {
 }
 
 impl Parser {
+    /// The number of parses kept at each step (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam.max(1)
+    }
+
+    /// Parses with a beam of `width` parses from now on (1: greedy), whatever width the
+    /// model was trained with.
+    pub fn set_beam(&mut self, width: usize) {
+        self.beam = width.max(1);
+    }
+
     /// [`Parser::parse_chunk`] with a beam of [`Parser::beam`] parses.
     pub(super) fn parse_chunk_beam(
         &self,

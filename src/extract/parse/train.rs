@@ -54,6 +54,9 @@ pub struct TrainOptions {
     pub beam: usize,
     /// How the beam's training corrects the model.
     pub update: Update,
+    /// With a beam, the first epochs trained greedily (dynamic oracle) before the global
+    /// training starts from their weights.
+    pub greedy_epochs: usize,
 }
 
 impl Default for TrainOptions {
@@ -70,6 +73,7 @@ impl Default for TrainOptions {
             relabel_share: 100,
             beam: 1,
             update: Update::MaxViolation,
+            greedy_epochs: 0,
         }
     }
 }
@@ -343,7 +347,7 @@ fn train_parse_sentence(
     options: TrainOptions,
     rng: &mut Rng,
 ) {
-    if options.beam > 1 {
+    if options.beam > 1 && epoch > options.greedy_epochs {
         let s = Sentence {
             info: &sentence.info,
             tags,
