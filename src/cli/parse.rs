@@ -58,6 +58,7 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--beam",
             "--update",
             "--greedy-epochs",
+            "--restart-average",
         ],
     )?;
     if !paths.is_empty() {
@@ -101,6 +102,7 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
         .unwrap_or(u64::MAX),
         beam: number(&options, "--beam", defaults.beam)?.max(1),
         greedy_epochs: number(&options, "--greedy-epochs", defaults.greedy_epochs)?,
+        restart_average: number(&options, "--restart-average", 0)? != 0,
         update: match get("--update").as_deref() {
             None => defaults.update,
             Some("early") => Update::Early,

@@ -211,3 +211,27 @@ fn an_update_touches_only_the_two_sequences_and_favours_the_gold_one() {
         );
     }
 }
+
+#[test]
+fn a_restarted_average_leaves_out_the_steps_before() {
+    let k = 7 << 40 | 7;
+    let mut p = Perceptron::new(2);
+    p.add(&[k], 0, 4);
+    for _ in 0..9 {
+        p.tick();
+    }
+    let mut q = Perceptron::new(2);
+    q.add(&[k], 0, 4);
+    for _ in 0..9 {
+        q.tick();
+    }
+    q.restart_average();
+    for x in [&mut p, &mut q] {
+        x.add(&[k], 0, 4);
+        x.tick();
+    }
+    // Then the weight goes to 8 for one step: averaged over every step it stays near the
+    // earlier 4 (the first step counts as 0), restarted it is the mean of 4 and 8.
+    assert!((p.averaged(k)[0] - 4.0).abs() < 1e-9, "{:?}", p.averaged(k));
+    assert!((q.averaged(k)[0] - 6.0).abs() < 1e-9, "{:?}", q.averaged(k));
+}

@@ -57,6 +57,9 @@ pub struct TrainOptions {
     /// With a beam, the first epochs trained greedily (dynamic oracle) before the global
     /// training starts from their weights.
     pub greedy_epochs: usize,
+    /// Whether the averaged weights leave out the greedy epochs (the global training's
+    /// average only).
+    pub restart_average: bool,
 }
 
 impl Default for TrainOptions {
@@ -74,6 +77,7 @@ impl Default for TrainOptions {
             beam: 1,
             update: Update::MaxViolation,
             greedy_epochs: 0,
+            restart_average: false,
         }
     }
 }
@@ -175,6 +179,19 @@ impl Perceptron {
         base
     }
 
+    /// The averaged weights of key `k`.
+    #[cfg(test)]
+    pub(super) fn averaged(&self, k: u64) -> Vec<f64> {
+        let Some(&row) = self.index.get(&k) else {
+            return vec![0.0; self.classes];
+        };
+        let base = row as usize * self.classes;
+        #[allow(clippy::cast_precision_loss, reason = "small test sums")]
+        (base..base + self.classes)
+            .map(|i| f64::from(self.w[i]) - self.u[i] as f64 / self.step as f64)
+            .collect()
+    }
+
     /// The keys some update touched.
     #[cfg(test)]
     pub(super) fn keys(&self) -> Vec<u64> {
@@ -191,6 +208,12 @@ impl Perceptron {
                 self.w[base..base + self.classes].to_vec()
             },
         )
+    }
+
+    /// Starts the average afresh: the weights now are the start of the averaged run.
+    pub(super) fn restart_average(&mut self) {
+        self.u.fill(0);
+        self.step = 1;
     }
 
     pub(super) fn tick(&mut self) {
@@ -482,6 +505,10 @@ pub fn train(
     let mut order = all.clone();
     parser.beam = options.beam;
     for epoch in 1..=options.parse_epochs {
+        if options.beam > 1 && options.restart_average && epoch == options.greedy_epochs + 1 {
+            moves.restart_average();
+            labels.restart_average();
+        }
         rng.shuffle(&mut order);
         for &s in &order {
             train_parse_sentence(
@@ -568,6 +595,10 @@ fn train_moves(
     let mut trainer = BeamTrainer::default();
     let mut order = which.to_vec();
     for epoch in 1..=options.parse_epochs {
+        if options.beam > 1 && options.restart_average && epoch == options.greedy_epochs + 1 {
+            moves.restart_average();
+            labels.restart_average();
+        }
         rng.shuffle(&mut order);
         for &s in &order {
             train_parse_sentence(
