@@ -5,8 +5,11 @@ use std::collections::HashSet;
 use super::*;
 use crate::extract::clusters::WordClasses;
 
-/// Invented sentences with their trees (heads: the head's index, `n` for the root).
-fn toy() -> Vec<(Vec<&'static str>, Vec<u8>, Vec<u16>, Vec<u8>)> {
+/// An invented sentence: words, tags, heads (the head's index, `n` for the root), labels.
+type Toy = (Vec<&'static str>, Vec<u8>, Vec<u16>, Vec<u8>);
+
+/// Invented sentences with their trees.
+fn toy() -> Vec<Toy> {
     // Tags by index (ADJ 0, ADP 1, DET 5, NOUN 7, PROPN 11, PUNCT 12, VERB 15).
     let l = |name: &str| Deprel::from_name(name).map_or(0, |d| d.0);
     vec![
