@@ -467,5 +467,5 @@ fn gold_label(state: &State, s: &Sentence, t: usize) -> u8 {
 }
 
 #[cfg(test)]
-#[path = "beam_tests.rs"]
+#[path = "tests_beam.rs"]
 mod tests;
