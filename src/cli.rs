@@ -71,15 +71,18 @@ USAGE:
     newsgraph train parse --train FILE [--dev FILE] --out MODEL [--epochs N] [--tag-epochs N]
             [--min-updates N] [--tag-min-updates N] [--relabel-epochs N]
             [--relabel-share PER_CENT] [--folds N] [--explore PER_MILLE] [--seed N]
-            [--models K] [--keep-in N] [--first-tagger 0|1]
+            [--models K] [--keep-in N] [--first-tagger 0|1] [--beam W] [--update early|max]
+            [--greedy-epochs G]
                                                  train the tagger and dependency parser on
                                                  CoNLL-U files (UD English EWT); K > 1 trains
                                                  K seeds and averages their weights (features
-                                                 at least N of them have)
-    newsgraph eval parse FILE.conllu [--conllu OUT]
+                                                 at least N of them have); W > 1 trains and
+                                                 parses with a beam of W (global updates,
+                                                 after G greedy epochs)
+    newsgraph eval parse FILE.conllu [--conllu OUT] [--beam W]
                                                  UPOS, UAS and LAS on gold tokens and on our
                                                  own tokenization; OUT gets the gold-token parses
-    newsgraph bench parse [FOLDERS...] [--runs N]
+    newsgraph bench parse [FOLDERS...] [--runs N] [--beam W]
                                                  time tagging and parsing the articles' sentences
                                                  on one core
     newsgraph bench extract [FOLDERS...] [--conll FILE]... [--runs N]

@@ -11,6 +11,7 @@ use crate::extract::Doc;
 use crate::extract::clusters::WordClasses;
 use crate::extract::parse::Parser;
 use crate::extract::parse::average::{Averaging, train_averaged};
+use crate::extract::parse::beam::Update;
 use crate::extract::parse::conllu::{ConlluSentence, read_conllu};
 use crate::extract::parse::score::{score_gold, score_tokenized};
 use crate::extract::parse::train::TrainOptions;
@@ -33,7 +34,8 @@ fn number(options: &[(String, String)], flag: &str, default: usize) -> Result<us
 }
 
 /// `newsgraph train parse --train FILE [--dev FILE] --out MODEL [--tag-epochs N] [--epochs N]
-/// [--relabel-epochs N] [--relabel-share PER_CENT]`.
+/// [--relabel-epochs N] [--relabel-share PER_CENT] [--beam K] [--update early|max]
+/// [--greedy-epochs G]`.
 pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     let (paths, options) = split_args(
         args,
@@ -53,6 +55,10 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             "--models",
             "--keep-in",
             "--first-tagger",
+            "--beam",
+            "--update",
+            "--greedy-epochs",
+            "--restart-average",
         ],
     )?;
     if !paths.is_empty() {
@@ -94,6 +100,15 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
             usize::try_from(defaults.seed).unwrap_or(usize::MAX),
         )?)
         .unwrap_or(u64::MAX),
+        beam: number(&options, "--beam", defaults.beam)?.max(1),
+        greedy_epochs: number(&options, "--greedy-epochs", defaults.greedy_epochs)?,
+        restart_average: number(&options, "--restart-average", 0)? != 0,
+        update: match get("--update").as_deref() {
+            None => defaults.update,
+            Some("early") => Update::Early,
+            Some("max") => Update::MaxViolation,
+            Some(other) => return Err(format!("--update is early or max, not {other}")),
+        },
     };
     let train_set = read(Path::new(&train_path))?;
     let dev = match get("--dev") {
@@ -130,15 +145,25 @@ pub fn train_parse(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `newsgraph eval parse FILE.conllu [--conllu OUT]`.
+/// The lexicons, with the parser's beam width set by `--beam W` when given (the model's
+/// own width otherwise).
+fn lexicon_with_beam(options: &[(String, String)]) -> Result<crate::extract::Lexicon, String> {
+    let mut lex = load_lexicon()?;
+    if options.iter().any(|(k, _)| k == "--beam") {
+        lex.parser.set_beam(number(options, "--beam", 1)?);
+    }
+    Ok(lex)
+}
+
+/// `newsgraph eval parse FILE.conllu [--conllu OUT] [--beam W]`.
 pub fn eval_parse(args: &[String]) -> Result<ExitCode, String> {
-    let (paths, options) = split_args(args, &["--conllu"])?;
+    let (paths, options) = split_args(args, &["--conllu", "--beam"])?;
     let [path] = paths.as_slice() else {
         return Err(format!("eval parse takes one CoNLL-U file\n\n{USAGE}"));
     };
     let sentences = read(path)?;
     let loading = Instant::now();
-    let lex = load_lexicon()?;
+    let lex = lexicon_with_beam(&options)?;
     let load_ms = loading.elapsed().as_secs_f64() * 1e3;
     let parser = &lex.parser;
     let started = Instant::now();
@@ -213,12 +238,12 @@ fn predicted_conllu(parser: &Parser, sentences: &[ConlluSentence]) -> String {
 /// `newsgraph bench parse [FOLDERS...] [--runs N]`: tokenize, tag and parse every sentence
 /// of the articles on one core; prints the median time per token.
 pub fn bench_parse(args: &[String]) -> Result<ExitCode, String> {
-    let (mut folders, options) = split_args(args, &["--runs"])?;
+    let (mut folders, options) = split_args(args, &["--runs", "--beam"])?;
     let runs = number(&options, "--runs", 5)?.max(1);
     if folders.is_empty() {
         folders.push(PathBuf::from("../shared/data/news"));
     }
-    let lex = load_lexicon()?;
+    let lex = lexicon_with_beam(&options)?;
     let refs: Vec<&Path> = folders.iter().map(PathBuf::as_path).collect();
     let mut problems = Vec::new();
     let inputs = crate::bench::load_corpus(&refs, &[], &mut problems);

@@ -88,6 +88,7 @@ pub fn average(models: &[Parser], keep_in: usize, tagger_of_first: bool) -> Pars
         labels,
         relabels,
         relabel_margin: i32::try_from(margins / count).unwrap_or(i32::MAX),
+        beam: first.beam,
         word_classes: Arc::clone(&first.word_classes),
         cache_id: 0,
     };

@@ -10,6 +10,7 @@
 //! the one the binary embeds.
 
 pub mod average;
+pub mod beam;
 pub mod conllu;
 pub mod features;
 pub mod model;

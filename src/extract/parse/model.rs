@@ -6,7 +6,9 @@
 //! ([`WordClasses::fingerprint`]), then the tables (tagger, second tagger pass, transitions,
 //! labels, second labelling pass), each as its class count, row count and rows (key u64, then
 //! one i16 per class), little-endian, sorted by key; the second labelling pass's margin (i32)
-//! comes before its table. Format 3 files (no second labelling pass) are read too.
+//! comes before its table. A model that decodes with a beam ([`super::beam`]) is written as
+//! format 5: format 4 followed by the beam width (u32); a greedy model stays format 4. Format
+//! 3 files (no second labelling pass) are read too.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -28,6 +30,8 @@ use crate::extract::doc::Doc;
 use crate::extract::ner::KeyHasher;
 
 const MAGIC: &[u8; 8] = b"NGPARSE\x04";
+/// Format 4 followed by the beam width.
+const MAGIC_5: &[u8; 8] = b"NGPARSE\x05";
 /// The previous format: the same tables without the second labelling pass.
 const MAGIC_3: &[u8; 8] = b"NGPARSE\x03";
 
@@ -376,7 +380,9 @@ struct RelabelScratch {
 pub(super) struct ChunkWork {
     /// For each word of the chunk, then the root, then no word: the transition scores of the
     /// one-position templates in each role.
-    roles: Vec<[[i32; 4]; ROLES]>,
+    pub(super) roles: Vec<[[i32; 4]; ROLES]>,
+    /// The beam decoder's hypotheses.
+    pub(super) beam: super::beam::BeamWork,
     /// How far each word's first label led the next best.
     pub(super) margins: Vec<i32>,
 }
@@ -408,6 +414,8 @@ pub struct Parser {
     /// The second pass labels again only the arcs whose first label led the next best by
     /// less than this (the others it would rarely change).
     pub(super) relabel_margin: i32,
+    /// Hypotheses the parser keeps at each step (0 or 1: greedy; more: [`super::beam`]).
+    pub(super) beam: usize,
     /// The word classes the features read.
     pub(super) word_classes: Arc<WordClasses>,
     /// Which tables the tagger's word cache belongs to; 0 (a model being trained) turns
@@ -440,7 +448,8 @@ impl Parser {
         let mut r = Reader { bytes, pos: 0 };
         let magic = r.take(MAGIC.len())?;
         let format_3 = magic == MAGIC_3;
-        if magic != MAGIC && !format_3 {
+        let format_5 = magic == MAGIC_5;
+        if magic != MAGIC && !format_3 && !format_5 {
             return Err(ParseModelError::Format);
         }
         if u64::from_le_bytes(r.array()?) != word_classes.fingerprint() {
@@ -455,6 +464,11 @@ impl Parser {
         } else {
             (i32::from_le_bytes(r.array()?), Table::read(&mut r)?)
         };
+        let beam = if format_5 {
+            u32::from_le_bytes(r.array()?) as usize
+        } else {
+            1
+        };
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
@@ -465,6 +479,7 @@ impl Parser {
             labels,
             relabels,
             relabel_margin,
+            beam,
             word_classes,
             cache_id: next_cache_id(),
         })
@@ -479,7 +494,7 @@ impl Parser {
     /// The model file's bytes (the same model gives the same bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(if self.beam > 1 { MAGIC_5 } else { MAGIC });
         out.extend_from_slice(&self.word_classes.fingerprint().to_le_bytes());
         self.tagger.write(&mut out);
         self.tagger2.write(&mut out);
@@ -487,6 +502,9 @@ impl Parser {
         self.labels.write(&mut out);
         out.extend_from_slice(&self.relabel_margin.to_le_bytes());
         self.relabels.write(&mut out);
+        if self.beam > 1 {
+            out.extend_from_slice(&u32::try_from(self.beam).unwrap_or(u32::MAX).to_le_bytes());
+        }
         out
     }
 
@@ -735,27 +753,16 @@ impl Parser {
         state: &mut State,
         work: &mut ChunkWork,
     ) {
-        let ChunkWork { roles, margins } = work;
+        if self.beam > 1 {
+            self.parse_chunk_beam(info, tags, state, work);
+            return;
+        }
+        let ChunkWork { roles, margins, .. } = work;
         let n = info.len();
         state.reset(n);
         margins.clear();
         margins.resize(n, i32::MAX);
-        // Words (0..n), the root (n) and no word (n + 1).
-        roles.clear();
-        for x in 0..=n + 1 {
-            let at = if x == n + 1 {
-                NO
-            } else {
-                u16::try_from(x).unwrap_or(NO)
-            };
-            let keys = parse_role_features(info, tags, n, at);
-            let mut by_role = [[0i32; 4]; ROLES];
-            for (r, scores) in by_role.iter_mut().enumerate() {
-                self.moves
-                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1]], scores);
-            }
-            roles.push(by_role);
-        }
+        self.fill_roles(info, tags, roles);
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
             // A state with one valid move (one in eleven in news) needs no scores.
@@ -785,6 +792,32 @@ impl Parser {
             };
             debug_assert!(t == SHIFT || t == LEFT || t == RIGHT);
             state.apply(t, label);
+        }
+    }
+
+    /// The transition scores of the one-position templates for each word of the chunk, then
+    /// the root, then no word, in each role ([`ChunkWork::roles`]).
+    pub(super) fn fill_roles(
+        &self,
+        info: &[WordInfo],
+        tags: &[u8],
+        roles: &mut Vec<[[i32; 4]; ROLES]>,
+    ) {
+        let n = info.len();
+        roles.clear();
+        for x in 0..=n + 1 {
+            let at = if x == n + 1 {
+                NO
+            } else {
+                u16::try_from(x).unwrap_or(NO)
+            };
+            let keys = parse_role_features(info, tags, n, at);
+            let mut by_role = [[0i32; 4]; ROLES];
+            for (r, scores) in by_role.iter_mut().enumerate() {
+                self.moves
+                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1]], scores);
+            }
+            roles.push(by_role);
         }
     }
 }

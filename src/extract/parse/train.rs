@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
+use super::beam::{BeamTrainer, Sentence, Update};
 use super::conllu::ConlluSentence;
 use super::features::{
     LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
@@ -48,6 +49,17 @@ pub struct TrainOptions {
     pub relabel_epochs: usize,
     /// Share (in %) of the arcs, the least confident, that the second pass labels again.
     pub relabel_share: usize,
+    /// Parses kept at each step (1: the greedy parser with the dynamic oracle; more: a beam
+    /// trained globally, [`super::beam`]). The model records it and parses with it.
+    pub beam: usize,
+    /// How the beam's training corrects the model.
+    pub update: Update,
+    /// With a beam, the first epochs trained greedily (dynamic oracle) before the global
+    /// training starts from their weights.
+    pub greedy_epochs: usize,
+    /// Whether the averaged weights leave out the greedy epochs (the global training's
+    /// average only).
+    pub restart_average: bool,
 }
 
 impl Default for TrainOptions {
@@ -62,6 +74,10 @@ impl Default for TrainOptions {
             tag_min_updates: 1,
             relabel_epochs: 0,
             relabel_share: 100,
+            beam: 1,
+            update: Update::MaxViolation,
+            greedy_epochs: 0,
+            restart_average: false,
         }
     }
 }
@@ -92,7 +108,7 @@ impl Rng {
 }
 
 /// A multi-class averaged perceptron with integer weights, rows made on first update.
-struct Perceptron {
+pub(super) struct Perceptron {
     classes: usize,
     index: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     /// Current weights.
@@ -105,7 +121,7 @@ struct Perceptron {
 }
 
 impl Perceptron {
-    fn new(classes: usize) -> Self {
+    pub(super) fn new(classes: usize) -> Self {
         Self {
             classes,
             index: HashMap::default(),
@@ -116,7 +132,7 @@ impl Perceptron {
         }
     }
 
-    fn scores<const C: usize>(&self, keys: &[u64]) -> [i32; C] {
+    pub(super) fn scores<const C: usize>(&self, keys: &[u64]) -> [i32; C] {
         let mut out = [0; C];
         for k in keys {
             if let Some(&row) = self.index.get(k) {
@@ -129,17 +145,9 @@ impl Perceptron {
         out
     }
 
-    fn update(&mut self, keys: &[u64], gold: usize, pred: usize) {
+    pub(super) fn update(&mut self, keys: &[u64], gold: usize, pred: usize) {
         for &k in keys {
-            let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
-            let row = *self.index.entry(k).or_insert(next) as usize;
-            let base = row * self.classes;
-            if self.w.len() < base + self.classes {
-                self.w.resize(base + self.classes, 0);
-                self.u.resize(base + self.classes, 0);
-                self.touched.resize(row + 1, 0);
-            }
-            self.touched[row] = self.touched[row].saturating_add(1);
+            let base = self.row_of(k);
             self.w[base + gold] += 1;
             self.u[base + gold] += self.step;
             self.w[base + pred] -= 1;
@@ -147,13 +155,74 @@ impl Perceptron {
         }
     }
 
-    fn tick(&mut self) {
+    /// Adds `delta` to the weights of class `class` of `keys` (one half of an update over
+    /// whole transition sequences, [`super::beam`]).
+    pub(super) fn add(&mut self, keys: &[u64], class: usize, delta: i32) {
+        for &k in keys {
+            let base = self.row_of(k);
+            self.w[base + class] += delta;
+            self.u[base + class] += i64::from(delta) * self.step;
+        }
+    }
+
+    /// The start of key `k`'s row, made on first use; counts the update.
+    fn row_of(&mut self, k: u64) -> usize {
+        let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        let row = *self.index.entry(k).or_insert(next) as usize;
+        let base = row * self.classes;
+        if self.w.len() < base + self.classes {
+            self.w.resize(base + self.classes, 0);
+            self.u.resize(base + self.classes, 0);
+            self.touched.resize(row + 1, 0);
+        }
+        self.touched[row] = self.touched[row].saturating_add(1);
+        base
+    }
+
+    /// The averaged weights of key `k`.
+    #[cfg(test)]
+    pub(super) fn averaged(&self, k: u64) -> Vec<f64> {
+        let Some(&row) = self.index.get(&k) else {
+            return vec![0.0; self.classes];
+        };
+        let base = row as usize * self.classes;
+        #[allow(clippy::cast_precision_loss, reason = "small test sums")]
+        (base..base + self.classes)
+            .map(|i| f64::from(self.w[i]) - self.u[i] as f64 / self.step as f64)
+            .collect()
+    }
+
+    /// The keys some update touched.
+    #[cfg(test)]
+    pub(super) fn keys(&self) -> Vec<u64> {
+        self.index.keys().copied().collect()
+    }
+
+    /// The current weights of key `k` (zeros when no update touched it).
+    #[cfg(test)]
+    pub(super) fn weights(&self, k: u64) -> Vec<i32> {
+        self.index.get(&k).map_or_else(
+            || vec![0; self.classes],
+            |&row| {
+                let base = row as usize * self.classes;
+                self.w[base..base + self.classes].to_vec()
+            },
+        )
+    }
+
+    /// Starts the average afresh: the weights now are the start of the averaged run.
+    pub(super) fn restart_average(&mut self) {
+        self.u.fill(0);
+        self.step = 1;
+    }
+
+    pub(super) fn tick(&mut self) {
         self.step += 1;
     }
 
     /// The averaged weights, rounded to 16-bit steps; rows left all zero, and rows fewer
     /// than `min_updates` updates touched, are dropped.
-    fn table<const C: usize>(&self, min_updates: u32) -> Table<C> {
+    pub(super) fn table<const C: usize>(&self, min_updates: u32) -> Table<C> {
         let step = self.step as f64;
         #[allow(clippy::cast_precision_loss, reason = "sums far below 2^52")]
         let avg = |i: usize| f64::from(self.w[i]) - self.u[i] as f64 / step;
@@ -285,12 +354,53 @@ fn train_tagger2(
     p
 }
 
-/// One parser training pass over a sentence.
+/// One parser training pass over a sentence in epoch `epoch` (from 1): greedy with the
+/// dynamic oracle, or with the beam and global updates when `options.beam` is above 1.
 #[allow(
     clippy::too_many_arguments,
     reason = "the training loop's state, passed once"
 )]
 fn train_parse_sentence(
+    sentence: &Prepared,
+    tags: &[u8],
+    moves: &mut Perceptron,
+    labels: &mut Perceptron,
+    (state, trainer): (&mut State, &mut BeamTrainer),
+    epoch: usize,
+    options: TrainOptions,
+    rng: &mut Rng,
+) {
+    if options.beam > 1 && epoch > options.greedy_epochs {
+        let s = Sentence {
+            info: &sentence.info,
+            tags,
+            heads: &sentence.heads,
+            labels: &sentence.labels,
+        };
+        trainer.train_sentence(&s, moves, labels, options.beam, options.update);
+        moves.tick();
+        labels.tick();
+        return;
+    }
+    train_greedy_sentence(
+        sentence,
+        tags,
+        moves,
+        labels,
+        state,
+        epoch > 1,
+        options.explore_per_mille,
+        rng,
+    );
+}
+
+/// One greedy training pass over a sentence, with the dynamic oracle and, when `explore`,
+/// error exploration.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the training loop's state, passed once"
+)]
+fn train_greedy_sentence(
     sentence: &Prepared,
     tags: &[u8],
     moves: &mut Perceptron,
@@ -391,8 +501,14 @@ pub fn train(
     let mut moves = Perceptron::new(4);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
+    let mut trainer = BeamTrainer::default();
     let mut order = all.clone();
+    parser.beam = options.beam;
     for epoch in 1..=options.parse_epochs {
+        if options.beam > 1 && options.restart_average && epoch == options.greedy_epochs + 1 {
+            moves.restart_average();
+            labels.restart_average();
+        }
         rng.shuffle(&mut order);
         for &s in &order {
             train_parse_sentence(
@@ -400,9 +516,9 @@ pub fn train(
                 &predicted[s],
                 &mut moves,
                 &mut labels,
-                &mut state,
-                epoch > 1,
-                options.explore_per_mille,
+                (&mut state, &mut trainer),
+                epoch,
+                options,
                 &mut rng,
             );
         }
@@ -476,8 +592,13 @@ fn train_moves(
     let mut moves = Perceptron::new(4);
     let mut labels = Perceptron::new(Deprel::COUNT);
     let mut state = State::default();
+    let mut trainer = BeamTrainer::default();
     let mut order = which.to_vec();
     for epoch in 1..=options.parse_epochs {
+        if options.beam > 1 && options.restart_average && epoch == options.greedy_epochs + 1 {
+            moves.restart_average();
+            labels.restart_average();
+        }
         rng.shuffle(&mut order);
         for &s in &order {
             train_parse_sentence(
@@ -485,9 +606,9 @@ fn train_moves(
                 &tags[s],
                 &mut moves,
                 &mut labels,
-                &mut state,
-                epoch > 1,
-                options.explore_per_mille,
+                (&mut state, &mut trainer),
+                epoch,
+                options,
                 rng,
             );
         }
@@ -524,6 +645,7 @@ fn jackknifed_trees(
         let held = Parser {
             moves: moves.table(options.min_updates),
             labels: labels.table(options.min_updates),
+            beam: options.beam,
             ..Parser::default()
         };
         for i in (0..data.len()).filter(|i| i % folds == f) {
