@@ -408,6 +408,9 @@ fn repair(
     attachments::a_noun_after_with_before_an_ing_verb_is_its_subject(
         rules, forms, upos, heads, deprels,
     );
+    attachments::a_name_before_a_noun_s_own_modifiers_is_the_first_object(
+        rules, forms, upos, heads, deprels,
+    );
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.

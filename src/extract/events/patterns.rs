@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 119] = [
+pub const ENGINE_LISTS: [&str; 120] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -400,6 +400,7 @@ pub const ENGINE_LISTS: [&str; 119] = [
     "question_words",
     "suffered_past_forms",
     "absolute_cases",
+    "quantity_adjectives",
     "actor_nouns",
     "said_nouns",
     "rumour_nouns",

@@ -808,3 +808,15 @@ fn opening_the_borders_to_people_takes_them_in() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_before_more_of_something_is_whom_it_is_promised_to() {
+    // "promised Chile more time": the parser makes "Chile" a compound of "time".
+    let got = acts(&run("Norway promised Chile more time."));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:NOR")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}

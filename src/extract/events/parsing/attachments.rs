@@ -400,3 +400,59 @@ pub(super) fn a_noun_after_with_before_an_ing_verb_is_its_subject(
         deprels[case] = Deprel::MARK;
     }
 }
+
+/// "Norway promised Chile more time", "sent Ukraine two frigates": a name right after a verb
+/// that the parser made a compound of the noun after it, although a determiner, a number or
+/// an adjective of quantity (`quantity_adjectives`: "more", "extra") of that noun stands
+/// between them, is no compound (those come first in a noun phrase), but the verb's first
+/// object. The parser reads "Chile more time" as one phrase, which leaves the promise with no
+/// one it is made to. Other adjectives may follow a noun modifier ("UK bilateral aid",
+/// "British militant X"), so they do not count.
+pub(super) fn a_name_before_a_noun_s_own_modifiers_is_the_first_object(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::COMPOUND) {
+        return;
+    }
+    let quantity = list_test(rules, "quantity_adjectives");
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for c in 0..heads.len() {
+        let Some(noun) = heads[c].checked_sub(1) else {
+            continue;
+        };
+        if deprels[c] != Deprel::COMPOUND
+            || upos[c] != Upos::Propn
+            || noun <= c
+            || !matches!(deprels[noun], Deprel::OBJ | Deprel::OBL_UNMARKED)
+        {
+            continue;
+        }
+        let Some(verb) = heads[noun].checked_sub(1) else {
+            continue;
+        };
+        let between = children[noun].iter().any(|&k| {
+            c < k
+                && k < noun
+                && (matches!(deprels[k], Deprel::DET | Deprel::NUMMOD)
+                    || deprels[k] == Deprel::AMOD && quantity(&lower_case(forms[k])))
+        });
+        if !between
+            || upos[verb] != Upos::Verb
+            || verb + 1 != c
+            || children[verb].iter().any(|&k| deprels[k] == Deprel::IOBJ)
+        {
+            continue;
+        }
+        moves.push((c, noun, verb));
+    }
+    for (c, noun, verb) in moves {
+        heads[c] = verb + 1;
+        deprels[c] = Deprel::IOBJ;
+        deprels[noun] = Deprel::OBJ;
+    }
+}
