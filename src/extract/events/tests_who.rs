@@ -833,6 +833,20 @@ fn a_speech_after_with_is_its_speakers() {
 }
 
 #[test]
+fn a_name_in_a_phrase_before_the_verb_is_not_its_pronoun_subject() {
+    // "In a letter to X, he ...": the one written to is not the one who writes.
+    let got = acts(&run(
+        "Ola Berg arrived in Oslo on Monday. In a letter to Lars Dahl, he criticised Chile.",
+    ));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some("person:ola-berg")
+            && t == &vec!["country:CHL".to_owned()]),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn who_registers_a_donation_receives_it() {
     let got = acts(&run(
         "Ola Berg registered donations from Chilean businessmen to his office.",

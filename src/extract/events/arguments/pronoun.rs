@@ -295,9 +295,36 @@ impl SentenceResolver<'_, '_, '_, '_> {
                         })
                 })
         };
+        // "After the death of leader John Smith in 1994 he stood aside": a name inside a
+        // phrase (not a clause) set before the pronoun's verb is not who its subject is.
+        let verb = tree.parse.words[w]
+            .head
+            .filter(|_| matches!(tree.parse.words[w].deprel.name(), "nsubj" | "nsubj:pass"));
+        let fronted = |i: usize| {
+            let Some(v) = verb else {
+                return false;
+            };
+            (0..w).any(|k| {
+                if self.hit_of_word[k] != Some(i) {
+                    return false;
+                }
+                let mut a = k;
+                for _ in 0..8 {
+                    match tree.parse.words[a].head {
+                        Some(h) if h == v => {
+                            return tree.parse.words[a].deprel == Deprel::OBL
+                                && matches!(tree.parse.words[a].upos, Upos::Noun | Upos::Propn);
+                        }
+                        Some(h) if h < w => a = h,
+                        _ => return false,
+                    }
+                }
+                false
+            })
+        };
         hits.iter()
             .enumerate()
-            .filter(|&(i, _)| !venue(i) && !only_qualifies(i))
+            .filter(|&(i, _)| !venue(i) && !only_qualifies(i) && !fronted(i))
             .map(|(_, h)| h)
             .filter(|h| doc.tokens[h.tokens.end - 1].span.end <= first_same)
             .filter(|h| quote_start.is_none_or(|q| doc.tokens[h.tokens.start].span.start >= q))
