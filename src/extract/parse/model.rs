@@ -20,8 +20,8 @@ use super::features::{
     tag2_context_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
-use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 pub use super::table::Table;
+use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
 use crate::extract::clusters::WordClasses;
@@ -212,7 +212,7 @@ impl Parser {
         bytes: &[u8],
         word_classes: Arc<WordClasses>,
     ) -> Result<Self, ParseModelError> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         let magic = r.take(MAGIC.len())?;
         let format_3 = magic == MAGIC_3;
         if magic != MAGIC && !format_3 {
@@ -570,7 +570,12 @@ pub(super) struct Reader<'a> {
     pos: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`.
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, pos: 0 }
+    }
+
     pub(super) fn take(&mut self, n: usize) -> Result<&[u8], ParseModelError> {
         let end = self.pos.checked_add(n).ok_or(ParseModelError::Truncated)?;
         let slice = self

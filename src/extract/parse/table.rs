@@ -299,3 +299,49 @@ impl<const C: usize> Table<C> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows with zeros among their weights, keys that share a home slot and a missing key:
+    /// the sums, the rows and the file's bytes are what the rows say.
+    fn scores_rows_and_bytes<const C: usize>() {
+        let rows: Vec<(u64, [i16; C])> = (0..60u64)
+            .map(|r| {
+                let mut w = [0i16; C];
+                for (c, q) in w.iter_mut().enumerate() {
+                    if (r + c as u64) % 3 != 1 {
+                        *q = i16::try_from((r * 7 + c as u64 * 13) % 200).unwrap_or(0) - 100;
+                    }
+                }
+                // Every fourth key has the home slot of the one before it.
+                ((r + 1) << 40 | (r - r % 4), w)
+            })
+            .collect();
+        let table = Table::<C>::from_rows(rows.clone());
+        let mut keys: Vec<u64> = rows.iter().map(|&(k, _)| k).step_by(3).collect();
+        keys.push(99 << 40 | 5);
+        keys.extend(rows.iter().map(|&(k, _)| k).take(50));
+        let mut plain = [0i32; C];
+        for k in &keys {
+            if let Some((_, w)) = rows.iter().find(|(key, _)| key == k) {
+                for (o, &q) in plain.iter_mut().zip(w) {
+                    *o += i32::from(q);
+                }
+            }
+        }
+        assert_eq!(table.scores(&keys), plain);
+        assert_eq!(table.rows().collect::<Vec<_>>(), rows);
+        let mut bytes = Vec::new();
+        table.write(&mut bytes);
+        let again = Table::<C>::read(&mut Reader::new(&bytes)).expect("reads back");
+        assert_eq!(again.clone().scores(&keys), plain);
+    }
+
+    #[test]
+    fn tables_in_mapped_memory_score_as_their_rows_say() {
+        scores_rows_and_bytes::<4>();
+        scores_rows_and_bytes::<17>();
+        scores_rows_and_bytes::<57>();
+    }
+}
