@@ -3,56 +3,7 @@
 use bytemuck::{Pod, Zeroable};
 
 use super::model::{ParseModelError, Reader};
-
-/// The memory of a table's slots: an anonymous mapping, zero-filled, that the kernel is asked
-/// to back with huge pages (2 MB on x86-64). The parser's tables are some 40 MB read at
-/// random: with 4 kB pages nearly every look-up also misses the address translation cache
-/// and walks the page tables; with huge pages their translations fit in it.
-struct SlotMemory {
-    map: memmap2::MmapMut,
-}
-
-impl SlotMemory {
-    /// `len` zero bytes.
-    ///
-    /// # Panics
-    /// When the memory cannot be mapped (out of memory, as for a `Vec`).
-    fn zeroed(len: usize) -> Self {
-        let map = memmap2::MmapOptions::new()
-            .len(len.max(1))
-            .map_anon()
-            .expect("memory for a weight table");
-        // Only advice: without huge pages the table works the same, more slowly.
-        #[cfg(target_os = "linux")]
-        let _ = map.advise(memmap2::Advice::HugePage);
-        Self { map }
-    }
-
-    /// The memory as slots (a mapping starts on a page boundary, and slots are packed).
-    #[inline]
-    fn slots<S: Pod>(&self) -> &[S] {
-        bytemuck::cast_slice(&self.map[..])
-    }
-
-    #[inline]
-    fn slots_mut<S: Pod>(&mut self) -> &mut [S] {
-        bytemuck::cast_slice_mut(&mut self.map[..])
-    }
-}
-
-impl Clone for SlotMemory {
-    fn clone(&self) -> Self {
-        let mut copy = Self::zeroed(self.map.len());
-        copy.map.copy_from_slice(&self.map);
-        copy
-    }
-}
-
-impl std::fmt::Debug for SlotMemory {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SlotMemory({} bytes)", self.map.len())
-    }
-}
+use crate::extract::table_memory::TableMemory as SlotMemory;
 
 /// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
 /// weights, so a lookup usually touches one cache line. Packed (no padding), so the slots can
