@@ -163,23 +163,12 @@ impl<const C: usize> Table<C> {
         const BATCH: usize = 32;
         let mut sums = *out;
         let slots = self.masked_slots();
-        // Bytes read ahead of the sums, so a row's later cache lines are fetched with its check
-        // word: the last weight's, and for a row over 64 bytes, the middle one's.
-        let (middle, last) = (Self::READ_AHEAD, Self::READ_AHEAD > 0);
-        let mut touched = 0i16;
         for chunk in keys.chunks(BATCH) {
             let mut seen = [0u32; BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
                 #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
                 let i = k as usize & self.mask;
-                let slot = &slots[i];
-                *s = slot.check;
-                if last {
-                    touched ^= slot.weights[C - 1];
-                    if middle > 1 {
-                        touched ^= slot.weights[C / 2];
-                    }
-                }
+                *s = slots[i].check;
             }
             for (&s, &k) in seen.iter().zip(chunk) {
                 if s == 0 {
@@ -195,19 +184,8 @@ impl<const C: usize> Table<C> {
                 }
             }
         }
-        std::hint::black_box(touched);
         *out = sums;
     }
-
-    /// How many of a slot's cache lines past its first [`Self::add_scores`] reads ahead: 0
-    /// for a slot of 16 bytes or less (the transitions': it rarely spans two lines), 1 (the
-    /// last weight) up to 64 bytes (the tagger's 38), 2 (also the middle one) above (the
-    /// labeller's 118).
-    const READ_AHEAD: usize = match std::mem::size_of::<Slot<C>>() {
-        0..=16 => 0,
-        17..=64 => 1,
-        _ => 2,
-    };
 
     pub(super) fn write(&self, out: &mut Vec<u8>) {
         let mut keys = self.keys.clone();
