@@ -20,6 +20,7 @@ pub mod plover;
 pub mod rules;
 #[cfg(test)]
 mod stage_tests;
+mod table_memory;
 mod token_words;
 pub mod tokenize;
 

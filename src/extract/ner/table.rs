@@ -6,35 +6,32 @@
 //! of all keys (kept in cache) answers most lookups of keys the model lacks (word pairs,
 //! mostly) without a read of the table at all.
 
-use super::L;
+use bytemuck::{Pod, Zeroable};
 
-/// One slot: the key (0 marks an empty slot) and its weights.
-#[derive(Debug, Clone, Copy)]
+use super::L;
+use crate::extract::table_memory::TableMemory;
+
+/// One slot: the key (0 marks an empty slot) and its weights, with no padding, so the table's
+/// memory can be viewed as lines ([`TableMemory`], on huge pages).
+#[derive(Debug, Clone, Copy, Pod, Zeroable)]
 #[repr(C)]
 struct Slot {
     key: u64,
     weights: [i16; L],
-    /// In a line's first slot: some key with this line as home is in a later line (in the
-    /// padding a slot has anyway).
-    spilled: bool,
+    /// In a line's first slot: 1 when some key with this line as home is in a later line (in
+    /// the room a slot has anyway).
+    spilled: u8,
+    unused: [u8; 5],
 }
 
 /// Two slots, one cache line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Pod, Zeroable)]
 #[repr(C, align(64))]
 struct Line([Slot; 2]);
 
 const _: () = assert!(
     std::mem::size_of::<Line>() == 64,
     "two slots fill one cache line"
-);
-
-const EMPTY: Line = Line(
-    [Slot {
-        key: 0,
-        weights: [0; L],
-        spilled: false,
-    }; 2],
 );
 
 /// What a key's home line holds, read ahead of summing ([`EmitTable::home_keys`]).
@@ -51,7 +48,7 @@ pub struct Home {
 /// Keys are hashes already, so their low bits pick the home line as they are.
 #[derive(Debug, Clone)]
 pub struct EmitTable {
-    lines: Vec<Line>,
+    lines: TableMemory,
     mask: usize,
     len: usize,
     /// The weights of key 0, which cannot live in a slot (0 marks an empty one).
@@ -82,7 +79,7 @@ impl EmitTable {
     pub fn with_capacity(rows: usize) -> Self {
         let lines = (rows * 3 / 2).next_power_of_two().max(8);
         Self {
-            lines: vec![EMPTY; lines],
+            lines: TableMemory::zeroed(lines * std::mem::size_of::<Line>()),
             mask: lines - 1,
             len: 0,
             zero: None,
@@ -106,13 +103,13 @@ impl EmitTable {
             }
             return;
         }
-        if (self.len + 1) * 3 > self.lines.len() * 4 {
+        if (self.len + 1) * 3 > (self.mask + 1) * 4 {
             self.grow();
         }
         let home = self.home(key);
         let mut i = home;
         loop {
-            for slot in &mut self.lines[i].0 {
+            for slot in &mut self.lines.slots_mut::<Line>()[i].0 {
                 if slot.key == 0 {
                     slot.key = key;
                     slot.weights = weights;
@@ -120,7 +117,7 @@ impl EmitTable {
                     let (word, bit) = filter_bit(key, self.filter.len());
                     self.filter[word] |= bit;
                     if i != home {
-                        self.lines[home].0[0].spilled = true;
+                        self.lines.slots_mut::<Line>()[home].0[0].spilled = 1;
                     }
                     return;
                 }
@@ -133,13 +130,19 @@ impl EmitTable {
     }
 
     fn grow(&mut self) {
-        let doubled = vec![EMPTY; self.lines.len() * 2];
+        let lines = (self.mask + 1) * 2;
+        let doubled = TableMemory::zeroed(lines * std::mem::size_of::<Line>());
         let old = std::mem::replace(&mut self.lines, doubled);
-        self.mask = self.lines.len() - 1;
-        self.filter = vec![0; (self.lines.len() / 4).max(1)];
+        self.mask = lines - 1;
+        self.filter = vec![0; (lines / 4).max(1)];
         self.len = 0;
         let zero = self.zero.take();
-        for slot in old.iter().flat_map(|l| &l.0).filter(|s| s.key != 0) {
+        for slot in old
+            .slots::<Line>()
+            .iter()
+            .flat_map(|l| &l.0)
+            .filter(|s| s.key != 0)
+        {
             self.insert(slot.key, slot.weights);
         }
         if let Some(w) = zero {
@@ -156,7 +159,7 @@ impl EmitTable {
         let home = self.home(key);
         let mut i = home;
         loop {
-            let line = &self.lines[i].0;
+            let line = &self.masked_lines()[i].0;
             for slot in line {
                 if slot.key == key {
                     return Some(&slot.weights);
@@ -166,7 +169,7 @@ impl EmitTable {
                     return None;
                 }
             }
-            if i == home && !line[0].spilled {
+            if i == home && line[0].spilled == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -181,7 +184,7 @@ impl EmitTable {
     /// Every key with its weights, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (u64, &[i16; L])> {
         self.zero.as_ref().map(|w| (0, w)).into_iter().chain(
-            self.lines
+            self.masked_lines()
                 .iter()
                 .flat_map(|l| &l.0)
                 .filter(|s| s.key != 0)
@@ -193,30 +196,30 @@ impl EmitTable {
     /// then see the index is in bounds and leaves out the check.
     #[inline]
     fn masked_lines(&self) -> &[Line] {
-        &self.lines[..=self.mask]
+        &self.lines.slots::<Line>()[..=self.mask]
     }
 
     /// The keys of `key`'s home line: read in a first pass over many keys, whose loads do
     /// not depend on one another, so the processor fetches their lines together.
     #[inline]
-    fn home_keys(&self, key: u64) -> Home {
+    fn home_keys(&self, lines: &[Line], key: u64) -> Home {
         let (word, bit) = filter_bit(key, self.filter.len());
         if key != 0 && self.filter[word] & bit == 0 {
             // Not in the table: a home line with a free slot says so without being read.
             return Home::default();
         }
-        let line = &self.masked_lines()[self.home(key)].0;
+        let line = &lines[self.home(key)].0;
         Home {
             keys: [line[0].key, line[1].key],
-            spilled: line[0].spilled,
+            spilled: line[0].spilled != 0,
         }
     }
 
     /// The weights of `key`, given what its home line holds ([`Self::home_keys`]).
     #[inline]
-    fn found(&self, key: u64, home: Home) -> Option<&[i16; L]> {
+    fn found<'a>(&'a self, lines: &'a [Line], key: u64, home: Home) -> Option<&'a [i16; L]> {
         if key != 0 {
-            let line = &self.masked_lines()[self.home(key)].0;
+            let line = &lines[self.home(key)].0;
             if home.keys[0] == key {
                 return Some(&line[0].weights);
             }
@@ -240,15 +243,17 @@ impl EmitTable {
         seen: &mut Vec<Home>,
         out: &mut [[i32; L]],
     ) {
+        // The lines viewed once a call (the view checks its memory's size and alignment).
+        let lines = self.masked_lines();
         seen.clear();
-        seen.extend(keys.iter().map(|&k| self.home_keys(k)));
+        seen.extend(keys.iter().map(|&k| self.home_keys(lines, k)));
         let mut start = 0;
         for (&end, row) in ends.iter().zip(out) {
             // Summed in a local copy, written back once (summed in place, each key's sums
             // went back to memory).
             let mut sums = *row;
             for (&home, &k) in seen[start..end].iter().zip(&keys[start..end]) {
-                if let Some(weights) = self.found(k, home) {
+                if let Some(weights) = self.found(lines, k, home) {
                     for (o, &q) in sums.iter_mut().zip(weights) {
                         *o += i32::from(q);
                     }
@@ -265,13 +270,14 @@ impl EmitTable {
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; L]) {
         const BATCH: usize = 32;
         let mut sums = *out;
+        let lines = self.masked_lines();
         for chunk in keys.chunks(BATCH) {
             let mut seen = [Home::default(); BATCH];
             for (s, &k) in seen.iter_mut().zip(chunk) {
-                *s = self.home_keys(k);
+                *s = self.home_keys(lines, k);
             }
             for (&home, &k) in seen.iter().zip(chunk) {
-                if let Some(weights) = self.found(k, home) {
+                if let Some(weights) = self.found(lines, k, home) {
                     for (o, &q) in sums.iter_mut().zip(weights) {
                         *o += i32::from(q);
                     }

@@ -26,7 +26,7 @@ pub(super) fn average_tables<const C: usize>(tables: &[&Table<C>], keep_in: usiz
     for table in tables {
         for (key, weights) in table.rows() {
             let (sum, count) = sums.entry(key).or_insert(([0; C], 0));
-            for (s, &w) in sum.iter_mut().zip(weights) {
+            for (s, &w) in sum.iter_mut().zip(weights.iter()) {
                 *s += i32::from(w);
             }
             *count += 1;

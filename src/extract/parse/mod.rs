@@ -16,6 +16,7 @@ pub mod features;
 pub mod model;
 pub mod relabel;
 pub mod score;
+pub mod table;
 pub mod train;
 pub mod transition;
 pub mod ud_words;

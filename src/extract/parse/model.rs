@@ -22,6 +22,7 @@ use super::features::{
     tag2_context_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
+pub use super::table::Table;
 use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
 use super::ud_words::{self, UdWord};
 use super::{Deprel, ParsedSentence, Upos, Word};
@@ -52,232 +53,6 @@ pub enum ParseModelError {
     /// The model was trained with other word classes than the ones given.
     #[error("the parser model was trained with other word classes; retrain it with these")]
     WordClasses,
-}
-
-/// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
-/// weights, so a lookup usually touches one cache line.
-#[derive(Debug, Clone, Copy)]
-#[repr(C)]
-struct Slot<const C: usize> {
-    check: u32,
-    weights: [i16; C],
-}
-
-/// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
-/// (linear probing, at most two thirds full) indexed by the key's low bits. Keys are well-mixed
-/// hashes already ([`super::features::key`]), so they are used as they are.
-#[derive(Debug, Clone)]
-pub struct Table<const C: usize> {
-    slots: Vec<Slot<C>>,
-    mask: usize,
-    len: usize,
-    /// The keys in insertion order (sorted), kept for writing the file.
-    keys: Vec<u64>,
-}
-
-impl<const C: usize> Default for Table<C> {
-    fn default() -> Self {
-        Self::from_rows(std::iter::empty())
-    }
-}
-
-/// The upper half of a key, never 0 (0 marks an empty slot).
-#[inline]
-fn check_of(key: u64) -> u32 {
-    u32::try_from(key >> 32).unwrap_or(1).max(1)
-}
-
-impl<const C: usize> Table<C> {
-    /// A table from (key, weights) rows.
-    pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
-        let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
-        let mut table = Self::with_room_for(rows.len());
-        for (k, w) in rows {
-            table.insert(k, w);
-        }
-        table
-    }
-
-    /// An empty table sized for `rows` rows.
-    fn with_room_for(rows: usize) -> Self {
-        // Between a third and two thirds full: short probes, and half the memory (and
-        // cache misses) of a table kept under a third full.
-        let capacity = (rows * 3 / 2).next_power_of_two().max(16);
-        Self {
-            slots: vec![
-                Slot {
-                    check: 0,
-                    weights: [0; C],
-                };
-                capacity
-            ],
-            mask: capacity - 1,
-            len: 0,
-            keys: Vec::with_capacity(rows),
-        }
-    }
-
-    fn insert(&mut self, key: u64, weights: [i16; C]) {
-        let check = check_of(key);
-        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-        let mut i = key as usize & self.mask;
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.check == 0 {
-                *slot = Slot { check, weights };
-                self.len += 1;
-                self.keys.push(key);
-                return;
-            }
-            if slot.check == check {
-                // Two keys agreeing in their index and upper bits: keep the first.
-                return;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> Option<&[i16; C]> {
-        let check = check_of(key);
-        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-        let mut i = key as usize & self.mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.check == check {
-                return Some(&slot.weights);
-            }
-            if slot.check == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// [`Self::get`] given `home`, the check word already read at the key's home slot: a
-    /// key found elsewhere, or missing, is probed for from the slot after it.
-    #[inline]
-    fn get_from_home(&self, key: u64, home: u32) -> Option<&[i16; C]> {
-        let check = check_of(key);
-        let slots = self.masked_slots();
-        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-        let mut i = key as usize & self.mask;
-        let mut seen = home;
-        loop {
-            if seen == check {
-                return Some(&slots[i].weights);
-            }
-            if seen == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-            seen = slots[i].check;
-        }
-    }
-
-    /// The slots, cut to `mask + 1` (all of them): indexed by a masked key, the compiler can
-    /// then see the index is in bounds and leaves out the check.
-    #[inline]
-    fn masked_slots(&self) -> &[Slot<C>] {
-        &self.slots[..=self.mask]
-    }
-
-    /// The rows (key and weights), in the order they were inserted.
-    pub(super) fn rows(&self) -> impl Iterator<Item = (u64, &[i16; C])> + '_ {
-        self.keys
-            .iter()
-            .filter_map(|&k| self.get(k).map(|w| (k, w)))
-    }
-
-    /// Number of features.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether the table has no features.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Sums the weights of `keys` into per-class scores.
-    #[inline]
-    pub fn scores(&self, keys: &[u64]) -> [i32; C] {
-        let mut out = [0i32; C];
-        self.add_scores(keys, &mut out);
-        out
-    }
-
-    /// Adds the weights of `keys` to `out`. The lookups are memory-bound: the slots' check
-    /// words are read first, in a loop whose loads do not depend on each other, so the
-    /// processor fetches their cache lines at the same time instead of one after the other.
-    /// The sums are kept in a local copy written to `out` once at the end: summed into `out`
-    /// itself, every row's sums went back to memory (the 57 label scores, 14 stores a row).
-    #[inline]
-    pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
-        const BATCH: usize = 32;
-        let mut sums = *out;
-        let slots = self.masked_slots();
-        for chunk in keys.chunks(BATCH) {
-            let mut seen = [0u32; BATCH];
-            for (s, &k) in seen.iter_mut().zip(chunk) {
-                #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
-                let i = k as usize & self.mask;
-                *s = slots[i].check;
-            }
-            for (&s, &k) in seen.iter().zip(chunk) {
-                if s == 0 {
-                    continue;
-                }
-                let Some(weights) = self.get_from_home(k, s) else {
-                    continue;
-                };
-                for (o, &q) in sums.iter_mut().zip(weights) {
-                    *o += i32::from(q);
-                }
-            }
-        }
-        *out = sums;
-    }
-
-    fn write(&self, out: &mut Vec<u8>) {
-        let mut keys = self.keys.clone();
-        keys.sort_unstable();
-        out.extend_from_slice(&u32::try_from(C).unwrap_or(u32::MAX).to_le_bytes());
-        out.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            for q in self.get(k).unwrap_or(&[0; C]) {
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
-    }
-
-    fn read(r: &mut Reader) -> Result<Self, ParseModelError> {
-        let classes = u32::from_le_bytes(r.array()?) as usize;
-        if classes != C {
-            return Err(ParseModelError::Format);
-        }
-        let rows = u32::from_le_bytes(r.array()?) as usize;
-        let row_bytes = 8 + 2 * C;
-        if r.remaining() < rows.saturating_mul(row_bytes) {
-            return Err(ParseModelError::Truncated);
-        }
-        // The rows are read as one block, each straight into its slot: loading is most of
-        // the app's start-up, and a list of rows in between doubled the copying.
-        let block = r.take(rows * row_bytes)?;
-        let mut table = Self::with_room_for(rows);
-        for row in block.chunks_exact(row_bytes) {
-            let (key, weights) = row.split_at(8);
-            let mut k = [0u8; 8];
-            k.copy_from_slice(key);
-            let mut w = [0i16; C];
-            for (q, b) in w.iter_mut().zip(weights.chunks_exact(2)) {
-                *q = i16::from_le_bytes([b[0], b[1]]);
-            }
-            table.insert(u64::from_le_bytes(k), w);
-        }
-        Ok(table)
-    }
 }
 
 /// Index of the best class among those `allowed` (the first on ties; `usize::MAX` when none
@@ -445,7 +220,7 @@ impl Parser {
         bytes: &[u8],
         word_classes: Arc<WordClasses>,
     ) -> Result<Self, ParseModelError> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         let magic = r.take(MAGIC.len())?;
         let format_3 = magic == MAGIC_3;
         let format_5 = magic == MAGIC_5;
@@ -823,13 +598,18 @@ impl Parser {
 }
 
 /// Reads little-endian values from a byte slice.
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ParseModelError> {
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`.
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, pos: 0 }
+    }
+
+    pub(super) fn take(&mut self, n: usize) -> Result<&[u8], ParseModelError> {
         let end = self.pos.checked_add(n).ok_or(ParseModelError::Truncated)?;
         let slice = self
             .bytes
@@ -839,13 +619,13 @@ impl Reader<'_> {
         Ok(slice)
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ParseModelError> {
+    pub(super) fn array<const N: usize>(&mut self) -> Result<[u8; N], ParseModelError> {
         let mut a = [0u8; N];
         a.copy_from_slice(self.take(N)?);
         Ok(a)
     }
 
-    fn remaining(&self) -> usize {
+    pub(super) fn remaining(&self) -> usize {
         self.bytes.len().saturating_sub(self.pos)
     }
 }
