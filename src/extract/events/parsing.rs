@@ -411,6 +411,7 @@ fn repair(
     attachments::a_name_before_a_noun_s_own_modifiers_is_the_first_object(
         rules, forms, upos, heads, deprels,
     );
+    attachments::a_verb_joined_to_a_noun_is_joined_to_the_verb_above(forms, upos, heads, deprels);
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.

@@ -847,6 +847,19 @@ fn a_name_in_a_phrase_before_the_verb_is_not_its_pronoun_subject() {
 }
 
 #[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_above_the_noun_before_it() {
+    // The parser joins "called" to "vaccine"; the call is Norway's, as the criticism is.
+    let got = acts(&run(
+        "Norway criticised Ola Berg's preoccupation with finding a vaccine and called on Chilean ministers to fund treatments.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "DEMAND" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn who_registers_a_donation_receives_it() {
     let got = acts(&run(
         "Ola Berg registered donations from Chilean businessmen to his office.",

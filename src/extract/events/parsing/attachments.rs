@@ -456,3 +456,71 @@ pub(super) fn a_name_before_a_noun_s_own_modifiers_is_the_first_object(
         deprels[noun] = Deprel::OBJ;
     }
 }
+
+/// "Actionaid criticised Mr Brown's preoccupation with finding a vaccine and called on G8
+/// nations to ...": a verb with no subject of its own that the parser joined with "and" to a
+/// noun (here "vaccine") is joined to a verb above that noun, and shares that verb's subject:
+/// an "-ing" form to the nearest "-ing" form above, any other form to the nearest verb above
+/// that has a subject. Left on the noun, the call has no one making it.
+pub(super) fn a_verb_joined_to_a_noun_is_joined_to_the_verb_above(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::CONJ) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for v in 0..heads.len() {
+        let Some(noun) = heads[v].checked_sub(1) else {
+            continue;
+        };
+        if deprels[v] != Deprel::CONJ
+            || upos[v] != Upos::Verb
+            || !matches!(upos[noun], Upos::Noun | Upos::Propn)
+            || !children[v].iter().any(|&k| deprels[k] == Deprel::CC)
+            || children[v].iter().any(|&k| {
+                matches!(
+                    deprels[k],
+                    Deprel::NSUBJ
+                        | Deprel::NSUBJ_PASS
+                        | Deprel::AUX
+                        | Deprel::AUX_PASS
+                        | Deprel::MARK
+                )
+            })
+        {
+            continue;
+        }
+        let gerund = lower_case(forms[v]).ends_with("ing");
+        let mut up = heads[noun];
+        let mut found = None;
+        for _ in 0..heads.len() {
+            let Some(h) = up.checked_sub(1) else {
+                break;
+            };
+            if upos[h] == Upos::Verb {
+                let fits = if gerund {
+                    lower_case(forms[h]).ends_with("ing")
+                } else {
+                    children[h]
+                        .iter()
+                        .any(|&k| matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+                };
+                if fits {
+                    found = Some(h);
+                    break;
+                }
+            }
+            up = heads[h];
+        }
+        if let Some(h) = found.filter(|&h| h < v) {
+            moves.push((v, h));
+        }
+    }
+    for (v, h) in moves {
+        heads[v] = h + 1;
+    }
+}
