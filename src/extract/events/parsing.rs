@@ -412,6 +412,7 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     attachments::a_verb_joined_to_a_noun_is_joined_to_the_verb_above(forms, upos, heads, deprels);
+    attachments::a_participle_after_a_subject_describes_it(forms, upos, heads, deprels);
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.

@@ -860,6 +860,24 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_above_the_noun_before_it() {
 }
 
 #[test]
+fn an_ing_phrase_after_a_subject_describes_it_and_the_verb_after_is_its() {
+    // "The Red Cross operating in X said …": the Red Cross says, whether the parser made
+    // "operating" the root or a clause of "said".
+    for text in [
+        "The Red Cross operating in Chile said Peru must open its border.",
+        "The Red Cross working in Peru said Chilean and Norwegian forces must guard the roads.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter().any(|(c, s, t)| c == "DEMAND"
+                && s.as_deref() == Some("org:icrc")
+                && !t.is_empty()),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn who_registers_a_donation_receives_it() {
     let got = acts(&run(
         "Ola Berg registered donations from Chilean businessmen to his office.",

@@ -524,3 +524,115 @@ pub(super) fn a_verb_joined_to_a_noun_is_joined_to_the_verb_above(
         heads[v] = h + 1;
     }
 }
+
+/// "The Red Cross operating in Iraq said US forces must …", "a group representing the
+/// farmers said": the parser makes the "-ing" form after a subject a clause of the verb that
+/// follows, with the subject as its own, and leaves that verb with no subject. An "-ing" form
+/// with a subject before it and no auxiliary or marker, whose phrase ends right before a verb
+/// (or a comma before it) that has no subject, describes that subject, which is the verb's.
+/// When the parser made the "-ing" form the root and the verb its clause instead, the verb
+/// becomes the root the same way.
+pub(super) fn a_participle_after_a_subject_describes_it(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let candidate = |c: usize| {
+        upos[c] == Upos::Verb
+            && matches!(
+                deprels[c],
+                Deprel::CCOMP | Deprel::ADVCL | Deprel::PARATAXIS | Deprel::ROOT
+            )
+            && lower_case(forms[c]).ends_with("ing")
+    };
+    if !(0..n).any(candidate) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for c in 0..n {
+        if !candidate(c) {
+            continue;
+        }
+        let has =
+            |w: usize, rels: &[Deprel]| children[w].iter().any(|&k| rels.contains(&deprels[k]));
+        // As the root, the verb is the first clause after the "-ing" phrase.
+        let root = deprels[c] == Deprel::ROOT;
+        let verb = if root {
+            children[c]
+                .iter()
+                .copied()
+                .find(|&k| k > c && matches!(deprels[k], Deprel::CCOMP | Deprel::PARATAXIS))
+        } else {
+            heads[c].checked_sub(1)
+        };
+        let Some(verb) = verb else {
+            continue;
+        };
+        if verb <= c || upos[verb] != Upos::Verb {
+            continue;
+        }
+        if has(
+            verb,
+            &[
+                Deprel::NSUBJ,
+                Deprel::NSUBJ_PASS,
+                Deprel::CSUBJ,
+                Deprel::EXPL,
+            ],
+        ) || has(
+            c,
+            &[Deprel::AUX, Deprel::AUX_PASS, Deprel::MARK, Deprel::COP],
+        ) {
+            continue;
+        }
+        let Some(subject) = children[c]
+            .iter()
+            .copied()
+            .find(|&k| deprels[k] == Deprel::NSUBJ && k < c)
+        else {
+            continue;
+        };
+        if !matches!(upos[subject], Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        // The "-ing" phrase reaches the verb, but for a comma.
+        let phrase_end = if root {
+            children[c]
+                .iter()
+                .filter(|&&k| k < verb)
+                .map(|&k| children.span(k).1)
+                .max()
+                .unwrap_or(c)
+                .max(c)
+        } else {
+            children.span(c).1
+        };
+        let mut end = phrase_end + 1;
+        while end < verb && deprels[end] == Deprel::PUNCT {
+            end += 1;
+        }
+        if end != verb {
+            continue;
+        }
+        moves.push((c, subject, verb, root));
+    }
+    for (c, subject, verb, root) in moves {
+        if root {
+            heads[verb] = 0;
+            deprels[verb] = Deprel::ROOT;
+            // What the "-ing" form held after the verb (the final stop) is the verb's.
+            for &k in &children[c] {
+                if k > verb {
+                    heads[k] = verb + 1;
+                }
+            }
+        }
+        heads[subject] = verb + 1;
+        deprels[subject] = Deprel::NSUBJ;
+        heads[c] = subject + 1;
+        deprels[c] = Deprel::ACL;
+    }
+}
