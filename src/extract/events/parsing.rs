@@ -392,27 +392,7 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     phrases::a_noun_with_a_subject_is_a_verb(upos, heads, deprels);
-    attachments::an_object_with_a_clause_is_no_subject_of_the_clause_after(
-        rules, forms, upos, heads, deprels,
-    );
-    attachments::a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(forms, heads, deprels);
-    attachments::a_document_read_as_the_subject_of_its_participle_is_the_object_issued(
-        rules, forms, upos, heads, deprels,
-    );
-    attachments::an_infinitive_after_a_plan_in_a_phrase_is_the_plans(
-        rules, forms, upos, heads, deprels,
-    );
-    attachments::a_bare_gerund_after_that_is_the_subject_of_a_content_clause(
-        forms, upos, heads, deprels,
-    );
-    attachments::a_noun_after_with_before_an_ing_verb_is_its_subject(
-        rules, forms, upos, heads, deprels,
-    );
-    attachments::a_name_before_a_noun_s_own_modifiers_is_the_first_object(
-        rules, forms, upos, heads, deprels,
-    );
-    attachments::a_verb_joined_to_a_noun_is_joined_to_the_verb_above(forms, upos, heads, deprels);
-    attachments::a_participle_after_a_subject_describes_it(forms, upos, heads, deprels);
+    attachments::repair(rules, forms, upos, heads, deprels);
 }
 
 /// `rules.has(list, word)` with the list looked up once, for tests run on every word.

@@ -5,6 +5,27 @@ use super::{children_of, list_test, lower_case, reaches_the_root};
 use crate::extract::events::patterns::ArgumentRules;
 use crate::extract::parse::{Deprel, Upos};
 
+/// The repairs of this file, in order (run last among the parse repairs).
+pub(super) fn repair(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    an_object_with_a_clause_is_no_subject_of_the_clause_after(rules, forms, upos, heads, deprels);
+    a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(forms, heads, deprels);
+    a_document_read_as_the_subject_of_its_participle_is_the_object_issued(
+        rules, forms, upos, heads, deprels,
+    );
+    an_infinitive_after_a_plan_in_a_phrase_is_the_plans(rules, forms, upos, heads, deprels);
+    a_bare_gerund_after_that_is_the_subject_of_a_content_clause(forms, upos, heads, deprels);
+    a_noun_after_with_before_an_ing_verb_is_its_subject(rules, forms, upos, heads, deprels);
+    a_name_before_a_noun_s_own_modifiers_is_the_first_object(rules, forms, upos, heads, deprels);
+    a_verb_joined_to_a_noun_is_joined_to_the_verb_above(forms, upos, heads, deprels);
+    a_participle_after_a_subject_describes_it(forms, upos, heads, deprels);
+}
+
 /// "a ruling that detaining suspects is unlawful": "that" before a bare "-ing" verb is no
 /// relative pronoun (a relative clause would need "that is detaining"), but the marker of a
 /// clause saying what the noun holds, whose subject is the act named by the "-ing" form. The
