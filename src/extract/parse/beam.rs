@@ -163,8 +163,9 @@ impl Parser {
     }
 
     /// The transition scores of `state`: each role's precomputed one-position scores, then
-    /// the templates that read more of the state.
-    fn move_scores(
+    /// the templates that read more of the state (the greedy parser's scores too).
+    #[inline]
+    pub(super) fn move_scores(
         &self,
         state: &State,
         info: &[WordInfo],

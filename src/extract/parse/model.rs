@@ -18,8 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
     LABEL_FEATURES, ROLE_STARTS, ROLES, WordInfo, label_features, parse_role_features,
-    parse_state_features, role_positions, tag_context_features, tag_word_features,
-    tag2_context_features,
+    tag_context_features, tag_word_features, tag2_context_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
 pub use super::table::Table;
@@ -542,15 +541,7 @@ impl Parser {
         while !state.is_terminal() {
             // A state with one valid move (one in eleven in news) needs no scores.
             let t = state.only_valid().unwrap_or_else(|| {
-                let mut scores = [0i32; 4];
-                for (r, x) in role_positions(state).into_iter().enumerate() {
-                    let row = if x == NO { n + 1 } else { usize::from(x) };
-                    for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
-                        *s += v;
-                    }
-                }
-                self.moves
-                    .add_scores(&parse_state_features(state, info, tags), &mut scores);
+                let scores = self.move_scores(state, info, tags, roles);
                 best(&scores, |c| c < MOVES && state.valid(c))
             });
             let label = match state.arc(t) {
