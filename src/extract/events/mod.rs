@@ -40,6 +40,8 @@ mod tests_stated;
 #[cfg(test)]
 mod tests_targets;
 #[cfg(test)]
+mod tests_unnamed;
+#[cfg(test)]
 mod tests_who;
 #[cfg(test)]
 mod tests_wire;

@@ -113,7 +113,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         let acted = (d.category, d.trigger.kind.as_str());
         let modality = self.intent(r, &mut d);
         let (place, places) = self.places(r, &mut d);
-        self.place_target(r, acted, &places, &mention.span, &mut d);
+        self.place_target(r, acted, &places, (range, &mention.span), &mut d);
         let keys = self.participants(&mut d)?;
         Ok(self.finish(r, d, keys, (modality, place), mention))
     }
@@ -585,7 +585,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         r: &Reading,
         (acted, acted_kind): (Plover, &str),
         places: &[PlaceHit],
-        span: &Range<usize>,
+        (words, span): (&Range<usize>, &Range<usize>),
         d: &mut Draft<'_>,
     ) {
         let Article {
@@ -596,9 +596,24 @@ impl<'a> SentenceCtx<'_, 'a> {
             ..
         } = *self.article;
         let rules = &lex.arguments;
-        let Some(src) = &d.source else {
+        // Violence by attackers no one names ("Gunmen attacked a village in Kenya") is
+        // done to the country it happens in all the same. Any other act by no one named may
+        // be that country's own (police, courts), and an act with no subject (a bombing, a
+        // killing in the passive) may have its victims named in another way, so those are
+        // done to no one.
+        let src = d.source.as_ref();
+        if src.is_none()
+            && !(rules.has("sourceless_place_target_categories", acted.name())
+                && words.clone().any(|w| {
+                    self.tree.pos(w) == crate::extract::parse::Upos::Verb
+                        && self.tree.children[w].iter().any(|&k| {
+                            self.tree.parse.words[k].deprel.name() == "nsubj"
+                                && rules.has("unnamed_attacker_nouns", &self.tree.lower[k])
+                        })
+                }))
+        {
             return;
-        };
+        }
         if !(d.targets.is_empty()
             && d.parties.is_empty()
             && d.co_sources.is_empty()
@@ -613,13 +628,16 @@ impl<'a> SentenceCtx<'_, 'a> {
         }
         // A people group's own country is where it acts, not whom it acts on ("Egyptian
         // protesters rallied in Cairo").
-        let group_country = crate::extract::groups::country_of(&src.key);
+        let group_country = src.and_then(|s| crate::extract::groups::country_of(&s.key));
         let area_wide = rules.has("area_measure_kinds", acted_kind);
-        let own = affiliations.get(&src.key).or(group_country.as_ref());
+        let own = src
+            .and_then(|s| affiliations.get(&s.key))
+            .or(group_country.as_ref());
         // The country the actor is of: its own, or itself.
-        let actor_country = own
-            .map(String::as_str)
-            .or_else(|| src.key.starts_with("country:").then_some(src.key.as_str()));
+        let actor_country = own.map(String::as_str).or_else(|| {
+            src.filter(|s| s.key.starts_with("country:"))
+                .map(|s| s.key.as_str())
+        });
         // A town's country, when the article names it or it borders the actor's: else the
         // name more likely means a place at home the gazetteer lacks ("visiting constituencies
         // in Somerset" is no act on a town of that name in the United States).
@@ -671,7 +689,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             // measure over a whole area (`area_measure_kinds`: "the president declared a
             // state of siege in Haiti").
             .find(|(p, k, town)| {
-                k != &src.key
+                src.is_none_or(|s| k != &s.key)
                     && (Some(k) != own
                         || (!town
                             && group_country.is_none()

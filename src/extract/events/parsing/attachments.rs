@@ -657,3 +657,108 @@ pub(super) fn a_participle_after_a_subject_describes_it(
         deprels[c] = Deprel::ACL;
     }
 }
+
+/// "Unidentified gunmen attacked a police station", "Masked men abducted two workers": a
+/// past form opening the sentence, capitalized only because it comes first and followed at
+/// once by a noun and then a verb, describes that noun. The parser, which has seen few such
+/// openings, makes the past form the main verb and the real verb a clause below it, so the
+/// attack has no subject. The noun (with its own modifiers) must come right after the past
+/// form, and the verb right after the noun's phrase but for auxiliaries and adverbs of its
+/// own; the verb must have no subject of its own.
+pub(super) fn an_opening_past_form_before_a_subject_describes_it(
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    if n < 3
+        || upos[0] != Upos::Verb
+        || deprels[0] != Deprel::ROOT
+        || !forms[0].starts_with(|c: char| c.is_ascii_uppercase())
+        || !forms[0].as_bytes().ends_with(b"ed")
+    {
+        return;
+    }
+    let children = children_of(heads);
+    // The noun: the first noun after the past form, with only its own modifiers before it.
+    let Some(subject) = (1..n).find(|&k| matches!(upos[k], Upos::Noun | Upos::Propn)) else {
+        return;
+    };
+    if (1..subject).any(|k| heads[k] != subject + 1) {
+        return;
+    }
+    let (_, phrase_end) = children.span(subject);
+    let Some(verb) = (phrase_end + 1..n).find(|&k| upos[k] == Upos::Verb) else {
+        return;
+    };
+    let below_opening = heads[verb] == 1
+        && matches!(
+            deprels[verb],
+            Deprel::CCOMP | Deprel::XCOMP | Deprel::CONJ | Deprel::PARATAXIS | Deprel::ADVCL
+        );
+    if upos[verb] != Upos::Verb
+        || !below_opening
+        || (phrase_end + 1..verb)
+            .any(|k| heads[k] != verb + 1 || !matches!(deprels[k], Deprel::AUX | Deprel::ADVMOD))
+        || !(heads[subject] == 1 || heads[subject] == verb + 1)
+        || children[verb]
+            .iter()
+            .any(|&k| k != subject && matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+    {
+        return;
+    }
+    for &k in &children[0] {
+        if k != subject && k != verb {
+            heads[k] = verb + 1;
+        }
+    }
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[subject] = verb + 1;
+    deprels[subject] = Deprel::NSUBJ;
+    heads[0] = subject + 1;
+    deprels[0] = Deprel::AMOD;
+    upos[0] = Upos::Adj;
+}
+
+/// "Nigerian police shot three protesters": the tagger may read a past form after a noun as
+/// a noun ("a police shot"), yet the parser still gives it an object, which no noun takes. A
+/// root noun with an object after it and no copula is the verb it is, and the noun right
+/// before it that the parser hung on it as a compound is its subject, with the words before
+/// that noun that described the compound ("Nigerian").
+pub(super) fn a_root_noun_with_an_object_is_a_verb(
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(w) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
+        return;
+    };
+    if upos[w] != Upos::Noun || w == 0 || !deprels.contains(&Deprel::OBJ) {
+        return;
+    }
+    let children = children_of(heads);
+    let object = children[w]
+        .iter()
+        .any(|&k| k > w && deprels[k] == Deprel::OBJ);
+    let copula = children[w]
+        .iter()
+        .any(|&k| matches!(deprels[k], Deprel::COP | Deprel::NSUBJ | Deprel::NSUBJ_PASS));
+    let subject = w - 1;
+    if !object
+        || copula
+        || heads[subject] != w + 1
+        || deprels[subject] != Deprel::COMPOUND
+        || !matches!(upos[subject], Upos::Noun | Upos::Propn)
+    {
+        return;
+    }
+    for &k in &children[w] {
+        if k < subject {
+            heads[k] = subject + 1;
+        }
+    }
+    deprels[subject] = Deprel::NSUBJ;
+    upos[w] = Upos::Verb;
+}
