@@ -77,3 +77,23 @@ fn abduction_is_an_assault_whoever_abducts() {
     );
     assert!(got.iter().all(|(c, _, _)| c != "COERCE"), "{got:?}");
 }
+
+#[test]
+fn a_ship_owned_or_flagged_by_a_country_is_that_countrys() {
+    // "Greek-owned", "British-flagged": the country stands for its ship, as "US-led" forces
+    // stand for the country that leads them.
+    let x = run("Norwegian pirates hijacked a Chilean-owned cargo ship off the coast of Peru.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "ASSAULT"
+            && s.as_deref().is_some_and(|s| s.contains("NOR"))
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    let y = run("Norway seized a Chilean-flagged tanker on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("COERCE", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
