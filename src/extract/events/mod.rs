@@ -18,6 +18,8 @@ mod tests_acted_on;
 #[cfg(test)]
 mod tests_aims;
 #[cfg(test)]
+mod tests_answers;
+#[cfg(test)]
 mod tests_appositions;
 #[cfg(test)]
 mod tests_asked;

@@ -342,6 +342,9 @@ fn repair(
     an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
     attachments::an_opening_past_form_before_a_subject_describes_it(forms, upos, heads, deprels);
     attachments::a_root_noun_with_an_object_is_a_verb(upos, heads, deprels);
+    attachments::a_noun_summing_up_the_clause_has_a_relative_clause(
+        rules, forms, upos, heads, deprels,
+    );
     passive_only_with_an_auxiliary(rules, forms, heads, deprels);
     a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
     a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);

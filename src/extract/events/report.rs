@@ -210,7 +210,24 @@ impl<'a> SentenceCtx<'_, 'a> {
                 rules.has("reaction_verbs", &tree.lower[h])
                     && parse.words[h].deprel.name() != "ccomp"
             });
-        if !reaction {
+        // "Norway accused Chile of spying, a charge Santiago denied" (or "which Santiago
+        // denied"): a reaction set off after a comma, whose subject comes right after "which"
+        // or after a noun summing up what came before, answers the main clause's subject.
+        let answers_the_clause = || {
+            let Some(before) = w.checked_sub(2) else {
+                return false;
+            };
+            let comma_at = |k: Option<usize>| k.is_some_and(|k| tree.text[k] == ",");
+            let summed = rules.has("summing_nouns", &tree.lower[before]);
+            if tree.lower[before] == "which" || summed && comma_at(before.checked_sub(1)) {
+                return comma_at(before.checked_sub(1));
+            }
+            summed
+                && before >= 2
+                && rules.has("indefinite_articles", &tree.lower[before - 1])
+                && comma_at(Some(before - 2))
+        };
+        if !reaction && !answers_the_clause() {
             return;
         }
         let Some(root) = parse.root() else {

@@ -762,3 +762,74 @@ pub(super) fn a_root_noun_with_an_object_is_a_verb(
     deprels[subject] = Deprel::NSUBJ;
     upos[w] = Upos::Verb;
 }
+
+/// "Norway accused Chile of spying, a charge Santiago denied": a noun summing up the clause
+/// before (`summing_nouns`: a charge, a claim, a move), set off by a comma at the end of the
+/// sentence with its own subject and verb after it, is a relative clause without "that".
+/// The parser, which sees few of these, reads the noun as an adjective, the name as a
+/// subject or a compound and the verb as a clause of the first one, even taking the first
+/// clause's object as that verb's subject. The verb becomes the noun's relative clause with
+/// the name as its subject; the noun hangs from the main verb; the main verb's object the
+/// verb after had taken is given back.
+pub(super) fn a_noun_summing_up_the_clause_has_a_relative_clause(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let end = if n > 0 && deprels[n - 1] == Deprel::PUNCT {
+        n - 1
+    } else {
+        n
+    };
+    // The verb ends the sentence; before it the name, the noun, the article and the comma.
+    if end < 6 {
+        return;
+    }
+    let (verb, name, noun, article, comma) = (end - 1, end - 2, end - 3, end - 4, end - 5);
+    let summing = list_test(rules, "summing_nouns");
+    let articles = list_test(rules, "indefinite_articles");
+    if forms[comma] != ","
+        || !articles(&lower_case(forms[article]))
+        || !summing(&lower_case(forms[noun]))
+        || !matches!(upos[name], Upos::Propn | Upos::Pron)
+        || !matches!(upos[verb], Upos::Verb | Upos::Noun)
+    {
+        return;
+    }
+    let Some(root) = deprels[..comma].iter().position(|&d| d == Deprel::ROOT) else {
+        return;
+    };
+    if upos[root] != Upos::Verb {
+        return;
+    }
+    let children = children_of(heads);
+    let has_object = children[root].iter().any(|&k| deprels[k] == Deprel::OBJ);
+    // What the verb after had taken from the first clause goes back to its main verb.
+    for &k in &children[verb] {
+        if k < comma {
+            heads[k] = root + 1;
+            if deprels[k] == Deprel::NSUBJ {
+                deprels[k] = if has_object { Deprel::DEP } else { Deprel::OBJ };
+            }
+        }
+    }
+    for k in [comma, article] {
+        heads[k] = noun + 1;
+    }
+    deprels[comma] = Deprel::PUNCT;
+    deprels[article] = Deprel::DET;
+    heads[noun] = root + 1;
+    deprels[noun] = Deprel::PARATAXIS;
+    upos[noun] = Upos::Noun;
+    heads[name] = verb + 1;
+    deprels[name] = Deprel::NSUBJ;
+    heads[verb] = noun + 1;
+    deprels[verb] = Deprel::ACL_RELCL;
+    upos[verb] = Upos::Verb;
+    if end < n {
+        heads[end] = root + 1;
+    }
+}
