@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 123] = [
+pub const ENGINE_LISTS: [&str; 124] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -394,6 +394,7 @@ pub const ENGINE_LISTS: [&str; 123] = [
     "sourceless_place_target_categories",
     "unnamed_attacker_nouns",
     "summing_nouns",
+    "motion_cases",
     "content_place_categories",
     "that_clause_target_categories",
     "protest_aim_categories",

@@ -27,6 +27,10 @@ struct WhenSpec {
     /// The word list the source's head word must be in ("forces", "aircraft").
     #[serde(default)]
     source_words: Option<String>,
+    /// The word list no source's head word is in: "Russian troops entered Ukraine" is an
+    /// incursion, "Russia entered talks" none.
+    #[serde(default)]
+    source_not_words: Option<String>,
     #[serde(default)]
     head_rel: Vec<String>,
     /// The words the trigger's head is (any, when empty); "called off", a verb and its
@@ -127,6 +131,8 @@ pub enum Condition {
     TargetKinds(Vec<String>),
     /// A source's head word is in this list ("Serb forces", "British aircraft").
     SourceWords(HashSet<String>),
+    /// No source's head word is in this list (or no one acts).
+    SourceNotWords(HashSet<String>),
     /// The trigger hangs from its head by one of these relations, and the head is one of
     /// these words.
     /// Relations, head words, and phrasal head verbs split into verb and particle.
@@ -325,6 +331,12 @@ pub fn read(
                 .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
             conditions.push(Condition::SourceWords(list.iter().cloned().collect()));
         }
+        if let Some(name) = &w.source_not_words {
+            let list = lists
+                .get(name)
+                .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+            conditions.push(Condition::SourceNotWords(list.iter().cloned().collect()));
+        }
         check_kinds(w).map_err(|problem| bad(&problem))?;
         if !w.source_kinds.is_empty() {
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
@@ -440,6 +452,15 @@ fn one_holds(
         Condition::SourceWords(list) => {
             args.sources.iter().any(|&t| list.contains(&*tree.lower[t]))
         }
+        // (A group named with its country, "Kenyan troops", is one word to the parser: its
+        // last word is its head.)
+        Condition::SourceNotWords(list) => !args.sources.iter().any(|&t| {
+            list.contains(&*tree.lower[t])
+                || tree.text[t]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| list.contains(&last.to_lowercase()))
+        }),
         Condition::SourceKinds(kinds) => source_kind.is_some_and(|k| kinds.iter().any(|x| x == k)),
         Condition::TargetKinds(kinds) => {
             args.any_target && kinds.iter().any(|x| x == "any")

@@ -97,3 +97,39 @@ fn a_ship_owned_or_flagged_by_a_country_is_that_countrys() {
         "{got:?}"
     );
 }
+
+#[test]
+fn troops_crossing_into_a_country_make_an_incursion() {
+    // "Norwegian troops crossed into Chile" had been read as a noun phrase ("troops who were
+    // crossed"), and "crossed" was no trigger.
+    let x = run("Norwegian troops crossed into Chile on Friday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    let y = run("Norwegian tanks rolled into Chile on Friday.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("FIGHT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    // A country entering talks, or a person crossing the floor, invades no one.
+    for text in [
+        "Norway entered talks with Chile on fishing.",
+        "Ana Ruiz crossed the floor to join Chile's Labour party.",
+    ] {
+        let got = acts(&run(text));
+        assert!(got.iter().all(|(c, _, _)| c != "FIGHT"), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn migrants_pushed_back_over_a_border_are_a_forced_return() {
+    let x = run("Norway pushed back hundreds of migrants into Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("COERCE", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}

@@ -13,6 +13,7 @@ pub(super) fn repair(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
+    a_sentence_of_a_noun_and_its_past_form_is_a_clause(rules, forms, upos, heads, deprels);
     an_object_with_a_clause_is_no_subject_of_the_clause_after(rules, forms, upos, heads, deprels);
     a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(forms, heads, deprels);
     a_document_read_as_the_subject_of_its_participle_is_the_object_issued(
@@ -832,4 +833,73 @@ pub(super) fn a_noun_summing_up_the_clause_has_a_relative_clause(
     if end < n {
         heads[end] = root + 1;
     }
+}
+
+/// "Kenyan troops crossed into Somalia": the parser may read a past form right after the
+/// subject noun as a reduced relative ("troops crossed into Somalia" as "troops who were
+/// crossed"), leaving a sentence of one noun phrase. A root noun followed at once by a
+/// describing past form, with no copula, no agent ("backed by tanks" is a reduced passive)
+/// and no auxiliary, in a sentence with no verb outside that past form's clause, is the
+/// subject of the past form, which is the main verb, when the past form moves somewhere
+/// (an oblique of `motion_cases`: "into", "across"); a headline's "Two journalists arrested
+/// in Lima" stays a passive.
+pub(super) fn a_sentence_of_a_noun_and_its_past_form_is_a_clause(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
+        return;
+    };
+    let a = r + 1;
+    if !matches!(upos[r], Upos::Noun | Upos::Propn)
+        || a >= heads.len()
+        || upos[a] != Upos::Verb
+        || heads[a] != r + 1
+        || deprels[a] != Deprel::ACL
+        || !lower_case(forms[a]).ends_with("ed")
+    {
+        return;
+    }
+    let children = children_of(heads);
+    let of = |w: usize, rels: &[Deprel]| children[w].iter().any(|&k| rels.contains(&deprels[k]));
+    if of(r, &[Deprel::COP])
+        || of(
+            a,
+            &[
+                Deprel::OBL_AGENT,
+                Deprel::AUX,
+                Deprel::AUX_PASS,
+                Deprel::MARK,
+            ],
+        )
+    {
+        return;
+    }
+    let motion = list_test(rules, "motion_cases");
+    let moves = children[a].iter().any(|&k| {
+        deprels[k] == Deprel::OBL
+            && children[k]
+                .iter()
+                .any(|&c| deprels[c] == Deprel::CASE && motion(&lower_case(forms[c])))
+    });
+    if !moves {
+        return;
+    }
+    // No other verb: every verb lies in the past form's own clause.
+    let (lo, hi) = children.span(a);
+    if (0..heads.len()).any(|k| upos[k] == Upos::Verb && !(lo..=hi).contains(&k)) {
+        return;
+    }
+    for &k in &children[r] {
+        if k > a {
+            heads[k] = a + 1;
+        }
+    }
+    heads[a] = 0;
+    deprels[a] = Deprel::ROOT;
+    heads[r] = a + 1;
+    deprels[r] = Deprel::NSUBJ;
 }
