@@ -133,3 +133,23 @@ fn migrants_pushed_back_over_a_border_are_a_forced_return() {
         "{got:?}"
     );
 }
+
+#[test]
+fn forces_trained_for_another_country_are_aid_to_it() {
+    let x = run("Norway has trained 3,000 Chilean soldiers since 2020.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_call_for_protests_against_a_result_is_no_lawsuit() {
+    // Only an appeal against a ruling is legal action; a call for protests against one is
+    // a call.
+    let x = run("Chile's opposition called for mass protests against the election result.");
+    let got = acts(&x);
+    assert!(got.iter().any(|(c, _, _)| c == "DEMAND"), "{got:?}");
+    assert!(got.iter().all(|(c, _, _)| c != "DISAPPROVE"), "{got:?}");
+}
