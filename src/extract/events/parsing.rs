@@ -360,7 +360,9 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(rules, forms, heads, deprels);
-    aside::a_relative_after_a_comma_describes_the_noun_before(rules, forms, upos, heads, deprels);
+    aside::a_relative_after_a_comma_describes_the_noun_before(
+        rules, forms, names, upos, heads, deprels,
+    );
     clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
         rules, forms, upos, heads, deprels,
     );

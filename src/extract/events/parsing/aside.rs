@@ -27,12 +27,35 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
     let marks = list_test(rules, "aside_subject_marks");
     let relative = list_test(rules, "reflexive_or_relative");
     let people_relative = list_test(rules, "people_relatives");
+    let reporting = list_test(rules, "reporting_verbs");
     for v in 4..n {
-        if upos[v] != Upos::Verb || forms[v - 1] != "," || forms[v].ends_with("ing") {
+        if upos[v] != Upos::Verb || forms[v].ends_with("ing") {
+            continue;
+        }
+        // The comma that closes the aside: right before the verb, or before its auxiliaries
+        // when the aside says who told it ("The Philippines, officials said, has called on
+        // China").
+        let mut close = v - 1;
+        while close > 0 && upos[close] == Upos::Aux && heads[close] == v + 1 {
+            close -= 1;
+        }
+        if forms[close] != "," {
+            continue;
+        }
+        // The comma that opens the aside, and the name before it.
+        let Some(open) = (v.saturating_sub(16)..close)
+            .rev()
+            .find(|&k| forms[k] == ",")
+        else {
+            continue;
+        };
+        let aside = open + 1..close;
+        if aside.is_empty() || open == 0 {
             continue;
         }
         let has_subject = (0..n).any(|k| {
             heads[k] == v + 1
+                && !aside.contains(&k)
                 && matches!(
                     deprels[k],
                     Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
@@ -41,23 +64,21 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         if has_subject {
             continue;
         }
-        // The comma that opens the aside, and the name before it.
-        let Some(open) = (v.saturating_sub(16)..v - 1)
-            .rev()
-            .find(|&k| forms[k] == ",")
-        else {
-            continue;
-        };
-        let aside = open + 1..v - 1;
-        if aside.is_empty() || open == 0 {
-            continue;
-        }
         let name = open - 1;
         let first = lower_case(forms[aside.start]);
         let is_relative = relative(&first) && first != "that";
         let phrase = aside
             .clone()
             .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
+        // "officials said", "diplomats say": who told it, set in the middle of the sentence.
+        let attribution = aside.len() <= 6
+            && upos[close - 1] == Upos::Verb
+            && reporting(&lower_case(forms[close - 1]));
+        // Past auxiliaries only after an attribution: after another aside the parser's
+        // subject is often right elsewhere ("Officials at the house, Chevening, will plan").
+        if close + 1 < v && !attribution {
+            continue;
+        }
         // "The MP, who was expelled last year, accused …": before a relative of people any
         // noun is the one described, named or not. A name, or a noun whose phrase holds a
         // name right before it ("the Peruvian government, which has long opposed the plan,
@@ -72,7 +93,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
                 .checked_sub(1)
                 .is_some_and(|h| aside.contains(&h));
         if !described
-            || !(is_relative || phrase)
+            || !(is_relative || phrase || attribution)
             || !subject_of_aside
                 && matches!(
                     deprels[name],
@@ -129,7 +150,10 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         }
         heads[name] = v + 1;
         deprels[name] = Deprel::NSUBJ;
-        if heads[*top] != name + 1 {
+        if attribution {
+            heads[*top] = v + 1;
+            deprels[*top] = Deprel::PARATAXIS;
+        } else if heads[*top] != name + 1 {
             heads[*top] = name + 1;
             deprels[*top] = if is_relative {
                 Deprel::ACL_RELCL
@@ -146,7 +170,8 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
 
 /// "Ana Ruiz, who backs the plan, said ...", "The minister, who quit last year, wants ...": a
 /// relative pronoun of people (`people_relatives`) right after a noun and a comma opens a
-/// clause that describes that noun. The parser often hangs that clause's verb elsewhere (as
+/// clause that describes that noun; so does one of `name_relatives` ("which") right after a
+/// name and a comma ("Chile, which accuses Peru of ..., said"). The parser often hangs that clause's verb elsewhere (as
 /// the content of the main verb, or as a clause of its own beside the noun); it becomes a
 /// relative clause of the noun, unless the noun is inside a phrase of a preposition ("the
 /// leader of the party, who …" may describe the leader) or the tree would break. `heads` are
@@ -154,6 +179,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
 pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
     rules: &ArgumentRules,
     forms: &[&str],
+    names: &[Option<usize>],
     upos: &[Upos],
     heads: &mut [usize],
     deprels: &mut [Deprel],
@@ -163,11 +189,16 @@ pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
         return;
     }
     let people_relative = list_test(rules, "people_relatives");
+    let name_relative = list_test(rules, "name_relatives");
     for k in 2..n {
-        if forms[k - 1] != "," || !people_relative(&lower_case(forms[k])) {
+        if forms[k - 1] != "," {
             continue;
         }
         let noun = k - 2;
+        let relative = lower_case(forms[k]);
+        if !people_relative(&relative) && !(names[noun].is_some() && name_relative(&relative)) {
+            continue;
+        }
         let verb = heads[k].wrapping_sub(1);
         if !matches!(upos[noun], Upos::Propn | Upos::Noun)
             || !matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::OBJ)

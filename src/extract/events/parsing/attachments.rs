@@ -24,6 +24,124 @@ pub(super) fn repair(
     a_name_before_a_noun_s_own_modifiers_is_the_first_object(rules, forms, upos, heads, deprels);
     a_verb_joined_to_a_noun_is_joined_to_the_verb_above(forms, upos, heads, deprels);
     a_participle_after_a_subject_describes_it(forms, upos, heads, deprels);
+    a_noun_after_a_clause_opener_is_the_subject_of_the_verb_after(
+        rules, forms, upos, heads, deprels,
+    );
+    a_participle_after_a_comma_is_the_subjects(forms, upos, heads, deprels);
+}
+
+/// "Chile expelled two Peruvian diplomats, accusing them of spying": an "-ing" form set off
+/// by a comma after the object says what the subject did besides, as "…, killing three" does;
+/// the parser sometimes reads it as describing the object, so that the diplomats accuse. Such
+/// a form hung from the object of a verb with a subject, right after the object's phrase and
+/// its comma, becomes an adverbial clause of that verb. `heads` are 1-based, 0 the root.
+fn a_participle_after_a_comma_is_the_subjects(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    if !forms.contains(&",") {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for v in 2..n {
+        if deprels[v] != Deprel::ACL
+            || upos[v] != Upos::Verb
+            || forms[v - 1] != ","
+            || !forms[v].ends_with("ing")
+        {
+            continue;
+        }
+        let Some(object) = heads[v].checked_sub(1) else {
+            continue;
+        };
+        if deprels[object] != Deprel::OBJ || heads[object] == 0 {
+            continue;
+        }
+        let verb = heads[object] - 1;
+        let has_subject = children[verb]
+            .iter()
+            .any(|&k| deprels[k] == Deprel::NSUBJ && k < object);
+        // The object's own words end at the comma: the form follows its whole phrase.
+        let ends = children[object]
+            .iter()
+            .filter(|&&k| k != v)
+            .map(|&k| children.span(k).1)
+            .chain([object])
+            .max()
+            .unwrap_or(object);
+        if has_subject && ends + 2 == v {
+            moves.push((v, verb));
+        }
+    }
+    for (v, verb) in moves {
+        heads[v] = verb + 1;
+        deprels[v] = Deprel::ADVCL;
+    }
+}
+
+/// "pledged aid, days after Chilean missiles struck Lima's port", "a day after a Chilean
+/// attack killed 12 people": a word that opens a clause as well as a phrase
+/// (`clause_openers`: "after", "before", "since", "until") is read as the preposition of the
+/// noun after it, and the verb after that noun's phrase as a clause of something else, so the
+/// act has no one doing it. A verb right after such a noun's phrase, with no subject or
+/// marker of its own and an object or an auxiliary (so no participle describing the noun:
+/// "after talks held in May", "after reports citing officials"), has the noun as its subject and the opening word as its marker.
+/// `heads` are 1-based, 0 the root.
+fn a_noun_after_a_clause_opener_is_the_subject_of_the_verb_after(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let opener = list_test(rules, "clause_openers");
+    let n = forms.len();
+    if !(0..n).any(|k| deprels[k] == Deprel::CASE && opener(&lower_case(forms[k]))) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for case in 0..n {
+        if deprels[case] != Deprel::CASE || !opener(&lower_case(forms[case])) {
+            continue;
+        }
+        let noun = heads[case].wrapping_sub(1);
+        if noun >= n
+            || noun < case
+            || !matches!(upos[noun], Upos::Noun | Upos::Propn)
+            || !matches!(deprels[noun], Deprel::NMOD | Deprel::OBL)
+        {
+            continue;
+        }
+        let verb = children.span(noun).1 + 1;
+        if verb >= n || upos[verb] != Upos::Verb || heads[verb] == 0 {
+            continue;
+        }
+        let own = &children[verb];
+        let free = !own.iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL | Deprel::MARK
+            )
+        });
+        let auxiliary = own.iter().any(|&k| deprels[k] == Deprel::AUX);
+        let object = own.iter().any(|&k| deprels[k] == Deprel::OBJ);
+        // (An "-ing" form with an object describes: "after reports citing officials".)
+        let finite = auxiliary || object && !forms[verb].ends_with("ing");
+        if free && finite && reaches_the_root(heads, verb + 1, noun + 1) {
+            moves.push((case, noun, verb));
+        }
+    }
+    for (case, noun, verb) in moves {
+        heads[noun] = verb + 1;
+        deprels[noun] = Deprel::NSUBJ;
+        heads[case] = verb + 1;
+        deprels[case] = Deprel::MARK;
+    }
 }
 
 /// "a ruling that detaining suspects is unlawful": "that" before a bare "-ing" verb is no

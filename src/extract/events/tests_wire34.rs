@@ -1,0 +1,104 @@
+//! Stage tests for constructions of wire news found by the stop-34 probe sentences: a body
+//! named before "which", who told it set in the middle of a sentence, the act after "days
+//! after", and protests named by an idiom.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn which_after_a_name_and_a_comma_stands_for_the_name() {
+    // The parser hung the relative clause beside the name; "which" stood for no one.
+    let x =
+        run("Chile, which accuses Peru of harbouring rebels, criticised the Bolivian government.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    // "which" after a thing still stands for no one.
+    let y = run("Chile signed a resolution which condemns Peru.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(c, s, _)| c != "DISAPPROVE" || s.as_deref() != Some("country:CHL")),
+        "{:?}",
+        acts(&y)
+    );
+}
+
+#[test]
+fn who_told_it_set_in_the_middle_leaves_the_subject_its_verb() {
+    // "officials said" between the subject and its auxiliary: the parser made "said" the
+    // subject of "called".
+    let x = run("Chile, officials said, has called on Peru to stop harassing its fishermen.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DEMAND", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_noun_after_days_after_is_the_subject_of_the_verb_after_it() {
+    // "after" read as the preposition of "missiles", and "struck" as a clause of "days".
+    let x = run(
+        "Norway pledged aid to Chile, days after Peruvian missiles struck Santiago's power grid.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:PER")
+            && t.contains(&"country:CHL".to_owned())),
+        "{got:?}"
+    );
+    // The attack is Peru's, not the same act as Chile's shooting down.
+    let y = run(
+        "Chile said it had shot down 40 Peruvian drones, a day after a Peruvian missile attack killed 12 people in Arica.",
+    );
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "FIGHT" && s.as_deref() == Some("country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn taking_to_the_streets_is_a_protest() {
+    let x = run("Chilean opposition supporters took to the streets on Sunday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_the_object_and_a_comma_is_the_subjects() {
+    // The parser hung "accusing" on "diplomats": Peru accused Chile.
+    let x = run("Chile expelled two Peruvian diplomats, accusing them of spying.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(c, s, _)| c == "DISAPPROVE" && s.as_deref() == Some("country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_answer_to_a_mutual_act_is_aimed_at_its_sides() {
+    // The accord's sides were only its parties; the welcome had no target.
+    let x = run("Norway welcomed the peace accord between Chile and Peru.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "SUPPORT"
+            && s.as_deref() == Some("country:NOR")
+            && t.contains(&"country:CHL".to_owned())
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+}
