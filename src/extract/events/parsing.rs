@@ -366,6 +366,9 @@ fn repair(
     clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
         rules, forms, upos, heads, deprels,
     );
+    aside::an_object_before_who_told_it_is_no_subject_of_the_telling(
+        rules, forms, upos, heads, deprels,
+    );
     aside::a_name_before_an_aside_is_the_subject_after_it(
         rules, forms, names, upos, heads, deprels,
     );

@@ -102,3 +102,25 @@ fn an_answer_to_a_mutual_act_is_aimed_at_its_sides() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_object_before_who_told_it_is_the_reported_verbs() {
+    // The parser made "diplomat" the subject of "said" and Lima an apposition of it.
+    let x = run("Chile expelled a Peruvian diplomat from the embassy in Santiago, Lima said.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SANCTION", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn blocking_a_ship_or_a_mission_is_a_blockade() {
+    let x =
+        run("Chilean coast guard vessels blocked a Peruvian resupply mission near the islands.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("COERCE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}

@@ -1,5 +1,6 @@
-//! Parse repairs: a relative clause after a comma describes the noun before it, and the
-//! subject named before an aside set off by commas is the subject of the verb after it.
+//! Parse repairs: a relative clause after a comma describes the noun before it, the subject
+//! named before an aside set off by commas is the subject of the verb after it, and the one
+//! who told it at the end of a sentence is the subject of the telling.
 
 use super::{list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -216,6 +217,70 @@ pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
         if !is_tree(heads) {
             heads[verb] = head;
             deprels[verb] = deprel;
+        }
+    }
+}
+
+/// "Chile expelled a Peruvian diplomat from the embassy, Lima said": the parser reads the
+/// object of the reported clause as the subject of the telling verb (`reporting_verbs`) at the
+/// end, and the name between the comma and that verb as an apposition of the object, so the
+/// expulsion has no one expelled and the diplomat tells it. A telling verb whose subject
+/// comes after a reported clause hung from it (with a subject and no object of its own), with
+/// a comma and a noun right before the verb hung inside the subject's phrase: the subject is
+/// the reported verb's object, and the noun after the comma the telling verb's subject.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn an_object_before_who_told_it_is_no_subject_of_the_telling(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    if n < 6 || !forms.contains(&",") {
+        return;
+    }
+    let reporting = list_test(rules, "reporting_verbs");
+    for say in 3..n {
+        if upos[say] != Upos::Verb || forms[say - 2] != "," || !reporting(&lower_case(forms[say])) {
+            continue;
+        }
+        let teller = say - 1;
+        if !matches!(upos[teller], Upos::Propn | Upos::Noun) || deprels[teller] != Deprel::APPOS {
+            continue;
+        }
+        let Some(subject) = (0..say).find(|&k| heads[k] == say + 1 && deprels[k] == Deprel::NSUBJ)
+        else {
+            continue;
+        };
+        // The teller hangs inside the subject's phrase.
+        let mut up = heads[teller];
+        let mut steps = 0;
+        while up != 0 && up - 1 != subject && steps < n {
+            up = heads[up - 1];
+            steps += 1;
+        }
+        if up != subject + 1 {
+            continue;
+        }
+        let Some(reported) = (0..subject).find(|&k| {
+            heads[k] == say + 1
+                && deprels[k] == Deprel::CCOMP
+                && upos[k] == Upos::Verb
+                && (0..n).any(|c| heads[c] == k + 1 && deprels[c] == Deprel::NSUBJ)
+                && !(0..n).any(|c| heads[c] == k + 1 && deprels[c] == Deprel::OBJ)
+        }) else {
+            continue;
+        };
+        let (saved_heads, saved_deprels) = (heads.to_vec(), deprels.to_vec());
+        heads[subject] = reported + 1;
+        deprels[subject] = Deprel::OBJ;
+        heads[teller] = say + 1;
+        deprels[teller] = Deprel::NSUBJ;
+        heads[say - 2] = say + 1;
+        if !is_tree(heads) {
+            heads.copy_from_slice(&saved_heads);
+            deprels.copy_from_slice(&saved_deprels);
         }
     }
 }
