@@ -174,14 +174,15 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 // "anti-Syria" is no name of Syria.)
                 let inside = matches!(h.found, Found::Person { .. })
                     && (w.span.start..w.span.end).contains(&self.starts[*k]);
-                // ("US-led forces": the country that leads them, as "American forces" would.)
+                // ("US-led forces": the country that leads them, as "American forces" would;
+                // "a Greek-owned ship", "a British-flagged tanker": the country's, as "a
+                // Greek ship" is.)
                 let led = matches!(h.found, Found::Country { .. })
                     && end < w.span.end
-                    && self
-                        .doc
-                        .text
-                        .get(end..w.span.end)
-                        .is_some_and(|rest| self.lex.arguments.has("led_endings", rest));
+                    && self.doc.text.get(end..w.span.end).is_some_and(|rest| {
+                        let args = &self.lex.arguments;
+                        args.has("led_endings", rest) || args.has("owned_endings", rest)
+                    });
                 (self.starts[*k] == w.span.start || inside) && (end >= w.span.end || led)
             })
             .max_by_key(|(_, h)| h.tokens.end)
@@ -253,7 +254,13 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 // A country's office stands for the country but reads as a person does.
                 // A country that leads ("Saudi-led coalition airstrikes") reads as the country's
                 // noun: the adjective stand-in before two nouns makes the parser split them.
-                let led = matches!(h.found, Found::Country { .. }) && ud[j - 1].span.end > end;
+                // ("a Greek-owned ship" keeps the adjective: the ship is no place in Greece.)
+                let led = matches!(h.found, Found::Country { .. })
+                    && ud[j - 1].span.end > end
+                    && doc
+                        .text
+                        .get(end..ud[j - 1].span.end)
+                        .is_some_and(|rest| self.lex.arguments.has("led_endings", rest));
                 forms.push(if end == surface_end && led {
                     "France"
                 } else if end == surface_end {

@@ -124,3 +124,21 @@ fn blocking_a_ship_or_a_mission_is_a_blockade() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_ship_owned_or_flagged_by_a_country_is_that_countrys() {
+    // "Peruvian-owned" was one word of no one.
+    let x = run("Chilean rebels fired missiles at a Peruvian-owned cargo ship.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, _, t)| c == "FIGHT" && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+    let y = run("Chile seized a Norwegian-flagged oil tanker in the strait.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("COERCE", Some("country:CHL"), &["country:NOR"])),
+        "{got:?}"
+    );
+}
