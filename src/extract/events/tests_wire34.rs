@@ -142,3 +142,23 @@ fn a_ship_owned_or_flagged_by_a_country_is_that_countrys() {
         "{got:?}"
     );
 }
+
+#[test]
+fn protesters_in_a_country_are_its_people() {
+    let x = run("Opposition supporters in Chile took to the streets on Sunday.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "PROTEST" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    // A rally held in a country is not done by it.
+    let y = run("Norwegian campaigners will join a rally in Chile in the spring.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:CHL")),
+        "{:?}",
+        acts(&y)
+    );
+}
