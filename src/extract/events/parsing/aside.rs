@@ -197,7 +197,9 @@ pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
         }
         let noun = k - 2;
         let relative = lower_case(forms[k]);
-        if !people_relative(&relative) && !(names[noun].is_some() && name_relative(&relative)) {
+        let described =
+            people_relative(&relative) || names[noun].is_some() && name_relative(&relative);
+        if !described {
             continue;
         }
         let verb = heads[k].wrapping_sub(1);
