@@ -115,6 +115,19 @@ fn the_object_before_who_told_it_is_the_reported_verbs() {
 }
 
 #[test]
+fn a_rejected_proposal_is_aimed_at_whoever_put_it_forward() {
+    // The "by" phrase hung on "put"; the rejection was aimed at no one.
+    let x = run("Chile rejected a ceasefire proposal put forward by Norway and Peru.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "REJECT"
+            && s.as_deref() == Some("country:CHL")
+            && t.contains(&"country:NOR".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn blocking_a_ship_or_a_mission_is_a_blockade() {
     let x =
         run("Chilean coast guard vessels blocked a Peruvian resupply mission near the islands.");
@@ -160,5 +173,18 @@ fn protesters_in_a_country_are_its_people() {
             .all(|(_, s, _)| s.as_deref() != Some("country:CHL")),
         "{:?}",
         acts(&y)
+    );
+}
+
+#[test]
+fn the_subject_of_an_act_does_what_it_did_after_or_before_it() {
+    // "visiting" hangs from "spoke", itself an act: the pattern stopped there.
+    let x = run(
+        "Norway's prime minister spoke by telephone with Chile's president, days after visiting Peru.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
     );
 }
