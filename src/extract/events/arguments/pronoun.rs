@@ -48,6 +48,26 @@ impl SentenceResolver<'_, '_, '_, '_> {
         (!self.rules.has("people_relatives", &tree.lower[noun])).then_some(noun)
     }
 
+    /// The subject of clause `h`; for an "-ing" clause with none of its own that shares the
+    /// subject above ("Chile expelled the diplomats, accusing them of spying"), that one.
+    fn clause_subject(&self, h: usize) -> Option<usize> {
+        let tree = self.tree;
+        let subject_of = |h: usize| {
+            tree.children[h]
+                .iter()
+                .copied()
+                .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
+        };
+        subject_of(h).or_else(|| {
+            let shared =
+                tree.parse.words[h].deprel == Deprel::ADVCL && tree.lower[h].ends_with("ing");
+            tree.parse.words[h]
+                .head
+                .filter(|_| shared)
+                .and_then(subject_of)
+        })
+    }
+
     /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
     /// the sentence (of the same sex when known), else the first person of the sentence
     /// before; for "it" and "they", the nearest country or body before it in the sentence,
@@ -72,26 +92,9 @@ impl SentenceResolver<'_, '_, '_, '_> {
             tree.parse.words[w].deprel.name(),
         );
         let answered = self.answering_verb(w);
-        let subject_of = |h: usize| {
-            tree.children[h]
-                .iter()
-                .copied()
-                .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
-        };
         let mut clausemates: Vec<&str> = answered
             .or(tree.parse.words[w].head.filter(|_| disjoint))
-            .and_then(|h| {
-                // "Chile expelled the diplomats, accusing them of spying": a clause with no
-                // subject of its own that shares the subject above has that one.
-                subject_of(h).or_else(|| {
-                    let shared = tree.parse.words[h].deprel == Deprel::ADVCL
-                        && tree.lower[h].ends_with("ing");
-                    tree.parse.words[h]
-                        .head
-                        .filter(|_| shared)
-                        .and_then(subject_of)
-                })
-            })
+            .and_then(|h| self.clause_subject(h))
             .map(|c| with_conjuncts(tree, c))
             .unwrap_or_default()
             .into_iter()

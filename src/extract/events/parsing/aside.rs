@@ -33,16 +33,9 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         if upos[v] != Upos::Verb || forms[v].ends_with("ing") {
             continue;
         }
-        // The comma that closes the aside: right before the verb, or before its auxiliaries
-        // when the aside says who told it ("The Philippines, officials said, has called on
-        // China").
-        let mut close = v - 1;
-        while close > 0 && upos[close] == Upos::Aux && heads[close] == v + 1 {
-            close -= 1;
-        }
-        if forms[close] != "," {
+        let Some(close) = closing_comma(forms, upos, heads, v) else {
             continue;
-        }
+        };
         // The comma that opens the aside, and the name before it.
         let Some(open) = (v.saturating_sub(16)..close)
             .rev()
@@ -167,6 +160,17 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
             deprels.copy_from_slice(&saved_deprels);
         }
     }
+}
+
+/// The comma that closes an aside before verb `v`: right before the verb, or before its
+/// auxiliaries (allowed only when the aside says who told it: "The Philippines, officials
+/// said, has called on China"). `heads` are 1-based.
+fn closing_comma(forms: &[&str], upos: &[Upos], heads: &[usize], v: usize) -> Option<usize> {
+    let mut close = v - 1;
+    while close > 0 && upos[close] == Upos::Aux && heads[close] == v + 1 {
+        close -= 1;
+    }
+    (forms[close] == ",").then_some(close)
 }
 
 /// "Ana Ruiz, who backs the plan, said ...", "The minister, who quit last year, wants ...": a
