@@ -174,16 +174,18 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 // "anti-Syria" is no name of Syria.)
                 let inside = matches!(h.found, Found::Person { .. })
                     && (w.span.start..w.span.end).contains(&self.starts[*k]);
+                if self.starts[*k] != w.span.start && !inside {
+                    return false;
+                }
                 // ("US-led forces": the country that leads them, as "American forces" would;
                 // "a Greek-owned ship", "a British-flagged tanker": the country's, as "a
-                // Greek ship" is.)
-                let led = matches!(h.found, Found::Country { .. })
-                    && end < w.span.end
-                    && self.doc.text.get(end..w.span.end).is_some_and(|rest| {
-                        let args = &self.lex.arguments;
-                        args.has("led_endings", rest) || args.has("owned_endings", rest)
-                    });
-                (self.starts[*k] == w.span.start || inside) && (end >= w.span.end || led)
+                // Greek ship" is. Looked up only for a name that starts the word.)
+                end >= w.span.end
+                    || matches!(h.found, Found::Country { .. })
+                        && self.doc.text.get(end..w.span.end).is_some_and(|rest| {
+                            let args = &self.lex.arguments;
+                            args.has("led_endings", rest) || args.has("owned_endings", rest)
+                        })
             })
             .max_by_key(|(_, h)| h.tokens.end)
             .map(|(k, h)| (k, *h))

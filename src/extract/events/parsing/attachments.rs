@@ -42,17 +42,19 @@ fn a_participle_after_a_comma_is_the_subjects(
     deprels: &mut [Deprel],
 ) {
     let n = forms.len();
-    if !forms.contains(&",") {
+    let candidate = |v: usize| {
+        deprels[v] == Deprel::ACL
+            && upos[v] == Upos::Verb
+            && forms[v - 1] == ","
+            && forms[v].ends_with("ing")
+    };
+    if !(2..n).any(candidate) {
         return;
     }
     let children = children_of(heads);
     let mut moves = Vec::new();
     for v in 2..n {
-        if deprels[v] != Deprel::ACL
-            || upos[v] != Upos::Verb
-            || forms[v - 1] != ","
-            || !forms[v].ends_with("ing")
-        {
+        if !candidate(v) {
             continue;
         }
         let Some(object) = heads[v].checked_sub(1) else {
