@@ -188,3 +188,19 @@ fn the_subject_of_an_act_does_what_it_did_after_or_before_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_warning_of_what_one_would_do_if_another_acts_is_aimed_at_the_other() {
+    // The condition hangs from the warned clause ("that it would use force"), which the
+    // search for conditions did not enter.
+    let x = run(
+        "Chile warned that it would use force to retake the islands if Peru did not withdraw its troops.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "THREATEN"
+            && s.as_deref() == Some("country:CHL")
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+}
