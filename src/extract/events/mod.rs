@@ -47,6 +47,8 @@ mod tests_unnamed;
 mod tests_who;
 #[cfg(test)]
 mod tests_wire;
+#[cfg(test)]
+mod tests_wire34;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

@@ -11,6 +11,7 @@ mod clauses;
 mod dateline;
 mod phrases;
 mod possessives;
+mod wire;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -174,15 +175,18 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 // "anti-Syria" is no name of Syria.)
                 let inside = matches!(h.found, Found::Person { .. })
                     && (w.span.start..w.span.end).contains(&self.starts[*k]);
-                // ("US-led forces": the country that leads them, as "American forces" would.)
-                let led = matches!(h.found, Found::Country { .. })
-                    && end < w.span.end
-                    && self
-                        .doc
-                        .text
-                        .get(end..w.span.end)
-                        .is_some_and(|rest| self.lex.arguments.has("led_endings", rest));
-                (self.starts[*k] == w.span.start || inside) && (end >= w.span.end || led)
+                if self.starts[*k] != w.span.start && !inside {
+                    return false;
+                }
+                // ("US-led forces": the country that leads them, as "American forces" would;
+                // "a Greek-owned ship", "a British-flagged tanker": the country's, as "a
+                // Greek ship" is. Looked up only for a name that starts the word.)
+                end >= w.span.end
+                    || matches!(h.found, Found::Country { .. })
+                        && self.doc.text.get(end..w.span.end).is_some_and(|rest| {
+                            let args = &self.lex.arguments;
+                            args.has("led_endings", rest) || args.has("owned_endings", rest)
+                        })
             })
             .max_by_key(|(_, h)| h.tokens.end)
             .map(|(k, h)| (k, *h))
@@ -253,7 +257,13 @@ impl<'a, 't> SentenceNames<'a, 't> {
                 // A country's office stands for the country but reads as a person does.
                 // A country that leads ("Saudi-led coalition airstrikes") reads as the country's
                 // noun: the adjective stand-in before two nouns makes the parser split them.
-                let led = matches!(h.found, Found::Country { .. }) && ud[j - 1].span.end > end;
+                // ("a Greek-owned ship" keeps the adjective: the ship is no place in Greece.)
+                let led = matches!(h.found, Found::Country { .. })
+                    && ud[j - 1].span.end > end
+                    && doc
+                        .text
+                        .get(end..ud[j - 1].span.end)
+                        .is_some_and(|rest| self.lex.arguments.has("led_endings", rest));
                 forms.push(if end == surface_end && led {
                     "France"
                 } else if end == surface_end {
@@ -340,11 +350,7 @@ fn repair(
     deprels: &mut [Deprel],
 ) {
     an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
-    attachments::an_opening_past_form_before_a_subject_describes_it(forms, upos, heads, deprels);
-    attachments::a_root_noun_with_an_object_is_a_verb(upos, heads, deprels);
-    attachments::a_noun_summing_up_the_clause_has_a_relative_clause(
-        rules, forms, upos, heads, deprels,
-    );
+    wire::repair(rules, forms, upos, heads, deprels);
     passive_only_with_an_auxiliary(rules, forms, heads, deprels);
     a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
     a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
@@ -365,8 +371,13 @@ fn repair(
         rules, forms, upos, heads, deprels,
     );
     phrases::a_modal_conjunct_after_a_reported_clause_is_part_of_it(rules, forms, heads, deprels);
-    aside::a_relative_after_a_comma_describes_the_noun_before(rules, forms, upos, heads, deprels);
+    aside::a_relative_after_a_comma_describes_the_noun_before(
+        rules, forms, names, upos, heads, deprels,
+    );
     clauses::a_past_form_after_a_modal_clause_joins_the_verb_above(
+        rules, forms, upos, heads, deprels,
+    );
+    aside::an_object_before_who_told_it_is_no_subject_of_the_telling(
         rules, forms, upos, heads, deprels,
     );
     aside::a_name_before_an_aside_is_the_subject_after_it(

@@ -330,7 +330,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 124] = [
+pub const ENGINE_LISTS: [&str; 126] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -448,6 +448,8 @@ pub const ENGINE_LISTS: [&str; 124] = [
     "asking_nouns",
     "reflexive_or_relative",
     "people_relatives",
+    "name_relatives",
+    "clause_openers",
     "object_relatives",
     "subject_openers",
     "modal_auxiliaries",

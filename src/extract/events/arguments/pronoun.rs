@@ -23,12 +23,15 @@ impl SentenceResolver<'_, '_, '_, '_> {
     /// relative clause stands for the noun the clause describes; one that is only ever an
     /// object (`object_relatives`: "whom") only as the object. "Which" and "that" are left
     /// alone: a thing they stand for ("a resolution that aims to …", "a party which had
-    /// learned to occupy …") would lend its names to acts it does not do.
+    /// learned to occupy …") would lend its names to acts it does not do. Only a relative of
+    /// `name_relatives` ("which") set off by a comma right after a country or body named
+    /// ("Chile, which accuses Peru of …") stands for that name.
     fn described_by_relative(&self, w: usize) -> Option<usize> {
         let tree = self.tree;
         let rel = tree.parse.words[w].deprel.name();
+        let people = self.rules.has("people_relatives", &tree.lower[w]);
         if !matches!(rel, "nsubj" | "nsubj:pass" | "obj")
-            || !self.rules.has("people_relatives", &tree.lower[w])
+            || !people && !self.rules.has("name_relatives", &tree.lower[w])
             || rel != "obj" && self.rules.has("object_relatives", &tree.lower[w])
         {
             return None;
@@ -38,7 +41,31 @@ impl SentenceResolver<'_, '_, '_, '_> {
             return None;
         }
         let noun = tree.parse.words[verb].head?;
+        if !people {
+            let set_off = w == noun + 2 && tree.lower[noun + 1] == ",";
+            return (set_off && self.hit_of_word[noun].is_some()).then_some(noun);
+        }
         (!self.rules.has("people_relatives", &tree.lower[noun])).then_some(noun)
+    }
+
+    /// The subject of clause `h`; for an "-ing" clause with none of its own that shares the
+    /// subject above ("Chile expelled the diplomats, accusing them of spying"), that one.
+    fn clause_subject(&self, h: usize) -> Option<usize> {
+        let tree = self.tree;
+        let subject_of = |h: usize| {
+            tree.children[h]
+                .iter()
+                .copied()
+                .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
+        };
+        subject_of(h).or_else(|| {
+            let shared =
+                tree.parse.words[h].deprel == Deprel::ADVCL && tree.lower[h].ends_with("ing");
+            tree.parse.words[h]
+                .head
+                .filter(|_| shared)
+                .and_then(subject_of)
+        })
     }
 
     /// The actor a pronoun stands for: for "he" and "she", the nearest person before it in
@@ -67,12 +94,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
         let answered = self.answering_verb(w);
         let mut clausemates: Vec<&str> = answered
             .or(tree.parse.words[w].head.filter(|_| disjoint))
-            .and_then(|h| {
-                tree.children[h]
-                    .iter()
-                    .copied()
-                    .find(|&c| matches!(tree.parse.words[c].deprel.name(), "nsubj" | "nsubj:pass"))
-            })
+            .and_then(|h| self.clause_subject(h))
             .map(|c| with_conjuncts(tree, c))
             .unwrap_or_default()
             .into_iter()

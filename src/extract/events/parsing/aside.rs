@@ -1,5 +1,6 @@
-//! Parse repairs: a relative clause after a comma describes the noun before it, and the
-//! subject named before an aside set off by commas is the subject of the verb after it.
+//! Parse repairs: a relative clause after a comma describes the noun before it, the subject
+//! named before an aside set off by commas is the subject of the verb after it, and the one
+//! who told it at the end of a sentence is the subject of the telling.
 
 use super::{list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -27,12 +28,28 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
     let marks = list_test(rules, "aside_subject_marks");
     let relative = list_test(rules, "reflexive_or_relative");
     let people_relative = list_test(rules, "people_relatives");
+    let reporting = list_test(rules, "reporting_verbs");
     for v in 4..n {
-        if upos[v] != Upos::Verb || forms[v - 1] != "," || forms[v].ends_with("ing") {
+        if upos[v] != Upos::Verb || forms[v].ends_with("ing") {
+            continue;
+        }
+        let Some(close) = closing_comma(forms, upos, heads, v) else {
+            continue;
+        };
+        // The comma that opens the aside, and the name before it.
+        let Some(open) = (v.saturating_sub(16)..close)
+            .rev()
+            .find(|&k| forms[k] == ",")
+        else {
+            continue;
+        };
+        let aside = open + 1..close;
+        if aside.is_empty() || open == 0 {
             continue;
         }
         let has_subject = (0..n).any(|k| {
             heads[k] == v + 1
+                && !aside.contains(&k)
                 && matches!(
                     deprels[k],
                     Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
@@ -41,23 +58,21 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         if has_subject {
             continue;
         }
-        // The comma that opens the aside, and the name before it.
-        let Some(open) = (v.saturating_sub(16)..v - 1)
-            .rev()
-            .find(|&k| forms[k] == ",")
-        else {
-            continue;
-        };
-        let aside = open + 1..v - 1;
-        if aside.is_empty() || open == 0 {
-            continue;
-        }
         let name = open - 1;
         let first = lower_case(forms[aside.start]);
         let is_relative = relative(&first) && first != "that";
         let phrase = aside
             .clone()
             .all(|k| !matches!(upos[k], Upos::Verb | Upos::Aux));
+        // "officials said", "diplomats say": who told it, set in the middle of the sentence.
+        let attribution = aside.len() <= 6
+            && upos[close - 1] == Upos::Verb
+            && reporting(&lower_case(forms[close - 1]));
+        // Past auxiliaries only after an attribution: after another aside the parser's
+        // subject is often right elsewhere ("Officials at the house, Chevening, will plan").
+        if close + 1 < v && !attribution {
+            continue;
+        }
         // "The MP, who was expelled last year, accused …": before a relative of people any
         // noun is the one described, named or not. A name, or a noun whose phrase holds a
         // name right before it ("the Peruvian government, which has long opposed the plan,
@@ -72,7 +87,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
                 .checked_sub(1)
                 .is_some_and(|h| aside.contains(&h));
         if !described
-            || !(is_relative || phrase)
+            || !(is_relative || phrase || attribution)
             || !subject_of_aside
                 && matches!(
                     deprels[name],
@@ -129,7 +144,10 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
         }
         heads[name] = v + 1;
         deprels[name] = Deprel::NSUBJ;
-        if heads[*top] != name + 1 {
+        if attribution {
+            heads[*top] = v + 1;
+            deprels[*top] = Deprel::PARATAXIS;
+        } else if heads[*top] != name + 1 {
             heads[*top] = name + 1;
             deprels[*top] = if is_relative {
                 Deprel::ACL_RELCL
@@ -144,9 +162,21 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
     }
 }
 
+/// The comma that closes an aside before verb `v`: right before the verb, or before its
+/// auxiliaries (allowed only when the aside says who told it: "The Philippines, officials
+/// said, has called on China"). `heads` are 1-based.
+fn closing_comma(forms: &[&str], upos: &[Upos], heads: &[usize], v: usize) -> Option<usize> {
+    let mut close = v - 1;
+    while close > 0 && upos[close] == Upos::Aux && heads[close] == v + 1 {
+        close -= 1;
+    }
+    (forms[close] == ",").then_some(close)
+}
+
 /// "Ana Ruiz, who backs the plan, said ...", "The minister, who quit last year, wants ...": a
 /// relative pronoun of people (`people_relatives`) right after a noun and a comma opens a
-/// clause that describes that noun. The parser often hangs that clause's verb elsewhere (as
+/// clause that describes that noun; so does one of `name_relatives` ("which") right after a
+/// name and a comma ("Chile, which accuses Peru of ..., said"). The parser often hangs that clause's verb elsewhere (as
 /// the content of the main verb, or as a clause of its own beside the noun); it becomes a
 /// relative clause of the noun, unless the noun is inside a phrase of a preposition ("the
 /// leader of the party, who …" may describe the leader) or the tree would break. `heads` are
@@ -154,6 +184,7 @@ pub(super) fn a_name_before_an_aside_is_the_subject_after_it(
 pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
     rules: &ArgumentRules,
     forms: &[&str],
+    names: &[Option<usize>],
     upos: &[Upos],
     heads: &mut [usize],
     deprels: &mut [Deprel],
@@ -163,11 +194,18 @@ pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
         return;
     }
     let people_relative = list_test(rules, "people_relatives");
+    let name_relative = list_test(rules, "name_relatives");
     for k in 2..n {
-        if forms[k - 1] != "," || !people_relative(&lower_case(forms[k])) {
+        if forms[k - 1] != "," {
             continue;
         }
         let noun = k - 2;
+        let relative = lower_case(forms[k]);
+        let described =
+            people_relative(&relative) || names[noun].is_some() && name_relative(&relative);
+        if !described {
+            continue;
+        }
         let verb = heads[k].wrapping_sub(1);
         if !matches!(upos[noun], Upos::Propn | Upos::Noun)
             || !matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::OBJ)
@@ -185,6 +223,70 @@ pub(super) fn a_relative_after_a_comma_describes_the_noun_before(
         if !is_tree(heads) {
             heads[verb] = head;
             deprels[verb] = deprel;
+        }
+    }
+}
+
+/// "Chile expelled a Peruvian diplomat from the embassy, Lima said": the parser reads the
+/// object of the reported clause as the subject of the telling verb (`reporting_verbs`) at the
+/// end, and the name between the comma and that verb as an apposition of the object, so the
+/// expulsion has no one expelled and the diplomat tells it. A telling verb whose subject
+/// comes after a reported clause hung from it (with a subject and no object of its own), with
+/// a comma and a noun right before the verb hung inside the subject's phrase: the subject is
+/// the reported verb's object, and the noun after the comma the telling verb's subject.
+/// `heads` are 1-based, 0 the root.
+pub(super) fn an_object_before_who_told_it_is_no_subject_of_the_telling(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    if n < 6 || !forms.contains(&",") {
+        return;
+    }
+    let reporting = list_test(rules, "reporting_verbs");
+    for say in 3..n {
+        if upos[say] != Upos::Verb || forms[say - 2] != "," || !reporting(&lower_case(forms[say])) {
+            continue;
+        }
+        let teller = say - 1;
+        if !matches!(upos[teller], Upos::Propn | Upos::Noun) || deprels[teller] != Deprel::APPOS {
+            continue;
+        }
+        let Some(subject) = (0..say).find(|&k| heads[k] == say + 1 && deprels[k] == Deprel::NSUBJ)
+        else {
+            continue;
+        };
+        // The teller hangs inside the subject's phrase.
+        let mut up = heads[teller];
+        let mut steps = 0;
+        while up != 0 && up - 1 != subject && steps < n {
+            up = heads[up - 1];
+            steps += 1;
+        }
+        if up != subject + 1 {
+            continue;
+        }
+        let Some(reported) = (0..subject).find(|&k| {
+            heads[k] == say + 1
+                && deprels[k] == Deprel::CCOMP
+                && upos[k] == Upos::Verb
+                && (0..n).any(|c| heads[c] == k + 1 && deprels[c] == Deprel::NSUBJ)
+                && !(0..n).any(|c| heads[c] == k + 1 && deprels[c] == Deprel::OBJ)
+        }) else {
+            continue;
+        };
+        let (saved_heads, saved_deprels) = (heads.to_vec(), deprels.to_vec());
+        heads[subject] = reported + 1;
+        deprels[subject] = Deprel::OBJ;
+        heads[teller] = say + 1;
+        deprels[teller] = Deprel::NSUBJ;
+        heads[say - 2] = say + 1;
+        if !is_tree(heads) {
+            heads.copy_from_slice(&saved_heads);
+            deprels.copy_from_slice(&saved_deprels);
         }
     }
 }

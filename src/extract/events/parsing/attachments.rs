@@ -13,7 +13,9 @@ pub(super) fn repair(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    a_sentence_of_a_noun_and_its_past_form_is_a_clause(rules, forms, upos, heads, deprels);
+    super::wire::a_sentence_of_a_noun_and_its_past_form_is_a_clause(
+        rules, forms, upos, heads, deprels,
+    );
     an_object_with_a_clause_is_no_subject_of_the_clause_after(rules, forms, upos, heads, deprels);
     a_word_inside_a_quotation_is_no_subject_of_the_verb_outside(forms, heads, deprels);
     a_document_read_as_the_subject_of_its_participle_is_the_object_issued(
@@ -25,6 +27,126 @@ pub(super) fn repair(
     a_name_before_a_noun_s_own_modifiers_is_the_first_object(rules, forms, upos, heads, deprels);
     a_verb_joined_to_a_noun_is_joined_to_the_verb_above(forms, upos, heads, deprels);
     a_participle_after_a_subject_describes_it(forms, upos, heads, deprels);
+    a_noun_after_a_clause_opener_is_the_subject_of_the_verb_after(
+        rules, forms, upos, heads, deprels,
+    );
+    a_participle_after_a_comma_is_the_subjects(forms, upos, heads, deprels);
+}
+
+/// "Chile expelled two Peruvian diplomats, accusing them of spying": an "-ing" form set off
+/// by a comma after the object says what the subject did besides, as "…, killing three" does;
+/// the parser sometimes reads it as describing the object, so that the diplomats accuse. Such
+/// a form hung from the object of a verb with a subject, right after the object's phrase and
+/// its comma, becomes an adverbial clause of that verb. `heads` are 1-based, 0 the root.
+fn a_participle_after_a_comma_is_the_subjects(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    let candidate = |v: usize| {
+        deprels[v] == Deprel::ACL
+            && upos[v] == Upos::Verb
+            && forms[v - 1] == ","
+            && forms[v].ends_with("ing")
+    };
+    if !(2..n).any(candidate) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for v in 2..n {
+        if !candidate(v) {
+            continue;
+        }
+        let Some(object) = heads[v].checked_sub(1) else {
+            continue;
+        };
+        if deprels[object] != Deprel::OBJ || heads[object] == 0 {
+            continue;
+        }
+        let verb = heads[object] - 1;
+        let has_subject = children[verb]
+            .iter()
+            .any(|&k| deprels[k] == Deprel::NSUBJ && k < object);
+        // The object's own words end at the comma: the form follows its whole phrase.
+        let ends = children[object]
+            .iter()
+            .filter(|&&k| k != v)
+            .map(|&k| children.span(k).1)
+            .chain([object])
+            .max()
+            .unwrap_or(object);
+        if has_subject && ends + 2 == v {
+            moves.push((v, verb));
+        }
+    }
+    for (v, verb) in moves {
+        heads[v] = verb + 1;
+        deprels[v] = Deprel::ADVCL;
+    }
+}
+
+/// "pledged aid, days after Chilean missiles struck Lima's port", "a day after a Chilean
+/// attack killed 12 people": a word that opens a clause as well as a phrase
+/// (`clause_openers`: "after", "before", "since", "until") is read as the preposition of the
+/// noun after it, and the verb after that noun's phrase as a clause of something else, so the
+/// act has no one doing it. A verb right after such a noun's phrase, with no subject or
+/// marker of its own and an object or an auxiliary (so no participle describing the noun:
+/// "after talks held in May", "after reports citing officials"), has the noun as its subject and the opening word as its marker.
+/// `heads` are 1-based, 0 the root.
+fn a_noun_after_a_clause_opener_is_the_subject_of_the_verb_after(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let opener = list_test(rules, "clause_openers");
+    let n = forms.len();
+    if !(0..n).any(|k| deprels[k] == Deprel::CASE && opener(&lower_case(forms[k]))) {
+        return;
+    }
+    let children = children_of(heads);
+    let mut moves = Vec::new();
+    for case in 0..n {
+        if deprels[case] != Deprel::CASE || !opener(&lower_case(forms[case])) {
+            continue;
+        }
+        let noun = heads[case].wrapping_sub(1);
+        if noun >= n
+            || noun < case
+            || !matches!(upos[noun], Upos::Noun | Upos::Propn)
+            || !matches!(deprels[noun], Deprel::NMOD | Deprel::OBL)
+        {
+            continue;
+        }
+        let verb = children.span(noun).1 + 1;
+        if verb >= n || upos[verb] != Upos::Verb || heads[verb] == 0 {
+            continue;
+        }
+        let own = &children[verb];
+        let free = !own.iter().any(|&k| {
+            matches!(
+                deprels[k],
+                Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL | Deprel::MARK
+            )
+        });
+        let auxiliary = own.iter().any(|&k| deprels[k] == Deprel::AUX);
+        let object = own.iter().any(|&k| deprels[k] == Deprel::OBJ);
+        // (An "-ing" form with an object describes: "after reports citing officials".)
+        let finite = auxiliary || object && !forms[verb].ends_with("ing");
+        if free && finite && reaches_the_root(heads, verb + 1, noun + 1) {
+            moves.push((case, noun, verb));
+        }
+    }
+    for (case, noun, verb) in moves {
+        heads[noun] = verb + 1;
+        deprels[noun] = Deprel::NSUBJ;
+        heads[case] = verb + 1;
+        deprels[case] = Deprel::MARK;
+    }
 }
 
 /// "a ruling that detaining suspects is unlawful": "that" before a bare "-ing" verb is no
@@ -657,249 +779,4 @@ pub(super) fn a_participle_after_a_subject_describes_it(
         heads[c] = subject + 1;
         deprels[c] = Deprel::ACL;
     }
-}
-
-/// "Unidentified gunmen attacked a police station", "Masked men abducted two workers": a
-/// past form opening the sentence, capitalized only because it comes first and followed at
-/// once by a noun and then a verb, describes that noun. The parser, which has seen few such
-/// openings, makes the past form the main verb and the real verb a clause below it, so the
-/// attack has no subject. The noun (with its own modifiers) must come right after the past
-/// form, and the verb right after the noun's phrase but for auxiliaries and adverbs of its
-/// own; the verb must have no subject of its own.
-pub(super) fn an_opening_past_form_before_a_subject_describes_it(
-    forms: &[&str],
-    upos: &mut [Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    let n = heads.len();
-    if n < 3
-        || upos[0] != Upos::Verb
-        || deprels[0] != Deprel::ROOT
-        || !forms[0].starts_with(|c: char| c.is_ascii_uppercase())
-        || !forms[0].as_bytes().ends_with(b"ed")
-    {
-        return;
-    }
-    let children = children_of(heads);
-    // The noun: the first noun after the past form, with only its own modifiers before it.
-    let Some(subject) = (1..n).find(|&k| matches!(upos[k], Upos::Noun | Upos::Propn)) else {
-        return;
-    };
-    if (1..subject).any(|k| heads[k] != subject + 1) {
-        return;
-    }
-    let (_, phrase_end) = children.span(subject);
-    let Some(verb) = (phrase_end + 1..n).find(|&k| upos[k] == Upos::Verb) else {
-        return;
-    };
-    let below_opening = heads[verb] == 1
-        && matches!(
-            deprels[verb],
-            Deprel::CCOMP | Deprel::XCOMP | Deprel::CONJ | Deprel::PARATAXIS | Deprel::ADVCL
-        );
-    if upos[verb] != Upos::Verb
-        || !below_opening
-        || (phrase_end + 1..verb)
-            .any(|k| heads[k] != verb + 1 || !matches!(deprels[k], Deprel::AUX | Deprel::ADVMOD))
-        || !(heads[subject] == 1 || heads[subject] == verb + 1)
-        || children[verb]
-            .iter()
-            .any(|&k| k != subject && matches!(deprels[k], Deprel::NSUBJ | Deprel::NSUBJ_PASS))
-    {
-        return;
-    }
-    for &k in &children[0] {
-        if k != subject && k != verb {
-            heads[k] = verb + 1;
-        }
-    }
-    heads[verb] = 0;
-    deprels[verb] = Deprel::ROOT;
-    heads[subject] = verb + 1;
-    deprels[subject] = Deprel::NSUBJ;
-    heads[0] = subject + 1;
-    deprels[0] = Deprel::AMOD;
-    upos[0] = Upos::Adj;
-}
-
-/// "Nigerian police shot three protesters": the tagger may read a past form after a noun as
-/// a noun ("a police shot"), yet the parser still gives it an object, which no noun takes. A
-/// root noun with an object after it and no copula is the verb it is, and the noun right
-/// before it that the parser hung on it as a compound is its subject, with the words before
-/// that noun that described the compound ("Nigerian").
-pub(super) fn a_root_noun_with_an_object_is_a_verb(
-    upos: &mut [Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    let Some(w) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
-        return;
-    };
-    if upos[w] != Upos::Noun || w == 0 || !deprels.contains(&Deprel::OBJ) {
-        return;
-    }
-    let children = children_of(heads);
-    let object = children[w]
-        .iter()
-        .any(|&k| k > w && deprels[k] == Deprel::OBJ);
-    let copula = children[w]
-        .iter()
-        .any(|&k| matches!(deprels[k], Deprel::COP | Deprel::NSUBJ | Deprel::NSUBJ_PASS));
-    let subject = w - 1;
-    if !object
-        || copula
-        || heads[subject] != w + 1
-        || deprels[subject] != Deprel::COMPOUND
-        || !matches!(upos[subject], Upos::Noun | Upos::Propn)
-    {
-        return;
-    }
-    for &k in &children[w] {
-        if k < subject {
-            heads[k] = subject + 1;
-        }
-    }
-    deprels[subject] = Deprel::NSUBJ;
-    upos[w] = Upos::Verb;
-}
-
-/// "Norway accused Chile of spying, a charge Santiago denied": a noun summing up the clause
-/// before (`summing_nouns`: a charge, a claim, a move), set off by a comma at the end of the
-/// sentence with its own subject and verb after it, is a relative clause without "that".
-/// The parser, which sees few of these, reads the noun as an adjective, the name as a
-/// subject or a compound and the verb as a clause of the first one, even taking the first
-/// clause's object as that verb's subject. The verb becomes the noun's relative clause with
-/// the name as its subject; the noun hangs from the main verb; the main verb's object the
-/// verb after had taken is given back.
-pub(super) fn a_noun_summing_up_the_clause_has_a_relative_clause(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &mut [Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    let n = heads.len();
-    let end = if n > 0 && deprels[n - 1] == Deprel::PUNCT {
-        n - 1
-    } else {
-        n
-    };
-    // The verb ends the sentence; before it the name, the noun, the article and the comma.
-    if end < 6 {
-        return;
-    }
-    let (verb, name, noun, article, comma) = (end - 1, end - 2, end - 3, end - 4, end - 5);
-    let summing = list_test(rules, "summing_nouns");
-    let articles = list_test(rules, "indefinite_articles");
-    if forms[comma] != ","
-        || !articles(&lower_case(forms[article]))
-        || !summing(&lower_case(forms[noun]))
-        || !matches!(upos[name], Upos::Propn | Upos::Pron)
-        || !matches!(upos[verb], Upos::Verb | Upos::Noun)
-    {
-        return;
-    }
-    let Some(root) = deprels[..comma].iter().position(|&d| d == Deprel::ROOT) else {
-        return;
-    };
-    if upos[root] != Upos::Verb {
-        return;
-    }
-    let children = children_of(heads);
-    let has_object = children[root].iter().any(|&k| deprels[k] == Deprel::OBJ);
-    // What the verb after had taken from the first clause goes back to its main verb.
-    for &k in &children[verb] {
-        if k < comma {
-            heads[k] = root + 1;
-            if deprels[k] == Deprel::NSUBJ {
-                deprels[k] = if has_object { Deprel::DEP } else { Deprel::OBJ };
-            }
-        }
-    }
-    for k in [comma, article] {
-        heads[k] = noun + 1;
-    }
-    deprels[comma] = Deprel::PUNCT;
-    deprels[article] = Deprel::DET;
-    heads[noun] = root + 1;
-    deprels[noun] = Deprel::PARATAXIS;
-    upos[noun] = Upos::Noun;
-    heads[name] = verb + 1;
-    deprels[name] = Deprel::NSUBJ;
-    heads[verb] = noun + 1;
-    deprels[verb] = Deprel::ACL_RELCL;
-    upos[verb] = Upos::Verb;
-    if end < n {
-        heads[end] = root + 1;
-    }
-}
-
-/// "Kenyan troops crossed into Somalia": the parser may read a past form right after the
-/// subject noun as a reduced relative ("troops crossed into Somalia" as "troops who were
-/// crossed"), leaving a sentence of one noun phrase. A root noun followed at once by a
-/// describing past form, with no copula, no agent ("backed by tanks" is a reduced passive)
-/// and no auxiliary, in a sentence with no verb outside that past form's clause, is the
-/// subject of the past form, which is the main verb, when the past form moves somewhere
-/// (an oblique of `motion_cases`: "into", "across"); a headline's "Two journalists arrested
-/// in Lima" stays a passive.
-pub(super) fn a_sentence_of_a_noun_and_its_past_form_is_a_clause(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
-        return;
-    };
-    let a = r + 1;
-    if !matches!(upos[r], Upos::Noun | Upos::Propn)
-        || a >= heads.len()
-        || upos[a] != Upos::Verb
-        || heads[a] != r + 1
-        || deprels[a] != Deprel::ACL
-        || !lower_case(forms[a]).ends_with("ed")
-    {
-        return;
-    }
-    let children = children_of(heads);
-    let of = |w: usize, rels: &[Deprel]| children[w].iter().any(|&k| rels.contains(&deprels[k]));
-    if of(r, &[Deprel::COP])
-        || of(
-            a,
-            &[
-                Deprel::OBL_AGENT,
-                Deprel::AUX,
-                Deprel::AUX_PASS,
-                Deprel::MARK,
-            ],
-        )
-    {
-        return;
-    }
-    let motion = list_test(rules, "motion_cases");
-    let moves = children[a].iter().any(|&k| {
-        deprels[k] == Deprel::OBL
-            && children[k]
-                .iter()
-                .any(|&c| deprels[c] == Deprel::CASE && motion(&lower_case(forms[c])))
-    });
-    if !moves {
-        return;
-    }
-    // No other verb: every verb lies in the past form's own clause.
-    let (lo, hi) = children.span(a);
-    if (0..heads.len()).any(|k| upos[k] == Upos::Verb && !(lo..=hi).contains(&k)) {
-        return;
-    }
-    for &k in &children[r] {
-        if k > a {
-            heads[k] = a + 1;
-        }
-    }
-    heads[a] = 0;
-    deprels[a] = Deprel::ROOT;
-    heads[r] = a + 1;
-    deprels[r] = Deprel::NSUBJ;
 }

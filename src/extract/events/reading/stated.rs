@@ -310,10 +310,11 @@ impl Site<'_, '_> {
         while k < heads.len() && heads.len() < 8 {
             let x = heads[k];
             // "threatened to stop negotiations to reduce quotas if ...": through the
-            // threatened act's object and the infinitive that qualifies it too.
-            for c in tree.children_named(x, &["xcomp", "advcl", "obj", "acl"]) {
-                let infinitive =
-                    matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ) || tree.is_infinitive(c);
+            // threatened act's object and the infinitive that qualifies it too; "warned that
+            // it would use force if ...": through the clause that says what is threatened.
+            for c in tree.children_named(x, &["xcomp", "advcl", "obj", "acl", "ccomp"]) {
+                let infinitive = matches!(tree.rel(c), Deprel::XCOMP | Deprel::OBJ | Deprel::CCOMP)
+                    || tree.is_infinitive(c);
                 if infinitive && !heads.contains(&c) {
                     heads.push(c);
                 }
