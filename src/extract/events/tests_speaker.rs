@@ -167,3 +167,30 @@ fn a_he_going_on_from_a_sentence_about_someone_before_its_name_is_not_that_name(
         acts(&run(text))
     );
 }
+
+#[test]
+fn we_inside_a_quotation_is_the_one_organization_its_speaker_is_tied_to() {
+    for text in [
+        "A Greenpeace spokesman said: \"We will ask Norway to withdraw its troops.\"",
+        "Ravi Menon, of Greenpeace, said: \"We will ask Norway to withdraw its troops.\"",
+        "Greenpeace said: \"We will ask Norway to withdraw its troops.\"",
+    ] {
+        assert!(
+            has(text, "DEMAND", Some("org:greenpeace"), Some("country:NOR")),
+            "{text}: {:?}",
+            acts(&run(text))
+        );
+    }
+    // A speaker tied to no organization, or to a country only: "we" may be the government,
+    // the party or everyone.
+    for text in [
+        "Ravi Menon said: \"We will ask Norway to withdraw its troops.\"",
+        "British Foreign Secretary Ravi Menon said: \"We will ask Norway to withdraw its troops.\"",
+    ] {
+        assert!(
+            sources_of(text).iter().all(Option::is_none),
+            "{text}: {:?}",
+            acts(&run(text))
+        );
+    }
+}

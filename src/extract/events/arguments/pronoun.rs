@@ -51,6 +51,9 @@ impl SentenceResolver<'_, '_, '_, '_> {
         if self.rules.has("speaker_pronouns", word) {
             return self.speaker(w);
         }
+        if self.rules.has("body_speaker_pronouns", word) {
+            return self.speakers_body(w);
+        }
         let person = if self.rules.has("person_pronouns", word) {
             true
         } else if self.rules.has("body_pronouns", word) {

@@ -11,10 +11,12 @@ use crate::extract::tokenize::TokenKind;
 enum Said {
     /// No reporting verb with a subject stands outside the quotation.
     NoVerb,
-    /// Their subject names no person we know, or they name different ones.
+    /// They name different ones.
     Unknown,
-    /// This person.
-    By(String),
+    /// Their subject (this word) names no person we know.
+    Unnamed(usize),
+    /// This person, named by this word.
+    By(String, usize),
 }
 
 impl SentenceResolver<'_, '_, '_, '_> {
@@ -26,6 +28,35 @@ impl SentenceResolver<'_, '_, '_, '_> {
     /// spokesman said"), one that is not a person, or a first person outside quotation
     /// marks: no one.
     pub(super) fn speaker(&self, w: usize) -> Option<(String, Range<usize>)> {
+        let (said, ran_on) = self.said(w)?;
+        let key = match said {
+            Said::By(key, _) => key,
+            Said::NoVerb if ran_on => self.opening_speaker()?,
+            Said::NoVerb | Said::Unnamed(_) | Said::Unknown => return None,
+        };
+        Some((key, self.tree.parse.words[w].span.clone()))
+    }
+
+    /// "Ravi Menon, of the Farmers Union, said: 'We will …'", "A Farmers Union spokesman said:
+    /// 'We …'", "The Farmers Union said: 'We …'": "we", "us", "our" (`body_speaker_pronouns`)
+    /// inside a quotation stand for the one organization the sentence ties its speaker to:
+    /// the speaker itself, or one named in the speaker's own phrase (before a role noun, in
+    /// an "of" phrase or a possessive). A speaker tied to no organization or to a country
+    /// ("we" of a minister may be the government, the party or everyone): no one.
+    pub(super) fn speakers_body(&self, w: usize) -> Option<(String, Range<usize>)> {
+        let (said, _) = self.said(w)?;
+        let subject = match said {
+            Said::By(_, subject) | Said::Unnamed(subject) => subject,
+            Said::NoVerb | Said::Unknown => return None,
+        };
+        let key = self.body_of(subject)?;
+        Some((key, self.tree.parse.words[w].span.clone()))
+    }
+
+    /// Whom the reporting verbs of `w`'s sentence give the quotation holding `w` to, and
+    /// whether that quotation began before the sentence. `None` when `w` is in no quotation
+    /// or in one the speaker quotes.
+    fn said(&self, w: usize) -> Option<(Said, bool)> {
         let doc = self.base.doc;
         let span = &doc.sentences[self.sentence].span;
         let quotes = quotations(doc.text, span)?;
@@ -43,12 +74,41 @@ impl SentenceResolver<'_, '_, '_, '_> {
             let at = self.tree.parse.words[x].span.start;
             quotes.iter().any(|q| q.contains(&at)) || quotes.is_empty()
         };
-        let key = match self.speaker_here(&inside) {
-            Said::By(key) => key,
-            Said::NoVerb if ran_on => self.opening_speaker()?,
-            Said::NoVerb | Said::Unknown => return None,
+        Some((self.speaker_here(&inside), ran_on))
+    }
+
+    /// The one organization word `subject` is or names in its own phrase.
+    fn body_of(&self, subject: usize) -> Option<String> {
+        let tree = self.tree;
+        let hits = self.hits();
+        let organization = |x: usize| {
+            self.hit_of_word[x]
+                .map(|h| hits[h])
+                .filter(|h| matches!(h.found, Found::Organization { .. }))
         };
-        Some((key, self.tree.parse.words[w].span.clone()))
+        if let Some(h) = organization(subject) {
+            return Some(h.key.clone());
+        }
+        let mut found: Option<&str> = None;
+        let mut stack = vec![(subject, true)];
+        while let Some((x, top)) = stack.pop() {
+            for &c in &tree.children[x] {
+                if !self
+                    .rules
+                    .has("speaker_body_relations", tree.parse.words[c].deprel.name())
+                {
+                    continue;
+                }
+                match organization(c) {
+                    Some(h) if found.is_some_and(|k| k != h.key) => return None,
+                    Some(h) => found = Some(h.key.as_str()),
+                    // Through one role noun: "Salvation Army spokesman Ravi Menon".
+                    None if top && self.hit_of_word[c].is_none() => stack.push((c, false)),
+                    None => {}
+                }
+            }
+        }
+        found.map(str::to_owned)
     }
 
     /// The person the reporting verbs outside the quotation give the words to.
@@ -94,8 +154,10 @@ impl SentenceResolver<'_, '_, '_, '_> {
                 None => self.role_holder(subject).map(str::to_owned),
             };
             match (&speaker, key) {
-                (Said::NoVerb, Some(k)) => speaker = Said::By(k),
-                (Said::By(s), Some(k)) if *s == k => {}
+                (Said::NoVerb, Some(k)) => speaker = Said::By(k, subject),
+                (Said::NoVerb, None) => speaker = Said::Unnamed(subject),
+                (Said::By(s, _), Some(k)) if *s == k => {}
+                (Said::Unnamed(s), None) if *s == subject => {}
                 _ => return Said::Unknown,
             }
         }
