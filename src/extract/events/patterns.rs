@@ -118,12 +118,6 @@ struct TriggerSpec {
     mark: Vec<String>,
     #[serde(default)]
     endings: Vec<String>,
-    /// The word list of prepositions none of the trigger's children is introduced by.
-    #[serde(default)]
-    lacks_case_list: Option<String>,
-    /// The word list of prepositions one of the trigger's children is introduced by.
-    #[serde(default)]
-    needs_case_list: Option<String>,
 }
 
 /// One step of a path, as written in the file.
@@ -150,10 +144,12 @@ struct StepSpec {
     needs: Vec<String>,
     #[serde(default)]
     mark: Vec<String>,
-    /// The word list of prepositions none of the reached word's children is introduced by.
+    /// The word list of prepositions none of the reached word's children is introduced by
+    /// (nor, on an upward step, the children of the word it leaves).
     #[serde(default)]
     lacks_case_list: Option<String>,
-    /// The word list of prepositions one of the reached word's children is introduced by.
+    /// The word list of prepositions one of the reached word's children is introduced by
+    /// (or, on an upward step, one of the word it leaves).
     #[serde(default)]
     needs_case_list: Option<String>,
 }
@@ -247,11 +243,12 @@ pub struct Step {
     /// The word reached (a clause) must be introduced by one of these words ("whether",
     /// "that"); empty for no condition.
     pub marks: HashSet<String>,
-    /// No child of the word reached may be introduced by one of these prepositions ("has
-    /// support from X": who has it is not who gives it); empty for no condition.
+    /// No child of the word reached, nor on an upward step of the word left, may be
+    /// introduced by one of these prepositions ("has support from X": who has it is not who
+    /// gives it); empty for no condition.
     pub lacks_cases: HashSet<String>,
-    /// A child of the word reached must be introduced by one of these prepositions; empty
-    /// for no condition.
+    /// A child of the word reached, or on an upward step of the word left, must be
+    /// introduced by one of these prepositions; empty for no condition.
     pub needs_cases: HashSet<String>,
 }
 
@@ -286,12 +283,6 @@ pub struct Pattern {
     /// The trigger word (lower case) must end with one of these ("ing": a present
     /// participle, not "asked"); empty for any.
     pub endings: Vec<String>,
-    /// No child of the trigger may be introduced by one of these prepositions; empty for no
-    /// condition.
-    pub lacks_cases: HashSet<String>,
-    /// A child of the trigger must be introduced by one of these prepositions ("has support
-    /// from X"); empty for no condition.
-    pub needs_cases: HashSet<String>,
     /// The path from the trigger.
     pub path: Vec<Step>,
     /// The role given to the word reached.
@@ -609,10 +600,8 @@ impl ArgumentRules {
                     .map(|l| l.iter().cloned().collect())
                     .ok_or_else(|| bad(format!("unknown word list '{name}'")))
             };
-            let optional_list = |name: &Option<String>| match name {
-                Some(name) => list(name),
-                None => Ok(HashSet::new()),
-            };
+            let optional_list =
+                |name: &Option<String>| name.as_deref().map_or(Ok(HashSet::new()), list);
             let pos = p
                 .trigger
                 .pos
@@ -667,8 +656,6 @@ impl ArgumentRules {
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
                 trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
                 endings: p.trigger.endings.iter().map(|c| c.to_lowercase()).collect(),
-                lacks_cases: optional_list(&p.trigger.lacks_case_list)?,
-                needs_cases: optional_list(&p.trigger.needs_case_list)?,
                 path,
                 role: p.role,
                 why: p.why.clone(),

@@ -418,15 +418,15 @@ impl SentenceResolver<'_, '_, '_, '_> {
     fn same_pronoun_before(&self, s: usize, found: &Hit, word: &str) -> bool {
         let doc = self.base.doc;
         let female = self.rules.has("female_pronouns", word);
-        let words: Vec<&str> = doc.tokens[doc.sentences[s].tokens.start..found.tokens.start]
+        let mut words = doc.tokens[doc.sentences[s].tokens.start..found.tokens.start]
             .iter()
             .filter(|t| t.kind != TokenKind::Punct)
-            .filter_map(|t| doc.text.get(t.span.clone()))
-            .collect();
-        let described = words
-            .first()
-            .is_some_and(|w| self.rules.has("description_openers", w));
-        words.iter().any(|t| {
+            .filter_map(|t| doc.text.get(t.span.clone()));
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let described = self.rules.has("description_openers", first);
+        std::iter::once(first).chain(words).any(|t| {
             self.rules.has("person_pronouns", t)
                 && self.rules.has("female_pronouns", t) == female
                 && (described || self.rules.has("person_subject_pronouns", t))
@@ -502,17 +502,18 @@ fn opening_quote(text: &str, sentence_start: usize, at: usize) -> Option<usize> 
 /// or the marks do not pair up.
 pub(super) fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
     let body = text.get(span.clone())?;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut first = true;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let before = k.checked_sub(1).map(|b| chars[b].1);
-        let after = chars.get(k + 1).map(|a| a.1);
+    // Only the marks are visited; the characters beside each are read from the text.
+    for (i, mark) in body.match_indices(['"', '\u{201c}', '\u{201d}']) {
+        let c = mark.chars().next().unwrap_or('"');
+        let before = body[..i].chars().next_back();
+        let after = body[i + mark.len()..].chars().next();
         let opening = match c {
             '\u{201c}' => true,
             '\u{201d}' => false,
-            '"' => {
+            _ => {
                 let opens = before.is_none_or(|b| b.is_whitespace() || "([:".contains(b))
                     && after.is_some_and(|a| !a.is_whitespace());
                 let closes = before.is_some_and(|b| !b.is_whitespace())
@@ -524,7 +525,6 @@ pub(super) fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<us
                     _ => return None,
                 }
             }
-            _ => continue,
         };
         let at = span.start + i;
         match (opening, open) {

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::SentenceResolver;
 use super::pronoun::quotations;
 use crate::extract::actors::{Found, Hit};
+use crate::extract::events::patterns::in_list;
 use crate::extract::tokenize::TokenKind;
 
 /// Whom the reporting verbs of a sentence give its words to.
@@ -116,8 +117,12 @@ impl SentenceResolver<'_, '_, '_, '_> {
         let tree = self.tree;
         let hits = self.hits();
         let mut speaker = Said::NoVerb;
+        // (The list is looked up once, not for every word.)
+        let Some(reporting) = self.rules.lists.get("reporting_verbs") else {
+            return speaker;
+        };
         for v in 0..tree.lower.len() {
-            if inside(v) || !self.rules.has("reporting_verbs", &tree.lower[v]) {
+            if inside(v) || !in_list(reporting, &tree.lower[v]) {
                 continue;
             }
             let subject_of = |x: usize| {

@@ -797,6 +797,8 @@ pub(super) fn a_stance_participle_is_no_passive(
     deprels: &mut [Deprel],
 ) {
     let n = forms.len();
+    // The list is looked up at the first passive auxiliary only.
+    let mut stance = None;
     for c in 0..n {
         if deprels[c] != Deprel::AUX_PASS {
             continue;
@@ -804,7 +806,8 @@ pub(super) fn a_stance_participle_is_no_passive(
         let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n) else {
             continue;
         };
-        if !rules.has("stance_participles", forms[v])
+        let is_stance = stance.get_or_insert_with(|| list_test(rules, "stance_participles"));
+        if !is_stance(forms[v])
             || (0..n).any(|k| heads[k] == v + 1 && deprels[k] == Deprel::OBL_AGENT)
         {
             continue;
