@@ -223,7 +223,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
             .filter(|h| outside(doc.tokens[h.tokens.start].span.start))
             .collect();
         let Some(first) = people.first() else {
-            return self.opening_pronoun_speaker(p, &words);
+            return self.opening_pronoun_speaker(&words);
         };
         if people.iter().any(|h| h.key != first.key) {
             return None;
@@ -235,21 +235,17 @@ impl SentenceResolver<'_, '_, '_, '_> {
                 words[k + 1..]
                     .iter()
                     .take(2)
-                    .any(|&t| self.rules.has("reporting_verbs", &text(t).to_lowercase()))
-            }) || after.is_some_and(|k| {
-                k > 0
-                    && self
-                        .rules
-                        .has("reporting_verbs", &text(words[k - 1]).to_lowercase())
-            })
+                    .any(|&t| self.rules.has("reporting_verbs", text(t)))
+            }) || after
+                .is_some_and(|k| k > 0 && self.rules.has("reporting_verbs", text(words[k - 1])))
         };
         people.iter().any(next_to_verb).then(|| first.key.clone())
     }
 
-    /// The person a "he" or "she" gives the words to in sentence `p` ("She added: '…"),
-    /// found as for a "he" or "she" of the current sentence that goes on from the sentences
-    /// before.
-    fn opening_pronoun_speaker(&self, p: usize, words: &[usize]) -> Option<String> {
+    /// The person a "he" or "she" gives the words to among the opening sentence's `words`
+    /// outside its quotation ("She added: '…"), found as for a "he" or "she" opening the
+    /// current sentence that goes on from the sentences before.
+    fn opening_pronoun_speaker(&self, words: &[usize]) -> Option<String> {
         let doc = self.base.doc;
         let text = |t: usize| doc.text.get(doc.tokens[t].span.clone()).unwrap_or("");
         let k = (0..words.len().saturating_sub(1)).find(|&k| {
@@ -266,8 +262,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
                     .get(h.key.as_str())
                     .is_none_or(|&f| f == female)
         };
-        // (As a pronoun opening its sentence: word 0 of the current one.)
-        let _ = p;
+        // (As a pronoun opening the current sentence: before its word 0.)
         self.in_sentence_before(0, &word, true, &fits)
             .map(|h| h.key.clone())
     }
@@ -281,16 +276,13 @@ fn nested(text: &str, quote: &Range<usize>, at: usize) -> bool {
     let Some(body) = text.get(quote.clone()) else {
         return false;
     };
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    chars.iter().enumerate().any(|(k, &(i, c))| {
-        if !matches!(c, '\'' | '\u{2018}' | '\u{2019}') {
-            return false;
-        }
-        let before = k.checked_sub(1).map(|b| chars[b].1);
-        let after = chars.get(k + 1).map(|a| a.1);
-        let opens = before.is_none_or(|b| b.is_whitespace() || b == ':')
-            && after.is_some_and(char::is_alphanumeric);
-        let closes_the_outer = after.is_some_and(|a| matches!(a, '"' | '\u{201d}'));
-        opens && quote.start + i < at || closes_the_outer && quote.start + i > at
-    })
+    body.match_indices(['\'', '\u{2018}', '\u{2019}'])
+        .any(|(i, mark)| {
+            let before = body[..i].chars().next_back();
+            let after = body[i + mark.len()..].chars().next();
+            let opens = before.is_none_or(|b| b.is_whitespace() || b == ':')
+                && after.is_some_and(char::is_alphanumeric);
+            let closes_the_outer = after.is_some_and(|a| matches!(a, '"' | '\u{201d}'));
+            opens && quote.start + i < at || closes_the_outer && quote.start + i > at
+        })
 }
