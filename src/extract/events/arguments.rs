@@ -14,6 +14,7 @@ use crate::extract::parse::{Deprel, Upos};
 
 mod people;
 mod pronoun;
+mod speaker;
 
 /// A place an act happens in, as the sentence names it.
 pub struct PlaceHit {

@@ -38,6 +38,8 @@ mod tests_places;
 #[cfg(test)]
 mod tests_probe;
 #[cfg(test)]
+mod tests_speaker;
+#[cfg(test)]
 mod tests_stated;
 #[cfg(test)]
 mod tests_targets;
@@ -259,7 +261,20 @@ fn obligation_matches(
             && w.head
                 .is_some_and(|h| rules.has("reporting_verbs", &tree.lower[h]));
         let taken = matches.iter().any(|m| m.tokens.contains(&w.token));
-        if obliged && said && !taken && matches!(w.upos, Upos::Verb | Upos::Aux | Upos::Adj) {
+        // '"I must tell you …", she said', '"We should act now"': a duty the speaker owns is
+        // no demand on anyone.
+        let own = || {
+            tree.children[k].iter().any(|&c| {
+                parse.words[c].deprel == Deprel::NSUBJ
+                    && rules.has("own_duty_subjects", &tree.lower[c])
+            })
+        };
+        if obliged
+            && said
+            && !taken
+            && !own()
+            && matches!(w.upos, Upos::Verb | Upos::Aux | Upos::Adj)
+        {
             matches.push(Match {
                 tokens: w.token..w.token + 1,
                 trigger: demand,

@@ -352,6 +352,7 @@ fn repair(
     an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
     wire::repair(rules, forms, upos, heads, deprels);
     passive_only_with_an_auxiliary(rules, forms, heads, deprels);
+    clauses::a_stance_participle_is_no_passive(rules, forms, heads, deprels);
     a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
     a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
     a_verb_after_its_subject_is_the_main_verb(forms, upos, heads, deprels);

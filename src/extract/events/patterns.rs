@@ -144,6 +144,14 @@ struct StepSpec {
     needs: Vec<String>,
     #[serde(default)]
     mark: Vec<String>,
+    /// The word list of prepositions none of the reached word's children is introduced by
+    /// (nor, on an upward step, the children of the word it leaves).
+    #[serde(default)]
+    lacks_case_list: Option<String>,
+    /// The word list of prepositions one of the reached word's children is introduced by
+    /// (or, on an upward step, one of the word it leaves).
+    #[serde(default)]
+    needs_case_list: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -235,6 +243,13 @@ pub struct Step {
     /// The word reached (a clause) must be introduced by one of these words ("whether",
     /// "that"); empty for no condition.
     pub marks: HashSet<String>,
+    /// No child of the word reached, nor on an upward step of the word left, may be
+    /// introduced by one of these prepositions ("has support from X": who has it is not who
+    /// gives it); empty for no condition.
+    pub lacks_cases: HashSet<String>,
+    /// A child of the word reached, or on an upward step of the word left, must be
+    /// introduced by one of these prepositions; empty for no condition.
+    pub needs_cases: HashSet<String>,
 }
 
 /// One checked pattern.
@@ -591,6 +606,8 @@ impl ArgumentRules {
                     .map(|l| l.iter().cloned().collect())
                     .ok_or_else(|| bad(format!("unknown word list '{name}'")))
             };
+            let optional_list =
+                |name: &Option<String>| name.as_deref().map_or(Ok(HashSet::new()), list);
             let pos = p
                 .trigger
                 .pos
@@ -625,6 +642,8 @@ impl ArgumentRules {
                     lacks: deprels(&s.lacks)?,
                     needs: deprels(&s.needs)?,
                     marks: s.mark.iter().map(|m| m.to_lowercase()).collect(),
+                    lacks_cases: optional_list(&s.lacks_case_list)?,
+                    needs_cases: optional_list(&s.needs_case_list)?,
                 });
             }
             if p.examples.is_empty() {

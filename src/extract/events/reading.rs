@@ -7,6 +7,7 @@
 mod stated;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::patterns::{ArgumentRules, Direction, Pattern, Role, Step, Voice};
@@ -132,9 +133,24 @@ impl<'s> Tree<'s> {
         let reduced = self.rel(w) == Deprel::ACL
             && (self.lower[w].ends_with("ed") || self.lower[w].ends_with("en"))
             && !has(&["nsubj", "obj", "mark"]);
+        // "has had doors slammed in her face", "wanted the leaders arrested": a bare past
+        // participle said of its head verb's object is passive too; the object is what the
+        // act is done to.
+        let of_the_object = || {
+            self.rel(w) == Deprel::XCOMP
+                && self.lower[w].ends_with("ed")
+                && !self.lower[w].ends_with("eed")
+                && !has(&["nsubj", "obj", "mark", "aux"])
+                && self.head(w).is_some_and(|h| {
+                    self.children[h]
+                        .iter()
+                        .any(|&c| c < w && self.rel(c) == Deprel::OBJ)
+                })
+        };
         has(&["nsubj:pass", "aux:pass", "csubj:pass"])
             || (has(&["obl:agent"]) && !has(&["nsubj", "obj"]))
             || reduced
+            || of_the_object()
     }
 }
 
@@ -264,6 +280,19 @@ fn step(
         {
             return None;
         }
+        // "has support from X": the phrase hangs from the noun or from the verb; an upward
+        // step's conditions on cases look at both the word it leaves and the word it reaches.
+        if !s.lacks_cases.is_empty() || !s.needs_cases.is_empty() {
+            let cased = |cases: &HashSet<String>| {
+                has_case_child(tree, w, cases)
+                    || matches!(s.direction, Direction::Up(_)) && has_case_child(tree, from, cases)
+            };
+            if !s.lacks_cases.is_empty() && cased(&s.lacks_cases)
+                || !s.needs_cases.is_empty() && !cased(&s.needs_cases)
+            {
+                return None;
+            }
+        }
         if !s.marks.is_empty()
             && !tree
                 .children_named(w, &["mark"])
@@ -346,6 +375,15 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
     !tree.children[w]
         .iter()
         .any(|&c| p.lacks.contains(&tree.rel(c)))
+}
+
+/// Whether a child of `w` is introduced by one of the prepositions `cases`.
+fn has_case_child(tree: &Tree<'_>, w: usize, cases: &HashSet<String>) -> bool {
+    tree.children[w].iter().any(|&c| {
+        tree.children[c]
+            .iter()
+            .any(|&k| tree.rel(k) == Deprel::CASE && cases.contains(tree.lower[k].as_ref()))
+    })
 }
 
 /// Words that share a role with `w` through coordination ("Norway and Chile").

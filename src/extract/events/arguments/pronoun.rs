@@ -75,6 +75,12 @@ impl SentenceResolver<'_, '_, '_, '_> {
     /// before.
     pub(super) fn pronoun(&self, w: usize) -> Option<(String, Range<usize>)> {
         let word = self.tree.lower[w].as_ref();
+        if self.rules.has("speaker_pronouns", word) {
+            return self.speaker(w);
+        }
+        if self.rules.has("body_speaker_pronouns", word) {
+            return self.speakers_body(w);
+        }
         let person = if self.rules.has("person_pronouns", word) {
             true
         } else if self.rules.has("body_pronouns", word) {
@@ -357,7 +363,7 @@ impl SentenceResolver<'_, '_, '_, '_> {
 
     /// When nothing fits before it in its sentence: the first fitting name of the sentence
     /// before, for "he" and "she" anywhere and for "it" and "they" opening their sentence.
-    fn in_sentence_before(
+    pub(super) fn in_sentence_before(
         &self,
         w: usize,
         word: &str,
@@ -414,13 +420,39 @@ impl SentenceResolver<'_, '_, '_, '_> {
         for _ in 0..3 {
             let found = first_fitting(p);
             let goes_on = self.opens_with(p, word)
-                || found.is_none() && (self.all_quoted(p) || self.spoken_by(p, word));
+                || found.is_none() && (self.all_quoted(p) || self.spoken_by(p, word))
+                || found.is_some_and(|f| self.same_pronoun_before(p, f, word));
             if !goes_on {
                 return found;
             }
             p = p.checked_sub(1).filter(|&b| !doc.is_heading(b))?;
         }
         None
+    }
+
+    /// "The party leader insisted that his work with Ola Berg was lawful. But he said …", "In
+    /// a letter he wrote: '… Ola Berg …'. He also said …": whether sentence `s` speaks of
+    /// someone of the same sex as `word` before the name `found` (a "he" or "she" before it,
+    /// or any such pronoun when the sentence opens with a description, `description_openers`);
+    /// that sentence is about someone before the name, and a "he" going on from it is not the
+    /// name. ("During his speech Ravi Menon said …": a possessive before the name in a phrase
+    /// set before it is the name.)
+    fn same_pronoun_before(&self, s: usize, found: &Hit, word: &str) -> bool {
+        let doc = self.base.doc;
+        let female = self.rules.has("female_pronouns", word);
+        let mut words = doc.tokens[doc.sentences[s].tokens.start..found.tokens.start]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .filter_map(|t| doc.text.get(t.span.clone()));
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let described = self.rules.has("description_openers", first);
+        std::iter::once(first).chain(words).any(|t| {
+            self.rules.has("person_pronouns", t)
+                && self.rules.has("female_pronouns", t) == female
+                && (described || self.rules.has("person_subject_pronouns", t))
+        })
     }
 
     /// Whether every word of sentence `s` is inside a quotation.
@@ -490,19 +522,20 @@ fn opening_quote(text: &str, sentence_start: usize, at: usize) -> Option<usize> 
 /// mark began before the sentence; one opening with no closing mark runs to its end; a lone
 /// mark at the end after a space opens the next sentence's. `None` when a mark is neither
 /// or the marks do not pair up.
-fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
+pub(super) fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
     let body = text.get(span.clone())?;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut first = true;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let before = k.checked_sub(1).map(|b| chars[b].1);
-        let after = chars.get(k + 1).map(|a| a.1);
+    // Only the marks are visited; the characters beside each are read from the text.
+    for (i, mark) in body.match_indices(['"', '\u{201c}', '\u{201d}']) {
+        let c = mark.chars().next().unwrap_or('"');
+        let before = body[..i].chars().next_back();
+        let after = body[i + mark.len()..].chars().next();
         let opening = match c {
             '\u{201c}' => true,
             '\u{201d}' => false,
-            '"' => {
+            _ => {
                 let opens = before.is_none_or(|b| b.is_whitespace() || "([:".contains(b))
                     && after.is_some_and(|a| !a.is_whitespace());
                 let closes = before.is_some_and(|b| !b.is_whitespace())
@@ -514,7 +547,6 @@ fn quotations(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
                     _ => return None,
                 }
             }
-            _ => continue,
         };
         let at = span.start + i;
         match (opening, open) {

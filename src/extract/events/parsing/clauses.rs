@@ -784,3 +784,39 @@ pub(super) fn a_particle_read_as_a_preposition_leaves_the_verb_its_object(
         deprels[noun] = Deprel::OBJ;
     }
 }
+
+/// "I am opposed to any detention", "we are opposed to the plan": a participle that names a
+/// stance (`stance_participles`) after a form of "be" is an adjective, not a passive, unless
+/// an agent hangs from it ("was opposed by Peru"): its subject holds the stance. The parser
+/// reads "am opposed" as a passive auxiliary after "I" and as a copula after a name. `heads`
+/// are 1-based, 0 the root.
+pub(super) fn a_stance_participle_is_no_passive(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &[usize],
+    deprels: &mut [Deprel],
+) {
+    let n = forms.len();
+    // The list is looked up at the first passive auxiliary only.
+    let mut stance = None;
+    for c in 0..n {
+        if deprels[c] != Deprel::AUX_PASS {
+            continue;
+        }
+        let Some(v) = heads[c].checked_sub(1).filter(|&v| v < n) else {
+            continue;
+        };
+        let is_stance = stance.get_or_insert_with(|| list_test(rules, "stance_participles"));
+        if !is_stance(forms[v])
+            || (0..n).any(|k| heads[k] == v + 1 && deprels[k] == Deprel::OBL_AGENT)
+        {
+            continue;
+        }
+        deprels[c] = Deprel::COP;
+        for k in 0..n {
+            if heads[k] == v + 1 && deprels[k] == Deprel::NSUBJ_PASS {
+                deprels[k] = Deprel::NSUBJ;
+            }
+        }
+    }
+}
