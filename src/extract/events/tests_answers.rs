@@ -49,3 +49,14 @@ fn a_move_condemned_after_a_comma_is_aimed_at_who_made_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_noun_alone_in_quotation_marks_is_a_figure_of_speech() {
+    let x = run("Ana Ruiz said there had been an \"explosion\" of Chilean agencies.");
+    let got = acts(&x);
+    assert!(got.iter().all(|(c, _, _)| c != "ASSAULT"), "{got:?}");
+    // Without the marks, a blast is reported as one.
+    let y = run("Norwegian rebels caused an explosion at a Chilean army base.");
+    let got = acts(&y);
+    assert!(got.iter().any(|(c, _, _)| c == "ASSAULT"), "{got:?}");
+}

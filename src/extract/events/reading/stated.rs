@@ -73,6 +73,18 @@ impl Site<'_, '_> {
             r.unreal = Some("a description, not an act");
             return;
         }
+        // 'an "explosion" of quangos', 'a "war" on motorists': a noun set alone in quotation
+        // marks is the speaker's figure of speech, not an act the writer reports.
+        let quote = |k: usize| matches!(tree.text[k], "\"" | "“" | "”" | "'" | "‘" | "’");
+        if matches!(tree.pos(w), Upos::Noun)
+            && w >= 1
+            && w + 1 < tree.text.len()
+            && quote(w - 1)
+            && quote(w + 1)
+        {
+            r.unreal = Some("a word in quotation marks");
+            return;
+        }
         // "aid charities", "protest groups": a noun that says what kind of thing another is
         // reports no act; one that says what kind of act ("mediation mission", "strike
         // action") still does.
