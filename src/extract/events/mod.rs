@@ -269,11 +269,14 @@ fn obligation_matches(
                     && rules.has("own_duty_subjects", &tree.lower[c])
             })
         };
+        // "Ministers should expect it to be re-written", "should know that": a state of mind
+        // one is told to be in is a forecast or a warning, not an act demanded.
         if obliged
             && said
             && !taken
             && !own()
             && matches!(w.upos, Upos::Verb | Upos::Aux | Upos::Adj)
+            && !rules.has("mind_verbs", &tree.lower[k])
         {
             matches.push(Match {
                 tokens: w.token..w.token + 1,

@@ -345,7 +345,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 126] = [
+pub const ENGINE_LISTS: [&str; 127] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -410,6 +410,7 @@ pub const ENGINE_LISTS: [&str; 126] = [
     "unnamed_attacker_nouns",
     "summing_nouns",
     "motion_cases",
+    "mind_verbs",
     "content_place_categories",
     "that_clause_target_categories",
     "protest_aim_categories",

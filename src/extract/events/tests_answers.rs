@@ -1,5 +1,6 @@
 //! Stage tests for reactions that answer the clause before them: "…, a charge Santiago
-//! denied", "…, which Santiago denied", "…, a move Lima condemned".
+//! denied", "…, which Santiago denied", "…, a move Lima condemned"; and two readings the
+//! stop-34 sample showed wrong (a word in quotation marks, a state of mind one "should" be in).
 
 use super::tests::{act, acts, run};
 
@@ -59,4 +60,15 @@ fn a_noun_alone_in_quotation_marks_is_a_figure_of_speech() {
     let y = run("Norwegian rebels caused an explosion at a Chilean army base.");
     let got = acts(&y);
     assert!(got.iter().any(|(c, _, _)| c == "ASSAULT"), "{got:?}");
+}
+
+#[test]
+fn a_state_of_mind_one_should_be_in_is_no_demand() {
+    let x = run("Ana Ruiz said Chilean ministers should expect the bill to be re-written.");
+    let got = acts(&x);
+    assert!(got.iter().all(|(c, _, _)| c != "DEMAND"), "{got:?}");
+    // An act one should do still is.
+    let y = run("Ana Ruiz said Chilean ministers should withdraw the bill.");
+    let got = acts(&y);
+    assert!(got.iter().any(|(c, _, _)| c == "DEMAND"), "{got:?}");
 }
