@@ -483,6 +483,7 @@ fn one_holds(
                     rels.iter().any(|r| r == tree.parse.words[c].deprel.name()) && asks(c)
                 })
                 || quotes_a_question_after(tree, w)
+                || follows_a_quoted_question(tree, w)
         }
         Condition::Head(rels, words, phrasal) => {
             let word = &tree.parse.words[w];
@@ -625,6 +626,25 @@ fn quotes_a_question_after(tree: &super::reading::Tree<'_>, w: usize) -> bool {
         )
     });
     quoted && asks.is_some_and(|k| tree.lower[k] == "?")
+}
+
+/// '"…, and why do we need this law?" he asked': the trigger comes right after its subject,
+/// which comes right after a quotation closed by a question mark (whatever the parser made
+/// of the clauses inside it).
+fn follows_a_quoted_question(tree: &super::reading::Tree<'_>, w: usize) -> bool {
+    let Some(before) = w.checked_sub(2) else {
+        return false;
+    };
+    if !matches!(tree.parse.words[w - 1].deprel.name(), "nsubj") {
+        return false;
+    }
+    let closing = |k: usize| {
+        matches!(
+            tree.lower[k].as_ref(),
+            "\"" | "\u{201d}" | "'" | "\u{2019}" | "''"
+        )
+    };
+    closing(before) && before >= 1 && tree.lower[before - 1] == "?"
 }
 
 /// The trigger's children with their relations, and for a trigger in an open clause with no
