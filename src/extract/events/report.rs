@@ -219,13 +219,12 @@ impl<'a> SentenceCtx<'_, 'a> {
             };
             let comma_at = |k: Option<usize>| k.is_some_and(|k| tree.text[k] == ",");
             let summed = rules.has("summing_nouns", &tree.lower[before]);
-            if tree.lower[before] == "which" || summed && comma_at(before.checked_sub(1)) {
-                return comma_at(before.checked_sub(1));
-            }
-            summed
-                && before >= 2
-                && rules.has("indefinite_articles", &tree.lower[before - 1])
-                && comma_at(Some(before - 2))
+            // ", which Santiago denied", ", charges Santiago denied", ", a charge Santiago denied"
+            (tree.lower[before] == "which" || summed) && comma_at(before.checked_sub(1))
+                || summed
+                    && before >= 2
+                    && rules.has("indefinite_articles", &tree.lower[before - 1])
+                    && comma_at(Some(before - 2))
         };
         if !reaction && !answers_the_clause() {
             return;

@@ -619,12 +619,9 @@ fn quotes_a_question_after(tree: &super::reading::Tree<'_>, w: usize) -> bool {
         )
     });
     // The question mark closes the quotation: nothing but quotes and punctuation after it.
-    let asks = (colon + 1..n).rev().find(|&k| {
-        !matches!(
-            tree.lower[k].as_ref(),
-            "\"" | "\u{201d}" | "'" | "\u{2019}" | "''" | "."
-        )
-    });
+    let asks = (colon + 1..n)
+        .rev()
+        .find(|&k| !(closing_quote(&tree.lower[k]) || tree.lower[k] == "."));
     quoted && asks.is_some_and(|k| tree.lower[k] == "?")
 }
 
@@ -638,13 +635,12 @@ fn follows_a_quoted_question(tree: &super::reading::Tree<'_>, w: usize) -> bool 
     if !matches!(tree.parse.words[w - 1].deprel.name(), "nsubj") {
         return false;
     }
-    let closing = |k: usize| {
-        matches!(
-            tree.lower[k].as_ref(),
-            "\"" | "\u{201d}" | "'" | "\u{2019}" | "''"
-        )
-    };
-    closing(before) && before >= 1 && tree.lower[before - 1] == "?"
+    closing_quote(&tree.lower[before]) && before >= 1 && tree.lower[before - 1] == "?"
+}
+
+/// Whether a word is a mark that can close a quotation (straight, curly or doubled).
+fn closing_quote(word: &str) -> bool {
+    matches!(word, "\"" | "\u{201d}" | "'" | "\u{2019}" | "''")
 }
 
 /// The trigger's children with their relations, and for a trigger in an open clause with no
