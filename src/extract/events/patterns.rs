@@ -345,7 +345,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 127] = [
+pub const ENGINE_LISTS: [&str; 128] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -405,6 +405,7 @@ pub const ENGINE_LISTS: [&str; 127] = [
     "nominal_content_categories",
     "answering_categories",
     "place_cases",
+    "behest_nouns",
     "place_target_categories",
     "sourceless_place_target_categories",
     "unnamed_attacker_nouns",

@@ -831,9 +831,11 @@ fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut
         .collect();
     for base in bases.iter().copied().chain(objects) {
         for &c in &tree.children[base] {
+            // "at the request of Norway" tells who asked, not where (`behest_nouns`).
             if matches!(tree.rel(c).name(), "obl" | "nmod")
                 && tree.case_of(c).is_some_and(|k| rules.has("place_cases", k))
                 && !r.places.contains(&c)
+                && !rules.has("behest_nouns", &tree.lower[c])
             {
                 r.places.push(c);
                 // "at a ceremony in Manila", "in the town of Arica in northern Peru": the
