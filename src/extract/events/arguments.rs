@@ -775,7 +775,12 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         // "accused ministers of ...": members of the government named by no one else are
         // the government (`government_member_nouns`, with no determiner).
         let members = dets.is_empty() && self.rules.has("government_member_nouns", word);
-        if dets != ["the"] && !members {
+        // "asked Parliament to renew the law", "the parliament voted": the bare word is the
+        // legislature of the article's own country (`legislature_nouns`).
+        let capital = tree.text[w].starts_with(|c: char| c.is_uppercase());
+        let legislature = self.rules.has("legislature_nouns", word)
+            && (dets == ["the"] || dets.is_empty() && capital);
+        if dets != ["the"] && !members && !legislature {
             return None;
         }
         let bare = |qualifiers: &[&str]| {
@@ -785,6 +790,16 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
         };
         let start = tree.parse.words[w].span.start;
         let span = tree.parse.words[w].span.clone();
+        if legislature && bare(&["amod", "compound", "nmod:poss", "nmod", "flat"]) {
+            return Some(
+                self.base
+                    .home
+                    .clone()
+                    .map(|key| (key, span))
+                    .into_iter()
+                    .collect(),
+            );
+        }
         // "the government", after "the Sudanese government" earlier in the article: the
         // government named last; none named before, the government of the country the
         // article's actors belong to. Only the bare words: "the new government" or "the

@@ -345,7 +345,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 128] = [
+pub const ENGINE_LISTS: [&str; 130] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -416,6 +416,8 @@ pub const ENGINE_LISTS: [&str; 128] = [
     "that_clause_target_categories",
     "protest_aim_categories",
     "failure_words",
+    "legislature_nouns",
+    "absence_words",
     "ability_words",
     "doubt_words",
     "question_words",

@@ -46,3 +46,48 @@ fn whoever_asked_for_or_ordered_an_act_is_not_its_target() {
         "{got:?}"
     );
 }
+
+#[test]
+fn support_said_to_be_lacking_is_no_support() {
+    for text in [
+        "Norway said that support from Chile had been lacking.",
+        "Norway said Chile's support was absent.",
+        "Norway lacked the support of Chile.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter().all(|(c, _, _)| c != "SUPPORT"),
+            "{text}: {got:?}"
+        );
+    }
+    // Given, if not enough, it is support.
+    let got = acts(&run("Norway said Chile's support was insufficient."));
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "SUPPORT" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn parliament_alone_is_the_legislature_of_the_articles_country() {
+    let x = run(
+        "Norwegian Foreign Minister Ola Berg met Chile's president in Oslo on Monday. \
+         Norway's prime minister, Ana Ruiz, visited Bergen. \
+         Campaigner Pedro Soto urged Parliament to reject the treaty.",
+    );
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DEMAND", Some("person:pedro-soto"), &["country:NOR"])),
+        "{got:?}"
+    );
+    // Named with its own qualifier, a parliament is its own.
+    let y = run("Campaigner Pedro Soto criticised the European Parliament.");
+    assert!(
+        acts(&y)
+            .iter()
+            .all(|(_, _, t)| t.iter().all(|k| !k.starts_with("country:"))),
+        "{:?}",
+        acts(&y)
+    );
+}

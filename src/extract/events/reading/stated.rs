@@ -26,6 +26,29 @@ pub(super) struct Site<'a, 't> {
     reason = "tree walks: r the reading, w the trigger word, x the walker, h a head"
 )]
 impl Site<'_, '_> {
+    /// An act named only as what someone wants or lacks, if so why it is not done.
+    fn wanted_or_lacking(&self) -> Option<&'static str> {
+        let Self { tree, rules, w, .. } = *self;
+        if !matches!(tree.pos(w), Upos::Noun) {
+            return None;
+        }
+        let head_in = |list: &str| {
+            tree.head(w)
+                .is_some_and(|h| tree.trigger_of[h].is_none() && rules.has(list, &tree.lower[h]))
+        };
+        // "wants a public inquiry", "was considering a new treaty": an act named as what
+        // someone wants, weighs, favours or needs (`wanted_act_verbs`) is not done.
+        if tree.rel(w) == Deprel::OBJ && head_in("wanted_act_verbs") {
+            return Some("wanted, not done");
+        }
+        // "support from Chile has been lacking", "Peru's aid was missing", "lacked Chile's
+        // backing": an act said to be absent (`absence_words`) is not done.
+        if matches!(tree.rel(w).name(), "nsubj" | "obj") && head_in("absence_words") {
+            return Some("said to be lacking");
+        }
+        None
+    }
+
     /// Negated, a description or a kind of thing rather than an act, tried and not done (an
     /// agreement not reached is read as such instead), or only something someone is able to do.
     pub(super) fn negation_and_failure(&self, r: &mut Reading) {
@@ -120,15 +143,8 @@ impl Site<'_, '_> {
             r.unreal = Some("an ability, not an act");
             return;
         }
-        // "wants a public inquiry", "was considering a new treaty": an act named as what
-        // someone wants, weighs, favours or needs (`wanted_act_verbs`) is not done.
-        if matches!(tree.pos(w), Upos::Noun)
-            && tree.rel(w) == Deprel::OBJ
-            && tree.head(w).is_some_and(|h| {
-                tree.trigger_of[h].is_none() && rules.has("wanted_act_verbs", &tree.lower[h])
-            })
-        {
-            r.unreal = Some("wanted, not done");
+        if let Some(why) = self.wanted_or_lacking() {
+            r.unreal = Some(why);
             return;
         }
         // "no plans to attack Chile", "no intention of attacking", "abandoned plans for
