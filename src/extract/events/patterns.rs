@@ -345,7 +345,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 130] = [
+pub const ENGINE_LISTS: [&str; 131] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -410,6 +410,7 @@ pub const ENGINE_LISTS: [&str; 130] = [
     "sourceless_place_target_categories",
     "unnamed_attacker_nouns",
     "summing_nouns",
+    "irregular_past_forms",
     "motion_cases",
     "mind_verbs",
     "content_place_categories",

@@ -91,3 +91,24 @@ fn parliament_alone_is_the_legislature_of_the_articles_country() {
         acts(&y)
     );
 }
+
+#[test]
+fn a_past_form_read_as_a_noun_between_two_nouns_is_the_verb() {
+    // With no verb in sight, "warplanes struck targets" had been read as one noun phrase.
+    let got = acts(&run("Chilean warplanes struck targets in southern Peru."));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:CHL")
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+    // A sentence with its own verb keeps its noun compounds.
+    let got = acts(&run(
+        "Chile said the warplane strikes on Peru were a mistake.",
+    ));
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("country:PER")),
+        "{got:?}"
+    );
+}

@@ -2,7 +2,8 @@
 //! opening the sentence before its subject ("Unidentified gunmen attacked"), a past form read
 //! as a noun that still takes an object ("police shot three protesters"), a noun summing up
 //! the clause before with a relative clause of its own ("…, a charge Santiago denied"), and a
-//! sentence of a noun and a past form of motion ("Kenyan troops crossed into Somalia").
+//! sentence of a noun and a past form of motion ("Kenyan troops crossed into Somalia"), and
+//! a past form read as a noun between two nouns ("warplanes struck targets").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -17,6 +18,9 @@ pub(super) fn repair(
     deprels: &mut [Deprel],
 ) {
     an_opening_past_form_before_a_subject_describes_it(forms, upos, heads, deprels);
+    a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
+        rules, forms, upos, heads, deprels,
+    );
     a_root_noun_with_an_object_is_a_verb(upos, heads, deprels);
     a_noun_summing_up_the_clause_has_a_relative_clause(rules, forms, upos, heads, deprels);
 }
@@ -83,6 +87,59 @@ fn an_opening_past_form_before_a_subject_describes_it(
     heads[0] = subject + 1;
     deprels[0] = Deprel::AMOD;
     upos[0] = Upos::Adj;
+}
+
+/// "Israeli warplanes struck targets in Lebanon": with no verb in sight, the tagger may read
+/// every word as a noun, and the parser make one noun phrase of them ("warplanes struck
+/// targets" as "struck targets" of warplanes). In a sentence without a verb or auxiliary, a
+/// past form (ending in "-ed", or an irregular one of `irregular_past_forms`) hung as a
+/// compound on the root noun right after it, with a noun compound right before it, is the
+/// verb: the noun before is its subject, with the words that described the phrase, and the
+/// root its object.
+fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
+        return;
+    };
+    if r < 2 || upos[r] != Upos::Noun {
+        return;
+    }
+    let (v, s) = (r - 1, r - 2);
+    if upos[v] != Upos::Noun
+        || heads[v] != r + 1
+        || deprels[v] != Deprel::COMPOUND
+        || !matches!(upos[s], Upos::Noun | Upos::Propn)
+        || !(heads[s] == v + 1 || heads[s] == r + 1)
+        || deprels[s] != Deprel::COMPOUND
+    {
+        return;
+    }
+    let past = lower_case(forms[v]);
+    let regular = past.len() >= 5 && past.ends_with("ed") && !past.ends_with("eed");
+    if !regular && !list_test(rules, "irregular_past_forms")(&past)
+        || upos.iter().any(|&u| matches!(u, Upos::Verb | Upos::Aux))
+    {
+        return;
+    }
+    for k in 0..heads.len() {
+        if k < s && matches!(heads[k], h if h == r + 1 || h == v + 1) {
+            heads[k] = s + 1;
+        } else if k > r && heads[k] == r + 1 && deprels[k] == Deprel::PUNCT {
+            heads[k] = v + 1;
+        }
+    }
+    heads[s] = v + 1;
+    deprels[s] = Deprel::NSUBJ;
+    upos[v] = Upos::Verb;
+    heads[v] = 0;
+    deprels[v] = Deprel::ROOT;
+    heads[r] = v + 1;
+    deprels[r] = Deprel::OBJ;
 }
 
 /// "Nigerian police shot three protesters": the tagger may read a past form after a noun as
