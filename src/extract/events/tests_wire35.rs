@@ -112,3 +112,18 @@ fn a_past_form_read_as_a_noun_between_two_nouns_is_the_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn ships_and_guns_supplied_are_aid() {
+    // "with" names what is given: ships, boats and guns are material (`material_aid_nouns`).
+    for text in [
+        "Norway supplied Chile with six coast guard vessels.",
+        "Norway provided Chile with rifles and artillery.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
+            "{text}: {got:?}"
+        );
+    }
+}
