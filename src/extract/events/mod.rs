@@ -52,7 +52,7 @@ mod tests_wire;
 #[cfg(test)]
 mod tests_wire34;
 #[cfg(test)]
-mod tests_wire35;
+mod tests_lead35;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

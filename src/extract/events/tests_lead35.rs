@@ -1,4 +1,4 @@
-//! Stage tests for wire-news constructions found in stop 35: the one at whose request or on
+//! Stage tests for wire-news constructions the lead found in stop 35: the one at whose request or on
 //! whose orders an act is done.
 
 use super::tests::{act, acts, run};
