@@ -51,6 +51,8 @@ mod tests_who;
 mod tests_wire;
 #[cfg(test)]
 mod tests_wire34;
+#[cfg(test)]
+mod tests_wire35;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
