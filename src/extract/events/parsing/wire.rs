@@ -280,9 +280,9 @@ fn a_noun_before_a_place_in_a_country_is_no_compound(
             // ("Nigeria's Zamfara state": the country owns the place, not its name.)
             heads[q] = h + 1;
         }
-        for x in 0..c {
-            if heads[x] == h + 1 {
-                heads[x] = c + 1;
+        for head in heads.iter_mut().take(c) {
+            if *head == h + 1 {
+                *head = c + 1;
             }
         }
         heads[c] = heads[h];
