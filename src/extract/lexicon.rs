@@ -60,6 +60,10 @@ pub struct OrganizationEntry {
     /// ISO3 code of the country it belongs to.
     #[serde(default)]
     pub country: Option<String>,
+    /// Cities that stand for the body when they act ("Brussels fined Apple": the European
+    /// Union); named as a place ("talks in Brussels") they stay the place.
+    #[serde(default)]
+    pub seats: Vec<String>,
 }
 
 /// A well-known person (heads of state and government).
@@ -435,6 +439,13 @@ fn name_table(
             names.insert(&upper, target);
         }
     };
+    // A body's seat first: the first phrase inserted keeps its tokens, and a seat is also
+    // a country's capital ("Brussels").
+    for (i, o) in organizations.iter().enumerate() {
+        for n in &o.seats {
+            add_name(n, Target::Organization(i));
+        }
+    }
     for (i, c) in countries.iter().enumerate() {
         add_name(&c.name, Target::Country(i, CountryForm::Name));
         for n in &c.names {

@@ -181,8 +181,15 @@ pub(super) fn lexicon_names(ctx: &mut SentenceCtx<'_, '_>) {
                 }
                 // "received him at Malacañang Palace": a seat of government named as the
                 // building where something happens.
-                let building = org.kind == "government"
-                    && is_building(ctx.lex, &org.name, ctx.words[i + len - 1]);
+                // "a summit in Brussels": a city that stands for a body when it acts
+                // (`seats`) is the place where something happens.
+                let building = (org.kind == "government"
+                    && is_building(ctx.lex, &org.name, ctx.words[i + len - 1]))
+                    || (!org.seats.is_empty()
+                        && org
+                            .seats
+                            .iter()
+                            .any(|s| s.eq_ignore_ascii_case(&ctx.text_of(i..i + len))));
                 if building && ctx.is_place_use(i, len) {
                     ctx.take(
                         i..i + len,

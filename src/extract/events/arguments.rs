@@ -892,6 +892,14 @@ impl<'h> SentenceResolver<'_, '_, 'h, '_> {
                                                 )
                                             })
                                     }
+                                    // "in Afghanistan's Khost province": the country
+                                    // that owns the place.
+                                    Deprel::NMOD_POSS => {
+                                        place_noun
+                                            && self.hit_of_word[c].is_some_and(|h| {
+                                                matches!(hits[h].found, Found::Country { .. })
+                                            })
+                                    }
                                     _ => false,
                                 }
                         })

@@ -26,6 +26,8 @@ mod tests_asked;
 #[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
+mod tests_lead35;
+#[cfg(test)]
 mod tests_missions;
 #[cfg(test)]
 mod tests_names;
@@ -52,7 +54,7 @@ mod tests_wire;
 #[cfg(test)]
 mod tests_wire34;
 #[cfg(test)]
-mod tests_lead35;
+mod tests_wire35;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

@@ -1,5 +1,6 @@
-//! Stage tests for wire-news constructions the lead found in stop 35: the one at whose request or on
-//! whose orders an act is done.
+//! Stage tests for constructions the lead found in stop 35: the one at whose request an act
+//! is done, acts said to be lacking, "Parliament" alone, a past form read as a noun between
+//! two nouns, and ships or guns supplied.
 
 use super::tests::{act, acts, run};
 

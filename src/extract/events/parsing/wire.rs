@@ -2,8 +2,11 @@
 //! opening the sentence before its subject ("Unidentified gunmen attacked"), a past form read
 //! as a noun that still takes an object ("police shot three protesters"), a noun summing up
 //! the clause before with a relative clause of its own ("…, a charge Santiago denied"), and a
-//! sentence of a noun and a past form of motion ("Kenyan troops crossed into Somalia"), and
-//! a past form read as a noun between two nouns ("warplanes struck targets").
+//! sentence of a noun and a past form of motion ("Kenyan troops crossed into Somalia"), a
+//! past form read as a noun between two nouns ("warplanes struck targets"), a verb of using
+//! read as an adjective ("police used water cannon to disperse"), an object set after the
+//! judgement that qualifies it ("rejected as groundless a report by …"), and a noun before
+//! "in" and a country's place ("a village in Nigeria's Zamfara state").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -22,6 +25,9 @@ pub(super) fn repair(
         rules, forms, upos, heads, deprels,
     );
     a_root_noun_with_an_object_is_a_verb(upos, heads, deprels);
+    a_using_verb_inside_a_noun_phrase_is_the_verb(rules, forms, upos, heads, deprels);
+    an_object_after_as_and_a_judgement_is_the_verbs(forms, upos, heads, deprels);
+    a_noun_before_a_place_in_a_country_is_no_compound(rules, forms, upos, heads, deprels);
     a_noun_summing_up_the_clause_has_a_relative_clause(rules, forms, upos, heads, deprels);
 }
 
@@ -181,6 +187,168 @@ fn a_root_noun_with_an_object_is_a_verb(
     }
     deprels[subject] = Deprel::NSUBJ;
     upos[w] = Upos::Verb;
+}
+
+/// "Israeli police used water cannon to disperse protesters": the parser may read a verb of
+/// using (`using_verbs`) between two nouns as an adjective ("used cars"), making the sentence
+/// one noun phrase, "police used water cannon", with the infinitive describing "cannon". In
+/// a root noun phrase with no copula and no subject, such a verb tagged as a verb, right
+/// after a noun the parser hung on the root as a compound, is the main verb: that noun (with
+/// the words before it) its subject, the root noun its object. The purpose repair then gives
+/// the infinitive to the verb.
+fn a_using_verb_inside_a_noun_phrase_is_the_verb(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
+        return;
+    };
+    if upos[r] != Upos::Noun {
+        return;
+    }
+    let Some(u) =
+        (1..r).find(|&k| upos[k] == Upos::Verb && deprels[k] == Deprel::AMOD && heads[k] == r + 1)
+    else {
+        return;
+    };
+    let subject = u - 1;
+    if heads[subject] != r + 1
+        || deprels[subject] != Deprel::COMPOUND
+        || !matches!(upos[subject], Upos::Noun | Upos::Propn)
+        || !list_test(rules, "using_verbs")(&lower_case(forms[u]))
+    {
+        return;
+    }
+    let children = children_of(heads);
+    if children[r]
+        .iter()
+        .any(|&k| matches!(deprels[k], Deprel::COP | Deprel::NSUBJ | Deprel::NSUBJ_PASS))
+    {
+        return;
+    }
+    for &k in &children[r] {
+        if k < subject {
+            heads[k] = subject + 1;
+        } else if k > r && deprels[k] == Deprel::PUNCT {
+            heads[k] = u + 1;
+        }
+    }
+    heads[u] = 0;
+    deprels[u] = Deprel::ROOT;
+    heads[subject] = u + 1;
+    deprels[subject] = Deprel::NSUBJ;
+    heads[r] = u + 1;
+    deprels[r] = Deprel::OBJ;
+}
+
+/// "Beijing rejected as groundless a report by the U.S. State Department": wire news sets a
+/// long object after the judgement its verb passes on it ("dismissed as baseless a
+/// statement by …"). The parser makes the judgement a clause of the verb ("as groundless")
+/// with the object as its own, so the rejection has no object and no one whose report it
+/// was. An object of a word introduced by "as" right after a verb that has no object of its
+/// own is that verb's; what the parser hung on the judgement after the object describes the
+/// object.
+fn an_object_after_as_and_a_judgement_is_the_verbs(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    for k in 1..n.saturating_sub(2) {
+        let (v, a) = (k - 1, k + 1);
+        if !forms[k].eq_ignore_ascii_case("as")
+            || upos[v] != Upos::Verb
+            || heads[k] != a + 1
+            || heads[a] != v + 1
+            || !matches!(upos[a], Upos::Verb | Upos::Adj)
+        {
+            continue;
+        }
+        let children = children_of(heads);
+        if children[v].iter().any(|&c| deprels[c] == Deprel::OBJ) {
+            continue;
+        }
+        let Some(object) = children[a]
+            .iter()
+            .copied()
+            .find(|&c| c > a && deprels[c] == Deprel::OBJ)
+        else {
+            continue;
+        };
+        heads[object] = v + 1;
+        for &c in &children[a] {
+            if c > object && matches!(deprels[c], Deprel::OBL | Deprel::NMOD) {
+                heads[c] = object + 1;
+                deprels[c] = Deprel::NMOD;
+            }
+        }
+        return;
+    }
+}
+
+/// "Gunmen attacked a village in Nigeria's Zamfara state": the parser may hang the noun
+/// before "in" on the place noun at the end (`place_nouns`: "village … state", "plant …
+/// region") as a compound, across the preposition, so the noun of place becomes the object
+/// and the "in" phrase is lost. A noun hung as a compound on a place noun further on, with a
+/// preposition right after it that introduces a word between them, takes the place noun's
+/// role; the place noun becomes its modifier, introduced by that preposition, and the name
+/// before the place noun ("Zamfara", "Kharkiv") describes it.
+fn a_noun_before_a_place_in_a_country_is_no_compound(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    for c in 0..n.saturating_sub(3) {
+        let k = c + 1;
+        if deprels[c] != Deprel::COMPOUND
+            || upos[c] != Upos::Noun
+            || deprels[k] != Deprel::CASE
+            || upos[k] != Upos::Adp
+            || heads[c] <= k + 2
+        {
+            continue;
+        }
+        let h = heads[c] - 1;
+        let q = heads[k].wrapping_sub(1);
+        if !(k < q && q < h) || upos[h] != Upos::Noun {
+            continue;
+        }
+        // The preposition's word hangs on the place noun, through the words between.
+        let mut up = q;
+        while k < up && up < h && heads[up] > 0 {
+            up = heads[up] - 1;
+        }
+        if !(up == h || up == c && heads[q] == c + 1 && q + 1 == h)
+            || !list_test(rules, "place_nouns")(&lower_case(forms[h]))
+        {
+            continue;
+        }
+        if heads[q] == c + 1 {
+            heads[q] = h + 1;
+            deprels[q] = Deprel::COMPOUND;
+        } else if deprels[q] == Deprel::NMOD_POSS {
+            // ("Nigeria's Zamfara state": the country owns the place, not its name.)
+            heads[q] = h + 1;
+        }
+        for head in heads.iter_mut().take(c) {
+            if *head == h + 1 {
+                *head = c + 1;
+            }
+        }
+        heads[c] = heads[h];
+        deprels[c] = deprels[h];
+        heads[h] = c + 1;
+        deprels[h] = Deprel::NMOD;
+        heads[k] = h + 1;
+        return;
+    }
 }
 
 /// "Norway accused Chile of spying, a charge Santiago denied": a noun summing up the clause
