@@ -345,7 +345,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 131] = [
+pub const ENGINE_LISTS: [&str; 132] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -430,6 +430,7 @@ pub const ENGINE_LISTS: [&str; 131] = [
     "rumour_nouns",
     "probing_categories",
     "threat_marks",
+    "comparison_marks",
     "act_nouns",
     "own_act_denials",
     "demanding_verbs",

@@ -156,7 +156,7 @@ pub enum Condition {
     NoChildIn(Vec<String>, HashSet<String>),
     /// No clause under the trigger is an infinitive or has an auxiliary or marker in this
     /// list, itself or in a clause of its own.
-    NoClauseWith(HashSet<String>),
+    NoClauseWith(HashSet<String>, HashSet<String>),
     /// The trigger's head, when the trigger hangs from it by one of these relations, or a
     /// child of the trigger by one of them, ends in a question mark.
     QuotedQuestion(Vec<String>),
@@ -348,7 +348,14 @@ pub fn read(
             let list = lists
                 .get(name)
                 .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
-            conditions.push(Condition::NoClauseWith(list.iter().cloned().collect()));
+            // A comparison's own modal ("as he would like") marks nothing to come.
+            let comparisons = lists
+                .get("comparison_marks")
+                .ok_or_else(|| bad("unknown word list 'comparison_marks'"))?;
+            conditions.push(Condition::NoClauseWith(
+                list.iter().cloned().collect(),
+                comparisons.iter().cloned().collect(),
+            ));
         }
         if !w.head_rel.is_empty() {
             let words = lower(&w.head_words);
@@ -545,26 +552,7 @@ fn one_holds(
                     )
                     .any(|k| words.contains(&*tree.lower[k]))
         }),
-        Condition::NoClauseWith(words) => {
-            let clause = |c: usize| {
-                matches!(
-                    tree.parse.words[c].deprel.name(),
-                    "ccomp" | "xcomp" | "acl" | "advcl"
-                )
-            };
-            let marked = |c: usize| {
-                tree.children[c].iter().any(|&k| {
-                    matches!(tree.parse.words[k].deprel.name(), "aux" | "mark")
-                        && words.contains(&*tree.lower[k])
-                })
-            };
-            !tree.children[w].iter().any(|&c| {
-                clause(c)
-                    && (tree.parse.words[c].deprel.name() == "xcomp"
-                        || marked(c)
-                        || tree.children[c].iter().any(|&k| clause(k) && marked(k)))
-            })
-        }
+        Condition::NoClauseWith(words, comparisons) => no_clause_with(tree, w, words, comparisons),
         Condition::Pos(tags) => tags.contains(&tree.pos(w)),
         Condition::NoChildRel(rels) => !tree.children[w]
             .iter()
@@ -581,6 +569,43 @@ fn one_holds(
                 })
         }),
     }
+}
+
+/// Whether no clause under `w` is an infinitive or marked by one of `words`, itself or in a
+/// clause of its own that is no comparison (one marked by `comparisons`).
+fn no_clause_with(
+    tree: &super::reading::Tree<'_>,
+    w: usize,
+    words: &HashSet<String>,
+    comparisons: &HashSet<String>,
+) -> bool {
+    let clause = |c: usize| {
+        matches!(
+            tree.parse.words[c].deprel.name(),
+            "ccomp" | "xcomp" | "acl" | "advcl"
+        )
+    };
+    let marked = |c: usize| {
+        tree.children[c].iter().any(|&k| {
+            matches!(tree.parse.words[k].deprel.name(), "aux" | "mark")
+                && words.contains(&*tree.lower[k])
+        })
+    };
+    // "not as rosy as Mr Brown would like": a comparison's own "would" marks nothing
+    // that will follow (`comparison_marks`).
+    let compared = |c: usize| {
+        tree.children[c].iter().any(|&k| {
+            tree.parse.words[k].deprel.name() == "mark" && comparisons.contains(&*tree.lower[k])
+        })
+    };
+    !tree.children[w].iter().any(|&c| {
+        clause(c)
+            && (tree.parse.words[c].deprel.name() == "xcomp"
+                || marked(c)
+                || tree.children[c]
+                    .iter()
+                    .any(|&k| clause(k) && marked(k) && !compared(k)))
+    })
 }
 
 /// Whether the head `h` of trigger `w` is one of the `phrasal` verbs ("called off"): the
