@@ -309,6 +309,10 @@ impl Pattern {
 pub struct ArgumentRules {
     /// Patterns, in the order they apply.
     pub patterns: Vec<Pattern>,
+    /// For each category and part of speech of a trigger word, the patterns (indices into
+    /// `patterns`, in order) whose category and part-of-speech tests it passes: a trigger
+    /// reads these, not all the patterns ([`Self::patterns_for`]).
+    by_trigger: Vec<Vec<usize>>,
     /// Named word lists (lower case).
     pub lists: WordLists,
     /// The list `unparsed_idioms` split into words, in the list's order ([`Self::list`]):
@@ -692,8 +696,10 @@ impl ArgumentRules {
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
         let country_of_people = check_peoples(&spec.peoples)?;
+        let by_trigger = index_by_trigger(&patterns);
         Ok(Self {
             patterns,
+            by_trigger,
             lists,
             idioms,
             senses,
@@ -737,6 +743,16 @@ impl ArgumentRules {
             .map(String::as_str)
     }
 
+    /// The patterns a trigger word of `category` tagged `pos` may read, in order: the others
+    /// fail its category or part-of-speech test ([`Pattern::applies_to`], `pos`).
+    pub fn patterns_for(&self, category: Plover, pos: Upos) -> impl Iterator<Item = &Pattern> {
+        self.by_trigger
+            .get(trigger_slot(category, pos))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i])
+    }
+
     /// Whether `word` (any case) is in the named list.
     pub fn has(&self, list: &str, word: &str) -> bool {
         self.lists.get(list).is_some_and(|l| in_list(l, word))
@@ -747,6 +763,31 @@ impl ArgumentRules {
     pub fn has_in_any(&self, lists: &str, word: &str) -> bool {
         self.list(lists).any(|list| self.has(list, word))
     }
+}
+
+/// The slot of a trigger's category and part of speech in [`ArgumentRules::patterns_for`]'s
+/// index.
+fn trigger_slot(category: Plover, pos: Upos) -> usize {
+    category as usize * Upos::COUNT + pos as usize
+}
+
+/// [`ArgumentRules::patterns_for`]'s index: for every category and part of speech, the
+/// patterns whose category test (any kind) and part-of-speech test a trigger so tagged passes.
+fn index_by_trigger(patterns: &[Pattern]) -> Vec<Vec<usize>> {
+    let mut index = vec![Vec::new(); Plover::ALL.len() * Upos::COUNT];
+    for category in Plover::ALL {
+        for pos in Upos::ALL {
+            index[trigger_slot(category, pos)] = (0..patterns.len())
+                .filter(|&i| {
+                    let p = &patterns[i];
+                    (p.categories.is_empty() || p.categories.contains(&category))
+                        && !p.not_categories.contains(&category)
+                        && (p.pos.is_empty() || p.pos.contains(&pos))
+                })
+                .collect();
+        }
+    }
+    index
 }
 
 /// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word

@@ -421,7 +421,7 @@ fn arguments(
     (category, kind): (Plover, &str),
     out: &mut Vec<Argument>,
 ) {
-    for p in &rules.patterns {
+    for p in rules.patterns_for(category, tree.pos(w)) {
         if !applies(tree, p, w, category, kind) {
             continue;
         }
