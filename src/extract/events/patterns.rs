@@ -313,11 +313,19 @@ pub struct ArgumentRules {
     /// `patterns`, in order) whose category and part-of-speech tests it passes: a trigger
     /// reads these, not all the patterns ([`Self::patterns_for`]).
     by_trigger: Vec<Vec<usize>>,
+    /// The ids of the patterns marked `not_capitals` ([`Self::reads_no_capitals`]).
+    not_capitals: Vec<String>,
     /// Named word lists (lower case).
     pub lists: WordLists,
     /// The list `unparsed_idioms` split into words, in the list's order ([`Self::list`]):
     /// split once here, not for every parsed sentence.
     pub idioms: Vec<Vec<String>>,
+    /// One bit for the length and first byte of each idiom's first word ([`shape_bit`]):
+    /// a word whose bit is clear opens none ([`Self::idioms_at`]).
+    idiom_starts: u64,
+    /// The list `unparsed_approximators` split into words, in the order [`Self::list`] gives
+    /// it: split once here, not for every number of every parsed sentence.
+    pub approximators: Vec<Vec<String>>,
     /// Sense rules, in the order they apply.
     pub senses: Vec<super::senses::Sense>,
     /// The word list `months` in its order, January first: a month's number is its place.
@@ -690,18 +698,33 @@ impl ArgumentRules {
                 });
             }
         }
-        let idioms = (lists.get("unparsed_idioms").into_iter().flatten())
-            .map(|p| p.split(' ').map(str::to_owned).collect())
-            .collect();
+        let split = |name: &str| -> Vec<Vec<String>> {
+            (lists.get(name).into_iter().flatten())
+                .map(|p| p.split(' ').map(str::to_owned).collect())
+                .collect()
+        };
+        let idioms = split("unparsed_idioms");
+        let idiom_starts = idioms.iter().filter_map(|p| p.first()).fold(0, |bits, w| {
+            bits | shape_bit(w.len(), w.bytes().next().unwrap_or(0))
+        });
+        let approximators = split("unparsed_approximators");
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
         let country_of_people = check_peoples(&spec.peoples)?;
         let by_trigger = index_by_trigger(&patterns);
+        let not_capitals = patterns
+            .iter()
+            .filter(|p| p.not_capitals)
+            .map(|p| p.id.clone())
+            .collect();
         Ok(Self {
             patterns,
             by_trigger,
+            not_capitals,
             lists,
             idioms,
+            idiom_starts,
+            approximators,
             senses,
             months,
             groups: spec.groups,
@@ -751,6 +774,21 @@ impl ArgumentRules {
             .into_iter()
             .flatten()
             .map(|&i| &self.patterns[i])
+    }
+
+    /// The idioms that may start at the lower-case `word`: none when no idiom's first word
+    /// has its length and first byte, else all of them, in order.
+    pub fn idioms_at(&self, word: &str) -> &[Vec<String>] {
+        let first = word.bytes().next().unwrap_or(0);
+        if self.idiom_starts & shape_bit(word.len(), first) == 0 {
+            return &[];
+        }
+        &self.idioms
+    }
+
+    /// Whether the pattern `id` is marked `not_capitals` (a capital it reaches names a place).
+    pub fn reads_no_capitals(&self, id: &str) -> bool {
+        self.not_capitals.iter().any(|p| p == id)
     }
 
     /// Whether `word` (any case) is in the named list.
@@ -842,6 +880,50 @@ mod tests {
             .collect();
         assert!(split.iter().any(|words| words.len() > 1));
         assert_eq!(rules.idioms, split);
+        let approximators: Vec<Vec<String>> = rules
+            .list("unparsed_approximators")
+            .map(|p| p.split(' ').map(str::to_owned).collect())
+            .collect();
+        assert_eq!(rules.approximators, approximators);
+        // Every word that opens an idiom is let through, and all the idioms with it.
+        for words in &split {
+            assert_eq!(rules.idioms_at(&words[0]), rules.idioms.as_slice());
+        }
+        assert!(rules.idioms_at("ministers").is_empty());
+    }
+
+    #[test]
+    fn a_trigger_reads_the_patterns_whose_category_and_tag_tests_it_passes() {
+        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
+        let mut kinds: Vec<&str> = (rules.patterns.iter())
+            .flat_map(|p| p.kinds.iter().chain(&p.not_kinds))
+            .map(String::as_str)
+            .collect();
+        kinds.push("");
+        // For any trigger, the patterns that apply are the same read from the index or from
+        // the whole list, in the same order.
+        for category in Plover::ALL {
+            for pos in Upos::ALL {
+                for &kind in &kinds {
+                    let applies = |p: &&Pattern| {
+                        p.applies_to(category, kind) && (p.pos.is_empty() || p.pos.contains(&pos))
+                    };
+                    let indexed: Vec<&str> = (rules.patterns_for(category, pos))
+                        .filter(applies)
+                        .map(|p| p.id.as_str())
+                        .collect();
+                    let all: Vec<&str> = (rules.patterns.iter())
+                        .filter(applies)
+                        .map(|p| p.id.as_str())
+                        .collect();
+                    assert_eq!(indexed, all, "{category:?} {pos:?} {kind}");
+                }
+            }
+        }
+        assert!(rules.reads_no_capitals(
+            &rules.patterns.iter().find(|p| p.not_capitals).expect("one").id
+        ));
+        assert!(!rules.reads_no_capitals("passive-agent"));
     }
 
     #[test]
