@@ -217,17 +217,20 @@ impl NamedSet {
             if self.shapes & shape_bit(word.len(), first) == 0 {
                 return false;
             }
-        }
-        if self.ignore_case && word.chars().any(char::is_uppercase) {
-            // Short ASCII words (nearly every capitalized word) are lowered on the stack: the
-            // actor stage asks this for every capitalized token.
-            if word.len() <= 32 && word.is_ascii() {
+            if !self.ignore_case || !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.words.contains(word);
+            }
+            // Short words (nearly every capitalized word) are lowered on the stack: the actor
+            // stage asks this for every capitalized token.
+            if word.len() <= 32 {
                 let mut buf = [0u8; 32];
                 let lower = &mut buf[..word.len()];
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
                 return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
             }
+        }
+        if self.ignore_case && word.chars().any(char::is_uppercase) {
             self.words.contains(word.to_lowercase().as_str())
         } else {
             self.words.contains(word)
