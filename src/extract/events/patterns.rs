@@ -752,9 +752,16 @@ impl ArgumentRules {
     }
 
     /// The number of the month `word` (any case) names, January 1.
+    /// Asked for every word of a dated sentence: an ASCII word is compared folded, not copied.
     pub fn month(&self, word: &str) -> Option<usize> {
-        let lower = word.to_lowercase();
-        self.months.iter().position(|m| *m == lower).map(|m| m + 1)
+        let found = if word.is_ascii() {
+            // The months are lower case, so this is `to_lowercase` and a comparison.
+            (self.months.iter()).position(|m| m.eq_ignore_ascii_case(word))
+        } else {
+            let lower = word.to_lowercase();
+            self.months.iter().position(|m| *m == lower)
+        };
+        found.map(|m| m + 1)
     }
 
     /// The entries of a word list (none for an unknown list), in no set order.
