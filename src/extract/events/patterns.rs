@@ -927,9 +927,8 @@ mod tests {
                 }
             }
         }
-        assert!(rules.reads_no_capitals(
-            &rules.patterns.iter().find(|p| p.not_capitals).expect("one").id
-        ));
+        let marked = rules.patterns.iter().find(|p| p.not_capitals);
+        assert!(rules.reads_no_capitals(&marked.expect("a pattern is marked").id));
         assert!(!rules.reads_no_capitals("passive-agent"));
     }
 
