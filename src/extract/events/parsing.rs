@@ -532,7 +532,7 @@ fn hide_approximations(rules: &ArgumentRules, lower: &[Cow<'_, str>], hidden: &m
             continue;
         }
         // An approximation ends right before the number (split once, when the list loads).
-        for phrase in &rules.approximators {
+        for phrase in rules.approximators() {
             let n = phrase.len();
             if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
                 hidden[k - n..k].fill(true);

@@ -51,6 +51,8 @@ use serde::Deserialize;
 use crate::extract::parse::{Deprel, Upos};
 use crate::extract::plover::Plover;
 
+mod lookups;
+
 /// The role a pattern gives the word it reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -309,23 +311,13 @@ impl Pattern {
 pub struct ArgumentRules {
     /// Patterns, in the order they apply.
     pub patterns: Vec<Pattern>,
-    /// For each category and part of speech of a trigger word, the patterns (indices into
-    /// `patterns`, in order) whose category and part-of-speech tests it passes: a trigger
-    /// reads these, not all the patterns ([`Self::patterns_for`]).
-    by_trigger: Vec<Vec<usize>>,
-    /// The ids of the patterns marked `not_capitals` ([`Self::reads_no_capitals`]).
-    not_capitals: Vec<String>,
+    /// Look-ups made from the patterns and lists when they load, for the reader's hot paths.
+    lookups: lookups::Lookups,
     /// Named word lists (lower case).
     pub lists: WordLists,
     /// The list `unparsed_idioms` split into words, in the list's order ([`Self::list`]):
     /// split once here, not for every parsed sentence.
     pub idioms: Vec<Vec<String>>,
-    /// One bit for the length and first byte of each idiom's first word ([`shape_bit`]):
-    /// a word whose bit is clear opens none ([`Self::idioms_at`]).
-    idiom_starts: u64,
-    /// The list `unparsed_approximators` split into words, in the order [`Self::list`] gives
-    /// it: split once here, not for every number of every parsed sentence.
-    pub approximators: Vec<Vec<String>>,
     /// Sense rules, in the order they apply.
     pub senses: Vec<super::senses::Sense>,
     /// The word list `months` in its order, January first: a month's number is its place.
@@ -698,33 +690,15 @@ impl ArgumentRules {
                 });
             }
         }
-        let split = |name: &str| -> Vec<Vec<String>> {
-            (lists.get(name).into_iter().flatten())
-                .map(|p| p.split(' ').map(str::to_owned).collect())
-                .collect()
-        };
-        let idioms = split("unparsed_idioms");
-        let idiom_starts = idioms.iter().filter_map(|p| p.first()).fold(0, |bits, w| {
-            bits | shape_bit(w.len(), w.bytes().next().unwrap_or(0))
-        });
-        let approximators = split("unparsed_approximators");
+        let idioms = lookups::split(&lists, "unparsed_idioms");
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
         let country_of_people = check_peoples(&spec.peoples)?;
-        let by_trigger = index_by_trigger(&patterns);
-        let not_capitals = patterns
-            .iter()
-            .filter(|p| p.not_capitals)
-            .map(|p| p.id.clone())
-            .collect();
         Ok(Self {
+            lookups: lookups::Lookups::new(&patterns, &lists, &idioms),
             patterns,
-            by_trigger,
-            not_capitals,
             lists,
             idioms,
-            idiom_starts,
-            approximators,
             senses,
             months,
             groups: spec.groups,
@@ -773,31 +747,6 @@ impl ArgumentRules {
             .map(String::as_str)
     }
 
-    /// The patterns a trigger word of `category` tagged `pos` may read, in order: the others
-    /// fail its category or part-of-speech test ([`Pattern::applies_to`], `pos`).
-    pub fn patterns_for(&self, category: Plover, pos: Upos) -> impl Iterator<Item = &Pattern> {
-        self.by_trigger
-            .get(trigger_slot(category, pos))
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.patterns[i])
-    }
-
-    /// The idioms that may start at the lower-case `word`: none when no idiom's first word
-    /// has its length and first byte, else all of them, in order.
-    pub fn idioms_at(&self, word: &str) -> &[Vec<String>] {
-        let first = word.bytes().next().unwrap_or(0);
-        if self.idiom_starts & shape_bit(word.len(), first) == 0 {
-            return &[];
-        }
-        &self.idioms
-    }
-
-    /// Whether the pattern `id` is marked `not_capitals` (a capital it reaches names a place).
-    pub fn reads_no_capitals(&self, id: &str) -> bool {
-        self.not_capitals.iter().any(|p| p == id)
-    }
-
     /// Whether `word` (any case) is in the named list.
     pub fn has(&self, list: &str, word: &str) -> bool {
         self.lists.get(list).is_some_and(|l| in_list(l, word))
@@ -808,31 +757,6 @@ impl ArgumentRules {
     pub fn has_in_any(&self, lists: &str, word: &str) -> bool {
         self.list(lists).any(|list| self.has(list, word))
     }
-}
-
-/// The slot of a trigger's category and part of speech in [`ArgumentRules::patterns_for`]'s
-/// index.
-fn trigger_slot(category: Plover, pos: Upos) -> usize {
-    category as usize * Upos::COUNT + pos as usize
-}
-
-/// [`ArgumentRules::patterns_for`]'s index: for every category and part of speech, the
-/// patterns whose category test (any kind) and part-of-speech test a trigger so tagged passes.
-fn index_by_trigger(patterns: &[Pattern]) -> Vec<Vec<usize>> {
-    let mut index = vec![Vec::new(); Plover::ALL.len() * Upos::COUNT];
-    for category in Plover::ALL {
-        for pos in Upos::ALL {
-            index[trigger_slot(category, pos)] = (0..patterns.len())
-                .filter(|&i| {
-                    let p = &patterns[i];
-                    (p.categories.is_empty() || p.categories.contains(&category))
-                        && !p.not_categories.contains(&category)
-                        && (p.pos.is_empty() || p.pos.contains(&pos))
-                })
-                .collect();
-        }
-    }
-    index
 }
 
 /// Whether `word` (any case) is in `list`, whose words are lower case. Runs for every word
@@ -868,7 +792,7 @@ pub fn in_list(list: &WordList, word: &str) -> bool {
 mod tests {
     use super::*;
 
-    const EMBEDDED: &str = include_str!("../../../assets/lexicon/arguments.json");
+    pub(super) const EMBEDDED: &str = include_str!("../../../assets/lexicon/arguments.json");
 
     #[test]
     fn the_embedded_patterns_are_valid() {
@@ -887,49 +811,6 @@ mod tests {
             .collect();
         assert!(split.iter().any(|words| words.len() > 1));
         assert_eq!(rules.idioms, split);
-        let approximators: Vec<Vec<String>> = rules
-            .list("unparsed_approximators")
-            .map(|p| p.split(' ').map(str::to_owned).collect())
-            .collect();
-        assert_eq!(rules.approximators, approximators);
-        // Every word that opens an idiom is let through, and all the idioms with it.
-        for words in &split {
-            assert_eq!(rules.idioms_at(&words[0]), rules.idioms.as_slice());
-        }
-        assert!(rules.idioms_at("ministers").is_empty());
-    }
-
-    #[test]
-    fn a_trigger_reads_the_patterns_whose_category_and_tag_tests_it_passes() {
-        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
-        let mut kinds: Vec<&str> = (rules.patterns.iter())
-            .flat_map(|p| p.kinds.iter().chain(&p.not_kinds))
-            .map(String::as_str)
-            .collect();
-        kinds.push("");
-        // For any trigger, the patterns that apply are the same read from the index or from
-        // the whole list, in the same order.
-        for category in Plover::ALL {
-            for pos in Upos::ALL {
-                for &kind in &kinds {
-                    let applies = |p: &&Pattern| {
-                        p.applies_to(category, kind) && (p.pos.is_empty() || p.pos.contains(&pos))
-                    };
-                    let indexed: Vec<&str> = (rules.patterns_for(category, pos))
-                        .filter(applies)
-                        .map(|p| p.id.as_str())
-                        .collect();
-                    let all: Vec<&str> = (rules.patterns.iter())
-                        .filter(applies)
-                        .map(|p| p.id.as_str())
-                        .collect();
-                    assert_eq!(indexed, all, "{category:?} {pos:?} {kind}");
-                }
-            }
-        }
-        let marked = rules.patterns.iter().find(|p| p.not_capitals);
-        assert!(rules.reads_no_capitals(&marked.expect("a pattern is marked").id));
-        assert!(!rules.reads_no_capitals("passive-agent"));
     }
 
     #[test]
