@@ -151,8 +151,12 @@ fn word_len(s: &str) -> (usize, TokenKind) {
     if dotted > 0 {
         return (dotted, TokenKind::Word);
     }
-    let mut len = 0;
-    for (i, c) in s.char_indices() {
+    // Most words are ASCII letters and digits throughout: that run is taken as bytes, and the
+    // characters after it one by one (an ASCII letter or digit is alphanumeric as a character).
+    let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let mut len = ascii;
+    for (i, c) in s[ascii..].char_indices() {
+        let i = ascii + i;
         if c.is_alphanumeric() || is_combining_mark(c) {
             len = i + c.len_utf8();
         } else if is_apostrophe(c) && len > 0 {

@@ -451,7 +451,7 @@ fn unparsed_words(
     // "agreed in principle to provide aid", "conceded at last to demands": a fixed adverbial
     // read word by word gives the parser a noun to hang the rest of the clause on.
     for k in 0..ud.len() {
-        for phrase in &rules.idioms {
+        for phrase in rules.idioms_at(&lower[k]) {
             let n = phrase.len();
             if k + n <= ud.len()
                 && lower[k..k + n].iter().zip(phrase).all(|(w, p)| w == p)
@@ -531,15 +531,10 @@ fn hide_approximations(rules: &ArgumentRules, lower: &[Cow<'_, str>], hidden: &m
         if !number {
             continue;
         }
-        // Split here, where a number is (few words are), not for every sentence.
-        for phrase in rules.list("unparsed_approximators") {
-            let n = phrase.split(' ').count();
-            if n <= k
-                && lower[k - n..k]
-                    .iter()
-                    .zip(phrase.split(' '))
-                    .all(|(w, p)| w == p)
-            {
+        // An approximation ends right before the number (split once, when the list loads).
+        for phrase in rules.approximators() {
+            let n = phrase.len();
+            if n <= k && lower[k - n..k].iter().zip(phrase).all(|(w, p)| w == p) {
                 hidden[k - n..k].fill(true);
                 break;
             }

@@ -51,6 +51,8 @@ use serde::Deserialize;
 use crate::extract::parse::{Deprel, Upos};
 use crate::extract::plover::Plover;
 
+mod lookups;
+
 /// The role a pattern gives the word it reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -309,6 +311,8 @@ impl Pattern {
 pub struct ArgumentRules {
     /// Patterns, in the order they apply.
     pub patterns: Vec<Pattern>,
+    /// Look-ups made from the patterns and lists when they load, for the reader's hot paths.
+    lookups: lookups::Lookups,
     /// Named word lists (lower case).
     pub lists: WordLists,
     /// The list `unparsed_idioms` split into words, in the list's order ([`Self::list`]):
@@ -691,13 +695,12 @@ impl ArgumentRules {
                 });
             }
         }
-        let idioms = (lists.get("unparsed_idioms").into_iter().flatten())
-            .map(|p| p.split(' ').map(str::to_owned).collect())
-            .collect();
+        let idioms = lookups::split(&lists, "unparsed_idioms");
         let senses = super::senses::read(spec.senses.as_ref(), &lists)?;
         let group_of_noun = check_groups(&spec.groups)?;
         let country_of_people = check_peoples(&spec.peoples)?;
         Ok(Self {
+            lookups: lookups::Lookups::new(&patterns, &lists, &idioms),
             patterns,
             lists,
             idioms,
@@ -728,9 +731,16 @@ impl ArgumentRules {
     }
 
     /// The number of the month `word` (any case) names, January 1.
+    /// Asked for every word of a dated sentence: an ASCII word is compared folded, not copied.
     pub fn month(&self, word: &str) -> Option<usize> {
-        let lower = word.to_lowercase();
-        self.months.iter().position(|m| *m == lower).map(|m| m + 1)
+        let found = if word.is_ascii() {
+            // The months are lower case, so this is `to_lowercase` and a comparison.
+            (self.months.iter()).position(|m| m.eq_ignore_ascii_case(word))
+        } else {
+            let lower = word.to_lowercase();
+            self.months.iter().position(|m| *m == lower)
+        };
+        found.map(|m| m + 1)
     }
 
     /// The entries of a word list (none for an unknown list), in no set order.
@@ -787,7 +797,7 @@ pub fn in_list(list: &WordList, word: &str) -> bool {
 mod tests {
     use super::*;
 
-    const EMBEDDED: &str = include_str!("../../../assets/lexicon/arguments.json");
+    pub(super) const EMBEDDED: &str = include_str!("../../../assets/lexicon/arguments.json");
 
     #[test]
     fn the_embedded_patterns_are_valid() {

@@ -7,6 +7,7 @@
 mod stated;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -334,7 +335,15 @@ fn step(
     }
 }
 
-fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str) -> bool {
+/// Whether the trigger word `w` meets pattern `p`'s tests; `passive` keeps whether `w` is
+/// passive once a pattern has asked (a trigger reads several patterns with a voice).
+fn applies(
+    tree: &Tree<'_>,
+    p: &Pattern,
+    (w, passive): (usize, &OnceCell<bool>),
+    category: Plover,
+    kind: &str,
+) -> bool {
     if !p.applies_to(category, kind) {
         return false;
     }
@@ -345,7 +354,7 @@ fn applies(tree: &Tree<'_>, p: &Pattern, w: usize, category: Plover, kind: &str)
         return false;
     }
     if let Some(v) = p.voice {
-        let passive = tree.is_passive(w);
+        let passive = *passive.get_or_init(|| tree.is_passive(w));
         if (v == Voice::Passive) != passive {
             return false;
         }
@@ -421,8 +430,9 @@ fn arguments(
     (category, kind): (Plover, &str),
     out: &mut Vec<Argument>,
 ) {
-    for p in &rules.patterns {
-        if !applies(tree, p, w, category, kind) {
+    let passive = OnceCell::new();
+    for p in rules.patterns_for(category, tree.pos(w)) {
+        if !applies(tree, p, (w, &passive), category, kind) {
             continue;
         }
         // Each reached word with the case that introduced it, the head an upward step reached

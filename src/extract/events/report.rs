@@ -144,10 +144,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             if filled_by.get(slot).is_some_and(|p| *p != a.pattern) {
                 continue;
             }
-            let not_capitals = rules
-                .patterns
-                .iter()
-                .any(|p| p.id == a.pattern && p.not_capitals);
+            let not_capitals = rules.reads_no_capitals(&a.pattern);
             if not_capitals && self.resolver.is_capital(a.word) {
                 continue;
             }

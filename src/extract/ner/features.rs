@@ -296,16 +296,18 @@ pub(super) fn suffix(word: &str, n: usize) -> &str {
 /// What the lexicons say of each token of a sentence: `B-`/`I-` plus a class name.
 /// A headline written in capitals (two or more words with letters, none lower case): case
 /// says nothing there.
+/// (A lower-case letter is a letter: the first word with one answers, most often the first.)
 pub(super) fn is_capitals_headline(words: &[&str]) -> bool {
     let mut letters = 0;
-    let mut any_lower = false;
     for w in words {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
         if w.chars().any(char::is_alphabetic) {
             letters += 1;
-            any_lower |= w.chars().any(char::is_lowercase);
         }
     }
-    letters >= 2 && !any_lower
+    letters >= 2
 }
 
 fn lexicon_classes(names_at: &[Option<(usize, Target)>]) -> Vec<&'static str> {
@@ -612,6 +614,14 @@ pub(super) fn length_class(w: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitals_headline_has_two_words_with_letters_and_none_in_lower_case() {
+        assert!(is_capitals_headline(&["NATO", "CHIEF", "-", "1996"]));
+        assert!(!is_capitals_headline(&["NATO", "chief", "SAYS"]));
+        assert!(!is_capitals_headline(&["NATO", "SAYS", "ÉLU", "é"]));
+        assert!(!is_capitals_headline(&["NATO", "1996"]));
+    }
 
     #[test]
     fn shapes_collapse_long_runs() {

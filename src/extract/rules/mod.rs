@@ -217,17 +217,20 @@ impl NamedSet {
             if self.shapes & shape_bit(word.len(), first) == 0 {
                 return false;
             }
-        }
-        if self.ignore_case && word.chars().any(char::is_uppercase) {
-            // Short ASCII words (nearly every capitalized word) are lowered on the stack: the
-            // actor stage asks this for every capitalized token.
-            if word.len() <= 32 && word.is_ascii() {
+            if !self.ignore_case || !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.words.contains(word);
+            }
+            // Short words (nearly every capitalized word) are lowered on the stack: the actor
+            // stage asks this for every capitalized token.
+            if word.len() <= 32 {
                 let mut buf = [0u8; 32];
                 let lower = &mut buf[..word.len()];
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
                 return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
             }
+        }
+        if self.ignore_case && word.chars().any(char::is_uppercase) {
             self.words.contains(word.to_lowercase().as_str())
         } else {
             self.words.contains(word)
@@ -279,6 +282,15 @@ pub struct RuleSet {
     named: Vec<usize>,
     /// Packs switched off.
     off: Vec<String>,
+    /// For each stage and label ([`site_slot`]), the rules (indices into `rules`, in order)
+    /// of that stage that read that label: [`Self::first`] tries only these.
+    by_site: Vec<Vec<RuleId>>,
+}
+
+/// The slot of a stage and a label in [`RuleSet`]'s `by_site`.
+fn site_slot(stage: Stage, label: Label) -> usize {
+    const LABELS: usize = 4;
+    stage as usize * LABELS + label as usize
 }
 
 impl RuleSet {
@@ -370,11 +382,24 @@ impl RuleSet {
                 rules.push(rule);
             }
         }
+        let mut by_site: Vec<Vec<RuleId>> = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            for &label in &rule.labels {
+                let slot = site_slot(rule.stage, label);
+                if by_site.len() <= slot {
+                    by_site.resize(slot + 1, Vec::new());
+                }
+                if !by_site[slot].contains(&i) {
+                    by_site[slot].push(i);
+                }
+            }
+        }
         Ok(RuleSet {
             rules,
             sets,
             named,
             off: Vec::new(),
+            by_site,
         })
     }
 
@@ -448,8 +473,11 @@ impl RuleSet {
     }
 
     /// The first rule of `stage` (of a pack that is on) that fires on `site`.
+    /// Only the rules of the stage that read the site's label can fire, so only they are tried.
     pub fn first(&self, stage: Stage, lex: &Lexicon, site: &Site<'_>) -> Option<RuleId> {
-        self.rules.iter().position(|r| {
+        let candidates = self.by_site.get(site_slot(stage, site.label));
+        candidates.into_iter().flatten().copied().find(|&i| {
+            let r = &self.rules[i];
             r.stage == stage && !self.off.contains(&r.pack) && self.fires(r, lex, site)
         })
     }

@@ -204,3 +204,32 @@ fn a_word_set_finds_what_a_plain_look_up_finds() {
         }
     }
 }
+
+#[test]
+fn the_first_rule_is_the_first_of_all_rules_of_the_stage_that_fires() {
+    // `first` tries only the rules indexed under the stage and the site's label: on every
+    // example, each stage gives the rule a walk over all the rules gives.
+    let lex = Lexicon::embedded();
+    let rules = &lex.rules;
+    for rule in rules.rules() {
+        for example in &rule.examples {
+            let sentence = words(&example.text);
+            let Some(span) = find(&sentence, &words(&example.span)) else {
+                continue;
+            };
+            for label in [Label::Per, Label::Org, Label::Loc, Label::Misc] {
+                let site = Site {
+                    words: &sentence,
+                    start: span.start,
+                    end: span.end,
+                    label,
+                };
+                for stage in [Stage::Trim, Stage::Context, Stage::Kind] {
+                    let walked = (rules.rules().iter())
+                        .position(|r| r.stage == stage && rules.fires(r, &lex, &site));
+                    assert_eq!(rules.first(stage, &lex, &site), walked, "{}", example.text);
+                }
+            }
+        }
+    }
+}
