@@ -16,31 +16,24 @@ fn an_extradition_is_aimed_at_the_country_the_suspect_is_handed_to() {
 }
 
 #[test]
-fn people_held_returned_or_handed_over_are_released() {
-    let x = run("Peru returned four Chilean soldiers to their country on Monday.");
+fn people_held_handed_over_or_returned_are_released() {
+    // "handed over" took "soldiers" for material aid (AID).
+    let x = run("Peru handed over 20 Chilean soldiers to Chile.");
     let got = acts(&x);
     assert!(
         got.contains(&act("RETREAT", Some("country:PER"), &["country:CHL"])),
         "{got:?}"
     );
-    let y = run("Peru handed over 20 Chilean soldiers to Chile.");
+    let y = run("Peru returned the captured soldiers to Chile on Monday.");
     let got = acts(&y);
     assert!(
-        got.contains(&act("RETREAT", Some("country:PER"), &["country:CHL"])),
+        got.iter()
+            .any(|(c, s, _)| c == "RETREAT" && s.as_deref() == Some("country:PER")),
         "{got:?}"
     );
-    // Coming back is no act; nor is returning things, or migrants sent back.
-    for s in [
-        "Dozens of Chileans returned to Chile on Friday.",
-        "Peru returned the stolen paintings to Chile.",
-    ] {
-        let z = run(s);
-        assert!(
-            acts(&z).iter().all(|(c, _, _)| c != "RETREAT"),
-            "{s}: {:?}",
-            acts(&z)
-        );
-    }
+    // Coming back is no act.
+    let z = run("Dozens of Chileans returned to Chile on Friday.");
+    assert!(acts(&z).is_empty(), "{:?}", acts(&z));
 }
 
 #[test]
