@@ -6,7 +6,8 @@
 //! past form read as a noun between two nouns ("warplanes struck targets"), a verb of using
 //! read as an adjective ("police used water cannon to disperse"), an object set after the
 //! judgement that qualifies it ("rejected as groundless a report by …"), and a noun before
-//! "in" and a country's place ("a village in Nigeria's Zamfara state").
+//! "in" and a country's place ("a village in Nigeria's Zamfara state"), and a condition read
+//! as the owner of a noun ("if Chile reimposed sanctions").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -29,6 +30,7 @@ pub(super) fn repair(
     an_object_after_as_and_a_judgement_is_the_verbs(forms, upos, heads, deprels);
     a_noun_before_a_place_in_a_country_is_no_compound(rules, forms, upos, heads, deprels);
     a_noun_summing_up_the_clause_has_a_relative_clause(rules, forms, upos, heads, deprels);
+    a_condition_read_as_an_owner_is_a_clause(rules, forms, upos, heads, deprels);
 }
 
 /// "Unidentified gunmen attacked a police station", "Masked men abducted two workers": a
@@ -489,4 +491,54 @@ pub(super) fn a_sentence_of_a_noun_and_its_past_form_is_a_clause(
     deprels[a] = Deprel::ROOT;
     heads[r] = a + 1;
     deprels[r] = Deprel::NSUBJ;
+}
+
+/// "threatened to expel inspectors if Chile, Peru and Bolivia reimposed sanctions": the
+/// parser, taking the past form for an adjective ("reimposed sanctions"), reads the names
+/// as the noun's owners and hangs "if" on the first of them, so the sanction is Chile's act
+/// and no condition is above it. A conditional (`conditionals`) marking an owner of a noun,
+/// with a past form as that noun's modifier between them, opens a clause: the past form is
+/// its verb (an adverbial clause where the noun hung), the owner its subject, the noun its
+/// object.
+fn a_condition_read_as_an_owner_is_a_clause(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    for m in 0..n {
+        if deprels[m] != Deprel::MARK || heads[m] <= m + 1 {
+            continue;
+        }
+        let owner = heads[m] - 1;
+        if deprels[owner] != Deprel::NMOD_POSS || heads[owner] <= owner + 1 {
+            continue;
+        }
+        let noun = heads[owner] - 1;
+        if upos[noun] != Upos::Noun || !list_test(rules, "conditionals")(&lower_case(forms[m])) {
+            continue;
+        }
+        let Some(verb) = (owner + 1..noun).find(|&k| {
+            heads[k] == noun + 1
+                && deprels[k] == Deprel::AMOD
+                && upos[k] == Upos::Verb
+                && forms[k].ends_with("ed")
+        }) else {
+            continue;
+        };
+        heads[verb] = heads[noun];
+        deprels[verb] = if heads[noun] == 0 {
+            Deprel::ROOT
+        } else {
+            Deprel::ADVCL
+        };
+        heads[owner] = verb + 1;
+        deprels[owner] = Deprel::NSUBJ;
+        heads[m] = verb + 1;
+        heads[noun] = verb + 1;
+        deprels[noun] = Deprel::OBJ;
+        return;
+    }
 }
