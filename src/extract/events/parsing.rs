@@ -10,6 +10,7 @@ mod attachments;
 mod clauses;
 mod dateline;
 mod phrases;
+mod places;
 mod possessives;
 mod wire;
 use std::borrow::Cow;
@@ -349,12 +350,12 @@ fn repair(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
+    places::an_adjective_before_a_name_is_no_verb(rules, forms, upos, heads, deprels);
     wire::repair(rules, forms, upos, heads, deprels);
     passive_only_with_an_auxiliary(rules, forms, heads, deprels);
     clauses::a_stance_participle_is_no_passive(rules, forms, heads, deprels);
     a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
-    a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
+    places::a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
     a_verb_after_its_subject_is_the_main_verb(forms, upos, heads, deprels);
     a_verb_before_its_object_is_no_adjective(forms, upos, heads, deprels);
     phrases::a_name_before_a_past_form_is_its_subject(forms, upos, heads, deprels);
@@ -552,6 +553,15 @@ fn passive_only_with_an_auxiliary(
     heads: &[usize],
     deprels: &mut [Deprel],
 ) {
+    // Its cue: a word labelled passive, or a copula "being" or "been" (`passive_copulas`).
+    let cue = |c: usize| match deprels[c] {
+        Deprel::NSUBJ_PASS | Deprel::AUX_PASS => true,
+        Deprel::COP => rules.has("passive_copulas", &lower_case(forms[c])),
+        _ => false,
+    };
+    if !(0..forms.len()).any(cue) {
+        return;
+    }
     let n = forms.len();
     let mut labelled_passive = vec![false; n];
     let mut auxiliary = vec![false; n];
@@ -875,99 +885,6 @@ fn build_children(heads: &[usize]) -> Children {
         }
     }
     Children { start, list }
-}
-
-/// "Fishermen marched in Lima against Peru", "met in Oslo with the minister": a phrase after a
-/// place named as where something happened says more about the act than about the place. A
-/// proper noun hanging from a verb by a place case keeps only its "of" phrases ("the town of
-/// Arica") and its own places ("in Arica in northern Peru"); its other phrases go to the verb.
-fn a_named_place_has_no_phrases_of_its_own(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &[Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    let children = children_of(heads);
-    for p in 0..heads.len() {
-        if upos[p] != Upos::Propn || deprels[p] != Deprel::OBL {
-            continue;
-        }
-        let verb = heads[p];
-        let in_place = children_of_case(&children[p], deprels, forms)
-            .is_some_and(|case| rules.has("place_cases", &case));
-        if !in_place {
-            continue;
-        }
-        for &c in &children[p] {
-            if deprels[c] != Deprel::NMOD || c < p {
-                continue;
-            }
-            let case = children_of_case(&children[c], deprels, forms);
-            if case.is_none_or(|case| case == "of" || rules.has("place_cases", &case)) {
-                continue;
-            }
-            heads[c] = verb;
-            deprels[c] = Deprel::OBL;
-        }
-    }
-}
-
-/// "Aid to neighbouring Chile", "troops from war-torn Chile": the parser reads an adjective
-/// before a name as a verb, the preposition as its mark and the name as its object. An
-/// adjective of the list `attributive_adjectives`, so read right after a preposition of
-/// `target_cases`, `withdrawal_cases` or `place_cases`, becomes the name's modifier, the
-/// preposition its case, and the name takes the adjective's place in the sentence.
-fn an_adjective_before_a_name_is_no_verb(
-    rules: &ArgumentRules,
-    forms: &[&str],
-    upos: &mut [Upos],
-    heads: &mut [usize],
-    deprels: &mut [Deprel],
-) {
-    for v in 1..heads.len().saturating_sub(1) {
-        let (m, n) = (v - 1, v + 1);
-        if upos[v] != Upos::Verb
-            || upos[n] != Upos::Propn
-            || !rules.has("attributive_adjectives", &lower_case(forms[v]))
-            || heads[n] != v + 1
-            || deprels[n] != Deprel::OBJ
-            || heads[m] != v + 1
-            || deprels[m] != Deprel::MARK
-        {
-            continue;
-        }
-        let case = lower_case(forms[m]);
-        if !["target_cases", "withdrawal_cases", "place_cases"]
-            .iter()
-            .any(|list| rules.has(list, &case))
-        {
-            continue;
-        }
-        heads[n] = heads[v];
-        deprels[n] = if matches!(deprels[v], Deprel::ACL | Deprel::ACL_RELCL) {
-            Deprel::NMOD
-        } else {
-            Deprel::OBL
-        };
-        for (k, h) in heads.iter_mut().enumerate() {
-            if k != n && *h == v + 1 {
-                *h = n + 1;
-            }
-        }
-        deprels[m] = Deprel::CASE;
-        heads[v] = n + 1;
-        deprels[v] = Deprel::AMOD;
-        upos[v] = Upos::Adj;
-    }
-}
-
-/// The lower-cased case word among `children`, if there is one.
-fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> Option<String> {
-    children
-        .iter()
-        .find(|&&k| deprels[k] == Deprel::CASE)
-        .map(|&k| forms[k].to_lowercase())
 }
 
 #[cfg(test)]

@@ -7,11 +7,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use crate::extract::lexicon::{WordHasher, WordSet, shape_bit};
+use crate::extract::lexicon::{WordSet, shape_bit};
 
-/// The file's named word lists (lower case), by name. Looked up for many words of every parsed
-/// sentence, so both the names and the words are hashed with the lexicons' fast word hash.
-pub type WordLists = HashMap<String, WordList, BuildHasherDefault<WordHasher>>;
+/// The file's named word lists (lower case), by name. A list is found by its name some twenty
+/// times for every parsed sentence, so the names are hashed with [`lookups::NameHasher`] (a
+/// few instructions for any name); the words with the lexicons' fast word hash.
+pub type WordLists = HashMap<String, WordList, BuildHasherDefault<lookups::NameHasher>>;
 
 /// One word list (lower case): its words, and one bit for the length and first byte of each
 /// ([`shape_bit`]), so that [`in_list`] turns most words away without hashing them.

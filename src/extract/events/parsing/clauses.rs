@@ -176,6 +176,11 @@ pub(super) fn an_object_before_a_clause_without_subject_is_its_subject(
         let Some(object) = kids.iter().copied().find(|&k| deprels[k] == Deprel::OBJ) else {
             continue;
         };
+        // The verb's cue first: it reports or denies.
+        let lower = lower_case(forms[verb]);
+        if !reports(&lower) && !denies(&lower) {
+            continue;
+        }
         // (A clause with no marker hung as an adverbial one is a reported clause too; so is
         // one the parser coordinated with a clause higher up, with no "and" of its own:
         // "suggested it would demand a response".)
@@ -210,11 +215,7 @@ pub(super) fn an_object_before_a_clause_without_subject_is_its_subject(
             .iter()
             .any(|&k| matches!(deprels[k], Deprel::AUX | Deprel::AUX_PASS | Deprel::COP));
         let first = own.iter().copied().chain([clause]).min().unwrap_or(clause);
-        if !(subjectless && finite && first == last(object) + 1) {
-            continue;
-        }
-        let lower = lower_case(forms[verb]);
-        if reports(&lower) || denies(&lower) {
+        if subjectless && finite && first == last(object) + 1 {
             moves.push((verb, object, clause));
         }
     }
@@ -262,6 +263,10 @@ pub(super) fn a_subject_before_the_marker_of_its_clause_is_the_object_above(
         else {
             continue;
         };
+        // The verb above comes before the subject (tested again below, with the rest).
+        if upos[verb] != Upos::Verb || subject <= verb {
+            continue;
+        }
         let mark = last(subject) + 1;
         if mark >= clause {
             continue;

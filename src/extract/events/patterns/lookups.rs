@@ -72,6 +72,42 @@ impl ArgumentRules {
     }
 }
 
+/// The hash of the word lists' names ([`super::WordLists`]): the name's length and its first
+/// and last eight bytes (the whole name when shorter), in one multiplication. The names are
+/// the file's own and few, so two that share all three only cost a comparison more; the words
+/// of a list are hashed with the lexicons' word hash, which reads every byte.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        // The multiplication's best bits are its high ones; the table indexes by the low.
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let (head, tail) = if n >= 8 {
+            let word = |at: usize| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[at..at + 8]);
+                u64::from_le_bytes(w)
+            };
+            (word(0), word(n - 8))
+        } else {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(bytes);
+            (u64::from_le_bytes(w), 0)
+        };
+        self.0 =
+            (self.0 ^ head ^ tail.rotate_left(31) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_u8(&mut self, _: u8) {
+        // The end mark a string's hash adds: the length is in the hash already.
+    }
+}
+
 /// The phrases of the list `name` split into words, in the order the list gives them.
 pub(super) fn split(lists: &WordLists, name: &str) -> Vec<Vec<String>> {
     (lists.get(name).into_iter().flatten())
@@ -141,6 +177,25 @@ mod tests {
             "peace",
         ];
         assert!(others.iter().any(|w| rules.idioms_at(w).is_empty()));
+    }
+
+    #[test]
+    fn every_list_is_found_by_its_name_and_names_alike_apart() {
+        let rules = ArgumentRules::from_json(EMBEDDED).expect("valid");
+        for (name, list) in &rules.lists {
+            let found = rules.lists.get(name.as_str()).expect("found by its name");
+            assert!(std::ptr::eq(found, list), "{name}");
+        }
+        // Names with the same length, first and last eight bytes hash alike and are told
+        // apart by the comparison; a short name is hashed whole.
+        let mut lists = WordLists::default();
+        for name in ["reporting_x_verbs", "reporting_y_verbs", "verbs", "verb"] {
+            lists.insert(name.to_owned(), [name.to_owned()].into_iter().collect());
+        }
+        for name in ["reporting_x_verbs", "reporting_y_verbs", "verbs", "verb"] {
+            assert!(lists[name].contains(name), "{name}");
+        }
+        assert!(!lists.contains_key("reporting_z_verbs") && !lists.contains_key("verbz"));
     }
 
     #[test]
