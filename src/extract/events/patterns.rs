@@ -350,7 +350,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 132] = [
+pub const ENGINE_LISTS: [&str; 133] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -435,6 +435,7 @@ pub const ENGINE_LISTS: [&str; 132] = [
     "rumour_nouns",
     "probing_categories",
     "threat_marks",
+    "alternative_marks",
     "comparison_marks",
     "act_nouns",
     "own_act_denials",

@@ -640,6 +640,31 @@ fn has_child_word(
 ) -> bool {
     tree.children_named(w, rels)
         .any(|c| rules.has(list, &tree.lower[c]))
+        || rels.contains(&"aux")
+            && auxiliaries_shared_with(tree, w).is_some_and(|h| {
+                tree.children_named(h, &["aux"])
+                    .any(|c| rules.has(list, &tree.lower[c]))
+            })
+}
+
+/// "will impose sanctions and expel its diplomats", "may attack Chile and blockade its
+/// ports": a verb joined to the one before with no auxiliary or subject of its own shares
+/// that verb's auxiliaries (the parse hangs them on the first only). Returns that verb.
+fn auxiliaries_shared_with(tree: &Tree<'_>, w: usize) -> Option<usize> {
+    if tree.rel(w) != Deprel::CONJ || tree.pos(w) != Upos::Verb {
+        return None;
+    }
+    let h = tree.head(w).filter(|&h| tree.pos(h) == Upos::Verb)?;
+    // "should not foment a debate … and attacking his proposals": a gerund joined to a plain
+    // verb is no second verb under the same auxiliaries (the parse joined the wrong ones).
+    if tree.lower[w].ends_with("ing") != tree.lower[h].ends_with("ing") {
+        return None;
+    }
+    let own = tree
+        .children_named(w, &["aux", "aux:pass", "cop", "nsubj", "nsubj:pass"])
+        .next()
+        .is_some();
+    (!own).then_some(h)
 }
 
 /// Reads the trigger spanning `words` (word indices) of category `category`.

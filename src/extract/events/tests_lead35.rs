@@ -128,3 +128,24 @@ fn ships_and_guns_supplied_are_aid() {
         );
     }
 }
+
+#[test]
+fn a_verb_joined_to_the_one_before_shares_its_auxiliaries() {
+    // The parse hangs "will", "may", "would not" on the first verb only.
+    let got = acts(&run(
+        "Norway will impose sanctions on Chile and expel its diplomats.",
+    ));
+    assert!(
+        got.iter().all(|(c, _, _)| c == "THREATEN") && !got.is_empty(),
+        "{got:?}"
+    );
+    let got = acts(&run("Norway may attack Chile and blockade its ports."));
+    assert!(got.iter().all(|(c, _, _)| c != "COERCE"), "{got:?}");
+    let got = acts(&run(
+        "Norway would not condemn Chile or recall its ambassador.",
+    ));
+    assert!(got.iter().all(|(c, _, _)| c != "SANCTION"), "{got:?}");
+    // Told as done, both are done.
+    let got = acts(&run("Norway attacked Chile and blockaded its ports."));
+    assert!(got.iter().any(|(c, _, _)| c == "COERCE"), "{got:?}");
+}

@@ -77,7 +77,14 @@ impl Site<'_, '_> {
             && tree
                 .head(verb)
                 .is_some_and(|h| tree.trigger_of[h].is_none() && negated(h));
-        if negated(w) || negated(verb) || negated_governor {
+        // "would not condemn Chile or recall its ambassador": an alternative joined to a
+        // negated verb (`alternative_marks`) is negated with it.
+        let negated_alternative = || {
+            super::auxiliaries_shared_with(tree, verb).is_some_and(|h| {
+                negated(h) && has_child_word(tree, rules, verb, &["cc"], "alternative_marks")
+            })
+        };
+        if negated(w) || negated(verb) || negated_governor || negated_alternative() {
             // "will not accept", "would not meet their demands": what one will not give is
             // refused, a rejection.
             let refusing = [w, verb]
