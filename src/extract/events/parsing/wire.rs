@@ -134,20 +134,31 @@ fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     {
         return;
     }
+    upos[v] = Upos::Verb;
+    a_verb_between_its_subject_and_object(heads, deprels, (s, v, r));
+}
+
+/// Makes `verb` the root between the nouns a one-noun-phrase parse had hung on `object` (the
+/// root): `subject` is its subject, with the words before it that described the phrase, and
+/// `object` its object; the closing punctuation goes to the verb.
+fn a_verb_between_its_subject_and_object(
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+    (subject, verb, object): (usize, usize, usize),
+) {
     for k in 0..heads.len() {
-        if k < s && matches!(heads[k], h if h == r + 1 || h == v + 1) {
-            heads[k] = s + 1;
-        } else if k > r && heads[k] == r + 1 && deprels[k] == Deprel::PUNCT {
-            heads[k] = v + 1;
+        if k < subject && matches!(heads[k], h if h == object + 1 || h == verb + 1) {
+            heads[k] = subject + 1;
+        } else if k > object && heads[k] == object + 1 && deprels[k] == Deprel::PUNCT {
+            heads[k] = verb + 1;
         }
     }
-    heads[s] = v + 1;
-    deprels[s] = Deprel::NSUBJ;
-    upos[v] = Upos::Verb;
-    heads[v] = 0;
-    deprels[v] = Deprel::ROOT;
-    heads[r] = v + 1;
-    deprels[r] = Deprel::OBJ;
+    heads[subject] = verb + 1;
+    deprels[subject] = Deprel::NSUBJ;
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[object] = verb + 1;
+    deprels[object] = Deprel::OBJ;
 }
 
 /// "Nigerian police shot three protesters": the tagger may read a past form after a noun as
@@ -231,19 +242,7 @@ fn a_using_verb_inside_a_noun_phrase_is_the_verb(
     {
         return;
     }
-    for &k in &children[r] {
-        if k < subject {
-            heads[k] = subject + 1;
-        } else if k > r && deprels[k] == Deprel::PUNCT {
-            heads[k] = u + 1;
-        }
-    }
-    heads[u] = 0;
-    deprels[u] = Deprel::ROOT;
-    heads[subject] = u + 1;
-    deprels[subject] = Deprel::NSUBJ;
-    heads[r] = u + 1;
-    deprels[r] = Deprel::OBJ;
+    a_verb_between_its_subject_and_object(heads, deprels, (subject, u, r));
 }
 
 /// "Beijing rejected as groundless a report by the U.S. State Department": wire news sets a
