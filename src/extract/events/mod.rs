@@ -28,6 +28,8 @@ mod tests_kinds;
 #[cfg(test)]
 mod tests_lead35;
 #[cfg(test)]
+mod tests_lead36;
+#[cfg(test)]
 mod tests_left35;
 #[cfg(test)]
 mod tests_missions;

@@ -350,7 +350,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 133] = [
+pub const ENGINE_LISTS: [&str; 135] = [
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",
@@ -484,6 +484,8 @@ pub const ENGINE_LISTS: [&str; 133] = [
     "content_clause_marks",
     "subject_phrase_cases",
     "indefinite_articles",
+    "mutual_kinds",
+    "mutual_content_kinds",
 ];
 
 /// Every list the engine reads is defined, and `months` names twelve.

@@ -12,6 +12,7 @@ use super::sentence::Article;
 use super::{Match, Report, date_in};
 use crate::extract::actors::Found;
 use crate::extract::lexicon::TriggerEntry;
+use crate::extract::parse::Deprel;
 use crate::extract::plover::{Plover, QuadClass};
 use crate::extract::{EventReading, Mention, Modality, RoleSpan};
 
@@ -36,10 +37,12 @@ struct Draft<'a> {
     trigger: &'a TriggerEntry,
     category: Plover,
     source: Option<RoleSpan>,
-    co_sources: Vec<String>,
+    co_sources: Vec<RoleSpan>,
     targets: Vec<RoleSpan>,
     parties: Vec<RoleSpan>,
     patterns_used: Vec<String>,
+    /// The targets are the other sides of a mutual act named with its source.
+    mutual_sides: bool,
 }
 
 impl<'a> SentenceCtx<'_, 'a> {
@@ -68,6 +71,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             targets: Vec::new(),
             parties: Vec::new(),
             patterns_used: Vec::new(),
+            mutual_sides: false,
         };
         self.fill_roles(&r.arguments, &mut d);
         // "a statement that drew condemnation from Beijing": a reaction with no target named
@@ -114,7 +118,29 @@ impl<'a> SentenceCtx<'_, 'a> {
         let modality = self.intent(r, &mut d);
         let (place, places) = self.places(r, &mut d);
         self.place_target(r, acted, &places, (range, &mention.span), &mut d);
-        let keys = self.participants(&mut d)?;
+        // A mutual act (`mutual_kinds`), as a verb or as the object of one ("held talks",
+        // "signed a pact"), with no one else named on them as acted on, not even someone
+        // unnamed ("met supporters' representatives"): its subjects are its sides. The
+        // object of an agreement or a signing is what is agreed (`mutual_content_kinds`:
+        // "signed a trade pact"), not a side.
+        let words = &self.tree.parse.words;
+        let support = range
+            .clone()
+            .find(|&w| words[w].deprel == Deprel::OBJ)
+            .and_then(|w| words[w].head);
+        let on_act = |h: usize| range.contains(&h) || support == Some(h);
+        let content = lex.arguments.has("mutual_content_kinds", &d.trigger.kind);
+        let mutual = lex.arguments.has("mutual_kinds", &d.trigger.kind)
+            && (support.is_some()
+                || range
+                    .clone()
+                    .any(|w| self.tree.pos(w) == crate::extract::parse::Upos::Verb))
+            && !r.arguments.iter().any(|a| {
+                a.role == Role::Target
+                    && words[a.word].head.is_some_and(on_act)
+                    && !(content && words[a.word].deprel == Deprel::OBJ)
+            });
+        let keys = self.participants(&mut d, mutual)?;
         Ok(self.finish(r, d, keys, (modality, place), mention))
     }
 
@@ -173,8 +199,8 @@ impl<'a> SentenceCtx<'_, 'a> {
                     Role::Source => match &d.source {
                         None => d.source = Some(role),
                         Some(first) if first.key != role.key => {
-                            if !d.co_sources.contains(&role.key) {
-                                d.co_sources.push(role.key);
+                            if !d.co_sources.iter().any(|c| c.key == role.key) {
+                                d.co_sources.push(role);
                             }
                         }
                         Some(_) => {}
@@ -501,12 +527,12 @@ impl<'a> SentenceCtx<'_, 'a> {
             let co = &d.co_sources;
             d.targets.retain(|t| {
                 t.key != src.key
-                    && !co.contains(&t.key)
+                    && !co.iter().any(|c| c.key == t.key)
                     && (Some(&t.key) != own
                         || self.people_of_country(t)
                         || self.non_state_against_government(src, t))
             });
-            d.co_sources.retain(|k| k != &src.key);
+            d.co_sources.retain(|c| c.key != src.key);
         }
         (place, places)
     }
@@ -725,7 +751,7 @@ impl<'a> SentenceCtx<'_, 'a> {
     /// Who takes part, source first, then co-sources, targets and parties; none through an
     /// official who already does. A meeting needs two; the parties of a mutual act named
     /// with one side as the subject get a direction.
-    fn participants(&self, d: &mut Draft<'_>) -> Result<Vec<String>, Dropped> {
+    fn participants(&self, d: &mut Draft<'_>, mutual: bool) -> Result<Vec<String>, Dropped> {
         let affiliations = self.article.affiliations;
         // A country whose official is a party already takes part through them.
         let party_keys: Vec<String> = d
@@ -734,7 +760,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             .map(|s| s.key.clone())
             .chain(d.targets.iter().map(|t| t.key.clone()))
             .chain(d.parties.iter().map(|t| t.key.clone()))
-            .chain(d.co_sources.iter().cloned())
+            .chain(d.co_sources.iter().map(|c| c.key.clone()))
             .collect();
         let through_official = |k: &str| {
             party_keys
@@ -754,7 +780,7 @@ impl<'a> SentenceCtx<'_, 'a> {
                     .as_ref()
                     .is_some_and(|s| self.non_state_against_government(s, t))
         });
-        d.co_sources.retain(|k| !through_official(k));
+        d.co_sources.retain(|c| !through_official(&c.key));
         // "Norway welcomed the agreement between Chile and Peru": a mutual act whose own
         // phrase names both sides is theirs; who welcomes or receives it undergoes nothing.
         if d.parties.len() >= 2
@@ -770,7 +796,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             .source
             .iter()
             .map(|s| &s.key)
-            .chain(&d.co_sources)
+            .chain(d.co_sources.iter().map(|c| &c.key))
             .chain(d.targets.iter().map(|t| &t.key))
             .chain(d.parties.iter().map(|t| &t.key))
         {
@@ -799,6 +825,20 @@ impl<'a> SentenceCtx<'_, 'a> {
             let own = src.key.clone();
             d.targets = d.parties.drain(..).filter(|t| t.key != own).collect();
         }
+        // "Chile and Peru agreed a ceasefire", "Ana Ruiz and Ola Berg met": a mutual act
+        // whose sides are all its subjects is done between them; the first named acts on the
+        // others, as event coders write such a pair.
+        if mutual && d.targets.is_empty() && d.source.is_some() {
+            d.targets = d
+                .co_sources
+                .drain(..)
+                .map(|c| RoleSpan {
+                    why: format!("{}, the other side of a mutual act", c.why),
+                    ..c
+                })
+                .collect();
+            d.mutual_sides = !d.targets.is_empty();
+        }
         Ok(keys)
     }
 
@@ -818,6 +858,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             targets,
             parties,
             patterns_used,
+            mutual_sides,
             ..
         } = d;
         let claimed_by = r
@@ -832,7 +873,8 @@ impl<'a> SentenceCtx<'_, 'a> {
         // end only, the arrow still says which ("A>" acts, ">A" is acted on): Brown's praise
         // of a plan and someone's praise of Brown are two acts.
         // A people group keeps its kind ("GBR:rebels"): Welsh extremists blamed and British
-        // ministers blamed are two acts, not one act on "GBR".
+        // ministers blamed are two acts, not one act on "GBR". The sides of a mutual act have
+        // no order: "Chile and Peru met" and "Peru and Chile met" are one meeting.
         let short = |k: &String| {
             k.split_once(':')
                 .map_or(k.as_str(), |(_, id)| id)
@@ -840,6 +882,7 @@ impl<'a> SentenceCtx<'_, 'a> {
         };
         let all = |keys: &[String]| keys.iter().map(short).collect::<Vec<_>>().join("+");
         let who = match &source {
+            Some(_) if mutual_sides => all(&keys),
             Some(src) if !targets.is_empty() => {
                 let rest: Vec<String> = keys.iter().filter(|k| **k != src.key).map(short).collect();
                 format!("{}>{}", short(&src.key), rest.join("+"))

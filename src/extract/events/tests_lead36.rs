@@ -1,0 +1,51 @@
+//! Stage tests for constructions the lead found in stop 36: the sides of a mutual act named
+//! together as its subjects.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn the_sides_of_a_mutual_act_named_as_its_subjects_act_on_each_other() {
+    // A meeting, talks, an agreement or a signing whose sides are all its subjects is done
+    // between them: the first named acts on the second, as a coder writes the pair.
+    for (text, category) in [
+        ("Chile and Peru agreed to restore diplomatic ties.", "AGREE"),
+        ("Chile and Peru signed a trade pact.", "AGREE"),
+        (
+            "Chile and Peru reached an agreement on fishing rights.",
+            "AGREE",
+        ),
+        ("Chile and Peru held talks in Lima.", "CONSULT"),
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.contains(&act(category, Some("country:CHL"), &["country:PER"])),
+            "{text}: {got:?}"
+        );
+    }
+    let got = acts(&run("Ana Ruiz and Ola Berg met in Lima on Monday."));
+    assert!(
+        got.contains(&act(
+            "CONSULT",
+            Some("person:ana-ruiz"),
+            &["person:ola-berg"]
+        )),
+        "{got:?}"
+    );
+    // Joint acts aimed at no one are not mutual: both sides pledge, neither to the other.
+    let got = acts(&run("Chile and Peru pledged more aid."));
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "AGREE" && s.as_deref() == Some("country:CHL") && t.is_empty()),
+        "{got:?}"
+    );
+    // Someone else met, even unnamed, is the meeting's other side.
+    let got = acts(&run(
+        "Ana Ruiz and Ola Berg met union representatives in Lima.",
+    ));
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONSULT"
+            && s.as_deref() == Some("person:ana-ruiz")
+            && t.is_empty()),
+        "{got:?}"
+    );
+}
