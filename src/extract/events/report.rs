@@ -467,6 +467,7 @@ impl<'a> SentenceCtx<'_, 'a> {
     /// still acts.) Nobody acts on themselves, and an official's own country is on their
     /// side. Returns the place's name and every place named.
     fn places(&self, r: &Reading, d: &mut Draft<'_>) -> (Option<String>, Vec<PlaceHit>) {
+        let rules = &self.article.lex.arguments;
         let mut place: Option<String> = None;
         let mut places = Vec::new();
         let mut territories = None;
@@ -508,6 +509,33 @@ impl<'a> SentenceCtx<'_, 'a> {
             for hit in found {
                 place.get_or_insert_with(|| hit.name.clone());
                 places.push(hit);
+            }
+        }
+        // "shelled Kharkiv", "attacked the port of Odesa": a town as the object, which names
+        // no actor, is where the act happens (and, for `place_target`, whose town it is). Only
+        // the town itself: "the Kyoto treaty" is no place.
+        if places.is_empty() {
+            let words = &self.tree.parse.words;
+            for a in r
+                .arguments
+                .iter()
+                .filter(|a| a.role == Role::Target && words[a.word].deprel == Deprel::OBJ)
+            {
+                let place_noun = rules.has("place_nouns", &self.tree.lower[a.word]);
+                let of = self.tree.children[a.word].iter().copied().filter(|&c| {
+                    place_noun
+                        && words[c].deprel == Deprel::NMOD
+                        && self.tree.case_of(c) == Some("of")
+                });
+                for w in std::iter::once(a.word).chain(of) {
+                    let own = &words[w].span;
+                    for hit in self.resolver.places_of(w, self.article.names) {
+                        if !hit.country && hit.span.start <= own.start && own.end <= hit.span.end {
+                            place.get_or_insert_with(|| hit.name.clone());
+                            places.push(hit);
+                        }
+                    }
+                }
             }
         }
         let is_place = |role: &RoleSpan| {

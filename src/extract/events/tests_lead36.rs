@@ -49,3 +49,34 @@ fn the_sides_of_a_mutual_act_named_as_its_subjects_act_on_each_other() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_town_attacked_is_where_the_attack_happens_and_its_country_is_acted_on() {
+    // A town as the object names no actor: it is the attack's place, and a town of another
+    // country than the attacker's makes that country the target.
+    for text in [
+        "Chilean drones attacked the port of Tacna.",
+        "Chilean forces shelled Cusco overnight.",
+        "Chilean forces shelled the city of Tacna, Peru said.",
+    ] {
+        let x = run(text);
+        let got = acts(&x);
+        assert!(
+            got.contains(&act("FIGHT", Some("country:CHL"), &["country:PER"])),
+            "{text}: {got:?}"
+        );
+        assert!(
+            x.events.iter().any(|e| e.place.is_some()),
+            "{text}: no place"
+        );
+    }
+    // A town of the attacker's own country is its place only.
+    let x = run("Chilean forces shelled Antofagasta.");
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.place.as_deref() == Some("Antofagasta") && e.targets.is_empty()),
+        "{:?}",
+        acts(&x)
+    );
+}
