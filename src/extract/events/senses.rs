@@ -37,6 +37,8 @@ struct WhenSpec {
     /// particle, for a phrasal verb.
     #[serde(default)]
     head_words: Vec<String>,
+    /// Relations of the trigger's children the child conditions look at; "obj>nmod" steps
+    /// through a child (the `nmod` children of its object).
     #[serde(default)]
     child_rel: Vec<String>,
     #[serde(default)]
@@ -557,9 +559,8 @@ fn one_holds(
         Condition::NoChildRel(rels) => !tree.children[w]
             .iter()
             .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),
-        Condition::Child(rels, words) => tree.children[w].iter().any(|&c| {
-            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                && (words.is_empty() || words.contains(&*tree.lower[c]))
+        Condition::Child(rels, words) => rels.iter().any(|r| {
+            children_by(tree, w, r).any(|c| words.is_empty() || words.contains(&*tree.lower[c]))
         }),
         Condition::ChildObject(rels, words, objects) => tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
@@ -569,6 +570,28 @@ fn one_holds(
                 })
         }),
     }
+}
+
+/// The children of `w` by the relation `rel`; "obj>nmod", a step through a child, names the
+/// children by `nmod` of its children by `obj` ("fired missiles into the sea", however the
+/// parse hung "into the sea").
+fn children_by<'t>(
+    tree: &'t super::reading::Tree<'_>,
+    w: usize,
+    rel: &'t str,
+) -> impl Iterator<Item = usize> + 't {
+    let (first, then) = rel.split_once('>').unwrap_or((rel, ""));
+    let by = move |x: usize, r: &'t str| {
+        tree.children[x]
+            .iter()
+            .copied()
+            .filter(move |&c| tree.parse.words[c].deprel.name() == r)
+    };
+    by(w, first).flat_map(move |c| {
+        let own = then.is_empty().then_some(c);
+        own.into_iter()
+            .chain(by(c, if then.is_empty() { "\0" } else { then }))
+    })
 }
 
 /// Whether no clause under `w` is an infinitive or marked by one of `words`, itself or in a
