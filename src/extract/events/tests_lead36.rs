@@ -80,3 +80,24 @@ fn a_town_attacked_is_where_the_attack_happens_and_its_country_is_acted_on() {
         acts(&x)
     );
 }
+
+#[test]
+fn weapons_fired_into_the_sea_are_a_show_of_force_and_fired_at_ships_an_attack() {
+    for text in [
+        "Chile fired two ballistic missiles into the sea off its northern coast.",
+        "Peruvian artillery fired shells into waters near the maritime border.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.iter().any(|(c, _, _)| c == "MOBILIZE") && got.iter().all(|(c, _, _)| c != "FIGHT"),
+            "{text}: {got:?}"
+        );
+    }
+    let got = acts(&run(
+        "Chile fired missiles at Peruvian ships in the Pacific Ocean.",
+    ));
+    assert!(
+        got.contains(&act("FIGHT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}
