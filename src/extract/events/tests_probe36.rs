@@ -1,0 +1,32 @@
+//! Stage tests for the wire constructions the stop-36 probe found: capitals acting in
+//! meetings and agreements.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn a_capital_before_a_meeting_or_agreement_verb_acts() {
+    // "Quito held talks": "held talks" is a CONSULT trigger right after the capital, which
+    // read it as the talks' venue ("the Quito talks"), a place; no event was left.
+    let x = run("Quito held talks with Lima on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("country:ECU"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("Quito agreed to the Peruvian plan.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "AGREE" && s.as_deref() == Some("country:ECU")),
+        "{got:?}"
+    );
+    // With a determiner the capital still says where the talks are held.
+    let z = run("Peru and Chile walked out of the Quito talks.");
+    let got = acts(&z);
+    assert!(
+        got.iter()
+            .all(|(_, s, t)| s.as_deref() != Some("country:ECU")
+                && !t.iter().any(|k| k == "country:ECU")),
+        "{got:?}"
+    );
+}
