@@ -30,3 +30,18 @@ fn a_capital_before_a_meeting_or_agreement_verb_acts() {
         "{got:?}"
     );
 }
+
+#[test]
+fn police_in_a_city_using_force_to_disperse_is_a_clause() {
+    // "Police in Lima used rubber bullets" was one noun phrase ("used" an adjective of
+    // "bullets"), as stop 35's "Israeli police used water cannon" was; the phrase "in Lima"
+    // between the noun and the verb kept the repair from seeing the subject, so the
+    // dispersal had no source.
+    let x = run("Police in Lima used rubber bullets to disperse Chilean protesters.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "COERCE" && s.as_deref() == Some("country:PER")),
+        "{got:?}"
+    );
+}
