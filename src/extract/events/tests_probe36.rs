@@ -1,5 +1,5 @@
 //! Stage tests for the wire constructions the stop-36 probe found: capitals acting in
-//! meetings and agreements.
+//! meetings and agreements, police in a city using force, a reopened border crossing.
 
 use super::tests::{act, acts, run};
 
@@ -42,6 +42,18 @@ fn police_in_a_city_using_force_to_disperse_is_a_clause() {
     assert!(
         got.iter()
             .any(|(c, s, _)| c == "COERCE" && s.as_deref() == Some("country:PER")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_reopened_border_crossing_is_a_concession() {
+    // "reopened" was no trigger; a reopened case or school stays none (the sense
+    // `reopened-no-crossing`).
+    let x = run("Peru reopened its main border crossing with Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONCEDE", Some("country:PER"), &["country:CHL"])),
         "{got:?}"
     );
 }
