@@ -271,7 +271,9 @@ impl SentenceCtx<'_, '_> {
                         || self.lex.triggers[t].kind == "blockade"
             )
         };
-        // (Only as a noun's qualifier after a determiner: "Moscow attacked" is Moscow acting.)
+        // (Only as a noun's qualifier after a determiner: "Moscow attacked" is Moscow acting,
+        // and so are "Kyiv held talks", "Tokyo pledged", "Moscow agreed": a meeting's or an
+        // agreement's trigger is a verb as often as a noun.)
         let determined = i > 0
             && (self
                 .lex
@@ -279,11 +281,7 @@ impl SentenceCtx<'_, '_> {
                 .set(Named::QualifierDeterminers)
                 .contains(self.words[i - 1])
                 || self.words[i - 1].chars().all(|c| c.is_ascii_digit()));
-        let venue = matches!(
-            self.lex.trigger_table.longest_at(&self.words, i + len),
-            Some((_, Target::Trigger(t)))
-                if matches!(self.lex.triggers[t].category.as_str(), "CONSULT" | "AGREE")
-        ) || (determined && venue_at(i + len, false))
+        let venue = (determined && venue_at(i + len, true))
             || (determined
                 && i + len + 1 < self.words.len()
                 && self.words[i + len].chars().all(|c| c.is_ascii_lowercase())

@@ -44,6 +44,8 @@ mod tests_places;
 #[cfg(test)]
 mod tests_probe;
 #[cfg(test)]
+mod tests_probe36;
+#[cfg(test)]
 mod tests_speaker;
 #[cfg(test)]
 mod tests_stated;

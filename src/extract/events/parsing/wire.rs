@@ -206,9 +206,10 @@ fn a_root_noun_with_an_object_is_a_verb(
 /// using (`using_verbs`) between two nouns as an adjective ("used cars"), making the sentence
 /// one noun phrase, "police used water cannon", with the infinitive describing "cannon". In
 /// a root noun phrase with no copula and no subject, such a verb tagged as a verb, right
-/// after a noun the parser hung on the root as a compound, is the main verb: that noun (with
-/// the words before it) its subject, the root noun its object. The purpose repair then gives
-/// the infinitive to the verb.
+/// after a noun the parser hung on the root as a compound (or after that noun's own phrase,
+/// "police in Tbilisi used rubber bullets"), is the main verb: that noun (with the words
+/// before it) its subject, the root noun its object. The purpose repair then gives the
+/// infinitive to the verb.
 fn a_using_verb_inside_a_noun_phrase_is_the_verb(
     rules: &ArgumentRules,
     forms: &[&str],
@@ -227,7 +228,13 @@ fn a_using_verb_inside_a_noun_phrase_is_the_verb(
     else {
         return;
     };
-    let subject = u - 1;
+    // "Police in Tbilisi used rubber bullets": the subject noun may carry a phrase of its
+    // own ("in Tbilisi") that ends right before the verb; climb from the word before the verb
+    // to the noun the phrase hangs on.
+    let mut subject = u - 1;
+    while heads[subject] != r + 1 && heads[subject] > 0 && heads[subject] - 1 < subject {
+        subject = heads[subject] - 1;
+    }
     if heads[subject] != r + 1
         || deprels[subject] != Deprel::COMPOUND
         || !matches!(upos[subject], Upos::Noun | Upos::Propn)
