@@ -36,14 +36,14 @@ const NONE_WORD: u64 = 0x6e6f_6e65;
 const UNKNOWN_CLASS: u64 = 0x756e_6b6e;
 const ROOT_WORD: u64 = 0x726f_6f74;
 
-/// Mixes `x` into `h` (a multiply-rotate step; [`finish`] makes the bits uniform).
+/// Mixes `x` into `h` (a multiply-rotate step). The rotation brings the product's top bits,
+/// which depend on all of its input's bits, down to the low ones.
 #[inline]
 fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
 }
 
-/// The final avalanche (`MurmurHash3`'s), so the key's low and high bits are both uniform:
-/// the weight tables index with the key itself.
+/// The final avalanche (`MurmurHash3`'s), so the hash's low and high bits are both uniform.
 #[inline]
 fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
@@ -54,14 +54,40 @@ fn finish(mut h: u64) -> u64 {
     h
 }
 
-/// A feature key from a template id and its parts.
+/// [`finish`] undone: each step of it is invertible (a shift by more than half the word
+/// xored in, a multiplication by an odd number).
+fn unfinish(mut h: u64) -> u64 {
+    // The inverses of the two multipliers modulo 2^64 (tested).
+    h ^= h >> 33;
+    h = h.wrapping_mul(0x9cb4_b2f8_1293_37db);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0x4f74_430c_22a5_4005);
+    h ^= h >> 33;
+    h
+}
+
+/// A feature key from a template id and its parts, mixed in turn. The weight tables index
+/// with the key as it is ([`super::table::Table`]: the low bits are the top of the last
+/// product, the check word its middle); the model file stores each key finished
+/// ([`file_key`]), the form the keys had when the finish was part of every key (it cost
+/// some 10 instructions for each of about 22 million keys a `bench extract`).
 #[inline]
 pub fn key(template: u8, parts: &[u64]) -> u64 {
     let mut h = u64::from(template).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0x5851_f42d_4c95_7f2d;
     for &p in parts {
         h = mix(h, p);
     }
-    finish(h)
+    h
+}
+
+/// A key ([`key`]) as the model file stores it.
+pub(super) fn file_key(key: u64) -> u64 {
+    finish(key)
+}
+
+/// A model file's key as [`key`] gives it.
+pub(super) fn key_of_file(stored: u64) -> u64 {
+    unfinish(stored)
 }
 
 /// FNV-1a over bytes.
@@ -607,6 +633,16 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("12.50"), "dd.dd");
         assert_eq!(shape("long-term"), "xx-xx");
+    }
+
+    #[test]
+    fn file_keys_turn_back_into_keys() {
+        let mut x: u64 = 0x1234_5678_9abc_def0;
+        for _ in 0..1_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            assert_eq!(key_of_file(file_key(x)), x);
+            assert_eq!(file_key(key_of_file(x)), x);
+        }
     }
 
     #[test]

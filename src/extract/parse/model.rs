@@ -670,6 +670,8 @@ mod tests {
         let [tags, moves, labels, _] = parser.feature_counts();
         assert!(tags > 1000 && moves > 1000 && labels > 1000);
         let bytes = parser.to_bytes();
+        // Every row read back under its own key: the tables find each key of the file.
+        assert!(bytes == include_bytes!("../../../assets/models/parse.bin"));
         let classes = WordClasses::embedded();
         let again = Parser::from_bytes(&bytes, classes.clone()).expect("reads its own bytes");
         assert_eq!(again.feature_counts(), parser.feature_counts());

@@ -18,8 +18,8 @@ use std::sync::Arc;
 use super::beam::{BeamTrainer, Sentence, Update};
 use super::conllu::ConlluSentence;
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
-    parse_features, tag_features, tag2_features,
+    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, file_key,
+    label_features, parse_features, tag_features, tag2_features,
 };
 use super::model::{ChunkWork, Parser, Table, best};
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
@@ -233,7 +233,8 @@ impl Perceptron {
             1.0
         };
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        keys.sort_unstable();
+        // In the model file's order, as reading the file inserts them.
+        keys.sort_unstable_by_key(|&(k, _)| file_key(k));
         Table::from_rows(keys.into_iter().filter_map(|(k, row)| {
             if self.touched[row as usize] < min_updates {
                 return None;
