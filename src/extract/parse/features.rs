@@ -381,17 +381,74 @@ pub(super) fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u6
     }
 }
 
+/// What the parser's templates read of one state position: the word's form and tag, and its
+/// classes at each level.
+#[derive(Debug, Clone, Copy)]
+pub struct Position {
+    /// The normalized form's hash.
+    pub word: u64,
+    /// The tag.
+    pub tag: u64,
+    /// The classes, finest first.
+    pub class: [u64; LEVELS],
+}
+
+/// The positions of a chunk as the parser's templates read them ([`word_tag`], [`class_at`]):
+/// its words, then the root (`n`), then no word ([`NO`], read at `n + 1`), so a state's
+/// position is read with one look-up and no branch on which kind it is.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    at: Vec<Position>,
+}
+
+impl Positions {
+    /// The positions of `words` tagged `tags`.
+    pub fn new(words: &[WordInfo], tags: &[u8]) -> Self {
+        let mut at = Self::default();
+        at.fill(words, tags);
+        at
+    }
+
+    /// Reads `words` tagged `tags` in place of the positions held.
+    pub fn fill(&mut self, words: &[WordInfo], tags: &[u8]) {
+        self.at.clear();
+        self.at
+            .extend(words.iter().zip(tags).map(|(w, &t)| Position {
+                word: w.form,
+                tag: u64::from(t),
+                class: w.class,
+            }));
+        self.at.push(Position {
+            word: ROOT_WORD,
+            tag: u64::from(ROOT_TAG),
+            class: [ROOT_WORD; LEVELS],
+        });
+        self.at.push(Position {
+            word: NONE_WORD,
+            tag: u64::from(NONE_TAG),
+            class: [NONE_WORD; LEVELS],
+        });
+    }
+
+    /// The number of words.
+    pub fn words(&self) -> usize {
+        self.at.len().saturating_sub(2)
+    }
+
+    /// State position `x` (a word, `n` for the root, [`NO`] for none).
+    #[inline]
+    pub fn of(&self, x: u16) -> &Position {
+        let none = self.at.len() - 1;
+        &self.at[usize::from(x).min(none)]
+    }
+}
+
 /// The keys of the parser templates that read one position alone, for the word at state
 /// position `x` (`NO`: none; `n`: the root) standing in each role ([`ROLE_STARTS`]). They do
 /// not change while a sentence is parsed, so their scores can be summed once per word.
-pub fn parse_role_features(
-    words: &[WordInfo],
-    tags: &[u8],
-    n: usize,
-    x: u16,
-) -> [u64; PARSE_ROLE_FEATURES] {
-    let (word, tag) = word_tag(words, tags, n, x);
-    let class = class_at(words, n, x, 1);
+pub fn parse_role_features(at: &Positions, x: u16) -> [u64; PARSE_ROLE_FEATURES] {
+    let &Position { word, tag, class } = at.of(x);
+    let class = class[1];
     [
         // s0
         key(0, &[word]),
@@ -434,19 +491,13 @@ pub fn role_positions(state: &State) -> [u16; ROLES] {
 
 /// The parser's features for a state, written into `out`: each role's one-position
 /// templates, then the rest ([`parse_state_features`]).
-pub fn parse_features(
-    state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
-    out: &mut [u64; PARSE_FEATURES],
-) {
-    let n = state.len();
+pub fn parse_features(state: &State, at: &Positions, out: &mut [u64; PARSE_FEATURES]) {
     for (r, x) in role_positions(state).into_iter().enumerate() {
-        let all = parse_role_features(words, tags, n, x);
+        let all = parse_role_features(at, x);
         out[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]
             .copy_from_slice(&all[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]);
     }
-    out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, words, tags));
+    out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, at));
 }
 
 /// The parser's templates that read more than one position's word: pairs, children,
@@ -455,19 +506,17 @@ pub fn parse_features(
     clippy::similar_names,
     reason = "positions named as in the parsing literature (s0, s1, b0)"
 )]
-pub fn parse_state_features(
-    state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
-) -> [u64; PARSE_STATE_FEATURES] {
-    let n = state.len();
+pub fn parse_state_features(state: &State, at: &Positions) -> [u64; PARSE_STATE_FEATURES] {
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
     let s2 = state.stack_at(2);
     let b0 = state.buffer_at(0);
     let b1 = state.buffer_at(1);
     let b2 = state.buffer_at(2);
-    let wt = |x: u16| word_tag(words, tags, n, x);
+    let wt = |x: u16| {
+        let p = at.of(x);
+        (p.word, p.tag)
+    };
     let (s0w, s0p) = wt(s0);
     let (s1w, s1p) = wt(s1);
     let (_, s2p) = wt(s2);
@@ -501,7 +550,7 @@ pub fn parse_state_features(
     };
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
-    let c = |x: u16, level: usize| class_at(words, n, x, level);
+    let c = |x: u16, level: usize| at.of(x).class[level];
     [
         key(14, &[s0w, b0w]),
         key(15, &[s0w, s0p, b0p]),
@@ -554,14 +603,16 @@ pub fn parse_state_features(
 )]
 pub fn label_features(
     state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
+    at: &Positions,
     head: u16,
     dep: u16,
     out: &mut [u64; LABEL_FEATURES],
 ) {
     let n = state.len();
-    let wt = |x: u16| word_tag(words, tags, n, x);
+    let wt = |x: u16| {
+        let p = at.of(x);
+        (p.word, p.tag)
+    };
     let (hw, hp) = wt(head);
     let (dw, dp) = wt(dep);
     let dir = u64::from(head < dep);
@@ -582,7 +633,7 @@ pub fn label_features(
     };
     let (_, dnext) = wt(after);
     let (dl, dr) = state.valency(dep);
-    let c = |x: u16, level: usize| class_at(words, n, x, level);
+    let c = |x: u16, level: usize| at.of(x).class[level];
     *out = [
         key(0, &[dw]),
         key(1, &[dp]),
@@ -681,10 +732,11 @@ mod tests {
         let mut state = State::default();
         state.reset(3);
         let mut before = [0; PARSE_FEATURES];
-        parse_features(&state, &words, &tags, &mut before);
+        let at = Positions::new(&words, &tags);
+        parse_features(&state, &at, &mut before);
         state.apply(super::super::transition::SHIFT, NONE_LABEL);
         let mut after = [0; PARSE_FEATURES];
-        parse_features(&state, &words, &tags, &mut after);
+        parse_features(&state, &at, &mut after);
         // b0 was "ministers"; now s0 is, and b0 is "met".
         let b0 = ROLE_STARTS[2];
         assert_ne!(before[b0], after[b0]);

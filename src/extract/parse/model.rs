@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    LABEL_FEATURES, ROLE_STARTS, ROLES, WordInfo, label_features, parse_role_features,
+    LABEL_FEATURES, Positions, ROLE_STARTS, ROLES, WordInfo, label_features, parse_role_features,
     tag_context_features, tag_word_features, tag2_context_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
@@ -152,6 +152,8 @@ struct RelabelScratch {
 /// Working memory of [`Parser::parse_chunk`] besides the state.
 #[derive(Debug, Default)]
 pub(super) struct ChunkWork {
+    /// The chunk's positions as the features read them.
+    pub(super) positions: Positions,
     /// For each word of the chunk, then the root, then no word: the transition scores of the
     /// one-position templates in each role.
     pub(super) roles: Vec<[[i32; 4]; ROLES]>,
@@ -531,23 +533,29 @@ impl Parser {
             self.parse_chunk_beam(info, tags, state, work);
             return;
         }
-        let ChunkWork { roles, margins, .. } = work;
+        let ChunkWork {
+            positions,
+            roles,
+            margins,
+            ..
+        } = work;
         let n = info.len();
         state.reset(n);
         margins.clear();
         margins.resize(n, i32::MAX);
-        self.fill_roles(info, tags, roles);
+        positions.fill(info, tags);
+        self.fill_roles(positions, roles);
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
             // A state with one valid move (one in eleven in news) needs no scores.
             let t = state.only_valid().unwrap_or_else(|| {
-                let scores = self.move_scores(state, info, tags, roles);
+                let scores = self.move_scores(state, positions, roles);
                 best(&scores, |c| c < MOVES && state.valid(c))
             });
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
                 Some((head, dep)) => {
-                    label_features(state, info, tags, head, dep, &mut label_feats);
+                    label_features(state, positions, head, dep, &mut label_feats);
                     let scores = self.labels.scores(&label_feats);
                     // The root label belongs to the root's arc alone.
                     let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
@@ -563,13 +571,8 @@ impl Parser {
 
     /// The transition scores of the one-position templates for each word of the chunk, then
     /// the root, then no word, in each role ([`ChunkWork::roles`]).
-    pub(super) fn fill_roles(
-        &self,
-        info: &[WordInfo],
-        tags: &[u8],
-        roles: &mut Vec<[[i32; 4]; ROLES]>,
-    ) {
-        let n = info.len();
+    pub(super) fn fill_roles(&self, positions: &Positions, roles: &mut Vec<[[i32; 4]; ROLES]>) {
+        let n = positions.words();
         roles.clear();
         for x in 0..=n + 1 {
             let at = if x == n + 1 {
@@ -577,7 +580,7 @@ impl Parser {
             } else {
                 u16::try_from(x).unwrap_or(NO)
             };
-            let keys = parse_role_features(info, tags, n, at);
+            let keys = parse_role_features(positions, at);
             let mut by_role = [[0i32; 4]; ROLES];
             for (r, scores) in by_role.iter_mut().enumerate() {
                 self.moves
