@@ -296,6 +296,57 @@ pub fn tag_context_features(
     ]
 }
 
+/// Number of the tagger's context features that read one neighbour's word alone
+/// ([`tag_neighbour_features`]).
+pub const TAG_NEIGHBOUR_FEATURES: usize = 8;
+/// Number of the neighbour places in [`tag_neighbour_features`]: the word before the word
+/// tagged, the word after it, two before, two after.
+pub const NEIGHBOURS: usize = 4;
+/// Where each neighbour place's templates start in [`tag_neighbour_features`] (and where the
+/// last ends).
+pub const NEIGHBOUR_STARTS: [usize; NEIGHBOURS + 1] = [0, 3, 6, 7, 8];
+/// Number of the other context features ([`tag_pair_features`]).
+pub const TAG_PAIR_FEATURES: usize = TAG_CONTEXT_FEATURES - TAG_NEIGHBOUR_FEATURES;
+
+/// The context features of [`tag_context_features`] that read one neighbour's word alone,
+/// for word `w` standing in each neighbour place ([`NEIGHBOUR_STARTS`]) of the word tagged.
+/// They are the same for every occurrence of the word, so their scores can be kept per word.
+pub fn tag_neighbour_features(w: &WordInfo) -> [u64; TAG_NEIGHBOUR_FEATURES] {
+    [
+        // The word before.
+        key(8, &[w.form]),
+        key(9, &[w.suffix3]),
+        key(24, &[w.class[1]]),
+        // The word after.
+        key(10, &[w.form]),
+        key(11, &[w.suffix3]),
+        key(25, &[w.class[1]]),
+        // Two before, two after.
+        key(12, &[w.form]),
+        key(13, &[w.form]),
+    ]
+}
+
+/// The rest of [`tag_context_features`]: the ones that read the tags before word `i` or a
+/// pair of words.
+pub fn tag_pair_features(words: &[WordInfo], tags: &[u8], i: usize) -> [u64; TAG_PAIR_FEATURES] {
+    let at = |j: Option<usize>| j.and_then(|j| words.get(j)).unwrap_or(&WordInfo::NONE);
+    let tag =
+        |j: Option<usize>| u64::from(j.and_then(|j| tags.get(j)).copied().unwrap_or(NONE_TAG));
+    let (w, prev, next) = (at(Some(i)), at(i.checked_sub(1)), at(i.checked_add(1)));
+    let (p1, p2) = (tag(i.checked_sub(1)), tag(i.checked_sub(2)));
+    [
+        key(6, &[p1]),
+        key(7, &[p2, p1]),
+        key(14, &[p1, w.form]),
+        key(16, &[next.shape, w.shape]),
+        key(18, &[prev.form, w.form]),
+        key(19, &[w.form, next.form]),
+        key(20, &[p1, next.form]),
+        key(26, &[p1, w.class[1]]),
+    ]
+}
+
 /// The tagger's features for word `i` of `words`, given the tags of the words before it
 /// (`tags[..i]`), written into `out`: the word's own, then the context's.
 pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
@@ -318,6 +369,21 @@ pub fn tag2_context_features(
 ) -> [u64; TAG2_CONTEXT_FEATURES] {
     let mut out = [0u64; TAG2_CONTEXT_FEATURES];
     out[..TAG_CONTEXT_FEATURES].copy_from_slice(&tag_context_features(words, tags, i));
+    out[TAG_CONTEXT_FEATURES..].copy_from_slice(&tag2_first_pass_features(words, tags, first, i));
+    out
+}
+
+/// Number of the second pass's features that read the first pass's tags.
+pub const TAG2_FIRST_PASS_FEATURES: usize = TAG2_CONTEXT_FEATURES - TAG_CONTEXT_FEATURES;
+
+/// The second pass's features for word `i` that read the tags the first pass gave the next
+/// two words (`first`).
+pub fn tag2_first_pass_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+) -> [u64; TAG2_FIRST_PASS_FEATURES] {
     let tag = |j: usize| u64::from(first.get(j).copied().unwrap_or(NONE_TAG));
     let p1 = if i >= 1 {
         u64::from(tags.get(i - 1).copied().unwrap_or(NONE_TAG))
@@ -326,11 +392,12 @@ pub fn tag2_context_features(
     };
     let (n1, n2) = (tag(i + 1), tag(i + 2));
     let w = words.get(i).unwrap_or(&WordInfo::NONE);
-    out[TAG_CONTEXT_FEATURES] = key(100, &[n1]);
-    out[TAG_CONTEXT_FEATURES + 1] = key(101, &[n1, n2]);
-    out[TAG_CONTEXT_FEATURES + 2] = key(102, &[p1, n1]);
-    out[TAG_CONTEXT_FEATURES + 3] = key(103, &[w.form, n1]);
-    out
+    [
+        key(100, &[n1]),
+        key(101, &[n1, n2]),
+        key(102, &[p1, n1]),
+        key(103, &[w.form, n1]),
+    ]
 }
 
 /// The second tagger pass's features for word `i`: the word's own, then the context's
@@ -720,6 +787,35 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), TAG_FEATURES);
+    }
+
+    /// The context features split into a word's neighbour features and the rest are the
+    /// context features.
+    #[test]
+    fn neighbour_and_pair_features_make_the_context_features() {
+        let words: Vec<WordInfo> = ["The", "talks", "in", "Lima", "ended", "."]
+            .iter()
+            .map(|w| info(w))
+            .collect();
+        let tags = [5, 7, 1, 11, 15, 12];
+        for i in 0..words.len() {
+            let mut whole = tag_context_features(&words, &tags[..i], i).to_vec();
+            let mut parts = tag_pair_features(&words, &tags[..i], i).to_vec();
+            let places = [
+                i.checked_sub(1),
+                i.checked_add(1),
+                i.checked_sub(2),
+                i.checked_add(2),
+            ];
+            for (r, j) in places.into_iter().enumerate() {
+                let w = j.and_then(|j| words.get(j)).unwrap_or(&WordInfo::NONE);
+                let near = tag_neighbour_features(w);
+                parts.extend_from_slice(&near[NEIGHBOUR_STARTS[r]..NEIGHBOUR_STARTS[r + 1]]);
+            }
+            whole.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(whole, parts, "word {i}");
+        }
     }
 
     #[test]
