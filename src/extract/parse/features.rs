@@ -512,34 +512,47 @@ impl Positions {
 
 /// The keys of the parser templates that read one position alone, for the word at state
 /// position `x` (`NO`: none; `n`: the root) standing in each role ([`ROLE_STARTS`]). They do
-/// not change while a sentence is parsed, so their scores can be summed once per word.
+/// not change while a sentence is parsed, so their scores can be summed once per word. Each
+/// role's last template reads the tag alone ([`parse_role_tag_features`]).
 pub fn parse_role_features(at: &Positions, x: u16) -> [u64; PARSE_ROLE_FEATURES] {
     let &Position { word, tag, class } = at.of(x);
     let class = class[1];
+    let [s0, s1, b0, b1, s2, b2] = parse_role_tag_features(tag);
     [
-        // s0
         key(0, &[word]),
-        key(1, &[tag]),
         key(2, &[word, tag]),
         key(48, &[class]),
-        // s1
+        s0,
         key(3, &[word]),
-        key(4, &[tag]),
         key(5, &[word, tag]),
         key(50, &[class]),
-        // b0
+        s1,
         key(6, &[word]),
-        key(7, &[tag]),
         key(8, &[word, tag]),
         key(49, &[class]),
-        // b1
+        b0,
         key(9, &[word]),
-        key(10, &[tag]),
         key(11, &[word, tag]),
         key(51, &[class]),
-        // s2
+        b1,
+        s2,
+        b2,
+    ]
+}
+
+/// Number of tag values a position can have: the tags, then [`NONE_TAG`] and [`ROOT_TAG`].
+pub const TAG_VALUES: usize = ROOT_TAG as usize + 1;
+
+/// The keys of the templates of [`parse_role_features`] that read the tag alone, one for
+/// each role (s0, s1, b0, b1, s2, b2): the same for every position with the tag, so their
+/// scores can be summed once per tag value.
+pub fn parse_role_tag_features(tag: u64) -> [u64; ROLES] {
+    [
+        key(1, &[tag]),
+        key(4, &[tag]),
+        key(7, &[tag]),
+        key(10, &[tag]),
         key(13, &[tag]),
-        // b2
         key(12, &[tag]),
     ]
 }

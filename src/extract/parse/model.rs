@@ -18,8 +18,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
     LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
-    TAG2_FIRST_PASS_FEATURES, WordInfo, label_features, parse_role_features,
-    tag_neighbour_features, tag_pair_features, tag_word_features, tag2_first_pass_features,
+    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WordInfo, label_features, parse_role_features,
+    parse_role_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
+    tag2_first_pass_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
 pub use super::table::Table;
@@ -166,6 +167,10 @@ pub(super) struct ChunkWork {
     /// For each word of the chunk, then the root, then no word: the transition scores of the
     /// one-position templates in each role.
     pub(super) roles: Vec<[[i32; 4]; ROLES]>,
+    /// For each tag value ([`TAG_VALUES`]), the transition scores of the one-position
+    /// templates that read the tag alone, in each role; and the model they were summed with
+    /// ([`Parser::cache_id`]; 0: none yet).
+    pub(super) tag_roles: (u64, Vec<[[i32; 4]; ROLES]>),
     /// The beam decoder's hypotheses.
     pub(super) beam: super::beam::BeamWork,
     /// How far each word's first label led the next best.
@@ -585,6 +590,7 @@ impl Parser {
         let ChunkWork {
             positions,
             roles,
+            tag_roles,
             margins,
             ..
         } = work;
@@ -593,7 +599,7 @@ impl Parser {
         margins.clear();
         margins.resize(n, i32::MAX);
         positions.fill(info, tags);
-        self.fill_roles(positions, roles);
+        self.fill_roles(positions, roles, tag_roles);
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
             // A state with one valid move (one in eleven in news) needs no scores.
@@ -619,8 +625,28 @@ impl Parser {
     }
 
     /// The transition scores of the one-position templates for each word of the chunk, then
-    /// the root, then no word, in each role ([`ChunkWork::roles`]).
-    pub(super) fn fill_roles(&self, positions: &Positions, roles: &mut Vec<[[i32; 4]; ROLES]>) {
+    /// the root, then no word, in each role ([`ChunkWork::roles`]). The templates that read
+    /// the tag alone are summed once per tag value and model, in `tag_roles`
+    /// ([`ChunkWork::tag_roles`]).
+    pub(super) fn fill_roles(
+        &self,
+        positions: &Positions,
+        roles: &mut Vec<[[i32; 4]; ROLES]>,
+        tag_roles: &mut (u64, Vec<[[i32; 4]; ROLES]>),
+    ) {
+        // A model being trained (`cache_id` 0) changes from chunk to chunk.
+        if self.cache_id == 0 || tag_roles.0 != self.cache_id {
+            tag_roles.0 = self.cache_id;
+            tag_roles.1.clear();
+            tag_roles.1.extend((0..TAG_VALUES as u64).map(|tag| {
+                let keys = parse_role_tag_features(tag);
+                let mut by_role = [[0i32; 4]; ROLES];
+                for (scores, k) in by_role.iter_mut().zip(keys) {
+                    self.moves.add_scores(&[k], scores);
+                }
+                by_role
+            }));
+        }
         let n = positions.words();
         roles.clear();
         for x in 0..=n + 1 {
@@ -630,10 +656,12 @@ impl Parser {
                 u16::try_from(x).unwrap_or(NO)
             };
             let keys = parse_role_features(positions, at);
-            let mut by_role = [[0i32; 4]; ROLES];
+            let tag = usize::try_from(positions.of(at).tag).unwrap_or(usize::MAX);
+            let mut by_role = tag_roles.1[tag];
             for (r, scores) in by_role.iter_mut().enumerate() {
+                // Each role's last template reads the tag alone: summed above.
                 self.moves
-                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1]], scores);
+                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1] - 1], scores);
             }
             roles.push(by_role);
         }
