@@ -13,6 +13,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use super::conllu::ConlluSentence;
+use super::features::file_key;
 use super::model::{Parser, Table};
 use super::train::{TrainOptions, train};
 use crate::extract::clusters::WordClasses;
@@ -46,7 +47,8 @@ pub(super) fn average_tables<const C: usize>(tables: &[&Table<C>], keep_in: usiz
         })
         .filter(|(_, w)| w.iter().any(|&q| q != 0))
         .collect();
-    rows.sort_unstable_by_key(|&(key, _)| key);
+    // In the model file's order, as reading the file inserts them.
+    rows.sort_unstable_by_key(|&(key, _)| file_key(key));
     Table::from_rows(rows)
 }
 

@@ -24,12 +24,12 @@
 
 use super::Deprel;
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, ROLES, WordInfo, label_features, parse_features,
+    LABEL_FEATURES, PARSE_FEATURES, Positions, ROLES, WordInfo, label_features, parse_features,
     parse_state_features, role_positions,
 };
 use super::model::{ChunkWork, Parser, best_two};
 use super::train::Perceptron;
-use super::transition::{LEFT, MOVES, NO, RIGHT, SHIFT, State};
+use super::transition::{LEFT, MOVES, RIGHT, SHIFT, State};
 
 /// One kept parse of the decoder.
 #[derive(Debug, Clone, Default)]
@@ -106,8 +106,9 @@ impl Parser {
         width: usize,
     ) {
         let n = info.len();
-        self.fill_roles(info, tags, &mut work.roles);
-        let roles = &work.roles;
+        work.positions.fill(info, tags);
+        self.fill_roles(&work.positions, &mut work.roles, &mut work.tag_roles);
+        let (positions, roles) = (&work.positions, &work.roles);
         let BeamWork { hyps, next, cands } = &mut work.beam;
         if hyps.is_empty() {
             hyps.push(Hyp::default());
@@ -135,7 +136,7 @@ impl Parser {
                     push(cands, hyp.score, t);
                     continue;
                 }
-                let scores = self.move_scores(&hyp.state, info, tags, roles);
+                let scores = self.move_scores(&hyp.state, positions, roles);
                 for t in (0..MOVES).filter(|&t| hyp.state.valid(t)) {
                     push(cands, hyp.score + i64::from(scores[t]), t);
                 }
@@ -152,7 +153,7 @@ impl Parser {
                 to.score = c.score;
                 let t = usize::from(c.t);
                 let label =
-                    self.label_arc(&to.state, info, tags, t, &mut to.margins, &mut label_feats);
+                    self.label_arc(&to.state, positions, t, &mut to.margins, &mut label_feats);
                 to.state.apply(t, label);
             }
             std::mem::swap(hyps, next);
@@ -168,20 +169,20 @@ impl Parser {
     pub(super) fn move_scores(
         &self,
         state: &State,
-        info: &[WordInfo],
-        tags: &[u8],
+        positions: &Positions,
         roles: &[[[i32; 4]; ROLES]],
     ) -> [i32; 4] {
         let n = state.len();
         let mut scores = [0i32; 4];
         for (r, x) in role_positions(state).into_iter().enumerate() {
-            let row = if x == NO { n + 1 } else { usize::from(x) };
+            // No word (`NO`) reads the last row.
+            let row = usize::from(x).min(n + 1);
             for (s, &v) in scores.iter_mut().zip(&roles[row][r]) {
                 *s += v;
             }
         }
         self.moves
-            .add_scores(&parse_state_features(state, info, tags), &mut scores);
+            .add_scores(&parse_state_features(state, positions), &mut scores);
         scores
     }
 
@@ -190,8 +191,7 @@ impl Parser {
     fn label_arc(
         &self,
         state: &State,
-        info: &[WordInfo],
-        tags: &[u8],
+        positions: &Positions,
         t: usize,
         margins: &mut [i32],
         label_feats: &mut [u64; LABEL_FEATURES],
@@ -200,7 +200,7 @@ impl Parser {
         match state.arc(t) {
             Some((head, _)) if usize::from(head) == state.len() => Deprel::ROOT.0,
             Some((head, dep)) => {
-                label_features(state, info, tags, head, dep, label_feats);
+                label_features(state, positions, head, dep, label_feats);
                 let scores = self.labels.scores(label_feats);
                 let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
                 margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
@@ -255,6 +255,8 @@ pub(super) struct Sentence<'a> {
 /// The global trainer's working memory, reused from sentence to sentence.
 #[derive(Debug, Default)]
 pub(super) struct BeamTrainer {
+    /// The sentence's positions as the features read them.
+    positions: Positions,
     hyps: Vec<TrainHyp>,
     next: Vec<TrainHyp>,
     cands: Vec<Candidate>,
@@ -284,6 +286,7 @@ impl BeamTrainer {
         self.last_update = None;
         self.feats.clear();
         self.nodes.clear();
+        self.positions.fill(s.info, s.tags);
         self.gold_sequence(s, moves, labels);
         let n = s.info.len();
         self.hyps.truncate(1);
@@ -312,7 +315,7 @@ impl BeamTrainer {
                     continue;
                 }
                 let mut f = [0u64; PARSE_FEATURES];
-                parse_features(&hyp.state, s.info, s.tags, &mut f);
+                parse_features(&hyp.state, &self.positions, &mut f);
                 let scores: [i32; 4] = moves.scores(&f);
                 let feats = u32::try_from(self.feats.len()).unwrap_or(FORCED);
                 self.feats.push(f);
@@ -397,7 +400,7 @@ impl BeamTrainer {
                 self.gold_feats.push(FORCED);
             } else {
                 let mut f = [0u64; PARSE_FEATURES];
-                parse_features(&self.gold, s.info, s.tags, &mut f);
+                parse_features(&self.gold, &self.positions, &mut f);
                 let scores: [i32; 4] = moves.scores(&f);
                 score += i64::from(scores[t]);
                 self.gold_feats
@@ -410,7 +413,7 @@ impl BeamTrainer {
                 && usize::from(head) != n
                 && s.heads[usize::from(dep)] == head
             {
-                label_features(&self.gold, s.info, s.tags, head, dep, &mut label_feats);
+                label_features(&self.gold, &self.positions, head, dep, &mut label_feats);
                 let scores: [i32; Deprel::COUNT] = labels.scores(&label_feats);
                 let guess = super::model::best(&scores, |c| c != Deprel::ROOT.index());
                 let right = usize::from(s.labels[usize::from(dep)]);

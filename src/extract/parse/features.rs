@@ -36,14 +36,14 @@ const NONE_WORD: u64 = 0x6e6f_6e65;
 const UNKNOWN_CLASS: u64 = 0x756e_6b6e;
 const ROOT_WORD: u64 = 0x726f_6f74;
 
-/// Mixes `x` into `h` (a multiply-rotate step; [`finish`] makes the bits uniform).
+/// Mixes `x` into `h` (a multiply-rotate step). The rotation brings the product's top bits,
+/// which depend on all of its input's bits, down to the low ones.
 #[inline]
 fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
 }
 
-/// The final avalanche (`MurmurHash3`'s), so the key's low and high bits are both uniform:
-/// the weight tables index with the key itself.
+/// The final avalanche (`MurmurHash3`'s), so the hash's low and high bits are both uniform.
 #[inline]
 fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
@@ -54,14 +54,40 @@ fn finish(mut h: u64) -> u64 {
     h
 }
 
-/// A feature key from a template id and its parts.
+/// [`finish`] undone: each step of it is invertible (a shift by more than half the word
+/// xored in, a multiplication by an odd number).
+fn unfinish(mut h: u64) -> u64 {
+    // The inverses of the two multipliers modulo 2^64 (tested).
+    h ^= h >> 33;
+    h = h.wrapping_mul(0x9cb4_b2f8_1293_37db);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0x4f74_430c_22a5_4005);
+    h ^= h >> 33;
+    h
+}
+
+/// A feature key from a template id and its parts, mixed in turn. The weight tables index
+/// with the key as it is ([`super::table::Table`]: the low bits are the top of the last
+/// product, the check word its middle); the model file stores each key finished
+/// ([`file_key`]), the form the keys had when the finish was part of every key (it cost
+/// some 10 instructions for each of about 22 million keys a `bench extract`).
 #[inline]
 pub fn key(template: u8, parts: &[u64]) -> u64 {
     let mut h = u64::from(template).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0x5851_f42d_4c95_7f2d;
     for &p in parts {
         h = mix(h, p);
     }
-    finish(h)
+    h
+}
+
+/// A key ([`key`]) as the model file stores it.
+pub(super) fn file_key(key: u64) -> u64 {
+    finish(key)
+}
+
+/// A model file's key as [`key`] gives it.
+pub(super) fn key_of_file(stored: u64) -> u64 {
+    unfinish(stored)
 }
 
 /// FNV-1a over bytes.
@@ -270,6 +296,57 @@ pub fn tag_context_features(
     ]
 }
 
+/// Number of the tagger's context features that read one neighbour's word alone
+/// ([`tag_neighbour_features`]).
+pub const TAG_NEIGHBOUR_FEATURES: usize = 8;
+/// Number of the neighbour places in [`tag_neighbour_features`]: the word before the word
+/// tagged, the word after it, two before, two after.
+pub const NEIGHBOURS: usize = 4;
+/// Where each neighbour place's templates start in [`tag_neighbour_features`] (and where the
+/// last ends).
+pub const NEIGHBOUR_STARTS: [usize; NEIGHBOURS + 1] = [0, 3, 6, 7, 8];
+/// Number of the other context features ([`tag_pair_features`]).
+pub const TAG_PAIR_FEATURES: usize = TAG_CONTEXT_FEATURES - TAG_NEIGHBOUR_FEATURES;
+
+/// The context features of [`tag_context_features`] that read one neighbour's word alone,
+/// for word `w` standing in each neighbour place ([`NEIGHBOUR_STARTS`]) of the word tagged.
+/// They are the same for every occurrence of the word, so their scores can be kept per word.
+pub fn tag_neighbour_features(w: &WordInfo) -> [u64; TAG_NEIGHBOUR_FEATURES] {
+    [
+        // The word before.
+        key(8, &[w.form]),
+        key(9, &[w.suffix3]),
+        key(24, &[w.class[1]]),
+        // The word after.
+        key(10, &[w.form]),
+        key(11, &[w.suffix3]),
+        key(25, &[w.class[1]]),
+        // Two before, two after.
+        key(12, &[w.form]),
+        key(13, &[w.form]),
+    ]
+}
+
+/// The rest of [`tag_context_features`]: the ones that read the tags before word `i` or a
+/// pair of words.
+pub fn tag_pair_features(words: &[WordInfo], tags: &[u8], i: usize) -> [u64; TAG_PAIR_FEATURES] {
+    let at = |j: Option<usize>| j.and_then(|j| words.get(j)).unwrap_or(&WordInfo::NONE);
+    let tag =
+        |j: Option<usize>| u64::from(j.and_then(|j| tags.get(j)).copied().unwrap_or(NONE_TAG));
+    let (w, prev, next) = (at(Some(i)), at(i.checked_sub(1)), at(i.checked_add(1)));
+    let (p1, p2) = (tag(i.checked_sub(1)), tag(i.checked_sub(2)));
+    [
+        key(6, &[p1]),
+        key(7, &[p2, p1]),
+        key(14, &[p1, w.form]),
+        key(16, &[next.shape, w.shape]),
+        key(18, &[prev.form, w.form]),
+        key(19, &[w.form, next.form]),
+        key(20, &[p1, next.form]),
+        key(26, &[p1, w.class[1]]),
+    ]
+}
+
 /// The tagger's features for word `i` of `words`, given the tags of the words before it
 /// (`tags[..i]`), written into `out`: the word's own, then the context's.
 pub fn tag_features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut [u64; TAG_FEATURES]) {
@@ -292,6 +369,21 @@ pub fn tag2_context_features(
 ) -> [u64; TAG2_CONTEXT_FEATURES] {
     let mut out = [0u64; TAG2_CONTEXT_FEATURES];
     out[..TAG_CONTEXT_FEATURES].copy_from_slice(&tag_context_features(words, tags, i));
+    out[TAG_CONTEXT_FEATURES..].copy_from_slice(&tag2_first_pass_features(words, tags, first, i));
+    out
+}
+
+/// Number of the second pass's features that read the first pass's tags.
+pub const TAG2_FIRST_PASS_FEATURES: usize = TAG2_CONTEXT_FEATURES - TAG_CONTEXT_FEATURES;
+
+/// The second pass's features for word `i` that read the tags the first pass gave the next
+/// two words (`first`).
+pub fn tag2_first_pass_features(
+    words: &[WordInfo],
+    tags: &[u8],
+    first: &[u8],
+    i: usize,
+) -> [u64; TAG2_FIRST_PASS_FEATURES] {
     let tag = |j: usize| u64::from(first.get(j).copied().unwrap_or(NONE_TAG));
     let p1 = if i >= 1 {
         u64::from(tags.get(i - 1).copied().unwrap_or(NONE_TAG))
@@ -300,11 +392,12 @@ pub fn tag2_context_features(
     };
     let (n1, n2) = (tag(i + 1), tag(i + 2));
     let w = words.get(i).unwrap_or(&WordInfo::NONE);
-    out[TAG_CONTEXT_FEATURES] = key(100, &[n1]);
-    out[TAG_CONTEXT_FEATURES + 1] = key(101, &[n1, n2]);
-    out[TAG_CONTEXT_FEATURES + 2] = key(102, &[p1, n1]);
-    out[TAG_CONTEXT_FEATURES + 3] = key(103, &[w.form, n1]);
-    out
+    [
+        key(100, &[n1]),
+        key(101, &[n1, n2]),
+        key(102, &[p1, n1]),
+        key(103, &[w.form, n1]),
+    ]
 }
 
 /// The second tagger pass's features for word `i`: the word's own, then the context's
@@ -355,41 +448,111 @@ pub(super) fn class_at(words: &[WordInfo], n: usize, x: u16, level: usize) -> u6
     }
 }
 
+/// What the parser's templates read of one state position: the word's form and tag, and its
+/// classes at each level.
+#[derive(Debug, Clone, Copy)]
+pub struct Position {
+    /// The normalized form's hash.
+    pub word: u64,
+    /// The tag.
+    pub tag: u64,
+    /// The classes, finest first.
+    pub class: [u64; LEVELS],
+}
+
+/// The positions of a chunk as the parser's templates read them ([`word_tag`], [`class_at`]):
+/// its words, then the root (`n`), then no word ([`NO`], read at `n + 1`), so a state's
+/// position is read with one look-up and no branch on which kind it is.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    at: Vec<Position>,
+}
+
+impl Positions {
+    /// The positions of `words` tagged `tags`.
+    pub fn new(words: &[WordInfo], tags: &[u8]) -> Self {
+        let mut at = Self::default();
+        at.fill(words, tags);
+        at
+    }
+
+    /// Reads `words` tagged `tags` in place of the positions held.
+    pub fn fill(&mut self, words: &[WordInfo], tags: &[u8]) {
+        self.at.clear();
+        self.at
+            .extend(words.iter().zip(tags).map(|(w, &t)| Position {
+                word: w.form,
+                tag: u64::from(t),
+                class: w.class,
+            }));
+        self.at.push(Position {
+            word: ROOT_WORD,
+            tag: u64::from(ROOT_TAG),
+            class: [ROOT_WORD; LEVELS],
+        });
+        self.at.push(Position {
+            word: NONE_WORD,
+            tag: u64::from(NONE_TAG),
+            class: [NONE_WORD; LEVELS],
+        });
+    }
+
+    /// The number of words.
+    pub fn words(&self) -> usize {
+        self.at.len().saturating_sub(2)
+    }
+
+    /// State position `x` (a word, `n` for the root, [`NO`] for none).
+    #[inline]
+    pub fn of(&self, x: u16) -> &Position {
+        let none = self.at.len() - 1;
+        &self.at[usize::from(x).min(none)]
+    }
+}
+
 /// The keys of the parser templates that read one position alone, for the word at state
 /// position `x` (`NO`: none; `n`: the root) standing in each role ([`ROLE_STARTS`]). They do
-/// not change while a sentence is parsed, so their scores can be summed once per word.
-pub fn parse_role_features(
-    words: &[WordInfo],
-    tags: &[u8],
-    n: usize,
-    x: u16,
-) -> [u64; PARSE_ROLE_FEATURES] {
-    let (word, tag) = word_tag(words, tags, n, x);
-    let class = class_at(words, n, x, 1);
+/// not change while a sentence is parsed, so their scores can be summed once per word. Each
+/// role's last template reads the tag alone ([`parse_role_tag_features`]).
+pub fn parse_role_features(at: &Positions, x: u16) -> [u64; PARSE_ROLE_FEATURES] {
+    let &Position { word, tag, class } = at.of(x);
+    let class = class[1];
+    let [s0, s1, b0, b1, s2, b2] = parse_role_tag_features(tag);
     [
-        // s0
         key(0, &[word]),
-        key(1, &[tag]),
         key(2, &[word, tag]),
         key(48, &[class]),
-        // s1
+        s0,
         key(3, &[word]),
-        key(4, &[tag]),
         key(5, &[word, tag]),
         key(50, &[class]),
-        // b0
+        s1,
         key(6, &[word]),
-        key(7, &[tag]),
         key(8, &[word, tag]),
         key(49, &[class]),
-        // b1
+        b0,
         key(9, &[word]),
-        key(10, &[tag]),
         key(11, &[word, tag]),
         key(51, &[class]),
-        // s2
+        b1,
+        s2,
+        b2,
+    ]
+}
+
+/// Number of tag values a position can have: the tags, then [`NONE_TAG`] and [`ROOT_TAG`].
+pub const TAG_VALUES: usize = ROOT_TAG as usize + 1;
+
+/// The keys of the templates of [`parse_role_features`] that read the tag alone, one for
+/// each role (s0, s1, b0, b1, s2, b2): the same for every position with the tag, so their
+/// scores can be summed once per tag value.
+pub fn parse_role_tag_features(tag: u64) -> [u64; ROLES] {
+    [
+        key(1, &[tag]),
+        key(4, &[tag]),
+        key(7, &[tag]),
+        key(10, &[tag]),
         key(13, &[tag]),
-        // b2
         key(12, &[tag]),
     ]
 }
@@ -408,19 +571,13 @@ pub fn role_positions(state: &State) -> [u16; ROLES] {
 
 /// The parser's features for a state, written into `out`: each role's one-position
 /// templates, then the rest ([`parse_state_features`]).
-pub fn parse_features(
-    state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
-    out: &mut [u64; PARSE_FEATURES],
-) {
-    let n = state.len();
+pub fn parse_features(state: &State, at: &Positions, out: &mut [u64; PARSE_FEATURES]) {
     for (r, x) in role_positions(state).into_iter().enumerate() {
-        let all = parse_role_features(words, tags, n, x);
+        let all = parse_role_features(at, x);
         out[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]
             .copy_from_slice(&all[ROLE_STARTS[r]..ROLE_STARTS[r + 1]]);
     }
-    out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, words, tags));
+    out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, at));
 }
 
 /// The parser's templates that read more than one position's word: pairs, children,
@@ -429,19 +586,17 @@ pub fn parse_features(
     clippy::similar_names,
     reason = "positions named as in the parsing literature (s0, s1, b0)"
 )]
-pub fn parse_state_features(
-    state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
-) -> [u64; PARSE_STATE_FEATURES] {
-    let n = state.len();
+pub fn parse_state_features(state: &State, at: &Positions) -> [u64; PARSE_STATE_FEATURES] {
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
     let s2 = state.stack_at(2);
     let b0 = state.buffer_at(0);
     let b1 = state.buffer_at(1);
     let b2 = state.buffer_at(2);
-    let wt = |x: u16| word_tag(words, tags, n, x);
+    let wt = |x: u16| {
+        let p = at.of(x);
+        (p.word, p.tag)
+    };
     let (s0w, s0p) = wt(s0);
     let (s1w, s1p) = wt(s1);
     let (_, s2p) = wt(s2);
@@ -475,7 +630,7 @@ pub fn parse_state_features(
     };
     let (s0l, s0r) = state.valency(s0);
     let (b0l, _) = state.valency(b0);
-    let c = |x: u16, level: usize| class_at(words, n, x, level);
+    let c = |x: u16, level: usize| at.of(x).class[level];
     [
         key(14, &[s0w, b0w]),
         key(15, &[s0w, s0p, b0p]),
@@ -528,14 +683,16 @@ pub fn parse_state_features(
 )]
 pub fn label_features(
     state: &State,
-    words: &[WordInfo],
-    tags: &[u8],
+    at: &Positions,
     head: u16,
     dep: u16,
     out: &mut [u64; LABEL_FEATURES],
 ) {
     let n = state.len();
-    let wt = |x: u16| word_tag(words, tags, n, x);
+    let wt = |x: u16| {
+        let p = at.of(x);
+        (p.word, p.tag)
+    };
     let (hw, hp) = wt(head);
     let (dw, dp) = wt(dep);
     let dir = u64::from(head < dep);
@@ -556,7 +713,7 @@ pub fn label_features(
     };
     let (_, dnext) = wt(after);
     let (dl, dr) = state.valency(dep);
-    let c = |x: u16, level: usize| class_at(words, n, x, level);
+    let c = |x: u16, level: usize| at.of(x).class[level];
     *out = [
         key(0, &[dw]),
         key(1, &[dp]),
@@ -610,6 +767,16 @@ mod tests {
     }
 
     #[test]
+    fn file_keys_turn_back_into_keys() {
+        let mut x: u64 = 0x1234_5678_9abc_def0;
+        for _ in 0..1_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            assert_eq!(key_of_file(file_key(x)), x);
+            assert_eq!(file_key(key_of_file(x)), x);
+        }
+    }
+
+    #[test]
     fn keys_depend_on_template_and_order() {
         assert_ne!(key(1, &[5]), key(2, &[5]));
         assert_ne!(key(1, &[5, 6]), key(1, &[6, 5]));
@@ -635,6 +802,35 @@ mod tests {
         assert_eq!(sorted.len(), TAG_FEATURES);
     }
 
+    /// The context features split into a word's neighbour features and the rest are the
+    /// context features.
+    #[test]
+    fn neighbour_and_pair_features_make_the_context_features() {
+        let words: Vec<WordInfo> = ["The", "talks", "in", "Lima", "ended", "."]
+            .iter()
+            .map(|w| info(w))
+            .collect();
+        let tags = [5, 7, 1, 11, 15, 12];
+        for i in 0..words.len() {
+            let mut whole = tag_context_features(&words, &tags[..i], i).to_vec();
+            let mut parts = tag_pair_features(&words, &tags[..i], i).to_vec();
+            let places = [
+                i.checked_sub(1),
+                i.checked_add(1),
+                i.checked_sub(2),
+                i.checked_add(2),
+            ];
+            for (r, j) in places.into_iter().enumerate() {
+                let w = j.and_then(|j| words.get(j)).unwrap_or(&WordInfo::NONE);
+                let near = tag_neighbour_features(w);
+                parts.extend_from_slice(&near[NEIGHBOUR_STARTS[r]..NEIGHBOUR_STARTS[r + 1]]);
+            }
+            whole.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(whole, parts, "word {i}");
+        }
+    }
+
     #[test]
     fn parser_features_follow_the_state() {
         let words: Vec<WordInfo> = ["ministers", "met", "today"]
@@ -645,10 +841,11 @@ mod tests {
         let mut state = State::default();
         state.reset(3);
         let mut before = [0; PARSE_FEATURES];
-        parse_features(&state, &words, &tags, &mut before);
+        let at = Positions::new(&words, &tags);
+        parse_features(&state, &at, &mut before);
         state.apply(super::super::transition::SHIFT, NONE_LABEL);
         let mut after = [0; PARSE_FEATURES];
-        parse_features(&state, &words, &tags, &mut after);
+        parse_features(&state, &at, &mut after);
         // b0 was "ministers"; now s0 is, and b0 is "met".
         let b0 = ROLE_STARTS[2];
         assert_ne!(before[b0], after[b0]);

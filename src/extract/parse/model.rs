@@ -17,8 +17,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    LABEL_FEATURES, ROLE_STARTS, ROLES, WordInfo, label_features, parse_role_features,
-    tag_context_features, tag_word_features, tag2_context_features,
+    LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
+    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WordInfo, label_features, parse_role_features,
+    parse_role_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
+    tag2_first_pass_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
 pub use super::table::Table;
@@ -106,13 +108,19 @@ pub(super) fn best_two<const C: usize>(
     (first, second)
 }
 
-/// What the tagger keeps of a word it has seen: the features' reading of it and the scores
-/// of the features that read the word alone, in both passes.
+/// The tagger's scores of the features that read one word alone, in both passes: the word's
+/// own, and what it adds to the word tagged in each neighbour place ([`NEIGHBOURS`]).
+#[derive(Debug, Clone, Copy)]
+struct WordScores {
+    own: [[i32; Upos::COUNT]; 2],
+    around: [[[i32; Upos::COUNT]; NEIGHBOURS]; 2],
+}
+
+/// What the tagger keeps of a word it has seen: the features' reading of it and its scores.
 #[derive(Debug, Clone, Copy)]
 struct KnownWord {
     info: WordInfo,
-    tag: [i32; Upos::COUNT],
-    tag2: [i32; Upos::COUNT],
+    scores: WordScores,
 }
 
 /// Most words a thread's tagger keeps ([`KnownWord`]) before it starts afresh: news repeats
@@ -135,7 +143,9 @@ struct Scratch {
     model: u64,
     known: HashMap<u64, KnownWord, BuildHasherDefault<KeyHasher>>,
     /// Each word's scores from `known`, for the sentence being tagged.
-    word_scores: Vec<([i32; Upos::COUNT], [i32; Upos::COUNT])>,
+    word_scores: Vec<WordScores>,
+    /// The scores of no word (before the first word, past the last) for the model.
+    no_word: Option<WordScores>,
     relabel: RelabelScratch,
 }
 
@@ -152,9 +162,15 @@ struct RelabelScratch {
 /// Working memory of [`Parser::parse_chunk`] besides the state.
 #[derive(Debug, Default)]
 pub(super) struct ChunkWork {
+    /// The chunk's positions as the features read them.
+    pub(super) positions: Positions,
     /// For each word of the chunk, then the root, then no word: the transition scores of the
     /// one-position templates in each role.
     pub(super) roles: Vec<[[i32; 4]; ROLES]>,
+    /// For each tag value ([`TAG_VALUES`]), the transition scores of the one-position
+    /// templates that read the tag alone, in each role; and the model they were summed with
+    /// ([`Parser::cache_id`]; 0: none yet).
+    pub(super) tag_roles: (u64, Vec<[[i32; 4]; ROLES]>),
     /// The beam decoder's hypotheses.
     pub(super) beam: super::beam::BeamWork,
     /// How far each word's first label led the next best.
@@ -344,9 +360,11 @@ impl Parser {
             tags,
             first,
             word_scores,
+            no_word,
             ..
         } = scratch;
-        self.tag_with(info, word_scores, first, tags);
+        let no_word = *no_word.get_or_insert_with(|| self.word_scores(&WordInfo::NONE));
+        self.tag_with(info, word_scores, &no_word, first, tags);
         let upos = scratch
             .tags
             .iter()
@@ -443,12 +461,14 @@ impl Parser {
             model,
             known,
             word_scores,
+            no_word,
             ..
         } = scratch;
         info.clear();
         word_scores.clear();
         if self.cache_id == 0 || *model != self.cache_id || known.len() >= KNOWN_WORDS {
             known.clear();
+            *no_word = None;
             *model = self.cache_id;
         }
         for w in words {
@@ -460,11 +480,9 @@ impl Parser {
             };
             let k = cached.unwrap_or_else(|| {
                 let word = WordInfo::new(w, &self.word_classes, text);
-                let keys = tag_word_features(&word);
                 let k = KnownWord {
                     info: word,
-                    tag: self.tagger.scores(&keys),
-                    tag2: self.tagger2.scores(&keys),
+                    scores: self.word_scores(&word),
                 };
                 if self.cache_id != 0 {
                     known.insert(id, k);
@@ -472,35 +490,70 @@ impl Parser {
                 k
             });
             info.push(k.info);
-            word_scores.push((k.tag, k.tag2));
+            word_scores.push(k.scores);
         }
+    }
+
+    /// The tagger's scores of the features that read word `w` alone.
+    fn word_scores(&self, w: &WordInfo) -> WordScores {
+        let own = tag_word_features(w);
+        let near = tag_neighbour_features(w);
+        let mut scores = WordScores {
+            own: [self.tagger.scores(&own), self.tagger2.scores(&own)],
+            around: [[[0; Upos::COUNT]; NEIGHBOURS]; 2],
+        };
+        for (table, around) in [&self.tagger, &self.tagger2]
+            .into_iter()
+            .zip(&mut scores.around)
+        {
+            for (r, sums) in around.iter_mut().enumerate() {
+                table.add_scores(&near[NEIGHBOUR_STARTS[r]..NEIGHBOUR_STARTS[r + 1]], sums);
+            }
+        }
+        scores
     }
 
     /// Greedy left-to-right tagging (one or two passes).
     pub(super) fn tag_into(&self, info: &[WordInfo], tags: &mut Vec<u8>) {
-        let word_scores: Vec<_> = info
-            .iter()
-            .map(|w| {
-                let keys = tag_word_features(w);
-                (self.tagger.scores(&keys), self.tagger2.scores(&keys))
-            })
-            .collect();
-        self.tag_with(info, &word_scores, &mut Vec::new(), tags);
+        let word_scores: Vec<_> = info.iter().map(|w| self.word_scores(w)).collect();
+        let no_word = self.word_scores(&WordInfo::NONE);
+        self.tag_with(info, &word_scores, &no_word, &mut Vec::new(), tags);
     }
 
-    /// Tags `info` given each word's one-word feature scores; `first` is working memory.
+    /// Tags `info` given each word's one-word feature scores (`no_word`'s stand before the
+    /// first word and past the last); `first` is working memory. The scores of the features
+    /// that read one word alone are added from those, the rest looked up.
     fn tag_with(
         &self,
         info: &[WordInfo],
-        word_scores: &[([i32; Upos::COUNT], [i32; Upos::COUNT])],
+        word_scores: &[WordScores],
+        no_word: &WordScores,
         first: &mut Vec<u8>,
         tags: &mut Vec<u8>,
     ) {
+        let n = info.len().min(word_scores.len());
+        // Word `i`'s own scores in `pass` with what its neighbours add.
+        let from_words = |i: usize, pass: usize| {
+            let mut sums = word_scores[i].own[pass];
+            let places = [
+                i.checked_sub(1),
+                i.checked_add(1),
+                i.checked_sub(2),
+                i.checked_add(2),
+            ];
+            for (r, j) in places.into_iter().enumerate() {
+                let near = j.and_then(|j| word_scores.get(j)).unwrap_or(no_word);
+                for (s, &v) in sums.iter_mut().zip(&near.around[pass][r]) {
+                    *s += v;
+                }
+            }
+            sums
+        };
         tags.clear();
-        for (i, (own, _)) in word_scores.iter().enumerate().take(info.len()) {
-            let mut scores = *own;
+        for i in 0..n {
+            let mut scores = from_words(i, 0);
             self.tagger
-                .add_scores(&tag_context_features(info, tags, i), &mut scores);
+                .add_scores(&tag_pair_features(info, tags, i), &mut scores);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }
@@ -509,10 +562,13 @@ impl Parser {
         }
         std::mem::swap(first, tags);
         tags.clear();
-        for (i, (_, own)) in word_scores.iter().enumerate().take(info.len()) {
-            let mut scores = *own;
-            self.tagger2
-                .add_scores(&tag2_context_features(info, tags, first, i), &mut scores);
+        let mut keys = [0u64; TAG_PAIR_FEATURES + TAG2_FIRST_PASS_FEATURES];
+        for i in 0..n {
+            let mut scores = from_words(i, 1);
+            keys[..TAG_PAIR_FEATURES].copy_from_slice(&tag_pair_features(info, tags, i));
+            keys[TAG_PAIR_FEATURES..]
+                .copy_from_slice(&tag2_first_pass_features(info, tags, first, i));
+            self.tagger2.add_scores(&keys, &mut scores);
             let t = best(&scores, |_| true);
             tags.push(u8::try_from(t).unwrap_or(0));
         }
@@ -531,23 +587,30 @@ impl Parser {
             self.parse_chunk_beam(info, tags, state, work);
             return;
         }
-        let ChunkWork { roles, margins, .. } = work;
+        let ChunkWork {
+            positions,
+            roles,
+            tag_roles,
+            margins,
+            ..
+        } = work;
         let n = info.len();
         state.reset(n);
         margins.clear();
         margins.resize(n, i32::MAX);
-        self.fill_roles(info, tags, roles);
+        positions.fill(info, tags);
+        self.fill_roles(positions, roles, tag_roles);
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
             // A state with one valid move (one in eleven in news) needs no scores.
             let t = state.only_valid().unwrap_or_else(|| {
-                let scores = self.move_scores(state, info, tags, roles);
+                let scores = self.move_scores(state, positions, roles);
                 best(&scores, |c| c < MOVES && state.valid(c))
             });
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
                 Some((head, dep)) => {
-                    label_features(state, info, tags, head, dep, &mut label_feats);
+                    label_features(state, positions, head, dep, &mut label_feats);
                     let scores = self.labels.scores(&label_feats);
                     // The root label belongs to the root's arc alone.
                     let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
@@ -562,14 +625,29 @@ impl Parser {
     }
 
     /// The transition scores of the one-position templates for each word of the chunk, then
-    /// the root, then no word, in each role ([`ChunkWork::roles`]).
+    /// the root, then no word, in each role ([`ChunkWork::roles`]). The templates that read
+    /// the tag alone are summed once per tag value and model, in `tag_roles`
+    /// ([`ChunkWork::tag_roles`]).
     pub(super) fn fill_roles(
         &self,
-        info: &[WordInfo],
-        tags: &[u8],
+        positions: &Positions,
         roles: &mut Vec<[[i32; 4]; ROLES]>,
+        tag_roles: &mut (u64, Vec<[[i32; 4]; ROLES]>),
     ) {
-        let n = info.len();
+        // A model being trained (`cache_id` 0) changes from chunk to chunk.
+        if self.cache_id == 0 || tag_roles.0 != self.cache_id {
+            tag_roles.0 = self.cache_id;
+            tag_roles.1.clear();
+            tag_roles.1.extend((0..TAG_VALUES as u64).map(|tag| {
+                let keys = parse_role_tag_features(tag);
+                let mut by_role = [[0i32; 4]; ROLES];
+                for (scores, k) in by_role.iter_mut().zip(keys) {
+                    self.moves.add_scores(&[k], scores);
+                }
+                by_role
+            }));
+        }
+        let n = positions.words();
         roles.clear();
         for x in 0..=n + 1 {
             let at = if x == n + 1 {
@@ -577,11 +655,13 @@ impl Parser {
             } else {
                 u16::try_from(x).unwrap_or(NO)
             };
-            let keys = parse_role_features(info, tags, n, at);
-            let mut by_role = [[0i32; 4]; ROLES];
+            let keys = parse_role_features(positions, at);
+            let tag = usize::try_from(positions.of(at).tag).unwrap_or(usize::MAX);
+            let mut by_role = tag_roles.1[tag];
             for (r, scores) in by_role.iter_mut().enumerate() {
+                // Each role's last template reads the tag alone: summed above.
                 self.moves
-                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1]], scores);
+                    .add_scores(&keys[ROLE_STARTS[r]..ROLE_STARTS[r + 1] - 1], scores);
             }
             roles.push(by_role);
         }
@@ -670,6 +750,8 @@ mod tests {
         let [tags, moves, labels, _] = parser.feature_counts();
         assert!(tags > 1000 && moves > 1000 && labels > 1000);
         let bytes = parser.to_bytes();
+        // Every row read back under its own key: the tables find each key of the file.
+        assert!(bytes == include_bytes!("../../../assets/models/parse.bin"));
         let classes = WordClasses::embedded();
         let again = Parser::from_bytes(&bytes, classes.clone()).expect("reads its own bytes");
         assert_eq!(again.feature_counts(), parser.feature_counts());

@@ -2,6 +2,7 @@
 
 use bytemuck::{Pod, Zeroable};
 
+use super::features::{file_key, key_of_file};
 use super::model::{ParseModelError, Reader};
 use crate::extract::table_memory::TableMemory as SlotMemory;
 
@@ -17,7 +18,8 @@ struct Slot<const C: usize> {
 
 /// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
 /// (linear probing, at most two thirds full) indexed by the key's low bits. Keys are well-mixed
-/// hashes already ([`super::features::key`]), so they are used as they are.
+/// hashes already ([`super::features::key`]), so they are used as they are; the file stores
+/// them in another form ([`file_key`]), turned back when it is read.
 #[derive(Debug, Clone)]
 pub struct Table<const C: usize> {
     slots: SlotMemory,
@@ -187,13 +189,15 @@ impl<const C: usize> Table<C> {
         *out = sums;
     }
 
+    /// The table as the model file stores it: its rows sorted by their keys in the file's
+    /// form ([`file_key`]).
     pub(super) fn write(&self, out: &mut Vec<u8>) {
-        let mut keys = self.keys.clone();
+        let mut keys: Vec<(u64, u64)> = self.keys.iter().map(|&k| (file_key(k), k)).collect();
         keys.sort_unstable();
         out.extend_from_slice(&u32::try_from(C).unwrap_or(u32::MAX).to_le_bytes());
         out.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
+        for (stored, k) in keys {
+            out.extend_from_slice(&stored.to_le_bytes());
             for q in self.get(k).unwrap_or([0; C]) {
                 out.extend_from_slice(&q.to_le_bytes());
             }
@@ -222,7 +226,7 @@ impl<const C: usize> Table<C> {
             for (q, b) in w.iter_mut().zip(weights.chunks_exact(2)) {
                 *q = i16::from_le_bytes([b[0], b[1]]);
             }
-            table.insert(u64::from_le_bytes(k), w);
+            table.insert(key_of_file(u64::from_le_bytes(k)), w);
         }
         Ok(table)
     }

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::extract::clusters::WordClasses;
+use crate::extract::parse::transition::NO;
 
 /// The words of a sentence written with spaces between them.
 fn split_words(text: &'static str) -> Vec<&'static str> {

@@ -18,8 +18,8 @@ use std::sync::Arc;
 use super::beam::{BeamTrainer, Sentence, Update};
 use super::conllu::ConlluSentence;
 use super::features::{
-    LABEL_FEATURES, PARSE_FEATURES, TAG_FEATURES, TAG2_FEATURES, WordInfo, label_features,
-    parse_features, tag_features, tag2_features,
+    LABEL_FEATURES, PARSE_FEATURES, Positions, TAG_FEATURES, TAG2_FEATURES, WordInfo, file_key,
+    label_features, parse_features, tag_features, tag2_features,
 };
 use super::model::{ChunkWork, Parser, Table, best};
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
@@ -233,7 +233,8 @@ impl Perceptron {
             1.0
         };
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        keys.sort_unstable();
+        // In the model file's order, as reading the file inserts them.
+        keys.sort_unstable_by_key(|&(k, _)| file_key(k));
         Table::from_rows(keys.into_iter().filter_map(|(k, row)| {
             if self.touched[row as usize] < min_updates {
                 return None;
@@ -412,10 +413,11 @@ fn train_greedy_sentence(
 ) {
     let n = sentence.info.len();
     state.reset(n);
+    let positions = Positions::new(&sentence.info, tags);
     let mut feats = [0u64; PARSE_FEATURES];
     let mut label_feats = [0u64; LABEL_FEATURES];
     while !state.is_terminal() {
-        parse_features(state, &sentence.info, tags, &mut feats);
+        parse_features(state, &positions, &mut feats);
         let scores: [i32; 4] = moves.scores(&feats);
         let costs = state.costs(&sentence.heads);
         let pred = best(&scores, |c| c < MOVES && costs[c] != u32::MAX);
@@ -436,7 +438,7 @@ fn train_greedy_sentence(
             Some((head, dep)) => {
                 let right = usize::from(sentence.labels[usize::from(dep)]);
                 if sentence.heads[usize::from(dep)] == head {
-                    label_features(state, &sentence.info, tags, head, dep, &mut label_feats);
+                    label_features(state, &positions, head, dep, &mut label_feats);
                     let scores: [i32; Deprel::COUNT] = labels.scores(&label_feats);
                     let guess = best(&scores, |c| c != Deprel::ROOT.index());
                     if guess != right {

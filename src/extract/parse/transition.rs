@@ -42,14 +42,16 @@ impl State {
         self.b = 0;
         self.heads.clear();
         self.heads.resize(n + 1, NO);
+        // One entry past the root's for no word (read at `n + 1`, never attached to), so
+        // the features read a position's children, label and valency without a branch.
         self.labels.clear();
-        self.labels.resize(n + 1, u8::MAX);
+        self.labels.resize(n + 2, u8::MAX);
         self.left.clear();
-        self.left.resize(n + 1, [NO; 2]);
+        self.left.resize(n + 2, [NO; 2]);
         self.right.clear();
-        self.right.resize(n + 1, [NO; 2]);
+        self.right.resize(n + 2, [NO; 2]);
         self.valency.clear();
-        self.valency.resize(n + 1, [0; 2]);
+        self.valency.resize(n + 2, [0; 2]);
     }
 
     /// Number of words (the root is word `n`).
@@ -87,45 +89,35 @@ impl State {
         }
     }
 
+    /// Where position `x` (a word, the root, or [`NO`]) is kept in the per-position lists.
+    #[inline]
+    fn slot(&self, x: u16) -> usize {
+        usize::from(x).min(self.n + 1)
+    }
+
     /// The `k`th leftmost child (0 or 1) of `x`, or [`NO`].
     #[inline]
     pub fn left_child(&self, x: u16, k: usize) -> u16 {
-        if x == NO {
-            NO
-        } else {
-            self.left[usize::from(x)][k]
-        }
+        self.left[self.slot(x)][k]
     }
 
     /// The `k`th rightmost child (0 or 1) of `x`, or [`NO`].
     #[inline]
     pub fn right_child(&self, x: u16, k: usize) -> u16 {
-        if x == NO {
-            NO
-        } else {
-            self.right[usize::from(x)][k]
-        }
+        self.right[self.slot(x)][k]
     }
 
     /// The label of the arc into `x` (`u8::MAX` when none yet).
     #[inline]
     pub fn label(&self, x: u16) -> u8 {
-        if x == NO {
-            u8::MAX
-        } else {
-            self.labels[usize::from(x)]
-        }
+        self.labels[self.slot(x)]
     }
 
     /// Numbers of left and right children of `x`.
     #[inline]
     pub fn valency(&self, x: u16) -> (u64, u64) {
-        if x == NO {
-            (0, 0)
-        } else {
-            let [l, r] = self.valency[usize::from(x)];
-            (u64::from(l), u64::from(r))
-        }
+        let [l, r] = self.valency[self.slot(x)];
+        (u64::from(l), u64::from(r))
     }
 
     /// The head found for word `i` (`n` is the root; [`NO`] until attached).
