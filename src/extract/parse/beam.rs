@@ -107,7 +107,12 @@ impl Parser {
     ) {
         let n = info.len();
         work.positions.fill(info, tags);
-        self.fill_roles(&work.positions, &mut work.roles, &mut work.tag_roles);
+        self.fill_roles(
+            &work.positions,
+            &mut work.roles,
+            &mut work.tag_roles,
+            &mut work.word_roles,
+        );
         let (positions, roles) = (&work.positions, &work.roles);
         let BeamWork { hyps, next, cands } = &mut work.beam;
         if hyps.is_empty() {

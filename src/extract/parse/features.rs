@@ -516,27 +516,39 @@ impl Positions {
 /// role's last template reads the tag alone ([`parse_role_tag_features`]).
 pub fn parse_role_features(at: &Positions, x: u16) -> [u64; PARSE_ROLE_FEATURES] {
     let &Position { word, tag, class } = at.of(x);
-    let class = class[1];
+    let [w0, w1, w2, w3] = parse_role_word_features(word, class[1]);
+    let [t0, t1, t2, t3] = parse_role_word_tag_features(word, tag);
     let [s0, s1, b0, b1, s2, b2] = parse_role_tag_features(tag);
     [
-        key(0, &[word]),
-        key(2, &[word, tag]),
-        key(48, &[class]),
-        s0,
-        key(3, &[word]),
-        key(5, &[word, tag]),
-        key(50, &[class]),
-        s1,
-        key(6, &[word]),
-        key(8, &[word, tag]),
-        key(49, &[class]),
-        b0,
-        key(9, &[word]),
-        key(11, &[word, tag]),
-        key(51, &[class]),
-        b1,
-        s2,
+        w0[0], t0, w0[1], s0, w1[0], t1, w1[1], s1, w2[0], t2, w2[1], b0, w3[0], t3, w3[1], b1, s2,
         b2,
+    ]
+}
+
+/// Number of roles of [`parse_role_features`] with templates that read the word alone
+/// (s0, s1, b0, b1).
+pub const WORD_ROLES: usize = 4;
+
+/// The keys of the templates of [`parse_role_features`] that read the word alone (its form,
+/// its class), two for each of the first [`WORD_ROLES`] roles: the same wherever the word
+/// stands, so their scores can be kept with the word.
+pub fn parse_role_word_features(word: u64, class: u64) -> [[u64; 2]; WORD_ROLES] {
+    [
+        [key(0, &[word]), key(48, &[class])],
+        [key(3, &[word]), key(50, &[class])],
+        [key(6, &[word]), key(49, &[class])],
+        [key(9, &[word]), key(51, &[class])],
+    ]
+}
+
+/// The keys of the templates of [`parse_role_features`] that read the word with its tag, one
+/// for each of the first [`WORD_ROLES`] roles.
+pub fn parse_role_word_tag_features(word: u64, tag: u64) -> [u64; WORD_ROLES] {
+    [
+        key(2, &[word, tag]),
+        key(5, &[word, tag]),
+        key(8, &[word, tag]),
+        key(11, &[word, tag]),
     ]
 }
 

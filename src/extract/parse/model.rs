@@ -18,8 +18,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
     LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
-    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WordInfo, label_features, parse_role_features,
-    parse_role_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
+    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, label_features,
+    parse_role_features, parse_role_tag_features, parse_role_word_features,
+    parse_role_word_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
     tag2_first_pass_features,
 };
 use super::relabel::{Children, RELABEL_FEATURES, relabel_features};
@@ -109,12 +110,19 @@ pub(super) fn best_two<const C: usize>(
 }
 
 /// The tagger's scores of the features that read one word alone, in both passes: the word's
-/// own, and what it adds to the word tagged in each neighbour place ([`NEIGHBOURS`]).
+/// own, and what it adds to the word tagged in each neighbour place ([`NEIGHBOURS`]); and
+/// the parser's transition scores of the templates that read the word alone, in each role
+/// that has them ([`WordRoles`]).
 #[derive(Debug, Clone, Copy)]
 struct WordScores {
     own: [[i32; Upos::COUNT]; 2],
     around: [[[i32; Upos::COUNT]; NEIGHBOURS]; 2],
+    roles: WordRoles,
 }
+
+/// A word's transition scores of the one-position templates that read the word alone (form,
+/// class), in each of the first [`WORD_ROLES`] roles ([`parse_role_word_features`]).
+pub(super) type WordRoles = [[i32; 4]; WORD_ROLES];
 
 /// What the tagger keeps of a word it has seen: the features' reading of it and its scores.
 #[derive(Debug, Clone, Copy)]
@@ -171,6 +179,10 @@ pub(super) struct ChunkWork {
     /// templates that read the tag alone, in each role; and the model they were summed with
     /// ([`Parser::cache_id`]; 0: none yet).
     pub(super) tag_roles: (u64, Vec<[[i32; 4]; ROLES]>),
+    /// For each word of the chunk, its [`WordRoles`] from the thread's word cache, set
+    /// before [`Parser::parse_chunk`] and used up by it; when they are not set (their number
+    /// is not the chunk's), [`Parser::fill_roles`] looks them up.
+    pub(super) word_roles: Vec<WordRoles>,
     /// The beam decoder's hypotheses.
     pub(super) beam: super::beam::BeamWork,
     /// How far each word's first label led the next best.
@@ -382,8 +394,13 @@ impl Parser {
                 state,
                 chunk,
                 relabel,
+                word_scores,
                 ..
             } = &mut *scratch;
+            chunk.word_roles.clear();
+            chunk
+                .word_roles
+                .extend(word_scores[start..end].iter().map(|w| w.roles));
             self.parse_chunk(&info[start..end], &tags[start..end], state, chunk);
             self.relabel_chunk(
                 &info[start..end],
@@ -501,6 +518,7 @@ impl Parser {
         let mut scores = WordScores {
             own: [self.tagger.scores(&own), self.tagger2.scores(&own)],
             around: [[[0; Upos::COUNT]; NEIGHBOURS]; 2],
+            roles: self.word_roles(w.form, w.class[1]),
         };
         for (table, around) in [&self.tagger, &self.tagger2]
             .into_iter()
@@ -511,6 +529,15 @@ impl Parser {
             }
         }
         scores
+    }
+
+    /// The transition scores of the templates that read word `word` (class `class`) alone.
+    fn word_roles(&self, word: u64, class: u64) -> WordRoles {
+        let mut roles = [[0; 4]; WORD_ROLES];
+        for (scores, keys) in roles.iter_mut().zip(parse_role_word_features(word, class)) {
+            self.moves.add_scores(&keys, scores);
+        }
+        roles
     }
 
     /// Greedy left-to-right tagging (one or two passes).
@@ -591,6 +618,7 @@ impl Parser {
             positions,
             roles,
             tag_roles,
+            word_roles,
             margins,
             ..
         } = work;
@@ -599,7 +627,7 @@ impl Parser {
         margins.clear();
         margins.resize(n, i32::MAX);
         positions.fill(info, tags);
-        self.fill_roles(positions, roles, tag_roles);
+        self.fill_roles(positions, roles, tag_roles, word_roles);
         let mut label_feats = [0u64; LABEL_FEATURES];
         while !state.is_terminal() {
             // A state with one valid move (one in eleven in news) needs no scores.
@@ -627,12 +655,15 @@ impl Parser {
     /// The transition scores of the one-position templates for each word of the chunk, then
     /// the root, then no word, in each role ([`ChunkWork::roles`]). The templates that read
     /// the tag alone are summed once per tag value and model, in `tag_roles`
-    /// ([`ChunkWork::tag_roles`]).
+    /// ([`ChunkWork::tag_roles`]); those that read the word alone are taken from
+    /// `word_roles` ([`ChunkWork::word_roles`]) when it holds one entry per word, else looked
+    /// up; either way `word_roles` is left empty.
     pub(super) fn fill_roles(
         &self,
         positions: &Positions,
         roles: &mut Vec<[[i32; 4]; ROLES]>,
         tag_roles: &mut (u64, Vec<[[i32; 4]; ROLES]>),
+        word_roles: &mut Vec<WordRoles>,
     ) {
         // A model being trained (`cache_id` 0) changes from chunk to chunk.
         if self.cache_id == 0 || tag_roles.0 != self.cache_id {
@@ -648,13 +679,30 @@ impl Parser {
             }));
         }
         let n = positions.words();
+        if word_roles.len() != n {
+            word_roles.clear();
+            word_roles.extend((0..n).map(|x| {
+                let p = positions.of(u16::try_from(x).unwrap_or(NO));
+                self.word_roles(p.word, p.class[1])
+            }));
+        }
         roles.clear();
-        for x in 0..=n + 1 {
-            let at = if x == n + 1 {
-                NO
-            } else {
-                u16::try_from(x).unwrap_or(NO)
-            };
+        for (x, word) in word_roles.iter().enumerate() {
+            let p = positions.of(u16::try_from(x).unwrap_or(NO));
+            let tag = usize::try_from(p.tag).unwrap_or(usize::MAX);
+            let mut by_role = tag_roles.1[tag];
+            let keys = parse_role_word_tag_features(p.word, p.tag);
+            for ((scores, from_word), k) in by_role.iter_mut().zip(word).zip(keys) {
+                for (s, &v) in scores.iter_mut().zip(from_word) {
+                    *s += v;
+                }
+                self.moves.add_scores(&[k], scores);
+            }
+            roles.push(by_role);
+        }
+        word_roles.clear();
+        // The root and no word: every template looked up.
+        for at in [u16::try_from(n).unwrap_or(NO), NO] {
             let keys = parse_role_features(positions, at);
             let tag = usize::try_from(positions.of(at).tag).unwrap_or(usize::MAX);
             let mut by_role = tag_roles.1[tag];
