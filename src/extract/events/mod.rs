@@ -32,6 +32,8 @@ mod tests_lead36;
 #[cfg(test)]
 mod tests_left35;
 #[cfg(test)]
+mod tests_left36;
+#[cfg(test)]
 mod tests_missions;
 #[cfg(test)]
 mod tests_names;

@@ -350,7 +350,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 135] = [
+pub const ENGINE_LISTS: [&str; 137] = [
+    "probe_nouns",
+    "suspicion_nouns",
     "calling_verbs",
     "topic_cases",
     "foretelling_adverbs",

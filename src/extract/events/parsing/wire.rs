@@ -7,7 +7,8 @@
 //! read as an adjective ("police used water cannon to disperse"), an object set after the
 //! judgement that qualifies it ("rejected as groundless a report by …"), and a noun before
 //! "in" and a country's place ("a village in Nigeria's Zamfara state"), and a condition read
-//! as the owner of a noun ("if Chile reimposed sanctions").
+//! as the owner of a noun ("if Chile reimposed sanctions"), and "by" after the deed an
+//! inquiry looks into ("an inquiry into crimes by Chilean soldiers").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -31,6 +32,7 @@ pub(super) fn repair(
     a_noun_before_a_place_in_a_country_is_no_compound(rules, forms, upos, heads, deprels);
     a_noun_summing_up_the_clause_has_a_relative_clause(rules, forms, upos, heads, deprels);
     a_condition_read_as_an_owner_is_a_clause(rules, forms, upos, heads, deprels);
+    a_by_phrase_after_the_deed_looked_into_is_the_deeds(rules, forms, upos, heads, deprels);
 }
 
 /// "Unidentified gunmen attacked a police station", "Masked men abducted two workers": a
@@ -546,5 +548,57 @@ fn a_condition_read_as_an_owner_is_a_clause(
         heads[noun] = verb + 1;
         deprels[noun] = Deprel::OBJ;
         return;
+    }
+}
+
+/// "Norway opened an inquiry into war crimes by Chilean soldiers": the parser hangs "by" on
+/// the inquiry, so the soldiers would hold it; they did the crimes, which the inquiry looks
+/// into. A "by" phrase of a noun in `probe_nouns` that comes after the noun's own "into"
+/// phrase belongs to that phrase's noun. Not when that noun is a claim ("an inquiry into an
+/// allegation by Peru": Peru alleges, and is no one looked into), and not when "by" comes
+/// first ("an inquiry by Norway into crimes": Norway holds it).
+fn a_by_phrase_after_the_deed_looked_into_is_the_deeds(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &[Deprel],
+) {
+    let probe = list_test(rules, "probe_nouns");
+    if !forms.iter().any(|f| probe(&lower_case(f))) {
+        return;
+    }
+    let claim = list_test(rules, "suspicion_nouns");
+    let children = children_of(heads);
+    let case_is = |w: usize, case: &str| {
+        children[w]
+            .iter()
+            .any(|&c| deprels[c] == Deprel::CASE && forms[c].eq_ignore_ascii_case(case))
+    };
+    let mut moves = Vec::new();
+    for by in 0..heads.len() {
+        let Some(noun) = heads[by].checked_sub(1) else {
+            continue;
+        };
+        if deprels[by] != Deprel::NMOD
+            || upos[noun] != Upos::Noun
+            || !probe(&lower_case(forms[noun]))
+            || !case_is(by, "by")
+        {
+            continue;
+        }
+        let deed = children[noun].iter().copied().find(|&d| {
+            d < by
+                && d > noun
+                && deprels[d] == Deprel::NMOD
+                && upos[d] == Upos::Noun
+                && case_is(d, "into")
+        });
+        if let Some(deed) = deed.filter(|&d| !claim(&lower_case(forms[d]))) {
+            moves.push((by, deed));
+        }
+    }
+    for (by, deed) in moves {
+        heads[by] = deed + 1;
     }
 }
