@@ -247,10 +247,12 @@ fn the_table_sorts_selects_and_copies_as_csv() {
         })
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
-    // Click a row: its node is selected.
+    // Click a row: its node is selected. (The row shows the name as the fonts can draw it:
+    // an event's "→" as "➡".)
     let first = rows(&h)[0].clone();
     let name = graph.node(&first).map(|n| n.name.clone()).expect("a node");
-    h.get_by_label(&name).click();
+    h.get_by_label(&newsgraph::ui::theme::displayable(&name))
+        .click();
     h.run_steps(3);
     assert_eq!(h.state().selected(), Some(&first));
     // Copy as CSV: a header and one line per node.
