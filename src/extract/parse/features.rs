@@ -305,6 +305,16 @@ pub const NEIGHBOURS: usize = 4;
 /// Where each neighbour place's templates start in [`tag_neighbour_features`] (and where the
 /// last ends).
 pub const NEIGHBOUR_STARTS: [usize; NEIGHBOURS + 1] = [0, 3, 6, 7, 8];
+/// The positions of the neighbour places of word `i`, in [`NEIGHBOUR_STARTS`]'s order: the
+/// word before, the word after, two before, two after (`None` before the first word).
+pub fn neighbour_places(i: usize) -> [Option<usize>; NEIGHBOURS] {
+    [
+        i.checked_sub(1),
+        i.checked_add(1),
+        i.checked_sub(2),
+        i.checked_add(2),
+    ]
+}
 /// Number of the other context features ([`tag_pair_features`]).
 pub const TAG_PAIR_FEATURES: usize = TAG_CONTEXT_FEATURES - TAG_NEIGHBOUR_FEATURES;
 
@@ -826,13 +836,7 @@ mod tests {
         for i in 0..words.len() {
             let mut whole = tag_context_features(&words, &tags[..i], i).to_vec();
             let mut parts = tag_pair_features(&words, &tags[..i], i).to_vec();
-            let places = [
-                i.checked_sub(1),
-                i.checked_add(1),
-                i.checked_sub(2),
-                i.checked_add(2),
-            ];
-            for (r, j) in places.into_iter().enumerate() {
+            for (r, j) in neighbour_places(i).into_iter().enumerate() {
                 let w = j.and_then(|j| words.get(j)).unwrap_or(&WordInfo::NONE);
                 let near = tag_neighbour_features(w);
                 parts.extend_from_slice(&near[NEIGHBOUR_STARTS[r]..NEIGHBOUR_STARTS[r + 1]]);

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
     LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
-    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, label_features,
+    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, label_features, neighbour_places,
     parse_role_features, parse_role_tag_features, parse_role_word_features,
     parse_role_word_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
     tag2_first_pass_features,
@@ -562,13 +562,7 @@ impl Parser {
         // Word `i`'s own scores in `pass` with what its neighbours add.
         let from_words = |i: usize, pass: usize| {
             let mut sums = word_scores[i].own[pass];
-            let places = [
-                i.checked_sub(1),
-                i.checked_add(1),
-                i.checked_sub(2),
-                i.checked_add(2),
-            ];
-            for (r, j) in places.into_iter().enumerate() {
+            for (r, j) in neighbour_places(i).into_iter().enumerate() {
                 let near = j.and_then(|j| word_scores.get(j)).unwrap_or(no_word);
                 for (s, &v) in sums.iter_mut().zip(&near.around[pass][r]) {
                     *s += v;
