@@ -560,7 +560,9 @@ fn one_holds(
             .iter()
             .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),
         Condition::Child(rels, words) => rels.iter().any(|r| {
-            children_by(tree, w, r).any(|c| words.is_empty() || words.contains(&*tree.lower[c]))
+            children_by(tree, w, r)
+                .into_iter()
+                .any(|c| words.is_empty() || words.contains(&*tree.lower[c]))
         }),
         Condition::ChildObject(rels, words, objects) => tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
@@ -575,23 +577,18 @@ fn one_holds(
 /// The children of `w` by the relation `rel`; "obj>nmod", a step through a child, names the
 /// children by `nmod` of its children by `obj` ("fired missiles into the sea", however the
 /// parse hung "into the sea").
-fn children_by<'t>(
-    tree: &'t super::reading::Tree<'_>,
-    w: usize,
-    rel: &'t str,
-) -> impl Iterator<Item = usize> + 't {
-    let (first, then) = rel.split_once('>').unwrap_or((rel, ""));
-    let by = move |x: usize, r: &'t str| {
+fn children_by(tree: &super::reading::Tree<'_>, w: usize, rel: &str) -> Vec<usize> {
+    let by = |x: usize, r: &str| {
         tree.children[x]
             .iter()
             .copied()
-            .filter(move |&c| tree.parse.words[c].deprel.name() == r)
+            .filter(|&c| tree.parse.words[c].deprel.name() == r)
+            .collect::<Vec<_>>()
     };
-    by(w, first).flat_map(move |c| {
-        let own = then.is_empty().then_some(c);
-        own.into_iter()
-            .chain(by(c, if then.is_empty() { "\0" } else { then }))
-    })
+    match rel.split_once('>') {
+        Some((first, then)) => by(w, first).into_iter().flat_map(|c| by(c, then)).collect(),
+        None => by(w, rel),
+    }
 }
 
 /// Whether no clause under `w` is an infinitive or marked by one of `words`, itself or in a
