@@ -1,0 +1,102 @@
+//! Stage tests for constructions the lead found in stop 37: an answer to someone's act is an
+//! act of its own.
+
+use super::tests::run;
+
+/// The events of `text` as (category, kind, source, targets).
+fn kinds(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
+    run(text)
+        .events
+        .into_iter()
+        .map(|e| (e.category.name().to_owned(), e.kind, e.source, e.targets))
+        .collect()
+}
+
+fn has(
+    got: &[(String, String, Option<String>, Vec<String>)],
+    category: &str,
+    kind: &str,
+    source: &str,
+    target: Option<&str>,
+) -> bool {
+    got.iter().any(|(c, k, s, t)| {
+        c == category
+            && k == kind
+            && s.as_deref() == Some(source)
+            && t.iter().map(String::as_str).eq(target)
+    })
+}
+
+#[test]
+fn accepting_or_praising_someones_act_is_an_answer_not_that_act() {
+    // The noun names the other side's act, of the same category as the answer: the answer is
+    // not that act told again ("Pledge: Chile" for Chile's acceptance), it is aimed at whoever
+    // made it.
+    for (text, answer, answered) in [
+        (
+            "Chile accepted Peru's promise that the border would stay open.",
+            ("AGREE", "acceptance"),
+            ("AGREE", "pledge"),
+        ),
+        (
+            "Chile accepted an offer from Peru to mediate.",
+            ("AGREE", "acceptance"),
+            ("AGREE", "pledge"),
+        ),
+        (
+            "Chile welcomed Peru's backing.",
+            ("SUPPORT", "welcome"),
+            ("SUPPORT", "endorsement"),
+        ),
+    ] {
+        let got = kinds(text);
+        assert!(
+            has(&got, answer.0, answer.1, "country:CHL", Some("country:PER")),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter().any(|(c, k, s, _)| c == answered.0
+                && k == answered.1
+                && s.as_deref() == Some("country:PER")),
+            "{text}: {got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(_, k, s, _)| k == answered.1 && s.as_deref() == Some("country:CHL")),
+            "{text}: {got:?}"
+        );
+    }
+    // A noun of the verb's own act is still that act: "provided aid to Peru" is one AID.
+    let got = kinds("Chile provided aid to Peru.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].0 == "AID" && got[0].2.as_deref() == Some("country:CHL"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn denying_or_admitting_links_to_someone_is_not_aimed_at_them() {
+    // What a denial or an admission is about is no one it is made to: "links to the rebels"
+    // names the rebels as the links' other end (`association_nouns`).
+    for (text, category) in [
+        ("Peru denied links to Chilean rebels.", "REJECT"),
+        ("Peru admitted ties to Chilean rebels.", "CONCEDE"),
+    ] {
+        let got = kinds(text);
+        assert!(
+            got.iter().any(|(c, _, s, t)| c == category
+                && s.as_deref() == Some("country:PER")
+                && t.is_empty()),
+            "{text}: {got:?}"
+        );
+    }
+    // Whom a denial refuses something to is still its target.
+    let got = kinds("Norway denied entry to Chilean trawlers.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "REJECT"
+            && s.as_deref() == Some("country:NOR")
+            && !t.is_empty()),
+        "{got:?}"
+    );
+}
