@@ -100,3 +100,29 @@ fn denying_or_admitting_links_to_someone_is_not_aimed_at_them() {
         "{got:?}"
     );
 }
+
+#[test]
+fn aid_given_to_help_someone_is_aimed_at_them() {
+    // The purpose clause names who is helped: the aid or pledge is aimed at them, whether
+    // "to help" hangs on the act, on what is given, or helps them do something.
+    for text in [
+        "Norway sent aid to help Chile.",
+        "Norway gave ten million euros to help rebuild Chile.",
+        "Norway pledged 200 million dollars to help Chile recover from the floods.",
+    ] {
+        let got = kinds(text);
+        assert!(
+            got.iter().any(|(c, _, s, t)| (c == "AID" || c == "AGREE")
+                && s.as_deref() == Some("country:NOR")
+                && t == &["country:CHL".to_owned()]),
+            "{text}: {got:?}"
+        );
+    }
+    // Helping to do something to someone is not helping them.
+    let got = kinds("Norway gave ten million euros to help fight Chilean rebels.");
+    assert!(
+        got.iter()
+            .any(|(c, _, s, t)| c == "AID" && s.as_deref() == Some("country:NOR") && t.is_empty()),
+        "{got:?}"
+    );
+}
