@@ -126,3 +126,28 @@ fn aid_given_to_help_someone_is_aimed_at_them() {
         "{got:?}"
     );
 }
+
+#[test]
+fn who_is_accused_of_an_act_is_said_to_do_it() {
+    // "accused Peru of expelling ...": the parse hangs the act on the accused, whom the
+    // accusation says did it (a claim of the accuser's).
+    let got = kinds("Chile accused Peru of expelling Chilean workers.");
+    assert!(
+        has(
+            &got,
+            "DISAPPROVE",
+            "accusation",
+            "country:CHL",
+            Some("country:PER")
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, _, s, _)| c == "SANCTION" && s.as_deref() == Some("country:PER")),
+        "{got:?}"
+    );
+    // What a risk or an idea is of has no one acting in it.
+    let got = kinds("Peru faces the risk of attacking Chile.");
+    assert!(got.iter().all(|(_, _, s, _)| s.is_none()), "{got:?}");
+}
