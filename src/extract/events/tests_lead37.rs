@@ -151,3 +151,33 @@ fn who_is_accused_of_an_act_is_said_to_do_it() {
     let got = kinds("Peru faces the risk of attacking Chile.");
     assert!(got.iter().all(|(_, _, s, _)| s.is_none()), "{got:?}");
 }
+
+#[test]
+fn sides_that_agree_to_act_together_agree_with_each_other() {
+    // What they agree to do lends them back as who is to do it: that names no one else, so
+    // the agreement is still theirs, between them.
+    let got = kinds("Chile and Peru agreed to resume talks on fishing rights.");
+    assert!(
+        has(
+            &got,
+            "AGREE",
+            "agreement",
+            "country:CHL",
+            Some("country:PER")
+        ),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_past_form_read_as_a_noun_before_a_reporting_verb_is_the_verb() {
+    // "…, the army said" after a clause with no verb the tagger saw: the past form between
+    // two nouns is the reported clause's verb, as it is in a sentence of its own.
+    let got = kinds("Chilean jets struck targets in Tacna overnight, the army said.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "FIGHT"
+            && s.as_deref() == Some("country:CHL")
+            && t == &["country:PER".to_owned()]),
+        "{got:?}"
+    );
+}
