@@ -200,3 +200,22 @@ fn goods_banned_from_a_country_are_a_sanction_on_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn aid_one_will_not_give_is_refused() {
+    // "will not deliver missiles to Peru": what one says one will not give is a refusal
+    // aimed at whom it was for (`refusable_categories`), as "will not accept" is.
+    let got = kinds("Chile will not deliver missiles to Peru, the president said.");
+    assert!(
+        has(
+            &got,
+            "REJECT",
+            "refusal",
+            "country:CHL",
+            Some("country:PER")
+        ),
+        "{got:?}"
+    );
+    // Aid not given, with no refusing modal, is no event.
+    assert!(kinds("Chile did not provide aid to Peru.").is_empty());
+}
