@@ -210,9 +210,9 @@ pub struct Parser {
     /// Transition weights (SHIFT, LEFT, RIGHT, unused).
     pub(super) moves: Table<4>,
     /// Arc label weights.
-    pub(super) labels: Table<{ Deprel::COUNT }>,
+    pub(super) labels: Table<{ Deprel::COUNT }, 1>,
     /// Weights of the second labelling pass over the finished tree (empty: one pass).
-    pub(super) relabels: Table<{ Deprel::COUNT }>,
+    pub(super) relabels: Table<{ Deprel::COUNT }, 1>,
     /// The second pass labels again only the arcs whose first label led the next best by
     /// less than this (the others it would rarely change).
     pub(super) relabel_margin: i32,
