@@ -464,20 +464,24 @@ fn arguments(
     out: &mut Vec<Argument>,
 ) {
     let passive = OnceCell::new();
+    // Each reached word with the case that introduced it, the head an upward step reached
+    // and the word the first step reached ("lift" in "agreed to lift sanctions on Iran"); the
+    // two lists are reused from pattern to pattern and step to step.
+    let mut frontier = Vec::new();
+    let mut next = Vec::new();
     for p in rules.patterns_for(category, tree.pos(w)) {
         if !applies(tree, p, (w, &passive), category, kind) {
             continue;
         }
-        // Each reached word with the case that introduced it, the head an upward step reached
-        // and the word the first step reached ("lift" in "agreed to lift sanctions on Iran").
-        let mut frontier = vec![Reached {
+        frontier.clear();
+        frontier.push(Reached {
             word: w,
             case: None,
             head: None,
             via: None,
-        }];
+        });
         for s in &p.path {
-            let mut next = Vec::new();
+            next.clear();
             for r in &frontier {
                 for (to, c) in step(tree, rules, (w, p.role), r.word, s) {
                     next.push(Reached {
@@ -491,7 +495,7 @@ fn arguments(
                     });
                 }
             }
-            frontier = next;
+            std::mem::swap(&mut frontier, &mut next);
             if frontier.is_empty() {
                 break;
             }
@@ -501,7 +505,7 @@ fn arguments(
             case,
             head,
             via,
-        } in frontier
+        } in frontier.drain(..)
         {
             if word == w {
                 continue;
