@@ -358,7 +358,7 @@ mod tests {
                 if r % 3 == 0 {
                     w = w.map(|q| q / 64);
                 }
-                ((r + 1) << 40 | r * 2, w)
+                (((r + 1) << 40) | (r * 2), w)
             })
             .collect();
         let table = Table::<C, B>::from_rows(rows.clone());
