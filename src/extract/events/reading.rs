@@ -22,8 +22,8 @@ use crate::extract::plover::Plover;
 pub struct Tree<'s> {
     /// The parse.
     pub parse: &'s ParsedSentence,
-    /// Children of each word, in text order.
-    pub children: Vec<Vec<usize>>,
+    /// Children of each word, in text order (`children[w]` is a slice).
+    pub children: ChildLists,
     /// Lower-case text of each word (borrowed where the text is lower case already).
     pub lower: Vec<Cow<'s, str>>,
     /// Text of each word as written.
@@ -34,16 +34,49 @@ pub struct Tree<'s> {
     pub is_name: Vec<bool>,
 }
 
+/// The children of each word of a sentence, in text order, in one block: one allocation a
+/// sentence where a list for each word grew some ten a sentence.
+pub struct ChildLists {
+    /// Where each word's children start in `list`; the last entry is the end.
+    start: Vec<usize>,
+    list: Vec<usize>,
+}
+
+impl ChildLists {
+    /// The children lists of `n` words whose heads are `heads` (a head past the last word
+    /// is none).
+    fn new(n: usize, heads: impl Iterator<Item = Option<usize>> + Clone) -> Self {
+        let mut start = vec![0; n + 1];
+        for h in heads.clone().flatten().filter(|&h| h < n) {
+            start[h + 1] += 1;
+        }
+        for v in 0..n {
+            start[v + 1] += start[v];
+        }
+        let mut next = start.clone();
+        let mut list = vec![0; start[n]];
+        for (i, h) in heads.enumerate() {
+            if let Some(h) = h.filter(|&h| h < n) {
+                list[next[h]] = i;
+                next[h] += 1;
+            }
+        }
+        Self { start, list }
+    }
+}
+
+impl std::ops::Index<usize> for ChildLists {
+    type Output = [usize];
+    fn index(&self, w: usize) -> &[usize] {
+        &self.list[self.start[w]..self.start[w + 1]]
+    }
+}
+
 impl<'s> Tree<'s> {
     /// Indexes a parsed sentence of `doc`.
     pub fn new(doc: &Doc<'s>, parse: &'s ParsedSentence) -> Self {
         let n = parse.words.len();
-        let mut children = vec![Vec::new(); n];
-        for (i, w) in parse.words.iter().enumerate() {
-            if let Some(h) = w.head.filter(|&h| h < n) {
-                children[h].push(i);
-            }
-        }
+        let children = ChildLists::new(n, parse.words.iter().map(|w| w.head));
         let text: Vec<&str> = parse
             .words
             .iter()
@@ -431,20 +464,24 @@ fn arguments(
     out: &mut Vec<Argument>,
 ) {
     let passive = OnceCell::new();
+    // Each reached word with the case that introduced it, the head an upward step reached
+    // and the word the first step reached ("lift" in "agreed to lift sanctions on Iran"); the
+    // two lists are reused from pattern to pattern and step to step.
+    let mut frontier = Vec::new();
+    let mut next = Vec::new();
     for p in rules.patterns_for(category, tree.pos(w)) {
         if !applies(tree, p, (w, &passive), category, kind) {
             continue;
         }
-        // Each reached word with the case that introduced it, the head an upward step reached
-        // and the word the first step reached ("lift" in "agreed to lift sanctions on Iran").
-        let mut frontier = vec![Reached {
+        frontier.clear();
+        frontier.push(Reached {
             word: w,
             case: None,
             head: None,
             via: None,
-        }];
+        });
         for s in &p.path {
-            let mut next = Vec::new();
+            next.clear();
             for r in &frontier {
                 for (to, c) in step(tree, rules, (w, p.role), r.word, s) {
                     next.push(Reached {
@@ -458,7 +495,7 @@ fn arguments(
                     });
                 }
             }
-            frontier = next;
+            std::mem::swap(&mut frontier, &mut next);
             if frontier.is_empty() {
                 break;
             }
@@ -468,7 +505,7 @@ fn arguments(
             case,
             head,
             via,
-        } in frontier
+        } in frontier.drain(..)
         {
             if word == w {
                 continue;

@@ -21,7 +21,10 @@ use crate::extract::ner::KeyHasher;
 
 /// The mean of `tables`' weights (a missing row counts as zeros), over the keys at least
 /// `keep_in` of them have; rows whose mean rounds to zero are left out.
-pub(super) fn average_tables<const C: usize>(tables: &[&Table<C>], keep_in: usize) -> Table<C> {
+pub(super) fn average_tables<const C: usize, const B: usize>(
+    tables: &[&Table<C, B>],
+    keep_in: usize,
+) -> Table<C, B> {
     let mut sums: HashMap<u64, ([i32; C], usize), BuildHasherDefault<KeyHasher>> =
         HashMap::default();
     for table in tables {

@@ -131,6 +131,22 @@ struct KnownWord {
     scores: WordScores,
 }
 
+/// A sentence's words as rows of the known words.
+#[derive(Clone, Copy)]
+struct WordRows<'a> {
+    known: &'a [KnownWord],
+    /// Each word's row in `known`.
+    rows: &'a [u32],
+}
+
+impl WordRows<'_> {
+    /// The scores of word `i` (none past the last).
+    fn scores(&self, i: usize) -> Option<&WordScores> {
+        let row = *self.rows.get(i)?;
+        Some(&self.known[row as usize].scores)
+    }
+}
+
 /// Most words a thread's tagger keeps ([`KnownWord`]) before it starts afresh: news repeats
 /// its words, so a few thousand cover most tokens, and the cache stays small enough to stay
 /// in the processor's caches.
@@ -149,9 +165,13 @@ struct Scratch {
     text: String,
     /// The model the known words were scored with ([`Parser::cache_id`]).
     model: u64,
-    known: HashMap<u64, KnownWord, BuildHasherDefault<KeyHasher>>,
-    /// Each word's scores from `known`, for the sentence being tagged.
-    word_scores: Vec<WordScores>,
+    /// The known words' rows in `known_words`, by word id.
+    known: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// The known words (and, without a cache, the sentence's words).
+    known_words: Vec<KnownWord>,
+    /// Each word's row in `known_words`, for the sentence being tagged: read in place,
+    /// where a copy of its scores (some 750 bytes) cost two copies a word.
+    word_rows: Vec<u32>,
     /// The scores of no word (before the first word, past the last) for the model.
     no_word: Option<WordScores>,
     relabel: RelabelScratch,
@@ -210,9 +230,9 @@ pub struct Parser {
     /// Transition weights (SHIFT, LEFT, RIGHT, unused).
     pub(super) moves: Table<4>,
     /// Arc label weights.
-    pub(super) labels: Table<{ Deprel::COUNT }>,
+    pub(super) labels: Table<{ Deprel::COUNT }, 1>,
     /// Weights of the second labelling pass over the finished tree (empty: one pass).
-    pub(super) relabels: Table<{ Deprel::COUNT }>,
+    pub(super) relabels: Table<{ Deprel::COUNT }, 1>,
     /// The second pass labels again only the arcs whose first label led the next best by
     /// less than this (the others it would rarely change).
     pub(super) relabel_margin: i32,
@@ -371,12 +391,17 @@ impl Parser {
             info,
             tags,
             first,
-            word_scores,
+            known_words,
+            word_rows,
             no_word,
             ..
         } = scratch;
         let no_word = *no_word.get_or_insert_with(|| self.word_scores(&WordInfo::NONE));
-        self.tag_with(info, word_scores, &no_word, first, tags);
+        let words = WordRows {
+            known: known_words,
+            rows: word_rows,
+        };
+        self.tag_with(info, words, &no_word, first, tags);
         let upos = scratch
             .tags
             .iter()
@@ -394,13 +419,16 @@ impl Parser {
                 state,
                 chunk,
                 relabel,
-                word_scores,
+                known_words,
+                word_rows,
                 ..
             } = &mut *scratch;
             chunk.word_roles.clear();
-            chunk
-                .word_roles
-                .extend(word_scores[start..end].iter().map(|w| w.roles));
+            chunk.word_roles.extend(
+                word_rows[start..end]
+                    .iter()
+                    .map(|&r| known_words[r as usize].scores.roles),
+            );
             self.parse_chunk(&info[start..end], &tags[start..end], state, chunk);
             self.relabel_chunk(
                 &info[start..end],
@@ -477,14 +505,16 @@ impl Parser {
             text,
             model,
             known,
-            word_scores,
+            known_words,
+            word_rows,
             no_word,
             ..
         } = scratch;
         info.clear();
-        word_scores.clear();
+        word_rows.clear();
         if self.cache_id == 0 || *model != self.cache_id || known.len() >= KNOWN_WORDS {
             known.clear();
+            known_words.clear();
             *no_word = None;
             *model = self.cache_id;
         }
@@ -495,19 +525,21 @@ impl Parser {
             } else {
                 known.get(&id).copied()
             };
-            let k = cached.unwrap_or_else(|| {
+            let row = cached.unwrap_or_else(|| {
                 let word = WordInfo::new(w, &self.word_classes, text);
-                let k = KnownWord {
+                let row = u32::try_from(known_words.len())
+                    .expect("known words stay below KNOWN_WORDS + a sentence");
+                known_words.push(KnownWord {
                     info: word,
                     scores: self.word_scores(&word),
-                };
+                });
                 if self.cache_id != 0 {
-                    known.insert(id, k);
+                    known.insert(id, row);
                 }
-                k
+                row
             });
-            info.push(k.info);
-            word_scores.push(k.scores);
+            info.push(known_words[row as usize].info);
+            word_rows.push(row);
         }
     }
 
@@ -542,9 +574,22 @@ impl Parser {
 
     /// Greedy left-to-right tagging (one or two passes).
     pub(super) fn tag_into(&self, info: &[WordInfo], tags: &mut Vec<u8>) {
-        let word_scores: Vec<_> = info.iter().map(|w| self.word_scores(w)).collect();
+        let known: Vec<KnownWord> = info
+            .iter()
+            .map(|w| KnownWord {
+                info: *w,
+                scores: self.word_scores(w),
+            })
+            .collect();
+        let rows: Vec<u32> = (0..info.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
         let no_word = self.word_scores(&WordInfo::NONE);
-        self.tag_with(info, &word_scores, &no_word, &mut Vec::new(), tags);
+        let words = WordRows {
+            known: &known,
+            rows: &rows,
+        };
+        self.tag_with(info, words, &no_word, &mut Vec::new(), tags);
     }
 
     /// Tags `info` given each word's one-word feature scores (`no_word`'s stand before the
@@ -553,17 +598,18 @@ impl Parser {
     fn tag_with(
         &self,
         info: &[WordInfo],
-        word_scores: &[WordScores],
+        words: WordRows<'_>,
         no_word: &WordScores,
         first: &mut Vec<u8>,
         tags: &mut Vec<u8>,
     ) {
-        let n = info.len().min(word_scores.len());
+        let n = info.len().min(words.rows.len());
+        let word_scores = |i: usize| words.scores(i);
         // Word `i`'s own scores in `pass` with what its neighbours add.
         let from_words = |i: usize, pass: usize| {
-            let mut sums = word_scores[i].own[pass];
+            let mut sums = word_scores(i).unwrap_or(no_word).own[pass];
             for (r, j) in neighbour_places(i).into_iter().enumerate() {
-                let near = j.and_then(|j| word_scores.get(j)).unwrap_or(no_word);
+                let near = j.and_then(word_scores).unwrap_or(no_word);
                 for (s, &v) in sums.iter_mut().zip(&near.around[pass][r]) {
                     *s += v;
                 }

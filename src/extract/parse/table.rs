@@ -11,17 +11,31 @@ use crate::extract::table_memory::TableMemory as SlotMemory;
 /// be read straight from the table's memory ([`SlotMemory`]); its fields are read by value.
 #[derive(Clone, Copy, Pod, Zeroable)]
 #[repr(C, packed)]
-struct Slot<const C: usize> {
+struct Slot<const C: usize, const B: usize> {
     check: u32,
+    /// With `B` = 1, the largest magnitude among the weights: rows whose bounds sum to at
+    /// most `i16::MAX` can be summed in 16-bit lanes without overflow
+    /// ([`Table::add_scores`]). Narrow tables keep none (`B` = 0): two more bytes a slot
+    /// made every index a longer multiplication.
+    bound: [u16; B],
     weights: [i16; C],
+}
+
+/// The largest magnitude among `weights`.
+fn bound_of(weights: &[i16]) -> u16 {
+    weights.iter().map(|w| w.unsigned_abs()).max().unwrap_or(0)
 }
 
 /// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
 /// (linear probing, at most two thirds full) indexed by the key's low bits. Keys are well-mixed
 /// hashes already ([`super::features::key`]), so they are used as they are; the file stores
 /// them in another form ([`file_key`]), turned back when it is read.
+///
+/// `B` = 1 keeps each row's bound and sums rows in 16-bit lanes first: the labeller's tables
+/// (57 weights a row). It paid nothing for the tagger's 17, and nothing is gained for the
+/// moves' 4, so those keep `B` = 0 and sum each row straight into 32 bits.
 #[derive(Debug, Clone)]
-pub struct Table<const C: usize> {
+pub struct Table<const C: usize, const B: usize = 0> {
     slots: SlotMemory,
     mask: usize,
     len: usize,
@@ -29,7 +43,7 @@ pub struct Table<const C: usize> {
     keys: Vec<u64>,
 }
 
-impl<const C: usize> Default for Table<C> {
+impl<const C: usize, const B: usize> Default for Table<C, B> {
     fn default() -> Self {
         Self::from_rows(std::iter::empty())
     }
@@ -41,7 +55,7 @@ fn check_of(key: u64) -> u32 {
     u32::try_from(key >> 32).unwrap_or(1).max(1)
 }
 
-impl<const C: usize> Table<C> {
+impl<const C: usize, const B: usize> Table<C, B> {
     /// A table from (key, weights) rows.
     pub fn from_rows(rows: impl IntoIterator<Item = (u64, [i16; C])>) -> Self {
         let rows: Vec<(u64, [i16; C])> = rows.into_iter().collect();
@@ -58,7 +72,7 @@ impl<const C: usize> Table<C> {
         // cache misses) of a table kept under a third full.
         let capacity = (rows * 3 / 2).next_power_of_two().max(16);
         Self {
-            slots: SlotMemory::zeroed(capacity * std::mem::size_of::<Slot<C>>()),
+            slots: SlotMemory::zeroed(capacity * std::mem::size_of::<Slot<C, B>>()),
             mask: capacity - 1,
             len: 0,
             keys: Vec::with_capacity(rows),
@@ -70,9 +84,13 @@ impl<const C: usize> Table<C> {
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
         loop {
-            let slot = &mut self.slots.slots_mut::<Slot<C>>()[i];
+            let slot = &mut self.slots.slots_mut::<Slot<C, B>>()[i];
             if slot.check == 0 {
-                *slot = Slot { check, weights };
+                *slot = Slot {
+                    check,
+                    bound: [bound_of(&weights); B],
+                    weights,
+                };
                 self.len += 1;
                 self.keys.push(key);
                 return;
@@ -106,7 +124,12 @@ impl<const C: usize> Table<C> {
     /// [`Self::get`] given `home`, the check word already read at the key's home slot: a
     /// key found elsewhere, or missing, is probed for from the slot after it.
     #[inline]
-    fn get_from_home<'a>(&self, slots: &'a [Slot<C>], key: u64, home: u32) -> Option<&'a Slot<C>> {
+    fn get_from_home<'a>(
+        &self,
+        slots: &'a [Slot<C, B>],
+        key: u64,
+        home: u32,
+    ) -> Option<&'a Slot<C, B>> {
         let check = check_of(key);
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
@@ -126,8 +149,8 @@ impl<const C: usize> Table<C> {
     /// The slots, cut to `mask + 1` (all of them): indexed by a masked key, the compiler can
     /// then see the index is in bounds and leaves out the check.
     #[inline]
-    fn masked_slots(&self) -> &[Slot<C>] {
-        &self.slots.slots::<Slot<C>>()[..=self.mask]
+    fn masked_slots(&self) -> &[Slot<C, B>] {
+        &self.slots.slots::<Slot<C, B>>()[..=self.mask]
     }
 
     /// The rows (key and weights), in the order they were inserted.
@@ -162,8 +185,52 @@ impl<const C: usize> Table<C> {
     /// itself, every row's sums went back to memory (the 57 label scores, 14 stores a row).
     #[inline]
     pub fn add_scores(&self, keys: &[u64], out: &mut [i32; C]) {
-        const BATCH: usize = 32;
+        if B > 0 {
+            self.add_scores_narrow(keys, out);
+            return;
+        }
         let mut sums = *out;
+        self.each_row(keys, |slot| {
+            // Each weight read in place (a packed field is read by value, and a copy of
+            // the whole row first cost some 50 instructions a label row).
+            for (c, o) in sums.iter_mut().enumerate() {
+                *o += i32::from(slot.weights[c]);
+            }
+        });
+        *out = sums;
+    }
+
+    /// [`Self::add_scores`] for rows that keep their bound (the labeller's 57 scores): first
+    /// summed in 16-bit lanes, eight weights to an instruction where widening each to 32 bits
+    /// took four, and the lanes are added to the 32-bit sums before the rows' bounds together
+    /// could pass `i16::MAX`. No lane ever overflows, so the sums are the same integers.
+    #[inline]
+    fn add_scores_narrow(&self, keys: &[u64], out: &mut [i32; C]) {
+        let limit = u32::from(i16::MAX.unsigned_abs());
+        let mut sums = *out;
+        let mut narrow = [0i16; C];
+        let mut narrow_bound = 0u32;
+        self.each_row(keys, |slot| {
+            // A packed field is read by value.
+            let bound = slot.bound;
+            let bound = u32::from(bound.first().copied().unwrap_or(u16::MAX));
+            if narrow_bound + bound > limit {
+                widen_into(&mut sums, &mut narrow);
+                narrow_bound = 0;
+            }
+            narrow_bound += bound;
+            for (c, o) in narrow.iter_mut().enumerate() {
+                *o = o.wrapping_add(slot.weights[c]);
+            }
+        });
+        widen_into(&mut sums, &mut narrow);
+        *out = sums;
+    }
+
+    /// Calls `add` with the slot of each of `keys` the table holds, in the order of `keys`.
+    #[inline]
+    fn each_row(&self, keys: &[u64], mut add: impl FnMut(&Slot<C, B>)) {
+        const BATCH: usize = 32;
         let slots = self.masked_slots();
         for chunk in keys.chunks(BATCH) {
             let mut seen = [0u32; BATCH];
@@ -176,17 +243,11 @@ impl<const C: usize> Table<C> {
                 if s == 0 {
                     continue;
                 }
-                let Some(slot) = self.get_from_home(slots, k, s) else {
-                    continue;
-                };
-                // Each weight read in place (a packed field is read by value, and a copy of
-                // the whole row first cost some 50 instructions a label row).
-                for (c, o) in sums.iter_mut().enumerate() {
-                    *o += i32::from(slot.weights[c]);
+                if let Some(slot) = self.get_from_home(slots, k, s) {
+                    add(slot);
                 }
             }
         }
-        *out = sums;
     }
 
     /// The table as the model file stores it: its rows sorted by their keys in the file's
@@ -232,13 +293,22 @@ impl<const C: usize> Table<C> {
     }
 }
 
+/// Adds the 16-bit partial sums `narrow` to `sums` and clears them.
+#[inline]
+fn widen_into<const C: usize>(sums: &mut [i32; C], narrow: &mut [i16; C]) {
+    for (o, &x) in sums.iter_mut().zip(narrow.iter()) {
+        *o += i32::from(x);
+    }
+    *narrow = [0; C];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Rows with zeros among their weights, keys that share a home slot and a missing key:
     /// the sums, the rows and the file's bytes are what the rows say.
-    fn scores_rows_and_bytes<const C: usize>() {
+    fn scores_rows_and_bytes<const C: usize, const B: usize>() {
         let rows: Vec<(u64, [i16; C])> = (0..60u64)
             .map(|r| {
                 let mut w = [0i16; C];
@@ -251,7 +321,7 @@ mod tests {
                 ((r + 1) << 40 | (r - r % 4), w)
             })
             .collect();
-        let table = Table::<C>::from_rows(rows.clone());
+        let table = Table::<C, B>::from_rows(rows.clone());
         let mut keys: Vec<u64> = rows.iter().map(|&(k, _)| k).step_by(3).collect();
         keys.push(99 << 40 | 5);
         keys.extend(rows.iter().map(|&(k, _)| k).take(50));
@@ -267,14 +337,63 @@ mod tests {
         assert_eq!(table.rows().collect::<Vec<_>>(), rows);
         let mut bytes = Vec::new();
         table.write(&mut bytes);
-        let again = Table::<C>::read(&mut Reader::new(&bytes)).expect("reads back");
+        let again = Table::<C, B>::read(&mut Reader::new(&bytes)).expect("reads back");
         assert_eq!(again.clone().scores(&keys), plain);
+    }
+
+    /// Rows with weights near both ends of `i16`, small rows between them: the 16-bit
+    /// partial sums never overflow, and the sums are those of 32-bit arithmetic.
+    fn large_weights_sum_exactly<const C: usize, const B: usize>() {
+        let rows: Vec<(u64, [i16; C])> = (0..40u64)
+            .map(|r| {
+                let mut w = [0i16; C];
+                for (c, q) in w.iter_mut().enumerate() {
+                    *q = match (r + c as u64) % 5 {
+                        0 => i16::MAX,
+                        1 => i16::MIN,
+                        2 => -30_000,
+                        _ => i16::try_from((r * 31 + c as u64 * 17) % 4000).unwrap_or(0) - 2000,
+                    };
+                }
+                if r % 3 == 0 {
+                    w = w.map(|q| q / 64);
+                }
+                (((r + 1) << 40) | (r * 2), w)
+            })
+            .collect();
+        let table = Table::<C, B>::from_rows(rows.clone());
+        let mut keys: Vec<u64> = rows.iter().map(|&(k, _)| k).collect();
+        keys.extend(rows.iter().map(|&(k, _)| k).filter(|k| k % 3 == 0));
+        let mut plain = [0i32; C];
+        for k in &keys {
+            let (_, w) = rows.iter().find(|(key, _)| key == k).expect("a row");
+            for (o, &q) in plain.iter_mut().zip(w) {
+                *o += i32::from(q);
+            }
+        }
+        assert_eq!(table.scores(&keys), plain);
+        let mut start = [7i32; C];
+        table.add_scores(&keys[..1], &mut start);
+        for (s, (_, w)) in start.iter().zip(rows[0].1.iter().enumerate()) {
+            assert_eq!(*s, 7 + i32::from(*w));
+        }
+    }
+
+    #[test]
+    fn weights_near_the_ends_of_16_bits_sum_exactly() {
+        large_weights_sum_exactly::<4, 0>();
+        large_weights_sum_exactly::<17, 0>();
+        large_weights_sum_exactly::<57, 0>();
+        large_weights_sum_exactly::<4, 1>();
+        large_weights_sum_exactly::<17, 1>();
+        large_weights_sum_exactly::<57, 1>();
     }
 
     #[test]
     fn tables_in_mapped_memory_score_as_their_rows_say() {
-        scores_rows_and_bytes::<4>();
-        scores_rows_and_bytes::<17>();
-        scores_rows_and_bytes::<57>();
+        scores_rows_and_bytes::<4, 0>();
+        scores_rows_and_bytes::<17, 0>();
+        scores_rows_and_bytes::<57, 0>();
+        scores_rows_and_bytes::<57, 1>();
     }
 }

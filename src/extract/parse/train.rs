@@ -222,7 +222,7 @@ impl Perceptron {
 
     /// The averaged weights, rounded to 16-bit steps; rows left all zero, and rows fewer
     /// than `min_updates` updates touched, are dropped.
-    pub(super) fn table<const C: usize>(&self, min_updates: u32) -> Table<C> {
+    pub(super) fn table<const C: usize, const B: usize>(&self, min_updates: u32) -> Table<C, B> {
         let step = self.step as f64;
         #[allow(clippy::cast_precision_loss, reason = "sums far below 2^52")]
         let avg = |i: usize| f64::from(self.w[i]) - self.u[i] as f64 / step;
