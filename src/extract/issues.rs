@@ -11,9 +11,9 @@ use super::lexicon::{Lexicon, PhraseTable, Target};
 use super::{Event, Issue, Mention, slug};
 use crate::ingest::BlockKind;
 
-/// What the issues lexicon names in an article, found in one walk over each sentence's words
-/// with both of its tables (each word's filter key read once for the two): the issue phrases
-/// [`detect`] links, and the territories ([`territories`]) that stand for their countries.
+/// What the issues lexicon names in an article, found in one walk over each sentence's words:
+/// the issue phrases [`detect`] links (as the actor stage matched them), and the territories
+/// ([`territories`]) that stand for their countries.
 pub struct Scan<'l> {
     /// Each issue phrase: its sentence, its tokens and its issue, in text order.
     phrases: Vec<(usize, Range<usize>, usize)>,
@@ -21,8 +21,15 @@ pub struct Scan<'l> {
     pub territories: Vec<(usize, Territory<'l>)>,
 }
 
-/// Reads the issue phrases and territories of every sentence of `doc` ([`Scan`]).
-pub fn scan<'l>(doc: &Doc<'_>, lex: &'l Lexicon, hits: &[Hit]) -> Scan<'l> {
+/// Reads the issue phrases and territories of every sentence of `doc` ([`Scan`]); `issues_at`
+/// holds the issue table's match at each token, read by the actor stage
+/// ([`super::actors::detect_with_issues`]).
+pub fn scan<'l>(
+    doc: &Doc<'_>,
+    lex: &'l Lexicon,
+    hits: &[Hit],
+    issues_at: &[Option<(usize, Target)>],
+) -> Scan<'l> {
     let mut out = Scan {
         phrases: Vec::new(),
         territories: Vec::new(),
@@ -39,12 +46,10 @@ pub fn scan<'l>(doc: &Doc<'_>, lex: &'l Lexicon, hits: &[Hit]) -> Scan<'l> {
             if i != next_phrase && i != next_territory {
                 continue;
             }
-            let key = PhraseTable::folded_key(words[i]);
+            let g = sentence.tokens.start + i;
             if i == next_phrase {
-                let found = lex.issue_table.longest_at_folded(&words, i, key);
-                next_phrase = match issue_phrase(lex, hits, s, &words, i, found) {
+                next_phrase = match issue_phrase(lex, hits, s, &words, i, issues_at[g]) {
                     Some((len, k)) => {
-                        let g = sentence.tokens.start + i;
                         out.phrases.push((s, g..g + len, k));
                         i + len
                     }
@@ -52,8 +57,9 @@ pub fn scan<'l>(doc: &Doc<'_>, lex: &'l Lexicon, hits: &[Hit]) -> Scan<'l> {
                 };
             }
             if i == next_territory {
+                let key = PhraseTable::folded_key(words[i]);
                 let found = lex.territory_table.longest_at_folded(&words, i, key);
-                next_territory = match territory(doc, lex, sentence.tokens.start + i, found) {
+                next_territory = match territory(doc, lex, g, found) {
                     Some((len, named)) => {
                         if let Some(named) = named {
                             out.territories.push((s, named));

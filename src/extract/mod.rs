@@ -354,7 +354,7 @@ pub fn extract_with(
     control: Control<'_>,
 ) -> Result<Extraction, Cancelled> {
     let doc = Doc::new(article);
-    let mut hits = actors::detect(&doc, lex, control);
+    let (mut hits, issues_at) = actors::detect_with_issues(&doc, lex, control);
     if control.is_cancelled() {
         return Err(Cancelled);
     }
@@ -371,7 +371,7 @@ pub fn extract_with(
         .iter()
         .map(|a| (a.key.clone(), a.name.clone()))
         .collect();
-    let issue_scan = issues::scan(&doc, lex, &hits);
+    let issue_scan = issues::scan(&doc, lex, &hits, &issues_at);
     let (capital_places, town_places) =
         country_places(&doc, lex, &hits, &issue_scan.territories, &mut names);
     let affiliations: BTreeMap<String, String> = actors

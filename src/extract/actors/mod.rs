@@ -18,7 +18,7 @@ mod titles;
 mod words;
 
 use crate::extract::doc::Doc;
-use crate::extract::lexicon::{CountryForm, Lexicon, PhraseTable};
+use crate::extract::lexicon::{CountryForm, Lexicon, PhraseTable, Target};
 use crate::extract::ner::DocContext;
 use crate::extract::rules::Named;
 use std::ops::Range;
@@ -124,24 +124,42 @@ pub fn detect(doc: &Doc<'_>, lex: &Lexicon, control: super::Control<'_>) -> Vec<
     detect_with(doc, lex, control, false).0
 }
 
+/// The issues lexicon's longest phrase starting at each token of a document (its length and
+/// target; `None` outside sentences), as the actor stage reads it.
+pub type IssuesAt = Vec<Option<(usize, Target)>>;
+
+/// [`detect`], with the issue phrase at each token that the actor stage read on its way
+/// ([`IssuesAt`]), so that [`crate::extract::issues::scan`] does not match them again.
+pub fn detect_with_issues(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    control: super::Control<'_>,
+) -> (Vec<Hit>, IssuesAt) {
+    let (hits, _, issues_at) = detect_with(doc, lex, control, false);
+    (hits, issues_at)
+}
+
 /// [`detect`], with how each span the tagger labelled was decided.
 pub fn detect_traced(
     doc: &Doc<'_>,
     lex: &Lexicon,
     control: super::Control<'_>,
 ) -> (Vec<Hit>, Vec<SpanTrace>) {
-    detect_with(doc, lex, control, true)
+    let (hits, traces, _) = detect_with(doc, lex, control, true);
+    (hits, traces)
 }
 
-/// [`detect`], with the spans' traces when `tracing` (none are written otherwise).
+/// [`detect`], with the spans' traces when `tracing` (none are written otherwise) and the
+/// issue phrases ([`IssuesAt`]).
 fn detect_with(
     doc: &Doc<'_>,
     lex: &Lexicon,
     control: super::Control<'_>,
     tracing: bool,
-) -> (Vec<Hit>, Vec<SpanTrace>) {
+) -> (Vec<Hit>, Vec<SpanTrace>, IssuesAt) {
     let mut all = Vec::new();
     let mut traces = Vec::new();
+    let mut doc_issues: IssuesAt = vec![None; doc.tokens.len()];
     let sentence_words: Vec<Vec<&str>> = doc
         .sentences
         .iter()
@@ -204,20 +222,21 @@ fn detect_with(
             titles_before_a_name(&mut ctx);
         }
         place_lists(&mut ctx);
-        (ctx.hits, ctx.traces)
+        (ctx.hits, ctx.traces, ctx.start, ctx.issues_at)
     };
     super::each_sentence(
         doc,
         control,
         super::ACTORS_STAGE,
         read,
-        |(mut hits, mut more)| {
+        |(mut hits, mut more, start, issues)| {
             all.append(&mut hits);
             traces.append(&mut more);
+            doc_issues[start..start + issues.len()].copy_from_slice(&issues);
         },
     );
     all.sort_by_key(|h| h.tokens.start);
-    (all, traces)
+    (all, traces, doc_issues)
 }
 
 /// Capitalized words the article writes right after a given name ("Neil Jordan", "Idriss

@@ -7,10 +7,15 @@ use crate::extract::Mention;
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::lexicon::Target;
+use crate::extract::lexicon::WordHasher;
 use crate::extract::rules::Named;
 use crate::extract::slug;
 use crate::extract::tokenize::TokenKind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
+
+/// Keys of people by a word of their names.
+type KeysByWord = HashMap<String, Vec<String>, BuildHasherDefault<WordHasher>>;
 
 use super::passes::{
     bracketed_acronyms, broadcast_programmes, buildings, named_groups, whole_body_names,
@@ -44,6 +49,11 @@ pub fn resolve(doc: &Doc<'_>, lex: &Lexicon, hits: &mut Vec<Hit>) -> Vec<Actor> 
 struct People<'l> {
     lex: &'l Lexicon,
     by_key: BTreeMap<String, (String, Option<usize>)>,
+    /// The keys of the people each word ends the name of or is an alias of, each person once
+    /// a word (read for every lone name: one look-up, not a walk over the people).
+    by_last_word: KeysByWord,
+    /// The keys of the people with a two-word name that each word starts.
+    by_first_of_two: KeysByWord,
 }
 
 /// Who a surname names among the people of an article.
@@ -68,9 +78,34 @@ impl<'l> People<'l> {
                 }
             }
         }
+        let mut by_last_word = KeysByWord::default();
+        let mut by_first_of_two = KeysByWord::default();
+        for (key, (name, known)) in &people {
+            let mut words: Vec<&str> = name.split_whitespace().next_back().into_iter().collect();
+            if let Some(k) = known {
+                words.extend(lex.people[*k].aliases.iter().map(String::as_str));
+            }
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                by_last_word
+                    .entry(w.to_string())
+                    .or_default()
+                    .push(key.clone());
+            }
+            let mut parts = name.split_whitespace();
+            if let (Some(first), Some(_), None) = (parts.next(), parts.next(), parts.next()) {
+                by_first_of_two
+                    .entry(first.to_string())
+                    .or_default()
+                    .push(key.clone());
+            }
+        }
         People {
             lex,
             by_key: people,
+            by_last_word,
+            by_first_of_two,
         }
     }
 
@@ -80,15 +115,10 @@ impl<'l> People<'l> {
 
     /// Who among the people of the article `word` ends the name of (or is an alias of).
     fn last_name_owner(&self, word: &str) -> Owners {
-        let (people, lex) = (&self.by_key, self.lex);
-        let mut owners = people.iter().filter(|(_, (name, known))| {
-            name.split_whitespace().next_back() == Some(word)
-                || known.is_some_and(|k| lex.people[k].aliases.iter().any(|a| a == word))
-        });
-        match (owners.next(), owners.next()) {
-            (None, _) => Owners::NoOne,
-            (Some(first), None) => Owners::One(first.0.clone()),
-            (Some(_), Some(_)) => Owners::Several,
+        match self.by_last_word.get(word).map(Vec::as_slice) {
+            None | Some([]) => Owners::NoOne,
+            Some([key]) => Owners::One(key.clone()),
+            Some(_) => Owners::Several,
         }
     }
 
@@ -100,20 +130,15 @@ impl<'l> People<'l> {
             Owners::Several => return None,
             Owners::NoOne => {}
         }
-        let (people, lex) = (&self.by_key, self.lex);
         // "Lin Wenhao ... Lin also warned": names written family name first (and the odd
         // given name used alone, which within one article means the same person).
-        if lex.is_common_word(word) {
+        if self.lex.is_common_word(word) {
             return None;
         }
-        let mut owners = people.iter().filter(|(_, (name, _))| {
-            // Two words, the first `word` (read without collecting them: this runs for every
-            // person of the article, for every lone name).
-            let mut parts = name.split_whitespace();
-            parts.next() == Some(word) && parts.next().is_some() && parts.next().is_none()
-        });
-        let first = owners.next()?;
-        owners.next().is_none().then(|| first.0.clone())
+        match self.by_first_of_two.get(word).map(Vec::as_slice) {
+            Some([key]) => Some(key.clone()),
+            _ => None,
+        }
     }
 }
 
