@@ -24,3 +24,51 @@ fn a_possessive_before_an_arrest_of_someone_is_who_arrests() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_closed_border_crossing_is_a_sanction() {
+    // "closed" was no trigger; a closed case or school stays none (the sense
+    // `closed-no-crossing`).
+    let x = run("Peru closed its border crossings with Chile on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SANCTION", Some("country:PER"), &["country:CHL"])),
+        "{got:?}"
+    );
+    let y = run("Peru closed two schools in Lima on Monday.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn goods_or_rescuers_sent_to_a_country_are_aid() {
+    // "sent" was no trigger unless next to "arms", "weapons" or "troops"; what is sent
+    // must be goods, arms, money or rescuers (the sense `sent-no-aid`).
+    let x = run("Norway has sent three more air defence systems to Chile.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    let y = run("Norway sent 60 firefighters to Chile on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("AID", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    let z = run("Norway sent a letter to Chile on Monday.");
+    assert!(acts(&z).is_empty(), "{:?}", acts(&z));
+}
+
+#[test]
+fn a_sent_word_that_is_no_aid_stands_in_the_way_of_no_act() {
+    // The sense `sent-no-aid` drops "sent" before any act is read: the experts' inquiry is
+    // still the subject's, as when "sent" was no trigger (the pattern `purpose-subject`
+    // stops at another trigger).
+    let x = run("Norway has sent twenty experts to Chile to investigate the killings.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "INVESTIGATE" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
