@@ -72,3 +72,20 @@ fn a_sent_word_that_is_no_aid_stands_in_the_way_of_no_act() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_declared_persona_non_grata_is_an_expulsion_of_the_declared() {
+    // The parser hung "persona non grata" on the object in ways of its own (here "goes
+    // with"), so the expulsion had no arguments; the repair
+    // `persona_non_grata_is_what_the_verb_declares` makes it the verb's complement.
+    for text in [
+        "Chile declared Peru's ambassador persona non grata on Thursday.",
+        "Chile declared the Peruvian ambassador persona non grata.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.contains(&act("SANCTION", Some("country:CHL"), &["country:PER"])),
+            "{text}: {got:?}"
+        );
+    }
+}
