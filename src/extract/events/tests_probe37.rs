@@ -89,3 +89,19 @@ fn a_declared_persona_non_grata_is_an_expulsion_of_the_declared() {
         );
     }
 }
+
+#[test]
+fn troops_sent_or_massed_with_a_number_are_a_deployment() {
+    // "sent troops" and "massed troops" were phrase triggers that a number between the words
+    // broke ("sent 500 soldiers", "massed 5,000 troops"): no event.
+    for text in [
+        "Chile sent 500 soldiers to its border with Peru.",
+        "Chile has massed 5,000 troops near the border with Peru.",
+    ] {
+        let got = acts(&run(text));
+        assert!(
+            got.contains(&act("MOBILIZE", Some("country:CHL"), &["country:PER"])),
+            "{text}: {got:?}"
+        );
+    }
+}
