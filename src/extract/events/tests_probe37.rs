@@ -105,3 +105,25 @@ fn troops_sent_or_massed_with_a_number_are_a_deployment() {
         );
     }
 }
+
+#[test]
+fn receiving_a_counterpart_is_a_meeting_and_received_backing_stays_the_backers() {
+    // "received" was no trigger; receiving a counterpart, a delegation or an envoy is a
+    // meeting. Anything else received is dropped before reading (`received-no-visitor`), so
+    // the praise or backing received is still the giver's act, not the content of a meeting.
+    let x = run("The Chilean president received his Peruvian counterpart in Santiago.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "CONSULT"
+            && s.as_deref() == Some("country:CHL")
+            && t.iter().any(|k| k == "country:PER")),
+        "{got:?}"
+    );
+    let y = run("Peru received strong praise from Norway for its treatment of refugees.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "SUPPORT" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}
