@@ -139,6 +139,12 @@ impl<'a> SentenceCtx<'_, 'a> {
                 a.role == Role::Target
                     && words[a.word].head.is_some_and(on_act)
                     && !(content && words[a.word].deprel == Deprel::OBJ)
+                    // "Greece and Turkey agreed to resume talks": the sides themselves, lent
+                    // back by what they agree to do together, are no one else.
+                    && !r
+                        .arguments
+                        .iter()
+                        .any(|b| b.role == Role::Source && b.word == a.word)
             });
         let keys = self.participants(&mut d, mutual)?;
         Ok(self.finish(r, d, keys, (modality, place), mention))

@@ -154,7 +154,9 @@ fn an_opening_past_form_before_a_subject_describes_it(
 /// past form (ending in "-ed", or an irregular one of `irregular_past_forms`) hung as a
 /// compound on the root noun right after it, with a noun compound right before it, is the
 /// verb: the noun before is its subject, with the words that described the phrase, and the
-/// root its object.
+/// root its object. The same holds for the clause a reporting verb after it governs
+/// ("Israeli jets struck targets in Gaza overnight, the army said"), with no verb before
+/// that reporting verb but its own auxiliaries: the past form takes the noun's place.
 fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     rules: &ArgumentRules,
     forms: &[&str],
@@ -162,10 +164,10 @@ fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     heads: &mut [usize],
     deprels: &mut [Deprel],
 ) {
-    let Some(r) = deprels.iter().position(|&d| d == Deprel::ROOT) else {
+    let Some((r, place)) = a_verbless_clause_read_as_a_noun(upos, heads, deprels) else {
         return;
     };
-    if r < 2 || upos[r] != Upos::Noun {
+    if r < 2 {
         return;
     }
     let (v, s) = (r - 1, r - 2);
@@ -180,13 +182,35 @@ fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     }
     let past = lower_case(forms[v]);
     let regular = past.len() >= 5 && past.ends_with("ed") && !past.ends_with("eed");
-    if !regular && !list_test(rules, "irregular_past_forms")(&past)
-        || upos.iter().any(|&u| matches!(u, Upos::Verb | Upos::Aux))
-    {
+    if !regular && !list_test(rules, "irregular_past_forms")(&past) {
         return;
     }
     upos[v] = Upos::Verb;
     a_verb_between_its_subject_and_object(heads, deprels, (s, v, r));
+    (heads[v], deprels[v]) = place;
+}
+
+/// The noun that stands where a clause's verb should be, with the head and relation it has:
+/// the root of a sentence with no verb or auxiliary, or the complement of a reporting verb
+/// after it ("…, the army said") with no verb or auxiliary before that verb but its own.
+fn a_verbless_clause_read_as_a_noun(
+    upos: &[Upos],
+    heads: &[usize],
+    deprels: &[Deprel],
+) -> Option<(usize, (usize, Deprel))> {
+    let is_verb = |k: usize| matches!(upos[k], Upos::Verb | Upos::Aux);
+    let r = deprels.iter().position(|&d| d == Deprel::ROOT)?;
+    if upos[r] == Upos::Noun {
+        return (!(0..upos.len()).any(is_verb)).then_some((r, (0, Deprel::ROOT)));
+    }
+    if upos[r] != Upos::Verb {
+        return None;
+    }
+    let c = (0..r).find(|&k| {
+        heads[k] == r + 1 && upos[k] == Upos::Noun && matches!(deprels[k], Deprel::CCOMP)
+    })?;
+    let verbless = !(0..r).any(|k| is_verb(k) && heads[k] != r + 1);
+    verbless.then_some((c, (r + 1, Deprel::CCOMP)))
 }
 
 /// Makes `verb` the root between the nouns a one-noun-phrase parse had hung on `object` (the

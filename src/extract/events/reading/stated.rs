@@ -563,9 +563,12 @@ impl Site<'_, '_> {
 
     /// "provide aid to Romania", "launched an attack on X": a noun naming the act its verb
     /// does (a trigger of the same category) is that verb's act; its roles go to the verb.
+    /// An answer is never the act it answers: "accepted Peru's offer", "praised Peru's
+    /// support" (`answering_verbs`) are acts of their own on whoever made the offer.
     pub(super) fn same_act_as_its_verb(&self, r: &mut Reading) {
         let Self {
             tree,
+            rules,
             w,
             category,
             categories,
@@ -584,6 +587,7 @@ impl Site<'_, '_> {
                 && tree.trigger_of[w] != Some(t)
                 && matches!(tree.pos(h), Upos::Verb)
                 && categories.get(t).copied().flatten() == Some(category)
+                && !rules.has("answering_verbs", &tree.lower[h])
             {
                 r.unreal = Some("the same act as its verb");
                 r.governor = Some(h);
