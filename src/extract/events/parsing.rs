@@ -356,6 +356,7 @@ fn repair(
     clauses::a_stance_participle_is_no_passive(rules, forms, heads, deprels);
     a_participle_after_a_linking_verb_is_passive(rules, forms, upos, heads, deprels);
     places::a_named_place_has_no_phrases_of_its_own(rules, forms, upos, heads, deprels);
+    places::where_traded_goods_come_from_is_theirs(rules, forms, heads, deprels);
     a_verb_after_its_subject_is_the_main_verb(forms, upos, heads, deprels);
     a_verb_before_its_object_is_no_adjective(forms, upos, heads, deprels);
     phrases::a_name_before_a_past_form_is_its_subject(forms, upos, heads, deprels);

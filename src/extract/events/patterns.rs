@@ -361,7 +361,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 137] = [
+pub const ENGINE_LISTS: [&str; 139] = [
+    "flow_nouns",
+    "goods_origin_cases",
     "probe_nouns",
     "suspicion_nouns",
     "calling_verbs",

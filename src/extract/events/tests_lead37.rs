@@ -181,3 +181,41 @@ fn a_past_form_read_as_a_noun_before_a_reporting_verb_is_the_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn goods_banned_from_a_country_are_a_sanction_on_it() {
+    // "from Peru" after traded goods says where they come from: a ban on them is a sanction
+    // on Peru, not a ban keeping someone from doing something.
+    let got = kinds("Chile banned imports from Peru.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "SANCTION"
+            && s.as_deref() == Some("country:CHL")
+            && t == &["country:PER".to_owned()]),
+        "{got:?}"
+    );
+    let got = kinds("Chile banned Peruvian candidates from standing in the election.");
+    assert!(
+        got.iter()
+            .any(|(c, _, s, _)| c == "COERCE" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn aid_one_will_not_give_is_refused() {
+    // "will not deliver missiles to Peru": what one says one will not give is a refusal
+    // aimed at whom it was for (`refusable_categories`), as "will not accept" is.
+    let got = kinds("Chile will not deliver missiles to Peru, the president said.");
+    assert!(
+        has(
+            &got,
+            "REJECT",
+            "refusal",
+            "country:CHL",
+            Some("country:PER")
+        ),
+        "{got:?}"
+    );
+    // Aid not given, with no refusing modal, is no event.
+    assert!(kinds("Chile did not provide aid to Peru.").is_empty());
+}

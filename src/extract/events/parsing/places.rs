@@ -102,3 +102,42 @@ fn children_of_case(children: &[usize], deprels: &[Deprel], forms: &[&str]) -> O
         .find(|&&k| deprels[k] == Deprel::CASE)
         .map(|&k| forms[k].to_lowercase())
 }
+
+/// "India banned imports from China", "halted shipments from Peru": a phrase of
+/// `goods_origin_cases` right after an object that names goods on the move (`flow_nouns`) says
+/// where they come from. The parser may hang it on the verb, where it reads as whom the act
+/// keeps from something ("banned candidates from standing"); it becomes the object's.
+pub(super) fn where_traded_goods_come_from_is_theirs(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    // Its cue: an oblique of one of those cases.
+    let children = children_of(heads);
+    for k in 0..heads.len() {
+        if deprels[k] != Deprel::OBL || heads[k] == 0 {
+            continue;
+        }
+        let verb = heads[k] - 1;
+        if !children_of_case(&children[k], deprels, forms)
+            .is_some_and(|case| rules.has("goods_origin_cases", &case))
+        {
+            continue;
+        }
+        let Some(&object) = children[verb]
+            .iter()
+            .filter(|&&o| o < k && deprels[o] == Deprel::OBJ)
+            .last()
+        else {
+            continue;
+        };
+        if children[verb].iter().any(|&c| c > object && c < k)
+            || !rules.has("flow_nouns", &lower_case(forms[object]))
+        {
+            continue;
+        }
+        heads[k] = object + 1;
+        deprels[k] = Deprel::NMOD;
+    }
+}
