@@ -121,6 +121,12 @@ struct TriggerSpec {
     mark: Vec<String>,
     #[serde(default)]
     endings: Vec<String>,
+    /// The word list of prepositions none of the trigger's children is introduced by.
+    #[serde(default)]
+    lacks_case_list: Option<String>,
+    /// The word list of prepositions one of the trigger's children is introduced by.
+    #[serde(default)]
+    needs_case_list: Option<String>,
 }
 
 /// One step of a path, as written in the file.
@@ -286,6 +292,11 @@ pub struct Pattern {
     /// The trigger word (lower case) must end with one of these ("ing": a present
     /// participle, not "asked"); empty for any.
     pub endings: Vec<String>,
+    /// Prepositions none of the trigger's children is introduced by ("Ola Berg's arrest",
+    /// not "Chile's arrest of Ola Berg"); empty for no such test.
+    pub trigger_lacks_cases: HashSet<String>,
+    /// Prepositions one of the trigger's children is introduced by; empty for no such test.
+    pub trigger_needs_cases: HashSet<String>,
     /// The path from the trigger.
     pub path: Vec<Step>,
     /// The role given to the word reached.
@@ -680,6 +691,8 @@ impl ArgumentRules {
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
                 trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
                 endings: p.trigger.endings.iter().map(|c| c.to_lowercase()).collect(),
+                trigger_lacks_cases: optional_list(&p.trigger.lacks_case_list)?,
+                trigger_needs_cases: optional_list(&p.trigger.needs_case_list)?,
                 path,
                 role: p.role,
                 why: p.why.clone(),

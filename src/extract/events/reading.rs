@@ -414,6 +414,11 @@ fn applies(
     {
         return false;
     }
+    if !p.trigger_lacks_cases.is_empty() && has_case_child(tree, w, &p.trigger_lacks_cases)
+        || !p.trigger_needs_cases.is_empty() && !has_case_child(tree, w, &p.trigger_needs_cases)
+    {
+        return false;
+    }
     !tree.children[w]
         .iter()
         .any(|&c| p.lacks.contains(&tree.rel(c)))

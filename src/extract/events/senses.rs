@@ -90,6 +90,12 @@ struct ThenSpec {
     kind: Option<String>,
     #[serde(default)]
     drop: bool,
+    /// With `drop`: the word is no trigger at all, dropped before any act of the sentence is
+    /// read, so it stands in the way of none ("sent twenty experts to Chile to investigate":
+    /// who investigates is the subject of "sent", a verb, not another act). Only conditions
+    /// on the parse, none on the act's arguments.
+    #[serde(default)]
+    before_reading: bool,
 }
 
 /// An example sentence for a rule.
@@ -199,6 +205,8 @@ pub struct Sense {
     pub conditions: Vec<Condition>,
     /// What.
     pub effect: Effect,
+    /// A drop that takes the word for no trigger before any act is read (`before_reading`).
+    pub before_reading: bool,
     /// Why, for people.
     pub why: String,
     /// Sentences it must handle.
@@ -396,6 +404,22 @@ pub fn read(
             (None, true) => Effect::Drop,
             _ => return Err(bad("a rule either changes the kind or drops the trigger")),
         };
+        let on_arguments = |c: &Condition| {
+            matches!(
+                c,
+                Condition::TargetWords(_)
+                    | Condition::SourceKinds(_)
+                    | Condition::TargetKinds(_)
+                    | Condition::SourceWords(_)
+                    | Condition::SourceNotWords(_)
+            )
+        };
+        if s.then.before_reading && (effect != Effect::Drop || conditions.iter().any(on_arguments))
+        {
+            return Err(bad(
+                "a rule applied before reading drops the trigger on conditions on the parse alone",
+            ));
+        }
         if s.examples.is_empty() {
             return Err(bad("a rule needs at least one example"));
         }
@@ -417,6 +441,7 @@ pub fn read(
             kinds: s.kinds,
             categories: s.categories,
             effect,
+            before_reading: s.then.before_reading,
             why: s.why,
             examples: s.examples,
         });

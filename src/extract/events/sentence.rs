@@ -9,7 +9,7 @@ use super::arguments::Resolver;
 use super::patterns::{self, Role};
 use super::reading::{self, Tree};
 use super::report::SentenceCtx;
-use super::{Match, Report, is_month, obligation_matches, parsing};
+use super::{Match, Report, is_month, obligation_matches, parsing, senses};
 use crate::extract::actors::Hit;
 use crate::extract::doc::{Doc, Sentence};
 use crate::extract::lexicon::{Lexicon, Target};
@@ -70,7 +70,11 @@ impl<'a> Article<'a> {
             .iter()
             .map(|m| word_range(doc, &parse, &m.tokens))
             .collect();
+        let dropped = drop_before_reading((doc, lex), &tree, &mut matches, &ranges, &mut skipped);
         for (m, r) in ranges.iter().enumerate() {
+            if dropped[m] {
+                continue;
+            }
             for w in r.clone().into_iter().flatten() {
                 tree.trigger_of[w] = Some(m);
             }
@@ -196,6 +200,46 @@ impl<'a> Article<'a> {
 }
 
 /// The parse words a trigger's tokens overlap.
+/// Drops the triggers a sense takes for no trigger at all (`before_reading`: "sent a letter",
+/// "closed the case"), before any act is read, so that they stand in the way of no act around
+/// them; each is skipped with the sense's id. Whether each match was dropped.
+fn drop_before_reading(
+    (doc, lex): (&Doc<'_>, &Lexicon),
+    tree: &Tree<'_>,
+    matches: &mut [Match],
+    ranges: &[Option<Range<usize>>],
+    skipped: &mut Vec<Skipped>,
+) -> Vec<bool> {
+    let mut dropped = vec![false; matches.len()];
+    let no_arguments = senses::ArgumentWords {
+        sources: Vec::new(),
+        targets: Vec::new(),
+        target_kinds: Vec::new(),
+        any_target: false,
+    };
+    for ((m, range), gone) in matches.iter_mut().zip(ranges).zip(dropped.iter_mut()) {
+        let (Some(category), Some(range)) = (m.category, range) else {
+            continue;
+        };
+        let kind = &lex.triggers[m.trigger].kind;
+        let head = tree.head_of(range);
+        if let Some(sense) = lex.arguments.senses.iter().find(|sense| {
+            sense.before_reading
+                && sense.applies_to(kind, category.name())
+                && sense.holds(tree, head, &no_arguments, None)
+        }) {
+            let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
+            skipped.push(Skipped {
+                span,
+                reason: sense.id.clone(),
+            });
+            m.category = None;
+            *gone = true;
+        }
+    }
+    dropped
+}
+
 fn word_range(
     doc: &Doc<'_>,
     parse: &ParsedSentence,

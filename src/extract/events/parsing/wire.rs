@@ -8,7 +8,8 @@
 //! judgement that qualifies it ("rejected as groundless a report by …"), and a noun before
 //! "in" and a country's place ("a village in Nigeria's Zamfara state"), and a condition read
 //! as the owner of a noun ("if Chile reimposed sanctions"), and "by" after the deed an
-//! inquiry looks into ("an inquiry into crimes by Chilean soldiers").
+//! inquiry looks into ("an inquiry into crimes by Chilean soldiers"), and "persona non grata"
+//! after what a verb declares it of ("declared the ambassador persona non grata").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -33,6 +34,54 @@ pub(super) fn repair(
     a_noun_summing_up_the_clause_has_a_relative_clause(rules, forms, upos, heads, deprels);
     a_condition_read_as_an_owner_is_a_clause(rules, forms, upos, heads, deprels);
     a_by_phrase_after_the_deed_looked_into_is_the_deeds(rules, forms, upos, heads, deprels);
+    persona_non_grata_is_what_the_verb_declares(forms, upos, heads, deprels);
+}
+
+/// "Chile declared the Peruvian ambassador persona non grata": the Latin phrase says what the
+/// verb before it declares its object to be. The parser knows none of its words and hangs them
+/// on the object in many ways (as adjectives, a clause, an apposition, "goes with"), so the
+/// expulsion the phrase names has neither who declares nor who is declared. The phrase
+/// becomes one word group ("non" and "grata" fixed under "persona"), a complement (`xcomp`)
+/// of the nearest verb before it, as the parser reads the passive ("was declared persona non
+/// grata"); what hung from its words hangs from the verb.
+fn persona_non_grata_is_what_the_verb_declares(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let Some(p) = (0..n.saturating_sub(2)).find(|&k| {
+        lower_case(forms[k]) == "persona"
+            && lower_case(forms[k + 1]) == "non"
+            && lower_case(forms[k + 2]) == "grata"
+    }) else {
+        return;
+    };
+    let Some(v) = (0..p).rev().find(|&k| upos[k] == Upos::Verb) else {
+        return;
+    };
+    // The verb must not hang below the phrase (no cycle).
+    let mut up = heads[v];
+    let mut steps = 0;
+    while up != 0 && steps < n {
+        if (p + 1..=p + 3).contains(&up) {
+            return;
+        }
+        up = heads[up - 1];
+        steps += 1;
+    }
+    for k in (0..n).filter(|k| !(p..p + 3).contains(k)) {
+        if (p + 1..=p + 3).contains(&heads[k]) {
+            heads[k] = v + 1;
+        }
+    }
+    heads[p] = v + 1;
+    deprels[p] = Deprel::XCOMP;
+    for k in [p + 1, p + 2] {
+        heads[k] = p + 1;
+        deprels[k] = Deprel::FIXED;
+    }
 }
 
 /// "Unidentified gunmen attacked a police station", "Masked men abducted two workers": a
