@@ -127,8 +127,7 @@ pub(super) fn where_traded_goods_come_from_is_theirs(
         }
         let Some(&object) = children[verb]
             .iter()
-            .filter(|&&o| o < k && deprels[o] == Deprel::OBJ)
-            .next_back()
+            .rfind(|&&o| o < k && deprels[o] == Deprel::OBJ)
         else {
             continue;
         };
