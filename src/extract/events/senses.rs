@@ -455,6 +455,16 @@ impl Sense {
         self.kinds.iter().any(|k| k == kind) || self.categories.iter().any(|c| c == category)
     }
 
+    /// Whether the rule surely holds in a sentence whose lower-cased text is `lower`, whatever
+    /// its parse: every condition asks that no child be one of its words, and none of those
+    /// words is anywhere in the sentence (a parse word's text is part of the sentence's).
+    pub fn holds_without_a_parse(&self, lower: &str) -> bool {
+        self.conditions.iter().all(|c| match c {
+            Condition::NoChildIn(_, words) => !words.iter().any(|w| lower.contains(w.as_str())),
+            _ => false,
+        })
+    }
+
     /// Whether the rule's conditions all hold for the trigger word `w` of `tree`, whose
     /// target and source words are `args` and whose source is of kind `source_kind`
     /// (`person`, `party`).

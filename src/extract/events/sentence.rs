@@ -60,6 +60,12 @@ impl<'a> Article<'a> {
         if (matches.is_empty() && !mentions_obligation) || (doc.is_heading(s) && self.has_body) {
             return (reports, skipped);
         }
+        // A trigger that a sense drops before reading, whatever the parse, needs none ("sent
+        // a letter" with no goods, arms or rescuers anywhere in the sentence).
+        let dropped_early = surely_dropped((doc, lex), sentence, &mut matches, &mut skipped);
+        if !mentions_obligation && dropped_early.iter().all(|&d| d) {
+            return (reports, skipped);
+        }
         // Only sentences with a trigger are parsed: the parse serves the events alone.
         let (parse, names_of_words) = parsing::parse_sentence(lex, doc, s, &self.by_sentence[s]);
         let mut tree = Tree::new(doc, &parse);
@@ -72,7 +78,7 @@ impl<'a> Article<'a> {
             .collect();
         let dropped = drop_before_reading((doc, lex), &tree, &mut matches, &ranges, &mut skipped);
         for (m, r) in ranges.iter().enumerate() {
-            if dropped[m] {
+            if dropped[m] || dropped_early.get(m).copied().unwrap_or(false) {
                 continue;
             }
             for w in r.clone().into_iter().flatten() {
@@ -200,6 +206,45 @@ impl<'a> Article<'a> {
 }
 
 /// The parse words a trigger's tokens overlap.
+/// Drops, before the parse, the triggers whose first before-reading sense that applies surely
+/// holds ([`senses::Sense::holds_without_a_parse`]), each skipped with the sense's id, as
+/// [`drop_before_reading`] would after it. Whether each match was so dropped (a match
+/// without a category to begin with was not: it may still be read through the parse).
+fn surely_dropped(
+    (doc, lex): (&Doc<'_>, &Lexicon),
+    sentence: &Sentence,
+    matches: &mut [Match],
+    skipped: &mut Vec<Skipped>,
+) -> Vec<bool> {
+    let mut dropped = vec![false; matches.len()];
+    let mut lower: Option<String> = None;
+    for (m, gone) in matches.iter_mut().zip(dropped.iter_mut()) {
+        let Some(category) = m.category else {
+            continue;
+        };
+        let kind = &lex.triggers[m.trigger].kind;
+        let Some(sense) = lex
+            .arguments
+            .senses
+            .iter()
+            .find(|sense| sense.before_reading && sense.applies_to(kind, category.name()))
+        else {
+            continue;
+        };
+        let lower = lower.get_or_insert_with(|| doc.text[sentence.span.clone()].to_lowercase());
+        if sense.holds_without_a_parse(lower) {
+            let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
+            skipped.push(Skipped {
+                span,
+                reason: sense.id.clone(),
+            });
+            m.category = None;
+            *gone = true;
+        }
+    }
+    dropped
+}
+
 /// Drops the triggers a sense takes for no trigger at all (`before_reading`: "sent a letter",
 /// "closed the case"), before any act is read, so that they stand in the way of no act around
 /// them; each is skipped with the sense's id. Whether each match was dropped.

@@ -219,3 +219,25 @@ fn aid_one_will_not_give_is_refused() {
     // Aid not given, with no refusing modal, is no event.
     assert!(kinds("Chile did not provide aid to Peru.").is_empty());
 }
+
+#[test]
+fn a_sense_that_holds_whatever_the_parse_is_known_before_it() {
+    // "sent" with none of the words a dispatch of aid needs anywhere in the sentence is
+    // dropped before the sentence is parsed; with one of them, the parse decides.
+    let senses = &super::tests::lexicon().arguments.senses;
+    let sent = senses
+        .iter()
+        .find(|s| s.id == "sent-no-aid")
+        .expect("the sense sent-no-aid");
+    assert!(sent.before_reading);
+    assert!(sent.holds_without_a_parse("norway sent a letter to peru."));
+    assert!(!sent.holds_without_a_parse("norway sent food and tents to peru."));
+    // A sense with a condition on anything but absent children needs the parse.
+    let other = senses
+        .iter()
+        .find(|s| !s.before_reading)
+        .expect("a sense read with the parse");
+    assert!(!other.holds_without_a_parse(""));
+    // And the events are the same as with the parse.
+    assert!(kinds("Norway sent a letter to Peru on Monday.").is_empty());
+}
