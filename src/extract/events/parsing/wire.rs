@@ -9,7 +9,8 @@
 //! "in" and a country's place ("a village in Nigeria's Zamfara state"), and a condition read
 //! as the owner of a noun ("if Chile reimposed sanctions"), and "by" after the deed an
 //! inquiry looks into ("an inquiry into crimes by Chilean soldiers"), and "persona non grata"
-//! after what a verb declares it of ("declared the ambassador persona non grata").
+//! after what a verb declares it of ("declared the ambassador persona non grata"), and an
+//! "-ing" word between a possessive and its noun ("its remaining border crossings").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -35,6 +36,98 @@ pub(super) fn repair(
     a_condition_read_as_an_owner_is_a_clause(rules, forms, upos, heads, deprels);
     a_by_phrase_after_the_deed_looked_into_is_the_deeds(rules, forms, upos, heads, deprels);
     persona_non_grata_is_what_the_verb_declares(forms, upos, heads, deprels);
+    an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(forms, upos, heads, deprels);
+}
+
+/// "Chile will close its remaining border crossings with Peru": an "-ing" word right after a
+/// possessive ("its", "Chile's") and right before a noun phrase with no determiner of its
+/// own describes that noun, as "its remaining", "their existing", "its ruling" do. The
+/// parser reads it as a verb (a complement of the verb above) with the possessive as its
+/// owner and the noun as its object, so the verb above has no object and the closing no
+/// target. The noun takes the "-ing" word's place (a complement becomes the object, a clause
+/// subject the subject), the "-ing" word and the possessive hang from it, and the phrases
+/// after the noun go with it. A gerund with an object of its own keeps its reading when the
+/// object has a determiner ("opposed his joining the talks"). The "-ing" word must have no
+/// other children.
+fn an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let candidate = |k: usize| {
+        k >= 1
+            && k + 1 < n
+            && upos[k] == Upos::Verb
+            && lower_case(forms[k]).ends_with("ing")
+            && deprels[k - 1] == Deprel::NMOD_POSS
+            && heads[k - 1] == k + 1
+    };
+    let found: Vec<usize> = (1..n).filter(|&k| candidate(k)).collect();
+    if found.is_empty() {
+        return;
+    }
+    let children = children_of(heads);
+    for k in found {
+        let d = deprels[k];
+        let new_rel = if d == Deprel::CCOMP || d == Deprel::XCOMP {
+            Deprel::OBJ
+        } else if d == Deprel::CSUBJ {
+            Deprel::NSUBJ
+        } else if [
+            Deprel::OBJ,
+            Deprel::NSUBJ,
+            Deprel::OBL,
+            Deprel::NMOD,
+            Deprel::CONJ,
+        ]
+        .contains(&d)
+        {
+            d
+        } else {
+            continue;
+        };
+        let Some(object) = children[k]
+            .iter()
+            .copied()
+            .find(|&c| c > k && deprels[c] == Deprel::OBJ)
+        else {
+            continue;
+        };
+        // The object's phrase starts right after the "-ing" word, with no determiner.
+        if !matches!(upos[object], Upos::Noun | Upos::Propn)
+            || children[object]
+                .iter()
+                .any(|&c| c < object && (c <= k || deprels[c] == Deprel::DET))
+            || (k + 1..object).any(|w| heads[w] != object + 1 && heads[w] <= k + 1)
+        {
+            continue;
+        }
+        let mut after = Vec::new();
+        let mut other = false;
+        for &c in &children[k] {
+            if c == k - 1 || c == object {
+            } else if c > object && deprels[c] == Deprel::OBL {
+                after.push(c);
+            } else {
+                other = true;
+            }
+        }
+        if other {
+            continue;
+        }
+        heads[object] = heads[k];
+        deprels[object] = new_rel;
+        heads[k] = object + 1;
+        deprels[k] = Deprel::AMOD;
+        upos[k] = Upos::Adj;
+        heads[k - 1] = object + 1;
+        for c in after {
+            heads[c] = object + 1;
+            deprels[c] = Deprel::NMOD;
+        }
+    }
 }
 
 /// "Chile declared the Peruvian ambassador persona non grata": the Latin phrase says what the
