@@ -1,5 +1,6 @@
 //! Stage tests for the families the stop-37 probe left: an "-ing" word between a possessive
-//! and its noun ("its remaining border crossings").
+//! and its noun ("its remaining border crossings"), and a plural noun opening the sentence
+//! read as its verb ("Envoys from Chile met ...").
 
 use super::tests::{act, acts, run};
 
@@ -21,4 +22,19 @@ fn an_ing_word_after_a_possessive_describes_the_noun_after_it() {
         "{with:?}"
     );
     assert_eq!(with, without);
+}
+
+#[test]
+fn an_opening_plural_read_as_a_verb_is_the_subject() {
+    // "Envoys" opening the sentence was read as the main verb and "met" as a clause below
+    // it, so the meeting had no one meeting (the repair
+    // `an_opening_plural_read_as_a_verb_is_the_subject`).
+    let got = acts(&run(
+        "Envoys from Chile and Peru met Norwegian leaders in Oslo.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| c == "CONSULT" && s.is_some() && t.iter().any(|k| k == "country:NOR")),
+        "{got:?}"
+    );
 }

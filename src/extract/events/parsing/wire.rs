@@ -1,5 +1,6 @@
 //! Parse repairs for sentence shapes of wire news the parser has seen few of: a past form
-//! opening the sentence before its subject ("Unidentified gunmen attacked"), a past form read
+//! opening the sentence before its subject ("Unidentified gunmen attacked"), a plural noun
+//! opening it read as its verb ("Envoys from Chile met"), a past form read
 //! as a noun that still takes an object ("police shot three protesters"), a noun summing up
 //! the clause before with a relative clause of its own ("…, a charge Santiago denied"), and a
 //! sentence of a noun and a past form of motion ("Kenyan troops crossed into Somalia"), a
@@ -25,6 +26,7 @@ pub(super) fn repair(
     deprels: &mut [Deprel],
 ) {
     an_opening_past_form_before_a_subject_describes_it(forms, upos, heads, deprels);
+    an_opening_plural_read_as_a_verb_is_the_subject(forms, upos, heads, deprels);
     a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
         rules, forms, upos, heads, deprels,
     );
@@ -239,6 +241,95 @@ fn an_opening_past_form_before_a_subject_describes_it(
     heads[0] = subject + 1;
     deprels[0] = Deprel::AMOD;
     upos[0] = Upos::Adj;
+}
+
+/// "Envoys from Chile and Peru met Norwegian officials": a plural noun opening the sentence,
+/// capitalized only because it comes first, is read by the parser as the main verb (a verb
+/// in "-s" with no subject), and the real verb as a clause below it, so the meeting has no
+/// one meeting. When the opening word ends in "s" (not "-ss", "-us", "-is"), has no subject,
+/// auxiliary or marker of its own, and a verb hangs from it later with no subject, marker or
+/// conjunction of its own, that verb is the root and the opening word its subject; only
+/// phrases ("from Chile and Peru"), punctuation and that verb's own auxiliaries and adverbs
+/// may stand between them. The phrases stay with the noun; what hung from it after the verb
+/// goes to the verb.
+fn an_opening_plural_read_as_a_verb_is_the_subject(
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let first = lower_case(forms[0]);
+    if n < 3
+        || upos[0] != Upos::Verb
+        || deprels[0] != Deprel::ROOT
+        || !forms[0].starts_with(|c: char| c.is_ascii_uppercase())
+        || !first.ends_with('s')
+        || first.ends_with("ss")
+        || first.ends_with("us")
+        || first.ends_with("is")
+    {
+        return;
+    }
+    let children = children_of(heads);
+    let own_clause = [
+        Deprel::NSUBJ,
+        Deprel::NSUBJ_PASS,
+        Deprel::CSUBJ,
+        Deprel::EXPL,
+        Deprel::AUX,
+        Deprel::AUX_PASS,
+        Deprel::MARK,
+        Deprel::CC,
+    ];
+    if children[0]
+        .iter()
+        .any(|&k| own_clause.contains(&deprels[k]))
+    {
+        return;
+    }
+    let Some(verb) = children[0].iter().copied().find(|&k| {
+        upos[k] == Upos::Verb
+            && matches!(
+                deprels[k],
+                Deprel::PARATAXIS | Deprel::CCOMP | Deprel::CONJ | Deprel::XCOMP | Deprel::ADVCL
+            )
+    }) else {
+        return;
+    };
+    if children[verb].iter().any(|&k| {
+        own_clause[..3].contains(&deprels[k])
+            || deprels[k] == Deprel::MARK
+            || deprels[k] == Deprel::CC
+    }) {
+        return;
+    }
+    // Between the two: phrases of the noun (and what hangs from them) or the verb's own
+    // auxiliaries and adverbs.
+    for k in 1..verb {
+        let ok = if heads[k] == 1 {
+            matches!(deprels[k], Deprel::OBL | Deprel::NMOD | Deprel::PUNCT)
+        } else if heads[k] == verb + 1 {
+            matches!(deprels[k], Deprel::AUX | Deprel::ADVMOD)
+        } else {
+            (1..verb).contains(&(heads[k].wrapping_sub(1)))
+        };
+        if !ok {
+            return;
+        }
+    }
+    for &k in &children[0] {
+        if k > verb {
+            heads[k] = verb + 1;
+        } else if k != verb && deprels[k] == Deprel::OBL {
+            deprels[k] = Deprel::NMOD;
+        }
+    }
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[0] = verb + 1;
+    deprels[0] = Deprel::NSUBJ;
+    upos[0] = Upos::Noun;
 }
 
 /// "Israeli warplanes struck targets in Lebanon": with no verb in sight, the tagger may read
