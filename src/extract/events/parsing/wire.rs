@@ -1,5 +1,6 @@
 //! Parse repairs for sentence shapes of wire news the parser has seen few of: a past form
-//! opening the sentence before its subject ("Unidentified gunmen attacked"), a past form read
+//! opening the sentence before its subject ("Unidentified gunmen attacked"), a plural noun
+//! opening it read as its verb ("Envoys from Chile met"), a past form read
 //! as a noun that still takes an object ("police shot three protesters"), a noun summing up
 //! the clause before with a relative clause of its own ("…, a charge Santiago denied"), and a
 //! sentence of a noun and a past form of motion ("Kenyan troops crossed into Somalia"), a
@@ -9,7 +10,8 @@
 //! "in" and a country's place ("a village in Nigeria's Zamfara state"), and a condition read
 //! as the owner of a noun ("if Chile reimposed sanctions"), and "by" after the deed an
 //! inquiry looks into ("an inquiry into crimes by Chilean soldiers"), and "persona non grata"
-//! after what a verb declares it of ("declared the ambassador persona non grata").
+//! after what a verb declares it of ("declared the ambassador persona non grata"), and an
+//! "-ing" word between a possessive and its noun ("its remaining border crossings").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -24,6 +26,7 @@ pub(super) fn repair(
     deprels: &mut [Deprel],
 ) {
     an_opening_past_form_before_a_subject_describes_it(forms, upos, heads, deprels);
+    an_opening_plural_read_as_a_verb_is_the_subject(forms, upos, heads, deprels);
     a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
         rules, forms, upos, heads, deprels,
     );
@@ -35,6 +38,98 @@ pub(super) fn repair(
     a_condition_read_as_an_owner_is_a_clause(rules, forms, upos, heads, deprels);
     a_by_phrase_after_the_deed_looked_into_is_the_deeds(rules, forms, upos, heads, deprels);
     persona_non_grata_is_what_the_verb_declares(forms, upos, heads, deprels);
+    an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(forms, upos, heads, deprels);
+}
+
+/// "Chile will close its remaining border crossings with Peru": an "-ing" word right after a
+/// possessive ("its", "Chile's") and right before a noun phrase with no determiner of its
+/// own describes that noun, as "its remaining", "their existing", "its ruling" do. The
+/// parser reads it as a verb (a complement of the verb above) with the possessive as its
+/// owner and the noun as its object, so the verb above has no object and the closing no
+/// target. The noun takes the "-ing" word's place (a complement becomes the object, a clause
+/// subject the subject), the "-ing" word and the possessive hang from it, and the phrases
+/// after the noun go with it. A gerund with an object of its own keeps its reading when the
+/// object has a determiner ("opposed his joining the talks"). The "-ing" word must have no
+/// other children.
+fn an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let candidate = |k: usize| {
+        k >= 1
+            && k + 1 < n
+            && upos[k] == Upos::Verb
+            && lower_case(forms[k]).ends_with("ing")
+            && deprels[k - 1] == Deprel::NMOD_POSS
+            && heads[k - 1] == k + 1
+    };
+    let found: Vec<usize> = (1..n).filter(|&k| candidate(k)).collect();
+    if found.is_empty() {
+        return;
+    }
+    let children = children_of(heads);
+    for k in found {
+        let d = deprels[k];
+        let new_rel = if d == Deprel::CCOMP || d == Deprel::XCOMP {
+            Deprel::OBJ
+        } else if d == Deprel::CSUBJ {
+            Deprel::NSUBJ
+        } else if [
+            Deprel::OBJ,
+            Deprel::NSUBJ,
+            Deprel::OBL,
+            Deprel::NMOD,
+            Deprel::CONJ,
+        ]
+        .contains(&d)
+        {
+            d
+        } else {
+            continue;
+        };
+        let Some(object) = children[k]
+            .iter()
+            .copied()
+            .find(|&c| c > k && deprels[c] == Deprel::OBJ)
+        else {
+            continue;
+        };
+        // The object's phrase starts right after the "-ing" word, with no determiner.
+        if !matches!(upos[object], Upos::Noun | Upos::Propn)
+            || children[object]
+                .iter()
+                .any(|&c| c < object && (c <= k || deprels[c] == Deprel::DET))
+            || (k + 1..object).any(|w| heads[w] != object + 1 && heads[w] <= k + 1)
+        {
+            continue;
+        }
+        let mut after = Vec::new();
+        let mut other = false;
+        for &c in &children[k] {
+            if c == k - 1 || c == object {
+            } else if c > object && deprels[c] == Deprel::OBL {
+                after.push(c);
+            } else {
+                other = true;
+            }
+        }
+        if other {
+            continue;
+        }
+        heads[object] = heads[k];
+        deprels[object] = new_rel;
+        heads[k] = object + 1;
+        deprels[k] = Deprel::AMOD;
+        upos[k] = Upos::Adj;
+        heads[k - 1] = object + 1;
+        for c in after {
+            heads[c] = object + 1;
+            deprels[c] = Deprel::NMOD;
+        }
+    }
 }
 
 /// "Chile declared the Peruvian ambassador persona non grata": the Latin phrase says what the
@@ -146,6 +241,95 @@ fn an_opening_past_form_before_a_subject_describes_it(
     heads[0] = subject + 1;
     deprels[0] = Deprel::AMOD;
     upos[0] = Upos::Adj;
+}
+
+/// "Envoys from Chile and Peru met Norwegian officials": a plural noun opening the sentence,
+/// capitalized only because it comes first, is read by the parser as the main verb (a verb
+/// in "-s" with no subject), and the real verb as a clause below it, so the meeting has no
+/// one meeting. When the opening word ends in "s" (not "-ss", "-us", "-is"), has no subject,
+/// auxiliary or marker of its own, and a verb hangs from it later with no subject, marker or
+/// conjunction of its own, that verb is the root and the opening word its subject; only
+/// phrases ("from Chile and Peru"), punctuation and that verb's own auxiliaries and adverbs
+/// may stand between them. The phrases stay with the noun; what hung from it after the verb
+/// goes to the verb.
+fn an_opening_plural_read_as_a_verb_is_the_subject(
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let n = heads.len();
+    let first = lower_case(forms[0]);
+    if n < 3
+        || upos[0] != Upos::Verb
+        || deprels[0] != Deprel::ROOT
+        || !forms[0].starts_with(|c: char| c.is_ascii_uppercase())
+        || !first.ends_with('s')
+        || first.ends_with("ss")
+        || first.ends_with("us")
+        || first.ends_with("is")
+    {
+        return;
+    }
+    let children = children_of(heads);
+    let own_clause = [
+        Deprel::NSUBJ,
+        Deprel::NSUBJ_PASS,
+        Deprel::CSUBJ,
+        Deprel::EXPL,
+        Deprel::AUX,
+        Deprel::AUX_PASS,
+        Deprel::MARK,
+        Deprel::CC,
+    ];
+    if children[0]
+        .iter()
+        .any(|&k| own_clause.contains(&deprels[k]))
+    {
+        return;
+    }
+    let Some(verb) = children[0].iter().copied().find(|&k| {
+        upos[k] == Upos::Verb
+            && matches!(
+                deprels[k],
+                Deprel::PARATAXIS | Deprel::CCOMP | Deprel::CONJ | Deprel::XCOMP | Deprel::ADVCL
+            )
+    }) else {
+        return;
+    };
+    if children[verb].iter().any(|&k| {
+        own_clause[..3].contains(&deprels[k])
+            || deprels[k] == Deprel::MARK
+            || deprels[k] == Deprel::CC
+    }) {
+        return;
+    }
+    // Between the two: phrases of the noun (and what hangs from them) or the verb's own
+    // auxiliaries and adverbs.
+    for k in 1..verb {
+        let ok = if heads[k] == 1 {
+            matches!(deprels[k], Deprel::OBL | Deprel::NMOD | Deprel::PUNCT)
+        } else if heads[k] == verb + 1 {
+            matches!(deprels[k], Deprel::AUX | Deprel::ADVMOD)
+        } else {
+            (1..verb).contains(&(heads[k].wrapping_sub(1)))
+        };
+        if !ok {
+            return;
+        }
+    }
+    for &k in &children[0] {
+        if k > verb {
+            heads[k] = verb + 1;
+        } else if k != verb && deprels[k] == Deprel::OBL {
+            deprels[k] = Deprel::NMOD;
+        }
+    }
+    heads[verb] = 0;
+    deprels[verb] = Deprel::ROOT;
+    heads[0] = verb + 1;
+    deprels[0] = Deprel::NSUBJ;
+    upos[0] = Upos::Noun;
 }
 
 /// "Israeli warplanes struck targets in Lebanon": with no verb in sight, the tagger may read
