@@ -205,7 +205,6 @@ impl<'a> Article<'a> {
     }
 }
 
-/// The parse words a trigger's tokens overlap.
 /// Drops, before the parse, the triggers whose first before-reading sense that applies surely
 /// holds ([`senses::Sense::holds_without_a_parse`]), each skipped with the sense's id, as
 /// [`drop_before_reading`] would after it. Whether each match was so dropped (a match
@@ -233,12 +232,7 @@ fn surely_dropped(
         };
         let lower = lower.get_or_insert_with(|| doc.text[sentence.span.clone()].to_lowercase());
         if sense.holds_without_a_parse(lower) {
-            let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
-            skipped.push(Skipped {
-                span,
-                reason: sense.id.clone(),
-            });
-            m.category = None;
+            drop_by_sense(doc, m, sense, skipped);
             *gone = true;
         }
     }
@@ -273,18 +267,24 @@ fn drop_before_reading(
                 && sense.applies_to(kind, category.name())
                 && sense.holds(tree, head, &no_arguments, None)
         }) {
-            let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
-            skipped.push(Skipped {
-                span,
-                reason: sense.id.clone(),
-            });
-            m.category = None;
+            drop_by_sense(doc, m, sense, skipped);
             *gone = true;
         }
     }
     dropped
 }
 
+/// Takes `m` for no trigger, skipped with the id of the sense that drops it.
+fn drop_by_sense(doc: &Doc<'_>, m: &mut Match, sense: &senses::Sense, skipped: &mut Vec<Skipped>) {
+    let span = doc.tokens[m.tokens.start].span.start..doc.tokens[m.tokens.end - 1].span.end;
+    skipped.push(Skipped {
+        span,
+        reason: sense.id.clone(),
+    });
+    m.category = None;
+}
+
+/// The parse words a trigger's tokens overlap.
 fn word_range(
     doc: &Doc<'_>,
     parse: &ParsedSentence,
