@@ -44,6 +44,9 @@ pub(crate) struct TokenWords {
     pub ud_clitics: Vec<String>,
     /// Whole lower-case words UD writes as two, with the byte offset of the split.
     pub ud_splits: Vec<(String, usize)>,
+    /// Lower-case words the parser reads as another word of the same syntax it knows better
+    /// ("amid" as "among"), with that word.
+    pub ud_stand_ins: Vec<(String, String)>,
     /// The file's sets, for the tests of their examples.
     #[cfg(test)]
     pub sets: Vec<SetEntry>,
@@ -57,6 +60,28 @@ pub(crate) fn token_words() -> &'static TokenWords {
     static WORDS: LazyLock<TokenWords> =
         LazyLock::new(|| parse(FILE).expect("assets/tokenize/words.json is valid (tested)"));
     &WORDS
+}
+
+/// The form the tagger and the parser read for `word`: the stand-in `ud_stand_ins` gives
+/// it, capitalized as `word` is ("Amid" reads as "Among"), or `word` itself.
+pub(crate) fn parser_form(word: &str) -> std::borrow::Cow<'_, str> {
+    let found = token_words()
+        .ud_stand_ins
+        .iter()
+        .find(|(w, _)| w.len() == word.len() && w.eq_ignore_ascii_case(word));
+    let Some((_, stand_in)) = found else {
+        return word.into();
+    };
+    if word.starts_with(|c: char| c.is_uppercase()) {
+        let mut chars = stand_in.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+            .into()
+    } else {
+        stand_in.as_str().into()
+    }
 }
 
 /// Reads and checks the file.
@@ -103,12 +128,26 @@ fn parse(text: &str) -> Result<TokenWords, String> {
             }
         }
     }
+    let mut stand_ins = Vec::new();
+    for w in lower("ud_stand_ins")? {
+        match w.split_once('>') {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() && a != b && !b.contains('>') => {
+                stand_ins.push((a.to_owned(), b.to_owned()));
+            }
+            _ => {
+                return Err(format!(
+                    "ud_stand_ins: \"{w}\" needs a word, '>' and another word"
+                ));
+            }
+        }
+    }
     Ok(TokenWords {
         abbreviations: lower("abbreviations")?.into_iter().collect(),
         sentence_starters: set("sentence_starters")?.words.iter().cloned().collect(),
         attribution_verbs: lower("attribution_verbs")?.into_iter().collect(),
         ud_clitics: clitics,
         ud_splits: splits,
+        ud_stand_ins: stand_ins,
         #[cfg(test)]
         sets: file.sets,
     })
@@ -217,6 +256,58 @@ mod tests {
         }
     }
 
+    /// The UD words of `text`, as written.
+    fn ud_words_as_written(text: &str) -> Vec<String> {
+        let tokens = crate::extract::tokenize::tokenize(text);
+        crate::extract::parse::ud_words::ud_words(text, &tokens, 0..tokens.len())
+            .iter()
+            .map(|w| w.form(text).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn every_stand_in_example_parses_as_with_the_stand_in_written() {
+        let parser = crate::extract::parse::model::Parser::embedded();
+        for example in examples("ud_stand_ins") {
+            let words = ud_words_as_written(example);
+            let written: Vec<String> = words.iter().map(|w| parser_form(w).into_owned()).collect();
+            assert_ne!(words, written, "no listed word in {example:?}");
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let written: Vec<&str> = written.iter().map(String::as_str).collect();
+            assert_eq!(
+                parser.parse_words(&words),
+                parser.parse_words(&written),
+                "{example:?} parses otherwise than with its stand-ins written in"
+            );
+        }
+        assert_eq!(parser_form("Amid"), "Among");
+        assert_eq!(parser_form("amidst"), "among");
+        assert_eq!(parser_form("pyramid"), "pyramid");
+    }
+
+    #[test]
+    fn amid_after_a_noun_is_a_preposition() {
+        // EWT's training words have "amid" once: without its stand-in the tagger read it as
+        // a noun ("a curfew amid protests" as a compound) and the curfew was lost.
+        let parser = crate::extract::parse::model::Parser::embedded();
+        let words = ud_words_as_written("Peru imposed a curfew amid protests in Lima.");
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (tags, heads, deprels) = parser.parse_words(&words);
+        let amid = words.iter().position(|w| *w == "amid").expect("amid");
+        let curfew = words.iter().position(|w| *w == "curfew").expect("curfew");
+        assert_eq!(tags[amid], crate::extract::parse::Upos::Adp, "{tags:?}");
+        assert_eq!(tags[curfew], crate::extract::parse::Upos::Noun, "{tags:?}");
+        assert_eq!(
+            deprels[amid],
+            crate::extract::parse::Deprel::CASE,
+            "{deprels:?}"
+        );
+        assert_eq!(
+            heads[curfew], 2,
+            "the curfew is what was imposed: {heads:?}"
+        );
+    }
+
     #[test]
     fn a_broken_file_is_refused_with_the_reason() {
         let good: serde_json::Value = serde_json::from_str(FILE).expect("json");
@@ -232,6 +323,8 @@ mod tests {
         assert!(with("ud_splits", serde_json::json!(["cannot"])).contains("one bar"));
         assert!(with("abbreviations", serde_json::json!(["Gen"])).contains("lower case"));
         assert!(with("ud_clitics", serde_json::json!(["ll"])).contains("apostrophe"));
+        assert!(with("ud_stand_ins", serde_json::json!(["amid"])).contains("'>'"));
+        assert!(with("ud_stand_ins", serde_json::json!(["amid>amid"])).contains("'>'"));
         let mut missing = good.clone();
         missing["sets"].as_array_mut().expect("sets").remove(0);
         assert!(

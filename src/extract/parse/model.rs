@@ -526,7 +526,9 @@ impl Parser {
                 known.get(&id).copied()
             };
             let row = cached.unwrap_or_else(|| {
-                let word = WordInfo::new(w, &self.word_classes, text);
+                // A word the treebank barely has reads as its stand-in ("amid" as "among").
+                let form = crate::extract::token_words::parser_form(w);
+                let word = WordInfo::new(&form, &self.word_classes, text);
                 let row = u32::try_from(known_words.len())
                     .expect("known words stay below KNOWN_WORDS + a sentence");
                 known_words.push(KnownWord {
