@@ -129,8 +129,10 @@ impl<'a> SentenceCtx<'_, 'a> {
             .find(|&w| words[w].deprel == Deprel::OBJ)
             .and_then(|w| words[w].head);
         let on_act = |h: usize| range.contains(&h) || support == Some(h);
-        let content = lex.arguments.has("mutual_content_kinds", &d.trigger.kind);
-        let mutual = lex.arguments.has("mutual_kinds", &d.trigger.kind)
+        // The act as told, before an intent made it a pledge ("Chile and Peru will hold
+        // talks" is a pledge the two make to each other).
+        let content = lex.arguments.has("mutual_content_kinds", acted.1);
+        let mutual = lex.arguments.has("mutual_kinds", acted.1)
             && (support.is_some()
                 || range
                     .clone()

@@ -12,10 +12,42 @@ impl SentenceResolver<'_, '_, '_, '_> {
     /// The actors a pronoun or determiner `w` stands for: a relative pronoun's noun, else
     /// what [`Self::pronoun`] finds.
     pub(super) fn pronoun_actors(&self, w: usize) -> Vec<(String, Range<usize>)> {
-        match self.described_by_relative(w) {
-            Some(noun) => self.actors_of(noun),
-            None => self.pronoun(w).into_iter().collect(),
+        if let Some(noun) = self.described_by_relative(w) {
+            return self.actors_of(noun);
         }
+        let found: Vec<_> = self.pronoun(w).into_iter().collect();
+        self.with_conjoined_antecedents(w, found)
+    }
+
+    /// "Chile and Peru held their first talks": a plural pronoun (`plural_pronouns`) whose
+    /// antecedent is named in its sentence with others joined to it ("Chile and Peru")
+    /// stands for all of them, in the order they are named.
+    fn with_conjoined_antecedents(
+        &self,
+        w: usize,
+        mut found: Vec<(String, Range<usize>)>,
+    ) -> Vec<(String, Range<usize>)> {
+        let tree = self.tree;
+        if found.len() != 1 || !self.rules.has("plural_pronouns", &tree.lower[w]) {
+            return found;
+        }
+        let hits = self.hits();
+        let key = found[0].0.clone();
+        let Some(antecedent) =
+            (0..w).find(|&a| self.hit_of_word[a].is_some_and(|h| hits[h].key == key))
+        else {
+            return found;
+        };
+        let span = found[0].1.clone();
+        for c in with_conjuncts(tree, antecedent).into_iter().skip(1) {
+            if let Some(h) = self.hit_of_word[c]
+                && c < w
+                && !found.iter().any(|(k, _)| *k == hits[h].key)
+            {
+                found.push((hits[h].key.clone(), span.clone()));
+            }
+        }
+        found
     }
 
     /// "Ana Ruiz, who was criticised by Norway", "Ana Ruiz, whom Norway criticised": a
