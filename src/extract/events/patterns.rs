@@ -118,6 +118,8 @@ struct TriggerSpec {
     #[serde(default)]
     case: Vec<String>,
     #[serde(default)]
+    not_case: Vec<String>,
+    #[serde(default)]
     mark: Vec<String>,
     #[serde(default)]
     endings: Vec<String>,
@@ -286,6 +288,9 @@ pub struct Pattern {
     pub not_capitals: bool,
     /// The trigger must be introduced by one of these prepositions; empty for any.
     pub trigger_cases: Vec<String>,
+    /// The trigger must not be introduced by any of these ("in support of X": X is not
+    /// who supports).
+    pub trigger_not_cases: Vec<String>,
     /// The trigger (a clause) must be introduced by one of these words ("to", "by"); empty
     /// for any.
     pub trigger_marks: Vec<String>,
@@ -689,6 +694,12 @@ impl ArgumentRules {
                 not_kinds: p.trigger.not_kinds.clone(),
                 not_capitals: p.not_capitals,
                 trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
+                trigger_not_cases: p
+                    .trigger
+                    .not_case
+                    .iter()
+                    .map(|c| c.to_lowercase())
+                    .collect(),
                 trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
                 endings: p.trigger.endings.iter().map(|c| c.to_lowercase()).collect(),
                 trigger_lacks_cases: optional_list(&p.trigger.lacks_case_list)?,

@@ -399,6 +399,13 @@ fn applies(
     {
         return false;
     }
+    if !p.trigger_not_cases.is_empty()
+        && tree
+            .case_of(w)
+            .is_some_and(|c| p.trigger_not_cases.iter().any(|x| x == c))
+    {
+        return false;
+    }
     if !p.trigger_marks.is_empty()
         && !tree
             .children_named(w, &["mark"])

@@ -118,3 +118,46 @@ fn forces_put_on_the_highest_alert_are_mobilized() {
         );
     }
 }
+
+#[test]
+fn who_acts_in_support_of_someone_supports_them() {
+    // "in support of X" is done by the clause's subject for X; X was read as the supporter.
+    for text in [
+        "Norway sent warships to the region in support of Chile.",
+        "Norway voted in support of Chile on Monday.",
+    ] {
+        let got = kinds(text);
+        assert!(
+            got.iter().any(|(c, _, s, t)| c == "SUPPORT"
+                && s.as_deref() == Some("country:NOR")
+                && t == &["country:CHL"]),
+            "{text}: {got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(_, _, s, _)| s.as_deref() == Some("country:CHL")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn who_is_killed_in_an_attack_is_hit_by_its_maker() {
+    // The killing had no source and the strike no target; each now names both.
+    let got = kinds("A Chilean soldier was killed in a Peruvian drone strike on Monday.");
+    for category in ["ASSAULT", "FIGHT"] {
+        assert!(
+            got.iter().any(|(c, _, s, t)| c == category
+                && s.as_deref() == Some("country:PER")
+                && t == &["country:CHL"]),
+            "{category}: {got:?}"
+        );
+    }
+    let got = kinds("Two Chilean soldiers were wounded in an attack by Peru.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "ASSAULT"
+            && s.as_deref() == Some("country:PER")
+            && t == &["country:CHL"]),
+        "{got:?}"
+    );
+}
