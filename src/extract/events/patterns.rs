@@ -659,10 +659,7 @@ impl ArgumentRules {
                 if let Some(name) = &s.case_list {
                     cases.extend(list(name)?);
                 }
-                let words = match &s.word_list {
-                    Some(name) => list(name)?,
-                    None => HashSet::new(),
-                };
+                let words = optional_list(&s.word_list)?;
                 let mut not_words = HashSet::new();
                 for name in &s.not_word_list {
                     not_words.extend(list(name)?);
@@ -693,15 +690,10 @@ impl ArgumentRules {
                 kinds: p.trigger.kinds.clone(),
                 not_kinds: p.trigger.not_kinds.clone(),
                 not_capitals: p.not_capitals,
-                trigger_cases: p.trigger.case.iter().map(|c| c.to_lowercase()).collect(),
-                trigger_not_cases: p
-                    .trigger
-                    .not_case
-                    .iter()
-                    .map(|c| c.to_lowercase())
-                    .collect(),
-                trigger_marks: p.trigger.mark.iter().map(|c| c.to_lowercase()).collect(),
-                endings: p.trigger.endings.iter().map(|c| c.to_lowercase()).collect(),
+                trigger_cases: lower_all(&p.trigger.case),
+                trigger_not_cases: lower_all(&p.trigger.not_case),
+                trigger_marks: lower_all(&p.trigger.mark),
+                endings: lower_all(&p.trigger.endings),
                 trigger_lacks_cases: optional_list(&p.trigger.lacks_case_list)?,
                 trigger_needs_cases: optional_list(&p.trigger.needs_case_list)?,
                 path,
@@ -823,6 +815,11 @@ pub fn in_list(list: &WordList, word: &str) -> bool {
         return std::str::from_utf8(folded).is_ok_and(|w| list.contains(w));
     }
     list.contains(&word.to_lowercase())
+}
+
+/// The words in lower case.
+fn lower_all(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 #[cfg(test)]
