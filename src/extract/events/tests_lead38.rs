@@ -161,3 +161,30 @@ fn who_is_killed_in_an_attack_is_hit_by_its_maker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_delivery_of_arms_approved_is_aid_to_whom_it_goes() {
+    let got = kinds("Norway approved the delivery of tanks to Chile.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "AID"
+            && s.as_deref() == Some("country:NOR")
+            && t == &["country:CHL"]),
+        "{got:?}"
+    );
+    // The delivery of anything else is no aid.
+    let got = kinds("Norway improved the delivery of public services in Chile.");
+    assert!(!got.iter().any(|(c, ..)| c == "AID"), "{got:?}");
+}
+
+#[test]
+fn force_used_against_someone_is_aimed_at_them_and_a_reported_clause_keeps_its_subject() {
+    // The parser hung "ships" on "said" with "Lima", so the water cannon had no one using it.
+    let got =
+        kinds("Chilean coast guard ships used water cannon against a Peruvian vessel, Lima said.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "COERCE"
+            && s.as_deref() == Some("country:CHL")
+            && t == &["country:PER"]),
+        "{got:?}"
+    );
+}
