@@ -11,7 +11,8 @@
 //! as the owner of a noun ("if Chile reimposed sanctions"), and "by" after the deed an
 //! inquiry looks into ("an inquiry into crimes by Chilean soldiers"), and "persona non grata"
 //! after what a verb declares it of ("declared the ambassador persona non grata"), and an
-//! "-ing" word between a possessive and its noun ("its remaining border crossings").
+//! "-ing" word between a possessive and its noun ("its remaining border crossings"), and a
+//! plural naming what was said read as a verb before "by" ("denounced remarks by …").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -39,6 +40,68 @@ pub(super) fn repair(
     a_by_phrase_after_the_deed_looked_into_is_the_deeds(rules, forms, upos, heads, deprels);
     persona_non_grata_is_what_the_verb_declares(forms, upos, heads, deprels);
     an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(forms, upos, heads, deprels);
+    a_said_noun_read_as_a_verb_before_by_is_the_object(rules, forms, upos, heads, deprels);
+}
+
+/// "Chile denounced remarks by a Peruvian minister": a plural that names what someone said
+/// (`said_nouns`: remarks, claims, statements) right after a verb may be tagged a verb
+/// ("remarks", "claims"), the complement or clause of the verb before, with the "by" phrase
+/// as its agent, so the verb has no object and its act no target. When that word has no
+/// subject, object, complement, auxiliary or marker of its own, and the verb before no
+/// object, the word is the noun it is, that verb's object, and the "by" phrase names its
+/// author on the verb (as the parser reads "dismissed remarks by the Peruvian president").
+fn a_said_noun_read_as_a_verb_before_by_is_the_object(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let said = list_test(rules, "said_nouns");
+    for w in 1..heads.len() {
+        if upos[w] != Upos::Verb
+            || heads[w] != w
+            || upos[w - 1] != Upos::Verb
+            || !matches!(deprels[w], Deprel::XCOMP | Deprel::ADVCL | Deprel::CCOMP)
+            || !said(&lower_case(forms[w]))
+        {
+            continue;
+        }
+        let children = children_of(heads);
+        let own_clause = [
+            Deprel::NSUBJ,
+            Deprel::NSUBJ_PASS,
+            Deprel::OBJ,
+            Deprel::IOBJ,
+            Deprel::CCOMP,
+            Deprel::XCOMP,
+            Deprel::AUX,
+            Deprel::AUX_PASS,
+            Deprel::MARK,
+        ];
+        if children[w]
+            .iter()
+            .any(|&k| own_clause.contains(&deprels[k]))
+            || children[w - 1].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let by = |k: usize| {
+            children[k]
+                .iter()
+                .any(|&c| deprels[c] == Deprel::CASE && lower_case(forms[c]) == "by")
+        };
+        let Some(agent) = children[w]
+            .iter()
+            .copied()
+            .find(|&k| deprels[k] == Deprel::OBL_AGENT && by(k))
+        else {
+            continue;
+        };
+        upos[w] = Upos::Noun;
+        deprels[w] = Deprel::OBJ;
+        heads[agent] = w;
+    }
 }
 
 /// "Chile will close its remaining border crossings with Peru": an "-ing" word right after a

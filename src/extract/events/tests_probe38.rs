@@ -1,0 +1,84 @@
+//! Stage tests for the wire constructions the stop-38 probe found: a plural naming what was
+//! said read as a verb before "by", "we" in a quotation of a state's office, forces
+//! dispatched or being sent, a place stormed, and words of blame and of relations.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn remarks_by_someone_read_as_a_verb_are_the_object() {
+    // "remarks" after the verb was tagged a verb with the "by" phrase as its agent, so the
+    // criticism had no object and no target (parse repair
+    // `a_said_noun_read_as_a_verb_before_by_is_the_object`).
+    let x = run("Chile criticised remarks by a Peruvian minister.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("Norway rejected claims by a Chilean general on Monday.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("REJECT", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn we_in_a_quotation_of_a_states_office_is_its_country() {
+    // "We" of "the Chilean president" had stood for no one: a speaker tied to a country
+    // was left unresolved; a state's office or body speaks for its country.
+    let x = run("\"We will continue to support Peru,\" the Chilean president said.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SUPPORT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    // A person named with no office still stands for no one.
+    let y = run("\"We will continue to support Peru,\" Ana Ruiz said.");
+    let got = acts(&y);
+    assert!(got.iter().all(|(_, s, _)| s.is_none()), "{got:?}");
+}
+
+#[test]
+fn forces_dispatched_or_being_sent_are_deployed() {
+    // "dispatched" and "sending" were no triggers ("sent", "sends", "send" were).
+    let x = run("Chile dispatched 300 soldiers to its border with Peru.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("MOBILIZE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("Chile is sending reinforcements to its border with Peru.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("MOBILIZE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let z = run("Norway is sending a letter to Peru.");
+    assert!(acts(&z).is_empty(), "{:?}", acts(&z));
+}
+
+#[test]
+fn a_place_stormed_is_attacked() {
+    // "stormed" was no trigger; a crowd that storms protests, and one who storms out walks
+    // out (the senses `crowd-storming`, `stormed-out`).
+    let x = run("Chilean gunmen stormed a hotel in Lima on Friday.");
+    let got = acts(&x);
+    assert!(got.iter().any(|(c, _, _)| c == "ASSAULT"), "{got:?}");
+    let y = run("Ana Ruiz stormed out of the talks with Peru on Monday.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn blame_and_relations_in_wire_words() {
+    // "faulted" and "exchanged ambassadors" were no triggers.
+    let x = run("Norway faulted Peru for its handling of the crisis.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("Chile and Peru exchanged ambassadors on Monday.");
+    let got = acts(&y);
+    assert!(got.iter().any(|(c, _, _)| c == "SUPPORT"), "{got:?}");
+}
