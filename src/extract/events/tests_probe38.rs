@@ -82,3 +82,45 @@ fn blame_and_relations_in_wire_words() {
     let got = acts(&y);
     assert!(got.iter().any(|(c, _, _)| c == "SUPPORT"), "{got:?}");
 }
+
+#[test]
+fn two_names_a_headline_joins_with_a_comma_both_act() {
+    // "Chile, Peru agree": the first name was a loose phrase of the verb, so the agreement
+    // had one side (parse repair `a_name_comma_name_before_their_verb_are_its_subjects`).
+    let x = run("Chile, Peru agree to reopen border crossings after protests");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "AGREE"
+            && s.as_deref() == Some("country:CHL")
+            && t.contains(&"country:PER".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_one_orders_done_is_ones_own_act() {
+    // "ordered the expulsion of two diplomats" gave nothing: the order tells no one named
+    // (the sense `order-to-no-one`), and the expulsion was only its content. The order is
+    // now no trigger before any act is read, so the expulsion is the orderer's.
+    let x = run("Chile ordered the expulsion of two Peruvian diplomats.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SANCTION", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("Norway ordered an investigation into the killing of a Chilean journalist.");
+    let got = acts(&y);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "INVESTIGATE" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+    // An order to someone named is still a demand.
+    let z = run("Norway ordered Chile to withdraw its troops.");
+    let got = acts(&z);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "DEMAND" && s.as_deref() == Some("country:NOR")),
+        "{got:?}"
+    );
+}

@@ -12,7 +12,8 @@
 //! inquiry looks into ("an inquiry into crimes by Chilean soldiers"), and "persona non grata"
 //! after what a verb declares it of ("declared the ambassador persona non grata"), and an
 //! "-ing" word between a possessive and its noun ("its remaining border crossings"), and a
-//! plural naming what was said read as a verb before "by" ("denounced remarks by …").
+//! plural naming what was said read as a verb before "by" ("denounced remarks by …"), and
+//! two names a headline joins with a comma ("Chile, Peru agree …").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -41,6 +42,39 @@ pub(super) fn repair(
     persona_non_grata_is_what_the_verb_declares(forms, upos, heads, deprels);
     an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(forms, upos, heads, deprels);
     a_said_noun_read_as_a_verb_before_by_is_the_object(rules, forms, upos, heads, deprels);
+    a_name_comma_name_before_their_verb_are_its_subjects(forms, upos, heads, deprels);
+}
+
+/// "Chile, Peru agree to reopen border crossings": a headline joins two subjects with a
+/// comma where a sentence has "and". The parser reads the first name as a loose phrase of the
+/// verb (an unmarked oblique, a vocative) and the second as its only subject, so the act has
+/// one side. A name opening the sentence, a comma, and a name that is the subject of the
+/// verb right after it, with the first name hung on that verb too: the first name is the
+/// subject and the second its conjunct.
+fn a_name_comma_name_before_their_verb_are_its_subjects(
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if heads.len() < 4
+        || upos[0] != Upos::Propn
+        || forms[1] != ","
+        || upos[2] != Upos::Propn
+        || upos[3] != Upos::Verb
+        || deprels[2] != Deprel::NSUBJ
+        || heads[2] != 4
+        || heads[0] != 4
+        || !matches!(
+            deprels[0].name(),
+            "obl:unmarked" | "nmod:unmarked" | "vocative" | "dep" | "appos"
+        )
+    {
+        return;
+    }
+    deprels[0] = Deprel::NSUBJ;
+    (heads[2], deprels[2]) = (1, Deprel::CONJ);
+    (heads[1], deprels[1]) = (3, Deprel::PUNCT);
 }
 
 /// "Chile denounced remarks by a Peruvian minister": a plural that names what someone said
