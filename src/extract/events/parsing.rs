@@ -406,6 +406,7 @@ fn repair(
     clauses::a_particle_read_as_a_preposition_leaves_the_verb_its_object(
         rules, forms, heads, deprels,
     );
+    clauses::a_harm_participle_after_a_comma_is_no_conjunct(rules, forms, upos, heads, deprels);
     phrases::a_subjects_phrase_before_its_verb(rules, forms, upos, heads, deprels);
     phrases::a_phrase_between_a_subject_and_its_verb_is_the_subjects(
         rules, forms, upos, heads, deprels,

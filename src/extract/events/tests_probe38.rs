@@ -124,3 +124,13 @@ fn what_one_orders_done_is_ones_own_act() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_harm_participle_after_a_comma_tells_the_same_attack() {
+    // ", wounding a farmer" was read as a second verb joined to "fired" with no "and", which
+    // shared its subject and told a second attack aimed at no one named (parse repair
+    // `a_harm_participle_after_a_comma_is_no_conjunct`); ", killing a farmer" was one act.
+    let x = run("Chilean troops fired on a Peruvian village, wounding a farmer.");
+    let got = acts(&x);
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -825,3 +825,49 @@ pub(super) fn a_stance_participle_is_no_passive(
         }
     }
 }
+
+/// "Chilean troops fired on a village, wounding a farmer": a harm participle
+/// (`harm_participles`: killing, wounding, injuring) set off by a comma after the verb tells
+/// what the act did, as an adverbial clause; the parser may read it as a second verb joined
+/// to the first with no "and", which shares its subject and tells a second attack. A
+/// conjunct that is such a participle, right after a comma, with no conjunction, subject or
+/// auxiliary of its own, hung on a verb before it, is that verb's adverbial clause (as the
+/// parser reads "…, killing a farmer").
+pub(super) fn a_harm_participle_after_a_comma_is_no_conjunct(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::CONJ) {
+        return;
+    }
+    let harm = list_test(rules, "harm_participles");
+    let children = children_of(heads);
+    let own = [
+        Deprel::CC,
+        Deprel::NSUBJ,
+        Deprel::NSUBJ_PASS,
+        Deprel::AUX,
+        Deprel::AUX_PASS,
+    ];
+    let mut found = Vec::new();
+    for w in 1..forms.len() {
+        if deprels[w] != Deprel::CONJ
+            || upos[w] != Upos::Verb
+            || forms[w - 1] != ","
+            || heads[w] == 0
+            || heads[w] > w
+            || upos[heads[w] - 1] != Upos::Verb
+            || !harm(&lower_case(forms[w]))
+            || children[w].iter().any(|&k| own.contains(&deprels[k]))
+        {
+            continue;
+        }
+        found.push(w);
+    }
+    for w in found {
+        deprels[w] = Deprel::ADVCL;
+    }
+}
