@@ -134,3 +134,13 @@ fn a_harm_participle_after_a_comma_tells_the_same_attack() {
     let got = acts(&x);
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn what_a_relative_clause_denies_is_not_done() {
+    // "which denies" was tagged a determiner and a noun, so "backing the rebels" was the
+    // relative clause itself: Norway's support of them (parse repair
+    // `a_verb_after_a_relative_word_read_as_a_noun`).
+    let x = run("Norway, which denies supporting the Chilean rebels, criticised the report.");
+    let got = acts(&x);
+    assert!(got.iter().all(|(c, _, _)| c != "SUPPORT"), "{got:?}");
+}

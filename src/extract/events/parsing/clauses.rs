@@ -871,3 +871,58 @@ pub(super) fn a_harm_participle_after_a_comma_is_no_conjunct(
         deprels[w] = Deprel::ADVCL;
     }
 }
+
+/// "Rwanda, which denies backing the rebels, accused Chile": after a relative word the tagger
+/// may read a present form ending in "-s" as a noun ("which denies" as "which" determining
+/// "denies"), so that the "-ing" clause after it is the relative clause itself, "backing the
+/// rebels" is Rwanda's act and the denial is lost. A noun ending in "-s" right after a
+/// relative word (`reflexive_or_relative`: "which", "who", "that") hung on it, right before an "-ing" verb, where one of the two is the
+/// relative clause of the word before and the other hangs on it as its subject or its clause,
+/// is the verb of the relative clause: the relative word is its subject and the "-ing" verb
+/// its complement (as the parser reads "which has denied backing the rebels").
+pub(super) fn a_verb_after_a_relative_word_read_as_a_noun(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ACL_RELCL) {
+        return;
+    }
+    let relative = list_test(rules, "reflexive_or_relative");
+    for d in 1..forms.len().saturating_sub(1) {
+        let g = d + 1;
+        let word = lower_case(forms[d]);
+        if upos[d] != Upos::Noun
+            || !word.ends_with('s')
+            || word.ends_with("ss")
+            || upos[g] != Upos::Verb
+            || !lower_case(forms[g]).ends_with("ing")
+            || !relative(&lower_case(forms[d - 1]))
+            || heads[d - 1] != d + 1
+        {
+            continue;
+        }
+        // "which denies" the subject of the "-ing" relative clause, or the relative clause
+        // with the "-ing" verb as its clause.
+        let antecedent = if deprels[d] == Deprel::NSUBJ
+            && heads[d] == g + 1
+            && deprels[g] == Deprel::ACL_RELCL
+        {
+            heads[g]
+        } else if deprels[d] == Deprel::ACL_RELCL
+            && heads[g] == d + 1
+            && matches!(deprels[g], Deprel::ACL | Deprel::XCOMP | Deprel::CCOMP)
+        {
+            heads[d]
+        } else {
+            continue;
+        };
+        upos[d] = Upos::Verb;
+        (heads[d], deprels[d]) = (antecedent, Deprel::ACL_RELCL);
+        (heads[d - 1], deprels[d - 1]) = (d + 1, Deprel::NSUBJ);
+        (heads[g], deprels[g]) = (d + 1, Deprel::XCOMP);
+        return;
+    }
+}
