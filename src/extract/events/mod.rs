@@ -56,6 +56,8 @@ mod tests_probe36;
 #[cfg(test)]
 mod tests_probe37;
 #[cfg(test)]
+mod tests_probe38;
+#[cfg(test)]
 mod tests_speaker;
 #[cfg(test)]
 mod tests_stated;

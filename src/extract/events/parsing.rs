@@ -12,6 +12,7 @@ mod dateline;
 mod phrases;
 mod places;
 mod possessives;
+mod subjects;
 mod wire;
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -406,6 +407,8 @@ fn repair(
     clauses::a_particle_read_as_a_preposition_leaves_the_verb_its_object(
         rules, forms, heads, deprels,
     );
+    clauses::a_harm_participle_after_a_comma_is_no_conjunct(rules, forms, upos, heads, deprels);
+    clauses::a_verb_after_a_relative_word_read_as_a_noun(rules, forms, upos, heads, deprels);
     phrases::a_subjects_phrase_before_its_verb(rules, forms, upos, heads, deprels);
     phrases::a_phrase_between_a_subject_and_its_verb_is_the_subjects(
         rules, forms, upos, heads, deprels,

@@ -6,6 +6,7 @@ use super::SentenceResolver;
 use super::pronoun::quotations;
 use crate::extract::actors::{Found, Hit};
 use crate::extract::events::patterns::in_list;
+use crate::extract::parse::Deprel;
 use crate::extract::tokenize::TokenKind;
 
 /// Whom the reporting verbs of a sentence give its words to.
@@ -42,16 +43,58 @@ impl SentenceResolver<'_, '_, '_, '_> {
     /// 'We …'", "The Farmers Union said: 'We …'": "we", "us", "our" (`body_speaker_pronouns`)
     /// inside a quotation stand for the one organization the sentence ties its speaker to:
     /// the speaker itself, or one named in the speaker's own phrase (before a role noun, in
-    /// an "of" phrase or a possessive). A speaker tied to no organization or to a country
-    /// ("we" of a minister may be the government, the party or everyone): no one.
+    /// an "of" phrase or a possessive). A speaker tied to no organization: the country that
+    /// speaks, or the one country named in the phrase of a state's office or body that
+    /// speaks ("'We will support Peru,' the Chilean president said": `state_nouns`). A
+    /// person tied to a country by no such office ("we" of a party's minister may be the
+    /// government, the party or everyone): no one.
     pub(super) fn speakers_body(&self, w: usize) -> Option<(String, Range<usize>)> {
         let (said, _) = self.said(w)?;
         let subject = match said {
             Said::By(_, subject) | Said::Unnamed(subject) => subject,
             Said::NoVerb | Said::Unknown => return None,
         };
-        let key = self.body_of(subject)?;
+        let key = self
+            .body_of(subject)
+            .or_else(|| self.country_of_office(subject))?;
         Some((key, self.tree.parse.words[w].span.clone()))
+    }
+
+    /// The country `subject` is, or the one country named right under it (an adjective, a
+    /// possessive, a compound or an "of" phrase) when it is a state's office or body
+    /// (`state_nouns`: "the Chilean president", "Peru's foreign ministry").
+    fn country_of_office(&self, subject: usize) -> Option<String> {
+        let tree = self.tree;
+        let hits = self.hits();
+        let country = |x: usize| {
+            self.hit_of_word[x]
+                .map(|h| hits[h])
+                .filter(|h| matches!(h.found, Found::Country { .. }))
+        };
+        if let Some(h) = country(subject) {
+            return Some(h.key.clone());
+        }
+        if self.hit_of_word[subject].is_some()
+            || !self.rules.has("state_nouns", &tree.lower[subject])
+        {
+            return None;
+        }
+        let mut found: Option<&str> = None;
+        for &c in &tree.children[subject] {
+            let rel = tree.parse.words[c].deprel;
+            if !matches!(
+                rel,
+                Deprel::AMOD | Deprel::NMOD_POSS | Deprel::COMPOUND | Deprel::NMOD
+            ) {
+                continue;
+            }
+            match country(c) {
+                Some(h) if found.is_some_and(|k| k != h.key) => return None,
+                Some(h) => found = Some(h.key.as_str()),
+                None => {}
+            }
+        }
+        found.map(str::to_owned)
     }
 
     /// Whom the reporting verbs of `w`'s sentence give the quotation holding `w` to, and

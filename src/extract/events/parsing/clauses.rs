@@ -825,3 +825,104 @@ pub(super) fn a_stance_participle_is_no_passive(
         }
     }
 }
+
+/// "Chilean troops fired on a village, wounding a farmer": a harm participle
+/// (`harm_participles`: killing, wounding, injuring) set off by a comma after the verb tells
+/// what the act did, as an adverbial clause; the parser may read it as a second verb joined
+/// to the first with no "and", which shares its subject and tells a second attack. A
+/// conjunct that is such a participle, right after a comma, with no conjunction, subject or
+/// auxiliary of its own, hung on a verb before it, is that verb's adverbial clause (as the
+/// parser reads "…, killing a farmer").
+pub(super) fn a_harm_participle_after_a_comma_is_no_conjunct(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &[Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::CONJ) {
+        return;
+    }
+    let harm = list_test(rules, "harm_participles");
+    let children = children_of(heads);
+    let own = [
+        Deprel::CC,
+        Deprel::NSUBJ,
+        Deprel::NSUBJ_PASS,
+        Deprel::AUX,
+        Deprel::AUX_PASS,
+    ];
+    let mut found = Vec::new();
+    for w in 1..forms.len() {
+        if deprels[w] != Deprel::CONJ
+            || upos[w] != Upos::Verb
+            || forms[w - 1] != ","
+            || heads[w] == 0
+            || heads[w] > w
+            || upos[heads[w] - 1] != Upos::Verb
+            || !harm(&lower_case(forms[w]))
+            || children[w].iter().any(|&k| own.contains(&deprels[k]))
+        {
+            continue;
+        }
+        found.push(w);
+    }
+    for w in found {
+        deprels[w] = Deprel::ADVCL;
+    }
+}
+
+/// "Rwanda, which denies backing the rebels, accused Chile": after a relative word the tagger
+/// may read a present form ending in "-s" as a noun ("which denies" as "which" determining
+/// "denies"), so that the "-ing" clause after it is the relative clause itself, "backing the
+/// rebels" is Rwanda's act and the denial is lost. A noun ending in "-s" right after a
+/// relative word (`reflexive_or_relative`: "which", "who", "that") hung on it, right before an "-ing" verb, where one of the two is the
+/// relative clause of the word before and the other hangs on it as its subject or its clause,
+/// is the verb of the relative clause: the relative word is its subject and the "-ing" verb
+/// its complement (as the parser reads "which has denied backing the rebels").
+pub(super) fn a_verb_after_a_relative_word_read_as_a_noun(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    if !deprels.contains(&Deprel::ACL_RELCL) {
+        return;
+    }
+    let relative = list_test(rules, "reflexive_or_relative");
+    for d in 1..forms.len().saturating_sub(1) {
+        let g = d + 1;
+        let word = lower_case(forms[d]);
+        if upos[d] != Upos::Noun
+            || !word.ends_with('s')
+            || word.ends_with("ss")
+            || upos[g] != Upos::Verb
+            || !lower_case(forms[g]).ends_with("ing")
+            || !relative(&lower_case(forms[d - 1]))
+            || heads[d - 1] != d + 1
+        {
+            continue;
+        }
+        // "which denies" the subject of the "-ing" relative clause, or the relative clause
+        // with the "-ing" verb as its clause.
+        let antecedent = if deprels[d] == Deprel::NSUBJ
+            && heads[d] == g + 1
+            && deprels[g] == Deprel::ACL_RELCL
+        {
+            heads[g]
+        } else if deprels[d] == Deprel::ACL_RELCL
+            && heads[g] == d + 1
+            && matches!(deprels[g], Deprel::ACL | Deprel::XCOMP | Deprel::CCOMP)
+        {
+            heads[d]
+        } else {
+            continue;
+        };
+        upos[d] = Upos::Verb;
+        (heads[d], deprels[d]) = (antecedent, Deprel::ACL_RELCL);
+        (heads[d - 1], deprels[d - 1]) = (d + 1, Deprel::NSUBJ);
+        (heads[g], deprels[g]) = (d + 1, Deprel::XCOMP);
+        return;
+    }
+}

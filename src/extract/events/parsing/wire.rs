@@ -11,7 +11,9 @@
 //! as the owner of a noun ("if Chile reimposed sanctions"), and "by" after the deed an
 //! inquiry looks into ("an inquiry into crimes by Chilean soldiers"), and "persona non grata"
 //! after what a verb declares it of ("declared the ambassador persona non grata"), and an
-//! "-ing" word between a possessive and its noun ("its remaining border crossings").
+//! "-ing" word between a possessive and its noun ("its remaining border crossings"), and a
+//! plural naming what was said read as a verb before "by" ("denounced remarks by …"), and
+//! two names a headline joins with a comma ("Chile, Peru agree …").
 
 use super::{children_of, list_test, lower_case};
 use crate::extract::events::patterns::ArgumentRules;
@@ -39,57 +41,101 @@ pub(super) fn repair(
     a_by_phrase_after_the_deed_looked_into_is_the_deeds(rules, forms, upos, heads, deprels);
     persona_non_grata_is_what_the_verb_declares(forms, upos, heads, deprels);
     an_ing_word_after_a_possessive_before_a_bare_noun_describes_it(forms, upos, heads, deprels);
-    a_second_subject_before_a_reported_clause_is_its_own(upos, heads, deprels);
+    super::subjects::a_second_subject_before_a_reported_clause_is_its_own(upos, heads, deprels);
+    a_said_noun_read_as_a_verb_before_by_is_the_object(rules, forms, upos, heads, deprels);
+    a_name_comma_name_before_their_verb_are_its_subjects(forms, upos, heads, deprels);
 }
 
-/// "Chinese ships used water cannon against a Philippine vessel, Manila said": the parser may
-/// hang both subjects on the reporting verb, leaving the reported clause ("used") with no
-/// one acting. A verb has one subject: when it has two, and a reported clause (`ccomp`,
-/// `parataxis`) with no subject of its own stands between them, the first subject is that
-/// clause's, provided only its own phrase and the clause's auxiliaries and adverbs come
-/// between it and the clause's verb.
-fn a_second_subject_before_a_reported_clause_is_its_own(
+/// "Chile, Peru agree to reopen border crossings": a headline joins two subjects with a
+/// comma where a sentence has "and". The parser reads the first name as a loose phrase of the
+/// verb (an unmarked oblique, a vocative) and the second as its only subject, so the act has
+/// one side. A name opening the sentence, a comma, and a name that is the subject of the
+/// verb right after it, with the first name hung on that verb too: the first name is the
+/// subject and the second its conjunct.
+fn a_name_comma_name_before_their_verb_are_its_subjects(
+    forms: &[&str],
     upos: &[Upos],
     heads: &mut [usize],
-    deprels: &[Deprel],
+    deprels: &mut [Deprel],
 ) {
-    let n = heads.len();
-    let children = children_of(heads);
-    for h in 0..n {
-        let mut subjects = children[h]
-            .iter()
-            .copied()
-            .filter(|&k| deprels[k] == Deprel::NSUBJ);
-        let (Some(first), Some(second)) = (subjects.next(), subjects.next()) else {
-            continue;
-        };
-        let own_subject = |v: usize| {
-            children[v].iter().any(|&k| {
-                matches!(
-                    deprels[k],
-                    Deprel::NSUBJ | Deprel::NSUBJ_PASS | Deprel::CSUBJ | Deprel::EXPL
-                )
-            })
-        };
-        let Some(verb) = children[h].iter().copied().find(|&v| {
-            first < v
-                && v < second
-                && upos[v] == Upos::Verb
-                && matches!(deprels[v], Deprel::CCOMP | Deprel::PARATAXIS)
-                && !own_subject(v)
-        }) else {
-            continue;
-        };
-        let (_, phrase_end) = children.span(first);
-        if phrase_end >= verb
-            || (phrase_end + 1..verb).any(|k| {
-                heads[k] != verb + 1 || !matches!(deprels[k], Deprel::AUX | Deprel::ADVMOD)
-            })
+    if heads.len() < 4
+        || upos[0] != Upos::Propn
+        || forms[1] != ","
+        || upos[2] != Upos::Propn
+        || upos[3] != Upos::Verb
+        || deprels[2] != Deprel::NSUBJ
+        || heads[2] != 4
+        || heads[0] != 4
+        || !matches!(
+            deprels[0].name(),
+            "obl:unmarked" | "nmod:unmarked" | "vocative" | "dep" | "appos"
+        )
+    {
+        return;
+    }
+    deprels[0] = Deprel::NSUBJ;
+    (heads[2], deprels[2]) = (1, Deprel::CONJ);
+    (heads[1], deprels[1]) = (3, Deprel::PUNCT);
+}
+
+/// "Chile denounced remarks by a Peruvian minister": a plural that names what someone said
+/// (`said_nouns`: remarks, claims, statements) right after a verb may be tagged a verb
+/// ("remarks", "claims"), the complement or clause of the verb before, with the "by" phrase
+/// as its agent, so the verb has no object and its act no target. When that word has no
+/// subject, object, complement, auxiliary or marker of its own, and the verb before no
+/// object, the word is the noun it is, that verb's object, and the "by" phrase names its
+/// author on the verb (as the parser reads "dismissed remarks by the Peruvian president").
+fn a_said_noun_read_as_a_verb_before_by_is_the_object(
+    rules: &ArgumentRules,
+    forms: &[&str],
+    upos: &mut [Upos],
+    heads: &mut [usize],
+    deprels: &mut [Deprel],
+) {
+    let said = list_test(rules, "said_nouns");
+    for w in 1..heads.len() {
+        if upos[w] != Upos::Verb
+            || heads[w] != w
+            || upos[w - 1] != Upos::Verb
+            || !matches!(deprels[w], Deprel::XCOMP | Deprel::ADVCL | Deprel::CCOMP)
+            || !said(&lower_case(forms[w]))
         {
             continue;
         }
-        heads[first] = verb + 1;
-        return;
+        let children = children_of(heads);
+        let own_clause = [
+            Deprel::NSUBJ,
+            Deprel::NSUBJ_PASS,
+            Deprel::OBJ,
+            Deprel::IOBJ,
+            Deprel::CCOMP,
+            Deprel::XCOMP,
+            Deprel::AUX,
+            Deprel::AUX_PASS,
+            Deprel::MARK,
+        ];
+        if children[w]
+            .iter()
+            .any(|&k| own_clause.contains(&deprels[k]))
+            || children[w - 1].iter().any(|&k| deprels[k] == Deprel::OBJ)
+        {
+            continue;
+        }
+        let by = |k: usize| {
+            children[k]
+                .iter()
+                .any(|&c| deprels[c] == Deprel::CASE && lower_case(forms[c]) == "by")
+        };
+        let Some(agent) = children[w]
+            .iter()
+            .copied()
+            .find(|&k| deprels[k] == Deprel::OBL_AGENT && by(k))
+        else {
+            continue;
+        };
+        upos[w] = Upos::Noun;
+        deprels[w] = Deprel::OBJ;
+        heads[agent] = w;
     }
 }
 
