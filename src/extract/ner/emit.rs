@@ -17,9 +17,9 @@ use std::cell::RefCell;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::features::{
-    DocContext, FeatureSet, T, class_keys, gazetteer_keys, hash, is_capitals_headline,
-    length_class, lexicon_classes_into, next_class_key, prefix, prev_class_key, push_lower,
-    shape_into, short_shape_into, suffix,
+    DocContext, FeatureSet, T, class_keys, gazetteer_keys, hash, hash_part, hash_start,
+    is_capitals_headline, length_class, lexicon_classes_into, next_class_key, prefix,
+    prev_class_key, push_lower, shape_into, short_shape_into, suffix,
 };
 use super::table::{EmitTable, Home};
 use super::{L, NerModel};
@@ -172,6 +172,78 @@ fn word_rows(
     rows
 }
 
+/// The hash states ([`hash_start`], [`hash_part`]) of the keys a word begins: the word
+/// bigram with the word after it (as the word before, `PrevWordBigram` of the next token; as
+/// the token itself, `NextWordBigram`) and the shape trigram of the token after it. A key is
+/// then finished with the other words' bytes alone, the same key as [`hash`] makes.
+#[derive(Debug, Clone, Copy)]
+struct Starts {
+    prev_bigram: u64,
+    next_bigram: u64,
+    shape_trigram: u64,
+}
+
+impl Starts {
+    /// The states of a word of lower-case form `lw` and shape `sh` (`<s>` for the start of a
+    /// sentence).
+    fn of(lw: &str, sh: &str) -> Self {
+        Self {
+            prev_bigram: hash_part(hash_start(T::PrevWordBigram), lw),
+            next_bigram: hash_part(hash_start(T::NextWordBigram), lw),
+            shape_trigram: hash_part(hash_start(T::ShapeTrigram), sh),
+        }
+    }
+}
+
+/// The place of a lexicon class among those most tokens have: `#` (no word: a sentence's
+/// edge) and `-` (in no lexicon name; [`lexicon_classes_into`]).
+fn plain_class(class: &str) -> Option<usize> {
+    match class {
+        "#" => Some(0),
+        "-" => Some(1),
+        _ => None,
+    }
+}
+
+/// The keys of the lexicon class templates (`Lexicon`, `PrevLexicon`, `NextLexicon`) for the
+/// classes of [`plain_class`] and their pairs, hashed once: most tokens' three keys are then
+/// read, not hashed.
+struct LexiconKeys {
+    own: [u64; 2],
+    /// By the class before, then the token's.
+    prev: [[u64; 2]; 2],
+    /// By the token's class, then the class after.
+    next: [[u64; 2]; 2],
+}
+
+impl LexiconKeys {
+    fn shared() -> &'static Self {
+        static KEYS: std::sync::OnceLock<LexiconKeys> = std::sync::OnceLock::new();
+        KEYS.get_or_init(|| {
+            let classes = ["#", "-"];
+            Self {
+                own: classes.map(|c| hash(T::Lexicon, &[c])),
+                prev: classes.map(|a| classes.map(|b| hash(T::PrevLexicon, &[a, b]))),
+                next: classes.map(|a| classes.map(|b| hash(T::NextLexicon, &[a, b]))),
+            }
+        })
+    }
+
+    /// The three keys of a token of lexicon class `class` between `prev` and `next`.
+    fn of(&self, prev: &str, class: &str, next: &str) -> [u64; 3] {
+        if let (Some(p), Some(c), Some(n)) =
+            (plain_class(prev), plain_class(class), plain_class(next))
+        {
+            return [self.own[c], self.prev[p][c], self.next[c][n]];
+        }
+        [
+            hash(T::Lexicon, &[class]),
+            hash(T::PrevLexicon, &[prev, class]),
+            hash(T::NextLexicon, &[class, next]),
+        ]
+    }
+}
+
 /// Per-thread working memory of the tagger, reused from sentence to sentence: once grown, a
 /// sentence allocates nothing here.
 #[derive(Debug, Default)]
@@ -184,6 +256,9 @@ pub(super) struct Scratch {
     /// Words in `index`.
     indexed: usize,
     rows: Vec<WordRows>,
+    /// Beside each row, the hash states of its word as the first part of a key
+    /// ([`Starts`]).
+    starts: Vec<Starts>,
     /// The known words, each followed by [`END`], to tell words with the same hash apart.
     spelled: Vec<u8>,
     /// The sentence's lower-case forms and shapes, one buffer each; `ends` closes each word's.
@@ -228,6 +303,7 @@ impl Scratch {
         self.index.resize(INDEX_SLOTS, NO_WORD);
         self.indexed = 0;
         self.rows.clear();
+        self.starts.clear();
         self.spelled.clear();
     }
 
@@ -283,6 +359,7 @@ impl Scratch {
             self.indexed += 1;
         }
         self.rows.push(rows);
+        self.starts.push(Starts::of(lw, sh));
         row
     }
 }
@@ -355,6 +432,7 @@ pub(super) fn sentence_emissions(
     let headline = is_capitals_headline(words);
     let Scratch {
         rows,
+        starts,
         slot,
         classes,
         places,
@@ -371,22 +449,24 @@ pub(super) fn sentence_emissions(
     neighbour_units(rows, slot, &model.bounds, units);
     keys.clear();
     key_ends.clear();
+    let lexicon_keys = LexiconKeys::shared();
+    let sentence_start = Starts::of("<s>", "<s>");
     for i in 0..n {
         let w = words[i];
         let (lw, sh) = pieces[i];
-        let prev = i.checked_sub(1).map_or(("<s>", "<s>"), |j| pieces[j]);
+        let before = i
+            .checked_sub(1)
+            .map_or(&sentence_start, |j| &starts[slot[j] as usize]);
         let next = pieces.get(i + 1).copied().unwrap_or(("</s>", "</s>"));
         let class = classes[i];
         let class_prev = i.checked_sub(1).map_or("#", |j| classes[j]);
         let class_next = classes.get(i + 1).copied().unwrap_or("#");
         keys.extend([
-            hash(T::PrevWordBigram, &[prev.0, lw]),
-            hash(T::NextWordBigram, &[lw, next.0]),
-            hash(T::ShapeTrigram, &[prev.1, sh, next.1]),
-            hash(T::Lexicon, &[class]),
-            hash(T::PrevLexicon, &[class_prev, class]),
-            hash(T::NextLexicon, &[class, class_next]),
+            hash_part(before.prev_bigram, lw),
+            hash_part(starts[slot[i] as usize].next_bigram, next.0),
+            hash_part(hash_part(before.shape_trigram, sh), next.1),
         ]);
+        keys.extend(lexicon_keys.of(class_prev, class, class_next));
         if i == 0 {
             keys.extend([hash(T::First, &[]), hash(T::FirstShape, &[sh])]);
         }

@@ -71,30 +71,47 @@ pub(super) fn hash(template: T, parts: &[&str]) -> u64 {
     hash_with(template, parts, &[])
 }
 
+/// One byte of FNV-1a.
+#[inline]
+fn fnv_eat(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// The state of [`hash_with`] after `template` alone: [`hash_part`] goes on from it, so
+/// `hash_part(hash_part(hash_start(t), a), b) == hash(t, &[a, b])`. A state kept after the
+/// first part lets a key be finished from it for every second part (FNV is sequential).
+#[inline]
+pub(super) fn hash_start(template: T) -> u64 {
+    fnv_eat(0xcbf2_9ce4_8422_2325, template as u8)
+}
+
+/// State `h` of [`hash_with`] carried over one more string part.
+#[inline]
+pub(super) fn hash_part(mut h: u64, part: &str) -> u64 {
+    h = fnv_eat(h, 0xff);
+    // Four bytes a round, then the rest: the same steps in the same order, with a quarter
+    // of the loop's own counting (the tagger hashes some 50 bytes a token).
+    let mut fours = part.as_bytes().chunks_exact(4);
+    for four in &mut fours {
+        h = fnv_eat(h, four[0]);
+        h = fnv_eat(h, four[1]);
+        h = fnv_eat(h, four[2]);
+        h = fnv_eat(h, four[3]);
+    }
+    for &b in fours.remainder() {
+        h = fnv_eat(h, b);
+    }
+    h
+}
+
 /// [`hash`] over string parts and then numbers (each marked apart from the strings, so a
 /// number never collides with a string).
 pub(super) fn hash_with(template: T, parts: &[&str], numbers: &[u32]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
-    eat(template as u8);
+    let mut h = hash_start(template);
     for p in parts {
-        eat(0xff);
-        // Four bytes a round, then the rest: the same steps in the same order, with a quarter
-        // of the loop's own counting (the tagger hashes some 50 bytes a token).
-        let mut fours = p.as_bytes().chunks_exact(4);
-        for four in &mut fours {
-            eat(four[0]);
-            eat(four[1]);
-            eat(four[2]);
-            eat(four[3]);
-        }
-        for &b in fours.remainder() {
-            eat(b);
-        }
+        h = hash_part(h, p);
     }
+    let mut eat = |b: u8| h = fnv_eat(h, b);
     for n in numbers {
         eat(0xfe);
         for b in n.to_le_bytes() {

@@ -6,18 +6,14 @@ use super::features::{file_key, key_of_file};
 use super::model::{ParseModelError, Reader};
 use crate::extract::table_memory::TableMemory as SlotMemory;
 
-/// One slot of a [`Table`]: the key's upper 32 bits (0 for an empty slot) beside its
-/// weights, so a lookup usually touches one cache line. Packed (no padding), so the slots can
-/// be read straight from the table's memory ([`SlotMemory`]); its fields are read by value.
+/// One slot of a [`Table`] that keeps no bounds (`B` = 0): the key's upper 32 bits (0 for an
+/// empty slot) beside its weights, so a lookup usually touches one cache line. Packed (no
+/// padding), so the slots can be read straight from the table's memory ([`SlotMemory`]); its
+/// fields are read by value.
 #[derive(Clone, Copy, Pod, Zeroable)]
 #[repr(C, packed)]
-struct Slot<const C: usize, const B: usize> {
+struct Slot<const C: usize> {
     check: u32,
-    /// With `B` = 1, the largest magnitude among the weights: rows whose bounds sum to at
-    /// most `i16::MAX` can be summed in 16-bit lanes without overflow
-    /// ([`Table::add_scores`]). Narrow tables keep none (`B` = 0): two more bytes a slot
-    /// made every index a longer multiplication.
-    bound: [u16; B],
     weights: [i16; C],
 }
 
@@ -25,6 +21,27 @@ struct Slot<const C: usize, const B: usize> {
 fn bound_of(weights: &[i16]) -> u16 {
     weights.iter().map(|w| w.unsigned_abs()).max().unwrap_or(0)
 }
+
+/// One slot of the index of a table that keeps bounds (`B` = 1, the labeller's): the key's
+/// upper 32 bits (0 for an empty slot) and where its row is in `Table::wide`.
+#[derive(Clone, Copy, Pod, Zeroable)]
+#[repr(C)]
+struct Entry {
+    check: u32,
+    row: u32,
+}
+
+/// 16-bit units of a row of a table that keeps bounds: its bound, its weights, zeros to the
+/// end of two cache lines (128 bytes; a row must fit: `B + C <= WIDE`).
+const WIDE: usize = 64;
+
+/// A row of a table that keeps bounds, as it lies in `Table::wide`: line-aligned, so a row
+/// is two cache lines read, where a 120-byte slot lay across three lines more often than not.
+/// Its first unit is the row's largest magnitude (its bound, as `u16` bits): rows whose
+/// bounds sum to at most `i16::MAX` can be summed in 16-bit lanes without overflow
+/// ([`Table::add_scores`]). Narrow tables keep none (`B` = 0): two more bytes a slot made
+/// every index a longer multiplication.
+type WideRow = [i16; WIDE];
 
 /// Weights of one classifier: `C` 16-bit weights per feature key, in an open-addressing table
 /// (linear probing, at most two thirds full) indexed by the key's low bits. Keys are well-mixed
@@ -36,7 +53,13 @@ fn bound_of(weights: &[i16]) -> u16 {
 /// moves' 4, so those keep `B` = 0 and sum each row straight into 32 bits.
 #[derive(Debug, Clone)]
 pub struct Table<const C: usize, const B: usize = 0> {
+    /// `B` = 0: the slots ([`Slot`]), key beside weights. `B` = 1: an index of [`Entry`]s
+    /// whose rows are in `wide`, one after another: the labeller's rows are 120 bytes, and a
+    /// table of them a third full was 15 MB read at random, where the index of the same
+    /// slots is 1 MB and the rows themselves 6 MB.
     slots: SlotMemory,
+    /// `B` = 1: the rows ([`WideRow`]), in the order they were inserted. Empty for `B` = 0.
+    wide: SlotMemory,
     mask: usize,
     len: usize,
     /// The keys in insertion order (sorted), kept for writing the file.
@@ -71,8 +94,15 @@ impl<const C: usize, const B: usize> Table<C, B> {
         // Between a third and two thirds full: short probes, and half the memory (and
         // cache misses) of a table kept under a third full.
         let capacity = (rows * 3 / 2).next_power_of_two().max(16);
+        let (slot_bytes, row_bytes) = if B == 0 {
+            (std::mem::size_of::<Slot<C>>(), 0)
+        } else {
+            const { assert!(B + C <= WIDE, "a row fits two cache lines") };
+            (std::mem::size_of::<Entry>(), std::mem::size_of::<WideRow>())
+        };
         Self {
-            slots: SlotMemory::zeroed(capacity * std::mem::size_of::<Slot<C, B>>()),
+            slots: SlotMemory::zeroed(capacity * slot_bytes),
+            wide: SlotMemory::zeroed(rows.max(1) * row_bytes),
             mask: capacity - 1,
             len: 0,
             keys: Vec::with_capacity(rows),
@@ -80,17 +110,17 @@ impl<const C: usize, const B: usize> Table<C, B> {
     }
 
     fn insert(&mut self, key: u64, weights: [i16; C]) {
+        if B > 0 {
+            self.insert_wide(key, weights);
+            return;
+        }
         let check = check_of(key);
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
         loop {
-            let slot = &mut self.slots.slots_mut::<Slot<C, B>>()[i];
+            let slot = &mut self.slots.slots_mut::<Slot<C>>()[i];
             if slot.check == 0 {
-                *slot = Slot {
-                    check,
-                    bound: [bound_of(&weights); B],
-                    weights,
-                };
+                *slot = Slot { check, weights };
                 self.len += 1;
                 self.keys.push(key);
                 return;
@@ -103,8 +133,60 @@ impl<const C: usize, const B: usize> Table<C, B> {
         }
     }
 
+    /// [`Self::insert`] into a table that keeps bounds: the index slot, then the row at the
+    /// end of the rows (a table's rows are as many as it was made for: the rows of `B` = 1
+    /// tables are only ever inserted by [`Self::from_rows`] and [`Self::read`]).
+    fn insert_wide(&mut self, key: u64, weights: [i16; C]) {
+        let check = check_of(key);
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        loop {
+            let entry = &mut self.slots.slots_mut::<Entry>()[i];
+            if entry.check == 0 {
+                let row = u32::try_from(self.len).expect("rows stay below 2^32");
+                *entry = Entry { check, row };
+                let wide = &mut self.wide.slots_mut::<WideRow>()[self.len];
+                wide[0] = i16::from_ne_bytes(bound_of(&weights).to_ne_bytes());
+                wide[1..=C].copy_from_slice(&weights);
+                self.len += 1;
+                self.keys.push(key);
+                return;
+            }
+            if entry.check == check {
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The row of `key` in a table that keeps bounds.
+    #[inline]
+    fn wide_row(&self, key: u64) -> Option<&WideRow> {
+        let check = check_of(key);
+        let index = &self.slots.slots::<Entry>()[..=self.mask];
+        #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+        let mut i = key as usize & self.mask;
+        loop {
+            let entry = index[i];
+            if entry.check == check {
+                return self.wide.slots::<WideRow>().get(entry.row as usize);
+            }
+            if entry.check == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
     #[inline]
     fn get(&self, key: u64) -> Option<[i16; C]> {
+        if B > 0 {
+            return self.wide_row(key).map(|row| {
+                let mut w = [0i16; C];
+                w.copy_from_slice(&row[1..=C]);
+                w
+            });
+        }
         let check = check_of(key);
         let slots = self.masked_slots();
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
@@ -124,12 +206,7 @@ impl<const C: usize, const B: usize> Table<C, B> {
     /// [`Self::get`] given `home`, the check word already read at the key's home slot: a
     /// key found elsewhere, or missing, is probed for from the slot after it.
     #[inline]
-    fn get_from_home<'a>(
-        &self,
-        slots: &'a [Slot<C, B>],
-        key: u64,
-        home: u32,
-    ) -> Option<&'a Slot<C, B>> {
+    fn get_from_home<'a>(&self, slots: &'a [Slot<C>], key: u64, home: u32) -> Option<&'a Slot<C>> {
         let check = check_of(key);
         #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
         let mut i = key as usize & self.mask;
@@ -149,8 +226,8 @@ impl<const C: usize, const B: usize> Table<C, B> {
     /// The slots, cut to `mask + 1` (all of them): indexed by a masked key, the compiler can
     /// then see the index is in bounds and leaves out the check.
     #[inline]
-    fn masked_slots(&self) -> &[Slot<C, B>] {
-        &self.slots.slots::<Slot<C, B>>()[..=self.mask]
+    fn masked_slots(&self) -> &[Slot<C>] {
+        &self.slots.slots::<Slot<C>>()[..=self.mask]
     }
 
     /// The rows (key and weights), in the order they were inserted.
@@ -210,26 +287,55 @@ impl<const C: usize, const B: usize> Table<C, B> {
         let mut sums = *out;
         let mut narrow = [0i16; C];
         let mut narrow_bound = 0u32;
-        self.each_row(keys, |slot| {
-            // A packed field is read by value.
-            let bound = slot.bound;
-            let bound = u32::from(bound.first().copied().unwrap_or(u16::MAX));
+        self.each_wide_row(keys, |row| {
+            let bound = u32::from(u16::from_ne_bytes(row[0].to_ne_bytes()));
             if narrow_bound + bound > limit {
                 widen_into(&mut sums, &mut narrow);
                 narrow_bound = 0;
             }
             narrow_bound += bound;
-            for (c, o) in narrow.iter_mut().enumerate() {
-                *o = o.wrapping_add(slot.weights[c]);
+            for (o, &q) in narrow.iter_mut().zip(&row[1..=C]) {
+                *o = o.wrapping_add(q);
             }
         });
         widen_into(&mut sums, &mut narrow);
         *out = sums;
     }
 
+    /// Calls `add` with the row of each of `keys` a table that keeps bounds holds, in the
+    /// order of `keys`: the index slots of a batch read first, loads that do not wait on one
+    /// another, as in [`Self::each_row`].
+    #[inline]
+    fn each_wide_row(&self, keys: &[u64], mut add: impl FnMut(&WideRow)) {
+        const BATCH: usize = 32;
+        let index = &self.slots.slots::<Entry>()[..=self.mask];
+        let rows = self.wide.slots::<WideRow>();
+        for chunk in keys.chunks(BATCH) {
+            let mut seen = [Entry { check: 0, row: 0 }; BATCH];
+            for (s, &k) in seen.iter_mut().zip(chunk) {
+                #[allow(clippy::cast_possible_truncation, reason = "masked to the table size")]
+                let i = k as usize & self.mask;
+                *s = index[i];
+            }
+            for (&s, &k) in seen.iter().zip(chunk) {
+                if s.check == 0 {
+                    continue;
+                }
+                let row = if s.check == check_of(k) {
+                    rows.get(s.row as usize)
+                } else {
+                    self.wide_row(k)
+                };
+                if let Some(row) = row {
+                    add(row);
+                }
+            }
+        }
+    }
+
     /// Calls `add` with the slot of each of `keys` the table holds, in the order of `keys`.
     #[inline]
-    fn each_row(&self, keys: &[u64], mut add: impl FnMut(&Slot<C, B>)) {
+    fn each_row(&self, keys: &[u64], mut add: impl FnMut(&Slot<C>)) {
         const BATCH: usize = 32;
         let slots = self.masked_slots();
         for chunk in keys.chunks(BATCH) {
