@@ -2,7 +2,7 @@
 //! a reaction with no target after a clause with a named subject answers that subject,
 //! and a participle hung on the object of a verb is done by that verb's subject.
 
-use super::tests::{acts, run};
+use super::tests::{act, acts, run};
 
 #[test]
 fn an_act_introduced_by_without_is_not_done() {
@@ -23,4 +23,33 @@ fn an_act_introduced_by_without_is_not_done() {
     // An act done without something is still done.
     let got = acts(&run("Chile attacked Peru without warning."));
     assert!(got.iter().any(|(c, _, _)| c == "ASSAULT"), "{got:?}");
+}
+
+#[test]
+fn a_reaction_after_a_clause_with_a_named_subject_answers_that_subject() {
+    // "lodged a protest after Chilean warships entered its waters": the protest had no
+    // target; it answers what the subject of the "after" clause did (the patterns
+    // `reaction-after-clause-subject` and `reaction-noun-after-clause-subject`).
+    let got = acts(&run(
+        "Norway lodged a protest after Chilean warships entered its territorial waters.",
+    ));
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:NOR"), &["country:CHL"])),
+        "{got:?}"
+    );
+    let got = acts(&run(
+        "Peru complained after Chilean troops crossed the border.",
+    ));
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{got:?}"
+    );
+    // A reaction that names its target keeps it.
+    let got = acts(&run(
+        "Norway condemned Peru after Chilean warships entered its territorial waters.",
+    ));
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
+    );
 }
