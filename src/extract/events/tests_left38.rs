@@ -53,3 +53,17 @@ fn a_reaction_after_a_clause_with_a_named_subject_answers_that_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_participle_hung_on_what_a_verb_names_is_done_by_that_verb_s_subject() {
+    // "filed a case at the tribunal accusing Chile": the parser hangs the participle on the
+    // tribunal; the accusation is the filer's (the pattern
+    // `participle-on-object-verb-subject`).
+    let got = acts(&run(
+        "Peru filed a case at the tribunal accusing Chile of spying.",
+    ));
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:PER"), &["country:CHL"])),
+        "{got:?}"
+    );
+}
