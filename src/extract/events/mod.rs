@@ -40,6 +40,8 @@ mod tests_left36;
 #[cfg(test)]
 mod tests_left37;
 #[cfg(test)]
+mod tests_left38;
+#[cfg(test)]
 mod tests_missions;
 #[cfg(test)]
 mod tests_names;

@@ -49,6 +49,21 @@ impl Site<'_, '_> {
         None
     }
 
+    /// "ended without an agreement", "left without signing the deal": whether the trigger or
+    /// its verb is introduced by a word of `privative_marks`, which says the act did not happen.
+    fn introduced_by_without(&self) -> bool {
+        let Self {
+            tree,
+            rules,
+            w,
+            verb,
+            ..
+        } = *self;
+        [w, verb]
+            .into_iter()
+            .any(|x| has_child_word(tree, rules, x, &["case", "mark"], "privative_marks"))
+    }
+
     /// Negated, a description or a kind of thing rather than an act, tried and not done (an
     /// agreement not reached is read as such instead), or only something someone is able to do.
     pub(super) fn negation_and_failure(&self, r: &mut Reading) {
@@ -84,7 +99,12 @@ impl Site<'_, '_> {
                 negated(h) && has_child_word(tree, rules, verb, &["cc"], "alternative_marks")
             })
         };
-        if negated(w) || negated(verb) || negated_governor || negated_alternative() {
+        if negated(w)
+            || negated(verb)
+            || negated_governor
+            || negated_alternative()
+            || self.introduced_by_without()
+        {
             // "will not accept", "would not meet their demands": what one will not give is
             // refused, a rejection.
             let refusing = [w, verb]
