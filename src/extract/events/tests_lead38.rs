@@ -12,6 +12,17 @@ fn kinds(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
         .collect()
 }
 
+/// Whether `got` has an event of `category` from `source` aimed at `target` alone.
+fn has(
+    got: &[(String, String, Option<String>, Vec<String>)],
+    category: &str,
+    source: &str,
+    target: &str,
+) -> bool {
+    got.iter()
+        .any(|(c, _, s, t)| c == category && s.as_deref() == Some(source) && t == &[target])
+}
+
 #[test]
 fn an_agreement_suspended_frozen_cancelled_or_quit_is_reneged_on() {
     // The verb of ending is no step back (RETREAT) of its own, and the agreement's noun no
@@ -37,9 +48,7 @@ fn an_agreement_suspended_frozen_cancelled_or_quit_is_reneged_on() {
     // Suspending what is no agreement stays as it was.
     let got = kinds("Peru suspended flights to Chile on Monday.");
     assert!(
-        got.iter().any(|(c, _, s, t)| c == "SANCTION"
-            && s.as_deref() == Some("country:PER")
-            && t == &["country:CHL"]),
+        has(&got, "SANCTION", "country:PER", "country:CHL"),
         "{got:?}"
     );
 }
@@ -128,9 +137,7 @@ fn who_acts_in_support_of_someone_supports_them() {
     ] {
         let got = kinds(text);
         assert!(
-            got.iter().any(|(c, _, s, t)| c == "SUPPORT"
-                && s.as_deref() == Some("country:NOR")
-                && t == &["country:CHL"]),
+            has(&got, "SUPPORT", "country:NOR", "country:CHL"),
             "{text}: {got:?}"
         );
         assert!(
@@ -147,17 +154,13 @@ fn who_is_killed_in_an_attack_is_hit_by_its_maker() {
     let got = kinds("A Chilean soldier was killed in a Peruvian drone strike on Monday.");
     for category in ["ASSAULT", "FIGHT"] {
         assert!(
-            got.iter().any(|(c, _, s, t)| c == category
-                && s.as_deref() == Some("country:PER")
-                && t == &["country:CHL"]),
+            has(&got, category, "country:PER", "country:CHL"),
             "{category}: {got:?}"
         );
     }
     let got = kinds("Two Chilean soldiers were wounded in an attack by Peru.");
     assert!(
-        got.iter().any(|(c, _, s, t)| c == "ASSAULT"
-            && s.as_deref() == Some("country:PER")
-            && t == &["country:CHL"]),
+        has(&got, "ASSAULT", "country:PER", "country:CHL"),
         "{got:?}"
     );
 }
@@ -165,12 +168,7 @@ fn who_is_killed_in_an_attack_is_hit_by_its_maker() {
 #[test]
 fn the_delivery_of_arms_approved_is_aid_to_whom_it_goes() {
     let got = kinds("Norway approved the delivery of tanks to Chile.");
-    assert!(
-        got.iter().any(|(c, _, s, t)| c == "AID"
-            && s.as_deref() == Some("country:NOR")
-            && t == &["country:CHL"]),
-        "{got:?}"
-    );
+    assert!(has(&got, "AID", "country:NOR", "country:CHL"), "{got:?}");
     // The delivery of anything else is no aid.
     let got = kinds("Norway improved the delivery of public services in Chile.");
     assert!(!got.iter().any(|(c, ..)| c == "AID"), "{got:?}");
@@ -181,10 +179,5 @@ fn force_used_against_someone_is_aimed_at_them_and_a_reported_clause_keeps_its_s
     // The parser hung "ships" on "said" with "Lima", so the water cannon had no one using it.
     let got =
         kinds("Chilean coast guard ships used water cannon against a Peruvian vessel, Lima said.");
-    assert!(
-        got.iter().any(|(c, _, s, t)| c == "COERCE"
-            && s.as_deref() == Some("country:CHL")
-            && t == &["country:PER"]),
-        "{got:?}"
-    );
+    assert!(has(&got, "COERCE", "country:CHL", "country:PER"), "{got:?}");
 }
