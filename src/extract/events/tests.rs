@@ -21,6 +21,15 @@ pub(super) fn run(text: &str) -> Extraction {
     extract(&article, lexicon())
 }
 
+/// The events of `text` as (category, kind, source, targets).
+pub(super) fn kinds(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
+    run(text)
+        .events
+        .into_iter()
+        .map(|e| (e.category.name().to_owned(), e.kind, e.source, e.targets))
+        .collect()
+}
+
 pub(super) fn name_of(x: &Extraction, key: &str) -> Vec<String> {
     x.actors
         .iter()

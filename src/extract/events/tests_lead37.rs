@@ -1,16 +1,7 @@
 //! Stage tests for constructions the lead found in stop 37: an answer to someone's act is an
 //! act of its own.
 
-use super::tests::run;
-
-/// The events of `text` as (category, kind, source, targets).
-fn kinds(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
-    run(text)
-        .events
-        .into_iter()
-        .map(|e| (e.category.name().to_owned(), e.kind, e.source, e.targets))
-        .collect()
-}
+use super::tests::kinds;
 
 fn has(
     got: &[(String, String, Option<String>, Vec<String>)],

@@ -1,16 +1,7 @@
 //! Stage tests for constructions the lead found in stop 38: agreements ended, sides that plan
 //! to meet, plural pronouns for conjoined sides, prepositions the treebank lacks.
 
-use super::tests::run;
-
-/// The events of `text` as (category, kind, source, targets).
-fn kinds(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
-    run(text)
-        .events
-        .into_iter()
-        .map(|e| (e.category.name().to_owned(), e.kind, e.source, e.targets))
-        .collect()
-}
+use super::tests::kinds;
 
 /// Whether `got` has an event of `category` from `source` aimed at `target` alone.
 fn has(
