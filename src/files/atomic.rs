@@ -4,6 +4,8 @@
 //! so the rename itself survives a power cut. A killed save leaves the old file whole and at
 //! most one temporary file of ours, which [`remove_stale_temporaries`] clears later. Reads take
 //! regular files only, up to a bound, so a link to `/dev/zero` or a FIFO cannot hang the app.
+//! A target that is a device, FIFO or socket (`--json /dev/null`, `--out /dev/stdout`) is
+//! written in place: renaming over it would replace the device with a plain file.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -46,6 +48,9 @@ pub fn write_atomic_with(
             "it is a folder; choose a file name inside it",
         ));
     }
+    if old.as_ref().is_some_and(is_special) {
+        return write_in_place(path, fill);
+    }
     let dir = folder_of(path);
     // tempfile creates the file with O_EXCL (and O_NOFOLLOW semantics) under a random name.
     let mut builder = tempfile::Builder::new();
@@ -69,6 +74,22 @@ pub fn write_atomic_with(
     // On failure the temporary file is deleted when `tmp` drops.
     tmp.persist(path).map_err(|e| e.error)?;
     sync_folder(dir)
+}
+
+/// A device, FIFO or socket: something that is neither a file, a folder nor a link.
+fn is_special(meta: &std::fs::Metadata) -> bool {
+    let kind = meta.file_type();
+    !(kind.is_file() || kind.is_dir() || kind.is_symlink())
+}
+
+fn write_in_place(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut w = io::BufWriter::new(file);
+    fill(&mut w)?;
+    w.flush()
 }
 
 #[cfg(unix)]
@@ -244,6 +265,23 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        let is_device =
+            |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_char_device());
+        if !is_device(null) {
+            // Some sandboxes ship a plain file there; nothing to protect.
+            return;
+        }
+        write_atomic(null, b"gone").unwrap();
+        write_atomic_with(null, |w| w.write_all(b"streamed")).unwrap();
+        assert!(is_device(null), "/dev/null was replaced by a file");
+        assert!(std::fs::read(null).unwrap().is_empty());
     }
 
     #[cfg(unix)]
