@@ -86,8 +86,8 @@ fn write_in_place(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let file = std::fs::OpenOptions::new().write(true).open(path)?;
-    let mut w = io::BufWriter::new(file);
+    let target = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut w = io::BufWriter::new(target);
     fill(&mut w)?;
     w.flush()
 }
