@@ -34,6 +34,8 @@ mod tests_lead37;
 #[cfg(test)]
 mod tests_lead38;
 #[cfg(test)]
+mod tests_lead39;
+#[cfg(test)]
 mod tests_left35;
 #[cfg(test)]
 mod tests_left36;

@@ -366,7 +366,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 141] = [
+pub const ENGINE_LISTS: [&str; 142] = [
     "privative_marks",
     "harm_participles",
     "flow_nouns",
@@ -503,6 +503,7 @@ pub const ENGINE_LISTS: [&str; 141] = [
     "subject_openers",
     "modal_auxiliaries",
     "persuading_verbs",
+    "commanding_verbs",
     "content_clause_marks",
     "subject_phrase_cases",
     "indefinite_articles",

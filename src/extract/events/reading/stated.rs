@@ -718,7 +718,16 @@ impl Site<'_, '_> {
                             .any(|c| tree.lower[c] == "on")
                 })
         };
+        // "ordered the army to deploy": troops, police or ships ordered to act do the act of
+        // whoever commands them (`commanding_verbs`, `deployable_nouns`); no one else is asked.
+        let own_forces = |h: usize| {
+            rules.has("commanding_verbs", &tree.lower[h])
+                && tree
+                    .children_named(h, &["obj"])
+                    .any(|o| rules.has("deployable_nouns", &tree.lower[o]))
+        };
         if let Some(h) = tree.head(verb)
+            && !own_forces(h)
             && (rules.has("persuading_verbs", &tree.lower[h])
                 && tree.children_named(h, &["obj", "iobj"]).next().is_some()
                 || called_on(h))
