@@ -55,6 +55,12 @@ fn an_order_to_ones_own_forces_is_the_ordered_act() {
         only("Norway ordered its troops to withdraw from the border with Chile.");
     assert_eq!(category, "RETREAT");
     assert_eq!(source, Some(country("NOR")));
+    // A leader's troops ordered to attack use force, not words.
+    let (category, _, source, targets) =
+        only("The Chilean president ordered his forces to attack Peru.");
+    assert_eq!(category, "ASSAULT");
+    assert_eq!(source, Some(country("CHL")));
+    assert_eq!(targets, [country("PER")]);
     // Ordering another state is still a demand on it, and its act is only asked.
     let (category, kind, source, targets) = only("Peru ordered Chile to withdraw its troops.");
     assert_eq!((category.as_str(), kind.as_str()), ("DEMAND", "order"));
