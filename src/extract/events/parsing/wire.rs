@@ -438,7 +438,9 @@ fn an_opening_plural_read_as_a_verb_is_the_subject(
 /// verb: the noun before is its subject, with the words that described the phrase, and the
 /// root its object. The same holds for the clause a reporting verb after it governs
 /// ("Israeli jets struck targets in Gaza overnight, the army said"), with no verb before
-/// that reporting verb but its own auxiliaries: the past form takes the noun's place.
+/// that reporting verb but its own auxiliaries: the past form takes the noun's place. Up to
+/// two nouns or adjectives hung on the root right before it may stand between the past form
+/// and the root ("Chilean jets struck rebel camps in Peru"): they stay with the object.
 fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     rules: &ArgumentRules,
     forms: &[&str],
@@ -449,10 +451,25 @@ fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     let Some((r, place)) = a_verbless_clause_read_as_a_noun(upos, heads, deprels) else {
         return;
     };
-    if r < 2 {
+    // The object may have words of its own before it ("struck rebel camps", "struck
+    // suspected militant hideouts"): the past form is the first word before them.
+    let described = |k: usize| {
+        heads[k] == r + 1
+            && matches!(deprels[k], Deprel::COMPOUND | Deprel::AMOD)
+            && matches!(upos[k], Upos::Noun | Upos::Adj)
+    };
+    let mut v = r.saturating_sub(1);
+    while v > 1
+        && v + 3 > r
+        && described(v)
+        && !(upos[v] == Upos::Noun && is_past_form(rules, forms[v]))
+    {
+        v -= 1;
+    }
+    if v < 1 {
         return;
     }
-    let (v, s) = (r - 1, r - 2);
+    let s = v - 1;
     if upos[v] != Upos::Noun
         || heads[v] != r + 1
         || deprels[v] != Deprel::COMPOUND
@@ -462,14 +479,20 @@ fn a_past_form_read_as_a_compound_between_two_nouns_is_the_verb(
     {
         return;
     }
-    let past = lower_case(forms[v]);
-    let regular = past.len() >= 5 && past.ends_with("ed") && !past.ends_with("eed");
-    if !regular && !list_test(rules, "irregular_past_forms")(&past) {
+    if !is_past_form(rules, forms[v]) {
         return;
     }
     upos[v] = Upos::Verb;
     a_verb_between_its_subject_and_object(heads, deprels, (s, v, r));
     (heads[v], deprels[v]) = place;
+}
+
+/// Whether `form` is a past form: one ending in "-ed" (not "-eed") of five letters or more,
+/// or one of `irregular_past_forms`.
+fn is_past_form(rules: &ArgumentRules, form: &str) -> bool {
+    let past = lower_case(form);
+    let regular = past.len() >= 5 && past.ends_with("ed") && !past.ends_with("eed");
+    regular || list_test(rules, "irregular_past_forms")(&past)
 }
 
 /// The noun that stands where a clause's verb should be, with the head and relation it has:
