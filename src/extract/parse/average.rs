@@ -96,6 +96,7 @@ pub fn average(models: &[Parser], keep_in: usize, tagger_of_first: bool) -> Pars
         beam: first.beam,
         word_classes: Arc::clone(&first.word_classes),
         cache_id: 0,
+        dense: super::dense::DenseMoves::default(),
     };
     parser.finish_tables();
     parser

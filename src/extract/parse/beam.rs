@@ -186,8 +186,14 @@ impl Parser {
                 *s += v;
             }
         }
-        self.moves
-            .add_scores(&parse_state_features(state, positions), &mut scores);
+        if self.dense.is_built_for(self.cache_id) {
+            let (hashed, dense) = super::dense::split_state_features(state, positions);
+            self.dense.add_scores(&dense, &mut scores);
+            self.moves.add_scores(&hashed, &mut scores);
+        } else {
+            self.moves
+                .add_scores(&parse_state_features(state, positions), &mut scores);
+        }
         scores
     }
 

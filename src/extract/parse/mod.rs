@@ -12,6 +12,7 @@
 pub mod average;
 pub mod beam;
 pub mod conllu;
+pub mod dense;
 pub mod features;
 pub mod model;
 pub mod relabel;

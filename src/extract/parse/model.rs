@@ -243,6 +243,8 @@ pub struct Parser {
     /// Which tables the tagger's word cache belongs to; 0 (a model being trained) turns
     /// the cache off.
     pub(super) cache_id: u64,
+    /// The transition rows of the templates that read tags alone, built for `cache_id`.
+    pub(super) dense: super::dense::DenseMoves,
 }
 
 impl Parser {
@@ -294,7 +296,7 @@ impl Parser {
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
-        Ok(Self {
+        let mut parser = Self {
             tagger,
             tagger2,
             moves,
@@ -303,14 +305,18 @@ impl Parser {
             relabel_margin,
             beam,
             word_classes,
-            cache_id: next_cache_id(),
-        })
+            cache_id: 0,
+            dense: super::dense::DenseMoves::default(),
+        };
+        parser.finish_tables();
+        Ok(parser)
     }
 
     /// Marks the tables as final, so tagging may keep per-word scores (training sets the
     /// tables of an unmarked parser piece by piece).
     pub(super) fn finish_tables(&mut self) {
         self.cache_id = next_cache_id();
+        self.dense = super::dense::DenseMoves::build(&self.moves, self.cache_id);
     }
 
     /// The model file's bytes (the same model gives the same bytes).
