@@ -13,6 +13,7 @@ pub mod average;
 pub mod beam;
 pub mod conllu;
 pub mod dense;
+pub mod dense_tags;
 pub mod features;
 pub mod model;
 pub mod relabel;

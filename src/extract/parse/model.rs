@@ -16,6 +16,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::dense_tags::{PAIR_REST, pair_rest, word_next_key};
 use super::features::{
     LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
     TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, label_features, neighbour_places,
@@ -245,6 +246,8 @@ pub struct Parser {
     pub(super) cache_id: u64,
     /// The transition rows of the templates that read tags alone, built for `cache_id`.
     pub(super) dense: super::dense::DenseMoves,
+    /// The tagger's rows of the templates that read tags alone, built for `cache_id`.
+    pub(super) dense_tags: super::dense_tags::DenseTags,
 }
 
 impl Parser {
@@ -307,6 +310,7 @@ impl Parser {
             word_classes,
             cache_id: 0,
             dense: super::dense::DenseMoves::default(),
+            dense_tags: super::dense_tags::DenseTags::default(),
         };
         parser.finish_tables();
         Ok(parser)
@@ -317,6 +321,8 @@ impl Parser {
     pub(super) fn finish_tables(&mut self) {
         self.cache_id = next_cache_id();
         self.dense = super::dense::DenseMoves::build(&self.moves, self.cache_id);
+        self.dense_tags =
+            super::dense_tags::DenseTags::build(&self.tagger, &self.tagger2, self.cache_id);
     }
 
     /// The model file's bytes (the same model gives the same bytes).
@@ -624,9 +630,19 @@ impl Parser {
             }
             sums
         };
+        let dense = &self.dense_tags;
+        let dense = dense.is_built_for(self.cache_id).then_some(dense);
         tags.clear();
         for i in 0..n {
             let mut scores = from_words(i, 0);
+            if let Some(dense) = dense {
+                dense.add_first(tags, i, &mut scores);
+                self.tagger
+                    .add_scores(&pair_rest(info, tags, i), &mut scores);
+                let t = best(&scores, |_| true);
+                tags.push(u8::try_from(t).unwrap_or(0));
+                continue;
+            }
             self.tagger
                 .add_scores(&tag_pair_features(info, tags, i), &mut scores);
             let t = best(&scores, |_| true);
@@ -640,6 +656,16 @@ impl Parser {
         let mut keys = [0u64; TAG_PAIR_FEATURES + TAG2_FIRST_PASS_FEATURES];
         for i in 0..n {
             let mut scores = from_words(i, 1);
+            if let Some(dense) = dense {
+                dense.add_second(tags, first, i, &mut scores);
+                let mut rest = [0u64; PAIR_REST + 1];
+                rest[..PAIR_REST].copy_from_slice(&pair_rest(info, tags, i));
+                rest[PAIR_REST] = word_next_key(info, first, i);
+                self.tagger2.add_scores(&rest, &mut scores);
+                let t = best(&scores, |_| true);
+                tags.push(u8::try_from(t).unwrap_or(0));
+                continue;
+            }
             keys[..TAG_PAIR_FEATURES].copy_from_slice(&tag_pair_features(info, tags, i));
             keys[TAG_PAIR_FEATURES..]
                 .copy_from_slice(&tag2_first_pass_features(info, tags, first, i));
