@@ -98,6 +98,7 @@ pub fn average(models: &[Parser], keep_in: usize, tagger_of_first: bool) -> Pars
         cache_id: 0,
         dense: super::dense::DenseMoves::default(),
         dense_tags: super::dense_tags::DenseTags::default(),
+        dense_labels: super::dense::DenseLabels::default(),
     };
     parser.finish_tables();
     parser

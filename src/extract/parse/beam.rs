@@ -211,8 +211,7 @@ impl Parser {
         match state.arc(t) {
             Some((head, _)) if usize::from(head) == state.len() => Deprel::ROOT.0,
             Some((head, dep)) => {
-                label_features(state, positions, head, dep, label_feats);
-                let scores = self.labels.scores(label_feats);
+                let scores = self.label_scores(state, positions, (head, dep), label_feats);
                 let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
                 margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
                 u8::try_from(l).unwrap_or(Deprel::DEP.0)

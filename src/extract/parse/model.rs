@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::dense_tags::{PAIR_REST, pair_rest, word_next_key};
 use super::features::{
     LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
-    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, label_features, neighbour_places,
+    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, neighbour_places,
     parse_role_features, parse_role_tag_features, parse_role_word_features,
     parse_role_word_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
     tag2_first_pass_features,
@@ -248,6 +248,9 @@ pub struct Parser {
     pub(super) dense: super::dense::DenseMoves,
     /// The tagger's rows of the templates that read tags alone, built for `cache_id`.
     pub(super) dense_tags: super::dense_tags::DenseTags,
+    /// The labeller's rows of the templates that read two tags and a direction, built for
+    /// `cache_id`.
+    pub(super) dense_labels: super::dense::DenseLabels,
 }
 
 impl Parser {
@@ -311,6 +314,7 @@ impl Parser {
             cache_id: 0,
             dense: super::dense::DenseMoves::default(),
             dense_tags: super::dense_tags::DenseTags::default(),
+            dense_labels: super::dense::DenseLabels::default(),
         };
         parser.finish_tables();
         Ok(parser)
@@ -323,6 +327,7 @@ impl Parser {
         self.dense = super::dense::DenseMoves::build(&self.moves, self.cache_id);
         self.dense_tags =
             super::dense_tags::DenseTags::build(&self.tagger, &self.tagger2, self.cache_id);
+        self.dense_labels = super::dense::DenseLabels::build(&self.labels, self.cache_id);
     }
 
     /// The model file's bytes (the same model gives the same bytes).
@@ -712,8 +717,7 @@ impl Parser {
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
                 Some((head, dep)) => {
-                    label_features(state, positions, head, dep, &mut label_feats);
-                    let scores = self.labels.scores(&label_feats);
+                    let scores = self.label_scores(state, positions, (head, dep), &mut label_feats);
                     // The root label belongs to the root's arc alone.
                     let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
                     margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
