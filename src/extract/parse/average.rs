@@ -96,6 +96,9 @@ pub fn average(models: &[Parser], keep_in: usize, tagger_of_first: bool) -> Pars
         beam: first.beam,
         word_classes: Arc::clone(&first.word_classes),
         cache_id: 0,
+        dense: super::dense::DenseMoves::default(),
+        dense_tags: super::dense_tags::DenseTags::default(),
+        dense_labels: super::dense::DenseLabels::default(),
     };
     parser.finish_tables();
     parser

@@ -186,8 +186,14 @@ impl Parser {
                 *s += v;
             }
         }
-        self.moves
-            .add_scores(&parse_state_features(state, positions), &mut scores);
+        if self.dense.is_built_for(self.cache_id) {
+            let (hashed, dense) = super::dense::split_state_features(state, positions);
+            self.dense.add_scores(&dense, &mut scores);
+            self.moves.add_scores(&hashed, &mut scores);
+        } else {
+            self.moves
+                .add_scores(&parse_state_features(state, positions), &mut scores);
+        }
         scores
     }
 
@@ -205,8 +211,7 @@ impl Parser {
         match state.arc(t) {
             Some((head, _)) if usize::from(head) == state.len() => Deprel::ROOT.0,
             Some((head, dep)) => {
-                label_features(state, positions, head, dep, label_feats);
-                let scores = self.labels.scores(label_feats);
+                let scores = self.label_scores(state, positions, (head, dep), label_feats);
                 let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
                 margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
                 u8::try_from(l).unwrap_or(Deprel::DEP.0)

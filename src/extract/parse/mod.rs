@@ -12,6 +12,8 @@
 pub mod average;
 pub mod beam;
 pub mod conllu;
+pub mod dense;
+pub mod dense_tags;
 pub mod features;
 pub mod model;
 pub mod relabel;

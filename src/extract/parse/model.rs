@@ -16,9 +16,10 @@ use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::dense_tags::{PAIR_REST, pair_rest, word_next_key};
 use super::features::{
     LABEL_FEATURES, NEIGHBOUR_STARTS, NEIGHBOURS, Positions, ROLE_STARTS, ROLES, TAG_PAIR_FEATURES,
-    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, label_features, neighbour_places,
+    TAG_VALUES, TAG2_FIRST_PASS_FEATURES, WORD_ROLES, WordInfo, neighbour_places,
     parse_role_features, parse_role_tag_features, parse_role_word_features,
     parse_role_word_tag_features, tag_neighbour_features, tag_pair_features, tag_word_features,
     tag2_first_pass_features,
@@ -243,6 +244,13 @@ pub struct Parser {
     /// Which tables the tagger's word cache belongs to; 0 (a model being trained) turns
     /// the cache off.
     pub(super) cache_id: u64,
+    /// The transition rows of the templates that read tags alone, built for `cache_id`.
+    pub(super) dense: super::dense::DenseMoves,
+    /// The tagger's rows of the templates that read tags alone, built for `cache_id`.
+    pub(super) dense_tags: super::dense_tags::DenseTags,
+    /// The labeller's rows of the templates that read two tags and a direction, built for
+    /// `cache_id`.
+    pub(super) dense_labels: super::dense::DenseLabels,
 }
 
 impl Parser {
@@ -294,7 +302,7 @@ impl Parser {
         if r.remaining() != 0 {
             return Err(ParseModelError::Format);
         }
-        Ok(Self {
+        let mut parser = Self {
             tagger,
             tagger2,
             moves,
@@ -303,14 +311,23 @@ impl Parser {
             relabel_margin,
             beam,
             word_classes,
-            cache_id: next_cache_id(),
-        })
+            cache_id: 0,
+            dense: super::dense::DenseMoves::default(),
+            dense_tags: super::dense_tags::DenseTags::default(),
+            dense_labels: super::dense::DenseLabels::default(),
+        };
+        parser.finish_tables();
+        Ok(parser)
     }
 
     /// Marks the tables as final, so tagging may keep per-word scores (training sets the
     /// tables of an unmarked parser piece by piece).
     pub(super) fn finish_tables(&mut self) {
         self.cache_id = next_cache_id();
+        self.dense = super::dense::DenseMoves::build(&self.moves, self.cache_id);
+        self.dense_tags =
+            super::dense_tags::DenseTags::build(&self.tagger, &self.tagger2, self.cache_id);
+        self.dense_labels = super::dense::DenseLabels::build(&self.labels, self.cache_id);
     }
 
     /// The model file's bytes (the same model gives the same bytes).
@@ -618,9 +635,19 @@ impl Parser {
             }
             sums
         };
+        let dense = &self.dense_tags;
+        let dense = dense.is_built_for(self.cache_id).then_some(dense);
         tags.clear();
         for i in 0..n {
             let mut scores = from_words(i, 0);
+            if let Some(dense) = dense {
+                dense.add_first(tags, i, &mut scores);
+                self.tagger
+                    .add_scores(&pair_rest(info, tags, i), &mut scores);
+                let t = best(&scores, |_| true);
+                tags.push(u8::try_from(t).unwrap_or(0));
+                continue;
+            }
             self.tagger
                 .add_scores(&tag_pair_features(info, tags, i), &mut scores);
             let t = best(&scores, |_| true);
@@ -634,6 +661,16 @@ impl Parser {
         let mut keys = [0u64; TAG_PAIR_FEATURES + TAG2_FIRST_PASS_FEATURES];
         for i in 0..n {
             let mut scores = from_words(i, 1);
+            if let Some(dense) = dense {
+                dense.add_second(tags, first, i, &mut scores);
+                let mut rest = [0u64; PAIR_REST + 1];
+                rest[..PAIR_REST].copy_from_slice(&pair_rest(info, tags, i));
+                rest[PAIR_REST] = word_next_key(info, first, i);
+                self.tagger2.add_scores(&rest, &mut scores);
+                let t = best(&scores, |_| true);
+                tags.push(u8::try_from(t).unwrap_or(0));
+                continue;
+            }
             keys[..TAG_PAIR_FEATURES].copy_from_slice(&tag_pair_features(info, tags, i));
             keys[TAG_PAIR_FEATURES..]
                 .copy_from_slice(&tag2_first_pass_features(info, tags, first, i));
@@ -680,8 +717,7 @@ impl Parser {
             let label = match state.arc(t) {
                 Some((head, _)) if usize::from(head) == n => Deprel::ROOT.0,
                 Some((head, dep)) => {
-                    label_features(state, positions, head, dep, &mut label_feats);
-                    let scores = self.labels.scores(&label_feats);
+                    let scores = self.label_scores(state, positions, (head, dep), &mut label_feats);
                     // The root label belongs to the root's arc alone.
                     let (l, next) = best_two(&scores, |c| c != Deprel::ROOT.index());
                     margins[usize::from(dep)] = scores[l].saturating_sub(scores[next]);
