@@ -21,7 +21,8 @@ struct WhenSpec {
     #[serde(default)]
     source_kinds: Vec<String>,
     /// Kinds of actor one of those acted on is (`person`, `party`, `military`, `civil_body`,
-    /// or `any` for whoever is named): "suspended Mr Houston" suspends a person from a post.
+    /// `any` for whoever is named, or `none` when no one is): "suspended Mr Houston" suspends
+    /// a person from a post.
     #[serde(default)]
     target_kinds: Vec<String>,
     /// The word list the source's head word must be in ("forces", "aircraft").
@@ -293,14 +294,14 @@ fn unknown_kind(kinds: &[String], none_too: bool, any_too: bool) -> Option<&Stri
 
 /// Whether the rule's source and target kinds are all known; what is wrong if not.
 fn check_kinds(w: &WhenSpec) -> Result<(), String> {
-    for (kinds, none_too, what) in [
-        (&w.source_kinds, true, "source"),
-        (&w.target_kinds, false, "target"),
+    for (kinds, any_too, what) in [
+        (&w.source_kinds, false, "source"),
+        (&w.target_kinds, true, "target"),
     ] {
-        if let Some(k) = unknown_kind(kinds, none_too, !none_too) {
+        if let Some(k) = unknown_kind(kinds, true, any_too) {
             return Err(format!(
                 "unknown {what} kind '{k}' (person, party, military, civil_body{})",
-                if none_too { " or none" } else { " or any" }
+                if any_too { ", any or none" } else { " or none" }
             ));
         }
     }
@@ -507,7 +508,8 @@ fn one_holds(
         }),
         Condition::SourceKinds(kinds) => source_kind.is_some_and(|k| kinds.iter().any(|x| x == k)),
         Condition::TargetKinds(kinds) => {
-            args.any_target && kinds.iter().any(|x| x == "any")
+            !args.any_target && kinds.iter().any(|x| x == "none")
+                || args.any_target && kinds.iter().any(|x| x == "any")
                 || args
                     .target_kinds
                     .iter()

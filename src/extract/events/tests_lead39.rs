@@ -67,3 +67,17 @@ fn an_order_to_ones_own_forces_is_the_ordered_act() {
     assert_eq!(source, Some(country("PER")));
     assert_eq!(targets, [country("CHL")]);
 }
+
+#[test]
+fn a_politicians_proposal_put_to_no_one_is_no_demand() {
+    // A plan of one's own proposed to no one named is no demand; put to another side, it is.
+    assert_eq!(kinds("Labour proposed a cap on immigration."), []);
+    let (category, kind, source, targets) = only("Chile proposed a ceasefire to Peru.");
+    assert_eq!((category.as_str(), kind.as_str()), ("DEMAND", "proposal"));
+    assert_eq!(source, Some(country("CHL")));
+    assert_eq!(targets, [country("PER")]);
+    // A state's proposal keeps its reading, addressee or not.
+    let (category, _, source, _) = only("Chile proposed a ceasefire.");
+    assert_eq!(category, "DEMAND");
+    assert_eq!(source, Some(country("CHL")));
+}
