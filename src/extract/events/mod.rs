@@ -44,6 +44,8 @@ mod tests_left37;
 #[cfg(test)]
 mod tests_left38;
 #[cfg(test)]
+mod tests_left39;
+#[cfg(test)]
 mod tests_missions;
 #[cfg(test)]
 mod tests_names;

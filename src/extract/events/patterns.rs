@@ -366,7 +366,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 142] = [
+pub const ENGINE_LISTS: [&str; 143] = [
+    "aimed_at_kinds",
     "privative_marks",
     "harm_participles",
     "flow_nouns",

@@ -730,7 +730,7 @@ pub fn read(
     let verb = clause_verb(tree, w);
     // "sought refuge in Germany": the country asked for refuge is a party, not a place.
     if !rules.has("asked_place_kinds", kind) {
-        read_places(tree, rules, (w, words), verb, &mut r);
+        read_places(tree, rules, (w, words), (verb, kind), &mut r);
     }
     let site = stated::Site {
         tree,
@@ -863,7 +863,7 @@ fn read_places(
     tree: &Tree<'_>,
     rules: &ArgumentRules,
     (w, words): (usize, &Range<usize>),
-    verb: usize,
+    (verb, kind): (usize, &str),
     r: &mut Reading,
 ) {
     // "a stop in Egypt, where he met": the place "where" points back to.
@@ -882,7 +882,22 @@ fn read_places(
         .into_iter()
         .chain(words.clone().filter(|&x| x != w && x != verb))
         .collect();
-    places_under(tree, rules, &bases, r);
+    // "Chile lashed out at Peru": the "at" phrase of a criticism with no object is whom it
+    // is aimed at, not where it happens (`aimed_at_kinds`).
+    let aimed: Vec<usize> = if rules.has("aimed_at_kinds", kind) {
+        bases
+            .iter()
+            .filter(|&&b| tree.children_named(b, &["obj"]).next().is_none())
+            .flat_map(|&b| tree.children_named(b, &["obl"]))
+            .filter(|&c| {
+                tree.case_of(c)
+                    .is_some_and(|k| rules.has("target_cases", k))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    places_under(tree, rules, &bases, &aimed, r);
     // None of its own: those of a plain verb it is about ("threatened to resume attacks in
     // Israel", "agreed to set up a centre in Tokyo"); a verb that is a trigger lends its
     // places as an act of its own.
@@ -892,15 +907,21 @@ fn read_places(
             .flat_map(|&b| tree.children_named(b, &["xcomp"]))
             .filter(|&x| tree.trigger_of[x].is_none())
             .collect();
-        places_under(tree, rules, &content, r);
+        places_under(tree, rules, &content, &[], r);
         if !r.places.is_empty() {
             r.places_from = PlacesFrom::PlainVerb;
         }
     }
 }
 
-/// The places of `bases` and of their objects, into `r.places`.
-fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut Reading) {
+/// The places of `bases` and of their objects, into `r.places`, but for the phrases `aimed`.
+fn places_under(
+    tree: &Tree<'_>,
+    rules: &ArgumentRules,
+    bases: &[usize],
+    aimed: &[usize],
+    r: &mut Reading,
+) {
     // What it is done to: the object, or whom it is aimed at ("contribute troops to a force
     // in Liberia").
     let objects: Vec<usize> = bases
@@ -919,6 +940,7 @@ fn places_under(tree: &Tree<'_>, rules: &ArgumentRules, bases: &[usize], r: &mut
             if matches!(tree.rel(c).name(), "obl" | "nmod")
                 && tree.case_of(c).is_some_and(|k| rules.has("place_cases", k))
                 && !r.places.contains(&c)
+                && !aimed.contains(&c)
                 && !rules.has("behest_nouns", &tree.lower[c])
             {
                 r.places.push(c);

@@ -314,7 +314,14 @@ impl<'a> SentenceCtx<'_, 'a> {
             targets: words_of(Role::Target),
             target_kinds: Vec::new(),
             any_target: !d.targets.is_empty(),
+            named_targets: Vec::new(),
         };
+        argument_words.named_targets = (argument_words.targets.iter().copied())
+            .filter(|&w| {
+                let s = &tree.parse.words[w].span;
+                (d.targets.iter()).any(|t| t.span.start < s.end && s.start < t.span.end)
+            })
+            .collect();
         // `none`: no one named acts ("plans to allow pubs to open").
         let source_kind = d
             .source

@@ -18,6 +18,11 @@ use crate::extract::parse::Deprel;
 struct WhenSpec {
     #[serde(default)]
     target_words: Option<String>,
+    /// Prepositions one of those acted on is introduced by, itself or the noun it names, on
+    /// the trigger or its head ("held drills with Peru", "with the Chilean navy"), and none
+    /// by another ("drills with Peru near Bolivia").
+    #[serde(default)]
+    target_cases: Vec<String>,
     #[serde(default)]
     source_kinds: Vec<String>,
     /// Kinds of actor one of those acted on is (`person`, `party`, `military`, `civil_body`,
@@ -133,6 +138,9 @@ struct SenseSpec {
 pub enum Condition {
     /// A target's head word is in this list.
     TargetWords(HashSet<String>),
+    /// A target, or the noun it names, is introduced by one of these words, on the trigger
+    /// or on the word the trigger hangs from; and no target there by another.
+    TargetCases(HashSet<String>),
     /// The source is a person (`person`), a political party (`party`), an army (`military`)
     /// or a body that bears no arms and governs nothing (`civil_body`: a union, a company, a
     /// charity), or no one named acts (`none`).
@@ -177,6 +185,8 @@ pub struct ArgumentWords {
     pub sources: Vec<usize>,
     /// Words that name who is acted on.
     pub targets: Vec<usize>,
+    /// Those of `targets` that name someone found ("with Peru", not "with warships").
+    pub named_targets: Vec<usize>,
     /// The kinds of the actors acted on (`person`, `party`...; see `source_kinds`).
     pub target_kinds: Vec<&'static str>,
     /// Whether anyone named at all is acted on (the target kind `any`): "fired rockets at
@@ -348,6 +358,9 @@ pub fn read(
                 .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
             conditions.push(Condition::SourceNotWords(list.iter().cloned().collect()));
         }
+        if !w.target_cases.is_empty() {
+            conditions.push(Condition::TargetCases(lower(&w.target_cases)));
+        }
         check_kinds(w).map_err(|problem| bad(&problem))?;
         if !w.source_kinds.is_empty() {
             conditions.push(Condition::SourceKinds(w.source_kinds.clone()));
@@ -409,6 +422,7 @@ pub fn read(
             matches!(
                 c,
                 Condition::TargetWords(_)
+                    | Condition::TargetCases(_)
                     | Condition::SourceKinds(_)
                     | Condition::TargetKinds(_)
                     | Condition::SourceWords(_)
@@ -493,6 +507,29 @@ fn one_holds(
     match condition {
         Condition::TargetWords(list) => {
             args.targets.iter().any(|&t| list.contains(&*tree.lower[t]))
+        }
+        Condition::TargetCases(cases) => {
+            // The case on the act or its verb of the phrase a target names (a name inside a
+            // noun phrase: "with the Chilean navy").
+            let words = &tree.parse.words;
+            let case = |t: usize| {
+                let mut x = t;
+                while matches!(
+                    words[x].deprel.name(),
+                    "amod" | "compound" | "nmod:poss" | "flat"
+                ) && let Some(h) = words[x].head
+                {
+                    x = h;
+                }
+                (words[x].head == Some(w) || words[x].head == words[w].head)
+                    .then(|| tree.case_of(x))
+                    .flatten()
+            };
+            // ... and none acted on by another ("drills with Peru near its border with Chile").
+            args.named_targets
+                .iter()
+                .any(|&t| case(t).is_some_and(|k| cases.contains(k)))
+                && !(args.targets.iter()).any(|&t| case(t).is_some_and(|k| !cases.contains(k)))
         }
         Condition::SourceWords(list) => {
             args.sources.iter().any(|&t| list.contains(&*tree.lower[t]))

@@ -255,6 +255,7 @@ fn drop_before_reading(
         targets: Vec::new(),
         target_kinds: Vec::new(),
         any_target: false,
+        named_targets: Vec::new(),
     };
     for ((m, range), gone) in matches.iter_mut().zip(ranges).zip(dropped.iter_mut()) {
         let (Some(category), Some(range)) = (m.category, range) else {
