@@ -602,6 +602,136 @@ pub fn parse_features(state: &State, at: &Positions, out: &mut [u64; PARSE_FEATU
     out[PARSE_ROLE_FEATURES..].copy_from_slice(&parse_state_features(state, at));
 }
 
+/// What the parser's state templates read off a state: the stack's and buffer's positions,
+/// their words and tags, their nearest children and those children's labels, two distances
+/// and two valencies. One read-out serves the full templates ([`parse_state_features`]) and
+/// the split ones of the dense rows (`dense::split_state_features`).
+#[allow(
+    clippy::similar_names,
+    reason = "positions named as in the parsing literature (s0, s1, b0)"
+)]
+#[derive(Debug, Clone, Copy)]
+pub struct StateView {
+    pub s0: u16,
+    pub s1: u16,
+    pub b0: u16,
+    pub s0w: u64,
+    pub s0p: u64,
+    pub s1w: u64,
+    pub s1p: u64,
+    pub s2p: u64,
+    pub b0w: u64,
+    pub b0p: u64,
+    pub b1w: u64,
+    pub b1p: u64,
+    pub b2p: u64,
+    pub s0lcw: u64,
+    pub s0lcp: u64,
+    pub s0rcw: u64,
+    pub s0rcp: u64,
+    pub b0lcw: u64,
+    pub b0lcp: u64,
+    pub s1rcp: u64,
+    pub s0lc2p: u64,
+    pub s0rc2p: u64,
+    pub b0lc2p: u64,
+    /// The labels of b0's and s0's leftmost, s0's and s1's rightmost child.
+    pub b0lc_label: u64,
+    pub s0lc_label: u64,
+    pub s0rc_label: u64,
+    pub s1rc_label: u64,
+    pub d_s0b0: u64,
+    pub d_s1s0: u64,
+    pub s0l: u64,
+    pub s0r: u64,
+    pub b0l: u64,
+}
+
+impl StateView {
+    /// Reads the view off `state`, with each position's word and tag from `at`.
+    #[inline]
+    #[allow(
+        clippy::similar_names,
+        reason = "positions named as in the parsing literature (s0, s1, b0)"
+    )]
+    pub fn read(state: &State, at: &Positions) -> Self {
+        let s0 = state.stack_at(0);
+        let s1 = state.stack_at(1);
+        let s2 = state.stack_at(2);
+        let b0 = state.buffer_at(0);
+        let b1 = state.buffer_at(1);
+        let b2 = state.buffer_at(2);
+        let wt = |x: u16| {
+            let p = at.of(x);
+            (p.word, p.tag)
+        };
+        let (s0w, s0p) = wt(s0);
+        let (s1w, s1p) = wt(s1);
+        let (_, s2p) = wt(s2);
+        let (b0w, b0p) = wt(b0);
+        let (b1w, b1p) = wt(b1);
+        let (_, b2p) = wt(b2);
+        let s0lc = state.left_child(s0, 0);
+        let s0rc = state.right_child(s0, 0);
+        let b0lc = state.left_child(b0, 0);
+        let s1rc = state.right_child(s1, 0);
+        let (s0lcw, s0lcp) = wt(s0lc);
+        let (s0rcw, s0rcp) = wt(s0rc);
+        let (b0lcw, b0lcp) = wt(b0lc);
+        let (_, s1rcp) = wt(s1rc);
+        let (_, s0lc2p) = wt(state.left_child(s0, 1));
+        let (_, s0rc2p) = wt(state.right_child(s0, 1));
+        let (_, b0lc2p) = wt(state.left_child(b0, 1));
+        let label = |x: u16| u64::from(state.label(x));
+        let d_s0b0 = if s0 == NO || b0 == NO {
+            7
+        } else {
+            distance(usize::from(s0), usize::from(b0))
+        };
+        let d_s1s0 = if s1 == NO || s0 == NO {
+            7
+        } else {
+            distance(usize::from(s1), usize::from(s0))
+        };
+        let (s0l, s0r) = state.valency(s0);
+        let (b0l, _) = state.valency(b0);
+        Self {
+            s0,
+            s1,
+            b0,
+            s0w,
+            s0p,
+            s1w,
+            s1p,
+            s2p,
+            b0w,
+            b0p,
+            b1w,
+            b1p,
+            b2p,
+            s0lcw,
+            s0lcp,
+            s0rcw,
+            s0rcp,
+            b0lcw,
+            b0lcp,
+            s1rcp,
+            s0lc2p,
+            s0rc2p,
+            b0lc2p,
+            b0lc_label: label(b0lc),
+            s0lc_label: label(s0lc),
+            s0rc_label: label(s0rc),
+            s1rc_label: label(s1rc),
+            d_s0b0,
+            d_s1s0,
+            s0l,
+            s0r,
+            b0l,
+        }
+    }
+}
+
 /// The parser's templates that read more than one position's word: pairs, children,
 /// labels, distances, valencies.
 #[allow(
@@ -609,49 +739,40 @@ pub fn parse_features(state: &State, at: &Positions, out: &mut [u64; PARSE_FEATU
     reason = "positions named as in the parsing literature (s0, s1, b0)"
 )]
 pub fn parse_state_features(state: &State, at: &Positions) -> [u64; PARSE_STATE_FEATURES] {
-    let s0 = state.stack_at(0);
-    let s1 = state.stack_at(1);
-    let s2 = state.stack_at(2);
-    let b0 = state.buffer_at(0);
-    let b1 = state.buffer_at(1);
-    let b2 = state.buffer_at(2);
-    let wt = |x: u16| {
-        let p = at.of(x);
-        (p.word, p.tag)
-    };
-    let (s0w, s0p) = wt(s0);
-    let (s1w, s1p) = wt(s1);
-    let (_, s2p) = wt(s2);
-    let (b0w, b0p) = wt(b0);
-    let (b1w, b1p) = wt(b1);
-    let (_, b2p) = wt(b2);
-    let s0lc = state.left_child(s0, 0);
-    let s0rc = state.right_child(s0, 0);
-    let b0lc = state.left_child(b0, 0);
-    let s1rc = state.right_child(s1, 0);
-    let (_, s0lcp) = wt(s0lc);
-    let (_, s0rcp) = wt(s0rc);
-    let (_, b0lcp) = wt(b0lc);
-    let (_, s1rcp) = wt(s1rc);
-    let (s0lcw, _) = wt(s0lc);
-    let (s0rcw, _) = wt(s0rc);
-    let (b0lcw, _) = wt(b0lc);
-    let (_, s0lc2p) = wt(state.left_child(s0, 1));
-    let (_, s0rc2p) = wt(state.right_child(s0, 1));
-    let (_, b0lc2p) = wt(state.left_child(b0, 1));
-    let label = |x: u16| u64::from(state.label(x));
-    let d_s0b0 = if s0 == NO || b0 == NO {
-        7
-    } else {
-        distance(usize::from(s0), usize::from(b0))
-    };
-    let d_s1s0 = if s1 == NO || s0 == NO {
-        7
-    } else {
-        distance(usize::from(s1), usize::from(s0))
-    };
-    let (s0l, s0r) = state.valency(s0);
-    let (b0l, _) = state.valency(b0);
+    let StateView {
+        s0,
+        s1,
+        b0,
+        s0w,
+        s0p,
+        s1w,
+        s1p,
+        s2p,
+        b0w,
+        b0p,
+        b1w,
+        b1p,
+        b2p,
+        s0lcw,
+        s0lcp,
+        s0rcw,
+        s0rcp,
+        b0lcw,
+        b0lcp,
+        s1rcp,
+        s0lc2p,
+        s0rc2p,
+        b0lc2p,
+        b0lc_label,
+        s0lc_label,
+        s0rc_label,
+        s1rc_label,
+        d_s0b0,
+        d_s1s0,
+        s0l,
+        s0r,
+        b0l,
+    } = StateView::read(state, at);
     let c = |x: u16, level: usize| at.of(x).class[level];
     [
         key(14, &[s0w, b0w]),
@@ -666,9 +787,9 @@ pub fn parse_state_features(state: &State, at: &Positions) -> [u64; PARSE_STATE_
         key(23, &[b0p, b1p, b2p]),
         key(24, &[s2p, s1p, s0p]),
         key(25, &[s0p, s0lcp, s0rcp]),
-        key(26, &[b0p, b0lcp, label(b0lc)]),
-        key(27, &[s0p, label(s0lc), label(s0rc)]),
-        key(28, &[s1p, s1rcp, label(s1rc)]),
+        key(26, &[b0p, b0lcp, b0lc_label]),
+        key(27, &[s0p, s0lc_label, s0rc_label]),
+        key(28, &[s1p, s1rcp, s1rc_label]),
         key(29, &[s0p, b0p, d_s0b0]),
         key(30, &[s1p, s0p, d_s1s0]),
         key(31, &[s0w, s0l, s0r]),
