@@ -36,6 +36,8 @@ mod tests_lead38;
 #[cfg(test)]
 mod tests_lead39;
 #[cfg(test)]
+mod tests_lead40;
+#[cfg(test)]
 mod tests_left35;
 #[cfg(test)]
 mod tests_left36;

@@ -141,6 +141,8 @@ impl<'a> SentenceCtx<'_, 'a> {
                 a.role == Role::Target
                     && words[a.word].head.is_some_and(on_act)
                     && !(content && words[a.word].deprel == Deprel::OBJ)
+                    // "exchanged fire on the border": a place (`entered_places`) is no side.
+                    && !lex.arguments.has("entered_places", &self.tree.lower[a.word])
                     // "Greece and Turkey agreed to resume talks": the sides themselves, lent
                     // back by what they agree to do together, are no one else.
                     && !r

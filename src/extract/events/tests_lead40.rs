@@ -1,0 +1,81 @@
+//! Stage tests for constructions the lead found in stop 40: phrase triggers in every tense
+//! (a form listed in one tense and missing in another gave nothing), and the two sides of a
+//! mutual act with a place after it.
+
+use super::tests::kinds;
+
+/// The single event of `text` as (category, kind, source, targets), with country codes.
+fn only(text: &str) -> (String, String, Option<String>, Vec<String>) {
+    let got = kinds(text);
+    assert_eq!(got.len(), 1, "{text}: {got:?}");
+    got.into_iter().next().unwrap_or_default()
+}
+
+fn country(code: &str) -> String {
+    format!("country:{code}")
+}
+
+#[test]
+fn a_phrase_trigger_is_read_in_every_tense() {
+    // Each phrase was listed in some tenses and not in these.
+    for (text, category, kind) in [
+        (
+            "Chile broke off diplomatic relations with Peru.",
+            "SANCTION",
+            "diplomatic_downgrade",
+        ),
+        (
+            "Chile is breaking off relations with Peru.",
+            "SANCTION",
+            "diplomatic_downgrade",
+        ),
+        (
+            "Chile cut off diplomatic ties with Peru.",
+            "SANCTION",
+            "diplomatic_downgrade",
+        ),
+        (
+            "Chilean troops traded fire with Peruvian soldiers.",
+            "FIGHT",
+            "clash",
+        ),
+        (
+            "Chile is threatening sanctions against Peru.",
+            "THREATEN",
+            "sanction_threat",
+        ),
+    ] {
+        let (got_category, got_kind, source, targets) = only(text);
+        assert_eq!(
+            (got_category.as_str(), got_kind.as_str()),
+            (category, kind),
+            "{text}"
+        );
+        assert_eq!(source, Some(country("CHL")), "{text}");
+        assert_eq!(targets, [country("PER")], "{text}");
+    }
+    // A strike, with no one struck against named.
+    let (category, kind, source, targets) = only("Chilean nurses walked off the job over pay.");
+    assert_eq!((category.as_str(), kind.as_str()), ("PROTEST", "strike"));
+    assert_eq!(source, Some(country("CHL")));
+    assert!(targets.is_empty(), "{targets:?}");
+}
+
+#[test]
+fn a_place_after_a_mutual_act_is_no_side_of_it() {
+    // "on the border" is where they fired, not whom at: the two subjects are the sides.
+    for text in [
+        "Chile and Peru exchanged fire on the border.",
+        "Chilean and Peruvian troops traded fire on the border.",
+    ] {
+        let (category, _, source, targets) = only(text);
+        assert_eq!(category, "FIGHT", "{text}");
+        assert_eq!(source, Some(country("CHL")), "{text}");
+        assert_eq!(targets, [country("PER")], "{text}");
+    }
+    // Someone fired on is still the one acted on: the subjects are not each other's target.
+    let (category, _, source, targets) = only("Chile and Peru opened fire on the protesters.");
+    assert_eq!(category, "FIGHT");
+    assert_eq!(source, Some(country("CHL")));
+    assert!(targets.is_empty(), "{targets:?}");
+}
