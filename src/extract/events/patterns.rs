@@ -149,6 +149,9 @@ struct StepSpec {
     not_word_list: Vec<String>,
     #[serde(default)]
     not_trigger: bool,
+    /// The word reached must be a name the entity stage found.
+    #[serde(default)]
+    name: bool,
     #[serde(default)]
     lacks: Vec<String>,
     #[serde(default)]
@@ -246,6 +249,9 @@ pub struct Step {
     pub not_words: HashSet<String>,
     /// The word reached must not be an event trigger itself.
     pub not_trigger: bool,
+    /// The word reached must be a name ("offered Chile a loan"), not a common noun a name
+    /// qualifies ("offered Chilean wine").
+    pub name: bool,
     /// The word reached must have no child with these relations ("drew up proposals": a verb
     /// with a particle is another verb).
     pub lacks: Vec<Deprel>,
@@ -366,7 +372,8 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 143] = [
+pub const ENGINE_LISTS: [&str; 144] = [
+    "supplying_cases",
     "aimed_at_kinds",
     "privative_marks",
     "harm_participles",
@@ -674,6 +681,7 @@ impl ArgumentRules {
                     words,
                     not_words,
                     not_trigger: s.not_trigger,
+                    name: s.name,
                     lacks: deprels(&s.lacks)?,
                     needs: deprels(&s.needs)?,
                     marks: s.mark.iter().map(|m| m.to_lowercase()).collect(),

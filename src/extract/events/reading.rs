@@ -298,7 +298,7 @@ fn step(
         if s.not_trigger && tree.trigger_of[w].is_some() && tree.trigger_of[w] != own {
             return None;
         }
-        if !s.words.is_empty() && !s.words.contains(&*tree.lower[w]) {
+        if !s.words.is_empty() && !s.words.contains(&*tree.lower[w]) || s.name && !tree.is_name[w] {
             return None;
         }
         if s.not_words.contains(&*tree.lower[w]) {

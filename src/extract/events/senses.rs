@@ -58,6 +58,11 @@ struct WhenSpec {
     /// a child one of them introduces ("provided Peru with a report").
     #[serde(default)]
     child_not_in: Option<String>,
+    /// With `child_not_in`: an object given something of that list 'with' (on the object or
+    /// on the verb, `supplying_cases`) is who gets it, not what is given ("provided the
+    /// farmers with food").
+    #[serde(default)]
+    recipient_given_with: bool,
     /// The word list none of the children by one of `child_rel`'s relations is in (nor any
     /// of their conjuncts): "gave a chance", "the advice he gave" give nothing material.
     #[serde(default)]
@@ -165,7 +170,12 @@ pub enum Condition {
     /// The trigger has a child by one of these relations that is a common noun naming no
     /// actor, and not in this list (nor is any of its conjuncts); when cases are given, one
     /// that such a word introduces.
-    ChildNotIn(Vec<String>, HashSet<String>, HashSet<String>),
+    ChildNotIn(
+        Vec<String>,
+        HashSet<String>,
+        HashSet<String>,
+        HashSet<String>,
+    ),
     /// The trigger has a child by one of these relations that is one of these words, and
     /// that child has an object in the last list.
     ChildObject(Vec<String>, HashSet<String>, HashSet<String>),
@@ -243,10 +253,20 @@ fn child_condition(
         if w.child_rel.is_empty() {
             return Err(bad("child_not_in needs child_rel"));
         }
+        let supplying = if w.recipient_given_with {
+            (lists.get("supplying_cases"))
+                .ok_or_else(|| bad("unknown word list 'supplying_cases'"))?
+                .iter()
+                .cloned()
+                .collect()
+        } else {
+            HashSet::new()
+        };
         conditions.push(Condition::ChildNotIn(
             w.child_rel.clone(),
             list.iter().cloned().collect(),
             lower(&w.child_cases),
+            supplying,
         ));
     } else if let Some(name) = &w.no_child_in {
         let list = lists
@@ -594,28 +614,8 @@ fn one_holds(
                         && cases.contains(&*tree.lower[k])
                 })
         }),
-        Condition::ChildNotIn(rels, words, cases) => {
-            children_with_controller(tree, w).any(|(c, rel)| {
-                // "photographs and other military intelligence": one listed conjunct is enough.
-                let plain = |k: usize| {
-                    tree.pos(k) == crate::extract::parse::Upos::Noun
-                        && !tree.is_name[k]
-                        && !words.contains(&*tree.lower[k])
-                };
-                // With cases, only a child they introduce ("provided Peru with a report").
-                let introduced = cases.is_empty()
-                    || tree.children[c].iter().any(|&k| {
-                        tree.parse.words[k].deprel.name() == "case"
-                            && cases.contains(&*tree.lower[k])
-                    });
-                rels.iter().any(|r| r == rel)
-                    && introduced
-                    && plain(c)
-                    && tree.children[c]
-                        .iter()
-                        .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
-                        .all(|&k| plain(k))
-            })
+        Condition::ChildNotIn(rels, words, cases, supplying) => {
+            child_not_in(tree, w, rels, (words, cases, supplying))
         }
         Condition::NoChildIn(rels, words) => !tree.children[w].iter().any(|&c| {
             rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
@@ -646,6 +646,51 @@ fn one_holds(
                 })
         }),
     }
+}
+
+/// Whether a child of `w` by one of `rels` is a common noun naming no actor and not in
+/// `words` (nor any of its conjuncts); with `cases`, only a child they introduce. The
+/// condition `child_not_in` ([`Condition::ChildNotIn`]).
+fn child_not_in(
+    tree: &super::reading::Tree<'_>,
+    w: usize,
+    rels: &[String],
+    (words, cases, supplying): (&HashSet<String>, &HashSet<String>, &HashSet<String>),
+) -> bool {
+    // "provided the farmers with food", "supplied the army with arms": something of
+    // the list given 'with' (`supplying_cases`), on the object or on the verb, makes
+    // the object who gets it, not what is given.
+    let given_with = |x: usize| {
+        tree.children[x].iter().any(|&k| {
+            words.contains(&*tree.lower[k])
+                && tree.children[k].iter().any(|&m| {
+                    tree.parse.words[m].deprel.name() == "case"
+                        && supplying.contains(&*tree.lower[m])
+                })
+        })
+    };
+    let supplied = given_with(w);
+    children_with_controller(tree, w).any(|(c, rel)| {
+        // "photographs and other military intelligence": one listed conjunct is enough.
+        let plain = |k: usize| {
+            tree.pos(k) == crate::extract::parse::Upos::Noun
+                && !tree.is_name[k]
+                && !words.contains(&*tree.lower[k])
+        };
+        // With cases, only a child they introduce ("provided Peru with a report").
+        let introduced = cases.is_empty()
+            || tree.children[c].iter().any(|&k| {
+                tree.parse.words[k].deprel.name() == "case" && cases.contains(&*tree.lower[k])
+            });
+        rels.iter().any(|r| r == rel)
+            && introduced
+            && plain(c)
+            && !(rel == "obj" && (supplied || given_with(c)))
+            && tree.children[c]
+                .iter()
+                .filter(|&&k| tree.parse.words[k].deprel.name() == "conj")
+                .all(|&k| plain(k))
+    })
 }
 
 /// The children of `w` by the relation `rel`; "obj>nmod", a step through a child, names the

@@ -79,3 +79,49 @@ fn a_place_after_a_mutual_act_is_no_side_of_it() {
     assert_eq!(source, Some(country("CHL")));
     assert!(targets.is_empty(), "{targets:?}");
 }
+
+#[test]
+fn a_country_qualifying_what_is_given_is_not_whom_it_is_given_to() {
+    // What is pledged, sent or delivered is the object; a country qualifying it says where the
+    // goods come from, and the one given to is after "to".
+    for (text, category) in [
+        ("Chile promised American weapons to Peru.", "AGREE"),
+        ("Chile sent American weapons to Peru.", "AID"),
+        ("Chile delivered Russian helicopters to Peru.", "AID"),
+    ] {
+        let (got, _, source, targets) = only(text);
+        assert_eq!(got, category, "{text}");
+        assert_eq!(source, Some(country("CHL")), "{text}");
+        assert_eq!(targets, [country("PER")], "{text}");
+    }
+    // With nothing given to anyone named, the pledge has no target.
+    let (category, _, source, targets) = only("Chile will offer Peruvian wine at the fair.");
+    assert_eq!(category, "AGREE");
+    assert_eq!(source, Some(country("CHL")));
+    assert!(targets.is_empty(), "{targets:?}");
+    // A name as the object is whom it is given to.
+    let (category, _, source, targets) = only("Chile offered Peru a loan.");
+    assert_eq!(category, "AGREE");
+    assert_eq!(source, Some(country("CHL")));
+    assert_eq!(targets, [country("PER")]);
+}
+
+#[test]
+fn who_is_supplied_with_something_material_gets_it() {
+    // The object of "provided ... with weapons" is who gets them: the provision is aid to
+    // them, not a provision of something immaterial dropped.
+    for text in [
+        "Chile provided the Peruvian army with weapons.",
+        "Chile supplied Peruvian farmers with food.",
+    ] {
+        let (category, _, source, targets) = only(text);
+        assert_eq!(category, "AID", "{text}");
+        assert_eq!(source, Some(country("CHL")), "{text}");
+        assert!(!targets.is_empty(), "{text}");
+    }
+    // Something immaterial given "with" is still no aid.
+    assert_eq!(
+        kinds("Chile provided the Peruvian army with the latest figures."),
+        []
+    );
+}
