@@ -1,0 +1,114 @@
+//! Stage tests for the wire constructions the stop-40 probe found: deals reached or struck,
+//! lending and supplies halted or cut off, a condition hung on the act's object, a strike
+//! gone on, forces put on standby, and a visitor named in one word.
+
+use super::tests::{act, acts, run};
+
+#[test]
+fn a_deal_reached_is_an_agreement() {
+    // "deal" was no trigger: only the fixed "struck a deal" was read.
+    let x = run("Chile and Peru reached a deal on fishing rights.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("AGREE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    // The verb, and a quantity, are no agreement (`deal-as-a-verb`, `a-great-deal`).
+    let y = run("Chile will deal with the crisis on Monday.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+    let z = run("Chile spent a great deal of money on the border.");
+    assert!(
+        acts(&z).iter().all(|(c, _, _)| c != "AGREE"),
+        "{:?}",
+        acts(&z)
+    );
+}
+
+#[test]
+fn a_deal_struck_is_no_airstrike() {
+    // "struck a preliminary deal" was an airstrike (`struck-a-deal`); "struck a tone" one
+    // too (`struck-a-tone`).
+    let x = run("Chile and Peru struck a preliminary deal on fishing rights.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("AGREE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "FIGHT"), "{got:?}");
+    let y = run("The Chilean president struck a conciliatory tone toward Peru.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn lending_halted_is_a_sanction() {
+    // "lending" was not among what `relations-suspended` reads as ties cut: a step back.
+    let x = run("Norway halted new lending to Peru.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn supplies_cut_off_are_a_sanction() {
+    // "cut off" was no trigger.
+    let x = run("Norway cut off gas supplies to Peru on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("Norway said it would cut off electricity exports to Peru.");
+    let got = acts(&y);
+    assert!(
+        got.contains(&act("THREATEN", Some("country:NOR"), &["country:PER"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_condition_hung_on_the_object_holds_the_act_out() {
+    // The parser hangs "if Peru sent warships" on "the Strait", the nearest noun: the closing
+    // was read as only possible; a strait was no crossing that can be closed either.
+    let x = run("Chile said it could close the Strait of Magellan if Peru sent warships.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "THREATEN" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_strike_gone_on_is_its_subject_s_protest() {
+    // "went on a hunger strike": the strike had no source (only "went on strike" was a form).
+    let x = run("Chilean miners went on a hunger strike on Monday.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, _)| c == "PROTEST" && s.is_some()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn reservists_put_on_standby_are_mobilized() {
+    let x = run("Chile put 3,000 reservists on standby.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("MOBILIZE", Some("country:CHL"), &[])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_minister_named_in_one_word_is_a_visitor_received() {
+    // "Peru's foreign minister" is one name to the parser, so `received-no-visitor` found no
+    // visitor among the words it knows and dropped the reception.
+    let x = run("Chile's president received Peru's foreign minister.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}
