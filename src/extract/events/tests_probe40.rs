@@ -112,3 +112,67 @@ fn a_minister_named_in_one_word_is_a_visitor_received() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_inquiry_ordered_by_someone_is_theirs() {
+    // `probed-agent-noun` took "ordered by the parliament" for who is investigated.
+    let x = run("An inquiry ordered by the Chilean parliament will look into the logging contract.");
+    let got = acts(&x);
+    assert!(
+        got.iter().any(|(c, s, t)| c == "INVESTIGATE"
+            && s.as_deref() == Some("country:CHL")
+            && t.is_empty()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_newspaper_shut_down_is_coerced() {
+    // "shut down" was no trigger; plants shut down stay no act (`shut-no-outlet`).
+    let x = run("Chilean authorities shut down the last independent newspaper in Santiago.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "COERCE" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+    let y = run("Peru shut down two steel plants on Monday.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn ministers_who_confer_consult() {
+    // "conferred" was no trigger; a medal conferred on someone is no meeting.
+    let x = run("Chilean and Peruvian ministers conferred by video link on Thursday.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("CONSULT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let y = run("The Chilean president conferred a medal on Ana Ruiz.");
+    assert!(acts(&y).is_empty(), "{:?}", acts(&y));
+}
+
+#[test]
+fn dismay_voiced_is_disapproval() {
+    // "voiced concern at" was read; "voiced dismay at" was no trigger.
+    let x = run("Chile voiced dismay at Peru's decision to raise tariffs.");
+    let got = acts(&x);
+    assert!(
+        got.contains(&act("DISAPPROVE", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn working_alongside_another_is_cooperation() {
+    // "working alongside" was no trigger ("working with" was), and "alongside" introduced no
+    // counterpart.
+    let x = run("Chilean police, working alongside Peruvian agents, seized a cocaine laboratory.");
+    let got = acts(&x);
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| c == "COOPERATE" && s.as_deref() == Some("country:CHL")),
+        "{got:?}"
+    );
+}
