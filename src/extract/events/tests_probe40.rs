@@ -1,6 +1,7 @@
 //! Stage tests for the wire constructions the stop-40 probe found: deals reached or struck,
-//! lending and supplies halted or cut off, a condition hung on the act's object, a strike
-//! gone on, forces put on standby, and a visitor named in one word.
+//! lending halted, a condition hung on the act's object, a strike gone on, forces put on
+//! standby, a visitor named in one word, inquiries ordered by someone, outlets shut down,
+//! ministers who confer, dismay voiced and work alongside another.
 
 use super::tests::{act, acts, run};
 
@@ -46,23 +47,6 @@ fn lending_halted_is_a_sanction() {
     let got = acts(&x);
     assert!(
         got.contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
-        "{got:?}"
-    );
-}
-
-#[test]
-fn supplies_cut_off_are_a_sanction() {
-    // "cut off" was no trigger.
-    let x = run("Norway cut off gas supplies to Peru on Monday.");
-    let got = acts(&x);
-    assert!(
-        got.contains(&act("SANCTION", Some("country:NOR"), &["country:PER"])),
-        "{got:?}"
-    );
-    let y = run("Norway said it would cut off electricity exports to Peru.");
-    let got = acts(&y);
-    assert!(
-        got.contains(&act("THREATEN", Some("country:NOR"), &["country:PER"])),
         "{got:?}"
     );
 }
@@ -116,7 +100,8 @@ fn a_minister_named_in_one_word_is_a_visitor_received() {
 #[test]
 fn an_inquiry_ordered_by_someone_is_theirs() {
     // `probed-agent-noun` took "ordered by the parliament" for who is investigated.
-    let x = run("An inquiry ordered by the Chilean parliament will look into the logging contract.");
+    let x =
+        run("An inquiry ordered by the Chilean parliament will look into the logging contract.");
     let got = acts(&x);
     assert!(
         got.iter().any(|(c, s, t)| c == "INVESTIGATE"
