@@ -68,6 +68,8 @@ mod tests_probe38;
 #[cfg(test)]
 mod tests_probe39;
 #[cfg(test)]
+mod tests_probe40;
+#[cfg(test)]
 mod tests_speaker;
 #[cfg(test)]
 mod tests_stated;

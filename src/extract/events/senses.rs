@@ -626,7 +626,7 @@ fn one_holds(
                             .copied()
                             .filter(|&k| tree.parse.words[k].deprel.name() == "conj"),
                     )
-                    .any(|k| words.contains(&*tree.lower[k]))
+                    .any(|k| listed_or_named_by(tree, k, words))
         }),
         Condition::NoClauseWith(words, comparisons) => no_clause_with(tree, w, words, comparisons),
         Condition::Pos(tags) => tags.contains(&tree.pos(w)),
@@ -745,6 +745,14 @@ fn no_clause_with(
                     .iter()
                     .any(|&k| clause(k) && marked(k) && !compared(k)))
     })
+}
+
+/// Whether word `k` is in `words`, or is a name the parser took as one word whose words
+/// include one of them: "received Peru's foreign minister", "received Peruvian Foreign
+/// Minister Ana Ruiz" (one name each) receive a minister.
+fn listed_or_named_by(tree: &super::reading::Tree<'_>, k: usize, words: &HashSet<String>) -> bool {
+    words.contains(&*tree.lower[k])
+        || tree.is_name[k] && tree.lower[k].split_whitespace().any(|p| words.contains(p))
 }
 
 /// Whether the head `h` of trigger `w` is one of the `phrasal` verbs ("called off"): the

@@ -76,6 +76,11 @@ impl<'a> Article<'a> {
             .iter()
             .map(|m| word_range(doc, &parse, &m.tokens))
             .collect();
+        // Which words are names, before any sense reads the parse ("received Peru's foreign
+        // minister", one name, receives a visitor).
+        for (k, n) in names_of_words.iter().enumerate() {
+            tree.is_name[k] = n.is_some();
+        }
         let dropped = drop_before_reading((doc, lex), &tree, &mut matches, &ranges, &mut skipped);
         for (m, r) in ranges.iter().enumerate() {
             if dropped[m] || dropped_early.get(m).copied().unwrap_or(false) {
@@ -84,9 +89,6 @@ impl<'a> Article<'a> {
             for w in r.clone().into_iter().flatten() {
                 tree.trigger_of[w] = Some(m);
             }
-        }
-        for (k, n) in names_of_words.iter().enumerate() {
-            tree.is_name[k] = n.is_some();
         }
         let categories: Vec<Option<Plover>> = matches.iter().map(|m| m.category).collect();
         if log::log_enabled!(log::Level::Debug) {

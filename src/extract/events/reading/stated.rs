@@ -424,15 +424,18 @@ impl Site<'_, '_> {
             // hang on a condition is held out, as "would impose" is (a threat, or a pledge),
             // not merely possible. "can" and "may" without a condition stay possibilities.
             // (The parse may hang the condition on the verb of saying the act is told by:
-            // "could impose sanctions if the law is passed, an official said".)
+            // "could impose sanctions if the law is passed, an official said"; or on the act's
+            // object, the nearest noun: "could close the strait if Peru sent warships".)
             let reporter = (tree.rel(verb) == Deprel::CCOMP)
                 .then(|| tree.head(verb))
                 .flatten()
                 .filter(|&h| rules.has("reporting_verbs", &tree.lower[h]));
+            let objects: Vec<usize> = tree.children_named(verb, &["obj"]).collect();
             let held_out = aux("conditional_offer_modals")
                 && [Some(w), Some(verb), reporter]
                     .into_iter()
                     .flatten()
+                    .chain(objects)
                     .any(|x| {
                         tree.children_named(x, &["advcl"])
                             .any(|c| has_child_word(tree, rules, c, &["mark"], "conditionals"))
