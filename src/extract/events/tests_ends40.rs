@@ -1,0 +1,47 @@
+//! Stage tests for stop 40's one-ended events: an end the sentence names that the reader
+//! missed or put on the wrong side.
+
+use super::tests::kinds;
+
+fn country(code: &str) -> String {
+    format!("country:{code}")
+}
+
+/// The events of `text` of category `category`, as (source, targets).
+fn of(text: &str, category: &str) -> Vec<(Option<String>, Vec<String>)> {
+    kinds(text)
+        .into_iter()
+        .filter(|(c, ..)| c == category)
+        .map(|(_, _, s, t)| (s, t))
+        .collect()
+}
+
+#[test]
+fn a_reduced_passive_the_parser_gives_a_subject_keeps_its_agent_as_the_source() {
+    // "The resolution backed by Norway was adopted": the parser reads "the resolution
+    // backed" as a clause with a subject; the agent after "by" is who backs, never whom.
+    for text in [
+        "The resolution backed by Norway was adopted on Monday.",
+        "The policy supported by Norway is one we would commend.",
+        "Ana Ruiz said: \"The policy supported by Norway is one that we would commend.\"",
+    ] {
+        let got = kinds(text);
+        assert!(
+            got.iter().all(|(.., t)| !t.contains(&country("NOR"))),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(_, _, s, _)| s.as_deref() == Some(&*country("NOR"))),
+            "{text}: {got:?}"
+        );
+    }
+    // An agent is still read after an active verb with an object ("remarks by ...").
+    let got = kinds("Peru condemned remarks by the foreign minister of Chile.");
+    assert!(
+        got.iter().any(|(c, _, s, t)| c == "DISAPPROVE"
+            && s.as_deref() == Some(&*country("PER"))
+            && t.contains(&country("CHL"))),
+        "{got:?}"
+    );
+}
