@@ -366,7 +366,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 143] = [
+pub const ENGINE_LISTS: [&str; 144] = [
     "aimed_at_kinds",
     "privative_marks",
     "harm_participles",
@@ -490,6 +490,7 @@ pub const ENGINE_LISTS: [&str; 143] = [
     "state_body_kinds",
     "party_nouns",
     "government_member_nouns",
+    "home_force_nouns",
     "linking_verbs",
     "perfect_auxiliaries",
     "relative_nouns",

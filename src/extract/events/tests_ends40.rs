@@ -45,3 +45,45 @@ fn a_reduced_passive_the_parser_gives_a_subject_keeps_its_agent_as_the_source() 
         "{got:?}"
     );
 }
+
+#[test]
+fn police_of_no_named_country_are_the_home_countrys() {
+    // A report whose actors are Chile's: its bare police, like its "government", are Chile's.
+    let home = "The Chilean interior minister, Ana Ruiz, spoke in Santiago on Monday. ";
+    for (text, category) in [
+        (
+            "Police are investigating the Workers Party of Chile.",
+            "INVESTIGATE",
+        ),
+        (
+            "The police criticised the Workers Party of Chile.",
+            "DISAPPROVE",
+        ),
+        (
+            "The security services and police backed the plans of the Workers Party of Chile.",
+            "SUPPORT",
+        ),
+    ] {
+        let got = of(&format!("{home}{text}"), category);
+        assert!(
+            got.iter()
+                .any(|(s, _)| s.as_deref() == Some(&*country("CHL"))),
+            "{text}: {got:?}"
+        );
+    }
+    // Another country's police stay that country's; with no home country, no one's.
+    let got = of(
+        &format!("{home}Peruvian police criticised Ana Ruiz."),
+        "DISAPPROVE",
+    );
+    assert!(
+        got.iter()
+            .all(|(s, _)| s.as_deref() == Some(&*country("PER"))),
+        "{got:?}"
+    );
+    let got = of(
+        "Police criticised the Workers Party of Chile.",
+        "DISAPPROVE",
+    );
+    assert!(got.iter().all(|(s, _)| s.is_none()), "{got:?}");
+}
