@@ -87,3 +87,31 @@ fn police_of_no_named_country_are_the_home_countrys() {
     );
     assert!(got.iter().all(|(s, _)| s.is_none()), "{got:?}");
 }
+
+#[test]
+fn a_he_going_on_from_words_a_description_gives_is_whom_it_describes() {
+    // "…, the party leader said. He urged …": the description's one holder, not the first
+    // name of the sentence the description speaks.
+    let text = "Party leader Ola Berg has dismissed the budget of Kari Lund as a waste. \
+                Mr Lund's plan was not good for the country, the party leader said on Monday. \
+                He urged Chile to reject the plan.";
+    let got = of(text, "DEMAND");
+    assert_eq!(
+        got,
+        [(Some("person:ola-berg".to_owned()), vec![country("CHL")])],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_he_going_on_from_a_sentence_opening_with_a_description_is_whom_it_describes() {
+    let text = "Party leader Ola Berg has dismissed the budget of Kari Lund as a waste. \
+                The party leader also attacked Mr Lund on Monday. \
+                He urged Chile to reject the plan.";
+    let got = of(text, "DEMAND");
+    assert_eq!(
+        got,
+        [(Some("person:ola-berg".to_owned()), vec![country("CHL")])],
+        "{got:?}"
+    );
+}
