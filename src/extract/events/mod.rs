@@ -24,6 +24,8 @@ mod tests_appositions;
 #[cfg(test)]
 mod tests_asked;
 #[cfg(test)]
+mod tests_ends40;
+#[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
 mod tests_lead35;

@@ -372,7 +372,7 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 144] = [
+pub const ENGINE_LISTS: [&str; 145] = [
     "supplying_cases",
     "aimed_at_kinds",
     "privative_marks",
@@ -497,6 +497,7 @@ pub const ENGINE_LISTS: [&str; 144] = [
     "state_body_kinds",
     "party_nouns",
     "government_member_nouns",
+    "home_force_nouns",
     "linking_verbs",
     "perfect_auxiliaries",
     "relative_nouns",

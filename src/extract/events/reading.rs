@@ -4,6 +4,7 @@
 //! another act ("agreed to lift sanctions": the lifting is what was agreed), or someone's claim
 //! ("X said Y attacked Z").
 
+mod passive;
 mod stated;
 
 use std::borrow::Cow;
@@ -182,7 +183,7 @@ impl<'s> Tree<'s> {
                 })
         };
         has(&["nsubj:pass", "aux:pass", "csubj:pass"])
-            || (has(&["obl:agent"]) && !has(&["nsubj", "obj"]))
+            || (has(&["obl:agent"]) && (!has(&["nsubj", "obj"]) || self.misread_reduced_passive(w)))
             || reduced
             || of_the_object()
     }

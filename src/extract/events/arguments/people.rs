@@ -7,6 +7,8 @@ use super::SentenceResolver;
 use crate::extract::actors::Found;
 use crate::extract::parse::Deprel;
 
+mod home_forces;
+
 impl SentenceResolver<'_, '_, '_, '_> {
     /// "Egyptian protesters" read as a protest: the country word `w` that qualifies a group
     /// noun names the group, not the state.
@@ -34,6 +36,12 @@ impl SentenceResolver<'_, '_, '_, '_> {
     ) -> Option<Vec<(String, Range<usize>)>> {
         if self.hit_of_word[w].is_some() {
             return None;
+        }
+        // "Police are investigating": the home country's police (`home_force_nouns`).
+        if found.is_empty()
+            && let Some(home) = self.home_force(w)
+        {
+            return Some(home);
         }
         let group = self.group_noun(w)?;
         self.group_people(w, &group.id, found)

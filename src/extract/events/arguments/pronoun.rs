@@ -8,6 +8,8 @@ use crate::extract::actors::{Found, Hit};
 use crate::extract::parse::{Deprel, Upos};
 use crate::extract::tokenize::TokenKind;
 
+mod described;
+
 impl SentenceResolver<'_, '_, '_, '_> {
     /// The actors a pronoun or determiner `w` stands for: a relative pronoun's noun, else
     /// what [`Self::pronoun`] finds.
@@ -450,6 +452,10 @@ impl SentenceResolver<'_, '_, '_, '_> {
         // heading.
         let mut p = prev;
         for _ in 0..3 {
+            // "…, the party leader said.": whom the description stands for.
+            if let Some(hit) = self.described_speaker(p, fits) {
+                return Some(hit);
+            }
             let found = first_fitting(p);
             let goes_on = self.opens_with(p, word)
                 || found.is_none() && (self.all_quoted(p) || self.spoken_by(p, word))
