@@ -649,10 +649,11 @@ pub struct StateView {
 
 impl StateView {
     /// Reads the view off `state`, with each position's word and tag from `at`.
-    #[inline]
+    #[inline(always)]
     #[allow(
         clippy::similar_names,
-        reason = "positions named as in the parsing literature (s0, s1, b0)"
+        clippy::inline_always,
+        reason = "positions named as in the parsing literature; inlined into both callers (speed40)"
     )]
     pub fn read(state: &State, at: &Positions) -> Self {
         let s0 = state.stack_at(0);
