@@ -7,7 +7,7 @@ use crate::extract::parse::{Deprel, Upos};
 
 impl Tree<'_> {
     /// Whether verb `w` is a past participle the parser made a clause of: it ends in "-ed" or
-    /// "-en", has a subject before it and an agent with "by" after it, and no object,
+    /// "-en", has a subject before it and a named agent with "by" after it, and no object,
     /// auxiliary, copula or marker. No active verb takes an agent; the subject is what the
     /// act is done to.
     pub(super) fn misread_reduced_passive(&self, w: usize) -> bool {
@@ -21,7 +21,8 @@ impl Tree<'_> {
         let agent = children.iter().any(|&c| {
             c > w
                 && rel(c) == Deprel::OBL_AGENT
-                && matches!(self.pos(c), Upos::Noun | Upos::Propn | Upos::Pron)
+                // (a name: "conferred by video link" is a means, not an agent)
+                && (self.is_name[c] || self.pos(c) == Upos::Pron)
                 && self.case_of(c) == Some("by")
         });
         // ("The policy supported by X is one we back": an "object" with a copula of its own
