@@ -4,13 +4,13 @@
 use super::tests::kinds;
 
 /// The single event of `text` as (category, kind, source, targets), with country codes.
-fn only(text: &str) -> (String, String, Option<String>, Vec<String>) {
+pub(super) fn only(text: &str) -> (String, String, Option<String>, Vec<String>) {
     let got = kinds(text);
     assert_eq!(got.len(), 1, "{text}: {got:?}");
     got.into_iter().next().unwrap_or_default()
 }
 
-fn country(code: &str) -> String {
+pub(super) fn country(code: &str) -> String {
     format!("country:{code}")
 }
 

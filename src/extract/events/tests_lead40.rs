@@ -1,19 +1,9 @@
 //! Stage tests for constructions the lead found in stop 40: phrase triggers in every tense
-//! (a form listed in one tense and missing in another gave nothing), and the two sides of a
-//! mutual act with a place after it.
+//! (a form listed in one tense and missing in another gave nothing), the two sides of a
+//! mutual act with a place after it, and what is given against whom it is given to.
 
 use super::tests::kinds;
-
-/// The single event of `text` as (category, kind, source, targets), with country codes.
-fn only(text: &str) -> (String, String, Option<String>, Vec<String>) {
-    let got = kinds(text);
-    assert_eq!(got.len(), 1, "{text}: {got:?}");
-    got.into_iter().next().unwrap_or_default()
-}
-
-fn country(code: &str) -> String {
-    format!("country:{code}")
-}
+use super::tests_lead39::{country, only};
 
 #[test]
 fn a_phrase_trigger_is_read_in_every_tense() {
