@@ -660,14 +660,16 @@ fn child_not_in(
     // "provided the farmers with food", "supplied the army with arms": something of
     // the list given 'with' (`supplying_cases`), on the object or on the verb, makes
     // the object who gets it, not what is given.
+    // (Only for the rules that ask: the others never look at the children's children.)
     let given_with = |x: usize| {
-        tree.children[x].iter().any(|&k| {
-            words.contains(&*tree.lower[k])
-                && tree.children[k].iter().any(|&m| {
-                    tree.parse.words[m].deprel.name() == "case"
-                        && supplying.contains(&*tree.lower[m])
-                })
-        })
+        !supplying.is_empty()
+            && tree.children[x].iter().any(|&k| {
+                words.contains(&*tree.lower[k])
+                    && tree.children[k].iter().any(|&m| {
+                        tree.parse.words[m].deprel.name() == "case"
+                            && supplying.contains(&*tree.lower[m])
+                    })
+            })
     };
     let supplied = given_with(w);
     children_with_controller(tree, w).any(|(c, rel)| {
