@@ -5,6 +5,7 @@
 //! and participant set within an article.
 
 pub mod arguments;
+mod foreign;
 pub mod parsing;
 pub mod patterns;
 pub mod reading;
@@ -39,6 +40,8 @@ mod tests_lead38;
 mod tests_lead39;
 #[cfg(test)]
 mod tests_lead40;
+#[cfg(test)]
+mod tests_lead41;
 #[cfg(test)]
 mod tests_left35;
 #[cfg(test)]

@@ -335,7 +335,7 @@ impl<'a> SentenceCtx<'_, 'a> {
             .filter_map(|t| actor_kind(lex, &t.key))
             .collect();
         for sense in &lex.arguments.senses {
-            if !sense.applies_to(&d.trigger.kind, d.category.name())
+            if !sense.applies_after_reading(&d.trigger.kind, d.category.name())
                 || !sense.holds(tree, head_word, &argument_words, source_kind)
                     && !act_noun.is_some_and(|h| sense.holds(tree, h, &argument_words, source_kind))
             {

@@ -91,6 +91,11 @@ struct WhenSpec {
     /// Parts of speech the trigger word has: "agreed" the verb, not "an agreement".
     #[serde(default)]
     pos: Vec<String>,
+    /// The rule does not hold when an object of the trigger belongs to a country and its
+    /// subject to another ("Mali ordered French troops to leave"; see `foreign.rs`). Only
+    /// before reading.
+    #[serde(default)]
+    unless_foreign_object: bool,
 }
 
 /// What a rule does.
@@ -228,6 +233,8 @@ pub struct Sense {
     pub effect: Effect,
     /// A drop that takes the word for no trigger before any act is read (`before_reading`).
     pub before_reading: bool,
+    /// Not when an object belongs to another country than the subject (`unless_foreign_object`).
+    pub unless_foreign_object: bool,
     /// Why, for people.
     pub why: String,
     /// Sentences it must handle.
@@ -455,6 +462,9 @@ pub fn read(
                 "a rule applied before reading drops the trigger on conditions on the parse alone",
             ));
         }
+        if w.unless_foreign_object && !s.then.before_reading {
+            return Err(bad("unless_foreign_object is read before reading only"));
+        }
         if s.examples.is_empty() {
             return Err(bad("a rule needs at least one example"));
         }
@@ -477,6 +487,7 @@ pub fn read(
             categories: s.categories,
             effect,
             before_reading: s.then.before_reading,
+            unless_foreign_object: w.unless_foreign_object,
             why: s.why,
             examples: s.examples,
         });
@@ -490,14 +501,22 @@ impl Sense {
         self.kinds.iter().any(|k| k == kind) || self.categories.iter().any(|c| c == category)
     }
 
+    /// Whether the rule is about triggers of this kind and category once their arguments are
+    /// read: a rule on whose forces an object is (`unless_foreign_object`) is decided before
+    /// reading only, where the sentence's actors are at hand.
+    pub fn applies_after_reading(&self, kind: &str, category: &str) -> bool {
+        !self.unless_foreign_object && self.applies_to(kind, category)
+    }
+
     /// Whether the rule surely holds in a sentence whose lower-cased text is `lower`, whatever
     /// its parse: every condition asks that no child be one of its words, and none of those
     /// words is anywhere in the sentence (a parse word's text is part of the sentence's).
     pub fn holds_without_a_parse(&self, lower: &str) -> bool {
-        self.conditions.iter().all(|c| match c {
-            Condition::NoChildIn(_, words) => !words.iter().any(|w| lower.contains(w.as_str())),
-            _ => false,
-        })
+        !self.unless_foreign_object
+            && self.conditions.iter().all(|c| match c {
+                Condition::NoChildIn(_, words) => !words.iter().any(|w| lower.contains(w.as_str())),
+                _ => false,
+            })
     }
 
     /// Whether the rule's conditions all hold for the trigger word `w` of `tree`, whose

@@ -9,7 +9,7 @@ use super::arguments::Resolver;
 use super::patterns::{self, Role};
 use super::reading::{self, Tree};
 use super::report::SentenceCtx;
-use super::{Match, Report, is_month, obligation_matches, parsing, senses};
+use super::{Match, Report, foreign, is_month, obligation_matches, parsing, senses};
 use crate::extract::actors::Hit;
 use crate::extract::doc::{Doc, Sentence};
 use crate::extract::lexicon::{Lexicon, Target};
@@ -81,7 +81,25 @@ impl<'a> Article<'a> {
         for (k, n) in names_of_words.iter().enumerate() {
             tree.is_name[k] = n.is_some();
         }
-        let dropped = drop_before_reading((doc, lex), &tree, &mut matches, &ranges, &mut skipped);
+        let countries = std::cell::OnceCell::new();
+        let countries = || {
+            countries
+                .get_or_init(|| {
+                    foreign::word_countries(
+                        &names_of_words,
+                        &self.by_sentence[s],
+                        self.affiliations,
+                    )
+                })
+                .as_slice()
+        };
+        let dropped = drop_before_reading(
+            (doc, lex),
+            (&tree, &countries),
+            &mut matches,
+            &ranges,
+            &mut skipped,
+        );
         for (m, r) in ranges.iter().enumerate() {
             if dropped[m] || dropped_early.get(m).copied().unwrap_or(false) {
                 continue;
@@ -244,9 +262,9 @@ fn surely_dropped(
 /// Drops the triggers a sense takes for no trigger at all (`before_reading`: "sent a letter",
 /// "closed the case"), before any act is read, so that they stand in the way of no act around
 /// them; each is skipped with the sense's id. Whether each match was dropped.
-fn drop_before_reading(
+fn drop_before_reading<'c>(
     (doc, lex): (&Doc<'_>, &Lexicon),
-    tree: &Tree<'_>,
+    (tree, countries): (&Tree<'_>, &dyn Fn() -> &'c [Option<String>]),
     matches: &mut [Match],
     ranges: &[Option<Range<usize>>],
     skipped: &mut Vec<Skipped>,
@@ -269,6 +287,8 @@ fn drop_before_reading(
             sense.before_reading
                 && sense.applies_to(kind, category.name())
                 && sense.holds(tree, head, &no_arguments, None)
+                && !(sense.unless_foreign_object
+                    && foreign::object_of_another_country(tree, head, countries()))
         }) {
             drop_by_sense(doc, m, sense, skipped);
             *gone = true;
