@@ -9,6 +9,7 @@ mod aside;
 mod attachments;
 mod clauses;
 mod dateline;
+mod objects;
 mod phrases;
 mod places;
 mod possessives;
@@ -360,6 +361,10 @@ fn repair(
     places::where_traded_goods_come_from_is_theirs(rules, forms, heads, deprels);
     a_verb_after_its_subject_is_the_main_verb(forms, upos, heads, deprels);
     a_verb_before_its_object_is_no_adjective(forms, upos, heads, deprels);
+    objects::two_noun_phrases_after_a_giving_verb_are_its_objects(
+        rules, forms, upos, heads, deprels,
+    );
+    objects::an_indirect_object_after_the_object_is_none(upos, heads, deprels);
     phrases::a_name_before_a_past_form_is_its_subject(forms, upos, heads, deprels);
     phrases::a_noun_read_as_an_adverb_heads_its_phrase(rules, forms, upos, heads, deprels);
     phrases::a_name_before_a_possessive_owns_the_name_after_it(forms, names, upos, heads, deprels);

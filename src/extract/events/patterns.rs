@@ -372,7 +372,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 145] = [
+pub const ENGINE_LISTS: [&str; 147] = [
+    "double_object_verbs",
+    "double_object_openers",
     "supplying_cases",
     "aimed_at_kinds",
     "privative_marks",

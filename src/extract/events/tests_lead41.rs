@@ -52,3 +52,55 @@ fn an_order_to_another_countrys_forces_is_a_demand_on_that_country() {
     assert_eq!(source, Some(country("NOR")));
     assert_eq!(targets, [country("CHL")]);
 }
+
+#[test]
+fn the_first_of_two_objects_of_a_verb_of_giving_is_whom_it_goes_to() {
+    // A common noun first: the parser read the two phrases as one, or the second as a
+    // complement or a conjunct of the first.
+    for (text, category, kind) in [
+        (
+            "Norway offered the Chilean government a loan of 50 million dollars.",
+            "AGREE",
+            "pledge",
+        ),
+        (
+            "Norway gave the Chilean army new helicopters.",
+            "AID",
+            "giving",
+        ),
+        (
+            "Norway promised the Chilean government fresh funds.",
+            "AGREE",
+            "pledge",
+        ),
+        // A name first, and an act given.
+        ("Norway gave Chile full support.", "SUPPORT", "support"),
+        ("Norway granted Chile a loan.", "AID", "loan"),
+    ] {
+        let got = kinds(text);
+        let found = got.iter().find(|(c, k, _, _)| c == category && k == kind);
+        let Some((_, _, source, targets)) = found else {
+            panic!("{text}: {got:?}");
+        };
+        assert_eq!(source.as_deref(), Some("country:NOR"), "{text}");
+        assert_eq!(targets, &[country("CHL")], "{text}");
+    }
+    // A span of time after the first phrase is no second object.
+    let (category, _, source, targets) = only("Norway sent the troops two days ago.");
+    assert_eq!(category, "MOBILIZE");
+    assert_eq!(source, Some(country("NOR")));
+    assert!(targets.is_empty(), "{targets:?}");
+}
+
+#[test]
+fn a_name_after_the_object_is_not_whom_it_is_given_to() {
+    // "as did X" after the object: X gave it too, and was given nothing.
+    let text = "Ana Ruiz offered her congratulations, as did Chilean President Ravi Menon.";
+    for (_, _, _, targets) in kinds(text) {
+        assert!(
+            !targets.iter().any(|t| t.contains("menon")),
+            "{text}: {targets:?}"
+        );
+    }
+    assert!(!kinds("Ana Ruiz offered her congratulations to Ravi Menon.").is_empty());
+}
