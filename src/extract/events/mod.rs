@@ -72,6 +72,8 @@ mod tests_probe39;
 #[cfg(test)]
 mod tests_probe40;
 #[cfg(test)]
+mod tests_probe41;
+#[cfg(test)]
 mod tests_speaker;
 #[cfg(test)]
 mod tests_stated;

@@ -600,9 +600,11 @@ fn one_holds(
                             || phrasal_head(tree, w, h, phrasal)
                     })
         }
-        Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
-            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                && tree.children[c].iter().any(|&k| {
+        // "obl>nmod" steps through a child, as for `child_words` ("fell back on its
+        // reserves": the parse hangs "on its reserves" on "back").
+        Condition::ChildCase(rels, cases) => {
+            rels.iter().flat_map(|r| children_by(tree, w, r)).any(|c| {
+                tree.children[c].iter().any(|&k| {
                     // The marker, or the question word that opens the clause ("asked why
                     // ...", "asked what ...").
                     let opens = k < c
@@ -613,7 +615,8 @@ fn one_holds(
                     (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
                         && cases.contains(&*tree.lower[k])
                 })
-        }),
+            })
+        }
         Condition::ChildNotIn(rels, words, cases, supplying) => {
             child_not_in(tree, w, rels, (words, cases, supplying))
         }
