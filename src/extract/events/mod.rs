@@ -11,6 +11,7 @@ pub mod reading;
 mod report;
 pub mod senses;
 mod sentence;
+mod subjunctive;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

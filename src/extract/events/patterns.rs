@@ -372,8 +372,9 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 145] = [
+pub const ENGINE_LISTS: [&str; 146] = [
     "supplying_cases",
+    "singular_subject_pronouns",
     "aimed_at_kinds",
     "privative_marks",
     "harm_participles",

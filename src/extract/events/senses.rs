@@ -91,6 +91,11 @@ struct WhenSpec {
     /// Parts of speech the trigger word has: "agreed" the verb, not "an agreement".
     #[serde(default)]
     pos: Vec<String>,
+    /// The word list of past forms that do not end in "-ed": the rule holds when no clause
+    /// under the trigger is in the subjunctive ("insisted that Peru withdraw", a bidding;
+    /// not "insisted that Peru withdrew").
+    #[serde(default)]
+    no_subjunctive_clause: Option<String>,
 }
 
 /// What a rule does.
@@ -187,6 +192,9 @@ pub enum Condition {
     /// The trigger's head, when the trigger hangs from it by one of these relations, or a
     /// child of the trigger by one of them, ends in a question mark.
     QuotedQuestion(Vec<String>),
+    /// No clause under the trigger is in the subjunctive (the lists: past forms not in
+    /// "-ed", and the singular pronouns such a verb shows itself after).
+    NoSubjunctiveClause(HashSet<String>, HashSet<String>),
 }
 
 /// The words of a trigger's arguments, by role.
@@ -313,6 +321,29 @@ fn child_condition(
     Ok(conditions.pop())
 }
 
+/// The condition `no_subjunctive_clause` sets, if any: its list of past forms, and the
+/// engine's list of the singular pronouns a verb in the subjunctive shows itself after ("that
+/// he resign").
+fn subjunctive_condition(
+    w: &WhenSpec,
+    lists: &super::patterns::WordLists,
+    bad: &dyn Fn(&str) -> PatternError,
+) -> Result<Option<Condition>, PatternError> {
+    let Some(name) = &w.no_subjunctive_clause else {
+        return Ok(None);
+    };
+    let list = lists
+        .get(name)
+        .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+    let pronouns = lists
+        .get("singular_subject_pronouns")
+        .ok_or_else(|| bad("unknown word list 'singular_subject_pronouns'"))?;
+    Ok(Some(Condition::NoSubjunctiveClause(
+        list.iter().cloned().collect(),
+        pronouns.iter().cloned().collect(),
+    )))
+}
+
 /// The first of `kinds` that is no kind of actor sense rules know (`none`, no one named, only
 /// where `none_too`; `any`, whoever is named, only where `any_too`).
 fn unknown_kind(kinds: &[String], none_too: bool, any_too: bool) -> Option<&String> {
@@ -400,6 +431,9 @@ pub fn read(
                 list.iter().cloned().collect(),
                 comparisons.iter().cloned().collect(),
             ));
+        }
+        if let Some(c) = subjunctive_condition(w, lists, &bad)? {
+            conditions.push(c);
         }
         if !w.head_rel.is_empty() {
             let words = lower(&w.head_words);
@@ -632,6 +666,9 @@ fn one_holds(
                     .any(|k| listed_or_named_by(tree, k, words))
         }),
         Condition::NoClauseWith(words, comparisons) => no_clause_with(tree, w, words, comparisons),
+        Condition::NoSubjunctiveClause(past, pronouns) => {
+            !super::subjunctive::has_subjunctive_clause(tree, w, past, pronouns)
+        }
         Condition::Pos(tags) => tags.contains(&tree.pos(w)),
         Condition::NoChildRel(rels) => !tree.children[w]
             .iter()

@@ -150,3 +150,40 @@ fn support_for_someones_bid_and_a_warning_about_what_someone_passed() {
         "{got:?}"
     );
 }
+
+#[test]
+fn insisting_in_the_subjunctive_is_a_demand() {
+    // "insisted that Peru withdraw" gave Peru's withdrawal as done, and no demand (kind
+    // `insistence`, sense `insisted-nothing-bidden`, `subjunctive.rs`).
+    let got = acts(&run(
+        "Chile insisted that Peru withdraw its troops from the border.",
+    ));
+    assert!(
+        got.contains(&act("DEMAND", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(c, _, _)| c != "RETREAT"), "{got:?}");
+    // Insisting that something is or was so states it.
+    for text in [
+        "Ravi Menon insisted that the plan was fair.",
+        "Ravi Menon insisted Peru withdrew its troops last year.",
+        "Ravi Menon insisted voters face higher taxes.",
+        "Ravi Menon insisted the election will be fought on the economy.",
+    ] {
+        let got = acts(&run(text));
+        assert!(got.iter().all(|(c, _, _)| c != "DEMAND"), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_vote_against_is_a_rejection() {
+    let got = acts(&run(
+        "Chilean lawmakers voted against the trade deal with Peru.",
+    ));
+    assert!(
+        got.contains(&act("REJECT", Some("country:CHL"), &["country:PER"])),
+        "{got:?}"
+    );
+    let got = kinds("The Chilean senate voted down Peru's proposal.");
+    assert!(got.iter().any(|(c, ..)| c == "REJECT"), "{got:?}");
+}
