@@ -49,9 +49,8 @@ pub(super) fn has_subjunctive_clause(
             _ => false,
         };
         let v = &*tree.lower[c];
-        let bare = !(v.ends_with('s') && !v.ends_with("ss"))
-            && !v.ends_with("ed")
-            && !past_forms.contains(v);
+        let third_person = v.ends_with('s') && !v.ends_with("ss");
+        let bare = !(third_person || v.ends_with("ed") || past_forms.contains(v));
         singular && bare
     })
 }
