@@ -12,6 +12,7 @@ pub mod reading;
 mod report;
 pub mod senses;
 mod sentence;
+mod subjunctive;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -74,6 +75,8 @@ mod tests_probe38;
 mod tests_probe39;
 #[cfg(test)]
 mod tests_probe40;
+#[cfg(test)]
+mod tests_probe41;
 #[cfg(test)]
 mod tests_speaker;
 #[cfg(test)]

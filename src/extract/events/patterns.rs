@@ -372,10 +372,11 @@ pub enum PatternError {
 }
 
 /// Names of the word lists the engine itself reads; the file must define them.
-pub const ENGINE_LISTS: [&str; 147] = [
+pub const ENGINE_LISTS: [&str; 148] = [
     "double_object_verbs",
     "double_object_openers",
     "supplying_cases",
+    "singular_subject_pronouns",
     "aimed_at_kinds",
     "privative_marks",
     "harm_participles",

@@ -96,6 +96,11 @@ struct WhenSpec {
     /// before reading.
     #[serde(default)]
     unless_foreign_object: bool,
+    /// The word list of past forms that do not end in "-ed": the rule holds when no clause
+    /// under the trigger is in the subjunctive ("insisted that Peru withdraw", a bidding;
+    /// not "insisted that Peru withdrew").
+    #[serde(default)]
+    no_subjunctive_clause: Option<String>,
 }
 
 /// What a rule does.
@@ -192,6 +197,9 @@ pub enum Condition {
     /// The trigger's head, when the trigger hangs from it by one of these relations, or a
     /// child of the trigger by one of them, ends in a question mark.
     QuotedQuestion(Vec<String>),
+    /// No clause under the trigger is in the subjunctive (the lists: past forms not in
+    /// "-ed", and the singular pronouns such a verb shows itself after).
+    NoSubjunctiveClause(HashSet<String>, HashSet<String>),
 }
 
 /// The words of a trigger's arguments, by role.
@@ -320,6 +328,29 @@ fn child_condition(
     Ok(conditions.pop())
 }
 
+/// The condition `no_subjunctive_clause` sets, if any: its list of past forms, and the
+/// engine's list of the singular pronouns a verb in the subjunctive shows itself after ("that
+/// he resign").
+fn subjunctive_condition(
+    w: &WhenSpec,
+    lists: &super::patterns::WordLists,
+    bad: &dyn Fn(&str) -> PatternError,
+) -> Result<Option<Condition>, PatternError> {
+    let Some(name) = &w.no_subjunctive_clause else {
+        return Ok(None);
+    };
+    let list = lists
+        .get(name)
+        .ok_or_else(|| bad(&format!("unknown word list '{name}'")))?;
+    let pronouns = lists
+        .get("singular_subject_pronouns")
+        .ok_or_else(|| bad("unknown word list 'singular_subject_pronouns'"))?;
+    Ok(Some(Condition::NoSubjunctiveClause(
+        list.iter().cloned().collect(),
+        pronouns.iter().cloned().collect(),
+    )))
+}
+
 /// The first of `kinds` that is no kind of actor sense rules know (`none`, no one named, only
 /// where `none_too`; `any`, whoever is named, only where `any_too`).
 fn unknown_kind(kinds: &[String], none_too: bool, any_too: bool) -> Option<&String> {
@@ -407,6 +438,9 @@ pub fn read(
                 list.iter().cloned().collect(),
                 comparisons.iter().cloned().collect(),
             ));
+        }
+        if let Some(c) = subjunctive_condition(w, lists, &bad)? {
+            conditions.push(c);
         }
         if !w.head_rel.is_empty() {
             let words = lower(&w.head_words);
@@ -619,9 +653,11 @@ fn one_holds(
                             || phrasal_head(tree, w, h, phrasal)
                     })
         }
-        Condition::ChildCase(rels, cases) => tree.children[w].iter().any(|&c| {
-            rels.iter().any(|r| r == tree.parse.words[c].deprel.name())
-                && tree.children[c].iter().any(|&k| {
+        // "obl>nmod" steps through a child, as for `child_words` ("fell back on its
+        // reserves": the parse hangs "on its reserves" on "back").
+        Condition::ChildCase(rels, cases) => {
+            rels.iter().flat_map(|r| children_by(tree, w, r)).any(|c| {
+                tree.children[c].iter().any(|&k| {
                     // The marker, or the question word that opens the clause ("asked why
                     // ...", "asked what ...").
                     let opens = k < c
@@ -632,7 +668,8 @@ fn one_holds(
                     (opens || matches!(tree.parse.words[k].deprel.name(), "case" | "mark"))
                         && cases.contains(&*tree.lower[k])
                 })
-        }),
+            })
+        }
         Condition::ChildNotIn(rels, words, cases, supplying) => {
             child_not_in(tree, w, rels, (words, cases, supplying))
         }
@@ -648,6 +685,9 @@ fn one_holds(
                     .any(|k| listed_or_named_by(tree, k, words))
         }),
         Condition::NoClauseWith(words, comparisons) => no_clause_with(tree, w, words, comparisons),
+        Condition::NoSubjunctiveClause(past, pronouns) => {
+            !super::subjunctive::has_subjunctive_clause(tree, w, past, pronouns)
+        }
         Condition::Pos(tags) => tags.contains(&tree.pos(w)),
         Condition::NoChildRel(rels) => !tree.children[w]
             .iter()
