@@ -91,6 +91,9 @@ struct WhenSpec {
     /// Parts of speech the trigger word has: "agreed" the verb, not "an agreement".
     #[serde(default)]
     pos: Vec<String>,
+    /// Words one of which comes right after the trigger ("wants to"): known before the parse.
+    #[serde(default)]
+    next_words: Vec<String>,
     /// The rule does not hold when an object of the trigger belongs to a country and its
     /// subject to another ("Mali ordered French troops to leave"; see `foreign.rs`). Only
     /// before reading.
@@ -173,6 +176,8 @@ pub enum Condition {
     Child(Vec<String>, HashSet<String>),
     /// The trigger has no child by any of these relations.
     NoChildRel(Vec<String>),
+    /// The word right after the trigger is one of these.
+    NextWord(HashSet<String>),
     /// The trigger word has one of these parts of speech.
     Pos(Vec<crate::extract::parse::Upos>),
     /// The trigger has a child by one of these relations introduced by one of these words.
@@ -457,6 +462,9 @@ pub fn read(
         if !w.no_child_rel.is_empty() {
             conditions.push(Condition::NoChildRel(w.no_child_rel.clone()));
         }
+        if !w.next_words.is_empty() {
+            conditions.push(Condition::NextWord(lower(&w.next_words)));
+        }
         if !w.pos.is_empty() {
             let tags = w
                 .pos
@@ -544,11 +552,13 @@ impl Sense {
 
     /// Whether the rule surely holds in a sentence whose lower-cased text is `lower`, whatever
     /// its parse: every condition asks that no child be one of its words, and none of those
-    /// words is anywhere in the sentence (a parse word's text is part of the sentence's).
-    pub fn holds_without_a_parse(&self, lower: &str) -> bool {
+    /// words is anywhere in the sentence (a parse word's text is part of the sentence's), or
+    /// asks for the word after the trigger, and `next` (lower case) is one of them.
+    pub fn holds_without_a_parse(&self, lower: &str, next: Option<&str>) -> bool {
         !self.unless_foreign_object
             && self.conditions.iter().all(|c| match c {
                 Condition::NoChildIn(_, words) => !words.iter().any(|w| lower.contains(w.as_str())),
+                Condition::NextWord(words) => next.is_some_and(|n| words.contains(n)),
                 _ => false,
             })
     }
@@ -689,6 +699,7 @@ fn one_holds(
             !super::subjunctive::has_subjunctive_clause(tree, w, past, pronouns)
         }
         Condition::Pos(tags) => tags.contains(&tree.pos(w)),
+        Condition::NextWord(words) => tree.lower.get(w + 1).is_some_and(|n| words.contains(&**n)),
         Condition::NoChildRel(rels) => !tree.children[w]
             .iter()
             .any(|&c| rels.iter().any(|r| r == tree.parse.words[c].deprel.name())),

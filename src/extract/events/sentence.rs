@@ -251,7 +251,9 @@ fn surely_dropped(
             continue;
         };
         let lower = lower.get_or_insert_with(|| doc.text[sentence.span.clone()].to_lowercase());
-        if sense.holds_without_a_parse(lower) {
+        let next =
+            (m.tokens.end < sentence.tokens.end).then(|| doc.word(m.tokens.end).to_lowercase());
+        if sense.holds_without_a_parse(lower, next.as_deref()) {
             drop_by_sense(doc, m, sense, skipped);
             *gone = true;
         }

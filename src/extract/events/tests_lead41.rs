@@ -104,3 +104,23 @@ fn a_name_after_the_object_is_not_whom_it_is_given_to() {
     }
     assert!(!kinds("Ana Ruiz offered her congratulations to Ravi Menon.").is_empty());
 }
+
+#[test]
+fn wanting_to_act_oneself_is_known_before_the_parse() {
+    // "wants to" is dropped on the word after it, so the sentence need not be parsed for it;
+    // "wants Peru to …" still needs the parse, and is a bidding.
+    let senses = &super::tests::lexicon().arguments.senses;
+    let own = senses
+        .iter()
+        .find(|s| s.id == "wanted-to-act-oneself")
+        .expect("the sense wanted-to-act-oneself");
+    assert!(own.before_reading);
+    assert!(own.holds_without_a_parse("chile wants to join the bloc.", Some("to")));
+    assert!(!own.holds_without_a_parse("chile wants peru to leave.", Some("peru")));
+    let aims = kinds("Chile wants to win the vote next year.");
+    assert!(!aims.iter().any(|(_, k, _, _)| k == "bidding"), "{aims:?}");
+    let (category, kind, source, targets) = only("Chile wants Peru to withdraw its troops.");
+    assert_eq!((category.as_str(), kind.as_str()), ("DEMAND", "bidding"));
+    assert_eq!(source, Some(country("CHL")));
+    assert_eq!(targets, [country("PER")]);
+}
