@@ -36,15 +36,8 @@ fn country_at<'c>(tree: &Tree<'_>, x: usize, countries: &'c [Option<String>]) ->
     if let Some(c) = countries.get(x).and_then(Option::as_deref) {
         return Some(c);
     }
-    tree.children[x]
-        .iter()
-        .filter(|&&k| {
-            matches!(
-                tree.parse.words[k].deprel.name(),
-                "amod" | "compound" | "nmod:poss" | "nmod"
-            )
-        })
-        .find_map(|&k| countries.get(k).and_then(Option::as_deref))
+    tree.children_named(x, &["amod", "compound", "nmod:poss", "nmod"])
+        .find_map(|k| countries.get(k).and_then(Option::as_deref))
 }
 
 /// Whether an object of trigger `w` belongs to a country, and its subject (or the subject of
@@ -54,22 +47,17 @@ pub(super) fn object_of_another_country(
     w: usize,
     countries: &[Option<String>],
 ) -> bool {
-    let by = |x: usize, rel: &'static str| {
-        tree.children[x]
-            .iter()
-            .copied()
-            .filter(move |&c| tree.parse.words[c].deprel.name() == rel)
-    };
-    let subject = by(w, "nsubj").next().or_else(|| {
+    let subject = tree.children_named(w, &["nsubj"]).next().or_else(|| {
         let word = &tree.parse.words[w];
         (word.deprel.name() == "conj")
             .then_some(word.head)
             .flatten()
             .filter(|&h| h < tree.lower.len())
-            .and_then(|h| by(h, "nsubj").next())
+            .and_then(|h| tree.children_named(h, &["nsubj"]).next())
     });
     let Some(own) = subject.and_then(|s| country_at(tree, s, countries)) else {
         return false;
     };
-    by(w, "obj").any(|o| country_at(tree, o, countries).is_some_and(|c| c != own))
+    tree.children_named(w, &["obj"])
+        .any(|o| country_at(tree, o, countries).is_some_and(|c| c != own))
 }
